@@ -1,0 +1,59 @@
+// The positioned YAML tree every spec check reads. Built by ./yaml.ts from the `yaml` library's
+// CST with YAML 1.1 (PyYAML safe_load) meaning; pure data, no library types leak past it.
+
+/** 1-based start and end of a node in its file. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** The Python value PyYAML would produce, as close as JS allows. */
+export type ScalarValue =
+  | { type: 'null' }
+  | { type: 'bool'; value: boolean }
+  | { type: 'int'; value: bigint }
+  | { type: 'float'; value: number }
+  | { type: 'str'; value: string }
+  /** `2021-01-01` or a YAML 1.1 timestamp; `text` is the source text, `iso` the Python str(). */
+  | { type: 'timestamp'; text: string; iso: string };
+
+export interface YScalar {
+  kind: 'scalar';
+  value: ScalarValue;
+  /** The scalar as written (without quotes), for messages. */
+  source: string;
+  /** Whether it was quoted ('…' or "…") or a block scalar: quoted values are always strings. */
+  quoted: boolean;
+  span: Span;
+  /** Set when the value came from a `set` override rather than the file. */
+  override?: string;
+}
+
+export interface YMapEntry {
+  key: string;
+  keySpan: Span;
+  value: YNode;
+}
+
+export interface YMap {
+  kind: 'map';
+  /** In source order; on duplicate keys the last one wins (PyYAML), earlier ones are dropped. */
+  entries: YMapEntry[];
+  span: Span;
+  override?: string;
+}
+
+export interface YSeq {
+  kind: 'seq';
+  items: YNode[];
+  span: Span;
+  override?: string;
+}
+
+export type YNode = YScalar | YMap | YSeq;
+
+export function getEntry(map: YMap, key: string): YMapEntry | undefined {
+  return map.entries.find((e) => e.key === key);
+}
