@@ -1,0 +1,42 @@
+// Cloud endpoints the action talks to. Pure data: adapters pick from it; nothing else builds hosts.
+export type CloudName = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
+
+export interface Cloud {
+  name: CloudName;
+  authorityHost: string;
+  resourceManager: string;
+  /** Suffix of Key Vault hosts: `<vault>.<suffix>`. */
+  keyVaultSuffix: string;
+  /** Audience of the GitHub ID token that Entra exchanges (the federated credential's audience). */
+  defaultAudience: string;
+}
+
+export const CLOUDS: Record<CloudName, Cloud> = {
+  AzureCloud: {
+    name: 'AzureCloud',
+    authorityHost: 'https://login.microsoftonline.com',
+    resourceManager: 'https://management.azure.com',
+    keyVaultSuffix: 'vault.azure.net',
+    defaultAudience: 'api://AzureADTokenExchange',
+  },
+  AzureUSGovernment: {
+    name: 'AzureUSGovernment',
+    authorityHost: 'https://login.microsoftonline.us',
+    resourceManager: 'https://management.usgovcloudapi.net',
+    keyVaultSuffix: 'vault.usgovcloudapi.net',
+    defaultAudience: 'api://AzureADTokenExchangeUSGov',
+  },
+  AzureChinaCloud: {
+    name: 'AzureChinaCloud',
+    authorityHost: 'https://login.chinacloudapi.cn',
+    resourceManager: 'https://management.chinacloudapi.cn',
+    keyVaultSuffix: 'vault.azure.cn',
+    defaultAudience: 'api://AzureADTokenExchangeChina',
+  },
+};
+
+/** Case-insensitive lookup, so `azurecloud` works as `az cloud set` accepts it. */
+export function findCloud(name: string): Cloud | undefined {
+  const key = (Object.keys(CLOUDS) as CloudName[]).find((k) => k.toLowerCase() === name.trim().toLowerCase());
+  return key ? CLOUDS[key] : undefined;
+}

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { InputError, parseDuration, parseRolloutSteps, parseTraffic, readInputs } from './inputs.ts';
+
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+describe('readInputs', () => {
+  it('applies the documented defaults', () => {
+    const inputs = readInputs(reader({ 'endpoint-file': 'ep.yml' }), {});
+    assert.equal(inputs.mode, 'deploy');
+    assert.equal(inputs.cloud.name, 'AzureCloud');
+    assert.equal(inputs.audience, 'api://AzureADTokenExchange');
+    assert.equal(inputs.failOn, 'error');
+    assert.equal(inputs.timeoutMs, 30 * 60_000);
+    assert.equal(inputs.rollbackOnFailure, true);
+    assert.equal(inputs.grantMissingRoles, false);
+    assert.deepEqual(inputs.deploymentFiles, []);
+  });
+
+  it('falls back to AZURE_* variables for identity and subscription', () => {
+    const inputs = readInputs(reader({ 'deployment-file': 'd.yml' }), { AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_SUBSCRIPTION_ID: 's' });
+    assert.deepEqual([inputs.tenantId, inputs.clientId, inputs.subscriptionId], ['t', 'c', 's']);
+  });
+
+  it('reads several deployment files and the cloud case-insensitively', () => {
+    const inputs = readInputs(reader({ 'deployment-file': 'a.yml\n\n  b.yml \n', environment: 'azureusgovernment' }), {});
+    assert.deepEqual(inputs.deploymentFiles, ['a.yml', 'b.yml']);
+    assert.equal(inputs.cloud.name, 'AzureUSGovernment');
+    assert.equal(inputs.audience, 'api://AzureADTokenExchangeUSGov');
+  });
+
+  it('lists deploy-only inputs that lint ignores', () => {
+    const inputs = readInputs(reader({ mode: 'lint', 'endpoint-file': 'e.yml', traffic: 'all', 'bake-time': '1m' }), {});
+    assert.deepEqual(inputs.ignored, ['traffic', 'bake-time']);
+  });
+
+  const invalid: [string, Record<string, string>, RegExp][] = [
+    ['no files', {}, /give at least one YAML file/],
+    ['unknown mode', { mode: 'apply', 'endpoint-file': 'e' }, /mode: 'apply' is not a mode/],
+    ['unknown cloud', { environment: 'Mars', 'endpoint-file': 'e' }, /environment: 'Mars'/],
+    ['bad boolean', { 'pr-comment': 'yes', 'endpoint-file': 'e' }, /pr-comment: 'yes' is not a boolean/],
+    ['bad fail-on', { 'fail-on': 'notice', 'endpoint-file': 'e' }, /fail-on: 'notice'/],
+    ['two endpoint files', { 'endpoint-file': 'a\nb' }, /endpoint-file: takes one file/],
+    ['traffic and steps', { 'endpoint-file': 'e', traffic: 'all', 'rollout-steps': '50,100' }, /choose one/],
+  ];
+  for (const [name, values, pattern] of invalid) {
+    it(`rejects ${name}`, () => {
+      assert.throws(() => readInputs(reader(values), {}), (e: unknown) => e instanceof InputError && pattern.test(e.message));
+    });
+  }
+
+  it('reports every problem at once', () => {
+    assert.throws(
+      () => readInputs(reader({ mode: 'x', environment: 'y', 'fail-on': 'z' }), {}),
+      (e: unknown) => e instanceof InputError && e.problems.length === 4,
+    );
+  });
+});
+
+describe('parseTraffic', () => {
+  const cases: [string, unknown][] = [
+    ['all', { kind: 'all' }],
+    ['ALL', { kind: 'all' }],
+    ['blue=90,green=10', { kind: 'map', weights: { blue: 90, green: 10 } }],
+    ['Blue=100', { kind: 'map', weights: { blue: 100 } }],
+    ['blue=90 green=10', { kind: 'map', weights: { blue: 90, green: 10 } }],
+    ['blue=0,green=100', { kind: 'map', weights: { blue: 0, green: 100 } }],
+  ];
+  for (const [text, expected] of cases) it(`parses ${text}`, () => assert.deepEqual(parseTraffic(text), expected));
+
+  const bad: [string, RegExp][] = [
+    ['blue=90,green=20', /add up to 110/],
+    ['blue=90', /add up to 90/],
+    ['blue:90,green=10', /not name=percent/],
+    ['blue=50,blue=50', /given twice/],
+    ['blue=-1,green=101', /not name=percent/],
+  ];
+  for (const [text, pattern] of bad) it(`rejects ${text}`, () => assert.throws(() => parseTraffic(text), pattern));
+});
+
+describe('parseRolloutSteps', () => {
+  it('parses increasing steps ending at 100', () => assert.deepEqual(parseRolloutSteps('10, 50,100'), [10, 50, 100]));
+  const bad: [string, RegExp][] = [
+    ['10,50', /last step must be 100/],
+    ['50,10,100', /must increase/],
+    ['0,100', /outside 1..100/],
+    ['ten,100', /not a whole percentage/],
+  ];
+  for (const [text, pattern] of bad) it(`rejects ${text}`, () => assert.throws(() => parseRolloutSteps(text), pattern));
+});
+
+describe('parseDuration', () => {
+  const cases: [string, number][] = [
+    ['90', 90_000],
+    ['90s', 90_000],
+    ['5m', 300_000],
+    ['1h30m', 5_400_000],
+    ['250ms', 250],
+    ['2M', 120_000],
+  ];
+  for (const [text, ms] of cases) it(`parses ${text}`, () => assert.equal(parseDuration(text), ms));
+  for (const text of ['5 minutes', 'm5', '', '1.5h']) it(`rejects '${text}'`, () => assert.throws(() => parseDuration(text), /not a duration/));
+});

@@ -1,0 +1,188 @@
+// Typed settings built once from the action inputs (actions/checkout style): every input is read
+// here, checked with a precise message, and nothing else in the action calls core.getInput.
+import { findCloud, type Cloud } from './azure/clouds.ts';
+import { ambiguousOverrides, parseScopedOverrides, type ScopedOverride } from './spec/override-scope.ts';
+
+export const MODES = ['lint', 'validate', 'deploy'] as const;
+export type Mode = (typeof MODES)[number];
+
+export type TrafficInput = { kind: 'all' } | { kind: 'map'; weights: Record<string, number> };
+
+export interface Inputs {
+  mode: Mode;
+  endpointFile?: string;
+  deploymentFiles: string[];
+  subscriptionId?: string;
+  resourceGroup?: string;
+  workspaceName?: string;
+  tenantId?: string;
+  clientId?: string;
+  cloud: Cloud;
+  audience: string;
+  overrides: ScopedOverride[];
+  traffic?: TrafficInput;
+  rolloutSteps?: number[];
+  bakeTimeMs?: number;
+  smokeRequestFile?: string;
+  rollbackOnFailure: boolean;
+  grantMissingRoles: boolean;
+  prComment: boolean;
+  failOn: 'error' | 'warning';
+  timeoutMs: number;
+  /** Inputs that were set but mean nothing in the chosen mode: reported, not fatal. */
+  ignored: string[];
+}
+
+/** Every problem with the inputs at once, so one run shows them all. */
+export class InputError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.length === 1 ? problems[0] : `The inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`);
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+export type InputReader = (name: string) => string;
+
+/** Reads `INPUT_<NAME>` the way @actions/core does, without loading it (tests, local runs). */
+export function envInputReader(env: NodeJS.ProcessEnv = process.env): InputReader {
+  return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+const DEPLOY_ONLY = ['traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'grant-missing-roles'] as const;
+
+export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.env): Inputs {
+  const problems: string[] = [];
+  const get = (name: string) => read(name).trim();
+  const optional = (name: string) => get(name) || undefined;
+
+  const modeText = get('mode').toLowerCase() || 'deploy';
+  const mode = (MODES as readonly string[]).includes(modeText) ? (modeText as Mode) : undefined;
+  if (!mode) problems.push(`mode: '${get('mode')}' is not a mode; use one of ${MODES.join(', ')}.`);
+
+  const endpointFile = optional('endpoint-file');
+  const deploymentFiles = splitLines(get('deployment-file'));
+  if (!endpointFile && deploymentFiles.length === 0) {
+    problems.push('endpoint-file / deployment-file: give at least one YAML file (endpoint-file, deployment-file, or both).');
+  }
+  if (endpointFile && splitLines(endpointFile).length > 1) {
+    problems.push('endpoint-file: takes one file; a run deploys into one endpoint (deployment-file takes several).');
+  }
+
+  const cloudText = get('environment') || 'AzureCloud';
+  const cloud = findCloud(cloudText);
+  if (!cloud) problems.push(`environment: '${cloudText}' is not a cloud; use AzureCloud, AzureUSGovernment or AzureChinaCloud.`);
+
+  const { overrides, errors: overrideErrors } = parseScopedOverrides(read('set'));
+  problems.push(...overrideErrors, ...ambiguousOverrides(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
+
+  const traffic = parseOrCollect(problems, 'traffic', optional('traffic'), parseTraffic);
+  const rolloutSteps = parseOrCollect(problems, 'rollout-steps', optional('rollout-steps'), parseRolloutSteps);
+  const bakeTimeMs = parseOrCollect(problems, 'bake-time', optional('bake-time'), parseDuration);
+  const timeoutMs = parseOrCollect(problems, 'timeout', get('timeout') || '30m', parseDuration) ?? 30 * 60_000;
+  if (traffic && rolloutSteps) problems.push('traffic and rollout-steps: choose one; rollout-steps already ends at 100 % to the new deployment.');
+
+  const failOnText = get('fail-on').toLowerCase() || 'error';
+  if (failOnText !== 'error' && failOnText !== 'warning') problems.push(`fail-on: '${get('fail-on')}' must be error or warning.`);
+
+  const bool = (name: string, fallback: boolean) => parseOrCollect(problems, name, optional(name), parseBoolean) ?? fallback;
+  const rollbackOnFailure = bool('rollback-on-failure', true);
+  const grantMissingRoles = bool('grant-missing-roles', false);
+  const prComment = bool('pr-comment', false);
+
+  const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && !grantMissingRoles));
+
+  if (problems.length > 0 || !mode || !cloud) throw new InputError(problems);
+  return {
+    mode,
+    endpointFile,
+    deploymentFiles,
+    subscriptionId: optional('subscription-id') ?? env.AZURE_SUBSCRIPTION_ID?.trim() ?? undefined,
+    resourceGroup: optional('resource-group'),
+    workspaceName: optional('workspace-name'),
+    tenantId: optional('tenant-id') ?? (env.AZURE_TENANT_ID?.trim() || undefined),
+    clientId: optional('client-id') ?? (env.AZURE_CLIENT_ID?.trim() || undefined),
+    cloud,
+    audience: optional('audience') ?? cloud.defaultAudience,
+    overrides,
+    traffic,
+    rolloutSteps,
+    bakeTimeMs,
+    smokeRequestFile: optional('smoke-request-file'),
+    rollbackOnFailure,
+    grantMissingRoles,
+    prComment,
+    failOn: failOnText === 'warning' ? 'warning' : 'error',
+    timeoutMs,
+    ignored,
+  };
+}
+
+function parseOrCollect<T>(problems: string[], name: string, text: string | undefined, parse: (t: string) => T): T | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parse(text);
+  } catch (e) {
+    problems.push(`${name}: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+}
+
+/** YAML 1.2 core booleans, as core.getBooleanInput accepts them. */
+export function parseBoolean(text: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(text)) return true;
+  if (['false', 'False', 'FALSE'].includes(text)) return false;
+  throw new Error(`'${text}' is not a boolean; use true or false.`);
+}
+
+/** `blue=90,green=10` (commas, spaces or newlines between entries) or `all`. */
+export function parseTraffic(text: string): TrafficInput {
+  if (text.toLowerCase() === 'all') return { kind: 'all' };
+  const weights: Record<string, number> = {};
+  for (const part of text.split(/[\s,]+/).filter(Boolean)) {
+    const match = /^([A-Za-z][-A-Za-z0-9]*)=(\d{1,3})$/.exec(part);
+    if (!match) throw new Error(`'${part}' is not name=percent (for example blue=90,green=10), and the whole value is not 'all'.`);
+    const [, name, pct] = match as unknown as [string, string, string];
+    const key = name.toLowerCase();
+    if (key in weights) throw new Error(`deployment '${name}' is given twice.`);
+    weights[key] = Number(pct);
+  }
+  const total = Object.values(weights).reduce((a, b) => a + b, 0);
+  if (Object.values(weights).some((w) => w > 100)) throw new Error('a percentage is above 100.');
+  if (total !== 100) throw new Error(`the percentages add up to ${total}; they must add up to 100.`);
+  return { kind: 'map', weights };
+}
+
+/** `10,50,100`: increasing percentages for the new deployment, ending at 100. */
+export function parseRolloutSteps(text: string): number[] {
+  const steps = text.split(/[\s,]+/).filter(Boolean).map((s) => {
+    if (!/^\d{1,3}$/.test(s)) throw new Error(`'${s}' is not a whole percentage.`);
+    return Number(s);
+  });
+  if (steps.length === 0) throw new Error('give at least one step, for example 10,50,100.');
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as number;
+    if (step < 1 || step > 100) throw new Error(`step ${step} is outside 1..100.`);
+    if (i > 0 && step <= (steps[i - 1] as number)) throw new Error(`steps must increase; ${step} follows ${steps[i - 1]}.`);
+  }
+  if (steps[steps.length - 1] !== 100) throw new Error('the last step must be 100, so the rollout completes.');
+  return steps;
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `90s`, `5m`, `1h30m`, `250ms`, or a bare number of seconds. */
+export function parseDuration(text: string): number {
+  const t = text.trim().toLowerCase();
+  if (/^\d+$/.test(t)) return Number(t) * 1000;
+  const parts = [...t.matchAll(/(\d+)(ms|s|m|h)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== t) {
+    throw new Error(`'${text}' is not a duration; write for example 90s, 5m or 1h30m.`);
+  }
+  return parts.reduce((sum, p) => sum + Number(p[1]) * (UNIT_MS[p[2] as string] as number), 0);
+}

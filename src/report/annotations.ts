@@ -1,0 +1,57 @@
+// Findings → GitHub annotations. GitHub shows at most 10 annotations of each severity per step,
+// so the most important come first and, when more exist, the tenth slot points at the summary.
+import { compareFindings, type Finding, type Severity } from '../findings/finding.ts';
+import { RULES } from '../findings/rules.ts';
+
+export const ANNOTATIONS_PER_SEVERITY = 10;
+
+export interface Annotation {
+  severity: Severity;
+  message: string;
+  title: string;
+  file?: string;
+  startLine?: number;
+  startColumn?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export function findingToAnnotation(f: Finding): Annotation {
+  const message = f.hint ? `${f.message}\nFix: ${f.hint}` : f.message;
+  const annotation: Annotation = {
+    severity: f.severity,
+    title: `${f.rule}: ${RULES[f.rule].title}`,
+    message,
+    file: f.file,
+    startLine: f.line,
+    startColumn: f.column,
+  };
+  // GitHub ignores columns on multi-line annotations and rejects an end column without one.
+  if (f.endLine !== undefined && f.endLine !== f.line) annotation.endLine = f.endLine;
+  else if (f.endColumn !== undefined) {
+    annotation.endLine = f.line;
+    annotation.endColumn = f.endColumn;
+  }
+  return annotation;
+}
+
+export function selectAnnotations(findings: readonly Finding[], limit = ANNOTATIONS_PER_SEVERITY): Annotation[] {
+  const sorted = [...findings].sort(compareFindings);
+  const out: Annotation[] = [];
+  for (const severity of ['error', 'warning', 'notice'] as const) {
+    const ofSeverity = sorted.filter((f) => f.severity === severity);
+    if (ofSeverity.length <= limit) {
+      out.push(...ofSeverity.map(findingToAnnotation));
+      continue;
+    }
+    const shown = ofSeverity.slice(0, limit - 1);
+    out.push(...shown.map(findingToAnnotation));
+    const rest = ofSeverity.length - shown.length;
+    out.push({
+      severity,
+      title: `${rest} more ${severity}${rest === 1 ? '' : 's'}`,
+      message: `${rest} more ${severity} finding${rest === 1 ? ' is' : 's are'} not annotated (GitHub shows ${limit} per step): see the job summary or the 'findings' output for the full list.`,
+    });
+  }
+  return out;
+}
