@@ -1,0 +1,57 @@
+// One `set` input serves every file of a run, while `az ml --set` serves one file. Each override
+// goes to the files whose kind knows its top-level key; `endpoint:` / `deployment:` prefixes say it
+// explicitly, and `name=` with both kinds of file must say it (it would rename both).
+import { parseOverrides, type Override } from './overrides.ts';
+
+export type FileKind = 'endpoint' | 'deployment';
+
+export interface ScopedOverride extends Override {
+  /** Set by an `endpoint:` / `deployment:` prefix. */
+  scope?: FileKind;
+}
+
+const SHARED_KEYS = ['name', 'description', 'tags', 'properties', 'id', 'provisioning_state', '$schema'];
+const TOP_LEVEL_KEYS: Record<FileKind, Set<string>> = {
+  endpoint: new Set([...SHARED_KEYS, 'auth_mode', 'identity', 'traffic', 'mirror_traffic', 'public_network_access', 'compute', 'location', 'scoring_uri', 'openapi_uri', 'kind']),
+  deployment: new Set([
+    ...SHARED_KEYS,
+    'endpoint_name', 'type', 'model', 'model_mount_path', 'code_configuration', 'environment', 'environment_variables',
+    'instance_type', 'instance_count', 'app_insights_enabled', 'scale_settings', 'request_settings', 'liveness_probe',
+    'readiness_probe', 'data_collector', 'egress_public_network_access', 'private_network_connection', 'resources',
+  ]),
+};
+
+const SCOPE_PREFIX = /^(endpoint|deployment)\s*:\s*/i;
+
+/** Parses the `set` input, with optional `endpoint:` / `deployment:` prefixes per line. */
+export function parseScopedOverrides(text: string): { overrides: ScopedOverride[]; errors: string[] } {
+  const overrides: ScopedOverride[] = [];
+  const errors: string[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const prefix = SCOPE_PREFIX.exec(raw.trim());
+    const body = prefix ? raw.trim().slice(prefix[0].length) : raw;
+    // Keep line numbers: parse the line in place of blank lines before it.
+    const parsed = parseOverrides('\n'.repeat(i) + body);
+    errors.push(...parsed.errors);
+    for (const o of parsed.overrides) overrides.push(prefix ? { ...o, scope: (prefix[1] as string).toLowerCase() as FileKind } : o);
+  });
+  return { overrides, errors };
+}
+
+/** The overrides that apply to a file of `kind`; unknown top-level keys go everywhere, so schema reports them. */
+export function overridesFor(kind: FileKind, overrides: readonly ScopedOverride[]): ScopedOverride[] {
+  return overrides.filter((o) => {
+    if (o.scope) return o.scope === kind;
+    const top = o.segments[0]?.key ?? '';
+    const known = TOP_LEVEL_KEYS.endpoint.has(top) || TOP_LEVEL_KEYS.deployment.has(top);
+    return !known || TOP_LEVEL_KEYS[kind].has(top);
+  });
+}
+
+/** Input problems that depend on which files were given: an unscoped `name=` with both kinds. */
+export function ambiguousOverrides(overrides: readonly ScopedOverride[], kinds: { endpoint: boolean; deployment: boolean }): string[] {
+  if (!kinds.endpoint || !kinds.deployment) return [];
+  return overrides
+    .filter((o) => !o.scope && o.segments.length === 1 && o.segments[0]?.key === 'name')
+    .map((o) => `set, line ${o.lineNumber}: "${o.line}" would rename both the endpoint and the deployment; write endpoint:${o.line} or deployment:${o.line}.`);
+}
