@@ -4,9 +4,8 @@
 import * as core from '@actions/core';
 import { InputError, envInputReader, readInputs, type Inputs } from './inputs.ts';
 import { runLint } from './modes/lint.ts';
-import { failed } from './report/model.ts';
+import { failed, failureMessage } from './report/model.ts';
 import { publishReport } from './report/publish.ts';
-import { countBySeverity } from './findings/finding.ts';
 
 export async function run(): Promise<void> {
   try {
@@ -14,9 +13,7 @@ export async function run(): Promise<void> {
     const report = await runMode(inputs);
     await core.group('Report', () => publishReport(report));
     if (failed(report)) {
-      const counts = countBySeverity(report.findings);
-      const what = inputs.failOn === 'warning' ? `${counts.error} error(s) and ${counts.warning} warning(s)` : `${counts.error} error(s)`;
-      core.setFailed(`${what} found in ${report.files.join(', ')}; nothing was written to Azure. See the annotations and the job summary.`);
+      core.setFailed(failureMessage(report));
     }
   } catch (error) {
     fail(error);

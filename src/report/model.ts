@@ -1,5 +1,5 @@
 // What a run produced, in one plain value: the report layer renders it, tests inspect it.
-import type { Finding } from '../findings/finding.ts';
+import { countBySeverity, type Finding } from '../findings/finding.ts';
 
 /** One REST call the action would send (or sent), with a secret-free body. */
 export interface PlannedRequest {
@@ -43,4 +43,14 @@ export interface RunReport {
 
 export function failed(report: Pick<RunReport, 'findings' | 'failOn'>): boolean {
   return report.findings.some((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
+}
+
+/** The step's failure line: what failed, where, and that nothing was written. */
+export function failureMessage(report: Pick<RunReport, 'findings' | 'failOn'>): string {
+  const counts = countBySeverity(report.findings);
+  const failing = report.findings.filter((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
+  const files = [...new Set(failing.map((f) => f.file))].join(', ');
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const what = report.failOn === 'warning' ? `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')}` : plural(counts.error, 'error');
+  return `${what} in ${files}; nothing was written to Azure. See the annotations and the job summary.`;
 }

@@ -50,10 +50,11 @@ function referencesTable(report: RunReport): string {
 function planSection(report: RunReport): string {
   const { requests, assets } = report.plan;
   if (requests.length === 0) return 'Nothing to send.';
+  const withheld = failed(report) ? ['Not sent: the errors above must be fixed first. Files with errors are not in the plan.', ''] : [];
   const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
   if (assets.length) lines.push('', 'Local assets registered first:', ...assets.map((a) => `- ${escapeCell(a.kind)}: ${escapeCell(a.description)}`));
   const bodies = requests
     .filter((r) => r.body !== undefined)
     .map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2))));
-  return [...lines, '', ...bodies].join('\n');
+  return [...withheld, ...lines, '', ...bodies].join('\n');
 }
