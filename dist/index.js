@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -24,10 +24,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -317,7 +317,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -28377,6 +28377,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -28545,6 +28552,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -28566,11 +28580,8578 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
+/***/ 7349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = identity.isNode(res)
+        ? res
+        : new Scalar.Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+exports.composeCollection = composeCollection;
+
+
+/***/ }),
+
+/***/ 3683:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document.Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps.resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode.composeNode(ctx, value, props, onError)
+        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+exports.composeDoc = composeDoc;
+
+
+/***/ }),
+
+/***/ 5937:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar.composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            try {
+                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+                if (anchor)
+                    node.anchor = anchor.source.substring(1);
+            }
+            catch (error) {
+                // Almost certainly here due to a stack overflow
+                const message = error instanceof Error ? error.message : String(error);
+                onError(token, 'RESOURCE_EXHAUSTION', message);
+            }
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            isSrcToken = false;
+        }
+    }
+    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!identity.isScalar(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias.Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+exports.composeEmptyNode = composeEmptyNode;
+exports.composeNode = composeNode;
+
+
+/***/ }),
+
+/***/ 5413:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[identity.SCALAR];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar.Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[identity.SCALAR]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[identity.SCALAR];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[identity.SCALAR];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+exports.composeScalar = composeScalar;
+
+
+/***/ }),
+
+/***/ 9984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new directives.Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (identity.isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            for (let i = 0; i < this.errors.length; ++i)
+                doc.errors.push(this.errors[i]);
+            for (let i = 0; i < this.warnings.length; ++i)
+                doc.warnings.push(this.warnings[i]);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        if (node_process.env.LOG_STREAM)
+            console.dir(token, { depth: null });
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document.Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+exports.Composer = Composer;
+
+
+/***/ }),
+
+/***/ 7103:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps.resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+exports.resolveBlockMap = resolveBlockMap;
+
+
+/***/ }),
+
+/***/ 8913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+exports.resolveBlockScalar = resolveBlockScalar;
+
+
+/***/ }),
+
+/***/ 334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value?.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+exports.resolveBlockSeq = resolveBlockSeq;
+
+
+/***/ }),
+
+/***/ 7788:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+exports.resolveEnd = resolveEnd;
+
+
+/***/ }),
+
+/***/ 3142:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (identity.isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps.resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source?.[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap.YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+exports.resolveFlowCollection = resolveFlowCollection;
+
+
+/***/ }),
+
+/***/ 6842:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return unfoldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function unfoldLines(source) {
+    const line = /(.*?)\r?\n/sy;
+    let match = line.exec(source);
+    if (!match)
+        return source;
+    /**
+     * The negative lookbehinds in these RegExps are to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari < 16.4 and other old browsers:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let trimEnd, trimBoth;
+    try {
+        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+    }
+    catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+    }
+    let res = match[1].replace(trimEnd, '');
+    let sep = ' ';
+    let pos = line.lastIndex;
+    while ((match = line.exec(source))) {
+        const lm = match[1].replace(trimBoth, '');
+        if (lm === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + lm;
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    try {
+        return String.fromCodePoint(code);
+    }
+    catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+}
+
+exports.resolveFlowScalar = resolveFlowScalar;
+
+
+/***/ }),
+
+/***/ 4631:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+exports.resolveProps = resolveProps;
+
+
+/***/ }),
+
+/***/ 9499:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+exports.containsNewline = containsNewline;
+
+
+/***/ }),
+
+/***/ 2599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+exports.emptyScalarPosition = emptyScalarPosition;
+
+
+/***/ }),
+
+/***/ 4051:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var utilContainsNewline = __nccwpck_require__(9499);
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            utilContainsNewline.containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+exports.flowIndentCheck = flowIndentCheck;
+
+
+/***/ }),
+
+/***/ 1187:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+exports.mapIncludes = mapIncludes;
+
+
+/***/ }),
+
+/***/ 3021:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(6424);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = identity.isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchors.anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return identity.isCollection(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+            return !keepScalar && identity.isScalar(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return identity.isCollection(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (Collection.isEmptyPath(path))
+            return this.contents !== undefined;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new directives.Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new directives.Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (identity.isCollection(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+exports.Document = Document;
+
+
+/***/ }),
+
+/***/ 1596:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit.visit(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            prevAnchors ?? (prevAnchors = anchorNames(doc));
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+exports.anchorIsValid = anchorIsValid;
+exports.anchorNames = anchorNames;
+exports.createNodeAnchors = createNodeAnchors;
+exports.findNewAnchor = findNewAnchor;
+
+
+/***/ }),
+
+/***/ 3661:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+exports.applyReviver = applyReviver;
+
+
+/***/ }),
+
+/***/ 2404:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (identity.isDocument(value))
+        value = value.contents;
+    if (identity.isNode(value))
+        return value;
+    if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            ref.anchor ?? (ref.anchor = onAnchor(value));
+            return new Alias.Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar.Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[identity.MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[identity.SEQ]
+                    : schema[identity.MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar.Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+exports.createNode = createNode;
+
+
+/***/ }),
+
+/***/ 1342:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+            const tags = {};
+            visit.visit(doc.contents, (_key, node) => {
+                if (identity.isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+exports.Directives = Directives;
+
+
+/***/ }),
+
+/***/ 1464:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+exports.YAMLError = YAMLError;
+exports.YAMLParseError = YAMLParseError;
+exports.YAMLWarning = YAMLWarning;
+exports.prettifyError = prettifyError;
+
+
+/***/ }),
+
+/***/ 8815:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
+
+
+
+exports.Dk = composer.Composer;
+__webpack_unused_export__ = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+exports.Vj = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+exports.jh = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+exports.tO = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+__webpack_unused_export__ = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+exports.HN = lineCounter.LineCounter;
+exports.iX = parser.Parser;
+__webpack_unused_export__ = publicApi.parse;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
+__webpack_unused_export__ = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.stringify;
+exports.YR = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
+
+
+/***/ }),
+
+/***/ 7249:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+
+function debug(logLevel, ...messages) {
+    if (logLevel === 'debug')
+        console.log(...messages);
+}
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        if (typeof node_process.emitWarning === 'function')
+            node_process.emitWarning(warning);
+        else
+            console.warn(warning);
+    }
+}
+
+exports.debug = debug;
+exports.warn = warn;
+
+
+/***/ }),
+
+/***/ 4065:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(6424);
+
+class Alias extends Node.NodeBase {
+    constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+            throw new ReferenceError('Alias resolution is disabled');
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+            nodes = ctx.aliasResolveCache;
+        }
+        else {
+            nodes = [];
+            visit.visit(doc, {
+                Node: (_key, node) => {
+                    if (identity.isAlias(node) || identity.hasAnchor(node))
+                        nodes.push(node);
+                }
+            });
+            if (ctx)
+                ctx.aliasResolveCache = nodes;
+        }
+        let found = undefined;
+        for (const node of nodes) {
+            if (node === this)
+                break;
+            if (node.anchor === this.source)
+                found = node;
+        }
+        if (found && ctx) {
+            const { anchors, doc, maxAliasCount } = ctx;
+            let data = anchors.get(found);
+            if (!data) {
+                // Resolve anchors for Node.prototype.toJS()
+                toJS.toJS(found, null, ctx);
+                data = anchors.get(found);
+            }
+            /* istanbul ignore if */
+            if (data?.res === undefined) {
+                const msg = 'This should not happen: Alias anchor was not resolved?';
+                throw new ReferenceError(msg);
+            }
+            if (maxAliasCount >= 0) {
+                data.count += 1;
+                if (data.aliasCount === 0)
+                    data.aliasCount = getAliasCount(doc, found, anchors);
+                if (data.count * data.aliasCount > maxAliasCount) {
+                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                    throw new ReferenceError(msg);
+                }
+            }
+        }
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchors.anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+exports.Alias = Alias;
+
+
+/***/ }),
+
+/***/ 101:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode.createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends Node.NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!identity.isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    identity.isScalar(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+exports.Collection = Collection;
+exports.collectionFromPath = collectionFromPath;
+exports.isEmptyPath = isEmptyPath;
+
+
+/***/ }),
+
+/***/ 6673:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+exports.NodeBase = NodeBase;
+
+
+/***/ }),
+
+/***/ 7165:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
+
+function createPair(key, value, ctx) {
+    const k = createNode.createNode(key, undefined, ctx);
+    const v = createNode.createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+            key = key.clone(schema);
+        if (identity.isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+exports.Pair = Pair;
+exports.createPair = createPair;
+
+
+/***/ }),
+
+/***/ 3301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(6424);
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends Node.NodeBase {
+    constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+exports.Scalar = Scalar;
+exports.isScalarValue = isScalarValue;
+
+
+/***/ }),
+
+/***/ 4454:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+
+function findPair(items, key) {
+    const k = identity.isScalar(key) ? key.value : key;
+    for (const it of items) {
+        if (identity.isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (identity.isScalar(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair.Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!identity.isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+exports.YAMLMap = YAMLMap;
+exports.findPair = findPair;
+
+
+/***/ }),
+
+/***/ 2223:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(6424);
+
+class YAMLSeq extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode.createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = identity.isScalar(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+exports.YAMLSeq = YAMLSeq;
+
+
+/***/ }),
+
+/***/ 7104:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS.toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS.toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+exports.addPairToJSMap = addPairToJSMap;
+
+
+/***/ }),
+
+/***/ 1127:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+exports.ALIAS = ALIAS;
+exports.DOC = DOC;
+exports.MAP = MAP;
+exports.NODE_TYPE = NODE_TYPE;
+exports.PAIR = PAIR;
+exports.SCALAR = SCALAR;
+exports.SEQ = SEQ;
+exports.hasAnchor = hasAnchor;
+exports.isAlias = isAlias;
+exports.isCollection = isCollection;
+exports.isDocument = isDocument;
+exports.isMap = isMap;
+exports.isNode = isNode;
+exports.isPair = isPair;
+exports.isScalar = isScalar;
+exports.isSeq = isSeq;
+
+
+/***/ }),
+
+/***/ 6424:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !identity.hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+exports.toJS = toJS;
+
+
+/***/ }),
+
+/***/ 110:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+exports.createScalarToken = createScalarToken;
+exports.resolveAsScalar = resolveAsScalar;
+exports.setScalarValue = setScalarValue;
+
+
+/***/ }),
+
+/***/ 1733:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 7715:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+exports.visit = visit;
+
+
+/***/ }),
+
+/***/ 3461:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+exports.createScalarToken = cstScalar.createScalarToken;
+exports.resolveAsScalar = cstScalar.resolveAsScalar;
+exports.setScalarValue = cstScalar.setScalarValue;
+exports.stringify = cstStringify.stringify;
+exports.visit = cstVisit.visit;
+exports.BOM = BOM;
+exports.DOCUMENT = DOCUMENT;
+exports.FLOW_END = FLOW_END;
+exports.SCALAR = SCALAR;
+exports.isCollection = isCollection;
+exports.isScalar = isScalar;
+exports.prettyToken = prettyToken;
+exports.tokenType = tokenType;
+
+
+/***/ }),
+
+/***/ 361:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cst = __nccwpck_require__(3461);
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === cst.BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return 'block-start';
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield cst.FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+            switch (this.charAt(0)) {
+                case '!':
+                    n += yield* this.pushTag();
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '&':
+                    n += yield* this.pushUntil(isNotAnchorChar);
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '-': // this is an error
+                case '?': // this is an error outside flow collections
+                case ':': {
+                    const inFlow = this.flowLevel > 0;
+                    const ch1 = this.charAt(1);
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                        if (!inFlow)
+                            this.indentNext = this.indentValue + 1;
+                        else if (this.flowKey)
+                            this.flowKey = false;
+                        n += yield* this.pushCount(1);
+                        n += yield* this.pushSpaces(true);
+                        continue loop;
+                    }
+                }
+            }
+            break loop;
+        }
+        return n;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+exports.Lexer = Lexer;
+
+
+/***/ }),
+
+/***/ 6628:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+exports.LineCounter = LineCounter;
+
+
+/***/ }),
+
+/***/ 3456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function arrayPushArray(target, source) {
+    // May exhaust call stack with large `source` array
+    if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+    else
+        for (let i = 0; i < source.length; ++i)
+            target.push(source[i]);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        arrayPushArray(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    arrayPushArray(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+            console.log('|', cst.prettyToken(source));
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (bv.type === 'block-seq') {
+                            if (!it.explicitKey &&
+                                it.sep &&
+                                !includesToken(it.sep, 'newline')) {
+                                yield* this.pop({
+                                    type: 'error',
+                                    offset: this.offset,
+                                    message: 'Unexpected block-seq-ind on same line with key',
+                                    source: this.source
+                                });
+                                return;
+                            }
+                        }
+                        else if (atMapIndent) {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top?.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 4047:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+    return { lineCounter: lineCounter$1, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer$1.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document.Document(value, _replacer, options).toString(options);
+}
+
+exports.parse = parse;
+exports.parseAllDocuments = parseAllDocuments;
+exports.parseDocument = parseDocument;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 5840:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? tags.getTags(compat, 'compat')
+            : compat
+                ? tags.getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+exports.Schema = Schema;
+
+
+/***/ }),
+
+/***/ 7451:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
+
+const map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap.YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!identity.isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+};
+
+exports.map = map;
+
+
+/***/ }),
+
+/***/ 3632:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar.Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar.Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+exports.nullTag = nullTag;
+
+
+/***/ }),
+
+/***/ 1706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq.YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!identity.isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+};
+
+exports.seq = seq;
+
+
+/***/ }),
+
+/***/ 6464:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyString = __nccwpck_require__(3069);
+
+const string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.string = string;
+
+
+/***/ }),
+
+/***/ 3959:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+exports.boolTag = boolTag;
+
+
+/***/ }),
+
+/***/ 8405:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 9874:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber.stringifyNumber(node);
+}
+const intOct = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+    stringify: node => intStringify(node, 8, '0o')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.boolTag,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 3559:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+
+function intIdentify(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 18:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(4371);
+
+const schemas = new Map([
+    ['core', schema.schema],
+    ['failsafe', [map.map, seq.seq, string.string]],
+    ['json', schema$1.schema],
+    ['yaml11', schema$2.schema],
+    ['yaml-1.1', schema$2.schema]
+]);
+const tagsByName = {
+    binary: binary.binary,
+    bool: bool.boolTag,
+    float: float.float,
+    floatExp: float.floatExp,
+    floatNaN: float.floatNaN,
+    floatTime: timestamp.floatTime,
+    int: int.int,
+    intHex: int.intHex,
+    intOct: int.intOct,
+    intTime: timestamp.intTime,
+    map: map.map,
+    merge: merge.merge,
+    null: _null.nullTag,
+    omap: omap.omap,
+    pairs: pairs.pairs,
+    seq: seq.seq,
+    set: set.set,
+    timestamp: timestamp.timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary.binary,
+    'tag:yaml.org,2002:merge': merge.merge,
+    'tag:yaml.org,2002:omap': omap.omap,
+    'tag:yaml.org,2002:pairs': pairs.pairs,
+    'tag:yaml.org,2002:set': set.set,
+    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge)
+            ? schemaTags.concat(merge.merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(merge.merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+exports.coreKnownTags = coreKnownTags;
+exports.getTags = getTags;
+
+
+/***/ }),
+
+/***/ 6083:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_buffer = __nccwpck_require__(181);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof node_buffer.Buffer === 'function') {
+            return node_buffer.Buffer.from(src, 'base64');
+        }
+        else if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+            return '';
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof node_buffer.Buffer === 'function') {
+            str =
+                buf instanceof node_buffer.Buffer
+                    ? buf.toString('base64')
+                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+        }
+        else if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.binary = binary;
+
+
+/***/ }),
+
+/***/ 8398:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar.Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar.Scalar(false),
+    stringify: boolStringify
+};
+
+exports.falseTag = falseTag;
+exports.trueTag = trueTag;
+
+
+/***/ }),
+
+/***/ 5782:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 873:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber.stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intBin = intBin;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 452:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (merge.identify(key) ||
+    (identity.isScalar(key) &&
+        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+        merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (identity.isSeq(source))
+        for (const it of source.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(source))
+        for (const it of source)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, source);
+}
+function mergeValue(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (!identity.isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+function resolveAliasValue(ctx, value) {
+    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+}
+
+exports.addMergeToJSMap = addMergeToJSMap;
+exports.isMergeKey = isMergeKey;
+exports.merge = merge;
+
+
+/***/ }),
+
+/***/ 303:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
+
+class YAMLOMap extends YAMLSeq.YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (identity.isPair(pair)) {
+                key = toJS.toJS(pair.key, '', ctx);
+                value = toJS.toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS.toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs$1.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+            if (identity.isScalar(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+exports.YAMLOMap = YAMLOMap;
+exports.omap = omap;
+
+
+/***/ }),
+
+/***/ 8385:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
+
+function resolvePairs(seq, onError) {
+    if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (identity.isPair(item))
+                continue;
+            else if (identity.isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq.YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(Pair.createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+exports.createPairs = createPairs;
+exports.pairs = pairs;
+exports.resolvePairs = resolvePairs;
+
+
+/***/ }),
+
+/***/ 5913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(4371);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.trueTag,
+    bool.falseTag,
+    int.intBin,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float,
+    binary.binary,
+    merge.merge,
+    omap.omap,
+    pairs.pairs,
+    set.set,
+    timestamp.intTime,
+    timestamp.floatTime,
+    timestamp.timestamp
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 1528:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+
+class YAMLSet extends YAMLMap.YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (identity.isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair.Pair(key.key, null);
+        else
+            pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair)
+            ? identity.isScalar(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair.Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(Pair.createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (identity.isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+exports.YAMLSet = YAMLSet;
+exports.set = set;
+
+
+/***/ }),
+
+/***/ 4371:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+};
+
+exports.floatTime = floatTime;
+exports.intTime = intTime;
+exports.timestamp = timestamp;
+
+
+/***/ }),
+
+/***/ 4475:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+exports.FOLD_BLOCK = FOLD_BLOCK;
+exports.FOLD_FLOW = FOLD_FLOW;
+exports.FOLD_QUOTED = FOLD_QUOTED;
+exports.foldFlowLines = foldFlowLines;
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+    if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify(item, ctx, onComment, onChompKeep) {
+    if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = identity.isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : identity.isScalar(node)
+            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+exports.createStringifyContext = createStringifyContext;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 1212:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = identity.isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+        if (i < items.length - 1) {
+            str += ',';
+        }
+        else if (ctx.options.trailingComma) {
+            if (ctx.options.lineWidth > 0) {
+                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+                    (str.length + 2) >
+                    ctx.options.lineWidth);
+            }
+            if (reqNewline) {
+                str += ',';
+            }
+        }
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+exports.stringifyCollection = stringifyCollection;
+
+
+/***/ }),
+
+/***/ 9799:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+exports.indentComment = indentComment;
+exports.lineComment = lineComment;
+exports.stringifyComment = stringifyComment;
+
+
+/***/ }),
+
+/***/ 6829:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = stringify.createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+exports.stringifyDocument = stringifyDocument;
+
+
+/***/ }),
+
+/***/ 8689:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^-?\d/.test(n) &&
+        !n.includes('e')) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+exports.stringifyNumber = stringifyNumber;
+
+
+/***/ }),
+
+/***/ 9748:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (identity.isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            identity.isCollection(key) ||
+            (identity.isScalar(key)
+                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        identity.isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n' && valueComment)
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+exports.stringifyPair = stringifyPair;
+
+
+/***/ }),
+
+/***/ 3069:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.Scalar.BLOCK_FOLDED:
+            case Scalar.Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+exports.stringifyString = stringifyString;
+
+
+/***/ }),
+
+/***/ 204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visit.SKIP = SKIP;
+/** Remove the current node */
+visit.REMOVE = REMOVE;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+    if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+    }
+    else if (identity.isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (identity.isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+exports.visit = visit;
+exports.visitAsync = visitAsync;
+
+
+/***/ }),
+
 /***/ 5691:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1743);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7044);
 // The runner's entry point (action.yml `main`). Everything lives in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28580,13 +37161,59 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1743:
+/***/ 7044:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+var core_namespaceObject = {};
+__nccwpck_require__.r(core_namespaceObject);
+__nccwpck_require__.d(core_namespaceObject, {
+  ExitCode: () => (ExitCode),
+  addPath: () => (addPath),
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (core_error),
+  exportVariable: () => (exportVariable),
+  getBooleanInput: () => (getBooleanInput),
+  getIDToken: () => (getIDToken),
+  getInput: () => (getInput),
+  getMultilineInput: () => (getMultilineInput),
+  getState: () => (getState),
+  group: () => (group),
+  info: () => (info),
+  isDebug: () => (isDebug),
+  markdownSummary: () => (markdownSummary),
+  notice: () => (notice),
+  platform: () => (platform_namespaceObject),
+  saveState: () => (saveState),
+  setCommandEcho: () => (setCommandEcho),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  summary: () => (summary),
+  toPlatformPath: () => (toPlatformPath),
+  toPosixPath: () => (toPosixPath),
+  toWin32Path: () => (toWin32Path),
+  warning: () => (warning)
 });
 
 ;// CONCATENATED MODULE: external "os"
@@ -28598,7 +37225,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -28613,7 +37240,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -28663,12 +37290,12 @@ function utils_toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -28705,13 +37332,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -28731,20 +37358,20 @@ const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -28755,15 +37382,17 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -28856,7 +37485,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -28934,7 +37563,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -28980,7 +37609,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -29283,7 +37912,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -29294,7 +37923,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -29393,7 +38022,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -29408,7 +38037,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -29433,7 +38062,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -29456,7 +38085,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -29587,7 +38216,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -29645,13 +38274,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -29670,7 +38299,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -29689,13 +38318,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -29984,8 +38613,8 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const markdownSummary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -30018,7 +38647,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
+    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -31093,16 +39722,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec_exec(commandLine, args, options) {
+function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -31122,8 +39751,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -31139,7 +39768,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -31164,10 +39793,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -31177,7 +39806,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+    const { stdout } = yield getExecOutput('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -31188,7 +39817,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -31293,7 +39922,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
+function setSecret(secret) {
     issueCommand('add-mask', {}, secret);
 }
 /**
@@ -31308,7 +39937,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -31379,7 +40008,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
+    process.stdout.write(external_os_namespaceObject.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -31400,7 +40029,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -31415,7 +40044,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     issueCommand('debug', {}, message);
 }
 /**
@@ -31423,8 +40052,8 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function core_error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31447,7 +40076,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + os.EOL);
+    process.stdout.write(message + external_os_namespaceObject.EOL);
 }
 /**
  * Begin an output group.
@@ -31534,10 +40163,5348 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./lib/azure/clouds.js
+const CLOUDS = {
+    AzureCloud: {
+        name: 'AzureCloud',
+        authorityHost: 'https://login.microsoftonline.com',
+        resourceManager: 'https://management.azure.com',
+        keyVaultSuffix: 'vault.azure.net',
+        defaultAudience: 'api://AzureADTokenExchange',
+    },
+    AzureUSGovernment: {
+        name: 'AzureUSGovernment',
+        authorityHost: 'https://login.microsoftonline.us',
+        resourceManager: 'https://management.usgovcloudapi.net',
+        keyVaultSuffix: 'vault.usgovcloudapi.net',
+        defaultAudience: 'api://AzureADTokenExchangeUSGov',
+    },
+    AzureChinaCloud: {
+        name: 'AzureChinaCloud',
+        authorityHost: 'https://login.chinacloudapi.cn',
+        resourceManager: 'https://management.chinacloudapi.cn',
+        keyVaultSuffix: 'vault.azure.cn',
+        defaultAudience: 'api://AzureADTokenExchangeChina',
+    },
+};
+/** Case-insensitive lookup, so `azurecloud` works as `az cloud set` accepts it. */
+function findCloud(name) {
+    const key = Object.keys(CLOUDS).find((k) => k.toLowerCase() === name.trim().toLowerCase());
+    return key ? CLOUDS[key] : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/findings/rules.js
+const V1 = '0123456789abcdef0123456789abcdef';
+const V2 = '89abcdef0123456789abcdef01234567';
+const UAI_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ml-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/ml-endpoint-uai';
+const KV_REF = (secret, version) => `\${{keyvault:https://kv1.vault.azure.net/secrets/${secret}/${version}}}`;
+const RULES = {
+    'yaml-syntax': {
+        severity: 'error',
+        title: 'File is not valid YAML',
+        fix: 'Fix the YAML at the marked position: indentation, quotes, tabs (never allowed for indentation), or a second document.',
+        when: 'The file does not load the way az ml loads it (PyYAML `safe_load`, YAML 1.1): bad indentation, an unclosed quote or bracket, a tab in the indentation, an undefined alias, or more than one document (`---`) in one file. Nothing else is checked in that file.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: my-endpoint\n  auth_mode: key\n',
+            good: 'name: my-endpoint\nauth_mode: key\n',
+        },
+    },
+    schema: {
+        severity: 'error',
+        title: 'Not accepted by the az ml schema',
+        fix: 'Use only the keys, types and values the az ml online endpoint/deployment schema accepts.',
+        when: 'A key az ml does not know (it rejects unknown keys at every level), a value of the wrong type, a required field that is missing (for example `instance_type` on a managed deployment), or a value outside its allowed set (for example `auth_mode` other than `key`, `aml_token` or `aad_token`).',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: my-endpoint\nauth_mod: key\n',
+            good: 'name: my-endpoint\nauth_mode: key\n',
+        },
+    },
+    'legacy-format': {
+        severity: 'error',
+        title: 'Pre-GA (2021) YAML format',
+        fix: 'Split the file into one endpoint YAML and one YAML per deployment in the GA format.',
+        when: 'The file uses keys of the 2021 preview format that az ml no longer accepts: an endpoint with `type: online`, `target:`, `swagger_uri:` or a `deployments:` list, or a deployment with `model.local_path`, `environment.docker`, `scale_settings.scale_type` and the like.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: my-endpoint\ntype: online\nauth_mode: key\ndeployments:\n  - name: blue\n    model: azureml:my-model:1\n',
+            good: '# endpoint.yml\nname: my-endpoint\nauth_mode: key\n# blue.yml, a file of its own:\n#   name: blue\n#   endpoint_name: my-endpoint\n#   model: azureml:my-model:1\n',
+        },
+    },
+    'invalid-name': {
+        severity: 'error',
+        title: 'Name breaks the service rules',
+        fix: 'Use 3 to 32 characters: a letter first, then letters, digits or hyphens, not ending in a hyphen.',
+        when: 'An endpoint or deployment name (from the file or from the `set` input) is shorter than 3 or longer than 32 characters, does not start with a letter, contains anything but letters, digits and hyphens, or ends with a hyphen.',
+        detectedIn: 'lint',
+        example: { bad: 'name: my_endpoint\n', good: 'name: my-endpoint\n' },
+    },
+    'file-mismatch': {
+        severity: 'error',
+        title: 'Files do not fit together',
+        fix: "Make every deployment's endpoint_name match the endpoint file's name, and give each deployment file its own deployment name.",
+        when: "The files of one run contradict each other: a deployment's `endpoint_name` differs from the `name` in the endpoint file, or two deployment files define the same deployment. The service would deploy into another endpoint, or the second file would silently replace the first.",
+        detectedIn: 'lint',
+        example: {
+            bad: '# endpoint.yml\nname: my-endpoint\nauth_mode: key\n---\n# deployment.yml\nname: blue\nendpoint_name: my-endpont\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            good: '# endpoint.yml\nname: my-endpoint\nauth_mode: key\n---\n# deployment.yml\nname: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+        },
+    },
+    traffic: {
+        severity: 'error',
+        title: 'Traffic the service rejects',
+        fix: 'Give whole-number percentages that add up to 100 (or all 0), for deployments that exist.',
+        when: 'A `traffic` or `mirror_traffic` value (in the endpoint file or the `traffic` input) is not a whole number from 0 to 100, the `traffic` values do not add up to 100 (or all 0), `mirror_traffic` names more than one deployment, the same deployment appears twice, or (with Azure access) a deployment is named that neither exists nor is deployed by this run.',
+        detectedIn: 'lint',
+        example: { bad: 'name: my-endpoint\nauth_mode: key\ntraffic:\n  blue: 70\n  green: 40\n', good: 'name: my-endpoint\nauth_mode: key\ntraffic:\n  blue: 60\n  green: 40\n' },
+    },
+    'local-path-not-found': {
+        severity: 'error',
+        title: 'Local path does not exist',
+        fix: 'Point the path at an existing file or folder, relative to the YAML file.',
+        when: 'A local path in a deployment (`model.path`, `code_configuration.code`, `code_configuration.scoring_script`, `environment.conda_file`, `environment.build.path` or its Dockerfile) does not exist. Paths are relative to the folder of the YAML file, as az ml resolves them, not to the working directory.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'model:\n  path: ./modle\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+            good: 'model:\n  path: ./model\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+        },
+    },
+    'instance-type-too-small': {
+        severity: 'warning',
+        title: 'Instance type may be too small',
+        fix: 'Use Standard_DS3_v2 or larger; DS1/DS2 often fail to start a scoring container.',
+        when: 'A managed deployment asks for `Standard_DS1_v2` or `Standard_DS2_v2`. az ml warns about these sizes too: the scoring container often runs out of memory or disk while starting, and the failure shows only at the end of the deployment.',
+        detectedIn: 'lint',
+        example: { bad: 'instance_type: Standard_DS2_v2\ninstance_count: 1\n', good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n' },
+    },
+    'secret-ref-syntax': {
+        severity: 'error',
+        title: 'Malformed secret reference',
+        fix: 'Write the reference as the whole value in one of the five documented forms: ${{azureml://connections/<connection>}}, …/credentials/<name>, …/metadata/<name>, …/target, or ${{keyvault:https://<vault>.vault.azure.net/secrets/<name>/<version>}}.',
+        when: "A value in the deployment's `environment_variables` looks like a secret-injection reference (it contains `${{`, or `azureml:`/`keyvault:` wrapped in braces, or `azureml://connections/…` / `keyvault:https://…` without them) but is not exactly one of the five patterns: a misspelt segment (`connection/`, `credential/`, `secrets/`, `meta/`, `targets`), `${…}` or `{{…}}` instead of `${{…}}`, spaces inside the braces, upper case (`AzureML:`, `KeyVault:`), a missing credential or metadata name, a Key Vault URL without the secret version, with `http:`, `keyvault://`, `/keys/` or `/certificates/`, a host that is not a Key Vault, a trailing slash, text around the reference, or a connection, vault or secret name the service cannot have. The message gives the corrected reference when there is one. " +
+            'Reported as a **warning**: a GitHub Actions expression such as `${{ secrets.X }}` anywhere in the file (GitHub evaluates expressions only in the workflow, never in files an action reads), another `${{ … }}` in `environment_variables`, and the Key Vault version `latest`. Reported as a **notice**: a Key Vault version that is not the 32 hexadecimal characters Key Vault generates (the docs use `secretversion1` as a placeholder; `validate` checks the version), and a bare Key Vault secret URL as a value (passed as text, not resolved).',
+        detectedIn: 'lint',
+        example: {
+            bad: `environment_variables:\n  OPENAI_KEY: \${{azureml://connection/aoai/credentials/key}}\n  OPENAI_BASE: \${azureml://connections/aoai/target}\n  DB_PASSWORD: \${{keyvault:https://kv1.vault.azure.net/secrets/db-password}}\n`,
+            good: `environment_variables:\n  OPENAI_KEY: \${{azureml://connections/aoai/credentials/key}}\n  OPENAI_BASE: \${{azureml://connections/aoai/target}}\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+        },
+    },
+    'secret-ref-placement': {
+        severity: 'warning',
+        title: 'Secret reference outside environment_variables',
+        fix: 'Move the reference into the deployment environment_variables: the service resolves it nowhere else.',
+        when: "A `${{azureml:…}}` or `${{keyvault:…}}` reference (well-formed or not) appears anywhere but the deployment's `environment_variables`: in `tags`, `properties`, a description, a model or environment field, or anywhere in the endpoint file. The service resolves references only in environment variables, so this value would be stored and sent as literal text.",
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\ntags:\n  api_key: ${{azureml://connections/aoai/credentials/key}}\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nenvironment_variables:\n  API_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+        },
+    },
+    'enforce-flag-with-uai': {
+        severity: 'error',
+        title: 'Enforce flag on a user-assigned identity',
+        fix: 'Remove enforce_access_to_default_secret_stores and grant the user-assigned identity the Workspace Connection Secrets Reader role yourself, or use a system-assigned identity.',
+        when: 'The endpoint sets `properties.enforce_access_to_default_secret_stores: enabled` and uses a user-assigned identity. The service allows the flag only with a system-assigned identity and rejects the endpoint.',
+        detectedIn: 'lint',
+        example: {
+            bad: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n`,
+            good: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
+        },
+    },
+    'connection-not-found': {
+        severity: 'error',
+        title: 'Workspace connection does not exist',
+        fix: 'Create the connection in the workspace or correct its name.',
+        when: 'A `${{azureml://connections/<name>…}}` reference names a connection the workspace does not have.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoia/credentials/key}}\n',
+            good: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+            azure: { bad: 'The workspace has the connections `aoai` and `search`; there is no `aoia`.', good: 'The workspace connection `aoai` exists.' },
+        },
+    },
+    'connection-key-not-found': {
+        severity: 'error',
+        title: 'Connection has no such key',
+        fix: 'Use a credential or metadata key the connection has, or add it to the connection.',
+        when: 'A `…/credentials/<name>` reference names a credential the connection does not have (for a custom connection, a key of its `credentials.keys`), a `…/metadata/<name>` reference names a metadata key it does not have, or `…/target` is used on a connection without a target.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/apikey}}\n',
+            good: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+            azure: {
+                bad: 'The connection `aoai` uses API-key authentication: its secrets hold the credential `key`, not `apikey`.',
+                good: 'The connection `aoai` has the credential `key`.',
+            },
+        },
+    },
+    'keyvault-secret-not-found': {
+        severity: 'error',
+        title: 'Key Vault secret version does not exist',
+        fix: 'Reference an existing vault, secret name and version (az keyvault secret show --vault-name <vault> --name <secret> --query id).',
+        when: 'A `${{keyvault:…}}` reference names a vault that does not resolve, a secret the vault does not have, or a version the secret does not have (checked through secret metadata, never by reading the value).',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-pasword', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            azure: { bad: 'Vault `kv1` has the secret `db-password`; there is no `db-pasword`.', good: `Vault \`kv1\` has the secret \`db-password\` with version \`${V1}\`.` },
+        },
+    },
+    'keyvault-secret-unusable': {
+        severity: 'error',
+        title: 'Key Vault secret version is not usable',
+        fix: 'Enable the version, or reference a version that is enabled and within its validity window.',
+        when: 'The referenced secret version exists but is disabled, has expired (its expiry date has passed), or is not yet valid (its activation date is in the future), so the service cannot read it.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
+            azure: {
+                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` is disabled (or expired).`,
+                good: `Version \`${V2.slice(0, 8)}…\` is enabled, with no expiry date in the past and no activation date in the future.`,
+            },
+        },
+    },
+    'keyvault-not-rbac': {
+        severity: 'error',
+        title: 'Vault does not use Azure RBAC',
+        fix: 'Switch the vault to the Azure RBAC permission model (az keyvault update --name <vault> --enable-rbac-authorization true), then assign Key Vault Secrets User to the endpoint identity.',
+        when: 'A referenced vault uses the access-policy permission model. Secret injection requires the Azure RBAC model (`enableRbacAuthorization: true`).',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            azure: {
+                bad: 'Vault `kv1` uses vault access policies (`enableRbacAuthorization` is false or absent).',
+                good: 'Vault `kv1` uses Azure RBAC (`enableRbacAuthorization: true`).',
+            },
+        },
+    },
+    'caller-cannot-read-connections': {
+        severity: 'error',
+        title: 'Signed-in identity cannot read connection secrets',
+        fix: 'Grant the workflow identity "Azure Machine Learning Workspace Connection Secrets Reader" on the workspace, or remove the enforce flag and grant the endpoint identity that role yourself.',
+        when: 'The endpoint sets `enforce_access_to_default_secret_stores: enabled`, and the identity the workflow signs in with lacks `Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action` on the workspace. The service checks this permission when it creates the endpoint and again for every deployment, and fails the creation without it.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+            good: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+            azure: {
+                bad: 'The workflow service principal holds AzureML Data Scientist on the workspace, which does not include `connections/listsecrets/action`.',
+                good: 'The workflow service principal also holds Azure Machine Learning Workspace Connection Secrets Reader on the workspace.',
+            },
+        },
+    },
+    'endpoint-identity-cannot-read-connections': {
+        severity: 'error',
+        title: 'Endpoint identity cannot read connection secrets',
+        fix: 'Set enforce_access_to_default_secret_stores: enabled (system-assigned identity), or grant the identity the Workspace Connection Secrets Reader role.',
+        when: 'A deployment references a workspace connection, and the endpoint identity will not be able to read connection secrets: a system-assigned identity without the enforce flag (the role is granted automatically only with the flag), or a user-assigned identity without a role that includes `connections/listsecrets/action` on the workspace.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\nidentity:\n  type: system_assigned\n',
+            good: 'name: my-endpoint\nauth_mode: key\nidentity:\n  type: system_assigned\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+            azure: {
+                bad: 'A deployment of this endpoint uses `${{azureml://connections/aoai/credentials/key}}`; the endpoint identity has no role on the workspace.',
+                good: 'With the flag, the service grants the system-assigned identity Workspace Connection Secrets Reader when it creates the endpoint.',
+            },
+        },
+    },
+    'endpoint-identity-cannot-read-keyvault': {
+        severity: 'error',
+        title: 'Endpoint identity cannot read the Key Vault secret',
+        fix: 'Assign "Key Vault Secrets User" on the vault to the endpoint identity (or use grant-missing-roles).',
+        when: 'A deployment references a Key Vault secret and the endpoint identity lacks `Microsoft.KeyVault/vaults/secrets/getSecret/action` on the vault. The service never grants this automatically, not even with the enforce flag. For a new system-assigned identity the plan says the role is needed after the endpoint is created; `grant-missing-roles: true` assigns it between endpoint and deployment.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            azure: { bad: 'The endpoint identity has no role on vault `kv1`.', good: 'The endpoint identity holds Key Vault Secrets User on vault `kv1` (or on its resource group).' },
+        },
+    },
+    'uai-missing-platform-roles': {
+        severity: 'error',
+        title: 'User-assigned identity lacks platform roles',
+        fix: 'Assign AcrPull on the workspace registry and Storage Blob Data Reader on the workspace storage.',
+        when: "The endpoint uses a user-assigned identity that lacks AcrPull on the workspace's container registry or Storage Blob Data Reader on the workspace's default storage account. A system-assigned identity gets both automatically; a user-assigned one does not, and the deployment cannot pull its image or model without them.",
+        detectedIn: 'validate',
+        example: {
+            bad: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
+            good: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
+            azure: {
+                bad: '`ml-endpoint-uai` holds Storage Blob Data Reader on the workspace storage but no AcrPull on the workspace registry.',
+                good: '`ml-endpoint-uai` holds AcrPull on the registry and Storage Blob Data Reader on the storage account.',
+            },
+        },
+    },
+    'identity-immutable': {
+        severity: 'error',
+        title: 'Endpoint identity cannot change',
+        fix: 'Keep the identity the endpoint was created with, or create a new endpoint.',
+        when: 'The endpoint already exists with a different identity (system-assigned versus user-assigned, or other user-assigned identities) than the file asks for. The identity of an endpoint is fixed when it is created.',
+        detectedIn: 'validate',
+        example: {
+            bad: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
+            good: 'name: my-endpoint\nauth_mode: key\nidentity:\n  type: system_assigned\n',
+            azure: { bad: '`my-endpoint` exists and was created with a system-assigned identity.', good: 'The file keeps the system-assigned identity `my-endpoint` was created with.' },
+        },
+    },
+    'cannot-verify': {
+        severity: 'warning',
+        title: 'Check could not be made',
+        fix: 'Give the workflow identity read access to what the check needs (see the message).',
+        when: 'The signed-in identity may not read something a check needs (role assignments on a vault, the vault itself, a connection), or a role assignment has a condition the action cannot evaluate. The check is skipped, and the deployment may still fail for the reason it would have found.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            azure: {
+                bad: 'The workflow identity may not read role assignments on vault `kv1` (no `Microsoft.Authorization/roleAssignments/read`).',
+                good: 'The workflow identity holds Reader on the resource group of `kv1`.',
+            },
+        },
+    },
+    'deployment-failed': {
+        severity: 'error',
+        title: 'The service failed the operation',
+        fix: 'Read the service error and the container logs in the job summary.',
+        when: 'Azure accepted a request but the long-running operation ended in failure, or answered with an error. The message carries the service error code (for example `SecretsInjectionError`, `ResourceNotReady`, `OutOfQuota`) and, for a deployment, the tail of the container logs.',
+        detectedIn: 'deploy',
+        example: {
+            bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+            good: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+            azure: {
+                bad: 'The role was assigned to the endpoint identity a minute ago and has not propagated yet: the deployment fails with `SecretsInjectionError`.',
+                good: 'The role assignment has propagated: the deployment succeeds.',
+            },
+        },
+    },
+    'rollout-gate-failed': {
+        severity: 'error',
+        title: 'Rollout gate failed',
+        fix: 'Inspect the smoke response and the deployment logs; traffic was rolled back.',
+        when: 'While shifting traffic in `rollout-steps`, the smoke request (`smoke-request-file`) did not answer with success, or the deployment stopped being healthy during `bake-time`. With `rollback-on-failure` (the default) the traffic goes back to what it was before the run.',
+        detectedIn: 'deploy',
+        example: {
+            bad: '# workflow step\nwith:\n  deployment-file: ml/green.yml\n  rollout-steps: 10,50,100\n  smoke-request-file: ml/sample-request.json\n',
+            good: '# workflow step\nwith:\n  deployment-file: ml/green.yml\n  rollout-steps: 10,50,100\n  smoke-request-file: ml/sample-request.json\n',
+            azure: {
+                bad: '`green` answers the smoke request with HTTP 500 at the 10 % step; traffic returns to `blue`.',
+                good: '`green` answers 200 at every step and ends with 100 % of the traffic.',
+            },
+        },
+    },
+};
+function isRuleId(id) {
+    return Object.hasOwn(RULES, id);
+}
+/** Build a finding with the catalog's severity (unless overridden) and the rule's fix as hint. */
+function makeFinding(rule, at, message, options = {}) {
+    const spec = RULES[rule];
+    return {
+        rule,
+        severity: options.severity ?? spec.severity,
+        message,
+        ...at,
+        hint: options.hint ?? spec.fix,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/spec/pystr.js
+/** Python repr()/str() of a float (the 'r' format: shortest round-trip digits). */
+function pythonFloatRepr(x) {
+    if (Number.isNaN(x))
+        return 'nan';
+    if (x === Infinity)
+        return 'inf';
+    if (x === -Infinity)
+        return '-inf';
+    if (x === 0)
+        return Object.is(x, -0) ? '-0.0' : '0.0';
+    // toExponential() with no argument gives the shortest digits that round-trip, like Python.
+    const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(x.toExponential());
+    if (!m)
+        return String(x);
+    const sign = m[1] ?? '';
+    const digits = (m[2] ?? '') + (m[3] ?? '');
+    const exp = Number(m[4]);
+    if (exp < -4 || exp >= 16) {
+        const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+        const e = Math.abs(exp);
+        return `${sign}${mantissa}e${exp < 0 ? '-' : '+'}${e < 10 ? '0' : ''}${e}`;
+    }
+    if (exp < 0)
+        return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+    const intLen = exp + 1;
+    if (digits.length <= intLen)
+        return `${sign}${digits}${'0'.repeat(intLen - digits.length)}.0`;
+    return `${sign}${digits.slice(0, intLen)}.${digits.slice(intLen)}`;
+}
+/** Python's str() of the value PyYAML produced for a scalar. */
+function pythonStr(value) {
+    switch (value.type) {
+        case 'null':
+            return 'None';
+        case 'bool':
+            return value.value ? 'True' : 'False';
+        case 'int':
+            return value.value.toString();
+        case 'float':
+            return pythonFloatRepr(value.value);
+        case 'str':
+            return value.value;
+        case 'timestamp':
+            return value.iso;
+    }
+}
+/** A scalar as plain JSON-able JS: ints as numbers when safe (else their decimal string),
+ * non-finite floats as Python spells them ('inf', '-inf', 'nan'), timestamps as Python str(). */
+function scalarToPlain(value) {
+    switch (value.type) {
+        case 'null':
+            return null;
+        case 'bool':
+            return value.value;
+        case 'int': {
+            const n = Number(value.value);
+            return Number.isSafeInteger(n) ? n : value.value.toString();
+        }
+        case 'float':
+            return Number.isFinite(value.value) ? value.value : pythonFloatRepr(value.value);
+        case 'str':
+            return value.value;
+        case 'timestamp':
+            return value.iso;
+    }
+}
+/** The tree as plain JS for JSON output: maps → objects (keys as PyYAML's str()), seqs → arrays. */
+function toPlain(node) {
+    switch (node.kind) {
+        case 'scalar':
+            return scalarToPlain(node.value);
+        case 'seq':
+            return node.items.map(toPlain);
+        case 'map': {
+            const out = {};
+            for (const e of node.entries) {
+                // defineProperty so a key named "__proto__" stays an ordinary own property.
+                Object.defineProperty(out, e.key, { value: toPlain(e.value), enumerable: true, writable: true, configurable: true });
+            }
+            return out;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/spec/overrides.js
+
+
+/** Split a pydash path: `.` separates keys, `\.` is a literal dot, `[n]` is a list index. */
+function parsePath(path) {
+    const segments = [];
+    let cur = '';
+    let pendingEmpty = true; // whether the current key is still empty (so `a..b` can be flagged)
+    const push = () => {
+        if (pendingEmpty && cur === '')
+            return 'empty';
+        segments.push({ key: cur });
+        cur = '';
+        pendingEmpty = true;
+        return undefined;
+    };
+    for (let i = 0; i < path.length; i++) {
+        const ch = path[i];
+        if (ch === '\\' && (path[i + 1] === '.' || path[i + 1] === '\\' || path[i + 1] === '[')) {
+            cur += path[i + 1];
+            pendingEmpty = false;
+            i++;
+        }
+        else if (ch === '.') {
+            if (cur === '' && pendingEmpty) {
+                // after `]` a dot is the separator: `a[0].b`
+                const prev = path[i - 1];
+                if (prev !== ']')
+                    return { segments, error: `empty key at position ${i + 1}` };
+                continue;
+            }
+            push();
+        }
+        else if (ch === '[') {
+            const m = /^\[(\d+)\]/.exec(path.slice(i));
+            if (!m) {
+                cur += ch;
+                pendingEmpty = false;
+                continue;
+            }
+            if (cur !== '' || !pendingEmpty)
+                push();
+            segments.push({ key: m[1] ?? '0', index: Number(m[1]) });
+            i += m[0].length - 1;
+        }
+        else {
+            cur += ch;
+            pendingEmpty = false;
+        }
+    }
+    if (cur !== '' || !pendingEmpty)
+        push();
+    else if (path.endsWith('.') && !path.endsWith('\\.'))
+        return { segments, error: 'the path ends with "."' };
+    if (segments.length === 0)
+        return { segments, error: 'the path is empty' };
+    return { segments };
+}
+/** Parse the `set` input: one `dotted.path=value` per line; blank lines ignored. */
+function parseOverrides(text) {
+    const overrides = [];
+    const errors = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        const lineNumber = i + 1;
+        if (line === '')
+            return;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            errors.push(`set, line ${lineNumber}: "${line}" has no "=": write one override per line as dotted.path=value (e.g. endpoint_name=my-endpoint).`);
+            return;
+        }
+        const path = line.slice(0, eq).trim();
+        const value = line.slice(eq + 1).trim();
+        if (path === '') {
+            errors.push(`set, line ${lineNumber}: "${line}" has an empty path before "=": write dotted.path=value.`);
+            return;
+        }
+        const parsed = parsePath(path);
+        if (parsed.error) {
+            errors.push(`set, line ${lineNumber}: invalid path "${path}": ${parsed.error}; separate keys with single dots (a.b.c).`);
+            return;
+        }
+        overrides.push({ path, segments: parsed.segments, value, line, lineNumber });
+    });
+    return { overrides, errors };
+}
+const TOP = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+function describe(node) {
+    if (node.kind === 'map')
+        return 'a mapping';
+    if (node.kind === 'seq')
+        return 'a list';
+    const v = node.value;
+    if (v.type === 'str')
+        return `the string "${v.value}"`;
+    return `${v.type === 'int' || v.type === 'float' ? 'the number' : v.type === 'bool' ? 'the boolean' : v.type === 'timestamp' ? 'the date' : 'the value'} ${pythonStr(v)}`;
+}
+function newContainer(next, span, line) {
+    return next?.index !== undefined ? { kind: 'seq', items: [], span, override: line } : { kind: 'map', entries: [], span, override: line };
+}
+function nullAt(span, line) {
+    return { kind: 'scalar', value: { type: 'null' }, source: '', quoted: false, span, override: line };
+}
+/**
+ * Apply the overrides in order, like the SDK: mutates `root` in place (as pydash mutates the
+ * dict, so a collection shared through a YAML alias sees the change, as in Python) and returns it.
+ * An undefined root (empty file) becomes a new mapping. Problems are `schema` findings in `file`.
+ */
+function applyOverrides(root, overrides, file) {
+    const findings = [];
+    const top = root ?? { kind: 'map', entries: [], span: TOP };
+    for (const o of overrides) {
+        const f = applyOne(top, o, file);
+        if (f)
+            findings.push(f);
+    }
+    return { root: top, findings };
+}
+function applyOne(root, o, file) {
+    const at = (span) => ({ file, ...span });
+    const blocked = (node, walked, message) => makeFinding('schema', at(node.span), message ??
+        `set "${o.line}": "${walked}" is ${describe(node)}, so "${o.path}" cannot be set inside it (az ml: Cannot use '--set' on properties defined by reference strings).`, { hint: `Set "${walked}" itself, or change the file so that "${walked}" is a mapping.` });
+    const valueNode = (span) => ({ kind: 'scalar', value: { type: 'str', value: o.value }, source: o.value, quoted: true, span, override: o.line });
+    let cur = root;
+    // The span new nodes get: the key of the nearest existing ancestor (the top: line 1).
+    let anchorSpan = TOP;
+    const walked = [];
+    for (let i = 0; i < o.segments.length; i++) {
+        const seg = o.segments[i];
+        const last = i === o.segments.length - 1;
+        const next = o.segments[i + 1];
+        const here = walked.length ? walked.join('.') : '(the top level)';
+        if (cur.kind === 'scalar') {
+            if (cur.value.type === 'null') {
+                // pydash walks into None and sets nothing; az ml does not complain either.
+                return makeFinding('schema', at(cur.span), `set "${o.line}" has no effect: "${here}" is empty (null) in the file, and az ml --set does not create keys below an existing null value.`, { severity: 'warning', hint: `Give "${here}" a mapping value in the file (e.g. "${walked[walked.length - 1] ?? 'key'}: {}"), or set the whole value.` });
+            }
+            return blocked(cur, here);
+        }
+        if (cur.kind === 'map') {
+            const entry = cur.entries.find((e) => e.key === seg.key && e.keyValue === undefined);
+            if (last) {
+                if (entry)
+                    entry.value = valueNode(entry.value.span);
+                else
+                    cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: valueNode(anchorSpan) });
+                return undefined;
+            }
+            if (entry) {
+                anchorSpan = entry.keySpan;
+                cur = entry.value;
+            }
+            else {
+                const created = newContainer(next, anchorSpan, o.line);
+                cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: created });
+                cur = created;
+            }
+        }
+        else {
+            // A list: pydash converts the key with int(); az ml's own pre-check would fail here.
+            if (!/^\d+$/.test(seg.key)) {
+                return blocked(cur, here, `set "${o.line}": "${here}" is a list, so "${seg.key}" is not a valid position in it; use a number (e.g. ${here}.0).`);
+            }
+            const idx = Number(seg.key);
+            const items = cur.items;
+            while (items.length < idx)
+                items.push(nullAt(anchorSpan, o.line));
+            if (last) {
+                const old = items[idx];
+                items[idx] = valueNode(old ? old.span : anchorSpan);
+                return undefined;
+            }
+            const existing = items[idx];
+            if (existing) {
+                anchorSpan = existing.span;
+                cur = existing;
+            }
+            else {
+                const created = newContainer(next, anchorSpan, o.line);
+                items.push(created);
+                cur = created;
+            }
+        }
+        walked.push(seg.key);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/spec/override-scope.js
+// One `set` input serves every file of a run, while `az ml --set` serves one file. Each override
+// goes to the files whose kind knows its top-level key; `endpoint:` / `deployment:` prefixes say it
+// explicitly, and `name=` with both kinds of file must say it (it would rename both).
+
+const SHARED_KEYS = ['name', 'description', 'tags', 'properties', 'id', 'provisioning_state', '$schema'];
+const TOP_LEVEL_KEYS = {
+    endpoint: new Set([...SHARED_KEYS, 'auth_mode', 'identity', 'traffic', 'mirror_traffic', 'public_network_access', 'compute', 'location', 'scoring_uri', 'openapi_uri', 'kind']),
+    deployment: new Set([
+        ...SHARED_KEYS,
+        'endpoint_name', 'type', 'model', 'model_mount_path', 'code_configuration', 'environment', 'environment_variables',
+        'instance_type', 'instance_count', 'app_insights_enabled', 'scale_settings', 'request_settings', 'liveness_probe',
+        'readiness_probe', 'data_collector', 'egress_public_network_access', 'private_network_connection', 'resources',
+    ]),
+};
+const SCOPE_PREFIX = /^(endpoint|deployment)\s*:\s*/i;
+/** Parses the `set` input, with optional `endpoint:` / `deployment:` prefixes per line. */
+function parseScopedOverrides(text) {
+    const overrides = [];
+    const errors = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const prefix = SCOPE_PREFIX.exec(raw.trim());
+        const body = prefix ? raw.trim().slice(prefix[0].length) : raw;
+        // Keep line numbers: parse the line in place of blank lines before it.
+        const parsed = parseOverrides('\n'.repeat(i) + body);
+        errors.push(...parsed.errors);
+        for (const o of parsed.overrides)
+            overrides.push(prefix ? { ...o, scope: prefix[1].toLowerCase() } : o);
+    });
+    return { overrides, errors };
+}
+/** The overrides that apply to a file of `kind`; unknown top-level keys go everywhere, so schema reports them. */
+function overridesFor(kind, overrides) {
+    return overrides.filter((o) => {
+        if (o.scope)
+            return o.scope === kind;
+        const top = o.segments[0]?.key ?? '';
+        const known = TOP_LEVEL_KEYS.endpoint.has(top) || TOP_LEVEL_KEYS.deployment.has(top);
+        return !known || TOP_LEVEL_KEYS[kind].has(top);
+    });
+}
+/** Input problems that depend on which files were given: an unscoped `name=` with both kinds. */
+function ambiguousOverrides(overrides, kinds) {
+    if (!kinds.endpoint || !kinds.deployment)
+        return [];
+    return overrides
+        .filter((o) => !o.scope && o.segments.length === 1 && o.segments[0]?.key === 'name')
+        .map((o) => `set, line ${o.lineNumber}: "${o.line}" would rename both the endpoint and the deployment; write endpoint:${o.line} or deployment:${o.line}.`);
+}
+
+;// CONCATENATED MODULE: ./lib/inputs.js
+// Typed settings built once from the action inputs (actions/checkout style): every input is read
+// here, checked with a precise message, and nothing else in the action calls core.getInput.
+
+
+const MODES = ['lint', 'validate', 'deploy'];
+/** Every problem with the inputs at once, so one run shows them all. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `The inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`);
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+/** Reads `INPUT_<NAME>` the way @actions/core does, without loading it (tests, local runs). */
+function envInputReader(env = process.env) {
+    return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+const DEPLOY_ONLY = ['traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'grant-missing-roles'];
+function readInputs(read, env = process.env) {
+    const problems = [];
+    const get = (name) => read(name).trim();
+    const optional = (name) => get(name) || undefined;
+    const modeText = get('mode').toLowerCase() || 'deploy';
+    const mode = MODES.includes(modeText) ? modeText : undefined;
+    if (!mode)
+        problems.push(`mode: '${get('mode')}' is not a mode; use one of ${MODES.join(', ')}.`);
+    const endpointFile = optional('endpoint-file');
+    const deploymentFiles = splitLines(get('deployment-file'));
+    if (!endpointFile && deploymentFiles.length === 0) {
+        problems.push('endpoint-file / deployment-file: give at least one YAML file (endpoint-file, deployment-file, or both).');
+    }
+    if (endpointFile && splitLines(endpointFile).length > 1) {
+        problems.push('endpoint-file: takes one file; a run deploys into one endpoint (deployment-file takes several).');
+    }
+    const cloudText = get('environment') || 'AzureCloud';
+    const cloud = findCloud(cloudText);
+    if (!cloud)
+        problems.push(`environment: '${cloudText}' is not a cloud; use AzureCloud, AzureUSGovernment or AzureChinaCloud.`);
+    const { overrides, errors: overrideErrors } = parseScopedOverrides(read('set'));
+    problems.push(...overrideErrors, ...ambiguousOverrides(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
+    const traffic = parseOrCollect(problems, 'traffic', optional('traffic'), parseTraffic);
+    const rolloutSteps = parseOrCollect(problems, 'rollout-steps', optional('rollout-steps'), parseRolloutSteps);
+    const bakeTimeMs = parseOrCollect(problems, 'bake-time', optional('bake-time'), parseDuration);
+    const timeoutMs = parseOrCollect(problems, 'timeout', get('timeout') || '30m', parseDuration) ?? 30 * 60_000;
+    if (traffic && rolloutSteps)
+        problems.push('traffic and rollout-steps: choose one; rollout-steps already ends at 100 % to the new deployment.');
+    const failOnText = get('fail-on').toLowerCase() || 'error';
+    if (failOnText !== 'error' && failOnText !== 'warning')
+        problems.push(`fail-on: '${get('fail-on')}' must be error or warning.`);
+    const bool = (name, fallback) => parseOrCollect(problems, name, optional(name), parseBoolean) ?? fallback;
+    const rollbackOnFailure = bool('rollback-on-failure', true);
+    const grantMissingRoles = bool('grant-missing-roles', false);
+    const prComment = bool('pr-comment', false);
+    const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && !grantMissingRoles));
+    if (problems.length > 0 || !mode || !cloud)
+        throw new InputError(problems);
+    return {
+        mode,
+        endpointFile,
+        deploymentFiles,
+        subscriptionId: optional('subscription-id') ?? env.AZURE_SUBSCRIPTION_ID?.trim() ?? undefined,
+        resourceGroup: optional('resource-group'),
+        workspaceName: optional('workspace-name'),
+        tenantId: optional('tenant-id') ?? (env.AZURE_TENANT_ID?.trim() || undefined),
+        clientId: optional('client-id') ?? (env.AZURE_CLIENT_ID?.trim() || undefined),
+        cloud,
+        audience: optional('audience') ?? cloud.defaultAudience,
+        overrides,
+        traffic,
+        rolloutSteps,
+        bakeTimeMs,
+        smokeRequestFile: optional('smoke-request-file'),
+        rollbackOnFailure,
+        grantMissingRoles,
+        prComment,
+        failOn: failOnText === 'warning' ? 'warning' : 'error',
+        timeoutMs,
+        ignored,
+    };
+}
+function parseOrCollect(problems, name, text, parse) {
+    if (text === undefined)
+        return undefined;
+    try {
+        return parse(text);
+    }
+    catch (e) {
+        problems.push(`${name}: ${e.message}`);
+        return undefined;
+    }
+}
+function splitLines(text) {
+    return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+}
+/** YAML 1.2 core booleans, as core.getBooleanInput accepts them. */
+function parseBoolean(text) {
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new Error(`'${text}' is not a boolean; use true or false.`);
+}
+/** `blue=90,green=10` (commas, spaces or newlines between entries) or `all`. */
+function parseTraffic(text) {
+    if (text.toLowerCase() === 'all')
+        return { kind: 'all' };
+    const weights = {};
+    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
+        const match = /^([A-Za-z][-A-Za-z0-9]*)=(\d{1,3})$/.exec(part);
+        if (!match)
+            throw new Error(`'${part}' is not name=percent (for example blue=90,green=10), and the whole value is not 'all'.`);
+        const [, name, pct] = match;
+        const key = name.toLowerCase();
+        if (key in weights)
+            throw new Error(`deployment '${name}' is given twice.`);
+        weights[key] = Number(pct);
+    }
+    const total = Object.values(weights).reduce((a, b) => a + b, 0);
+    if (Object.values(weights).some((w) => w > 100))
+        throw new Error('a percentage is above 100.');
+    if (total !== 100)
+        throw new Error(`the percentages add up to ${total}; they must add up to 100.`);
+    return { kind: 'map', weights };
+}
+/** `10,50,100`: increasing percentages for the new deployment, ending at 100. */
+function parseRolloutSteps(text) {
+    const steps = text.split(/[\s,]+/).filter(Boolean).map((s) => {
+        if (!/^\d{1,3}$/.test(s))
+            throw new Error(`'${s}' is not a whole percentage.`);
+        return Number(s);
+    });
+    if (steps.length === 0)
+        throw new Error('give at least one step, for example 10,50,100.');
+    for (let i = 0; i < steps.length; i++) {
+        const step = steps[i];
+        if (step < 1 || step > 100)
+            throw new Error(`step ${step} is outside 1..100.`);
+        if (i > 0 && step <= steps[i - 1])
+            throw new Error(`steps must increase; ${step} follows ${steps[i - 1]}.`);
+    }
+    if (steps[steps.length - 1] !== 100)
+        throw new Error('the last step must be 100, so the rollout completes.');
+    return steps;
+}
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `90s`, `5m`, `1h30m`, `250ms`, or a bare number of seconds. */
+function parseDuration(text) {
+    const t = text.trim().toLowerCase();
+    if (/^\d+$/.test(t))
+        return Number(t) * 1000;
+    const parts = [...t.matchAll(/(\d+)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== t) {
+        throw new Error(`'${text}' is not a duration; write for example 90s, 5m or 1h30m.`);
+    }
+    return parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]], 0);
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/references.js
+/** DNS suffix of Key Vault hosts per cloud (public, US Government, China). */
+const KEY_VAULT_SUFFIXES = {
+    AzureCloud: 'vault.azure.net',
+    AzureUSGovernment: 'vault.usgovcloudapi.net',
+    AzureChinaCloud: 'vault.azure.cn',
+};
+// ---------------------------------------------------------------------------------------------
+// Name rules
+/** Workspace connection names (contracts/INDEX.md §2, WorkspaceConnections_Get). */
+const CONNECTION_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
+/** Key Vault names: 3–24 letters, digits and hyphens, a letter first, a letter or digit last, no `--`. */
+const VAULT_NAME = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
+/** Key Vault secret names: 1–127 letters, digits and hyphens. */
+const SECRET_NAME = /^[a-zA-Z0-9-]{1,127}$/;
+/** What Key Vault generates for a version. */
+const SECRET_VERSION = /^[0-9a-fA-F]{32}$/;
+function connectionNameProblem(name) {
+    if (CONNECTION_NAME.test(name))
+        return undefined;
+    return `connection name \`${name}\` is not valid: 3 to 33 characters, letters, digits, \`_\` or \`-\`, starting with a letter or digit`;
+}
+function vaultNameProblem(name) {
+    if (VAULT_NAME.test(name))
+        return undefined;
+    return `vault name \`${name}\` is not valid: 3 to 24 letters, digits or hyphens, starting with a letter, ending with a letter or digit, no consecutive hyphens`;
+}
+function secretNameProblem(name) {
+    if (SECRET_NAME.test(name))
+        return undefined;
+    return `secret name \`${name}\` is not valid: 1 to 127 letters, digits or hyphens`;
+}
+// ---------------------------------------------------------------------------------------------
+// Canonical text
+function formatReference(t) {
+    if (t.kind === 'keyvault')
+        return `\${{keyvault:${t.secretId}}}`;
+    const base = `\${{azureml://connections/${t.connection}`;
+    switch (t.kind) {
+        case 'connection':
+            return `${base}}}`;
+        case 'connection-target':
+            return `${base}/target}}`;
+        case 'connection-credential':
+            return `${base}/credentials/${t.key ?? ''}}}`;
+        case 'connection-metadata':
+            return `${base}/metadata/${t.key ?? ''}}}`;
+    }
+}
+function keyVaultTarget(vaultName, cloud, secretName, version) {
+    const vaultHost = `${vaultName}.${KEY_VAULT_SUFFIXES[cloud]}`;
+    const vaultUrl = `https://${vaultHost}`;
+    return {
+        kind: 'keyvault',
+        vaultName,
+        vaultHost,
+        vaultUrl,
+        cloud,
+        secretName,
+        version,
+        secretId: `${vaultUrl}/secrets/${secretName}/${version}`,
+    };
+}
+const EXACT_CONNECTION = /^\$\{\{azureml:\/\/connections\/([^/\s{}]+)(?:\/(credentials|metadata)\/([^/\s{}]+)|\/(target))?\}\}$/;
+const EXACT_KEYVAULT = /^\$\{\{keyvault:https:\/\/([^./\s{}]+)\.(vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/([^/\s{}]+)\/([^/\s{}?#]+)\}\}$/;
+function cloudOfSuffix(suffix) {
+    for (const [cloud, s] of Object.entries(KEY_VAULT_SUFFIXES))
+        if (s === suffix)
+            return cloud;
+    return undefined;
+}
+/** The target of a value that is exactly one of the five patterns (names not validated). */
+function parseExactReference(value) {
+    const c = EXACT_CONNECTION.exec(value);
+    if (c) {
+        const connection = c[1] ?? '';
+        if (c[4])
+            return { kind: 'connection-target', connection };
+        if (c[2] === 'credentials')
+            return { kind: 'connection-credential', connection, key: c[3] ?? '' };
+        if (c[2] === 'metadata')
+            return { kind: 'connection-metadata', connection, key: c[3] ?? '' };
+        return { kind: 'connection', connection };
+    }
+    const k = EXACT_KEYVAULT.exec(value);
+    if (k) {
+        const cloud = cloudOfSuffix(k[2] ?? '');
+        if (cloud)
+            return keyVaultTarget(k[1] ?? '', cloud, k[3] ?? '', k[4] ?? '');
+    }
+    return undefined;
+}
+// ---------------------------------------------------------------------------------------------
+// Candidate detection and repair
+const GITHUB_CONTEXT = /^\s*(?:github|env|vars|secrets|inputs|matrix|steps|needs|job|jobs|runner|strategy)\s*[.[]/;
+const GITHUB_FUNCTION = /^\s*(?:format|contains|startsWith|endsWith|join|toJSON|fromJSON|hashFiles|success|always|cancelled|failure)\s*\(/;
+/** `azureml:` or `keyvault:` inside any `$`/brace wrapper. Groups: $, {…, spaces, body, spaces, }… */
+// A blank inside the body is taken in only when the run after it reaches a closing brace.
+const WRAPPED = /(\$?)(\{+)([ \t]*)((?:azureml|keyvault)[ \t]*:(?:[^\s{}]|[ \t]+(?=[^\s{}]+\}))*)([ \t]*)(\}*)/i;
+const UNWRAPPED = /(?:azureml:\/*connections?\/|keyvault:[ \t]*(?:\/\/|https?:))[^\s{}]*/i;
+const KEYVAULT_URL = /^https?:\/\/[a-zA-Z0-9-]+\.(?:vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/[^\s{}]+$/i;
+function editDistance(a, b) {
+    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let diag = prev[0] ?? 0;
+        prev[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const up = prev[j] ?? 0;
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
+            diag = up;
+        }
+    }
+    return prev[b.length] ?? 0;
+}
+const SEGMENT_ALIASES = {
+    credential: 'credentials',
+    creds: 'credentials',
+    cred: 'credentials',
+    secrets: 'credentials',
+    secret: 'credentials',
+    keys: 'credentials',
+    meta: 'metadata',
+    metadatas: 'metadata',
+    'meta-data': 'metadata',
+    meta_data: 'metadata',
+    tags: 'metadata',
+    tag: 'metadata',
+    properties: 'metadata',
+    targets: 'target',
+};
+function guessSegment(seg) {
+    const lower = seg.toLowerCase();
+    if (lower === 'credentials' || lower === 'metadata' || lower === 'target')
+        return lower;
+    const alias = SEGMENT_ALIASES[lower];
+    if (alias)
+        return alias;
+    let best;
+    let bestDistance = 3;
+    for (const word of ['credentials', 'metadata', 'target']) {
+        const d = editDistance(lower, word);
+        if (d < bestDistance)
+            [best, bestDistance] = [word, d];
+    }
+    return best;
+}
+function err(message) {
+    return { severity: 'error', message };
+}
+/** Split a path into segments, reporting (and dropping) empty ones. */
+function splitPath(path, problems) {
+    const segs = path.split('/');
+    if (segs.length > 1 && segs[segs.length - 1] === '') {
+        problems.push(err('trailing `/`'));
+        while (segs.length > 1 && segs[segs.length - 1] === '')
+            segs.pop();
+    }
+    if (segs.slice(0, -1).some((s) => s === ''))
+        problems.push(err('empty path segment (`//`)'));
+    return segs.filter((s) => s !== '');
+}
+function repairAzureml(body) {
+    const problems = [];
+    const m = /^(azureml)\s*:\s*(\/*)(.*)$/is.exec(body);
+    if (!m)
+        return { problems: [err('not an `azureml://connections/…` reference')] };
+    const [, scheme = '', slashes = '', rest = ''] = m;
+    if (scheme !== 'azureml')
+        problems.push(err(`\`${scheme}:\` must be lower case: \`azureml:\``));
+    if (slashes !== '//')
+        problems.push(err(`\`azureml:${slashes}\` needs exactly two slashes: \`azureml://\``));
+    const segs = splitPath(rest, problems);
+    const [first, name, segment, key, ...extra] = segs;
+    if (first === undefined)
+        return { problems: [...problems, err('missing `connections/<connection_name>`')], canonical: '${{azureml://connections/<connection_name>}}' };
+    if (first !== 'connections') {
+        const lower = first.toLowerCase();
+        if (lower === 'connections' || lower === 'connection' || editDistance(lower, 'connections') <= 2) {
+            problems.push(err(`\`${first}\` must be \`connections\``));
+        }
+        else {
+            problems.push(err(`only workspace connections are resolved (\`azureml://connections/…\`), not \`azureml://${first}/…\``));
+            return { problems };
+        }
+    }
+    let connection = name;
+    if (connection === undefined) {
+        problems.push(err('missing connection name after `connections/`'));
+        connection = '<connection_name>';
+    }
+    else {
+        const p = connectionNameProblem(connection);
+        if (p)
+            problems.push(err(p));
+    }
+    let target;
+    if (segment === undefined) {
+        target = { kind: 'connection', connection };
+    }
+    else {
+        const guessed = guessSegment(segment);
+        let word;
+        let keyName = key;
+        let rest2 = extra;
+        if (guessed === undefined) {
+            if (key === undefined) {
+                // `${{azureml://connections/aoai/api_key}}`: most likely a credential name without its segment.
+                problems.push(err(`\`${segment}\` is not a segment: after the connection name write \`/credentials/<name>\`, \`/metadata/<name>\` or \`/target\``));
+                word = 'credentials';
+                keyName = segment;
+            }
+            else {
+                problems.push(err(`\`${segment}\` is not a segment: use \`credentials\`, \`metadata\` or \`target\``));
+                return { problems };
+            }
+        }
+        else {
+            word = guessed;
+            if (segment !== guessed)
+                problems.push(err(`\`${segment}\` must be \`${guessed}\``));
+        }
+        if (word === 'target') {
+            if (keyName !== undefined)
+                rest2 = [keyName, ...extra];
+            if (rest2.length > 0)
+                problems.push(err(`nothing may follow \`/target\` (found \`/${rest2.join('/')}\`)`));
+            target = { kind: 'connection-target', connection };
+        }
+        else {
+            if (keyName === undefined) {
+                problems.push(err(`missing the ${word === 'credentials' ? 'credential' : 'metadata'} name after \`${word}/\``));
+                keyName = word === 'credentials' ? '<credential_name>' : '<metadata_name>';
+            }
+            if (rest2.length > 0)
+                problems.push(err(`unexpected \`/${rest2.join('/')}\` after the ${word === 'credentials' ? 'credential' : 'metadata'} name`));
+            target = { kind: word === 'credentials' ? 'connection-credential' : 'connection-metadata', connection, key: keyName };
+        }
+    }
+    return { problems, target, canonical: formatReference(target) };
+}
+function repairKeyVault(body) {
+    const problems = [];
+    const m = /^(keyvault)\s*:\s*(.*)$/is.exec(body);
+    if (!m)
+        return { problems: [err('not a `keyvault:https://…` reference')] };
+    const [, scheme = '', afterScheme = ''] = m;
+    if (scheme !== 'keyvault')
+        problems.push(err(`\`${scheme}:\` must be lower case: \`keyvault:\``));
+    let rest;
+    const url = /^(https?)(:\/*)(.*)$/is.exec(afterScheme);
+    if (url) {
+        const [, proto = '', sep = '', tail = ''] = url;
+        if (proto.toLowerCase() === 'http')
+            problems.push(err('the vault URL must use `https:`, not `http:`'));
+        else if (proto !== 'https')
+            problems.push(err(`\`${proto}:\` must be lower case: \`https:\``));
+        if (sep !== '://')
+            problems.push(err(`\`${proto}${sep}\` must be \`https://\``));
+        rest = tail;
+    }
+    else if (afterScheme.startsWith('//')) {
+        problems.push(err('`keyvault://` must be `keyvault:https://` (the vault URL follows the colon)'));
+        rest = afterScheme.replace(/^\/+/, '');
+    }
+    else {
+        problems.push(err('missing `https://` after `keyvault:`'));
+        rest = afterScheme.replace(/^\/+/, '');
+    }
+    const segs = splitPath(rest, problems);
+    const [hostPort = '', kind, secretName, version, ...extra] = segs;
+    // Host: <vault>.<suffix>, optional :443 dropped.
+    let host = hostPort;
+    const port = /:(\d*)$/.exec(host);
+    if (port) {
+        problems.push(err(`remove the port \`${port[0]}\` from the vault host`));
+        host = host.slice(0, port.index);
+    }
+    let vaultName;
+    let cloud = 'AzureCloud';
+    const lowerHost = host.toLowerCase();
+    const matched = Object.entries(KEY_VAULT_SUFFIXES).find(([, s]) => lowerHost.endsWith(`.${s}`));
+    if (matched) {
+        cloud = matched[0];
+        vaultName = host.slice(0, host.length - matched[1].length - 1);
+        const suffix = host.slice(vaultName.length + 1);
+        if (suffix !== matched[1])
+            problems.push(err(`write the vault host suffix in lower case: \`${matched[1]}\``));
+    }
+    else {
+        const firstLabel = host.split('.')[0] ?? '';
+        if (lowerHost.includes('usgov'))
+            cloud = 'AzureUSGovernment';
+        else if (lowerHost.endsWith('.cn'))
+            cloud = 'AzureChinaCloud';
+        vaultName = firstLabel === '' ? '<keyvault_name>' : firstLabel;
+        if (lowerHost.includes('managedhsm')) {
+            problems.push(err(`\`${host}\` is a Managed HSM, which holds keys, not secrets: reference a Key Vault (\`<name>.vault.azure.net\`)`));
+        }
+        else if (host === '') {
+            problems.push(err('missing vault host'));
+        }
+        else {
+            problems.push(err(`\`${host}\` is not a Key Vault host: use \`https://<name>.vault.azure.net\` (or \`.vault.usgovcloudapi.net\`, \`.vault.azure.cn\`)`));
+        }
+    }
+    if (vaultName.includes('.'))
+        problems.push(err(`vault name \`${vaultName}\` must be a single DNS label`));
+    else if (!vaultName.startsWith('<')) {
+        const p = vaultNameProblem(vaultName);
+        if (p)
+            problems.push(err(p));
+    }
+    if (kind === undefined) {
+        problems.push(err('missing `/secrets/<secret_name>/<secret_version>` after the vault host'));
+    }
+    else if (kind !== 'secrets') {
+        const lower = kind.toLowerCase();
+        if (lower === 'keys' || lower === 'key')
+            problems.push(err('only secrets can be injected, not Key Vault keys: use `/secrets/`'));
+        else if (lower === 'certificates' || lower === 'certificate')
+            problems.push(err("certificates cannot be referenced directly: use the certificate's backing secret, `/secrets/<name>/<version>`"));
+        else if (lower === 'secrets' || lower === 'secret' || editDistance(lower, 'secrets') <= 2)
+            problems.push(err(`\`${kind}\` must be \`secrets\``));
+        else
+            problems.push(err(`\`/${kind}/\` must be \`/secrets/\``));
+    }
+    let name = secretName;
+    if (name === undefined) {
+        if (kind !== undefined)
+            problems.push(err('missing secret name after `secrets/`'));
+        name = '<secret_name>';
+    }
+    else {
+        const p = secretNameProblem(name);
+        if (p)
+            problems.push(err(p));
+    }
+    let ver = version;
+    if (ver !== undefined) {
+        const q = /[?#]/.exec(ver);
+        if (q) {
+            problems.push(err(`remove \`${ver.slice(q.index)}\` from the secret identifier`));
+            ver = ver.slice(0, q.index) || undefined;
+        }
+    }
+    if (ver === undefined) {
+        if (secretName !== undefined)
+            problems.push(err('missing secret version: the pattern is `…/secrets/<secret_name>/<secret_version>` (find it with `az keyvault secret show --query id`)'));
+        ver = '<secret_version>';
+    }
+    if (extra.length > 0)
+        problems.push(err(`unexpected \`/${extra.join('/')}\` after the secret version`));
+    const target = keyVaultTarget(vaultName, cloud, name, ver);
+    return { problems, target, canonical: formatReference(target) };
+}
+function repairBody(body) {
+    return /^azureml/i.test(body) ? repairAzureml(body) : repairKeyVault(body);
+}
+/** Notices and warnings on a reference that matches a pattern exactly. */
+function checkNames(t) {
+    const problems = [];
+    if (t.kind === 'keyvault') {
+        const v = vaultNameProblem(t.vaultName);
+        if (v)
+            problems.push(err(v));
+        const s = secretNameProblem(t.secretName);
+        if (s)
+            problems.push(err(s));
+        const find = `find the version with: az keyvault secret show --vault-name ${t.vaultName} --name ${t.secretName} --query id`;
+        if (t.version.toLowerCase() === 'latest') {
+            problems.push({
+                severity: 'warning',
+                message: '`latest` is not a Key Vault secret version: a secret identifier has no such alias, so the service will look for a version named "latest"; pin the 32-character version',
+                hint: `Pin the version (${find}).`,
+            });
+        }
+        else if (!SECRET_VERSION.test(t.version)) {
+            problems.push({
+                severity: 'notice',
+                message: `secret version \`${t.version}\` is not the 32 hexadecimal characters Key Vault generates; \`validate\` mode checks that it exists`,
+                hint: `If it is a placeholder, replace it (${find}).`,
+            });
+        }
+    }
+    else {
+        const c = connectionNameProblem(t.connection);
+        if (c)
+            problems.push(err(c));
+    }
+    return problems;
+}
+function githubHint(inner) {
+    return /^\s*secrets\s*[.[]/.test(inner)
+        ? 'store the secret in a workspace connection or Key Vault and reference it, e.g. `${{azureml://connections/<connection_name>/credentials/<credential_name>}}`'
+        : 'pass the value with the action\'s `set` input instead (`set: environment_variables.NAME=${{ … }}` in the workflow), which GitHub does evaluate';
+}
+/**
+ * Classify one string value (see DECISIONS at the top). The caller decides what each candidate
+ * kind means where the value sits: src/secrets/scan.ts reports weak candidates (unwrapped
+ * references, bare Key Vault URLs, unknown `${{ }}`) only inside environment_variables.
+ */
+function analyzeValue(value) {
+    const plain = { candidate: null, problems: [], offset: 0, length: value.length };
+    const exact = parseExactReference(value);
+    if (exact)
+        return { candidate: 'wrapped', target: exact, problems: checkNames(exact), offset: 0, length: value.length };
+    const w = WRAPPED.exec(value);
+    if (w)
+        return analyzeWrapped(value, w);
+    const expr = /\$\{\{/.exec(value);
+    if (expr) {
+        const close = value.indexOf('}}', expr.index + 3);
+        const end = close < 0 ? value.length : close + 2;
+        const inner = value.slice(expr.index + 3, close < 0 ? value.length : close);
+        const offset = expr.index;
+        const length = end - offset;
+        if (GITHUB_CONTEXT.test(inner) || GITHUB_FUNCTION.test(inner)) {
+            return {
+                candidate: 'github-expression',
+                problems: [
+                    {
+                        severity: 'warning',
+                        message: `\`${value.slice(offset, end)}\` is a GitHub Actions expression, but GitHub evaluates expressions only in the workflow file, not in files an action reads: the literal text would be deployed`,
+                    },
+                ],
+                suggestion: githubHint(inner),
+                offset,
+                length,
+            };
+        }
+        // `${{connections/aoai/credentials/key}}`, `${{https://kv.vault.azure.net/secrets/x/v}}`: scheme missing.
+        const conn = /^\s*\/*connections?\//i.exec(inner);
+        const kv = /^\s*https?:\/\/[^/\s]*vault/i.exec(inner);
+        if (conn || kv) {
+            const fixed = `${value.slice(0, offset)}\${{${conn ? `azureml://${inner.trim().replace(/^\/+/, '')}` : `keyvault:${inner.trim()}`}}}${value.slice(end)}`;
+            const again = analyzeValue(fixed);
+            return {
+                ...again,
+                candidate: 'wrapped',
+                target: undefined,
+                problems: [err(conn ? 'missing the `azureml://` scheme' : 'missing the `keyvault:` prefix'), ...again.problems.filter((p) => p.severity === 'error')],
+                suggestion: again.suggestion ?? fixed,
+                offset,
+                length,
+            };
+        }
+        return {
+            candidate: 'other-expression',
+            problems: [
+                {
+                    severity: 'warning',
+                    message: `\`${value.slice(offset, end)}\` is not one of the five secret-reference patterns; the service will not resolve it`,
+                },
+            ],
+            offset,
+            length,
+        };
+    }
+    const u = UNWRAPPED.exec(value);
+    if (u) {
+        const repair = repairBody(u[0]);
+        const problems = [err('missing the `${{ … }}` around the reference'), ...repair.problems];
+        if (value.trim() !== u[0])
+            problems.push(err('the reference must be the whole value, with nothing around it'));
+        return { candidate: 'unwrapped', problems, suggestion: repair.canonical, offset: u.index, length: u[0].length };
+    }
+    if (KEYVAULT_URL.test(value)) {
+        const repair = repairKeyVault(`keyvault:${value}`);
+        return {
+            candidate: 'keyvault-url',
+            problems: [
+                {
+                    severity: 'notice',
+                    message: 'this Key Vault secret URL is passed to the container as text; to inject the secret value, wrap it as `${{keyvault:…}}` with the secret version',
+                },
+            ],
+            suggestion: repair.canonical,
+            offset: 0,
+            length: value.length,
+        };
+    }
+    return plain;
+}
+function analyzeWrapped(value, w) {
+    const [whole, dollar = '', open = '', spaceIn = '', body = '', spaceOut = '', close = ''] = w;
+    const offset = w.index;
+    const length = whole.length;
+    const before = value.slice(0, offset);
+    const after = value.slice(offset + length);
+    const problems = [];
+    const seen = new Set();
+    const add = (m) => {
+        if (!seen.has(m))
+            problems.push(err(m));
+        seen.add(m);
+    };
+    if (dollar === '' && open.length !== 1)
+        add('missing `$` before `{{`');
+    const single = open.length === 1 && close.length === 1;
+    if (single)
+        add(dollar === '' ? 'single braces `{…}`: the pattern is `${{…}}`' : 'single braces `${…}` (shell style): the pattern is `${{…}}`');
+    else if (open.length === 1)
+        add('single opening brace: the pattern starts with `${{`');
+    else if (open.length > 2)
+        add(`\`${open}\` has ${open.length} braces: the pattern starts with \`\${{\``);
+    if (single) {
+        // reported above
+    }
+    else if (close.length < 2)
+        add(close.length === 0 ? 'missing the closing `}}`' : 'missing a closing `}`: the pattern ends in `}}`');
+    else if (close.length > 2)
+        add(`too many closing braces (\`${close}\`): the pattern ends in \`}}\``);
+    if (spaceIn !== '' || spaceOut !== '' || /\s/.test(body))
+        add('no spaces inside `${{ }}`: the documented form is `${{azureml://…}}` / `${{keyvault:…}}`');
+    const repair = repairBody(body.replace(/\s+/g, ''));
+    for (const p of repair.problems)
+        add(p.message);
+    let suggestion = repair.canonical;
+    const otherRef = /\$?\{\{|azureml:|keyvault:/i;
+    if (otherRef.test(before) || otherRef.test(after)) {
+        add('a value can hold only one reference: give each reference its own environment variable');
+        suggestion = undefined;
+    }
+    else if (before.trim() !== '' || after.trim() !== '') {
+        add('the reference must be the whole value: the service resolves a value only when it is exactly one reference (compose any surrounding text in your scoring code)');
+    }
+    else if (before !== '' || after !== '') {
+        add('remove the whitespace around the reference: the value must be exactly the reference');
+    }
+    // A repair that finds nothing wrong but the wrapper: the target is valid modulo the wrapper.
+    return { candidate: 'wrapped', problems, ...(suggestion === undefined ? {} : { suggestion }), offset, length };
+}
+/** The fix hint for an analysis: "Did you mean …?" when a concrete form exists. */
+function suggestionHint(a) {
+    if (a.suggestion === undefined)
+        return undefined;
+    if (a.candidate === 'github-expression')
+        return `GitHub will not substitute it here: ${a.suggestion}.`;
+    return /<[a-z_]+>/.test(a.suggestion) ? `Complete the reference: ${a.suggestion}` : `Did you mean ${a.suggestion}?`;
+}
+// ---------------------------------------------------------------------------------------------
+// Positions
+/**
+ * The range of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
+ * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
+ * scalars, multi-line, `set` overrides, unknown escapes) the scalar's own span.
+ * The end-column convention (inclusive or exclusive) follows the span's own.
+ */
+function locateInScalar(scalar, file, offset, length) {
+    const span = scalar.span;
+    const whole = spanRange(span, file);
+    if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine)
+        return whole;
+    const value = scalar.value.value;
+    const layout = rawLayout(scalar, value);
+    if (!layout)
+        return whole;
+    const { contentColumn, map, exclusiveEnd } = layout;
+    const start = map[offset];
+    const end = map[Math.min(offset + length, value.length)];
+    if (start === undefined || end === undefined)
+        return whole;
+    return {
+        file,
+        line: span.line,
+        column: contentColumn + start,
+        endLine: span.line,
+        endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
+    };
+}
+function spanRange(span, file) {
+    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+function rawLayout(scalar, value) {
+    const span = scalar.span;
+    const width = span.endColumn - span.column;
+    if (!scalar.quoted) {
+        if (scalar.source !== value)
+            return undefined;
+        const map = Array.from({ length: value.length + 1 }, (_, i) => i);
+        if (width === value.length)
+            return { contentColumn: span.column, map, exclusiveEnd: true };
+        if (width === value.length - 1)
+            return { contentColumn: span.column, map, exclusiveEnd: false };
+        return undefined;
+    }
+    // Quoted: `source` is the text between the quotes. Try the single- then double-quoted reading.
+    const raw = scalar.source;
+    const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
+    if (!map)
+        return undefined;
+    if (width === raw.length + 2)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: true };
+    if (width === raw.length + 1)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: false };
+    return undefined;
+}
+function decodeSingle(raw, value) {
+    const map = [];
+    let out = '';
+    for (let i = 0; i < raw.length; i++) {
+        map.push(i);
+        if (raw[i] === "'") {
+            if (raw[i + 1] !== "'")
+                return undefined;
+            i++;
+        }
+        out += raw[i];
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+const SIMPLE_ESCAPES = {
+    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+};
+function decodeDouble(raw, value) {
+    const map = [];
+    let out = '';
+    let i = 0;
+    while (i < raw.length) {
+        const ch = raw[i] ?? '';
+        if (ch === '"')
+            return undefined;
+        if (ch !== '\\') {
+            map.push(i);
+            out += ch;
+            i++;
+            continue;
+        }
+        const esc = raw[i + 1] ?? '';
+        const simple = SIMPLE_ESCAPES[esc];
+        if (simple !== undefined) {
+            map.push(i);
+            out += simple;
+            i += 2;
+            continue;
+        }
+        const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
+        const hex = raw.slice(i + 2, i + 2 + hexLen);
+        if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen)
+            return undefined;
+        const s = String.fromCodePoint(Number.parseInt(hex, 16));
+        for (let k = 0; k < s.length; k++)
+            map.push(i);
+        out += s;
+        i += 2 + hexLen;
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/scan.js
+
+
+function scanDeployment(root, file) {
+    return scanDocument(root, file, 'deployment');
+}
+function scanEndpoint(root, file) {
+    return scanDocument(root, file, 'endpoint');
+}
+function scanDocument(root, file, role) {
+    const out = { references: [], findings: [] };
+    if (role === 'deployment' && root.kind === 'map') {
+        for (const entry of root.entries) {
+            if (entry.key === 'environment_variables' && entry.value.kind === 'map')
+                scanEnvironmentVariables(entry.value, file, out);
+            else
+                walk(entry.value, entry.key, file, role, out);
+        }
+    }
+    else {
+        walk(root, '', file, role, out);
+    }
+    return out;
+}
+function scanEnvironmentVariables(map, file, out) {
+    for (const { key, value } of map.entries) {
+        if (value.kind !== 'scalar') {
+            walk(value, `environment_variables.${key}`, file, 'deployment', out);
+            continue;
+        }
+        const r = analyzeScalar(key, value, file);
+        if (r.reference)
+            out.references.push(r.reference);
+        out.findings.push(...r.findings);
+    }
+}
+/** One environment variable's value: its reference, if it is a clean one, and any findings. */
+function analyzeScalar(variable, scalar, file) {
+    if (scalar.value.type !== 'str')
+        return { findings: [] };
+    const value = scalar.value.value;
+    const a = analyzeValue(value);
+    if (a.candidate === null)
+        return { findings: [] };
+    const at = locateInScalar(scalar, file, a.offset, a.length);
+    const findings = findingsFor(variable, a, at);
+    if (a.target && !a.problems.some((p) => p.severity === 'error')) {
+        return { reference: { ...a.target, variable, raw: value, range: at }, findings };
+    }
+    return { findings };
+}
+function findingsFor(variable, a, at) {
+    if (a.problems.length === 0)
+        return [];
+    const errors = a.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+        const message = `${variable}: malformed secret reference: ${errors.map((p) => p.message).join('; ')}.`;
+        return [makeFinding('secret-ref-syntax', at, message, hintOptions(a))];
+    }
+    // Clean enough to use: each notice or warning on its own.
+    return a.problems.map((p) => makeFinding('secret-ref-syntax', at, `${variable}: ${p.message}.`, { severity: p.severity, ...(p.hint === undefined ? hintOptions(a) : { hint: p.hint }) }));
+}
+function hintOptions(a) {
+    const hint = suggestionHint(a);
+    return hint === undefined ? {} : { hint };
+}
+function walk(node, path, file, role, out) {
+    switch (node.kind) {
+        case 'map':
+            for (const e of node.entries)
+                walk(e.value, path === '' ? e.key : `${path}.${e.key}`, file, role, out);
+            return;
+        case 'seq':
+            node.items.forEach((item, i) => walk(item, `${path}[${i}]`, file, role, out));
+            return;
+        case 'scalar':
+            misplaced(node, path, file, role, out);
+    }
+}
+function misplaced(scalar, path, file, role, out) {
+    if (scalar.value.type !== 'str')
+        return;
+    const a = analyzeValue(scalar.value.value);
+    const at = locateInScalar(scalar, file, a.offset, a.length);
+    if (a.candidate === 'github-expression') {
+        out.findings.push(...findingsFor(path, a, at));
+        return;
+    }
+    // Only the unmistakable form counts outside environment_variables: `${{azureml:…}}` /
+    // `${{keyvault:…}}` and its mis-wrapped variants. Bare URLs and other text stay plain here.
+    if (a.candidate !== 'wrapped')
+        return;
+    const where = role === 'endpoint'
+        ? 'an endpoint file, where the service resolves no secret references'
+        : `\`${path}\`, but the service resolves secret references only in the deployment's environment_variables`;
+    const hint = a.target ? moveHint(a.target, path) : RULE_PLACEMENT_FIX;
+    out.findings.push(makeFinding('secret-ref-placement', at, `${path}: secret reference in ${where}; it would be sent as literal text.`, { hint }));
+}
+const RULE_PLACEMENT_FIX = 'Move the reference into the deployment environment_variables, the only place the service resolves it, and read it from the environment in the container.';
+function moveHint(t, path) {
+    const name = (path.split('.').pop() ?? 'SECRET').replace(/\[\d+\]$/, '').replace(/[^A-Za-z0-9_]/g, '_').toUpperCase() || 'SECRET';
+    return `Move it to the deployment: environment_variables: { ${name}: ${formatReference(t)} }, and read ${name} in the container.`;
+}
+/** A secret-free description of a reference for the job summary (references are not secret; values are). */
+function describeReference(ref) {
+    let store;
+    let target;
+    switch (ref.kind) {
+        case 'keyvault': {
+            store = ref.cloud === 'AzureCloud' ? `Key Vault ${ref.vaultName}` : `Key Vault ${ref.vaultName} (${ref.cloud})`;
+            const version = /^[0-9a-fA-F]{32}$/.test(ref.version) ? `${ref.version.slice(0, 8)}…` : ref.version;
+            target = `secret ${ref.secretName}, version ${version}`;
+            break;
+        }
+        case 'connection':
+            store = `connection ${ref.connection}`;
+            target = 'all secrets (listsecrets JSON)';
+            break;
+        case 'connection-target':
+            store = `connection ${ref.connection}`;
+            target = 'target';
+            break;
+        case 'connection-credential':
+            store = `connection ${ref.connection}`;
+            target = `credentials/${ref.key ?? ''}`;
+            break;
+        case 'connection-metadata':
+            store = `connection ${ref.connection}`;
+            target = `metadata/${ref.key ?? ''}`;
+            break;
+    }
+    return { variable: ref.variable, store, target, display: `${ref.variable}=*** ← ${store}: ${target}` };
+}
+/** One key per secret store, to de-duplicate look-ups: one listsecrets per connection, one vault per vault. */
+function storeKey(ref) {
+    return ref.kind === 'keyvault' ? `keyvault:${ref.vaultUrl.toLowerCase()}` : `connection:${ref.connection.toLowerCase()}`;
+}
+
+;// CONCATENATED MODULE: ./lib/spec/schema.js
+
+/** Collects findings for one file. */
+class Ctx {
+    file;
+    findings = [];
+    /** The key whose value is being parsed: where a missing nested key is reported. */
+    holder;
+    constructor(file) {
+        this.file = file;
+    }
+    report(rule, span, message, options = {}) {
+        this.findings.push(makeFinding(rule, { file: this.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn }, message, options));
+    }
+    errorCount() {
+        return this.findings.filter((f) => f.severity === 'error').length;
+    }
+}
+function joinPath(path, key) {
+    if (typeof key === 'number')
+        return `${path}[${key}]`;
+    return path ? `${path}.${key}` : key;
+}
+/** How a node reads in a message: the source text of a scalar, or its kind. */
+function show(node) {
+    if (node.kind === 'map')
+        return 'a mapping';
+    if (node.kind === 'seq')
+        return 'a list';
+    if (node.value.type === 'null')
+        return 'an empty value (null)';
+    return `'${node.source}'`;
+}
+function typeName(node) {
+    if (node.kind === 'map')
+        return 'a mapping';
+    if (node.kind === 'seq')
+        return 'a list';
+    switch (node.value.type) {
+        case 'null':
+            return 'null';
+        case 'bool':
+            return 'a boolean';
+        case 'int':
+            return 'an integer';
+        case 'float':
+            return 'a number';
+        case 'timestamp':
+            return 'a date';
+        case 'str':
+            return 'a string';
+    }
+}
+/** ` (from the set input: "a.b=c")` when the node was put there by a `set` override. */
+function fromSet(node) {
+    return node.override ? ` (from the set input: "${node.override}")` : '';
+}
+function wrongType(ctx, node, path, expected, hint) {
+    const got = node.kind === 'scalar' && node.value.type !== 'str' && node.value.type !== 'null' ? `${typeName(node)} (${node.source})` : typeName(node);
+    ctx.report('schema', node.span, `${path} must be ${expected}, not ${got}${fromSet(node)}.`, hint ? { hint } : {});
+    return undefined;
+}
+function nullValue(ctx, node, path, expected) {
+    if (node.kind === 'scalar' && node.value.type === 'null') {
+        ctx.report('schema', node.span, `${path} may not be empty (null): it must be ${expected}.`, {
+            hint: `Give ${path} a value, or remove the key.`,
+        });
+        return true;
+    }
+    return false;
+}
+// ---------------------------------------------------------------------------------------------
+// Scalars
+/** marshmallow fields.Str: only strings (an unquoted 123, true or 2021-01-01 is not a string). */
+function str() {
+    return {
+        expected: 'a string',
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, 'a string'))
+                return undefined;
+            if (node.kind === 'scalar' && node.value.type === 'str')
+                return node.value.value;
+            const hint = node.kind === 'scalar' ? `Quote the value: ${path.split('.').pop() ?? path}: "${node.source}".` : undefined;
+            return wrongType(ctx, node, path, 'a string', hint);
+        },
+    };
+}
+const PY_INT = /^\s*[+-]?\d+(_\d+)*\s*$/;
+/** marshmallow fields.Int (non-strict): ints, floats (truncated), numeric strings; never booleans. */
+function schema_int(opts = {}) {
+    const expected = 'an integer';
+    return {
+        expected,
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, expected))
+                return undefined;
+            if (node.kind !== 'scalar')
+                return wrongType(ctx, node, path, expected);
+            const v = node.value;
+            let n;
+            if (v.type === 'int')
+                n = Number(v.value);
+            else if (v.type === 'float' && Number.isFinite(v.value))
+                n = Math.trunc(v.value);
+            else if (v.type === 'str' && PY_INT.test(v.value))
+                n = Number(v.value.replaceAll('_', '').trim());
+            if (n === undefined || !Number.isSafeInteger(n)) {
+                return wrongType(ctx, node, path, expected, `Write a whole number, e.g. ${path.split('.').pop() ?? path}: 1.`);
+            }
+            if (opts.min !== undefined && n < opts.min) {
+                ctx.report('schema', node.span, `${path} must be at least ${opts.min}, not ${n}.`);
+                return undefined;
+            }
+            if (opts.max !== undefined && n > opts.max) {
+                ctx.report('schema', node.span, `${path} must be at most ${opts.max}, not ${n}.`);
+                return undefined;
+            }
+            return n;
+        },
+    };
+}
+const PY_FLOAT = /^\s*[+-]?(\d+(_\d+)*\.?\d*(_\d+)*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)\s*$/;
+/** marshmallow fields.Float: numbers and numeric strings; nan/inf rejected. */
+function schema_float(opts = {}) {
+    const expected = 'a number';
+    return {
+        expected,
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, expected))
+                return undefined;
+            if (node.kind !== 'scalar')
+                return wrongType(ctx, node, path, expected);
+            const v = node.value;
+            let n;
+            if (v.type === 'int')
+                n = Number(v.value);
+            else if (v.type === 'float')
+                n = v.value;
+            else if (v.type === 'str' && PY_FLOAT.test(v.value))
+                n = Number(v.value.replaceAll('_', '').trim());
+            if (n === undefined || !Number.isFinite(n))
+                return wrongType(ctx, node, path, expected);
+            if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
+                ctx.report('schema', node.span, opts.rangeMessage ? `${path}: ${opts.rangeMessage}, not ${node.source}.` : `${path} must be between ${opts.min} and ${opts.max}, not ${node.source}.`);
+                return undefined;
+            }
+            return n;
+        },
+    };
+}
+const TRUTHY = new Set(['t', 'T', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'y', 'Y', 'yes', 'Yes', 'YES', '1']);
+const FALSY = new Set(['f', 'F', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF', 'n', 'N', 'no', 'No', 'NO', '0']);
+/** marshmallow fields.Bool: booleans, 0/1, and the usual true/false/yes/no/on/off strings. */
+function bool() {
+    const expected = 'a boolean (true or false)';
+    return {
+        expected,
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, expected))
+                return undefined;
+            if (node.kind === 'scalar') {
+                const v = node.value;
+                if (v.type === 'bool')
+                    return v.value;
+                if (v.type === 'int' && (v.value === 0n || v.value === 1n))
+                    return v.value === 1n;
+                if (v.type === 'float' && (v.value === 0 || v.value === 1))
+                    return v.value === 1;
+                if (v.type === 'str' && TRUTHY.has(v.value))
+                    return true;
+                if (v.type === 'str' && FALSY.has(v.value))
+                    return false;
+            }
+            return wrongType(ctx, node, path, expected);
+        },
+    };
+}
+/** azure-ai-ml's camel_to_snake: `AMLToken` → `aml_token`, `SystemAssigned` → `system_assigned`. */
+function camelToSnake(s) {
+    const step1 = s.replace(/(.)([A-Z][a-z]+)/g, '$1_$2');
+    return step1.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+/**
+ * StringTransformedEnum: the value (a string) and the allowed values are both put through the
+ * transform (lower-case by default, camel_to_snake for some) and compared; the transformed value
+ * is what the SDK keeps.
+ */
+function enumOf(values, transform = 'lower') {
+    const tf = transform === 'lower' ? (s) => s.toLowerCase() : camelToSnake;
+    const allowed = values.map((v) => tf(v));
+    const expected = `one of ${values.map((v) => `'${v}'`).join(', ')}`;
+    return {
+        expected,
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, expected))
+                return undefined;
+            if (node.kind === 'scalar' && node.value.type === 'str') {
+                const t = tf(node.value.value);
+                const i = allowed.indexOf(t);
+                if (i >= 0)
+                    return values[i];
+            }
+            if (node.kind !== 'scalar')
+                return wrongType(ctx, node, path, expected);
+            const near = closest(node.source, values);
+            ctx.report('schema', node.span, `${path} must be ${expected}, not ${show(node)}${fromSet(node)}.`, {
+                hint: near ? `Did you mean '${near}'?` : `Use ${expected}.`,
+            });
+            return undefined;
+        },
+    };
+}
+/** Anything (fields.Raw): kept as the node. */
+function raw() {
+    return { expected: 'a value', parse: (node) => node };
+}
+function dict(values) {
+    if (!values) {
+        return {
+            expected: 'a mapping',
+            parse(node, path, ctx) {
+                if (nullValue(ctx, node, path, 'a mapping'))
+                    return undefined;
+                if (node.kind !== 'map')
+                    return wrongType(ctx, node, path, 'a mapping (key: value pairs)');
+                return node;
+            },
+        };
+    }
+    return {
+        expected: 'a mapping',
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, 'a mapping'))
+                return undefined;
+            if (node.kind !== 'map')
+                return wrongType(ctx, node, path, 'a mapping (key: value pairs)');
+            const out = [];
+            for (const e of node.entries) {
+                if (e.keyValue) {
+                    ctx.report('schema', e.keySpan, `${joinPath(path, e.key)}: the key must be a string, not ${e.keyValue.type === 'bool' ? 'a boolean' : e.keyValue.type === 'null' ? 'null' : `a ${e.keyValue.type}`} (${e.key}).`, {
+                        hint: `Quote the key: "${e.key}":`,
+                    });
+                    continue;
+                }
+                const v = values.parse(e.value, joinPath(path, e.key), ctx);
+                if (v !== undefined)
+                    out.push({ key: e.key, keySpan: e.keySpan, value: { value: v, node: e.value, keySpan: e.keySpan } });
+            }
+            return out;
+        },
+    };
+}
+function list(items, hint) {
+    return {
+        expected: 'a list',
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, 'a list'))
+                return undefined;
+            if (node.kind !== 'seq')
+                return wrongType(ctx, node, path, 'a list', hint);
+            const out = [];
+            node.items.forEach((item, i) => {
+                const v = items.parse(item, joinPath(path, i), ctx);
+                if (v !== undefined)
+                    out.push({ value: v, node: item });
+            });
+            return out;
+        },
+    };
+}
+/** A field with an extra check on the parsed value. */
+function refine(field, check) {
+    return {
+        expected: field.expected,
+        parse(node, path, ctx) {
+            const v = field.parse(node, path, ctx);
+            return v === undefined ? undefined : check(v, node, path, ctx);
+        },
+    };
+}
+function required(field, requiredHint) {
+    return requiredHint === undefined ? { field, required: true } : { field, required: true, requiredHint };
+}
+function isProp(p) {
+    return 'field' in p;
+}
+/**
+ * A marshmallow schema with unknown = RAISE: each key is parsed with its field; unknown keys are
+ * reported on the key (with the closest known key as a hint); dump-only keys are dropped; missing
+ * required keys are reported on the parent key (the map's own span start).
+ */
+function object(shape, opts = {}) {
+    const keys = Object.keys(shape);
+    const dumpOnly = new Set(['$schema', ...(opts.dumpOnly ?? [])]);
+    return {
+        expected: 'a mapping',
+        parse(node, path, ctx) {
+            if (node.kind !== 'map') {
+                if (nullValue(ctx, node, path || 'the document', 'a mapping'))
+                    return undefined;
+                return wrongType(ctx, node, path || (opts.what ?? 'the document'), 'a mapping (key: value pairs)');
+            }
+            const out = { $node: node };
+            const rec = out;
+            for (const e of node.entries) {
+                if (dumpOnly.has(e.key))
+                    continue;
+                const prop = shape[e.key];
+                const p = joinPath(path, e.key);
+                if (!prop || !Object.hasOwn(shape, e.key)) {
+                    reportUnknown(ctx, e, path, keys, opts);
+                    continue;
+                }
+                const field = isProp(prop) ? prop.field : prop;
+                const saved = ctx.holder;
+                ctx.holder = e.keySpan;
+                const v = field.parse(e.value, p, ctx);
+                ctx.holder = saved;
+                if (v !== undefined)
+                    rec[e.key] = { value: v, node: e.value, keySpan: e.keySpan };
+            }
+            for (const k of keys) {
+                const prop = shape[k];
+                if (prop && isProp(prop) && prop.required && !node.entries.some((e) => e.key === k)) {
+                    reportMissing(ctx, ctx.holder ?? parentSpan(node), path, k, prop.requiredHint);
+                }
+            }
+            return out;
+        },
+    };
+}
+function reportMissing(ctx, at, path, key, hint) {
+    const full = joinPath(path, key);
+    ctx.report('schema', at, `${full} is required${path ? '' : ' but missing'}.`, { hint: hint ?? `Add ${key}: <value>${path ? ` under ${path}` : ''}.` });
+}
+/** Where to report something missing in a map: its first line (the key that holds it, for nested maps). */
+function parentSpan(node) {
+    return { line: node.span.line, column: node.span.column, endLine: node.span.line, endColumn: node.span.column };
+}
+function reportUnknown(ctx, e, path, keys, opts) {
+    const full = joinPath(path, e.key);
+    const where = path ? `under ${path}` : 'at the top level';
+    const elsewhere = opts.elsewhere?.[e.key];
+    if (elsewhere) {
+        ctx.report('schema', e.keySpan, `${full} is not allowed here: ${elsewhere}`, { hint: `Remove ${e.key}, or change the resource type.` });
+        return;
+    }
+    const near = closest(e.key, keys);
+    ctx.report('schema', e.keySpan, `Unknown key ${full} ${where}. Allowed keys: ${keys.join(', ')}.`, {
+        hint: near ? `Did you mean ${near}?` : `Remove ${e.key}: az ml rejects unknown keys.`,
+    });
+}
+// ---------------------------------------------------------------------------------------------
+// Helpers
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
+function levenshtein(a, b) {
+    const m = a.length;
+    const n = b.length;
+    const d = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const at = (i, j) => d[i]?.[j] ?? 0;
+    for (let i = 1; i <= m; i++) {
+        const row = d[i] ?? [];
+        for (let j = 1; j <= n; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, at(i - 2, j - 2) + 1);
+            row[j] = v;
+        }
+    }
+    return at(m, n);
+}
+/** The candidate closest to `s` (case-insensitive), if it is close enough to be a likely typo. */
+function closest(s, candidates) {
+    const low = s.toLowerCase();
+    let best;
+    let bestD = Infinity;
+    for (const c of candidates) {
+        const cl = c.toLowerCase();
+        let d = levenshtein(low, cl);
+        if (d > 0 && (cl.includes(low) || low.includes(cl)) && Math.min(low.length, cl.length) >= 4)
+            d = Math.min(d, 2);
+        if (d < bestD) {
+            bestD = d;
+            best = c;
+        }
+    }
+    if (best === undefined)
+        return undefined;
+    const limit = Math.max(1, Math.min(3, Math.floor(Math.max(s.length, best.length) / 3)));
+    return bestD <= limit ? best : undefined;
+}
+function isScalarStr(node) {
+    return node !== undefined && node.kind === 'scalar' && node.value.type === 'str';
+}
+function schema_entry(map, key) {
+    return map.entries.find((e) => e.key === key);
+}
+/** The span of the file's first line: for findings with no better place. */
+function firstLine() {
+    return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+// ---------------------------------------------------------------------------------------------
+// Names (azure-ai-ml validate_endpoint_or_deployment_name)
+const NAME_PATTERN = /^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+/** Endpoint/deployment name rules: 3–32 characters, a letter first, letters/digits/hyphens, no trailing hyphen. */
+function checkName(ctx, name, span, what, origin = '') {
+    const problems = [];
+    if (name.length < 3 || name.length > 32)
+        problems.push(`must be at least 3 and at most 32 characters long (it has ${name.length})`);
+    if (!NAME_PATTERN.test(name)) {
+        problems.push("must start with an upper- or lowercase letter and only consist of '-'s and alphanumeric characters, not ending with '-'");
+    }
+    if (problems.length === 0)
+        return true;
+    const suggestion = name
+        .replace(/[^-a-zA-Z0-9]+/g, '-')
+        .replace(/^[^a-zA-Z]+/, '')
+        .replace(/-+$/, '')
+        .slice(0, 32)
+        .replace(/-+$/, '');
+    ctx.report('invalid-name', span, `The ${what} name '${name}'${origin} ${problems.join(', and ')}.`, {
+        hint: suggestion.length >= 3 && NAME_PATTERN.test(suggestion) ? `Rename it, e.g. '${suggestion}'.` : 'Use 3 to 32 characters: a letter first, then letters, digits or hyphens, not ending in a hyphen.',
+    });
+    return false;
+}
+
+;// CONCATENATED MODULE: ./lib/spec/assets.js
+
+
+const ARM_VERSIONED = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+\/([A-Za-z]+)\/[^/]+\/versions\/[^/]+$/i;
+const ARM_COMPUTE = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+\/computes\/[^/]+$/i;
+const SINGULAR = { models: 'model', environments: 'environment', codes: 'code', computes: 'compute', data: 'data asset' };
+function refHint(type) {
+    const s = SINGULAR[type];
+    return `Write azureml:<${s}-name>:<version> (or azureml:<${s}-name>@latest), azureml:/subscriptions/…/${type}/<name>/versions/<version>, or azureml://registries/<registry>/${type}/<name>/versions/<version>.`;
+}
+/**
+ * Parse a string reference the way ArmVersionedStr/RegistryStr do, and report what the SDK would
+ * reject (missing `azureml:` prefix, no version, labels other than latest, malformed ARM ids).
+ */
+function parseAssetRef(text, type, path, span, ctx) {
+    if (text.startsWith('azureml://registries/')) {
+        return { kind: 'registry', type, uri: text, text };
+    }
+    if (!text.startsWith('azureml:')) {
+        const local = type === 'models' || type === 'environments';
+        ctx.report('schema', span, `${path} '${text}' is not a valid ${SINGULAR[type]} reference: a registered ${SINGULAR[type]} must be written with the azureml: prefix.`, {
+            hint: `${refHint(type)}${local ? ` For a local ${SINGULAR[type]}, define it inline (e.g. ${type === 'models' ? 'model:\\n  path: ./model' : 'environment:\\n  image: …\\n  conda_file: ./conda.yaml'}).` : ''}`,
+        });
+        return undefined;
+    }
+    const rest = text.slice('azureml:'.length);
+    if (rest.startsWith('//')) {
+        ctx.report('schema', span, `${path} '${text}' is not a supported reference: only azureml://registries/… URIs may use the azureml:// form.`, { hint: refHint(type) });
+        return undefined;
+    }
+    if (rest.startsWith('/')) {
+        const m = ARM_VERSIONED.exec(rest);
+        if (m && m[1]?.toLowerCase() === type)
+            return { kind: 'arm', type, id: rest, text };
+        ctx.report('schema', span, `${path}: the ARM id '${rest}' is not a versioned ${SINGULAR[type]} id.`, {
+            hint: `Use azureml:/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<ws>/${type}/<name>/versions/<version>.`,
+        });
+        return undefined;
+    }
+    if (type === 'environments' && rest.startsWith('AzureML-')) {
+        return { kind: 'curated', type, ref: text, text };
+    }
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        const name = rest.slice(0, at);
+        const label = rest.slice(at + 1);
+        if (!name || !label) {
+            ctx.report('schema', span, `${path} '${text}' is not a valid ${SINGULAR[type]} reference.`, { hint: refHint(type) });
+            return undefined;
+        }
+        if (type === 'codes') {
+            ctx.report('schema', span, `${path}: code assets cannot be referenced by label ('@${label}').`, { hint: 'Use azureml:<code-name>:<version>, or a local folder.' });
+            return undefined;
+        }
+        if (label !== 'latest') {
+            ctx.report('schema', span, `${path}: '@${label}' is not supported: latest is the only label for workspace ${type}.`, { hint: `Use azureml:${name}@latest or azureml:${name}:<version>.` });
+            return undefined;
+        }
+        return { kind: 'label', type, name, label, text };
+    }
+    const colon = rest.indexOf(':');
+    if (colon < 0 || colon === rest.length - 1 || colon === 0) {
+        const name = colon < 0 ? rest : rest.slice(0, colon);
+        ctx.report('schema', span, `${path} '${text}' has no version: Version must be provided for a registered ${SINGULAR[type]}.`, {
+            hint: `Use azureml:${name || '<name>'}:<version>${type === 'codes' ? '' : ` or azureml:${name || '<name>'}@latest`}.`,
+        });
+        return undefined;
+    }
+    return { kind: 'version', type, name: rest.slice(0, colon), version: rest.slice(colon + 1), text };
+}
+/** `compute: azureml:<name>` or `azureml:<ARM id>` (ArmStr: the prefix is required). */
+function parseComputeRef(text, path, span, ctx) {
+    if (!text.startsWith('azureml:')) {
+        ctx.report('schema', span, `${path} '${text}' must start with azureml: (a Kubernetes compute attached to the workspace).`, { hint: `Write ${path}: azureml:${text}` });
+        return undefined;
+    }
+    const rest = text.slice('azureml:'.length);
+    if (!rest) {
+        ctx.report('schema', span, `${path} has no compute name after azureml:.`, { hint: `Write ${path}: azureml:<compute-name>` });
+        return undefined;
+    }
+    if (rest.startsWith('/')) {
+        if (!ARM_COMPUTE.test(rest)) {
+            ctx.report('schema', span, `${path}: '${rest}' is not a workspace compute ARM id.`, { hint: `Write ${path}: azureml:<compute-name>` });
+            return undefined;
+        }
+        return { id: rest };
+    }
+    return { name: rest };
+}
+// ---------------------------------------------------------------------------------------------
+// Paths (posix-style string arithmetic: no fs)
+function isAbsolutePath(p) {
+    return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
+}
+/** Resolve `p` against `dir` and normalise `.`/`..` segments, keeping the drive or root. */
+function resolvePath(dir, p) {
+    const joined = isAbsolutePath(p) ? p : `${dir.replace(/[\\/]+$/, '')}/${p}`;
+    const norm = joined.replaceAll('\\', '/');
+    const m = /^([A-Za-z]:)?(\/*)/.exec(norm);
+    const prefix = `${m?.[1] ?? ''}${m?.[2] ? '/' : ''}`;
+    const out = [];
+    for (const seg of norm.slice(m?.[0].length ?? 0).split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length && out[out.length - 1] !== '..')
+                out.pop();
+            else if (!prefix)
+                out.push('..');
+            continue;
+        }
+        out.push(seg);
+    }
+    return prefix + out.join('/') || '.';
+}
+function dirnameOf(p) {
+    const i = p.replace(/\/+$/, '').lastIndexOf('/');
+    return i <= 0 ? (i === 0 ? '/' : '.') : p.slice(0, i);
+}
+function basenameOf(p) {
+    const t = p.replace(/[\\/]+$/, '');
+    return t.slice(Math.max(t.lastIndexOf('/'), t.lastIndexOf('\\')) + 1);
+}
+function isUrl(p) {
+    return /^https?:\/\//i.test(p);
+}
+function checkLocalPath(env, ctx, dir, path, node, what, want) {
+    const abs = resolvePath(dir, path);
+    const kind = env.exists(abs);
+    if (!kind) {
+        ctx.report('local-path-not-found', node.span, `${what} '${path}' does not exist (resolved against the YAML file's folder: ${abs}).`, {
+            hint: 'Relative paths are resolved against the folder of the YAML file, not the working directory.',
+        });
+        return undefined;
+    }
+    if (want !== 'any' && kind !== want) {
+        ctx.report('local-path-not-found', node.span, `${what} '${path}' must be a ${want === 'dir' ? 'folder' : 'file'}, but it is a ${kind === 'dir' ? 'folder' : 'file'}.`);
+        return undefined;
+    }
+    return { abs, kind };
+}
+// ---------------------------------------------------------------------------------------------
+// VersionField: a string, or an int/float that is str()-ed (so 1.10 becomes "1.1").
+function versionField() {
+    return {
+        expected: 'a version (string or number)',
+        parse(node, path, ctx) {
+            if (node.kind === 'scalar') {
+                const v = node.value;
+                if (v.type === 'str')
+                    return v.value;
+                if (v.type === 'int' || v.type === 'float' || v.type === 'bool')
+                    return pythonStr(v);
+            }
+            ctx.report('schema', node.span, `${path} must be a string or a number.`, { hint: `Quote it: version: "1".` });
+            return undefined;
+        },
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Inline model (AnonymousModelSchema) and environment (EnvironmentSchema / AnonymousEnvironmentSchema)
+const MODEL_TYPES = ['custom_model', 'mlflow_model', 'triton_model'];
+const inlineModelSchema = object({
+    name: str(),
+    version: versionField(),
+    type: enumOf(MODEL_TYPES),
+    path: str(),
+    description: str(),
+    properties: dict(),
+    tags: dict(),
+    flavors: dict(),
+    datastore: str(),
+    stage: str(),
+    utc_time_created: raw(),
+}, { dumpOnly: ['id', 'creation_context', 'job_name', 'latest_version'] });
+const route = object({ port: required(schema_int()), path: required(str()) });
+const inferenceConfig = object({
+    liveness_route: required(route),
+    readiness_route: required(route),
+    scoring_route: required(route),
+});
+const inlineEnvironmentSchema = object({
+    name: str(),
+    version: versionField(),
+    description: str(),
+    tags: dict(),
+    properties: dict(),
+    image: str(),
+    conda_file: raw(),
+    build: object({ path: str(), dockerfile_path: str() }),
+    inference_config: inferenceConfig,
+    os_type: enumOf(['linux', 'windows']),
+    datastore: str(),
+}, { dumpOnly: ['id', 'creation_context', 'latest_version', 'auto_delete_setting'] });
+/** Python str() of a node's value, for tags/properties/environment_variables. */
+function assets_pyStrNode(node) {
+    if (node.kind === 'scalar')
+        return pythonStr(node.value);
+    return pyRepr(node);
+}
+function pyStrRepr(s) {
+    const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+    let out = '';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0) ?? 0;
+        if (ch === '\\')
+            out += '\\\\';
+        else if (ch === quote)
+            out += `\\${quote}`;
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (cp < 0x20 || cp === 0x7f)
+            out += `\\x${cp.toString(16).padStart(2, '0')}`;
+        else
+            out += ch;
+    }
+    return quote + out + quote;
+}
+/** Python repr() of a node (used for str() of dicts/lists, whose items are repr()-ed). */
+function pyRepr(node) {
+    if (node.kind === 'map')
+        return `{${node.entries.map((e) => `${pyStrRepr(e.key)}: ${pyRepr(e.value)}`).join(', ')}}`;
+    if (node.kind === 'seq')
+        return `[${node.items.map(pyRepr).join(', ')}]`;
+    const v = node.value;
+    if (v.type === 'str')
+        return pyStrRepr(v.value);
+    if (v.type === 'timestamp') {
+        const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(v.iso);
+        if (m)
+            return `datetime.date(${Number(m[1])}, ${Number(m[2])}, ${Number(m[3])})`;
+        return `datetime.datetime(${v.iso})`;
+    }
+    return pythonStr(v);
+}
+/** A free dict (tags/properties/…) with every value str()-ed, as the REST models receive it. */
+function strDict(map) {
+    const out = {};
+    if (!map)
+        return out;
+    for (const e of map.entries)
+        out[e.key] = assets_pyStrNode(e.value);
+    return out;
+}
+function located(l) {
+    return l?.value;
+}
+
+
+;// CONCATENATED MODULE: ./lib/spec/traffic.js
+
+/** Per-file checks on `traffic` / `mirror_traffic` (values already parsed as ints). */
+function checkTrafficValues(ctx, entries, keySpan, field) {
+    if (!keySpan)
+        return;
+    for (const e of entries) {
+        if (e.percent < 0) {
+            ctx.report('traffic', e.valueSpan, `${field}.${e.key} is ${e.percent}: traffic percentages must be between 0 and 100.`, { hint: 'Use a whole number from 0 to 100.' });
+        }
+    }
+    const seen = new Map();
+    for (const e of entries) {
+        const prev = seen.get(e.name);
+        if (prev) {
+            ctx.report('traffic', e.keySpan, `${field}: '${e.key}' and '${prev.key}' name the same deployment (names are case-insensitive; the later value wins).`, { hint: 'Keep one entry per deployment.' });
+        }
+        seen.set(e.name, e);
+    }
+    const sum = entries.reduce((s, e) => s + e.percent, 0);
+    if (field === 'traffic') {
+        if (sum > 100) {
+            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: they must sum to less than or equal to 100%.`, {
+                hint: 'Lower the values so that they add up to 100.',
+            });
+        }
+        else if (entries.length > 0 && sum !== 100 && sum !== 0 && entries.every((e) => e.percent >= 0)) {
+            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: the service accepts only a total of 100 (or all 0).`, {
+                hint: `Give the remaining ${100 - sum}% to a deployment, e.g. raise one value.`,
+            });
+        }
+        return;
+    }
+    const nonZero = entries.filter((e) => e.percent !== 0);
+    if (nonZero.length > 1) {
+        ctx.report('traffic', keySpan, `mirror_traffic names ${nonZero.length} deployments: the service mirrors traffic to one deployment only.`, { hint: 'Keep a single deployment under mirror_traffic.' });
+    }
+    for (const e of entries) {
+        if (e.percent > 50) {
+            ctx.report('traffic', e.valueSpan, `mirror_traffic.${e.key} is ${e.percent}: the service allows at most 50% mirrored traffic.`, { hint: 'Use a value from 0 to 50.' });
+        }
+    }
+}
+/**
+ * Cross-file check: every deployment named with a non-zero share in `traffic`/`mirror_traffic`
+ * must be one the caller knows (from the deployment files, or from the server). In lint mode the
+ * caller usually passes severity 'warning' (the deployment may already exist on the server).
+ */
+function checkTraffic(endpoint, deploymentNames, file, severity = 'error') {
+    const known = new Set(deploymentNames.map((n) => n.toLowerCase()));
+    const out = [];
+    const list = known.size ? [...known].join(', ') : 'none';
+    for (const [field, entries] of [['traffic', endpoint.traffic], ['mirror_traffic', endpoint.mirrorTraffic]]) {
+        for (const e of entries) {
+            if (e.percent === 0 || known.has(e.name))
+                continue;
+            out.push(makeFinding('traffic', { file, line: e.keySpan.line, column: e.keySpan.column, endLine: e.keySpan.endLine, endColumn: e.keySpan.endColumn }, `${field} sends ${e.percent}% to deployment '${e.key}', which is neither in the deployment files nor on the endpoint (known: ${list}).`, { hint: 'Deploy it first (traffic can only go to existing deployments), or correct the name.', severity }));
+        }
+    }
+    return out;
+}
+/** The traffic map as sent: keys lower-cased, zero entries dropped (later duplicates win). */
+function trafficMap(entries) {
+    const out = {};
+    for (const e of entries)
+        out[e.name] = e.percent;
+    for (const k of Object.keys(out))
+        if (out[k] === 0)
+            delete out[k];
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/spec/endpoint.js
+
+
+
+const ENFORCE_FLAG = 'enforce_access_to_default_secret_stores';
+const AUTH_MODES = ['key', 'aml_token', 'aad_token'];
+const AUTH_REST = { key: 'Key', aml_token: 'AMLToken', aad_token: 'AADToken' };
+const ID_TYPES = ['system_assigned', 'user_assigned', 'none'];
+const ID_REST = { system_assigned: 'SystemAssigned', user_assigned: 'UserAssigned', none: 'None' };
+const UAI_HINT = 'user_assigned_identities must be a list of mappings:\n  user_assigned_identities:\n    - resource_id: /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>\n(the single-string form shown in some docs is rejected by az ml).';
+const identitySchema = object({
+    type: enumOf(ID_TYPES, 'camelToSnake'),
+    principal_id: str(),
+    tenant_id: str(),
+    user_assigned_identities: list(dict(), UAI_HINT),
+});
+const common = {
+    name: required(str(), 'Add name: <endpoint-name> (or pass it with the set input: name=<endpoint-name>).'),
+    id: str(),
+    description: str(),
+    tags: dict(),
+    provisioning_state: str(),
+    properties: dict(),
+    auth_mode: enumOf(AUTH_MODES, 'camelToSnake'),
+    scoring_uri: str(),
+    location: str(),
+    openapi_uri: str(),
+    identity: identitySchema,
+    traffic: dict(schema_int()),
+    mirror_traffic: dict(schema_int()),
+};
+const managedSchema = object({ ...common, public_network_access: enumOf(['enabled', 'disabled']) }, { dumpOnly: ['kind'], elsewhere: { type: 'online endpoints have no type: the endpoint is Kubernetes when it has compute: azureml:<compute>, managed otherwise (type: managed|kubernetes belongs in deployment YAML).' } });
+const k8sSchema = object({ ...common, compute: str() }, {
+    dumpOnly: ['kind'],
+    elsewhere: {
+        type: 'online endpoints have no type: compute: already makes this a Kubernetes endpoint.',
+        public_network_access: 'public_network_access is only valid for managed online endpoints; this endpoint has compute:, which makes it a Kubernetes endpoint.',
+    },
+});
+/**
+ * The pre-GA (2021) endpoint format: deployments inside the endpoint, `type: online`, `target:`
+ * (now `compute:`). Returns the first such key in source order.
+ */
+function legacyEndpointKey(root) {
+    for (const e of root.entries) {
+        if (e.key === 'deployments' || e.key === 'target')
+            return { key: e.key, span: e.keySpan };
+        if (e.key === 'type' && e.value.kind === 'scalar' && e.value.value.type === 'str' && e.value.value.value.toLowerCase() === 'online') {
+            return { key: e.key, span: e.keySpan };
+        }
+    }
+    return undefined;
+}
+function analyzeEndpointTree(root, ctx) {
+    if (root === undefined) {
+        ctx.report('schema', firstLine(), 'The endpoint file is empty.', { hint: 'Write an online endpoint YAML: name: <endpoint-name>, auth_mode: key.' });
+        return undefined;
+    }
+    if (root.kind === 'map') {
+        const legacy = legacyEndpointKey(root);
+        if (legacy) {
+            ctx.report('legacy-format', legacy.span, `This endpoint file uses the pre-GA (2021) az ml format ('${legacy.key}:' at the top level), which az ml online-endpoint create no longer accepts.`, {
+                hint: 'Convert it: keep name, auth_mode (and traffic) in the endpoint file; drop type: online; move each entry of deployments: into its own deployment YAML with endpoint_name: <endpoint>; for Kubernetes use compute: azureml:<compute> instead of target:.',
+            });
+            return undefined;
+        }
+    }
+    const isK8s = root.kind === 'map' && schema_entry(root, 'compute') !== undefined;
+    const parsed = (isK8s ? k8sSchema : managedSchema).parse(root, '', ctx);
+    if (!parsed)
+        return undefined;
+    const r = parsed;
+    const errorsBefore = ctx.errorCount();
+    const name = r.name?.value;
+    if (name !== undefined && r.name)
+        checkName(ctx, name, r.name.node.span, 'endpoint', fromSet(r.name.node));
+    // identity
+    let identity;
+    const idEntry = schema_entry(r.$node, 'identity');
+    if (r.identity && idEntry) {
+        const id = r.identity.value;
+        const uais = [];
+        const uaiNode = schema_entry(id.$node, 'user_assigned_identities');
+        const list = id.user_assigned_identities?.value ?? [];
+        if (list.length > 1) {
+            ctx.report('schema', id.user_assigned_identities?.node.span ?? idEntry.keySpan, `identity.user_assigned_identities: only 1 user-assigned identity is currently supported, ${list.length} found.`, {
+                hint: 'Keep one entry; an online endpoint has a single identity.',
+            });
+        }
+        list.forEach((item, i) => {
+            const rid = schema_entry(item.value, 'resource_id');
+            if (!rid) {
+                ctx.report('schema', parentSpan(item.node), `identity.user_assigned_identities[${i}].resource_id is required.`, { hint: UAI_HINT });
+                return;
+            }
+            const v = { resourceId: assets_pyStrNode(rid.value) };
+            const cid = schema_entry(item.value, 'client_id');
+            if (cid)
+                v.clientId = assets_pyStrNode(cid.value);
+            const oid = schema_entry(item.value, 'object_id');
+            if (oid)
+                v.objectId = assets_pyStrNode(oid.value);
+            uais.push(v);
+        });
+        const t = id.type?.value;
+        if (!t) {
+            if (!schema_entry(id.$node, 'type')) {
+                ctx.report('schema', idEntry.keySpan, 'identity.type is required when identity is given (Identity type not found).', {
+                    hint: 'Add type: system_assigned (or user_assigned with user_assigned_identities, or none).',
+                });
+            }
+        }
+        else {
+            const type = ID_REST[t];
+            if (type === 'UserAssigned' && list.length === 0 && !(uaiNode && uaiNode.value.kind !== 'seq')) {
+                ctx.report('schema', id.type?.node.span ?? idEntry.keySpan, 'identity.type user_assigned needs identity.user_assigned_identities with the identity resource id.', { hint: UAI_HINT });
+            }
+            if (type !== 'UserAssigned' && list.length > 0) {
+                ctx.report('schema', id.user_assigned_identities?.keySpan ?? idEntry.keySpan, `identity.user_assigned_identities is only valid with type user_assigned, not ${id.type?.node.kind === 'scalar' ? id.type.node.source : t}.`, {
+                    hint: 'Set type: user_assigned, or remove user_assigned_identities.',
+                });
+            }
+            identity = { type, userAssignedIdentities: uais };
+            if (id.principal_id)
+                identity.principalId = id.principal_id.value;
+            if (id.tenant_id)
+                identity.tenantId = id.tenant_id.value;
+        }
+    }
+    // properties and the enforce flag
+    const propsMap = r.properties?.value;
+    const propSpans = {};
+    let enforce;
+    let enforceSpan;
+    if (propsMap) {
+        for (const e of propsMap.entries)
+            propSpans[e.key] = e.value.span;
+        const flag = schema_entry(propsMap, ENFORCE_FLAG);
+        if (flag) {
+            enforceSpan = flag.value.span;
+            const text = assets_pyStrNode(flag.value);
+            const low = text.toLowerCase();
+            if (low === 'enabled' || low === 'disabled') {
+                enforce = low;
+            }
+            else {
+                ctx.report('schema', flag.value.span, `properties.${ENFORCE_FLAG} must be 'enabled' or 'disabled', not ${flag.value.kind === 'scalar' ? `'${flag.value.source}'` : 'a ' + flag.value.kind}.`, {
+                    hint: `Write ${ENFORCE_FLAG}: enabled (a string; an unquoted true is sent as "True", which the service does not recognise).`,
+                });
+            }
+            const idType = identity?.type;
+            if (idType === 'UserAssigned') {
+                const enabled = enforce === 'enabled' || enforce === undefined;
+                ctx.report('enforce-flag-with-uai', flag.value.span, enabled
+                    ? `properties.${ENFORCE_FLAG} is not allowed on an endpoint with a user-assigned identity: the service rejects the endpoint.`
+                    : `properties.${ENFORCE_FLAG} should not be set on an endpoint with a user-assigned identity (even as disabled).`, {
+                    hint: 'Remove the flag and grant the user-assigned identity "Azure Machine Learning Workspace Connection Secrets Reader" on the workspace yourself, or use identity type system_assigned.',
+                    ...(enabled ? {} : { severity: 'warning' }),
+                });
+            }
+        }
+    }
+    const traffic = trafficEntries(r.traffic?.value);
+    const mirror = trafficEntries(r.mirror_traffic?.value);
+    checkTrafficValues(ctx, traffic, r.traffic?.keySpan, 'traffic');
+    checkTrafficValues(ctx, mirror, r.mirror_traffic?.keySpan, 'mirror_traffic');
+    let compute;
+    if (isK8s && r.compute) {
+        compute = parseComputeRef(r.compute.value, 'compute', r.compute.node.span, ctx);
+    }
+    if (name === undefined || ctx.errorCount() > errorsBefore || ctx.findings.some((f) => f.severity === 'error')) {
+        return undefined;
+    }
+    const spec = {
+        kind: 'endpoint',
+        file: ctx.file,
+        name,
+        computeType: isK8s ? 'Kubernetes' : 'Managed',
+        tags: strDict(r.tags?.value),
+        properties: strDict(propsMap),
+        authMode: r.auth_mode ? AUTH_REST[r.auth_mode.value] : 'Key',
+        traffic,
+        mirrorTraffic: mirror,
+        spans: { properties: propSpans },
+    };
+    if (r.name)
+        spec.spans.name = r.name.node.span;
+    if (r.description)
+        spec.description = r.description.value;
+    if (identity)
+        spec.identity = identity;
+    if (idEntry)
+        spec.spans.identity = idEntry.keySpan;
+    if (r.public_network_access)
+        spec.publicNetworkAccess = r.public_network_access.value;
+    if (compute)
+        spec.compute = compute;
+    if (enforce)
+        spec.enforceAccessToDefaultSecretStores = enforce;
+    if (enforceSpan)
+        spec.spans.enforceFlag = enforceSpan;
+    if (r.traffic?.keySpan)
+        spec.spans.traffic = r.traffic.keySpan;
+    if (r.mirror_traffic?.keySpan)
+        spec.spans.mirrorTraffic = r.mirror_traffic.keySpan;
+    return spec;
+}
+function trafficEntries(items) {
+    return (items ?? []).map((i) => ({ name: i.key.toLowerCase(), key: i.key, percent: i.value.value, keySpan: i.keySpan, valueSpan: i.value.node.span }));
+}
+
+;// CONCATENATED MODULE: ./lib/spec/pydump.js
+
+const BEST_WIDTH = 80;
+const RESOLVERS = [
+    /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+    /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/,
+    /^(?:<<)$/,
+    /^(?:~|null|Null|NULL|)$/,
+    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/,
+    /^(?:=)$/,
+];
+const WS = '\0 \t\r\n\x85\u2028\u2029';
+const BREAKS = '\n\x85\u2028\u2029';
+/** PyYAML Emitter.analyze_scalar, reduced to what the style choice needs (allow_unicode=False). */
+function analyze(s) {
+    if (s === '')
+        return { blockPlain: false, singleQuoted: true };
+    let blockIndicators = false;
+    let lineBreaks = false;
+    let special = false;
+    let leadingSpace = false;
+    let leadingBreak = false;
+    let trailingSpace = false;
+    let trailingBreak = false;
+    let breakSpace = false;
+    let spaceBreak = false;
+    if (s.startsWith('---') || s.startsWith('...'))
+        blockIndicators = true;
+    const chars = [...s];
+    let precededByWs = true;
+    let followedByWs = chars.length === 1 || WS.includes(chars[1] ?? '');
+    let prevSpace = false;
+    let prevBreak = false;
+    for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i] ?? '';
+        if (i === 0) {
+            if ('#,[]{}&*!|>\'"%@`'.includes(ch))
+                blockIndicators = true;
+            if ('?:'.includes(ch) && followedByWs)
+                blockIndicators = true;
+            if (ch === '-' && followedByWs)
+                blockIndicators = true;
+        }
+        else {
+            if (ch === ':' && followedByWs)
+                blockIndicators = true;
+            if (ch === '#' && precededByWs)
+                blockIndicators = true;
+        }
+        if (BREAKS.includes(ch))
+            lineBreaks = true;
+        const cp = ch.codePointAt(0) ?? 0;
+        if (!(ch === '\n' || (cp >= 0x20 && cp <= 0x7e)))
+            special = true;
+        if (ch === ' ') {
+            if (i === 0)
+                leadingSpace = true;
+            if (i === chars.length - 1)
+                trailingSpace = true;
+            if (prevBreak)
+                breakSpace = true;
+            prevSpace = true;
+            prevBreak = false;
+        }
+        else if (BREAKS.includes(ch)) {
+            if (i === 0)
+                leadingBreak = true;
+            if (i === chars.length - 1)
+                trailingBreak = true;
+            if (prevSpace)
+                spaceBreak = true;
+            prevSpace = false;
+            prevBreak = true;
+        }
+        else {
+            prevSpace = false;
+            prevBreak = false;
+        }
+        precededByWs = WS.includes(ch);
+        followedByWs = i + 2 >= chars.length || WS.includes(chars[i + 2] ?? '');
+    }
+    let blockPlain = true;
+    let singleQuoted = true;
+    if (leadingSpace || leadingBreak || trailingSpace || trailingBreak)
+        blockPlain = false;
+    if (breakSpace)
+        blockPlain = singleQuoted = false;
+    if (spaceBreak || special)
+        blockPlain = singleQuoted = false;
+    if (lineBreaks) {
+        blockPlain = false;
+        singleQuoted = false; // simplification: multi-line strings are written double-quoted
+    }
+    if (blockIndicators)
+        blockPlain = false;
+    return { blockPlain, singleQuoted };
+}
+const ESCAPES = {
+    '\0': '0', '\x07': 'a', '\x08': 'b', '\t': 't', '\n': 'n', '\x0b': 'v', '\x0c': 'f', '\r': 'r', '\x1b': 'e', '"': '"', '\\': '\\', '\x85': 'N', '\xa0': '_', '\u2028': 'L', '\u2029': 'P',
+};
+function doubleQuoted(s) {
+    let out = '"';
+    for (const ch of s) {
+        const esc = ESCAPES[ch];
+        const cp = ch.codePointAt(0) ?? 0;
+        if (esc !== undefined)
+            out += `\\${esc}`;
+        else if (cp >= 0x20 && cp <= 0x7e)
+            out += ch;
+        else if (cp <= 0xff)
+            out += `\\x${cp.toString(16).toUpperCase().padStart(2, '0')}`;
+        else if (cp <= 0xffff)
+            out += `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+        else
+            out += `\\U${cp.toString(16).toUpperCase().padStart(8, '0')}`;
+    }
+    return `${out}"`;
+}
+/** Plain text, folded at spaces once the column passes 80 (PyYAML write_plain). */
+function plain(s, column, indent) {
+    let out = '';
+    let col = column;
+    const words = s.split(' ');
+    words.forEach((w, i) => {
+        if (i > 0) {
+            // a single space between two words may become a line break
+            if (w !== '' && words[i - 1] !== '' && col > BEST_WIDTH) {
+                out += `\n${' '.repeat(indent)}`;
+                col = indent;
+            }
+            else {
+                out += ' ';
+                col += 1;
+            }
+        }
+        out += w;
+        col += w.length;
+    });
+    return out;
+}
+function strScalar(s, column, indent) {
+    const a = analyze(s);
+    const implicitStr = !RESOLVERS.some((r) => r.test(s));
+    if (implicitStr && a.blockPlain)
+        return plain(s, column, indent);
+    if (a.singleQuoted)
+        return `'${s.replaceAll("'", "''")}'`;
+    return doubleQuoted(s);
+}
+function scalarText(v, column, indent) {
+    switch (v.type) {
+        case 'str':
+            return strScalar(v.value, column, indent);
+        case 'null':
+            return 'null';
+        case 'bool':
+            return v.value ? 'true' : 'false';
+        case 'int':
+            return v.value.toString();
+        case 'float': {
+            if (Number.isNaN(v.value))
+                return '.nan';
+            if (v.value === Infinity)
+                return '.inf';
+            if (v.value === -Infinity)
+                return '-.inf';
+            const r = pythonStr(v).toLowerCase();
+            return !r.includes('.') && r.includes('e') ? r.replace('e', '.0e') : r;
+        }
+        case 'timestamp':
+            return v.iso.replace(' ', 'T');
+    }
+}
+function sortedEntries(node) {
+    return [...node.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+function isEmptyCollection(n) {
+    return (n.kind === 'map' && n.entries.length === 0) || (n.kind === 'seq' && n.items.length === 0);
+}
+function emptyText(n) {
+    return n.kind === 'map' ? '{}' : '[]';
+}
+/** Emit `node` as block content whose first line continues at `column`, nested lines at `indent`. */
+function emit(node, indent, column, out, first) {
+    if (node.kind === 'scalar') {
+        out.push(first.pending + scalarText(node.value, column, indent));
+        first.pending = '';
+        return;
+    }
+    if (isEmptyCollection(node)) {
+        out.push(first.pending + emptyText(node));
+        first.pending = '';
+        return;
+    }
+    if (node.kind === 'map') {
+        sortedEntries(node).forEach((e, i) => {
+            const prefix = i === 0 ? first.pending : ' '.repeat(indent);
+            const key = strScalar(e.key, indent, indent);
+            const head = `${prefix}${key}:`;
+            const v = e.value;
+            if (v.kind === 'scalar' || isEmptyCollection(v)) {
+                const col = head.length + 1;
+                out.push(`${head} ${v.kind === 'scalar' ? scalarText(v.value, col, indent + 2) : emptyText(v)}`);
+            }
+            else if (v.kind === 'map') {
+                out.push(head);
+                emit(v, indent + 2, indent + 2, out, { pending: ' '.repeat(indent + 2) });
+            }
+            else {
+                out.push(head);
+                emit(v, indent, indent, out, { pending: ' '.repeat(indent) });
+            }
+        });
+        first.pending = '';
+        return;
+    }
+    node.items.forEach((item, i) => {
+        const prefix = `${i === 0 ? first.pending : ' '.repeat(indent)}- `;
+        emit(item, indent + 2, prefix.length, out, { pending: prefix });
+    });
+    first.pending = '';
+}
+/** `yaml.dump(data, sort_keys=True)` as PyYAML 6 writes it (default_flow_style=False). */
+function dumpPyYaml(node) {
+    if (node.kind === 'scalar' || isEmptyCollection(node)) {
+        const text = node.kind === 'scalar' ? scalarText(node.value, 0, 0) : emptyText(node);
+        return node.kind === 'scalar' ? `${text}\n...\n` : `${text}\n`;
+    }
+    const out = [];
+    emit(node, 0, 0, out, { pending: '' });
+    return `${out.join('\n')}\n`;
+}
+/** Identity: the dumper reads the positioned tree directly (kept for call-site clarity). */
+function nodeToPy(node) {
+    return node;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./lib/spec/yaml.js
+// YAML text → positioned tree with the values PyYAML's `yaml.safe_load` (YAML 1.1) would give.
+//
+// The `yaml` library parses (CST + AST with offsets) under the failsafe schema, so every scalar
+// arrives as its string value; everything with meaning is done here, after PyYAML 6.0:
+// resolver.py (implicit tags of plain scalars), constructor.py (SafeConstructor: ints, floats,
+// timestamps, merge keys, unhashable keys, tags) and scanner.py (tabs are never whitespace
+// between tokens). Like PyYAML, the first problem stops the load: root is undefined then.
+
+
+
+const TAG = 'tag:yaml.org,2002:';
+// ---------------------------------------------------------------------------------------------
+// PyYAML resolver.py implicit resolvers (YAML 1.1), in registration order.
+const RE_BOOL = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+const RE_FLOAT = /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const RE_INT = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
+const RE_MERGE = /^(?:<<)$/;
+const RE_NULL = /^(?:~|null|Null|NULL|)$/;
+const RE_TIMESTAMP = /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/;
+const RE_VALUE = /^(?:=)$/;
+/** The tag PyYAML's resolver gives a plain (untagged or `!`-tagged) scalar. */
+function resolvePlainTag(value) {
+    // Python's `$` also matches before one trailing newline.
+    const v = value.endsWith('\n') ? value.slice(0, -1) : value;
+    if (RE_BOOL.test(v))
+        return TAG + 'bool';
+    if (RE_FLOAT.test(v))
+        return TAG + 'float';
+    if (RE_INT.test(v))
+        return TAG + 'int';
+    if (RE_MERGE.test(v))
+        return TAG + 'merge';
+    if (RE_NULL.test(v))
+        return TAG + 'null';
+    if (RE_TIMESTAMP.test(v))
+        return TAG + 'timestamp';
+    if (RE_VALUE.test(v))
+        return TAG + 'value';
+    return TAG + 'str';
+}
+/** A Python exception raised by a constructor (ValueError, KeyError, ConstructorError…). */
+class PyError extends Error {
+}
+// ---------------------------------------------------------------------------------------------
+// PyYAML SafeConstructor scalar constructors.
+function pyIntBase(text, base) {
+    // Python int(text, base): surrounding whitespace allowed, optional sign, optional base prefix.
+    let t = text.trim();
+    let neg = false;
+    if (t.startsWith('-') || t.startsWith('+')) {
+        neg = t.startsWith('-');
+        t = t.slice(1);
+    }
+    const prefix = { 2: /^0[bB]/, 8: /^0[oO]/, 16: /^0[xX]/, 10: null }[base];
+    if (prefix)
+        t = t.replace(prefix, '');
+    const digits = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[base];
+    if (!digits.test(t))
+        throw new PyError(`invalid literal for int() with base ${base}: '${text}'`);
+    const lit = base === 2 ? '0b' + t : base === 8 ? '0o' + t : base === 16 ? '0x' + t : t;
+    const v = BigInt(lit);
+    return neg ? -v : v;
+}
+function constructInt(raw) {
+    let value = raw.replaceAll('_', '');
+    if (value === '')
+        throw new PyError('string index out of range');
+    let sign = 1n;
+    if (value[0] === '-')
+        sign = -1n;
+    if (value[0] === '+' || value[0] === '-')
+        value = value.slice(1);
+    if (value === '0')
+        return 0n;
+    if (value.startsWith('0b'))
+        return sign * pyIntBase(value.slice(2), 2);
+    if (value.startsWith('0x'))
+        return sign * pyIntBase(value.slice(2), 16);
+    if (value[0] === '0')
+        return sign * pyIntBase(value, 8);
+    if (value.includes(':')) {
+        const digits = value.split(':').map((p) => pyIntBase(p, 10)).reverse();
+        let base = 1n;
+        let total = 0n;
+        for (const d of digits) {
+            total += d * base;
+            base *= 60n;
+        }
+        return sign * total;
+    }
+    return sign * pyIntBase(value, 10);
+}
+/** Python float(text) for the strings PyYAML hands it. */
+function pyFloat(text) {
+    const t = text.trim();
+    if (/^[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)$/.test(t))
+        return Number(t);
+    const special = /^([-+]?)(inf|infinity|nan)$/i.exec(t);
+    if (special) {
+        if ((special[2] ?? '').toLowerCase() === 'nan')
+            return NaN;
+        return special[1] === '-' ? -Infinity : Infinity;
+    }
+    throw new PyError(`could not convert string to float: '${text}'`);
+}
+function constructFloat(raw) {
+    let value = raw.replaceAll('_', '').toLowerCase();
+    if (value === '')
+        throw new PyError('string index out of range');
+    let sign = 1;
+    if (value[0] === '-')
+        sign = -1;
+    if (value[0] === '+' || value[0] === '-')
+        value = value.slice(1);
+    if (value === '.inf')
+        return sign * Infinity;
+    if (value === '.nan')
+        return NaN;
+    if (value.includes(':')) {
+        const digits = value.split(':').map(pyFloat).reverse();
+        let base = 1;
+        let total = 0.0;
+        for (const d of digits) {
+            total += d * base;
+            base *= 60;
+        }
+        return sign * total;
+    }
+    return sign * pyFloat(value);
+}
+const BOOL_VALUES = { yes: true, no: false, true: true, false: false, on: true, off: false };
+const RE_TIMESTAMP_CONSTRUCT = /^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:(?:[Tt]|[ \t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?)?$/;
+const pad = (n, width = 2) => String(n).padStart(width, '0');
+function constructTimestamp(raw) {
+    const m = RE_TIMESTAMP_CONSTRUCT.exec(raw);
+    if (!m)
+        throw new PyError("'NoneType' object has no attribute 'groupdict'");
+    const [, y, mo, d, hh, mi, ss, fraction, tz, tzSign, tzHour, tzMinute] = m;
+    const year = Number(y);
+    const month = Number(mo);
+    const day = Number(d);
+    if (year < 1)
+        throw new PyError(`year ${year} is out of range`);
+    if (month < 1 || month > 12)
+        throw new PyError('month must be in 1..12');
+    const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeap(year) ? 1 : 0);
+    if (day < 1 || day > daysInMonth)
+        throw new PyError('day is out of range for month');
+    const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+    if (hh === undefined)
+        return { type: 'timestamp', text: raw, iso: date };
+    const hour = Number(hh);
+    const minute = Number(mi);
+    const second = Number(ss);
+    if (hour > 23)
+        throw new PyError('hour must be in 0..23');
+    if (minute > 59)
+        throw new PyError('minute must be in 0..59');
+    if (second > 59)
+        throw new PyError('second must be in 0..59');
+    let iso = `${date} ${pad(hour)}:${pad(minute)}:${pad(second)}`;
+    if (fraction) {
+        const micro = Number(fraction.slice(0, 6).padEnd(6, '0'));
+        if (micro !== 0)
+            iso += '.' + pad(micro, 6);
+    }
+    if (tzSign) {
+        const offset = Number(tzHour) * 60 + Number(tzMinute ?? 0);
+        if (offset >= 24 * 60) {
+            throw new PyError('offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24)');
+        }
+        const sign = tzSign === '-' && offset !== 0 ? '-' : '+';
+        iso += `${sign}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
+    }
+    else if (tz) {
+        iso += '+00:00';
+    }
+    return { type: 'timestamp', text: raw, iso };
+}
+function isLeap(y) {
+    return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+function decodeBase64(raw) {
+    const clean = raw.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
+        throw new PyError(`failed to decode base64 data: Incorrect padding`);
+    }
+    return Buffer.from(clean, 'base64').toString('utf8');
+}
+/** The value SafeConstructor builds for a scalar with a (resolved or explicit) tag. */
+function constructScalar(tag, text) {
+    switch (tag) {
+        case TAG + 'str':
+            return { type: 'str', value: text };
+        case TAG + 'null':
+            return { type: 'null' };
+        case TAG + 'bool': {
+            const b = BOOL_VALUES[text.toLowerCase()];
+            if (b === undefined)
+                throw new PyError(`'${text.toLowerCase()}' is not a YAML 1.1 boolean (KeyError)`);
+            return { type: 'bool', value: b };
+        }
+        case TAG + 'int':
+            return { type: 'int', value: constructInt(text) };
+        case TAG + 'float':
+            return { type: 'float', value: constructFloat(text) };
+        case TAG + 'timestamp':
+            return constructTimestamp(text);
+        case TAG + 'binary':
+            // Python gives bytes; the az ml schema reads them as UTF-8 text.
+            return { type: 'str', value: decodeBase64(text) };
+        default:
+            throw new PyError(`could not determine a constructor for the tag '${tag}'`);
+    }
+}
+/** A PyYAML-style value for a plain scalar, e.g. for `set` values or tests. */
+function resolvePlainScalar(text) {
+    return constructScalar(resolvePlainTag(text), text);
+}
+class LoadError extends Error {
+    problem;
+    constructor(problem) {
+        super(problem.message);
+        this.problem = problem;
+    }
+}
+const TEMPLATE_HINT = 'Quote the placeholder ("{{NAME}}") or substitute it before the action runs; values can also be supplied with the `set` input (e.g. `endpoint_name=my-endpoint`).';
+function templateNote(text, offset) {
+    // Look at the line of the problem for an unquoted {{…}}: YAML reads it as a flow mapping.
+    const lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd < 0)
+        lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    const m = /(^|[\s:,[{-])(\{\{[^}\n]*\}\})/.exec(line);
+    return m?.[2];
+}
+function lineAt(text, offset) {
+    const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+    let end = text.indexOf('\n', start);
+    if (end < 0)
+        end = text.length;
+    return { start, text: text.slice(start, end).replace(/\r$/, '') };
+}
+const quote = (s, max = 60) => JSON.stringify(s.length > max ? s.slice(0, max - 1) + '…' : s);
+function syntaxProblem(text, err) {
+    let [offset, end] = err.pos;
+    // Point where PyYAML does: past leading indentation.
+    while (offset < text.length && text[offset] === ' ')
+        offset++;
+    end = Math.max(end, offset + 1);
+    const lib = err.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim().replace(/\.$/, '');
+    const tpl = templateNote(text, offset);
+    if (tpl) {
+        return {
+            offset,
+            end,
+            message: `${tpl} is not valid YAML here: an unquoted {{…}} placeholder is read as a YAML flow mapping ({ … }), not as text (${lib}).`,
+            hint: TEMPLATE_HINT,
+        };
+    }
+    const line = lineAt(text, offset);
+    const here = text.slice(offset, line.start + line.text.length);
+    const structural = ['MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT'].includes(err.code);
+    if (structural && /^-( |$)/.test(here)) {
+        return {
+            offset,
+            end: offset + 1,
+            message: `A list item ("- …") where a "key: value" line is expected: a list must be indented under a key that has no value on its own line (${lib}).`,
+            hint: 'Indent the list under its key ("key:" then "  - item"), or add the missing key, or align the "-" with the other items of the list.',
+        };
+    }
+    switch (err.code) {
+        case 'TAB_AS_INDENT':
+            return tabProblem(offset);
+        case 'BLOCK_AS_IMPLICIT_KEY': {
+            // PyYAML points at the ":" that cannot start a mapping here.
+            const m = /:(?=[ \t\r\n]|$)/.exec(text.slice(offset));
+            const colon = m ? offset + m.index : offset;
+            const colonLine = lineAt(text, colon);
+            if (colonLine.start === line.start) {
+                return {
+                    offset: colon,
+                    end: colon + 1,
+                    message: `The value ${quote(here.trim())} contains ": ", which YAML reads as a nested "key: value" that cannot start here (PyYAML: mapping values are not allowed here).`,
+                    hint: 'Quote the value (e.g. "a: b") if ": " is part of the text.',
+                };
+            }
+            const child = colonLine.text.trim().split(/:(?=\s|$)/)[0] ?? '';
+            return {
+                offset: colon,
+                end: colon + 1,
+                message: `"${child}:" is indented under ${quote(line.text.trim())}, which already has a value on its line; a key cannot have both a value and nested keys (PyYAML: mapping values are not allowed here).`,
+                hint: 'Align the key with the keys of its mapping (same column), or remove the value on the parent line if the keys belong under it.',
+            };
+        }
+        case 'MULTILINE_IMPLICIT_KEY':
+            return {
+                offset,
+                end: offset + Math.max(1, line.text.trim().length),
+                message: `${quote(line.text.trim())} is not a "key: value" line (is the ":" missing?): YAML reads it together with the following lines as one key (${lib}).`,
+                hint: 'Add the missing colon followed by a space, or fix the indentation.',
+            };
+        case 'BAD_INDENT':
+            if (/mapping items must start at the same column/i.test(lib)) {
+                return {
+                    offset,
+                    end,
+                    message: `This key is not aligned with the other keys of its mapping (${lib}).`,
+                    hint: 'Indent with spaces only: keys of one mapping start at the same column, nested keys further right than their parent.',
+                };
+            }
+            if (/Flow (sequence|mapping)/i.test(lib)) {
+                return {
+                    offset,
+                    end,
+                    message: `A flow ${/sequence/i.test(lib) ? '[ … ] list' : '{ … } mapping'} is not closed before this line (${lib}).`,
+                    hint: `Close it with "${/sequence/i.test(lib) ? ']' : '}'}", or quote the value if the bracket is part of the text.`,
+                };
+            }
+            return {
+                offset,
+                end,
+                message: `Bad indentation: ${lib}.`,
+                hint: 'Indent with spaces only; keys of one mapping start at the same column, nested content is indented further than its key.',
+            };
+        case 'MISSING_CHAR':
+            if (/Implicit map keys need to be followed by map values/i.test(lib)) {
+                return {
+                    offset,
+                    end,
+                    message: `${quote(here.trim())} is a line without ":" inside a mapping, where every line must be "key: value" (is the ":" missing?).`,
+                    hint: 'Add the missing colon followed by a space, or indent the line to continue the value above it.',
+                };
+            }
+            return { offset, end, message: `${lib}.`, hint: 'Close the quote, bracket or brace that was opened before this point.' };
+        case 'UNEXPECTED_TOKEN':
+            return {
+                offset,
+                end,
+                message: `Unexpected text after a complete value (${lib}).`,
+                hint: "Quote the whole value; inside single quotes write '' for a quote character (e.g. 'don''t').",
+            };
+        case 'BAD_SCALAR_START':
+            return { offset, end, message: `${lib}.`, hint: 'Quote the value: characters like @ ` % | > cannot start a plain YAML value.' };
+        case 'BAD_DQ_ESCAPE':
+            return {
+                offset,
+                end,
+                message: `${lib} in a double-quoted string (PyYAML: found unknown escape character).`,
+                hint: 'Write \\\\ for a backslash (e.g. "C:\\\\path"), or use single quotes, in which \\ has no special meaning.',
+            };
+        case 'KEY_OVER_1024_CHARS':
+            return { offset, end, message: `${lib}.`, hint: 'Shorten the key, or use the explicit "? key" form.' };
+        case 'BAD_DIRECTIVE':
+            return { offset, end, message: `${lib}.`, hint: 'Remove the % directive line or fix it (e.g. "%YAML 1.1").' };
+        default:
+            return {
+                offset,
+                end,
+                message: `${lib}.`,
+                hint: 'Check the indentation and the structure around this position (every "key: value" needs a space after the colon).',
+            };
+    }
+}
+function tabProblem(offset) {
+    return {
+        offset,
+        end: offset + 1,
+        message: 'Tab character: YAML (PyYAML) does not accept tabs for indentation or between keys and values; they are allowed only inside quoted or block (| >) strings and comments.',
+        hint: 'Replace the tab with spaces.',
+    };
+}
+/** The properties of yaml CST tokens that hold child tokens (see yaml/dist/parse/cst.d.ts). */
+const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'end', 'items', 'props'];
+/** PyYAML never skips a tab as whitespace between tokens, nor inside plain scalars (scanner.py
+ * scan_to_next_token / scan_plain): find the first tab the yaml library accepted but PyYAML
+ * rejects. */
+function findTab(tokens) {
+    let first;
+    const note = (off) => {
+        if (first === undefined || off < first)
+            first = off;
+    };
+    const visit = (x) => {
+        if (Array.isArray(x)) {
+            for (const y of x)
+                visit(y);
+            return;
+        }
+        if (!x || typeof x !== 'object')
+            return;
+        const t = x;
+        if (typeof t.type === 'string' && typeof t.source === 'string') {
+            if (t.type === 'space' || t.type === 'scalar' || t.type === 'block-scalar-header') {
+                const i = t.source.indexOf('\t');
+                if (i >= 0)
+                    note(t.offset + i);
+            }
+            else if (t.type === 'block-scalar') {
+                const off = blockScalarTab(t);
+                if (off !== undefined)
+                    note(off);
+            }
+        }
+        const o = x;
+        for (const k of CST_CHILDREN) {
+            const v = o[k];
+            if (v && typeof v === 'object')
+                visit(v);
+        }
+    };
+    visit(tokens);
+    return first;
+}
+/** Constructs PyYAML's parser rejects but YAML 1.2 allows: a ":" with no key before it (outside
+ * an explicit "? key"), and a stream that starts with "..." (an empty implicit document). */
+function findStructural(tokens) {
+    const out = [];
+    const top = tokens;
+    const firstDoc = top.findIndex((t) => t.type === 'document');
+    const doc = top[firstDoc];
+    const next = top[firstDoc + 1];
+    if (doc && !doc.value && !(doc.start ?? []).some((t) => t.type === 'doc-start') && next?.type === 'doc-end') {
+        out.push({
+            offset: next.offset,
+            end: next.offset + 3,
+            message: 'The file starts with a "..." document end marker before any content (PyYAML: expected the node content, but found \'<document end>\').',
+            hint: 'Remove the "..." line (it ends a document; "---" starts one).',
+        });
+    }
+    for (const t of top) {
+        if (t.type === 'document')
+            break;
+        const m = t.type === 'directive' ? /^%YAML[ \t]+(\d+)\.\d+/.exec(t.source ?? '') : null;
+        if (m && m[1] !== '1') {
+            out.push({
+                offset: t.offset,
+                end: t.offset + (t.source?.length ?? 1),
+                message: `The file declares ${t.source ?? '%YAML'}: PyYAML reads only YAML 1.x documents (found incompatible YAML document).`,
+                hint: 'Remove the %YAML line or write "%YAML 1.1".',
+            });
+        }
+    }
+    const visit = (x) => {
+        if (Array.isArray(x)) {
+            for (const y of x)
+                visit(y);
+            return;
+        }
+        if (!x || typeof x !== 'object')
+            return;
+        const item = x;
+        if (Array.isArray(item.start) && 'sep' in item && Array.isArray(item.sep) && !item.key) {
+            const explicit = item.start.some((t) => t.type === 'explicit-key-ind');
+            const colon = item.sep.find((t) => t.type === 'map-value-ind');
+            if (!explicit && colon) {
+                out.push({
+                    offset: colon.offset,
+                    end: colon.offset + 1,
+                    message: 'A ":" with no key before it: PyYAML does not accept an empty mapping key here.',
+                    hint: 'Write the key before the colon ("key: value"), or check the indentation of this line.',
+                });
+            }
+        }
+        const o = x;
+        for (const k of CST_CHILDREN) {
+            const v = o[k];
+            if (v && typeof v === 'object')
+                visit(v);
+        }
+    };
+    visit(tokens);
+    return out;
+}
+/** A tab before the content indentation of a block scalar line (PyYAML: scanner error). */
+function blockScalarTab(t) {
+    const source = t.source ?? '';
+    let indent;
+    const header = (t.props ?? []).find((p) => !!p && p.type === 'block-scalar-header');
+    const explicit = header?.source ? /[1-9]/.exec(header.source) : null;
+    if (explicit)
+        indent = (t.indent ?? 0) + Number(explicit[0]);
+    // The content starts after the header line (the last of the props).
+    let pos = t.offset;
+    for (const p of t.props ?? []) {
+        const tok = p;
+        if (tok && typeof tok.offset === 'number')
+            pos = Math.max(pos, tok.offset + (tok.source?.length ?? 0));
+    }
+    for (const line of source.split('\n')) {
+        const lead = /^ */.exec(line)?.[0].length ?? 0;
+        if (indent === undefined && line.slice(lead).trim() !== '' && line[lead] !== '\t')
+            indent = lead;
+        const limit = indent ?? Infinity;
+        if (line[lead] === '\t' && lead < limit)
+            return pos + lead;
+        pos += line.length + 1;
+    }
+    return undefined;
+}
+/** PyYAML's composer meets anchors and aliases while parsing, in document order, so an undefined
+ * alias or a duplicate anchor is reported before any later syntax error. */
+function findAnchorProblems(text, doc) {
+    const seen = new Set();
+    const out = [];
+    (0,dist/* visit */.YR)(doc, {
+        Node(_key, node) {
+            if (out.length)
+                return dist/* visit */.YR.BREAK;
+            if ((0,dist/* isAlias */.Vj)(node)) {
+                if (!seen.has(node.source)) {
+                    const [s, e] = rangeOf(node);
+                    out.push(undefinedAlias(s, e, node.source));
+                }
+                return undefined;
+            }
+            const anchor = node.anchor;
+            if (anchor) {
+                if (seen.has(anchor)) {
+                    const [s, e] = rangeOf(node);
+                    out.push(duplicateAnchor(propsStart(text, s), e, anchor));
+                }
+                seen.add(anchor);
+            }
+            return undefined;
+        },
+    });
+    return out;
+}
+function undefinedAlias(offset, end, name) {
+    return {
+        offset,
+        end,
+        message: `Found undefined alias '*${name}': no earlier node is anchored &${name}.`,
+        hint: 'Define the anchor (&name) before the alias (*name) that uses it.',
+    };
+}
+function duplicateAnchor(offset, end, name) {
+    return {
+        offset,
+        end,
+        message: `Found duplicate anchor &${name}: PyYAML accepts each anchor name only once per file.`,
+        hint: `Rename one of the &${name} anchors (and the aliases that refer to it).`,
+    };
+}
+function yaml_typeName(node) {
+    if (!node)
+        return 'scalar';
+    if ('kind' in node)
+        return node.kind === 'map' ? 'mapping' : node.kind === 'seq' ? 'sequence' : 'scalar';
+    return (0,dist/* isMap */.jh)(node) ? 'mapping' : (0,dist/* isSeq */.oP)(node) ? 'sequence' : 'scalar';
+}
+function spanOf(ctx, start, end) {
+    let e = end;
+    while (e > start && /[\s]/.test(ctx.text[e - 1] ?? ''))
+        e--;
+    const a = ctx.lc.linePos(start);
+    const b = ctx.lc.linePos(e);
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+/** Where a node's properties (tag, anchor) begin: PyYAML's start_mark for the node. */
+function propsStart(text, start) {
+    let s = start;
+    for (let round = 0; round < 2; round++) {
+        let i = s;
+        while (i > 0 && /[ \t\r\n]/.test(text[i - 1] ?? ''))
+            i--;
+        let j = i;
+        while (j > 0 && !/[ \t\r\n]/.test(text[j - 1] ?? ''))
+            j--;
+        if (j < i && (text[j] === '!' || text[j] === '&'))
+            s = j;
+        else
+            break;
+    }
+    return s;
+}
+function rangeOf(node) {
+    const r = node.range;
+    return r ? [r[0], r[1]] : [0, 0];
+}
+function fail(text, node, message, hint, fallback = 0) {
+    const [s, e] = node ? rangeOf(node) : [fallback, fallback];
+    const start = node && node.tag !== undefined ? propsStart(text, s) : s;
+    throw new LoadError({ offset: start, end: e, message, ...(hint ? { hint } : {}) });
+}
+/** Python equality of dict keys: 1 == 1.0 == True, NaN is one object in PyYAML. */
+function keyIdentity(v) {
+    switch (v.type) {
+        case 'str':
+            return 's:' + v.value;
+        case 'null':
+            return 'null';
+        case 'bool':
+            return 'n:' + (v.value ? '1' : '0');
+        case 'int':
+            return 'n:' + v.value.toString();
+        case 'float':
+            if (Number.isInteger(v.value))
+                return 'n:' + BigInt(v.value).toString();
+            return 'f:' + String(v.value);
+        case 'timestamp':
+            return 't:' + v.iso;
+    }
+}
+function isMergeKey(node) {
+    if (!node || !(0,dist/* isScalar */.jn)(node))
+        return false;
+    if (node.tag === TAG + 'merge')
+        return true;
+    const implicit = node.tag === undefined ? node.type === 'PLAIN' : node.tag === '!';
+    return implicit && resolvePlainTag(String(node.value)) === TAG + 'merge';
+}
+function isValueKey(node) {
+    if (!node || !(0,dist/* isScalar */.jn)(node))
+        return false;
+    if (node.tag === TAG + 'value')
+        return true;
+    const implicit = node.tag === undefined ? node.type === 'PLAIN' : node.tag === '!';
+    return implicit && resolvePlainTag(String(node.value)) === TAG + 'value';
+}
+function build(ctx, node, emptyAt) {
+    if (!node) {
+        const span = spanOf(ctx, emptyAt, emptyAt);
+        return { kind: 'scalar', value: { type: 'null' }, source: '', quoted: false, span };
+    }
+    if ((0,dist/* isAlias */.Vj)(node)) {
+        const target = ctx.anchors.get(node.source);
+        if (target === undefined) {
+            const [s, e] = rangeOf(node);
+            throw new LoadError(undefinedAlias(s, e, node.source));
+        }
+        if (target === 'building')
+            fail(ctx.text, node, `Recursive alias '*${node.source}': the node refers to itself.`, 'Remove the self-reference.');
+        if (target.kind === 'scalar') {
+            // Scalars are immutable in Python: a copy placed at the alias reads better in messages.
+            const [s, e] = rangeOf(node);
+            return { ...target, span: spanOf(ctx, s, e) };
+        }
+        return target; // the same object, as in Python
+    }
+    const anchor = 'anchor' in node && typeof node.anchor === 'string' ? node.anchor : undefined;
+    if (anchor && ctx.anchors.has(anchor)) {
+        const [s, e] = rangeOf(node);
+        throw new LoadError(duplicateAnchor(propsStart(ctx.text, s), e, anchor));
+    }
+    if (anchor)
+        ctx.anchors.set(anchor, 'building');
+    const result = buildInner(ctx, node);
+    if (anchor)
+        ctx.anchors.set(anchor, result);
+    return result;
+}
+function buildInner(ctx, node) {
+    const [start, end] = rangeOf(node);
+    const span = spanOf(ctx, start, end);
+    const tag = node.tag;
+    if ((0,dist/* isScalar */.jn)(node)) {
+        let text = String(node.value ?? '');
+        const quoted = node.type !== 'PLAIN';
+        if ((node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && text.endsWith('\n') && node.range) {
+            // PyYAML keeps the final line break only if the last content line has one (a file that
+            // ends without a newline); the yaml library always adds it.
+            const src = ctx.text.slice(node.range[0], node.range[2]);
+            const last = src.search(/\s*$/);
+            if (!/[\n\r]/.test(src.slice(last)))
+                text = text.slice(0, -1);
+        }
+        const source = text;
+        let resolved;
+        if (tag === undefined || tag === '!') {
+            resolved = tag === '!' || !quoted ? resolvePlainTag(text) : TAG + 'str';
+        }
+        else {
+            resolved = tag;
+        }
+        if (resolved === TAG + 'map' || resolved === TAG + 'seq' || resolved === TAG + 'omap' || resolved === TAG + 'pairs' || resolved === TAG + 'set') {
+            const want = resolved === TAG + 'map' || resolved === TAG + 'set' ? 'mapping' : 'sequence';
+            fail(ctx.text, node, `Expected a ${want} node for the tag '${tagName(resolved)}', but found a scalar.`, 'Remove the tag or fix the value.');
+        }
+        let value;
+        try {
+            value = constructScalar(resolved, text);
+        }
+        catch (e) {
+            if (!(e instanceof PyError))
+                throw e;
+            const explicit = tag !== undefined && tag !== '!';
+            throw new LoadError(scalarProblem(explicit ? propsStart(ctx.text, start) : start, end, resolved, text, e.message, explicit));
+        }
+        return { kind: 'scalar', value, source, quoted, span };
+    }
+    if ((0,dist/* isMap */.jh)(node)) {
+        if (tag !== undefined && tag !== '!' && tag !== TAG + 'map' && tag !== TAG + 'set') {
+            collectionTagError(ctx.text, node, tag, 'mapping');
+        }
+        return buildMap(ctx, node, span);
+    }
+    if ((0,dist/* isSeq */.oP)(node)) {
+        if (tag !== undefined && tag !== '!' && tag !== TAG + 'seq' && tag !== TAG + 'omap' && tag !== TAG + 'pairs') {
+            collectionTagError(ctx.text, node, tag, 'sequence');
+        }
+        const items = [];
+        for (const item of node.items) {
+            const it = item;
+            if (tag === TAG + 'omap' || tag === TAG + 'pairs') {
+                // SafeConstructor builds a list of (key, value) tuples from one-pair mappings.
+                if (!it || !(0,dist/* isMap */.jh)(it) || it.items.length !== 1) {
+                    fail(ctx.text, it ?? node, `Expected a mapping of length 1 in '${tagName(tag)}', but found ${yaml_typeName(it)}.`, 'Write each item as "- key: value".');
+                }
+                const pair = it.items[0];
+                if (!pair)
+                    fail(ctx.text, it, 'Empty pair');
+                const [ps] = rangeOf(it);
+                const k = build(ctx, pair.key, ps);
+                const v = build(ctx, pair.value, ps);
+                const [is, ie] = rangeOf(it);
+                items.push({ kind: 'seq', items: [k, v], span: spanOf(ctx, is, ie) });
+            }
+            else {
+                items.push(build(ctx, it, start));
+            }
+        }
+        return { kind: 'seq', items, span };
+    }
+    return fail(ctx.text, node, 'Unsupported YAML node.');
+}
+function tagName(tag) {
+    return tag.startsWith(TAG) ? '!!' + tag.slice(TAG.length) : tag;
+}
+function collectionTagError(text, node, tag, found) {
+    const known = ['str', 'int', 'float', 'bool', 'null', 'timestamp', 'binary'].map((t) => TAG + t);
+    if (known.includes(tag))
+        fail(text, node, `Expected a scalar node for the tag '${tagName(tag)}', but found a ${found}.`, 'Remove the tag or fix the value.');
+    if (tag === TAG + 'map' || tag === TAG + 'set')
+        fail(text, node, `Expected a mapping node for the tag '${tagName(tag)}', but found a ${found}.`, 'Remove the tag or fix the value.');
+    if (tag === TAG + 'seq' || tag === TAG + 'omap' || tag === TAG + 'pairs')
+        fail(text, node, `Expected a sequence for the tag '${tagName(tag)}', but found a ${found}.`, 'Remove the tag or fix the value.');
+    return fail(text, node, unknownTagMessage(tag), unknownTagHint(tag));
+}
+function unknownTagMessage(tag) {
+    return `Could not determine a constructor for the tag '${tagName(tag)}': PyYAML's safe_load (used by az ml) accepts only the standard YAML 1.1 tags.`;
+}
+function unknownTagHint(tag) {
+    if (tag === TAG + 'value')
+        return 'A lone "=" is the YAML 1.1 value key: quote it ("=").';
+    if (tag === TAG + 'merge')
+        return 'A lone "<<" is the merge key: quote it ("<<") to use it as text.';
+    return 'Remove the tag, or quote the value if the "!" is part of the text.';
+}
+function scalarProblem(start, end, tag, text, pyMessage, explicit) {
+    if (!tag.startsWith(TAG) || !['str', 'int', 'float', 'bool', 'null', 'timestamp', 'binary'].includes(tag.slice(TAG.length))) {
+        return { offset: start, end, message: unknownTagMessage(tag), hint: unknownTagHint(tag) };
+    }
+    const what = tag.slice(TAG.length);
+    if (what === 'timestamp' && !explicit) {
+        return {
+            offset: start,
+            end,
+            message: `"${text}" looks like a YAML 1.1 date/time but is not a valid one (${pyMessage}); PyYAML fails on it.`,
+            hint: `Quote the value ("${text}") to keep it as text, or fix the date.`,
+        };
+    }
+    return {
+        offset: start,
+        end,
+        message: `"${text}" is not a valid ${explicit ? `'${tagName(tag)}'` : what} value (${pyMessage}); PyYAML fails on it.`,
+        hint: explicit ? `Fix the value or remove the '${tagName(tag)}' tag.` : `Quote the value ("${text}") to keep it as text.`,
+    };
+}
+function buildMap(ctx, node, span) {
+    const [mapStart] = rangeOf(node);
+    // SafeConstructor.flatten_mapping: merged entries first (earlier merge sources win over later
+    // ones), then the mapping's own entries; construct_mapping then lets the last one win.
+    const merged = [];
+    const own = [];
+    for (const p of node.items) {
+        if (!(0,dist/* isPair */.tO)(p))
+            continue;
+        const keyNode = p.key;
+        const valueNode = p.value;
+        const keyStart = keyNode ? rangeOf(keyNode)[0] : valueNode ? rangeOf(valueNode)[0] : mapStart;
+        if (isMergeKey(keyNode)) {
+            const [ks, ke] = keyNode ? rangeOf(keyNode) : [keyStart, keyStart];
+            const keyEnd = ke;
+            const v = build(ctx, valueNode, keyEnd);
+            if (v.kind === 'map') {
+                merged.push(...v.entries.map(toRaw));
+            }
+            else if (v.kind === 'seq') {
+                const sub = [];
+                for (const item of v.items) {
+                    if (item.kind !== 'map') {
+                        throw new LoadError({
+                            offset: ks,
+                            end: ke,
+                            message: `Expected a mapping for merging, but found a ${yaml_typeName(item)} in the "<<" list.`,
+                            hint: 'List only mappings (or aliases of mappings) after "<<".',
+                        });
+                    }
+                    sub.push(item.entries.map(toRaw));
+                }
+                for (const entries of sub.reverse())
+                    merged.push(...entries);
+            }
+            else {
+                const [vs, ve] = valueNode ? rangeOf(valueNode) : [keyEnd, keyEnd];
+                throw new LoadError({
+                    offset: vs,
+                    end: ve,
+                    message: 'Expected a mapping or list of mappings for merging ("<<"), but found a scalar.',
+                    hint: 'Merge an alias of a mapping ("<<: *defaults"), or quote "<<" to use it as an ordinary key.',
+                });
+            }
+            continue;
+        }
+        let keyValue;
+        let keySpan;
+        if (isValueKey(keyNode)) {
+            keyValue = { type: 'str', value: '=' };
+            const [ks, ke] = rangeOf(keyNode);
+            keySpan = spanOf(ctx, ks, ke);
+        }
+        else {
+            const k = build(ctx, keyNode, keyStart);
+            if (k.kind !== 'scalar') {
+                const tpl = k.kind === 'map' && keyNode && ctx.text.slice(rangeOf(keyNode)[0] - 1, rangeOf(keyNode)[0] + 1) === '{{';
+                const [ks, ke] = keyNode ? rangeOf(keyNode) : [keyStart, keyStart];
+                if (tpl) {
+                    const [ms, me] = rangeOf(node);
+                    const shown = ctx.text.slice(ms, me).trim();
+                    throw new LoadError({
+                        offset: ms,
+                        end: me,
+                        message: `${shown} is an unquoted {{…}} placeholder: YAML reads it as a flow mapping whose key is another mapping, which PyYAML rejects (found unhashable key).`,
+                        hint: TEMPLATE_HINT,
+                    });
+                }
+                throw new LoadError({
+                    offset: ks,
+                    end: ke,
+                    message: `Found unhashable key: a ${yaml_typeName(k)} cannot be a mapping key for PyYAML.`,
+                    hint: 'Use a plain text key, or quote it.',
+                });
+            }
+            keyValue = k.value;
+            keySpan = k.span;
+        }
+        const value = build(ctx, valueNode, keyNode ? rangeOf(keyNode)[1] : keyStart);
+        const entry = { key: pythonStr(keyValue), keySpan, value };
+        if (keyValue.type !== 'str')
+            entry.keyValue = keyValue;
+        own.push({ entry, identity: keyIdentity(keyValue) });
+    }
+    // Last one wins; Python keeps the first key object, so its str() is kept.
+    const all = [...merged, ...own];
+    const firstKey = new Map();
+    const lastIndex = new Map();
+    all.forEach((r, i) => {
+        if (!firstKey.has(r.identity))
+            firstKey.set(r.identity, r.entry);
+        lastIndex.set(r.identity, i);
+    });
+    const entries = [];
+    all.forEach((r, i) => {
+        if (lastIndex.get(r.identity) !== i)
+            return;
+        const first = firstKey.get(r.identity);
+        if (first && first !== r.entry && first.key !== r.entry.key) {
+            const e = { key: first.key, keySpan: r.entry.keySpan, value: r.entry.value };
+            if (first.keyValue)
+                e.keyValue = first.keyValue;
+            entries.push(e);
+        }
+        else {
+            entries.push(r.entry);
+        }
+    });
+    return { kind: 'map', entries, span };
+}
+function toRaw(entry) {
+    return { entry, identity: keyIdentity(entry.keyValue ?? { type: 'str', value: entry.key }) };
+}
+function finding(ctx, file, p) {
+    const a = ctx.lc.linePos(p.offset);
+    const endOff = Math.max(p.end, p.offset);
+    const b = ctx.lc.linePos(endOff);
+    return makeFinding('yaml-syntax', { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col }, p.message, p.hint ? { hint: p.hint } : {});
+}
+/**
+ * Parse one YAML file the way az ml does (PyYAML safe_load, YAML 1.1), keeping positions.
+ * Empty file (or only comments / an empty document) → root undefined, no findings.
+ * Any problem PyYAML would raise on → one `yaml-syntax` finding and root undefined.
+ */
+function loadYaml(text, file) {
+    const lc = new dist/* LineCounter */.HN();
+    const tokens = Array.from(new dist/* Parser */.iX(lc.addNewLine).parse(text));
+    const composer = new dist/* Composer */.Dk({ schema: 'failsafe', uniqueKeys: false, merge: false, version: '1.1', strict: true });
+    const docs = Array.from(composer.compose(tokens, true, text.length));
+    const ctx = { text, lc, anchors: new Map() };
+    const fail1 = (p) => ({ root: undefined, findings: [finding(ctx, file, p)] });
+    const first = docs[0];
+    const second = docs[1];
+    const limit = second ? (second.range?.[0] ?? text.length) : Infinity;
+    // Syntax problems PyYAML would meet before the second document: parser errors and tabs.
+    // Each candidate is ranked by where the parser meets it (the library's own error position),
+    // which may differ from where the finding points.
+    const problems = [];
+    const libError = (first?.errors ?? []).find((err) => err.pos[0] < limit);
+    if (libError)
+        problems.push({ at: libError.pos[0], problem: syntaxProblem(text, libError) });
+    const tab = findTab(tokens);
+    if (tab !== undefined && tab < limit)
+        problems.push({ at: tab, problem: tabProblem(tab) });
+    for (const p of findStructural(tokens))
+        if (p.offset < limit)
+            problems.push({ at: p.offset, problem: p });
+    if (first)
+        for (const p of findAnchorProblems(text, first))
+            problems.push({ at: p.offset, problem: p });
+    problems.sort((a, b) => a.at - b.at);
+    const problem = problems[0]?.problem;
+    if (problem)
+        return fail1(problem);
+    if (second) {
+        const at = secondDocStart(text, second);
+        return fail1({
+            offset: at,
+            end: Math.min(text.length, at + 3),
+            message: 'A second YAML document starts here: az ml reads exactly one document per file (PyYAML: "expected a single document in the stream").',
+            hint: 'Put the endpoint and each deployment in a file of its own, or remove the extra "---" / "..." line.',
+        });
+    }
+    if (!first || first.contents === null || first.contents === undefined)
+        return { root: undefined, findings: [] };
+    // An empty document (`---` alone) has an empty plain scalar as content: PyYAML returns None.
+    const c = first.contents;
+    if ((0,dist/* isScalar */.jn)(c) && c.type === 'PLAIN' && c.value === '' && c.tag === undefined && !c.anchor) {
+        const [s, e] = rangeOf(c);
+        if (s === e)
+            return { root: undefined, findings: [] };
+    }
+    try {
+        return { root: build(ctx, c, 0), findings: [] };
+    }
+    catch (e) {
+        if (e instanceof LoadError)
+            return fail1(e.problem);
+        throw e;
+    }
+}
+function secondDocStart(text, doc) {
+    const r = doc.range?.[0] ?? text.length;
+    // Prefer the "---" marker when the document has one.
+    const marker = text.slice(r).match(/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*---/);
+    if (marker)
+        return r + marker[0].length - 3;
+    const contents = doc.contents;
+    return contents?.range ? Math.max(r, contents.range[0]) : r;
+}
+
+;// CONCATENATED MODULE: ./lib/spec/deployment.js
+
+
+
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+const probe = object({
+    initial_delay: schema_int({ min: 0 }),
+    period: schema_int({ min: 0 }),
+    timeout: schema_int({ min: 0 }),
+    success_threshold: schema_int({ min: 0 }),
+    failure_threshold: schema_int({ min: 0 }),
+});
+const requestSettings = object({
+    request_timeout_ms: schema_int({ min: 0 }),
+    max_concurrent_requests_per_instance: schema_int({ min: 0 }),
+    max_queue_wait_ms: schema_int({ min: 0 }),
+});
+const resourceSettings = object({ cpu: str(), memory: str(), gpu: str(), 'nvidia.com/gpu': str() });
+const resources = object({ requests: resourceSettings, limits: resourceSettings });
+const codeConfiguration = object({ code: str(), scoring_script: str() });
+const deployment_common = {
+    name: required(str(), 'Add name: <deployment-name> (or pass it with the set input: name=<deployment-name>).'),
+    endpoint_name: required(str(), 'Add endpoint_name: <endpoint-name>, or pass it with the set input: endpoint_name=<endpoint-name> (az ml: --endpoint-name).'),
+    description: str(),
+    id: str(),
+    tags: dict(),
+    properties: dict(),
+    model: raw(),
+    code_configuration: raw(),
+    environment: raw(),
+    environment_variables: dict(),
+    app_insights_enabled: bool(),
+    scale_settings: raw(),
+    request_settings: requestSettings,
+    liveness_probe: probe,
+    readiness_probe: probe,
+    provisioning_state: str(),
+    instance_count: schema_int({ min: 0 }),
+    type: enumOf(['managed', 'kubernetes'], 'camelToSnake'),
+    model_mount_path: str(),
+    instance_type: str(),
+    data_collector: raw(),
+};
+const MANAGED_ONLY = 'only valid for managed deployments; this deployment has type: kubernetes.';
+const K8S_ONLY = 'only valid for Kubernetes deployments (type: kubernetes); this is a managed deployment.';
+const deployment_managedSchema = object({
+    ...deployment_common,
+    instance_type: required(str(), 'Managed deployments need a VM size: add instance_type: Standard_DS3_v2 (or another SKU).'),
+    egress_public_network_access: enumOf(['enabled', 'disabled']),
+    private_network_connection: bool(),
+}, { dumpOnly: ['creation_context'], elsewhere: { resources: `resources is ${K8S_ONLY}` } });
+const deployment_k8sSchema = object({ ...deployment_common, resources }, {
+    dumpOnly: ['creation_context'],
+    elsewhere: {
+        egress_public_network_access: `egress_public_network_access is ${MANAGED_ONLY}`,
+        private_network_connection: `private_network_connection is ${MANAGED_ONLY}`,
+    },
+});
+// ---------------------------------------------------------------------------------------------
+// Legacy (pre-GA 2021) detection
+function legacyDeploymentKey(root) {
+    const found = [];
+    const model = schema_entry(root, 'model');
+    if (model?.value.kind === 'map') {
+        const lp = schema_entry(model.value, 'local_path');
+        if (lp)
+            found.push({ what: 'model.local_path', span: lp.keySpan });
+    }
+    const cc = schema_entry(root, 'code_configuration');
+    if (cc?.value.kind === 'map') {
+        const code = schema_entry(cc.value, 'code');
+        if (code?.value.kind === 'map') {
+            const lp = schema_entry(code.value, 'local_path');
+            found.push({ what: lp ? 'code_configuration.code.local_path' : 'code_configuration.code as a mapping', span: (lp ?? code).keySpan });
+        }
+    }
+    const env = schema_entry(root, 'environment');
+    if (env?.value.kind === 'map') {
+        const docker = schema_entry(env.value, 'docker');
+        if (docker)
+            found.push({ what: 'environment.docker', span: docker.keySpan });
+        const conda = schema_entry(env.value, 'conda_file');
+        if (conda && isScalarStr(conda.value) && conda.value.value.value.startsWith('file:'))
+            found.push({ what: 'conda_file: file:…', span: conda.value.span });
+    }
+    const scale = schema_entry(root, 'scale_settings');
+    if (scale?.value.kind === 'map') {
+        const st = schema_entry(scale.value, 'scale_type');
+        if (st)
+            found.push({ what: 'scale_settings.scale_type', span: st.keySpan });
+    }
+    for (const k of ['deployments', 'target']) {
+        const e = schema_entry(root, k);
+        if (e)
+            found.push({ what: `${k}:`, span: e.keySpan });
+    }
+    found.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+    return found[0];
+}
+// ---------------------------------------------------------------------------------------------
+const TOO_SMALL = new Set(['standard_ds1_v2', 'standard_ds2_v2']);
+function analyzeDeploymentTree(root, dir, env, ctx) {
+    if (root === undefined) {
+        ctx.report('schema', firstLine(), 'The deployment file is empty.', { hint: 'Write an online deployment YAML: name, endpoint_name, model, environment, instance_type, instance_count.' });
+        return undefined;
+    }
+    if (root.kind === 'map') {
+        const legacy = legacyDeploymentKey(root);
+        if (legacy) {
+            ctx.report('legacy-format', legacy.span, `This deployment file uses the pre-GA (2021) az ml format (${legacy.what}), which az ml online-deployment create no longer accepts.`, {
+                hint: 'Convert it: model.local_path → model.path; code_configuration.code.local_path → code_configuration.code: <folder>; environment.docker.image → environment.image; conda_file: file:<path> → conda_file: <path>; scale_settings.scale_type: manual + instance_count → instance_count at the top level; add endpoint_name.',
+            });
+            return undefined;
+        }
+    }
+    const typeEntry = root.kind === 'map' ? schema_entry(root, 'type') : undefined;
+    const isK8s = typeEntry !== undefined && isScalarStr(typeEntry.value) && typeEntry.value.value.value.toLowerCase() === 'kubernetes';
+    const schema = isK8s ? deployment_k8sSchema : deployment_managedSchema;
+    const r = schema.parse(root, '', ctx);
+    if (!r)
+        return undefined;
+    const name = r.name?.value;
+    if (name !== undefined && r.name)
+        checkName(ctx, name, r.name.node.span, 'deployment', fromSet(r.name.node));
+    const instanceType = r.instance_type?.value;
+    if (instanceType !== undefined && r.instance_type && TOO_SMALL.has(instanceType.toLowerCase())) {
+        ctx.report('instance-type-too-small', r.instance_type.node.span, `instance_type ${instanceType} may be too small for an online deployment: az ml warns that DS1/DS2 VMs often fail to start the scoring container.`, {
+            hint: 'Use Standard_DS3_v2 or larger.',
+        });
+    }
+    const model = r.model ? parseModel(r.model.node, r.model.keySpan, dir, env, ctx) : undefined;
+    const environment = r.environment ? parseEnvironment(r.environment.node, r.environment.keySpan, dir, env, ctx) : undefined;
+    const codeCfg = r.code_configuration ? parseCode(r.code_configuration.node, r.code_configuration.keySpan, dir, env, ctx) : undefined;
+    const scale = r.scale_settings ? parseScale(r.scale_settings.node, r.scale_settings.keySpan, isK8s, ctx) : undefined;
+    const dc = r.data_collector ? withHolder(ctx, r.data_collector.keySpan, () => parseDataCollector(r.data_collector?.node ?? root, ctx)) : undefined;
+    if (isK8s) {
+        for (const [what, ref] of [['model', model], ['environment', environment], ['code_configuration.code', codeCfg?.code]]) {
+            if (ref?.kind === 'ref' && ref.ref.kind === 'registry') {
+                ctx.report('schema', ref.span, `Registry reference for ${what} is not supported for Kubernetes deployments (az ml: not supported for K8SDeployment).`, {
+                    hint: `Register the ${what === 'code_configuration.code' ? 'code' : what} in the workspace and reference it as azureml:<name>:<version>.`,
+                });
+            }
+        }
+    }
+    const envVars = {};
+    const envSpans = {};
+    for (const e of r.environment_variables?.value.entries ?? []) {
+        envVars[e.key] = assets_pyStrNode(e.value);
+        envSpans[e.key] = e.value.span;
+    }
+    if (ctx.findings.some((f) => f.severity === 'error') || name === undefined || r.endpoint_name === undefined)
+        return undefined;
+    const spec = {
+        kind: 'deployment',
+        file: ctx.file,
+        dir,
+        name: name.toLowerCase(),
+        endpointName: r.endpoint_name.value,
+        computeType: isK8s ? 'Kubernetes' : 'Managed',
+        tags: strDict(r.tags?.value),
+        properties: strDict(r.properties?.value),
+        environmentVariables: envVars,
+        appInsightsEnabled: r.app_insights_enabled?.value ?? false,
+        spans: { environmentVariables: envSpans },
+    };
+    if (r.name)
+        spec.spans.name = r.name.node.span;
+    spec.spans.endpointName = r.endpoint_name.node.span;
+    if (r.description)
+        spec.description = r.description.value;
+    if (model)
+        spec.model = model;
+    if (environment)
+        spec.environment = environment;
+    if (codeCfg?.code)
+        spec.code = codeCfg.code;
+    if (codeCfg?.scoringScript !== undefined)
+        spec.scoringScript = codeCfg.scoringScript;
+    if (instanceType !== undefined)
+        spec.instanceType = instanceType;
+    if (r.instance_count)
+        spec.instanceCount = r.instance_count.value;
+    if (r.model_mount_path)
+        spec.modelMountPath = r.model_mount_path.value;
+    if (scale)
+        spec.scaleSettings = scale;
+    const rs = r.request_settings?.value;
+    if (rs) {
+        spec.requestSettings = {};
+        if (rs.request_timeout_ms)
+            spec.requestSettings.requestTimeoutMs = rs.request_timeout_ms.value;
+        if (rs.max_concurrent_requests_per_instance)
+            spec.requestSettings.maxConcurrentRequestsPerInstance = rs.max_concurrent_requests_per_instance.value;
+        if (rs.max_queue_wait_ms)
+            spec.requestSettings.maxQueueWaitMs = rs.max_queue_wait_ms.value;
+    }
+    if (r.liveness_probe)
+        spec.livenessProbe = probeSpec(r.liveness_probe.value);
+    if (r.readiness_probe)
+        spec.readinessProbe = probeSpec(r.readiness_probe.value);
+    if (r.egress_public_network_access)
+        spec.egressPublicNetworkAccess = r.egress_public_network_access.value;
+    if (r.private_network_connection)
+        spec.privateNetworkConnection = r.private_network_connection.value;
+    if (r.resources) {
+        const res = r.resources.value;
+        spec.resources = {};
+        if (res.requests)
+            spec.resources.requests = resourceSpec(res.requests.value);
+        if (res.limits)
+            spec.resources.limits = resourceSpec(res.limits.value);
+    }
+    if (dc)
+        spec.dataCollector = dc;
+    return spec;
+}
+function probeSpec(p) {
+    const out = {};
+    if (p.initial_delay)
+        out.initialDelay = p.initial_delay.value;
+    if (p.period)
+        out.period = p.period.value;
+    if (p.timeout)
+        out.timeout = p.timeout.value;
+    if (p.success_threshold)
+        out.successThreshold = p.success_threshold.value;
+    if (p.failure_threshold)
+        out.failureThreshold = p.failure_threshold.value;
+    return out;
+}
+function resourceSpec(r) {
+    const out = {};
+    if (r.cpu)
+        out.cpu = r.cpu.value;
+    if (r.memory)
+        out.memory = r.memory.value;
+    const gpu = r.gpu ?? r['nvidia.com/gpu'];
+    if (gpu)
+        out.gpu = gpu.value;
+    return out;
+}
+function withHolder(ctx, span, fn) {
+    const saved = ctx.holder;
+    ctx.holder = span;
+    try {
+        return fn();
+    }
+    finally {
+        ctx.holder = saved;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// model
+const REMOTE_PATH = /^(azureml|https?|wasbs?|abfss?|adl|runs):\/\//i;
+function parseModel(node, keySpan, dir, env, ctx) {
+    if (isScalarStr(node)) {
+        const ref = parseAssetRef(node.value.value, 'models', 'model', node.span, ctx);
+        return ref ? { kind: 'ref', ref, span: node.span } : undefined;
+    }
+    if (node.kind !== 'map') {
+        ctx.report('schema', node.span, `model must be a reference string (azureml:<name>:<version>) or an inline model, not ${show(node)}.`, {
+            hint: 'Write model: azureml:<name>:<version>, or model:\n  path: ./model',
+        });
+        return undefined;
+    }
+    const m = withHolder(ctx, keySpan, () => inlineModelSchema.parse(node, 'model', ctx));
+    if (!m)
+        return undefined;
+    const model = {
+        type: m.type?.value ?? 'custom_model',
+        tags: strDict(m.tags?.value),
+        properties: strDict(m.properties?.value),
+        span: node.span,
+    };
+    if (m.name)
+        model.name = m.name.value;
+    if (m.version) {
+        model.version = m.version.value;
+        if (!m.name) {
+            ctx.report('schema', m.version.keySpan ?? m.version.node.span, 'model.version is given without model.name: an inline model with a version needs a name.', {
+                hint: 'Add name: <model-name>, or remove version to register an anonymous model.',
+            });
+        }
+    }
+    if (m.description)
+        model.description = m.description.value;
+    if (m.datastore)
+        model.datastore = m.datastore.value;
+    if (m.flavors) {
+        const flavors = {};
+        for (const e of m.flavors.value.entries)
+            flavors[e.key] = { data: e.value.kind === 'map' ? strDict(e.value) : {} };
+        model.flavors = flavors;
+    }
+    if (!m.path) {
+        ctx.report('schema', keySpan ?? parentSpan(node), 'model.path is required for an inline model (the files to register).', {
+            hint: 'Add path: <folder or file>, or reference a registered model: model: azureml:<name>:<version>.',
+        });
+        return undefined;
+    }
+    model.path = m.path.value;
+    if (!REMOTE_PATH.test(m.path.value)) {
+        const found = checkLocalPath(env, ctx, dir, m.path.value, m.path.node, 'model.path', 'any');
+        if (found) {
+            model.absPath = found.abs;
+            model.pathKind = found.kind;
+        }
+    }
+    if (model.type === 'mlflow_model') {
+        const last = basenameOf(m.path.value);
+        if (model.pathKind === 'file' || (last.includes('.') && last !== '.' && last !== '..')) {
+            ctx.report('schema', m.path.node.span, `model.path '${m.path.value}' must be a folder for type mlflow_model (an MLflow model is a folder with an MLmodel file).`, {
+                hint: 'Point path at the MLflow model folder.',
+            });
+        }
+    }
+    return { kind: 'inline', model };
+}
+// ---------------------------------------------------------------------------------------------
+// environment
+function parseEnvironment(node, keySpan, dir, env, ctx) {
+    if (isScalarStr(node)) {
+        const ref = parseAssetRef(node.value.value, 'environments', 'environment', node.span, ctx);
+        return ref ? { kind: 'ref', ref, span: node.span } : undefined;
+    }
+    if (node.kind !== 'map') {
+        ctx.report('schema', node.span, `environment must be a reference string (azureml:<name>:<version>) or an inline environment, not ${show(node)}.`, {
+            hint: 'Write environment: azureml:<name>:<version>, or environment:\n  image: <image>\n  conda_file: ./conda.yaml',
+        });
+        return undefined;
+    }
+    const condaKeys = node.entries.filter((e) => e.key === 'channels' || e.key === 'dependencies');
+    if (condaKeys[0]) {
+        ctx.report('schema', condaKeys[0].keySpan, `environment.${condaKeys[0].key} belongs in a conda file, not in the environment definition.`, {
+            hint: 'Move channels/dependencies into a conda.yaml and reference it with environment.conda_file: ./conda.yaml.',
+        });
+        return undefined;
+    }
+    const e = withHolder(ctx, keySpan, () => inlineEnvironmentSchema.parse(node, 'environment', ctx));
+    if (!e)
+        return undefined;
+    const out = { tags: strDict(e.tags?.value), properties: strDict(e.properties?.value), span: node.span };
+    if (e.name) {
+        out.name = e.name.value;
+        if (e.version)
+            out.version = e.version.value;
+    }
+    if (e.description)
+        out.description = e.description.value;
+    if (e.image)
+        out.image = e.image.value;
+    if (e.os_type)
+        out.osType = e.os_type.value;
+    if (e.datastore)
+        out.datastore = e.datastore.value;
+    const hasImage = schema_entry(node, 'image') !== undefined;
+    const buildEntry = schema_entry(node, 'build');
+    if (!hasImage && !buildEntry) {
+        ctx.report('schema', keySpan ?? parentSpan(node), 'environment needs image or build: Docker image or Dockerfile is required.', {
+            hint: 'Add image: <registry>/<image>:<tag> (e.g. mcr.microsoft.com/azureml/minimal-py312-inference:latest), or build: {path: <docker context>}.',
+        });
+    }
+    else if (hasImage && buildEntry) {
+        ctx.report('schema', buildEntry.keySpan, 'environment has both image and build: Docker image or Dockerfile should be provided, not both.', { hint: 'Keep either image or build.' });
+    }
+    if (e.build) {
+        const b = e.build.value;
+        if (!b.path) {
+            ctx.report('schema', e.build.keySpan ?? parentSpan(e.build.node), 'environment.build.path is required (the Docker build context folder or URL).', { hint: 'Add path: <folder>.' });
+        }
+        else {
+            const p = b.path.value;
+            const build = { path: p, isUrl: isUrl(p) };
+            if (b.dockerfile_path)
+                build.dockerfilePath = b.dockerfile_path.value;
+            if (!build.isUrl) {
+                const found = checkLocalPath(env, ctx, dir, p, b.path.node, 'environment.build.path', 'dir');
+                if (found) {
+                    build.absPath = found.abs;
+                    const df = build.dockerfilePath ?? 'Dockerfile';
+                    const dfAbs = resolvePath(found.abs, df);
+                    if (env.exists(dfAbs) !== 'file') {
+                        ctx.report('local-path-not-found', (b.dockerfile_path ?? b.path).node.span, `The Dockerfile '${df}' does not exist in the build context '${p}' (${dfAbs}).`, {
+                            hint: 'dockerfile_path is relative to build.path; it defaults to Dockerfile.',
+                        });
+                    }
+                }
+            }
+            out.build = build;
+        }
+    }
+    if (e.inference_config) {
+        const ic = e.inference_config.value;
+        const route = (l) => (l?.value.port && l.value.path ? { port: l.value.port.value, path: l.value.path.value } : undefined);
+        const lr = route(ic.liveness_route);
+        const rr = route(ic.readiness_route);
+        const sr = route(ic.scoring_route);
+        if (lr && rr && sr)
+            out.inferenceConfig = { livenessRoute: lr, readinessRoute: rr, scoringRoute: sr };
+    }
+    if (e.conda_file) {
+        const cn = e.conda_file.node;
+        if (isScalarStr(cn)) {
+            let p = cn.value.value;
+            if (p.startsWith('file:'))
+                p = p.slice('file:'.length);
+            out.condaFilePath = p;
+            const found = checkLocalPath(env, ctx, dir, p, cn, 'environment.conda_file', 'file');
+            if (found) {
+                out.condaFileAbsPath = found.abs;
+                const text = env.readText?.(found.abs);
+                if (text !== undefined) {
+                    const parsed = (env.parseYaml ?? loadYaml)(text, found.abs);
+                    const problem = parsed.findings?.[0];
+                    if (parsed.root !== undefined && parsed.root.kind === 'map')
+                        out.condaFile = dumpPyYaml(nodeToPy(parsed.root));
+                    else {
+                        ctx.report('schema', cn.span, `environment.conda_file '${p}' is not a valid conda file${problem ? ` (line ${problem.line}: ${problem.message})` : ': it must be a YAML mapping'}.`, {
+                            hint: 'Fix the conda file: a YAML mapping with name, channels and dependencies.',
+                        });
+                    }
+                }
+            }
+        }
+        else if (cn.kind === 'map') {
+            out.condaFile = dumpPyYaml(nodeToPy(cn));
+        }
+        else {
+            ctx.report('schema', cn.span, `environment.conda_file must be a path to a conda YAML file or an inline mapping, not ${show(cn)}.`, { hint: 'Write conda_file: ./conda.yaml' });
+        }
+    }
+    return { kind: 'inline', environment: out };
+}
+// ---------------------------------------------------------------------------------------------
+// code_configuration
+function parseCode(node, keySpan, dir, env, ctx) {
+    const c = withHolder(ctx, keySpan, () => codeConfiguration.parse(node, 'code_configuration', ctx));
+    if (!c)
+        return undefined;
+    const out = {};
+    if (c.scoring_script)
+        out.scoringScript = c.scoring_script.value;
+    if (!c.code) {
+        if (!schema_entry(c.$node, 'code')) {
+            ctx.report('schema', keySpan ?? parentSpan(node), 'code_configuration.code is required: the folder with the scoring script (or azureml:<code>:<version>).', {
+                hint: 'Add code: ./src under code_configuration.',
+            });
+        }
+        return out;
+    }
+    const text = c.code.value;
+    const codeNode = c.code.node;
+    if (!c.scoring_script || !c.scoring_script.value) {
+        if (!c.scoring_script) {
+            ctx.report('schema', keySpan ?? parentSpan(node), "code_configuration.scoring_script is required when code is given (scoring script can't be empty).", {
+                hint: 'Add scoring_script: score.py (relative to code).',
+            });
+        }
+        else {
+            ctx.report('schema', c.scoring_script.node.span, "code_configuration.scoring_script can't be empty.", { hint: 'Write scoring_script: score.py' });
+        }
+    }
+    if (text.startsWith('azureml:') || /^\/subscriptions\//i.test(text)) {
+        const ref = parseAssetRef(text.startsWith('azureml:') ? text : `azureml:${text}`, 'codes', 'code_configuration.code', codeNode.span, ctx);
+        if (ref)
+            out.code = { kind: 'ref', ref, span: codeNode.span };
+        return out;
+    }
+    if (REMOTE_PATH.test(text)) {
+        ctx.report('schema', codeNode.span, `code_configuration.code '${text}' must be a local folder or azureml:<code>:<version>.`, { hint: 'Use a local folder; remote URIs are not accepted for code.' });
+        return out;
+    }
+    const found = checkLocalPath(env, ctx, dir, text, codeNode, 'code_configuration.code', 'any');
+    if (!found)
+        return out;
+    out.code = { kind: 'local', path: text, absPath: found.abs, pathKind: found.kind, span: codeNode.span };
+    if (c.scoring_script && c.scoring_script.value) {
+        const base = found.kind === 'dir' ? found.abs : dirnameOf(found.abs);
+        const abs = resolvePath(base, c.scoring_script.value);
+        const kind = env.exists(abs);
+        if (kind !== 'file') {
+            ctx.report('local-path-not-found', c.scoring_script.node.span, `The scoring script '${c.scoring_script.value}' ${kind === 'dir' ? 'is a folder, not a file' : 'does not exist'} in code_configuration.code '${text}' (${abs}).`, {
+                hint: 'scoring_script is relative to the code folder.',
+            });
+        }
+    }
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// scale_settings
+const scaleDefault = object({ type: required(enumOf(['default'], 'camelToSnake')) });
+const scaleTarget = object({
+    type: required(enumOf(['target_utilization'], 'camelToSnake')),
+    polling_interval: schema_int({ min: 0 }),
+    target_utilization_percentage: schema_int({ min: 0, max: 100 }),
+    min_instances: schema_int({ min: 0 }),
+    max_instances: schema_int({ min: 0 }),
+});
+function parseScale(node, keySpan, isK8s, ctx) {
+    if (node.kind !== 'map') {
+        ctx.report('schema', node.span, `scale_settings must be a mapping with type: default${isK8s ? ' or type: target_utilization' : ''}, not ${show(node)}.`, { hint: 'Write scale_settings:\n  type: default' });
+        return undefined;
+    }
+    const t = schema_entry(node, 'type');
+    const type = t ? enumOf(['default', 'target_utilization'], 'camelToSnake').parse(t.value, 'scale_settings.type', ctx) : undefined;
+    if (!t) {
+        ctx.report('schema', keySpan ?? parentSpan(node), 'scale_settings.type is required.', { hint: `Add type: default${isK8s ? ' (or target_utilization)' : ''}.` });
+        return undefined;
+    }
+    if (!type)
+        return undefined;
+    if (type === 'default') {
+        const extra = node.entries.find((e) => e.key !== 'type' && e.key !== '$schema');
+        if (extra) {
+            const targetKeys = ['polling_interval', 'target_utilization_percentage', 'min_instances', 'max_instances'];
+            ctx.report('schema', extra.keySpan, `scale_settings.${extra.key} is not allowed with type: default${targetKeys.includes(extra.key) ? ' (it belongs to type: target_utilization)' : ''}.`, {
+                hint: targetKeys.includes(extra.key) && isK8s ? 'Set type: target_utilization, or remove the key.' : `Remove ${extra.key}.`,
+            });
+            return undefined;
+        }
+        scaleDefault.parse(node, 'scale_settings', ctx);
+        return { type: 'Default' };
+    }
+    if (!isK8s) {
+        ctx.report('schema', t.value.span, 'scale_settings.type target_utilization is not supported for managed deployments: ManagedOnlineEndpoint supports DefaultScaleSettings only.', {
+            hint: 'Use scale_settings:\n  type: default (and instance_count), or deploy to Kubernetes.',
+        });
+        return undefined;
+    }
+    const s = scaleTarget.parse(node, 'scale_settings', ctx);
+    if (!s)
+        return undefined;
+    const out = { type: 'TargetUtilization' };
+    if (s.min_instances)
+        out.minInstances = s.min_instances.value;
+    if (s.max_instances)
+        out.maxInstances = s.max_instances.value;
+    if (s.polling_interval)
+        out.pollingInterval = s.polling_interval.value;
+    if (s.target_utilization_percentage)
+        out.targetUtilizationPercentage = s.target_utilization_percentage.value;
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// data_collector
+const dataAsset = object({ name: str(), path: str(), version: str(), data_id: str() });
+const requestLogging = object({ capture_headers: list(str()) });
+const dataCollectorSchema = object({
+    collections: dict(),
+    rolling_rate: enumOf(['minute', 'day', 'hour']),
+    sampling_rate: schema_float({ min: 0, max: 1, rangeMessage: 'the sampling rate must be a number in range (0.0-1.0)' }),
+    request_logging: requestLogging,
+});
+const collectionSchema = object({ enabled: required(raw()), data: raw(), client_id: str() });
+function parseDataCollector(node, ctx) {
+    const d = dataCollectorSchema.parse(node, 'data_collector', ctx);
+    if (!d)
+        return undefined;
+    const out = { collections: [] };
+    if (d.rolling_rate)
+        out.rollingRate = d.rolling_rate.value;
+    if (d.sampling_rate)
+        out.samplingRate = d.sampling_rate.value;
+    if (d.request_logging) {
+        const rl = d.request_logging.value;
+        out.requestLogging = {};
+        if (rl.capture_headers)
+            out.requestLogging.captureHeaders = rl.capture_headers.value.map((h) => h.value);
+    }
+    for (const e of d.collections?.value.entries ?? []) {
+        const path = `data_collector.collections.${e.key}`;
+        const c = withHolder(ctx, e.keySpan, () => collectionSchema.parse(e.value, path, ctx));
+        if (!c)
+            continue;
+        const en = c.enabled?.node;
+        let enabled;
+        if (en) {
+            if (isScalarStr(en) && ['true', 'false'].includes(en.value.value.toLowerCase())) {
+                enabled = en.value.value.toLowerCase();
+            }
+            else {
+                const isBool = en.kind === 'scalar' && en.value.type === 'bool';
+                ctx.report('schema', en.span, `${path}.enabled must be the string 'true' or 'false', not ${isBool ? `the boolean ${en.source}` : show(en)}.`, {
+                    hint: `Quote it: enabled: '${isBool ? (en.kind === 'scalar' && en.value.type === 'bool' && en.value.value ? 'True' : 'False') : 'True'}'.`,
+                });
+            }
+        }
+        const col = { name: e.key, enabled: enabled ?? 'false' };
+        if (c.client_id)
+            col.clientId = c.client_id.value;
+        if (c.data) {
+            const dn = c.data.node;
+            if (isScalarStr(dn))
+                col.data = { ref: dn.value.value };
+            else {
+                const a = dataAsset.parse(dn, `${path}.data`, ctx);
+                if (a) {
+                    const v = {};
+                    if (a.name)
+                        v.name = a.name.value;
+                    if (a.path)
+                        v.path = a.path.value;
+                    if (a.version)
+                        v.version = a.version.value;
+                    if (a.data_id)
+                        v.dataId = a.data_id.value;
+                    col.data = v;
+                }
+            }
+        }
+        out.collections.push(col);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/spec/rest.js
+// Pure translation of typed specs into the ARM REST bodies azure-ai-ml sends, at one pinned
+// api-version, with every default the SDK always sends. Assets that need uploading or a lookup
+// (local model/code/environment, `@latest` labels) cannot become ARM ids offline: they are listed
+// as AssetToRegister items and a placeholder stands in the body at `pointer`.
+
+
+/**
+ * The one MLS api-version the action sends. 2026-09-01 is the newest stable version in the spec
+ * index and the one whose examples (OnlineEndpoints_CreateOrUpdate/Get, code and model versions)
+ * contracts/ holds; the deployment example there is 2026-05-01 with the same body shape.
+ */
+const ML_API_VERSION = '2026-09-01';
+/** Placeholders for offline lint, recognisable in a printed plan. */
+const OFFLINE_WORKSPACE = {
+    subscriptionId: '{subscriptionId}',
+    resourceGroup: '{resourceGroup}',
+    workspaceName: '{workspaceName}',
+    location: '{workspace location}',
+};
+function workspacePath(ws) {
+    return `/subscriptions/${ws.subscriptionId}/resourceGroups/${ws.resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${ws.workspaceName}`;
+}
+function endpointPath(ws, endpoint) {
+    return `${workspacePath(ws)}/onlineEndpoints/${endpoint}`;
+}
+function deploymentPath(ws, endpoint, deployment) {
+    return `${endpointPath(ws, endpoint)}/deployments/${deployment}`;
+}
+function assetVersionPath(ws, type, name, version) {
+    return `${workspacePath(ws)}/${type}/${name}/versions/${version}`;
+}
+/** isodate.duration_isoformat(timedelta(milliseconds=ms)): 5000 → PT5S, 90000 → PT1M30S, 500 → PT0.5S, 86400000 → P1D. */
+function isoDuration(ms) {
+    const totalMs = Math.round(ms);
+    const days = Math.floor(totalMs / 86_400_000);
+    let rest = totalMs - days * 86_400_000;
+    const hours = Math.floor(rest / 3_600_000);
+    rest -= hours * 3_600_000;
+    const minutes = Math.floor(rest / 60_000);
+    rest -= minutes * 60_000;
+    const seconds = Math.floor(rest / 1000);
+    const millis = rest - seconds * 1000;
+    let out = 'P';
+    if (days)
+        out += `${days}D`;
+    if (hours || minutes || seconds || millis) {
+        out += 'T';
+        if (hours)
+            out += `${hours}H`;
+        if (minutes)
+            out += `${minutes}M`;
+        if (seconds || millis)
+            out += millis ? `${seconds}.${String(millis).padStart(3, '0').replace(/0+$/, '')}S` : `${seconds}S`;
+    }
+    return out === 'P' ? 'P0D' : out;
+}
+// ---------------------------------------------------------------------------------------------
+// Endpoint
+function endpointRestBody(spec, ws) {
+    const identity = { type: spec.identity?.type ?? 'SystemAssigned' };
+    if (spec.identity && spec.identity.userAssignedIdentities.length > 0) {
+        identity.userAssignedIdentities = Object.fromEntries(spec.identity.userAssignedIdentities.map((u) => [u.resourceId, {}]));
+    }
+    const properties = {
+        authMode: spec.authMode,
+        properties: { ...spec.properties },
+        traffic: trafficMap(spec.traffic),
+        mirrorTraffic: trafficMap(spec.mirrorTraffic),
+    };
+    if (spec.description !== undefined)
+        properties.description = spec.description;
+    if (spec.publicNetworkAccess)
+        properties.publicNetworkAccess = spec.publicNetworkAccess;
+    if (spec.compute)
+        properties.compute = spec.compute.id ?? `${workspacePath(ws)}/computes/${spec.compute.name ?? ''}`;
+    return {
+        path: endpointPath(ws, spec.name),
+        apiVersion: ML_API_VERSION,
+        body: { location: ws.location, identity, tags: { ...spec.tags }, properties },
+        assets: [],
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Deployment
+function pending(what) {
+    return `{{pending:${what}}}`;
+}
+/** A registered/registry/curated reference: its id, or a resolve-label item. */
+function refValue(ref, ws, pointer, kind, file, span, assets) {
+    switch (ref.kind) {
+        case 'version':
+            return assetVersionPath(ws, ref.type, ref.name, ref.version);
+        case 'arm':
+            return ref.id;
+        case 'registry':
+            return ref.uri;
+        case 'curated':
+            return ref.ref;
+        case 'label': {
+            const reference = pending(`${kind}:${ref.name}@${ref.label}`);
+            assets.push({ kind, action: 'resolve-label', reference, resolved: false, pointer, file, span, name: ref.name, label: ref.label });
+            return reference;
+        }
+    }
+}
+function modelVersionBody(m) {
+    const props = {
+        modelUri: pending('model-upload-uri'),
+        modelType: m.type,
+        isAnonymous: m.name === undefined,
+        tags: { ...m.tags },
+        properties: { ...m.properties },
+    };
+    if (m.description !== undefined)
+        props.description = m.description;
+    if (m.flavors)
+        props.flavors = m.flavors;
+    if (m.path && /^(azureml|https?|wasbs?|abfss?):\/\//i.test(m.path))
+        props.modelUri = m.path;
+    return { properties: props };
+}
+const ANONYMOUS_ENV_NAME = 'CliV2AnonymousEnvironment';
+function md5(s) {
+    return (0,external_node_crypto_.createHash)('md5').update(s, 'utf8').digest('hex');
+}
+/** Python `sep.join(s)`: the characters of s separated by sep. */
+function pyJoin(sep, s) {
+    return [...s].join(sep);
+}
+/**
+ * The anonymous environment version azure-ai-ml computes for an image (+ conda file) environment
+ * (research §6.3). Undefined when it depends on SDK internals (inference_config) or on an upload
+ * (build context).
+ */
+function anonymousEnvironmentVersion(e) {
+    if (e.build || e.inferenceConfig || e.image === undefined)
+        return undefined;
+    if (e.condaFilePath !== undefined && e.condaFile === undefined)
+        return undefined;
+    let s = md5(e.image);
+    if (e.condaFile !== undefined)
+        s = pyJoin(s, md5(e.condaFile));
+    return md5(s);
+}
+function environmentVersionBody(e, anonymous) {
+    const props = { isAnonymous: anonymous, tags: { ...e.tags }, properties: { ...e.properties } };
+    if (e.description !== undefined)
+        props.description = e.description;
+    if (e.image !== undefined)
+        props.image = e.image;
+    if (e.condaFile !== undefined)
+        props.condaFile = e.condaFile;
+    else if (e.condaFilePath !== undefined)
+        props.condaFile = pending(`conda-file:${e.condaFilePath}`);
+    if (e.build) {
+        const build = { contextUri: e.build.isUrl ? e.build.path : pending('build-context-uri') };
+        if (e.build.dockerfilePath !== undefined)
+            build.dockerfilePath = e.build.dockerfilePath;
+        props.build = build;
+    }
+    if (e.inferenceConfig)
+        props.inferenceConfig = { ...e.inferenceConfig };
+    if (e.osType)
+        props.osType = e.osType;
+    return { properties: props };
+}
+function rest_probe(p) {
+    const out = {};
+    if (p.failureThreshold !== undefined)
+        out.failureThreshold = p.failureThreshold;
+    if (p.successThreshold !== undefined)
+        out.successThreshold = p.successThreshold;
+    if (p.timeout)
+        out.timeout = isoDuration(p.timeout * 1000);
+    if (p.period)
+        out.period = isoDuration(p.period * 1000);
+    if (p.initialDelay)
+        out.initialDelay = isoDuration(p.initialDelay * 1000);
+    return out;
+}
+function deploymentRestBody(spec, ws) {
+    const assets = [];
+    const file = spec.file;
+    const props = {
+        endpointComputeType: spec.computeType,
+        environmentVariables: { ...spec.environmentVariables },
+        appInsightsEnabled: spec.appInsightsEnabled,
+        properties: { ...spec.properties },
+    };
+    if (spec.description !== undefined)
+        props.description = spec.description;
+    // model
+    if (spec.model) {
+        const pointer = '/properties/model';
+        if (spec.model.kind === 'ref') {
+            props.model = refValue(spec.model.ref, ws, pointer, 'model', file, spec.model.span, assets);
+        }
+        else {
+            const m = spec.model.model;
+            const known = m.name !== undefined && m.version !== undefined;
+            const reference = known ? assetVersionPath(ws, 'models', m.name ?? '', m.version ?? '') : pending(`model${m.name ? `:${m.name}` : ''}`);
+            const item = { kind: 'model', action: 'register', reference, resolved: known, pointer, file, span: m.span, anonymous: m.name === undefined, versionBody: modelVersionBody(m) };
+            if (m.name !== undefined)
+                item.name = m.name;
+            if (m.version !== undefined)
+                item.version = m.version;
+            if (known)
+                item.versionPath = reference;
+            if (m.path !== undefined)
+                item.localPath = m.path;
+            if (m.absPath !== undefined)
+                item.absPath = m.absPath;
+            if (m.pathKind !== undefined)
+                item.pathKind = m.pathKind;
+            assets.push(item);
+            props.model = reference;
+        }
+    }
+    if (spec.modelMountPath !== undefined)
+        props.modelMountPath = spec.modelMountPath;
+    // code
+    if (spec.code || spec.scoringScript !== undefined) {
+        const cc = {};
+        if (spec.code?.kind === 'ref')
+            cc.codeId = refValue(spec.code.ref, ws, '/properties/codeConfiguration/codeId', 'code', file, spec.code.span, assets);
+        else if (spec.code?.kind === 'local') {
+            const reference = pending('code');
+            const item = {
+                kind: 'code', action: 'register', reference, resolved: false, pointer: '/properties/codeConfiguration/codeId', file, span: spec.code.span,
+                anonymous: true, version: '1', localPath: spec.code.path, absPath: spec.code.absPath, pathKind: spec.code.pathKind,
+                versionBody: { properties: { codeUri: pending('code-upload-uri'), isAnonymous: true } },
+            };
+            if (spec.scoringScript !== undefined)
+                item.scoringScript = spec.scoringScript;
+            assets.push(item);
+            cc.codeId = reference;
+        }
+        if (spec.scoringScript !== undefined)
+            cc.scoringScript = spec.scoringScript;
+        props.codeConfiguration = cc;
+    }
+    // environment
+    if (spec.environment) {
+        const pointer = '/properties/environmentId';
+        if (spec.environment.kind === 'ref') {
+            props.environmentId = refValue(spec.environment.ref, ws, pointer, 'environment', file, spec.environment.span, assets);
+        }
+        else {
+            const e = spec.environment.environment;
+            const anonymous = e.name === undefined;
+            const name = e.name ?? ANONYMOUS_ENV_NAME;
+            const version = anonymous ? anonymousEnvironmentVersion(e) : e.version;
+            const known = version !== undefined;
+            const reference = known ? assetVersionPath(ws, 'environments', name, version) : pending(`environment:${name}`);
+            const item = { kind: 'environment', action: 'register', reference, resolved: known, pointer, file, span: e.span, name, anonymous, versionBody: environmentVersionBody(e, anonymous) };
+            if (version !== undefined)
+                item.version = version;
+            if (known)
+                item.versionPath = reference;
+            if (e.condaFilePath !== undefined)
+                item.localPath = e.condaFilePath;
+            if (e.condaFileAbsPath !== undefined)
+                item.absPath = e.condaFileAbsPath;
+            if (e.build && !e.build.isUrl) {
+                item.buildContext = { localPath: e.build.path };
+                if (e.build.absPath !== undefined)
+                    item.buildContext.absPath = e.build.absPath;
+                if (e.build.dockerfilePath !== undefined)
+                    item.buildContext.dockerfilePath = e.build.dockerfilePath;
+            }
+            assets.push(item);
+            props.environmentId = reference;
+        }
+    }
+    if (spec.instanceType !== undefined)
+        props.instanceType = spec.instanceType;
+    if (spec.scaleSettings) {
+        const s = spec.scaleSettings;
+        const out = { scaleType: s.type };
+        if (s.type === 'TargetUtilization') {
+            if (s.minInstances !== undefined)
+                out.minInstances = s.minInstances;
+            if (s.maxInstances !== undefined)
+                out.maxInstances = s.maxInstances;
+            if (s.targetUtilizationPercentage !== undefined)
+                out.targetUtilizationPercentage = s.targetUtilizationPercentage;
+            if (s.pollingInterval)
+                out.pollingInterval = isoDuration(s.pollingInterval * 1000);
+        }
+        props.scaleSettings = out;
+    }
+    if (spec.requestSettings) {
+        const r = spec.requestSettings;
+        const out = {};
+        if (r.requestTimeoutMs)
+            out.requestTimeout = isoDuration(r.requestTimeoutMs);
+        if (r.maxConcurrentRequestsPerInstance !== undefined)
+            out.maxConcurrentRequestsPerInstance = r.maxConcurrentRequestsPerInstance;
+        if (r.maxQueueWaitMs)
+            out.maxQueueWait = isoDuration(r.maxQueueWaitMs);
+        props.requestSettings = out;
+    }
+    if (spec.livenessProbe)
+        props.livenessProbe = rest_probe(spec.livenessProbe);
+    if (spec.readinessProbe)
+        props.readinessProbe = rest_probe(spec.readinessProbe);
+    if (spec.egressPublicNetworkAccess)
+        props.egressPublicNetworkAccess = spec.egressPublicNetworkAccess;
+    if (spec.privateNetworkConnection !== undefined) {
+        props.privateNetworkConnection = spec.privateNetworkConnection;
+        props.properties['private-network-connection'] = spec.privateNetworkConnection ? 'True' : 'False';
+    }
+    if (spec.resources) {
+        const rr = {};
+        if (spec.resources.requests)
+            rr.containerResourceRequests = { ...spec.resources.requests };
+        if (spec.resources.limits)
+            rr.containerResourceLimits = { ...spec.resources.limits };
+        props.containerResourceRequirements = rr;
+    }
+    if (spec.dataCollector) {
+        const dc = spec.dataCollector;
+        const collections = {};
+        for (const c of dc.collections) {
+            const col = { dataCollectionMode: c.enabled === 'true' ? 'enabled' : 'disabled' };
+            if (c.clientId !== undefined)
+                col.clientId = c.clientId;
+            if (dc.samplingRate !== undefined)
+                col.samplingRate = dc.samplingRate;
+            const pointer = `/properties/dataCollector/collections/${c.name.replaceAll('~', '~0').replaceAll('/', '~1')}/dataId`;
+            if (c.data && 'ref' in c.data) {
+                col.dataId = c.data.ref.startsWith('azureml:') ? c.data.ref.slice('azureml:'.length) : c.data.ref;
+            }
+            else if (c.data?.dataId !== undefined) {
+                col.dataId = c.data.dataId;
+            }
+            else if (c.enabled === 'true') {
+                const name = c.data?.name ?? `${spec.endpointName}-${spec.name}-${c.name}`;
+                const version = c.data?.version ?? '1';
+                const path = c.data?.path ?? `azureml://datastores/workspaceblobstore/paths/modelDataCollector/${spec.endpointName}/${spec.name}/${c.name}`;
+                const reference = assetVersionPath(ws, 'data', name, version);
+                assets.push({
+                    kind: 'data', action: 'register', reference, resolved: true, pointer, file, span: spec.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 },
+                    name, version, anonymous: false, versionPath: reference,
+                    versionBody: { properties: { dataType: 'uri_folder', dataUri: path, isAnonymous: false } },
+                });
+                col.dataId = reference;
+            }
+            collections[c.name] = col;
+        }
+        const out = { collections };
+        if (dc.rollingRate)
+            out.rollingRate = dc.rollingRate;
+        if (dc.requestLogging)
+            out.requestLogging = { ...(dc.requestLogging.captureHeaders ? { captureHeaders: dc.requestLogging.captureHeaders } : {}) };
+        props.dataCollector = out;
+    }
+    const sku = { name: 'Default' };
+    if (spec.instanceCount !== undefined)
+        sku.capacity = spec.instanceCount;
+    return {
+        path: deploymentPath(ws, spec.endpointName, spec.name),
+        apiVersion: ML_API_VERSION,
+        body: { location: ws.location, tags: { ...spec.tags }, sku, properties: props },
+        assets,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/spec/index.js
+
+
+
+
+
+
+
+
+
+
+const DEPLOYMENT_KEYS = [
+    'endpoint_name', 'model', 'code_configuration', 'environment', 'environment_variables', 'instance_type', 'instance_count',
+    'request_settings', 'liveness_probe', 'readiness_probe', 'scale_settings', 'app_insights_enabled', 'model_mount_path',
+    'data_collector', 'egress_public_network_access', 'private_network_connection', 'resources',
+];
+const ENDPOINT_KEYS = ['auth_mode', 'traffic', 'mirror_traffic', 'identity', 'compute', 'public_network_access', 'deployments', 'target', 'scoring_uri', 'openapi_uri'];
+/**
+ * Whether a YAML root looks like an online endpoint or an online deployment (by its keys, then by
+ * its `$schema`); 'unknown' when nothing tells them apart (e.g. only `name`).
+ */
+function detectKind(root) {
+    if (!root || root.kind !== 'map')
+        return 'unknown';
+    const keys = root.entries.map((e) => e.key);
+    const dep = keys.filter((k) => DEPLOYMENT_KEYS.includes(k)).length;
+    const ep = keys.filter((k) => ENDPOINT_KEYS.includes(k)).length;
+    if (dep > ep)
+        return 'deployment';
+    if (ep > dep)
+        return 'endpoint';
+    const schema = schema_entry(root, '$schema');
+    if (schema && isScalarStr(schema.value)) {
+        const s = schema.value.value.value.toLowerCase();
+        if (s.includes('onlinedeployment'))
+            return 'deployment';
+        if (s.includes('onlineendpoint'))
+            return 'endpoint';
+    }
+    return 'unknown';
+}
+function mixedUp(ctx, root, want) {
+    const kind = detectKind(root);
+    if (kind === 'unknown' || kind === want || !root || root.kind !== 'map')
+        return false;
+    const tell = root.entries.find((e) => (kind === 'deployment' ? DEPLOYMENT_KEYS : ENDPOINT_KEYS).includes(e.key));
+    const span = tell?.keySpan ?? firstLine();
+    ctx.report('schema', span, `This file looks like an online ${kind} YAML (it has ${tell ? `'${tell.key}'` : `a ${kind} $schema`}), but it was given as the ${want} file.`, { hint: `Pass it as ${kind}-file instead of ${want}-file (the action takes endpoint-file and deployment-file separately).` });
+    return true;
+}
+function analyzeEndpoint(input, _env) {
+    const ctx = new Ctx(input.file);
+    if (mixedUp(ctx, input.root, 'endpoint'))
+        return { findings: ctx.findings };
+    const spec = analyzeEndpointTree(input.root, ctx);
+    return spec ? { spec, findings: ctx.findings } : { findings: ctx.findings };
+}
+function analyzeDeployment(input, env) {
+    const ctx = new Ctx(input.file);
+    if (mixedUp(ctx, input.root, 'deployment'))
+        return { findings: ctx.findings };
+    const spec = analyzeDeploymentTree(input.root, input.dir, env, ctx);
+    return spec ? { spec, findings: ctx.findings } : { findings: ctx.findings };
+}
+/**
+ * The deployment's environment_variables straight from the tree (value str()-ed as sent, and the
+ * value's span), whether or not the rest of the file validates: lets the secret-reference checks
+ * run on a file that also has schema errors.
+ */
+function extractEnvironmentVariables(root) {
+    if (!root || root.kind !== 'map')
+        return [];
+    const ev = entry(root, 'environment_variables');
+    if (!ev || ev.value.kind !== 'map')
+        return [];
+    return ev.value.entries.map((e) => ({ name: e.key, value: pyStrNode(e.value), span: e.value.span, keySpan: e.keySpan }));
+}
+
+;// CONCATENATED MODULE: ./lib/analyze.js
+
+
+
+
+
+
+function analyze_analyze(input) {
+    const findings = [];
+    const references = [];
+    const overrideValues = input.overrides.map((o) => o.value).filter((v) => v.length > 0);
+    const overriddenEnv = new Map();
+    let endpoint;
+    if (input.endpoint) {
+        const root = prepare(input.endpoint, overridesFor('endpoint', input.overrides), findings);
+        if (root) {
+            const result = analyzeEndpoint({ root, file: input.endpoint.displayPath, dir: input.endpoint.dir }, input.fs);
+            findings.push(...result.findings);
+            const scan = scanEndpoint(root, input.endpoint.displayPath);
+            findings.push(...scan.findings);
+            endpoint = result.spec;
+        }
+    }
+    const deployments = [];
+    for (const source of input.deployments) {
+        const root = prepare(source, overridesFor('deployment', input.overrides), findings);
+        if (!root)
+            continue;
+        const result = analyzeDeployment({ root, file: source.displayPath, dir: source.dir }, { ...input.fs, parseYaml: loadYaml });
+        findings.push(...result.findings);
+        const scan = scanDeployment(root, source.displayPath);
+        findings.push(...scan.findings);
+        references.push(...scan.references);
+        if (result.spec) {
+            deployments.push(result.spec);
+            overriddenEnv.set(result.spec.name, overriddenEnvironmentVariables(root));
+        }
+    }
+    findings.push(...crossFileFindings(endpoint, deployments, input.unknownTrafficSeverity));
+    const workspace = { ...OFFLINE_WORKSPACE, ...definedOnly(input.workspace ?? {}) };
+    return { findings, references, endpoint, deployments, plan: buildPlan(endpoint, deployments, workspace, overriddenEnv), overrideValues };
+}
+/** YAML → tree with `set` overrides applied; syntax findings are collected, never thrown. */
+function prepare(source, overrides, findings) {
+    const loaded = loadYaml(source.text, source.displayPath);
+    findings.push(...loaded.findings);
+    if (loaded.findings.some((f) => f.severity === 'error'))
+        return undefined;
+    if (!loaded.root && overrides.length === 0) {
+        findings.push(makeFinding('schema', { file: source.displayPath, line: 1, column: 1 }, 'The file is empty: az ml needs at least a name.', {
+            hint: 'Write the endpoint or deployment YAML into the file, or point the input at the right file.',
+        }));
+        return undefined;
+    }
+    const applied = applyOverrides(loaded.root, overrides, source.displayPath);
+    findings.push(...applied.findings);
+    return applied.root;
+}
+/** Names of environment variables whose value came from a `set` override. */
+function overriddenEnvironmentVariables(root) {
+    const names = new Set();
+    if (root.kind !== 'map')
+        return names;
+    const env = root.entries.find((e) => e.key === 'environment_variables')?.value;
+    if (env?.kind !== 'map')
+        return names;
+    for (const e of env.entries)
+        if (e.value.kind === 'scalar' && e.value.override !== undefined)
+            names.add(e.key);
+    return names;
+}
+function crossFileFindings(endpoint, deployments, unknownTrafficSeverity) {
+    const findings = [];
+    const seen = new Map();
+    for (const d of deployments) {
+        const first = seen.get(d.name);
+        if (first) {
+            const span = d.spans.name ?? { line: 1, column: 1 };
+            findings.push(makeFinding('file-mismatch', { file: d.file, ...span }, `Deployment '${d.name}' is also defined in ${first.file}; one run deploys each deployment once.`, {
+                hint: 'Give each deployment file its own deployment name, or pass only one of the two files.',
+            }));
+        }
+        seen.set(d.name, d);
+        if (endpoint && d.endpointName !== endpoint.name) {
+            const span = d.spans.endpointName ?? { line: 1, column: 1 };
+            findings.push(makeFinding('file-mismatch', { file: d.file, ...span }, `Deployment '${d.name}' targets endpoint '${d.endpointName}', but the endpoint file ${endpoint.file} defines '${endpoint.name}'.`, { hint: `Set endpoint_name: ${endpoint.name} in the deployment (or endpoint_name=${endpoint.name} in the set input).` }));
+        }
+    }
+    if (endpoint)
+        findings.push(...checkTraffic(endpoint, deployments.map((d) => d.name), endpoint.file, unknownTrafficSeverity));
+    return findings;
+}
+function buildPlan(endpoint, deployments, workspace, overriddenEnv) {
+    const requests = [];
+    const assets = [];
+    if (endpoint) {
+        const rest = endpointRestBody(endpoint, workspace);
+        requests.push({ method: 'PUT', path: rest.path, apiVersion: rest.apiVersion, description: `create or update endpoint ${endpoint.name}`, body: rest.body });
+    }
+    for (const d of deployments) {
+        const rest = deploymentRestBody(d, workspace);
+        redactEnvironment(rest.body, overriddenEnv.get(d.name) ?? new Set());
+        assets.push(...rest.assets.filter((a) => !a.resolved || a.action === 'register'));
+        requests.push({ method: 'PUT', path: rest.path, apiVersion: rest.apiVersion, description: `create or update deployment ${d.name} on endpoint ${d.endpointName}`, body: rest.body });
+    }
+    return { requests, assets: assets.map(describeAsset) };
+}
+/** Values from `set` may be GitHub secrets: the plan shows that they are set, not what they are. */
+function redactEnvironment(body, names) {
+    const env = body.properties?.environmentVariables;
+    if (!env)
+        return;
+    for (const name of names)
+        if (name in env && !/^\$\{\{.*\}\}$/s.test(env[name] ?? ''))
+            env[name] = '***';
+}
+function describeAsset(a) {
+    const what = a.localPath ? `upload ${a.localPath}` : a.action === 'resolve-label' ? `resolve ${a.name}@${a.label}` : `register ${a.name ?? 'anonymous'}`;
+    const version = a.name && a.version ? ` as ${a.name}:${a.version}` : a.anonymous ? ' (anonymous)' : '';
+    return { kind: a.kind, description: `${what}${version} (${a.file}:${a.span.line})` };
+}
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./lib/source-files.js
+// The only place the action reads the user's files. Paths from inputs are relative to
+// GITHUB_WORKSPACE (as in every action); findings name files relative to it too.
+
+
+function workspaceRoot(env = process.env) {
+    return (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+}
+function displayPath(absolutePath, workspace) {
+    const rel = (0,external_node_path_namespaceObject.relative)(workspace, absolutePath);
+    const shown = rel && !rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel) ? rel : absolutePath;
+    return shown.split(external_node_path_namespaceObject.sep).join('/');
+}
+/** Reads an input file; the error names the input and where it looked. */
+function readSourceFile(inputName, path, workspace) {
+    const absolutePath = (0,external_node_path_namespaceObject.resolve)(workspace, path);
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(absolutePath, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : e.message;
+        throw new Error(`${inputName}: '${path}' ${why} (looked at ${absolutePath}; paths are relative to GITHUB_WORKSPACE).`);
+    }
+    return { absolutePath, displayPath: displayPath(absolutePath, workspace), dir: (0,external_node_path_namespaceObject.dirname)(absolutePath), text };
+}
+/** The file-system view the pure spec layer is given for local paths in the YAML. */
+const localFileSystem = {
+    exists(absolutePath) {
+        try {
+            const s = (0,external_node_fs_namespaceObject.statSync)(absolutePath);
+            return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    },
+    readText(absolutePath) {
+        try {
+            return (0,external_node_fs_namespaceObject.readFileSync)(absolutePath, 'utf8');
+        }
+        catch {
+            return undefined;
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/modes/lint.js
+// mode: lint — offline and credential-free (fork PRs): everything the files alone can prove.
+
+
+
+
+async function runLint(inputs) {
+    const { endpoint, deployments } = readInputFiles(inputs);
+    const files = [endpoint, ...deployments].filter((f) => f !== undefined);
+    const analysis = await group('Lint: YAML, schema and secret-reference syntax', async () => {
+        const result = analyze_analyze({
+            endpoint,
+            deployments,
+            overrides: inputs.overrides,
+            fs: localFileSystem,
+            workspace: { subscriptionId: inputs.subscriptionId, resourceGroup: inputs.resourceGroup, workspaceName: inputs.workspaceName },
+            unknownTrafficSeverity: 'warning',
+        });
+        for (const value of result.overrideValues)
+            setSecret(value);
+        info(`${files.length} file(s), ${result.findings.length} finding(s), ${result.references.length} secret reference(s).`);
+        return result;
+    });
+    return toReport(inputs, analysis, files.map((f) => f.displayPath), 'syntax ok; resolved online in validate/deploy mode');
+}
+function readInputFiles(inputs) {
+    const workspace = workspaceRoot();
+    return {
+        endpoint: inputs.endpointFile ? readSourceFile('endpoint-file', inputs.endpointFile, workspace) : undefined,
+        deployments: inputs.deploymentFiles.map((f) => readSourceFile('deployment-file', f, workspace)),
+    };
+}
+function toReport(inputs, analysis, files, referenceStatus) {
+    const references = analysis.references.map((ref) => {
+        const { store, target } = describeReference(ref);
+        return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: referenceStatus };
+    });
+    return {
+        mode: inputs.mode,
+        failOn: inputs.failOn,
+        files,
+        findings: analysis.findings,
+        references,
+        plan: analysis.plan,
+        endpointName: analysis.endpoint?.name,
+        deploymentNames: analysis.deployments.map((d) => d.name),
+        notes: inputs.ignored.length ? [`Ignored in ${inputs.mode} mode (they apply to deploy): ${inputs.ignored.join(', ')}.`] : [],
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/findings/finding.js
+const severityRank = { error: 0, warning: 1, notice: 2 };
+/** Most important first: severity, then file order, then position. Stable for equal keys. */
+function compareFindings(a, b) {
+    return (severityRank[a.severity] - severityRank[b.severity] ||
+        a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column);
+}
+function countBySeverity(findings) {
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const f of findings)
+        counts[f.severity]++;
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./lib/report/model.js
+// What a run produced, in one plain value: the report layer renders it, tests inspect it.
+
+function failed(report) {
+    return report.findings.some((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
+}
+/** The step's failure line: what failed, where, and that nothing was written. */
+function failureMessage(report) {
+    const counts = countBySeverity(report.findings);
+    const failing = report.findings.filter((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
+    const files = [...new Set(failing.map((f) => f.file))].join(', ');
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const what = report.failOn === 'warning' ? `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')}` : plural(counts.error, 'error');
+    return `${what} in ${files}; nothing was written to Azure. See the annotations and the job summary.`;
+}
+
+;// CONCATENATED MODULE: ./lib/report/annotations.js
+// Findings → GitHub annotations. GitHub shows at most 10 annotations of each severity per step,
+// so the most important come first and, when more exist, the tenth slot points at the summary.
+
+
+const ANNOTATIONS_PER_SEVERITY = 10;
+function findingToAnnotation(f) {
+    const message = f.hint ? `${f.message}\nFix: ${f.hint}` : f.message;
+    const annotation = {
+        severity: f.severity,
+        title: `${f.rule}: ${RULES[f.rule].title}`,
+        message,
+        file: f.file,
+        startLine: f.line,
+        startColumn: f.column,
+    };
+    // GitHub ignores columns on multi-line annotations and rejects an end column without one.
+    if (f.endLine !== undefined && f.endLine !== f.line)
+        annotation.endLine = f.endLine;
+    else if (f.endColumn !== undefined) {
+        annotation.endLine = f.line;
+        annotation.endColumn = f.endColumn;
+    }
+    return annotation;
+}
+function selectAnnotations(findings, limit = ANNOTATIONS_PER_SEVERITY) {
+    const sorted = [...findings].sort(compareFindings);
+    const out = [];
+    for (const severity of ['error', 'warning', 'notice']) {
+        const ofSeverity = sorted.filter((f) => f.severity === severity);
+        if (ofSeverity.length <= limit) {
+            out.push(...ofSeverity.map(findingToAnnotation));
+            continue;
+        }
+        const shown = ofSeverity.slice(0, limit - 1);
+        out.push(...shown.map(findingToAnnotation));
+        const rest = ofSeverity.length - shown.length;
+        out.push({
+            severity,
+            title: `${rest} more ${severity}${rest === 1 ? '' : 's'}`,
+            message: `${rest} more ${severity} finding${rest === 1 ? ' is' : 's are'} not annotated (GitHub shows ${limit} per step): see the job summary or the 'findings' output for the full list.`,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/report/outputs.js
+// Step outputs (DESIGN §1). Values are strings; JSON ones are compact so `fromJSON()` reads them.
+
+function buildOutputs(report) {
+    const counts = countBySeverity(report.findings);
+    const outputs = {
+        findings: JSON.stringify(report.findings),
+        errors: String(counts.error),
+        warnings: String(counts.warning),
+        plan: JSON.stringify(report.plan),
+    };
+    if (report.endpointName)
+        outputs['endpoint-name'] = report.endpointName;
+    if (report.deploymentNames.length)
+        outputs['deployment-name'] = report.deploymentNames.join(',');
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./lib/report/markdown.js
+// Small helpers to write GitHub-flavoured Markdown safely: user text never breaks a table or
+// injects HTML into the job summary.
+function escapeCell(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+function code(text) {
+    const escaped = escapeCell(text);
+    return escaped.includes('`') ? `<code>${escaped}</code>` : `\`${escaped}\``;
+}
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+function details(summary, body) {
+    return `<details><summary>${escapeCell(summary)}</summary>\n\n${body}\n\n</details>`;
+}
+/** A fenced block whose fence is longer than any backtick run inside it. */
+function fenced(language, body) {
+    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${body}\n${fence}`;
+}
+
+;// CONCATENATED MODULE: ./lib/report/summary.js
+// The job summary: every finding, every secret reference, and the plan. Pure: returns Markdown.
+
+
+
+const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+function renderSummary(report) {
+    const parts = [`## azureml-online-deploy · ${report.mode}`, headline(report)];
+    if (report.notes.length)
+        parts.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
+    parts.push('### Findings', report.findings.length ? findingsTable(report.findings) : 'No findings.');
+    parts.push('### Secret references', report.references.length ? referencesTable(report) : 'No secret-injection references.');
+    parts.push('### Plan', planSection(report));
+    return parts.join('\n\n') + '\n';
+}
+function headline(report) {
+    const counts = countBySeverity(report.findings);
+    const tally = ['error', 'warning', 'notice']
+        .filter((s) => counts[s] > 0)
+        .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`)
+        .join(', ');
+    const files = `${report.files.length} file${report.files.length === 1 ? '' : 's'}`;
+    if (failed(report))
+        return `**${ICON.error} Failed:** ${tally} in ${files}. Nothing was written to Azure.`;
+    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
+}
+function findingsTable(findings) {
+    const rows = [...findings].sort(compareFindings).map((f) => [
+        `${ICON[f.severity]} ${f.severity}`,
+        code(f.rule),
+        `${code(f.file)} ${f.line}:${f.column}`,
+        escapeCell(f.message),
+        escapeCell(f.hint ?? ''),
+    ]);
+    return table(['', 'Rule', 'Where', 'Problem', 'Fix'], rows);
+}
+function referencesTable(report) {
+    const rows = report.references.map((r) => [
+        code(r.variable),
+        escapeCell(r.store),
+        escapeCell(r.target),
+        `${r.ok === false ? ICON.error : r.ok === true ? '✅' : '·'} ${escapeCell(r.status)}`,
+        `${code(r.file)} ${r.line}`,
+    ]);
+    return table(['Variable', 'Store', 'Target', 'Status', 'Where'], rows);
+}
+function planSection(report) {
+    const { requests, assets } = report.plan;
+    if (requests.length === 0)
+        return 'Nothing to send.';
+    const withheld = failed(report) ? ['Not sent: the errors above must be fixed first. Files with errors are not in the plan.', ''] : [];
+    const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
+    if (assets.length)
+        lines.push('', 'Local assets registered first:', ...assets.map((a) => `- ${escapeCell(a.kind)}: ${escapeCell(a.description)}`));
+    const bodies = requests
+        .filter((r) => r.body !== undefined)
+        .map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2))));
+    return [...withheld, ...lines, '', ...bodies].join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/report/publish.js
+// The adapter between a RunReport and the runner: annotations, summary and outputs through
+// @actions/core. Everything above this file is pure and testable without a runner.
+
+
+
+
+async function publishReport(report) {
+    for (const a of selectAnnotations(report.findings)) {
+        const { severity, message, ...props } = a;
+        core_namespaceObject[severity](message, props);
+    }
+    for (const [name, value] of Object.entries(buildOutputs(report)))
+        setOutput(name, value);
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        await summary.addRaw(renderSummary(report), true).write();
+    }
+    else {
+        info(renderSummary(report));
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/main.js
+// run(): reads the inputs once, picks the mode, and funnels every failure into one place.
+// Lint mode is imported statically and touches no Azure SDK; online modes will be loaded with a
+// dynamic import so the PR-validation path starts fast.
+
+
+
+
 
 async function run() {
-    setFailed('not built yet');
+    try {
+        const inputs = readInputs(envInputReader());
+        const report = await runMode(inputs);
+        await group('Report', () => publishReport(report));
+        if (failed(report)) {
+            setFailed(failureMessage(report));
+        }
+    }
+    catch (error) {
+        main_fail(error);
+    }
+}
+async function runMode(inputs) {
+    if (inputs.prComment) {
+        throw new NotAvailableError('pr-comment: the sticky pull-request comment is not available in this version yet; remove the input (the job summary has the same content).');
+    }
+    switch (inputs.mode) {
+        case 'lint':
+            return runLint(inputs);
+        case 'validate':
+        case 'deploy':
+            throw new NotAvailableError(`mode '${inputs.mode}' is not available in this version yet: it arrives with the online checks and the rollout. ` +
+                `Use mode: lint for offline validation now.`);
+    }
+}
+class NotAvailableError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'NotAvailableError';
+    }
+}
+/** The one failure funnel: every error ends here with a message a user can act on. */
+function main_fail(error) {
+    if (error instanceof InputError) {
+        for (const problem of error.problems)
+            core_error(problem, { title: 'Invalid input' });
+        setFailed(error.problems.length === 1 ? `Invalid input: ${error.problems[0]}` : `${error.problems.length} inputs are invalid (see the errors above).`);
+        return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    setFailed(message);
+    if (error instanceof Error && error.stack && !(error instanceof NotAvailableError))
+        debug(error.stack);
 }
 
 
@@ -31648,6 +45615,36 @@ async function run() {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -31663,6 +45660,17 @@ async function run() {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,7 +1,21 @@
 // The rule catalog: one entry per stable rule id (DESIGN §1). Messages are written at the call
 // site with the specifics; the catalog holds what is always true of a rule: its default severity,
-// a title, the generic fix, and the examples docs/rules.md is generated from.
+// a title, the generic fix, when it fires, the first mode that detects it, and the examples
+// docs/rules.md is generated from (scripts/gen-rules-doc.ts; src/findings/rules.test.ts keeps the
+// two in step).
 import type { Finding, Severity, SourceRange } from './finding.ts';
+
+/** The action modes, in order: each one runs every check of the modes before it. */
+export type DetectedIn = 'lint' | 'validate' | 'deploy';
+
+export interface RuleExample {
+  /** A YAML snippet (endpoint or deployment file, or the workflow step's `with:`) that triggers the rule. */
+  bad: string;
+  /** The same snippet, fixed. */
+  good: string;
+  /** Rules that depend on what exists in Azure: the state that makes `bad` fail and `good` pass. */
+  azure?: { bad: string; good: string };
+}
 
 export interface RuleSpec {
   severity: Severity;
@@ -9,160 +23,333 @@ export interface RuleSpec {
   title: string;
   /** The generic fix, used when a call site has no more specific hint. */
   fix: string;
-  /** For docs/rules.md: a YAML (or input) snippet that triggers the rule, and its fixed form. */
-  example: { bad: string; good: string };
+  /** When the rule fires, for docs/rules.md (one short paragraph). */
+  when: string;
+  /** The first mode that detects it; later modes run it too (lint ⊂ validate ⊂ deploy). */
+  detectedIn: DetectedIn;
+  example: RuleExample;
 }
+
+const V1 = '0123456789abcdef0123456789abcdef';
+const V2 = '89abcdef0123456789abcdef01234567';
+const UAI_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ml-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/ml-endpoint-uai';
+const KV_REF = (secret: string, version: string): string => `\${{keyvault:https://kv1.vault.azure.net/secrets/${secret}/${version}}}`;
 
 export const RULES = {
   'yaml-syntax': {
     severity: 'error',
-    title: 'YAML does not parse',
-    fix: 'Fix the YAML syntax at the marked position.',
-    example: { bad: 'name: my-endpoint\n  auth_mode: key\n', good: 'name: my-endpoint\nauth_mode: key\n' },
+    title: 'File is not valid YAML',
+    fix: 'Fix the YAML at the marked position: indentation, quotes, tabs (never allowed for indentation), or a second document.',
+    when:
+      'The file does not load the way az ml loads it (PyYAML `safe_load`, YAML 1.1): bad indentation, an unclosed quote or bracket, a tab in the indentation, an undefined alias, or more than one document (`---`) in one file. Nothing else is checked in that file.',
+    detectedIn: 'lint',
+    example: {
+      bad: 'name: my-endpoint\n  auth_mode: key\n',
+      good: 'name: my-endpoint\nauth_mode: key\n',
+    },
   },
   schema: {
     severity: 'error',
     title: 'Not accepted by the az ml schema',
     fix: 'Use only the keys, types and values the az ml online endpoint/deployment schema accepts.',
-    example: { bad: 'name: my-endpoint\nauth_mod: key\n', good: 'name: my-endpoint\nauth_mode: key\n' },
+    when:
+      'A key az ml does not know (it rejects unknown keys at every level), a value of the wrong type, a required field that is missing (for example `instance_type` on a managed deployment), or a value outside its allowed set (for example `auth_mode` other than `key`, `aml_token` or `aad_token`).',
+    detectedIn: 'lint',
+    example: {
+      bad: 'name: my-endpoint\nauth_mod: key\n',
+      good: 'name: my-endpoint\nauth_mode: key\n',
+    },
   },
   'legacy-format': {
     severity: 'error',
     title: 'Pre-GA (2021) YAML format',
     fix: 'Split the file into one endpoint YAML and one YAML per deployment in the GA format.',
-    example: { bad: 'name: my-endpoint\ntype: online\ndeployments:\n  - name: blue\n', good: 'name: my-endpoint\nauth_mode: key\n' },
+    when:
+      'The file uses keys of the 2021 preview format that az ml no longer accepts: an endpoint with `type: online`, `target:`, `swagger_uri:` or a `deployments:` list, or a deployment with `model.local_path`, `environment.docker`, `scale_settings.scale_type` and the like.',
+    detectedIn: 'lint',
+    example: {
+      bad: 'name: my-endpoint\ntype: online\nauth_mode: key\ndeployments:\n  - name: blue\n    model: azureml:my-model:1\n',
+      good: '# endpoint.yml\nname: my-endpoint\nauth_mode: key\n# blue.yml, a file of its own:\n#   name: blue\n#   endpoint_name: my-endpoint\n#   model: azureml:my-model:1\n',
+    },
   },
   'invalid-name': {
     severity: 'error',
     title: 'Name breaks the service rules',
     fix: 'Use 3 to 32 characters: a letter first, then letters, digits or hyphens, not ending in a hyphen.',
+    when:
+      'An endpoint or deployment name (from the file or from the `set` input) is shorter than 3 or longer than 32 characters, does not start with a letter, contains anything but letters, digits and hyphens, or ends with a hyphen.',
+    detectedIn: 'lint',
     example: { bad: 'name: my_endpoint\n', good: 'name: my-endpoint\n' },
+  },
+  'file-mismatch': {
+    severity: 'error',
+    title: 'Files do not fit together',
+    fix: "Make every deployment's endpoint_name match the endpoint file's name, and give each deployment file its own deployment name.",
+    when:
+      "The files of one run contradict each other: a deployment's `endpoint_name` differs from the `name` in the endpoint file, or two deployment files define the same deployment. The service would deploy into another endpoint, or the second file would silently replace the first.",
+    detectedIn: 'lint',
+    example: {
+      bad: '# endpoint.yml\nname: my-endpoint\nauth_mode: key\n---\n# deployment.yml\nname: blue\nendpoint_name: my-endpont\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+      good: '# endpoint.yml\nname: my-endpoint\nauth_mode: key\n---\n# deployment.yml\nname: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+    },
   },
   traffic: {
     severity: 'error',
     title: 'Traffic the service rejects',
     fix: 'Give whole-number percentages that add up to 100 (or all 0), for deployments that exist.',
-    example: { bad: 'traffic:\n  blue: 70\n  green: 40\n', good: 'traffic:\n  blue: 60\n  green: 40\n' },
+    when:
+      'A `traffic` or `mirror_traffic` value (in the endpoint file or the `traffic` input) is not a whole number from 0 to 100, the `traffic` values do not add up to 100 (or all 0), `mirror_traffic` names more than one deployment, the same deployment appears twice, or (with Azure access) a deployment is named that neither exists nor is deployed by this run.',
+    detectedIn: 'lint',
+    example: { bad: 'name: my-endpoint\nauth_mode: key\ntraffic:\n  blue: 70\n  green: 40\n', good: 'name: my-endpoint\nauth_mode: key\ntraffic:\n  blue: 60\n  green: 40\n' },
   },
   'local-path-not-found': {
     severity: 'error',
     title: 'Local path does not exist',
     fix: 'Point the path at an existing file or folder, relative to the YAML file.',
-    example: { bad: 'model:\n  path: ./modle\n', good: 'model:\n  path: ./model\n' },
+    when:
+      'A local path in a deployment (`model.path`, `code_configuration.code`, `code_configuration.scoring_script`, `environment.conda_file`, `environment.build.path` or its Dockerfile) does not exist. Paths are relative to the folder of the YAML file, as az ml resolves them, not to the working directory.',
+    detectedIn: 'lint',
+    example: {
+      bad: 'model:\n  path: ./modle\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+      good: 'model:\n  path: ./model\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+    },
   },
   'instance-type-too-small': {
     severity: 'warning',
     title: 'Instance type may be too small',
     fix: 'Use Standard_DS3_v2 or larger; DS1/DS2 often fail to start a scoring container.',
-    example: { bad: 'instance_type: Standard_DS2_v2\n', good: 'instance_type: Standard_DS3_v2\n' },
+    when:
+      'A managed deployment asks for `Standard_DS1_v2` or `Standard_DS2_v2`. az ml warns about these sizes too: the scoring container often runs out of memory or disk while starting, and the failure shows only at the end of the deployment.',
+    detectedIn: 'lint',
+    example: { bad: 'instance_type: Standard_DS2_v2\ninstance_count: 1\n', good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n' },
   },
   'secret-ref-syntax': {
     severity: 'error',
     title: 'Malformed secret reference',
-    fix: 'Write the reference in one of the five documented forms.',
+    fix: 'Write the reference as the whole value in one of the five documented forms: ${{azureml://connections/<connection>}}, …/credentials/<name>, …/metadata/<name>, …/target, or ${{keyvault:https://<vault>.vault.azure.net/secrets/<name>/<version>}}.',
+    when:
+      "A value in the deployment's `environment_variables` looks like a secret-injection reference (it contains `${{`, or `azureml:`/`keyvault:` wrapped in braces, or `azureml://connections/…` / `keyvault:https://…` without them) but is not exactly one of the five patterns: a misspelt segment (`connection/`, `credential/`, `secrets/`, `meta/`, `targets`), `${…}` or `{{…}}` instead of `${{…}}`, spaces inside the braces, upper case (`AzureML:`, `KeyVault:`), a missing credential or metadata name, a Key Vault URL without the secret version, with `http:`, `keyvault://`, `/keys/` or `/certificates/`, a host that is not a Key Vault, a trailing slash, text around the reference, or a connection, vault or secret name the service cannot have. The message gives the corrected reference when there is one. " +
+      'Reported as a **warning**: a GitHub Actions expression such as `${{ secrets.X }}` anywhere in the file (GitHub evaluates expressions only in the workflow, never in files an action reads), another `${{ … }}` in `environment_variables`, and the Key Vault version `latest`. Reported as a **notice**: a Key Vault version that is not the 32 hexadecimal characters Key Vault generates (the docs use `secretversion1` as a placeholder; `validate` checks the version), and a bare Key Vault secret URL as a value (passed as text, not resolved).',
+    detectedIn: 'lint',
     example: {
-      bad: 'environment_variables:\n  API_KEY: ${{azureml://connection/aoai/credentials/key}}\n',
-      good: 'environment_variables:\n  API_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+      bad: `environment_variables:\n  OPENAI_KEY: \${{azureml://connection/aoai/credentials/key}}\n  OPENAI_BASE: \${azureml://connections/aoai/target}\n  DB_PASSWORD: \${{keyvault:https://kv1.vault.azure.net/secrets/db-password}}\n`,
+      good: `environment_variables:\n  OPENAI_KEY: \${{azureml://connections/aoai/credentials/key}}\n  OPENAI_BASE: \${{azureml://connections/aoai/target}}\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
     },
   },
   'secret-ref-placement': {
     severity: 'warning',
     title: 'Secret reference outside environment_variables',
     fix: 'Move the reference into the deployment environment_variables: the service resolves it nowhere else.',
+    when:
+      "A `${{azureml:…}}` or `${{keyvault:…}}` reference (well-formed or not) appears anywhere but the deployment's `environment_variables`: in `tags`, `properties`, a description, a model or environment field, or anywhere in the endpoint file. The service resolves references only in environment variables, so this value would be stored and sent as literal text.",
+    detectedIn: 'lint',
     example: {
-      bad: 'tags:\n  key: ${{azureml://connections/aoai/credentials/key}}\n',
-      good: 'environment_variables:\n  API_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+      bad: 'name: blue\nendpoint_name: my-endpoint\ntags:\n  api_key: ${{azureml://connections/aoai/credentials/key}}\n',
+      good: 'name: blue\nendpoint_name: my-endpoint\nenvironment_variables:\n  API_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
     },
   },
   'enforce-flag-with-uai': {
     severity: 'error',
     title: 'Enforce flag on a user-assigned identity',
-    fix: 'Remove enforce_access_to_default_secret_stores, or use a system-assigned identity.',
+    fix: 'Remove enforce_access_to_default_secret_stores and grant the user-assigned identity the Workspace Connection Secrets Reader role yourself, or use a system-assigned identity.',
+    when:
+      'The endpoint sets `properties.enforce_access_to_default_secret_stores: enabled` and uses a user-assigned identity. The service allows the flag only with a system-assigned identity and rejects the endpoint.',
+    detectedIn: 'lint',
     example: {
-      bad: 'identity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: /subscriptions/…/userAssignedIdentities/uai\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
-      good: 'identity:\n  type: system_assigned\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+      bad: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n`,
+      good: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
     },
   },
   'connection-not-found': {
     severity: 'error',
     title: 'Workspace connection does not exist',
     fix: 'Create the connection in the workspace or correct its name.',
-    example: { bad: 'OPENAI_KEY: ${{azureml://connections/aoia/credentials/key}}\n', good: 'OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n' },
+    when: 'A `${{azureml://connections/<name>…}}` reference names a connection the workspace does not have.',
+    detectedIn: 'validate',
+    example: {
+      bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoia/credentials/key}}\n',
+      good: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+      azure: { bad: 'The workspace has the connections `aoai` and `search`; there is no `aoia`.', good: 'The workspace connection `aoai` exists.' },
+    },
   },
   'connection-key-not-found': {
     severity: 'error',
     title: 'Connection has no such key',
     fix: 'Use a credential or metadata key the connection has, or add it to the connection.',
-    example: { bad: 'KEY: ${{azureml://connections/aoai/credentials/apikey}}\n', good: 'KEY: ${{azureml://connections/aoai/credentials/key}}\n' },
+    when:
+      'A `…/credentials/<name>` reference names a credential the connection does not have (for a custom connection, a key of its `credentials.keys`), a `…/metadata/<name>` reference names a metadata key it does not have, or `…/target` is used on a connection without a target.',
+    detectedIn: 'validate',
+    example: {
+      bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/apikey}}\n',
+      good: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+      azure: {
+        bad: 'The connection `aoai` uses API-key authentication: its secrets hold the credential `key`, not `apikey`.',
+        good: 'The connection `aoai` has the credential `key`.',
+      },
+    },
   },
   'keyvault-secret-not-found': {
     severity: 'error',
     title: 'Key Vault secret version does not exist',
-    fix: 'Reference an existing vault, secret name and version.',
+    fix: 'Reference an existing vault, secret name and version (az keyvault secret show --vault-name <vault> --name <secret> --query id).',
+    when: 'A `${{keyvault:…}}` reference names a vault that does not resolve, a secret the vault does not have, or a version the secret does not have (checked through secret metadata, never by reading the value).',
+    detectedIn: 'validate',
     example: {
-      bad: 'DB: ${{keyvault:https://kv1.vault.azure.net/secrets/db-pasword/0123456789abcdef0123456789abcdef}}\n',
-      good: 'DB: ${{keyvault:https://kv1.vault.azure.net/secrets/db-password/0123456789abcdef0123456789abcdef}}\n',
+      bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-pasword', V1)}\n`,
+      good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+      azure: { bad: 'Vault `kv1` has the secret `db-password`; there is no `db-pasword`.', good: `Vault \`kv1\` has the secret \`db-password\` with version \`${V1}\`.` },
     },
   },
   'keyvault-secret-unusable': {
     severity: 'error',
     title: 'Key Vault secret version is not usable',
     fix: 'Enable the version, or reference a version that is enabled and within its validity window.',
-    example: { bad: '# version disabled in the vault\n', good: '# an enabled, unexpired version\n' },
+    when: 'The referenced secret version exists but is disabled, has expired (its expiry date has passed), or is not yet valid (its activation date is in the future), so the service cannot read it.',
+    detectedIn: 'validate',
+    example: {
+      bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+      good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
+      azure: {
+        bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` is disabled (or expired).`,
+        good: `Version \`${V2.slice(0, 8)}…\` is enabled, with no expiry date in the past and no activation date in the future.`,
+      },
+    },
   },
   'keyvault-not-rbac': {
     severity: 'error',
     title: 'Vault does not use Azure RBAC',
-    fix: 'Switch the vault to the Azure RBAC permission model (enableRbacAuthorization: true).',
-    example: { bad: '# vault with access policies\n', good: '# vault with enableRbacAuthorization: true\n' },
+    fix: 'Switch the vault to the Azure RBAC permission model (az keyvault update --name <vault> --enable-rbac-authorization true), then assign Key Vault Secrets User to the endpoint identity.',
+    when: 'A referenced vault uses the access-policy permission model. Secret injection requires the Azure RBAC model (`enableRbacAuthorization: true`).',
+    detectedIn: 'validate',
+    example: {
+      bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+      good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+      azure: {
+        bad: 'Vault `kv1` uses vault access policies (`enableRbacAuthorization` is false or absent).',
+        good: 'Vault `kv1` uses Azure RBAC (`enableRbacAuthorization: true`).',
+      },
+    },
   },
   'caller-cannot-read-connections': {
     severity: 'error',
     title: 'Signed-in identity cannot read connection secrets',
-    fix: 'Grant the workflow identity "Azure Machine Learning Workspace Connection Secrets Reader" on the workspace.',
-    example: { bad: '# enforce flag set, caller without connections/listsecrets/action\n', good: '# caller holds the Workspace Connection Secrets Reader role\n' },
+    fix: 'Grant the workflow identity "Azure Machine Learning Workspace Connection Secrets Reader" on the workspace, or remove the enforce flag and grant the endpoint identity that role yourself.',
+    when:
+      'The endpoint sets `enforce_access_to_default_secret_stores: enabled`, and the identity the workflow signs in with lacks `Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action` on the workspace. The service checks this permission when it creates the endpoint and again for every deployment, and fails the creation without it.',
+    detectedIn: 'validate',
+    example: {
+      bad: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+      good: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+      azure: {
+        bad: 'The workflow service principal holds AzureML Data Scientist on the workspace, which does not include `connections/listsecrets/action`.',
+        good: 'The workflow service principal also holds Azure Machine Learning Workspace Connection Secrets Reader on the workspace.',
+      },
+    },
   },
   'endpoint-identity-cannot-read-connections': {
     severity: 'error',
     title: 'Endpoint identity cannot read connection secrets',
-    fix: 'Set enforce_access_to_default_secret_stores: enabled (system-assigned), or grant the identity the Workspace Connection Secrets Reader role.',
-    example: { bad: 'identity:\n  type: system_assigned\n', good: 'identity:\n  type: system_assigned\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n' },
+    fix: 'Set enforce_access_to_default_secret_stores: enabled (system-assigned identity), or grant the identity the Workspace Connection Secrets Reader role.',
+    when:
+      'A deployment references a workspace connection, and the endpoint identity will not be able to read connection secrets: a system-assigned identity without the enforce flag (the role is granted automatically only with the flag), or a user-assigned identity without a role that includes `connections/listsecrets/action` on the workspace.',
+    detectedIn: 'validate',
+    example: {
+      bad: 'name: my-endpoint\nauth_mode: key\nidentity:\n  type: system_assigned\n',
+      good: 'name: my-endpoint\nauth_mode: key\nidentity:\n  type: system_assigned\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+      azure: {
+        bad: 'A deployment of this endpoint uses `${{azureml://connections/aoai/credentials/key}}`; the endpoint identity has no role on the workspace.',
+        good: 'With the flag, the service grants the system-assigned identity Workspace Connection Secrets Reader when it creates the endpoint.',
+      },
+    },
   },
   'endpoint-identity-cannot-read-keyvault': {
     severity: 'error',
     title: 'Endpoint identity cannot read the Key Vault secret',
     fix: 'Assign "Key Vault Secrets User" on the vault to the endpoint identity (or use grant-missing-roles).',
-    example: { bad: '# no role on the vault\n', good: '# Key Vault Secrets User on the vault\n' },
+    when:
+      'A deployment references a Key Vault secret and the endpoint identity lacks `Microsoft.KeyVault/vaults/secrets/getSecret/action` on the vault. The service never grants this automatically, not even with the enforce flag. For a new system-assigned identity the plan says the role is needed after the endpoint is created; `grant-missing-roles: true` assigns it between endpoint and deployment.',
+    detectedIn: 'validate',
+    example: {
+      bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+      good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+      azure: { bad: 'The endpoint identity has no role on vault `kv1`.', good: 'The endpoint identity holds Key Vault Secrets User on vault `kv1` (or on its resource group).' },
+    },
   },
   'uai-missing-platform-roles': {
     severity: 'error',
     title: 'User-assigned identity lacks platform roles',
     fix: 'Assign AcrPull on the workspace registry and Storage Blob Data Reader on the workspace storage.',
-    example: { bad: '# UAI without AcrPull\n', good: '# UAI with AcrPull and Storage Blob Data Reader\n' },
+    when:
+      "The endpoint uses a user-assigned identity that lacks AcrPull on the workspace's container registry or Storage Blob Data Reader on the workspace's default storage account. A system-assigned identity gets both automatically; a user-assigned one does not, and the deployment cannot pull its image or model without them.",
+    detectedIn: 'validate',
+    example: {
+      bad: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
+      good: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
+      azure: {
+        bad: '`ml-endpoint-uai` holds Storage Blob Data Reader on the workspace storage but no AcrPull on the workspace registry.',
+        good: '`ml-endpoint-uai` holds AcrPull on the registry and Storage Blob Data Reader on the storage account.',
+      },
+    },
   },
   'identity-immutable': {
     severity: 'error',
     title: 'Endpoint identity cannot change',
     fix: 'Keep the identity the endpoint was created with, or create a new endpoint.',
-    example: { bad: 'identity:\n  type: user_assigned\n', good: 'identity:\n  type: system_assigned\n' },
+    when: 'The endpoint already exists with a different identity (system-assigned versus user-assigned, or other user-assigned identities) than the file asks for. The identity of an endpoint is fixed when it is created.',
+    detectedIn: 'validate',
+    example: {
+      bad: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
+      good: 'name: my-endpoint\nauth_mode: key\nidentity:\n  type: system_assigned\n',
+      azure: { bad: '`my-endpoint` exists and was created with a system-assigned identity.', good: 'The file keeps the system-assigned identity `my-endpoint` was created with.' },
+    },
   },
   'cannot-verify': {
     severity: 'warning',
     title: 'Check could not be made',
     fix: 'Give the workflow identity read access to what the check needs (see the message).',
-    example: { bad: '# caller may not read role assignments\n', good: '# caller holds Reader on the scope\n' },
+    when:
+      'The signed-in identity may not read something a check needs (role assignments on a vault, the vault itself, a connection), or a role assignment has a condition the action cannot evaluate. The check is skipped, and the deployment may still fail for the reason it would have found.',
+    detectedIn: 'validate',
+    example: {
+      bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+      good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+      azure: {
+        bad: 'The workflow identity may not read role assignments on vault `kv1` (no `Microsoft.Authorization/roleAssignments/read`).',
+        good: 'The workflow identity holds Reader on the resource group of `kv1`.',
+      },
+    },
   },
   'deployment-failed': {
     severity: 'error',
     title: 'The service failed the operation',
     fix: 'Read the service error and the container logs in the job summary.',
-    example: { bad: '# SecretsInjectionError\n', good: '# deployment Succeeded\n' },
+    when:
+      'Azure accepted a request but the long-running operation ended in failure, or answered with an error. The message carries the service error code (for example `SecretsInjectionError`, `ResourceNotReady`, `OutOfQuota`) and, for a deployment, the tail of the container logs.',
+    detectedIn: 'deploy',
+    example: {
+      bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+      good: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+      azure: {
+        bad: 'The role was assigned to the endpoint identity a minute ago and has not propagated yet: the deployment fails with `SecretsInjectionError`.',
+        good: 'The role assignment has propagated: the deployment succeeds.',
+      },
+    },
   },
   'rollout-gate-failed': {
     severity: 'error',
     title: 'Rollout gate failed',
     fix: 'Inspect the smoke response and the deployment logs; traffic was rolled back.',
-    example: { bad: '# smoke request answered 500\n', good: '# smoke request answered 200\n' },
+    when:
+      'While shifting traffic in `rollout-steps`, the smoke request (`smoke-request-file`) did not answer with success, or the deployment stopped being healthy during `bake-time`. With `rollback-on-failure` (the default) the traffic goes back to what it was before the run.',
+    detectedIn: 'deploy',
+    example: {
+      bad: '# workflow step\nwith:\n  deployment-file: ml/green.yml\n  rollout-steps: 10,50,100\n  smoke-request-file: ml/sample-request.json\n',
+      good: '# workflow step\nwith:\n  deployment-file: ml/green.yml\n  rollout-steps: 10,50,100\n  smoke-request-file: ml/sample-request.json\n',
+      azure: {
+        bad: '`green` answers the smoke request with HTTP 500 at the 10 % step; traffic returns to `blue`.',
+        good: '`green` answers 200 at every step and ends with 100 % of the traffic.',
+      },
+    },
   },
 } as const satisfies Record<string, RuleSpec>;
 

@@ -35,6 +35,9 @@ export interface YMapEntry {
   key: string;
   keySpan: Span;
   value: YNode;
+  /** Set only when the key was not a string for PyYAML (`1:`, `true:`, `~:`, a date…): the value
+   * it resolved to. `key` then holds its Python str() (`'1'`, `'True'`, `'None'`). */
+  keyValue?: ScalarValue;
 }
 
 export interface YMap {

@@ -69,7 +69,7 @@ describe('lint mode, end to end', () => {
     assert.deepEqual([ref?.properties.line, ref?.properties.col], ['9', '15']);
     assert.match(ref?.message ?? '', /Did you mean \$\{\{azureml:\/\/connections\/aoai\/credentials\/key\}\}\?/);
     const failure = run.commands.filter((c) => c.command === 'error' && !c.properties.file).at(-1);
-    assert.match(failure?.message ?? '', /2 errors in ml\/blue\.yml; nothing was written to Azure/);
+    assert.match(failure?.message ?? '', /^3 errors in ml\/blue\.yml; nothing was written to Azure/);
     const findings = JSON.parse(run.outputs.findings ?? '') as { rule: string; line: number }[];
     assert.ok(findings.length >= 2);
     assert.equal(run.outputs.errors, String(findings.filter((f) => (f as { severity?: string }).severity === 'error').length));
