@@ -1,0 +1,328 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  analyzeValue,
+  connectionNameProblem,
+  formatReference,
+  locateInScalar,
+  parseExactReference,
+  secretNameProblem,
+  suggestionHint,
+  vaultNameProblem,
+  type ReferenceTarget,
+} from './references.ts';
+import type { YScalar } from '../spec/tree.ts';
+
+const V32 = '0123456789abcdef0123456789abcdef';
+
+describe('the five patterns parse exactly', () => {
+  const cases: [string, Partial<ReferenceTarget> & Record<string, unknown>][] = [
+    ['${{azureml://connections/aoai_connection}}', { kind: 'connection', connection: 'aoai_connection' }],
+    [
+      '${{azureml://connections/multi_connection_langchain/credentials/OPENAI_API_KEY}}',
+      { kind: 'connection-credential', connection: 'multi_connection_langchain', key: 'OPENAI_API_KEY' },
+    ],
+    [
+      '${{azureml://connections/multi_connection_langchain/metadata/OPENAI_API_VERSION}}',
+      { kind: 'connection-metadata', connection: 'multi_connection_langchain', key: 'OPENAI_API_VERSION' },
+    ],
+    ['${{azureml://connections/aoai/target}}', { kind: 'connection-target', connection: 'aoai' }],
+    ['${{azureml://connections/my-conn-1/credentials/key}}', { kind: 'connection-credential', connection: 'my-conn-1', key: 'key' }],
+    [
+      `\${{keyvault:https://kv1.vault.azure.net/secrets/db-password/${V32}}}`,
+      {
+        kind: 'keyvault',
+        vaultName: 'kv1',
+        vaultHost: 'kv1.vault.azure.net',
+        vaultUrl: 'https://kv1.vault.azure.net',
+        cloud: 'AzureCloud',
+        secretName: 'db-password',
+        version: V32,
+        secretId: `https://kv1.vault.azure.net/secrets/db-password/${V32}`,
+      },
+    ],
+    [
+      `\${{keyvault:https://gov-kv.vault.usgovcloudapi.net/secrets/s/${V32}}}`,
+      { kind: 'keyvault', vaultName: 'gov-kv', vaultUrl: 'https://gov-kv.vault.usgovcloudapi.net', cloud: 'AzureUSGovernment' },
+    ],
+    [
+      `\${{keyvault:https://cn-kv.vault.azure.cn/secrets/s/${V32}}}`,
+      { kind: 'keyvault', vaultName: 'cn-kv', vaultUrl: 'https://cn-kv.vault.azure.cn', cloud: 'AzureChinaCloud' },
+    ],
+  ];
+  for (const [value, expected] of cases) {
+    test(value, () => {
+      const a = analyzeValue(value);
+      assert.equal(a.candidate, 'wrapped');
+      assert.deepEqual(a.problems, []);
+      assert.ok(a.target);
+      for (const [k, v] of Object.entries(expected)) assert.deepEqual((a.target as unknown as Record<string, unknown>)[k], v, k);
+      assert.equal(formatReference(a.target), value, 'round-trips');
+      assert.deepEqual(parseExactReference(value), a.target);
+    });
+  }
+});
+
+describe('Key Vault versions', () => {
+  test("the docs' own `secretversion1` is accepted with a notice", () => {
+    const a = analyzeValue('${{keyvault:https://mykeyvault.vault.azure.net/secrets/secret1/secretversion1}}');
+    assert.equal(a.target?.kind, 'keyvault');
+    assert.deepEqual(
+      a.problems.map((p) => p.severity),
+      ['notice'],
+    );
+    assert.match(a.problems[0]?.message ?? '', /32 hexadecimal/);
+  });
+  test('upper-case hex is a real version', () => {
+    assert.deepEqual(analyzeValue(`\${{keyvault:https://kv1.vault.azure.net/secrets/s/${V32.toUpperCase()}}}`).problems, []);
+  });
+  test('`latest` is a warning', () => {
+    const a = analyzeValue('${{keyvault:https://kv1.vault.azure.net/secrets/s/latest}}');
+    assert.deepEqual(
+      a.problems.map((p) => p.severity),
+      ['warning'],
+    );
+  });
+});
+
+describe('near misses: secret-ref-syntax with the corrected reference', () => {
+  const conn = '${{azureml://connections/aoai/credentials/key}}';
+  const kv = `\${{keyvault:https://kv1.vault.azure.net/secrets/db/${V32}}}`;
+  // [value, suggested fix, a fragment of the message]
+  const cases: [string, string | undefined, RegExp][] = [
+    ['${{azureml://connection/aoai/credentials/key}}', conn, /`connection` must be `connections`/],
+    ['${{azureml://Connections/aoai/credentials/key}}', conn, /must be `connections`/],
+    ['${{azureml://connections/aoai/credential/key}}', conn, /`credential` must be `credentials`/],
+    ['${{azureml://connections/aoai/secrets/key}}', conn, /`secrets` must be `credentials`/],
+    ['${{azureml://connections/aoai/credentails/key}}', conn, /must be `credentials`/],
+    ['${{azureml://connections/aoai/meta/version}}', '${{azureml://connections/aoai/metadata/version}}', /`meta` must be `metadata`/],
+    ['${{azureml://connections/aoai/tags/version}}', '${{azureml://connections/aoai/metadata/version}}', /`tags` must be `metadata`/],
+    ['${{azureml://connections/aoai/targets}}', '${{azureml://connections/aoai/target}}', /`targets` must be `target`/],
+    ['${{azureml://connections/aoai/target/x}}', '${{azureml://connections/aoai/target}}', /nothing may follow `\/target`/],
+    ['${{azureml://connections/aoai/api_key}}', '${{azureml://connections/aoai/credentials/api_key}}', /not a segment/],
+    ['${azureml://connections/aoai/credentials/key}', conn, /single braces `\$\{…\}`/],
+    ['{{azureml://connections/aoai/credentials/key}}', conn, /missing `\$`/],
+    ['{azureml://connections/aoai/credentials/key}', conn, /single braces/],
+    ['$${{azureml://connections/aoai/credentials/key}}', conn, /whole value/],
+    ['${{{azureml://connections/aoai/credentials/key}}}', conn, /3 braces/],
+    ['${{azureml://connections/aoai/credentials/key}', conn, /missing a closing `\}`/],
+    ['${{azureml://connections/aoai/credentials/key', conn, /missing the closing `\}\}`/],
+    ['${{ azureml://connections/aoai/credentials/key }}', conn, /no spaces inside/],
+    ['${{azureml://connections/aoai/credentials/key }}', conn, /no spaces inside/],
+    ['${{azureml:// connections/aoai/credentials/key}}', conn, /no spaces inside/],
+    [' ${{azureml://connections/aoai/credentials/key}}', conn, /whitespace around/],
+    ['${{azureml://connections/aoai/credentials/key}}\n', conn, /whitespace around/],
+    ['${{azureml://connections/aoai/credentials}}', '${{azureml://connections/aoai/credentials/<credential_name>}}', /missing the credential name/],
+    ['${{azureml://connections/aoai/metadata}}', '${{azureml://connections/aoai/metadata/<metadata_name>}}', /missing the metadata name/],
+    ['${{azureml://connections/aoai/credentials/key/}}', conn, /trailing `\/`/],
+    ['${{azureml://connections/aoai/}}', '${{azureml://connections/aoai}}', /trailing `\/`/],
+    ['${{azureml://connections//aoai/credentials/key}}', conn, /empty path segment/],
+    ['${{azureml://connections}}', '${{azureml://connections/<connection_name>}}', /missing connection name/],
+    ['${{azureml:/connections/aoai/credentials/key}}', conn, /exactly two slashes/],
+    ['${{azureml:connections/aoai/credentials/key}}', conn, /exactly two slashes/],
+    ['${{azureml:///connections/aoai/credentials/key}}', conn, /exactly two slashes/],
+    ['${{AzureML://connections/aoai/credentials/key}}', conn, /`AzureML:` must be lower case/],
+    ['${{connections/aoai/credentials/key}}', conn, /missing the `azureml:\/\/` scheme/],
+    ['azureml://connections/aoai/credentials/key', conn, /missing the `\$\{\{ … \}\}`/],
+    ['Bearer ${{azureml://connections/aoai/credentials/key}}', conn, /must be the whole value/],
+    ['${{azureml://connections/aoai/credentials/key}}?x=1', conn, /must be the whole value/],
+    ['${{azureml://connections/aa/credentials/key}}', undefined, /connection name `aa` is not valid/],
+    ['${{azureml://connections/_aoai/credentials/key}}', undefined, /connection name `_aoai` is not valid/],
+    ['${{azureml://datastores/workspaceblobstore}}', undefined, /only workspace connections/],
+    ['${{azureml://connections/a1b/credentials/k}}${{azureml://connections/a1b/target}}', undefined, /only one reference/],
+    ['${{keyvault:https://kv1.vault.azure.net/secrets/db}}', '${{keyvault:https://kv1.vault.azure.net/secrets/db/<secret_version>}}', /missing secret version/],
+    ['${{keyvault:https://kv1.vault.azure.net/secrets/db/}}', '${{keyvault:https://kv1.vault.azure.net/secrets/db/<secret_version>}}', /missing secret version/],
+    [`\${{keyvault:http://kv1.vault.azure.net/secrets/db/${V32}}}`, kv, /must use `https:`, not `http:`/],
+    [`\${{keyvault:HTTPS://kv1.vault.azure.net/secrets/db/${V32}}}`, kv, /must be lower case: `https:`/],
+    [`\${{keyvault:https:/kv1.vault.azure.net/secrets/db/${V32}}}`, kv, /must be `https:\/\/`/],
+    [`\${{keyvault://kv1.vault.azure.net/secrets/db/${V32}}}`, kv, /`keyvault:\/\/` must be `keyvault:https:\/\/`/],
+    [`\${{keyvault:kv1.vault.azure.net/secrets/db/${V32}}}`, kv, /missing `https:\/\/`/],
+    [`\${{keyvault:https://kv1.vault.azure.net/keys/db/${V32}}}`, kv, /not Key Vault keys/],
+    [`\${{keyvault:https://kv1.vault.azure.net/certificates/db/${V32}}}`, kv, /backing secret/],
+    [`\${{keyvault:https://kv1.vault.azure.net/secret/db/${V32}}}`, kv, /`secret` must be `secrets`/],
+    [`\${{keyvault:https://kv1.vault.azure.net/secrets/db/${V32}/}}`, kv, /trailing `\/`/],
+    [`\${{keyvault:https://kv1.vault.azure.net/secrets/db/${V32}/extra}}`, kv, /unexpected `\/extra`/],
+    [`\${{keyvault:https://kv1.vault.azure.net/secrets/db/${V32}?api-version=7.4}}`, kv, /remove `\?api-version=7.4`/],
+    [`\${{keyvault:https://kv1.vault.azure.net:443/secrets/db/${V32}}}`, kv, /remove the port/],
+    [`\${{KeyVault:https://kv1.vault.azure.net/secrets/db/${V32}}}`, kv, /`KeyVault:` must be lower case/],
+    [`\${{keyvault:https://kv1.VAULT.AZURE.NET/secrets/db/${V32}}}`, kv, /lower case: `vault.azure.net`/],
+    [`\${{keyvault:https://kv1.vault.azure.com/secrets/db/${V32}}}`, kv, /not a Key Vault host/],
+    [`\${{keyvault:https://kv1.azure.net/secrets/db/${V32}}}`, kv, /not a Key Vault host/],
+    [`\${{keyvault:https://kv1/secrets/db/${V32}}}`, kv, /`kv1` is not a Key Vault host/],
+    [
+      `\${{keyvault:https://kv1.vault.usgovcloudapi.us/secrets/db/${V32}}}`,
+      `\${{keyvault:https://kv1.vault.usgovcloudapi.net/secrets/db/${V32}}}`,
+      /not a Key Vault host/,
+    ],
+    [`\${{keyvault:https://kv1.managedhsm.azure.net/secrets/db/${V32}}}`, kv, /Managed HSM/],
+    [`\${{https://kv1.vault.azure.net/secrets/db/${V32}}}`, kv, /missing the `keyvault:` prefix/],
+    [`keyvault:https://kv1.vault.azure.net/secrets/db/${V32}`, kv, /missing the `\$\{\{ … \}\}`/],
+    [`\${{ keyvault:https://kv1.vault.azure.net/secrets/db/${V32} }}`, kv, /no spaces inside/],
+    [`\${{keyvault:https://1kv.vault.azure.net/secrets/db/${V32}}}`, undefined, /vault name `1kv` is not valid/],
+    [`\${{keyvault:https://kv--1.vault.azure.net/secrets/db/${V32}}}`, undefined, /vault name `kv--1` is not valid/],
+    [`\${{keyvault:https://kv1.vault.azure.net/secrets/db_password/${V32}}}`, undefined, /secret name `db_password` is not valid/],
+  ];
+  for (const [value, fix, message] of cases) {
+    test(JSON.stringify(value), () => {
+      const a = analyzeValue(value);
+      assert.ok(a.candidate === 'wrapped' || a.candidate === 'unwrapped', `candidate: ${a.candidate}`);
+      assert.equal(a.target === undefined || a.problems.some((p) => p.severity === 'error'), true);
+      const errors = a.problems.filter((p) => p.severity === 'error');
+      assert.ok(errors.length > 0, 'is an error');
+      assert.ok(
+        errors.some((p) => message.test(p.message)),
+        `message ${message} in ${errors.map((p) => p.message).join(' | ')}`,
+      );
+      const hint = suggestionHint(a);
+      if (fix === undefined) {
+        assert.ok(hint === undefined || !hint.startsWith('Did you mean'), `no did-you-mean expected, got ${hint}`);
+      } else {
+        assert.equal(a.suggestion, fix);
+        assert.equal(hint, fix.includes('<') ? `Complete the reference: ${fix}` : `Did you mean ${fix}?`);
+        // The suggestion itself is a clean reference (placeholders aside).
+        if (!fix.includes('<')) assert.equal(analyzeValue(fix).problems.filter((p) => p.severity === 'error').length, 0);
+      }
+    });
+  }
+});
+
+describe('GitHub and other expressions', () => {
+  const cases: [string, 'github-expression' | 'other-expression', RegExp | undefined][] = [
+    ['${{ secrets.OPENAI_KEY }}', 'github-expression', /workspace connection or Key Vault/],
+    ['${{secrets.OPENAI_KEY}}', 'github-expression', /workspace connection or Key Vault/],
+    ["${{ secrets['OPENAI_KEY'] }}", 'github-expression', /workspace connection or Key Vault/],
+    ['${{ vars.REGION }}', 'github-expression', /`set` input/],
+    ['${{ github.sha }}', 'github-expression', /`set` input/],
+    ['v-${{ github.run_number }}', 'github-expression', /`set` input/],
+    ["${{ format('{0}', env.X) }}", 'github-expression', /`set` input/],
+    ['${{foo}}', 'other-expression', undefined],
+    ['${{ parent.inputs.x }}', 'other-expression', undefined],
+  ];
+  for (const [value, kind, hint] of cases) {
+    test(value, () => {
+      const a = analyzeValue(value);
+      assert.equal(a.candidate, kind);
+      assert.deepEqual(
+        a.problems.map((p) => p.severity),
+        ['warning'],
+      );
+      if (hint) assert.match(suggestionHint(a) ?? '', hint);
+      assert.equal(a.target, undefined);
+    });
+  }
+});
+
+describe('plain values are never candidates', () => {
+  const plain = [
+    'multiplier@https://<KV_NAME>.vault.azure.net', // azureml-examples managed/keyvault: app-level convention
+    'https://kv1.vault.azure.net/',
+    'https://kv1.vault.azure.net',
+    'https://myaoai.openai.azure.com/',
+    'https://example.com/secrets/x/y',
+    '${VAR}',
+    '$VAR',
+    '{{HUGGING_FACE_TOKEN}}', // azureml-examples template placeholder
+    '{{model_base_path}}',
+    'azureml:my-model:1',
+    'azureml://registries/azureml/models/x/versions/1',
+    'azureml://datastores/workspaceblobstore/paths/data/',
+    'azureml://subscriptions/s/resourcegroups/r/workspaces/w/datastores/d/paths/p',
+    'deployment.subscription_id=<subscription_id>,deployment.endpoint_name=basic-chat-endpoint',
+    '/var/azureml-app/azureml-models/tfserving-mounted/1',
+    'keyvault',
+    'use keyvault: later',
+    'connections/aoai',
+    '',
+    'true',
+    '["answer"]',
+  ];
+  for (const value of plain) {
+    test(JSON.stringify(value), () => {
+      const a = analyzeValue(value);
+      assert.equal(a.candidate, null);
+      assert.deepEqual(a.problems, []);
+    });
+  }
+  test('a whole Key Vault secret URL is only a notice, with the wrapped form as suggestion', () => {
+    const a = analyzeValue(`https://kv1.vault.azure.net/secrets/db/${V32}`);
+    assert.equal(a.candidate, 'keyvault-url');
+    assert.deepEqual(
+      a.problems.map((p) => p.severity),
+      ['notice'],
+    );
+    assert.equal(a.suggestion, `\${{keyvault:https://kv1.vault.azure.net/secrets/db/${V32}}}`);
+  });
+});
+
+describe('name rules', () => {
+  const cases: [(s: string) => string | undefined, string, boolean][] = [
+    [connectionNameProblem, 'aoai', true],
+    [connectionNameProblem, 'a_b', true],
+    [connectionNameProblem, '1ab', true],
+    [connectionNameProblem, 'ab', false],
+    [connectionNameProblem, `a${'b'.repeat(32)}`, true],
+    [connectionNameProblem, `a${'b'.repeat(33)}`, false],
+    [connectionNameProblem, '-ab', false],
+    [connectionNameProblem, 'a.b.c', false],
+    [vaultNameProblem, 'kv1', true],
+    [vaultNameProblem, 'my-vault-01', true],
+    [vaultNameProblem, 'kv', false],
+    [vaultNameProblem, 'k'.repeat(24), true],
+    [vaultNameProblem, 'k'.repeat(25), false],
+    [vaultNameProblem, '1kv', false],
+    [vaultNameProblem, 'kv-', false],
+    [vaultNameProblem, 'k--v', false],
+    [vaultNameProblem, 'k_v', false],
+    [secretNameProblem, 'a', true],
+    [secretNameProblem, 'db-password-2', true],
+    [secretNameProblem, 'x'.repeat(127), true],
+    [secretNameProblem, 'x'.repeat(128), false],
+    [secretNameProblem, 'db_password', false],
+    [secretNameProblem, 'db.password', false],
+  ];
+  for (const [fn, name, ok] of cases) {
+    test(`${fn.name}(${name.length > 20 ? `${name.slice(0, 8)}…(${name.length})` : name}) is ${ok ? 'valid' : 'invalid'}`, () => {
+      assert.equal(fn(name) === undefined, ok);
+    });
+  }
+});
+
+describe('positions', () => {
+  const ref = '${{azureml://connections/aoai/credentials/key}}';
+  const scalar = (source: string, value: string, quoted: boolean, column: number, width: number, line = 3): YScalar => ({
+    kind: 'scalar',
+    value: { type: 'str', value },
+    source,
+    quoted,
+    span: { line, column, endLine: line, endColumn: column + width },
+  });
+  // [label, scalar, offset, length, expected column, expected endColumn] with exclusive end spans
+  const cases: [string, YScalar, number, number, number, number][] = [
+    ['plain, whole value', scalar(ref, ref, false, 8, ref.length), 0, ref.length, 8, 8 + ref.length],
+    ["'single-quoted', whole value", scalar(ref, ref, true, 8, ref.length + 2), 0, ref.length, 9, 9 + ref.length],
+    ['"double-quoted", whole value', scalar(ref, ref, true, 8, ref.length + 2), 0, ref.length, 9, 9 + ref.length],
+    ['plain, embedded', scalar(`Bearer ${ref}`, `Bearer ${ref}`, false, 8, ref.length + 7), 7, ref.length, 15, 15 + ref.length],
+    // 'it''s ${{…}}': the doubled quote is two columns for one character.
+    ["single-quoted with ''", scalar(`it''s ${ref}`, `it's ${ref}`, true, 8, ref.length + 8), 5, ref.length, 15, 15 + ref.length],
+    // "\t${{…}}": the escape is two columns for one character.
+    ['double-quoted with \\t', scalar(`\\t${ref}`, `\t${ref}`, true, 8, ref.length + 4), 1, ref.length, 11, 11 + ref.length],
+    ['double-quoted with \\u00e9', scalar(`\\u00e9 ${ref}`, `é ${ref}`, true, 8, ref.length + 9), 2, ref.length, 16, 16 + ref.length],
+  ];
+  for (const [label, s, offset, length, column, endColumn] of cases) {
+    test(label, () => {
+      assert.deepEqual(locateInScalar(s, 'd.yml', offset, length), { file: 'd.yml', line: 3, column, endLine: 3, endColumn });
+    });
+    test(`${label} (inclusive end span)`, () => {
+      const inclusive = { ...s, span: { ...s.span, endColumn: s.span.endColumn - 1 } };
+      assert.deepEqual(locateInScalar(inclusive, 'd.yml', offset, length), { file: 'd.yml', line: 3, column, endLine: 3, endColumn: endColumn - 1 });
+    });
+  }
+  test('falls back to the scalar span: multi-line, override, unknown layout', () => {
+    const multi: YScalar = { ...scalar(`${ref}\n`, `${ref}\n`, true, 6, 0), span: { line: 3, column: 6, endLine: 5, endColumn: 1 } };
+    assert.deepEqual(locateInScalar(multi, 'd.yml', 0, ref.length), { file: 'd.yml', line: 3, column: 6, endLine: 5, endColumn: 1 });
+    const over: YScalar = { ...scalar(ref, ref, false, 8, ref.length), override: 'environment_variables.K' };
+    assert.deepEqual(locateInScalar(over, 'd.yml', 0, 5), { file: 'd.yml', line: 3, column: 8, endLine: 3, endColumn: 8 + ref.length });
+    const odd = scalar(ref, ref, false, 8, ref.length + 5);
+    assert.deepEqual(locateInScalar(odd, 'd.yml', 0, 5), { file: 'd.yml', line: 3, column: 8, endLine: 3, endColumn: 13 + ref.length });
+  });
+});
