@@ -184,8 +184,8 @@ export function checkLocalPath(
   const abs = resolvePath(dir, path);
   const kind = env.exists(abs);
   if (!kind) {
-    ctx.report('local-path-not-found', node.span, `${what} '${path}' does not exist (resolved against the YAML file's folder: ${abs}).`, {
-      hint: 'Relative paths are resolved against the folder of the YAML file, not the working directory.',
+    ctx.report('local-path-not-found', node.span, `${what} '${path}' does not exist (looked for ${abs}).`, {
+      hint: 'Correct the path, or commit the missing file or folder. Relative paths start at the folder of the YAML file, not at the working directory.',
     });
     return undefined;
   }

@@ -379,8 +379,9 @@ function reportUnknown(ctx: Ctx, e: YMapEntry, path: string, keys: readonly stri
     return;
   }
   const near = closest(e.key, keys);
-  ctx.report('schema', e.keySpan, `Unknown key ${full} ${where}. Allowed keys: ${keys.join(', ')}.`, {
-    hint: near ? `Did you mean ${near}?` : `Remove ${e.key}: az ml rejects unknown keys.`,
+  // A close match says it all; otherwise the allowed keys are the fix.
+  ctx.report('schema', e.keySpan, `Unknown key ${full} ${where}: az ml rejects keys it does not know.`, {
+    hint: near ? `Did you mean ${near}?` : `Remove ${e.key}. Allowed ${where}: ${keys.join(', ')}.`,
   });
 }
 
