@@ -1,0 +1,481 @@
+// Online endpoints and deployments: PUT/GET/DELETE as long-running operations, listKeys/token/regenerateKeys,
+// getLogs, the system-assigned identity, identity immutability, and the secret-injection rules of
+// DESIGN.md §3 / seeds/001 enforced at creation time. Shapes: contracts/machinelearningservices/*/Online*.json.
+import { randomUUID } from 'node:crypto';
+import type { ArmCall } from './arm-common.ts';
+import { armError, decide, parseArmBody } from './arm-common.ts';
+import type { Ctx } from './context.ts';
+import { json } from './http.ts';
+import type { EmuResponse } from './http.ts';
+import { advanceFor, lroHeaders, startOperation } from './lro.ts';
+import { resolveEnvironment } from './secret-injection.ts';
+import type { DeploymentRec, EndpointRec, OperationRec, PrincipalRec, World } from './state.ts';
+import { World as WorldClass } from './state.ts';
+
+const ENFORCE_FLAG = 'enforce_access_to_default_secret_stores';
+const LISTSECRETS = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
+const CONNECTION_SECRETS_READER = 'ea01e6af-a1c1-4350-9563-ad00f8c72ec5';
+const ENDPOINT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
+const DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// ---- rendering ------------------------------------------------------------------------------
+export function scoringHost(world: World, endpointName: string): string {
+  return `${endpointName.toLowerCase()}.${world.scenario.workspace.location}.inference.ml.azure.com`;
+}
+
+export function endpointResource(e: EndpointRec): Obj {
+  return { id: e.id, name: e.name, type: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints', location: e.location, kind: e.kind, identity: e.identity, properties: { ...e.properties, keys: null }, systemData: e.systemData, tags: e.tags };
+}
+
+export function deploymentResource(d: DeploymentRec): Obj {
+  return { id: d.id, name: d.name, type: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments', location: d.location, kind: d.kind, sku: d.sku, properties: d.properties, systemData: d.systemData, tags: d.tags };
+}
+
+function endpointNotFound(name: string): EmuResponse {
+  return armError(404, 'UserError', `Could not find endpoint with name ${name}.`, { details: [], innerError: { code: 'NotFoundError' } });
+}
+function deploymentNotFound(endpoint: string, name: string): EmuResponse {
+  return armError(404, 'UserError', `Could not find deployment with name ${name} under endpoint ${endpoint}.`, { details: [], innerError: { code: 'NotFoundError' } });
+}
+function userError(message: string, inner = 'BadArgument'): EmuResponse {
+  return armError(400, 'UserError', message, { details: [], innerError: { code: inner } });
+}
+
+/** ARM's identity.type strings, accepting the casings clients send. */
+function normalizeIdentityType(t: string): string | undefined {
+  const parts = t.split(',').map((p) => p.trim().toLowerCase().replace(/_/g, ''));
+  const sys = parts.includes('systemassigned');
+  const usr = parts.includes('userassigned');
+  if (parts.length === 1 && parts[0] === 'none') return 'None';
+  if (sys && usr) return 'SystemAssigned,UserAssigned';
+  if (sys) return 'SystemAssigned';
+  if (usr) return 'UserAssigned';
+  return undefined;
+}
+
+/** The identity the container runs as (a UAI wins when both are present, as the endpoint identity). */
+export function endpointIdentityPrincipal(world: World, e: EndpointRec): PrincipalRec | undefined {
+  const uai = Object.values(e.identity.userAssignedIdentities ?? {})[0];
+  if (uai) return world.principals.get(uai.principalId);
+  return e.identity.principalId ? world.principals.get(e.identity.principalId) : undefined;
+}
+
+// ---- endpoint creation side effects -----------------------------------------------------------
+function createSystemAssignedIdentity(world: World, e: EndpointRec, principalId?: string): PrincipalRec {
+  const p: PrincipalRec = { objectId: (principalId ?? randomUUID()).toLowerCase(), type: 'ServicePrincipal', displayName: `${world.scenario.workspace.name}/onlineEndpoints/${e.name}`, clientId: randomUUID(), memberOf: [], federatedCredentials: [], origin: 'endpointSystemAssigned' };
+  world.principals.set(p.objectId, p);
+  e.identity.principalId = p.objectId;
+  e.identity.tenantId = world.scenario.tenantId;
+  return p;
+}
+
+/** Roles the scenario pre-provisions for a new SAI (stands in for an admin; README "endpointIdentityRoleAssignments"). */
+function applyScenarioSaiGrants(world: World, e: EndpointRec, sai: PrincipalRec): void {
+  for (const g of world.scenario.endpointIdentityGrants) {
+    if (g.endpoints && !g.endpoints.some((n) => n.toLowerCase() === e.name.toLowerCase())) continue;
+    const role = world.findRole(g.role);
+    if (!role) continue;
+    world.addAssignment({ principalId: sai.objectId, principalType: 'ServicePrincipal', roleGuid: role.id, scope: world.resolveScope(g.scope), createdBy: 'scenario:endpointIdentityRoleAssignments' });
+  }
+}
+
+function uaiMap(world: World, ids: string[]): { map: Record<string, { principalId: string; clientId: string }> } | { error: EmuResponse } {
+  const map: Record<string, { principalId: string; clientId: string }> = {};
+  for (const id of ids) {
+    const m = /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/([^/]+)$/i.exec(id);
+    const u = m ? world.scenario.userAssignedIdentities.find((x) => x.name.toLowerCase() === (m[2] ?? '').toLowerCase() && x.resourceGroup.toLowerCase() === (m[1] ?? '').toLowerCase()) : undefined;
+    if (!u) return { error: userError(`User assigned identity '${id}' could not be found.`, 'NotFound') };
+    map[world.uaiId(u.name, u.resourceGroup)] = { principalId: u.principalId, clientId: u.clientId };
+  }
+  return { map };
+}
+
+export function seedEndpoints(ctx: Ctx): void {
+  const w = ctx.world;
+  for (const se of w.scenario.onlineEndpoints) {
+    const id = `${w.workspaceId}/onlineEndpoints/${se.name}`;
+    const type = normalizeIdentityType(se.identityType) ?? 'SystemAssigned';
+    const e: EndpointRec = {
+      name: se.name, id, location: w.scenario.workspace.location, kind: 'Managed', identity: { type }, tags: {},
+      properties: { description: '', authMode: se.authMode, properties: { ...se.properties, 'azureml.onlineendpointid': id }, traffic: { ...se.traffic }, mirrorTraffic: {}, publicNetworkAccess: 'Enabled', provisioningState: 'Succeeded', scoringUri: `https://${scoringHost(w, se.name)}/score`, swaggerUri: `https://${scoringHost(w, se.name)}/swagger.json` },
+      keys: { primaryKey: WorldClass.newKey(), secondaryKey: WorldClass.newKey() }, systemData: w.systemData('scenario'), deployments: new Map(),
+    };
+    if (type.includes('UserAssigned')) {
+      const r = uaiMap(w, se.userAssignedIdentities.map((n) => (n.startsWith('/') ? n : w.uaiId(n, w.scenario.workspace.resourceGroup))));
+      if ('error' in r) throw new Error(`scenario: onlineEndpoints.${se.name}: unknown user-assigned identity`);
+      e.identity.userAssignedIdentities = r.map;
+    }
+    if (type.includes('SystemAssigned')) createSystemAssignedIdentity(w, e, se.principalId);
+    w.endpoints.set(se.name.toLowerCase(), e);
+    for (const sd of se.deployments) {
+      const did = `${id}/deployments/${sd.name}`;
+      const d: DeploymentRec = {
+        name: sd.name, id: did, location: e.location, kind: 'Managed', sku: { name: 'Default', capacity: sd.instanceCount }, tags: {}, systemData: w.systemData('scenario'),
+        properties: { endpointComputeType: 'Managed', instanceType: sd.instanceType, model: sd.model, environmentId: sd.environmentId, environmentVariables: sd.environmentVariables, scaleSettings: { scaleType: 'Default' }, properties: {}, ...sd.properties, provisioningState: 'Succeeded' },
+        logs: healthyLogs(sd.name),
+      };
+      const resolved = resolveEnvironment(ctx, endpointIdentityPrincipal(w, e), sd.environmentVariables);
+      if (resolved.ok) d.containerEnvironment = resolved.environment;
+      e.deployments.set(sd.name.toLowerCase(), d);
+    }
+  }
+}
+
+function healthyLogs(name: string): string {
+  return `Azure ML Inferencing HTTP server v1.3.0\n\nServer Settings\n---------------\nEntry Script Name: /var/azureml-app/score.py\nModel Directory: /var/azureml-app/azureml-models\nWorker Count: 1\n\nServer Routes\n---------------\nLiveness Probe: GET   127.0.0.1:31311/\nScore:          POST  127.0.0.1:31311/score\n\nInitializing logger\nStarting up app insights client\nFound user script at /var/azureml-app/score.py\nRunning init() function...\nInit complete\nScoring timeout is set to 60000\nDeployment ${name} is ready.\n`;
+}
+
+/**
+ * seeds/004: a user-assigned endpoint identity needs AcrPull on the workspace registry and Storage Blob Data
+ * Reader on the default storage; without them the container cannot be pulled / the model not mounted.
+ */
+function uaiPlatformRoleGaps(ctx: Ctx, e: EndpointRec): string[] {
+  const w = ctx.world;
+  const uai = Object.values(e.identity.userAssignedIdentities ?? {})[0];
+  if (!uai) return [];
+  const gaps: string[] = [];
+  const ws = w.scenario.workspace;
+  if (ws.containerRegistry) {
+    const acr = w.dependencyId(ws.containerRegistry, 'Microsoft.ContainerRegistry/registries');
+    if (!decide(ctx, uai.principalId, 'Microsoft.ContainerRegistry/registries/pull/read', acr).allowed) gaps.push(`'AcrPull' on '${acr}'`);
+  }
+  const storage = w.dependencyId(ws.storageAccount, 'Microsoft.Storage/storageAccounts');
+  if (!decide(ctx, uai.principalId, 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read', `${storage}/blobServices/default/containers/azureml`, true).allowed) gaps.push(`'Storage Blob Data Reader' on '${storage}'`);
+  return gaps;
+}
+
+function callerCanReadConnectionSecrets(ctx: Ctx, call: ArmCall): boolean {
+  return decide(ctx, call.principal.objectId, LISTSECRETS, ctx.world.workspaceId).allowed;
+}
+
+function callerLacksListSecrets(call: ArmCall, what: string): OperationRec['result'] {
+  const p = call.principal;
+  return {
+    status: 'Failed',
+    error: {
+      code: 'UserError',
+      message: `The ${what} sets properties.${ENFORCE_FLAG}=enabled, but the identity that creates it ('${p.clientId ?? p.objectId}', object id '${p.objectId}') does not have permission '${LISTSECRETS}' on workspace '${call.ctx.world.workspaceId}'.`,
+      details: [{ code: 'UserNotAuthorizedToReadConnectionSecrets', message: `Missing '${LISTSECRETS}'.` }],
+    },
+  };
+}
+
+// ---- endpoints ------------------------------------------------------------------------------
+export function listEndpoints(call: ArmCall): EmuResponse {
+  return json(200, { value: [...call.ctx.world.endpoints.values()].map(endpointResource) });
+}
+
+export function getEndpoint(call: ArmCall): EmuResponse {
+  const w = call.ctx.world;
+  const name = call.params[3] ?? '';
+  const e = w.endpoints.get(name.toLowerCase());
+  if (!e) return endpointNotFound(name);
+  advanceFor(w, e.id);
+  const again = w.endpoints.get(name.toLowerCase());
+  return again ? json(200, endpointResource(again)) : endpointNotFound(name);
+}
+
+export function putEndpoint(call: ArmCall): EmuResponse {
+  const { ctx } = call;
+  const w = ctx.world;
+  const name = call.params[3] ?? '';
+  if (!ENDPOINT_NAME.test(name)) return userError(`Endpoint name '${name}' is invalid: it must start with a letter, be 3-32 characters long and contain only letters, digits and '-'.`);
+  const parsed = parseArmBody(call.req);
+  if (!parsed.ok) return parsed.res;
+  const body = parsed.body;
+  const props = isObj(body['properties']) ? body['properties'] : undefined;
+  if (!props) return userError("The request body must contain 'properties'.");
+  const authMode = props['authMode'];
+  if (authMode !== 'Key' && authMode !== 'AMLToken' && authMode !== 'AADToken') return userError(`Invalid authMode '${String(authMode)}': expected Key, AMLToken or AADToken.`);
+  if (typeof body['location'] !== 'string') return userError("The request body must contain 'location'.");
+  const identity = isObj(body['identity']) ? body['identity'] : undefined;
+  if (!identity || typeof identity['type'] !== 'string') return userError("The request body must contain 'identity' with a 'type'.");
+  const idType = normalizeIdentityType(identity['type']);
+  if (!idType) return userError(`Invalid identity type '${identity['type']}'.`);
+  const inner = isObj(props['properties']) ? props['properties'] : {};
+  const innerProps: Record<string, string> = {};
+  for (const [k, v] of Object.entries(inner)) {
+    if (typeof v !== 'string') return userError(`properties.properties.${k} must be a string.`);
+    innerProps[k] = v;
+  }
+  const enforce = (innerProps[ENFORCE_FLAG] ?? '').toLowerCase() === 'enabled';
+  // seeds/001: "If you are using UAI as the endpoint identity, you are not allowed to specify the enforce_access_to_default_secret_stores flag"
+  if (enforce && idType.includes('UserAssigned')) {
+    return userError(`The property '${ENFORCE_FLAG}' can only be enabled for endpoints with a system-assigned identity; this endpoint uses a user-assigned identity.`);
+  }
+  const uaiIds = isObj(identity['userAssignedIdentities']) ? Object.keys(identity['userAssignedIdentities']) : [];
+  if (idType.includes('UserAssigned') && uaiIds.length === 0) return userError('identity.userAssignedIdentities is required when identity.type is UserAssigned.');
+  const uais = uaiMap(w, uaiIds);
+  if ('error' in uais) return uais.error;
+  const existing = w.endpoints.get(name.toLowerCase());
+  if (existing) {
+    const sameUais = Object.keys(existing.identity.userAssignedIdentities ?? {}).map((k) => k.toLowerCase()).sort().join('|') === Object.keys(uais.map).map((k) => k.toLowerCase()).sort().join('|');
+    if (existing.identity.type !== idType || !sameUais) {
+      return userError(`The identity of online endpoint '${existing.name}' cannot be changed after creation (existing: '${existing.identity.type}', requested: '${idType}'). Delete and recreate the endpoint to use another identity.`, 'Immutable');
+    }
+    if (existing.properties.provisioningState === 'Creating' || existing.properties.provisioningState === 'Updating' || existing.properties.provisioningState === 'Deleting') {
+      return armError(409, 'UserError', `Endpoint ${existing.name} is in state ${existing.properties.provisioningState}; wait until the current operation finishes.`, { details: [], innerError: { code: 'Conflict' } });
+    }
+  }
+  // Traffic may only name existing deployments and must total 0 or 100.
+  const traffic: Record<string, number> = {};
+  if (isObj(props['traffic'])) {
+    for (const [d, v] of Object.entries(props['traffic'])) {
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 100) return userError(`Traffic value for deployment '${d}' must be an integer between 0 and 100.`);
+      if (!existing?.deployments.has(d.toLowerCase())) return userError(`Traffic cannot be routed to deployment '${d}' as it does not exist under endpoint '${name}'.`);
+      traffic[d] = v;
+    }
+    const total = Object.values(traffic).reduce((a, b) => a + b, 0);
+    if (total !== 0 && total !== 100) return userError(`The sum of traffic values must be 0 or 100, got ${total}.`);
+  }
+
+  const id = `${w.workspaceId}/onlineEndpoints/${name}`;
+  const e: EndpointRec = existing ?? {
+    name, id, location: body['location'].toLowerCase(), kind: typeof body['kind'] === 'string' ? body['kind'] : 'Managed', identity: { type: idType }, tags: {},
+    properties: { authMode, properties: {}, traffic: {}, provisioningState: 'Creating' }, keys: { primaryKey: WorldClass.newKey(), secondaryKey: WorldClass.newKey() },
+    systemData: w.systemData(call.principal.objectId), deployments: new Map(),
+  };
+  if (Object.keys(uais.map).length) e.identity.userAssignedIdentities = uais.map;
+  // Service-owned keys are added, never removed (contracts/INDEX.md §6: "add-only").
+  e.properties.properties = { ...e.properties.properties, ...innerProps, 'azureml.onlineendpointid': id, createdBy: call.principal.objectId };
+  e.properties.description = typeof props['description'] === 'string' ? props['description'] : e.properties.description ?? '';
+  e.properties.authMode = authMode;
+  e.properties.publicNetworkAccess = typeof props['publicNetworkAccess'] === 'string' ? props['publicNetworkAccess'] : 'Enabled';
+  e.properties.mirrorTraffic = isObj(props['mirrorTraffic']) ? props['mirrorTraffic'] : {};
+  if (isObj(props['traffic'])) e.properties.traffic = traffic;
+  e.properties.scoringUri = `https://${scoringHost(w, name)}/score`;
+  e.properties.swaggerUri = `https://${scoringHost(w, name)}/swagger.json`;
+  e.properties.provisioningState = existing ? 'Updating' : 'Creating';
+  e.tags = isObj(body['tags']) ? body['tags'] : e.tags;
+  let sai: PrincipalRec | undefined;
+  if (!existing && idType.includes('SystemAssigned')) sai = createSystemAssignedIdentity(w, e);
+  w.endpoints.set(name.toLowerCase(), e);
+
+  const permitted = !enforce || callerCanReadConnectionSecrets(ctx, call);
+  const result: OperationRec['result'] = permitted ? { status: 'Succeeded' } : callerLacksListSecrets(call, 'online endpoint');
+  const op = startOperation(w, 'AzureAsyncOperation', id, result, () => {
+    e.properties.provisioningState = permitted ? 'Succeeded' : 'Failed';
+    if (!permitted || !sai) return;
+    applyScenarioSaiGrants(w, e, sai);
+    // seeds/001: with the flag, a creator who can read connection secrets gets the SAI the Secrets Reader role on the workspace.
+    if (enforce && !w.roleAssignments.some((a) => a.principalId === sai.objectId && a.roleDefinitionId === CONNECTION_SECRETS_READER)) {
+      w.addAssignment({ principalId: sai.objectId, principalType: 'ServicePrincipal', roleGuid: CONNECTION_SECRETS_READER, scope: w.workspaceId, createdBy: 'Microsoft.MachineLearningServices' });
+    }
+  });
+  e.properties.properties['AzureAsyncOperationUri'] = lroHeaders(call, op, e.location)['Azure-AsyncOperation'] ?? '';
+  return json(existing ? 200 : 201, endpointResource(e), lroHeaders(call, op, e.location));
+}
+
+export function patchEndpoint(call: ArmCall): EmuResponse {
+  const w = call.ctx.world;
+  const name = call.params[3] ?? '';
+  const e = w.endpoints.get(name.toLowerCase());
+  if (!e) return endpointNotFound(name);
+  const parsed = parseArmBody(call.req);
+  if (!parsed.ok) return parsed.res;
+  // OnlineEndpoints_Update body is PartialMinimalTrackedResourceWithIdentity: only tags and identity.
+  const identity = parsed.body['identity'];
+  if (isObj(identity) && typeof identity['type'] === 'string' && normalizeIdentityType(identity['type']) !== e.identity.type) {
+    return userError(`The identity of online endpoint '${e.name}' cannot be changed after creation.`, 'Immutable');
+  }
+  if (isObj(parsed.body['tags'])) e.tags = parsed.body['tags'];
+  return json(200, endpointResource(e));
+}
+
+export function deleteEndpoint(call: ArmCall): EmuResponse {
+  const w = call.ctx.world;
+  const name = call.params[3] ?? '';
+  const e = w.endpoints.get(name.toLowerCase());
+  if (!e) return { status: 204 };
+  e.properties.provisioningState = 'Deleting';
+  const op = startOperation(w, 'Location', e.id, { status: 'Succeeded' }, () => {
+    w.endpoints.delete(name.toLowerCase());
+    // The SAI goes with the endpoint; its role assignments stay behind, orphaned, as in Azure.
+    if (e.identity.principalId) w.principals.delete(e.identity.principalId);
+  });
+  return { status: 202, headers: lroHeaders(call, op, e.location) };
+}
+
+export function listEndpointKeys(call: ArmCall): EmuResponse {
+  const e = call.ctx.world.endpoints.get((call.params[3] ?? '').toLowerCase());
+  if (!e) return endpointNotFound(call.params[3] ?? '');
+  if (e.properties['authMode'] !== 'Key') return userError(`Keys are only available for endpoints with authMode Key; endpoint '${e.name}' uses ${String(e.properties['authMode'])}.`);
+  return json(200, e.keys);
+}
+
+export function regenerateEndpointKeys(call: ArmCall): EmuResponse {
+  const e = call.ctx.world.endpoints.get((call.params[3] ?? '').toLowerCase());
+  if (!e) return endpointNotFound(call.params[3] ?? '');
+  const parsed = parseArmBody(call.req);
+  if (!parsed.ok) return parsed.res;
+  const keyType = parsed.body['keyType'];
+  const value = typeof parsed.body['keyValue'] === 'string' ? parsed.body['keyValue'] : WorldClass.newKey();
+  if (keyType === 'Primary') e.keys.primaryKey = value;
+  else if (keyType === 'Secondary') e.keys.secondaryKey = value;
+  else return userError("keyType must be 'Primary' or 'Secondary'.");
+  return { status: 200 };
+}
+
+export function getEndpointToken(call: ArmCall): EmuResponse {
+  const w = call.ctx.world;
+  const e = w.endpoints.get((call.params[3] ?? '').toLowerCase());
+  if (!e) return endpointNotFound(call.params[3] ?? '');
+  if (e.properties['authMode'] !== 'AMLToken') return userError(`Tokens are only available for endpoints with authMode AMLToken; endpoint '${e.name}' uses ${String(e.properties['authMode'])}.`);
+  const now = Math.floor(Date.now() / 1000);
+  const life = w.knobs.tokens.amlTokenLifetimeSeconds;
+  const accessToken = `aml.${WorldClass.newKey()}`;
+  w.amlTokens.set(accessToken, { endpointId: e.id, exp: now + life });
+  return json(200, { accessToken, tokenType: 'Bearer', expiryTimeUtc: now + life, refreshAfterTimeUtc: now + Math.floor(life / 2) });
+}
+
+// ---- deployments ----------------------------------------------------------------------------
+export function listDeployments(call: ArmCall): EmuResponse {
+  const e = call.ctx.world.endpoints.get((call.params[3] ?? '').toLowerCase());
+  if (!e) return endpointNotFound(call.params[3] ?? '');
+  return json(200, { value: [...e.deployments.values()].map(deploymentResource) });
+}
+
+export function getDeployment(call: ArmCall): EmuResponse {
+  const w = call.ctx.world;
+  const e = w.endpoints.get((call.params[3] ?? '').toLowerCase());
+  if (!e) return endpointNotFound(call.params[3] ?? '');
+  const name = call.params[4] ?? '';
+  const d = e.deployments.get(name.toLowerCase());
+  if (!d) return deploymentNotFound(e.name, name);
+  advanceFor(w, d.id);
+  const again = e.deployments.get(name.toLowerCase());
+  return again ? json(200, deploymentResource(again)) : deploymentNotFound(e.name, name);
+}
+
+function assetExists(w: World, ref: unknown, kind: 'models' | 'environments'): boolean {
+  if (typeof ref !== 'string') return true;
+  const m = new RegExp(`/workspaces/([^/]+)/${kind}/([^/]+)/versions/([^/]+)$`, 'i').exec(ref);
+  if (!m || (m[1] ?? '').toLowerCase() !== w.scenario.workspace.name.toLowerCase()) return true; // registry / curated / other forms are not checked
+  return w.assets.has(`${kind}/${m[2] ?? ''}/${m[3] ?? ''}`.toLowerCase());
+}
+
+export function putDeployment(call: ArmCall): EmuResponse {
+  const { ctx } = call;
+  const w = ctx.world;
+  const e = w.endpoints.get((call.params[3] ?? '').toLowerCase());
+  if (!e) return endpointNotFound(call.params[3] ?? '');
+  const name = call.params[4] ?? '';
+  if (!DEPLOYMENT_NAME.test(name)) return userError(`Deployment name '${name}' is invalid: 3-32 characters, letters, digits and '-', starting and ending with a letter or digit.`);
+  if (e.properties.provisioningState !== 'Succeeded') return armError(409, 'UserError', `Endpoint ${e.name} is in state ${e.properties.provisioningState}; deployments can only be created on an endpoint in state Succeeded.`, { details: [], innerError: { code: 'Conflict' } });
+  const parsed = parseArmBody(call.req);
+  if (!parsed.ok) return parsed.res;
+  const body = parsed.body;
+  const props = isObj(body['properties']) ? body['properties'] : undefined;
+  if (!props) return userError("The request body must contain 'properties'.");
+  const computeType = props['endpointComputeType'];
+  if (computeType !== 'Managed' && computeType !== 'Kubernetes' && computeType !== 'AzureMLCompute') return userError(`Invalid endpointComputeType '${String(computeType)}'.`);
+  if (computeType === 'Managed' && typeof props['instanceType'] !== 'string') return userError('instanceType is required for managed deployments.');
+  if (!assetExists(w, props['model'], 'models')) return userError(`Model '${String(props['model'])}' was not found.`, 'NotFound');
+  if (!assetExists(w, props['environmentId'], 'environments')) return userError(`Environment '${String(props['environmentId'])}' was not found.`, 'NotFound');
+  const envVars: Record<string, string> = {};
+  if (props['environmentVariables'] !== undefined) {
+    if (!isObj(props['environmentVariables'])) return userError('environmentVariables must be a dictionary of strings.');
+    for (const [k, v] of Object.entries(props['environmentVariables'])) {
+      if (typeof v !== 'string') return userError(`environmentVariables.${k} must be a string.`);
+      envVars[k] = v;
+    }
+  }
+  const existing = e.deployments.get(name.toLowerCase());
+  if (existing && ['Creating', 'Updating', 'Deleting', 'Scaling'].includes(existing.properties.provisioningState)) {
+    return armError(409, 'UserError', `Deployment ${existing.name} is in state ${existing.properties.provisioningState}; wait until the current operation finishes.`, { details: [], innerError: { code: 'Conflict' } });
+  }
+  const id = `${e.id}/deployments/${name}`;
+  const sku = isObj(body['sku']) ? body['sku'] : { name: 'Default', capacity: 1 };
+  const d: DeploymentRec = {
+    name, id, location: e.location, kind: typeof body['kind'] === 'string' ? body['kind'] : 'Managed', sku, tags: isObj(body['tags']) ? body['tags'] : {},
+    systemData: existing?.systemData ?? w.systemData(call.principal.objectId),
+    properties: { ...props, provisioningState: existing ? 'Updating' : 'Creating' },
+    logs: existing?.logs ?? '', containerEnvironment: existing?.containerEnvironment,
+  };
+  e.deployments.set(name.toLowerCase(), d);
+
+  // Outcome, decided now and reported after the configured polls (seeds/001 "Create a deployment").
+  const enforce = (e.properties.properties[ENFORCE_FLAG] ?? '').toLowerCase() === 'enabled';
+  let result: OperationRec['result'];
+  let environment: Record<string, string> | undefined;
+  const behaviour = w.knobs.deployments[`${e.name}/${name}`] ?? w.knobs.deployments[name];
+  if (enforce && !callerCanReadConnectionSecrets(ctx, call)) {
+    result = callerLacksListSecrets(call, 'deployment\'s endpoint');
+  } else {
+    const resolved = resolveEnvironment(ctx, endpointIdentityPrincipal(w, e), envVars);
+    if (!resolved.ok) {
+      const vars = resolved.failures.map((f) => f.variable).join(', ');
+      result = {
+        status: 'Failed',
+        error: {
+          code: 'SecretsInjectionError',
+          message: `Failed to inject secrets into environment variable(s) ${vars} using the endpoint identity. ${resolved.failures.map((f) => `${f.variable}: ${f.message}`).join(' ')}`,
+          details: resolved.failures.map((f) => ({ code: 'SecretsInjectionError', target: f.variable, message: f.message })),
+        },
+      };
+    } else if (uaiPlatformRoleGaps(ctx, e).length) {
+      environment = resolved.environment;
+      const gaps = uaiPlatformRoleGaps(ctx, e);
+      result = { status: 'Failed', error: { code: 'ResourceNotReady', message: `The user-assigned identity of endpoint '${e.name}' lacks ${gaps.join(' and ')}; the deployment's image cannot be pulled or its model mounted. See https://aka.ms/oe-tsg#error-resourcenotready` } };
+    } else if (behaviour?.failToStart) {
+      environment = resolved.environment;
+      result = { status: 'Failed', error: { code: behaviour.failToStart.code, message: behaviour.failToStart.message } };
+    } else {
+      environment = resolved.environment;
+      result = { status: 'Succeeded' };
+    }
+  }
+  const op = startOperation(w, 'AzureAsyncOperation', id, result, () => {
+    d.properties.provisioningState = result.status === 'Succeeded' ? 'Succeeded' : 'Failed';
+    if (environment) d.containerEnvironment = environment;
+    d.logs = behaviour?.failToStart ? behaviour.failToStart.logs : healthyLogs(name);
+  });
+  return json(existing ? 200 : 201, deploymentResource(d), lroHeaders(call, op, e.location));
+}
+
+export function patchDeployment(call: ArmCall): EmuResponse {
+  const e = call.ctx.world.endpoints.get((call.params[3] ?? '').toLowerCase());
+  if (!e) return endpointNotFound(call.params[3] ?? '');
+  const d = e.deployments.get((call.params[4] ?? '').toLowerCase());
+  if (!d) return deploymentNotFound(e.name, call.params[4] ?? '');
+  const parsed = parseArmBody(call.req);
+  if (!parsed.ok) return parsed.res;
+  // OnlineDeployments_Update body is PartialMinimalTrackedResourceWithSku: only sku and tags.
+  if (isObj(parsed.body['sku'])) d.sku = { ...d.sku, ...parsed.body['sku'] };
+  if (isObj(parsed.body['tags'])) d.tags = parsed.body['tags'];
+  return json(200, deploymentResource(d));
+}
+
+export function deleteDeployment(call: ArmCall): EmuResponse {
+  const w = call.ctx.world;
+  const e = w.endpoints.get((call.params[3] ?? '').toLowerCase());
+  if (!e) return endpointNotFound(call.params[3] ?? '');
+  const name = call.params[4] ?? '';
+  const d = e.deployments.get(name.toLowerCase());
+  if (!d) return { status: 204 };
+  const weight = Object.entries(e.properties.traffic).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? 0;
+  if (weight > 0) return userError(`Deployment '${d.name}' cannot be deleted because it receives ${weight}% of the traffic of endpoint '${e.name}'. Set its traffic to 0 first.`);
+  d.properties.provisioningState = 'Deleting';
+  const op = startOperation(w, 'Location', d.id, { status: 'Succeeded' }, () => {
+    e.deployments.delete(name.toLowerCase());
+    for (const k of Object.keys(e.properties.traffic)) if (k.toLowerCase() === name.toLowerCase()) delete e.properties.traffic[k];
+  });
+  return { status: 202, headers: lroHeaders(call, op, e.location) };
+}
+
+export function getDeploymentLogs(call: ArmCall): EmuResponse {
+  const e = call.ctx.world.endpoints.get((call.params[3] ?? '').toLowerCase());
+  if (!e) return endpointNotFound(call.params[3] ?? '');
+  const d = e.deployments.get((call.params[4] ?? '').toLowerCase());
+  if (!d) return deploymentNotFound(e.name, call.params[4] ?? '');
+  const parsed = parseArmBody(call.req);
+  if (!parsed.ok) return parsed.res;
+  const containerType = parsed.body['containerType'] ?? 'InferenceServer';
+  const text = containerType === 'StorageInitializer' ? 'Storage initializer: model files downloaded to /var/azureml-app/azureml-models\n' : d.logs;
+  const tail = typeof parsed.body['tail'] === 'number' ? parsed.body['tail'] : undefined;
+  const lines = text.split('\n');
+  return json(200, { content: tail !== undefined ? lines.slice(-tail - 1).join('\n') : text });
+}

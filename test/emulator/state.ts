@@ -1,0 +1,199 @@
+// The emulator's world: every resource it holds, built from a Scenario and mutated by requests.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Knobs, Scenario, ScenarioConnection, ScenarioVault } from './scenario.ts';
+import { builtinRoles } from './builtin-roles.ts';
+import { normalizeScope, roleGuidOf } from './rbac.ts';
+import type { RoleAssignmentRec, RoleDefinitionRec } from './rbac.ts';
+
+export interface PrincipalRec {
+  objectId: string;
+  type: 'ServicePrincipal' | 'User' | 'Group';
+  displayName: string;
+  clientId?: string;
+  memberOf: string[];
+  federatedCredentials: Scenario['principals'][number]['federatedCredentials'];
+  origin: 'scenario' | 'userAssignedIdentity' | 'endpointSystemAssigned';
+}
+
+export interface EndpointRec {
+  name: string;
+  id: string;
+  location: string;
+  kind: string;
+  identity: { type: string; principalId?: string; tenantId?: string; userAssignedIdentities?: Record<string, { principalId: string; clientId: string }> };
+  properties: Record<string, unknown> & { properties: Record<string, string>; traffic: Record<string, number>; provisioningState: string };
+  tags: Record<string, unknown>;
+  keys: { primaryKey: string; secondaryKey: string };
+  systemData: Record<string, string>;
+  deployments: Map<string, DeploymentRec>;
+}
+
+export interface DeploymentRec {
+  name: string;
+  id: string;
+  location: string;
+  kind: string;
+  sku: Record<string, unknown>;
+  properties: Record<string, unknown> & { provisioningState: string };
+  tags: Record<string, unknown>;
+  systemData: Record<string, string>;
+  /** What the container received after secret injection (emulator's view only; never in ARM responses). */
+  containerEnvironment?: Record<string, string>;
+  logs: string;
+}
+
+export interface OperationRec {
+  id: string;
+  kind: 'AzureAsyncOperation' | 'Location';
+  resourceId: string;
+  pollsLeft: number;
+  startTime: string;
+  endTime?: string;
+  result: { status: 'Succeeded' } | { status: 'Failed'; error: { code: string; message: string; details?: unknown[] } };
+  status: 'InProgress' | 'Succeeded' | 'Failed';
+  onDone: () => void;
+}
+
+export interface AssetRec { kind: 'models' | 'environments' | 'codes'; name: string; version: string; id: string; properties: Record<string, unknown>; systemData: Record<string, string> }
+export interface BlobRec { data: Buffer; contentType: string; lastModified: string; etag: string; blocks?: Map<string, Buffer> }
+export interface SasGrant { account: string; container: string; prefix: string; sig: string; expires: number }
+
+export class World {
+  readonly scenario: Scenario;
+  knobs: Knobs;
+  readonly principals = new Map<string, PrincipalRec>(); // by objectId (lower)
+  readonly roleDefinitions = new Map<string, RoleDefinitionRec>(); // by guid
+  roleAssignments: RoleAssignmentRec[] = [];
+  readonly connections = new Map<string, ScenarioConnection>(); // by lower name
+  readonly vaults = new Map<string, ScenarioVault>(); // by lower name
+  readonly endpoints = new Map<string, EndpointRec>(); // by lower name
+  readonly operations = new Map<string, OperationRec>();
+  readonly assets = new Map<string, AssetRec>(); // by lower "kind/name/version"
+  readonly blobs = new Map<string, BlobRec>(); // "account/container/path"
+  readonly sasGrants: SasGrant[] = [];
+  readonly issueComments = new Map<string, { id: number; body: string; user: string; created_at: string; updated_at: string }[]>();
+  nextCommentId = 5000;
+  /** AML tokens issued by onlineEndpoints/{e}/token, checked by the scoring host. */
+  readonly amlTokens = new Map<string, { endpointId: string; exp: number }>();
+
+  constructor(scenario: Scenario) {
+    this.scenario = scenario;
+    this.knobs = structuredClone(scenario.knobs);
+    for (const r of builtinRoles()) this.roleDefinitions.set(r.id, r);
+    for (const r of scenario.roleDefinitions) {
+      this.roleDefinitions.set(r.id, { id: r.id, roleName: r.roleName, roleType: 'CustomRole', description: r.description, permissions: r.permissions, assignableScopes: r.assignableScopes.length ? r.assignableScopes : [this.subscriptionId] });
+    }
+    for (const p of scenario.principals) {
+      this.principals.set(p.objectId, { objectId: p.objectId, type: p.type, displayName: p.name, clientId: p.clientId, memberOf: [], federatedCredentials: p.federatedCredentials, origin: 'scenario' });
+    }
+    for (const p of scenario.principals) {
+      const rec = this.principals.get(p.objectId);
+      if (rec) rec.memberOf = p.memberOf.map((g) => this.requirePrincipal(g, `principals.${p.name}.memberOf`).objectId);
+    }
+    for (const u of scenario.userAssignedIdentities) {
+      this.principals.set(u.principalId, { objectId: u.principalId, type: 'ServicePrincipal', displayName: u.name, clientId: u.clientId, memberOf: [], federatedCredentials: [], origin: 'userAssignedIdentity' });
+    }
+    for (const c of scenario.connections) this.connections.set(c.name.toLowerCase(), structuredClone(c));
+    for (const v of scenario.keyVaults) this.vaults.set(v.name.toLowerCase(), structuredClone(v));
+    for (const a of scenario.assets) {
+      const id = `${this.workspaceId}/${a.kind}/${a.name}/versions/${a.version}`;
+      this.assets.set(`${a.kind}/${a.name}/${a.version}`.toLowerCase(), { ...a, id, properties: structuredClone(a.properties), systemData: this.systemData('scenario') });
+    }
+    for (const a of scenario.roleAssignments) {
+      const principal = this.requirePrincipal(a.principal, 'roleAssignments.principal');
+      const role = this.findRole(a.role);
+      if (!role) throw new Error(`scenario: roleAssignments: unknown role '${a.role}'`);
+      this.addAssignment({ principalId: principal.objectId, principalType: principal.type, roleGuid: role.id, scope: this.resolveScope(a.scope), condition: a.condition, conditionHolds: a.conditionHolds, name: a.name, createdBy: 'scenario' });
+    }
+    for (const [issue, list] of Object.entries(scenario.github.comments)) {
+      this.issueComments.set(issue, list.map((c) => ({ ...c, created_at: new Date().toISOString(), updated_at: new Date().toISOString() })));
+    }
+  }
+
+  // ---- ids -------------------------------------------------------------------------------
+  get subscriptionId(): string { return `/subscriptions/${this.scenario.subscriptionId}`; }
+  rgId(rg: string): string { return `${this.subscriptionId}/resourceGroups/${rg}`; }
+  get workspaceId(): string {
+    return `${this.rgId(this.scenario.workspace.resourceGroup)}/providers/Microsoft.MachineLearningServices/workspaces/${this.scenario.workspace.name}`;
+  }
+  vaultId(v: ScenarioVault): string { return `${this.rgId(v.resourceGroup)}/providers/Microsoft.KeyVault/vaults/${v.name}`; }
+  uaiId(name: string, rg: string): string { return `${this.rgId(rg)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}`; }
+  /** Workspace dependencies may be given as names (same RG) or full ARM ids. */
+  dependencyId(nameOrId: string, type: string): string {
+    return nameOrId.startsWith('/') ? nameOrId : `${this.rgId(this.scenario.workspace.resourceGroup)}/providers/${type}/${nameOrId}`;
+  }
+  hasResourceGroup(rg: string): boolean {
+    return this.scenario.resourceGroups.some((r) => r.toLowerCase() === rg.toLowerCase());
+  }
+
+  /** Scenario scope shorthands: subscription, resourceGroup[:NAME], workspace, keyvault:NAME, storage, registry, or a full id. */
+  resolveScope(scope: string): string {
+    const [kind, arg] = scope.includes(':') && !scope.startsWith('/') ? [scope.slice(0, scope.indexOf(':')), scope.slice(scope.indexOf(':') + 1)] : [scope, undefined];
+    switch (kind) {
+      case 'subscription': return this.subscriptionId;
+      case 'resourceGroup': return this.rgId(arg ?? this.scenario.workspace.resourceGroup);
+      case 'workspace': return this.workspaceId;
+      case 'storage': return this.dependencyId(this.scenario.workspace.storageAccount, 'Microsoft.Storage/storageAccounts');
+      case 'registry':
+        if (!this.scenario.workspace.containerRegistry) throw new Error('scenario: scope "registry" but workspace.containerRegistry is not set');
+        return this.dependencyId(this.scenario.workspace.containerRegistry, 'Microsoft.ContainerRegistry/registries');
+      case 'keyvault': {
+        const v = this.vaults.get((arg ?? '').toLowerCase());
+        if (!v) throw new Error(`scenario: scope "${scope}" names no key vault of the scenario`);
+        return this.vaultId(v);
+      }
+      default:
+        if (!scope.startsWith('/')) throw new Error(`scenario: scope '${scope}' is neither a shorthand nor an ARM id`);
+        return normalizeScope(scope);
+    }
+  }
+
+  // ---- principals & roles ----------------------------------------------------------------
+  findPrincipal(nameOrId: string): PrincipalRec | undefined {
+    const l = nameOrId.toLowerCase();
+    const byId = this.principals.get(l);
+    if (byId) return byId;
+    for (const p of this.principals.values()) if (p.displayName.toLowerCase() === l || p.clientId === l) return p;
+    return undefined;
+  }
+  requirePrincipal(nameOrId: string, where: string): PrincipalRec {
+    const p = this.findPrincipal(nameOrId);
+    if (!p) throw new Error(`scenario: ${where}: unknown principal '${nameOrId}'`);
+    return p;
+  }
+  principalByClientId(clientId: string): PrincipalRec | undefined {
+    const l = clientId.toLowerCase();
+    for (const p of this.principals.values()) if (p.clientId === l) return p;
+    return undefined;
+  }
+  /** The principal and the groups it belongs to (what assignedTo() and RBAC evaluation expand). */
+  principalAndGroups(objectId: string): string[] {
+    const p = this.principals.get(objectId.toLowerCase());
+    return [objectId.toLowerCase(), ...(p?.memberOf ?? [])];
+  }
+  findRole(nameOrGuid: string): RoleDefinitionRec | undefined {
+    const g = roleGuidOf(nameOrGuid);
+    const byId = this.roleDefinitions.get(g);
+    if (byId) return byId;
+    for (const r of this.roleDefinitions.values()) if (r.roleName.toLowerCase() === nameOrGuid.toLowerCase()) return r;
+    return undefined;
+  }
+  addAssignment(a: { principalId: string; principalType: string; roleGuid: string; scope: string; condition?: string; conditionHolds?: boolean; name?: string; createdBy?: string; description?: string }): RoleAssignmentRec {
+    const now = new Date().toISOString();
+    const rec: RoleAssignmentRec = {
+      name: a.name ?? randomUUID(), scope: normalizeScope(a.scope), roleDefinitionId: a.roleGuid, principalId: a.principalId.toLowerCase(), principalType: a.principalType,
+      condition: a.condition, conditionVersion: a.condition ? '2.0' : undefined, conditionHolds: a.conditionHolds ?? false, createdOn: now, updatedOn: now, createdBy: a.createdBy, description: a.description,
+    };
+    this.roleAssignments.push(rec);
+    return rec;
+  }
+
+  // ---- misc ------------------------------------------------------------------------------
+  systemData(by: string): Record<string, string> {
+    const now = new Date().toISOString();
+    return { createdAt: now, createdBy: by, createdByType: 'Application', lastModifiedAt: now, lastModifiedBy: by, lastModifiedByType: 'Application' };
+  }
+  static newKey(): string {
+    return randomBytes(24).toString('base64url');
+  }
+}
