@@ -42133,8 +42133,9 @@ function reportUnknown(ctx, e, path, keys, opts) {
         return;
     }
     const near = closest(e.key, keys);
-    ctx.report('schema', e.keySpan, `Unknown key ${full} ${where}. Allowed keys: ${keys.join(', ')}.`, {
-        hint: near ? `Did you mean ${near}?` : `Remove ${e.key}: az ml rejects unknown keys.`,
+    // A close match says it all; otherwise the allowed keys are the fix.
+    ctx.report('schema', e.keySpan, `Unknown key ${full} ${where}: az ml rejects keys it does not know.`, {
+        hint: near ? `Did you mean ${near}?` : `Remove ${e.key}. Allowed ${where}: ${keys.join(', ')}.`,
     });
 }
 // ---------------------------------------------------------------------------------------------
@@ -42343,8 +42344,8 @@ function checkLocalPath(env, ctx, dir, path, node, what, want) {
     const abs = resolvePath(dir, path);
     const kind = env.exists(abs);
     if (!kind) {
-        ctx.report('local-path-not-found', node.span, `${what} '${path}' does not exist (resolved against the YAML file's folder: ${abs}).`, {
-            hint: 'Relative paths are resolved against the folder of the YAML file, not the working directory.',
+        ctx.report('local-path-not-found', node.span, `${what} '${path}' does not exist (looked for ${abs}).`, {
+            hint: 'Correct the path, or commit the missing file or folder. Relative paths start at the folder of the YAML file, not at the working directory.',
         });
         return undefined;
     }
