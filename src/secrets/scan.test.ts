@@ -5,6 +5,7 @@ import type { YNode } from '../spec/tree.ts';
 import type { Finding } from '../findings/finding.ts';
 import { describeReference, scanDeployment, scanEndpoint, storeKey, type SecretScan } from './scan.ts';
 import type { SecretReference } from './references.ts';
+import { SEED_DEPLOYMENT } from '../../test/fixtures/seeds.ts';
 
 const V32 = '0123456789abcdef0123456789abcdef';
 
@@ -31,20 +32,6 @@ function brief(f: Finding): string {
   return `${f.rule}/${f.severity}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
 }
 
-// seeds/001 (how-to-deploy-online-endpoint-with-secret-injection), "Create a deployment", verbatim.
-const SEED_DEPLOYMENT = `$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
-name: blue
-endpoint_name: my-endpoint
-#…
-environment_variables:
-    AOAI_CONNECTION: \${{azureml://connections/aoai_connection}}
-    LANGCHAIN_CONNECTION: \${{azureml://connections/multi_connection_langchain}}
-    
-    OPENAI_KEY: \${{azureml://connections/multi_connection_langchain/credentials/OPENAI_API_KEY}}
-    OPENAI_VERSION: \${{azureml://connections/multi_connection_langchain/metadata/OPENAI_API_VERSION}}
-    
-    USER_SECRET_KV1_KEY: \${{keyvault:https://mykeyvault.vault.azure.net/secrets/secret1/secretversion1}}
-`;
 
 // The earlier draft of the same page (azure-docs history) with trailing comments on each line.
 const SEED_DRAFT_DEPLOYMENT = `name: blue

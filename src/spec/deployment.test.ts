@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDeployment, deploymentRestBody, type WorkspaceContext } from './index.ts';
 import { DIR, brief, fakeEnv, load } from './testkit.ts';
+import { SEED_DEPLOYMENT } from '../../test/fixtures/seeds.ts';
 
 const WS: WorkspaceContext = { subscriptionId: 'sub', resourceGroup: 'rg', workspaceName: 'ws', location: 'eastus' };
 const WSP = '/subscriptions/sub/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws';
@@ -261,19 +262,7 @@ describe('deployment → REST body', () => {
 });
 
 describe('seed example (secret injection how-to)', () => {
-  const SEED = `$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
-name: blue
-endpoint_name: my-endpoint
-#…
-environment_variables:
-    AOAI_CONNECTION: \${{azureml://connections/aoai_connection}}
-    LANGCHAIN_CONNECTION: \${{azureml://connections/multi_connection_langchain}}
-    
-    OPENAI_KEY: \${{azureml://connections/multi_connection_langchain/credentials/OPENAI_API_KEY}}
-    OPENAI_VERSION: \${{azureml://connections/multi_connection_langchain/metadata/OPENAI_API_VERSION}}
-    
-    USER_SECRET_KV1_KEY: \${{keyvault:https://mykeyvault.vault.azure.net/secrets/secret1/secretversion1}}
-`;
+  const SEED = SEED_DEPLOYMENT;
   it('as written (the elided part leaves no instance_type) it fails like az ml', () => {
     const r = analyze(SEED);
     assert.deepEqual(brief(r.findings), [['schema', 1, 1]]);
