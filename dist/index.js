@@ -40511,1280 +40511,6 @@ function makeFinding(rule, at, message, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/spec/pystr.js
-/** Python repr()/str() of a float (the 'r' format: shortest round-trip digits). */
-function pythonFloatRepr(x) {
-    if (Number.isNaN(x))
-        return 'nan';
-    if (x === Infinity)
-        return 'inf';
-    if (x === -Infinity)
-        return '-inf';
-    if (x === 0)
-        return Object.is(x, -0) ? '-0.0' : '0.0';
-    // toExponential() with no argument gives the shortest digits that round-trip, like Python.
-    const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(x.toExponential());
-    if (!m)
-        return String(x);
-    const sign = m[1] ?? '';
-    const digits = (m[2] ?? '') + (m[3] ?? '');
-    const exp = Number(m[4]);
-    if (exp < -4 || exp >= 16) {
-        const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-        const e = Math.abs(exp);
-        return `${sign}${mantissa}e${exp < 0 ? '-' : '+'}${e < 10 ? '0' : ''}${e}`;
-    }
-    if (exp < 0)
-        return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
-    const intLen = exp + 1;
-    if (digits.length <= intLen)
-        return `${sign}${digits}${'0'.repeat(intLen - digits.length)}.0`;
-    return `${sign}${digits.slice(0, intLen)}.${digits.slice(intLen)}`;
-}
-/** Python's str() of the value PyYAML produced for a scalar. */
-function pythonStr(value) {
-    switch (value.type) {
-        case 'null':
-            return 'None';
-        case 'bool':
-            return value.value ? 'True' : 'False';
-        case 'int':
-            return value.value.toString();
-        case 'float':
-            return pythonFloatRepr(value.value);
-        case 'str':
-            return value.value;
-        case 'timestamp':
-            return value.iso;
-    }
-}
-/** A scalar as plain JSON-able JS: ints as numbers when safe (else their decimal string),
- * non-finite floats as Python spells them ('inf', '-inf', 'nan'), timestamps as Python str(). */
-function scalarToPlain(value) {
-    switch (value.type) {
-        case 'null':
-            return null;
-        case 'bool':
-            return value.value;
-        case 'int': {
-            const n = Number(value.value);
-            return Number.isSafeInteger(n) ? n : value.value.toString();
-        }
-        case 'float':
-            return Number.isFinite(value.value) ? value.value : pythonFloatRepr(value.value);
-        case 'str':
-            return value.value;
-        case 'timestamp':
-            return value.iso;
-    }
-}
-/** The tree as plain JS for JSON output: maps → objects (keys as PyYAML's str()), seqs → arrays. */
-function toPlain(node) {
-    switch (node.kind) {
-        case 'scalar':
-            return scalarToPlain(node.value);
-        case 'seq':
-            return node.items.map(toPlain);
-        case 'map': {
-            const out = {};
-            for (const e of node.entries) {
-                // defineProperty so a key named "__proto__" stays an ordinary own property.
-                Object.defineProperty(out, e.key, { value: toPlain(e.value), enumerable: true, writable: true, configurable: true });
-            }
-            return out;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/spec/overrides.js
-
-
-/** Split a pydash path: `.` separates keys, `\.` is a literal dot, `[n]` is a list index. */
-function parsePath(path) {
-    const segments = [];
-    let cur = '';
-    let pendingEmpty = true; // whether the current key is still empty (so `a..b` can be flagged)
-    const push = () => {
-        if (pendingEmpty && cur === '')
-            return 'empty';
-        segments.push({ key: cur });
-        cur = '';
-        pendingEmpty = true;
-        return undefined;
-    };
-    for (let i = 0; i < path.length; i++) {
-        const ch = path[i];
-        if (ch === '\\' && (path[i + 1] === '.' || path[i + 1] === '\\' || path[i + 1] === '[')) {
-            cur += path[i + 1];
-            pendingEmpty = false;
-            i++;
-        }
-        else if (ch === '.') {
-            if (cur === '' && pendingEmpty) {
-                // after `]` a dot is the separator: `a[0].b`
-                const prev = path[i - 1];
-                if (prev !== ']')
-                    return { segments, error: `empty key at position ${i + 1}` };
-                continue;
-            }
-            push();
-        }
-        else if (ch === '[') {
-            const m = /^\[(\d+)\]/.exec(path.slice(i));
-            if (!m) {
-                cur += ch;
-                pendingEmpty = false;
-                continue;
-            }
-            if (cur !== '' || !pendingEmpty)
-                push();
-            segments.push({ key: m[1] ?? '0', index: Number(m[1]) });
-            i += m[0].length - 1;
-        }
-        else {
-            cur += ch;
-            pendingEmpty = false;
-        }
-    }
-    if (cur !== '' || !pendingEmpty)
-        push();
-    else if (path.endsWith('.') && !path.endsWith('\\.'))
-        return { segments, error: 'the path ends with "."' };
-    if (segments.length === 0)
-        return { segments, error: 'the path is empty' };
-    return { segments };
-}
-/** Parse the `set` input: one `dotted.path=value` per line; blank lines ignored. */
-function parseOverrides(text) {
-    const overrides = [];
-    const errors = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const line = raw.trim();
-        const lineNumber = i + 1;
-        if (line === '')
-            return;
-        const eq = line.indexOf('=');
-        if (eq < 0) {
-            errors.push(`set, line ${lineNumber}: "${line}" has no "=": write one override per line as dotted.path=value (e.g. endpoint_name=my-endpoint).`);
-            return;
-        }
-        const path = line.slice(0, eq).trim();
-        const value = line.slice(eq + 1).trim();
-        if (path === '') {
-            errors.push(`set, line ${lineNumber}: "${line}" has an empty path before "=": write dotted.path=value.`);
-            return;
-        }
-        const parsed = parsePath(path);
-        if (parsed.error) {
-            errors.push(`set, line ${lineNumber}: invalid path "${path}": ${parsed.error}; separate keys with single dots (a.b.c).`);
-            return;
-        }
-        overrides.push({ path, segments: parsed.segments, value, line, lineNumber });
-    });
-    return { overrides, errors };
-}
-const TOP = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-function describe(node) {
-    if (node.kind === 'map')
-        return 'a mapping';
-    if (node.kind === 'seq')
-        return 'a list';
-    const v = node.value;
-    if (v.type === 'str')
-        return `the string "${v.value}"`;
-    return `${v.type === 'int' || v.type === 'float' ? 'the number' : v.type === 'bool' ? 'the boolean' : v.type === 'timestamp' ? 'the date' : 'the value'} ${pythonStr(v)}`;
-}
-function newContainer(next, span, line) {
-    return next?.index !== undefined ? { kind: 'seq', items: [], span, override: line } : { kind: 'map', entries: [], span, override: line };
-}
-function nullAt(span, line) {
-    return { kind: 'scalar', value: { type: 'null' }, source: '', quoted: false, span, override: line };
-}
-/**
- * Apply the overrides in order, like the SDK: mutates `root` in place (as pydash mutates the
- * dict, so a collection shared through a YAML alias sees the change, as in Python) and returns it.
- * An undefined root (empty file) becomes a new mapping. Problems are `schema` findings in `file`.
- */
-function applyOverrides(root, overrides, file) {
-    const findings = [];
-    const top = root ?? { kind: 'map', entries: [], span: TOP };
-    for (const o of overrides) {
-        const f = applyOne(top, o, file);
-        if (f)
-            findings.push(f);
-    }
-    return { root: top, findings };
-}
-function applyOne(root, o, file) {
-    const at = (span) => ({ file, ...span });
-    const blocked = (node, walked, message) => makeFinding('schema', at(node.span), message ??
-        `set "${o.line}": "${walked}" is ${describe(node)}, so "${o.path}" cannot be set inside it (az ml: Cannot use '--set' on properties defined by reference strings).`, { hint: `Set "${walked}" itself, or change the file so that "${walked}" is a mapping.` });
-    const valueNode = (span) => ({ kind: 'scalar', value: { type: 'str', value: o.value }, source: o.value, quoted: true, span, override: o.line });
-    let cur = root;
-    // The span new nodes get: the key of the nearest existing ancestor (the top: line 1).
-    let anchorSpan = TOP;
-    const walked = [];
-    for (let i = 0; i < o.segments.length; i++) {
-        const seg = o.segments[i];
-        const last = i === o.segments.length - 1;
-        const next = o.segments[i + 1];
-        const here = walked.length ? walked.join('.') : '(the top level)';
-        if (cur.kind === 'scalar') {
-            if (cur.value.type === 'null') {
-                // pydash walks into None and sets nothing; az ml does not complain either.
-                return makeFinding('schema', at(cur.span), `set "${o.line}" has no effect: "${here}" is empty (null) in the file, and az ml --set does not create keys below an existing null value.`, { severity: 'warning', hint: `Give "${here}" a mapping value in the file (e.g. "${walked[walked.length - 1] ?? 'key'}: {}"), or set the whole value.` });
-            }
-            return blocked(cur, here);
-        }
-        if (cur.kind === 'map') {
-            const entry = cur.entries.find((e) => e.key === seg.key && e.keyValue === undefined);
-            if (last) {
-                if (entry)
-                    entry.value = valueNode(entry.value.span);
-                else
-                    cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: valueNode(anchorSpan) });
-                return undefined;
-            }
-            if (entry) {
-                anchorSpan = entry.keySpan;
-                cur = entry.value;
-            }
-            else {
-                const created = newContainer(next, anchorSpan, o.line);
-                cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: created });
-                cur = created;
-            }
-        }
-        else {
-            // A list: pydash converts the key with int(); az ml's own pre-check would fail here.
-            if (!/^\d+$/.test(seg.key)) {
-                return blocked(cur, here, `set "${o.line}": "${here}" is a list, so "${seg.key}" is not a valid position in it; use a number (e.g. ${here}.0).`);
-            }
-            const idx = Number(seg.key);
-            const items = cur.items;
-            while (items.length < idx)
-                items.push(nullAt(anchorSpan, o.line));
-            if (last) {
-                const old = items[idx];
-                items[idx] = valueNode(old ? old.span : anchorSpan);
-                return undefined;
-            }
-            const existing = items[idx];
-            if (existing) {
-                anchorSpan = existing.span;
-                cur = existing;
-            }
-            else {
-                const created = newContainer(next, anchorSpan, o.line);
-                items.push(created);
-                cur = created;
-            }
-        }
-        walked.push(seg.key);
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/spec/override-scope.js
-// One `set` input serves every file of a run, while `az ml --set` serves one file. Each override
-// goes to the files whose kind knows its top-level key; `endpoint:` / `deployment:` prefixes say it
-// explicitly, and `name=` with both kinds of file must say it (it would rename both).
-
-const SHARED_KEYS = ['name', 'description', 'tags', 'properties', 'id', 'provisioning_state', '$schema'];
-const TOP_LEVEL_KEYS = {
-    endpoint: new Set([...SHARED_KEYS, 'auth_mode', 'identity', 'traffic', 'mirror_traffic', 'public_network_access', 'compute', 'location', 'scoring_uri', 'openapi_uri', 'kind']),
-    deployment: new Set([
-        ...SHARED_KEYS,
-        'endpoint_name', 'type', 'model', 'model_mount_path', 'code_configuration', 'environment', 'environment_variables',
-        'instance_type', 'instance_count', 'app_insights_enabled', 'scale_settings', 'request_settings', 'liveness_probe',
-        'readiness_probe', 'data_collector', 'egress_public_network_access', 'private_network_connection', 'resources',
-    ]),
-};
-const SCOPE_PREFIX = /^(endpoint|deployment)\s*:\s*/i;
-/** Parses the `set` input, with optional `endpoint:` / `deployment:` prefixes per line. */
-function parseScopedOverrides(text) {
-    const overrides = [];
-    const errors = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const prefix = SCOPE_PREFIX.exec(raw.trim());
-        const body = prefix ? raw.trim().slice(prefix[0].length) : raw;
-        // Keep line numbers: parse the line in place of blank lines before it.
-        const parsed = parseOverrides('\n'.repeat(i) + body);
-        errors.push(...parsed.errors);
-        for (const o of parsed.overrides)
-            overrides.push(prefix ? { ...o, scope: prefix[1].toLowerCase() } : o);
-    });
-    return { overrides, errors };
-}
-/** The overrides that apply to a file of `kind`; unknown top-level keys go everywhere, so schema reports them. */
-function overridesFor(kind, overrides) {
-    return overrides.filter((o) => {
-        if (o.scope)
-            return o.scope === kind;
-        const top = o.segments[0]?.key ?? '';
-        const known = TOP_LEVEL_KEYS.endpoint.has(top) || TOP_LEVEL_KEYS.deployment.has(top);
-        return !known || TOP_LEVEL_KEYS[kind].has(top);
-    });
-}
-/** Input problems that depend on which files were given: an unscoped `name=` with both kinds. */
-function ambiguousOverrides(overrides, kinds) {
-    if (!kinds.endpoint || !kinds.deployment)
-        return [];
-    return overrides
-        .filter((o) => !o.scope && o.segments.length === 1 && o.segments[0]?.key === 'name')
-        .map((o) => `set, line ${o.lineNumber}: "${o.line}" would rename both the endpoint and the deployment; write endpoint:${o.line} or deployment:${o.line}.`);
-}
-
-;// CONCATENATED MODULE: ./lib/inputs.js
-// Typed settings built once from the action inputs (actions/checkout style): every input is read
-// here, checked with a precise message, and nothing else in the action calls core.getInput.
-
-
-const MODES = ['lint', 'validate', 'deploy'];
-/** Every problem with the inputs at once, so one run shows them all. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `The inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`);
-        this.name = 'InputError';
-        this.problems = problems;
-    }
-}
-/** Reads `INPUT_<NAME>` the way @actions/core does, without loading it (tests, local runs). */
-function envInputReader(env = process.env) {
-    return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-const DEPLOY_ONLY = ['traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'grant-missing-roles'];
-function readInputs(read, env = process.env) {
-    const problems = [];
-    const get = (name) => read(name).trim();
-    const optional = (name) => get(name) || undefined;
-    const modeText = get('mode').toLowerCase() || 'deploy';
-    const mode = MODES.includes(modeText) ? modeText : undefined;
-    if (!mode)
-        problems.push(`mode: '${get('mode')}' is not a mode; use one of ${MODES.join(', ')}.`);
-    const endpointFile = optional('endpoint-file');
-    const deploymentFiles = splitLines(get('deployment-file'));
-    if (!endpointFile && deploymentFiles.length === 0) {
-        problems.push('endpoint-file / deployment-file: give at least one YAML file (endpoint-file, deployment-file, or both).');
-    }
-    if (endpointFile && splitLines(endpointFile).length > 1) {
-        problems.push('endpoint-file: takes one file; a run deploys into one endpoint (deployment-file takes several).');
-    }
-    const cloudText = get('environment') || 'AzureCloud';
-    const cloud = findCloud(cloudText);
-    if (!cloud)
-        problems.push(`environment: '${cloudText}' is not a cloud; use AzureCloud, AzureUSGovernment or AzureChinaCloud.`);
-    const { overrides, errors: overrideErrors } = parseScopedOverrides(read('set'));
-    problems.push(...overrideErrors, ...ambiguousOverrides(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
-    const traffic = parseOrCollect(problems, 'traffic', optional('traffic'), parseTraffic);
-    const rolloutSteps = parseOrCollect(problems, 'rollout-steps', optional('rollout-steps'), parseRolloutSteps);
-    const bakeTimeMs = parseOrCollect(problems, 'bake-time', optional('bake-time'), parseDuration);
-    const timeoutMs = parseOrCollect(problems, 'timeout', get('timeout') || '30m', parseDuration) ?? 30 * 60_000;
-    if (traffic && rolloutSteps)
-        problems.push('traffic and rollout-steps: choose one; rollout-steps already ends at 100 % to the new deployment.');
-    const failOnText = get('fail-on').toLowerCase() || 'error';
-    if (failOnText !== 'error' && failOnText !== 'warning')
-        problems.push(`fail-on: '${get('fail-on')}' must be error or warning.`);
-    const bool = (name, fallback) => parseOrCollect(problems, name, optional(name), parseBoolean) ?? fallback;
-    const rollbackOnFailure = bool('rollback-on-failure', true);
-    const grantMissingRoles = bool('grant-missing-roles', false);
-    const prComment = bool('pr-comment', false);
-    const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && !grantMissingRoles));
-    if (problems.length > 0 || !mode || !cloud)
-        throw new InputError(problems);
-    return {
-        mode,
-        endpointFile,
-        deploymentFiles,
-        subscriptionId: optional('subscription-id') ?? env.AZURE_SUBSCRIPTION_ID?.trim() ?? undefined,
-        resourceGroup: optional('resource-group'),
-        workspaceName: optional('workspace-name'),
-        tenantId: optional('tenant-id') ?? (env.AZURE_TENANT_ID?.trim() || undefined),
-        clientId: optional('client-id') ?? (env.AZURE_CLIENT_ID?.trim() || undefined),
-        cloud,
-        audience: optional('audience') ?? cloud.defaultAudience,
-        overrides,
-        traffic,
-        rolloutSteps,
-        bakeTimeMs,
-        smokeRequestFile: optional('smoke-request-file'),
-        rollbackOnFailure,
-        grantMissingRoles,
-        prComment,
-        failOn: failOnText === 'warning' ? 'warning' : 'error',
-        timeoutMs,
-        ignored,
-    };
-}
-function parseOrCollect(problems, name, text, parse) {
-    if (text === undefined)
-        return undefined;
-    try {
-        return parse(text);
-    }
-    catch (e) {
-        problems.push(`${name}: ${e.message}`);
-        return undefined;
-    }
-}
-function splitLines(text) {
-    return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
-}
-/** YAML 1.2 core booleans, as core.getBooleanInput accepts them. */
-function parseBoolean(text) {
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new Error(`'${text}' is not a boolean; use true or false.`);
-}
-/** `blue=90,green=10` (commas, spaces or newlines between entries) or `all`. */
-function parseTraffic(text) {
-    if (text.toLowerCase() === 'all')
-        return { kind: 'all' };
-    const weights = {};
-    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
-        const match = /^([A-Za-z][-A-Za-z0-9]*)=(\d{1,3})$/.exec(part);
-        if (!match)
-            throw new Error(`'${part}' is not name=percent (for example blue=90,green=10), and the whole value is not 'all'.`);
-        const [, name, pct] = match;
-        const key = name.toLowerCase();
-        if (key in weights)
-            throw new Error(`deployment '${name}' is given twice.`);
-        weights[key] = Number(pct);
-    }
-    const total = Object.values(weights).reduce((a, b) => a + b, 0);
-    if (Object.values(weights).some((w) => w > 100))
-        throw new Error('a percentage is above 100.');
-    if (total !== 100)
-        throw new Error(`the percentages add up to ${total}; they must add up to 100.`);
-    return { kind: 'map', weights };
-}
-/** `10,50,100`: increasing percentages for the new deployment, ending at 100. */
-function parseRolloutSteps(text) {
-    const steps = text.split(/[\s,]+/).filter(Boolean).map((s) => {
-        if (!/^\d{1,3}$/.test(s))
-            throw new Error(`'${s}' is not a whole percentage.`);
-        return Number(s);
-    });
-    if (steps.length === 0)
-        throw new Error('give at least one step, for example 10,50,100.');
-    for (let i = 0; i < steps.length; i++) {
-        const step = steps[i];
-        if (step < 1 || step > 100)
-            throw new Error(`step ${step} is outside 1..100.`);
-        if (i > 0 && step <= steps[i - 1])
-            throw new Error(`steps must increase; ${step} follows ${steps[i - 1]}.`);
-    }
-    if (steps[steps.length - 1] !== 100)
-        throw new Error('the last step must be 100, so the rollout completes.');
-    return steps;
-}
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** `90s`, `5m`, `1h30m`, `250ms`, or a bare number of seconds. */
-function parseDuration(text) {
-    const t = text.trim().toLowerCase();
-    if (/^\d+$/.test(t))
-        return Number(t) * 1000;
-    const parts = [...t.matchAll(/(\d+)(ms|s|m|h)/g)];
-    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== t) {
-        throw new Error(`'${text}' is not a duration; write for example 90s, 5m or 1h30m.`);
-    }
-    return parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]], 0);
-}
-
-;// CONCATENATED MODULE: ./lib/secrets/references.js
-/** DNS suffix of Key Vault hosts per cloud (public, US Government, China). */
-const KEY_VAULT_SUFFIXES = {
-    AzureCloud: 'vault.azure.net',
-    AzureUSGovernment: 'vault.usgovcloudapi.net',
-    AzureChinaCloud: 'vault.azure.cn',
-};
-// ---------------------------------------------------------------------------------------------
-// Name rules
-/** Workspace connection names (contracts/INDEX.md §2, WorkspaceConnections_Get). */
-const CONNECTION_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
-/** Key Vault names: 3–24 letters, digits and hyphens, a letter first, a letter or digit last, no `--`. */
-const VAULT_NAME = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
-/** Key Vault secret names: 1–127 letters, digits and hyphens. */
-const SECRET_NAME = /^[a-zA-Z0-9-]{1,127}$/;
-/** What Key Vault generates for a version. */
-const SECRET_VERSION = /^[0-9a-fA-F]{32}$/;
-function connectionNameProblem(name) {
-    if (CONNECTION_NAME.test(name))
-        return undefined;
-    return `connection name \`${name}\` is not valid: 3 to 33 characters, letters, digits, \`_\` or \`-\`, starting with a letter or digit`;
-}
-function vaultNameProblem(name) {
-    if (VAULT_NAME.test(name))
-        return undefined;
-    return `vault name \`${name}\` is not valid: 3 to 24 letters, digits or hyphens, starting with a letter, ending with a letter or digit, no consecutive hyphens`;
-}
-function secretNameProblem(name) {
-    if (SECRET_NAME.test(name))
-        return undefined;
-    return `secret name \`${name}\` is not valid: 1 to 127 letters, digits or hyphens`;
-}
-// ---------------------------------------------------------------------------------------------
-// Canonical text
-function formatReference(t) {
-    if (t.kind === 'keyvault')
-        return `\${{keyvault:${t.secretId}}}`;
-    const base = `\${{azureml://connections/${t.connection}`;
-    switch (t.kind) {
-        case 'connection':
-            return `${base}}}`;
-        case 'connection-target':
-            return `${base}/target}}`;
-        case 'connection-credential':
-            return `${base}/credentials/${t.key ?? ''}}}`;
-        case 'connection-metadata':
-            return `${base}/metadata/${t.key ?? ''}}}`;
-    }
-}
-function keyVaultTarget(vaultName, cloud, secretName, version) {
-    const vaultHost = `${vaultName}.${KEY_VAULT_SUFFIXES[cloud]}`;
-    const vaultUrl = `https://${vaultHost}`;
-    return {
-        kind: 'keyvault',
-        vaultName,
-        vaultHost,
-        vaultUrl,
-        cloud,
-        secretName,
-        version,
-        secretId: `${vaultUrl}/secrets/${secretName}/${version}`,
-    };
-}
-const EXACT_CONNECTION = /^\$\{\{azureml:\/\/connections\/([^/\s{}]+)(?:\/(credentials|metadata)\/([^/\s{}]+)|\/(target))?\}\}$/;
-const EXACT_KEYVAULT = /^\$\{\{keyvault:https:\/\/([^./\s{}]+)\.(vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/([^/\s{}]+)\/([^/\s{}?#]+)\}\}$/;
-function cloudOfSuffix(suffix) {
-    for (const [cloud, s] of Object.entries(KEY_VAULT_SUFFIXES))
-        if (s === suffix)
-            return cloud;
-    return undefined;
-}
-/** The target of a value that is exactly one of the five patterns (names not validated). */
-function parseExactReference(value) {
-    const c = EXACT_CONNECTION.exec(value);
-    if (c) {
-        const connection = c[1] ?? '';
-        if (c[4])
-            return { kind: 'connection-target', connection };
-        if (c[2] === 'credentials')
-            return { kind: 'connection-credential', connection, key: c[3] ?? '' };
-        if (c[2] === 'metadata')
-            return { kind: 'connection-metadata', connection, key: c[3] ?? '' };
-        return { kind: 'connection', connection };
-    }
-    const k = EXACT_KEYVAULT.exec(value);
-    if (k) {
-        const cloud = cloudOfSuffix(k[2] ?? '');
-        if (cloud)
-            return keyVaultTarget(k[1] ?? '', cloud, k[3] ?? '', k[4] ?? '');
-    }
-    return undefined;
-}
-// ---------------------------------------------------------------------------------------------
-// Candidate detection and repair
-const GITHUB_CONTEXT = /^\s*(?:github|env|vars|secrets|inputs|matrix|steps|needs|job|jobs|runner|strategy)\s*[.[]/;
-const GITHUB_FUNCTION = /^\s*(?:format|contains|startsWith|endsWith|join|toJSON|fromJSON|hashFiles|success|always|cancelled|failure)\s*\(/;
-/** `azureml:` or `keyvault:` inside any `$`/brace wrapper. Groups: $, {…, spaces, body, spaces, }… */
-// A blank inside the body is taken in only when the run after it reaches a closing brace.
-const WRAPPED = /(\$?)(\{+)([ \t]*)((?:azureml|keyvault)[ \t]*:(?:[^\s{}]|[ \t]+(?=[^\s{}]+\}))*)([ \t]*)(\}*)/i;
-const UNWRAPPED = /(?:azureml:\/*connections?\/|keyvault:[ \t]*(?:\/\/|https?:))[^\s{}]*/i;
-const KEYVAULT_URL = /^https?:\/\/[a-zA-Z0-9-]+\.(?:vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/[^\s{}]+$/i;
-function editDistance(a, b) {
-    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0] ?? 0;
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const up = prev[j] ?? 0;
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
-            diag = up;
-        }
-    }
-    return prev[b.length] ?? 0;
-}
-const SEGMENT_ALIASES = {
-    credential: 'credentials',
-    creds: 'credentials',
-    cred: 'credentials',
-    secrets: 'credentials',
-    secret: 'credentials',
-    keys: 'credentials',
-    meta: 'metadata',
-    metadatas: 'metadata',
-    'meta-data': 'metadata',
-    meta_data: 'metadata',
-    tags: 'metadata',
-    tag: 'metadata',
-    properties: 'metadata',
-    targets: 'target',
-};
-function guessSegment(seg) {
-    const lower = seg.toLowerCase();
-    if (lower === 'credentials' || lower === 'metadata' || lower === 'target')
-        return lower;
-    const alias = SEGMENT_ALIASES[lower];
-    if (alias)
-        return alias;
-    let best;
-    let bestDistance = 3;
-    for (const word of ['credentials', 'metadata', 'target']) {
-        const d = editDistance(lower, word);
-        if (d < bestDistance)
-            [best, bestDistance] = [word, d];
-    }
-    return best;
-}
-function err(message) {
-    return { severity: 'error', message };
-}
-/** Split a path into segments, reporting (and dropping) empty ones. */
-function splitPath(path, problems) {
-    const segs = path.split('/');
-    if (segs.length > 1 && segs[segs.length - 1] === '') {
-        problems.push(err('trailing `/`'));
-        while (segs.length > 1 && segs[segs.length - 1] === '')
-            segs.pop();
-    }
-    if (segs.slice(0, -1).some((s) => s === ''))
-        problems.push(err('empty path segment (`//`)'));
-    return segs.filter((s) => s !== '');
-}
-function repairAzureml(body) {
-    const problems = [];
-    const m = /^(azureml)\s*:\s*(\/*)(.*)$/is.exec(body);
-    if (!m)
-        return { problems: [err('not an `azureml://connections/…` reference')] };
-    const [, scheme = '', slashes = '', rest = ''] = m;
-    if (scheme !== 'azureml')
-        problems.push(err(`\`${scheme}:\` must be lower case: \`azureml:\``));
-    if (slashes !== '//')
-        problems.push(err(`\`azureml:${slashes}\` needs exactly two slashes: \`azureml://\``));
-    const segs = splitPath(rest, problems);
-    const [first, name, segment, key, ...extra] = segs;
-    if (first === undefined)
-        return { problems: [...problems, err('missing `connections/<connection_name>`')], canonical: '${{azureml://connections/<connection_name>}}' };
-    if (first !== 'connections') {
-        const lower = first.toLowerCase();
-        if (lower === 'connections' || lower === 'connection' || editDistance(lower, 'connections') <= 2) {
-            problems.push(err(`\`${first}\` must be \`connections\``));
-        }
-        else {
-            problems.push(err(`only workspace connections are resolved (\`azureml://connections/…\`), not \`azureml://${first}/…\``));
-            return { problems };
-        }
-    }
-    let connection = name;
-    if (connection === undefined) {
-        problems.push(err('missing connection name after `connections/`'));
-        connection = '<connection_name>';
-    }
-    else {
-        const p = connectionNameProblem(connection);
-        if (p)
-            problems.push(err(p));
-    }
-    let target;
-    if (segment === undefined) {
-        target = { kind: 'connection', connection };
-    }
-    else {
-        const guessed = guessSegment(segment);
-        let word;
-        let keyName = key;
-        let rest2 = extra;
-        if (guessed === undefined) {
-            if (key === undefined) {
-                // `${{azureml://connections/aoai/api_key}}`: most likely a credential name without its segment.
-                problems.push(err(`\`${segment}\` is not a segment: after the connection name write \`/credentials/<name>\`, \`/metadata/<name>\` or \`/target\``));
-                word = 'credentials';
-                keyName = segment;
-            }
-            else {
-                problems.push(err(`\`${segment}\` is not a segment: use \`credentials\`, \`metadata\` or \`target\``));
-                return { problems };
-            }
-        }
-        else {
-            word = guessed;
-            if (segment !== guessed)
-                problems.push(err(`\`${segment}\` must be \`${guessed}\``));
-        }
-        if (word === 'target') {
-            if (keyName !== undefined)
-                rest2 = [keyName, ...extra];
-            if (rest2.length > 0)
-                problems.push(err(`nothing may follow \`/target\` (found \`/${rest2.join('/')}\`)`));
-            target = { kind: 'connection-target', connection };
-        }
-        else {
-            if (keyName === undefined) {
-                problems.push(err(`missing the ${word === 'credentials' ? 'credential' : 'metadata'} name after \`${word}/\``));
-                keyName = word === 'credentials' ? '<credential_name>' : '<metadata_name>';
-            }
-            if (rest2.length > 0)
-                problems.push(err(`unexpected \`/${rest2.join('/')}\` after the ${word === 'credentials' ? 'credential' : 'metadata'} name`));
-            target = { kind: word === 'credentials' ? 'connection-credential' : 'connection-metadata', connection, key: keyName };
-        }
-    }
-    return { problems, target, canonical: formatReference(target) };
-}
-function repairKeyVault(body) {
-    const problems = [];
-    const m = /^(keyvault)\s*:\s*(.*)$/is.exec(body);
-    if (!m)
-        return { problems: [err('not a `keyvault:https://…` reference')] };
-    const [, scheme = '', afterScheme = ''] = m;
-    if (scheme !== 'keyvault')
-        problems.push(err(`\`${scheme}:\` must be lower case: \`keyvault:\``));
-    let rest;
-    const url = /^(https?)(:\/*)(.*)$/is.exec(afterScheme);
-    if (url) {
-        const [, proto = '', sep = '', tail = ''] = url;
-        if (proto.toLowerCase() === 'http')
-            problems.push(err('the vault URL must use `https:`, not `http:`'));
-        else if (proto !== 'https')
-            problems.push(err(`\`${proto}:\` must be lower case: \`https:\``));
-        if (sep !== '://')
-            problems.push(err(`\`${proto}${sep}\` must be \`https://\``));
-        rest = tail;
-    }
-    else if (afterScheme.startsWith('//')) {
-        problems.push(err('`keyvault://` must be `keyvault:https://` (the vault URL follows the colon)'));
-        rest = afterScheme.replace(/^\/+/, '');
-    }
-    else {
-        problems.push(err('missing `https://` after `keyvault:`'));
-        rest = afterScheme.replace(/^\/+/, '');
-    }
-    const segs = splitPath(rest, problems);
-    const [hostPort = '', kind, secretName, version, ...extra] = segs;
-    // Host: <vault>.<suffix>, optional :443 dropped.
-    let host = hostPort;
-    const port = /:(\d*)$/.exec(host);
-    if (port) {
-        problems.push(err(`remove the port \`${port[0]}\` from the vault host`));
-        host = host.slice(0, port.index);
-    }
-    let vaultName;
-    let cloud = 'AzureCloud';
-    const lowerHost = host.toLowerCase();
-    const matched = Object.entries(KEY_VAULT_SUFFIXES).find(([, s]) => lowerHost.endsWith(`.${s}`));
-    if (matched) {
-        cloud = matched[0];
-        vaultName = host.slice(0, host.length - matched[1].length - 1);
-        const suffix = host.slice(vaultName.length + 1);
-        if (suffix !== matched[1])
-            problems.push(err(`write the vault host suffix in lower case: \`${matched[1]}\``));
-    }
-    else {
-        const firstLabel = host.split('.')[0] ?? '';
-        if (lowerHost.includes('usgov'))
-            cloud = 'AzureUSGovernment';
-        else if (lowerHost.endsWith('.cn'))
-            cloud = 'AzureChinaCloud';
-        vaultName = firstLabel === '' ? '<keyvault_name>' : firstLabel;
-        if (lowerHost.includes('managedhsm')) {
-            problems.push(err(`\`${host}\` is a Managed HSM, which holds keys, not secrets: reference a Key Vault (\`<name>.vault.azure.net\`)`));
-        }
-        else if (host === '') {
-            problems.push(err('missing vault host'));
-        }
-        else {
-            problems.push(err(`\`${host}\` is not a Key Vault host: use \`https://<name>.vault.azure.net\` (or \`.vault.usgovcloudapi.net\`, \`.vault.azure.cn\`)`));
-        }
-    }
-    if (vaultName.includes('.'))
-        problems.push(err(`vault name \`${vaultName}\` must be a single DNS label`));
-    else if (!vaultName.startsWith('<')) {
-        const p = vaultNameProblem(vaultName);
-        if (p)
-            problems.push(err(p));
-    }
-    if (kind === undefined) {
-        problems.push(err('missing `/secrets/<secret_name>/<secret_version>` after the vault host'));
-    }
-    else if (kind !== 'secrets') {
-        const lower = kind.toLowerCase();
-        if (lower === 'keys' || lower === 'key')
-            problems.push(err('only secrets can be injected, not Key Vault keys: use `/secrets/`'));
-        else if (lower === 'certificates' || lower === 'certificate')
-            problems.push(err("certificates cannot be referenced directly: use the certificate's backing secret, `/secrets/<name>/<version>`"));
-        else if (lower === 'secrets' || lower === 'secret' || editDistance(lower, 'secrets') <= 2)
-            problems.push(err(`\`${kind}\` must be \`secrets\``));
-        else
-            problems.push(err(`\`/${kind}/\` must be \`/secrets/\``));
-    }
-    let name = secretName;
-    if (name === undefined) {
-        if (kind !== undefined)
-            problems.push(err('missing secret name after `secrets/`'));
-        name = '<secret_name>';
-    }
-    else {
-        const p = secretNameProblem(name);
-        if (p)
-            problems.push(err(p));
-    }
-    let ver = version;
-    if (ver !== undefined) {
-        const q = /[?#]/.exec(ver);
-        if (q) {
-            problems.push(err(`remove \`${ver.slice(q.index)}\` from the secret identifier`));
-            ver = ver.slice(0, q.index) || undefined;
-        }
-    }
-    if (ver === undefined) {
-        if (secretName !== undefined)
-            problems.push(err('missing secret version: the pattern is `…/secrets/<secret_name>/<secret_version>` (find it with `az keyvault secret show --query id`)'));
-        ver = '<secret_version>';
-    }
-    if (extra.length > 0)
-        problems.push(err(`unexpected \`/${extra.join('/')}\` after the secret version`));
-    const target = keyVaultTarget(vaultName, cloud, name, ver);
-    return { problems, target, canonical: formatReference(target) };
-}
-function repairBody(body) {
-    return /^azureml/i.test(body) ? repairAzureml(body) : repairKeyVault(body);
-}
-/** Notices and warnings on a reference that matches a pattern exactly. */
-function checkNames(t) {
-    const problems = [];
-    if (t.kind === 'keyvault') {
-        const v = vaultNameProblem(t.vaultName);
-        if (v)
-            problems.push(err(v));
-        const s = secretNameProblem(t.secretName);
-        if (s)
-            problems.push(err(s));
-        const find = `find the version with: az keyvault secret show --vault-name ${t.vaultName} --name ${t.secretName} --query id`;
-        if (t.version.toLowerCase() === 'latest') {
-            problems.push({
-                severity: 'warning',
-                message: '`latest` is not a Key Vault secret version: a secret identifier has no such alias, so the service will look for a version named "latest"; pin the 32-character version',
-                hint: `Pin the version (${find}).`,
-            });
-        }
-        else if (!SECRET_VERSION.test(t.version)) {
-            problems.push({
-                severity: 'notice',
-                message: `secret version \`${t.version}\` is not the 32 hexadecimal characters Key Vault generates; \`validate\` mode checks that it exists`,
-                hint: `If it is a placeholder, replace it (${find}).`,
-            });
-        }
-    }
-    else {
-        const c = connectionNameProblem(t.connection);
-        if (c)
-            problems.push(err(c));
-    }
-    return problems;
-}
-function githubHint(inner) {
-    return /^\s*secrets\s*[.[]/.test(inner)
-        ? 'store the secret in a workspace connection or Key Vault and reference it, e.g. `${{azureml://connections/<connection_name>/credentials/<credential_name>}}`'
-        : 'pass the value with the action\'s `set` input instead (`set: environment_variables.NAME=${{ … }}` in the workflow), which GitHub does evaluate';
-}
-/**
- * Classify one string value (see DECISIONS at the top). The caller decides what each candidate
- * kind means where the value sits: src/secrets/scan.ts reports weak candidates (unwrapped
- * references, bare Key Vault URLs, unknown `${{ }}`) only inside environment_variables.
- */
-function analyzeValue(value) {
-    const plain = { candidate: null, problems: [], offset: 0, length: value.length };
-    const exact = parseExactReference(value);
-    if (exact)
-        return { candidate: 'wrapped', target: exact, problems: checkNames(exact), offset: 0, length: value.length };
-    const w = WRAPPED.exec(value);
-    if (w)
-        return analyzeWrapped(value, w);
-    const expr = /\$\{\{/.exec(value);
-    if (expr) {
-        const close = value.indexOf('}}', expr.index + 3);
-        const end = close < 0 ? value.length : close + 2;
-        const inner = value.slice(expr.index + 3, close < 0 ? value.length : close);
-        const offset = expr.index;
-        const length = end - offset;
-        if (GITHUB_CONTEXT.test(inner) || GITHUB_FUNCTION.test(inner)) {
-            return {
-                candidate: 'github-expression',
-                problems: [
-                    {
-                        severity: 'warning',
-                        message: `\`${value.slice(offset, end)}\` is a GitHub Actions expression, but GitHub evaluates expressions only in the workflow file, not in files an action reads: the literal text would be deployed`,
-                    },
-                ],
-                suggestion: githubHint(inner),
-                offset,
-                length,
-            };
-        }
-        // `${{connections/aoai/credentials/key}}`, `${{https://kv.vault.azure.net/secrets/x/v}}`: scheme missing.
-        const conn = /^\s*\/*connections?\//i.exec(inner);
-        const kv = /^\s*https?:\/\/[^/\s]*vault/i.exec(inner);
-        if (conn || kv) {
-            const fixed = `${value.slice(0, offset)}\${{${conn ? `azureml://${inner.trim().replace(/^\/+/, '')}` : `keyvault:${inner.trim()}`}}}${value.slice(end)}`;
-            const again = analyzeValue(fixed);
-            return {
-                ...again,
-                candidate: 'wrapped',
-                target: undefined,
-                problems: [err(conn ? 'missing the `azureml://` scheme' : 'missing the `keyvault:` prefix'), ...again.problems.filter((p) => p.severity === 'error')],
-                suggestion: again.suggestion ?? fixed,
-                offset,
-                length,
-            };
-        }
-        return {
-            candidate: 'other-expression',
-            problems: [
-                {
-                    severity: 'warning',
-                    message: `\`${value.slice(offset, end)}\` is not one of the five secret-reference patterns; the service will not resolve it`,
-                },
-            ],
-            offset,
-            length,
-        };
-    }
-    const u = UNWRAPPED.exec(value);
-    if (u) {
-        const repair = repairBody(u[0]);
-        const problems = [err('missing the `${{ … }}` around the reference'), ...repair.problems];
-        if (value.trim() !== u[0])
-            problems.push(err('the reference must be the whole value, with nothing around it'));
-        return { candidate: 'unwrapped', problems, suggestion: repair.canonical, offset: u.index, length: u[0].length };
-    }
-    if (KEYVAULT_URL.test(value)) {
-        const repair = repairKeyVault(`keyvault:${value}`);
-        return {
-            candidate: 'keyvault-url',
-            problems: [
-                {
-                    severity: 'notice',
-                    message: 'this Key Vault secret URL is passed to the container as text; to inject the secret value, wrap it as `${{keyvault:…}}` with the secret version',
-                },
-            ],
-            suggestion: repair.canonical,
-            offset: 0,
-            length: value.length,
-        };
-    }
-    return plain;
-}
-function analyzeWrapped(value, w) {
-    const [whole, dollar = '', open = '', spaceIn = '', body = '', spaceOut = '', close = ''] = w;
-    const offset = w.index;
-    const length = whole.length;
-    const before = value.slice(0, offset);
-    const after = value.slice(offset + length);
-    const problems = [];
-    const seen = new Set();
-    const add = (m) => {
-        if (!seen.has(m))
-            problems.push(err(m));
-        seen.add(m);
-    };
-    if (dollar === '' && open.length !== 1)
-        add('missing `$` before `{{`');
-    const single = open.length === 1 && close.length === 1;
-    if (single)
-        add(dollar === '' ? 'single braces `{…}`: the pattern is `${{…}}`' : 'single braces `${…}` (shell style): the pattern is `${{…}}`');
-    else if (open.length === 1)
-        add('single opening brace: the pattern starts with `${{`');
-    else if (open.length > 2)
-        add(`\`${open}\` has ${open.length} braces: the pattern starts with \`\${{\``);
-    if (single) {
-        // reported above
-    }
-    else if (close.length < 2)
-        add(close.length === 0 ? 'missing the closing `}}`' : 'missing a closing `}`: the pattern ends in `}}`');
-    else if (close.length > 2)
-        add(`too many closing braces (\`${close}\`): the pattern ends in \`}}\``);
-    if (spaceIn !== '' || spaceOut !== '' || /\s/.test(body))
-        add('no spaces inside `${{ }}`: the documented form is `${{azureml://…}}` / `${{keyvault:…}}`');
-    const repair = repairBody(body.replace(/\s+/g, ''));
-    for (const p of repair.problems)
-        add(p.message);
-    let suggestion = repair.canonical;
-    const otherRef = /\$?\{\{|azureml:|keyvault:/i;
-    if (otherRef.test(before) || otherRef.test(after)) {
-        add('a value can hold only one reference: give each reference its own environment variable');
-        suggestion = undefined;
-    }
-    else if (before.trim() !== '' || after.trim() !== '') {
-        add('the reference must be the whole value: the service resolves a value only when it is exactly one reference (compose any surrounding text in your scoring code)');
-    }
-    else if (before !== '' || after !== '') {
-        add('remove the whitespace around the reference: the value must be exactly the reference');
-    }
-    // A repair that finds nothing wrong but the wrapper: the target is valid modulo the wrapper.
-    return { candidate: 'wrapped', problems, ...(suggestion === undefined ? {} : { suggestion }), offset, length };
-}
-/** The fix hint for an analysis: "Did you mean …?" when a concrete form exists. */
-function suggestionHint(a) {
-    if (a.suggestion === undefined)
-        return undefined;
-    if (a.candidate === 'github-expression')
-        return `GitHub will not substitute it here: ${a.suggestion}.`;
-    return /<[a-z_]+>/.test(a.suggestion) ? `Complete the reference: ${a.suggestion}` : `Did you mean ${a.suggestion}?`;
-}
-// ---------------------------------------------------------------------------------------------
-// Positions
-/**
- * The range of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
- * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
- * scalars, multi-line, `set` overrides, unknown escapes) the scalar's own span.
- * The end-column convention (inclusive or exclusive) follows the span's own.
- */
-function locateInScalar(scalar, file, offset, length) {
-    const span = scalar.span;
-    const whole = spanRange(span, file);
-    if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine)
-        return whole;
-    const value = scalar.value.value;
-    const layout = rawLayout(scalar, value);
-    if (!layout)
-        return whole;
-    const { contentColumn, map, exclusiveEnd } = layout;
-    const start = map[offset];
-    const end = map[Math.min(offset + length, value.length)];
-    if (start === undefined || end === undefined)
-        return whole;
-    return {
-        file,
-        line: span.line,
-        column: contentColumn + start,
-        endLine: span.line,
-        endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
-    };
-}
-function spanRange(span, file) {
-    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
-}
-function rawLayout(scalar, value) {
-    const span = scalar.span;
-    const width = span.endColumn - span.column;
-    if (!scalar.quoted) {
-        if (scalar.source !== value)
-            return undefined;
-        const map = Array.from({ length: value.length + 1 }, (_, i) => i);
-        if (width === value.length)
-            return { contentColumn: span.column, map, exclusiveEnd: true };
-        if (width === value.length - 1)
-            return { contentColumn: span.column, map, exclusiveEnd: false };
-        return undefined;
-    }
-    // Quoted: `source` is the text between the quotes. Try the single- then double-quoted reading.
-    const raw = scalar.source;
-    const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
-    if (!map)
-        return undefined;
-    if (width === raw.length + 2)
-        return { contentColumn: span.column + 1, map, exclusiveEnd: true };
-    if (width === raw.length + 1)
-        return { contentColumn: span.column + 1, map, exclusiveEnd: false };
-    return undefined;
-}
-function decodeSingle(raw, value) {
-    const map = [];
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-        map.push(i);
-        if (raw[i] === "'") {
-            if (raw[i + 1] !== "'")
-                return undefined;
-            i++;
-        }
-        out += raw[i];
-    }
-    map.push(raw.length);
-    return out === value ? map : undefined;
-}
-const SIMPLE_ESCAPES = {
-    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
-function decodeDouble(raw, value) {
-    const map = [];
-    let out = '';
-    let i = 0;
-    while (i < raw.length) {
-        const ch = raw[i] ?? '';
-        if (ch === '"')
-            return undefined;
-        if (ch !== '\\') {
-            map.push(i);
-            out += ch;
-            i++;
-            continue;
-        }
-        const esc = raw[i + 1] ?? '';
-        const simple = SIMPLE_ESCAPES[esc];
-        if (simple !== undefined) {
-            map.push(i);
-            out += simple;
-            i += 2;
-            continue;
-        }
-        const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
-        const hex = raw.slice(i + 2, i + 2 + hexLen);
-        if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen)
-            return undefined;
-        const s = String.fromCodePoint(Number.parseInt(hex, 16));
-        for (let k = 0; k < s.length; k++)
-            map.push(i);
-        out += s;
-        i += 2 + hexLen;
-    }
-    map.push(raw.length);
-    return out === value ? map : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/secrets/scan.js
-
-
-function scanDeployment(root, file) {
-    return scanDocument(root, file, 'deployment');
-}
-function scanEndpoint(root, file) {
-    return scanDocument(root, file, 'endpoint');
-}
-function scanDocument(root, file, role) {
-    const out = { references: [], findings: [] };
-    if (role === 'deployment' && root.kind === 'map') {
-        for (const entry of root.entries) {
-            if (entry.key === 'environment_variables' && entry.value.kind === 'map')
-                scanEnvironmentVariables(entry.value, file, out);
-            else
-                walk(entry.value, entry.key, file, role, out);
-        }
-    }
-    else {
-        walk(root, '', file, role, out);
-    }
-    return out;
-}
-function scanEnvironmentVariables(map, file, out) {
-    for (const { key, value } of map.entries) {
-        if (value.kind !== 'scalar') {
-            walk(value, `environment_variables.${key}`, file, 'deployment', out);
-            continue;
-        }
-        const r = analyzeScalar(key, value, file);
-        if (r.reference)
-            out.references.push(r.reference);
-        out.findings.push(...r.findings);
-    }
-}
-/** One environment variable's value: its reference, if it is a clean one, and any findings. */
-function analyzeScalar(variable, scalar, file) {
-    if (scalar.value.type !== 'str')
-        return { findings: [] };
-    const value = scalar.value.value;
-    const a = analyzeValue(value);
-    if (a.candidate === null)
-        return { findings: [] };
-    const at = locateInScalar(scalar, file, a.offset, a.length);
-    const findings = findingsFor(variable, a, at);
-    if (a.target && !a.problems.some((p) => p.severity === 'error')) {
-        return { reference: { ...a.target, variable, raw: value, range: at }, findings };
-    }
-    return { findings };
-}
-function findingsFor(variable, a, at) {
-    if (a.problems.length === 0)
-        return [];
-    const errors = a.problems.filter((p) => p.severity === 'error');
-    if (errors.length > 0) {
-        const message = `${variable}: malformed secret reference: ${errors.map((p) => p.message).join('; ')}.`;
-        return [makeFinding('secret-ref-syntax', at, message, hintOptions(a))];
-    }
-    // Clean enough to use: each notice or warning on its own.
-    return a.problems.map((p) => makeFinding('secret-ref-syntax', at, `${variable}: ${p.message}.`, { severity: p.severity, ...(p.hint === undefined ? hintOptions(a) : { hint: p.hint }) }));
-}
-function hintOptions(a) {
-    const hint = suggestionHint(a);
-    return hint === undefined ? {} : { hint };
-}
-function walk(node, path, file, role, out) {
-    switch (node.kind) {
-        case 'map':
-            for (const e of node.entries)
-                walk(e.value, path === '' ? e.key : `${path}.${e.key}`, file, role, out);
-            return;
-        case 'seq':
-            node.items.forEach((item, i) => walk(item, `${path}[${i}]`, file, role, out));
-            return;
-        case 'scalar':
-            misplaced(node, path, file, role, out);
-    }
-}
-function misplaced(scalar, path, file, role, out) {
-    if (scalar.value.type !== 'str')
-        return;
-    const a = analyzeValue(scalar.value.value);
-    const at = locateInScalar(scalar, file, a.offset, a.length);
-    if (a.candidate === 'github-expression') {
-        out.findings.push(...findingsFor(path, a, at));
-        return;
-    }
-    // Only the unmistakable form counts outside environment_variables: `${{azureml:…}}` /
-    // `${{keyvault:…}}` and its mis-wrapped variants. Bare URLs and other text stay plain here.
-    if (a.candidate !== 'wrapped')
-        return;
-    const where = role === 'endpoint'
-        ? 'an endpoint file, where the service resolves no secret references'
-        : `\`${path}\`, but the service resolves secret references only in the deployment's environment_variables`;
-    const hint = a.target ? moveHint(a.target, path) : RULE_PLACEMENT_FIX;
-    out.findings.push(makeFinding('secret-ref-placement', at, `${path}: secret reference in ${where}; it would be sent as literal text.`, { hint }));
-}
-const RULE_PLACEMENT_FIX = 'Move the reference into the deployment environment_variables, the only place the service resolves it, and read it from the environment in the container.';
-function moveHint(t, path) {
-    const name = (path.split('.').pop() ?? 'SECRET').replace(/\[\d+\]$/, '').replace(/[^A-Za-z0-9_]/g, '_').toUpperCase() || 'SECRET';
-    return `Move it to the deployment: environment_variables: { ${name}: ${formatReference(t)} }, and read ${name} in the container.`;
-}
-/** A secret-free description of a reference for the job summary (references are not secret; values are). */
-function describeReference(ref) {
-    let store;
-    let target;
-    switch (ref.kind) {
-        case 'keyvault': {
-            store = ref.cloud === 'AzureCloud' ? `Key Vault ${ref.vaultName}` : `Key Vault ${ref.vaultName} (${ref.cloud})`;
-            const version = /^[0-9a-fA-F]{32}$/.test(ref.version) ? `${ref.version.slice(0, 8)}…` : ref.version;
-            target = `secret ${ref.secretName}, version ${version}`;
-            break;
-        }
-        case 'connection':
-            store = `connection ${ref.connection}`;
-            target = 'all secrets (listsecrets JSON)';
-            break;
-        case 'connection-target':
-            store = `connection ${ref.connection}`;
-            target = 'target';
-            break;
-        case 'connection-credential':
-            store = `connection ${ref.connection}`;
-            target = `credentials/${ref.key ?? ''}`;
-            break;
-        case 'connection-metadata':
-            store = `connection ${ref.connection}`;
-            target = `metadata/${ref.key ?? ''}`;
-            break;
-    }
-    return { variable: ref.variable, store, target, display: `${ref.variable}=*** ← ${store}: ${target}` };
-}
-/** One key per secret store, to de-duplicate look-ups: one listsecrets per connection, one vault per vault. */
-function storeKey(ref) {
-    return ref.kind === 'keyvault' ? `keyvault:${ref.vaultUrl.toLowerCase()}` : `connection:${ref.connection.toLowerCase()}`;
-}
-
 ;// CONCATENATED MODULE: ./lib/spec/schema.js
 
 /** Collects findings for one file. */
@@ -42071,15 +40797,11 @@ function required(field, requiredHint) {
 function isProp(p) {
     return 'field' in p;
 }
-/**
- * A marshmallow schema with unknown = RAISE: each key is parsed with its field; unknown keys are
- * reported on the key (with the closest known key as a hint); dump-only keys are dropped; missing
- * required keys are reported on the parent key (the map's own span start).
- */
 function object(shape, opts = {}) {
     const keys = Object.keys(shape);
     const dumpOnly = new Set(['$schema', ...(opts.dumpOnly ?? [])]);
     return {
+        acceptedKeys: [...keys, ...dumpOnly],
         expected: 'a mapping',
         parse(node, path, ctx) {
             if (node.kind !== 'map') {
@@ -42211,6 +40933,91 @@ function checkName(ctx, name, span, what, origin = '') {
         hint: suggestion.length >= 3 && NAME_PATTERN.test(suggestion) ? `Rename it, e.g. '${suggestion}'.` : 'Use 3 to 32 characters: a letter first, then letters, digits or hyphens, not ending in a hyphen.',
     });
     return false;
+}
+
+;// CONCATENATED MODULE: ./lib/spec/pystr.js
+/** Python repr()/str() of a float (the 'r' format: shortest round-trip digits). */
+function pythonFloatRepr(x) {
+    if (Number.isNaN(x))
+        return 'nan';
+    if (x === Infinity)
+        return 'inf';
+    if (x === -Infinity)
+        return '-inf';
+    if (x === 0)
+        return Object.is(x, -0) ? '-0.0' : '0.0';
+    // toExponential() with no argument gives the shortest digits that round-trip, like Python.
+    const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(x.toExponential());
+    if (!m)
+        return String(x);
+    const sign = m[1] ?? '';
+    const digits = (m[2] ?? '') + (m[3] ?? '');
+    const exp = Number(m[4]);
+    if (exp < -4 || exp >= 16) {
+        const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+        const e = Math.abs(exp);
+        return `${sign}${mantissa}e${exp < 0 ? '-' : '+'}${e < 10 ? '0' : ''}${e}`;
+    }
+    if (exp < 0)
+        return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+    const intLen = exp + 1;
+    if (digits.length <= intLen)
+        return `${sign}${digits}${'0'.repeat(intLen - digits.length)}.0`;
+    return `${sign}${digits.slice(0, intLen)}.${digits.slice(intLen)}`;
+}
+/** Python's str() of the value PyYAML produced for a scalar. */
+function pythonStr(value) {
+    switch (value.type) {
+        case 'null':
+            return 'None';
+        case 'bool':
+            return value.value ? 'True' : 'False';
+        case 'int':
+            return value.value.toString();
+        case 'float':
+            return pythonFloatRepr(value.value);
+        case 'str':
+            return value.value;
+        case 'timestamp':
+            return value.iso;
+    }
+}
+/** A scalar as plain JSON-able JS: ints as numbers when safe (else their decimal string),
+ * non-finite floats as Python spells them ('inf', '-inf', 'nan'), timestamps as Python str(). */
+function scalarToPlain(value) {
+    switch (value.type) {
+        case 'null':
+            return null;
+        case 'bool':
+            return value.value;
+        case 'int': {
+            const n = Number(value.value);
+            return Number.isSafeInteger(n) ? n : value.value.toString();
+        }
+        case 'float':
+            return Number.isFinite(value.value) ? value.value : pythonFloatRepr(value.value);
+        case 'str':
+            return value.value;
+        case 'timestamp':
+            return value.iso;
+    }
+}
+/** The tree as plain JS for JSON output: maps → objects (keys as PyYAML's str()), seqs → arrays. */
+function toPlain(node) {
+    switch (node.kind) {
+        case 'scalar':
+            return scalarToPlain(node.value);
+        case 'seq':
+            return node.items.map(toPlain);
+        case 'map': {
+            const out = {};
+            for (const e of node.entries) {
+                // defineProperty so a key named "__proto__" stays an ordinary own property.
+                Object.defineProperty(out, e.key, { value: toPlain(e.value), enumerable: true, writable: true, configurable: true });
+            }
+            return out;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/spec/assets.js
@@ -42466,289 +41273,6 @@ function located(l) {
     return l?.value;
 }
 
-
-;// CONCATENATED MODULE: ./lib/spec/traffic.js
-
-/** Per-file checks on `traffic` / `mirror_traffic` (values already parsed as ints). */
-function checkTrafficValues(ctx, entries, keySpan, field) {
-    if (!keySpan)
-        return;
-    for (const e of entries) {
-        if (e.percent < 0) {
-            ctx.report('traffic', e.valueSpan, `${field}.${e.key} is ${e.percent}: traffic percentages must be between 0 and 100.`, { hint: 'Use a whole number from 0 to 100.' });
-        }
-    }
-    const seen = new Map();
-    for (const e of entries) {
-        const prev = seen.get(e.name);
-        if (prev) {
-            ctx.report('traffic', e.keySpan, `${field}: '${e.key}' and '${prev.key}' name the same deployment (names are case-insensitive; the later value wins).`, { hint: 'Keep one entry per deployment.' });
-        }
-        seen.set(e.name, e);
-    }
-    const sum = entries.reduce((s, e) => s + e.percent, 0);
-    if (field === 'traffic') {
-        if (sum > 100) {
-            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: they must sum to less than or equal to 100%.`, {
-                hint: 'Lower the values so that they add up to 100.',
-            });
-        }
-        else if (entries.length > 0 && sum !== 100 && sum !== 0 && entries.every((e) => e.percent >= 0)) {
-            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: the service accepts only a total of 100 (or all 0).`, {
-                hint: `Give the remaining ${100 - sum}% to a deployment, e.g. raise one value.`,
-            });
-        }
-        return;
-    }
-    const nonZero = entries.filter((e) => e.percent !== 0);
-    if (nonZero.length > 1) {
-        ctx.report('traffic', keySpan, `mirror_traffic names ${nonZero.length} deployments: the service mirrors traffic to one deployment only.`, { hint: 'Keep a single deployment under mirror_traffic.' });
-    }
-    for (const e of entries) {
-        if (e.percent > 50) {
-            ctx.report('traffic', e.valueSpan, `mirror_traffic.${e.key} is ${e.percent}: the service allows at most 50% mirrored traffic.`, { hint: 'Use a value from 0 to 50.' });
-        }
-    }
-}
-/**
- * Cross-file check: every deployment named with a non-zero share in `traffic`/`mirror_traffic`
- * must be one the caller knows (from the deployment files, or from the server). In lint mode the
- * caller usually passes severity 'warning' (the deployment may already exist on the server).
- */
-function checkTraffic(endpoint, deploymentNames, file, severity = 'error') {
-    const known = new Set(deploymentNames.map((n) => n.toLowerCase()));
-    const out = [];
-    const list = known.size ? [...known].join(', ') : 'none';
-    for (const [field, entries] of [['traffic', endpoint.traffic], ['mirror_traffic', endpoint.mirrorTraffic]]) {
-        for (const e of entries) {
-            if (e.percent === 0 || known.has(e.name))
-                continue;
-            out.push(makeFinding('traffic', { file, line: e.keySpan.line, column: e.keySpan.column, endLine: e.keySpan.endLine, endColumn: e.keySpan.endColumn }, `${field} sends ${e.percent}% to deployment '${e.key}', which is neither in the deployment files nor on the endpoint (known: ${list}).`, { hint: 'Deploy it first (traffic can only go to existing deployments), or correct the name.', severity }));
-        }
-    }
-    return out;
-}
-/** The traffic map as sent: keys lower-cased, zero entries dropped (later duplicates win). */
-function trafficMap(entries) {
-    const out = {};
-    for (const e of entries)
-        out[e.name] = e.percent;
-    for (const k of Object.keys(out))
-        if (out[k] === 0)
-            delete out[k];
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/spec/endpoint.js
-
-
-
-const ENFORCE_FLAG = 'enforce_access_to_default_secret_stores';
-const AUTH_MODES = ['key', 'aml_token', 'aad_token'];
-const AUTH_REST = { key: 'Key', aml_token: 'AMLToken', aad_token: 'AADToken' };
-const ID_TYPES = ['system_assigned', 'user_assigned', 'none'];
-const ID_REST = { system_assigned: 'SystemAssigned', user_assigned: 'UserAssigned', none: 'None' };
-const UAI_HINT = 'user_assigned_identities must be a list of mappings:\n  user_assigned_identities:\n    - resource_id: /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>\n(the single-string form shown in some docs is rejected by az ml).';
-const identitySchema = object({
-    type: enumOf(ID_TYPES, 'camelToSnake'),
-    principal_id: str(),
-    tenant_id: str(),
-    user_assigned_identities: list(dict(), UAI_HINT),
-});
-const common = {
-    name: required(str(), 'Add name: <endpoint-name> (or pass it with the set input: name=<endpoint-name>).'),
-    id: str(),
-    description: str(),
-    tags: dict(),
-    provisioning_state: str(),
-    properties: dict(),
-    auth_mode: enumOf(AUTH_MODES, 'camelToSnake'),
-    scoring_uri: str(),
-    location: str(),
-    openapi_uri: str(),
-    identity: identitySchema,
-    traffic: dict(schema_int()),
-    mirror_traffic: dict(schema_int()),
-};
-const managedSchema = object({ ...common, public_network_access: enumOf(['enabled', 'disabled']) }, { dumpOnly: ['kind'], elsewhere: { type: 'online endpoints have no type: the endpoint is Kubernetes when it has compute: azureml:<compute>, managed otherwise (type: managed|kubernetes belongs in deployment YAML).' } });
-const k8sSchema = object({ ...common, compute: str() }, {
-    dumpOnly: ['kind'],
-    elsewhere: {
-        type: 'online endpoints have no type: compute: already makes this a Kubernetes endpoint.',
-        public_network_access: 'public_network_access is only valid for managed online endpoints; this endpoint has compute:, which makes it a Kubernetes endpoint.',
-    },
-});
-/**
- * The pre-GA (2021) endpoint format: deployments inside the endpoint, `type: online`, `target:`
- * (now `compute:`). Returns the first such key in source order.
- */
-function legacyEndpointKey(root) {
-    for (const e of root.entries) {
-        if (e.key === 'deployments' || e.key === 'target')
-            return { key: e.key, span: e.keySpan };
-        if (e.key === 'type' && e.value.kind === 'scalar' && e.value.value.type === 'str' && e.value.value.value.toLowerCase() === 'online') {
-            return { key: e.key, span: e.keySpan };
-        }
-    }
-    return undefined;
-}
-function analyzeEndpointTree(root, ctx) {
-    if (root === undefined) {
-        ctx.report('schema', firstLine(), 'The endpoint file is empty.', { hint: 'Write an online endpoint YAML: name: <endpoint-name>, auth_mode: key.' });
-        return undefined;
-    }
-    if (root.kind === 'map') {
-        const legacy = legacyEndpointKey(root);
-        if (legacy) {
-            ctx.report('legacy-format', legacy.span, `This endpoint file uses the pre-GA (2021) az ml format ('${legacy.key}:' at the top level), which az ml online-endpoint create no longer accepts.`, {
-                hint: 'Convert it: keep name, auth_mode (and traffic) in the endpoint file; drop type: online; move each entry of deployments: into its own deployment YAML with endpoint_name: <endpoint>; for Kubernetes use compute: azureml:<compute> instead of target:.',
-            });
-            return undefined;
-        }
-    }
-    const isK8s = root.kind === 'map' && schema_entry(root, 'compute') !== undefined;
-    const parsed = (isK8s ? k8sSchema : managedSchema).parse(root, '', ctx);
-    if (!parsed)
-        return undefined;
-    const r = parsed;
-    const errorsBefore = ctx.errorCount();
-    const name = r.name?.value;
-    if (name !== undefined && r.name)
-        checkName(ctx, name, r.name.node.span, 'endpoint', fromSet(r.name.node));
-    // identity
-    let identity;
-    const idEntry = schema_entry(r.$node, 'identity');
-    if (r.identity && idEntry) {
-        const id = r.identity.value;
-        const uais = [];
-        const uaiNode = schema_entry(id.$node, 'user_assigned_identities');
-        const list = id.user_assigned_identities?.value ?? [];
-        if (list.length > 1) {
-            ctx.report('schema', id.user_assigned_identities?.node.span ?? idEntry.keySpan, `identity.user_assigned_identities: only 1 user-assigned identity is currently supported, ${list.length} found.`, {
-                hint: 'Keep one entry; an online endpoint has a single identity.',
-            });
-        }
-        list.forEach((item, i) => {
-            const rid = schema_entry(item.value, 'resource_id');
-            if (!rid) {
-                ctx.report('schema', parentSpan(item.node), `identity.user_assigned_identities[${i}].resource_id is required.`, { hint: UAI_HINT });
-                return;
-            }
-            const v = { resourceId: assets_pyStrNode(rid.value) };
-            const cid = schema_entry(item.value, 'client_id');
-            if (cid)
-                v.clientId = assets_pyStrNode(cid.value);
-            const oid = schema_entry(item.value, 'object_id');
-            if (oid)
-                v.objectId = assets_pyStrNode(oid.value);
-            uais.push(v);
-        });
-        const t = id.type?.value;
-        if (!t) {
-            if (!schema_entry(id.$node, 'type')) {
-                ctx.report('schema', idEntry.keySpan, 'identity.type is required when identity is given (Identity type not found).', {
-                    hint: 'Add type: system_assigned (or user_assigned with user_assigned_identities, or none).',
-                });
-            }
-        }
-        else {
-            const type = ID_REST[t];
-            if (type === 'UserAssigned' && list.length === 0 && !(uaiNode && uaiNode.value.kind !== 'seq')) {
-                ctx.report('schema', id.type?.node.span ?? idEntry.keySpan, 'identity.type user_assigned needs identity.user_assigned_identities with the identity resource id.', { hint: UAI_HINT });
-            }
-            if (type !== 'UserAssigned' && list.length > 0) {
-                ctx.report('schema', id.user_assigned_identities?.keySpan ?? idEntry.keySpan, `identity.user_assigned_identities is only valid with type user_assigned, not ${id.type?.node.kind === 'scalar' ? id.type.node.source : t}.`, {
-                    hint: 'Set type: user_assigned, or remove user_assigned_identities.',
-                });
-            }
-            identity = { type, userAssignedIdentities: uais };
-            if (id.principal_id)
-                identity.principalId = id.principal_id.value;
-            if (id.tenant_id)
-                identity.tenantId = id.tenant_id.value;
-        }
-    }
-    // properties and the enforce flag
-    const propsMap = r.properties?.value;
-    const propSpans = {};
-    let enforce;
-    let enforceSpan;
-    if (propsMap) {
-        for (const e of propsMap.entries)
-            propSpans[e.key] = e.value.span;
-        const flag = schema_entry(propsMap, ENFORCE_FLAG);
-        if (flag) {
-            enforceSpan = flag.value.span;
-            const text = assets_pyStrNode(flag.value);
-            const low = text.toLowerCase();
-            if (low === 'enabled' || low === 'disabled') {
-                enforce = low;
-            }
-            else {
-                ctx.report('schema', flag.value.span, `properties.${ENFORCE_FLAG} must be 'enabled' or 'disabled', not ${flag.value.kind === 'scalar' ? `'${flag.value.source}'` : 'a ' + flag.value.kind}.`, {
-                    hint: `Write ${ENFORCE_FLAG}: enabled (a string; an unquoted true is sent as "True", which the service does not recognise).`,
-                });
-            }
-            const idType = identity?.type;
-            if (idType === 'UserAssigned') {
-                const enabled = enforce === 'enabled' || enforce === undefined;
-                ctx.report('enforce-flag-with-uai', flag.value.span, enabled
-                    ? `properties.${ENFORCE_FLAG} is not allowed on an endpoint with a user-assigned identity: the service rejects the endpoint.`
-                    : `properties.${ENFORCE_FLAG} should not be set on an endpoint with a user-assigned identity (even as disabled).`, {
-                    hint: 'Remove the flag and grant the user-assigned identity "Azure Machine Learning Workspace Connection Secrets Reader" on the workspace yourself, or use identity type system_assigned.',
-                    ...(enabled ? {} : { severity: 'warning' }),
-                });
-            }
-        }
-    }
-    const traffic = trafficEntries(r.traffic?.value);
-    const mirror = trafficEntries(r.mirror_traffic?.value);
-    checkTrafficValues(ctx, traffic, r.traffic?.keySpan, 'traffic');
-    checkTrafficValues(ctx, mirror, r.mirror_traffic?.keySpan, 'mirror_traffic');
-    let compute;
-    if (isK8s && r.compute) {
-        compute = parseComputeRef(r.compute.value, 'compute', r.compute.node.span, ctx);
-    }
-    if (name === undefined || ctx.errorCount() > errorsBefore || ctx.findings.some((f) => f.severity === 'error')) {
-        return undefined;
-    }
-    const spec = {
-        kind: 'endpoint',
-        file: ctx.file,
-        name,
-        computeType: isK8s ? 'Kubernetes' : 'Managed',
-        tags: strDict(r.tags?.value),
-        properties: strDict(propsMap),
-        authMode: r.auth_mode ? AUTH_REST[r.auth_mode.value] : 'Key',
-        traffic,
-        mirrorTraffic: mirror,
-        spans: { properties: propSpans },
-    };
-    if (r.name)
-        spec.spans.name = r.name.node.span;
-    if (r.description)
-        spec.description = r.description.value;
-    if (identity)
-        spec.identity = identity;
-    if (idEntry)
-        spec.spans.identity = idEntry.keySpan;
-    if (r.public_network_access)
-        spec.publicNetworkAccess = r.public_network_access.value;
-    if (compute)
-        spec.compute = compute;
-    if (enforce)
-        spec.enforceAccessToDefaultSecretStores = enforce;
-    if (enforceSpan)
-        spec.spans.enforceFlag = enforceSpan;
-    if (r.traffic?.keySpan)
-        spec.spans.traffic = r.traffic.keySpan;
-    if (r.mirror_traffic?.keySpan)
-        spec.spans.mirrorTraffic = r.mirror_traffic.keySpan;
-    return spec;
-}
-function trafficEntries(items) {
-    return (items ?? []).map((i) => ({ name: i.key.toLowerCase(), key: i.key, percent: i.value.value, keySpan: i.keySpan, valueSpan: i.value.node.span }));
-}
 
 ;// CONCATENATED MODULE: ./lib/spec/pydump.js
 
@@ -43975,7 +42499,7 @@ const requestSettings = object({
 const resourceSettings = object({ cpu: str(), memory: str(), gpu: str(), 'nvidia.com/gpu': str() });
 const resources = object({ requests: resourceSettings, limits: resourceSettings });
 const codeConfiguration = object({ code: str(), scoring_script: str() });
-const deployment_common = {
+const common = {
     name: required(str(), 'Add name: <deployment-name> (or pass it with the set input: name=<deployment-name>).'),
     endpoint_name: required(str(), 'Add endpoint_name: <endpoint-name>, or pass it with the set input: endpoint_name=<endpoint-name> (az ml: --endpoint-name).'),
     description: str(),
@@ -44000,19 +42524,21 @@ const deployment_common = {
 };
 const MANAGED_ONLY = 'only valid for managed deployments; this deployment has type: kubernetes.';
 const K8S_ONLY = 'only valid for Kubernetes deployments (type: kubernetes); this is a managed deployment.';
-const deployment_managedSchema = object({
-    ...deployment_common,
+const managedSchema = object({
+    ...common,
     instance_type: required(str(), 'Managed deployments need a VM size: add instance_type: Standard_DS3_v2 (or another SKU).'),
     egress_public_network_access: enumOf(['enabled', 'disabled']),
     private_network_connection: bool(),
 }, { dumpOnly: ['creation_context'], elsewhere: { resources: `resources is ${K8S_ONLY}` } });
-const deployment_k8sSchema = object({ ...deployment_common, resources }, {
+const k8sSchema = object({ ...common, resources }, {
     dumpOnly: ['creation_context'],
     elsewhere: {
         egress_public_network_access: `egress_public_network_access is ${MANAGED_ONLY}`,
         private_network_connection: `private_network_connection is ${MANAGED_ONLY}`,
     },
 });
+/** Every top-level key a deployment file may have, managed or Kubernetes (for routing `set` overrides). */
+const DEPLOYMENT_TOP_LEVEL_KEYS = new Set([...managedSchema.acceptedKeys, ...k8sSchema.acceptedKeys]);
 // ---------------------------------------------------------------------------------------------
 // Legacy (pre-GA 2021) detection
 function legacyDeploymentKey(root) {
@@ -44072,7 +42598,7 @@ function analyzeDeploymentTree(root, dir, env, ctx) {
     }
     const typeEntry = root.kind === 'map' ? schema_entry(root, 'type') : undefined;
     const isK8s = typeEntry !== undefined && isScalarStr(typeEntry.value) && typeEntry.value.value.value.toLowerCase() === 'kubernetes';
-    const schema = isK8s ? deployment_k8sSchema : deployment_managedSchema;
+    const schema = isK8s ? k8sSchema : managedSchema;
     const r = schema.parse(root, '', ctx);
     if (!r)
         return undefined;
@@ -44568,6 +43094,1473 @@ function parseDataCollector(node, ctx) {
         out.collections.push(col);
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./lib/spec/traffic.js
+
+/** Per-file checks on `traffic` / `mirror_traffic` (values already parsed as ints). */
+function checkTrafficValues(ctx, entries, keySpan, field) {
+    if (!keySpan)
+        return;
+    for (const e of entries) {
+        if (e.percent < 0) {
+            ctx.report('traffic', e.valueSpan, `${field}.${e.key} is ${e.percent}: traffic percentages must be between 0 and 100.`, { hint: 'Use a whole number from 0 to 100.' });
+        }
+    }
+    const seen = new Map();
+    for (const e of entries) {
+        const prev = seen.get(e.name);
+        if (prev) {
+            ctx.report('traffic', e.keySpan, `${field}: '${e.key}' and '${prev.key}' name the same deployment (names are case-insensitive; the later value wins).`, { hint: 'Keep one entry per deployment.' });
+        }
+        seen.set(e.name, e);
+    }
+    const sum = entries.reduce((s, e) => s + e.percent, 0);
+    if (field === 'traffic') {
+        if (sum > 100) {
+            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: they must sum to less than or equal to 100%.`, {
+                hint: 'Lower the values so that they add up to 100.',
+            });
+        }
+        else if (entries.length > 0 && sum !== 100 && sum !== 0 && entries.every((e) => e.percent >= 0)) {
+            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: the service accepts only a total of 100 (or all 0).`, {
+                hint: `Give the remaining ${100 - sum}% to a deployment, e.g. raise one value.`,
+            });
+        }
+        return;
+    }
+    const nonZero = entries.filter((e) => e.percent !== 0);
+    if (nonZero.length > 1) {
+        ctx.report('traffic', keySpan, `mirror_traffic names ${nonZero.length} deployments: the service mirrors traffic to one deployment only.`, { hint: 'Keep a single deployment under mirror_traffic.' });
+    }
+    for (const e of entries) {
+        if (e.percent > 50) {
+            ctx.report('traffic', e.valueSpan, `mirror_traffic.${e.key} is ${e.percent}: the service allows at most 50% mirrored traffic.`, { hint: 'Use a value from 0 to 50.' });
+        }
+    }
+}
+/**
+ * Cross-file check: every deployment named with a non-zero share in `traffic`/`mirror_traffic`
+ * must be one the caller knows (from the deployment files, or from the server). In lint mode the
+ * caller usually passes severity 'warning' (the deployment may already exist on the server).
+ */
+function checkTraffic(endpoint, deploymentNames, file, severity = 'error') {
+    const known = new Set(deploymentNames.map((n) => n.toLowerCase()));
+    const out = [];
+    const list = known.size ? [...known].join(', ') : 'none';
+    for (const [field, entries] of [['traffic', endpoint.traffic], ['mirror_traffic', endpoint.mirrorTraffic]]) {
+        for (const e of entries) {
+            if (e.percent === 0 || known.has(e.name))
+                continue;
+            out.push(makeFinding('traffic', { file, line: e.keySpan.line, column: e.keySpan.column, endLine: e.keySpan.endLine, endColumn: e.keySpan.endColumn }, `${field} sends ${e.percent}% to deployment '${e.key}', which is neither in the deployment files nor on the endpoint (known: ${list}).`, { hint: 'Deploy it first (traffic can only go to existing deployments), or correct the name.', severity }));
+        }
+    }
+    return out;
+}
+/** The traffic map as sent: keys lower-cased, zero entries dropped (later duplicates win). */
+function trafficMap(entries) {
+    const out = {};
+    for (const e of entries)
+        out[e.name] = e.percent;
+    for (const k of Object.keys(out))
+        if (out[k] === 0)
+            delete out[k];
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/spec/endpoint.js
+
+
+
+const ENFORCE_FLAG = 'enforce_access_to_default_secret_stores';
+const AUTH_MODES = ['key', 'aml_token', 'aad_token'];
+const AUTH_REST = { key: 'Key', aml_token: 'AMLToken', aad_token: 'AADToken' };
+const ID_TYPES = ['system_assigned', 'user_assigned', 'none'];
+const ID_REST = { system_assigned: 'SystemAssigned', user_assigned: 'UserAssigned', none: 'None' };
+const UAI_HINT = 'user_assigned_identities must be a list of mappings:\n  user_assigned_identities:\n    - resource_id: /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>\n(the single-string form shown in some docs is rejected by az ml).';
+const identitySchema = object({
+    type: enumOf(ID_TYPES, 'camelToSnake'),
+    principal_id: str(),
+    tenant_id: str(),
+    user_assigned_identities: list(dict(), UAI_HINT),
+});
+const endpoint_common = {
+    name: required(str(), 'Add name: <endpoint-name> (or pass it with the set input: name=<endpoint-name>).'),
+    id: str(),
+    description: str(),
+    tags: dict(),
+    provisioning_state: str(),
+    properties: dict(),
+    auth_mode: enumOf(AUTH_MODES, 'camelToSnake'),
+    scoring_uri: str(),
+    location: str(),
+    openapi_uri: str(),
+    identity: identitySchema,
+    traffic: dict(schema_int()),
+    mirror_traffic: dict(schema_int()),
+};
+const endpoint_managedSchema = object({ ...endpoint_common, public_network_access: enumOf(['enabled', 'disabled']) }, { dumpOnly: ['kind'], elsewhere: { type: 'online endpoints have no type: the endpoint is Kubernetes when it has compute: azureml:<compute>, managed otherwise (type: managed|kubernetes belongs in deployment YAML).' } });
+const endpoint_k8sSchema = object({ ...endpoint_common, compute: str() }, {
+    dumpOnly: ['kind'],
+    elsewhere: {
+        type: 'online endpoints have no type: compute: already makes this a Kubernetes endpoint.',
+        public_network_access: 'public_network_access is only valid for managed online endpoints; this endpoint has compute:, which makes it a Kubernetes endpoint.',
+    },
+});
+/** Every top-level key an endpoint file may have, managed or Kubernetes (for routing `set` overrides). */
+const ENDPOINT_TOP_LEVEL_KEYS = new Set([...endpoint_managedSchema.acceptedKeys, ...endpoint_k8sSchema.acceptedKeys]);
+/**
+ * The pre-GA (2021) endpoint format: deployments inside the endpoint, `type: online`, `target:`
+ * (now `compute:`). Returns the first such key in source order.
+ */
+function legacyEndpointKey(root) {
+    for (const e of root.entries) {
+        if (e.key === 'deployments' || e.key === 'target')
+            return { key: e.key, span: e.keySpan };
+        if (e.key === 'type' && e.value.kind === 'scalar' && e.value.value.type === 'str' && e.value.value.value.toLowerCase() === 'online') {
+            return { key: e.key, span: e.keySpan };
+        }
+    }
+    return undefined;
+}
+function analyzeEndpointTree(root, ctx) {
+    if (root === undefined) {
+        ctx.report('schema', firstLine(), 'The endpoint file is empty.', { hint: 'Write an online endpoint YAML: name: <endpoint-name>, auth_mode: key.' });
+        return undefined;
+    }
+    if (root.kind === 'map') {
+        const legacy = legacyEndpointKey(root);
+        if (legacy) {
+            ctx.report('legacy-format', legacy.span, `This endpoint file uses the pre-GA (2021) az ml format ('${legacy.key}:' at the top level), which az ml online-endpoint create no longer accepts.`, {
+                hint: 'Convert it: keep name, auth_mode (and traffic) in the endpoint file; drop type: online; move each entry of deployments: into its own deployment YAML with endpoint_name: <endpoint>; for Kubernetes use compute: azureml:<compute> instead of target:.',
+            });
+            return undefined;
+        }
+    }
+    const isK8s = root.kind === 'map' && schema_entry(root, 'compute') !== undefined;
+    const parsed = (isK8s ? endpoint_k8sSchema : endpoint_managedSchema).parse(root, '', ctx);
+    if (!parsed)
+        return undefined;
+    const r = parsed;
+    const errorsBefore = ctx.errorCount();
+    const name = r.name?.value;
+    if (name !== undefined && r.name)
+        checkName(ctx, name, r.name.node.span, 'endpoint', fromSet(r.name.node));
+    // identity
+    let identity;
+    const idEntry = schema_entry(r.$node, 'identity');
+    if (r.identity && idEntry) {
+        const id = r.identity.value;
+        const uais = [];
+        const uaiNode = schema_entry(id.$node, 'user_assigned_identities');
+        const list = id.user_assigned_identities?.value ?? [];
+        if (list.length > 1) {
+            ctx.report('schema', id.user_assigned_identities?.node.span ?? idEntry.keySpan, `identity.user_assigned_identities: only 1 user-assigned identity is currently supported, ${list.length} found.`, {
+                hint: 'Keep one entry; an online endpoint has a single identity.',
+            });
+        }
+        list.forEach((item, i) => {
+            const rid = schema_entry(item.value, 'resource_id');
+            if (!rid) {
+                ctx.report('schema', parentSpan(item.node), `identity.user_assigned_identities[${i}].resource_id is required.`, { hint: UAI_HINT });
+                return;
+            }
+            const v = { resourceId: assets_pyStrNode(rid.value) };
+            const cid = schema_entry(item.value, 'client_id');
+            if (cid)
+                v.clientId = assets_pyStrNode(cid.value);
+            const oid = schema_entry(item.value, 'object_id');
+            if (oid)
+                v.objectId = assets_pyStrNode(oid.value);
+            uais.push(v);
+        });
+        const t = id.type?.value;
+        if (!t) {
+            if (!schema_entry(id.$node, 'type')) {
+                ctx.report('schema', idEntry.keySpan, 'identity.type is required when identity is given (Identity type not found).', {
+                    hint: 'Add type: system_assigned (or user_assigned with user_assigned_identities, or none).',
+                });
+            }
+        }
+        else {
+            const type = ID_REST[t];
+            if (type === 'UserAssigned' && list.length === 0 && !(uaiNode && uaiNode.value.kind !== 'seq')) {
+                ctx.report('schema', id.type?.node.span ?? idEntry.keySpan, 'identity.type user_assigned needs identity.user_assigned_identities with the identity resource id.', { hint: UAI_HINT });
+            }
+            if (type !== 'UserAssigned' && list.length > 0) {
+                ctx.report('schema', id.user_assigned_identities?.keySpan ?? idEntry.keySpan, `identity.user_assigned_identities is only valid with type user_assigned, not ${id.type?.node.kind === 'scalar' ? id.type.node.source : t}.`, {
+                    hint: 'Set type: user_assigned, or remove user_assigned_identities.',
+                });
+            }
+            identity = { type, userAssignedIdentities: uais };
+            if (id.principal_id)
+                identity.principalId = id.principal_id.value;
+            if (id.tenant_id)
+                identity.tenantId = id.tenant_id.value;
+        }
+    }
+    // properties and the enforce flag
+    const propsMap = r.properties?.value;
+    const propSpans = {};
+    let enforce;
+    let enforceSpan;
+    if (propsMap) {
+        for (const e of propsMap.entries)
+            propSpans[e.key] = e.value.span;
+        const flag = schema_entry(propsMap, ENFORCE_FLAG);
+        if (flag) {
+            enforceSpan = flag.value.span;
+            const text = assets_pyStrNode(flag.value);
+            const low = text.toLowerCase();
+            if (low === 'enabled' || low === 'disabled') {
+                enforce = low;
+            }
+            else {
+                ctx.report('schema', flag.value.span, `properties.${ENFORCE_FLAG} must be 'enabled' or 'disabled', not ${flag.value.kind === 'scalar' ? `'${flag.value.source}'` : 'a ' + flag.value.kind}.`, {
+                    hint: `Write ${ENFORCE_FLAG}: enabled (a string; an unquoted true is sent as "True", which the service does not recognise).`,
+                });
+            }
+            const idType = identity?.type;
+            if (idType === 'UserAssigned') {
+                const enabled = enforce === 'enabled' || enforce === undefined;
+                ctx.report('enforce-flag-with-uai', flag.value.span, enabled
+                    ? `properties.${ENFORCE_FLAG} is not allowed on an endpoint with a user-assigned identity: the service rejects the endpoint.`
+                    : `properties.${ENFORCE_FLAG} should not be set on an endpoint with a user-assigned identity (even as disabled).`, {
+                    hint: 'Remove the flag and grant the user-assigned identity "Azure Machine Learning Workspace Connection Secrets Reader" on the workspace yourself, or use identity type system_assigned.',
+                    ...(enabled ? {} : { severity: 'warning' }),
+                });
+            }
+        }
+    }
+    const traffic = trafficEntries(r.traffic?.value);
+    const mirror = trafficEntries(r.mirror_traffic?.value);
+    checkTrafficValues(ctx, traffic, r.traffic?.keySpan, 'traffic');
+    checkTrafficValues(ctx, mirror, r.mirror_traffic?.keySpan, 'mirror_traffic');
+    let compute;
+    if (isK8s && r.compute) {
+        compute = parseComputeRef(r.compute.value, 'compute', r.compute.node.span, ctx);
+    }
+    if (name === undefined || ctx.errorCount() > errorsBefore || ctx.findings.some((f) => f.severity === 'error')) {
+        return undefined;
+    }
+    const spec = {
+        kind: 'endpoint',
+        file: ctx.file,
+        name,
+        computeType: isK8s ? 'Kubernetes' : 'Managed',
+        tags: strDict(r.tags?.value),
+        properties: strDict(propsMap),
+        authMode: r.auth_mode ? AUTH_REST[r.auth_mode.value] : 'Key',
+        traffic,
+        mirrorTraffic: mirror,
+        spans: { properties: propSpans },
+    };
+    if (r.name)
+        spec.spans.name = r.name.node.span;
+    if (r.description)
+        spec.description = r.description.value;
+    if (identity)
+        spec.identity = identity;
+    if (idEntry)
+        spec.spans.identity = idEntry.keySpan;
+    if (r.public_network_access)
+        spec.publicNetworkAccess = r.public_network_access.value;
+    if (compute)
+        spec.compute = compute;
+    if (enforce)
+        spec.enforceAccessToDefaultSecretStores = enforce;
+    if (enforceSpan)
+        spec.spans.enforceFlag = enforceSpan;
+    if (r.traffic?.keySpan)
+        spec.spans.traffic = r.traffic.keySpan;
+    if (r.mirror_traffic?.keySpan)
+        spec.spans.mirrorTraffic = r.mirror_traffic.keySpan;
+    return spec;
+}
+function trafficEntries(items) {
+    return (items ?? []).map((i) => ({ name: i.key.toLowerCase(), key: i.key, percent: i.value.value, keySpan: i.keySpan, valueSpan: i.value.node.span }));
+}
+
+;// CONCATENATED MODULE: ./lib/spec/overrides.js
+
+
+/** Split a pydash path: `.` separates keys, `\.` is a literal dot, `[n]` is a list index. */
+function parsePath(path) {
+    const segments = [];
+    let cur = '';
+    let pendingEmpty = true; // whether the current key is still empty (so `a..b` can be flagged)
+    const push = () => {
+        if (pendingEmpty && cur === '')
+            return 'empty';
+        segments.push({ key: cur });
+        cur = '';
+        pendingEmpty = true;
+        return undefined;
+    };
+    for (let i = 0; i < path.length; i++) {
+        const ch = path[i];
+        if (ch === '\\' && (path[i + 1] === '.' || path[i + 1] === '\\' || path[i + 1] === '[')) {
+            cur += path[i + 1];
+            pendingEmpty = false;
+            i++;
+        }
+        else if (ch === '.') {
+            if (cur === '' && pendingEmpty) {
+                // after `]` a dot is the separator: `a[0].b`
+                const prev = path[i - 1];
+                if (prev !== ']')
+                    return { segments, error: `empty key at position ${i + 1}` };
+                continue;
+            }
+            push();
+        }
+        else if (ch === '[') {
+            const m = /^\[(\d+)\]/.exec(path.slice(i));
+            if (!m) {
+                cur += ch;
+                pendingEmpty = false;
+                continue;
+            }
+            if (cur !== '' || !pendingEmpty)
+                push();
+            segments.push({ key: m[1] ?? '0', index: Number(m[1]) });
+            i += m[0].length - 1;
+        }
+        else {
+            cur += ch;
+            pendingEmpty = false;
+        }
+    }
+    if (cur !== '' || !pendingEmpty)
+        push();
+    else if (path.endsWith('.') && !path.endsWith('\\.'))
+        return { segments, error: 'the path ends with "."' };
+    if (segments.length === 0)
+        return { segments, error: 'the path is empty' };
+    return { segments };
+}
+/** Parse the `set` input: one `dotted.path=value` per line; blank lines ignored. */
+function parseOverrides(text) {
+    const overrides = [];
+    const errors = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        const lineNumber = i + 1;
+        if (line === '')
+            return;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            errors.push(`set, line ${lineNumber}: "${line}" has no "=": write one override per line as dotted.path=value (e.g. endpoint_name=my-endpoint).`);
+            return;
+        }
+        const path = line.slice(0, eq).trim();
+        const value = line.slice(eq + 1).trim();
+        if (path === '') {
+            errors.push(`set, line ${lineNumber}: "${line}" has an empty path before "=": write dotted.path=value.`);
+            return;
+        }
+        const parsed = parsePath(path);
+        if (parsed.error) {
+            errors.push(`set, line ${lineNumber}: invalid path "${path}": ${parsed.error}; separate keys with single dots (a.b.c).`);
+            return;
+        }
+        overrides.push({ path, segments: parsed.segments, value, line, lineNumber });
+    });
+    return { overrides, errors };
+}
+const TOP = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+function describe(node) {
+    if (node.kind === 'map')
+        return 'a mapping';
+    if (node.kind === 'seq')
+        return 'a list';
+    const v = node.value;
+    if (v.type === 'str')
+        return `the string "${v.value}"`;
+    return `${v.type === 'int' || v.type === 'float' ? 'the number' : v.type === 'bool' ? 'the boolean' : v.type === 'timestamp' ? 'the date' : 'the value'} ${pythonStr(v)}`;
+}
+function newContainer(next, span, line) {
+    return next?.index !== undefined ? { kind: 'seq', items: [], span, override: line } : { kind: 'map', entries: [], span, override: line };
+}
+function nullAt(span, line) {
+    return { kind: 'scalar', value: { type: 'null' }, source: '', quoted: false, span, override: line };
+}
+/**
+ * Apply the overrides in order, like the SDK: mutates `root` in place (as pydash mutates the
+ * dict, so a collection shared through a YAML alias sees the change, as in Python) and returns it.
+ * An undefined root (empty file) becomes a new mapping. Problems are `schema` findings in `file`.
+ */
+function applyOverrides(root, overrides, file) {
+    const findings = [];
+    const top = root ?? { kind: 'map', entries: [], span: TOP };
+    for (const o of overrides) {
+        const f = applyOne(top, o, file);
+        if (f)
+            findings.push(f);
+    }
+    return { root: top, findings };
+}
+function applyOne(root, o, file) {
+    const at = (span) => ({ file, ...span });
+    const blocked = (node, walked, message) => makeFinding('schema', at(node.span), message ??
+        `set "${o.line}": "${walked}" is ${describe(node)}, so "${o.path}" cannot be set inside it (az ml: Cannot use '--set' on properties defined by reference strings).`, { hint: `Set "${walked}" itself, or change the file so that "${walked}" is a mapping.` });
+    const valueNode = (span) => ({ kind: 'scalar', value: { type: 'str', value: o.value }, source: o.value, quoted: true, span, override: o.line });
+    let cur = root;
+    // The span new nodes get: the key of the nearest existing ancestor (the top: line 1).
+    let anchorSpan = TOP;
+    const walked = [];
+    for (let i = 0; i < o.segments.length; i++) {
+        const seg = o.segments[i];
+        const last = i === o.segments.length - 1;
+        const next = o.segments[i + 1];
+        const here = walked.length ? walked.join('.') : '(the top level)';
+        if (cur.kind === 'scalar') {
+            if (cur.value.type === 'null') {
+                // pydash walks into None and sets nothing; az ml does not complain either.
+                return makeFinding('schema', at(cur.span), `set "${o.line}" has no effect: "${here}" is empty (null) in the file, and az ml --set does not create keys below an existing null value.`, { severity: 'warning', hint: `Give "${here}" a mapping value in the file (e.g. "${walked[walked.length - 1] ?? 'key'}: {}"), or set the whole value.` });
+            }
+            return blocked(cur, here);
+        }
+        if (cur.kind === 'map') {
+            const entry = cur.entries.find((e) => e.key === seg.key && e.keyValue === undefined);
+            if (last) {
+                if (entry)
+                    entry.value = valueNode(entry.value.span);
+                else
+                    cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: valueNode(anchorSpan) });
+                return undefined;
+            }
+            if (entry) {
+                anchorSpan = entry.keySpan;
+                cur = entry.value;
+            }
+            else {
+                const created = newContainer(next, anchorSpan, o.line);
+                cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: created });
+                cur = created;
+            }
+        }
+        else {
+            // A list: pydash converts the key with int(); az ml's own pre-check would fail here.
+            if (!/^\d+$/.test(seg.key)) {
+                return blocked(cur, here, `set "${o.line}": "${here}" is a list, so "${seg.key}" is not a valid position in it; use a number (e.g. ${here}.0).`);
+            }
+            const idx = Number(seg.key);
+            const items = cur.items;
+            while (items.length < idx)
+                items.push(nullAt(anchorSpan, o.line));
+            if (last) {
+                const old = items[idx];
+                items[idx] = valueNode(old ? old.span : anchorSpan);
+                return undefined;
+            }
+            const existing = items[idx];
+            if (existing) {
+                anchorSpan = existing.span;
+                cur = existing;
+            }
+            else {
+                const created = newContainer(next, anchorSpan, o.line);
+                items.push(created);
+                cur = created;
+            }
+        }
+        walked.push(seg.key);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/spec/override-scope.js
+// One `set` input serves every file of a run, while `az ml --set` serves one file. Each override
+// goes to the files whose kind knows its top-level key; `endpoint:` / `deployment:` prefixes say it
+// explicitly, and `name=` with both kinds of file must say it (it would rename both).
+
+
+
+const TOP_LEVEL_KEYS = { endpoint: ENDPOINT_TOP_LEVEL_KEYS, deployment: DEPLOYMENT_TOP_LEVEL_KEYS };
+const SCOPE_PREFIX = /^(endpoint|deployment)\s*:\s*/i;
+/** Parses the `set` input, with optional `endpoint:` / `deployment:` prefixes per line. */
+function parseScopedOverrides(text) {
+    const overrides = [];
+    const errors = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const prefix = SCOPE_PREFIX.exec(raw.trim());
+        const body = prefix ? raw.trim().slice(prefix[0].length) : raw;
+        // Keep line numbers: parse the line in place of blank lines before it.
+        const parsed = parseOverrides('\n'.repeat(i) + body);
+        errors.push(...parsed.errors);
+        for (const o of parsed.overrides)
+            overrides.push(prefix ? { ...o, scope: prefix[1].toLowerCase() } : o);
+    });
+    return { overrides, errors };
+}
+/** The overrides that apply to a file of `kind`; unknown top-level keys go everywhere, so schema reports them. */
+function overridesFor(kind, overrides) {
+    return overrides.filter((o) => {
+        if (o.scope)
+            return o.scope === kind;
+        const top = o.segments[0]?.key ?? '';
+        const known = TOP_LEVEL_KEYS.endpoint.has(top) || TOP_LEVEL_KEYS.deployment.has(top);
+        return !known || TOP_LEVEL_KEYS[kind].has(top);
+    });
+}
+/** Input problems that depend on which files were given: an unscoped `name=` with both kinds. */
+function ambiguousOverrides(overrides, kinds) {
+    if (!kinds.endpoint || !kinds.deployment)
+        return [];
+    return overrides
+        .filter((o) => !o.scope && o.segments.length === 1 && o.segments[0]?.key === 'name')
+        .map((o) => `set, line ${o.lineNumber}: "${o.line}" would rename both the endpoint and the deployment; write endpoint:${o.line} or deployment:${o.line}.`);
+}
+
+;// CONCATENATED MODULE: ./lib/inputs.js
+// Typed settings built once from the action inputs (actions/checkout style): every input is read
+// here, checked with a precise message, and nothing else in the action calls core.getInput.
+
+
+const MODES = ['lint', 'validate', 'deploy'];
+/** Every problem with the inputs at once, so one run shows them all. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `The inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`);
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+/** Reads `INPUT_<NAME>` the way @actions/core does, without loading it (tests, local runs). */
+function envInputReader(env = process.env) {
+    return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+const DEPLOY_ONLY = ['traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'grant-missing-roles'];
+function readInputs(read, env = process.env) {
+    const problems = [];
+    const get = (name) => read(name).trim();
+    const optional = (name) => get(name) || undefined;
+    const modeText = get('mode').toLowerCase() || 'deploy';
+    const mode = MODES.includes(modeText) ? modeText : undefined;
+    if (!mode)
+        problems.push(`mode: '${get('mode')}' is not a mode; use one of ${MODES.join(', ')}.`);
+    const endpointFile = optional('endpoint-file');
+    const deploymentFiles = splitLines(get('deployment-file'));
+    if (!endpointFile && deploymentFiles.length === 0) {
+        problems.push('endpoint-file / deployment-file: give at least one YAML file (endpoint-file, deployment-file, or both).');
+    }
+    if (endpointFile && splitLines(endpointFile).length > 1) {
+        problems.push('endpoint-file: takes one file; a run deploys into one endpoint (deployment-file takes several).');
+    }
+    const cloudText = get('environment') || 'AzureCloud';
+    const cloud = findCloud(cloudText);
+    if (!cloud)
+        problems.push(`environment: '${cloudText}' is not a cloud; use AzureCloud, AzureUSGovernment or AzureChinaCloud.`);
+    const { overrides, errors: overrideErrors } = parseScopedOverrides(read('set'));
+    problems.push(...overrideErrors, ...ambiguousOverrides(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
+    const traffic = parseOrCollect(problems, 'traffic', optional('traffic'), parseTraffic);
+    const rolloutSteps = parseOrCollect(problems, 'rollout-steps', optional('rollout-steps'), parseRolloutSteps);
+    const bakeTimeMs = parseOrCollect(problems, 'bake-time', optional('bake-time'), parseDuration);
+    const timeoutMs = parseOrCollect(problems, 'timeout', get('timeout') || '30m', parseDuration) ?? 30 * 60_000;
+    if (traffic && rolloutSteps)
+        problems.push('traffic and rollout-steps: choose one; rollout-steps already ends at 100 % to the new deployment.');
+    const failOnText = get('fail-on').toLowerCase() || 'error';
+    if (failOnText !== 'error' && failOnText !== 'warning')
+        problems.push(`fail-on: '${get('fail-on')}' must be error or warning.`);
+    const bool = (name, fallback) => parseOrCollect(problems, name, optional(name), parseBoolean) ?? fallback;
+    const rollbackOnFailure = bool('rollback-on-failure', true);
+    const grantMissingRoles = bool('grant-missing-roles', false);
+    const prComment = bool('pr-comment', false);
+    const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && !grantMissingRoles));
+    if (problems.length > 0 || !mode || !cloud)
+        throw new InputError(problems);
+    return {
+        mode,
+        endpointFile,
+        deploymentFiles,
+        subscriptionId: optional('subscription-id') ?? env.AZURE_SUBSCRIPTION_ID?.trim() ?? undefined,
+        resourceGroup: optional('resource-group'),
+        workspaceName: optional('workspace-name'),
+        tenantId: optional('tenant-id') ?? (env.AZURE_TENANT_ID?.trim() || undefined),
+        clientId: optional('client-id') ?? (env.AZURE_CLIENT_ID?.trim() || undefined),
+        cloud,
+        audience: optional('audience') ?? cloud.defaultAudience,
+        overrides,
+        traffic,
+        rolloutSteps,
+        bakeTimeMs,
+        smokeRequestFile: optional('smoke-request-file'),
+        rollbackOnFailure,
+        grantMissingRoles,
+        prComment,
+        failOn: failOnText === 'warning' ? 'warning' : 'error',
+        timeoutMs,
+        ignored,
+    };
+}
+function parseOrCollect(problems, name, text, parse) {
+    if (text === undefined)
+        return undefined;
+    try {
+        return parse(text);
+    }
+    catch (e) {
+        problems.push(`${name}: ${e.message}`);
+        return undefined;
+    }
+}
+function splitLines(text) {
+    return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+}
+/** YAML 1.2 core booleans, as core.getBooleanInput accepts them. */
+function parseBoolean(text) {
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new Error(`'${text}' is not a boolean; use true or false.`);
+}
+/** `blue=90,green=10` (commas, spaces or newlines between entries) or `all`. */
+function parseTraffic(text) {
+    if (text.toLowerCase() === 'all')
+        return { kind: 'all' };
+    const weights = {};
+    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
+        const match = /^([A-Za-z][-A-Za-z0-9]*)=(\d{1,3})$/.exec(part);
+        if (!match)
+            throw new Error(`'${part}' is not name=percent (for example blue=90,green=10), and the whole value is not 'all'.`);
+        const [, name, pct] = match;
+        const key = name.toLowerCase();
+        if (key in weights)
+            throw new Error(`deployment '${name}' is given twice.`);
+        weights[key] = Number(pct);
+    }
+    const total = Object.values(weights).reduce((a, b) => a + b, 0);
+    if (Object.values(weights).some((w) => w > 100))
+        throw new Error('a percentage is above 100.');
+    if (total !== 100)
+        throw new Error(`the percentages add up to ${total}; they must add up to 100.`);
+    return { kind: 'map', weights };
+}
+/** `10,50,100`: increasing percentages for the new deployment, ending at 100. */
+function parseRolloutSteps(text) {
+    const steps = text.split(/[\s,]+/).filter(Boolean).map((s) => {
+        if (!/^\d{1,3}$/.test(s))
+            throw new Error(`'${s}' is not a whole percentage.`);
+        return Number(s);
+    });
+    if (steps.length === 0)
+        throw new Error('give at least one step, for example 10,50,100.');
+    for (let i = 0; i < steps.length; i++) {
+        const step = steps[i];
+        if (step < 1 || step > 100)
+            throw new Error(`step ${step} is outside 1..100.`);
+        if (i > 0 && step <= steps[i - 1])
+            throw new Error(`steps must increase; ${step} follows ${steps[i - 1]}.`);
+    }
+    if (steps[steps.length - 1] !== 100)
+        throw new Error('the last step must be 100, so the rollout completes.');
+    return steps;
+}
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `90s`, `5m`, `1h30m`, `250ms`, or a bare number of seconds. */
+function parseDuration(text) {
+    const t = text.trim().toLowerCase();
+    if (/^\d+$/.test(t))
+        return Number(t) * 1000;
+    const parts = [...t.matchAll(/(\d+)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== t) {
+        throw new Error(`'${text}' is not a duration; write for example 90s, 5m or 1h30m.`);
+    }
+    return parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]], 0);
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/references.js
+/** DNS suffix of Key Vault hosts per cloud (public, US Government, China). */
+const KEY_VAULT_SUFFIXES = {
+    AzureCloud: 'vault.azure.net',
+    AzureUSGovernment: 'vault.usgovcloudapi.net',
+    AzureChinaCloud: 'vault.azure.cn',
+};
+// ---------------------------------------------------------------------------------------------
+// Name rules
+/** Workspace connection names (contracts/INDEX.md §2, WorkspaceConnections_Get). */
+const CONNECTION_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
+/** Key Vault names: 3–24 letters, digits and hyphens, a letter first, a letter or digit last, no `--`. */
+const VAULT_NAME = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
+/** Key Vault secret names: 1–127 letters, digits and hyphens. */
+const SECRET_NAME = /^[a-zA-Z0-9-]{1,127}$/;
+/** What Key Vault generates for a version. */
+const SECRET_VERSION = /^[0-9a-fA-F]{32}$/;
+function connectionNameProblem(name) {
+    if (CONNECTION_NAME.test(name))
+        return undefined;
+    return `connection name \`${name}\` is not valid: 3 to 33 characters, letters, digits, \`_\` or \`-\`, starting with a letter or digit`;
+}
+function vaultNameProblem(name) {
+    if (VAULT_NAME.test(name))
+        return undefined;
+    return `vault name \`${name}\` is not valid: 3 to 24 letters, digits or hyphens, starting with a letter, ending with a letter or digit, no consecutive hyphens`;
+}
+function secretNameProblem(name) {
+    if (SECRET_NAME.test(name))
+        return undefined;
+    return `secret name \`${name}\` is not valid: 1 to 127 letters, digits or hyphens`;
+}
+// ---------------------------------------------------------------------------------------------
+// Canonical text
+function formatReference(t) {
+    if (t.kind === 'keyvault')
+        return `\${{keyvault:${t.secretId}}}`;
+    const base = `\${{azureml://connections/${t.connection}`;
+    switch (t.kind) {
+        case 'connection':
+            return `${base}}}`;
+        case 'connection-target':
+            return `${base}/target}}`;
+        case 'connection-credential':
+            return `${base}/credentials/${t.key ?? ''}}}`;
+        case 'connection-metadata':
+            return `${base}/metadata/${t.key ?? ''}}}`;
+    }
+}
+function keyVaultTarget(vaultName, cloud, secretName, version) {
+    const vaultHost = `${vaultName}.${KEY_VAULT_SUFFIXES[cloud]}`;
+    const vaultUrl = `https://${vaultHost}`;
+    return {
+        kind: 'keyvault',
+        vaultName,
+        vaultHost,
+        vaultUrl,
+        cloud,
+        secretName,
+        version,
+        secretId: `${vaultUrl}/secrets/${secretName}/${version}`,
+    };
+}
+const EXACT_CONNECTION = /^\$\{\{azureml:\/\/connections\/([^/\s{}]+)(?:\/(credentials|metadata)\/([^/\s{}]+)|\/(target))?\}\}$/;
+const EXACT_KEYVAULT = /^\$\{\{keyvault:https:\/\/([^./\s{}]+)\.(vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/([^/\s{}]+)\/([^/\s{}?#]+)\}\}$/;
+function cloudOfSuffix(suffix) {
+    for (const [cloud, s] of Object.entries(KEY_VAULT_SUFFIXES))
+        if (s === suffix)
+            return cloud;
+    return undefined;
+}
+/** The target of a value that is exactly one of the five patterns (names not validated). */
+function parseExactReference(value) {
+    const c = EXACT_CONNECTION.exec(value);
+    if (c) {
+        const connection = c[1] ?? '';
+        if (c[4])
+            return { kind: 'connection-target', connection };
+        if (c[2] === 'credentials')
+            return { kind: 'connection-credential', connection, key: c[3] ?? '' };
+        if (c[2] === 'metadata')
+            return { kind: 'connection-metadata', connection, key: c[3] ?? '' };
+        return { kind: 'connection', connection };
+    }
+    const k = EXACT_KEYVAULT.exec(value);
+    if (k) {
+        const cloud = cloudOfSuffix(k[2] ?? '');
+        if (cloud)
+            return keyVaultTarget(k[1] ?? '', cloud, k[3] ?? '', k[4] ?? '');
+    }
+    return undefined;
+}
+// ---------------------------------------------------------------------------------------------
+// Candidate detection and repair
+const GITHUB_CONTEXT = /^\s*(?:github|env|vars|secrets|inputs|matrix|steps|needs|job|jobs|runner|strategy)\s*[.[]/;
+const GITHUB_FUNCTION = /^\s*(?:format|contains|startsWith|endsWith|join|toJSON|fromJSON|hashFiles|success|always|cancelled|failure)\s*\(/;
+/** `azureml:` or `keyvault:` inside any `$`/brace wrapper. Groups: $, {…, spaces, body, spaces, }… */
+// A blank inside the body is taken in only when the run after it reaches a closing brace.
+const WRAPPED = /(\$?)(\{+)([ \t]*)((?:azureml|keyvault)[ \t]*:(?:[^\s{}]|[ \t]+(?=[^\s{}]+\}))*)([ \t]*)(\}*)/i;
+const UNWRAPPED = /(?:azureml:\/*connections?\/|keyvault:[ \t]*(?:\/\/|https?:))[^\s{}]*/i;
+const KEYVAULT_URL = /^https?:\/\/[a-zA-Z0-9-]+\.(?:vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/[^\s{}]+$/i;
+function editDistance(a, b) {
+    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let diag = prev[0] ?? 0;
+        prev[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const up = prev[j] ?? 0;
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
+            diag = up;
+        }
+    }
+    return prev[b.length] ?? 0;
+}
+const SEGMENT_ALIASES = {
+    credential: 'credentials',
+    creds: 'credentials',
+    cred: 'credentials',
+    secrets: 'credentials',
+    secret: 'credentials',
+    keys: 'credentials',
+    meta: 'metadata',
+    metadatas: 'metadata',
+    'meta-data': 'metadata',
+    meta_data: 'metadata',
+    tags: 'metadata',
+    tag: 'metadata',
+    properties: 'metadata',
+    targets: 'target',
+};
+function guessSegment(seg) {
+    const lower = seg.toLowerCase();
+    if (lower === 'credentials' || lower === 'metadata' || lower === 'target')
+        return lower;
+    const alias = SEGMENT_ALIASES[lower];
+    if (alias)
+        return alias;
+    let best;
+    let bestDistance = 3;
+    for (const word of ['credentials', 'metadata', 'target']) {
+        const d = editDistance(lower, word);
+        if (d < bestDistance)
+            [best, bestDistance] = [word, d];
+    }
+    return best;
+}
+function err(message) {
+    return { severity: 'error', message };
+}
+/** Split a path into segments, reporting (and dropping) empty ones. */
+function splitPath(path, problems) {
+    const segs = path.split('/');
+    if (segs.length > 1 && segs[segs.length - 1] === '') {
+        problems.push(err('trailing `/`'));
+        while (segs.length > 1 && segs[segs.length - 1] === '')
+            segs.pop();
+    }
+    if (segs.slice(0, -1).some((s) => s === ''))
+        problems.push(err('empty path segment (`//`)'));
+    return segs.filter((s) => s !== '');
+}
+function repairAzureml(body) {
+    const problems = [];
+    const m = /^(azureml)\s*:\s*(\/*)(.*)$/is.exec(body);
+    if (!m)
+        return { problems: [err('not an `azureml://connections/…` reference')] };
+    const [, scheme = '', slashes = '', rest = ''] = m;
+    if (scheme !== 'azureml')
+        problems.push(err(`\`${scheme}:\` must be lower case: \`azureml:\``));
+    if (slashes !== '//')
+        problems.push(err(`\`azureml:${slashes}\` needs exactly two slashes: \`azureml://\``));
+    const segs = splitPath(rest, problems);
+    const [first, name, segment, key, ...extra] = segs;
+    if (first === undefined)
+        return { problems: [...problems, err('missing `connections/<connection_name>`')], canonical: '${{azureml://connections/<connection_name>}}' };
+    if (first !== 'connections') {
+        const lower = first.toLowerCase();
+        if (lower === 'connections' || lower === 'connection' || editDistance(lower, 'connections') <= 2) {
+            problems.push(err(`\`${first}\` must be \`connections\``));
+        }
+        else {
+            problems.push(err(`only workspace connections are resolved (\`azureml://connections/…\`), not \`azureml://${first}/…\``));
+            return { problems };
+        }
+    }
+    let connection = name;
+    if (connection === undefined) {
+        problems.push(err('missing connection name after `connections/`'));
+        connection = '<connection_name>';
+    }
+    else {
+        const p = connectionNameProblem(connection);
+        if (p)
+            problems.push(err(p));
+    }
+    let target;
+    if (segment === undefined) {
+        target = { kind: 'connection', connection };
+    }
+    else {
+        const guessed = guessSegment(segment);
+        let word;
+        let keyName = key;
+        let rest2 = extra;
+        if (guessed === undefined) {
+            if (key === undefined) {
+                // `${{azureml://connections/aoai/api_key}}`: most likely a credential name without its segment.
+                problems.push(err(`\`${segment}\` is not a segment: after the connection name write \`/credentials/<name>\`, \`/metadata/<name>\` or \`/target\``));
+                word = 'credentials';
+                keyName = segment;
+            }
+            else {
+                problems.push(err(`\`${segment}\` is not a segment: use \`credentials\`, \`metadata\` or \`target\``));
+                return { problems };
+            }
+        }
+        else {
+            word = guessed;
+            if (segment !== guessed)
+                problems.push(err(`\`${segment}\` must be \`${guessed}\``));
+        }
+        if (word === 'target') {
+            if (keyName !== undefined)
+                rest2 = [keyName, ...extra];
+            if (rest2.length > 0)
+                problems.push(err(`nothing may follow \`/target\` (found \`/${rest2.join('/')}\`)`));
+            target = { kind: 'connection-target', connection };
+        }
+        else {
+            if (keyName === undefined) {
+                problems.push(err(`missing the ${word === 'credentials' ? 'credential' : 'metadata'} name after \`${word}/\``));
+                keyName = word === 'credentials' ? '<credential_name>' : '<metadata_name>';
+            }
+            if (rest2.length > 0)
+                problems.push(err(`unexpected \`/${rest2.join('/')}\` after the ${word === 'credentials' ? 'credential' : 'metadata'} name`));
+            target = { kind: word === 'credentials' ? 'connection-credential' : 'connection-metadata', connection, key: keyName };
+        }
+    }
+    return { problems, target, canonical: formatReference(target) };
+}
+function repairKeyVault(body) {
+    const problems = [];
+    const m = /^(keyvault)\s*:\s*(.*)$/is.exec(body);
+    if (!m)
+        return { problems: [err('not a `keyvault:https://…` reference')] };
+    const [, scheme = '', afterScheme = ''] = m;
+    if (scheme !== 'keyvault')
+        problems.push(err(`\`${scheme}:\` must be lower case: \`keyvault:\``));
+    let rest;
+    const url = /^(https?)(:\/*)(.*)$/is.exec(afterScheme);
+    if (url) {
+        const [, proto = '', sep = '', tail = ''] = url;
+        if (proto.toLowerCase() === 'http')
+            problems.push(err('the vault URL must use `https:`, not `http:`'));
+        else if (proto !== 'https')
+            problems.push(err(`\`${proto}:\` must be lower case: \`https:\``));
+        if (sep !== '://')
+            problems.push(err(`\`${proto}${sep}\` must be \`https://\``));
+        rest = tail;
+    }
+    else if (afterScheme.startsWith('//')) {
+        problems.push(err('`keyvault://` must be `keyvault:https://` (the vault URL follows the colon)'));
+        rest = afterScheme.replace(/^\/+/, '');
+    }
+    else {
+        problems.push(err('missing `https://` after `keyvault:`'));
+        rest = afterScheme.replace(/^\/+/, '');
+    }
+    const segs = splitPath(rest, problems);
+    const [hostPort = '', kind, secretName, version, ...extra] = segs;
+    // Host: <vault>.<suffix>, optional :443 dropped.
+    let host = hostPort;
+    const port = /:(\d*)$/.exec(host);
+    if (port) {
+        problems.push(err(`remove the port \`${port[0]}\` from the vault host`));
+        host = host.slice(0, port.index);
+    }
+    let vaultName;
+    let cloud = 'AzureCloud';
+    const lowerHost = host.toLowerCase();
+    const matched = Object.entries(KEY_VAULT_SUFFIXES).find(([, s]) => lowerHost.endsWith(`.${s}`));
+    if (matched) {
+        cloud = matched[0];
+        vaultName = host.slice(0, host.length - matched[1].length - 1);
+        const suffix = host.slice(vaultName.length + 1);
+        if (suffix !== matched[1])
+            problems.push(err(`write the vault host suffix in lower case: \`${matched[1]}\``));
+    }
+    else {
+        const firstLabel = host.split('.')[0] ?? '';
+        if (lowerHost.includes('usgov'))
+            cloud = 'AzureUSGovernment';
+        else if (lowerHost.endsWith('.cn'))
+            cloud = 'AzureChinaCloud';
+        vaultName = firstLabel === '' ? '<keyvault_name>' : firstLabel;
+        if (lowerHost.includes('managedhsm')) {
+            problems.push(err(`\`${host}\` is a Managed HSM, which holds keys, not secrets: reference a Key Vault (\`<name>.vault.azure.net\`)`));
+        }
+        else if (host === '') {
+            problems.push(err('missing vault host'));
+        }
+        else {
+            problems.push(err(`\`${host}\` is not a Key Vault host: use \`https://<name>.vault.azure.net\` (or \`.vault.usgovcloudapi.net\`, \`.vault.azure.cn\`)`));
+        }
+    }
+    if (vaultName.includes('.'))
+        problems.push(err(`vault name \`${vaultName}\` must be a single DNS label`));
+    else if (!vaultName.startsWith('<')) {
+        const p = vaultNameProblem(vaultName);
+        if (p)
+            problems.push(err(p));
+    }
+    if (kind === undefined) {
+        problems.push(err('missing `/secrets/<secret_name>/<secret_version>` after the vault host'));
+    }
+    else if (kind !== 'secrets') {
+        const lower = kind.toLowerCase();
+        if (lower === 'keys' || lower === 'key')
+            problems.push(err('only secrets can be injected, not Key Vault keys: use `/secrets/`'));
+        else if (lower === 'certificates' || lower === 'certificate')
+            problems.push(err("certificates cannot be referenced directly: use the certificate's backing secret, `/secrets/<name>/<version>`"));
+        else if (lower === 'secrets' || lower === 'secret' || editDistance(lower, 'secrets') <= 2)
+            problems.push(err(`\`${kind}\` must be \`secrets\``));
+        else
+            problems.push(err(`\`/${kind}/\` must be \`/secrets/\``));
+    }
+    let name = secretName;
+    if (name === undefined) {
+        if (kind !== undefined)
+            problems.push(err('missing secret name after `secrets/`'));
+        name = '<secret_name>';
+    }
+    else {
+        const p = secretNameProblem(name);
+        if (p)
+            problems.push(err(p));
+    }
+    let ver = version;
+    if (ver !== undefined) {
+        const q = /[?#]/.exec(ver);
+        if (q) {
+            problems.push(err(`remove \`${ver.slice(q.index)}\` from the secret identifier`));
+            ver = ver.slice(0, q.index) || undefined;
+        }
+    }
+    if (ver === undefined) {
+        if (secretName !== undefined)
+            problems.push(err('missing secret version: the pattern is `…/secrets/<secret_name>/<secret_version>` (find it with `az keyvault secret show --query id`)'));
+        ver = '<secret_version>';
+    }
+    if (extra.length > 0)
+        problems.push(err(`unexpected \`/${extra.join('/')}\` after the secret version`));
+    const target = keyVaultTarget(vaultName, cloud, name, ver);
+    return { problems, target, canonical: formatReference(target) };
+}
+function repairBody(body) {
+    return /^azureml/i.test(body) ? repairAzureml(body) : repairKeyVault(body);
+}
+/** Notices and warnings on a reference that matches a pattern exactly. */
+function checkNames(t) {
+    const problems = [];
+    if (t.kind === 'keyvault') {
+        const v = vaultNameProblem(t.vaultName);
+        if (v)
+            problems.push(err(v));
+        const s = secretNameProblem(t.secretName);
+        if (s)
+            problems.push(err(s));
+        const find = `find the version with: az keyvault secret show --vault-name ${t.vaultName} --name ${t.secretName} --query id`;
+        if (t.version.toLowerCase() === 'latest') {
+            problems.push({
+                severity: 'warning',
+                message: '`latest` is not a Key Vault secret version: a secret identifier has no such alias, so the service will look for a version named "latest"; pin the 32-character version',
+                hint: `Pin the version (${find}).`,
+            });
+        }
+        else if (!SECRET_VERSION.test(t.version)) {
+            problems.push({
+                severity: 'notice',
+                message: `secret version \`${t.version}\` is not the 32 hexadecimal characters Key Vault generates; \`validate\` mode checks that it exists`,
+                hint: `If it is a placeholder, replace it (${find}).`,
+            });
+        }
+    }
+    else {
+        const c = connectionNameProblem(t.connection);
+        if (c)
+            problems.push(err(c));
+    }
+    return problems;
+}
+function githubHint(inner) {
+    return /^\s*secrets\s*[.[]/.test(inner)
+        ? 'store the secret in a workspace connection or Key Vault and reference it, e.g. `${{azureml://connections/<connection_name>/credentials/<credential_name>}}`'
+        : 'pass the value with the action\'s `set` input instead (`set: environment_variables.NAME=${{ … }}` in the workflow), which GitHub does evaluate';
+}
+/**
+ * Classify one string value (see DECISIONS at the top). The caller decides what each candidate
+ * kind means where the value sits: src/secrets/scan.ts reports weak candidates (unwrapped
+ * references, bare Key Vault URLs, unknown `${{ }}`) only inside environment_variables.
+ */
+function analyzeValue(value) {
+    const plain = { candidate: null, problems: [], offset: 0, length: value.length };
+    const exact = parseExactReference(value);
+    if (exact)
+        return { candidate: 'wrapped', target: exact, problems: checkNames(exact), offset: 0, length: value.length };
+    const w = WRAPPED.exec(value);
+    if (w)
+        return analyzeWrapped(value, w);
+    const expr = /\$\{\{/.exec(value);
+    if (expr) {
+        const close = value.indexOf('}}', expr.index + 3);
+        const end = close < 0 ? value.length : close + 2;
+        const inner = value.slice(expr.index + 3, close < 0 ? value.length : close);
+        const offset = expr.index;
+        const length = end - offset;
+        if (GITHUB_CONTEXT.test(inner) || GITHUB_FUNCTION.test(inner)) {
+            return {
+                candidate: 'github-expression',
+                problems: [
+                    {
+                        severity: 'warning',
+                        message: `\`${value.slice(offset, end)}\` is a GitHub Actions expression, but GitHub evaluates expressions only in the workflow file, not in files an action reads: the literal text would be deployed`,
+                    },
+                ],
+                suggestion: githubHint(inner),
+                offset,
+                length,
+            };
+        }
+        // `${{connections/aoai/credentials/key}}`, `${{https://kv.vault.azure.net/secrets/x/v}}`: scheme missing.
+        const conn = /^\s*\/*connections?\//i.exec(inner);
+        const kv = /^\s*https?:\/\/[^/\s]*vault/i.exec(inner);
+        if (conn || kv) {
+            const fixed = `${value.slice(0, offset)}\${{${conn ? `azureml://${inner.trim().replace(/^\/+/, '')}` : `keyvault:${inner.trim()}`}}}${value.slice(end)}`;
+            const again = analyzeValue(fixed);
+            return {
+                ...again,
+                candidate: 'wrapped',
+                target: undefined,
+                problems: [err(conn ? 'missing the `azureml://` scheme' : 'missing the `keyvault:` prefix'), ...again.problems.filter((p) => p.severity === 'error')],
+                suggestion: again.suggestion ?? fixed,
+                offset,
+                length,
+            };
+        }
+        return {
+            candidate: 'other-expression',
+            problems: [
+                {
+                    severity: 'warning',
+                    message: `\`${value.slice(offset, end)}\` is not one of the five secret-reference patterns; the service will not resolve it`,
+                },
+            ],
+            offset,
+            length,
+        };
+    }
+    const u = UNWRAPPED.exec(value);
+    if (u) {
+        const repair = repairBody(u[0]);
+        const problems = [err('missing the `${{ … }}` around the reference'), ...repair.problems];
+        if (value.trim() !== u[0])
+            problems.push(err('the reference must be the whole value, with nothing around it'));
+        return { candidate: 'unwrapped', problems, suggestion: repair.canonical, offset: u.index, length: u[0].length };
+    }
+    if (KEYVAULT_URL.test(value)) {
+        const repair = repairKeyVault(`keyvault:${value}`);
+        return {
+            candidate: 'keyvault-url',
+            problems: [
+                {
+                    severity: 'notice',
+                    message: 'this Key Vault secret URL is passed to the container as text; to inject the secret value, wrap it as `${{keyvault:…}}` with the secret version',
+                },
+            ],
+            suggestion: repair.canonical,
+            offset: 0,
+            length: value.length,
+        };
+    }
+    return plain;
+}
+function analyzeWrapped(value, w) {
+    const [whole, dollar = '', open = '', spaceIn = '', body = '', spaceOut = '', close = ''] = w;
+    const offset = w.index;
+    const length = whole.length;
+    const before = value.slice(0, offset);
+    const after = value.slice(offset + length);
+    const problems = [];
+    const seen = new Set();
+    const add = (m) => {
+        if (!seen.has(m))
+            problems.push(err(m));
+        seen.add(m);
+    };
+    if (dollar === '' && open.length !== 1)
+        add('missing `$` before `{{`');
+    const single = open.length === 1 && close.length === 1;
+    if (single)
+        add(dollar === '' ? 'single braces `{…}`: the pattern is `${{…}}`' : 'single braces `${…}` (shell style): the pattern is `${{…}}`');
+    else if (open.length === 1)
+        add('single opening brace: the pattern starts with `${{`');
+    else if (open.length > 2)
+        add(`\`${open}\` has ${open.length} braces: the pattern starts with \`\${{\``);
+    if (single) {
+        // reported above
+    }
+    else if (close.length < 2)
+        add(close.length === 0 ? 'missing the closing `}}`' : 'missing a closing `}`: the pattern ends in `}}`');
+    else if (close.length > 2)
+        add(`too many closing braces (\`${close}\`): the pattern ends in \`}}\``);
+    if (spaceIn !== '' || spaceOut !== '' || /\s/.test(body))
+        add('no spaces inside `${{ }}`: the documented form is `${{azureml://…}}` / `${{keyvault:…}}`');
+    const repair = repairBody(body.replace(/\s+/g, ''));
+    for (const p of repair.problems)
+        add(p.message);
+    let suggestion = repair.canonical;
+    const otherRef = /\$?\{\{|azureml:|keyvault:/i;
+    if (otherRef.test(before) || otherRef.test(after)) {
+        add('a value can hold only one reference: give each reference its own environment variable');
+        suggestion = undefined;
+    }
+    else if (before.trim() !== '' || after.trim() !== '') {
+        add('the reference must be the whole value: the service resolves a value only when it is exactly one reference (compose any surrounding text in your scoring code)');
+    }
+    else if (before !== '' || after !== '') {
+        add('remove the whitespace around the reference: the value must be exactly the reference');
+    }
+    // A repair that finds nothing wrong but the wrapper: the target is valid modulo the wrapper.
+    return { candidate: 'wrapped', problems, ...(suggestion === undefined ? {} : { suggestion }), offset, length };
+}
+/** The fix hint for an analysis: "Did you mean …?" when a concrete form exists. */
+function suggestionHint(a) {
+    if (a.suggestion === undefined)
+        return undefined;
+    if (a.candidate === 'github-expression')
+        return `GitHub will not substitute it here: ${a.suggestion}.`;
+    return /<[a-z_]+>/.test(a.suggestion) ? `Complete the reference: ${a.suggestion}` : `Did you mean ${a.suggestion}?`;
+}
+// ---------------------------------------------------------------------------------------------
+// Positions
+/**
+ * The range of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
+ * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
+ * scalars, multi-line, `set` overrides, unknown escapes) the scalar's own span.
+ * The end-column convention (inclusive or exclusive) follows the span's own.
+ */
+function locateInScalar(scalar, file, offset, length) {
+    const span = scalar.span;
+    const whole = spanRange(span, file);
+    if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine)
+        return whole;
+    const value = scalar.value.value;
+    const layout = rawLayout(scalar, value);
+    if (!layout)
+        return whole;
+    const { contentColumn, map, exclusiveEnd } = layout;
+    const start = map[offset];
+    const end = map[Math.min(offset + length, value.length)];
+    if (start === undefined || end === undefined)
+        return whole;
+    return {
+        file,
+        line: span.line,
+        column: contentColumn + start,
+        endLine: span.line,
+        endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
+    };
+}
+function spanRange(span, file) {
+    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+function rawLayout(scalar, value) {
+    const span = scalar.span;
+    const width = span.endColumn - span.column;
+    if (!scalar.quoted) {
+        if (scalar.source !== value)
+            return undefined;
+        const map = Array.from({ length: value.length + 1 }, (_, i) => i);
+        if (width === value.length)
+            return { contentColumn: span.column, map, exclusiveEnd: true };
+        if (width === value.length - 1)
+            return { contentColumn: span.column, map, exclusiveEnd: false };
+        return undefined;
+    }
+    // Quoted: `source` is the text between the quotes. Try the single- then double-quoted reading.
+    const raw = scalar.source;
+    const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
+    if (!map)
+        return undefined;
+    if (width === raw.length + 2)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: true };
+    if (width === raw.length + 1)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: false };
+    return undefined;
+}
+function decodeSingle(raw, value) {
+    const map = [];
+    let out = '';
+    for (let i = 0; i < raw.length; i++) {
+        map.push(i);
+        if (raw[i] === "'") {
+            if (raw[i + 1] !== "'")
+                return undefined;
+            i++;
+        }
+        out += raw[i];
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+const SIMPLE_ESCAPES = {
+    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+};
+function decodeDouble(raw, value) {
+    const map = [];
+    let out = '';
+    let i = 0;
+    while (i < raw.length) {
+        const ch = raw[i] ?? '';
+        if (ch === '"')
+            return undefined;
+        if (ch !== '\\') {
+            map.push(i);
+            out += ch;
+            i++;
+            continue;
+        }
+        const esc = raw[i + 1] ?? '';
+        const simple = SIMPLE_ESCAPES[esc];
+        if (simple !== undefined) {
+            map.push(i);
+            out += simple;
+            i += 2;
+            continue;
+        }
+        const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
+        const hex = raw.slice(i + 2, i + 2 + hexLen);
+        if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen)
+            return undefined;
+        const s = String.fromCodePoint(Number.parseInt(hex, 16));
+        for (let k = 0; k < s.length; k++)
+            map.push(i);
+        out += s;
+        i += 2 + hexLen;
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/scan.js
+
+
+function scanDeployment(root, file) {
+    return scanDocument(root, file, 'deployment');
+}
+function scanEndpoint(root, file) {
+    return scanDocument(root, file, 'endpoint');
+}
+function scanDocument(root, file, role) {
+    const out = { references: [], findings: [] };
+    if (role === 'deployment' && root.kind === 'map') {
+        for (const entry of root.entries) {
+            if (entry.key === 'environment_variables' && entry.value.kind === 'map')
+                scanEnvironmentVariables(entry.value, file, out);
+            else
+                walk(entry.value, entry.key, file, role, out);
+        }
+    }
+    else {
+        walk(root, '', file, role, out);
+    }
+    return out;
+}
+function scanEnvironmentVariables(map, file, out) {
+    for (const { key, value } of map.entries) {
+        if (value.kind !== 'scalar') {
+            walk(value, `environment_variables.${key}`, file, 'deployment', out);
+            continue;
+        }
+        const r = analyzeScalar(key, value, file);
+        if (r.reference)
+            out.references.push(r.reference);
+        out.findings.push(...r.findings);
+    }
+}
+/** One environment variable's value: its reference, if it is a clean one, and any findings. */
+function analyzeScalar(variable, scalar, file) {
+    if (scalar.value.type !== 'str')
+        return { findings: [] };
+    const value = scalar.value.value;
+    const a = analyzeValue(value);
+    if (a.candidate === null)
+        return { findings: [] };
+    const at = locateInScalar(scalar, file, a.offset, a.length);
+    const findings = findingsFor(variable, a, at);
+    if (a.target && !a.problems.some((p) => p.severity === 'error')) {
+        return { reference: { ...a.target, variable, raw: value, range: at }, findings };
+    }
+    return { findings };
+}
+function findingsFor(variable, a, at) {
+    if (a.problems.length === 0)
+        return [];
+    const errors = a.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+        const message = `${variable}: malformed secret reference: ${errors.map((p) => p.message).join('; ')}.`;
+        return [makeFinding('secret-ref-syntax', at, message, hintOptions(a))];
+    }
+    // Clean enough to use: each notice or warning on its own.
+    return a.problems.map((p) => makeFinding('secret-ref-syntax', at, `${variable}: ${p.message}.`, { severity: p.severity, ...(p.hint === undefined ? hintOptions(a) : { hint: p.hint }) }));
+}
+function hintOptions(a) {
+    const hint = suggestionHint(a);
+    return hint === undefined ? {} : { hint };
+}
+function walk(node, path, file, role, out) {
+    switch (node.kind) {
+        case 'map':
+            for (const e of node.entries)
+                walk(e.value, path === '' ? e.key : `${path}.${e.key}`, file, role, out);
+            return;
+        case 'seq':
+            node.items.forEach((item, i) => walk(item, `${path}[${i}]`, file, role, out));
+            return;
+        case 'scalar':
+            misplaced(node, path, file, role, out);
+    }
+}
+function misplaced(scalar, path, file, role, out) {
+    if (scalar.value.type !== 'str')
+        return;
+    const a = analyzeValue(scalar.value.value);
+    const at = locateInScalar(scalar, file, a.offset, a.length);
+    if (a.candidate === 'github-expression') {
+        out.findings.push(...findingsFor(path, a, at));
+        return;
+    }
+    // Only the unmistakable form counts outside environment_variables: `${{azureml:…}}` /
+    // `${{keyvault:…}}` and its mis-wrapped variants. Bare URLs and other text stay plain here.
+    if (a.candidate !== 'wrapped')
+        return;
+    const where = role === 'endpoint'
+        ? 'an endpoint file, where the service resolves no secret references'
+        : `\`${path}\`, but the service resolves secret references only in the deployment's environment_variables`;
+    const hint = a.target ? moveHint(a.target, path) : RULE_PLACEMENT_FIX;
+    out.findings.push(makeFinding('secret-ref-placement', at, `${path}: secret reference in ${where}; it would be sent as literal text.`, { hint }));
+}
+const RULE_PLACEMENT_FIX = 'Move the reference into the deployment environment_variables, the only place the service resolves it, and read it from the environment in the container.';
+function moveHint(t, path) {
+    const name = (path.split('.').pop() ?? 'SECRET').replace(/\[\d+\]$/, '').replace(/[^A-Za-z0-9_]/g, '_').toUpperCase() || 'SECRET';
+    return `Move it to the deployment: environment_variables: { ${name}: ${formatReference(t)} }, and read ${name} in the container.`;
+}
+/** A secret-free description of a reference for the job summary (references are not secret; values are). */
+function describeReference(ref) {
+    let store;
+    let target;
+    switch (ref.kind) {
+        case 'keyvault': {
+            store = ref.cloud === 'AzureCloud' ? `Key Vault ${ref.vaultName}` : `Key Vault ${ref.vaultName} (${ref.cloud})`;
+            const version = /^[0-9a-fA-F]{32}$/.test(ref.version) ? `${ref.version.slice(0, 8)}…` : ref.version;
+            target = `secret ${ref.secretName}, version ${version}`;
+            break;
+        }
+        case 'connection':
+            store = `connection ${ref.connection}`;
+            target = 'all secrets (listsecrets JSON)';
+            break;
+        case 'connection-target':
+            store = `connection ${ref.connection}`;
+            target = 'target';
+            break;
+        case 'connection-credential':
+            store = `connection ${ref.connection}`;
+            target = `credentials/${ref.key ?? ''}`;
+            break;
+        case 'connection-metadata':
+            store = `connection ${ref.connection}`;
+            target = `metadata/${ref.key ?? ''}`;
+            break;
+    }
+    return { variable: ref.variable, store, target, display: `${ref.variable}=*** ← ${store}: ${target}` };
+}
+/** One key per secret store, to de-duplicate look-ups: one listsecrets per connection, one vault per vault. */
+function storeKey(ref) {
+    return ref.kind === 'keyvault' ? `keyvault:${ref.vaultUrl.toLowerCase()}` : `connection:${ref.connection.toLowerCase()}`;
 }
 
 // EXTERNAL MODULE: external "node:crypto"

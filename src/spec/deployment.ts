@@ -183,6 +183,9 @@ const k8sSchema = object({ ...common, resources }, {
   },
 });
 
+/** Every top-level key a deployment file may have, managed or Kubernetes (for routing `set` overrides). */
+export const DEPLOYMENT_TOP_LEVEL_KEYS: ReadonlySet<string> = new Set([...managedSchema.acceptedKeys, ...k8sSchema.acceptedKeys]);
+
 // ---------------------------------------------------------------------------------------------
 // Legacy (pre-GA 2021) detection
 

@@ -99,6 +99,9 @@ const k8sSchema = object(
   },
 );
 
+/** Every top-level key an endpoint file may have, managed or Kubernetes (for routing `set` overrides). */
+export const ENDPOINT_TOP_LEVEL_KEYS: ReadonlySet<string> = new Set([...managedSchema.acceptedKeys, ...k8sSchema.acceptedKeys]);
+
 /**
  * The pre-GA (2021) endpoint format: deployments inside the endpoint, `type: online`, `target:`
  * (now `compute:`). Returns the first such key in source order.

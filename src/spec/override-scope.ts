@@ -1,6 +1,8 @@
 // One `set` input serves every file of a run, while `az ml --set` serves one file. Each override
 // goes to the files whose kind knows its top-level key; `endpoint:` / `deployment:` prefixes say it
 // explicitly, and `name=` with both kinds of file must say it (it would rename both).
+import { DEPLOYMENT_TOP_LEVEL_KEYS } from './deployment.ts';
+import { ENDPOINT_TOP_LEVEL_KEYS } from './endpoint.ts';
 import { parseOverrides, type Override } from './overrides.ts';
 
 export type FileKind = 'endpoint' | 'deployment';
@@ -10,16 +12,7 @@ export interface ScopedOverride extends Override {
   scope?: FileKind;
 }
 
-const SHARED_KEYS = ['name', 'description', 'tags', 'properties', 'id', 'provisioning_state', '$schema'];
-const TOP_LEVEL_KEYS: Record<FileKind, Set<string>> = {
-  endpoint: new Set([...SHARED_KEYS, 'auth_mode', 'identity', 'traffic', 'mirror_traffic', 'public_network_access', 'compute', 'location', 'scoring_uri', 'openapi_uri', 'kind']),
-  deployment: new Set([
-    ...SHARED_KEYS,
-    'endpoint_name', 'type', 'model', 'model_mount_path', 'code_configuration', 'environment', 'environment_variables',
-    'instance_type', 'instance_count', 'app_insights_enabled', 'scale_settings', 'request_settings', 'liveness_probe',
-    'readiness_probe', 'data_collector', 'egress_public_network_access', 'private_network_connection', 'resources',
-  ]),
-};
+const TOP_LEVEL_KEYS: Record<FileKind, ReadonlySet<string>> = { endpoint: ENDPOINT_TOP_LEVEL_KEYS, deployment: DEPLOYMENT_TOP_LEVEL_KEYS };
 
 const SCOPE_PREFIX = /^(endpoint|deployment)\s*:\s*/i;
 

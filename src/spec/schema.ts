@@ -322,10 +322,16 @@ function isProp(p: AnyProp): p is Prop<unknown> {
  * reported on the key (with the closest known key as a hint); dump-only keys are dropped; missing
  * required keys are reported on the parent key (the map's own span start).
  */
-export function object<S extends Record<string, AnyProp>>(shape: S, opts: ObjectOptions = {}): Field<ObjectOut<S>> {
+/** A mapping field that also tells which keys it accepts (its own and the dump-only ones it drops). */
+export interface ObjectField<T> extends Field<T> {
+  readonly acceptedKeys: readonly string[];
+}
+
+export function object<S extends Record<string, AnyProp>>(shape: S, opts: ObjectOptions = {}): ObjectField<ObjectOut<S>> {
   const keys = Object.keys(shape);
   const dumpOnly = new Set(['$schema', ...(opts.dumpOnly ?? [])]);
   return {
+    acceptedKeys: [...keys, ...dumpOnly],
     expected: 'a mapping',
     parse(node, path, ctx) {
       if (node.kind !== 'map') {
