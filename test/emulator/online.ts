@@ -9,6 +9,7 @@ import { json } from './http.ts';
 import type { EmuResponse } from './http.ts';
 import { advanceFor, lroHeaders, startOperation } from './lro.ts';
 import { resolveEnvironment } from './secret-injection.ts';
+import { deploymentProperties } from './service-defaults.ts';
 import type { DeploymentRec, EndpointRec, OperationRec, PrincipalRec, World } from './state.ts';
 import { World as WorldClass } from './state.ts';
 
@@ -114,7 +115,7 @@ export function seedEndpoints(ctx: Ctx): void {
       const did = `${id}/deployments/${sd.name}`;
       const d: DeploymentRec = {
         name: sd.name, id: did, location: e.location, kind: 'Managed', sku: { name: 'Default', capacity: sd.instanceCount }, tags: {}, systemData: w.systemData('scenario'),
-        properties: { endpointComputeType: 'Managed', instanceType: sd.instanceType, model: sd.model, environmentId: sd.environmentId, environmentVariables: sd.environmentVariables, scaleSettings: { scaleType: 'Default' }, properties: {}, ...sd.properties, provisioningState: 'Succeeded' },
+        properties: { ...deploymentProperties({ endpointComputeType: 'Managed', instanceType: sd.instanceType, model: sd.model, environmentId: sd.environmentId, environmentVariables: sd.environmentVariables, ...sd.properties }), provisioningState: 'Succeeded' },
         logs: healthyLogs(sd.name),
       };
       const resolved = resolveEnvironment(ctx, endpointIdentityPrincipal(w, e), sd.environmentVariables);
@@ -392,7 +393,7 @@ export function putDeployment(call: ArmCall): EmuResponse {
   const d: DeploymentRec = {
     name, id, location: e.location, kind: typeof body['kind'] === 'string' ? body['kind'] : 'Managed', sku, tags: isObj(body['tags']) ? body['tags'] : {},
     systemData: existing?.systemData ?? w.systemData(call.principal.objectId),
-    properties: { ...props, provisioningState: existing ? 'Updating' : 'Creating' },
+    properties: { ...deploymentProperties(props), provisioningState: existing ? 'Updating' : 'Creating' },
     logs: existing?.logs ?? '', containerEnvironment: existing?.containerEnvironment,
   };
   e.deployments.set(name.toLowerCase(), d);
