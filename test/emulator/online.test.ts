@@ -73,7 +73,7 @@ describe('demo scenario: the happy path of examples/endpoint.yml + examples/depl
     const st = await admin<State>(emu, 'GET', '/state');
     const sai = created.identity?.principalId ?? '';
     const roles = st.body.roleAssignments.filter((a) => a.properties.principalId === sai).map((a) => `${a.roleName}@${a.properties.scope.split('/').at(-1) ?? ''}`).sort();
-    assert.deepEqual(roles, ['Azure Machine Learning Workspace Connection Secrets Reader@demo-ws', 'Key Vault Secrets User@demo-kv']);
+    assert.deepEqual(roles, ['AcrPull@demowsacr', 'Azure Machine Learning Workspace Connection Secrets Reader@demo-ws', 'Key Vault Secrets User@demo-kv', 'Storage Blob Data Reader@demowsstorage']);
   });
 
   it('creates the deployment with all five reference patterns; the container gets the values, ARM never returns them', async () => {
@@ -217,7 +217,8 @@ describe('restricted scenario: every failure of DESIGN.md §3', () => {
 
   it('a UAI endpoint without AcrPull / Storage Blob Data Reader cannot start a deployment (seeds/004)', async () => {
     const first = await putAndPoll(ml, depUrl('uai-ep', 'platform'), deploymentBody(emu, { A: 'plain' }));
-    assert.equal((first.final['error'] as { code: string }).code, 'ResourceNotReady');
+    assert.equal((first.final['error'] as { code: string }).code, 'BadArgument');
+    assert.match((first.final['error'] as { message: string }).message, /^Startup task failed due to incorrect role assignments/);
     assert.match((first.final['error'] as { message: string }).message, /AcrPull.*Storage Blob Data Reader/);
     await admin(emu, 'POST', '/role-assignments', { principal: 'plain-uai', role: 'AcrPull', scope: 'registry' });
     await admin(emu, 'POST', '/role-assignments', { principal: 'plain-uai', role: 'Storage Blob Data Reader', scope: 'storage' });

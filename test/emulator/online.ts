@@ -7,15 +7,15 @@ import { armError, decide, parseArmBody } from './arm-common.ts';
 import type { Ctx } from './context.ts';
 import { json } from './http.ts';
 import type { EmuResponse } from './http.ts';
+import { grantServiceRoles, platformRoleFailure, uaiPlatformRoleGaps } from './identity-rules.ts';
 import { advanceFor, lroHeaders, startOperation } from './lro.ts';
 import { resolveEnvironment } from './secret-injection.ts';
 import { deploymentProperties } from './service-defaults.ts';
 import type { DeploymentRec, EndpointRec, OperationRec, PrincipalRec, World } from './state.ts';
-import { World as WorldClass } from './state.ts';
+import { ENDPOINT_PRINCIPAL, World as WorldClass } from './state.ts';
 
 const ENFORCE_FLAG = 'enforce_access_to_default_secret_stores';
 const LISTSECRETS = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
-const CONNECTION_SECRETS_READER = 'ea01e6af-a1c1-4350-9563-ad00f8c72ec5';
 const ENDPOINT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
 const DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
 
@@ -96,6 +96,14 @@ function uaiMap(world: World, ids: string[]): { map: Record<string, { principalI
 
 export function seedEndpoints(ctx: Ctx): void {
   const w = ctx.world;
+  for (const a of w.scenario.roleAssignments) {
+    if (!a.principal.toLowerCase().startsWith(ENDPOINT_PRINCIPAL)) continue;
+    const name = a.principal.slice(ENDPOINT_PRINCIPAL.length).toLowerCase();
+    const se = w.scenario.onlineEndpoints.find((x) => x.name.toLowerCase() === name);
+    if (!se || !(normalizeIdentityType(se.identityType) ?? 'SystemAssigned').includes('SystemAssigned')) {
+      throw new Error(`scenario: roleAssignments: '${a.principal}' names no seeded endpoint with a system-assigned identity`);
+    }
+  }
   for (const se of w.scenario.onlineEndpoints) {
     const id = `${w.workspaceId}/onlineEndpoints/${se.name}`;
     const type = normalizeIdentityType(se.identityType) ?? 'SystemAssigned';
@@ -109,7 +117,12 @@ export function seedEndpoints(ctx: Ctx): void {
       if ('error' in r) throw new Error(`scenario: onlineEndpoints.${se.name}: unknown user-assigned identity`);
       e.identity.userAssignedIdentities = r.map;
     }
-    if (type.includes('SystemAssigned')) createSystemAssignedIdentity(w, e, se.principalId);
+    if (type.includes('SystemAssigned')) {
+      // Seeded as the service would have left it: the automatic roles are in place.
+      const sai = createSystemAssignedIdentity(w, e, se.principalId);
+      grantServiceRoles(w, sai.objectId, (se.properties[ENFORCE_FLAG] ?? '').toLowerCase() === 'enabled');
+      for (const a of w.scenario.roleAssignments) if (a.principal.toLowerCase() === `${ENDPOINT_PRINCIPAL}${se.name.toLowerCase()}`) w.addScenarioAssignment(a, sai);
+    }
     w.endpoints.set(se.name.toLowerCase(), e);
     for (const sd of se.deployments) {
       const did = `${id}/deployments/${sd.name}`;
@@ -127,25 +140,6 @@ export function seedEndpoints(ctx: Ctx): void {
 
 function healthyLogs(name: string): string {
   return `Azure ML Inferencing HTTP server v1.3.0\n\nServer Settings\n---------------\nEntry Script Name: /var/azureml-app/score.py\nModel Directory: /var/azureml-app/azureml-models\nWorker Count: 1\n\nServer Routes\n---------------\nLiveness Probe: GET   127.0.0.1:31311/\nScore:          POST  127.0.0.1:31311/score\n\nInitializing logger\nStarting up app insights client\nFound user script at /var/azureml-app/score.py\nRunning init() function...\nInit complete\nScoring timeout is set to 60000\nDeployment ${name} is ready.\n`;
-}
-
-/**
- * seeds/004: a user-assigned endpoint identity needs AcrPull on the workspace registry and Storage Blob Data
- * Reader on the default storage; without them the container cannot be pulled / the model not mounted.
- */
-function uaiPlatformRoleGaps(ctx: Ctx, e: EndpointRec): string[] {
-  const w = ctx.world;
-  const uai = Object.values(e.identity.userAssignedIdentities ?? {})[0];
-  if (!uai) return [];
-  const gaps: string[] = [];
-  const ws = w.scenario.workspace;
-  if (ws.containerRegistry) {
-    const acr = w.dependencyId(ws.containerRegistry, 'Microsoft.ContainerRegistry/registries');
-    if (!decide(ctx, uai.principalId, 'Microsoft.ContainerRegistry/registries/pull/read', acr).allowed) gaps.push(`'AcrPull' on '${acr}'`);
-  }
-  const storage = w.dependencyId(ws.storageAccount, 'Microsoft.Storage/storageAccounts');
-  if (!decide(ctx, uai.principalId, 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read', `${storage}/blobServices/default/containers/azureml`, true).allowed) gaps.push(`'Storage Blob Data Reader' on '${storage}'`);
-  return gaps;
 }
 
 function callerCanReadConnectionSecrets(ctx: Ctx, call: ArmCall): boolean {
@@ -261,10 +255,8 @@ export function putEndpoint(call: ArmCall): EmuResponse {
     e.properties.provisioningState = permitted ? 'Succeeded' : 'Failed';
     if (!permitted || !sai) return;
     applyScenarioSaiGrants(w, e, sai);
-    // seeds/001: with the flag, a creator who can read connection secrets gets the SAI the Secrets Reader role on the workspace.
-    if (enforce && !w.roleAssignments.some((a) => a.principalId === sai.objectId && a.roleDefinitionId === CONNECTION_SECRETS_READER)) {
-      w.addAssignment({ principalId: sai.objectId, principalType: 'ServicePrincipal', roleGuid: CONNECTION_SECRETS_READER, scope: w.workspaceId, createdBy: 'Microsoft.MachineLearningServices' });
-    }
+    // AcrPull, Storage Blob Data Reader and (with the flag, the creator being allowed) Connection Secrets Reader.
+    grantServiceRoles(w, sai.objectId, enforce);
   });
   e.properties.properties['AzureAsyncOperationUri'] = lroHeaders(call, op, e.location)['Azure-AsyncOperation'] ?? '';
   return json(existing ? 200 : 201, endpointResource(e), lroHeaders(call, op, e.location));
@@ -419,8 +411,7 @@ export function putDeployment(call: ArmCall): EmuResponse {
       };
     } else if (uaiPlatformRoleGaps(ctx, e).length) {
       environment = resolved.environment;
-      const gaps = uaiPlatformRoleGaps(ctx, e);
-      result = { status: 'Failed', error: { code: 'ResourceNotReady', message: `The user-assigned identity of endpoint '${e.name}' lacks ${gaps.join(' and ')}; the deployment's image cannot be pulled or its model mounted. See https://aka.ms/oe-tsg#error-resourcenotready` } };
+      result = platformRoleFailure(e, uaiPlatformRoleGaps(ctx, e));
     } else if (behaviour?.failToStart) {
       environment = resolved.environment;
       result = { status: 'Failed', error: { code: behaviour.failToStart.code, message: behaviour.failToStart.message } };
