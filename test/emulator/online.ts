@@ -7,6 +7,8 @@ import { armError, decide, parseArmBody } from './arm-common.ts';
 import type { Ctx } from './context.ts';
 import { json } from './http.ts';
 import type { EmuResponse } from './http.ts';
+import { CLOUDS, cloudNamed, cloudOfArmBase } from './clouds.ts';
+import type { Cloud } from './clouds.ts';
 import { grantServiceRoles, platformRoleFailure, uaiPlatformRoleGaps } from './identity-rules.ts';
 import { advanceFor, lroHeaders, startOperation } from './lro.ts';
 import { resolveEnvironment } from './secret-injection.ts';
@@ -23,8 +25,9 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // ---- rendering ------------------------------------------------------------------------------
-export function scoringHost(world: World, endpointName: string): string {
-  return `${endpointName.toLowerCase()}.${world.scenario.workspace.location}.inference.ml.azure.com`;
+/** `{endpoint}.{region}.inference.ml.azure.com`, or the scoring suffix of the cloud the endpoint was created in. */
+export function scoringHost(world: World, endpointName: string, cloud: Cloud): string {
+  return `${endpointName.toLowerCase()}.${world.scenario.workspace.location}${cloud.scoringSuffix}`;
 }
 
 export function endpointResource(e: EndpointRec): Obj {
@@ -96,6 +99,7 @@ function uaiMap(world: World, ids: string[]): { map: Record<string, { principalI
 
 export function seedEndpoints(ctx: Ctx): void {
   const w = ctx.world;
+  const seededCloud = cloudNamed(w.scenario.cloud) ?? CLOUDS[0] as Cloud;
   for (const a of w.scenario.roleAssignments) {
     if (!a.principal.toLowerCase().startsWith(ENDPOINT_PRINCIPAL)) continue;
     const name = a.principal.slice(ENDPOINT_PRINCIPAL.length).toLowerCase();
@@ -109,7 +113,7 @@ export function seedEndpoints(ctx: Ctx): void {
     const type = normalizeIdentityType(se.identityType) ?? 'SystemAssigned';
     const e: EndpointRec = {
       name: se.name, id, location: w.scenario.workspace.location, kind: 'Managed', identity: { type }, tags: {},
-      properties: { description: '', authMode: se.authMode, properties: { ...se.properties, 'azureml.onlineendpointid': id }, traffic: { ...se.traffic }, mirrorTraffic: {}, publicNetworkAccess: 'Enabled', provisioningState: 'Succeeded', scoringUri: `https://${scoringHost(w, se.name)}/score`, swaggerUri: `https://${scoringHost(w, se.name)}/swagger.json` },
+      properties: { description: '', authMode: se.authMode, properties: { ...se.properties, 'azureml.onlineendpointid': id }, traffic: { ...se.traffic }, mirrorTraffic: {}, publicNetworkAccess: 'Enabled', provisioningState: 'Succeeded', scoringUri: `https://${scoringHost(w, se.name, seededCloud)}/score`, swaggerUri: `https://${scoringHost(w, se.name, seededCloud)}/swagger.json` },
       keys: { primaryKey: WorldClass.newKey(), secondaryKey: WorldClass.newKey() }, systemData: w.systemData('scenario'), deployments: new Map(),
     };
     if (type.includes('UserAssigned')) {
@@ -241,8 +245,11 @@ export function putEndpoint(call: ArmCall): EmuResponse {
   e.properties.publicNetworkAccess = typeof props['publicNetworkAccess'] === 'string' ? props['publicNetworkAccess'] : 'Enabled';
   e.properties.mirrorTraffic = isObj(props['mirrorTraffic']) ? props['mirrorTraffic'] : {};
   if (isObj(props['traffic'])) e.properties.traffic = traffic;
-  e.properties.scoringUri = `https://${scoringHost(w, name)}/score`;
-  e.properties.swaggerUri = `https://${scoringHost(w, name)}/swagger.json`;
+  if (!existing) {
+    // The scoring host belongs to the cloud the endpoint was created in (that of the ARM host it was PUT to).
+    e.properties.scoringUri = `https://${scoringHost(w, name, cloudOfArmBase(call.base))}/score`;
+    e.properties.swaggerUri = `https://${scoringHost(w, name, cloudOfArmBase(call.base))}/swagger.json`;
+  }
   e.properties.provisioningState = existing ? 'Updating' : 'Creating';
   e.tags = isObj(body['tags']) ? body['tags'] : e.tags;
   let sai: PrincipalRec | undefined;
