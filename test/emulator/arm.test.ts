@@ -35,7 +35,7 @@ describe('RBAC engine (pure)', () => {
     { name: 'notActions subtract', role: role(['*'], ['Microsoft.Authorization/*/Write']), scope: ws, action: 'Microsoft.Authorization/roleAssignments/write', allowed: false },
     { name: 'control-plane * never grants dataActions', role: role(['*']), scope: ws, action: 'Microsoft.KeyVault/vaults/secrets/getSecret/action', data: true, allowed: false },
     { name: 'dataActions grant data actions', role: role([], [], ['Microsoft.KeyVault/vaults/secrets/getSecret/action']), scope: '/', action: 'Microsoft.KeyVault/vaults/secrets/getSecret/action', data: true, allowed: true },
-    { name: 'a condition that does not hold grants nothing', role: role(['*']), scope: ws, action: 'x/read', cond: true, allowed: false },
+    { name: 'a condition that does not hold grants nothing (assumed: ABAC is not evaluated)', role: role(['*']), scope: ws, action: 'x/read', cond: true, allowed: false },
   ];
   for (const c of cases) {
     it(c.name, () => {

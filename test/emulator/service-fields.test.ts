@@ -90,7 +90,7 @@ describe('service-filled fields (structural comparison with every contract GET e
     assert.deepEqual(props['requestSettings'], { ...REQUEST_SETTINGS_DEFAULT, requestTimeout: 'PT60S' });
   });
 
-  it('minimal model, environment and code versions → GET has every key of the *Versions_Get examples (model flavors included)', async () => {
+  it('minimal model, environment and code versions → GET has every key of the *Versions_Get examples (model flavors {} and modelType CustomModel: assumed values)', async () => {
     const cases: [string, Json, string, string[]][] = [
       ['models/min-model/versions/1', { modelUri: 'azureml://datastores/workspaceblobstore/paths/models/min' }, '2026-09-01/ModelVersions_Get.json', OPTIONAL.model],
       ['environments/min-env/versions/1', { image: 'mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest' }, '2026-09-01/EnvironmentVersions_Get.json', OPTIONAL.environment],

@@ -32,7 +32,7 @@ describe('sovereign clouds', () => {
   const rg = (): string => `/subscriptions/${emu.inputs['subscription-id'] ?? ''}/resourceGroups/demo-rg`;
 
   for (const c of CLOUDS) {
-    it(`${c.name}: the endpoint's scoringUri is on *.${c.scoring} and scores there`, async () => {
+    it(`${c.name}: an endpoint PUT through that cloud's ARM host has its scoringUri on *.${c.scoring}, which scores (cloud of the request: assumed)`, async () => {
       const auth = { Authorization: `Bearer ${await tokenFor(c.login, c.arm)}`, 'Content-Type': 'application/json' };
       const name = `sov-${c.scoring.split('.').at(-1) ?? ''}`;
       const url = `${c.arm}${rg()}/providers/Microsoft.MachineLearningServices/workspaces/demo-ws/onlineEndpoints/${name}?api-version=${API}`;
@@ -50,7 +50,7 @@ describe('sovereign clouds', () => {
       assert.match(score.body, /No valid deployments/);
     });
 
-    it(`${c.name}: a vault read through that ARM host has vaultUri https://{name}.${c.vault}/, and the data plane answers there`, async () => {
+    it(`${c.name}: a vault read through that ARM host has vaultUri https://{name}.${c.vault}/, and the data plane answers there (cloud of the request: assumed)`, async () => {
       const arm = { Authorization: `Bearer ${await tokenFor(c.login, c.arm)}` };
       const vault = JSON.parse((await proxyFetch(emu, `${c.arm}${rg()}/providers/Microsoft.KeyVault/vaults/demo-kv?api-version=2026-04-01`, { headers: arm })).body) as { properties: { vaultUri: string } };
       assert.equal(vault.properties.vaultUri, `https://demo-kv.${c.vault}/`);
