@@ -40282,8 +40282,8 @@ const RULES = {
         severity: 'error',
         title: 'az ml accepts it, the service rejects it',
         fix: 'Give the value the service accepts (see the message): az ml passes it through, and the request fails at the service.',
-        when: 'A value az ml loads and sends unchanged, which the online endpoint service then refuses: a negative `instance_count` (the deployment `sku.capacity`), a negative request timeout, queue wait, probe setting or scale setting (the durations and counts the service validates), a `target_utilization_percentage` above 100, a user-assigned identity entry without `resource_id` (az ml sends the identity id as the text "None"), or `identity.type: user_assigned` with no `user_assigned_identities`. ' +
-            'Reported as a **warning**: `user_assigned_identities` under `identity.type` `system_assigned` or `none`: az ml sends both, and Azure Resource Manager managed-identity validation is expected to refuse user-assigned identities on an identity of another type (not documented for online endpoints).',
+        when: 'A value az ml loads and sends unchanged, which the online endpoint service then refuses: a negative `instance_count` (the deployment `sku.capacity`), a negative request timeout, queue wait, probe setting or scale setting (the durations and counts the service validates), a `target_utilization_percentage` above 100, a user-assigned identity entry without `resource_id` (az ml sends the identity id as the text "None"), `identity.type: user_assigned` with no `user_assigned_identities`, or a Kubernetes `compute: azureml:/subscriptions/…` that is not a compute id. ' +
+            'Reported as a **warning**: `user_assigned_identities` under `identity.type` `system_assigned` or `none`: az ml sends both, and Azure Resource Manager managed-identity validation is expected to refuse user-assigned identities on an identity of another type (not documented for online endpoints); and a `code_configuration.code` that is a URI: az ml registers it as the code location without uploading anything.',
         detectedIn: 'lint',
         example: {
             bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: -1\n',
@@ -41139,7 +41139,7 @@ function parseComputeRef(text, path, span, ctx) {
     }
     if (rest.startsWith('/')) {
         if (!ARM_COMPUTE.test(rest)) {
-            ctx.report('schema', span, `${path}: '${rest}' is not a workspace compute ARM id.`, { hint: `Write ${path}: azureml:<compute-name>` });
+            ctx.report('service-rejects', span, `${path}: '${rest}' is not a workspace compute ARM id: az ml sends it as the compute id, and the service finds no such compute.`, { hint: `Write ${path}: azureml:<compute-name>` });
             return undefined;
         }
         return { id: rest };
@@ -43035,7 +43035,12 @@ function parseCode(node, keySpan, dir, env, ctx) {
         return out;
     }
     if (REMOTE_PATH.test(text)) {
-        ctx.report('schema', codeNode.span, `code_configuration.code '${text}' must be a local folder or azureml:<code>:<version>.`, { hint: 'Use a local folder; remote URIs are not accepted for code.' });
+        // az ml loads it and registers the URI as the code location without an upload (sdk-vectors
+        // mut-deployment-code-remote); the service expects code in workspace storage.
+        ctx.report('service-rejects', codeNode.span, `code_configuration.code '${text}' is a URI: az ml registers it as the code location without uploading anything, and the service is not expected to find a scoring script there.`, {
+            hint: 'Use a local folder (az ml uploads it) or a registered code asset: azureml:<code>:<version>.',
+            severity: 'warning',
+        });
         return out;
     }
     const found = checkLocalPath(env, ctx, dir, text, codeNode, 'code_configuration.code', 'any');

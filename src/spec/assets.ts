@@ -124,7 +124,7 @@ export function parseComputeRef(text: string, path: string, span: Span, ctx: Ctx
   }
   if (rest.startsWith('/')) {
     if (!ARM_COMPUTE.test(rest)) {
-      ctx.report('schema', span, `${path}: '${rest}' is not a workspace compute ARM id.`, { hint: `Write ${path}: azureml:<compute-name>` });
+      ctx.report('service-rejects', span, `${path}: '${rest}' is not a workspace compute ARM id: az ml sends it as the compute id, and the service finds no such compute.`, { hint: `Write ${path}: azureml:<compute-name>` });
       return undefined;
     }
     return { id: rest };

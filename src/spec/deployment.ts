@@ -602,7 +602,12 @@ function parseCode(node: YNode, keySpan: Span | undefined, dir: string, env: Spe
     return out;
   }
   if (REMOTE_PATH.test(text)) {
-    ctx.report('schema', codeNode.span, `code_configuration.code '${text}' must be a local folder or azureml:<code>:<version>.`, { hint: 'Use a local folder; remote URIs are not accepted for code.' });
+    // az ml loads it and registers the URI as the code location without an upload (sdk-vectors
+    // mut-deployment-code-remote); the service expects code in workspace storage.
+    ctx.report('service-rejects', codeNode.span, `code_configuration.code '${text}' is a URI: az ml registers it as the code location without uploading anything, and the service is not expected to find a scoring script there.`, {
+      hint: 'Use a local folder (az ml uploads it) or a registered code asset: azureml:<code>:<version>.',
+      severity: 'warning',
+    });
     return out;
   }
   const found = checkLocalPath(env, ctx, dir, text, codeNode, 'code_configuration.code', 'any');

@@ -104,6 +104,14 @@ describe(`azure-ai-ml ${SDK_VECTORS.azureAiMl} vectors (test/fixtures/sdk-vector
     assert.ok(SDK_VECTORS.vectors.length >= 100);
     assert.ok(SDK_VECTORS.vectors.filter((v) => v.verdict === 'rejected').length >= 40);
   });
+  it('backs every rule that says az ml rejects a file with vectors azure-ai-ml rejects', () => {
+    const backed = new Set<string>();
+    for (const v of SDK_VECTORS.vectors) {
+      if (v.predates || !azMlRejects(v)) continue;
+      for (const f of lintVector(v).findings.filter(saysAzMlRejects)) backed.add(f.rule);
+    }
+    assert.deepEqual([...AZ_ML_REJECTS].filter((r) => !backed.has(r)), []);
+  });
   for (const v of SDK_VECTORS.vectors) {
     it(`${v.id}: ${v.predates ? `(1.4.0 predates ${v.predates})` : azMlRejects(v) ? 'az ml rejects it' : 'az ml accepts it'}`, () => {
       const result = lintVector(v);
