@@ -37151,7 +37151,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7044);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8473);
 // The runner's entry point (action.yml `main`). Everything lives in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37161,7 +37161,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7044:
+/***/ 8473:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40533,6 +40533,24 @@ const RULES = {
 function isRuleId(id) {
     return Object.hasOwn(RULES, id);
 }
+
+;// CONCATENATED MODULE: ./lib/findings/finding.js
+// The one shape every problem takes, from YAML syntax to a failed rollout gate (docs/rules.md).
+
+const severityRank = { error: 0, warning: 1, notice: 2 };
+/** Most important first: severity, then file order, then position. Stable for equal keys. */
+function compareFindings(a, b) {
+    return (severityRank[a.severity] - severityRank[b.severity] ||
+        a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column);
+}
+function countBySeverity(findings) {
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const f of findings)
+        counts[f.severity]++;
+    return counts;
+}
 /** Build a finding with the catalog's severity (unless overridden) and the rule's fix as hint. */
 function makeFinding(rule, at, message, options = {}) {
     const spec = RULES[rule];
@@ -40546,6 +40564,11 @@ function makeFinding(rule, at, message, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./lib/spec/schema.js
+// A small declarative validator over the positioned YAML tree (./tree.ts), modelled on the
+// marshmallow fields azure-ai-ml uses: unknown keys raise at every level, dump-only keys are
+// dropped, numbers and booleans are coerced the way marshmallow's non-strict fields coerce them
+// (so a `set` override's string "2" is a valid instance_count), and every problem becomes a
+// positioned finding. Pure: no I/O, nothing done at import time beyond defining functions.
 
 /** Collects findings for one file. */
 class Ctx {
@@ -43187,6 +43210,9 @@ function parseDataCollector(node, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./lib/spec/traffic.js
+// Traffic arithmetic: what the SDK checks (ints, sum ≤ 100) and what the service adds (a total of
+// 100 or all 0 for live traffic; mirror traffic to at most one deployment, ≤ 50 %), plus the
+// cross-file check that traffic names deployments that exist.
 
 /** Per-file checks on `traffic` / `mirror_traffic` (values already parsed as ints). */
 function checkTrafficValues(ctx, entries, keySpan, field) {
@@ -43468,6 +43494,10 @@ function trafficEntries(items) {
 }
 
 ;// CONCATENATED MODULE: ./lib/spec/overrides.js
+// The `set` input: `dotted.path=value` lines applied like `az ml ... --set a.b=c`, i.e. the SDK's
+// add_param_overrides (pydash `set_` on the raw PyYAML dict, before schema validation). The value
+// is always a string. Intermediate mappings are created as pydash does; descending through a
+// string is the SDK's "Cannot use '--set' on properties defined by reference strings" error.
 
 
 /** Split a pydash path: `.` separates keys, `\.` is a literal dot, `[n]` is a list index. */
@@ -43856,6 +43886,252 @@ function parseDuration(text) {
         throw new Error(`'${text}' is not a duration; write for example 90s, 5m or 1h30m.`);
     }
     return parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]], 0);
+}
+
+;// CONCATENATED MODULE: ./lib/modes/lint.js
+const lintMode = {
+    unknownTrafficSeverity: 'warning',
+    offlineReferenceStatus: 'lint reads no Azure; validate and deploy resolve it',
+};
+
+;// CONCATENATED MODULE: ./lib/modes/registry.js
+
+class NotAvailableError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'NotAvailableError';
+    }
+}
+const notYet = (mode) => async () => {
+    throw new NotAvailableError(`mode '${mode}' is not available in this version yet: it arrives with the online checks and the rollout. Use mode: lint for offline validation now.`);
+};
+const MODE_REGISTRY = {
+    lint: async () => lintMode,
+    validate: notYet('validate'),
+    deploy: notYet('deploy'),
+};
+
+;// CONCATENATED MODULE: ./lib/report/model.js
+// What a run produced, in one plain value: the report layer renders it, tests inspect it.
+
+function failed(report) {
+    return report.findings.some((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
+}
+/** The step's failure line: what failed, where, and what was written. */
+function failureMessage(report) {
+    const counts = countBySeverity(report.findings);
+    const failing = report.findings.filter((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
+    const files = [...new Set(failing.map((f) => f.file))].join(', ');
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const what = report.failOn === 'warning' ? `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')}` : plural(counts.error, 'error');
+    return `${what} in ${files}; ${writtenSentence(report.written)} See the annotations and the job summary.`;
+}
+function writtenSentence(written) {
+    switch (written) {
+        case 'nothing':
+            return 'nothing was written to Azure.';
+        case 'partial':
+            return 'some changes were written to Azure before the run stopped (see the timeline).';
+        case 'all':
+            return 'every planned change was written to Azure.';
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/report/annotations.js
+// Findings → GitHub annotations. GitHub shows at most 10 annotations of each severity per step,
+// so the most important come first and, when more exist, the tenth slot points at the summary.
+
+
+const ANNOTATIONS_PER_SEVERITY = 10;
+function findingToAnnotation(f) {
+    const message = f.hint ? `${f.message}\nFix: ${f.hint}` : f.message;
+    const annotation = {
+        severity: f.severity,
+        title: `${f.rule}: ${RULES[f.rule].title}`,
+        message,
+        file: f.file,
+        startLine: f.line,
+        startColumn: f.column,
+    };
+    // GitHub ignores columns on multi-line annotations and rejects an end column without one.
+    if (f.endLine !== undefined && f.endLine !== f.line)
+        annotation.endLine = f.endLine;
+    else if (f.endColumn !== undefined) {
+        annotation.endLine = f.line;
+        annotation.endColumn = f.endColumn;
+    }
+    return annotation;
+}
+function selectAnnotations(findings, limit = ANNOTATIONS_PER_SEVERITY) {
+    const sorted = [...findings].sort(compareFindings);
+    const out = [];
+    for (const severity of ['error', 'warning', 'notice']) {
+        const ofSeverity = sorted.filter((f) => f.severity === severity);
+        if (ofSeverity.length <= limit) {
+            out.push(...ofSeverity.map(findingToAnnotation));
+            continue;
+        }
+        const shown = ofSeverity.slice(0, limit - 1);
+        out.push(...shown.map(findingToAnnotation));
+        const rest = ofSeverity.length - shown.length;
+        out.push({
+            severity,
+            title: `${rest} more ${severity}${rest === 1 ? '' : 's'}`,
+            message: `${rest} more ${severity} finding${rest === 1 ? ' is' : 's are'} not annotated (GitHub shows ${limit} per step): see the job summary or the 'findings' output for the full list.`,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/report/outputs.js
+// Step outputs (action.yml lists them). Values are strings; JSON ones are compact so `fromJSON()` reads them.
+
+function buildOutputs(report) {
+    const counts = countBySeverity(report.findings);
+    const outputs = {
+        findings: JSON.stringify(report.findings),
+        errors: String(counts.error),
+        warnings: String(counts.warning),
+        plan: JSON.stringify(report.plan),
+    };
+    if (report.endpointName)
+        outputs['endpoint-name'] = report.endpointName;
+    if (report.deploymentNames.length)
+        outputs['deployment-name'] = report.deploymentNames.join(',');
+    if (report.changes !== undefined)
+        outputs.changes = String(report.changes);
+    const live = report.readBack;
+    if (live?.scoringUri)
+        outputs['scoring-uri'] = live.scoringUri;
+    if (live?.swaggerUri)
+        outputs['swagger-uri'] = live.swaggerUri;
+    if (live?.traffic)
+        outputs.traffic = JSON.stringify(live.traffic);
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./lib/report/markdown.js
+// Small helpers to write GitHub-flavoured Markdown safely: user text never breaks a table or
+// injects HTML into the job summary.
+function escapeCell(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+function code(text) {
+    const escaped = escapeCell(text);
+    return escaped.includes('`') ? `<code>${escaped}</code>` : `\`${escaped}\``;
+}
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+function details(summary, body) {
+    return `<details><summary>${escapeCell(summary)}</summary>\n\n${body}\n\n</details>`;
+}
+/** A fenced block whose fence is longer than any backtick run inside it. */
+function fenced(language, body) {
+    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${body}\n${fence}`;
+}
+
+;// CONCATENATED MODULE: ./lib/report/summary.js
+// The job summary: every finding, every secret reference, and the plan. Pure: returns Markdown.
+
+
+
+const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+function renderSummary(report) {
+    const parts = [`## azureml-online-deploy · ${report.mode}`, headline(report)];
+    if (report.notes.length)
+        parts.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
+    parts.push('### Findings', report.findings.length ? findingsTable(report.findings) : 'No findings.');
+    parts.push('### Secret references', report.references.length ? referencesTable(report) : 'No secret-injection references.');
+    parts.push('### Plan', planSection(report));
+    return parts.join('\n\n') + '\n';
+}
+function headline(report) {
+    const counts = countBySeverity(report.findings);
+    const tally = ['error', 'warning', 'notice']
+        .filter((s) => counts[s] > 0)
+        .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`)
+        .join(', ');
+    const files = `${report.files.length} file${report.files.length === 1 ? '' : 's'}`;
+    if (failed(report))
+        return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
+    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
+}
+function findingsTable(findings) {
+    const rows = [...findings].sort(compareFindings).map((f) => [
+        `${ICON[f.severity]} ${f.severity}`,
+        code(f.rule),
+        `${code(f.file)} ${f.line}:${f.column}`,
+        escapeCell(f.message),
+        escapeCell(f.hint ?? ''),
+    ]);
+    return table(['', 'Rule', 'Where', 'Problem', 'Fix'], rows);
+}
+function referencesTable(report) {
+    const rows = report.references.map((r) => [
+        code(r.variable),
+        escapeCell(r.store),
+        escapeCell(r.target),
+        referenceStatusCell(r.status),
+        `${code(r.file)} ${r.line}`,
+    ]);
+    return table(['Variable', 'Store', 'Target', 'Status', 'Where'], rows);
+}
+function planSection(report) {
+    const { requests, assets } = report.plan;
+    if (requests.length === 0)
+        return 'Nothing to send.';
+    const withheld = failed(report) ? ['Not sent: the errors above must be fixed first. Files with errors are not in the plan.', ''] : [];
+    const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
+    if (assets.length)
+        lines.push('', 'Local assets registered first:', ...assets.map((a) => `- ${escapeCell(a.kind)}: ${escapeCell(a.description)}`));
+    const bodies = requests
+        .filter((r) => r.body !== undefined)
+        .map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2))));
+    return [...withheld, ...lines, '', ...bodies].join('\n');
+}
+function referenceStatusCell(status) {
+    switch (status.state) {
+        case 'pass':
+            return '✅ pass';
+        case 'fail':
+            return `${ICON.error} fail (${code(status.rule)})`;
+        case 'unknown':
+            return `· unknown: ${escapeCell(status.why)}`;
+    }
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./lib/report/publish.js
+// The adapter between a RunReport and the runner: annotations, summary and outputs through
+// @actions/core. Everything above this file is pure and testable without a runner.
+
+
+
+
+async function publishReport(report) {
+    for (const a of selectAnnotations(report.findings)) {
+        const { severity, message, ...props } = a;
+        core_namespaceObject[severity](message, props);
+    }
+    for (const [name, value] of Object.entries(buildOutputs(report)))
+        setOutput(name, value);
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        await summary.addRaw(renderSummary(report), true).write();
+    }
+    else {
+        info(renderSummary(report));
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/secrets/references.js
@@ -44512,6 +44788,14 @@ function decodeDouble(raw, value) {
 }
 
 ;// CONCATENATED MODULE: ./lib/secrets/scan.js
+// Walk a parsed endpoint or deployment file for secret references. PURE.
+//
+// Where the service resolves references: only in the deployment's `environment_variables`
+// (seeds/001: "If the values that are mapped to the environment variables follow certain
+// patterns, secret retrieval and injection will be performed"; research/yaml-to-rest.md §8:
+// they travel in `properties.environmentVariables`). No seed mentions any other field, and the
+// endpoint has no environment variables at all. So a reference anywhere else (tags, properties,
+// description, model, an endpoint file) is sent as literal text: `secret-ref-placement`.
 
 
 function scanDeployment(root, file) {
@@ -45132,6 +45416,10 @@ function extractEnvironmentVariables(root) {
 }
 
 ;// CONCATENATED MODULE: ./lib/analyze.js
+// The offline analysis every mode starts with: load each file (YAML 1.1 with positions), apply the
+// `set` overrides, validate it as an endpoint or a deployment, find its secret references, check
+// the files against each other, and build the plan. Pure: file contents and a file-system view
+// come in, findings and a plan go out.
 
 
 
@@ -45308,30 +45596,73 @@ const localFileSystem = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/modes/lint.js
-// mode: lint — offline and credential-free (fork PRs): everything the files alone can prove.
+;// CONCATENATED MODULE: ./lib/pipeline.js
+// The one pipeline every mode runs (docs/architecture.md): read inputs → analyze → checks →
+// apply → report. A mode (src/modes/) says which of the later phases it has; this file owns the
+// order, the log groups, the timeline and the rule that nothing is written once a finding fails
+// the run.
 
 
 
 
-async function runLint(inputs) {
+
+
+async function runPipeline(inputs) {
+    const mode = await MODE_REGISTRY[inputs.mode]();
+    const timeline = [];
+    const phase = phaseRunner(timeline);
     const { endpoint, deployments } = readInputFiles(inputs);
     const files = [endpoint, ...deployments].filter((f) => f !== undefined);
-    const analysis = await group('Lint: YAML, schema and secret-reference syntax', async () => {
+    const analysis = await phase('Analyze: YAML, schema and secret-reference syntax', async () => {
         const result = analyze_analyze({
             endpoint,
             deployments,
             overrides: inputs.overrides,
             fs: localFileSystem,
             workspace: { subscriptionId: inputs.subscriptionId, resourceGroup: inputs.resourceGroup, workspaceName: inputs.workspaceName },
-            unknownTrafficSeverity: 'warning',
+            unknownTrafficSeverity: mode.unknownTrafficSeverity,
         });
         for (const value of result.overrideValues)
             setSecret(value);
         info(`${files.length} file(s), ${result.findings.length} finding(s), ${result.references.length} secret reference(s).`);
         return result;
     });
-    return toReport(inputs, analysis, files.map((f) => f.displayPath), 'syntax ok; resolved online in validate/deploy mode');
+    const run = { inputs, files, analysis, phase, timeline };
+    const report = {
+        mode: inputs.mode,
+        failOn: inputs.failOn,
+        files: files.map((f) => f.displayPath),
+        findings: [...analysis.findings],
+        references: offlineReferenceRows(run, mode),
+        plan: analysis.plan,
+        written: 'nothing',
+        timeline,
+        endpointName: analysis.endpoint?.name,
+        deploymentNames: analysis.deployments.map((d) => d.name),
+        notes: inputs.ignored.length ? [`Ignored in ${inputs.mode} mode (they apply to deploy): ${inputs.ignored.join(', ')}.`] : [],
+    };
+    if (!mode.check)
+        return report;
+    const checked = await mode.check(run);
+    report.findings.push(...checked.findings);
+    report.references = checked.references;
+    report.plan = checked.plan ?? report.plan;
+    report.changes = checked.changes;
+    report.readBack = checked.readBack;
+    report.notes.push(...checked.notes);
+    if (!mode.apply)
+        return report;
+    if (failed(report)) {
+        info('Nothing is written to Azure: the findings above must be fixed first.');
+        timeline.push({ name: 'Apply', durationMs: 0, verdict: 'skipped', detail: 'findings fail the run' });
+        return report;
+    }
+    const applied = await mode.apply(run, checked);
+    report.findings.push(...applied.findings);
+    report.written = applied.written;
+    report.readBack = applied.readBack ?? report.readBack;
+    report.notes.push(...applied.notes);
+    return report;
 }
 function readInputFiles(inputs) {
     const workspace = workspaceRoot();
@@ -45340,235 +45671,32 @@ function readInputFiles(inputs) {
         deployments: inputs.deploymentFiles.map((f) => readSourceFile('deployment-file', f, workspace)),
     };
 }
-function toReport(inputs, analysis, files, referenceStatus) {
-    const references = analysis.references.map((ref) => {
+function offlineReferenceRows(run, mode) {
+    return run.analysis.references.map((ref) => {
         const { store, target } = describeReference(ref);
-        return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: referenceStatus };
+        return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: { state: 'unknown', why: mode.offlineReferenceStatus } };
     });
-    return {
-        mode: inputs.mode,
-        failOn: inputs.failOn,
-        files,
-        findings: analysis.findings,
-        references,
-        plan: analysis.plan,
-        endpointName: analysis.endpoint?.name,
-        deploymentNames: analysis.deployments.map((d) => d.name),
-        notes: inputs.ignored.length ? [`Ignored in ${inputs.mode} mode (they apply to deploy): ${inputs.ignored.join(', ')}.`] : [],
-    };
 }
-
-;// CONCATENATED MODULE: ./lib/findings/finding.js
-const severityRank = { error: 0, warning: 1, notice: 2 };
-/** Most important first: severity, then file order, then position. Stable for equal keys. */
-function compareFindings(a, b) {
-    return (severityRank[a.severity] - severityRank[b.severity] ||
-        a.file.localeCompare(b.file) ||
-        a.line - b.line ||
-        a.column - b.column);
-}
-function countBySeverity(findings) {
-    const counts = { error: 0, warning: 0, notice: 0 };
-    for (const f of findings)
-        counts[f.severity]++;
-    return counts;
-}
-
-;// CONCATENATED MODULE: ./lib/report/model.js
-// What a run produced, in one plain value: the report layer renders it, tests inspect it.
-
-function failed(report) {
-    return report.findings.some((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
-}
-/** The step's failure line: what failed, where, and that nothing was written. */
-function failureMessage(report) {
-    const counts = countBySeverity(report.findings);
-    const failing = report.findings.filter((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
-    const files = [...new Set(failing.map((f) => f.file))].join(', ');
-    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const what = report.failOn === 'warning' ? `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')}` : plural(counts.error, 'error');
-    return `${what} in ${files}; nothing was written to Azure. See the annotations and the job summary.`;
-}
-
-;// CONCATENATED MODULE: ./lib/report/annotations.js
-// Findings → GitHub annotations. GitHub shows at most 10 annotations of each severity per step,
-// so the most important come first and, when more exist, the tenth slot points at the summary.
-
-
-const ANNOTATIONS_PER_SEVERITY = 10;
-function findingToAnnotation(f) {
-    const message = f.hint ? `${f.message}\nFix: ${f.hint}` : f.message;
-    const annotation = {
-        severity: f.severity,
-        title: `${f.rule}: ${RULES[f.rule].title}`,
-        message,
-        file: f.file,
-        startLine: f.line,
-        startColumn: f.column,
-    };
-    // GitHub ignores columns on multi-line annotations and rejects an end column without one.
-    if (f.endLine !== undefined && f.endLine !== f.line)
-        annotation.endLine = f.endLine;
-    else if (f.endColumn !== undefined) {
-        annotation.endLine = f.line;
-        annotation.endColumn = f.endColumn;
-    }
-    return annotation;
-}
-function selectAnnotations(findings, limit = ANNOTATIONS_PER_SEVERITY) {
-    const sorted = [...findings].sort(compareFindings);
-    const out = [];
-    for (const severity of ['error', 'warning', 'notice']) {
-        const ofSeverity = sorted.filter((f) => f.severity === severity);
-        if (ofSeverity.length <= limit) {
-            out.push(...ofSeverity.map(findingToAnnotation));
-            continue;
+/** Each phase is one log group and one timeline row; a phase that throws is recorded as failed. */
+function phaseRunner(timeline) {
+    return async (name, work) => {
+        const started = performance.now();
+        try {
+            const value = await group(name, work);
+            timeline.push({ name, durationMs: Math.round(performance.now() - started), verdict: 'ok' });
+            return value;
         }
-        const shown = ofSeverity.slice(0, limit - 1);
-        out.push(...shown.map(findingToAnnotation));
-        const rest = ofSeverity.length - shown.length;
-        out.push({
-            severity,
-            title: `${rest} more ${severity}${rest === 1 ? '' : 's'}`,
-            message: `${rest} more ${severity} finding${rest === 1 ? ' is' : 's are'} not annotated (GitHub shows ${limit} per step): see the job summary or the 'findings' output for the full list.`,
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/report/outputs.js
-// Step outputs (DESIGN §1). Values are strings; JSON ones are compact so `fromJSON()` reads them.
-
-function buildOutputs(report) {
-    const counts = countBySeverity(report.findings);
-    const outputs = {
-        findings: JSON.stringify(report.findings),
-        errors: String(counts.error),
-        warnings: String(counts.warning),
-        plan: JSON.stringify(report.plan),
+        catch (error) {
+            timeline.push({ name, durationMs: Math.round(performance.now() - started), verdict: 'failed', detail: error instanceof Error ? error.message : String(error) });
+            throw error;
+        }
     };
-    if (report.endpointName)
-        outputs['endpoint-name'] = report.endpointName;
-    if (report.deploymentNames.length)
-        outputs['deployment-name'] = report.deploymentNames.join(',');
-    return outputs;
-}
-
-;// CONCATENATED MODULE: ./lib/report/markdown.js
-// Small helpers to write GitHub-flavoured Markdown safely: user text never breaks a table or
-// injects HTML into the job summary.
-function escapeCell(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
-}
-function code(text) {
-    const escaped = escapeCell(text);
-    return escaped.includes('`') ? `<code>${escaped}</code>` : `\`${escaped}\``;
-}
-function table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-function details(summary, body) {
-    return `<details><summary>${escapeCell(summary)}</summary>\n\n${body}\n\n</details>`;
-}
-/** A fenced block whose fence is longer than any backtick run inside it. */
-function fenced(language, body) {
-    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${language}\n${body}\n${fence}`;
-}
-
-;// CONCATENATED MODULE: ./lib/report/summary.js
-// The job summary: every finding, every secret reference, and the plan. Pure: returns Markdown.
-
-
-
-const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-function renderSummary(report) {
-    const parts = [`## azureml-online-deploy · ${report.mode}`, headline(report)];
-    if (report.notes.length)
-        parts.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
-    parts.push('### Findings', report.findings.length ? findingsTable(report.findings) : 'No findings.');
-    parts.push('### Secret references', report.references.length ? referencesTable(report) : 'No secret-injection references.');
-    parts.push('### Plan', planSection(report));
-    return parts.join('\n\n') + '\n';
-}
-function headline(report) {
-    const counts = countBySeverity(report.findings);
-    const tally = ['error', 'warning', 'notice']
-        .filter((s) => counts[s] > 0)
-        .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`)
-        .join(', ');
-    const files = `${report.files.length} file${report.files.length === 1 ? '' : 's'}`;
-    if (failed(report))
-        return `**${ICON.error} Failed:** ${tally} in ${files}. Nothing was written to Azure.`;
-    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
-}
-function findingsTable(findings) {
-    const rows = [...findings].sort(compareFindings).map((f) => [
-        `${ICON[f.severity]} ${f.severity}`,
-        code(f.rule),
-        `${code(f.file)} ${f.line}:${f.column}`,
-        escapeCell(f.message),
-        escapeCell(f.hint ?? ''),
-    ]);
-    return table(['', 'Rule', 'Where', 'Problem', 'Fix'], rows);
-}
-function referencesTable(report) {
-    const rows = report.references.map((r) => [
-        code(r.variable),
-        escapeCell(r.store),
-        escapeCell(r.target),
-        `${r.ok === false ? ICON.error : r.ok === true ? '✅' : '·'} ${escapeCell(r.status)}`,
-        `${code(r.file)} ${r.line}`,
-    ]);
-    return table(['Variable', 'Store', 'Target', 'Status', 'Where'], rows);
-}
-function planSection(report) {
-    const { requests, assets } = report.plan;
-    if (requests.length === 0)
-        return 'Nothing to send.';
-    const withheld = failed(report) ? ['Not sent: the errors above must be fixed first. Files with errors are not in the plan.', ''] : [];
-    const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
-    if (assets.length)
-        lines.push('', 'Local assets registered first:', ...assets.map((a) => `- ${escapeCell(a.kind)}: ${escapeCell(a.description)}`));
-    const bodies = requests
-        .filter((r) => r.body !== undefined)
-        .map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2))));
-    return [...withheld, ...lines, '', ...bodies].join('\n');
-}
-
-;// CONCATENATED MODULE: ./lib/report/publish.js
-// The adapter between a RunReport and the runner: annotations, summary and outputs through
-// @actions/core. Everything above this file is pure and testable without a runner.
-
-
-
-
-async function publishReport(report) {
-    for (const a of selectAnnotations(report.findings)) {
-        const { severity, message, ...props } = a;
-        core_namespaceObject[severity](message, props);
-    }
-    for (const [name, value] of Object.entries(buildOutputs(report)))
-        setOutput(name, value);
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(renderSummary(report), true).write();
-    }
-    else {
-        info(renderSummary(report));
-    }
 }
 
 ;// CONCATENATED MODULE: ./lib/main.js
-// run(): reads the inputs once, picks the mode, and funnels every failure into one place.
-// Lint mode is imported statically and touches no Azure SDK; online modes will be loaded with a
-// dynamic import so the PR-validation path starts fast.
+// run(): reads the inputs once, runs the one pipeline (src/pipeline.ts) for the chosen mode, and
+// funnels every failure into one place.
+
 
 
 
@@ -45577,7 +45705,10 @@ async function publishReport(report) {
 async function run() {
     try {
         const inputs = readInputs(envInputReader());
-        const report = await runMode(inputs);
+        if (inputs.prComment) {
+            throw new NotAvailableError('pr-comment: the sticky pull-request comment is not available in this version yet; remove the input (the job summary has the same content).');
+        }
+        const report = await runPipeline(inputs);
         await group('Report', () => publishReport(report));
         if (failed(report)) {
             setFailed(failureMessage(report));
@@ -45585,25 +45716,6 @@ async function run() {
     }
     catch (error) {
         main_fail(error);
-    }
-}
-async function runMode(inputs) {
-    if (inputs.prComment) {
-        throw new NotAvailableError('pr-comment: the sticky pull-request comment is not available in this version yet; remove the input (the job summary has the same content).');
-    }
-    switch (inputs.mode) {
-        case 'lint':
-            return runLint(inputs);
-        case 'validate':
-        case 'deploy':
-            throw new NotAvailableError(`mode '${inputs.mode}' is not available in this version yet: it arrives with the online checks and the rollout. ` +
-                `Use mode: lint for offline validation now.`);
-    }
-}
-class NotAvailableError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'NotAvailableError';
     }
 }
 /** The one failure funnel: every error ends here with a message a user can act on. */

@@ -1,9 +1,9 @@
-// The rule catalog: one entry per stable rule id (DESIGN §1). Messages are written at the call
+// The rule catalog: one entry per stable rule id (docs/rules.md). Messages are written at the call
 // site with the specifics; the catalog holds what is always true of a rule: its default severity,
 // a title, the generic fix, when it fires, the first mode that detects it, and the examples
 // docs/rules.md is generated from (scripts/gen-rules-doc.ts; src/findings/rules.test.ts keeps the
 // two in step).
-import type { Finding, Severity, SourceRange } from './finding.ts';
+import type { Severity } from './severity.ts';
 
 /** The action modes, in order: each one runs every check of the modes before it. */
 export type DetectedIn = 'lint' | 'validate' | 'deploy';
@@ -394,21 +394,4 @@ export type RuleId = keyof typeof RULES;
 
 export function isRuleId(id: string): id is RuleId {
   return Object.hasOwn(RULES, id);
-}
-
-/** Build a finding with the catalog's severity (unless overridden) and the rule's fix as hint. */
-export function makeFinding(
-  rule: RuleId,
-  at: SourceRange,
-  message: string,
-  options: { hint?: string; severity?: Severity } = {},
-): Finding {
-  const spec: RuleSpec = RULES[rule];
-  return {
-    rule,
-    severity: options.severity ?? spec.severity,
-    message,
-    ...at,
-    hint: options.hint ?? spec.fix,
-  };
 }

@@ -1,6 +1,7 @@
 // Findings → GitHub annotations. GitHub shows at most 10 annotations of each severity per step,
 // so the most important come first and, when more exist, the tenth slot points at the summary.
-import { compareFindings, type Finding, type Severity } from '../findings/finding.ts';
+import { compareFindings, type Finding } from '../findings/finding.ts';
+import type { Severity } from '../findings/severity.ts';
 import { RULES } from '../findings/rules.ts';
 
 export const ANNOTATIONS_PER_SEVERITY = 10;

@@ -1,4 +1,4 @@
-// Step outputs (DESIGN §1). Values are strings; JSON ones are compact so `fromJSON()` reads them.
+// Step outputs (action.yml lists them). Values are strings; JSON ones are compact so `fromJSON()` reads them.
 import { countBySeverity } from '../findings/finding.ts';
 import type { RunReport } from './model.ts';
 
@@ -12,5 +12,10 @@ export function buildOutputs(report: RunReport): Record<string, string> {
   };
   if (report.endpointName) outputs['endpoint-name'] = report.endpointName;
   if (report.deploymentNames.length) outputs['deployment-name'] = report.deploymentNames.join(',');
+  if (report.changes !== undefined) outputs.changes = String(report.changes);
+  const live = report.readBack;
+  if (live?.scoringUri) outputs['scoring-uri'] = live.scoringUri;
+  if (live?.swaggerUri) outputs['swagger-uri'] = live.swaggerUri;
+  if (live?.traffic) outputs.traffic = JSON.stringify(live.traffic);
   return outputs;
 }

@@ -1,7 +1,7 @@
 // The job summary: every finding, every secret reference, and the plan. Pure: returns Markdown.
 import { compareFindings, countBySeverity, type Finding } from '../findings/finding.ts';
 import { code, details, escapeCell, fenced, table } from './markdown.ts';
-import { failed, type RunReport } from './model.ts';
+import { failed, writtenSentence, type ReferenceStatus, type RunReport } from './model.ts';
 
 const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const;
 
@@ -21,7 +21,7 @@ function headline(report: RunReport): string {
     .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`)
     .join(', ');
   const files = `${report.files.length} file${report.files.length === 1 ? '' : 's'}`;
-  if (failed(report)) return `**${ICON.error} Failed:** ${tally} in ${files}. Nothing was written to Azure.`;
+  if (failed(report)) return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
   return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
 }
 
@@ -41,7 +41,7 @@ function referencesTable(report: RunReport): string {
     code(r.variable),
     escapeCell(r.store),
     escapeCell(r.target),
-    `${r.ok === false ? ICON.error : r.ok === true ? '✅' : '·'} ${escapeCell(r.status)}`,
+    referenceStatusCell(r.status),
     `${code(r.file)} ${r.line}`,
   ]);
   return table(['Variable', 'Store', 'Target', 'Status', 'Where'], rows);
@@ -57,4 +57,19 @@ function planSection(report: RunReport): string {
     .filter((r) => r.body !== undefined)
     .map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2))));
   return [...withheld, ...lines, '', ...bodies].join('\n');
+}
+
+function referenceStatusCell(status: ReferenceStatus): string {
+  switch (status.state) {
+    case 'pass':
+      return '✅ pass';
+    case 'fail':
+      return `${ICON.error} fail (${code(status.rule)})`;
+    case 'unknown':
+      return `· unknown: ${escapeCell(status.why)}`;
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -3,8 +3,9 @@
 // dropped, numbers and booleans are coerced the way marshmallow's non-strict fields coerce them
 // (so a `set` override's string "2" is a valid instance_count), and every problem becomes a
 // positioned finding. Pure: no I/O, nothing done at import time beyond defining functions.
-import type { Finding, Severity } from '../findings/finding.ts';
-import { makeFinding, type RuleId } from '../findings/rules.ts';
+import { makeFinding, type Finding } from '../findings/finding.ts';
+import type { RuleId } from '../findings/rules.ts';
+import type { Severity } from '../findings/severity.ts';
 import type { Span, YMap, YMapEntry, YNode, YScalar } from './tree.ts';
 
 /** Collects findings for one file. */

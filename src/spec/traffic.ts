@@ -1,8 +1,8 @@
 // Traffic arithmetic: what the SDK checks (ints, sum ≤ 100) and what the service adds (a total of
 // 100 or all 0 for live traffic; mirror traffic to at most one deployment, ≤ 50 %), plus the
 // cross-file check that traffic names deployments that exist.
-import type { Finding, Severity } from '../findings/finding.ts';
-import { makeFinding } from '../findings/rules.ts';
+import { makeFinding, type Finding } from '../findings/finding.ts';
+import type { Severity } from '../findings/severity.ts';
 import type { Ctx } from './schema.ts';
 import type { Span } from './tree.ts';
 import type { EndpointSpec, TrafficEntry } from './endpoint.ts';
