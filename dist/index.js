@@ -37151,7 +37151,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8473);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5868);
 // The runner's entry point (action.yml `main`). Everything lives in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37161,7 +37161,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8473:
+/***/ 5868:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43851,14 +43851,55 @@ function writtenSentence(written) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/report/links.js
+/** The action's home, for runs that do not say where the action came from (local runs, `uses: ./`). */
+const ACTION_REPOSITORY = 'contoso/azureml-online-deploy';
+/** GitHub's heading anchors: lower case, spaces to hyphens, punctuation other than - and _ dropped. */
+function anchorOf(heading) {
+    return heading
+        .toLowerCase()
+        .replace(/[^a-z0-9 _-]/g, '')
+        .replace(/ /g, '-');
+}
+function ruleUrl(links, rule) {
+    return `${links.rulesDoc}#${anchorOf(rule)}`;
+}
+/** A link to a line of a workspace file at the reviewed commit, or undefined when there is no commit. */
+function sourceUrl(links, file, line) {
+    if (!links.source || file.startsWith('../') || file.startsWith('/'))
+        return undefined;
+    return `${links.source}${encodePath(file)}#L${line}`;
+}
+/**
+ * GITHUB_ACTION_REPOSITORY / GITHUB_ACTION_REF name the action a `uses:` step runs
+ * (https://docs.github.com/actions/reference/variables-reference); `headSha` is the pull request's
+ * head commit when there is one (GITHUB_SHA is then a merge commit that may disappear).
+ */
+function linksFromEnv(env, headSha) {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const actionRepository = env.GITHUB_ACTION_REPOSITORY || ACTION_REPOSITORY;
+    const actionRef = env.GITHUB_ACTION_REF || 'main';
+    const links = { rulesDoc: `${server}/${actionRepository}/blob/${encodePath(actionRef)}/docs/rules.md` };
+    const sha = headSha || env.GITHUB_SHA;
+    if (env.GITHUB_REPOSITORY && sha && /^[0-9a-f]{40}$/i.test(sha))
+        links.source = `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/`;
+    return links;
+}
+/** Each path segment percent-encoded, the slashes kept: a URI path from a file path. */
+function encodePath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+
 ;// CONCATENATED MODULE: ./lib/report/annotations.js
 // Findings → GitHub annotations. GitHub shows at most 10 annotations of each severity per step,
 // so the most important come first and, when more exist, the tenth slot points at the summary.
+// Each message ends with a link to the rule's section of docs/rules.md.
+
 
 
 const ANNOTATIONS_PER_SEVERITY = 10;
-function findingToAnnotation(f) {
-    const message = f.hint ? `${f.message}\nFix: ${f.hint}` : f.message;
+function findingToAnnotation(f, links = linksFromEnv({})) {
+    const message = [f.message, ...(f.hint ? [`Fix: ${f.hint}`] : []), `Rule: ${ruleUrl(links, f.rule)}`].join('\n');
     const annotation = {
         severity: f.severity,
         title: `${f.rule}: ${RULES[f.rule].title}`,
@@ -43876,37 +43917,137 @@ function findingToAnnotation(f) {
     }
     return annotation;
 }
-function selectAnnotations(findings, limit = ANNOTATIONS_PER_SEVERITY) {
+function selectAnnotations(findings, links = linksFromEnv({}), limit = ANNOTATIONS_PER_SEVERITY) {
     const sorted = [...findings].sort(compareFindings);
     const out = [];
     for (const severity of ['error', 'warning', 'notice']) {
         const ofSeverity = sorted.filter((f) => f.severity === severity);
         if (ofSeverity.length <= limit) {
-            out.push(...ofSeverity.map(findingToAnnotation));
+            out.push(...ofSeverity.map((f) => findingToAnnotation(f, links)));
             continue;
         }
         const shown = ofSeverity.slice(0, limit - 1);
-        out.push(...shown.map(findingToAnnotation));
+        out.push(...shown.map((f) => findingToAnnotation(f, links)));
         const rest = ofSeverity.length - shown.length;
         out.push({
             severity,
             title: `${rest} more ${severity}${rest === 1 ? '' : 's'}`,
-            message: `${rest} more ${severity} finding${rest === 1 ? ' is' : 's are'} not annotated (GitHub shows ${limit} per step): see the job summary or the 'findings' output for the full list.`,
+            message: `${rest} more ${severity} finding${rest === 1 ? ' is' : 's are'} not annotated (GitHub shows ${limit} per step): see the job summary for the most important and the SARIF file (the 'sarif-file' output) for the full list.`,
         });
     }
     return out;
 }
 
+;// CONCATENATED MODULE: ./lib/report/budget.js
+// GitHub's size limits on what a step publishes, and the one way the report stays under them at any
+// input size: every section keeps its most important items first, gets a fair share of the budget,
+// and ends with a note saying how many items were left out and where all of them are.
+/** Documented limits (docs.github.com: "Adding a job summary", "Passing information between jobs", REST issue comments). */
+const GITHUB_LIMITS = {
+    /** A step's job summary over 1 MiB is not shown at all. */
+    summaryBytes: 1024 * 1024,
+    /** One output holds at most 1 MB. */
+    outputBytes: 1_000_000,
+    /** An issue or pull-request comment body holds at most 65,536 characters. */
+    commentChars: 65_536,
+};
+/** What the report aims for: each limit less a margin, so framing and rounding never cross it. */
+const BUDGETS = {
+    summaryBytes: 1_000_000,
+    outputBytes: 900_000,
+    commentChars: 60_000,
+};
+const utf8Bytes = (text) => Buffer.byteLength(text, 'utf8');
+/** UTF-16 code units: never fewer than the characters GitHub counts. */
+const characters = (text) => text.length;
+/**
+ * Renders `preface` and the sections within `budget` (as `measure` counts). When everything does
+ * not fit, each section first gets an equal share, and what a section leaves unused goes to the
+ * sections before the others, in order: the first section is the most important.
+ */
+function renderWithin(preface, sections, budget, measure) {
+    const gap = '\n\n';
+    const fixed = measure(preface) +
+        sections.reduce((sum, s) => {
+            const frame = s.items.length ? (s.opening ? measure(s.opening) + 1 : 0) + measure(gap + s.more(s.items.length)) : measure(s.empty);
+            return sum + measure(gap) * 2 + measure(s.title) + frame;
+        }, 0);
+    const itemCosts = sections.map((s) => s.items.map((item) => measure(item) + measure(s.separator ?? '\n')));
+    const allowances = share(itemCosts.map((costs) => costs.reduce((a, b) => a + b, 0)), Math.max(0, budget - fixed));
+    const parts = [preface];
+    sections.forEach((section, i) => {
+        parts.push(section.title);
+        if (section.items.length === 0) {
+            parts.push(section.empty);
+            return;
+        }
+        const shown = countWithin(itemCosts[i] ?? [], allowances[i] ?? 0);
+        const body = section.items.slice(0, shown).join(section.separator ?? '\n');
+        if (shown > 0)
+            parts.push(section.opening ? `${section.opening}\n${body}` : body);
+        if (shown < section.items.length)
+            parts.push(section.more(section.items.length - shown));
+    });
+    return clip(parts.join(gap) + '\n', budget, measure);
+}
+/** Equal shares first; what a section does not need goes to the earlier sections that still do. */
+function share(needs, total) {
+    if (needs.reduce((a, b) => a + b, 0) <= total)
+        return [...needs];
+    const fair = Math.floor(total / Math.max(1, needs.length));
+    const given = needs.map((need) => Math.min(need, fair));
+    let left = total - given.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < needs.length && left > 0; i++) {
+        const extra = Math.min(left, (needs[i] ?? 0) - (given[i] ?? 0));
+        given[i] = (given[i] ?? 0) + extra;
+        left -= extra;
+    }
+    return given;
+}
+/** How many leading items fit: the first that does not fit ends the run, so the order is kept. */
+function countWithin(costs, allowance) {
+    let used = 0;
+    for (let i = 0; i < costs.length; i++) {
+        used += costs[i] ?? 0;
+        if (used > allowance)
+            return i;
+    }
+    return costs.length;
+}
+/** Last resort for text that cannot be split into items (huge notes): cut it and say so. */
+function clip(text, budget, measure) {
+    if (measure(text) <= budget)
+        return text;
+    const note = '\n\n… (cut here: the text is longer than GitHub accepts)\n';
+    const room = Math.max(0, budget - measure(note));
+    let low = 0;
+    let high = text.length;
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (measure(text.slice(0, mid)) <= room)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    // Never end on the first half of a surrogate pair.
+    const end = low > 0 && /[\uD800-\uDBFF]/.test(text[low - 1] ?? '') ? low - 1 : low;
+    return text.slice(0, end) + note;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/outputs.js
 // Step outputs (action.yml lists them). Values are strings; JSON ones are compact so `fromJSON()` reads them.
+// Each stays under GitHub's 1 MB per output whatever the input: `findings` keeps the most important
+// findings that fit (the SARIF file has them all, the counts stay exact), `plan` drops request
+// bodies, then requests, from the end and says what it left out (the plan file has it all).
 
-function buildOutputs(report) {
+
+function buildOutputs(report, files = {}, budget = BUDGETS.outputBytes) {
     const counts = countBySeverity(report.findings);
     const outputs = {
-        findings: JSON.stringify(report.findings),
+        findings: fitFindings(report.findings, budget),
         errors: String(counts.error),
         warnings: String(counts.warning),
-        plan: JSON.stringify(report.plan),
+        plan: fitPlan(report.plan, budget, files.planFile),
     };
     if (report.endpointName)
         outputs['endpoint-name'] = report.endpointName;
@@ -43921,12 +44062,58 @@ function buildOutputs(report) {
         outputs['swagger-uri'] = live.swaggerUri;
     if (live?.traffic)
         outputs.traffic = JSON.stringify(live.traffic);
+    if (files.sarifFile)
+        outputs['sarif-file'] = files.sarifFile;
+    if (files.planFile)
+        outputs['plan-file'] = files.planFile;
     return outputs;
+}
+/** The findings, most important first, as many as fit in `budget` bytes of JSON. */
+function fitFindings(findings, budget) {
+    const sorted = [...findings].sort(compareFindings);
+    const json = sorted.map((f) => JSON.stringify(f));
+    const kept = countWithin(json.map((j) => utf8Bytes(j) + 1), budget - 2);
+    return `[${json.slice(0, kept).join(',')}]`;
+}
+/** The plan, or as much of it as fits: every request line first, then bodies in order; `omitted` says what is missing. */
+function fitPlan(plan, budget, planFile) {
+    const full = JSON.stringify(plan);
+    if (utf8Bytes(full) <= budget)
+        return full;
+    const bare = plan.requests.map(({ body: _body, ...rest }) => rest);
+    const frame = utf8Bytes(JSON.stringify({ ...plan, requests: [], assets: [], omitted: omissions(plan, 0, 0, 0, planFile) })) + 64;
+    let room = budget - frame;
+    const take = (costs) => {
+        const kept = countWithin(costs, room);
+        room -= costs.slice(0, kept).reduce((a, b) => a + b, 0);
+        return kept;
+    };
+    const keptRequests = take(bare.map((r) => utf8Bytes(JSON.stringify(r)) + 1));
+    const keptAssets = take(plan.assets.map((a) => utf8Bytes(JSON.stringify(a)) + 1));
+    const keptBodies = take(plan.requests.slice(0, keptRequests).map((r) => (r.body === undefined ? 0 : utf8Bytes(JSON.stringify(r.body)) + 8)));
+    const fitted = {
+        ...plan,
+        requests: plan.requests.slice(0, keptRequests).map((r, i) => (i < keptBodies ? r : bare[i])),
+        assets: plan.assets.slice(0, keptAssets),
+        omitted: omissions(plan, keptRequests, keptBodies, keptAssets, planFile),
+    };
+    const text = JSON.stringify(fitted);
+    // Fields other than requests and assets (diffs, traffic) are kept whole; if they alone are too big, only the note remains.
+    return utf8Bytes(text) <= budget ? text : JSON.stringify({ requests: [], assets: [], omitted: omissions(plan, 0, 0, 0, planFile) });
+}
+function omissions(plan, keptRequests, keptBodies, keptAssets, planFile) {
+    const withBody = (from) => plan.requests.slice(from).filter((r) => r.body !== undefined).length;
+    return {
+        requests: plan.requests.length - keptRequests,
+        bodies: withBody(keptBodies),
+        assets: plan.assets.length - keptAssets,
+        ...(planFile ? { planFile } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
 // Small helpers to write GitHub-flavoured Markdown safely: user text never breaks a table or
-// injects HTML into the job summary.
+// injects HTML into the job summary, the PR comment, SARIF help or docs/rules.md.
 function escapeCell(text) {
     return text
         .replace(/&/g, '&amp;')
@@ -43946,71 +44133,131 @@ function table(header, rows) {
 function details(summary, body) {
     return `<details><summary>${escapeCell(summary)}</summary>\n\n${body}\n\n</details>`;
 }
-/** A fenced block whose fence is longer than any backtick run inside it. */
+/** A fenced block whose fence is longer than any backtick run inside it (one final newline of `body` is dropped). */
 function fenced(language, body) {
     const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
-    return `${fence}${language}\n${body}\n${fence}`;
+    return `${fence}${language}\n${body.endsWith('\n') ? body.slice(0, -1) : body}\n${fence}`;
+}
+/** Prose for Markdown: `<placeholders>` outside code spans would be read as HTML tags. */
+function prose(text) {
+    return text
+        .split(/(`+[^`]*`+)/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+        .join('');
 }
 
 ;// CONCATENATED MODULE: ./lib/report/summary.js
-// The job summary: every finding, every secret reference, and the plan. Pure: returns Markdown.
+// The report as Markdown, for the job summary and the pull-request comment: the verdict, every finding
+// (its rule linked to docs/rules.md), every secret reference with its status, and the plan. Pure:
+// returns Markdown that fits the budget it is given, most important first, with a note for the rest.
+
+
 
 
 
 const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-function renderSummary(report) {
-    const parts = [`## azureml-online-deploy · ${report.mode}`, headline(report)];
+const SUMMARY_ELSEWHERE = {
+    findings: 'Every finding is in the SARIF file the step wrote (its path is the `sarif-file` output; upload it with `github/codeql-action/upload-sarif` or `actions/upload-artifact`).',
+    plan: 'The whole plan is in the plan file the step wrote (its path is the `plan-file` output; upload it with `actions/upload-artifact`).',
+};
+function renderSummary(report, options = {}) {
+    return renderReport(report, {
+        links: linksFromEnv({}),
+        budget: BUDGETS.summaryBytes,
+        measure: utf8Bytes,
+        heading: `## azureml-online-deploy · ${report.mode}`,
+        elsewhere: SUMMARY_ELSEWHERE,
+        requestBodies: true,
+        ...options,
+    });
+}
+function renderReport(report, options) {
+    const preface = [options.heading, headline(report)];
     if (report.notes.length)
-        parts.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
-    parts.push('### Findings', report.findings.length ? findingsTable(report.findings) : 'No findings.');
-    parts.push('### Secret references', report.references.length ? referencesTable(report) : 'No secret-injection references.');
-    parts.push('### Plan', planSection(report));
-    return parts.join('\n\n') + '\n';
+        preface.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
+    const sections = [findingsSection(report, options), referencesSection(report), ...planSections(report, options)];
+    return renderWithin(preface.join('\n\n'), sections, options.budget, options.measure);
 }
 function headline(report) {
-    const counts = countBySeverity(report.findings);
-    const tally = ['error', 'warning', 'notice']
-        .filter((s) => counts[s] > 0)
-        .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`)
-        .join(', ');
-    const files = `${report.files.length} file${report.files.length === 1 ? '' : 's'}`;
+    const tally = tallyOf(report.findings);
+    const files = plural(report.files.length, 'file');
     if (failed(report))
         return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
     return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
 }
-function findingsTable(findings) {
-    const rows = [...findings].sort(compareFindings).map((f) => [
+function findingsSection(report, options) {
+    const sorted = [...report.findings].sort(compareFindings);
+    return {
+        title: '### Findings',
+        opening: table(['', 'Rule', 'Where', 'Problem', 'Fix'], []),
+        items: sorted.map((f) => findingRow(f, options.links)),
+        empty: 'No findings.',
+        more: (omitted) => `**${plural(omitted, 'more finding')}** (${tallyOf(sorted.slice(sorted.length - omitted))}) did not fit here. ${options.elsewhere.findings}`,
+    };
+}
+function findingRow(f, links) {
+    const where = `${code(f.file)} ${f.line}:${f.column}`;
+    const url = sourceUrl(links, f.file, f.line);
+    const cells = [
         `${ICON[f.severity]} ${f.severity}`,
-        code(f.rule),
-        `${code(f.file)} ${f.line}:${f.column}`,
+        `[${code(f.rule)}](${ruleUrl(links, f.rule)})`,
+        url ? `[${where}](${url})` : where,
         escapeCell(f.message),
         escapeCell(f.hint ?? ''),
-    ]);
-    return table(['', 'Rule', 'Where', 'Problem', 'Fix'], rows);
+    ];
+    return `| ${cells.join(' | ')} |`;
 }
-function referencesTable(report) {
-    const rows = report.references.map((r) => [
-        code(r.variable),
-        escapeCell(r.store),
-        escapeCell(r.target),
-        referenceStatusCell(r.status),
-        `${code(r.file)} ${r.line}`,
-    ]);
-    return table(['Variable', 'Store', 'Target', 'Status', 'Where'], rows);
+function referencesSection(report) {
+    return {
+        title: '### Secret references',
+        opening: table(['Variable', 'Store', 'Target', 'Status', 'Where'], []),
+        items: report.references.map((r) => `| ${[
+            code(r.variable),
+            escapeCell(r.store),
+            escapeCell(r.target),
+            referenceStatusCell(r.status),
+            `${code(r.file)} ${r.line}`,
+        ].join(' | ')} |`),
+        empty: 'No secret-injection references.',
+        more: (omitted) => `**${plural(omitted, 'more reference')}** did not fit here; each one with a problem is a finding above or in the SARIF file.`,
+    };
 }
-function planSection(report) {
+function planSections(report, options) {
     const { requests, assets } = report.plan;
-    if (requests.length === 0)
-        return 'Nothing to send.';
-    const withheld = failed(report) ? ['Not sent: the errors above must be fixed first. Files with errors are not in the plan.', ''] : [];
+    const withheld = failed(report) ? '\n\nNot sent: the errors above must be fixed first. Files with errors are not in the plan.' : '';
     const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
-    if (assets.length)
-        lines.push('', 'Local assets registered first:', ...assets.map((a) => `- ${escapeCell(a.kind)}: ${escapeCell(a.description)}`));
-    const bodies = requests
-        .filter((r) => r.body !== undefined)
-        .map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2))));
-    return [...withheld, ...lines, '', ...bodies].join('\n');
+    const assetLines = assets.map((a) => `- local asset registered first: ${escapeCell(a.kind)}: ${escapeCell(a.description)}`);
+    const sections = [
+        {
+            title: `### Plan${requests.length ? withheld : ''}`,
+            items: [...lines, ...assetLines],
+            empty: 'Nothing to send.',
+            more: (omitted) => `**${plural(omitted, 'more plan entry', 'more plan entries')}** did not fit here. ${options.elsewhere.plan}`,
+        },
+    ];
+    const bodies = requests.filter((r) => r.body !== undefined);
+    if (options.requestBodies && bodies.length) {
+        sections.push({
+            title: '#### Request bodies',
+            items: bodies.map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2)))),
+            separator: '\n\n',
+            empty: '',
+            more: (omitted) => `**${plural(omitted, 'more request body', 'more request bodies')}** did not fit here. ${options.elsewhere.plan}`,
+        });
+    }
+    return sections;
+}
+/** '2 errors, 1 warning': the severities present, most severe first. */
+function tallyOf(findings) {
+    const counts = countBySeverity(findings);
+    return ['error', 'warning', 'notice']
+        .filter((s) => counts[s] > 0)
+        .map((s) => plural(counts[s], s))
+        .join(', ');
+}
+function plural(n, word, many = `${word}s`) {
+    return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 }
 function referenceStatusCell(status) {
     switch (status.state) {
