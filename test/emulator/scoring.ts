@@ -8,8 +8,6 @@ import { bearerToken, header, json } from './http.ts';
 import type { EmuRequest, EmuResponse } from './http.ts';
 import type { DeploymentRec, EndpointRec } from './state.ts';
 
-export const SCORING_SUFFIX = '.inference.ml.azure.com';
-
 function pickByTraffic(e: EndpointRec): DeploymentRec | undefined {
   const weighted = Object.entries(e.properties.traffic).filter(([, v]) => v > 0);
   const total = weighted.reduce((a, [, v]) => a + v, 0);
