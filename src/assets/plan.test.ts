@@ -34,7 +34,7 @@ describe('local assets: plan, upload, register', () => {
     const azure = new FakeAzure();
     const requests = requestsFor(dir, DEPLOYMENT());
     const plan = await planWith(azure.io(), requests);
-    assert.deepEqual(plan.findings, []);
+    assert.deepEqual(plan.facts.map((f) => [f.kind, f.localPath, f.files, f.bytes]), [['model', 'model/sklearn_regression_model.pkl', 1, 756], ['code', 'onlinescoring/', 2, 1286 + 3648]]);
     assert.equal(plan.changes, true);
     const byKind = Object.fromEntries(plan.items.map((i) => [i.kind, i]));
     assert.equal(byKind.model?.name, PKL_MODEL);
@@ -110,8 +110,7 @@ describe('local assets: plan, upload, register', () => {
 
     await writeFile(join(dir, 'onlinescoring/.amlignore'), '*\n');
     const empty = await planWith(new FakeAzure().io(), requestsFor(dir, DEPLOYMENT()));
-    assert.deepEqual(empty.findings.map((f) => [f.rule, f.file, f.line]), [['local-asset-empty', 'deploy-0.yml', 6]]);
-    assert.match(empty.findings[0]?.message ?? '', /once its \.amlignore is applied/);
+    assert.deepEqual(empty.facts.filter((f) => f.kind === 'code').map((f) => [f.file, f.line, f.files, f.ignoreFile]), [['deploy-0.yml', 6, 0, '.amlignore']]);
     assert.equal(empty.items.some((i) => i.kind === 'code'), false);
     await rm(dir, { recursive: true, force: true });
   });

@@ -3,8 +3,7 @@
 // and where, and whether an identical version already exists. Read-only: validate shows it, deploy
 // executes it (upload.ts). Local folders are hashed once however many deployments share them.
 import { randomUUID } from 'node:crypto';
-import type { Finding } from '../findings/finding.ts';
-import { makeFinding } from '../findings/finding.ts';
+import type { LocalAssetFacts } from '../checks/facts.ts';
 import type { AssetToRegister, RestRequest } from '../spec/rest.ts';
 import { ANONYMOUS_ENV_NAME } from '../spec/rest.ts';
 import type { Span } from '../spec/tree.ts';
@@ -47,7 +46,8 @@ export interface PlannedAsset {
 
 export interface LocalAssetPlan {
   items: PlannedAsset[];
-  findings: Finding[];
+  /** Every local path read, for ValidateFacts.localAssets (the local-assets check decides on them). */
+  facts: LocalAssetFacts[];
   /** Whether deploy would upload or register anything. */
   changes: boolean;
 }
@@ -71,13 +71,13 @@ export function planLocalAssets(session: AssetSession, requests: readonly RestRe
 }
 
 export async function planWith(io: AssetIo, requests: readonly RestRequest[]): Promise<LocalAssetPlan> {
-  const findings: Finding[] = [];
+  const facts: LocalAssetFacts[] = [];
   const items = new Map<string, Promise<PlannedAsset | undefined>>();
   const locals = new Map<string, Promise<{ asset: LocalAsset; objectHash: string; contentHash?: string }>>();
   const datastores = new Map<string, Promise<Datastore>>();
   const ctx: PlanContext = {
     io,
-    findings,
+    facts,
     local: (absPath, withContentHash) => {
       const key = `${absPath}\0${withContentHash ? 'c' : 'o'}`;
       let p = locals.get(key);
@@ -113,12 +113,13 @@ export async function planWith(io: AssetIo, requests: readonly RestRequest[]): P
     const item = await p;
     if (item) planned.push({ ...item, targets: targets.get(key) ?? [] });
   }
-  return { items: planned, findings, changes: planned.some((i) => !i.exists) };
+  facts.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return { items: planned, facts, changes: planned.some((i) => !i.exists) };
 }
 
 interface PlanContext {
   io: AssetIo;
-  findings: Finding[];
+  facts: LocalAssetFacts[];
   local(absPath: string, withContentHash: boolean): Promise<{ asset: LocalAsset; objectHash: string; contentHash?: string }>;
   datastore(name: string): Promise<Datastore>;
 }
@@ -147,17 +148,18 @@ async function planItem(ctx: PlanContext, a: AssetToRegister): Promise<PlannedAs
 
 type Base = Pick<PlannedAsset, 'kind' | 'targets' | 'file' | 'span'>;
 
-function emptyFolder(ctx: PlanContext, a: AssetToRegister, local: LocalAsset, what: string): true | false {
-  if (local.files.length > 0) return false;
-  ctx.findings.push(
-    makeFinding('local-asset-empty', { file: a.file, ...a.span }, `${what} '${a.localPath ?? local.absPath}' has no file to upload${local.ignore.file ? ` once its ${local.ignore.file} is applied` : ''}: az ml refuses an empty folder.`),
-  );
-  return true;
+/** Record what the local path holds; true when nothing is left to upload (the check reports it). */
+function emptyFolder(ctx: PlanContext, a: AssetToRegister, local: LocalAsset, kind: LocalAssetFacts['kind'], localPath: string): boolean {
+  ctx.facts.push({
+    kind, file: a.file, line: a.span.line, column: a.span.column, endLine: a.span.endLine, endColumn: a.span.endColumn,
+    localPath, files: local.files.length, bytes: local.totalBytes, ...(local.ignore.file ? { ignoreFile: local.ignore.file } : {}),
+  });
+  return local.files.length === 0;
 }
 
 async function planCode(ctx: PlanContext, a: AssetToRegister, absPath: string, body: Record<string, unknown>, base: Base): Promise<PlannedAsset | undefined> {
   const { asset, contentHash: hash = '' } = await ctx.local(absPath, true);
-  if (emptyFolder(ctx, a, asset, 'The code folder')) return undefined;
+  if (emptyFolder(ctx, a, asset, 'code', a.localPath ?? absPath)) return undefined;
   const props = body.properties as Record<string, unknown>;
   props.properties = { ...(props.properties as Record<string, string> | undefined), hash_sha256: hash, hash_version: CONTENT_HASH_VERSION };
   const existing = await ctx.io.registry.findCodeByHash(hash, CONTENT_HASH_VERSION);
@@ -179,7 +181,7 @@ async function planModel(ctx: PlanContext, a: AssetToRegister, body: Record<stri
   let name = a.name;
   if (a.absPath) {
     const { asset, objectHash: hash } = await ctx.local(a.absPath, false);
-    if (emptyFolder(ctx, a, asset, 'The model folder')) return undefined;
+    if (emptyFolder(ctx, a, asset, 'model', a.localPath ?? a.absPath)) return undefined;
     const dsName = datastoreName(a.datastore);
     const path = datastoreUploadPath(hash, asset.name);
     props.modelUri = longDatastoreUri(ctx.io.workspace, dsName, path);
@@ -197,7 +199,7 @@ async function planEnvironment(ctx: PlanContext, a: AssetToRegister, body: Recor
   const name = a.name ?? ANONYMOUS_ENV_NAME;
   if (a.buildContext?.absPath) {
     const { asset, objectHash: hash } = await ctx.local(a.buildContext.absPath, false);
-    if (emptyFolder(ctx, a, asset, 'The build context')) return undefined;
+    if (emptyFolder(ctx, a, asset, 'environment', a.buildContext.localPath)) return undefined;
     const dsName = datastoreName(a.datastore);
     const path = datastoreUploadPath(hash, asset.name);
     upload = await datastoreUpload(ctx, asset, dsName, path);
