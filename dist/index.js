@@ -37151,7 +37151,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8473);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(547);
 // The runner's entry point (action.yml `main`). Everything lives in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37161,7 +37161,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8473:
+/***/ 547:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40563,12 +40563,55 @@ function makeFinding(rule, at, message, options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/spec/edit-distance.js
+// The one edit distance of the code base: "did you mean" hints for unknown keys and enum values
+// (./schema.ts) and for misspelt secret-reference segments (src/secrets/parse.ts). PURE.
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
+function editDistance(a, b) {
+    const m = a.length;
+    const n = b.length;
+    const d = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const at = (i, j) => d[i]?.[j] ?? 0;
+    for (let i = 1; i <= m; i++) {
+        const row = d[i] ?? [];
+        for (let j = 1; j <= n; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, at(i - 2, j - 2) + 1);
+            row[j] = v;
+        }
+    }
+    return at(m, n);
+}
+/** The candidate closest to `s` (case-insensitive), if it is close enough to be a likely typo. */
+function closest(s, candidates) {
+    const low = s.toLowerCase();
+    let best;
+    let bestD = Infinity;
+    for (const c of candidates) {
+        const cl = c.toLowerCase();
+        let d = editDistance(low, cl);
+        if (d > 0 && (cl.includes(low) || low.includes(cl)) && Math.min(low.length, cl.length) >= 4)
+            d = Math.min(d, 2);
+        if (d < bestD) {
+            bestD = d;
+            best = c;
+        }
+    }
+    if (best === undefined)
+        return undefined;
+    const limit = Math.max(1, Math.min(3, Math.floor(Math.max(s.length, best.length) / 3)));
+    return bestD <= limit ? best : undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/spec/schema.js
 // A small declarative validator over the positioned YAML tree (./tree.ts), modelled on the
 // marshmallow fields azure-ai-ml uses: unknown keys raise at every level, dump-only keys are
 // dropped, numbers and booleans are coerced the way marshmallow's non-strict fields coerce them
 // (so a `set` override's string "2" is a valid instance_count), and every problem becomes a
 // positioned finding. Pure: no I/O, nothing done at import time beyond defining functions.
+
 
 /** Collects findings for one file. */
 class Ctx {
@@ -40921,44 +40964,6 @@ function reportUnknown(ctx, e, path, keys, opts) {
 }
 // ---------------------------------------------------------------------------------------------
 // Helpers
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
-function levenshtein(a, b) {
-    const m = a.length;
-    const n = b.length;
-    const d = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    const at = (i, j) => d[i]?.[j] ?? 0;
-    for (let i = 1; i <= m; i++) {
-        const row = d[i] ?? [];
-        for (let j = 1; j <= n; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                v = Math.min(v, at(i - 2, j - 2) + 1);
-            row[j] = v;
-        }
-    }
-    return at(m, n);
-}
-/** The candidate closest to `s` (case-insensitive), if it is close enough to be a likely typo. */
-function closest(s, candidates) {
-    const low = s.toLowerCase();
-    let best;
-    let bestD = Infinity;
-    for (const c of candidates) {
-        const cl = c.toLowerCase();
-        let d = levenshtein(low, cl);
-        if (d > 0 && (cl.includes(low) || low.includes(cl)) && Math.min(low.length, cl.length) >= 4)
-            d = Math.min(d, 2);
-        if (d < bestD) {
-            bestD = d;
-            best = c;
-        }
-    }
-    if (best === undefined)
-        return undefined;
-    const limit = Math.max(1, Math.min(3, Math.floor(Math.max(s.length, best.length) / 3)));
-    return bestD <= limit ? best : undefined;
-}
 function isScalarStr(node) {
     return node !== undefined && node.kind === 'scalar' && node.value.type === 'str';
 }
@@ -42273,7 +42278,13 @@ function buildInner(ctx, node) {
             const explicit = tag !== undefined && tag !== '!';
             throw new LoadError(scalarProblem(explicit ? propsStart(ctx.text, start) : start, end, resolved, text, e.message, explicit));
         }
-        return { kind: 'scalar', value, source, quoted, span };
+        const scalar = { kind: 'scalar', value, source, quoted, span };
+        if ((node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') && node.range) {
+            const written = ctx.text.slice(node.range[0], node.range[1]);
+            if (written.length >= 2)
+                scalar.raw = written.slice(1, -1);
+        }
+        return scalar;
     }
     if ((0,dist/* isMap */.jh)(node)) {
         if (tag !== undefined && tag !== '!' && tag !== TAG + 'map' && tag !== TAG + 'set') {
@@ -44134,13 +44145,125 @@ async function publishReport(report) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/secrets/references.js
-/** DNS suffix of Key Vault hosts per cloud (public, US Government, China). */
-const KEY_VAULT_SUFFIXES = {
-    AzureCloud: 'vault.azure.net',
-    AzureUSGovernment: 'vault.usgovcloudapi.net',
-    AzureChinaCloud: 'vault.azure.cn',
+;// CONCATENATED MODULE: ./lib/spec/scalar-geometry.js
+/**
+ * The span of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
+ * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
+ * scalars, multi-line, `set` overrides, unknown layouts) the scalar's own span.
+ * The end-column convention (inclusive or exclusive) follows the span's own.
+ */
+function locateInScalar(scalar, offset, length) {
+    const span = scalar.span;
+    const whole = { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+    if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine)
+        return whole;
+    const value = scalar.value.value;
+    const layout = rawLayout(scalar, value);
+    if (!layout)
+        return whole;
+    const { contentColumn, map, exclusiveEnd } = layout;
+    const start = map[offset];
+    const end = map[Math.min(offset + length, value.length)];
+    if (start === undefined || end === undefined)
+        return whole;
+    return {
+        line: span.line,
+        column: contentColumn + start,
+        endLine: span.line,
+        endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
+    };
+}
+function rawLayout(scalar, value) {
+    const span = scalar.span;
+    const width = span.endColumn - span.column;
+    if (!scalar.quoted) {
+        if (scalar.source !== value)
+            return undefined;
+        const map = Array.from({ length: value.length + 1 }, (_, i) => i);
+        if (width === value.length)
+            return { contentColumn: span.column, map, exclusiveEnd: true };
+        if (width === value.length - 1)
+            return { contentColumn: span.column, map, exclusiveEnd: false };
+        return undefined;
+    }
+    // Quoted: `raw` is the text between the quotes as written. Try the single- then double-quoted reading.
+    const raw = scalar.raw;
+    if (raw === undefined)
+        return undefined;
+    const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
+    if (!map)
+        return undefined;
+    if (width === raw.length + 2)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: true };
+    if (width === raw.length + 1)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: false };
+    return undefined;
+}
+function decodeSingle(raw, value) {
+    const map = [];
+    let out = '';
+    for (let i = 0; i < raw.length; i++) {
+        map.push(i);
+        if (raw[i] === "'") {
+            if (raw[i + 1] !== "'")
+                return undefined;
+            i++;
+        }
+        out += raw[i];
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+const SIMPLE_ESCAPES = {
+    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
 };
+function decodeDouble(raw, value) {
+    const map = [];
+    let out = '';
+    let i = 0;
+    while (i < raw.length) {
+        const ch = raw[i] ?? '';
+        if (ch === '"')
+            return undefined;
+        if (ch !== '\\') {
+            map.push(i);
+            out += ch;
+            i++;
+            continue;
+        }
+        const esc = raw[i + 1] ?? '';
+        const simple = SIMPLE_ESCAPES[esc];
+        if (simple !== undefined) {
+            map.push(i);
+            out += simple;
+            i += 2;
+            continue;
+        }
+        const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
+        const hex = raw.slice(i + 2, i + 2 + hexLen);
+        if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen)
+            return undefined;
+        const s = String.fromCodePoint(Number.parseInt(hex, 16));
+        for (let k = 0; k < s.length; k++)
+            map.push(i);
+        out += s;
+        i += 2 + hexLen;
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/parse.js
+
+
+/** Key Vault host suffix of each cloud, from the one cloud table (src/azure/clouds.ts). */
+const VAULT_SUFFIXES = Object.values(CLOUDS).map((c) => [c.name, c.keyVaultSuffix]);
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** `vault\.azure\.net|vault\.usgovcloudapi\.net|…` for the patterns below. */
+const SUFFIX_ALTERNATIVES = VAULT_SUFFIXES.map(([, s]) => escapeRegExp(s)).join('|');
 // ---------------------------------------------------------------------------------------------
 // Name rules
 /** Workspace connection names (contracts/INDEX.md §2, WorkspaceConnections_Get). */
@@ -44184,7 +44307,7 @@ function formatReference(t) {
     }
 }
 function keyVaultTarget(vaultName, cloud, secretName, version) {
-    const vaultHost = `${vaultName}.${KEY_VAULT_SUFFIXES[cloud]}`;
+    const vaultHost = `${vaultName}.${CLOUDS[cloud].keyVaultSuffix}`;
     const vaultUrl = `https://${vaultHost}`;
     return {
         kind: 'keyvault',
@@ -44198,12 +44321,9 @@ function keyVaultTarget(vaultName, cloud, secretName, version) {
     };
 }
 const EXACT_CONNECTION = /^\$\{\{azureml:\/\/connections\/([^/\s{}]+)(?:\/(credentials|metadata)\/([^/\s{}]+)|\/(target))?\}\}$/;
-const EXACT_KEYVAULT = /^\$\{\{keyvault:https:\/\/([^./\s{}]+)\.(vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/([^/\s{}]+)\/([^/\s{}?#]+)\}\}$/;
+const EXACT_KEYVAULT = new RegExp(`^\\$\\{\\{keyvault:https://([^./\\s{}]+)\\.(${SUFFIX_ALTERNATIVES})/secrets/([^/\\s{}]+)/([^/\\s{}?#]+)\\}\\}$`);
 function cloudOfSuffix(suffix) {
-    for (const [cloud, s] of Object.entries(KEY_VAULT_SUFFIXES))
-        if (s === suffix)
-            return cloud;
-    return undefined;
+    return VAULT_SUFFIXES.find(([, s]) => s === suffix)?.[0];
 }
 /** The target of a value that is exactly one of the five patterns (names not validated). */
 function parseExactReference(value) {
@@ -44234,21 +44354,7 @@ const GITHUB_FUNCTION = /^\s*(?:format|contains|startsWith|endsWith|join|toJSON|
 // A blank inside the body is taken in only when the run after it reaches a closing brace.
 const WRAPPED = /(\$?)(\{+)([ \t]*)((?:azureml|keyvault)[ \t]*:(?:[^\s{}]|[ \t]+(?=[^\s{}]+\}))*)([ \t]*)(\}*)/i;
 const UNWRAPPED = /(?:azureml:\/*connections?\/|keyvault:[ \t]*(?:\/\/|https?:))[^\s{}]*/i;
-const KEYVAULT_URL = /^https?:\/\/[a-zA-Z0-9-]+\.(?:vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/[^\s{}]+$/i;
-function editDistance(a, b) {
-    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0] ?? 0;
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const up = prev[j] ?? 0;
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
-            diag = up;
-        }
-    }
-    return prev[b.length] ?? 0;
-}
+const KEYVAULT_URL = new RegExp(`^https?://[a-zA-Z0-9-]+\\.(?:${SUFFIX_ALTERNATIVES})/secrets/[^\\s{}]+$`, 'i');
 const SEGMENT_ALIASES = {
     credential: 'credentials',
     creds: 'credentials',
@@ -44415,7 +44521,7 @@ function repairKeyVault(body) {
     let vaultName;
     let cloud = 'AzureCloud';
     const lowerHost = host.toLowerCase();
-    const matched = Object.entries(KEY_VAULT_SUFFIXES).find(([, s]) => lowerHost.endsWith(`.${s}`));
+    const matched = VAULT_SUFFIXES.find(([, s]) => lowerHost.endsWith(`.${s}`));
     if (matched) {
         cloud = matched[0];
         vaultName = host.slice(0, host.length - matched[1].length - 1);
@@ -44667,125 +44773,6 @@ function analyzeWrapped(value, w) {
     // A repair that finds nothing wrong but the wrapper: the target is valid modulo the wrapper.
     return { candidate: 'wrapped', problems, ...(suggestion === undefined ? {} : { suggestion }), offset, length };
 }
-/** The fix hint for an analysis: "Did you mean …?" when a concrete form exists. */
-function suggestionHint(a) {
-    if (a.suggestion === undefined)
-        return undefined;
-    if (a.candidate === 'github-expression')
-        return `GitHub will not substitute it here: ${a.suggestion}.`;
-    return /<[a-z_]+>/.test(a.suggestion) ? `Complete the reference: ${a.suggestion}` : `Did you mean ${a.suggestion}?`;
-}
-// ---------------------------------------------------------------------------------------------
-// Positions
-/**
- * The range of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
- * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
- * scalars, multi-line, `set` overrides, unknown escapes) the scalar's own span.
- * The end-column convention (inclusive or exclusive) follows the span's own.
- */
-function locateInScalar(scalar, file, offset, length) {
-    const span = scalar.span;
-    const whole = spanRange(span, file);
-    if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine)
-        return whole;
-    const value = scalar.value.value;
-    const layout = rawLayout(scalar, value);
-    if (!layout)
-        return whole;
-    const { contentColumn, map, exclusiveEnd } = layout;
-    const start = map[offset];
-    const end = map[Math.min(offset + length, value.length)];
-    if (start === undefined || end === undefined)
-        return whole;
-    return {
-        file,
-        line: span.line,
-        column: contentColumn + start,
-        endLine: span.line,
-        endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
-    };
-}
-function spanRange(span, file) {
-    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
-}
-function rawLayout(scalar, value) {
-    const span = scalar.span;
-    const width = span.endColumn - span.column;
-    if (!scalar.quoted) {
-        if (scalar.source !== value)
-            return undefined;
-        const map = Array.from({ length: value.length + 1 }, (_, i) => i);
-        if (width === value.length)
-            return { contentColumn: span.column, map, exclusiveEnd: true };
-        if (width === value.length - 1)
-            return { contentColumn: span.column, map, exclusiveEnd: false };
-        return undefined;
-    }
-    // Quoted: `source` is the text between the quotes. Try the single- then double-quoted reading.
-    const raw = scalar.source;
-    const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
-    if (!map)
-        return undefined;
-    if (width === raw.length + 2)
-        return { contentColumn: span.column + 1, map, exclusiveEnd: true };
-    if (width === raw.length + 1)
-        return { contentColumn: span.column + 1, map, exclusiveEnd: false };
-    return undefined;
-}
-function decodeSingle(raw, value) {
-    const map = [];
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-        map.push(i);
-        if (raw[i] === "'") {
-            if (raw[i + 1] !== "'")
-                return undefined;
-            i++;
-        }
-        out += raw[i];
-    }
-    map.push(raw.length);
-    return out === value ? map : undefined;
-}
-const SIMPLE_ESCAPES = {
-    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
-function decodeDouble(raw, value) {
-    const map = [];
-    let out = '';
-    let i = 0;
-    while (i < raw.length) {
-        const ch = raw[i] ?? '';
-        if (ch === '"')
-            return undefined;
-        if (ch !== '\\') {
-            map.push(i);
-            out += ch;
-            i++;
-            continue;
-        }
-        const esc = raw[i + 1] ?? '';
-        const simple = SIMPLE_ESCAPES[esc];
-        if (simple !== undefined) {
-            map.push(i);
-            out += simple;
-            i += 2;
-            continue;
-        }
-        const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
-        const hex = raw.slice(i + 2, i + 2 + hexLen);
-        if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen)
-            return undefined;
-        const s = String.fromCodePoint(Number.parseInt(hex, 16));
-        for (let k = 0; k < s.length; k++)
-            map.push(i);
-        out += s;
-        i += 2 + hexLen;
-    }
-    map.push(raw.length);
-    return out === value ? map : undefined;
-}
 
 ;// CONCATENATED MODULE: ./lib/secrets/scan.js
 // Walk a parsed endpoint or deployment file for secret references. PURE.
@@ -44796,6 +44783,7 @@ function decodeDouble(raw, value) {
 // they travel in `properties.environmentVariables`). No seed mentions any other field, and the
 // endpoint has no environment variables at all. So a reference anywhere else (tags, properties,
 // description, model, an endpoint file) is sent as literal text: `secret-ref-placement`.
+
 
 
 function scanDeployment(root, file) {
@@ -44839,7 +44827,7 @@ function analyzeScalar(variable, scalar, file) {
     const a = analyzeValue(value);
     if (a.candidate === null)
         return { findings: [] };
-    const at = locateInScalar(scalar, file, a.offset, a.length);
+    const at = { file, ...locateInScalar(scalar, a.offset, a.length) };
     const findings = findingsFor(variable, a, at);
     if (a.target && !a.problems.some((p) => p.severity === 'error')) {
         return { reference: { ...a.target, variable, raw: value, range: at }, findings };
@@ -44856,6 +44844,14 @@ function findingsFor(variable, a, at) {
     }
     // Clean enough to use: each notice or warning on its own.
     return a.problems.map((p) => makeFinding('secret-ref-syntax', at, `${variable}: ${p.message}.`, { severity: p.severity, ...(p.hint === undefined ? hintOptions(a) : { hint: p.hint }) }));
+}
+/** The fix hint for an analysis: "Did you mean …?" when a concrete form exists. */
+function suggestionHint(a) {
+    if (a.suggestion === undefined)
+        return undefined;
+    if (a.candidate === 'github-expression')
+        return `GitHub will not substitute it here: ${a.suggestion}.`;
+    return /<[a-z_]+>/.test(a.suggestion) ? `Complete the reference: ${a.suggestion}` : `Did you mean ${a.suggestion}?`;
 }
 function hintOptions(a) {
     const hint = suggestionHint(a);
@@ -44878,7 +44874,7 @@ function misplaced(scalar, path, file, role, out) {
     if (scalar.value.type !== 'str')
         return;
     const a = analyzeValue(scalar.value.value);
-    const at = locateInScalar(scalar, file, a.offset, a.length);
+    const at = { file, ...locateInScalar(scalar, a.offset, a.length) };
     if (a.candidate === 'github-expression') {
         out.findings.push(...findingsFor(path, a, at));
         return;

@@ -4,7 +4,7 @@ import { loadYaml } from '../spec/yaml.ts';
 import type { YNode } from '../spec/tree.ts';
 import type { Finding } from '../findings/finding.ts';
 import { describeReference, scanDeployment, scanEndpoint, storeKey, type SecretScan } from './scan.ts';
-import type { SecretReference } from './references.ts';
+import type { SecretReference } from './scan.ts';
 import { SEED_DEPLOYMENT } from '../../test/fixtures/seeds.ts';
 
 const V32 = '0123456789abcdef0123456789abcdef';
@@ -221,11 +221,11 @@ environment_variables:
     assert.match(findings[0]?.message ?? '', /single braces.*`connection` must be `connections`.*`credential` must be `credentials`/);
     assert.equal(findings[0]?.hint, 'Did you mean ${{azureml://connections/aoai/credentials/key}}?');
   });
-  test('a quoted value with escapes is reported at the whole scalar (the loader gives no raw text)', () => {
+  test('a quoted value with escapes is reported at the reference itself (the loader keeps the raw text)', () => {
     const text = 'environment_variables:\n  K: "x\\t${{azureml://connections/aoai}}"\n';
     const { findings } = deployment(text);
-    const line = text.split('\n')[1] ?? '';
-    assert.deepEqual(findings.map(brief), [`secret-ref-syntax/error@2:${col(text, 2, '"')}-2:${line.length + 1}`]);
+    const start = col(text, 2, '${{');
+    assert.deepEqual(findings.map(brief), [`secret-ref-syntax/error@2:${start}-2:${start + '${{azureml://connections/aoai}}'.length}`]);
   });
   test('a block scalar with a trailing newline is reported at the scalar', () => {
     const { findings } = deployment('environment_variables:\n  K: |\n    ${{azureml://connections/aoai/target}}\n');
