@@ -74,13 +74,16 @@ describe('Key Vault versions', () => {
   test('upper-case hex is a real version', () => {
     assert.deepEqual(analyzeValue(`\${{keyvault:https://kv1.vault.azure.net/secrets/s/${V32.toUpperCase()}}}`).problems, []);
   });
-  test('`latest` is a warning', () => {
-    const a = analyzeValue('${{keyvault:https://kv1.vault.azure.net/secrets/s/latest}}');
-    assert.deepEqual(
-      a.problems.map((p) => p.severity),
-      ['warning'],
-    );
-  });
+  for (const latest of ['latest', 'Latest', 'LATEST']) {
+    test(`\`${latest}\` is a warning, not the notice of an unusual version`, () => {
+      const a = analyzeValue(`\${{keyvault:https://kv1.vault.azure.net/secrets/s/${latest}}}`);
+      assert.deepEqual(
+        a.problems.map((p) => [p.severity, /is not a Key Vault secret version/.test(p.message)]),
+        [['warning', true]],
+      );
+      assert.equal(a.target?.kind === 'keyvault' && a.target.version, latest);
+    });
+  }
 });
 
 describe('near misses: secret-ref-syntax with the corrected reference', () => {
@@ -281,6 +284,27 @@ describe('name rules', () => {
   for (const [fn, name, ok] of cases) {
     test(`${fn.name}(${name.length > 20 ? `${name.slice(0, 8)}…(${name.length})` : name}) is ${ok ? 'valid' : 'invalid'}`, () => {
       assert.equal(fn(name) === undefined, ok);
+    });
+  }
+});
+
+describe('unwrapped references', () => {
+  // [value, corrected reference]
+  const cases: [string, string][] = [
+    ['azureml://connections/aoai/target', '${{azureml://connections/aoai/target}}'],
+    ['azureml://connection/aoai/target', '${{azureml://connections/aoai/target}}'],
+    ['azureml://connection/aoai/credentials/key', '${{azureml://connections/aoai/credentials/key}}'],
+    ['AzureML://Connection/aoai', '${{azureml://connections/aoai}}'],
+    [`keyvault:https://kv1.vault.azure.net/secrets/db/${V32}`, `\${{keyvault:https://kv1.vault.azure.net/secrets/db/${V32}}}`],
+  ];
+  for (const [value, fixed] of cases) {
+    test(value, () => {
+      const a = analyzeValue(value);
+      assert.equal(a.candidate, 'unwrapped');
+      assert.equal(a.suggestion, fixed);
+      assert.ok(a.problems.some((p) => p.severity === 'error' && /missing the `\$\{\{ … \}\}`/.test(p.message)));
+      assert.equal(a.problems.some((p) => /must be `connections`/.test(p.message)), /connection\//i.test(value));
+      assert.deepEqual([a.offset, a.length], [0, value.length]);
     });
   }
 });

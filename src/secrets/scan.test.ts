@@ -158,11 +158,47 @@ describe('positions of a reference in plain, single- and double-quoted values', 
     assert.match(syntax[3]?.message ?? '', /whole value/);
     assert.match(syntax[4]?.message ?? '', /whitespace/);
   });
-  test('a nested map under environment_variables is walked, not parsed as a value', () => {
-    assert.equal(
-      findings.filter((f) => f.rule === 'secret-ref-placement').length,
-      0,
+  test('a nested map of plain values under environment_variables gives nothing', () => {
+    assert.deepEqual(findings.filter((f) => f.line === 10), []);
+  });
+});
+
+describe('maps and lists nested under environment_variables', () => {
+  const ref = '${{azureml://connections/aoai/credentials/key}}';
+  const text = [
+    'environment_variables:',
+    '  NESTED:',
+    `    inner: ${ref}`,
+    '  LIST:',
+    '    - ${{ secrets.API_KEY }}',
+    `    - ${ref}`,
+    '  FLOW: {token: "${{ github.token }}"}',
+    '',
+  ].join('\n');
+  const { references, findings } = deployment(text);
+  test('a reference inside a nested value is not resolved (the value is sent as its Python text)', () => {
+    assert.deepEqual(references, []);
+    const placement = findings.filter((f) => f.rule === 'secret-ref-placement');
+    assert.deepEqual(
+      placement.map((f) => [f.line, f.column, f.severity]),
+      [
+        [3, col(text, 3, '${{'), 'warning'],
+        [6, col(text, 6, '${{'), 'warning'],
+      ],
     );
+    assert.match(placement[0]?.message ?? '', /^environment_variables\.NESTED\.inner: secret reference in `environment_variables\.NESTED\.inner`/);
+    assert.match(placement[1]?.message ?? '', /^environment_variables\.LIST\[1\]:/);
+  });
+  test('GitHub expressions inside nested values are warnings at the expression', () => {
+    const github = findings.filter((f) => f.rule === 'secret-ref-syntax');
+    assert.deepEqual(
+      github.map((f) => [f.line, f.column, f.severity]),
+      [
+        [5, col(text, 5, '${{'), 'warning'],
+        [7, col(text, 7, '${{'), 'warning'],
+      ],
+    );
+    assert.match(github[0]?.message ?? '', /GitHub Actions expression/);
   });
 });
 
