@@ -37163,7 +37163,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5031);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5126);
 // The runner's entry point (action.yml `main`). Everything lives in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37173,7 +37173,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5031:
+/***/ 5126:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44510,6 +44510,30 @@ function omissions(plan, keptRequests, keptBodies, keptAssets, planFile) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/report/redact.js
+const REDACTED = '***';
+/** Shorter values would blank out ordinary words and numbers (`instance_count=1`); none is a credential. */
+const MIN_REDACTED_LENGTH = 4;
+function redactReport(report, values) {
+    const secrets = [...new Set(values.filter((v) => v.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
+    if (secrets.length === 0)
+        return report;
+    const { endpointName, deploymentNames, files, ...texts } = report;
+    return { ...redactDeep(texts, secrets), endpointName, deploymentNames, files };
+}
+/** Fields whose values are ids from a fixed set (or file paths), never user text: kept so the report stays well-formed. */
+const IDENTIFIERS = new Set(['rule', 'severity', 'state', 'verdict', 'method', 'apiVersion', 'file', 'failOn', 'mode', 'written']);
+function redactDeep(value, secrets) {
+    if (typeof value === 'string')
+        return secrets.reduce((text, secret) => text.split(secret).join(REDACTED), value);
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, secrets));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, IDENTIFIERS.has(k) ? v : redactDeep(v, secrets)]));
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/sarif.js
 
 
@@ -44614,7 +44638,9 @@ function region(f) {
 
 
 
-async function publishReport(report, settings = { prComment: false }, env = process.env) {
+
+async function publishReport(unredacted, settings = { prComment: false }, env = process.env) {
+    const report = redactReport(unredacted, settings.secretValues ?? []);
     const pr = pullRequestOf(env);
     const links = linksFromEnv(env, pr?.headSha);
     for (const a of selectAnnotations(report.findings, links)) {
@@ -46138,7 +46164,7 @@ async function run() {
     try {
         const inputs = readInputs(envInputReader());
         const report = await runPipeline(inputs);
-        await group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken }));
+        await group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken, secretValues: inputs.overrides.map((o) => o.value) }));
         if (failed(report)) {
             setFailed(failureMessage(report));
         }
