@@ -40290,6 +40290,40 @@ const RULES = {
         detectedIn: 'lint',
         example: { bad: 'instance_type: Standard_DS2_v2\ninstance_count: 1\n', good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n' },
     },
+    'service-rejects': {
+        severity: 'error',
+        title: 'az ml accepts it, the service rejects it',
+        fix: 'Give the value the service accepts (see the message): az ml passes it through, and the request fails at the service.',
+        when: 'A value az ml loads and sends unchanged, which the online endpoint service then refuses: a negative `instance_count` (the deployment `sku.capacity`), a negative request timeout, queue wait, probe setting or scale setting (the durations and counts the service validates), a `target_utilization_percentage` above 100, a user-assigned identity entry without `resource_id` (az ml sends the identity id as the text "None"), `identity.type: user_assigned` with no `user_assigned_identities`, or a Kubernetes `compute: azureml:/subscriptions/…` that is not a compute id. ' +
+            'Reported as a **warning**: `user_assigned_identities` under `identity.type` `system_assigned` or `none`: az ml sends both, and Azure Resource Manager managed-identity validation is expected to refuse user-assigned identities on an identity of another type (not documented for online endpoints); and a `code_configuration.code` that is a URI: az ml registers it as the code location without uploading anything.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: -1\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+        },
+    },
+    'enforce-flag-value': {
+        severity: 'warning',
+        title: 'Enforce flag value the service does not know',
+        fix: 'Write enforce_access_to_default_secret_stores: enabled (or disabled), as a string.',
+        when: 'The endpoint `properties.enforce_access_to_default_secret_stores` is neither `enabled` nor `disabled`. az ml accepts any value and sends its Python text (an unquoted `on`, `yes` or `true` becomes "True"); the service documents only `enabled` and `disabled`, so the flag is not expected to take effect: the endpoint identity is not granted access to the workspace connections, and deployments that reference them fail.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: on\n',
+            good: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+        },
+    },
+    'model-path': {
+        severity: 'error',
+        title: 'Inline model path az ml cannot use',
+        fix: 'Reference a registered model as model: azureml:<name>:<version>, or give the inline model a name (and version) so az ml registers the URI without uploading it.',
+        when: 'An inline `model` whose `path` az ml cannot register: an unnamed model whose path is a URI (`azureml://locations/…`, `azureml://datastores/…`, `https://…`) or an asset id (`azureml:<name>:<version>`): az ml treats the path of an unnamed model as a local file and fails with "No such file or directory"; a named model whose path is `azureml:<name>:<version>`: az ml loads the file, then tries to upload that text as a local folder and fails; an inline model without `path`: az ml loads it, but there are no files to register, so creating the model version fails.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  name: sklearn\n  version: 3\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
+        },
+    },
     'secret-ref-syntax': {
         severity: 'error',
         title: 'Malformed secret reference',
@@ -40365,16 +40399,46 @@ const RULES = {
     },
     'keyvault-secret-unusable': {
         severity: 'error',
-        title: 'Key Vault secret version is not usable',
-        fix: 'Enable the version, or reference a version that is enabled and within its validity window.',
-        when: 'The referenced secret version exists but is disabled, has expired (its expiry date has passed), or is not yet valid (its activation date is in the future), so the service cannot read it.',
+        title: 'Key Vault secret version is disabled',
+        fix: 'Enable the version (az keyvault secret set-attributes --vault-name <vault> --name <secret> --version <version> --enabled true), or reference an enabled version.',
+        when: 'The referenced secret version exists but is disabled: Key Vault refuses to serve a disabled version, so secret injection fails. (Expired and not-yet-valid versions are still served: see `keyvault-secret-expired`.)',
         detectedIn: 'validate',
         example: {
             bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
             good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
             azure: {
-                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` is disabled (or expired).`,
-                good: `Version \`${V2.slice(0, 8)}…\` is enabled, with no expiry date in the past and no activation date in the future.`,
+                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` is disabled.`,
+                good: `Version \`${V2.slice(0, 8)}…\` is enabled.`,
+            },
+        },
+    },
+    'keyvault-secret-expired': {
+        severity: 'warning',
+        title: 'Key Vault secret version is expired or not yet valid',
+        fix: 'Reference a current version of the secret (az keyvault secret show --vault-name <vault> --name <secret> --query id), or extend the expiry date.',
+        when: 'The referenced secret version has passed its expiry date, or its activation date is still ahead. Key Vault still serves it ("A secret\'s get operation will work for not-yet-valid and expired secrets"), so the deployment succeeds, but with a secret its owner meant to retire.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
+            azure: {
+                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` expired last month.`,
+                good: `Version \`${V2.slice(0, 8)}…\` has no expiry date in the past and no activation date in the future.`,
+            },
+        },
+    },
+    'keyvault-secret-newer-version': {
+        severity: 'notice',
+        title: 'A newer version of the Key Vault secret exists',
+        fix: 'Reference the newest enabled version if the pinned one is meant to be current.',
+        when: 'The secret has an enabled version newer than the one the reference pins. Pinning is deliberate (the deployment does not change when the secret rotates), so this is a notice with the newer version\'s age, for a rotation that may have been missed.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
+            azure: {
+                bad: `\`db-password\` was rotated 3 days ago: \`${V2.slice(0, 8)}…\` is newer than the pinned \`${V1.slice(0, 8)}…\`.`,
+                good: `\`${V2.slice(0, 8)}…\` is the newest enabled version.`,
             },
         },
     },
@@ -40474,6 +40538,84 @@ const RULES = {
             azure: {
                 bad: 'The workflow identity may not read role assignments on vault `kv1` (no `Microsoft.Authorization/roleAssignments/read`).',
                 good: 'The workflow identity holds Reader on the resource group of `kv1`.',
+            },
+        },
+    },
+    'role-not-yet-effective': {
+        severity: 'notice',
+        title: 'Role assignment may not have taken effect yet',
+        fix: 'Nothing to do if the deployment starts a few minutes from now; otherwise wait about 10 minutes and run again.',
+        when: 'A permission a check relies on comes only from role assignments created less than 10 minutes ago. Azure role assignments can take several minutes to take effect, so a deployment started at once may still be refused.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            azure: {
+                bad: 'Key Vault Secrets User was assigned to the endpoint identity on `kv1` two minutes ago.',
+                good: 'The assignment is older than 10 minutes.',
+            },
+        },
+    },
+    'endpoint-not-found': {
+        severity: 'error',
+        title: 'Target endpoint does not exist',
+        fix: 'Pass the endpoint file too (endpoint-file), so the endpoint is created first, or correct endpoint_name.',
+        when: "Only deployment files were given, and the endpoint their `endpoint_name` names does not exist in the workspace. The service creates a deployment only under an existing endpoint.",
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpont\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            azure: { bad: 'The workspace has the endpoint `my-endpoint`; there is no `my-endpont`.', good: 'The endpoint `my-endpoint` exists.' },
+        },
+    },
+    'endpoint-busy': {
+        severity: 'warning',
+        title: 'Endpoint or deployment is still being changed',
+        fix: 'Nothing to do for deploy (it waits for the current operation to finish); for validate, run again once it has finished.',
+        when: 'The endpoint, or a deployment this run updates, is in a non-terminal provisioning state (`Creating`, `Updating`, `Deleting`): another operation is running. The service rejects a change until it ends; deploy waits for it, up to its timeout.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\n',
+            good: 'name: my-endpoint\nauth_mode: key\n',
+            azure: { bad: '`my-endpoint` is `Updating` (another workflow is deploying to it).', good: '`my-endpoint` is `Succeeded`.' },
+        },
+    },
+    'asset-not-found': {
+        severity: 'error',
+        title: 'Registered asset does not exist',
+        fix: 'Register the model, environment or code version first, or correct its name or version (az ml model list --name <name>).',
+        when: 'The deployment names a registered model, environment or code version (`azureml:<name>:<version>`, `azureml:<name>@latest`, an ARM id or a registry URI) that does not exist, or has no version for `@latest`.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:3\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:2\n',
+            azure: { bad: '`my-model` has versions 1 and 2.', good: '`my-model` version 2 exists.' },
+        },
+    },
+    'instance-type-unavailable': {
+        severity: 'error',
+        title: 'Instance type not offered in the region',
+        fix: 'Pick an instance type from the managed online endpoints SKU list that the workspace region offers (az ml online-deployment list-skus).',
+        when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt).",
+        detectedIn: 'validate',
+        example: {
+            bad: 'instance_type: Standard_DS3_v3\ninstance_count: 1\n',
+            good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            azure: { bad: 'The region offers Standard_DS3_v2, not Standard_DS3_v3.', good: 'The region offers Standard_DS3_v2.' },
+        },
+    },
+    'quota-insufficient': {
+        severity: 'error',
+        title: 'Not enough core quota',
+        fix: 'Request more quota for the VM family (Azure portal: Quotas), lower instance_count, or pick a family with room.',
+        when: "The cores the deployment needs exceed the free core quota of its VM family in the region. A managed deployment needs ceil(1.2 × instance_count) × the size's cores: the service keeps 20 % for upgrades. Deployments that keep running during the rollout (the one being replaced, and an updated deployment until its new instances are up) keep their cores. OutOfQuota is the most reported online-deployment failure.",
+        detectedIn: 'validate',
+        example: {
+            bad: 'instance_type: Standard_DS3_v2\ninstance_count: 10\n',
+            good: 'instance_type: Standard_DS3_v2\ninstance_count: 2\n',
+            azure: {
+                bad: 'standardDSv2Family: 24 of 40 cores in use; 10 × DS3_v2 needs 12 × 4 = 48 cores.',
+                good: '2 × DS3_v2 needs ceil(2.4) × 4 = 12 cores; 16 are free.',
             },
         },
     },
@@ -40634,7 +40776,11 @@ function str() {
     };
 }
 const PY_INT = /^\s*[+-]?\d+(_\d+)*\s*$/;
-/** marshmallow fields.Int (non-strict): ints, floats (truncated), numeric strings; never booleans. */
+/**
+ * marshmallow fields.Int (non-strict): ints, floats (truncated), numeric strings; never booleans.
+ * azure-ai-ml sets no range on its Int fields: `min`/`max` are the service's limits, so a value
+ * outside them is `service-rejects` (az ml sends it), and the value is still kept.
+ */
 function schema_int(opts = {}) {
     const expected = 'an integer';
     return {
@@ -40655,13 +40801,11 @@ function schema_int(opts = {}) {
             if (n === undefined || !Number.isSafeInteger(n)) {
                 return wrongType(ctx, node, path, expected, `Write a whole number, e.g. ${path.split('.').pop() ?? path}: 1.`);
             }
-            if (opts.min !== undefined && n < opts.min) {
-                ctx.report('schema', node.span, `${path} must be at least ${opts.min}, not ${n}.`);
-                return undefined;
-            }
-            if (opts.max !== undefined && n > opts.max) {
-                ctx.report('schema', node.span, `${path} must be at most ${opts.max}, not ${n}.`);
-                return undefined;
+            const limit = opts.min !== undefined && n < opts.min ? `at least ${opts.min}` : opts.max !== undefined && n > opts.max ? `at most ${opts.max}` : undefined;
+            if (limit) {
+                ctx.report('service-rejects', node.span, `${path} must be ${limit}, not ${n}${fromSet(node)}: az ml sends it as written, and the service rejects the request.`, {
+                    hint: `Use a whole number ${limit}.`,
+                });
             }
             return n;
         },
@@ -41138,7 +41282,7 @@ function parseComputeRef(text, path, span, ctx) {
     }
     if (rest.startsWith('/')) {
         if (!ARM_COMPUTE.test(rest)) {
-            ctx.report('schema', span, `${path}: '${rest}' is not a workspace compute ARM id.`, { hint: `Write ${path}: azureml:<compute-name>` });
+            ctx.report('service-rejects', span, `${path}: '${rest}' is not a workspace compute ARM id: az ml sends it as the compute id, and the service finds no such compute.`, { hint: `Write ${path}: azureml:<compute-name>` });
             return undefined;
         }
         return { id: rest };
@@ -41250,11 +41394,19 @@ const inlineEnvironmentSchema = object({
     os_type: enumOf(['linux', 'windows']),
     datastore: str(),
 }, { dumpOnly: ['id', 'creation_context', 'latest_version', 'auto_delete_setting'] });
-/** Python str() of a node's value, for tags/properties/environment_variables. */
+/**
+ * A value of a free dict (tags, properties, environment_variables) as the SDK's REST serializer
+ * sends it: Python str() of the value, except that an empty value (YAML null) stays JSON null
+ * (`PLAIN:` is sent as null, never as the text "None"; research/yaml-to-rest.md §5).
+ */
 function assets_pyStrNode(node) {
     if (node.kind === 'scalar')
-        return pythonStr(node.value);
+        return node.value.type === 'null' ? null : pythonStr(node.value);
     return pyRepr(node);
+}
+/** Python str() of a node, null included ("None"): for values that become text, such as dict keys. */
+function pyStrText(node) {
+    return assets_pyStrNode(node) ?? 'None';
 }
 function pyStrRepr(s) {
     const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
@@ -41295,7 +41447,7 @@ function pyRepr(node) {
     }
     return pythonStr(v);
 }
-/** A free dict (tags/properties/…) with every value str()-ed, as the REST models receive it. */
+/** A free dict (tags/properties/…) with every value str()-ed (null kept), as the REST models receive it. */
 function strDict(map) {
     const out = {};
     if (!map)
@@ -42558,13 +42710,16 @@ const common = {
     data_collector: raw(),
 };
 const MANAGED_ONLY = 'only valid for managed deployments; this deployment has type: kubernetes.';
-const K8S_ONLY = 'only valid for Kubernetes deployments (type: kubernetes); this is a managed deployment.';
-const managedSchema = object({
-    ...common,
-    instance_type: required(str(), 'Managed deployments need a VM size: add instance_type: Standard_DS3_v2 (or another SKU).'),
-    egress_public_network_access: enumOf(['enabled', 'disabled']),
-    private_network_connection: bool(),
-}, { dumpOnly: ['creation_context'], elsewhere: { resources: `resources is ${K8S_ONLY}` } });
+const K8S_ONLY = 'only valid for Kubernetes deployments (type: kubernetes); this is a managed deployment';
+function managedSchemaFor(why) {
+    return object({
+        ...common,
+        instance_type: required(str(), `Managed deployments need a VM size: add instance_type: Standard_DS3_v2 (or another SKU)${why}.`),
+        egress_public_network_access: enumOf(['enabled', 'disabled']),
+        private_network_connection: bool(),
+    }, { dumpOnly: ['creation_context'], elsewhere: { resources: `resources is ${K8S_ONLY}${why}.` } });
+}
+const managedSchema = managedSchemaFor('');
 const k8sSchema = object({ ...common, resources }, {
     dumpOnly: ['creation_context'],
     elsewhere: {
@@ -42616,6 +42771,12 @@ function legacyDeploymentKey(root) {
     return found[0];
 }
 // ---------------------------------------------------------------------------------------------
+/** Why a `type` that reads as kubernetes still gets the managed schema (for the messages). */
+function notKubernetes(text, override) {
+    return override !== undefined
+        ? ` (type: ${text} comes from the set input, which az ml applies after choosing the schema from the file: write type: kubernetes in the file)`
+        : ` (az ml validates this file as a managed deployment: it takes the Kubernetes schema only when type is exactly 'kubernetes', in lower case, not '${text}')`;
+}
 const TOO_SMALL = new Set(['standard_ds1_v2', 'standard_ds2_v2']);
 function analyzeDeploymentTree(root, dir, env, ctx) {
     if (root === undefined) {
@@ -42631,9 +42792,14 @@ function analyzeDeploymentTree(root, dir, env, ctx) {
             return undefined;
         }
     }
+    // azure-ai-ml (OnlineDeployment._load) picks the Kubernetes schema only when the file's own
+    // `type` is exactly `kubernetes`: any other spelling (`Kubernetes`, `KUBERNETES`) passes the
+    // case-insensitive type enum of the managed schema, which then requires instance_type and
+    // rejects resources; and a `set` override is applied after the choice (--set type=… cannot switch it).
     const typeEntry = root.kind === 'map' ? schema_entry(root, 'type') : undefined;
-    const isK8s = typeEntry !== undefined && isScalarStr(typeEntry.value) && typeEntry.value.value.value.toLowerCase() === 'kubernetes';
-    const schema = isK8s ? k8sSchema : managedSchema;
+    const typeText = typeEntry !== undefined && isScalarStr(typeEntry.value) ? typeEntry.value.value.value : undefined;
+    const isK8s = typeText === 'kubernetes' && typeEntry?.value.override === undefined;
+    const schema = isK8s ? k8sSchema : typeText?.toLowerCase() === 'kubernetes' ? managedSchemaFor(notKubernetes(typeText, typeEntry?.value.override)) : managedSchema;
     const r = schema.parse(root, '', ctx);
     if (!r)
         return undefined;
@@ -42684,6 +42850,10 @@ function analyzeDeploymentTree(root, dir, env, ctx) {
     if (r.name)
         spec.spans.name = r.name.node.span;
     spec.spans.endpointName = r.endpoint_name.node.span;
+    if (r.instance_type)
+        spec.spans.instanceType = r.instance_type.node.span;
+    if (r.instance_count)
+        spec.spans.instanceCount = r.instance_count.node.span;
     if (r.description)
         spec.description = r.description.value;
     if (model)
@@ -42811,12 +42981,14 @@ function parseModel(node, keySpan, dir, env, ctx) {
         model.flavors = flavors;
     }
     if (!m.path) {
-        ctx.report('schema', keySpan ?? parentSpan(node), 'model.path is required for an inline model (the files to register).', {
-            hint: 'Add path: <folder or file>, or reference a registered model: model: azureml:<name>:<version>.',
+        ctx.report('model-path', keySpan ?? parentSpan(node), 'The inline model has no path: az ml loads the file, but there are no files to register, so creating the model version fails.', {
+            hint: 'Add path: <folder or file> (relative to this file), or reference a registered model: model: azureml:<name>:<version>.',
         });
         return undefined;
     }
     model.path = m.path.value;
+    if (modelPathProblem(m.path.value, m.name !== undefined, m.path.node.span, ctx))
+        return undefined;
     if (!REMOTE_PATH.test(m.path.value)) {
         const found = checkLocalPath(env, ctx, dir, m.path.value, m.path.node, 'model.path', 'any');
         if (found) {
@@ -42833,6 +43005,31 @@ function parseModel(node, keySpan, dir, env, ctx) {
         }
     }
     return { kind: 'inline', model };
+}
+/** A URI of any scheme (`azureml://…`, `https://…`, `wasbs://…`). */
+const ANY_URI = /^[a-z][a-z0-9+.-]*:\/\//i;
+/**
+ * What az ml does with an inline model's path (azure-ai-ml: an unnamed model is anonymous, and its
+ * path is hashed as a local file while the YAML loads; a named model's path is uploaded unless it
+ * is a URL): test/fixtures/sdk-vectors cases model-*.
+ */
+function modelPathProblem(path, named, span, ctx) {
+    const assetRef = /^azureml:(?!\/\/)/i.test(path);
+    if (!named && (ANY_URI.test(path) || assetRef)) {
+        ctx.report('model-path', span, `model.path '${path}' is ${assetRef ? 'a model reference' : 'a URI'}, but the model has no name: az ml treats the path of an unnamed model as a local file and fails with "No such file or directory".`, {
+            hint: assetRef
+                ? `Reference the registered model directly: model: ${path}`
+                : 'Register the model and reference it as model: azureml:<name>:<version>, or give the inline model a name (and version) so az ml registers the URI as it is.',
+        });
+        return true;
+    }
+    if (named && assetRef) {
+        ctx.report('model-path', span, `model.path '${path}' is a model reference, not a path: az ml loads the file, then tries to upload '${path}' as a local folder and fails.`, {
+            hint: `Reference the registered model directly (model: ${path}) instead of an inline model.`,
+        });
+        return true;
+    }
+    return false;
 }
 // ---------------------------------------------------------------------------------------------
 // environment
@@ -42985,7 +43182,12 @@ function parseCode(node, keySpan, dir, env, ctx) {
         return out;
     }
     if (REMOTE_PATH.test(text)) {
-        ctx.report('schema', codeNode.span, `code_configuration.code '${text}' must be a local folder or azureml:<code>:<version>.`, { hint: 'Use a local folder; remote URIs are not accepted for code.' });
+        // az ml loads it and registers the URI as the code location without an upload (sdk-vectors
+        // mut-deployment-code-remote); the service expects code in workspace storage.
+        ctx.report('service-rejects', codeNode.span, `code_configuration.code '${text}' is a URI: az ml registers it as the code location without uploading anything, and the service is not expected to find a scoring script there.`, {
+            hint: 'Use a local folder (az ml uploads it) or a registered code asset: azureml:<code>:<version>.',
+            severity: 'warning',
+        });
         return out;
     }
     const found = checkLocalPath(env, ctx, dir, text, codeNode, 'code_configuration.code', 'any');
@@ -43156,7 +43358,7 @@ function checkTrafficValues(ctx, entries, keySpan, field) {
     const sum = entries.reduce((s, e) => s + e.percent, 0);
     if (field === 'traffic') {
         if (sum > 100) {
-            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: they must sum to less than or equal to 100%.`, {
+            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: az ml rejects the file (Traffic rule percentages must sum to less than or equal to 100%).`, {
                 hint: 'Lower the values so that they add up to 100.',
             });
         }
@@ -43299,17 +43501,16 @@ function analyzeEndpointTree(root, ctx) {
         }
         list.forEach((item, i) => {
             const rid = schema_entry(item.value, 'resource_id');
-            if (!rid) {
-                ctx.report('schema', parentSpan(item.node), `identity.user_assigned_identities[${i}].resource_id is required.`, { hint: UAI_HINT });
-                return;
+            if (!rid || (rid.value.kind === 'scalar' && rid.value.value.type === 'null')) {
+                ctx.report('service-rejects', rid ? rid.value.span : parentSpan(item.node), `identity.user_assigned_identities[${i}] has no resource_id: az ml accepts the entry but sends the identity id as the text "None", which the service rejects.`, { hint: UAI_HINT });
             }
-            const v = { resourceId: assets_pyStrNode(rid.value) };
+            const v = { resourceId: rid ? pyStrText(rid.value) : 'None' };
             const cid = schema_entry(item.value, 'client_id');
             if (cid)
-                v.clientId = assets_pyStrNode(cid.value);
+                v.clientId = pyStrText(cid.value);
             const oid = schema_entry(item.value, 'object_id');
             if (oid)
-                v.objectId = assets_pyStrNode(oid.value);
+                v.objectId = pyStrText(oid.value);
             uais.push(v);
         });
         const t = id.type?.value;
@@ -43323,12 +43524,10 @@ function analyzeEndpointTree(root, ctx) {
         else {
             const type = ID_REST[t];
             if (type === 'UserAssigned' && list.length === 0 && !(uaiNode && uaiNode.value.kind !== 'seq')) {
-                ctx.report('schema', id.type?.node.span ?? idEntry.keySpan, 'identity.type user_assigned needs identity.user_assigned_identities with the identity resource id.', { hint: UAI_HINT });
+                ctx.report('service-rejects', id.type?.node.span ?? idEntry.keySpan, 'identity.type user_assigned has no user_assigned_identities: az ml sends the identity without any, and the service rejects a user-assigned identity that names none.', { hint: UAI_HINT });
             }
             if (type !== 'UserAssigned' && list.length > 0) {
-                ctx.report('schema', id.user_assigned_identities?.keySpan ?? idEntry.keySpan, `identity.user_assigned_identities is only valid with type user_assigned, not ${id.type?.node.kind === 'scalar' ? id.type.node.source : t}.`, {
-                    hint: 'Set type: user_assigned, or remove user_assigned_identities.',
-                });
+                ctx.report('service-rejects', id.user_assigned_identities?.keySpan ?? idEntry.keySpan, `identity.user_assigned_identities is given with type ${id.type?.node.kind === 'scalar' ? id.type.node.source : t}: az ml sends both, and Azure is expected to refuse user-assigned identities on an identity of type ${type}.`, { hint: 'Set type: user_assigned, or remove user_assigned_identities.', severity: 'warning' });
             }
             identity = { type, userAssignedIdentities: uais };
             if (id.principal_id)
@@ -43349,14 +43548,13 @@ function analyzeEndpointTree(root, ctx) {
         if (flag) {
             enforceSpan = flag.value.span;
             const text = assets_pyStrNode(flag.value);
-            const low = text.toLowerCase();
+            const low = text?.toLowerCase();
             if (low === 'enabled' || low === 'disabled') {
                 enforce = low;
             }
             else {
-                ctx.report('schema', flag.value.span, `properties.${ENFORCE_FLAG} must be 'enabled' or 'disabled', not ${flag.value.kind === 'scalar' ? `'${flag.value.source}'` : 'a ' + flag.value.kind}.`, {
-                    hint: `Write ${ENFORCE_FLAG}: enabled (a string; an unquoted true is sent as "True", which the service does not recognise).`,
-                });
+                const sent = text === null ? 'null' : `"${text}"`;
+                ctx.report('enforce-flag-value', flag.value.span, `properties.${ENFORCE_FLAG} is ${flag.value.kind === 'scalar' ? `'${flag.value.source}'` : `a ${flag.value.kind}`}: az ml sends it as ${sent}, but the service knows only 'enabled' and 'disabled', so the flag is not expected to take effect.`, { hint: `Write ${ENFORCE_FLAG}: enabled (or disabled).` });
             }
             const idType = identity?.type;
             if (idType === 'UserAssigned') {
@@ -45485,6 +45683,7 @@ function storeKey(ref) {
 // as AssetToRegister items and a placeholder stands in the body at `pointer`.
 
 
+
 /**
  * The one MLS api-version the action sends. 2026-09-01 is the newest stable version in the spec
  * index and the one whose examples (OnlineEndpoints_CreateOrUpdate/Get, code and model versions)
@@ -45608,17 +45807,49 @@ function md5(s) {
 function pyJoin(sep, s) {
     return [...s].join(sep);
 }
+/** The module azure-ai-ml's inference_config objects come from (unchanged from 1.4.0 to the current SDK). */
+const REST_MODELS = 'azure.ai.ml._restclient.v2022_05_01.models._models_py3';
+const NO_SPAN = { line: 0, column: 0, endLine: 0, endColumn: 0 };
+function pyMap(entries) {
+    return { kind: 'map', entries: entries.map(([key, value]) => ({ key, keySpan: NO_SPAN, value })), span: NO_SPAN };
+}
+function pyScalar(value) {
+    return { kind: 'scalar', value, source: '', quoted: false, span: NO_SPAN };
+}
 /**
- * The anonymous environment version azure-ai-ml computes for an image (+ conda file) environment
- * (research §6.3). Undefined when it depends on SDK internals (inference_config) or on an upload
- * (build context).
+ * `yaml.dump(inference_config, sort_keys=True)` as azure-ai-ml computes it: the schema turns the
+ * mapping into REST model objects (InferenceContainerProperties of three Routes), so PyYAML writes
+ * them as tagged Python objects with their attribute dicts, `additional_properties: {}` included.
+ */
+function inferenceConfigDump(ic) {
+    const route = (r) => pyMap([
+        ['additional_properties', pyMap([])],
+        ['path', pyScalar({ type: 'str', value: r.path })],
+        ['port', pyScalar({ type: 'int', value: BigInt(r.port) })],
+    ]);
+    const plain = dumpPyYaml(pyMap([
+        ['additional_properties', pyMap([])],
+        ['liveness_route', route(ic.livenessRoute)],
+        ['readiness_route', route(ic.readinessRoute)],
+        ['scoring_route', route(ic.scoringRoute)],
+    ]));
+    const tagged = plain.replace(/^(liveness_route|readiness_route|scoring_route):$/gm, `$1: !!python/object:${REST_MODELS}.Route`);
+    return `!!python/object:${REST_MODELS}.InferenceContainerProperties\n${tagged}`;
+}
+/**
+ * The anonymous environment version azure-ai-ml computes at load time for an image environment
+ * (Environment._generate_anonymous_version, research §6.3): MD5 of the image, joined with the MD5
+ * of the inference_config dump, then of the conda file, each step with Python's str.join. Undefined
+ * when it depends on an upload (build context) or on a conda file that could not be read.
  */
 function anonymousEnvironmentVersion(e) {
-    if (e.build || e.inferenceConfig || e.image === undefined)
+    if (e.build || e.image === undefined)
         return undefined;
     if (e.condaFilePath !== undefined && e.condaFile === undefined)
         return undefined;
     let s = md5(e.image);
+    if (e.inferenceConfig)
+        s = pyJoin(s, md5(inferenceConfigDump(e.inferenceConfig)));
     if (e.condaFile !== undefined)
         s = pyJoin(s, md5(e.condaFile));
     return md5(s);
