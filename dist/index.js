@@ -44305,6 +44305,7 @@ function renderSummary(report, options = {}) {
         heading: `## azureml-online-deploy · ${report.mode}`,
         elsewhere: SUMMARY_ELSEWHERE,
         requestBodies: true,
+        timings: true,
         ...options,
     });
 }
@@ -44312,15 +44313,62 @@ function renderReport(report, options) {
     const preface = [options.heading, headline(report)];
     if (report.notes.length)
         preface.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
-    const sections = [findingsSection(report, options), referencesSection(report), ...planSections(report, options)];
+    const sections = [
+        findingsSection(report, options),
+        ...timelineSection(report, options),
+        ...endpointSection(report),
+        referencesSection(report),
+        ...planSections(report, options),
+    ];
     return renderWithin(preface.join('\n\n'), sections, options.budget, options.measure);
 }
 function headline(report) {
     const tally = tallyOf(report.findings);
     const files = plural(report.files.length, 'file');
+    const changes = report.changes === undefined ? '' : report.changes ? ' The plan changes Azure.' : ' The plan changes nothing: Azure already matches the files.';
     if (failed(report))
         return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
-    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
+    const written = report.written === 'nothing' ? '' : ` ${capitalize(writtenSentence(report.written))}`;
+    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.${written || changes}`;
+}
+const VERDICT_ICON = { ok: '✅', failed: ICON.error, skipped: '⏭️', 'rolled back': '↩️', inconclusive: '❔' };
+/** The phases and gates of an online run (lint has one phase: no timeline). Durations only where they may change every run. */
+function timelineSection(report, options) {
+    if (report.timeline.length < 2)
+        return [];
+    const header = options.timings ? ['Phase', 'Result', 'Time', 'Detail'] : ['Phase', 'Result', 'Detail'];
+    return [
+        {
+            title: '### Timeline',
+            opening: table(header, []),
+            items: report.timeline.map((t) => {
+                const cells = [escapeCell(t.name), `${VERDICT_ICON[t.verdict]} ${t.verdict}`, ...(options.timings ? [duration(t.durationMs)] : []), escapeCell(t.detail ?? '')];
+                return `| ${cells.join(' | ')} |`;
+            }),
+            empty: '',
+            more: (omitted) => `**${plural(omitted, 'more phase')}** did not fit here; the run's log has every phase.`,
+        },
+    ];
+}
+/** The endpoint as read back from Azure: what the run left behind. */
+function endpointSection(report) {
+    const live = report.readBack;
+    if (!live)
+        return [];
+    const percent = (map) => Object.entries(map).map(([name, pct]) => `${code(name)} ${pct} %`).join(', ') || 'none';
+    const items = [
+        ...(live.traffic ? [`- Traffic: ${percent(live.traffic)}`] : []),
+        ...(live.mirrorTraffic ? [`- Mirrored traffic: ${percent(live.mirrorTraffic)}`] : []),
+        ...(live.scoringUri ? [`- Scoring URI: ${code(live.scoringUri)}`] : []),
+        ...(live.swaggerUri ? [`- Swagger URI: ${code(live.swaggerUri)}`] : []),
+    ];
+    return [{ title: '### Endpoint, as read back from Azure', items, empty: 'Nothing was read back.', more: (omitted) => `${omitted} more lines did not fit here.` }];
+}
+function duration(ms) {
+    if (ms < 1000)
+        return `${ms} ms`;
+    const seconds = Math.round(ms / 1000);
+    return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 function findingsSection(report, options) {
     const sorted = [...report.findings].sort(compareFindings);
@@ -44434,6 +44482,7 @@ function renderComment(report, options) {
         heading: `### azureml-online-deploy · ${report.mode}`,
         elsewhere: { findings: elsewhere, plan: elsewhere },
         requestBodies: false,
+        timings: false,
     });
     return `${marker}\n${content}\n${footer}`;
 }
