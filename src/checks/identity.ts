@@ -1,6 +1,6 @@
 // Which identity will resolve the references: the endpoint's, as the file asks for it (a new
 // endpoint) or as Azure holds it (an existing one; it cannot change, docs/secret-injection.md §3).
-// Shared by the identity checks; pure.
+// Shared by the identity checks (docs/online-checks.md §endpoint-identity); pure.
 import type { CheckContext } from './check.ts';
 import { lookupCI } from './check.ts';
 import type { ManagedIdentityFacts, PrincipalFacts } from './facts.ts';

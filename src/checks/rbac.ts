@@ -1,6 +1,6 @@
 // Azure role evaluation, pure: does a principal hold an action or a data action at a scope, given
 // its role assignments, the role definitions and a clock; and does the caller hold one, given its
-// effective permissions (the Authorization `permissions` API). docs/online-checks.md §RBAC states
+// effective permissions (the Authorization `permissions` API). docs/online-checks.md §RBAC evaluation states
 // the rules; the ARM semantics are public:
 // https://learn.microsoft.com/azure/role-based-access-control/role-definitions (actions, wildcards,
 // notActions, data actions) and https://learn.microsoft.com/azure/role-based-access-control/scope-overview
