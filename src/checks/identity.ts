@@ -79,14 +79,14 @@ export type RoleState =
   | { state: 'missing' }
   | { state: 'unknown'; why: string; permission?: string };
 
-export function principalHolds(ctx: CheckContext, principalId: string, role: NeededRole, scope: string): RoleState {
+export function principalHolds(ctx: CheckContext, principalId: string, role: NeededRole, scope: string, partsCount = false): RoleState {
   const facts = principalFacts(ctx, principalId);
   if (!facts) return { state: 'unknown', why: `the role assignments of ${principalId} were not read`, permission: 'Microsoft.Authorization/roleAssignments/read' };
   if (facts.assignments.kind === 'unreadable') {
     return { state: 'unknown', why: `the role assignments of ${principalId} could not be read (${facts.assignments.why})`, permission: facts.assignments.permission ?? 'Microsoft.Authorization/roleAssignments/read' };
   }
   const assignments = facts.assignments.kind === 'found' ? facts.assignments.value : [];
-  const verdict = evaluatePermission({ assignments, roleDefinitions: ctx.facts.roleDefinitions, now: ctx.facts.now }, { principalId, permission: role.permission, scope });
+  const verdict = evaluatePermission({ assignments, roleDefinitions: ctx.facts.roleDefinitions, now: ctx.facts.now }, { principalId, permission: role.permission, scope, partsCount });
   if (verdict.holds === true) return { state: 'holds', notYetEffective: verdict.notYetEffective, grants: verdict.grants };
   if (verdict.holds === 'uncertain') return { state: 'unknown', why: verdict.uncertainties.join('; ') };
   return { state: 'missing' };
