@@ -5,53 +5,15 @@ import assert from 'node:assert/strict';
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import type { OnlineDeployment, OnlineEndpoint } from '@azure/arm-machinelearning';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import { createPipelineRequest } from '@azure/core-rest-pipeline';
 import { admin, armBase, credential, scenarioPath, spawnEmulator, useEmulator, wsPath } from './harness.ts';
 import type { Emu } from './harness.ts';
+import { API, FAST, deploymentBody, endpointBody, mlClient, putAndPoll, raw } from './ml-test-client.ts';
 import { proxyFetch } from './proxy-fetch.ts';
 
-const API = '2024-10-01';
-const FAST = { updateIntervalInMs: 10 };
 const OPERATOR = '1a000000-0000-4000-8000-000000000003';
-type Json = Record<string, unknown>;
 
 interface StateDeployment { name: string; containerEnvironment: Record<string, string> | null; properties: { provisioningState: string } }
 interface State { onlineEndpoints: { name: string; identity: { principalId?: string }; deployments: StateDeployment[] }[]; roleAssignments: { properties: { principalId: string; scope: string }; roleName: string }[] }
-
-function mlClient(emu: Emu, clientId?: string): AzureMachineLearningWorkspaces {
-  return new AzureMachineLearningWorkspaces(credential(emu, clientId), emu.inputs['subscription-id'] ?? '', { apiVersion: API, retryOptions: { maxRetries: 0 } });
-}
-
-async function raw(client: AzureMachineLearningWorkspaces, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<{ status: number; headers: Record<string, string>; body: Json }> {
-  const res = await client.sendRequest(createPipelineRequest({ method, url, body: body === undefined ? undefined : JSON.stringify(body) }));
-  return { status: res.status, headers: res.headers.toJSON(), body: res.bodyAsText ? (JSON.parse(res.bodyAsText) as Json) : {} };
-}
-
-/** PUT, then poll Azure-AsyncOperation the way core-lro does; returns the terminal status body. */
-async function putAndPoll(client: AzureMachineLearningWorkspaces, url: string, body: unknown): Promise<{ put: { status: number; body: Json }; final: Json }> {
-  const put = await raw(client, 'PUT', url, body);
-  const op = put.headers['azure-asyncoperation'];
-  if (!op) return { put, final: {} };
-  for (let i = 0; i < 10; i++) {
-    const s = await raw(client, 'GET', op);
-    if (s.body['status'] !== 'InProgress') return { put, final: s.body };
-  }
-  throw new Error('operation did not finish');
-}
-
-const endpointBody = (identity: Json, flag: boolean, authMode = 'Key'): Json => ({
-  location: 'eastus', kind: 'Managed', identity,
-  properties: { authMode, publicNetworkAccess: 'Enabled', properties: flag ? { enforce_access_to_default_secret_stores: 'enabled' } : {} },
-});
-const deploymentBody = (emu: Emu, env: Record<string, string>): Json => ({
-  location: 'eastus', kind: 'Managed', sku: { name: 'Default', capacity: 1 },
-  properties: {
-    endpointComputeType: 'Managed', instanceType: 'Standard_DS3_v2',
-    model: `${wsPath(emu).replace('https://management.azure.com', '')}/models/demo-model/versions/1`,
-    environmentId: `${wsPath(emu).replace('https://management.azure.com', '')}/environments/demo-env/versions/1`,
-    environmentVariables: env, scaleSettings: { scaleType: 'Default' },
-  },
-});
 
 describe('demo scenario: the happy path of examples/endpoint.yml + examples/deployment.yml', () => {
   let emu: Emu;
@@ -122,7 +84,9 @@ describe('demo scenario: the happy path of examples/endpoint.yml + examples/depl
     assert.equal((await score()).status, 200);
     assert.equal((await score({ 'azureml-model-deployment': 'green' })).status, 404);
     await admin(emu, 'PATCH', '/knobs', { deployments: { 'existing-ep/blue': { scoring: 'error', errorStatus: 503 } } });
-    assert.equal((await score({ 'azureml-model-deployment': 'blue' })).status, 503);
+    const modelError = await score({ 'azureml-model-deployment': 'blue' });
+    assert.equal(modelError.status, 424); // the model's 503 surfaces as 424 + the model's status in headers
+    assert.equal(modelError.headers['ms-azureml-model-error-statuscode'], '503');
     await admin(emu, 'PATCH', '/knobs', { deployments: { 'existing-ep/blue': { scoring: 'healthy' } } });
     await admin(emu, 'POST', '/faults', { host: '*.inference.ml.azure.com', path: '^/score$', status: 500, times: 1 });
     assert.equal((await score()).status, 500);

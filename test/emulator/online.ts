@@ -11,6 +11,7 @@ import { CLOUDS, cloudNamed, cloudOfArmBase } from './clouds.ts';
 import type { Cloud } from './clouds.ts';
 import { grantServiceRoles, platformRoleFailure, uaiPlatformRoleGaps } from './identity-rules.ts';
 import { advanceFor, lroHeaders, startOperation } from './lro.ts';
+import { checkQuota } from './quota.ts';
 import { resolveEnvironment } from './secret-injection.ts';
 import { deploymentProperties } from './service-defaults.ts';
 import type { DeploymentRec, EndpointRec, OperationRec, PrincipalRec, World } from './state.ts';
@@ -48,6 +49,17 @@ function userError(message: string, inner = 'BadArgument'): EmuResponse {
   return armError(400, 'UserError', message, { details: [], innerError: { code: inner } });
 }
 
+const TRANSIENT = ['Creating', 'Updating', 'Deleting', 'Scaling'];
+/**
+ * A write to an endpoint (or a deployment under it) while an operation runs on the endpoint is refused with 409; the
+ * message for deployments is the service's (Azure/azure-sdk-for-net#36961), the one for the endpoint follows it (assumed).
+ */
+function endpointBusy(e: EndpointRec, what: 'update endpoint' | 'create a deployment in endpoint'): EmuResponse | undefined {
+  const state = e.properties.provisioningState;
+  if (!TRANSIENT.includes(state)) return undefined;
+  return armError(409, 'UserError', `Cannot ${what} ${e.name} because it is in ${state} provisioning state.`, { details: [], innerError: { code: 'Conflict' } });
+}
+
 /** ARM's identity.type strings, accepting the casings clients send. */
 function normalizeIdentityType(t: string): string | undefined {
   const parts = t.split(',').map((p) => p.trim().toLowerCase().replace(/_/g, ''));
@@ -69,7 +81,7 @@ export function endpointIdentityPrincipal(world: World, e: EndpointRec): Princip
 
 // ---- endpoint creation side effects -----------------------------------------------------------
 function createSystemAssignedIdentity(world: World, e: EndpointRec, principalId?: string): PrincipalRec {
-  const p: PrincipalRec = { objectId: (principalId ?? randomUUID()).toLowerCase(), type: 'ServicePrincipal', displayName: `${world.scenario.workspace.name}/onlineEndpoints/${e.name}`, clientId: randomUUID(), memberOf: [], federatedCredentials: [], origin: 'endpointSystemAssigned' };
+  const p: PrincipalRec = { objectId: (principalId ?? randomUUID()).toLowerCase(), type: 'ServicePrincipal', displayName: `${world.scenario.workspace.name}/onlineEndpoints/${e.name}`, clientId: randomUUID(), memberOf: [], federatedCredentials: [], origin: 'endpointSystemAssigned', createdAt: Date.now() };
   world.principals.set(p.objectId, p);
   e.identity.principalId = p.objectId;
   e.identity.tenantId = world.scenario.tenantId;
@@ -162,6 +174,30 @@ function callerLacksListSecrets(call: ArmCall, what: string): OperationRec['resu
   };
 }
 
+/**
+ * Mirror traffic as the service validates it (https://learn.microsoft.com/azure/machine-learning/how-to-safely-rollout-online-endpoints
+ * "Test the deployment with mirrored traffic" limitations; the REST spec: "Traffic values need to sum to utmost 50"): existing
+ * deployments only, one deployment at most, at most 50 %, never a deployment that takes live traffic, never on Kubernetes.
+ */
+function validateMirrorTraffic(body: Obj, props: Obj, existing: EndpointRec | undefined, live: Record<string, number>): EmuResponse | undefined {
+  if (!isObj(props['mirrorTraffic'])) return undefined;
+  const mirror = Object.entries(props['mirrorTraffic']);
+  const kind = typeof body['kind'] === 'string' ? body['kind'] : existing?.kind ?? '';
+  const kubernetes = /^k8s$|kubernetes/i.test(kind) || typeof props['compute'] === 'string';
+  if (kubernetes && mirror.some(([, v]) => typeof v === 'number' && v > 0)) return userError('Mirror traffic is not supported for Kubernetes online endpoints.');
+  for (const [d, v] of mirror) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 100) return userError(`Mirror traffic value for deployment '${d}' must be an integer between 0 and 100.`);
+    if (!existing?.deployments.has(d.toLowerCase())) return userError(`Mirror traffic cannot be routed to deployment '${d}' as it does not exist under endpoint '${existing?.name ?? ''}'.`);
+  }
+  const on = mirror.filter(([, v]) => (v as number) > 0);
+  if (on.length === 0) return undefined;
+  if (on.length > 1) return userError(`Mirror traffic can be set for only one deployment; got ${on.map(([d]) => d).join(', ')}.`);
+  const [name, pct] = on[0] as [string, number];
+  if (pct > 50) return userError(`Mirror traffic for deployment '${name}' is ${pct}%; the sum of mirror traffic values must be at most 50.`);
+  if ((Object.entries(live).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? 0) > 0) return userError(`Deployment '${name}' receives live traffic; a deployment can receive live or mirror traffic, not both.`);
+  return undefined;
+}
+
 // ---- endpoints ------------------------------------------------------------------------------
 export function listEndpoints(call: ArmCall): EmuResponse {
   return json(200, { value: [...call.ctx.world.endpoints.values()].map(endpointResource) });
@@ -215,9 +251,8 @@ export function putEndpoint(call: ArmCall): EmuResponse {
     if (existing.identity.type !== idType || !sameUais) {
       return userError(`The identity of online endpoint '${existing.name}' cannot be changed after creation (existing: '${existing.identity.type}', requested: '${idType}'). Delete and recreate the endpoint to use another identity.`, 'Immutable');
     }
-    if (existing.properties.provisioningState === 'Creating' || existing.properties.provisioningState === 'Updating' || existing.properties.provisioningState === 'Deleting') {
-      return armError(409, 'UserError', `Endpoint ${existing.name} is in state ${existing.properties.provisioningState}; wait until the current operation finishes.`, { details: [], innerError: { code: 'Conflict' } });
-    }
+    const busy = endpointBusy(existing, 'update endpoint');
+    if (busy) return busy;
   }
   // Traffic may only name existing deployments and must total 0 or 100.
   const traffic: Record<string, number> = {};
@@ -230,6 +265,8 @@ export function putEndpoint(call: ArmCall): EmuResponse {
     const total = Object.values(traffic).reduce((a, b) => a + b, 0);
     if (total !== 0 && total !== 100) return userError(`The sum of traffic values must be 0 or 100, got ${total}.`);
   }
+  const mirrorError = validateMirrorTraffic(body, props, existing, isObj(props['traffic']) ? traffic : existing?.properties.traffic ?? {});
+  if (mirrorError) return mirrorError;
 
   const id = `${w.workspaceId}/onlineEndpoints/${name}`;
   const e: EndpointRec = existing ?? {
@@ -274,6 +311,9 @@ export function patchEndpoint(call: ArmCall): EmuResponse {
   const name = call.params[3] ?? '';
   const e = w.endpoints.get(name.toLowerCase());
   if (!e) return endpointNotFound(name);
+  advanceFor(w, e.id);
+  const busy = endpointBusy(e, 'update endpoint');
+  if (busy) return busy;
   const parsed = parseArmBody(call.req);
   if (!parsed.ok) return parsed.res;
   // OnlineEndpoints_Update body is PartialMinimalTrackedResourceWithIdentity: only tags and identity.
@@ -364,7 +404,10 @@ export function putDeployment(call: ArmCall): EmuResponse {
   if (!e) return endpointNotFound(call.params[3] ?? '');
   const name = call.params[4] ?? '';
   if (!DEPLOYMENT_NAME.test(name)) return userError(`Deployment name '${name}' is invalid: 3-32 characters, letters, digits and '-', starting and ending with a letter or digit.`);
-  if (e.properties.provisioningState !== 'Succeeded') return armError(409, 'UserError', `Endpoint ${e.name} is in state ${e.properties.provisioningState}; deployments can only be created on an endpoint in state Succeeded.`, { details: [], innerError: { code: 'Conflict' } });
+  advanceFor(w, e.id);
+  const busy = endpointBusy(e, 'create a deployment in endpoint');
+  if (busy) return busy;
+  if (e.properties.provisioningState !== 'Succeeded') return armError(409, 'UserError', `Cannot create a deployment in endpoint ${e.name} because it is in ${e.properties.provisioningState} provisioning state.`, { details: [], innerError: { code: 'Conflict' } });
   const parsed = parseArmBody(call.req);
   if (!parsed.ok) return parsed.res;
   const body = parsed.body;
@@ -384,11 +427,13 @@ export function putDeployment(call: ArmCall): EmuResponse {
     }
   }
   const existing = e.deployments.get(name.toLowerCase());
-  if (existing && ['Creating', 'Updating', 'Deleting', 'Scaling'].includes(existing.properties.provisioningState)) {
+  if (existing && TRANSIENT.includes(existing.properties.provisioningState)) {
     return armError(409, 'UserError', `Deployment ${existing.name} is in state ${existing.properties.provisioningState}; wait until the current operation finishes.`, { details: [], innerError: { code: 'Conflict' } });
   }
   const id = `${e.id}/deployments/${name}`;
   const sku = isObj(body['sku']) ? body['sku'] : { name: 'Default', capacity: 1 };
+  const quota = checkQuota(w, { id, computeType, instanceType: String(props['instanceType'] ?? ''), sku });
+  if (quota) return quota;
   const d: DeploymentRec = {
     name, id, location: e.location, kind: typeof body['kind'] === 'string' ? body['kind'] : 'Managed', sku, tags: isObj(body['tags']) ? body['tags'] : {},
     systemData: existing?.systemData ?? w.systemData(call.principal.objectId),
@@ -404,6 +449,9 @@ export function putDeployment(call: ArmCall): EmuResponse {
   const behaviour = w.knobs.deployments[`${e.name}/${name}`] ?? w.knobs.deployments[name];
   if (enforce && !callerCanReadConnectionSecrets(ctx, call)) {
     result = callerLacksListSecrets(call, 'deployment\'s endpoint');
+  } else if (behaviour?.canceled) {
+    // Knob: the operation is canceled (provisioningState Canceled, a terminal state of the REST spec); nothing changes.
+    result = { status: 'Canceled', error: { code: 'OperationCanceled', message: `The operation on deployment '${name}' was canceled.` } };
   } else {
     const resolved = resolveEnvironment(ctx, endpointIdentityPrincipal(w, e), envVars);
     if (!resolved.ok) {
@@ -428,7 +476,7 @@ export function putDeployment(call: ArmCall): EmuResponse {
     }
   }
   const op = startOperation(w, 'AzureAsyncOperation', id, result, () => {
-    d.properties.provisioningState = result.status === 'Succeeded' ? 'Succeeded' : 'Failed';
+    d.properties.provisioningState = result.status;
     if (environment) d.containerEnvironment = environment;
     d.logs = behaviour?.failToStart ? behaviour.failToStart.logs : healthyLogs(name);
   });
@@ -443,9 +491,22 @@ export function patchDeployment(call: ArmCall): EmuResponse {
   const parsed = parseArmBody(call.req);
   if (!parsed.ok) return parsed.res;
   // OnlineDeployments_Update body is PartialMinimalTrackedResourceWithSku: only sku and tags.
-  if (isObj(parsed.body['sku'])) d.sku = { ...d.sku, ...parsed.body['sku'] };
+  if (TRANSIENT.includes(d.properties.provisioningState)) {
+    return armError(409, 'UserError', `Deployment ${d.name} is in state ${d.properties.provisioningState}; wait until the current operation finishes.`, { details: [], innerError: { code: 'Conflict' } });
+  }
   if (isObj(parsed.body['tags'])) d.tags = parsed.body['tags'];
-  return json(200, deploymentResource(d));
+  const sku = parsed.body['sku'];
+  if (!isObj(sku)) return json(200, deploymentResource(d));
+  // A scale (sku) change is a long-running operation: 202 + Location (contract OnlineDeployments_Update), state Scaling.
+  const quota = checkQuota(call.ctx.world, { id: d.id, computeType: d.properties['endpointComputeType'], instanceType: String(d.properties['instanceType'] ?? ''), sku: { ...d.sku, ...sku } });
+  if (quota) return quota;
+  const previous = d.properties.provisioningState;
+  d.properties.provisioningState = 'Scaling';
+  const op = startOperation(call.ctx.world, 'Location', d.id, { status: 'Succeeded' }, () => {
+    d.sku = { ...d.sku, ...sku };
+    d.properties.provisioningState = previous === 'Failed' ? 'Failed' : 'Succeeded';
+  });
+  return { status: 202, headers: lroHeaders(call, op, e.location) };
 }
 
 export function deleteDeployment(call: ArmCall): EmuResponse {

@@ -16,6 +16,8 @@ export interface PrincipalRec {
   memberOf: string[];
   federatedCredentials: Scenario['principals'][number]['federatedCredentials'];
   origin: 'scenario' | 'userAssignedIdentity' | 'endpointSystemAssigned';
+  /** Epoch ms the principal was created in the emulator (replication delay); absent for scenario principals. */
+  createdAt?: number;
 }
 
 export interface EndpointRec {
@@ -52,10 +54,15 @@ export interface OperationRec {
   pollsLeft: number;
   startTime: string;
   endTime?: string;
-  result: { status: 'Succeeded' } | { status: 'Failed'; error: { code: string; message: string; details?: unknown[] } };
-  status: 'InProgress' | 'Succeeded' | 'Failed';
+  /** Epoch ms before which the operation stays InProgress whatever the polls (knob lro.durationMs). */
+  readyAt: number;
+  result: { status: 'Succeeded' } | { status: 'Failed' | 'Canceled'; error: { code: string; message: string; details?: unknown[] } };
+  status: 'InProgress' | 'Succeeded' | 'Failed' | 'Canceled';
   onDone: () => void;
 }
+
+/** One request a deployment served (metrics.ts aggregates these); `mirrored` copies were answered to nobody. */
+export interface ScoringRecord { time: number; endpoint: string; deployment: string; status: number; latencyMs: number; mirrored: boolean; modelStatus?: number }
 
 export interface AssetRec { kind: 'models' | 'environments' | 'codes'; name: string; version: string; id: string; properties: Record<string, unknown>; systemData: Record<string, string> }
 export interface BlobRec { data: Buffer; contentType: string; lastModified: string; etag: string; blocks?: Map<string, Buffer> }
@@ -76,6 +83,10 @@ export class World {
   readonly sasGrants: SasGrant[] = [];
   readonly issueComments = new Map<string, { id: number; body: string; user: string; created_at: string; updated_at: string }[]>();
   nextCommentId = 5000;
+  /** Scoring requests served (metrics), requests in flight per deployment id (429), mirror credit per endpoint id. */
+  readonly scoring: ScoringRecord[] = [];
+  readonly inFlight = new Map<string, number>();
+  readonly mirrorCredit = new Map<string, number>();
   /** AML tokens issued by onlineEndpoints/{e}/token, checked by the scoring host. */
   readonly amlTokens = new Map<string, { endpointId: string; exp: number }>();
 
@@ -195,11 +206,11 @@ export class World {
     if (!role) throw new Error(`scenario: roleAssignments: unknown role '${a.role}'`);
     this.addAssignment({ principalId: p.objectId, principalType: p.type, roleGuid: role.id, scope: this.resolveScope(a.scope), condition: a.condition, conditionHolds: a.conditionHolds, name: a.name, createdBy: 'scenario' });
   }
-  addAssignment(a: { principalId: string; principalType: string; roleGuid: string; scope: string; condition?: string; conditionHolds?: boolean; name?: string; createdBy?: string; description?: string }): RoleAssignmentRec {
+  addAssignment(a: { principalId: string; principalType: string; roleGuid: string; scope: string; condition?: string; conditionHolds?: boolean; name?: string; createdBy?: string; description?: string; effectiveFrom?: number }): RoleAssignmentRec {
     const now = new Date().toISOString();
     const rec: RoleAssignmentRec = {
       name: a.name ?? randomUUID(), scope: normalizeScope(a.scope), roleDefinitionId: a.roleGuid, principalId: a.principalId.toLowerCase(), principalType: a.principalType,
-      condition: a.condition, conditionVersion: a.condition ? '2.0' : undefined, conditionHolds: a.conditionHolds ?? false, createdOn: now, updatedOn: now, createdBy: a.createdBy, description: a.description,
+      condition: a.condition, conditionVersion: a.condition ? '2.0' : undefined, conditionHolds: a.conditionHolds ?? false, createdOn: now, updatedOn: now, createdBy: a.createdBy, description: a.description, effectiveFrom: a.effectiveFrom,
     };
     this.roleAssignments.push(rec);
     return rec;
