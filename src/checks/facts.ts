@@ -153,6 +153,8 @@ export interface ValidateFacts {
   deployments: Lookup<Record<string, LiveDeploymentFacts>>;
   /** By connection name. */
   connections: Record<string, Lookup<ConnectionFacts>>;
+  /** Optional (additive): the names of every connection in the workspace, when listed, to suggest the closest one for a missing name. */
+  connectionNames?: string[];
   /** By vault host. */
   vaults: Record<string, Lookup<VaultFacts>>;
   /** By secret identifier `https://<host>/secrets/<name>/<version>`. */
