@@ -357,6 +357,11 @@ function connectionFacts(name, body) {
         metadataKeys: Object.keys(ml_obj(p.metadata)),
     };
 }
+/** Names of every connection in the workspace (no secrets): read only when a referenced one is missing, to suggest the closest. */
+async function readConnectionNames(s) {
+    const l = await lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: rest/* ML_API_VERSION */.W8 })).map((c) => ml_str(c.name) ?? ''));
+    return l.kind === 'found' ? l.value.filter(Boolean) : undefined;
+}
 /** The ARM path of a registered asset reference, or undefined when it cannot be read here (registry, curated). */
 function assetPath(s, ref) {
     switch (ref.kind) {
@@ -413,6 +418,142 @@ function notServedIsUnreadable(l) {
     return l.kind === 'missing' ? { kind: 'unreadable', why: 'the region does not answer this list' } : l;
 }
 
+;// CONCATENATED MODULE: ./lib/checks/rbac.js
+/** The usual delay before a new role assignment takes effect (Azure RBAC troubleshooting: "up to 10 minutes"). */
+const PROPAGATION_DELAY_MS = 10 * 60 * 1000;
+/** Lower-case, no trailing slash: ARM ids compare case-insensitively. */
+function normalizeScope(scope) {
+    const s = scope.trim().toLowerCase().replace(/\/+$/, '');
+    return s === '' ? '/' : s;
+}
+/** The last segment of a role definition id, lower-cased (what `roleDefinitions` is keyed by). */
+function roleDefinitionKey(id) {
+    return (id.split('/').filter(Boolean).pop() ?? id).toLowerCase();
+}
+const MG = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)$/;
+/**
+ * Whether an assignment at `assignmentScope` applies at `target`: the same scope or one above it
+ * (root `/`, management group, subscription, resource group, resource, child resource). A
+ * management-group scope is `unknown` unless the caller says which groups hold the subscription.
+ */
+function scopeCovers(assignmentScope, target, managementGroups) {
+    const a = normalizeScope(assignmentScope);
+    const t = normalizeScope(target);
+    if (a === '/' || a === t || t.startsWith(`${a}/`))
+        return true;
+    const mg = MG.exec(a);
+    if (!mg)
+        return false;
+    if (!t.startsWith('/subscriptions/'))
+        return false;
+    if (managementGroups === undefined)
+        return 'unknown';
+    const names = managementGroups.map((g) => (MG.exec(normalizeScope(g))?.[1] ?? g.toLowerCase()));
+    return names.includes(mg[1] ?? '');
+}
+const patternCache = new Map();
+function escapeRegExp(text) {
+    return text.replace(/[.+?^$(){}|[\]\\]/g, (c) => '\\' + c);
+}
+// ARM operation matching: case-insensitive, `*` matches any run of characters (`*`, `*/read`, `…/secrets/*`).
+function permissionMatches(pattern, operation) {
+    let re = patternCache.get(pattern);
+    if (!re) {
+        const body = pattern.split('*').map(escapeRegExp).join('.*');
+        re = new RegExp('^' + body + '$', 'i');
+        patternCache.set(pattern, re);
+    }
+    return re.test(operation);
+}
+/**
+ * Whether permission blocks allow an operation. A block allows it when one of its actions (data
+ * actions) matches and none of the same block's notActions (notDataActions) does: a notAction
+ * subtracts within its block only, and another block (another role) may still grant it.
+ * `actions: ['*']` never covers data actions.
+ */
+function blocksAllow(blocks, want) {
+    return blocks.some((b) => blockAllows(b, want));
+}
+function blockAllows(block, want) {
+    const [allow, deny, op] = 'action' in want ? [block.actions, block.notActions, want.action] : [block.dataActions, block.notDataActions, want.dataAction];
+    return (allow ?? []).some((p) => permissionMatches(p, op)) && !(deny ?? []).some((p) => permissionMatches(p, op));
+}
+/** The principal and every group it is in, transitively (cycles tolerated). */
+function principalClosure(principalId, memberOf) {
+    const index = new Map(Object.entries(memberOf).map(([k, v]) => [k.toLowerCase(), v]));
+    const seen = new Set();
+    const queue = [principalId.toLowerCase()];
+    while (queue.length) {
+        const id = queue.pop() ?? '';
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        for (const g of index.get(id) ?? [])
+            queue.push(g.toLowerCase());
+    }
+    return seen;
+}
+function evaluatePermission(world, query) {
+    const now = Date.parse(world.now);
+    const delay = world.propagationDelayMs ?? PROPAGATION_DELAY_MS;
+    const members = world.memberOf ? principalClosure(query.principalId, world.memberOf) : undefined;
+    const definitions = new Map(Object.entries(world.roleDefinitions).map(([k, v]) => [k.toLowerCase(), v]));
+    const grants = [];
+    const uncertainties = [];
+    for (const a of world.assignments) {
+        if (members && !members.has(a.principalId.toLowerCase()))
+            continue;
+        const covers = scopeCovers(a.scope, query.scope, query.managementGroups);
+        if (covers === false)
+            continue;
+        const definition = definitions.get(roleDefinitionKey(a.roleDefinitionId));
+        if (!definition) {
+            uncertainties.push(`role definition ${roleDefinitionKey(a.roleDefinitionId)} (assigned at ${a.scope}) could not be read`);
+            continue;
+        }
+        if (!blocksAllow(definition.permissions, query.permission))
+            continue;
+        const grant = { assignmentId: a.id, principalId: a.principalId, roleName: definition.roleName, roleDefinitionId: a.roleDefinitionId, scope: a.scope };
+        if (a.condition)
+            grant.condition = a.condition;
+        if (a.createdOn) {
+            grant.createdOn = a.createdOn;
+            const created = Date.parse(a.createdOn);
+            if (!Number.isNaN(created) && !Number.isNaN(now))
+                grant.ageMs = now - created;
+        }
+        if (covers === 'unknown') {
+            uncertainties.push(`${definition.roleName} is assigned at management group scope ${a.scope}, and whether it holds this subscription is not known`);
+        }
+        else if (a.condition) {
+            uncertainties.push(`${definition.roleName} at ${a.scope} is assigned with a condition, which the action cannot evaluate (${a.condition})`);
+        }
+        else {
+            grants.push(grant);
+        }
+    }
+    if (grants.length > 0) {
+        // Effective once any granting assignment is old enough (or of unknown age: assume it is).
+        const notYetEffective = grants.every((g) => g.ageMs !== undefined && g.ageMs < delay);
+        return { holds: true, grants, notYetEffective, uncertainties: [] };
+    }
+    if (uncertainties.length > 0)
+        return { holds: 'uncertain', grants, notYetEffective: false, uncertainties };
+    return { holds: false, grants, notYetEffective: false, uncertainties: [] };
+}
+/** "3 minutes", "2 hours", "5 days": an age for messages. */
+function describeAge(ms) {
+    const minutes = Math.floor(ms / 60_000);
+    if (minutes < 1)
+        return 'less than a minute';
+    if (minutes < 120)
+        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48)
+        return `${hours} hours`;
+    return `${Math.floor(hours / 24)} days`;
+}
+
 ;// CONCATENATED MODULE: ./lib/azure/rbac.js
 
 const AUTHORIZATION_API_VERSION = '2022-04-01';
@@ -458,10 +599,6 @@ function parseRoleDefinition(value) {
     const p = rbac_obj(d.properties);
     return { id: rbac_str(d.id) ?? '', roleName: rbac_str(p.roleName) ?? '', permissions: (Array.isArray(p.permissions) ? p.permissions : []).map(parsePermission) };
 }
-/** The GUID that keys role definitions (last segment, lower-cased). */
-function roleDefinitionKey(id) {
-    return (id.split('/').filter(Boolean).pop() ?? id).toLowerCase();
-}
 function trimSlash(scope) {
     return scope.replace(/\/+$/, '');
 }
@@ -472,17 +609,18 @@ function trimSlash(scope) {
 
 
 
+
 async function gatherFacts(session, input, clock = () => new Date()) {
     const started = performance.now();
     const { arm } = session;
     const ml = { arm, subscriptionId: session.subscriptionId, workspacePath: session.workspacePath };
     const kvRefs = input.references.filter((r) => r.kind === 'keyvault');
-    const connectionNames = unique(input.references.flatMap((r) => (r.kind === 'keyvault' ? [] : [r.connection])));
+    const referencedConnections = unique(input.references.flatMap((r) => (r.kind === 'keyvault' ? [] : [r.connection])));
     // Round 1: everything whose address the files alone give.
     const workspace = readWorkspace(ml);
     const endpoint = readEndpoint(ml, input.endpointName);
     const deployments = readDeployments(ml, input.endpointName);
-    const connections = Object.fromEntries(connectionNames.map((name) => [name, readConnection(ml, name)]));
+    const connections = Object.fromEntries(referencedConnections.map((name) => [name, readConnection(ml, name)]));
     const versionLists = new Once();
     const secretVersions = {};
     for (const ref of kvRefs) {
@@ -517,6 +655,7 @@ async function gatherFacts(session, input, clock = () => new Date()) {
         const reads = await Promise.all(scopes.map((scope) => assignmentReads.get(`${p.objectId}|${scope.toLowerCase()}`, () => readAssignments(arm, p.objectId, scope))));
         return [p.objectId, { objectId: p.objectId, assignments: mergeAssignments(reads) }];
     }));
+    const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
     const location = ws.kind === 'found' ? ws.value.location : undefined;
     const needsQuota = input.deployments.some((d) => d.computeType === 'Managed' && d.instanceType);
     const unreadableRegion = Promise.resolve({ kind: 'unreadable', why: 'the workspace (and so its region) could not be read' });
@@ -545,6 +684,7 @@ async function gatherFacts(session, input, clock = () => new Date()) {
         endpoint: await endpoint,
         deployments: await deployments,
         connections: await settle(connections),
+        connectionNames: await workspaceConnections,
         vaults: await settle(vaultByHost),
         secretVersions: await settle(secretVersions),
         caller,
@@ -558,7 +698,7 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     return {
         facts,
         reads: {
-            connections: connectionNames.length,
+            connections: referencedConnections.length,
             secrets: versionLists.size,
             vaults: vaults.size,
             principalScopes: assignmentReads.size,
@@ -911,142 +1051,6 @@ function fixFor(ref) {
     if (ref.kind === 'version' || ref.kind === 'label')
         return `See what exists: az ml ${cli} list --name ${ref.name} --query "[].version". Register it first, or reference an existing version.`;
     return `Register the ${cli} first, or reference an existing version.`;
-}
-
-;// CONCATENATED MODULE: ./lib/checks/rbac.js
-/** The usual delay before a new role assignment takes effect (Azure RBAC troubleshooting: "up to 10 minutes"). */
-const PROPAGATION_DELAY_MS = 10 * 60 * 1000;
-/** Lower-case, no trailing slash: ARM ids compare case-insensitively. */
-function normalizeScope(scope) {
-    const s = scope.trim().toLowerCase().replace(/\/+$/, '');
-    return s === '' ? '/' : s;
-}
-/** The last segment of a role definition id, lower-cased (what `roleDefinitions` is keyed by). */
-function rbac_roleDefinitionKey(id) {
-    return (id.split('/').filter(Boolean).pop() ?? id).toLowerCase();
-}
-const MG = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)$/;
-/**
- * Whether an assignment at `assignmentScope` applies at `target`: the same scope or one above it
- * (root `/`, management group, subscription, resource group, resource, child resource). A
- * management-group scope is `unknown` unless the caller says which groups hold the subscription.
- */
-function scopeCovers(assignmentScope, target, managementGroups) {
-    const a = normalizeScope(assignmentScope);
-    const t = normalizeScope(target);
-    if (a === '/' || a === t || t.startsWith(`${a}/`))
-        return true;
-    const mg = MG.exec(a);
-    if (!mg)
-        return false;
-    if (!t.startsWith('/subscriptions/'))
-        return false;
-    if (managementGroups === undefined)
-        return 'unknown';
-    const names = managementGroups.map((g) => (MG.exec(normalizeScope(g))?.[1] ?? g.toLowerCase()));
-    return names.includes(mg[1] ?? '');
-}
-const patternCache = new Map();
-function escapeRegExp(text) {
-    return text.replace(/[.+?^$(){}|[\]\\]/g, (c) => '\\' + c);
-}
-// ARM operation matching: case-insensitive, `*` matches any run of characters (`*`, `*/read`, `…/secrets/*`).
-function permissionMatches(pattern, operation) {
-    let re = patternCache.get(pattern);
-    if (!re) {
-        const body = pattern.split('*').map(escapeRegExp).join('.*');
-        re = new RegExp('^' + body + '$', 'i');
-        patternCache.set(pattern, re);
-    }
-    return re.test(operation);
-}
-/**
- * Whether permission blocks allow an operation. A block allows it when one of its actions (data
- * actions) matches and none of the same block's notActions (notDataActions) does: a notAction
- * subtracts within its block only, and another block (another role) may still grant it.
- * `actions: ['*']` never covers data actions.
- */
-function blocksAllow(blocks, want) {
-    return blocks.some((b) => blockAllows(b, want));
-}
-function blockAllows(block, want) {
-    const [allow, deny, op] = 'action' in want ? [block.actions, block.notActions, want.action] : [block.dataActions, block.notDataActions, want.dataAction];
-    return (allow ?? []).some((p) => permissionMatches(p, op)) && !(deny ?? []).some((p) => permissionMatches(p, op));
-}
-/** The principal and every group it is in, transitively (cycles tolerated). */
-function principalClosure(principalId, memberOf) {
-    const index = new Map(Object.entries(memberOf).map(([k, v]) => [k.toLowerCase(), v]));
-    const seen = new Set();
-    const queue = [principalId.toLowerCase()];
-    while (queue.length) {
-        const id = queue.pop() ?? '';
-        if (seen.has(id))
-            continue;
-        seen.add(id);
-        for (const g of index.get(id) ?? [])
-            queue.push(g.toLowerCase());
-    }
-    return seen;
-}
-function evaluatePermission(world, query) {
-    const now = Date.parse(world.now);
-    const delay = world.propagationDelayMs ?? PROPAGATION_DELAY_MS;
-    const members = world.memberOf ? principalClosure(query.principalId, world.memberOf) : undefined;
-    const definitions = new Map(Object.entries(world.roleDefinitions).map(([k, v]) => [k.toLowerCase(), v]));
-    const grants = [];
-    const uncertainties = [];
-    for (const a of world.assignments) {
-        if (members && !members.has(a.principalId.toLowerCase()))
-            continue;
-        const covers = scopeCovers(a.scope, query.scope, query.managementGroups);
-        if (covers === false)
-            continue;
-        const definition = definitions.get(rbac_roleDefinitionKey(a.roleDefinitionId));
-        if (!definition) {
-            uncertainties.push(`role definition ${rbac_roleDefinitionKey(a.roleDefinitionId)} (assigned at ${a.scope}) could not be read`);
-            continue;
-        }
-        if (!blocksAllow(definition.permissions, query.permission))
-            continue;
-        const grant = { assignmentId: a.id, principalId: a.principalId, roleName: definition.roleName, roleDefinitionId: a.roleDefinitionId, scope: a.scope };
-        if (a.condition)
-            grant.condition = a.condition;
-        if (a.createdOn) {
-            grant.createdOn = a.createdOn;
-            const created = Date.parse(a.createdOn);
-            if (!Number.isNaN(created) && !Number.isNaN(now))
-                grant.ageMs = now - created;
-        }
-        if (covers === 'unknown') {
-            uncertainties.push(`${definition.roleName} is assigned at management group scope ${a.scope}, and whether it holds this subscription is not known`);
-        }
-        else if (a.condition) {
-            uncertainties.push(`${definition.roleName} at ${a.scope} is assigned with a condition, which the action cannot evaluate (${a.condition})`);
-        }
-        else {
-            grants.push(grant);
-        }
-    }
-    if (grants.length > 0) {
-        // Effective once any granting assignment is old enough (or of unknown age: assume it is).
-        const notYetEffective = grants.every((g) => g.ageMs !== undefined && g.ageMs < delay);
-        return { holds: true, grants, notYetEffective, uncertainties: [] };
-    }
-    if (uncertainties.length > 0)
-        return { holds: 'uncertain', grants, notYetEffective: false, uncertainties };
-    return { holds: false, grants, notYetEffective: false, uncertainties: [] };
-}
-/** "3 minutes", "2 hours", "5 days": an age for messages. */
-function describeAge(ms) {
-    const minutes = Math.floor(ms / 60_000);
-    if (minutes < 1)
-        return 'less than a minute';
-    if (minutes < 120)
-        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-    const hours = Math.floor(minutes / 60);
-    if (hours < 48)
-        return `${hours} hours`;
-    return `${Math.floor(hours / 24)} days`;
 }
 
 ;// CONCATENATED MODULE: ./lib/checks/identity.js
@@ -1976,73 +1980,217 @@ function mergeStatuses(statuses) {
 }
 
 ;// CONCATENATED MODULE: ./lib/checks/diff.js
-// Field-level difference between a REST body the action would PUT and the live resource's GET
-// body, without the noise of what the service fills in (docs/architecture.md §3): only fields
-// the desired body states are compared, so read-only fields (`id`, `systemData`,
-// `provisioningState`, `scoringUri`, principal ids) and service defaults never show. Two kinds of
-// dictionary are replaced whole by a PUT (environment variables, tags, traffic): a key the live
-// resource has and the body drops is a difference. `properties.properties` is add-only on the
-// service side (it adds its own keys), so keys it has beyond the body are not. Pure.
+// The plan's field-level diff: the REST body the translator would send (src/spec/rest.ts) against
+// the live GET body, ignoring what the service fills in, so that an unchanged file reads "no
+// change" (docs/online-checks.md §plan-diff). Pure; secret-free output.
 //
-//   diffResource(desired, live): FieldDifference[]
-/** Dictionaries a PUT replaces whole: a key only the live resource has is removed by the PUT. */
-const REPLACED_DICTIONARIES = new Set(['tags', 'properties.environmentVariables', 'properties.traffic', 'properties.mirrorTraffic']);
-function diffResource(desired, live) {
-    const out = [];
-    walk(desired, live, '', out);
-    return out;
+//   diffResource(desired, live, options?): ResourceDiff     create | update (changed paths, before → after) | no-change
+//   diffTraffic(before, after): TrafficDiff                 per deployment, before → after
+//   describeChange(change): string                          "properties.instanceType: Standard_DS3_v2 → Standard_F4s_v2"
+//
+// What the service fills in (from the GET examples of the ML REST API and the defaults of the
+// managed online deployment YAML reference,
+// https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-managed-online):
+// read-only fields (id, name, type, systemData, provisioningState, scoringUri, swaggerUri, the
+// identity's principal and tenant ids), and defaults for what the body leaves out (scale settings
+// `Default`, request settings, probes, public network access `Enabled`, description null).
+// A field only the live body has is a change only where the body owns the whole map (tags,
+// properties, environment variables: a PUT replaces them) or where a known default says what
+// leaving it out means; anything else the service adds is ignored, never shown as noise.
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const PROBE_DEFAULT = { initialDelay: 'PT10S', period: 'PT10S', timeout: 'PT2S', successThreshold: 1, failureThreshold: 30 };
+/** Defaults by path (`*` matches one key): what a body that leaves the field out gets. */
+const DEFAULTS = {
+    'properties.description': null,
+    'properties.publicNetworkAccess': 'Enabled',
+    'properties.egressPublicNetworkAccess': 'Enabled',
+    'properties.appInsightsEnabled': false,
+    'properties.scaleSettings': { scaleType: 'Default' },
+    'properties.requestSettings': { requestTimeout: 'PT5S', maxConcurrentRequestsPerInstance: 1, maxQueueWait: 'PT0.5S' },
+    'properties.livenessProbe': PROBE_DEFAULT,
+    'properties.readinessProbe': PROBE_DEFAULT,
+    'properties.mirrorTraffic': {},
+    'properties.traffic': {},
+};
+/** Read-only or service-assigned: never compared. */
+const IGNORED = [
+    /^(id|name|type|etag|kind|systemData)$/,
+    /^properties\.(provisioningState|scoringUri|swaggerUri|openApiUri)$/,
+    /^identity\.(principalId|tenantId)$/,
+    /^identity\.userAssignedIdentities\..+\.(principalId|clientId)$/,
+    /^sku\.(tier|size|family)$/,
+    // Bookkeeping the service writes into the endpoint's properties bag.
+    /^properties\.properties\.(azureml\..*|AzureAsyncOperationUri)$/i,
+    // Traffic moves through its own step (diffTraffic), not through the resource body.
+    /^properties\.(traffic|mirrorTraffic)(\..*)?$/,
+];
+/** Maps the body owns entirely: a key only live has is removed by the PUT. */
+const OWNED_MAPS = [/^tags$/, /^properties\.properties$/, /^properties\.environmentVariables$/, /^identity\.userAssignedIdentities$/];
+/** Enumerations the service may return in another case than the SDK sends. */
+const CASE_INSENSITIVE = new Set(['type', 'authMode', 'publicNetworkAccess', 'egressPublicNetworkAccess', 'endpointComputeType', 'scaleType', 'dataCollectionMode', 'rollingRate', 'instanceType', 'name']);
+const PENDING = /^\{\{pending:[^}]*\}\}$/;
+const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const SECRET_NAME = /secret|password|passwd|token|credential|api[_-]?key|access[_-]?key|connection[_-]?string|^key$|_key$/i;
+const SECRET_REFERENCE = /^\$\{\{(azureml:\/\/connections\/|keyvault:)/;
+function pathOf(parent, key) {
+    const k = /^[A-Za-z0-9_-]+$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+    return parent === '' ? k : k.startsWith('[') ? `${parent}${k}` : `${parent}.${k}`;
 }
-function walk(desired, live, path, out) {
-    if (isObject(desired)) {
-        if (!isObject(live)) {
-            if (Object.keys(desired).length > 0 || live !== undefined)
-                out.push({ path, live, desired });
-            return;
-        }
-        for (const [key, value] of Object.entries(desired)) {
-            if (value === undefined)
-                continue;
-            walk(value, findKey(live, key), join(path, key), out);
-        }
-        if (REPLACED_DICTIONARIES.has(path)) {
-            for (const key of Object.keys(live)) {
-                if (findKey(desired, key) === undefined && live[key] !== null)
-                    out.push({ path: join(path, key), live: live[key], desired: undefined });
-            }
-        }
-        return;
+function ignored(path) {
+    return IGNORED.some((re) => re.test(path.replace(/\["([^"]*)"\]/g, '.$1')));
+}
+function defaultAt(path) {
+    if (Object.hasOwn(DEFAULTS, path))
+        return { known: true, value: DEFAULTS[path] };
+    const dot = path.lastIndexOf('.');
+    if (dot > 0) {
+        const parent = DEFAULTS[path.slice(0, dot)];
+        if (isObj(parent) && Object.hasOwn(parent, path.slice(dot + 1)))
+            return { known: true, value: parent[path.slice(dot + 1)] };
     }
-    if (Array.isArray(desired)) {
-        if (!Array.isArray(live) || live.length !== desired.length || desired.some((d, i) => diffResource(d, live[i]).length > 0))
-            out.push({ path, live, desired });
-        return;
-    }
-    if (!sameScalar(desired, live))
-        out.push({ path, live, desired });
+    return { known: false };
 }
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
+function durationMs(s) {
+    const m = ISO_DURATION.exec(s);
+    if (!m || s === 'P' || s === 'PT')
+        return undefined;
+    const [, d = '0', h = '0', min = '0', sec = '0'] = m;
+    return ((Number(d) * 24 + Number(h)) * 60 + Number(min)) * 60_000 + Number(sec) * 1000;
 }
-/** Exact key first; ARM treats property names case-insensitively on the way back. */
-function findKey(record, key) {
-    if (key in record)
-        return record[key];
-    const low = key.toLowerCase();
-    const match = Object.keys(record).find((k) => k.toLowerCase() === low);
-    return match === undefined ? undefined : record[match];
-}
-/** ARM ids and enum-like values come back with another letter case; numbers may come back as strings. */
-function sameScalar(desired, live) {
-    if (desired === live)
+function sameScalar(key, a, b) {
+    if (a === b)
         return true;
-    if (desired === null || live === null || desired === undefined || live === undefined)
-        return desired === live;
-    if (typeof desired === 'string' && typeof live === 'string')
-        return desired.startsWith('/subscriptions/') || live.startsWith('/subscriptions/') ? desired.toLowerCase() === live.toLowerCase() : false;
-    return String(desired) === String(live);
+    if (typeof a === 'string' && typeof b === 'string') {
+        if (a.startsWith('/subscriptions/') || CASE_INSENSITIVE.has(key))
+            return a.toLowerCase() === b.toLowerCase();
+        if (key === 'location')
+            return a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+        const da = durationMs(a);
+        const db = durationMs(b);
+        if (da !== undefined && db !== undefined)
+            return da === db;
+    }
+    return false;
 }
-function join(path, key) {
-    return path ? `${path}.${key}` : key;
+function diff_same(key, a, b) {
+    if (isObj(a) && isObj(b)) {
+        const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+        return [...keys].every((k) => diff_same(k, a[k] ?? null, b[k] ?? null));
+    }
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((x, i) => diff_same(key, x, b[i]));
+    return sameScalar(key, a, b);
+}
+const isEmpty = (v) => v === null || v === undefined || (isObj(v) && Object.keys(v).length === 0) || (Array.isArray(v) && v.length === 0);
+/** Case-insensitive key lookup, for maps keyed by ARM ids. */
+function liveKey(live, key, insensitive) {
+    if (Object.hasOwn(live, key))
+        return key;
+    if (!insensitive)
+        return undefined;
+    return Object.keys(live).find((k) => k.toLowerCase() === key.toLowerCase());
+}
+function walk(desired, live, parent, out, render) {
+    const insensitive = parent === 'identity.userAssignedIdentities';
+    const owned = OWNED_MAPS.some((re) => re.test(parent));
+    const seen = new Set();
+    for (const [key, want] of Object.entries(desired)) {
+        const path = pathOf(parent, key);
+        const lk = liveKey(live, key, insensitive);
+        if (lk !== undefined)
+            seen.add(lk);
+        if (ignored(path))
+            continue;
+        const has = lk === undefined ? undefined : live[lk];
+        if (typeof want === 'string' && PENDING.test(want)) {
+            out.push({ path, kind: has === undefined ? 'added' : 'changed', ...(has === undefined ? {} : { before: render(path, has) }), after: 'decided at deploy (asset to register or label to resolve)', pending: true });
+            continue;
+        }
+        if (insensitive) {
+            // A user-assigned identity: its presence is what counts, its value is the service's.
+            if (lk === undefined)
+                out.push({ path, kind: 'added', after: 'assigned' });
+            continue;
+        }
+        if (isObj(want) && (isObj(has) || has === undefined)) {
+            const base = defaultAt(path);
+            const liveObj = isObj(has) ? has : {};
+            if (has === undefined && !Object.keys(want).length)
+                continue;
+            if (has === undefined && !base.known && !OWNED_MAPS.some((re) => re.test(path))) {
+                out.push({ path, kind: 'added', after: render(path, want) });
+                continue;
+            }
+            walk(want, liveObj, path, out, render);
+            continue;
+        }
+        if (has === undefined) {
+            if (isEmpty(want))
+                continue;
+            const base = defaultAt(path);
+            if (base.known && diff_same(key, want, base.value))
+                continue;
+            out.push({ path, kind: 'added', after: render(path, want) });
+            continue;
+        }
+        if (!diff_same(key, want, has))
+            out.push({ path, kind: 'changed', before: render(path, has), after: render(path, want) });
+    }
+    for (const [key, has] of Object.entries(live)) {
+        if (seen.has(key))
+            continue;
+        const path = pathOf(parent, key);
+        if (ignored(path) || isEmpty(has))
+            continue;
+        const base = defaultAt(path);
+        if (owned) {
+            out.push({ path, kind: 'removed', before: insensitive ? 'assigned' : render(path, has) });
+        }
+        else if (base.known && isObj(has) && isObj(base.value)) {
+            walk({}, has, path, out, render); // field by field against the default object
+        }
+        else if (base.known && !diff_same(key, has, base.value)) {
+            out.push({ path, kind: 'changed', before: render(path, has), after: `${render(path, base.value)} (the default)` });
+        }
+    }
+}
+/** A rendering that never shows a secret: known secret values and secret-looking environment variables become `***`. */
+function renderer(options) {
+    const secrets = (options.secretValues ?? []).filter((s) => s.length > 0);
+    const mask = (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
+    return (path, v) => {
+        const envName = /^properties\.environmentVariables(?:\.|\[")([^"]+?)(?:"\])?$/.exec(path)?.[1];
+        if (envName && typeof v === 'string' && SECRET_NAME.test(envName) && !SECRET_REFERENCE.test(v))
+            return '***';
+        if (path === 'properties.environmentVariables' && isObj(v)) {
+            return mask(JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && SECRET_NAME.test(k) && !SECRET_REFERENCE.test(x) ? '***' : x]))));
+        }
+        return mask(typeof v === 'string' ? v : JSON.stringify(v));
+    };
+}
+function diffResource(desired, live, options = {}) {
+    if (live === undefined)
+        return { action: 'create' };
+    const changes = [];
+    walk(desired, live, '', changes, renderer(options));
+    changes.sort((a, b) => a.path.localeCompare(b.path));
+    return changes.length ? { action: 'update', changes } : { action: 'no-change' };
+}
+function describeChange(c) {
+    if (c.kind === 'added')
+        return `${c.path}: + ${c.after}`;
+    if (c.kind === 'removed')
+        return `${c.path}: − ${c.before}`;
+    return `${c.path}: ${c.before} → ${c.after}`;
+}
+/** Traffic before → after; names compared case-insensitively (the service lower-cases them). */
+function diffTraffic(before, after) {
+    const lower = (m) => new Map(Object.entries(m).map(([k, v]) => [k.toLowerCase(), v]));
+    const b = lower(before);
+    const a = lower(after);
+    const names = [...new Set([...b.keys(), ...a.keys()])].sort();
+    const rows = names.map((deployment) => ({ deployment, before: b.get(deployment) ?? 0, after: a.get(deployment) ?? 0 })).filter((r) => r.before !== 0 || r.after !== 0);
+    return { changed: rows.some((r) => r.before !== r.after), rows };
 }
 
 ;// CONCATENATED MODULE: ./lib/modes/validate-plan.js
@@ -2072,15 +2220,16 @@ function refinePlan(plan, input) {
             const unreadable = target.kind === 'endpoint' ? facts.endpoint.kind === 'unreadable' : facts.deployments.kind === 'unreadable';
             return unreadable ? { ...request, body } : { ...request, body, change: 'create', description: request.description.replace(/^create or update/, 'create') };
         }
-        const diff = diffResource(body, live).map(formatDifference);
-        return diff.length
-            ? { ...request, body, change: 'update', diff, description: request.description.replace(/^create or update/, 'update') }
-            : { ...request, body, change: 'no change', diff: [], description: request.description.replace(/^create or update/, 'no change to') };
+        const diff = diffResource(asObject(body), live, { secretValues: input.secretValues });
+        if (diff.action === 'update') {
+            return { ...request, body, change: 'update', diff: diff.changes.map(describeChange), description: request.description.replace(/^create or update/, 'update') };
+        }
+        return { ...request, body, change: 'no change', diff: [], description: request.description.replace(/^create or update/, 'no change to') };
     });
     const before = liveEndpoint?.traffic ?? {};
     const after = input.endpoint && input.endpoint.traffic.length > 0 ? (0,spec/* trafficMap */._A)(input.endpoint.traffic) : before;
     const traffic = { before, after };
-    const changes = requests.some((r) => r.change === 'create' || r.change === 'update') || plan.assets.length > 0 || !sameTraffic(before, after);
+    const changes = requests.some((r) => r.change === 'create' || r.change === 'update') || plan.assets.length > 0 || diffTraffic(before, after).changed;
     const notes = [
         `Plan: ${requests.map((r) => `${r.change ?? 'create or update'} ${nameOf(r.path)}`).join('; ') || 'nothing to send'}.`,
         `Traffic: ${formatTraffic(before)} → ${formatTraffic(after)}.`,
@@ -2106,23 +2255,8 @@ function withLocation(body, location) {
         return body;
     return JSON.parse(JSON.stringify(body).split(JSON.stringify(spec/* OFFLINE_WORKSPACE */.Qu.location)).join(JSON.stringify(location)));
 }
-function formatDifference(d) {
-    if (typeof d === 'string')
-        return d;
-    const x = d;
-    const from = 'live' in x ? x.live : x.before;
-    const to = 'desired' in x ? x.desired : x.after;
-    return `${x.path ?? '?'}: ${show(from)} → ${show(to)}`;
-}
-function show(v) {
-    if (v === undefined)
-        return '(absent)';
-    const text = JSON.stringify(v);
-    return text.length > 80 ? `${text.slice(0, 77)}…` : text;
-}
-function sameTraffic(a, b) {
-    const norm = (t) => JSON.stringify(Object.entries(t).filter(([, v]) => v > 0).map(([k, v]) => [k.toLowerCase(), v]).sort());
-    return norm(a) === norm(b);
+function asObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {};
 }
 function formatTraffic(t) {
     const entries = Object.entries(t).filter(([, v]) => v > 0);
@@ -2172,7 +2306,7 @@ async function validateOnline(run, mode) {
         core.info(`${o.findings.length} online finding(s); references: ${countStates(o)}.`);
         return o;
     });
-    const refined = refinePlan(analysis.plan, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome });
+    const refined = refinePlan(analysis.plan, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome, secretValues: analysis.overrideValues });
     const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
     return {
         findings: outcome.findings,

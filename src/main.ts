@@ -10,11 +10,8 @@ import { runPipeline } from './pipeline.ts';
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs(envInputReader());
-    if (inputs.prComment) {
-      throw new NotAvailableError('pr-comment: the sticky pull-request comment is not available in this version yet; remove the input (the job summary has the same content).');
-    }
     const report = await runPipeline(inputs);
-    await core.group('Report', () => publishReport(report));
+    await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken }));
     if (failed(report)) {
       core.setFailed(failureMessage(report));
     }

@@ -23,8 +23,9 @@ import type { DeploymentSpec, EndpointSpec } from '../spec/index.ts';
 import type { AssetRef } from '../spec/assets.ts';
 import { readUserAssignedIdentity } from './identity.ts';
 import { readSecretVersions, readVault, secretVersionFacts, vaultArmId, type VersionItem } from './keyvault.ts';
-import { readAsset, readConnection, readDeployments, readEndpoint, readUsages, readVmSizes, readWorkspace } from './ml.ts';
-import { readAssignments, readCallerPermissions, readRoleDefinition, roleDefinitionKey } from './rbac.ts';
+import { readAsset, readConnection, readConnectionNames, readDeployments, readEndpoint, readUsages, readVmSizes, readWorkspace } from './ml.ts';
+import { roleDefinitionKey } from '../checks/rbac.ts';
+import { readAssignments, readCallerPermissions, readRoleDefinition } from './rbac.ts';
 import { Once } from './read.ts';
 import type { AzureSession } from './session.ts';
 
@@ -56,13 +57,13 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
   const { arm } = session;
   const ml = { arm, subscriptionId: session.subscriptionId, workspacePath: session.workspacePath };
   const kvRefs = input.references.filter((r): r is KeyVaultRef => r.kind === 'keyvault');
-  const connectionNames = unique(input.references.flatMap((r) => (r.kind === 'keyvault' ? [] : [r.connection])));
+  const referencedConnections = unique(input.references.flatMap((r) => (r.kind === 'keyvault' ? [] : [r.connection])));
 
   // Round 1: everything whose address the files alone give.
   const workspace = readWorkspace(ml);
   const endpoint = readEndpoint(ml, input.endpointName);
   const deployments = readDeployments(ml, input.endpointName);
-  const connections = Object.fromEntries(connectionNames.map((name) => [name, readConnection(ml, name)]));
+  const connections = Object.fromEntries(referencedConnections.map((name) => [name, readConnection(ml, name)]));
   const versionLists = new Once<Lookup<VersionItem[]>>();
   const secretVersions: Record<string, Promise<Lookup<SecretVersionFacts>>> = {};
   for (const ref of kvRefs) {
@@ -99,6 +100,7 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
       return [p.objectId, { objectId: p.objectId, assignments: mergeAssignments(reads) }] as [string, PrincipalFacts];
     }),
   );
+  const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
   const location = ws.kind === 'found' ? ws.value.location : undefined;
   const needsQuota = input.deployments.some((d) => d.computeType === 'Managed' && d.instanceType);
   const unreadableRegion = Promise.resolve<Lookup<never>>({ kind: 'unreadable', why: 'the workspace (and so its region) could not be read' });
@@ -124,6 +126,7 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
     endpoint: await endpoint,
     deployments: await deployments,
     connections: await settle(connections),
+    connectionNames: await workspaceConnections,
     vaults: await settle(vaultByHost),
     secretVersions: await settle(secretVersions),
     caller,
@@ -137,7 +140,7 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
   return {
     facts,
     reads: {
-      connections: connectionNames.length,
+      connections: referencedConnections.length,
       secrets: versionLists.size,
       vaults: vaults.size,
       principalScopes: assignmentReads.size,

@@ -132,6 +132,12 @@ export function connectionFacts(name: string, body: unknown): ConnectionFacts {
   };
 }
 
+/** Names of every connection in the workspace (no secrets): read only when a referenced one is missing, to suggest the closest. */
+export async function readConnectionNames(s: MlScope): Promise<string[] | undefined> {
+  const l = await lookup(async () => (await listAll<Json>(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: ML_API_VERSION })).map((c) => str(c.name) ?? ''));
+  return l.kind === 'found' ? l.value.filter(Boolean) : undefined;
+}
+
 /** The ARM path of a registered asset reference, or undefined when it cannot be read here (registry, curated). */
 export function assetPath(s: Pick<MlScope, 'workspacePath'>, ref: AssetRef): { path: string; latest: boolean } | undefined {
   switch (ref.kind) {

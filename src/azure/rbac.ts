@@ -64,11 +64,6 @@ export function parseRoleDefinition(value: unknown): RoleDefinitionFacts {
   return { id: str(d.id) ?? '', roleName: str(p.roleName) ?? '', permissions: (Array.isArray(p.permissions) ? p.permissions : []).map(parsePermission) };
 }
 
-/** The GUID that keys role definitions (last segment, lower-cased). */
-export function roleDefinitionKey(id: string): string {
-  return (id.split('/').filter(Boolean).pop() ?? id).toLowerCase();
-}
-
 function trimSlash(scope: string): string {
   return scope.replace(/\/+$/, '');
 }

@@ -123,6 +123,43 @@ export const RULES = {
     detectedIn: 'lint',
     example: { bad: 'instance_type: Standard_DS2_v2\ninstance_count: 1\n', good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n' },
   },
+  'service-rejects': {
+    severity: 'error',
+    title: 'az ml accepts it, the service rejects it',
+    fix: 'Give the value the service accepts (see the message): az ml passes it through, and the request fails at the service.',
+    when:
+      'A value az ml loads and sends unchanged, which the online endpoint service then refuses: a negative `instance_count` (the deployment `sku.capacity`), a negative request timeout, queue wait, probe setting or scale setting (the durations and counts the service validates), a `target_utilization_percentage` above 100, a user-assigned identity entry without `resource_id` (az ml sends the identity id as the text "None"), `identity.type: user_assigned` with no `user_assigned_identities`, or a Kubernetes `compute: azureml:/subscriptions/…` that is not a compute id. ' +
+      'Reported as a **warning**: `user_assigned_identities` under `identity.type` `system_assigned` or `none`: az ml sends both, and Azure Resource Manager managed-identity validation is expected to refuse user-assigned identities on an identity of another type (not documented for online endpoints); and a `code_configuration.code` that is a URI: az ml registers it as the code location without uploading anything.',
+    detectedIn: 'lint',
+    example: {
+      bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: -1\n',
+      good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+    },
+  },
+  'enforce-flag-value': {
+    severity: 'warning',
+    title: 'Enforce flag value the service does not know',
+    fix: 'Write enforce_access_to_default_secret_stores: enabled (or disabled), as a string.',
+    when:
+      'The endpoint `properties.enforce_access_to_default_secret_stores` is neither `enabled` nor `disabled`. az ml accepts any value and sends its Python text (an unquoted `on`, `yes` or `true` becomes "True"); the service documents only `enabled` and `disabled`, so the flag is not expected to take effect: the endpoint identity is not granted access to the workspace connections, and deployments that reference them fail.',
+    detectedIn: 'lint',
+    example: {
+      bad: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: on\n',
+      good: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+    },
+  },
+  'model-path': {
+    severity: 'error',
+    title: 'Inline model path az ml cannot use',
+    fix: 'Reference a registered model as model: azureml:<name>:<version>, or give the inline model a name (and version) so az ml registers the URI without uploading it.',
+    when:
+      'An inline `model` whose `path` az ml cannot register: an unnamed model whose path is a URI (`azureml://locations/…`, `azureml://datastores/…`, `https://…`) or an asset id (`azureml:<name>:<version>`): az ml treats the path of an unnamed model as a local file and fails with "No such file or directory"; a named model whose path is `azureml:<name>:<version>`: az ml loads the file, then tries to upload that text as a local folder and fails; an inline model without `path`: az ml loads it, but there are no files to register, so creating the model version fails.',
+    detectedIn: 'lint',
+    example: {
+      bad: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
+      good: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  name: sklearn\n  version: 3\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
+    },
+  },
   'secret-ref-syntax': {
     severity: 'error',
     title: 'Malformed secret reference',

@@ -2,7 +2,7 @@
 // update or no change with its field-level diff (src/checks/diff.ts ignores what the service
 // fills in), bodies carrying the workspace's real region, traffic and quota before → after, and
 // the roles someone must assign around the run. Pure: plan and facts in, plan out.
-import { diffResource } from '../checks/diff.ts';
+import { describeChange, diffResource, diffTraffic } from '../checks/diff.ts';
 import type { ValidateFacts } from '../checks/facts.ts';
 import type { ChecksOutcome } from '../checks/registry.ts';
 import type { Plan, PlannedRequest } from '../plan.ts';
@@ -13,6 +13,8 @@ export interface PlanInput {
   deployments: DeploymentSpec[];
   facts: ValidateFacts;
   outcome: Pick<ChecksOutcome, 'identityPlan' | 'quota'>;
+  /** Values from the `set` input: shown as *** in diffs. */
+  secretValues: readonly string[];
 }
 
 export interface RefinedPlan {
@@ -44,16 +46,17 @@ export function refinePlan(plan: Plan, input: PlanInput): RefinedPlan {
       const unreadable = target.kind === 'endpoint' ? facts.endpoint.kind === 'unreadable' : facts.deployments.kind === 'unreadable';
       return unreadable ? { ...request, body } : { ...request, body, change: 'create', description: request.description.replace(/^create or update/, 'create') };
     }
-    const diff = diffResource(body, live).map(formatDifference);
-    return diff.length
-      ? { ...request, body, change: 'update', diff, description: request.description.replace(/^create or update/, 'update') }
-      : { ...request, body, change: 'no change', diff: [], description: request.description.replace(/^create or update/, 'no change to') };
+    const diff = diffResource(asObject(body), live, { secretValues: input.secretValues });
+    if (diff.action === 'update') {
+      return { ...request, body, change: 'update', diff: diff.changes.map(describeChange), description: request.description.replace(/^create or update/, 'update') };
+    }
+    return { ...request, body, change: 'no change', diff: [], description: request.description.replace(/^create or update/, 'no change to') };
   });
 
   const before = liveEndpoint?.traffic ?? {};
   const after = input.endpoint && input.endpoint.traffic.length > 0 ? trafficMap(input.endpoint.traffic) : before;
   const traffic = { before, after };
-  const changes = requests.some((r) => r.change === 'create' || r.change === 'update') || plan.assets.length > 0 || !sameTraffic(before, after);
+  const changes = requests.some((r) => r.change === 'create' || r.change === 'update') || plan.assets.length > 0 || diffTraffic(before, after).changed;
 
   const notes = [
     `Plan: ${requests.map((r) => `${r.change ?? 'create or update'} ${nameOf(r.path)}`).join('; ') || 'nothing to send'}.`,
@@ -82,23 +85,8 @@ function withLocation(body: unknown, location: string): unknown {
   return JSON.parse(JSON.stringify(body).split(JSON.stringify(OFFLINE_WORKSPACE.location)).join(JSON.stringify(location)));
 }
 
-function formatDifference(d: unknown): string {
-  if (typeof d === 'string') return d;
-  const x = d as { path?: string; live?: unknown; desired?: unknown; before?: unknown; after?: unknown };
-  const from = 'live' in x ? x.live : x.before;
-  const to = 'desired' in x ? x.desired : x.after;
-  return `${x.path ?? '?'}: ${show(from)} → ${show(to)}`;
-}
-
-function show(v: unknown): string {
-  if (v === undefined) return '(absent)';
-  const text = JSON.stringify(v);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
-}
-
-function sameTraffic(a: Record<string, number>, b: Record<string, number>): boolean {
-  const norm = (t: Record<string, number>) => JSON.stringify(Object.entries(t).filter(([, v]) => v > 0).map(([k, v]) => [k.toLowerCase(), v]).sort());
-  return norm(a) === norm(b);
+function asObject(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
 export function formatTraffic(t: Record<string, number>): string {

@@ -52,7 +52,7 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
     core.info(`${o.findings.length} online finding(s); references: ${countStates(o)}.`);
     return o;
   });
-  const refined = refinePlan(analysis.plan, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome });
+  const refined = refinePlan(analysis.plan, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome, secretValues: analysis.overrideValues });
   const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
   return {
     findings: outcome.findings,

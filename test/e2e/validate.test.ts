@@ -45,7 +45,7 @@ function assertAnnotation(run: ActionRun, e: Expect): { message: string } {
 }
 
 function errors(run: ActionRun): string[] {
-  return run.annotations.filter((a) => a.command === 'error').map((a) => `${a.properties.title} ${a.properties.file}:${a.properties.line}`);
+  return run.annotations.filter((a) => a.command === 'error' && a.properties.file).map((a) => `${a.properties.title} ${a.properties.file}:${a.properties.line}`);
 }
 
 describe('mode: validate (emulator, dist/index.js)', () => {
@@ -187,6 +187,16 @@ describe('mode: validate (emulator, dist/index.js)', () => {
         name: 'asset-not-found',
         files: () => ({ deployment: deploymentYaml({ endpoint: 'ep-uai-good', model: 'azureml:val-model:9' }) }),
         expect: (f) => ({ rule: 'asset-not-found', severity: 'error', file: 'deployment.yml', line: lineOf(f.deployment ?? '', 'val-model:9') }),
+      },
+      {
+        name: 'instance-type-unavailable',
+        files: () => ({ deployment: deploymentYaml({ endpoint: 'ep-uai-good', instanceType: 'Standard_DS3_v3' }) }),
+        expect: (f) => ({ rule: 'instance-type-unavailable', severity: 'error', file: 'deployment.yml', line: lineOf(f.deployment ?? '', 'instance_type') }),
+      },
+      {
+        name: 'quota-insufficient (ceil(1.2 × 50) × 4 cores > the family limit)',
+        files: () => ({ deployment: deploymentYaml({ endpoint: 'ep-uai-good', instanceCount: 50 }) }),
+        expect: (f) => ({ rule: 'quota-insufficient', severity: 'error', file: 'deployment.yml', line: lineOf(f.deployment ?? '', 'instance_type') }),
       },
       {
         name: 'endpoint-not-found',
