@@ -40170,6 +40170,7 @@ const CLOUDS = {
         authorityHost: 'https://login.microsoftonline.com',
         resourceManager: 'https://management.azure.com',
         keyVaultSuffix: 'vault.azure.net',
+        keyVaultResource: 'https://vault.azure.net',
         defaultAudience: 'api://AzureADTokenExchange',
     },
     AzureUSGovernment: {
@@ -40177,6 +40178,7 @@ const CLOUDS = {
         authorityHost: 'https://login.microsoftonline.us',
         resourceManager: 'https://management.usgovcloudapi.net',
         keyVaultSuffix: 'vault.usgovcloudapi.net',
+        keyVaultResource: 'https://vault.usgovcloudapi.net',
         defaultAudience: 'api://AzureADTokenExchangeUSGov',
     },
     AzureChinaCloud: {
@@ -40184,6 +40186,7 @@ const CLOUDS = {
         authorityHost: 'https://login.chinacloudapi.cn',
         resourceManager: 'https://management.chinacloudapi.cn',
         keyVaultSuffix: 'vault.azure.cn',
+        keyVaultResource: 'https://vault.azure.cn',
         defaultAudience: 'api://AzureADTokenExchangeChina',
     },
 };
