@@ -21,5 +21,5 @@ const notYet = (mode: Mode) => async (): Promise<ModeDefinition> => {
 export const MODE_REGISTRY: Record<Mode, () => Promise<ModeDefinition>> = {
   lint: async () => lintMode,
   validate: notYet('validate'),
-  deploy: notYet('deploy'),
+  deploy: async () => (await import('./deploy.ts')).deployMode as ModeDefinition,
 };
