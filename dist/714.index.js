@@ -1,306 +1,8 @@
-export const id = 753;
-export const ids = [753];
+export const id = 714;
+export const ids = [714];
 export const modules = {
 
-/***/ 9649:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   dW: () => (/* binding */ ArmError),
-/* harmony export */   ih: () => (/* binding */ createResourceClient),
-/* harmony export */   kd: () => (/* binding */ armClientOver)
-/* harmony export */ });
-/* unused harmony export armUrl */
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5190);
-
-/** A non-2xx answer (or a request that failed after the pipeline's retries; then status is 0). */
-class ArmError extends Error {
-    status;
-    /** ARM or data-plane error code, e.g. `AuthorizationFailed`, `ResourceNotFound`, `SecretNotFound`. */
-    code;
-    /** Key Vault's `innererror.code`, e.g. `ForbiddenByRbac`. */
-    innerCode;
-    method;
-    /** The URL path (no host, no query): safe to print. */
-    path;
-    constructor(init) {
-        super(init.message);
-        this.name = 'ArmError';
-        this.status = init.status;
-        this.code = init.code;
-        this.innerCode = init.innerCode;
-        this.method = init.method;
-        this.path = init.path;
-    }
-}
-const USER_AGENT = 'azureml-online-deploy';
-/** A pipeline that signs every request with a token for `scope` (e.g. `https://management.azure.com/.default`). */
-function createResourceClient(credential, scope, settings = {}) {
-    const pipeline = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createPipelineFromOptions */ .Fp)({
-        retryOptions: { maxRetries: settings.maxRetries ?? 3, retryDelayInMs: settings.retryDelayInMs ?? 800 },
-        userAgentOptions: { userAgentPrefix: USER_AGENT },
-    });
-    // The Sign phase runs inside the retry policy: each attempt carries a current token.
-    pipeline.addPolicy((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .bearerTokenAuthenticationPolicy */ .N$)({ credential, scopes: scope }), { phase: 'Sign' });
-    const httpClient = settings.httpClient ?? (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createDefaultHttpClient */ .fl)();
-    return {
-        async sendUrl(method, url, body) {
-            const request = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createPipelineRequest */ .G6)({ url, method });
-            request.headers.set('accept', 'application/json');
-            if (body !== undefined) {
-                request.headers.set('content-type', 'application/json');
-                request.body = JSON.stringify(body);
-            }
-            const path = urlPath(url);
-            if (settings.stats)
-                settings.stats.requests++;
-            let response;
-            try {
-                response = await pipeline.sendRequest(httpClient, request);
-            }
-            catch (error) {
-                if ((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .isRestError */ .T0)(error) && error.statusCode === undefined) {
-                    throw new ArmError({ status: 0, code: error.code ?? 'RequestFailed', message: `${method} ${path} failed: ${error.message}`, method, path });
-                }
-                throw error;
-            }
-            const headers = response.headers.toJSON({ preserveCase: false });
-            const parsed = parseJson(response.bodyAsText ?? undefined);
-            if (response.status < 200 || response.status > 299)
-                throw armError(response.status, parsed, method, path);
-            return { status: response.status, headers, body: parsed };
-        },
-    };
-}
-/** ARM on top of a resource client: `path` + `api-version` + query → URL. */
-function armClientOver(client, resourceManager) {
-    return {
-        send(req) {
-            return client.sendUrl(req.method, armUrl(resourceManager, req), req.body);
-        },
-    };
-}
-function armUrl(resourceManager, req) {
-    if (/^https:\/\//i.test(req.path))
-        return req.path; // nextLink / operation URL: used verbatim
-    const query = new URLSearchParams({ 'api-version': req.apiVersion, ...(req.query ?? {}) });
-    // ARM paths never need `+` for spaces; keep %20 so $filter reads as the service documents it.
-    return `${resourceManager}${req.path.startsWith('/') ? '' : '/'}${req.path}?${query.toString().replace(/\+/g, '%20')}`;
-}
-function urlPath(url) {
-    const withoutQuery = url.split('?')[0] ?? url;
-    return withoutQuery.replace(/^https:\/\/[^/]+/i, '') || '/';
-}
-function parseJson(text) {
-    if (!text)
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-function armError(status, body, method, path) {
-    const error = typeof body === 'object' && body !== null ? body.error : undefined;
-    const code = error?.code ?? `Http${status}`;
-    const message = error?.message ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
-    return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innererror?.code, method, path });
-}
-
-
-/***/ }),
-
-/***/ 7076:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  dW: () => (/* reexport */ rest/* ArmError */.dW),
-  Jv: () => (/* binding */ signIn)
-});
-
-// UNUSED EXPORTS: SignInError
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 184 modules
-var esm = __webpack_require__(4971);
-;// CONCATENATED MODULE: ./lib/azure/credential.js
-// Sign-in: which credential the action uses, and failures explained so a user can fix them
-// (docs/sign-in.md). With GitHub OIDC, a client-assertion credential asks GitHub for a fresh ID
-// token every time Entra needs one: the GitHub token lives minutes, a deployment may take longer,
-// and a cached one would meet AADSTS700024 half-way through.
-
-
-/** A sign-in that cannot go on, with what to change. Thrown to the failure funnel. */
-class SignInError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'SignInError';
-    }
-}
-const NO_OIDC = 'GitHub gave this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Add `permissions: id-token: write` to the job ' +
-    '(and keep `contents: read`). Pull requests from forks never get an OIDC token: run `mode: lint` there, which needs no Azure access.';
-function oidcAvailable(env = process.env) {
-    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-}
-/** GitHub OIDC when the job has it and the app is named; the environment / Azure CLI chain otherwise. */
-async function chooseCredential(settings, env = process.env) {
-    const { tenantId, clientId, cloud, audience } = settings;
-    if (tenantId && clientId && oidcAvailable(env)) {
-        let first;
-        try {
-            first = await core.getIDToken(audience);
-        }
-        catch (error) {
-            throw new SignInError(`Could not get a GitHub OIDC token for audience '${audience}': ${messageOf(error)}. ${NO_OIDC}`);
-        }
-        const idTokenClaims = decodeJwtClaims(first);
-        // Never cache the GitHub token: Entra calls this each time it needs a new assertion.
-        const credential = new esm/* ClientAssertionCredential */.XI(tenantId, clientId, () => core.getIDToken(audience), { authorityHost: cloud.authorityHost });
-        return { method: 'github-oidc', credential, idTokenClaims };
-    }
-    const chain = new esm/* ChainedTokenCredential */.Rk(new esm/* EnvironmentCredential */.lp({ authorityHost: cloud.authorityHost }), new esm/* AzureCliCredential */.nG(tenantId ? { tenantId } : {}));
-    return { method: 'environment-or-cli', credential: chain };
-}
-/** Asks for the first token, turning Entra's refusals into what to change. */
-async function firstToken(chosen, scope, settings, env = process.env) {
-    try {
-        const token = await chosen.credential.getToken(scope);
-        if (!token)
-            throw new Error('the credential returned no token');
-        return token;
-    }
-    catch (error) {
-        throw new SignInError(explainSignInFailure(messageOf(error), chosen, settings, env));
-    }
-}
-/** Pure: an Entra / credential error message → a sentence a user can act on. Exported for tests. */
-function explainSignInFailure(message, chosen, settings, env = {}) {
-    const code = /AADSTS(\d+)/.exec(message)?.[1];
-    const claims = chosen.idTokenClaims;
-    const subject = claims?.sub ?? '(unknown)';
-    const presented = `The GitHub token presented issuer '${claims?.iss ?? '?'}', subject '${subject}', audience '${formatAudience(claims?.aud)}'.`;
-    const app = `app (client id ${settings.clientId ?? '?'}) in tenant ${settings.tenantId ?? '?'}`;
-    if (chosen.method === 'github-oidc') {
-        switch (code) {
-            case '7002138':
-                return (`Sign-in refused (AADSTS7002138): the federated credential's subject differs from '${subject}' only in letter case, and Entra compares subjects case-sensitively. ` +
-                    `Edit the subject of the federated credential on the ${app} to exactly '${subject}'.`);
-            case '700213':
-            case '70021':
-                return (`Sign-in refused (AADSTS${code}): no federated credential of the ${app} matches the GitHub token. ${presented} ` +
-                    `Add a federated credential with exactly this subject (Entra compares it case-sensitively: check the letter case of the organization, repository, branch and environment), ` +
-                    `issuer https://token.actions.githubusercontent.com and audience ${settings.audience}. ` +
-                    `The subject names the environment when the job uses one (repo:OWNER/REPO:environment:NAME), otherwise the branch, tag or pull_request.`);
-            case '700211':
-                return `Sign-in refused (AADSTS700211): no federated credential of the ${app} has the issuer of the GitHub token. ${presented} The issuer must be exactly https://token.actions.githubusercontent.com (no trailing slash).`;
-            case '700212':
-                return (`Sign-in refused (AADSTS700212): the federated credential's audience differs from the token's. ${presented} ` +
-                    `Use audience ${settings.cloud.defaultAudience} on the federated credential (the default for ${settings.cloud.name}), or set the action's \`audience\` input to the credential's audience.`);
-            case '700024':
-                return (`Sign-in refused (AADSTS700024): the GitHub token was outside its valid time range when Entra checked it (expired or not yet valid). ` +
-                    `The action asks GitHub for a fresh token each time; check the runner's clock, and that no earlier step replaces ACTIONS_ID_TOKEN_REQUEST_URL.`);
-            case '700016':
-                return `Sign-in refused (AADSTS700016): no application with client id ${settings.clientId ?? '?'} exists in tenant ${settings.tenantId ?? '?'}. Check the client-id and tenant-id inputs (the app registration's Application (client) ID and Directory (tenant) ID).`;
-            case '90002':
-                return `Sign-in refused (AADSTS90002): tenant ${settings.tenantId ?? '?'} does not exist in ${settings.cloud.name}. Check the tenant-id and environment inputs.`;
-        }
-        return `Sign-in with GitHub OIDC failed for the ${app}: ${firstLine(message)} ${presented}`;
-    }
-    const named = settings.tenantId && settings.clientId;
-    const why = named
-        ? `client-id and tenant-id are set, but ${NO_OIDC.charAt(0).toLowerCase()}${NO_OIDC.slice(1)}`
-        : oidcAvailable(env)
-            ? 'GitHub OIDC is available, but client-id and tenant-id are not set (inputs, or AZURE_CLIENT_ID / AZURE_TENANT_ID).'
-            : `Set client-id and tenant-id to sign in with GitHub OIDC (${NO_OIDC})`;
-    return `No Azure credential: ${why} Without OIDC the action uses the environment (AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_CLIENT_SECRET) or the Azure CLI (after azure/login), and neither signed in: ${firstLine(message)}`;
-}
-/** The payload of a JWT as an object; undefined when it is not one. Never prints the token. */
-function decodeJwtClaims(token) {
-    const payload = token.split('.')[1];
-    if (!payload)
-        return undefined;
-    try {
-        const value = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        return typeof value === 'object' && value !== null ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function formatAudience(aud) {
-    return Array.isArray(aud) ? aud.join(', ') : (aud ?? '?');
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-function firstLine(text) {
-    // Entra's descriptions end with trace/correlation ids and timestamps: noise for a user.
-    return (text.split('\n').find((l) => l.trim()) ?? text).replace(/\s*Trace ID:.*$/, '').trim();
-}
-
-// EXTERNAL MODULE: ./lib/azure/rest.js
-var rest = __webpack_require__(9649);
-;// CONCATENATED MODULE: ./lib/azure/session.js
-// The Azure session every online mode starts with: sign in once (src/azure/credential.ts), then
-// one ARM client over the Azure SDK pipeline (auth, retries honouring Retry-After, proxy) and the
-// workspace it targets. Adapters (src/azure/*.ts) take a session; nothing else builds URLs.
-
-
-
-
-
-async function signIn(inputs, settings = {}) {
-    const missing = ['subscription-id', 'resource-group', 'workspace-name'].filter((name) => !workspaceInput(inputs, name));
-    if (missing.length > 0) {
-        throw new SignInError(`${missing.join(', ')}: required to read the workspace (validate and deploy); lint needs none of them.`);
-    }
-    const signInSettings = { tenantId: inputs.tenantId, clientId: inputs.clientId, cloud: inputs.cloud, audience: inputs.audience };
-    const chosen = await chooseCredential(signInSettings);
-    if (chosen.idTokenClaims) {
-        const c = chosen.idTokenClaims;
-        core.info(`GitHub OIDC token: issuer ${c.iss ?? '?'}, subject ${c.sub ?? '?'}, audience ${formatAudience(c.aud)}`);
-    }
-    const armScope = `${inputs.cloud.resourceManager}/.default`;
-    const token = await firstToken(chosen, armScope, signInSettings);
-    const claims = decodeJwtClaims(token.token) ?? {};
-    const tenantId = stringClaim(claims.tid) ?? inputs.tenantId ?? '';
-    const caller = { objectId: stringClaim(claims.oid), tenantId, clientId: stringClaim(claims.appid) ?? stringClaim(claims.azp) ?? inputs.clientId };
-    core.info(`Signed in to ${inputs.cloud.name} with ${chosen.method === 'github-oidc' ? 'GitHub OIDC' : 'the environment / Azure CLI credential'}` +
-        `${caller.objectId ? ` as object id ${caller.objectId}` : ''} in tenant ${tenantId || '?'}.`);
-    const stats = settings.stats ?? { requests: 0 };
-    const pipeline = { ...settings, stats };
-    const subscriptionId = inputs.subscriptionId;
-    const resourceGroup = inputs.resourceGroup;
-    const workspaceName = inputs.workspaceName;
-    return {
-        cloud: inputs.cloud,
-        credential: chosen.credential,
-        arm: (0,rest/* armClientOver */.kd)((0,rest/* createResourceClient */.ih)(chosen.credential, armScope, pipeline), inputs.cloud.resourceManager),
-        keyVault: (0,rest/* createResourceClient */.ih)(chosen.credential, `${inputs.cloud.keyVaultResource}/.default`, pipeline),
-        subscriptionId,
-        resourceGroup,
-        workspaceName,
-        workspacePath: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${workspaceName}`,
-        caller,
-        method: chosen.method,
-        stats,
-    };
-}
-function workspaceInput(inputs, name) {
-    return name === 'subscription-id' ? inputs.subscriptionId : name === 'resource-group' ? inputs.resourceGroup : inputs.workspaceName;
-}
-function stringClaim(value) {
-    return typeof value === 'string' && value ? value : undefined;
-}
-
-
-/***/ }),
-
-/***/ 7753:
+/***/ 9714:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -315,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./lib/assets/plan.js + 3 modules
+var plan = __webpack_require__(9339);
 // EXTERNAL MODULE: ./lib/azure/rest.js
 var rest = __webpack_require__(9649);
 ;// CONCATENATED MODULE: ./lib/azure/read.js
@@ -988,51 +692,8 @@ var azure_session = __webpack_require__(7076);
 var scan = __webpack_require__(1639);
 // EXTERNAL MODULE: ./lib/findings/finding.js
 var finding = __webpack_require__(6939);
-;// CONCATENATED MODULE: ./lib/checks/check.js
-/** A check from its evaluation: `run` is the findings of `evaluate`. */
-function defineCheck(name, rules, evaluate) {
-    const full = (ctx) => ({ findings: [], verdicts: [], identityPlan: [], grants: [], ...evaluate(ctx) });
-    return { name, rules, run: (ctx) => full(ctx).findings, evaluate: full };
-}
-/** A finding position from a spec span. */
-function at(file, span) {
-    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
-}
-/** Where an endpoint-level finding goes: the span asked for, else the endpoint's name, else the first deployment's endpoint_name. */
-function endpointPosition(ctx, pick) {
-    if (ctx.endpoint) {
-        const span = pick(ctx.endpoint.spans) ?? ctx.endpoint.spans.name;
-        if (span)
-            return at(ctx.endpoint.file, span);
-        return { file: ctx.endpoint.file, line: 1, column: 1 };
-    }
-    const d = ctx.deployments[0];
-    if (d)
-        return at(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
-    return { file: '', line: 1, column: 1 };
-}
-/** Case-insensitive lookup in a record keyed by names, hosts or ARM ids. */
-function lookupCI(record, key) {
-    if (key in record)
-        return record[key];
-    const low = key.toLowerCase();
-    for (const [k, v] of Object.entries(record))
-        if (k.toLowerCase() === low)
-            return v;
-    return undefined;
-}
-/** The references, one per (file, store) pair: findings about a store go on its first reference in each file. */
-function firstPerFile(refs, storeOf) {
-    const seen = new Set();
-    return refs.filter((r) => {
-        const key = `${r.range.file}\u0000${storeOf(r).toLowerCase()}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-
+// EXTERNAL MODULE: ./lib/checks/check.js
+var check = __webpack_require__(5229);
 ;// CONCATENATED MODULE: ./lib/checks/assets.js
 // Registered assets the deployment names exist: model, environment and code versions (by version,
 // `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
@@ -1050,20 +711,20 @@ function assetReferences(d) {
         out.push({ field: 'code_configuration.code', ref: d.code.ref, span: d.code.span });
     return out;
 }
-const assetsCheck = defineCheck('assets', ['asset-not-found', 'cannot-verify'], (ctx) => {
+const assetsCheck = (0,check/* defineCheck */.qH)('assets', ['asset-not-found', 'cannot-verify'], (ctx) => {
     const out = { findings: [] };
     for (const d of ctx.deployments) {
         for (const { field, ref, span } of assetReferences(d)) {
-            const lookup = lookupCI(ctx.facts.assets, ref.text);
+            const lookup = (0,check/* lookupCI */.d5)(ctx.facts.assets, ref.text);
             if (!lookup || lookup.kind === 'found')
                 continue;
             if (lookup.kind === 'unreadable') {
-                out.findings.push((0,finding/* makeFinding */.MH)('cannot-verify', at(d.file, span), `Cannot verify that ${field} ${ref.text} exists: ${lookup.why}.`, {
+                out.findings.push((0,finding/* makeFinding */.MH)('cannot-verify', (0,check.at)(d.file, span), `Cannot verify that ${field} ${ref.text} exists: ${lookup.why}.`, {
                     hint: lookup.permission ? `Give the workflow identity ${lookup.permission} where the asset lives.` : 'Give the workflow identity read access to the workspace or registry that holds the asset.',
                 }));
                 continue;
             }
-            out.findings.push((0,finding/* makeFinding */.MH)('asset-not-found', at(d.file, span), `${field} ${ref.text}: ${missingWhat(ref)}.`, { hint: fixFor(ref) }));
+            out.findings.push((0,finding/* makeFinding */.MH)('asset-not-found', (0,check.at)(d.file, span), `${field} ${ref.text}: ${missingWhat(ref)}.`, { hint: fixFor(ref) }));
         }
     }
     return out;
@@ -1131,7 +792,7 @@ function userAssigned(ctx, resourceId, principalId) {
     const name = resourceId.split('/').pop() ?? resourceId;
     if (principalId)
         return { kind: 'existing', type: 'user', principalId, resourceId, label: `user-assigned identity ${name} (${principalId})` };
-    const read = lookupCI(ctx.facts.userAssignedIdentities, resourceId);
+    const read = (0,check/* lookupCI */.d5)(ctx.facts.userAssignedIdentities, resourceId);
     if (!read)
         return { kind: 'unknown', why: `user-assigned identity ${name} was not read` };
     if (read.kind === 'missing')
@@ -1142,7 +803,7 @@ function userAssigned(ctx, resourceId, principalId) {
 }
 /** The principal's role assignments as the adapters read them. */
 function principalFacts(ctx, principalId) {
-    return lookupCI(ctx.facts.principals, principalId);
+    return (0,check/* lookupCI */.d5)(ctx.facts.principals, principalId);
 }
 /**
  * Whether the endpoint will carry the enforce flag: the file's value when it sets one, otherwise the
@@ -1175,7 +836,7 @@ function principalHolds(ctx, principalId, role, scope, partsCount = false) {
 }
 /** Whether the signed-in identity holds an operation at a scope, from its effective permissions. */
 function callerHolds(ctx, scope, permission) {
-    const exact = lookupCI(ctx.facts.caller.permissions, scope);
+    const exact = (0,check/* lookupCI */.d5)(ctx.facts.caller.permissions, scope);
     const candidates = exact ? [[scope, exact]] : Object.entries(ctx.facts.caller.permissions).filter(([s]) => scopeCovers(s, scope) === true);
     let why;
     for (const [, lookup] of candidates) {
@@ -1243,13 +904,13 @@ function endpointPrincipalExpression(endpointName, workspaceId) {
 
 
 
-const callerPermissionsCheck = defineCheck('caller-permissions', ['caller-cannot-read-connections', 'cannot-verify'], (ctx) => {
+const callerPermissionsCheck = (0,check/* defineCheck */.qH)('caller-permissions', ['caller-cannot-read-connections', 'cannot-verify'], (ctx) => {
     if (!enforceFlagEnabled(ctx))
         return {};
     const ws = ctx.facts.workspace;
     if (ws.kind !== 'found')
         return {};
-    const where = endpointPosition(ctx, (s) => s.enforceFlag);
+    const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.enforceFlag);
     const operation = operationOf(CONNECTION_SECRETS_READER.permission);
     const caller = callerHolds(ctx, ws.value.id, CONNECTION_SECRETS_READER.permission);
     const who = ctx.facts.caller.objectId ? `The signed-in identity (${ctx.facts.caller.objectId})` : 'The signed-in identity';
@@ -1284,12 +945,12 @@ var edit_distance = __webpack_require__(9583);
 
 
 const LIST_SECRETS = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
-const connectionsCheck = defineCheck('connections', ['connection-not-found', 'connection-key-not-found', 'cannot-verify'], (ctx) => {
+const connectionsCheck = (0,check/* defineCheck */.qH)('connections', ['connection-not-found', 'connection-key-not-found', 'cannot-verify'], (ctx) => {
     const out = { findings: [], verdicts: [] };
     for (const ref of ctx.references) {
         if (ref.kind === 'keyvault')
             continue;
-        const lookup = lookupCI(ctx.facts.connections, ref.connection);
+        const lookup = (0,check/* lookupCI */.d5)(ctx.facts.connections, ref.connection);
         if (!lookup) {
             out.verdicts.push({ reference: ref, status: { state: 'unknown', why: `connection ${ref.connection} was not read` } });
             continue;
@@ -1365,7 +1026,7 @@ function keyProblem(ref, connection) {
 
 
 
-const endpointIdentityCheck = defineCheck('endpoint-identity', ['endpoint-identity-cannot-read-connections', 'endpoint-identity-cannot-read-keyvault', 'role-not-yet-effective', 'cannot-verify'], (ctx) => {
+const endpointIdentityCheck = (0,check/* defineCheck */.qH)('endpoint-identity', ['endpoint-identity-cannot-read-connections', 'endpoint-identity-cannot-read-keyvault', 'role-not-yet-effective', 'cannot-verify'], (ctx) => {
     const out = { findings: [], verdicts: [], identityPlan: [], grants: [] };
     const identity = endpointIdentity(ctx);
     const connectionRefs = ctx.references.filter((r) => r.kind !== 'keyvault');
@@ -1382,7 +1043,7 @@ const endpointIdentityCheck = defineCheck('endpoint-identity', ['endpoint-identi
 /** Report once per file (on the first reference of the group), give every reference the status. */
 function decide(out, refs, status, finding) {
     if (finding)
-        for (const r of firstPerFile(refs, () => ''))
+        for (const r of (0,check/* firstPerFile */.uT)(refs, () => ''))
             out.findings.push(finding(r));
     for (const r of refs)
         out.verdicts.push({ reference: r, status });
@@ -1397,7 +1058,7 @@ function notYetEffective(out, refs, state, who, where) {
         return;
     const youngest = Math.min(...state.grants.map((g) => g.ageMs ?? Infinity));
     const role = state.grants[0]?.roleName ?? 'the role';
-    for (const r of firstPerFile(refs, () => '')) {
+    for (const r of (0,check/* firstPerFile */.uT)(refs, () => '')) {
         out.findings.push((0,finding/* makeFinding */.MH)('role-not-yet-effective', r.range, `${role} was assigned to ${who} on ${where} ${describeAge(youngest)} ago: role assignments can take up to 10 minutes to take effect, so it may not have yet.`));
     }
 }
@@ -1464,7 +1125,7 @@ function connections(ctx, identity, refs, out) {
     }
 }
 function keyVault(ctx, identity, host, refs, out) {
-    const vault = lookupCI(ctx.facts.vaults, host);
+    const vault = (0,check/* lookupCI */.d5)(ctx.facts.vaults, host);
     const vaultName = host.split('.')[0] ?? host;
     if (!vault || vault.kind === 'missing') {
         // keyvault-secrets reports a missing vault; there is no scope to check.
@@ -1556,29 +1217,29 @@ const TERMINAL_STATES = new Set(['succeeded', 'failed', 'canceled', 'cancelled']
 function isTerminal(state) {
     return TERMINAL_STATES.has(state.toLowerCase());
 }
-const endpointStateCheck = defineCheck('endpoint-state', ['endpoint-busy', 'endpoint-not-found', 'cannot-verify'], (ctx) => {
+const endpointStateCheck = (0,check/* defineCheck */.qH)('endpoint-state', ['endpoint-busy', 'endpoint-not-found', 'cannot-verify'], (ctx) => {
     const findings = [];
     const live = ctx.facts.endpoint;
     const verb = ctx.mode === 'deploy' ? 'deploy waits for it to finish before writing' : 'deploy would wait for it to finish';
     if (live.kind === 'missing' && !ctx.endpoint) {
         for (const d of ctx.deployments) {
-            findings.push((0,finding/* makeFinding */.MH)('endpoint-not-found', at(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} targets endpoint ${ctx.endpointName}, which does not exist in the workspace, and no endpoint file was given to create it.`));
+            findings.push((0,finding/* makeFinding */.MH)('endpoint-not-found', (0,check.at)(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} targets endpoint ${ctx.endpointName}, which does not exist in the workspace, and no endpoint file was given to create it.`));
         }
     }
     if (live.kind === 'unreadable') {
-        findings.push((0,finding/* makeFinding */.MH)('cannot-verify', endpointPosition(ctx, (s) => s.name), `Cannot read endpoint ${ctx.endpointName}: ${live.why}. Whether it exists, its identity and its state are unknown.`, {
+        findings.push((0,finding/* makeFinding */.MH)('cannot-verify', (0,check/* endpointPosition */.FT)(ctx, (s) => s.name), `Cannot read endpoint ${ctx.endpointName}: ${live.why}. Whether it exists, its identity and its state are unknown.`, {
             hint: `Give the workflow identity ${live.permission ?? 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read'} on the workspace (AzureML Data Scientist includes it).`,
         }));
     }
     if (live.kind === 'found' && !isTerminal(live.value.provisioningState)) {
-        findings.push((0,finding/* makeFinding */.MH)('endpoint-busy', endpointPosition(ctx, (s) => s.name), `Endpoint ${ctx.endpointName} is ${live.value.provisioningState}: another operation is running on it; ${verb}.`));
+        findings.push((0,finding/* makeFinding */.MH)('endpoint-busy', (0,check/* endpointPosition */.FT)(ctx, (s) => s.name), `Endpoint ${ctx.endpointName} is ${live.value.provisioningState}: another operation is running on it; ${verb}.`));
     }
     const deployments = ctx.facts.deployments;
     if (deployments.kind === 'found') {
         for (const d of ctx.deployments) {
-            const existing = lookupCI(deployments.value, d.name);
+            const existing = (0,check/* lookupCI */.d5)(deployments.value, d.name);
             if (existing && !isTerminal(existing.provisioningState)) {
-                findings.push((0,finding/* makeFinding */.MH)('endpoint-busy', at(d.file, d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} is ${existing.provisioningState}: another operation is running on it; ${verb}.`));
+                findings.push((0,finding/* makeFinding */.MH)('endpoint-busy', (0,check.at)(d.file, d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} is ${existing.provisioningState}: another operation is running on it; ${verb}.`));
             }
         }
     }
@@ -1591,7 +1252,7 @@ const endpointStateCheck = defineCheck('endpoint-state', ['endpoint-busy', 'endp
 
 
 
-const identityImmutableCheck = defineCheck('identity-immutable', ['identity-immutable'], (ctx) => {
+const identityImmutableCheck = (0,check/* defineCheck */.qH)('identity-immutable', ['identity-immutable'], (ctx) => {
     const live = ctx.facts.endpoint;
     const requested = requestedIdentityType(ctx);
     if (live.kind !== 'found' || !ctx.endpoint || requested === undefined)
@@ -1603,7 +1264,7 @@ const identityImmutableCheck = defineCheck('identity-immutable', ['identity-immu
         return {};
     return {
         findings: [
-            (0,finding/* makeFinding */.MH)('identity-immutable', endpointPosition(ctx, (s) => s.identity), `Endpoint ${ctx.endpointName} exists with ${has}; the file asks for ${asks}. An endpoint's identity is fixed when it is created, so the update would be rejected.`, {
+            (0,finding/* makeFinding */.MH)('identity-immutable', (0,check/* endpointPosition */.FT)(ctx, (s) => s.identity), `Endpoint ${ctx.endpointName} exists with ${has}; the file asks for ${asks}. An endpoint's identity is fixed when it is created, so the update would be rejected.`, {
                 hint: `Keep ${has} in the endpoint file, or deploy to a new endpoint name.`,
             }),
         ],
@@ -1640,12 +1301,12 @@ function describeWanted(type, ids) {
 // file, on the first reference to it; every reference to the vault gets the status.
 
 
-const keyVaultModelCheck = defineCheck('keyvault-model', ['keyvault-not-rbac', 'cannot-verify'], (ctx) => {
+const keyVaultModelCheck = (0,check/* defineCheck */.qH)('keyvault-model', ['keyvault-not-rbac', 'cannot-verify'], (ctx) => {
     const out = { findings: [], verdicts: [] };
     const refs = ctx.references.filter((r) => r.kind === 'keyvault');
-    const first = new Set(firstPerFile(refs, (r) => r.vaultHost));
+    const first = new Set((0,check/* firstPerFile */.uT)(refs, (r) => r.vaultHost));
     for (const ref of refs) {
-        const vault = lookupCI(ctx.facts.vaults, ref.vaultHost);
+        const vault = (0,check/* lookupCI */.d5)(ctx.facts.vaults, ref.vaultHost);
         if (!vault || vault.kind === 'missing')
             continue; // not read, or reported by keyvault-secrets
         if (vault.kind === 'unreadable') {
@@ -1681,13 +1342,13 @@ const keyVaultModelCheck = defineCheck('keyvault-model', ['keyvault-not-rbac', '
 
 
 const READ_METADATA = 'Microsoft.KeyVault/vaults/secrets/readMetadata/action';
-const keyVaultSecretsCheck = defineCheck('keyvault-secrets', ['keyvault-secret-not-found', 'keyvault-secret-unusable', 'keyvault-secret-expired', 'keyvault-secret-newer-version', 'cannot-verify'], (ctx) => {
+const keyVaultSecretsCheck = (0,check/* defineCheck */.qH)('keyvault-secrets', ['keyvault-secret-not-found', 'keyvault-secret-unusable', 'keyvault-secret-expired', 'keyvault-secret-newer-version', 'cannot-verify'], (ctx) => {
     const out = { findings: [], verdicts: [] };
     const now = Date.parse(ctx.facts.now);
     for (const ref of ctx.references) {
         if (ref.kind !== 'keyvault')
             continue;
-        const vault = lookupCI(ctx.facts.vaults, ref.vaultHost);
+        const vault = (0,check/* lookupCI */.d5)(ctx.facts.vaults, ref.vaultHost);
         if (vault?.kind === 'missing') {
             out.findings.push((0,finding/* makeFinding */.MH)('keyvault-secret-not-found', ref.range, `${ref.variable}: no Key Vault named ${ref.vaultName} exists (${ref.vaultHost} does not resolve to a vault this subscription can see).`, {
                 hint: 'Correct the vault name in the reference (az keyvault list --query [].name).',
@@ -1695,7 +1356,7 @@ const keyVaultSecretsCheck = defineCheck('keyvault-secrets', ['keyvault-secret-n
             out.verdicts.push({ reference: ref, status: { state: 'fail', rule: 'keyvault-secret-not-found' } });
             continue;
         }
-        const version = lookupCI(ctx.facts.secretVersions, ref.secretId);
+        const version = (0,check/* lookupCI */.d5)(ctx.facts.secretVersions, ref.secretId);
         if (!version) {
             out.verdicts.push({ reference: ref, status: { state: 'unknown', why: `secret ${ref.secretName} in ${ref.vaultName} was not read` } });
             continue;
@@ -1758,19 +1419,8 @@ function newerVersion(ref, newer, now) {
     });
 }
 
-;// CONCATENATED MODULE: ./lib/checks/local-assets.js
-// Local model, code and build-context folders have something to upload once their ignore file is
-// applied: az ml refuses an empty folder (EmptyDirectoryError), so the deployment would never start
-// (docs/local-assets.md §2). The facts come from the asset plan (src/assets/plan.ts).
-
-
-const WHAT = { model: 'The model folder', code: 'The code folder', environment: 'The build context' };
-const localAssetsCheck = defineCheck('local-assets', ['local-asset-empty'], (ctx) => ({
-    findings: (ctx.facts.localAssets ?? [])
-        .filter((a) => a.files === 0)
-        .map((a) => (0,finding/* makeFinding */.MH)('local-asset-empty', { file: a.file, line: a.line, column: a.column, endLine: a.endLine, endColumn: a.endColumn }, `${WHAT[a.kind]} '${a.localPath}' has no file to upload${a.ignoreFile ? ` once its ${a.ignoreFile} is applied` : ''}: az ml refuses an empty folder.`)),
-}));
-
+// EXTERNAL MODULE: ./lib/checks/local-assets.js
+var local_assets = __webpack_require__(7998);
 ;// CONCATENATED MODULE: ./lib/checks/quota.js
 // The instance type is offered in the workspace's region, and the VM family's core quota has room
 // for the deployment (docs/online-checks.md §quota). Managed online deployments hold 20 % more
@@ -1814,7 +1464,7 @@ function quotaDemands(deployments, live, vmSizes) {
             continue;
         const instances = d.instanceCount ?? 1;
         const cores = coresNeeded(instances, size.vCPUs);
-        const existing = lookupCI(live, d.name);
+        const existing = (0,check/* lookupCI */.d5)(live, d.name);
         const oldSize = sizeOf(vmSizes, existing?.instanceType);
         const held = existing && oldSize && oldSize.family.toLowerCase() === size.family.toLowerCase() ? coresNeeded(existing.instanceCount ?? 1, oldSize.vCPUs) : 0;
         out.push({ deployment: d.name, file: d.file, vmSize: size.name, family: size.family, instances, vCPUs: size.vCPUs, cores, held, additional: Math.max(0, cores - held) });
@@ -1847,9 +1497,9 @@ function quotaPlanLines(ctx) {
     return quotaByFamily(quotaDemands(ctx.deployments, live, vmSizes.value), usages.value).map((f) => `${f.family}: ${f.current} → ${f.after} of ${f.limit} cores${f.fits ? '' : ' (over the limit)'}`);
 }
 function instanceTypeAt(d) {
-    return at(d.file, d.spans.instanceType ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
+    return (0,check.at)(d.file, d.spans.instanceType ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
 }
-const quotaCheck = defineCheck('quota', ['instance-type-unavailable', 'quota-insufficient', 'cannot-verify'], (ctx) => {
+const quotaCheck = (0,check/* defineCheck */.qH)('quota', ['instance-type-unavailable', 'quota-insufficient', 'cannot-verify'], (ctx) => {
     const managed = ctx.deployments.filter((d) => d.computeType === 'Managed' && d.instanceType);
     if (managed.length === 0)
         return {};
@@ -1920,7 +1570,7 @@ var spec = __webpack_require__(4199);
 
 
 
-const trafficCheck = defineCheck('traffic', ['traffic', 'cannot-verify'], (ctx) => {
+const trafficCheck = (0,check/* defineCheck */.qH)('traffic', ['traffic', 'cannot-verify'], (ctx) => {
     const endpoint = ctx.endpoint;
     if (!endpoint)
         return {};
@@ -1932,7 +1582,7 @@ const trafficCheck = defineCheck('traffic', ['traffic', 'cannot-verify'], (ctx) 
         for (const e of [...endpoint.traffic, ...endpoint.mirrorTraffic]) {
             if (e.percent === 0 || known.has(e.name))
                 continue;
-            findings.push((0,finding/* makeFinding */.MH)('cannot-verify', at(endpoint.file, e.keySpan), `Cannot verify that deployment ${e.key} exists: the endpoint's deployments could not be read (${live.why}).`, {
+            findings.push((0,finding/* makeFinding */.MH)('cannot-verify', (0,check.at)(endpoint.file, e.keySpan), `Cannot verify that deployment ${e.key} exists: the endpoint's deployments could not be read (${live.why}).`, {
                 hint: `Give the workflow identity ${live.permission ?? 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read'} on the workspace.`,
             }));
         }
@@ -1950,12 +1600,12 @@ const trafficCheck = defineCheck('traffic', ['traffic', 'cannot-verify'], (ctx) 
 
 
 
-const uaiPlatformRolesCheck = defineCheck('uai-platform-roles', ['uai-missing-platform-roles', 'role-not-yet-effective', 'cannot-verify'], (ctx) => {
+const uaiPlatformRolesCheck = (0,check/* defineCheck */.qH)('uai-platform-roles', ['uai-missing-platform-roles', 'role-not-yet-effective', 'cannot-verify'], (ctx) => {
     const identity = endpointIdentity(ctx);
     const ws = ctx.facts.workspace;
     if (identity.kind !== 'existing' || identity.type !== 'user' || ws.kind !== 'found')
         return {};
-    const where = endpointPosition(ctx, (s) => s.identity);
+    const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.identity);
     const out = { findings: [] };
     const missing = [];
     const needs = [[ACR_PULL, ws.value.containerRegistryId], [STORAGE_BLOB_DATA_READER, ws.value.storageAccountId]];
@@ -2008,7 +1658,7 @@ const CHECKS = [
     endpointIdentityCheck,
     uaiPlatformRolesCheck,
     assetsCheck,
-    localAssetsCheck,
+    local_assets/* localAssetsCheck */.t,
     quotaCheck,
     trafficCheck,
 ];
@@ -2339,6 +1989,9 @@ function formatTraffic(t) {
 
 
 
+
+
+
 const validateMode = {
     // Offline, traffic to a deployment in no file is only a notice: the online traffic check decides it.
     unknownTrafficSeverity: 'notice',
@@ -2351,10 +2004,21 @@ async function validateOnline(run, mode) {
     const endpointName = analysis.endpoint?.name ?? analysis.deployments[0]?.endpointName ?? '';
     const session = await run.phase('Sign in to Azure', () => (0,azure_session/* signIn */.Jv)(inputs));
     const requestsAtSignIn = session.stats.requests;
-    const gathered = await run.phase('Read Azure (read-only)', async () => {
-        const g = await gatherFacts(session, { endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, references: analysis.references });
+    const assetProblems = [];
+    const { gathered, assetPlan } = await run.phase('Read Azure (read-only)', async () => {
+        const ws = { ...spec/* OFFLINE_WORKSPACE */.Qu, subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName };
+        const [g, a] = await Promise.all([
+            gatherFacts(session, { endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, references: analysis.references }),
+            (0,plan/* planLocalAssets */.wT)(session, analysis.deployments.map((d) => (0,spec/* deploymentRestBody */.KE)(d, ws))).catch((error) => {
+                assetProblems.push((0,finding/* makeFinding */.MH)('cannot-verify', { file: analysis.deployments[0]?.file ?? '', line: 1, column: 1 }, `Cannot plan the local assets: ${error instanceof Error ? error.message : String(error)}.`, { hint: 'Give the workflow identity read access to the workspace assets, datastores and storage.' }));
+                return { items: [], facts: [], changes: true };
+            }),
+        ]);
+        g.facts.localAssets = a.facts;
         core.info(describeReads(g.reads, session.stats.requests - requestsAtSignIn));
-        return g;
+        for (const line of (0,plan/* planLines */.HN)(a))
+            core.info(`Asset: ${line.description}`);
+        return { gathered: g, assetPlan: a };
     });
     const ctx = {
         endpoint: analysis.endpoint,
@@ -2371,10 +2035,14 @@ async function validateOnline(run, mode) {
         core.info(`${o.findings.length} online finding(s); references: ${countStates(o)}.`);
         return o;
     });
-    const refined = refinePlan(analysis.plan, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome, secretValues: analysis.overrideValues });
+    // Registered-asset lines stay; local assets get the plan's lines (uploads, existing versions).
+    const offlineAssets = analysis.plan.assets.filter((a) => a.description.startsWith('resolve '));
+    const refined = refinePlan({ ...analysis.plan, assets: offlineAssets }, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome, secretValues: analysis.overrideValues });
+    refined.plan.assets = [...(0,plan/* planLines */.HN)(assetPlan), ...offlineAssets];
+    refined.changes ||= assetPlan.changes;
     const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
     return {
-        findings: outcome.findings,
+        findings: [...outcome.findings, ...assetProblems],
         references: outcome.references,
         plan: refined.plan,
         changes: refined.changes,
@@ -2384,6 +2052,7 @@ async function validateOnline(run, mode) {
         session,
         facts: gathered.facts,
         outcome,
+        assetPlan,
     };
 }
 /** The online traffic check decides what the offline analysis could only flag as a notice. */

@@ -1,8 +1,8 @@
-export const id = 176;
-export const ids = [176];
+export const id = 60;
+export const ids = [60];
 export const modules = {
 
-/***/ 3176:
+/***/ 6060:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,6 +21,199 @@ var rest = __webpack_require__(9933);
 var rollout_live = __webpack_require__(5747);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./lib/assets/plan.js + 3 modules
+var assets_plan = __webpack_require__(9339);
+// EXTERNAL MODULE: ./lib/assets/names.js
+var names = __webpack_require__(7617);
+;// CONCATENATED MODULE: ./lib/assets/upload.js
+
+
+const TYPE = { model: 'models', code: 'codes', environment: 'environments', data: 'data' };
+function uploadLocalAssets(session, plan, options = {}) {
+    return uploadWith((0,assets_plan/* assetIo */.Do)(session), plan, options);
+}
+/** An upload or registration failed; `partial` says what had been written before. */
+class AssetUploadError extends Error {
+    partial;
+    constructor(cause, partial) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+        this.name = 'AssetUploadError';
+        this.partial = partial;
+    }
+}
+async function uploadWith(io, plan, options = {}) {
+    const log = options.log ?? (() => undefined);
+    const progress = new Progress(plan, log, options.progressEveryMs ?? 2000);
+    const limit = limiter(options.fileConcurrency ?? 8);
+    const result = { items: [], uploadedFiles: 0, uploadedBytes: 0, registered: [] };
+    const settle = () => ({ ...result, uploadedFiles: progress.files, uploadedBytes: progress.bytes });
+    // Assets are independent: upload and register them at once, sharing the file limit.
+    try {
+        await Promise.all(plan.items.map(async (item) => {
+            if (item.exists) {
+                result.items.push({ kind: item.kind, id: item.id, created: false });
+                return;
+            }
+            const body = structuredClone(item.versionBody);
+            if (item.upload)
+                await uploadFiles(io, item, body, limit, progress);
+            const version = await io.registry.putVersion(TYPE[item.kind], item.name, item.version, body);
+            log(`Registered ${item.kind} ${item.name}:${item.version}.`);
+            result.items.push({ kind: item.kind, id: version.id || item.id, created: true });
+            result.registered.push(version.id || item.id);
+        }));
+    }
+    catch (error) {
+        throw new AssetUploadError(error, settle());
+    }
+    progress.finish();
+    return settle();
+}
+async function uploadFiles(io, item, body, limit, progress) {
+    const upload = item.upload;
+    if (!upload)
+        return;
+    let folder;
+    if (upload.target.kind === 'pending-upload') {
+        const pending = await io.registry.startPendingCodeUpload(item.name, item.version);
+        folder = pending.folder;
+        body.properties.codeUri = (0,names/* pendingUploadCodeUri */.Wt)(pending.blobUri, upload.local.kind, upload.local.name);
+    }
+    else {
+        folder = upload.target.folder;
+        // Another run may have finished the same upload since the plan was made.
+        if (upload.alreadyUploaded || (await isComplete(io, folder, upload.blobs[0] ?? ''))) {
+            progress.skipped(item, upload.local.files.length, upload.local.totalBytes);
+            return;
+        }
+    }
+    const files = upload.local.files.map((f, i) => ({ file: f, blob: upload.blobs[i] ?? f.relPath }));
+    const [indicator, ...rest] = files;
+    const send = (f, metadata) => limit(async () => {
+        let sent = 0;
+        await io.blobs.uploadFile(folder, f.blob, f.file.absPath, {
+            ...(metadata ? { metadata } : {}),
+            onProgress: (p) => {
+                progress.bytesSent(p.loadedBytes - sent);
+                sent = p.loadedBytes;
+            },
+        });
+        progress.bytesSent(f.file.size - sent);
+        progress.fileDone();
+    });
+    // A few workers pull files in turn (no promise per file of a large folder); the limiter caps the
+    // files in flight across every asset.
+    let next = 0;
+    const worker = async () => {
+        while (next < rest.length) {
+            const f = rest[next++];
+            if (f)
+                await send(f);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit.size, rest.length) }, worker));
+    if (indicator)
+        await send(indicator, { ...names/* UPLOAD_CONFIRMATION */.Wi, name: item.name, version: item.version });
+}
+async function isComplete(io, folder, blob) {
+    const meta = await io.blobs.readMetadata(folder, blob).catch(() => undefined);
+    return meta?.upload_status === names/* UPLOAD_CONFIRMATION */.Wi.upload_status;
+}
+/** At most `n` tasks at once, started in the order they were asked for. */
+function limiter(n) {
+    let active = 0;
+    const queue = [];
+    const next = () => {
+        if (active >= n)
+            return;
+        const start = queue.shift();
+        if (start) {
+            active++;
+            start();
+        }
+    };
+    const run = (work) => new Promise((resolve, reject) => {
+        queue.push(() => {
+            work().then(resolve, reject).finally(() => {
+                active--;
+                next();
+            });
+        });
+        next();
+    });
+    return Object.assign(run, { size: n });
+}
+/** Files and bytes sent so far against the plan's totals, logged at most every `everyMs`. */
+class Progress {
+    files = 0;
+    bytes = 0;
+    totalFiles;
+    totalBytes;
+    last = 0;
+    log;
+    everyMs;
+    constructor(plan, log, everyMs) {
+        this.log = log;
+        this.everyMs = everyMs;
+        const uploads = plan.items.filter((i) => !i.exists && i.upload && !i.upload.alreadyUploaded).map((i) => i.upload?.local);
+        this.totalFiles = uploads.reduce((n, l) => n + (l?.files.length ?? 0), 0);
+        this.totalBytes = uploads.reduce((n, l) => n + (l?.totalBytes ?? 0), 0);
+        if (this.totalFiles > 0)
+            log(`Uploading ${this.totalFiles} file(s), ${(0,assets_plan/* formatBytes */.z3)(this.totalBytes)}.`);
+    }
+    skipped(item, files, bytes) {
+        this.log(`${item.kind} ${item.name}:${item.version}: the files are already uploaded (${files} file(s), ${(0,assets_plan/* formatBytes */.z3)(bytes)}); nothing sent.`);
+    }
+    bytesSent(n) {
+        this.bytes += n;
+        this.tick();
+    }
+    fileDone() {
+        this.files++;
+        this.tick();
+    }
+    tick() {
+        const now = Date.now();
+        if (now - this.last < this.everyMs)
+            return;
+        this.last = now;
+        this.log(`  ${this.files}/${this.totalFiles} files, ${(0,assets_plan/* formatBytes */.z3)(this.bytes)} of ${(0,assets_plan/* formatBytes */.z3)(this.totalBytes)}`);
+    }
+    finish() {
+        if (this.totalFiles > 0)
+            this.log(`Uploaded ${this.files} file(s), ${(0,assets_plan/* formatBytes */.z3)(this.bytes)}.`);
+    }
+}
+/**
+ * The deployment body with every planned asset's id at its pointer (the offline body holds
+ * `{{pending:…}}` placeholders or the id already). Label references (`@latest`) are not touched.
+ */
+function withAssetIds(request, plan) {
+    const body = structuredClone(request.body);
+    for (const item of plan.items) {
+        for (const t of item.targets)
+            if (t.requestPath === request.path)
+                setPointer(body, t.pointer, item.id);
+    }
+    return body;
+}
+/** Set the value at a JSON pointer (RFC 6901), creating objects on the way. */
+function setPointer(doc, pointer, value) {
+    const keys = pointer.split('/').slice(1).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
+    let node = doc;
+    for (const key of keys.slice(0, -1)) {
+        const child = node[key];
+        if (typeof child !== 'object' || child === null)
+            node[key] = {};
+        node = node[key];
+    }
+    const last = keys.at(-1);
+    if (last !== undefined)
+        node[last] = value;
+}
+
+// EXTERNAL MODULE: ./lib/checks/local-assets.js
+var local_assets = __webpack_require__(7998);
 // EXTERNAL MODULE: ./lib/inputs.js
 var inputs = __webpack_require__(646);
 // EXTERNAL MODULE: ./lib/source-files.js
@@ -538,8 +731,8 @@ async function readDeploymentMetrics(session, endpointPath, deployment, window) 
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 88 modules
-var esm = __webpack_require__(5190);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
+var esm = __webpack_require__(373);
 ;// CONCATENATED MODULE: ./lib/rollout/scoring.js
 // Scoring calls for the smoke and comparison gates: the endpoint's scoring URI, pinned to one
 // deployment with the `azureml-model-deployment` header, signed per the endpoint's auth mode with
@@ -789,6 +982,9 @@ async function runTraffic(run) {
 
 
 
+
+
+
 function bodyOf(outcome) {
     return outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : outcome.kind;
 }
@@ -851,10 +1047,34 @@ async function applyDeploy(run, facts) {
     // ---- Before any write: everything that can be refused is refused now.
     const smokeRequest = readOptionalFile('smoke-request-file', inputs.smokeRequestFile);
     const smokeExpected = readOptionalFile('smoke-expected-file', inputs.smokeExpectedFile);
-    const deploymentBodies = analysis.deployments.map((d) => ({ spec: d, path: (0,lib_spec/* deploymentPath */.nR)(ws, endpointName, d.name), body: withTraceTags((0,lib_spec/* deploymentRestBody */.KE)(d, ws).body, tags) }));
+    // Local models, code and environments (docs/local-assets.md): planned now (read-only), uploaded
+    // and registered just before the deployments; their ids replace the placeholders of the bodies.
+    const rests = analysis.deployments.map((d) => ({ spec: d, rest: (0,lib_spec/* deploymentRestBody */.KE)(d, ws) }));
+    let assetPlan;
+    if (rests.some((r) => r.rest.assets.some((a) => a.action === 'register'))) {
+        const assetsStarted = Date.now();
+        try {
+            assetPlan = await core.group('Apply: plan local assets', async () => {
+                const p = await (0,assets_plan/* planLocalAssets */.wT)(session, rests.map((r) => r.rest));
+                for (const item of p.items)
+                    core.info(item.description);
+                return p;
+            });
+            for (const f of (0,local_assets/* emptyLocalAssets */.C)(assetPlan.facts))
+                log.fail(f.rule, f, f.message, f.hint);
+            log.entry('Apply: plan local assets', assetsStarted, log.failed ? 'failed' : 'ok', `${assetPlan.items.filter((i) => !i.exists).length} to register, ${assetPlan.items.filter((i) => i.exists).length} unchanged`);
+        }
+        catch (error) {
+            const first = analysis.deployments[0];
+            log.fail('deployment-failed', first ? locate(first) : epFile, `Could not read what the local assets need (${error.message}); nothing was written.`, 'Give the workflow identity read access to the workspace assets, datastores and storage, then run again.');
+            log.entry('Apply: plan local assets', assetsStarted, 'failed', error.message);
+        }
+    }
+    const deploymentBodies = rests.map(({ spec: d, rest }) => ({ spec: d, path: (0,lib_spec/* deploymentPath */.nR)(ws, endpointName, d.name), body: withTraceTags(assetPlan ? withAssetIds(rest, assetPlan) : rest.body, tags) }));
     for (const d of deploymentBodies) {
-        if (JSON.stringify(d.body).includes('{{pending:')) {
-            log.fail('deployment-failed', { file: d.spec.file, line: d.spec.spans.name?.line ?? 1, column: 1 }, `Deployment ${d.spec.name} uses a local model, code folder or inline environment that must be uploaded and registered first; this version deploys registered assets only.`, 'Register the asset (az ml model/code/environment create) and reference it as azureml:<name>:<version>.');
+        const pending = /\{\{pending:([^}]*)\}\}/.exec(JSON.stringify(d.body));
+        if (pending) {
+            log.fail('deployment-failed', { file: d.spec.file, line: d.spec.spans.name?.line ?? 1, column: 1 }, `Deployment ${d.spec.name} still holds an unresolved reference (${pending[1] ?? ''}): it names an asset by label or a conda file that could not be read.`, 'Reference the asset as azureml:<name>:<version>, or fix the path of the conda file.');
         }
     }
     const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
@@ -936,6 +1156,24 @@ async function applyDeploy(run, facts) {
         log.entry(kvLabel, kvStarted, log.failed ? 'failed' : 'ok', access.map((a) => `${a.name}: ${a.state}`).join(', '));
         if (log.failed)
             return result();
+    }
+    // ---- Local assets: upload what is not there yet and register the versions
+    if (assetPlan?.changes) {
+        const label = 'Apply: upload and register local assets';
+        const upStarted = Date.now();
+        try {
+            const up = await core.group(label, () => uploadLocalAssets(session, assetPlan, { log: (line) => core.info(line) }));
+            log.writes += up.registered.length;
+            log.entry(label, upStarted, 'ok', `${up.registered.length} version(s) registered, ${up.uploadedFiles} file(s) uploaded`);
+        }
+        catch (error) {
+            const partial = error instanceof AssetUploadError ? error.partial : undefined;
+            log.writes += (partial?.registered.length ?? 0) + (partial?.uploadedFiles ? 1 : 0);
+            const first = analysis.deployments[0];
+            log.fail('deployment-failed', first ? locate(first) : epFile, `Uploading or registering local assets failed: ${error.message}`, 'Check that the workflow identity may write to the workspace storage (Storage Blob Data Contributor) and create asset versions, then run again: finished uploads are not sent twice.');
+            log.entry(label, upStarted, 'failed', error.message);
+            return result(readBackOf(endpoint));
+        }
     }
     // ---- Deployments
     for (const d of deploymentBodies) {
@@ -1114,6 +1352,330 @@ const deployMode = {
     // Apply opens its own log group per step (groups do not nest) and adds its rows to the timeline.
     apply: (run, checked) => applyDeploy(run, checked.deploy),
 };
+
+
+/***/ }),
+
+/***/ 5747:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KW: () => (/* binding */ readEndpoint),
+/* harmony export */   N2: () => (/* binding */ describeEndpoint),
+/* harmony export */   iJ: () => (/* binding */ readDeployment),
+/* harmony export */   uI: () => (/* binding */ waitWhileBusy)
+/* harmony export */ });
+/* unused harmony export TERMINAL */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
+/* harmony import */ var _spec_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9933);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5570);
+// Reads of the live endpoint and deployments that apply needs between its writes (read back after
+// every change, wait for a non-terminal state), through the session's ARM client.
+
+
+
+
+/** Terminal provisioning states (contracts: EndpointProvisioningState, DeploymentProvisioningState). */
+const TERMINAL = new Set(['succeeded', 'failed', 'canceled']);
+function describeEndpoint(body) {
+    const p = body.properties ?? {};
+    const identity = (body.identity ?? {});
+    return {
+        body,
+        provisioningState: String(p.provisioningState ?? 'Unknown'),
+        traffic: (p.traffic ?? {}),
+        mirrorTraffic: (p.mirrorTraffic ?? {}),
+        scoringUri: typeof p.scoringUri === 'string' ? p.scoringUri : undefined,
+        swaggerUri: typeof p.swaggerUri === 'string' ? p.swaggerUri : undefined,
+        authMode: String(p.authMode ?? 'Key'),
+        identityType: String(identity.type ?? 'None'),
+        principalId: identity.principalId,
+        hasUserAssigned: Object.keys(identity.userAssignedIdentities ?? {}).length > 0,
+    };
+}
+async function getOrMissing(session, path, deadline) {
+    try {
+        const res = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)(`GET ${path.split('/').slice(-2).join('/')}`, deadline, () => session.arm.send({ method: 'GET', path, apiVersion: _spec_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .ML_API_VERSION */ .W8 }));
+        return res.body;
+    }
+    catch (error) {
+        if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW && error.status === 404)
+            return undefined;
+        throw error;
+    }
+}
+async function readEndpoint(session, path, deadline) {
+    const body = await getOrMissing(session, path, deadline);
+    return body ? describeEndpoint(body) : undefined;
+}
+async function readDeployment(session, path, deadline) {
+    const body = await getOrMissing(session, path, deadline);
+    return body ? { body, provisioningState: String(body.properties?.provisioningState ?? 'Unknown') } : undefined;
+}
+/**
+ * Waits, a line per poll, while a resource is in a non-terminal state (another operation runs on
+ * it): it is never written over. Undefined when it disappeared (deleted meanwhile).
+ */
+async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
+    let current = first;
+    const started = Date.now();
+    while (current && !TERMINAL.has(current.provisioningState.toLowerCase())) {
+        if (Date.now() + intervalMs > deadline)
+            return { kind: 'timeout', state: current.provisioningState };
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${label} is ${current.provisioningState} (another operation is running on it); waiting, ${Math.round((Date.now() - started) / 1000)} s so far`);
+        await new Promise((r) => setTimeout(r, intervalMs));
+        current = await read();
+    }
+    return { kind: 'ready', value: current };
+}
+
+
+/***/ }),
+
+/***/ 5570:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jh: () => (/* binding */ retryTransient),
+/* harmony export */   z9: () => (/* binding */ runLro)
+/* harmony export */ });
+/* unused harmony export isTransient */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
+/* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7352);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7076);
+// Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
+// the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
+// Retry-After (docs/rollout.md §1). Every poll prints one line with the operation's status and the
+// elapsed time; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
+// pipeline's own retries) is not a failed operation: it is retried at the next interval.
+
+
+
+const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
+function isTransient(error) {
+    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && TRANSIENT.has(error.status);
+}
+function toLro(res) {
+    return { flatResponse: res.body, rawResponse: { statusCode: res.status, headers: res.headers, body: res.body } };
+}
+function elapsed(ms) {
+    const s = Math.round(ms / 1000);
+    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+/** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
+async function runLro(arm, request, options) {
+    const started = Date.now();
+    let polls = 0;
+    let lastBody;
+    const interval = options.intervalMs ?? 2000;
+    const poller = await (0,_azure_core_lro__WEBPACK_IMPORTED_MODULE_1__/* .createHttpPoller */ .Vj)({
+        requestPath: request.path,
+        requestMethod: request.method,
+        sendInitialRequest: async () => toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body })),
+        sendPollRequest: async (path) => {
+            polls += 1;
+            const absolute = /^https:\/\//i.test(path);
+            try {
+                const res = await arm.send({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion });
+                lastBody = res.body && typeof res.body === 'object' ? res.body : undefined;
+                const state = String(lastBody?.status ?? lastBody?.properties?.provisioningState ?? `HTTP ${res.status}`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${state} (${elapsed(Date.now() - started)} elapsed)`);
+                return toLro(res);
+            }
+            catch (error) {
+                if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && !TRANSIENT.has(error.status)) {
+                    // A Location poll answers the failure itself with an error status.
+                    lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(Date.now() - started)} elapsed)`);
+                    return { flatResponse: lastBody, rawResponse: { statusCode: 200, headers: {}, body: lastBody } };
+                }
+                if (!isTransient(error))
+                    throw error;
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: status not readable (${error.code}); asking again (${elapsed(Date.now() - started)} elapsed)`);
+                const body = { status: 'InProgress' };
+                return { flatResponse: body, rawResponse: { statusCode: 200, headers: { 'retry-after': String(Math.ceil(interval / 1000)) }, body } };
+            }
+        },
+    }, { intervalInMs: interval, resolveOnUnsuccessful: true });
+    const remaining = options.deadline - Date.now();
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), Math.max(0, remaining));
+    try {
+        await poller.pollUntilDone({ abortSignal: abort.signal });
+    }
+    catch (error) {
+        if (abort.signal.aborted)
+            return { kind: 'timeout', polls, elapsedMs: Date.now() - started };
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+    const state = poller.getOperationState();
+    const elapsedMs = Date.now() - started;
+    if (state.status === 'succeeded') {
+        const resource = (state.result && typeof state.result === 'object' ? state.result : {});
+        return { kind: 'succeeded', resource, polls, elapsedMs };
+    }
+    const fromBody = lastBody?.error;
+    const error = {
+        code: fromBody?.code ?? (state.status === 'canceled' ? 'OperationCanceled' : 'Failed'),
+        message: fromBody?.message ?? state.error?.message ?? `the operation ended ${state.status}`,
+        details: Array.isArray(fromBody?.details) ? fromBody.details : undefined,
+    };
+    return { kind: 'failed', error, polls, elapsedMs };
+}
+/**
+ * Runs an ARM call again while it fails with throttling, a 5xx or a reset after the pipeline's own
+ * retries (a 429 storm), until the deadline. Only for idempotent calls (GET, PUT).
+ */
+async function retryTransient(what, deadline, call) {
+    let wait = 1000;
+    for (;;) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (!isTransient(error) || Date.now() + wait > deadline)
+                throw error;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${what}: ${error.code}; trying again in ${Math.round(wait / 1000)} s`);
+            await new Promise((r) => setTimeout(r, wait));
+            wait = Math.min(wait * 2, 15_000);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 8154:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H6: () => (/* binding */ planTraffic),
+/* harmony export */   UN: () => (/* binding */ sameTraffic),
+/* harmony export */   zM: () => (/* binding */ formatTraffic)
+/* harmony export */ });
+/* unused harmony exports normalizeTraffic, shareWith */
+// Pure: the traffic steps of a rollout (docs/rollout.md §2). From the traffic the endpoint serves
+// now and what the inputs ask for (an explicit map, `all`, gated `rollout-steps`, the endpoint
+// file's own traffic, and an optional mirror share), the ordered list of traffic maps to PUT.
+// The restore target of every rollback is `previous`, the map as read before the first change.
+/** Lower-cased names, zero entries dropped: the form in which two maps are compared. */
+function normalizeTraffic(map) {
+    const out = {};
+    for (const [name, percent] of Object.entries(map ?? {})) {
+        if (percent !== 0)
+            out[name.toLowerCase()] = (out[name.toLowerCase()] ?? 0) + percent;
+    }
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+function sameTraffic(a, b) {
+    return JSON.stringify(normalizeTraffic(a)) === JSON.stringify(normalizeTraffic(b));
+}
+function formatTraffic(map) {
+    const entries = Object.entries(normalizeTraffic(map));
+    return entries.length ? entries.map(([n, p]) => `${n}=${p}`).join(',') : '(none)';
+}
+/**
+ * The others keep their proportions while `name` takes `share` percent: the remaining percentage
+ * is split by the largest-remainder method, so the map always totals exactly 100.
+ */
+function shareWith(live, name, share) {
+    const key = name.toLowerCase();
+    const others = Object.entries(normalizeTraffic(live)).filter(([n]) => n !== key);
+    const othersTotal = others.reduce((s, [, p]) => s + p, 0);
+    const rest = 100 - share;
+    if (others.length === 0 || othersTotal === 0 || rest === 0)
+        return { [key]: 100 };
+    const exact = others.map(([n, p]) => ({ n, exact: (p * rest) / othersTotal }));
+    const floor = exact.map((e) => ({ n: e.n, p: Math.floor(e.exact), frac: e.exact - Math.floor(e.exact) }));
+    let missing = rest - floor.reduce((s, e) => s + e.p, 0);
+    for (const e of [...floor].sort((a, b) => b.frac - a.frac || a.n.localeCompare(b.n))) {
+        if (missing <= 0)
+            break;
+        e.p += 1;
+        missing -= 1;
+    }
+    return normalizeTraffic({ [key]: share, ...Object.fromEntries(floor.map((e) => [e.n, e.p])) });
+}
+function planTraffic(input) {
+    const previous = { traffic: normalizeTraffic(input.live), mirrorTraffic: normalizeTraffic(input.liveMirror) };
+    const plan = { previous, steps: [], notes: [], problems: [] };
+    const known = new Set(input.deployments.map((d) => d.toLowerCase()));
+    const target = input.deployment?.toLowerCase();
+    const gated = input.gatesConfigured;
+    const liveStep = (label, traffic, isGated) => ({ label, traffic: normalizeTraffic(traffic), mirrorTraffic: {}, gated: isGated });
+    if (input.mirrorPercent !== undefined) {
+        if (input.mirrorPercent < 1 || input.mirrorPercent > 50)
+            plan.problems.push(`mirror-percent: ${input.mirrorPercent} is outside 1..50; the service mirrors at most 50 % of the traffic.`);
+        else if (!target)
+            plan.problems.push('mirror-percent: needs a deployment file; it mirrors traffic to the deployment this run deploys.');
+        else if ((previous.traffic[target] ?? 0) > 0)
+            plan.problems.push(`mirror-percent: deployment '${target}' already serves ${previous.traffic[target]} % of live traffic; the service mirrors only to a deployment without live traffic.`);
+        else if (Object.keys(previous.traffic).length === 0)
+            plan.problems.push('mirror-percent: the endpoint serves no live traffic yet, so there is nothing to mirror.');
+        else if (input.request.kind === 'none')
+            plan.problems.push('mirror-percent: mirroring is the first step of a rollout; give rollout-steps or traffic as well.');
+        else
+            plan.steps.push({ label: `mirror ${input.mirrorPercent} % to ${target}`, traffic: previous.traffic, mirrorTraffic: { [target]: input.mirrorPercent }, gated: true });
+    }
+    const request = input.request;
+    switch (request.kind) {
+        case 'none':
+            break;
+        case 'all':
+            if (!target)
+                plan.problems.push('traffic: all needs a deployment file (it sends 100 % to the deployment this run deploys).');
+            else
+                plan.steps.push(liveStep(`${target} 100 %`, { [target]: 100 }, gated));
+            break;
+        case 'map':
+        case 'file': {
+            const weights = normalizeTraffic(request.kind === 'map' ? request.weights : request.traffic);
+            const unknown = Object.keys(weights).filter((n) => !known.has(n));
+            if (unknown.length) {
+                plan.problems.push(`traffic: ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} neither deployed by this run nor on the endpoint (known: ${[...known].join(', ') || 'none'}).`);
+                break;
+            }
+            if (request.kind === 'file' && Object.keys(weights).length === 0 && Object.keys(normalizeTraffic(request.mirrorTraffic)).length === 0)
+                break;
+            const step = liveStep(`traffic ${formatTraffic(weights)}`, weights, gated);
+            if (request.kind === 'file')
+                step.mirrorTraffic = normalizeTraffic(request.mirrorTraffic);
+            plan.steps.push(step);
+            break;
+        }
+        case 'steps': {
+            if (!target) {
+                plan.problems.push('rollout-steps: needs a deployment file; the steps move the deployment this run deploys up.');
+                break;
+            }
+            const others = Object.entries(previous.traffic).filter(([n, p]) => n !== target && p > 0);
+            if (others.length === 0) {
+                plan.notes.push(`No other deployment serves traffic, so ${target} goes to 100 % in one step (rollout-steps needs traffic to shift away from).`);
+                plan.steps.push(liveStep(`${target} 100 %`, { [target]: 100 }, gated));
+                break;
+            }
+            const current = previous.traffic[target] ?? 0;
+            const steps = request.steps.filter((s) => s > current);
+            if (steps.length < request.steps.length)
+                plan.notes.push(`${target} already serves ${current} %: steps at or below it are skipped.`);
+            for (const s of steps)
+                plan.steps.push(liveStep(`${target} ${s} %`, shareWith(previous.traffic, target, s), gated));
+            break;
+        }
+    }
+    // A step that changes nothing is dropped (a re-run of a finished rollout is a no-op).
+    let last = previous;
+    plan.steps = plan.steps.filter((s) => {
+        const same = sameTraffic(s.traffic, last.traffic) && sameTraffic(s.mirrorTraffic, last.mirrorTraffic);
+        last = { traffic: s.traffic, mirrorTraffic: s.mirrorTraffic };
+        return !same;
+    });
+    return plan;
+}
 
 
 /***/ })
