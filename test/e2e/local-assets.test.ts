@@ -10,23 +10,13 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ENDPOINT, admin, deploy, startEmulator, world, type Emu } from './deploy-harness.ts';
 import { runAction } from './harness.ts';
+import { model1Deployment } from '../../src/assets/testkit.ts';
 
 const MODEL1 = fileURLToPath(new URL('../fixtures/assets/model-1/', import.meta.url));
 const text = (rel: string): string => readFileSync(join(MODEL1, rel), 'utf8');
 const ENV_VERSION = 'bba2c4a6741b2705fa259da1620c9c73';
 
-const DEPLOYMENT = `name: blue
-endpoint_name: shop-ep
-model: azureml:demo-model:1
-code_configuration:
-  code: onlinescoring/
-  scoring_script: score.py
-environment:
-  conda_file: environment/conda.yaml
-  image: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest
-instance_type: Standard_DS3_v2
-instance_count: 1
-`;
+const DEPLOYMENT = model1Deployment({ model: 'azureml:demo-model:1', endpoint: 'shop-ep' });
 
 const FILES = {
   'ml/endpoint.yml': ENDPOINT,
