@@ -93,7 +93,8 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
   const grantMissingRoles = bool('grant-missing-roles', false);
   const prComment = bool('pr-comment', false);
 
-  const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && !grantMissingRoles));
+  // validate reads grant-missing-roles too: it predicts the deploy that the same inputs would run.
+  const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && (!grantMissingRoles || mode === 'validate')));
 
   if (problems.length > 0 || !mode || !cloud) throw new InputError(problems);
   return {

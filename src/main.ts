@@ -11,7 +11,7 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs(envInputReader());
     const report = await runPipeline(inputs);
-    await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken }));
+    await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken, secretValues: inputs.overrides.map((o) => o.value) }));
     if (failed(report)) {
       core.setFailed(failureMessage(report));
     }

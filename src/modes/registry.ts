@@ -20,6 +20,6 @@ const notYet = (mode: Mode) => async (): Promise<ModeDefinition> => {
 
 export const MODE_REGISTRY: Record<Mode, () => Promise<ModeDefinition>> = {
   lint: async () => lintMode,
-  validate: notYet('validate'),
+  validate: async () => (await import('./validate.ts')).validateMode as ModeDefinition,
   deploy: notYet('deploy'),
 };
