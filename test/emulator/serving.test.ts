@@ -16,12 +16,16 @@ describe('traffic, scoring, metrics and quota', () => {
   const ep = (): string => `${wsPath(emu)}/onlineEndpoints/existing-ep`;
   const score = (headers: Record<string, string> = {}): ReturnType<typeof proxyFetch> => proxyFetch(emu, 'https://existing-ep.eastus.inference.ml.azure.com/score', { method: 'POST', headers: { Authorization: `Bearer ${key}`, ...headers }, body: '{"x":1}' });
   const putEndpoint = (traffic: Json, mirrorTraffic?: Json): ReturnType<typeof raw> => raw(mlClient(emu), 'PUT', `${ep()}?api-version=${API}`, { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'Key', traffic, ...(mirrorTraffic ? { mirrorTraffic } : {}) } });
+  const pollToEnd = async (operation: string): Promise<void> => {
+    let s: Json = {};
+    for (let i = 0; i < 5 && s['status'] !== 'Succeeded'; i++) s = (await raw(mlClient(emu), 'GET', operation)).body;
+    assert.equal(s['status'], 'Succeeded');
+  };
   /** PUT the endpoint and poll its operation to the end. */
   const updateEndpoint = async (traffic: Json, mirrorTraffic?: Json): Promise<void> => {
     const put = await putEndpoint(traffic, mirrorTraffic);
     assert.equal(put.status, 200, JSON.stringify(put.body));
-    let s: Json = {};
-    for (let i = 0; i < 5 && s['status'] !== 'Succeeded'; i++) s = (await raw(mlClient(emu), 'GET', put.headers['azure-asyncoperation'] ?? '')).body;
+    await pollToEnd(put.headers['azure-asyncoperation'] ?? '');
   };
   const deployment = (name: string, requestSettings: Json, capacity = 1): Promise<unknown> => {
     const body = deploymentBody(emu, {}) as { sku: Json; properties: Json };
@@ -85,6 +89,13 @@ describe('traffic, scoring, metrics and quota', () => {
     assert.deepEqual(statuses, [200, 200, 429]);
   });
 
+  it('keeps serving while the endpoint is Updating (assumed)', async () => {
+    const put = await putEndpoint({ blue: 100 });
+    assert.equal((put.body['properties'] as Json)['provisioningState'], 'Updating');
+    assert.equal((await score()).status, 200);
+    await pollToEnd(put.headers['azure-asyncoperation'] ?? '');
+  });
+
   it('answers 404 when no deployment has traffic', async () => {
     await updateEndpoint({ blue: 0, green: 0 });
     const r = await score();
@@ -101,7 +112,7 @@ describe('traffic, scoring, metrics and quota', () => {
     const [rpm] = m.body.value;
     assert.equal(rpm?.unit, 'Count');
     const byKey = Object.fromEntries(rpm?.timeseries.map((t) => [t.metadatavalues.map((v) => `${v.name.value}=${v.value}`).join(','), t.data.reduce((a, d) => a + Number(d['total'] ?? 0), 0)]) ?? []);
-    assert.equal(byKey['deployment=blue,statusCodeClass=2xx'], 5);
+    assert.equal(byKey['deployment=blue,statusCodeClass=2xx'], 6);
     assert.equal(byKey['deployment=blue,statusCodeClass=4xx'], 1); // the 424
     assert.equal(byKey['deployment=green,statusCodeClass=4xx'], 3); // two mirrored 424s, one 408
     assert.equal(byKey['deployment=busy,statusCodeClass=2xx'], 2);
