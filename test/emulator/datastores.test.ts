@@ -84,7 +84,7 @@ describe('datastores and blob access', () => {
     assert.equal(put.status, 201);
   });
 
-  it('identity-based default datastore (storage.datastoreCredentials: None) has no secrets', async () => {
+  it('identity-based default datastore (storage.datastoreCredentials: None) has no secrets (assumed 400)', async () => {
     await admin(emu, 'PATCH', '/knobs', { storage: { datastoreCredentials: 'None' } });
     const ml = mlClient(emu);
     const d = (await raw(ml, 'GET', `${wsPath(emu)}/datastores/workspaceblobstore?api-version=${API}`)).body as unknown as Datastore;

@@ -250,7 +250,7 @@ describe('restricted scenario: every failure of DESIGN.md §3', () => {
     assert.equal((await raw(ml, 'POST', `${wsPath(emu)}/onlineEndpoints/sai-ep/listKeys?api-version=${API}`)).status, 400);
   });
 
-  it('assets: code startPendingUpload, blob PUT/HEAD/GET with the SAS, code version PUT', async () => {
+  it('assets: code startPendingUpload, blob PUT/HEAD/GET with the SAS, code version PUT (anonymous 409 assumed)', async () => {
     const up = await raw(ml, 'POST', `${wsPath(emu)}/codes/my-code/versions/1/startPendingUpload?api-version=${API}`, { pendingUploadType: 'TemporaryBlobReference' });
     assert.equal(up.status, 200);
     const ref = up.body['blobReferenceForConsumption'] as { blobUri: string; credential: { sasUri: string } };

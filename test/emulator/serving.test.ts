@@ -44,7 +44,7 @@ describe('traffic, scoring, metrics and quota', () => {
   });
   after(() => emu.stop());
 
-  it('validates mirror traffic like the service: one deployment, at most 50 %, live or mirror, not on Kubernetes', async () => {
+  it('validates mirror traffic like the service: one deployment, at most 50 %, live or mirror, not on Kubernetes (messages assumed)', async () => {
     const refused = async (traffic: Json, mirror: Json, pattern: RegExp): Promise<void> => {
       const r = await putEndpoint(traffic, mirror);
       assert.equal(r.status, 400, JSON.stringify(mirror));
@@ -104,7 +104,7 @@ describe('traffic, scoring, metrics and quota', () => {
     await updateEndpoint({ blue: 100 });
   });
 
-  it('serves Azure Monitor metrics from the requests it served: RequestsPerMinute by deployment and status class, latency percentiles', async () => {
+  it('serves Azure Monitor metrics from the requests it served: RequestsPerMinute by deployment and status class, latency percentiles (aggregation assumed)', async () => {
     const m = await metrics(`metricnames=RequestsPerMinute&aggregation=Total,Average&interval=PT5M&timespan=PT15M&metricnamespace=Microsoft.MachineLearningServices/workspaces/onlineEndpoints&$filter=${encodeURIComponent("deployment eq '*' and statusCodeClass eq '*'")}`);
     assert.equal(m.status, 200);
     assert.equal(m.body.namespace, 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints');
@@ -143,7 +143,7 @@ describe('traffic, scoring, metrics and quota', () => {
     await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Contributor', scope: 'resourceGroup' });
   });
 
-  it('lists ML usages and VM sizes for the region (subscription-level read)', async () => {
+  it('lists ML usages and VM sizes for the region (subscription-level read; usage counting assumed)', async () => {
     const ml = mlClient(emu);
     await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Reader', scope: 'subscription' });
     await admin(emu, 'PATCH', '/knobs', { quota: { standardDSv2Family: { limit: 40, usage: 4 } } });
@@ -156,7 +156,7 @@ describe('traffic, scoring, metrics and quota', () => {
     assert.equal(sizes.value?.find((s) => s.name === 'Standard_DS3_v2')?.vCPUs, 4);
   });
 
-  it('refuses a deployment that needs more cores than are free (OutOfQuota, 20 % reserve) and an unknown instance type', async () => {
+  it('refuses a deployment that needs more cores than are free (OutOfQuota, 20 % reserve) and an unknown instance type (assumed wording)', async () => {
     const ml = mlClient(emu);
     await admin(emu, 'PATCH', '/knobs', { quota: { standardDSv2Family: { limit: 44, usage: 0 } } }); // 32 used, 12 free
     const body = deploymentBody(emu, {}) as { properties: Json };

@@ -71,12 +71,14 @@ def main():
         steps.append(("create endpoint", ep.provisioning_state))
         assert ep.provisioning_state == "Succeeded", ep.provisioning_state
 
-        blue = ManagedOnlineDeployment(
-            name="blue", endpoint_name=name, model=Model(path=str(work / "model")),
-            code_configuration=CodeConfiguration(code=str(work / "code"), scoring_script="score.py"),
-            environment=env, instance_type="Standard_DS3_v2", instance_count=1,
-        )
-        created = ml.online_deployments.begin_create_or_update(blue).result()
+        def deployment(deployment_name, code_dir):
+            return ManagedOnlineDeployment(
+                name=deployment_name, endpoint_name=name, model=Model(path=str(work / "model")),
+                code_configuration=CodeConfiguration(code=str(work / code_dir), scoring_script="score.py"),
+                environment=env, instance_type="Standard_DS3_v2", instance_count=1,
+            )
+
+        created = ml.online_deployments.begin_create_or_update(deployment("blue", "code")).result()
         steps.append(("create deployment (account-key upload)", created.provisioning_state))
         assert created.provisioning_state == "Succeeded", created.provisioning_state
 
@@ -100,12 +102,7 @@ def main():
         admin(emu["admin"], "POST", "/role-assignments", {"principal": "deployer", "role": "Storage Blob Data Contributor", "scope": "storage"})
         (work / "code2").mkdir()
         (work / "code2/score.py").write_text("def init():\n    pass\n\n\ndef run(raw):\n    return [0]\n")
-        green = ManagedOnlineDeployment(
-            name="green", endpoint_name=name, model=Model(path=str(work / "model")),
-            code_configuration=CodeConfiguration(code=str(work / "code2"), scoring_script="score.py"),
-            environment=env, instance_type="Standard_DS3_v2", instance_count=1,
-        )
-        green_done = ml.online_deployments.begin_create_or_update(green).result()
+        green_done = ml.online_deployments.begin_create_or_update(deployment("green", "code2")).result()
         steps.append(("create deployment (Entra-token upload)", green_done.provisioning_state))
         assert green_done.provisioning_state == "Succeeded"
         answer = ml.online_endpoints.invoke(endpoint_name=name, request_file=str(work / "request.json"), deployment_name="green")
