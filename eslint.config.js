@@ -15,4 +15,27 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['../lib/*', '../../lib/*'], message: 'Import sources, not build output.' }] }],
     },
   },
+  {
+    // The pure layers (docs/architecture.md): plain data in, plain data out. No file system,
+    // network, runner or SDK; the adapters in src/azure/ and the pipeline do the I/O.
+    files: ['src/spec/**/*.ts', 'src/secrets/**/*.ts', 'src/findings/**/*.ts', 'src/checks/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'https', 'node:https', 'net', 'node:net', 'tls', 'node:tls', 'dns', 'node:dns', 'child_process', 'node:child_process', 'undici'].map((name) => ({
+            name,
+            message: 'Pure layer: no I/O here. Read through an adapter (src/azure/) or take the data as a parameter.',
+          })),
+          patterns: [
+            { group: ['@actions/*', '@azure/*'], message: 'Pure layer: the runner and the Azure SDKs belong to the pipeline and the adapters.' },
+            { group: ['../azure/*', '!../azure/clouds.ts'], message: 'Pure layer: only the cloud table (pure data) may be imported from src/azure/.' },
+            { group: ['../lib/*', '../../lib/*'], message: 'Import sources, not build output.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Pure layer: no network.' }],
+    },
+  },
 );

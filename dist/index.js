@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28391,6 +28389,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -28549,6 +28554,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -37151,7 +37163,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7044);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5031);
 // The runner's entry point (action.yml `main`). Everything lives in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37161,7 +37173,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7044:
+/***/ 5031:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37209,15 +37221,15 @@ __nccwpck_require__.d(core_namespaceObject, {
   setOutput: () => (setOutput),
   setSecret: () => (setSecret),
   startGroup: () => (startGroup),
-  summary: () => (summary),
+  summary: () => (summary_summary),
   toPlatformPath: () => (toPlatformPath),
   toPosixPath: () => (toPosixPath),
   toWin32Path: () => (toWin32Path),
   warning: () => (warning)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -37292,7 +37304,7 @@ function toCommandProperties(annotationProperties) {
  */
 function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function issue(name, message = '') {
     issueCommand(name, {}, message);
@@ -37348,8 +37360,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -37363,10 +37375,10 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -37382,7 +37394,7 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -38085,7 +38097,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -38347,7 +38359,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -38370,7 +38382,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -38466,7 +38478,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -38614,7 +38626,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = _summary;
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -38670,7 +38682,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -38697,7 +38709,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -39190,13 +39202,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -39487,7 +39499,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -39826,8 +39838,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -40008,7 +40020,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -40076,7 +40088,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -40278,6 +40290,40 @@ const RULES = {
         detectedIn: 'lint',
         example: { bad: 'instance_type: Standard_DS2_v2\ninstance_count: 1\n', good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n' },
     },
+    'service-rejects': {
+        severity: 'error',
+        title: 'az ml accepts it, the service rejects it',
+        fix: 'Give the value the service accepts (see the message): az ml passes it through, and the request fails at the service.',
+        when: 'A value az ml loads and sends unchanged, which the online endpoint service then refuses: a negative `instance_count` (the deployment `sku.capacity`), a negative request timeout, queue wait, probe setting or scale setting (the durations and counts the service validates), a `target_utilization_percentage` above 100, a user-assigned identity entry without `resource_id` (az ml sends the identity id as the text "None"), `identity.type: user_assigned` with no `user_assigned_identities`, or a Kubernetes `compute: azureml:/subscriptions/…` that is not a compute id. ' +
+            'Reported as a **warning**: `user_assigned_identities` under `identity.type` `system_assigned` or `none`: az ml sends both, and Azure Resource Manager managed-identity validation is expected to refuse user-assigned identities on an identity of another type (not documented for online endpoints); and a `code_configuration.code` that is a URI: az ml registers it as the code location without uploading anything.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: -1\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+        },
+    },
+    'enforce-flag-value': {
+        severity: 'warning',
+        title: 'Enforce flag value the service does not know',
+        fix: 'Write enforce_access_to_default_secret_stores: enabled (or disabled), as a string.',
+        when: 'The endpoint `properties.enforce_access_to_default_secret_stores` is neither `enabled` nor `disabled`. az ml accepts any value and sends its Python text (an unquoted `on`, `yes` or `true` becomes "True"); the service documents only `enabled` and `disabled`, so the flag is not expected to take effect: the endpoint identity is not granted access to the workspace connections, and deployments that reference them fail.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: on\n',
+            good: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+        },
+    },
+    'model-path': {
+        severity: 'error',
+        title: 'Inline model path az ml cannot use',
+        fix: 'Reference a registered model as model: azureml:<name>:<version>, or give the inline model a name (and version) so az ml registers the URI without uploading it.',
+        when: 'An inline `model` whose `path` az ml cannot register: an unnamed model whose path is a URI (`azureml://locations/…`, `azureml://datastores/…`, `https://…`) or an asset id (`azureml:<name>:<version>`): az ml treats the path of an unnamed model as a local file and fails with "No such file or directory"; a named model whose path is `azureml:<name>:<version>`: az ml loads the file, then tries to upload that text as a local folder and fails; an inline model without `path`: az ml loads it, but there are no files to register, so creating the model version fails.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  name: sklearn\n  version: 3\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
+        },
+    },
     'secret-ref-syntax': {
         severity: 'error',
         title: 'Malformed secret reference',
@@ -40353,16 +40399,46 @@ const RULES = {
     },
     'keyvault-secret-unusable': {
         severity: 'error',
-        title: 'Key Vault secret version is not usable',
-        fix: 'Enable the version, or reference a version that is enabled and within its validity window.',
-        when: 'The referenced secret version exists but is disabled, has expired (its expiry date has passed), or is not yet valid (its activation date is in the future), so the service cannot read it.',
+        title: 'Key Vault secret version is disabled',
+        fix: 'Enable the version (az keyvault secret set-attributes --vault-name <vault> --name <secret> --version <version> --enabled true), or reference an enabled version.',
+        when: 'The referenced secret version exists but is disabled: Key Vault refuses to serve a disabled version, so secret injection fails. (Expired and not-yet-valid versions are still served: see `keyvault-secret-expired`.)',
         detectedIn: 'validate',
         example: {
             bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
             good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
             azure: {
-                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` is disabled (or expired).`,
-                good: `Version \`${V2.slice(0, 8)}…\` is enabled, with no expiry date in the past and no activation date in the future.`,
+                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` is disabled.`,
+                good: `Version \`${V2.slice(0, 8)}…\` is enabled.`,
+            },
+        },
+    },
+    'keyvault-secret-expired': {
+        severity: 'warning',
+        title: 'Key Vault secret version is expired or not yet valid',
+        fix: 'Reference a current version of the secret (az keyvault secret show --vault-name <vault> --name <secret> --query id), or extend the expiry date.',
+        when: 'The referenced secret version has passed its expiry date, or its activation date is still ahead. Key Vault still serves it ("A secret\'s get operation will work for not-yet-valid and expired secrets"), so the deployment succeeds, but with a secret its owner meant to retire.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
+            azure: {
+                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` expired last month.`,
+                good: `Version \`${V2.slice(0, 8)}…\` has no expiry date in the past and no activation date in the future.`,
+            },
+        },
+    },
+    'keyvault-secret-newer-version': {
+        severity: 'notice',
+        title: 'A newer version of the Key Vault secret exists',
+        fix: 'Reference the newest enabled version if the pinned one is meant to be current.',
+        when: 'The secret has an enabled version newer than the one the reference pins. Pinning is deliberate (the deployment does not change when the secret rotates), so this is a notice with the newer version\'s age, for a rotation that may have been missed.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
+            azure: {
+                bad: `\`db-password\` was rotated 3 days ago: \`${V2.slice(0, 8)}…\` is newer than the pinned \`${V1.slice(0, 8)}…\`.`,
+                good: `\`${V2.slice(0, 8)}…\` is the newest enabled version.`,
             },
         },
     },
@@ -40465,6 +40541,84 @@ const RULES = {
             },
         },
     },
+    'role-not-yet-effective': {
+        severity: 'notice',
+        title: 'Role assignment may not have taken effect yet',
+        fix: 'Nothing to do if the deployment starts a few minutes from now; otherwise wait about 10 minutes and run again.',
+        when: 'A permission a check relies on comes only from role assignments created less than 10 minutes ago. Azure role assignments can take several minutes to take effect, so a deployment started at once may still be refused.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            azure: {
+                bad: 'Key Vault Secrets User was assigned to the endpoint identity on `kv1` two minutes ago.',
+                good: 'The assignment is older than 10 minutes.',
+            },
+        },
+    },
+    'endpoint-not-found': {
+        severity: 'error',
+        title: 'Target endpoint does not exist',
+        fix: 'Pass the endpoint file too (endpoint-file), so the endpoint is created first, or correct endpoint_name.',
+        when: "Only deployment files were given, and the endpoint their `endpoint_name` names does not exist in the workspace. The service creates a deployment only under an existing endpoint.",
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpont\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            azure: { bad: 'The workspace has the endpoint `my-endpoint`; there is no `my-endpont`.', good: 'The endpoint `my-endpoint` exists.' },
+        },
+    },
+    'endpoint-busy': {
+        severity: 'warning',
+        title: 'Endpoint or deployment is still being changed',
+        fix: 'Nothing to do for deploy (it waits for the current operation to finish); for validate, run again once it has finished.',
+        when: 'The endpoint, or a deployment this run updates, is in a non-terminal provisioning state (`Creating`, `Updating`, `Deleting`): another operation is running. The service rejects a change until it ends; deploy waits for it, up to its timeout.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\n',
+            good: 'name: my-endpoint\nauth_mode: key\n',
+            azure: { bad: '`my-endpoint` is `Updating` (another workflow is deploying to it).', good: '`my-endpoint` is `Succeeded`.' },
+        },
+    },
+    'asset-not-found': {
+        severity: 'error',
+        title: 'Registered asset does not exist',
+        fix: 'Register the model, environment or code version first, or correct its name or version (az ml model list --name <name>).',
+        when: 'The deployment names a registered model, environment or code version (`azureml:<name>:<version>`, `azureml:<name>@latest`, an ARM id or a registry URI) that does not exist, or has no version for `@latest`.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:3\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:2\n',
+            azure: { bad: '`my-model` has versions 1 and 2.', good: '`my-model` version 2 exists.' },
+        },
+    },
+    'instance-type-unavailable': {
+        severity: 'error',
+        title: 'Instance type not offered in the region',
+        fix: 'Pick an instance type from the managed online endpoints SKU list that the workspace region offers (az ml online-deployment list-skus).',
+        when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt).",
+        detectedIn: 'validate',
+        example: {
+            bad: 'instance_type: Standard_DS3_v3\ninstance_count: 1\n',
+            good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            azure: { bad: 'The region offers Standard_DS3_v2, not Standard_DS3_v3.', good: 'The region offers Standard_DS3_v2.' },
+        },
+    },
+    'quota-insufficient': {
+        severity: 'error',
+        title: 'Not enough core quota',
+        fix: 'Request more quota for the VM family (Azure portal: Quotas), lower instance_count, or pick a family with room.',
+        when: "The cores the deployment needs exceed the free core quota of its VM family in the region. A managed deployment needs ceil(1.2 × instance_count) × the size's cores: the service keeps 20 % for upgrades. Deployments that keep running during the rollout (the one being replaced, and an updated deployment until its new instances are up) keep their cores. OutOfQuota is the most reported online-deployment failure.",
+        detectedIn: 'validate',
+        example: {
+            bad: 'instance_type: Standard_DS3_v2\ninstance_count: 10\n',
+            good: 'instance_type: Standard_DS3_v2\ninstance_count: 2\n',
+            azure: {
+                bad: 'standardDSv2Family: 24 of 40 cores in use; 10 × DS3_v2 needs 12 × 4 = 48 cores.',
+                good: '2 × DS3_v2 needs ceil(2.4) × 4 = 12 cores; 16 are free.',
+            },
+        },
+    },
     'deployment-failed': {
         severity: 'error',
         title: 'The service failed the operation',
@@ -40499,6 +40653,24 @@ const RULES = {
 function isRuleId(id) {
     return Object.hasOwn(RULES, id);
 }
+
+;// CONCATENATED MODULE: ./lib/findings/finding.js
+// The one shape every problem takes, from YAML syntax to a failed rollout gate (docs/rules.md).
+
+const severityRank = { error: 0, warning: 1, notice: 2 };
+/** Most important first: severity, then file order, then position. Stable for equal keys. */
+function compareFindings(a, b) {
+    return (severityRank[a.severity] - severityRank[b.severity] ||
+        a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column);
+}
+function countBySeverity(findings) {
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const f of findings)
+        counts[f.severity]++;
+    return counts;
+}
 /** Build a finding with the catalog's severity (unless overridden) and the rule's fix as hint. */
 function makeFinding(rule, at, message, options = {}) {
     const spec = RULES[rule];
@@ -40512,6 +40684,11 @@ function makeFinding(rule, at, message, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./lib/spec/schema.js
+// A small declarative validator over the positioned YAML tree (./tree.ts), modelled on the
+// marshmallow fields azure-ai-ml uses: unknown keys raise at every level, dump-only keys are
+// dropped, numbers and booleans are coerced the way marshmallow's non-strict fields coerce them
+// (so a `set` override's string "2" is a valid instance_count), and every problem becomes a
+// positioned finding. Pure: no I/O, nothing done at import time beyond defining functions.
 
 /** Collects findings for one file. */
 class Ctx {
@@ -40599,7 +40776,11 @@ function str() {
     };
 }
 const PY_INT = /^\s*[+-]?\d+(_\d+)*\s*$/;
-/** marshmallow fields.Int (non-strict): ints, floats (truncated), numeric strings; never booleans. */
+/**
+ * marshmallow fields.Int (non-strict): ints, floats (truncated), numeric strings; never booleans.
+ * azure-ai-ml sets no range on its Int fields: `min`/`max` are the service's limits, so a value
+ * outside them is `service-rejects` (az ml sends it), and the value is still kept.
+ */
 function schema_int(opts = {}) {
     const expected = 'an integer';
     return {
@@ -40620,13 +40801,11 @@ function schema_int(opts = {}) {
             if (n === undefined || !Number.isSafeInteger(n)) {
                 return wrongType(ctx, node, path, expected, `Write a whole number, e.g. ${path.split('.').pop() ?? path}: 1.`);
             }
-            if (opts.min !== undefined && n < opts.min) {
-                ctx.report('schema', node.span, `${path} must be at least ${opts.min}, not ${n}.`);
-                return undefined;
-            }
-            if (opts.max !== undefined && n > opts.max) {
-                ctx.report('schema', node.span, `${path} must be at most ${opts.max}, not ${n}.`);
-                return undefined;
+            const limit = opts.min !== undefined && n < opts.min ? `at least ${opts.min}` : opts.max !== undefined && n > opts.max ? `at most ${opts.max}` : undefined;
+            if (limit) {
+                ctx.report('service-rejects', node.span, `${path} must be ${limit}, not ${n}${fromSet(node)}: az ml sends it as written, and the service rejects the request.`, {
+                    hint: `Use a whole number ${limit}.`,
+                });
             }
             return n;
         },
@@ -41103,7 +41282,7 @@ function parseComputeRef(text, path, span, ctx) {
     }
     if (rest.startsWith('/')) {
         if (!ARM_COMPUTE.test(rest)) {
-            ctx.report('schema', span, `${path}: '${rest}' is not a workspace compute ARM id.`, { hint: `Write ${path}: azureml:<compute-name>` });
+            ctx.report('service-rejects', span, `${path}: '${rest}' is not a workspace compute ARM id: az ml sends it as the compute id, and the service finds no such compute.`, { hint: `Write ${path}: azureml:<compute-name>` });
             return undefined;
         }
         return { id: rest };
@@ -41215,11 +41394,19 @@ const inlineEnvironmentSchema = object({
     os_type: enumOf(['linux', 'windows']),
     datastore: str(),
 }, { dumpOnly: ['id', 'creation_context', 'latest_version', 'auto_delete_setting'] });
-/** Python str() of a node's value, for tags/properties/environment_variables. */
+/**
+ * A value of a free dict (tags, properties, environment_variables) as the SDK's REST serializer
+ * sends it: Python str() of the value, except that an empty value (YAML null) stays JSON null
+ * (`PLAIN:` is sent as null, never as the text "None"; research/yaml-to-rest.md §5).
+ */
 function assets_pyStrNode(node) {
     if (node.kind === 'scalar')
-        return pythonStr(node.value);
+        return node.value.type === 'null' ? null : pythonStr(node.value);
     return pyRepr(node);
+}
+/** Python str() of a node, null included ("None"): for values that become text, such as dict keys. */
+function pyStrText(node) {
+    return assets_pyStrNode(node) ?? 'None';
 }
 function pyStrRepr(s) {
     const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
@@ -41260,7 +41447,7 @@ function pyRepr(node) {
     }
     return pythonStr(v);
 }
-/** A free dict (tags/properties/…) with every value str()-ed, as the REST models receive it. */
+/** A free dict (tags/properties/…) with every value str()-ed (null kept), as the REST models receive it. */
 function strDict(map) {
     const out = {};
     if (!map)
@@ -42523,13 +42710,16 @@ const common = {
     data_collector: raw(),
 };
 const MANAGED_ONLY = 'only valid for managed deployments; this deployment has type: kubernetes.';
-const K8S_ONLY = 'only valid for Kubernetes deployments (type: kubernetes); this is a managed deployment.';
-const managedSchema = object({
-    ...common,
-    instance_type: required(str(), 'Managed deployments need a VM size: add instance_type: Standard_DS3_v2 (or another SKU).'),
-    egress_public_network_access: enumOf(['enabled', 'disabled']),
-    private_network_connection: bool(),
-}, { dumpOnly: ['creation_context'], elsewhere: { resources: `resources is ${K8S_ONLY}` } });
+const K8S_ONLY = 'only valid for Kubernetes deployments (type: kubernetes); this is a managed deployment';
+function managedSchemaFor(why) {
+    return object({
+        ...common,
+        instance_type: required(str(), `Managed deployments need a VM size: add instance_type: Standard_DS3_v2 (or another SKU)${why}.`),
+        egress_public_network_access: enumOf(['enabled', 'disabled']),
+        private_network_connection: bool(),
+    }, { dumpOnly: ['creation_context'], elsewhere: { resources: `resources is ${K8S_ONLY}${why}.` } });
+}
+const managedSchema = managedSchemaFor('');
 const k8sSchema = object({ ...common, resources }, {
     dumpOnly: ['creation_context'],
     elsewhere: {
@@ -42581,6 +42771,12 @@ function legacyDeploymentKey(root) {
     return found[0];
 }
 // ---------------------------------------------------------------------------------------------
+/** Why a `type` that reads as kubernetes still gets the managed schema (for the messages). */
+function notKubernetes(text, override) {
+    return override !== undefined
+        ? ` (type: ${text} comes from the set input, which az ml applies after choosing the schema from the file: write type: kubernetes in the file)`
+        : ` (az ml validates this file as a managed deployment: it takes the Kubernetes schema only when type is exactly 'kubernetes', in lower case, not '${text}')`;
+}
 const TOO_SMALL = new Set(['standard_ds1_v2', 'standard_ds2_v2']);
 function analyzeDeploymentTree(root, dir, env, ctx) {
     if (root === undefined) {
@@ -42596,9 +42792,14 @@ function analyzeDeploymentTree(root, dir, env, ctx) {
             return undefined;
         }
     }
+    // azure-ai-ml (OnlineDeployment._load) picks the Kubernetes schema only when the file's own
+    // `type` is exactly `kubernetes`: any other spelling (`Kubernetes`, `KUBERNETES`) passes the
+    // case-insensitive type enum of the managed schema, which then requires instance_type and
+    // rejects resources; and a `set` override is applied after the choice (--set type=… cannot switch it).
     const typeEntry = root.kind === 'map' ? schema_entry(root, 'type') : undefined;
-    const isK8s = typeEntry !== undefined && isScalarStr(typeEntry.value) && typeEntry.value.value.value.toLowerCase() === 'kubernetes';
-    const schema = isK8s ? k8sSchema : managedSchema;
+    const typeText = typeEntry !== undefined && isScalarStr(typeEntry.value) ? typeEntry.value.value.value : undefined;
+    const isK8s = typeText === 'kubernetes' && typeEntry?.value.override === undefined;
+    const schema = isK8s ? k8sSchema : typeText?.toLowerCase() === 'kubernetes' ? managedSchemaFor(notKubernetes(typeText, typeEntry?.value.override)) : managedSchema;
     const r = schema.parse(root, '', ctx);
     if (!r)
         return undefined;
@@ -42649,6 +42850,10 @@ function analyzeDeploymentTree(root, dir, env, ctx) {
     if (r.name)
         spec.spans.name = r.name.node.span;
     spec.spans.endpointName = r.endpoint_name.node.span;
+    if (r.instance_type)
+        spec.spans.instanceType = r.instance_type.node.span;
+    if (r.instance_count)
+        spec.spans.instanceCount = r.instance_count.node.span;
     if (r.description)
         spec.description = r.description.value;
     if (model)
@@ -42776,12 +42981,14 @@ function parseModel(node, keySpan, dir, env, ctx) {
         model.flavors = flavors;
     }
     if (!m.path) {
-        ctx.report('schema', keySpan ?? parentSpan(node), 'model.path is required for an inline model (the files to register).', {
-            hint: 'Add path: <folder or file>, or reference a registered model: model: azureml:<name>:<version>.',
+        ctx.report('model-path', keySpan ?? parentSpan(node), 'The inline model has no path: az ml loads the file, but there are no files to register, so creating the model version fails.', {
+            hint: 'Add path: <folder or file> (relative to this file), or reference a registered model: model: azureml:<name>:<version>.',
         });
         return undefined;
     }
     model.path = m.path.value;
+    if (modelPathProblem(m.path.value, m.name !== undefined, m.path.node.span, ctx))
+        return undefined;
     if (!REMOTE_PATH.test(m.path.value)) {
         const found = checkLocalPath(env, ctx, dir, m.path.value, m.path.node, 'model.path', 'any');
         if (found) {
@@ -42798,6 +43005,31 @@ function parseModel(node, keySpan, dir, env, ctx) {
         }
     }
     return { kind: 'inline', model };
+}
+/** A URI of any scheme (`azureml://…`, `https://…`, `wasbs://…`). */
+const ANY_URI = /^[a-z][a-z0-9+.-]*:\/\//i;
+/**
+ * What az ml does with an inline model's path (azure-ai-ml: an unnamed model is anonymous, and its
+ * path is hashed as a local file while the YAML loads; a named model's path is uploaded unless it
+ * is a URL): test/fixtures/sdk-vectors cases model-*.
+ */
+function modelPathProblem(path, named, span, ctx) {
+    const assetRef = /^azureml:(?!\/\/)/i.test(path);
+    if (!named && (ANY_URI.test(path) || assetRef)) {
+        ctx.report('model-path', span, `model.path '${path}' is ${assetRef ? 'a model reference' : 'a URI'}, but the model has no name: az ml treats the path of an unnamed model as a local file and fails with "No such file or directory".`, {
+            hint: assetRef
+                ? `Reference the registered model directly: model: ${path}`
+                : 'Register the model and reference it as model: azureml:<name>:<version>, or give the inline model a name (and version) so az ml registers the URI as it is.',
+        });
+        return true;
+    }
+    if (named && assetRef) {
+        ctx.report('model-path', span, `model.path '${path}' is a model reference, not a path: az ml loads the file, then tries to upload '${path}' as a local folder and fails.`, {
+            hint: `Reference the registered model directly (model: ${path}) instead of an inline model.`,
+        });
+        return true;
+    }
+    return false;
 }
 // ---------------------------------------------------------------------------------------------
 // environment
@@ -42950,7 +43182,12 @@ function parseCode(node, keySpan, dir, env, ctx) {
         return out;
     }
     if (REMOTE_PATH.test(text)) {
-        ctx.report('schema', codeNode.span, `code_configuration.code '${text}' must be a local folder or azureml:<code>:<version>.`, { hint: 'Use a local folder; remote URIs are not accepted for code.' });
+        // az ml loads it and registers the URI as the code location without an upload (sdk-vectors
+        // mut-deployment-code-remote); the service expects code in workspace storage.
+        ctx.report('service-rejects', codeNode.span, `code_configuration.code '${text}' is a URI: az ml registers it as the code location without uploading anything, and the service is not expected to find a scoring script there.`, {
+            hint: 'Use a local folder (az ml uploads it) or a registered code asset: azureml:<code>:<version>.',
+            severity: 'warning',
+        });
         return out;
     }
     const found = checkLocalPath(env, ctx, dir, text, codeNode, 'code_configuration.code', 'any');
@@ -43097,6 +43334,9 @@ function parseDataCollector(node, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./lib/spec/traffic.js
+// Traffic arithmetic: what the SDK checks (ints, sum ≤ 100) and what the service adds (a total of
+// 100 or all 0 for live traffic; mirror traffic to at most one deployment, ≤ 50 %), plus the
+// cross-file check that traffic names deployments that exist.
 
 /** Per-file checks on `traffic` / `mirror_traffic` (values already parsed as ints). */
 function checkTrafficValues(ctx, entries, keySpan, field) {
@@ -43118,7 +43358,7 @@ function checkTrafficValues(ctx, entries, keySpan, field) {
     const sum = entries.reduce((s, e) => s + e.percent, 0);
     if (field === 'traffic') {
         if (sum > 100) {
-            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: they must sum to less than or equal to 100%.`, {
+            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: az ml rejects the file (Traffic rule percentages must sum to less than or equal to 100%).`, {
                 hint: 'Lower the values so that they add up to 100.',
             });
         }
@@ -43261,17 +43501,16 @@ function analyzeEndpointTree(root, ctx) {
         }
         list.forEach((item, i) => {
             const rid = schema_entry(item.value, 'resource_id');
-            if (!rid) {
-                ctx.report('schema', parentSpan(item.node), `identity.user_assigned_identities[${i}].resource_id is required.`, { hint: UAI_HINT });
-                return;
+            if (!rid || (rid.value.kind === 'scalar' && rid.value.value.type === 'null')) {
+                ctx.report('service-rejects', rid ? rid.value.span : parentSpan(item.node), `identity.user_assigned_identities[${i}] has no resource_id: az ml accepts the entry but sends the identity id as the text "None", which the service rejects.`, { hint: UAI_HINT });
             }
-            const v = { resourceId: assets_pyStrNode(rid.value) };
+            const v = { resourceId: rid ? pyStrText(rid.value) : 'None' };
             const cid = schema_entry(item.value, 'client_id');
             if (cid)
-                v.clientId = assets_pyStrNode(cid.value);
+                v.clientId = pyStrText(cid.value);
             const oid = schema_entry(item.value, 'object_id');
             if (oid)
-                v.objectId = assets_pyStrNode(oid.value);
+                v.objectId = pyStrText(oid.value);
             uais.push(v);
         });
         const t = id.type?.value;
@@ -43285,12 +43524,10 @@ function analyzeEndpointTree(root, ctx) {
         else {
             const type = ID_REST[t];
             if (type === 'UserAssigned' && list.length === 0 && !(uaiNode && uaiNode.value.kind !== 'seq')) {
-                ctx.report('schema', id.type?.node.span ?? idEntry.keySpan, 'identity.type user_assigned needs identity.user_assigned_identities with the identity resource id.', { hint: UAI_HINT });
+                ctx.report('service-rejects', id.type?.node.span ?? idEntry.keySpan, 'identity.type user_assigned has no user_assigned_identities: az ml sends the identity without any, and the service rejects a user-assigned identity that names none.', { hint: UAI_HINT });
             }
             if (type !== 'UserAssigned' && list.length > 0) {
-                ctx.report('schema', id.user_assigned_identities?.keySpan ?? idEntry.keySpan, `identity.user_assigned_identities is only valid with type user_assigned, not ${id.type?.node.kind === 'scalar' ? id.type.node.source : t}.`, {
-                    hint: 'Set type: user_assigned, or remove user_assigned_identities.',
-                });
+                ctx.report('service-rejects', id.user_assigned_identities?.keySpan ?? idEntry.keySpan, `identity.user_assigned_identities is given with type ${id.type?.node.kind === 'scalar' ? id.type.node.source : t}: az ml sends both, and Azure is expected to refuse user-assigned identities on an identity of type ${type}.`, { hint: 'Set type: user_assigned, or remove user_assigned_identities.', severity: 'warning' });
             }
             identity = { type, userAssignedIdentities: uais };
             if (id.principal_id)
@@ -43311,14 +43548,13 @@ function analyzeEndpointTree(root, ctx) {
         if (flag) {
             enforceSpan = flag.value.span;
             const text = assets_pyStrNode(flag.value);
-            const low = text.toLowerCase();
+            const low = text?.toLowerCase();
             if (low === 'enabled' || low === 'disabled') {
                 enforce = low;
             }
             else {
-                ctx.report('schema', flag.value.span, `properties.${ENFORCE_FLAG} must be 'enabled' or 'disabled', not ${flag.value.kind === 'scalar' ? `'${flag.value.source}'` : 'a ' + flag.value.kind}.`, {
-                    hint: `Write ${ENFORCE_FLAG}: enabled (a string; an unquoted true is sent as "True", which the service does not recognise).`,
-                });
+                const sent = text === null ? 'null' : `"${text}"`;
+                ctx.report('enforce-flag-value', flag.value.span, `properties.${ENFORCE_FLAG} is ${flag.value.kind === 'scalar' ? `'${flag.value.source}'` : `a ${flag.value.kind}`}: az ml sends it as ${sent}, but the service knows only 'enabled' and 'disabled', so the flag is not expected to take effect.`, { hint: `Write ${ENFORCE_FLAG}: enabled (or disabled).` });
             }
             const idType = identity?.type;
             if (idType === 'UserAssigned') {
@@ -43382,6 +43618,10 @@ function trafficEntries(items) {
 }
 
 ;// CONCATENATED MODULE: ./lib/spec/overrides.js
+// The `set` input: `dotted.path=value` lines applied like `az ml ... --set a.b=c`, i.e. the SDK's
+// add_param_overrides (pydash `set_` on the raw PyYAML dict, before schema validation). The value
+// is always a string. Intermediate mappings are created as pydash does; descending through a
+// string is the SDK's "Cannot use '--set' on properties defined by reference strings" error.
 
 
 /** Split a pydash path: `.` separates keys, `\.` is a literal dot, `[n]` is a list index. */
@@ -43690,6 +43930,7 @@ function readInputs(read, env = process.env) {
         rollbackOnFailure,
         grantMissingRoles,
         prComment,
+        githubToken: optional('github-token'),
         failOn: failOnText === 'warning' ? 'warning' : 'error',
         timeoutMs,
         ignored,
@@ -43770,6 +44011,844 @@ function parseDuration(text) {
         throw new Error(`'${text}' is not a duration; write for example 90s, 5m or 1h30m.`);
     }
     return parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]], 0);
+}
+
+;// CONCATENATED MODULE: ./lib/modes/lint.js
+const lintMode = {
+    unknownTrafficSeverity: 'warning',
+    offlineReferenceStatus: 'lint reads no Azure; validate and deploy resolve it',
+};
+
+;// CONCATENATED MODULE: ./lib/modes/registry.js
+
+class NotAvailableError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'NotAvailableError';
+    }
+}
+const notYet = (mode) => async () => {
+    throw new NotAvailableError(`mode '${mode}' is not available in this version yet: it arrives with the online checks and the rollout. Use mode: lint for offline validation now.`);
+};
+const MODE_REGISTRY = {
+    lint: async () => lintMode,
+    validate: notYet('validate'),
+    deploy: notYet('deploy'),
+};
+
+;// CONCATENATED MODULE: ./lib/report/model.js
+// What a run produced, in one plain value: the report layer renders it, tests inspect it.
+
+function failed(report) {
+    return report.findings.some((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
+}
+/** The step's failure line: what failed, where, and what was written. */
+function failureMessage(report) {
+    const counts = countBySeverity(report.findings);
+    const failing = report.findings.filter((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
+    const files = [...new Set(failing.map((f) => f.file))].join(', ');
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const what = report.failOn === 'warning' ? `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')}` : plural(counts.error, 'error');
+    return `${what} in ${files}; ${writtenSentence(report.written)} See the annotations and the job summary.`;
+}
+function writtenSentence(written) {
+    switch (written) {
+        case 'nothing':
+            return 'nothing was written to Azure.';
+        case 'partial':
+            return 'some changes were written to Azure before the run stopped (see the timeline).';
+        case 'all':
+            return 'every planned change was written to Azure.';
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./lib/github/event.js
+// The pull request a run is for, read from the event payload the runner writes (GITHUB_EVENT_PATH):
+// `pull_request` and `pull_request_target` events carry it; other events have none.
+// https://docs.github.com/webhooks/webhook-events-and-payloads#pull_request
+
+function pullRequestOf(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path))
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    return pullRequestFromPayload(payload, env.GITHUB_REPOSITORY);
+}
+function pullRequestFromPayload(payload, repository) {
+    const pr = payload?.pull_request;
+    if (!pr || typeof pr.number !== 'number')
+        return undefined;
+    const fullName = repository || String(payload.repository?.full_name ?? '');
+    const [owner, repo] = fullName.split('/');
+    if (!owner || !repo)
+        return undefined;
+    const base = String(pr.base?.repo?.full_name ?? fullName);
+    const head = pr.head?.repo?.full_name;
+    return {
+        owner,
+        repo,
+        number: pr.number,
+        headSha: typeof pr.head?.sha === 'string' ? pr.head.sha : '',
+        // A deleted fork has head.repo null: still a fork.
+        fromFork: typeof head !== 'string' || head.toLowerCase() !== base.toLowerCase(),
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/report/budget.js
+// GitHub's size limits on what a step publishes, and the one way the report stays under them at any
+// input size: every section keeps its most important items first, gets a fair share of the budget,
+// and ends with a note saying how many items were left out and where all of them are.
+/** Documented limits (docs.github.com: "Adding a job summary", "Passing information between jobs", REST issue comments). */
+const GITHUB_LIMITS = {
+    /** A step's job summary over 1 MiB is not shown at all. */
+    summaryBytes: 1024 * 1024,
+    /** One output holds at most 1 MB. */
+    outputBytes: 1_000_000,
+    /** An issue or pull-request comment body holds at most 65,536 characters. */
+    commentChars: 65_536,
+};
+/** What the report aims for: each limit less a margin, so framing and rounding never cross it. */
+const BUDGETS = {
+    summaryBytes: 1_000_000,
+    outputBytes: 900_000,
+    commentChars: 60_000,
+};
+const utf8Bytes = (text) => Buffer.byteLength(text, 'utf8');
+/** UTF-16 code units: never fewer than the characters GitHub counts. */
+const characters = (text) => text.length;
+/**
+ * Renders `preface` and the sections within `budget` (as `measure` counts). When everything does
+ * not fit, each section first gets an equal share, and what a section leaves unused goes to the
+ * sections before the others, in order: the first section is the most important.
+ */
+function renderWithin(preface, sections, budget, measure) {
+    const gap = '\n\n';
+    const fixed = measure(preface) +
+        sections.reduce((sum, s) => {
+            const frame = s.items.length ? (s.opening ? measure(s.opening) + 1 : 0) + measure(gap + s.more(s.items.length)) : measure(s.empty);
+            return sum + measure(gap) * 2 + measure(s.title) + frame;
+        }, 0);
+    const itemCosts = sections.map((s) => s.items.map((item) => measure(item) + measure(s.separator ?? '\n')));
+    const allowances = share(itemCosts.map((costs) => costs.reduce((a, b) => a + b, 0)), Math.max(0, budget - fixed));
+    const parts = [preface];
+    sections.forEach((section, i) => {
+        parts.push(section.title);
+        if (section.items.length === 0) {
+            parts.push(section.empty);
+            return;
+        }
+        const shown = countWithin(itemCosts[i] ?? [], allowances[i] ?? 0);
+        const body = section.items.slice(0, shown).join(section.separator ?? '\n');
+        if (shown > 0)
+            parts.push(section.opening ? `${section.opening}\n${body}` : body);
+        if (shown < section.items.length)
+            parts.push(section.more(section.items.length - shown));
+    });
+    return clip(parts.join(gap) + '\n', budget, measure);
+}
+/** Equal shares first; what a section does not need goes to the earlier sections that still do. */
+function share(needs, total) {
+    if (needs.reduce((a, b) => a + b, 0) <= total)
+        return [...needs];
+    const fair = Math.floor(total / Math.max(1, needs.length));
+    const given = needs.map((need) => Math.min(need, fair));
+    let left = total - given.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < needs.length && left > 0; i++) {
+        const extra = Math.min(left, (needs[i] ?? 0) - (given[i] ?? 0));
+        given[i] = (given[i] ?? 0) + extra;
+        left -= extra;
+    }
+    return given;
+}
+/** How many leading items fit: the first that does not fit ends the run, so the order is kept. */
+function countWithin(costs, allowance) {
+    let used = 0;
+    for (let i = 0; i < costs.length; i++) {
+        used += costs[i] ?? 0;
+        if (used > allowance)
+            return i;
+    }
+    return costs.length;
+}
+/** Last resort for text that cannot be split into items (huge notes): cut it and say so. */
+function clip(text, budget, measure) {
+    if (measure(text) <= budget)
+        return text;
+    const note = '\n\n… (cut here: the text is longer than GitHub accepts)\n';
+    const room = Math.max(0, budget - measure(note));
+    let low = 0;
+    let high = text.length;
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (measure(text.slice(0, mid)) <= room)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    // Never end on the first half of a surrogate pair.
+    const end = low > 0 && /[\uD800-\uDBFF]/.test(text[low - 1] ?? '') ? low - 1 : low;
+    return text.slice(0, end) + note;
+}
+
+;// CONCATENATED MODULE: ./lib/report/links.js
+/** The action's home, for runs that do not say where the action came from (local runs, `uses: ./`). */
+const ACTION_REPOSITORY = 'contoso/azureml-online-deploy';
+/** GitHub's heading anchors: lower case, spaces to hyphens, punctuation other than - and _ dropped. */
+function anchorOf(heading) {
+    return heading
+        .toLowerCase()
+        .replace(/[^a-z0-9 _-]/g, '')
+        .replace(/ /g, '-');
+}
+function ruleUrl(links, rule) {
+    return `${links.rulesDoc}#${anchorOf(rule)}`;
+}
+/** A link to a line of a workspace file at the reviewed commit, or undefined when there is no commit. */
+function sourceUrl(links, file, line) {
+    if (!links.source || file.startsWith('../') || file.startsWith('/'))
+        return undefined;
+    return `${links.source}${encodePath(file)}#L${line}`;
+}
+/**
+ * GITHUB_ACTION_REPOSITORY / GITHUB_ACTION_REF name the action a `uses:` step runs
+ * (https://docs.github.com/actions/reference/variables-reference); `headSha` is the pull request's
+ * head commit when there is one (GITHUB_SHA is then a merge commit that may disappear).
+ */
+function linksFromEnv(env, headSha) {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const actionRepository = env.GITHUB_ACTION_REPOSITORY || ACTION_REPOSITORY;
+    const actionRef = env.GITHUB_ACTION_REF || 'main';
+    const links = { rulesDoc: `${server}/${actionRepository}/blob/${encodePath(actionRef)}/docs/rules.md` };
+    const sha = headSha || env.GITHUB_SHA;
+    if (env.GITHUB_REPOSITORY && sha && /^[0-9a-f]{40}$/i.test(sha))
+        links.source = `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/`;
+    return links;
+}
+/** Each path segment percent-encoded, the slashes kept: a URI path from a file path. */
+function encodePath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+
+;// CONCATENATED MODULE: ./lib/report/markdown.js
+// Small helpers to write GitHub-flavoured Markdown safely: user text never breaks a table or
+// injects HTML into the job summary, the PR comment, SARIF help or docs/rules.md.
+function escapeCell(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+function code(text) {
+    const escaped = escapeCell(text);
+    return escaped.includes('`') ? `<code>${escaped}</code>` : `\`${escaped}\``;
+}
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+function details(summary, body) {
+    return `<details><summary>${escapeCell(summary)}</summary>\n\n${body}\n\n</details>`;
+}
+/** A fenced block whose fence is longer than any backtick run inside it (one final newline of `body` is dropped). */
+function fenced(language, body) {
+    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${body.endsWith('\n') ? body.slice(0, -1) : body}\n${fence}`;
+}
+/** Prose for Markdown: `<placeholders>` outside code spans would be read as HTML tags. */
+function prose(text) {
+    return text
+        .split(/(`+[^`]*`+)/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./lib/report/summary.js
+// The report as Markdown, for the job summary and the pull-request comment: the verdict, every finding
+// (its rule linked to docs/rules.md), every secret reference with its status, and the plan. Pure:
+// returns Markdown that fits the budget it is given, most important first, with a note for the rest.
+
+
+
+
+
+const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+const SUMMARY_ELSEWHERE = {
+    findings: 'Every finding is in the SARIF file the step wrote (its path is the `sarif-file` output; upload it with `github/codeql-action/upload-sarif` or `actions/upload-artifact`).',
+    plan: 'The whole plan is in the plan file the step wrote (its path is the `plan-file` output; upload it with `actions/upload-artifact`).',
+};
+function renderSummary(report, options = {}) {
+    return renderReport(report, {
+        links: linksFromEnv({}),
+        budget: BUDGETS.summaryBytes,
+        measure: utf8Bytes,
+        heading: `## azureml-online-deploy · ${report.mode}`,
+        elsewhere: SUMMARY_ELSEWHERE,
+        requestBodies: true,
+        ...options,
+    });
+}
+function renderReport(report, options) {
+    const preface = [options.heading, headline(report)];
+    if (report.notes.length)
+        preface.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
+    const sections = [findingsSection(report, options), referencesSection(report), ...planSections(report, options)];
+    return renderWithin(preface.join('\n\n'), sections, options.budget, options.measure);
+}
+function headline(report) {
+    const tally = tallyOf(report.findings);
+    const files = plural(report.files.length, 'file');
+    if (failed(report))
+        return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
+    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
+}
+function findingsSection(report, options) {
+    const sorted = [...report.findings].sort(compareFindings);
+    return {
+        title: '### Findings',
+        opening: table(['', 'Rule', 'Where', 'Problem', 'Fix'], []),
+        items: sorted.map((f) => findingRow(f, options.links)),
+        empty: 'No findings.',
+        more: (omitted) => `**${plural(omitted, 'more finding')}** (${tallyOf(sorted.slice(sorted.length - omitted))}) did not fit here. ${options.elsewhere.findings}`,
+    };
+}
+function findingRow(f, links) {
+    const where = `${code(f.file)} ${f.line}:${f.column}`;
+    const url = sourceUrl(links, f.file, f.line);
+    const cells = [
+        `${ICON[f.severity]} ${f.severity}`,
+        `[${code(f.rule)}](${ruleUrl(links, f.rule)})`,
+        url ? `[${where}](${url})` : where,
+        escapeCell(f.message),
+        escapeCell(f.hint ?? ''),
+    ];
+    return `| ${cells.join(' | ')} |`;
+}
+function referencesSection(report) {
+    return {
+        title: '### Secret references',
+        opening: table(['Variable', 'Store', 'Target', 'Status', 'Where'], []),
+        items: report.references.map((r) => `| ${[
+            code(r.variable),
+            escapeCell(r.store),
+            escapeCell(r.target),
+            referenceStatusCell(r.status),
+            `${code(r.file)} ${r.line}`,
+        ].join(' | ')} |`),
+        empty: 'No secret-injection references.',
+        more: (omitted) => `**${plural(omitted, 'more reference')}** did not fit here; each one with a problem is a finding above or in the SARIF file.`,
+    };
+}
+function planSections(report, options) {
+    const { requests, assets } = report.plan;
+    const withheld = failed(report) ? '\n\nNot sent: the errors above must be fixed first. Files with errors are not in the plan.' : '';
+    const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
+    const assetLines = assets.map((a) => `- local asset registered first: ${escapeCell(a.kind)}: ${escapeCell(a.description)}`);
+    const sections = [
+        {
+            title: `### Plan${requests.length ? withheld : ''}`,
+            items: [...lines, ...assetLines],
+            empty: 'Nothing to send.',
+            more: (omitted) => `**${plural(omitted, 'more plan entry', 'more plan entries')}** did not fit here. ${options.elsewhere.plan}`,
+        },
+    ];
+    const bodies = requests.filter((r) => r.body !== undefined);
+    if (options.requestBodies && bodies.length) {
+        sections.push({
+            title: '#### Request bodies',
+            items: bodies.map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2)))),
+            separator: '\n\n',
+            empty: '',
+            more: (omitted) => `**${plural(omitted, 'more request body', 'more request bodies')}** did not fit here. ${options.elsewhere.plan}`,
+        });
+    }
+    return sections;
+}
+/** '2 errors, 1 warning': the severities present, most severe first. */
+function tallyOf(findings) {
+    const counts = countBySeverity(findings);
+    return ['error', 'warning', 'notice']
+        .filter((s) => counts[s] > 0)
+        .map((s) => plural(counts[s], s))
+        .join(', ');
+}
+function plural(n, word, many = `${word}s`) {
+    return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+}
+function referenceStatusCell(status) {
+    switch (status.state) {
+        case 'pass':
+            return '✅ pass';
+        case 'fail':
+            return `${ICON.error} fail (${code(status.rule)})`;
+        case 'unknown':
+            return `· unknown: ${escapeCell(status.why)}`;
+    }
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./lib/report/comment.js
+// The sticky pull-request comment's body, and how a run recognises its own comment from the last
+// run: a hidden marker on the first line, then the report (verdict, findings linked to the PR's head
+// commit, reference statuses, plan) within GitHub's 65,536 characters, then a footer naming the run.
+// The footer changes with every run, so "unchanged" compares everything above it. Pure.
+
+
+const MARKER_PREFIX = '<!-- azureml-online-deploy:sticky ';
+const FOOTER_MARKER = '<!-- azureml-online-deploy:footer -->';
+/** `key` tells apart the comments of several jobs or endpoints on one pull request. */
+function commentMarker(key) {
+    return `${MARKER_PREFIX}${key.replace(/-->|[\r\n]/g, ' ')} -->`;
+}
+function renderComment(report, options) {
+    const marker = commentMarker(options.key);
+    const footer = `${FOOTER_MARKER}\n---\n<sub>${options.runUrl ? `Written by [this run](${options.runUrl}); its` : 'The'} job summary has the request bodies, and the step's \`sarif-file\` and \`plan-file\` outputs have every finding and the whole plan.</sub>\n`;
+    // No run link above the footer: the content must stay the same when the results do.
+    const elsewhere = 'The job summary and the SARIF file of the run named below have them all.';
+    const content = renderReport(report, {
+        links: options.links,
+        budget: BUDGETS.commentChars - characters(marker) - characters(footer) - 2,
+        measure: characters,
+        heading: `### azureml-online-deploy · ${report.mode}`,
+        elsewhere: { findings: elsewhere, plan: elsewhere },
+        requestBodies: false,
+    });
+    return `${marker}\n${content}\n${footer}`;
+}
+/** The comment this run owns, if an earlier run wrote one: the first whose body starts with the marker. */
+function findOwnComment(comments, key) {
+    const marker = commentMarker(key);
+    for (const c of comments)
+        if (c.body?.startsWith(marker))
+            return c;
+    return undefined;
+}
+/** True when the bodies differ only in their footers (which name the run). */
+function sameContent(existing, next) {
+    const content = (body) => body.split(FOOTER_MARKER)[0]?.trimEnd();
+    return content(existing) === content(next);
+}
+
+;// CONCATENATED MODULE: ./lib/github/sticky-comment.js
+// The sticky pull-request comment (`pr-comment: true`): one comment per workflow job and set of files,
+// found again by its hidden marker, updated in place, and left alone when its content is unchanged.
+// It goes through @actions/github (Octokit with the runner's proxy settings), loaded only when the
+// input asks for a comment. It never fails the run: without write permission (a pull request from a
+// fork gets a read-only GITHUB_TOKEN) the step says so in a notice and goes on.
+// REST: https://docs.github.com/rest/issues/comments
+
+
+
+/** Finds this job's comment (stopping at the page that has it) and creates, updates or leaves it. */
+async function syncStickyComment(api, key, body) {
+    for await (const page of api.pages()) {
+        const own = findOwnComment(page, key);
+        if (!own)
+            continue;
+        if (sameContent(own.body ?? '', body))
+            return { action: 'unchanged', id: own.id };
+        await api.update(own.id, body);
+        return { action: 'updated', id: own.id };
+    }
+    return { action: 'created', id: await api.create(body) };
+}
+async function octokitIssueComments(token, pr) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(token);
+    const where = { owner: pr.owner, repo: pr.repo };
+    return {
+        async *pages() {
+            for await (const response of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100 })) {
+                yield response.data;
+            }
+        },
+        create: async (body) => (await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body })).data.id,
+        update: async (id, body) => {
+            await octokit.rest.issues.updateComment({ ...where, comment_id: id, body });
+        },
+    };
+}
+/** One comment per workflow, job, endpoint and file set: matrix jobs over other files get their own. */
+function commentKey(report, env) {
+    const identity = [env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', report.endpointName ?? '', ...report.files].join('\n');
+    return (0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 16);
+}
+async function publishPrComment(report, settings) {
+    const { pr, token, env } = settings;
+    if (!pr) {
+        info(`pr-comment: this run is for a '${env.GITHUB_EVENT_NAME ?? 'unknown'}' event, not a pull request; no comment is written.`);
+        return 'skipped';
+    }
+    if (!token && !settings.api) {
+        notice('pr-comment: no GitHub token, so no pull-request comment was written. Leave the github-token input at its default (the job token) or pass a token that may write pull-request comments.', { title: 'Pull-request comment not written' });
+        return 'skipped';
+    }
+    const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${(env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    const key = commentKey(report, env);
+    const body = renderComment(report, { key, links: settings.links, runUrl });
+    try {
+        const api = settings.api ?? (await octokitIssueComments(token ?? '', pr));
+        const { action, id } = await syncStickyComment(api, key, body);
+        info(`pr-comment: ${action === 'unchanged' ? 'left comment' : `${action} comment`} ${id} on pull request #${pr.number}${action === 'unchanged' ? ' as it was (nothing changed)' : ''}.`);
+        return action;
+    }
+    catch (error) {
+        const status = error.status;
+        const reason = error instanceof Error ? error.message : String(error);
+        if (status === 401 || status === 403 || status === 404) {
+            notice(permissionNotice(pr, status, reason), { title: 'Pull-request comment not written' });
+        }
+        else {
+            warning(`pr-comment: the pull-request comment could not be written (${reason}). The job summary has the same content.`, { title: 'Pull-request comment not written' });
+        }
+        return 'skipped';
+    }
+}
+function permissionNotice(pr, status, reason) {
+    const why = pr.fromFork
+        ? 'This pull request comes from a fork, and GitHub gives workflows of fork pull requests a read-only token.'
+        : status === 401
+            ? 'GitHub refused the token.'
+            : 'The token may not write pull-request comments: give the job `permissions: pull-requests: write`, or pass a token that may as `github-token`.';
+    return `pr-comment: no pull-request comment was written (HTTP ${status}: ${reason}). ${why} The run goes on; the job summary has the same content.`;
+}
+
+;// CONCATENATED MODULE: ./lib/source-files.js
+// The only place the action reads the user's files. Paths from inputs are relative to
+// GITHUB_WORKSPACE (as in every action); findings name files relative to it too.
+
+
+function workspaceRoot(env = process.env) {
+    return (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+}
+function displayPath(absolutePath, workspace) {
+    const rel = (0,external_node_path_namespaceObject.relative)(workspace, absolutePath);
+    const shown = rel && !rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel) ? rel : absolutePath;
+    return shown.split(external_node_path_namespaceObject.sep).join('/');
+}
+/** Reads an input file; the error names the input and where it looked. */
+function readSourceFile(inputName, path, workspace) {
+    const absolutePath = (0,external_node_path_namespaceObject.resolve)(workspace, path);
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(absolutePath, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : e.message;
+        throw new Error(`${inputName}: '${path}' ${why} (looked at ${absolutePath}; paths are relative to GITHUB_WORKSPACE).`);
+    }
+    return { absolutePath, displayPath: displayPath(absolutePath, workspace), dir: (0,external_node_path_namespaceObject.dirname)(absolutePath), text };
+}
+/** The file-system view the pure spec layer is given for local paths in the YAML. */
+const localFileSystem = {
+    exists(absolutePath) {
+        try {
+            const s = (0,external_node_fs_namespaceObject.statSync)(absolutePath);
+            return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    },
+    readText(absolutePath) {
+        try {
+            return (0,external_node_fs_namespaceObject.readFileSync)(absolutePath, 'utf8');
+        }
+        catch {
+            return undefined;
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/report/annotations.js
+// Findings → GitHub annotations. GitHub shows at most 10 annotations of each severity per step,
+// so the most important come first and, when more exist, the tenth slot points at the summary.
+// Each message ends with a link to the rule's section of docs/rules.md.
+
+
+
+const ANNOTATIONS_PER_SEVERITY = 10;
+function findingToAnnotation(f, links = linksFromEnv({})) {
+    const message = [f.message, ...(f.hint ? [`Fix: ${f.hint}`] : []), `Rule: ${ruleUrl(links, f.rule)}`].join('\n');
+    const annotation = {
+        severity: f.severity,
+        title: `${f.rule}: ${RULES[f.rule].title}`,
+        message,
+        file: f.file,
+        startLine: f.line,
+        startColumn: f.column,
+    };
+    // GitHub ignores columns on multi-line annotations and rejects an end column without one.
+    if (f.endLine !== undefined && f.endLine !== f.line)
+        annotation.endLine = f.endLine;
+    else if (f.endColumn !== undefined) {
+        annotation.endLine = f.line;
+        annotation.endColumn = f.endColumn;
+    }
+    return annotation;
+}
+function selectAnnotations(findings, links = linksFromEnv({}), limit = ANNOTATIONS_PER_SEVERITY) {
+    const sorted = [...findings].sort(compareFindings);
+    const out = [];
+    for (const severity of ['error', 'warning', 'notice']) {
+        const ofSeverity = sorted.filter((f) => f.severity === severity);
+        if (ofSeverity.length <= limit) {
+            out.push(...ofSeverity.map((f) => findingToAnnotation(f, links)));
+            continue;
+        }
+        const shown = ofSeverity.slice(0, limit - 1);
+        out.push(...shown.map((f) => findingToAnnotation(f, links)));
+        const rest = ofSeverity.length - shown.length;
+        out.push({
+            severity,
+            title: `${rest} more ${severity}${rest === 1 ? '' : 's'}`,
+            message: `${rest} more ${severity} finding${rest === 1 ? ' is' : 's are'} not annotated (GitHub shows ${limit} per step): see the job summary for the most important and the SARIF file (the 'sarif-file' output) for the full list.`,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/report/outputs.js
+// Step outputs (action.yml lists them). Values are strings; JSON ones are compact so `fromJSON()` reads them.
+// Each stays under GitHub's 1 MB per output whatever the input: `findings` keeps the most important
+// findings that fit (the SARIF file has them all, the counts stay exact), `plan` drops request
+// bodies, then requests, from the end and says what it left out (the plan file has it all).
+
+
+function buildOutputs(report, files = {}, budget = BUDGETS.outputBytes) {
+    const counts = countBySeverity(report.findings);
+    const outputs = {
+        findings: fitFindings(report.findings, budget),
+        errors: String(counts.error),
+        warnings: String(counts.warning),
+        plan: fitPlan(report.plan, budget, files.planFile),
+    };
+    if (report.endpointName)
+        outputs['endpoint-name'] = report.endpointName;
+    if (report.deploymentNames.length)
+        outputs['deployment-name'] = report.deploymentNames.join(',');
+    if (report.changes !== undefined)
+        outputs.changes = String(report.changes);
+    const live = report.readBack;
+    if (live?.scoringUri)
+        outputs['scoring-uri'] = live.scoringUri;
+    if (live?.swaggerUri)
+        outputs['swagger-uri'] = live.swaggerUri;
+    if (live?.traffic)
+        outputs.traffic = JSON.stringify(live.traffic);
+    if (files.sarifFile)
+        outputs['sarif-file'] = files.sarifFile;
+    if (files.planFile)
+        outputs['plan-file'] = files.planFile;
+    return outputs;
+}
+/** The findings, most important first, as many as fit in `budget` bytes of JSON. */
+function fitFindings(findings, budget) {
+    const sorted = [...findings].sort(compareFindings);
+    const json = sorted.map((f) => JSON.stringify(f));
+    const kept = countWithin(json.map((j) => utf8Bytes(j) + 1), budget - 2);
+    return `[${json.slice(0, kept).join(',')}]`;
+}
+/** The plan, or as much of it as fits: every request line first, then bodies in order; `omitted` says what is missing. */
+function fitPlan(plan, budget, planFile) {
+    const full = JSON.stringify(plan);
+    if (utf8Bytes(full) <= budget)
+        return full;
+    const bare = plan.requests.map(({ body: _body, ...rest }) => rest);
+    const frame = utf8Bytes(JSON.stringify({ ...plan, requests: [], assets: [], omitted: omissions(plan, 0, 0, 0, planFile) })) + 64;
+    let room = budget - frame;
+    const take = (costs) => {
+        const kept = countWithin(costs, room);
+        room -= costs.slice(0, kept).reduce((a, b) => a + b, 0);
+        return kept;
+    };
+    const keptRequests = take(bare.map((r) => utf8Bytes(JSON.stringify(r)) + 1));
+    const keptAssets = take(plan.assets.map((a) => utf8Bytes(JSON.stringify(a)) + 1));
+    const keptBodies = take(plan.requests.slice(0, keptRequests).map((r) => (r.body === undefined ? 0 : utf8Bytes(JSON.stringify(r.body)) + 8)));
+    const fitted = {
+        ...plan,
+        requests: plan.requests.slice(0, keptRequests).map((r, i) => (i < keptBodies ? r : bare[i])),
+        assets: plan.assets.slice(0, keptAssets),
+        omitted: omissions(plan, keptRequests, keptBodies, keptAssets, planFile),
+    };
+    const text = JSON.stringify(fitted);
+    // Fields other than requests and assets (diffs, traffic) are kept whole; if they alone are too big, only the note remains.
+    return utf8Bytes(text) <= budget ? text : JSON.stringify({ requests: [], assets: [], omitted: omissions(plan, 0, 0, 0, planFile) });
+}
+function omissions(plan, keptRequests, keptBodies, keptAssets, planFile) {
+    const withBody = (from) => plan.requests.slice(from).filter((r) => r.body !== undefined).length;
+    return {
+        requests: plan.requests.length - keptRequests,
+        bodies: withBody(keptBodies),
+        assets: plan.assets.length - keptAssets,
+        ...(planFile ? { planFile } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/report/sarif.js
+
+
+
+
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const TOOL_NAME = 'azureml-online-deploy';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+function buildSarif(findings, options) {
+    const ids = Object.keys(RULES);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: TOOL_NAME,
+                        semanticVersion: options.version,
+                        informationUri: options.links.rulesDoc.replace(/\/blob\/.*$/, ''),
+                        rules: ids.map((id) => ruleDescriptor(id, RULES[id], options.links)),
+                    },
+                },
+                ...(options.workspaceUri ? { originalUriBaseIds: { '%SRCROOT%': { uri: options.workspaceUri } } } : {}),
+                columnKind: 'utf16CodeUnits',
+                results: [...findings].sort(compareFindings).map((f) => result(f, index.get(f.rule) ?? 0)),
+            },
+        ],
+    };
+}
+function ruleDescriptor(id, spec, links) {
+    const helpUri = ruleUrl(links, id);
+    const { bad, good, azure } = spec.example;
+    // The same content as the rule's section of docs/rules.md (scripts/gen-rules-doc.ts).
+    const markdown = [
+        `**${prose(spec.title)}**`,
+        `**When it fires.** ${prose(spec.when)}`,
+        `**Triggers it:**\n\n${fenced('yaml', bad)}${azure ? `\n\nIn Azure: ${prose(azure.bad)}` : ''}`,
+        `**Fixed:**\n\n${fenced('yaml', good)}${azure ? `\n\nIn Azure: ${prose(azure.good)}` : ''}`,
+        `**Fix.** ${prose(spec.fix)}`,
+        `[\`${id}\` in docs/rules.md](${helpUri})`,
+    ];
+    return {
+        id,
+        name: id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
+        shortDescription: { text: spec.title },
+        fullDescription: { text: spec.when },
+        help: { text: `${spec.when}\n\nFix: ${spec.fix}\n\nDocumentation: ${helpUri}`, markdown: markdown.join('\n\n') },
+        helpUri,
+        defaultConfiguration: { level: LEVEL[spec.severity] },
+        properties: { tags: ['azureml', `detected-in-${spec.detectedIn}`] },
+    };
+}
+function result(f, ruleIndex) {
+    const absolute = f.file.startsWith('/');
+    return {
+        ruleId: f.rule,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        message: { text: f.hint ? `${f.message}\nFix: ${f.hint}` : f.message },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: absolute ? { uri: `file://${encodePath(f.file)}` } : { uri: encodePath(f.file), uriBaseId: '%SRCROOT%' },
+                    region: region(f),
+                },
+            },
+        ],
+    };
+}
+/** SARIF regions are 1-based; endColumn is the column after the last character, as in the findings. */
+function region(f) {
+    const startLine = Math.max(1, f.line);
+    const startColumn = Math.max(1, f.column);
+    const endLine = f.endLine !== undefined && f.endLine >= startLine ? f.endLine : startLine;
+    const out = { startLine, startColumn };
+    if (f.endLine !== undefined && endLine !== startLine)
+        out.endLine = endLine;
+    if (f.endColumn !== undefined && (endLine > startLine || f.endColumn >= startColumn)) {
+        out.endLine = endLine;
+        out.endColumn = Math.max(1, f.endColumn);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/report/publish.js
+// The adapter between a RunReport and the runner: annotations, the job summary and the outputs
+// through @actions/core, the SARIF and plan files, and (with `pr-comment`) the sticky pull-request
+// comment. Everything it renders comes from the pure modules beside it.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function publishReport(report, settings = { prComment: false }, env = process.env) {
+    const pr = pullRequestOf(env);
+    const links = linksFromEnv(env, pr?.headSha);
+    for (const a of selectAnnotations(report.findings, links)) {
+        const { severity, message, ...props } = a;
+        core_namespaceObject[severity](message, props);
+    }
+    const files = writeReportFiles(report, links, env);
+    for (const [name, value] of Object.entries(buildOutputs(report, files)))
+        setOutput(name, value);
+    const summary = renderSummary(report, { links });
+    if (env.GITHUB_STEP_SUMMARY)
+        await summary_summary.addRaw(summary, true).write();
+    else
+        info(summary);
+    if (settings.prComment)
+        await publishPrComment(report, { token: settings.githubToken, pr, links, env });
+}
+/**
+ * Every finding as SARIF and the whole plan as JSON, in a folder of this step under RUNNER_TEMP
+ * (outside the checkout, so nothing lands in the repository; GITHUB_ACTION names the step).
+ */
+function writeReportFiles(report, links, env) {
+    const dir = (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'azureml-online-deploy', (env.GITHUB_ACTION || 'local').replace(/[^A-Za-z0-9_.-]/g, '_'));
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+        const sarifFile = (0,external_node_path_namespaceObject.join)(dir, 'findings.sarif');
+        const planFile = (0,external_node_path_namespaceObject.join)(dir, 'plan.json');
+        const workspaceUri = `${(0,external_node_url_.pathToFileURL)(workspaceRoot(env)).href.replace(/\/?$/, '/')}`;
+        (0,external_node_fs_namespaceObject.writeFileSync)(sarifFile, JSON.stringify(buildSarif(report.findings, { links, version: package_namespaceObject.rE, workspaceUri }), null, 2));
+        (0,external_node_fs_namespaceObject.writeFileSync)(planFile, JSON.stringify(report.plan, null, 2));
+        return { sarifFile, planFile };
+    }
+    catch (error) {
+        warning(`The SARIF and plan files could not be written to ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+        return {};
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/secrets/references.js
@@ -44426,6 +45505,14 @@ function decodeDouble(raw, value) {
 }
 
 ;// CONCATENATED MODULE: ./lib/secrets/scan.js
+// Walk a parsed endpoint or deployment file for secret references. PURE.
+//
+// Where the service resolves references: only in the deployment's `environment_variables`
+// (seeds/001: "If the values that are mapped to the environment variables follow certain
+// patterns, secret retrieval and injection will be performed"; research/yaml-to-rest.md §8:
+// they travel in `properties.environmentVariables`). No seed mentions any other field, and the
+// endpoint has no environment variables at all. So a reference anywhere else (tags, properties,
+// description, model, an endpoint file) is sent as literal text: `secret-ref-placement`.
 
 
 function scanDeployment(root, file) {
@@ -44563,13 +45650,12 @@ function storeKey(ref) {
     return ref.kind === 'keyvault' ? `keyvault:${ref.vaultUrl.toLowerCase()}` : `connection:${ref.connection.toLowerCase()}`;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/spec/rest.js
 // Pure translation of typed specs into the ARM REST bodies azure-ai-ml sends, at one pinned
 // api-version, with every default the SDK always sends. Assets that need uploading or a lookup
 // (local model/code/environment, `@latest` labels) cannot become ARM ids offline: they are listed
 // as AssetToRegister items and a placeholder stands in the body at `pointer`.
+
 
 
 /**
@@ -44695,17 +45781,49 @@ function md5(s) {
 function pyJoin(sep, s) {
     return [...s].join(sep);
 }
+/** The module azure-ai-ml's inference_config objects come from (unchanged from 1.4.0 to the current SDK). */
+const REST_MODELS = 'azure.ai.ml._restclient.v2022_05_01.models._models_py3';
+const NO_SPAN = { line: 0, column: 0, endLine: 0, endColumn: 0 };
+function pyMap(entries) {
+    return { kind: 'map', entries: entries.map(([key, value]) => ({ key, keySpan: NO_SPAN, value })), span: NO_SPAN };
+}
+function pyScalar(value) {
+    return { kind: 'scalar', value, source: '', quoted: false, span: NO_SPAN };
+}
 /**
- * The anonymous environment version azure-ai-ml computes for an image (+ conda file) environment
- * (research §6.3). Undefined when it depends on SDK internals (inference_config) or on an upload
- * (build context).
+ * `yaml.dump(inference_config, sort_keys=True)` as azure-ai-ml computes it: the schema turns the
+ * mapping into REST model objects (InferenceContainerProperties of three Routes), so PyYAML writes
+ * them as tagged Python objects with their attribute dicts, `additional_properties: {}` included.
+ */
+function inferenceConfigDump(ic) {
+    const route = (r) => pyMap([
+        ['additional_properties', pyMap([])],
+        ['path', pyScalar({ type: 'str', value: r.path })],
+        ['port', pyScalar({ type: 'int', value: BigInt(r.port) })],
+    ]);
+    const plain = dumpPyYaml(pyMap([
+        ['additional_properties', pyMap([])],
+        ['liveness_route', route(ic.livenessRoute)],
+        ['readiness_route', route(ic.readinessRoute)],
+        ['scoring_route', route(ic.scoringRoute)],
+    ]));
+    const tagged = plain.replace(/^(liveness_route|readiness_route|scoring_route):$/gm, `$1: !!python/object:${REST_MODELS}.Route`);
+    return `!!python/object:${REST_MODELS}.InferenceContainerProperties\n${tagged}`;
+}
+/**
+ * The anonymous environment version azure-ai-ml computes at load time for an image environment
+ * (Environment._generate_anonymous_version, research §6.3): MD5 of the image, joined with the MD5
+ * of the inference_config dump, then of the conda file, each step with Python's str.join. Undefined
+ * when it depends on an upload (build context) or on a conda file that could not be read.
  */
 function anonymousEnvironmentVersion(e) {
-    if (e.build || e.inferenceConfig || e.image === undefined)
+    if (e.build || e.image === undefined)
         return undefined;
     if (e.condaFilePath !== undefined && e.condaFile === undefined)
         return undefined;
     let s = md5(e.image);
+    if (e.inferenceConfig)
+        s = pyJoin(s, md5(inferenceConfigDump(e.inferenceConfig)));
     if (e.condaFile !== undefined)
         s = pyJoin(s, md5(e.condaFile));
     return md5(s);
@@ -45013,6 +46131,10 @@ function extractEnvironmentVariables(root) {
 }
 
 ;// CONCATENATED MODULE: ./lib/analyze.js
+// The offline analysis every mode starts with: load each file (YAML 1.1 with positions), apply the
+// `set` overrides, validate it as an endpoint or a deployment, find its secret references, check
+// the files against each other, and build the plan. Pure: file contents and a file-system view
+// come in, findings and a plan go out.
 
 
 
@@ -45137,82 +46259,73 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== ''));
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./lib/source-files.js
-// The only place the action reads the user's files. Paths from inputs are relative to
-// GITHUB_WORKSPACE (as in every action); findings name files relative to it too.
-
-
-function workspaceRoot(env = process.env) {
-    return (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd());
-}
-function displayPath(absolutePath, workspace) {
-    const rel = (0,external_node_path_namespaceObject.relative)(workspace, absolutePath);
-    const shown = rel && !rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel) ? rel : absolutePath;
-    return shown.split(external_node_path_namespaceObject.sep).join('/');
-}
-/** Reads an input file; the error names the input and where it looked. */
-function readSourceFile(inputName, path, workspace) {
-    const absolutePath = (0,external_node_path_namespaceObject.resolve)(workspace, path);
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(absolutePath, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : e.message;
-        throw new Error(`${inputName}: '${path}' ${why} (looked at ${absolutePath}; paths are relative to GITHUB_WORKSPACE).`);
-    }
-    return { absolutePath, displayPath: displayPath(absolutePath, workspace), dir: (0,external_node_path_namespaceObject.dirname)(absolutePath), text };
-}
-/** The file-system view the pure spec layer is given for local paths in the YAML. */
-const localFileSystem = {
-    exists(absolutePath) {
-        try {
-            const s = (0,external_node_fs_namespaceObject.statSync)(absolutePath);
-            return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    },
-    readText(absolutePath) {
-        try {
-            return (0,external_node_fs_namespaceObject.readFileSync)(absolutePath, 'utf8');
-        }
-        catch {
-            return undefined;
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./lib/modes/lint.js
-// mode: lint — offline and credential-free (fork PRs): everything the files alone can prove.
+;// CONCATENATED MODULE: ./lib/pipeline.js
+// The one pipeline every mode runs (docs/architecture.md): read inputs → analyze → checks →
+// apply → report. A mode (src/modes/) says which of the later phases it has; this file owns the
+// order, the log groups, the timeline and the rule that nothing is written once a finding fails
+// the run.
 
 
 
 
-async function runLint(inputs) {
+
+
+async function runPipeline(inputs) {
+    const mode = await MODE_REGISTRY[inputs.mode]();
+    const timeline = [];
+    const phase = phaseRunner(timeline);
     const { endpoint, deployments } = readInputFiles(inputs);
     const files = [endpoint, ...deployments].filter((f) => f !== undefined);
-    const analysis = await group('Lint: YAML, schema and secret-reference syntax', async () => {
+    const analysis = await phase('Analyze: YAML, schema and secret-reference syntax', async () => {
         const result = analyze_analyze({
             endpoint,
             deployments,
             overrides: inputs.overrides,
             fs: localFileSystem,
             workspace: { subscriptionId: inputs.subscriptionId, resourceGroup: inputs.resourceGroup, workspaceName: inputs.workspaceName },
-            unknownTrafficSeverity: 'warning',
+            unknownTrafficSeverity: mode.unknownTrafficSeverity,
         });
         for (const value of result.overrideValues)
             setSecret(value);
         info(`${files.length} file(s), ${result.findings.length} finding(s), ${result.references.length} secret reference(s).`);
         return result;
     });
-    return toReport(inputs, analysis, files.map((f) => f.displayPath), 'syntax ok; resolved online in validate/deploy mode');
+    const run = { inputs, files, analysis, phase, timeline };
+    const report = {
+        mode: inputs.mode,
+        failOn: inputs.failOn,
+        files: files.map((f) => f.displayPath),
+        findings: [...analysis.findings],
+        references: offlineReferenceRows(run, mode),
+        plan: analysis.plan,
+        written: 'nothing',
+        timeline,
+        endpointName: analysis.endpoint?.name,
+        deploymentNames: analysis.deployments.map((d) => d.name),
+        notes: inputs.ignored.length ? [`Ignored in ${inputs.mode} mode (they apply to deploy): ${inputs.ignored.join(', ')}.`] : [],
+    };
+    if (!mode.check)
+        return report;
+    const checked = await mode.check(run);
+    report.findings.push(...checked.findings);
+    report.references = checked.references;
+    report.plan = checked.plan ?? report.plan;
+    report.changes = checked.changes;
+    report.readBack = checked.readBack;
+    report.notes.push(...checked.notes);
+    if (!mode.apply)
+        return report;
+    if (failed(report)) {
+        info('Nothing is written to Azure: the findings above must be fixed first.');
+        timeline.push({ name: 'Apply', durationMs: 0, verdict: 'skipped', detail: 'findings fail the run' });
+        return report;
+    }
+    const applied = await mode.apply(run, checked);
+    report.findings.push(...applied.findings);
+    report.written = applied.written;
+    report.readBack = applied.readBack ?? report.readBack;
+    report.notes.push(...applied.notes);
+    return report;
 }
 function readInputFiles(inputs) {
     const workspace = workspaceRoot();
@@ -45221,235 +46334,32 @@ function readInputFiles(inputs) {
         deployments: inputs.deploymentFiles.map((f) => readSourceFile('deployment-file', f, workspace)),
     };
 }
-function toReport(inputs, analysis, files, referenceStatus) {
-    const references = analysis.references.map((ref) => {
+function offlineReferenceRows(run, mode) {
+    return run.analysis.references.map((ref) => {
         const { store, target } = describeReference(ref);
-        return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: referenceStatus };
+        return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: { state: 'unknown', why: mode.offlineReferenceStatus } };
     });
-    return {
-        mode: inputs.mode,
-        failOn: inputs.failOn,
-        files,
-        findings: analysis.findings,
-        references,
-        plan: analysis.plan,
-        endpointName: analysis.endpoint?.name,
-        deploymentNames: analysis.deployments.map((d) => d.name),
-        notes: inputs.ignored.length ? [`Ignored in ${inputs.mode} mode (they apply to deploy): ${inputs.ignored.join(', ')}.`] : [],
-    };
 }
-
-;// CONCATENATED MODULE: ./lib/findings/finding.js
-const severityRank = { error: 0, warning: 1, notice: 2 };
-/** Most important first: severity, then file order, then position. Stable for equal keys. */
-function compareFindings(a, b) {
-    return (severityRank[a.severity] - severityRank[b.severity] ||
-        a.file.localeCompare(b.file) ||
-        a.line - b.line ||
-        a.column - b.column);
-}
-function countBySeverity(findings) {
-    const counts = { error: 0, warning: 0, notice: 0 };
-    for (const f of findings)
-        counts[f.severity]++;
-    return counts;
-}
-
-;// CONCATENATED MODULE: ./lib/report/model.js
-// What a run produced, in one plain value: the report layer renders it, tests inspect it.
-
-function failed(report) {
-    return report.findings.some((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
-}
-/** The step's failure line: what failed, where, and that nothing was written. */
-function failureMessage(report) {
-    const counts = countBySeverity(report.findings);
-    const failing = report.findings.filter((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
-    const files = [...new Set(failing.map((f) => f.file))].join(', ');
-    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const what = report.failOn === 'warning' ? `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')}` : plural(counts.error, 'error');
-    return `${what} in ${files}; nothing was written to Azure. See the annotations and the job summary.`;
-}
-
-;// CONCATENATED MODULE: ./lib/report/annotations.js
-// Findings → GitHub annotations. GitHub shows at most 10 annotations of each severity per step,
-// so the most important come first and, when more exist, the tenth slot points at the summary.
-
-
-const ANNOTATIONS_PER_SEVERITY = 10;
-function findingToAnnotation(f) {
-    const message = f.hint ? `${f.message}\nFix: ${f.hint}` : f.message;
-    const annotation = {
-        severity: f.severity,
-        title: `${f.rule}: ${RULES[f.rule].title}`,
-        message,
-        file: f.file,
-        startLine: f.line,
-        startColumn: f.column,
-    };
-    // GitHub ignores columns on multi-line annotations and rejects an end column without one.
-    if (f.endLine !== undefined && f.endLine !== f.line)
-        annotation.endLine = f.endLine;
-    else if (f.endColumn !== undefined) {
-        annotation.endLine = f.line;
-        annotation.endColumn = f.endColumn;
-    }
-    return annotation;
-}
-function selectAnnotations(findings, limit = ANNOTATIONS_PER_SEVERITY) {
-    const sorted = [...findings].sort(compareFindings);
-    const out = [];
-    for (const severity of ['error', 'warning', 'notice']) {
-        const ofSeverity = sorted.filter((f) => f.severity === severity);
-        if (ofSeverity.length <= limit) {
-            out.push(...ofSeverity.map(findingToAnnotation));
-            continue;
+/** Each phase is one log group and one timeline row; a phase that throws is recorded as failed. */
+function phaseRunner(timeline) {
+    return async (name, work) => {
+        const started = performance.now();
+        try {
+            const value = await group(name, work);
+            timeline.push({ name, durationMs: Math.round(performance.now() - started), verdict: 'ok' });
+            return value;
         }
-        const shown = ofSeverity.slice(0, limit - 1);
-        out.push(...shown.map(findingToAnnotation));
-        const rest = ofSeverity.length - shown.length;
-        out.push({
-            severity,
-            title: `${rest} more ${severity}${rest === 1 ? '' : 's'}`,
-            message: `${rest} more ${severity} finding${rest === 1 ? ' is' : 's are'} not annotated (GitHub shows ${limit} per step): see the job summary or the 'findings' output for the full list.`,
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/report/outputs.js
-// Step outputs (DESIGN §1). Values are strings; JSON ones are compact so `fromJSON()` reads them.
-
-function buildOutputs(report) {
-    const counts = countBySeverity(report.findings);
-    const outputs = {
-        findings: JSON.stringify(report.findings),
-        errors: String(counts.error),
-        warnings: String(counts.warning),
-        plan: JSON.stringify(report.plan),
+        catch (error) {
+            timeline.push({ name, durationMs: Math.round(performance.now() - started), verdict: 'failed', detail: error instanceof Error ? error.message : String(error) });
+            throw error;
+        }
     };
-    if (report.endpointName)
-        outputs['endpoint-name'] = report.endpointName;
-    if (report.deploymentNames.length)
-        outputs['deployment-name'] = report.deploymentNames.join(',');
-    return outputs;
-}
-
-;// CONCATENATED MODULE: ./lib/report/markdown.js
-// Small helpers to write GitHub-flavoured Markdown safely: user text never breaks a table or
-// injects HTML into the job summary.
-function escapeCell(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
-}
-function code(text) {
-    const escaped = escapeCell(text);
-    return escaped.includes('`') ? `<code>${escaped}</code>` : `\`${escaped}\``;
-}
-function table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-function details(summary, body) {
-    return `<details><summary>${escapeCell(summary)}</summary>\n\n${body}\n\n</details>`;
-}
-/** A fenced block whose fence is longer than any backtick run inside it. */
-function fenced(language, body) {
-    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${language}\n${body}\n${fence}`;
-}
-
-;// CONCATENATED MODULE: ./lib/report/summary.js
-// The job summary: every finding, every secret reference, and the plan. Pure: returns Markdown.
-
-
-
-const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-function renderSummary(report) {
-    const parts = [`## azureml-online-deploy · ${report.mode}`, headline(report)];
-    if (report.notes.length)
-        parts.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
-    parts.push('### Findings', report.findings.length ? findingsTable(report.findings) : 'No findings.');
-    parts.push('### Secret references', report.references.length ? referencesTable(report) : 'No secret-injection references.');
-    parts.push('### Plan', planSection(report));
-    return parts.join('\n\n') + '\n';
-}
-function headline(report) {
-    const counts = countBySeverity(report.findings);
-    const tally = ['error', 'warning', 'notice']
-        .filter((s) => counts[s] > 0)
-        .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`)
-        .join(', ');
-    const files = `${report.files.length} file${report.files.length === 1 ? '' : 's'}`;
-    if (failed(report))
-        return `**${ICON.error} Failed:** ${tally} in ${files}. Nothing was written to Azure.`;
-    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
-}
-function findingsTable(findings) {
-    const rows = [...findings].sort(compareFindings).map((f) => [
-        `${ICON[f.severity]} ${f.severity}`,
-        code(f.rule),
-        `${code(f.file)} ${f.line}:${f.column}`,
-        escapeCell(f.message),
-        escapeCell(f.hint ?? ''),
-    ]);
-    return table(['', 'Rule', 'Where', 'Problem', 'Fix'], rows);
-}
-function referencesTable(report) {
-    const rows = report.references.map((r) => [
-        code(r.variable),
-        escapeCell(r.store),
-        escapeCell(r.target),
-        `${r.ok === false ? ICON.error : r.ok === true ? '✅' : '·'} ${escapeCell(r.status)}`,
-        `${code(r.file)} ${r.line}`,
-    ]);
-    return table(['Variable', 'Store', 'Target', 'Status', 'Where'], rows);
-}
-function planSection(report) {
-    const { requests, assets } = report.plan;
-    if (requests.length === 0)
-        return 'Nothing to send.';
-    const withheld = failed(report) ? ['Not sent: the errors above must be fixed first. Files with errors are not in the plan.', ''] : [];
-    const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
-    if (assets.length)
-        lines.push('', 'Local assets registered first:', ...assets.map((a) => `- ${escapeCell(a.kind)}: ${escapeCell(a.description)}`));
-    const bodies = requests
-        .filter((r) => r.body !== undefined)
-        .map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2))));
-    return [...withheld, ...lines, '', ...bodies].join('\n');
-}
-
-;// CONCATENATED MODULE: ./lib/report/publish.js
-// The adapter between a RunReport and the runner: annotations, summary and outputs through
-// @actions/core. Everything above this file is pure and testable without a runner.
-
-
-
-
-async function publishReport(report) {
-    for (const a of selectAnnotations(report.findings)) {
-        const { severity, message, ...props } = a;
-        core_namespaceObject[severity](message, props);
-    }
-    for (const [name, value] of Object.entries(buildOutputs(report)))
-        setOutput(name, value);
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(renderSummary(report), true).write();
-    }
-    else {
-        info(renderSummary(report));
-    }
 }
 
 ;// CONCATENATED MODULE: ./lib/main.js
-// run(): reads the inputs once, picks the mode, and funnels every failure into one place.
-// Lint mode is imported statically and touches no Azure SDK; online modes will be loaded with a
-// dynamic import so the PR-validation path starts fast.
+// run(): reads the inputs once, runs the one pipeline (src/pipeline.ts) for the chosen mode, and
+// funnels every failure into one place.
+
 
 
 
@@ -45458,33 +46368,14 @@ async function publishReport(report) {
 async function run() {
     try {
         const inputs = readInputs(envInputReader());
-        const report = await runMode(inputs);
-        await group('Report', () => publishReport(report));
+        const report = await runPipeline(inputs);
+        await group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken }));
         if (failed(report)) {
             setFailed(failureMessage(report));
         }
     }
     catch (error) {
         main_fail(error);
-    }
-}
-async function runMode(inputs) {
-    if (inputs.prComment) {
-        throw new NotAvailableError('pr-comment: the sticky pull-request comment is not available in this version yet; remove the input (the job summary has the same content).');
-    }
-    switch (inputs.mode) {
-        case 'lint':
-            return runLint(inputs);
-        case 'validate':
-        case 'deploy':
-            throw new NotAvailableError(`mode '${inputs.mode}' is not available in this version yet: it arrives with the online checks and the rollout. ` +
-                `Use mode: lint for offline validation now.`);
-    }
-}
-class NotAvailableError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'NotAvailableError';
     }
 }
 /** The one failure funnel: every error ends here with a message a user can act on. */
@@ -45526,7 +46417,7 @@ function main_fail(error) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -45535,6 +46426,9 @@ function main_fail(error) {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -45651,6 +46545,28 @@ function main_fail(error) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -45665,6 +46581,69 @@ function main_fail(error) {
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

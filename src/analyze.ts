@@ -2,9 +2,9 @@
 // `set` overrides, validate it as an endpoint or a deployment, find its secret references, check
 // the files against each other, and build the plan. Pure: file contents and a file-system view
 // come in, findings and a plan go out.
-import type { Finding, Severity } from './findings/finding.ts';
-import { makeFinding } from './findings/rules.ts';
-import type { PlannedRequest, Plan } from './report/model.ts';
+import { makeFinding, type Finding } from './findings/finding.ts';
+import type { Severity } from './findings/severity.ts';
+import type { PlannedRequest, Plan } from './plan.ts';
 import { scanDeployment, scanEndpoint } from './secrets/scan.ts';
 import type { SecretReference } from './secrets/references.ts';
 import {

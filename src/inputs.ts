@@ -27,6 +27,8 @@ export interface Inputs {
   rollbackOnFailure: boolean;
   grantMissingRoles: boolean;
   prComment: boolean;
+  /** For the PR comment: the job's GITHUB_TOKEN unless the workflow passes another. */
+  githubToken?: string;
   failOn: 'error' | 'warning';
   timeoutMs: number;
   /** Inputs that were set but mean nothing in the chosen mode: reported, not fatal. */
@@ -113,6 +115,7 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
     rollbackOnFailure,
     grantMissingRoles,
     prComment,
+    githubToken: optional('github-token'),
     failOn: failOnText === 'warning' ? 'warning' : 'error',
     timeoutMs,
     ignored,

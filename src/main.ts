@@ -1,45 +1,22 @@
-// run(): reads the inputs once, picks the mode, and funnels every failure into one place.
-// Lint mode is imported statically and touches no Azure SDK; online modes will be loaded with a
-// dynamic import so the PR-validation path starts fast.
+// run(): reads the inputs once, runs the one pipeline (src/pipeline.ts) for the chosen mode, and
+// funnels every failure into one place.
 import * as core from '@actions/core';
-import { InputError, envInputReader, readInputs, type Inputs } from './inputs.ts';
-import { runLint } from './modes/lint.ts';
+import { InputError, envInputReader, readInputs } from './inputs.ts';
+import { NotAvailableError } from './modes/registry.ts';
 import { failed, failureMessage } from './report/model.ts';
 import { publishReport } from './report/publish.ts';
+import { runPipeline } from './pipeline.ts';
 
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs(envInputReader());
-    const report = await runMode(inputs);
-    await core.group('Report', () => publishReport(report));
+    const report = await runPipeline(inputs);
+    await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken }));
     if (failed(report)) {
       core.setFailed(failureMessage(report));
     }
   } catch (error) {
     fail(error);
-  }
-}
-
-async function runMode(inputs: Inputs) {
-  if (inputs.prComment) {
-    throw new NotAvailableError('pr-comment: the sticky pull-request comment is not available in this version yet; remove the input (the job summary has the same content).');
-  }
-  switch (inputs.mode) {
-    case 'lint':
-      return runLint(inputs);
-    case 'validate':
-    case 'deploy':
-      throw new NotAvailableError(
-        `mode '${inputs.mode}' is not available in this version yet: it arrives with the online checks and the rollout. ` +
-          `Use mode: lint for offline validation now.`,
-      );
-  }
-}
-
-class NotAvailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotAvailableError';
   }
 }
 

@@ -1,7 +1,6 @@
-// The one shape every problem takes, from YAML syntax to a failed rollout gate (DESIGN §1 Findings).
-import type { RuleId } from './rules.ts';
-
-export type Severity = 'error' | 'warning' | 'notice';
+// The one shape every problem takes, from YAML syntax to a failed rollout gate (docs/rules.md).
+import { RULES, type RuleId, type RuleSpec } from './rules.ts';
+import type { Severity } from './severity.ts';
 
 /** A place in a source file. 1-based, as GitHub annotations want them. */
 export interface SourceRange {
@@ -37,4 +36,21 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;
+}
+
+/** Build a finding with the catalog's severity (unless overridden) and the rule's fix as hint. */
+export function makeFinding(
+  rule: RuleId,
+  at: SourceRange,
+  message: string,
+  options: { hint?: string; severity?: Severity } = {},
+): Finding {
+  const spec: RuleSpec = RULES[rule];
+  return {
+    rule,
+    severity: options.severity ?? spec.severity,
+    message,
+    ...at,
+    hint: options.hint ?? spec.fix,
+  };
 }

@@ -1,14 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { RULES, isRuleId, makeFinding, type RuleId, type RuleSpec } from './rules.ts';
+import { RULES, isRuleId, type RuleId, type RuleSpec } from './rules.ts';
 import { RULES_DOC_PATH, anchorOf, prose, renderRulesDoc } from '../../scripts/gen-rules-doc.ts';
 import { loadYaml } from '../spec/yaml.ts';
 import { Ctx } from '../spec/schema.ts';
 import { analyzeEndpointTree } from '../spec/endpoint.ts';
 import { analyzeDeploymentTree } from '../spec/deployment.ts';
 import { scanDeployment, scanEndpoint } from '../secrets/scan.ts';
-import type { Finding } from './finding.ts';
+import { makeFinding, type Finding } from './finding.ts';
 import { analyze } from '../analyze.ts';
 
 const entries = Object.entries(RULES) as [RuleId, RuleSpec][];
@@ -100,6 +100,9 @@ const CHECKED_OFFLINE: Partial<Record<RuleId, (text: string) => Finding[]>> = {
   'invalid-name': endpointFindings,
   traffic: endpointFindings,
   'enforce-flag-with-uai': endpointFindings,
+  'enforce-flag-value': endpointFindings,
+  'service-rejects': deploymentFindings,
+  'model-path': deploymentFindings,
   'local-path-not-found': deploymentFindings,
   'instance-type-too-small': deploymentFindings,
   'secret-ref-syntax': deploymentFindings,

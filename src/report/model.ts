@@ -1,21 +1,10 @@
 // What a run produced, in one plain value: the report layer renders it, tests inspect it.
 import { countBySeverity, type Finding } from '../findings/finding.ts';
+import type { RuleId } from '../findings/rules.ts';
+import type { Plan } from '../plan.ts';
 
-/** One REST call the action would send (or sent), with a secret-free body. */
-export interface PlannedRequest {
-  method: 'PUT' | 'POST' | 'DELETE';
-  /** ARM path without host, e.g. /subscriptions/…/onlineEndpoints/my-endpoint */
-  path: string;
-  apiVersion: string;
-  description: string;
-  body?: unknown;
-}
-
-export interface Plan {
-  requests: PlannedRequest[];
-  /** Local assets (model folder, code, inline environment) that apply would register first. */
-  assets: { kind: string; description: string }[];
-}
+/** What is known of one secret reference: proven to resolve, proven not to, or not known (and why). */
+export type ReferenceStatus = { state: 'pass' } | { state: 'fail'; rule: RuleId } | { state: 'unknown'; why: string };
 
 export interface ReferenceRow {
   variable: string;
@@ -23,9 +12,26 @@ export interface ReferenceRow {
   line: number;
   store: string;
   target: string;
-  /** What is known of it: 'syntax ok (not checked online in lint mode)', 'resolves', … */
-  status: string;
-  ok?: boolean;
+  status: ReferenceStatus;
+}
+
+/** What the run wrote to Azure: the report never claims "nothing was written" after a write. */
+export type Written = 'nothing' | 'partial' | 'all';
+
+/** The endpoint as read back from Azure after the run (or as found, in validate). */
+export interface ReadBack {
+  scoringUri?: string;
+  swaggerUri?: string;
+  traffic?: Record<string, number>;
+  mirrorTraffic?: Record<string, number>;
+}
+
+/** One phase or gate of the run, for the summary's timeline. */
+export interface TimelineEntry {
+  name: string;
+  durationMs: number;
+  verdict: 'ok' | 'failed' | 'skipped' | 'rolled back' | 'inconclusive';
+  detail?: string;
 }
 
 export interface RunReport {
@@ -35,6 +41,11 @@ export interface RunReport {
   findings: Finding[];
   references: ReferenceRow[];
   plan: Plan;
+  written: Written;
+  /** Whether deploy would change (or changed) anything; undefined when not known (lint). */
+  changes?: boolean;
+  readBack?: ReadBack;
+  timeline: TimelineEntry[];
   endpointName?: string;
   deploymentNames: string[];
   /** Extra lines for the summary, e.g. inputs ignored in this mode. */
@@ -45,12 +56,23 @@ export function failed(report: Pick<RunReport, 'findings' | 'failOn'>): boolean 
   return report.findings.some((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
 }
 
-/** The step's failure line: what failed, where, and that nothing was written. */
-export function failureMessage(report: Pick<RunReport, 'findings' | 'failOn'>): string {
+/** The step's failure line: what failed, where, and what was written. */
+export function failureMessage(report: Pick<RunReport, 'findings' | 'failOn' | 'written'>): string {
   const counts = countBySeverity(report.findings);
   const failing = report.findings.filter((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
   const files = [...new Set(failing.map((f) => f.file))].join(', ');
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const what = report.failOn === 'warning' ? `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')}` : plural(counts.error, 'error');
-  return `${what} in ${files}; nothing was written to Azure. See the annotations and the job summary.`;
+  return `${what} in ${files}; ${writtenSentence(report.written)} See the annotations and the job summary.`;
+}
+
+export function writtenSentence(written: Written): string {
+  switch (written) {
+    case 'nothing':
+      return 'nothing was written to Azure.';
+    case 'partial':
+      return 'some changes were written to Azure before the run stopped (see the timeline).';
+    case 'all':
+      return 'every planned change was written to Azure.';
+  }
 }

@@ -1,24 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Finding } from '../findings/finding.ts';
-import { makeFinding } from '../findings/rules.ts';
+import { makeFinding, type Finding } from '../findings/finding.ts';
 import { findingToAnnotation, selectAnnotations } from './annotations.ts';
 import { escapeCell, fenced } from './markdown.ts';
-import type { RunReport } from './model.ts';
+import { failureMessage, type RunReport, type Written } from './model.ts';
 import { buildOutputs } from './outputs.ts';
 import { renderSummary } from './summary.ts';
 
 const at = (line: number, column = 1) => ({ file: 'ml/deployment.yml', line, column });
 
 function report(findings: Finding[], extra: Partial<RunReport> = {}): RunReport {
-  return { mode: 'lint', failOn: 'error', files: ['ml/deployment.yml'], findings, references: [], plan: { requests: [], assets: [] }, deploymentNames: [], notes: [], ...extra };
+  return { mode: 'lint', failOn: 'error', files: ['ml/deployment.yml'], findings, references: [], plan: { requests: [], assets: [] }, written: 'nothing', timeline: [], deploymentNames: [], notes: [], ...extra };
 }
 
 describe('annotations', () => {
   it('titles start with the rule id and the message carries the fix', () => {
     const a = findingToAnnotation(makeFinding('schema', { ...at(3, 5), endLine: 3, endColumn: 9 }, "Unknown key 'instance_typ'.", { hint: 'Did you mean instance_type?' }));
     assert.equal(a.title, 'schema: Not accepted by the az ml schema');
-    assert.equal(a.message, "Unknown key 'instance_typ'.\nFix: Did you mean instance_type?");
+    assert.equal(a.message, "Unknown key 'instance_typ'.\nFix: Did you mean instance_type?\nRule: https://github.com/contoso/azureml-online-deploy/blob/main/docs/rules.md#schema");
     assert.deepEqual([a.file, a.startLine, a.startColumn, a.endLine, a.endColumn], ['ml/deployment.yml', 3, 5, 3, 9]);
   });
 
@@ -63,6 +62,36 @@ describe('summary', () => {
   it('says what failed and that nothing was written', () => {
     const md = renderSummary(report([makeFinding('schema', at(1), 'x'), makeFinding('instance-type-too-small', at(2), 'y')]));
     assert.match(md, /Failed:\*\* 1 error, 1 warning in 1 file\. Nothing was written to Azure\./);
+  });
+
+  const writtenCases: [Written, RegExp][] = [
+    ['nothing', /Nothing was written to Azure\./],
+    ['partial', /Some changes were written to Azure before the run stopped/],
+    ['all', /Every planned change was written to Azure\./],
+  ];
+  for (const [written, expected] of writtenCases) {
+    it(`says what was written when it fails: ${written}`, () => {
+      const failing = report([makeFinding('deployment-failed', at(1), 'x')], { written });
+      assert.match(renderSummary(failing), expected);
+      assert.match(failureMessage(failing), new RegExp(expected.source, 'i'));
+      if (written !== 'nothing') assert.doesNotMatch(renderSummary(failing) + failureMessage(failing), /nothing was written/i);
+    });
+  }
+
+  it('shows every reference status with its rule or reason, never a bare ok', () => {
+    const row = { variable: 'K', file: 'ml/deployment.yml', line: 3, store: 'connection', target: 'aoai' };
+    const md = renderSummary(
+      report([], {
+        references: [
+          { ...row, status: { state: 'pass' } },
+          { ...row, status: { state: 'fail', rule: 'connection-not-found' } },
+          { ...row, status: { state: 'unknown', why: 'lint does not read Azure' } },
+        ],
+      }),
+    );
+    assert.match(md, /✅ pass/);
+    assert.match(md, /fail \(`connection-not-found`\)/);
+    assert.match(md, /unknown: lint does not read Azure/);
   });
 
   it('passes with warnings unless fail-on is warning', () => {

@@ -1,60 +1,150 @@
-// The job summary: every finding, every secret reference, and the plan. Pure: returns Markdown.
+// The report as Markdown, for the job summary and the pull-request comment: the verdict, every finding
+// (its rule linked to docs/rules.md), every secret reference with its status, and the plan. Pure:
+// returns Markdown that fits the budget it is given, most important first, with a note for the rest.
 import { compareFindings, countBySeverity, type Finding } from '../findings/finding.ts';
+import { BUDGETS, renderWithin, utf8Bytes, type Measure, type Section } from './budget.ts';
+import { ruleUrl, sourceUrl, linksFromEnv, type ReportLinks } from './links.ts';
 import { code, details, escapeCell, fenced, table } from './markdown.ts';
-import { failed, type RunReport } from './model.ts';
+import { failed, writtenSentence, type ReferenceStatus, type RunReport } from './model.ts';
 
 const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const;
 
-export function renderSummary(report: RunReport): string {
-  const parts: string[] = [`## azureml-online-deploy · ${report.mode}`, headline(report)];
-  if (report.notes.length) parts.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
-  parts.push('### Findings', report.findings.length ? findingsTable(report.findings) : 'No findings.');
-  parts.push('### Secret references', report.references.length ? referencesTable(report) : 'No secret-injection references.');
-  parts.push('### Plan', planSection(report));
-  return parts.join('\n\n') + '\n';
+export interface MarkdownOptions {
+  links: ReportLinks;
+  /** Size limit of the result, in `measure` units. */
+  budget: number;
+  measure: Measure;
+  /** First line(s), e.g. the heading, or the comment's hidden marker and heading. */
+  heading: string;
+  /** Where the reader finds what a section had to leave out: said in the section's closing note. */
+  elsewhere: { findings: string; plan: string };
+  /** Request bodies as collapsed JSON blocks (the job summary), or only the request lines (the PR comment). */
+  requestBodies: boolean;
 }
 
-function headline(report: RunReport): string {
-  const counts = countBySeverity(report.findings);
-  const tally = (['error', 'warning', 'notice'] as const)
-    .filter((s) => counts[s] > 0)
-    .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`)
-    .join(', ');
-  const files = `${report.files.length} file${report.files.length === 1 ? '' : 's'}`;
-  if (failed(report)) return `**${ICON.error} Failed:** ${tally} in ${files}. Nothing was written to Azure.`;
+export const SUMMARY_ELSEWHERE = {
+  findings: 'Every finding is in the SARIF file the step wrote (its path is the `sarif-file` output; upload it with `github/codeql-action/upload-sarif` or `actions/upload-artifact`).',
+  plan: 'The whole plan is in the plan file the step wrote (its path is the `plan-file` output; upload it with `actions/upload-artifact`).',
+};
+
+export function renderSummary(report: RunReport, options: Partial<MarkdownOptions> = {}): string {
+  return renderReport(report, {
+    links: linksFromEnv({}),
+    budget: BUDGETS.summaryBytes,
+    measure: utf8Bytes,
+    heading: `## azureml-online-deploy · ${report.mode}`,
+    elsewhere: SUMMARY_ELSEWHERE,
+    requestBodies: true,
+    ...options,
+  });
+}
+
+export function renderReport(report: RunReport, options: MarkdownOptions): string {
+  const preface = [options.heading, headline(report)];
+  if (report.notes.length) preface.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
+  const sections = [findingsSection(report, options), referencesSection(report), ...planSections(report, options)];
+  return renderWithin(preface.join('\n\n'), sections, options.budget, options.measure);
+}
+
+export function headline(report: RunReport): string {
+  const tally = tallyOf(report.findings);
+  const files = plural(report.files.length, 'file');
+  if (failed(report)) return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
   return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
 }
 
-function findingsTable(findings: Finding[]): string {
-  const rows = [...findings].sort(compareFindings).map((f) => [
+function findingsSection(report: RunReport, options: MarkdownOptions): Section {
+  const sorted = [...report.findings].sort(compareFindings);
+  return {
+    title: '### Findings',
+    opening: table(['', 'Rule', 'Where', 'Problem', 'Fix'], []),
+    items: sorted.map((f) => findingRow(f, options.links)),
+    empty: 'No findings.',
+    more: (omitted) => `**${plural(omitted, 'more finding')}** (${tallyOf(sorted.slice(sorted.length - omitted))}) did not fit here. ${options.elsewhere.findings}`,
+  };
+}
+
+export function findingRow(f: Finding, links: ReportLinks): string {
+  const where = `${code(f.file)} ${f.line}:${f.column}`;
+  const url = sourceUrl(links, f.file, f.line);
+  const cells = [
     `${ICON[f.severity]} ${f.severity}`,
-    code(f.rule),
-    `${code(f.file)} ${f.line}:${f.column}`,
+    `[${code(f.rule)}](${ruleUrl(links, f.rule)})`,
+    url ? `[${where}](${url})` : where,
     escapeCell(f.message),
     escapeCell(f.hint ?? ''),
-  ]);
-  return table(['', 'Rule', 'Where', 'Problem', 'Fix'], rows);
+  ];
+  return `| ${cells.join(' | ')} |`;
 }
 
-function referencesTable(report: RunReport): string {
-  const rows = report.references.map((r) => [
-    code(r.variable),
-    escapeCell(r.store),
-    escapeCell(r.target),
-    `${r.ok === false ? ICON.error : r.ok === true ? '✅' : '·'} ${escapeCell(r.status)}`,
-    `${code(r.file)} ${r.line}`,
-  ]);
-  return table(['Variable', 'Store', 'Target', 'Status', 'Where'], rows);
+function referencesSection(report: RunReport): Section {
+  return {
+    title: '### Secret references',
+    opening: table(['Variable', 'Store', 'Target', 'Status', 'Where'], []),
+    items: report.references.map((r) =>
+      `| ${[
+        code(r.variable),
+        escapeCell(r.store),
+        escapeCell(r.target),
+        referenceStatusCell(r.status),
+        `${code(r.file)} ${r.line}`,
+      ].join(' | ')} |`,
+    ),
+    empty: 'No secret-injection references.',
+    more: (omitted) => `**${plural(omitted, 'more reference')}** did not fit here; each one with a problem is a finding above or in the SARIF file.`,
+  };
 }
 
-function planSection(report: RunReport): string {
+function planSections(report: RunReport, options: MarkdownOptions): Section[] {
   const { requests, assets } = report.plan;
-  if (requests.length === 0) return 'Nothing to send.';
-  const withheld = failed(report) ? ['Not sent: the errors above must be fixed first. Files with errors are not in the plan.', ''] : [];
+  const withheld = failed(report) ? '\n\nNot sent: the errors above must be fixed first. Files with errors are not in the plan.' : '';
   const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
-  if (assets.length) lines.push('', 'Local assets registered first:', ...assets.map((a) => `- ${escapeCell(a.kind)}: ${escapeCell(a.description)}`));
-  const bodies = requests
-    .filter((r) => r.body !== undefined)
-    .map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2))));
-  return [...withheld, ...lines, '', ...bodies].join('\n');
+  const assetLines = assets.map((a) => `- local asset registered first: ${escapeCell(a.kind)}: ${escapeCell(a.description)}`);
+  const sections: Section[] = [
+    {
+      title: `### Plan${requests.length ? withheld : ''}`,
+      items: [...lines, ...assetLines],
+      empty: 'Nothing to send.',
+      more: (omitted) => `**${plural(omitted, 'more plan entry', 'more plan entries')}** did not fit here. ${options.elsewhere.plan}`,
+    },
+  ];
+  const bodies = requests.filter((r) => r.body !== undefined);
+  if (options.requestBodies && bodies.length) {
+    sections.push({
+      title: '#### Request bodies',
+      items: bodies.map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2)))),
+      separator: '\n\n',
+      empty: '',
+      more: (omitted) => `**${plural(omitted, 'more request body', 'more request bodies')}** did not fit here. ${options.elsewhere.plan}`,
+    });
+  }
+  return sections;
+}
+
+/** '2 errors, 1 warning': the severities present, most severe first. */
+export function tallyOf(findings: readonly Finding[]): string {
+  const counts = countBySeverity(findings);
+  return (['error', 'warning', 'notice'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => plural(counts[s], s))
+    .join(', ');
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+}
+
+function referenceStatusCell(status: ReferenceStatus): string {
+  switch (status.state) {
+    case 'pass':
+      return '✅ pass';
+    case 'fail':
+      return `${ICON.error} fail (${code(status.rule)})`;
+    case 'unknown':
+      return `· unknown: ${escapeCell(status.why)}`;
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -52,7 +52,8 @@
 //    Everything else is plain and never flagged: `multiplier@https://<KV_NAME>.vault.azure.net`
 //    (an app-level convention in azureml-examples managed/keyvault), URLs, `${VAR}`, `{{VAR}}`
 //    templates, `azureml:model:1` asset ids, `azureml://datastores/…` URIs.
-import type { Severity, SourceRange } from '../findings/finding.ts';
+import type { SourceRange } from '../findings/finding.ts';
+import type { Severity } from '../findings/severity.ts';
 import type { Span, YScalar } from '../spec/tree.ts';
 
 export type ConnectionRefKind = 'connection' | 'connection-credential' | 'connection-metadata' | 'connection-target';

@@ -6,8 +6,7 @@
 // they travel in `properties.environmentVariables`). No seed mentions any other field, and the
 // endpoint has no environment variables at all. So a reference anywhere else (tags, properties,
 // description, model, an endpoint file) is sent as literal text: `secret-ref-placement`.
-import type { Finding } from '../findings/finding.ts';
-import { makeFinding } from '../findings/rules.ts';
+import { makeFinding, type Finding } from '../findings/finding.ts';
 import type { YMap, YNode, YScalar } from '../spec/tree.ts';
 import {
   analyzeValue,

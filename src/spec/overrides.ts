@@ -2,8 +2,7 @@
 // add_param_overrides (pydash `set_` on the raw PyYAML dict, before schema validation). The value
 // is always a string. Intermediate mappings are created as pydash does; descending through a
 // string is the SDK's "Cannot use '--set' on properties defined by reference strings" error.
-import type { Finding } from '../findings/finding.ts';
-import { makeFinding } from '../findings/rules.ts';
+import { makeFinding, type Finding } from '../findings/finding.ts';
 import { pythonStr } from './pystr.ts';
 import type { Span, YMap, YMapEntry, YNode, YScalar, YSeq } from './tree.ts';
 

@@ -3,8 +3,9 @@
 // dropped, numbers and booleans are coerced the way marshmallow's non-strict fields coerce them
 // (so a `set` override's string "2" is a valid instance_count), and every problem becomes a
 // positioned finding. Pure: no I/O, nothing done at import time beyond defining functions.
-import type { Finding, Severity } from '../findings/finding.ts';
-import { makeFinding, type RuleId } from '../findings/rules.ts';
+import { makeFinding, type Finding } from '../findings/finding.ts';
+import type { RuleId } from '../findings/rules.ts';
+import type { Severity } from '../findings/severity.ts';
 import type { Span, YMap, YMapEntry, YNode, YScalar } from './tree.ts';
 
 /** Collects findings for one file. */
@@ -131,7 +132,11 @@ export function str(): Field<string> {
 
 const PY_INT = /^\s*[+-]?\d+(_\d+)*\s*$/;
 
-/** marshmallow fields.Int (non-strict): ints, floats (truncated), numeric strings; never booleans. */
+/**
+ * marshmallow fields.Int (non-strict): ints, floats (truncated), numeric strings; never booleans.
+ * azure-ai-ml sets no range on its Int fields: `min`/`max` are the service's limits, so a value
+ * outside them is `service-rejects` (az ml sends it), and the value is still kept.
+ */
 export function int(opts: { min?: number; max?: number } = {}): Field<number> {
   const expected = 'an integer';
   return {
@@ -147,13 +152,11 @@ export function int(opts: { min?: number; max?: number } = {}): Field<number> {
       if (n === undefined || !Number.isSafeInteger(n)) {
         return wrongType(ctx, node, path, expected, `Write a whole number, e.g. ${path.split('.').pop() ?? path}: 1.`);
       }
-      if (opts.min !== undefined && n < opts.min) {
-        ctx.report('schema', node.span, `${path} must be at least ${opts.min}, not ${n}.`);
-        return undefined;
-      }
-      if (opts.max !== undefined && n > opts.max) {
-        ctx.report('schema', node.span, `${path} must be at most ${opts.max}, not ${n}.`);
-        return undefined;
+      const limit = opts.min !== undefined && n < opts.min ? `at least ${opts.min}` : opts.max !== undefined && n > opts.max ? `at most ${opts.max}` : undefined;
+      if (limit) {
+        ctx.report('service-rejects', node.span, `${path} must be ${limit}, not ${n}${fromSet(node)}: az ml sends it as written, and the service rejects the request.`, {
+          hint: `Use a whole number ${limit}.`,
+        });
       }
       return n;
     },

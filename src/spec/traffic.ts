@@ -1,8 +1,8 @@
 // Traffic arithmetic: what the SDK checks (ints, sum ≤ 100) and what the service adds (a total of
 // 100 or all 0 for live traffic; mirror traffic to at most one deployment, ≤ 50 %), plus the
 // cross-file check that traffic names deployments that exist.
-import type { Finding, Severity } from '../findings/finding.ts';
-import { makeFinding } from '../findings/rules.ts';
+import { makeFinding, type Finding } from '../findings/finding.ts';
+import type { Severity } from '../findings/severity.ts';
 import type { Ctx } from './schema.ts';
 import type { Span } from './tree.ts';
 import type { EndpointSpec, TrafficEntry } from './endpoint.ts';
@@ -26,7 +26,7 @@ export function checkTrafficValues(ctx: Ctx, entries: readonly TrafficEntry[], k
   const sum = entries.reduce((s, e) => s + e.percent, 0);
   if (field === 'traffic') {
     if (sum > 100) {
-      ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: they must sum to less than or equal to 100%.`, {
+      ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: az ml rejects the file (Traffic rule percentages must sum to less than or equal to 100%).`, {
         hint: 'Lower the values so that they add up to 100.',
       });
     } else if (entries.length > 0 && sum !== 100 && sum !== 0 && entries.every((e) => e.percent >= 0)) {

@@ -7,8 +7,7 @@
 // between tokens). Like PyYAML, the first problem stops the load: root is undefined then.
 import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node as YamlNode, ParsedNode, YAMLError } from 'yaml';
-import type { Finding } from '../findings/finding.ts';
-import { makeFinding } from '../findings/rules.ts';
+import { makeFinding, type Finding } from '../findings/finding.ts';
 import { pythonStr } from './pystr.ts';
 import type { ScalarValue, Span, YMap, YMapEntry, YNode } from './tree.ts';
 

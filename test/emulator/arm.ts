@@ -1,5 +1,6 @@
 // ARM front door: api-version check, bearer-token validation, case-insensitive routing, RBAC on every call
 // (403 AuthorizationFailed), subscription / resource-group / workspace existence, then the service handler.
+import { checkApiVersion } from './api-versions.ts';
 import type { ArmCall } from './arm-common.ts';
 import { armError, armHeaders, authorizationFailed, decide, deriveAction, notFound } from './arm-common.ts';
 import * as assets from './assets.ts';
@@ -151,6 +152,8 @@ function route(ctx: Ctx, req: EmuRequest): EmuResponse {
   }
   const principal = check.principal;
   const segs = req.path.split('/').filter(Boolean);
+  const version = checkApiVersion(segs, apiVersion, w.scenario.workspace.location);
+  if (!version.ok) return armError(400, version.code, version.message);
   const base = `https://${req.host}`;
 
   let handler: Handler | undefined;

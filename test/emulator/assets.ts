@@ -7,6 +7,7 @@ import { armError, parseArmBody } from './arm-common.ts';
 import type { Ctx } from './context.ts';
 import { header, json, queryGet } from './http.ts';
 import type { EmuRequest, EmuResponse } from './http.ts';
+import { assetVersionProperties } from './service-defaults.ts';
 import type { AssetRec, World } from './state.ts';
 import { authorizeBlob, storageError } from './storage-auth.ts';
 
@@ -19,7 +20,7 @@ function assetKind(s: string | undefined): Kind | undefined {
 }
 
 function versionResource(a: AssetRec): Record<string, unknown> {
-  return { id: a.id, name: a.version, type: `Microsoft.MachineLearningServices/workspaces/${TYPE[a.kind]}/versions`, properties: { isArchived: false, isAnonymous: false, provisioningState: 'Succeeded', ...a.properties }, systemData: a.systemData };
+  return { id: a.id, name: a.version, type: `Microsoft.MachineLearningServices/workspaces/${TYPE[a.kind]}/versions`, properties: { ...assetVersionProperties(a.kind, a.properties), provisioningState: 'Succeeded' }, systemData: a.systemData };
 }
 
 function assetNotFound(kind: string, name: string, version?: string): EmuResponse {

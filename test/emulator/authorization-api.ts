@@ -66,7 +66,14 @@ function parseFilter(world: World, filter: string | undefined): AssignmentFilter
     const c = clause.trim();
     let m: RegExpExecArray | null;
     if (/^atScope\(\)$/i.test(c)) f.atScope = true;
-    else if ((m = /^assignedTo\('([^']+)'\)$/i.exec(c))) f.principals = new Set(world.principalAndGroups(m[1] ?? ''));
+    else if ((m = /^assignedTo\('([^']+)'\)$/i.exec(c))) {
+      // "This filter only accepts an object ID for a user or a service principal. You cannot pass an object ID for a group."
+      // (https://learn.microsoft.com/azure/role-based-access-control/role-assignments-list-rest); the error shape is assumed.
+      if (world.principals.get((m[1] ?? '').toLowerCase())?.type === 'Group') {
+        return armError(400, 'InvalidFilter', `The assignedTo() filter accepts the object ID of a user or a service principal; '${m[1] ?? ''}' is a group. Use principalId eq '{groupId}' to list a group's assignments.`);
+      }
+      f.principals = new Set(world.principalAndGroups(m[1] ?? ''));
+    }
     else if ((m = /^principalId\s+eq\s+'([^']+)'$/i.exec(c))) f.principals = new Set([(m[1] ?? '').toLowerCase()]);
     else return armError(400, 'UnsupportedQuery', `The filter '${filter}' is not supported. Supported filters are atScope(), assignedTo('{objectId}') and principalId eq '{objectId}'.`);
   }

@@ -35,7 +35,7 @@ describe('demo scenario: the happy path of examples/endpoint.yml + examples/depl
     const st = await admin<State>(emu, 'GET', '/state');
     const sai = created.identity?.principalId ?? '';
     const roles = st.body.roleAssignments.filter((a) => a.properties.principalId === sai).map((a) => `${a.roleName}@${a.properties.scope.split('/').at(-1) ?? ''}`).sort();
-    assert.deepEqual(roles, ['Azure Machine Learning Workspace Connection Secrets Reader@demo-ws', 'Key Vault Secrets User@demo-kv']);
+    assert.deepEqual(roles, ['AcrPull@demowsacr', 'Azure Machine Learning Workspace Connection Secrets Reader@demo-ws', 'Key Vault Secrets User@demo-kv', 'Storage Blob Data Reader@demowsstorage']);
   });
 
   it('creates the deployment with all five reference patterns; the container gets the values, ARM never returns them', async () => {
@@ -77,7 +77,7 @@ describe('demo scenario: the happy path of examples/endpoint.yml + examples/depl
     assert.doesNotMatch(emu.stdout() + emu.stderr(), /emu-secret-/);
   });
 
-  it('routes by the azureml-model-deployment header and applies per-deployment scoring behaviour', async () => {
+  it('routes by the azureml-model-deployment header and applies per-deployment scoring behaviour (knobs: assumed)', async () => {
     const ml = mlClient(emu);
     const keys = await ml.onlineEndpoints.listKeys('demo-rg', 'demo-ws', 'existing-ep');
     const score = (headers: Record<string, string> = {}): ReturnType<typeof proxyFetch> => proxyFetch(emu, 'https://existing-ep.eastus.inference.ml.azure.com/score', { method: 'POST', headers: { Authorization: `Bearer ${keys.secondaryKey ?? ''}`, ...headers }, body: '{}' });
@@ -106,7 +106,7 @@ describe('demo scenario: the happy path of examples/endpoint.yml + examples/depl
     await assert.rejects(mlClient(emu).workspaces.get('demo-rg', 'demo-ws'));
   });
 
-  it('deletes deployments and endpoints as Location LROs (a deployment with traffic cannot go first)', async () => {
+  it('deletes deployments and endpoints as Location LROs (a deployment with traffic cannot go first: assumed)', async () => {
     const ml = mlClient(emu);
     const blocked = await raw(ml, 'DELETE', `${wsPath(emu)}/onlineEndpoints/demo-endpoint/deployments/blue?api-version=${API}`);
     assert.equal(blocked.status, 400);
@@ -179,9 +179,10 @@ describe('restricted scenario: every failure of DESIGN.md §3', () => {
     assert.match(err.message, /1d000000-0000-4000-8000-000000000001.*ForbiddenByRbac/);
   });
 
-  it('a UAI endpoint without AcrPull / Storage Blob Data Reader cannot start a deployment (seeds/004)', async () => {
+  it('a UAI endpoint without AcrPull / Storage Blob Data Reader fails the deployment with BadArgument (troubleshooting guide)', async () => {
     const first = await putAndPoll(ml, depUrl('uai-ep', 'platform'), deploymentBody(emu, { A: 'plain' }));
-    assert.equal((first.final['error'] as { code: string }).code, 'ResourceNotReady');
+    assert.equal((first.final['error'] as { code: string }).code, 'BadArgument');
+    assert.match((first.final['error'] as { message: string }).message, /^Startup task failed due to incorrect role assignments/);
     assert.match((first.final['error'] as { message: string }).message, /AcrPull.*Storage Blob Data Reader/);
     await admin(emu, 'POST', '/role-assignments', { principal: 'plain-uai', role: 'AcrPull', scope: 'registry' });
     await admin(emu, 'POST', '/role-assignments', { principal: 'plain-uai', role: 'Storage Blob Data Reader', scope: 'storage' });
@@ -213,7 +214,7 @@ describe('restricted scenario: every failure of DESIGN.md §3', () => {
     assert.match((dep.final['error'] as { message: string }).message, /enforce_access_to_default_secret_stores/);
   });
 
-  it('400 for the flag on a user-assigned identity, and for an identity change', async () => {
+  it('400 for the flag on a user-assigned identity, and for an identity change (the latter assumed)', async () => {
     const uai = `/subscriptions/${sub()}/resourceGroups/restricted-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/plain-uai`;
     const flagged = await raw(ml, 'PUT', epUrl('uai-flag-ep'), endpointBody({ type: 'UserAssigned', userAssignedIdentities: { [uai]: {} } }, true));
     assert.equal(flagged.status, 400);
@@ -238,7 +239,7 @@ describe('restricted scenario: every failure of DESIGN.md §3', () => {
     assert.match(logs.content ?? '', /KeyError: 'MODEL_DIR'/);
   });
 
-  it('AML token auth for scoring (…/token) and traffic that may only name existing deployments', async () => {
+  it('AML token auth for scoring (…/token) and traffic that may only name existing deployments (assumed)', async () => {
     const bad = await raw(ml, 'PUT', epUrl('sai-ep'), { ...endpointBody({ type: 'SystemAssigned' }, false, 'AMLToken'), properties: { authMode: 'AMLToken', traffic: { nope: 100 } } });
     assert.equal(bad.status, 400);
     const { final } = await putAndPoll(ml, epUrl('sai-ep'), { ...endpointBody({ type: 'SystemAssigned' }, false, 'AMLToken'), properties: { authMode: 'AMLToken', traffic: { green: 100 } } });

@@ -7,15 +7,18 @@ import { armError, decide, parseArmBody } from './arm-common.ts';
 import type { Ctx } from './context.ts';
 import { json } from './http.ts';
 import type { EmuResponse } from './http.ts';
+import { CLOUDS, cloudNamed, cloudOfArmBase } from './clouds.ts';
+import type { Cloud } from './clouds.ts';
+import { grantServiceRoles, platformRoleFailure, uaiPlatformRoleGaps } from './identity-rules.ts';
 import { advanceFor, lroHeaders, startOperation } from './lro.ts';
 import { checkQuota } from './quota.ts';
 import { resolveEnvironment } from './secret-injection.ts';
+import { deploymentProperties } from './service-defaults.ts';
 import type { DeploymentRec, EndpointRec, OperationRec, PrincipalRec, World } from './state.ts';
-import { World as WorldClass } from './state.ts';
+import { ENDPOINT_PRINCIPAL, World as WorldClass } from './state.ts';
 
 const ENFORCE_FLAG = 'enforce_access_to_default_secret_stores';
 const LISTSECRETS = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
-const CONNECTION_SECRETS_READER = 'ea01e6af-a1c1-4350-9563-ad00f8c72ec5';
 const ENDPOINT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
 const DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
 
@@ -23,8 +26,9 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // ---- rendering ------------------------------------------------------------------------------
-export function scoringHost(world: World, endpointName: string): string {
-  return `${endpointName.toLowerCase()}.${world.scenario.workspace.location}.inference.ml.azure.com`;
+/** `{endpoint}.{region}.inference.ml.azure.com`, or the scoring suffix of the cloud the endpoint was created in. */
+export function scoringHost(world: World, endpointName: string, cloud: Cloud): string {
+  return `${endpointName.toLowerCase()}.${world.scenario.workspace.location}${cloud.scoringSuffix}`;
 }
 
 export function endpointResource(e: EndpointRec): Obj {
@@ -107,12 +111,21 @@ function uaiMap(world: World, ids: string[]): { map: Record<string, { principalI
 
 export function seedEndpoints(ctx: Ctx): void {
   const w = ctx.world;
+  const seededCloud = cloudNamed(w.scenario.cloud) ?? CLOUDS[0] as Cloud;
+  for (const a of w.scenario.roleAssignments) {
+    if (!a.principal.toLowerCase().startsWith(ENDPOINT_PRINCIPAL)) continue;
+    const name = a.principal.slice(ENDPOINT_PRINCIPAL.length).toLowerCase();
+    const se = w.scenario.onlineEndpoints.find((x) => x.name.toLowerCase() === name);
+    if (!se || !(normalizeIdentityType(se.identityType) ?? 'SystemAssigned').includes('SystemAssigned')) {
+      throw new Error(`scenario: roleAssignments: '${a.principal}' names no seeded endpoint with a system-assigned identity`);
+    }
+  }
   for (const se of w.scenario.onlineEndpoints) {
     const id = `${w.workspaceId}/onlineEndpoints/${se.name}`;
     const type = normalizeIdentityType(se.identityType) ?? 'SystemAssigned';
     const e: EndpointRec = {
       name: se.name, id, location: w.scenario.workspace.location, kind: 'Managed', identity: { type }, tags: {},
-      properties: { description: '', authMode: se.authMode, properties: { ...se.properties, 'azureml.onlineendpointid': id }, traffic: { ...se.traffic }, mirrorTraffic: {}, publicNetworkAccess: 'Enabled', provisioningState: 'Succeeded', scoringUri: `https://${scoringHost(w, se.name)}/score`, swaggerUri: `https://${scoringHost(w, se.name)}/swagger.json` },
+      properties: { description: '', authMode: se.authMode, properties: { ...se.properties, 'azureml.onlineendpointid': id }, traffic: { ...se.traffic }, mirrorTraffic: {}, publicNetworkAccess: 'Enabled', provisioningState: 'Succeeded', scoringUri: `https://${scoringHost(w, se.name, seededCloud)}/score`, swaggerUri: `https://${scoringHost(w, se.name, seededCloud)}/swagger.json` },
       keys: { primaryKey: WorldClass.newKey(), secondaryKey: WorldClass.newKey() }, systemData: w.systemData('scenario'), deployments: new Map(),
     };
     if (type.includes('UserAssigned')) {
@@ -120,13 +133,18 @@ export function seedEndpoints(ctx: Ctx): void {
       if ('error' in r) throw new Error(`scenario: onlineEndpoints.${se.name}: unknown user-assigned identity`);
       e.identity.userAssignedIdentities = r.map;
     }
-    if (type.includes('SystemAssigned')) createSystemAssignedIdentity(w, e, se.principalId);
+    if (type.includes('SystemAssigned')) {
+      // Seeded as the service would have left it: the automatic roles are in place.
+      const sai = createSystemAssignedIdentity(w, e, se.principalId);
+      grantServiceRoles(w, sai.objectId, (se.properties[ENFORCE_FLAG] ?? '').toLowerCase() === 'enabled');
+      for (const a of w.scenario.roleAssignments) if (a.principal.toLowerCase() === `${ENDPOINT_PRINCIPAL}${se.name.toLowerCase()}`) w.addScenarioAssignment(a, sai);
+    }
     w.endpoints.set(se.name.toLowerCase(), e);
     for (const sd of se.deployments) {
       const did = `${id}/deployments/${sd.name}`;
       const d: DeploymentRec = {
         name: sd.name, id: did, location: e.location, kind: 'Managed', sku: { name: 'Default', capacity: sd.instanceCount }, tags: {}, systemData: w.systemData('scenario'),
-        properties: { endpointComputeType: 'Managed', instanceType: sd.instanceType, model: sd.model, environmentId: sd.environmentId, environmentVariables: sd.environmentVariables, scaleSettings: { scaleType: 'Default' }, properties: {}, ...sd.properties, provisioningState: 'Succeeded' },
+        properties: { ...deploymentProperties({ endpointComputeType: 'Managed', instanceType: sd.instanceType, model: sd.model, environmentId: sd.environmentId, environmentVariables: sd.environmentVariables, ...sd.properties }), provisioningState: 'Succeeded' },
         logs: healthyLogs(sd.name),
       };
       const resolved = resolveEnvironment(ctx, endpointIdentityPrincipal(w, e), sd.environmentVariables);
@@ -138,25 +156,6 @@ export function seedEndpoints(ctx: Ctx): void {
 
 function healthyLogs(name: string): string {
   return `Azure ML Inferencing HTTP server v1.3.0\n\nServer Settings\n---------------\nEntry Script Name: /var/azureml-app/score.py\nModel Directory: /var/azureml-app/azureml-models\nWorker Count: 1\n\nServer Routes\n---------------\nLiveness Probe: GET   127.0.0.1:31311/\nScore:          POST  127.0.0.1:31311/score\n\nInitializing logger\nStarting up app insights client\nFound user script at /var/azureml-app/score.py\nRunning init() function...\nInit complete\nScoring timeout is set to 60000\nDeployment ${name} is ready.\n`;
-}
-
-/**
- * seeds/004: a user-assigned endpoint identity needs AcrPull on the workspace registry and Storage Blob Data
- * Reader on the default storage; without them the container cannot be pulled / the model not mounted.
- */
-function uaiPlatformRoleGaps(ctx: Ctx, e: EndpointRec): string[] {
-  const w = ctx.world;
-  const uai = Object.values(e.identity.userAssignedIdentities ?? {})[0];
-  if (!uai) return [];
-  const gaps: string[] = [];
-  const ws = w.scenario.workspace;
-  if (ws.containerRegistry) {
-    const acr = w.dependencyId(ws.containerRegistry, 'Microsoft.ContainerRegistry/registries');
-    if (!decide(ctx, uai.principalId, 'Microsoft.ContainerRegistry/registries/pull/read', acr).allowed) gaps.push(`'AcrPull' on '${acr}'`);
-  }
-  const storage = w.dependencyId(ws.storageAccount, 'Microsoft.Storage/storageAccounts');
-  if (!decide(ctx, uai.principalId, 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read', `${storage}/blobServices/default/containers/azureml`, true).allowed) gaps.push(`'Storage Blob Data Reader' on '${storage}'`);
-  return gaps;
 }
 
 function callerCanReadConnectionSecrets(ctx: Ctx, call: ArmCall): boolean {
@@ -283,8 +282,11 @@ export function putEndpoint(call: ArmCall): EmuResponse {
   e.properties.publicNetworkAccess = typeof props['publicNetworkAccess'] === 'string' ? props['publicNetworkAccess'] : 'Enabled';
   e.properties.mirrorTraffic = isObj(props['mirrorTraffic']) ? props['mirrorTraffic'] : {};
   if (isObj(props['traffic'])) e.properties.traffic = traffic;
-  e.properties.scoringUri = `https://${scoringHost(w, name)}/score`;
-  e.properties.swaggerUri = `https://${scoringHost(w, name)}/swagger.json`;
+  if (!existing) {
+    // The scoring host belongs to the cloud the endpoint was created in (that of the ARM host it was PUT to).
+    e.properties.scoringUri = `https://${scoringHost(w, name, cloudOfArmBase(call.base))}/score`;
+    e.properties.swaggerUri = `https://${scoringHost(w, name, cloudOfArmBase(call.base))}/swagger.json`;
+  }
   e.properties.provisioningState = existing ? 'Updating' : 'Creating';
   e.tags = isObj(body['tags']) ? body['tags'] : e.tags;
   let sai: PrincipalRec | undefined;
@@ -297,10 +299,8 @@ export function putEndpoint(call: ArmCall): EmuResponse {
     e.properties.provisioningState = permitted ? 'Succeeded' : 'Failed';
     if (!permitted || !sai) return;
     applyScenarioSaiGrants(w, e, sai);
-    // seeds/001: with the flag, a creator who can read connection secrets gets the SAI the Secrets Reader role on the workspace.
-    if (enforce && !w.roleAssignments.some((a) => a.principalId === sai.objectId && a.roleDefinitionId === CONNECTION_SECRETS_READER)) {
-      w.addAssignment({ principalId: sai.objectId, principalType: 'ServicePrincipal', roleGuid: CONNECTION_SECRETS_READER, scope: w.workspaceId, createdBy: 'Microsoft.MachineLearningServices' });
-    }
+    // AcrPull, Storage Blob Data Reader and (with the flag, the creator being allowed) Connection Secrets Reader.
+    grantServiceRoles(w, sai.objectId, enforce);
   });
   e.properties.properties['AzureAsyncOperationUri'] = lroHeaders(call, op, e.location)['Azure-AsyncOperation'] ?? '';
   return json(existing ? 200 : 201, endpointResource(e), lroHeaders(call, op, e.location));
@@ -437,7 +437,7 @@ export function putDeployment(call: ArmCall): EmuResponse {
   const d: DeploymentRec = {
     name, id, location: e.location, kind: typeof body['kind'] === 'string' ? body['kind'] : 'Managed', sku, tags: isObj(body['tags']) ? body['tags'] : {},
     systemData: existing?.systemData ?? w.systemData(call.principal.objectId),
-    properties: { ...props, provisioningState: existing ? 'Updating' : 'Creating' },
+    properties: { ...deploymentProperties(props), provisioningState: existing ? 'Updating' : 'Creating' },
     logs: existing?.logs ?? '', containerEnvironment: existing?.containerEnvironment,
   };
   e.deployments.set(name.toLowerCase(), d);
@@ -466,8 +466,7 @@ export function putDeployment(call: ArmCall): EmuResponse {
       };
     } else if (uaiPlatformRoleGaps(ctx, e).length) {
       environment = resolved.environment;
-      const gaps = uaiPlatformRoleGaps(ctx, e);
-      result = { status: 'Failed', error: { code: 'ResourceNotReady', message: `The user-assigned identity of endpoint '${e.name}' lacks ${gaps.join(' and ')}; the deployment's image cannot be pulled or its model mounted. See https://aka.ms/oe-tsg#error-resourcenotready` } };
+      result = platformRoleFailure(e, uaiPlatformRoleGaps(ctx, e));
     } else if (behaviour?.failToStart) {
       environment = resolved.environment;
       result = { status: 'Failed', error: { code: behaviour.failToStart.code, message: behaviour.failToStart.message } };

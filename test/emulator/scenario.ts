@@ -65,6 +65,8 @@ export interface Knobs {
 }
 export interface Scenario {
   file: string;
+  /** The cloud of seeded endpoints' scoring hosts; requests follow the ARM host they come through. */
+  cloud: string;
   tenantId: string;
   subscriptionId: string;
   subscriptionName: string;
@@ -250,7 +252,7 @@ export function parseKnobs(v: unknown, path: string, base?: Knobs): Knobs {
 
 export function parseScenario(doc: unknown, file: string): Scenario {
   const root = obj(doc, '(root)');
-  checkKeys(root, ['tenantId', 'subscription', 'resourceGroups', 'location', 'workspace', 'github', 'workflowPrincipal', 'principals',
+  checkKeys(root, ['cloud', 'tenantId', 'subscription', 'resourceGroups', 'location', 'workspace', 'github', 'workflowPrincipal', 'principals',
     'userAssignedIdentities', 'roleDefinitions', 'roleAssignments', 'endpointIdentityRoleAssignments', 'connections', 'keyVaults',
     'assets', 'onlineEndpoints', 'behaviour', 'description'], '(root)');
   const tenantId = guid(root['tenantId'], 'tenantId');
@@ -258,6 +260,8 @@ export function parseScenario(doc: unknown, file: string): Scenario {
   checkKeys(sub, ['id', 'name'], 'subscription');
   const subscriptionId = guid(sub['id'], 'subscription.id');
   const location = str(root['location'], 'location', 'eastus').toLowerCase();
+  const cloud = str(root['cloud'], 'cloud', 'AzureCloud');
+  if (!['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'].includes(cloud)) fail('cloud', 'must be AzureCloud, AzureUSGovernment or AzureChinaCloud');
   const ws = obj(root['workspace'], 'workspace');
   checkKeys(ws, ['name', 'resourceGroup', 'location', 'storageAccount', 'containerRegistry', 'keyVault', 'applicationInsights', 'registries'], 'workspace');
   const wsRg = str(ws['resourceGroup'], 'workspace.resourceGroup');
@@ -410,7 +414,7 @@ export function parseScenario(doc: unknown, file: string): Scenario {
   });
 
   return {
-    file, tenantId, subscriptionId, subscriptionName: str(sub['name'], 'subscription.name', 'Emulated Subscription'), resourceGroups, location,
+    file, cloud, tenantId, subscriptionId, subscriptionName: str(sub['name'], 'subscription.name', 'Emulated Subscription'), resourceGroups, location,
     workspace: {
       name: str(ws['name'], 'workspace.name'), resourceGroup: wsRg, location: str(ws['location'], 'workspace.location', location).toLowerCase(),
       storageAccount: str(ws['storageAccount'], 'workspace.storageAccount'), containerRegistry: optStr(ws['containerRegistry'], 'workspace.containerRegistry'),

@@ -13,8 +13,6 @@ import { bearerToken, header, json, sleep } from './http.ts';
 import type { EmuRequest, EmuResponse } from './http.ts';
 import type { DeploymentRec, EndpointRec, World } from './state.ts';
 
-export const SCORING_SUFFIX = '.inference.ml.azure.com';
-
 function pickByTraffic(e: EndpointRec): DeploymentRec | undefined {
   const weighted = Object.entries(e.properties.traffic).filter(([, v]) => v > 0);
   const total = weighted.reduce((a, [, v]) => a + v, 0);

@@ -2,7 +2,7 @@
 // and ML quota (usages, vmSizes, OutOfQuota with the 20 % reserve, unknown instance types): issue 6 items 4, 5, 6.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { admin, scenarioPath, spawnEmulator, useEmulator, wsPath } from './harness.ts';
+import { admin, credential, scenarioPath, spawnEmulator, useEmulator, wsPath } from './harness.ts';
 import type { Emu } from './harness.ts';
 import { API, FAST, deploymentBody, mlClient, raw } from './ml-test-client.ts';
 import type { Json } from './ml-test-client.ts';
@@ -31,9 +31,11 @@ describe('traffic, scoring, metrics and quota', () => {
     const body = deploymentBody(emu, {}) as { sku: Json; properties: Json };
     return mlClient(emu).onlineDeployments.beginCreateOrUpdateAndWait('demo-rg', 'demo-ws', 'existing-ep', name, { ...body, sku: { name: 'Default', capacity }, properties: { ...body.properties, requestSettings } } as never, FAST);
   };
-  const metrics = async (query: string): Promise<{ status: number; body: Metrics & Json }> => {
-    const r = await raw(mlClient(emu), 'GET', `${ep()}/providers/Microsoft.Insights/metrics?api-version=2023-10-01&${query}`);
-    return { status: r.status, body: r.body as Metrics & Json };
+  /** Azure Monitor is another service: its own api-version (the ML client's pipeline would pin the ML one). */
+  const metrics = async (query: string, apiVersion = '2023-10-01'): Promise<{ status: number; body: Metrics & Json }> => {
+    const token = (await credential(emu).getToken('https://management.azure.com/.default')).token;
+    const r = await proxyFetch(emu, `${ep()}/providers/Microsoft.Insights/metrics?api-version=${apiVersion}&${query}`, { headers: { Authorization: `Bearer ${token}` } });
+    return { status: r.status, body: JSON.parse(r.body) as Metrics & Json };
   };
 
   before(async () => {
@@ -126,6 +128,7 @@ describe('traffic, scoring, metrics and quota', () => {
     assert.ok(Math.max(...busyP99) >= 290, `busy P99 ${busyP99.join(',')}`);
     // A dimension one of the metrics lacks is refused, as Azure Monitor refuses it.
     assert.equal((await metrics(`metricnames=RequestLatency_P50&$filter=${encodeURIComponent("statusCodeClass eq '*'")}`)).status, 400);
+    assert.equal((await metrics('metricnames=RequestsPerMinute', '2024-10-01')).status, 400); // an ML api-version, not a metrics one
     const bad = await metrics('metricnames=Nope');
     assert.equal(bad.status, 400);
     assert.match(String((bad.body['error'] as Json)['message']), /Valid metrics: RequestsPerMinute/);
