@@ -111,6 +111,9 @@ export interface DeploymentSpec {
   spans: {
     name?: Span;
     endpointName?: Span;
+    /** Value spans of instance_type and instance_count (for quota and instance-type findings). */
+    instanceType?: Span;
+    instanceCount?: Span;
     /** Value span of each environment variable (for secret-reference findings). */
     environmentVariables: Record<string, Span>;
   };
@@ -314,6 +317,8 @@ export function analyzeDeploymentTree(root: YNode | undefined, dir: string, env:
   };
   if (r.name) spec.spans.name = r.name.node.span;
   spec.spans.endpointName = r.endpoint_name.node.span;
+  if (r.instance_type) spec.spans.instanceType = r.instance_type.node.span;
+  if (r.instance_count) spec.spans.instanceCount = r.instance_count.node.span;
   if (r.description) spec.description = r.description.value;
   if (model) spec.model = model;
   if (environment) spec.environment = environment;
