@@ -40282,6 +40282,18 @@ const RULES = {
             good: 'model:\n  path: ./model\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
         },
     },
+    'local-asset-empty': {
+        severity: 'error',
+        title: 'Local asset folder has nothing to upload',
+        fix: 'Put the files in the folder, or narrow the patterns of its .amlignore (or .gitignore) so they stop matching them.',
+        when: 'A local model folder, code folder or build context holds no file once the patterns of its `.amlignore` (or, without one, its `.gitignore`) are applied. az ml refuses to upload an empty folder (EmptyDirectoryError), so the deployment would never start.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+            good: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+            azure: { bad: '`onlinescoring/.amlignore` holds `*`, so every file is left out.', good: '`onlinescoring/.amlignore` holds `__pycache__/` only.' },
+        },
+    },
     'instance-type-too-small': {
         severity: 'warning',
         title: 'Instance type may be too small',
@@ -45975,6 +45987,8 @@ function deploymentRestBody(spec, ws) {
                 item.absPath = m.absPath;
             if (m.pathKind !== undefined)
                 item.pathKind = m.pathKind;
+            if (m.datastore !== undefined)
+                item.datastore = m.datastore;
             assets.push(item);
             props.model = reference;
         }
@@ -46031,6 +46045,8 @@ function deploymentRestBody(spec, ws) {
                 if (e.build.dockerfilePath !== undefined)
                     item.buildContext.dockerfilePath = e.build.dockerfilePath;
             }
+            if (e.datastore !== undefined)
+                item.datastore = e.datastore;
             assets.push(item);
             props.environmentId = reference;
         }
