@@ -38764,7 +38764,9 @@ const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os
 const TOOL_NAME = 'azureml-online-deploy';
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
 function buildSarif(findings, options) {
-    const ids = Object.keys(rules/* RULES */.y);
+    // The rules the results use, in catalog order (code scanning needs no others).
+    const used = new Set(findings.map((f) => f.rule));
+    const ids = Object.keys(rules/* RULES */.y).filter((id) => used.has(id));
     const index = new Map(ids.map((id, i) => [id, i]));
     return {
         $schema: SARIF_SCHEMA,
