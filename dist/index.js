@@ -37163,7 +37163,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5031);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5126);
 // The runner's entry point (action.yml `main`). Everything lives in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37173,7 +37173,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5031:
+/***/ 5126:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44305,6 +44305,7 @@ function renderSummary(report, options = {}) {
         heading: `## azureml-online-deploy · ${report.mode}`,
         elsewhere: SUMMARY_ELSEWHERE,
         requestBodies: true,
+        timings: true,
         ...options,
     });
 }
@@ -44312,15 +44313,62 @@ function renderReport(report, options) {
     const preface = [options.heading, headline(report)];
     if (report.notes.length)
         preface.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
-    const sections = [findingsSection(report, options), referencesSection(report), ...planSections(report, options)];
+    const sections = [
+        findingsSection(report, options),
+        ...timelineSection(report, options),
+        ...endpointSection(report),
+        referencesSection(report),
+        ...planSections(report, options),
+    ];
     return renderWithin(preface.join('\n\n'), sections, options.budget, options.measure);
 }
 function headline(report) {
     const tally = tallyOf(report.findings);
     const files = plural(report.files.length, 'file');
+    const changes = report.changes === undefined ? '' : report.changes ? ' The plan changes Azure.' : ' The plan changes nothing: Azure already matches the files.';
     if (failed(report))
         return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
-    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
+    const written = report.written === 'nothing' ? '' : ` ${capitalize(writtenSentence(report.written))}`;
+    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.${written || changes}`;
+}
+const VERDICT_ICON = { ok: '✅', failed: ICON.error, skipped: '⏭️', 'rolled back': '↩️', inconclusive: '❔' };
+/** The phases and gates of an online run (lint has one phase: no timeline). Durations only where they may change every run. */
+function timelineSection(report, options) {
+    if (report.timeline.length < 2)
+        return [];
+    const header = options.timings ? ['Phase', 'Result', 'Time', 'Detail'] : ['Phase', 'Result', 'Detail'];
+    return [
+        {
+            title: '### Timeline',
+            opening: table(header, []),
+            items: report.timeline.map((t) => {
+                const cells = [escapeCell(t.name), `${VERDICT_ICON[t.verdict]} ${t.verdict}`, ...(options.timings ? [duration(t.durationMs)] : []), escapeCell(t.detail ?? '')];
+                return `| ${cells.join(' | ')} |`;
+            }),
+            empty: '',
+            more: (omitted) => `**${plural(omitted, 'more phase')}** did not fit here; the run's log has every phase.`,
+        },
+    ];
+}
+/** The endpoint as read back from Azure: what the run left behind. */
+function endpointSection(report) {
+    const live = report.readBack;
+    if (!live)
+        return [];
+    const percent = (map) => Object.entries(map).map(([name, pct]) => `${code(name)} ${pct} %`).join(', ') || 'none';
+    const items = [
+        ...(live.traffic ? [`- Traffic: ${percent(live.traffic)}`] : []),
+        ...(live.mirrorTraffic ? [`- Mirrored traffic: ${percent(live.mirrorTraffic)}`] : []),
+        ...(live.scoringUri ? [`- Scoring URI: ${code(live.scoringUri)}`] : []),
+        ...(live.swaggerUri ? [`- Swagger URI: ${code(live.swaggerUri)}`] : []),
+    ];
+    return [{ title: '### Endpoint, as read back from Azure', items, empty: 'Nothing was read back.', more: (omitted) => `${omitted} more lines did not fit here.` }];
+}
+function duration(ms) {
+    if (ms < 1000)
+        return `${ms} ms`;
+    const seconds = Math.round(ms / 1000);
+    return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 function findingsSection(report, options) {
     const sorted = [...report.findings].sort(compareFindings);
@@ -44434,6 +44482,7 @@ function renderComment(report, options) {
         heading: `### azureml-online-deploy · ${report.mode}`,
         elsewhere: { findings: elsewhere, plan: elsewhere },
         requestBodies: false,
+        timings: false,
     });
     return `${marker}\n${content}\n${footer}`;
 }
@@ -44708,6 +44757,30 @@ function omissions(plan, keptRequests, keptBodies, keptAssets, planFile) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/report/redact.js
+const REDACTED = '***';
+/** Shorter values would blank out ordinary words and numbers (`instance_count=1`); none is a credential. */
+const MIN_REDACTED_LENGTH = 4;
+function redactReport(report, values) {
+    const secrets = [...new Set(values.filter((v) => v.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
+    if (secrets.length === 0)
+        return report;
+    const { endpointName, deploymentNames, files, ...texts } = report;
+    return { ...redactDeep(texts, secrets), endpointName, deploymentNames, files };
+}
+/** Fields whose values are ids from a fixed set (or file paths), never user text: kept so the report stays well-formed. */
+const IDENTIFIERS = new Set(['rule', 'severity', 'state', 'verdict', 'method', 'apiVersion', 'file', 'failOn', 'mode', 'written']);
+function redactDeep(value, secrets) {
+    if (typeof value === 'string')
+        return secrets.reduce((text, secret) => text.split(secret).join(REDACTED), value);
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, secrets));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, IDENTIFIERS.has(k) ? v : redactDeep(v, secrets)]));
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/sarif.js
 
 
@@ -44812,7 +44885,9 @@ function region(f) {
 
 
 
-async function publishReport(report, settings = { prComment: false }, env = process.env) {
+
+async function publishReport(unredacted, settings = { prComment: false }, env = process.env) {
+    const report = redactReport(unredacted, settings.secretValues ?? []);
     const pr = pullRequestOf(env);
     const links = linksFromEnv(env, pr?.headSha);
     for (const a of selectAnnotations(report.findings, links)) {
@@ -46369,7 +46444,7 @@ async function run() {
     try {
         const inputs = readInputs(envInputReader());
         const report = await runPipeline(inputs);
-        await group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken }));
+        await group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken, secretValues: inputs.overrides.map((o) => o.value) }));
         if (failed(report)) {
             setFailed(failureMessage(report));
         }

@@ -5,7 +5,7 @@
 // deployment creation, otherwise the fix is the exact command to run once the endpoint exists.
 // docs/online-checks.md §endpoint-identity; docs/secret-injection.md §2.
 import { makeFinding, type Finding } from '../findings/finding.ts';
-import type { SecretReference } from '../secrets/references.ts';
+import type { SecretReference } from '../secrets/scan.ts';
 import { defineCheck, firstPerFile, lookupCI, type CheckContext, type CheckOutput, type PlannedGrant } from './check.ts';
 import { callerHolds, endpointIdentity, enforceFlagEnabled, principalHolds, type EndpointIdentity, type RoleState } from './identity.ts';
 import { describeAge } from './rbac.ts';

@@ -12,7 +12,7 @@
 //   quotaByFamily(demands, usages): FamilyQuota[]            before → after per family
 import { makeFinding, type Finding } from '../findings/finding.ts';
 import type { DeploymentSpec } from '../spec/index.ts';
-import { closest } from '../spec/schema.ts';
+import { closest } from '../spec/edit-distance.ts';
 import { at, defineCheck, lookupCI, type CheckContext } from './check.ts';
 import type { LiveDeploymentFacts, UsageFacts, VmSizeFacts } from './facts.ts';
 

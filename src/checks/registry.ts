@@ -5,7 +5,7 @@
 import type { Finding } from '../findings/finding.ts';
 import type { ReferenceRow, ReferenceStatus } from '../report/model.ts';
 import { describeReference } from '../secrets/scan.ts';
-import type { SecretReference } from '../secrets/references.ts';
+import type { SecretReference } from '../secrets/scan.ts';
 import { assetsCheck } from './assets.ts';
 import { callerPermissionsCheck } from './caller-permissions.ts';
 import type { Check, CheckContext, CheckOutput, PlannedGrant } from './check.ts';
