@@ -13,16 +13,16 @@ __webpack_require__.d(__webpack_exports__, {
   deployMode: () => (/* binding */ deployMode)
 });
 
-// EXTERNAL MODULE: ./lib/azure/session.js + 2 modules
-var azure_session = __webpack_require__(5676);
+// EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
+var azure_session = __webpack_require__(7076);
 // EXTERNAL MODULE: ./lib/spec/rest.js
 var rest = __webpack_require__(9933);
 // EXTERNAL MODULE: ./lib/rollout/live.js
 var rollout_live = __webpack_require__(5747);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./lib/inputs.js + 1 modules
-var inputs = __webpack_require__(8330);
+// EXTERNAL MODULE: ./lib/inputs.js
+var inputs = __webpack_require__(646);
 // EXTERNAL MODULE: ./lib/source-files.js
 var source_files = __webpack_require__(308);
 // EXTERNAL MODULE: ./lib/spec/index.js
@@ -1060,8 +1060,8 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/secrets/scan.js + 1 modules
-var scan = __webpack_require__(3606);
+// EXTERNAL MODULE: ./lib/secrets/scan.js + 2 modules
+var scan = __webpack_require__(1639);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 // mode: deploy — validate, then apply (src/rollout/): endpoint, Key Vault access of a new identity,
 // deployments, traffic under gates with rollback. Until validate's online checks land

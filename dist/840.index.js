@@ -2,13 +2,122 @@ export const id = 840;
 export const ids = [840];
 export const modules = {
 
-/***/ 5676:
+/***/ 9649:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dW: () => (/* binding */ ArmError),
+/* harmony export */   ih: () => (/* binding */ createResourceClient),
+/* harmony export */   kd: () => (/* binding */ armClientOver)
+/* harmony export */ });
+/* unused harmony export armUrl */
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5190);
+
+/** A non-2xx answer (or a request that failed after the pipeline's retries; then status is 0). */
+class ArmError extends Error {
+    status;
+    /** ARM or data-plane error code, e.g. `AuthorizationFailed`, `ResourceNotFound`, `SecretNotFound`. */
+    code;
+    /** Key Vault's `innererror.code`, e.g. `ForbiddenByRbac`. */
+    innerCode;
+    method;
+    /** The URL path (no host, no query): safe to print. */
+    path;
+    constructor(init) {
+        super(init.message);
+        this.name = 'ArmError';
+        this.status = init.status;
+        this.code = init.code;
+        this.innerCode = init.innerCode;
+        this.method = init.method;
+        this.path = init.path;
+    }
+}
+const USER_AGENT = 'azureml-online-deploy';
+/** A pipeline that signs every request with a token for `scope` (e.g. `https://management.azure.com/.default`). */
+function createResourceClient(credential, scope, settings = {}) {
+    const pipeline = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createPipelineFromOptions */ .Fp)({
+        retryOptions: { maxRetries: settings.maxRetries ?? 3, retryDelayInMs: settings.retryDelayInMs ?? 800 },
+        userAgentOptions: { userAgentPrefix: USER_AGENT },
+    });
+    // The Sign phase runs inside the retry policy: each attempt carries a current token.
+    pipeline.addPolicy((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .bearerTokenAuthenticationPolicy */ .N$)({ credential, scopes: scope }), { phase: 'Sign' });
+    const httpClient = settings.httpClient ?? (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createDefaultHttpClient */ .fl)();
+    return {
+        async sendUrl(method, url, body) {
+            const request = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createPipelineRequest */ .G6)({ url, method });
+            request.headers.set('accept', 'application/json');
+            if (body !== undefined) {
+                request.headers.set('content-type', 'application/json');
+                request.body = JSON.stringify(body);
+            }
+            const path = urlPath(url);
+            if (settings.stats)
+                settings.stats.requests++;
+            let response;
+            try {
+                response = await pipeline.sendRequest(httpClient, request);
+            }
+            catch (error) {
+                if ((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .isRestError */ .T0)(error) && error.statusCode === undefined) {
+                    throw new ArmError({ status: 0, code: error.code ?? 'RequestFailed', message: `${method} ${path} failed: ${error.message}`, method, path });
+                }
+                throw error;
+            }
+            const headers = response.headers.toJSON({ preserveCase: false });
+            const parsed = parseJson(response.bodyAsText ?? undefined);
+            if (response.status < 200 || response.status > 299)
+                throw armError(response.status, parsed, method, path);
+            return { status: response.status, headers, body: parsed };
+        },
+    };
+}
+/** ARM on top of a resource client: `path` + `api-version` + query → URL. */
+function armClientOver(client, resourceManager) {
+    return {
+        send(req) {
+            return client.sendUrl(req.method, armUrl(resourceManager, req), req.body);
+        },
+    };
+}
+function armUrl(resourceManager, req) {
+    if (/^https:\/\//i.test(req.path))
+        return req.path; // nextLink / operation URL: used verbatim
+    const query = new URLSearchParams({ 'api-version': req.apiVersion, ...(req.query ?? {}) });
+    // ARM paths never need `+` for spaces; keep %20 so $filter reads as the service documents it.
+    return `${resourceManager}${req.path.startsWith('/') ? '' : '/'}${req.path}?${query.toString().replace(/\+/g, '%20')}`;
+}
+function urlPath(url) {
+    const withoutQuery = url.split('?')[0] ?? url;
+    return withoutQuery.replace(/^https:\/\/[^/]+/i, '') || '/';
+}
+function parseJson(text) {
+    if (!text)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+function armError(status, body, method, path) {
+    const error = typeof body === 'object' && body !== null ? body.error : undefined;
+    const code = error?.code ?? `Http${status}`;
+    const message = error?.message ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
+    return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innererror?.code, method, path });
+}
+
+
+/***/ }),
+
+/***/ 7076:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  dW: () => (/* reexport */ ArmError),
+  dW: () => (/* reexport */ rest/* ArmError */.dW),
   Jv: () => (/* binding */ signIn)
 });
 
@@ -133,103 +242,8 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim()) ?? text).replace(/\s*Trace ID:.*$/, '').trim();
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 88 modules
-var dist_esm = __webpack_require__(5190);
-;// CONCATENATED MODULE: ./lib/azure/rest.js
-
-/** A non-2xx answer (or a request that failed after the pipeline's retries; then status is 0). */
-class ArmError extends Error {
-    status;
-    /** ARM or data-plane error code, e.g. `AuthorizationFailed`, `ResourceNotFound`, `SecretNotFound`. */
-    code;
-    /** Key Vault's `innererror.code`, e.g. `ForbiddenByRbac`. */
-    innerCode;
-    method;
-    /** The URL path (no host, no query): safe to print. */
-    path;
-    constructor(init) {
-        super(init.message);
-        this.name = 'ArmError';
-        this.status = init.status;
-        this.code = init.code;
-        this.innerCode = init.innerCode;
-        this.method = init.method;
-        this.path = init.path;
-    }
-}
-const USER_AGENT = 'azureml-online-deploy';
-/** A pipeline that signs every request with a token for `scope` (e.g. `https://management.azure.com/.default`). */
-function createResourceClient(credential, scope, settings = {}) {
-    const pipeline = (0,dist_esm/* createPipelineFromOptions */.Fp)({
-        retryOptions: { maxRetries: settings.maxRetries ?? 3, retryDelayInMs: settings.retryDelayInMs ?? 800 },
-        userAgentOptions: { userAgentPrefix: USER_AGENT },
-    });
-    // The Sign phase runs inside the retry policy: each attempt carries a current token.
-    pipeline.addPolicy((0,dist_esm/* bearerTokenAuthenticationPolicy */.N$)({ credential, scopes: scope }), { phase: 'Sign' });
-    const httpClient = settings.httpClient ?? (0,dist_esm/* createDefaultHttpClient */.fl)();
-    return {
-        async sendUrl(method, url, body) {
-            const request = (0,dist_esm/* createPipelineRequest */.G6)({ url, method });
-            request.headers.set('accept', 'application/json');
-            if (body !== undefined) {
-                request.headers.set('content-type', 'application/json');
-                request.body = JSON.stringify(body);
-            }
-            const path = urlPath(url);
-            let response;
-            try {
-                response = await pipeline.sendRequest(httpClient, request);
-            }
-            catch (error) {
-                if ((0,dist_esm/* isRestError */.T0)(error) && error.statusCode === undefined) {
-                    throw new ArmError({ status: 0, code: error.code ?? 'RequestFailed', message: `${method} ${path} failed: ${error.message}`, method, path });
-                }
-                throw error;
-            }
-            const headers = response.headers.toJSON({ preserveCase: false });
-            const parsed = parseJson(response.bodyAsText ?? undefined);
-            if (response.status < 200 || response.status > 299)
-                throw armError(response.status, parsed, method, path);
-            return { status: response.status, headers, body: parsed };
-        },
-    };
-}
-/** ARM on top of a resource client: `path` + `api-version` + query → URL. */
-function armClientOver(client, resourceManager) {
-    return {
-        send(req) {
-            return client.sendUrl(req.method, armUrl(resourceManager, req), req.body);
-        },
-    };
-}
-function armUrl(resourceManager, req) {
-    if (/^https:\/\//i.test(req.path))
-        return req.path; // nextLink / operation URL: used verbatim
-    const query = new URLSearchParams({ 'api-version': req.apiVersion, ...(req.query ?? {}) });
-    // ARM paths never need `+` for spaces; keep %20 so $filter reads as the service documents it.
-    return `${resourceManager}${req.path.startsWith('/') ? '' : '/'}${req.path}?${query.toString().replace(/\+/g, '%20')}`;
-}
-function urlPath(url) {
-    const withoutQuery = url.split('?')[0] ?? url;
-    return withoutQuery.replace(/^https:\/\/[^/]+/i, '') || '/';
-}
-function parseJson(text) {
-    if (!text)
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-function armError(status, body, method, path) {
-    const error = typeof body === 'object' && body !== null ? body.error : undefined;
-    const code = error?.code ?? `Http${status}`;
-    const message = error?.message ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
-    return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innererror?.code, method, path });
-}
-
+// EXTERNAL MODULE: ./lib/azure/rest.js
+var rest = __webpack_require__(9649);
 ;// CONCATENATED MODULE: ./lib/azure/session.js
 // The Azure session every online mode starts with: sign in once (src/azure/credential.ts), then
 // one ARM client over the Azure SDK pipeline (auth, retries honouring Retry-After, proxy) and the
@@ -257,20 +271,23 @@ async function signIn(inputs, settings = {}) {
     const caller = { objectId: stringClaim(claims.oid), tenantId, clientId: stringClaim(claims.appid) ?? stringClaim(claims.azp) ?? inputs.clientId };
     core.info(`Signed in to ${inputs.cloud.name} with ${chosen.method === 'github-oidc' ? 'GitHub OIDC' : 'the environment / Azure CLI credential'}` +
         `${caller.objectId ? ` as object id ${caller.objectId}` : ''} in tenant ${tenantId || '?'}.`);
+    const stats = settings.stats ?? { requests: 0 };
+    const pipeline = { ...settings, stats };
     const subscriptionId = inputs.subscriptionId;
     const resourceGroup = inputs.resourceGroup;
     const workspaceName = inputs.workspaceName;
     return {
         cloud: inputs.cloud,
         credential: chosen.credential,
-        arm: armClientOver(createResourceClient(chosen.credential, armScope, settings), inputs.cloud.resourceManager),
-        keyVault: createResourceClient(chosen.credential, `${inputs.cloud.keyVaultResource}/.default`, settings),
+        arm: (0,rest/* armClientOver */.kd)((0,rest/* createResourceClient */.ih)(chosen.credential, armScope, pipeline), inputs.cloud.resourceManager),
+        keyVault: (0,rest/* createResourceClient */.ih)(chosen.credential, `${inputs.cloud.keyVaultResource}/.default`, pipeline),
         subscriptionId,
         resourceGroup,
         workspaceName,
         workspacePath: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${workspaceName}`,
         caller,
         method: chosen.method,
+        stats,
     };
 }
 function workspaceInput(inputs, name) {
@@ -294,7 +311,7 @@ function stringClaim(value) {
 /* harmony export */ });
 /* unused harmony export TERMINAL */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5676);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
 /* harmony import */ var _spec_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9933);
 /* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5570);
 // Reads of the live endpoint and deployments that apply needs between its writes (read back after
@@ -370,7 +387,7 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 /* unused harmony export isTransient */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
 /* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7352);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5676);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7076);
 // Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
 // the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
 // Retry-After (docs/rollout.md §1). Every poll prints one line with the operation's status and the
