@@ -260,6 +260,13 @@ describe('mode: validate (emulator, dist/index.js)', () => {
     }
   });
 
+  it('files that do not parse still get their offline findings, and validate reads nothing it cannot name', async () => {
+    const run = await validate({ deployment: 'name: green\n  endpoint_name: ep-uai-good\n' });
+    assert.equal(run.code, 1);
+    assertAnnotation(run, { rule: 'yaml-syntax', severity: 'error', file: 'deployment.yml', line: 2 });
+    assert.deepEqual(await writesLogged(emu), []);
+  });
+
   it('a sign-in refusal is explained: the subject presented, and that Entra compares it case-sensitively', async () => {
     await admin(emu, 'PATCH', '/knobs', { github: { subject: 'repo:octo-org/octo-repo:ref:refs/heads/feature' } });
     const run = await validate({ deployment: deploymentYaml({ endpoint: 'ep-uai-good' }) });
