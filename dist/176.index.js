@@ -614,6 +614,10 @@ function withTraffic(body, traffic, mirrorTraffic) {
 /** Applies one traffic map and reads it back; undefined when the write and read-back agree. */
 async function applyMap(run, traffic, mirrorTraffic, label) {
     const { session, log, state } = run;
+    // Never written over a running operation (an update that outlived an earlier wait, say).
+    const ready = await (0,rollout_live/* waitWhileBusy */.uI)(`Endpoint ${state.endpointName}`, () => (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), await (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), run.deadline, 1000);
+    if (ready.kind === 'timeout')
+        return { problem: `the endpoint stayed ${ready.state} until the timeout` };
     const outcome = await writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: withTraffic(state.body, traffic, mirrorTraffic) }, label, run.deadline);
     if (outcome.kind === 'failed')
         return { problem: `the traffic update failed: ${outcome.error.code}: ${outcome.error.message}` };

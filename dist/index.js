@@ -37606,7 +37606,7 @@ function isRuleId(id) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6269);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(436);
 /* harmony import */ var _rollout_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5012);
 // The runner's entry point for both steps (action.yml `main` and `post`, one bundle as in
 // actions/checkout): the main step marks the state `isPost`, so the post step knows it is one.
@@ -37881,7 +37881,7 @@ function parseDuration(text) {
 
 /***/ }),
 
-/***/ 6269:
+/***/ 436:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38049,8 +38049,28 @@ function fenced(language, body) {
     return `${fence}${language}\n${body}\n${fence}`;
 }
 
+;// CONCATENATED MODULE: ./lib/report/timeline.js
+// The summary's timeline: each phase and gate of the run with its duration and verdict, and the
+// traffic as read back (before → after). Pure: returns Markdown.
+
+const VERDICT = { ok: '✅ ok', failed: '❌ failed', skipped: '⏭️ skipped', 'rolled back': '↩️ rolled back', inconclusive: '❔ inconclusive' };
+function seconds(ms) {
+    return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+function timelineSection(report) {
+    if (report.timeline.length === 0)
+        return undefined;
+    const rows = report.timeline.map((t) => [escapeCell(t.name), seconds(t.durationMs), VERDICT[t.verdict], escapeCell(t.detail ?? '')]);
+    const parts = [table(['Phase or gate', 'Duration', 'Verdict', 'Detail'], rows)];
+    const traffic = report.readBack?.traffic;
+    if (traffic)
+        parts.push(`Traffic as read back from Azure: ${code(JSON.stringify(traffic))}`);
+    return parts.join('\n\n');
+}
+
 ;// CONCATENATED MODULE: ./lib/report/summary.js
 // The job summary: every finding, every secret reference, and the plan. Pure: returns Markdown.
+
 
 
 
@@ -38059,6 +38079,9 @@ function renderSummary(report) {
     const parts = [`## azureml-online-deploy · ${report.mode}`, headline(report)];
     if (report.notes.length)
         parts.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
+    const timeline = timelineSection(report);
+    if (timeline)
+        parts.push('### Timeline', timeline);
     parts.push('### Findings', report.findings.length ? findingsTable(report.findings) : 'No findings.');
     parts.push('### Secret references', report.references.length ? referencesTable(report) : 'No secret-injection references.');
     parts.push('### Plan', planSection(report));

@@ -1,6 +1,7 @@
 // The job summary: every finding, every secret reference, and the plan. Pure: returns Markdown.
 import { compareFindings, countBySeverity, type Finding } from '../findings/finding.ts';
 import { code, details, escapeCell, fenced, table } from './markdown.ts';
+import { timelineSection } from './timeline.ts';
 import { failed, writtenSentence, type ReferenceStatus, type RunReport } from './model.ts';
 
 const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const;
@@ -8,6 +9,8 @@ const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const;
 export function renderSummary(report: RunReport): string {
   const parts: string[] = [`## azureml-online-deploy · ${report.mode}`, headline(report)];
   if (report.notes.length) parts.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
+  const timeline = timelineSection(report);
+  if (timeline) parts.push('### Timeline', timeline);
   parts.push('### Findings', report.findings.length ? findingsTable(report.findings) : 'No findings.');
   parts.push('### Secret references', report.references.length ? referencesTable(report) : 'No secret-injection references.');
   parts.push('### Plan', planSection(report));
