@@ -3,8 +3,8 @@
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, the emulator's proxy/CA/OIDC variables) on
 // examples/endpoint.yml and examples/deployment.yml, shows what a user sees, and stops the emulator.
 //
-//   npm run demo                 # the default mode of this version (see DEMO_MODE below)
-//   npm run demo -- lint         # or validate / deploy, once those modes have landed
+//   npm run demo                 # deploy: a gated rollout and a rolled-back one (scripts/demo-deploy.mjs)
+//   npm run demo -- lint         # or validate
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const root = new URL('..', import.meta.url).pathname;
-const mode = process.argv[2] ?? 'lint';
+const mode = process.argv[2] ?? 'deploy';
+if (mode === 'deploy') {
+  await import('./demo-deploy.mjs');
+  process.exit();
+}
 const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const color = { error: 31, warning: 33, notice: 36 };
 const paint = (sev, s) => (process.stdout.isTTY ? `\x1b[${color[sev]}m${s}\x1b[0m` : s);
