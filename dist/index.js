@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -37245,6 +37243,48 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 7769:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ CLOUDS),
+/* harmony export */   n: () => (/* binding */ findCloud)
+/* harmony export */ });
+const CLOUDS = {
+    AzureCloud: {
+        name: 'AzureCloud',
+        authorityHost: 'https://login.microsoftonline.com',
+        resourceManager: 'https://management.azure.com',
+        keyVaultSuffix: 'vault.azure.net',
+        keyVaultResource: 'https://vault.azure.net',
+        defaultAudience: 'api://AzureADTokenExchange',
+    },
+    AzureUSGovernment: {
+        name: 'AzureUSGovernment',
+        authorityHost: 'https://login.microsoftonline.us',
+        resourceManager: 'https://management.usgovcloudapi.net',
+        keyVaultSuffix: 'vault.usgovcloudapi.net',
+        keyVaultResource: 'https://vault.usgovcloudapi.net',
+        defaultAudience: 'api://AzureADTokenExchangeUSGov',
+    },
+    AzureChinaCloud: {
+        name: 'AzureChinaCloud',
+        authorityHost: 'https://login.chinacloudapi.cn',
+        resourceManager: 'https://management.chinacloudapi.cn',
+        keyVaultSuffix: 'vault.azure.cn',
+        keyVaultResource: 'https://vault.azure.cn',
+        defaultAudience: 'api://AzureADTokenExchangeChina',
+    },
+};
+/** Case-insensitive lookup, so `azurecloud` works as `az cloud set` accepts it. */
+function findCloud(name) {
+    const key = Object.keys(CLOUDS).find((k) => k.toLowerCase() === name.trim().toLowerCase());
+    return key ? CLOUDS[key] : undefined;
+}
+
+
+/***/ }),
+
 /***/ 6939:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37368,6 +37408,18 @@ const RULES = {
             good: 'model:\n  path: ./model\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
         },
     },
+    'local-asset-empty': {
+        severity: 'error',
+        title: 'Local asset folder has nothing to upload',
+        fix: 'Put the files in the folder, or narrow the patterns of its .amlignore (or .gitignore) so they stop matching them.',
+        when: 'A local model folder, code folder or build context holds no file once the patterns of its `.amlignore` (or, without one, its `.gitignore`) are applied. az ml refuses to upload an empty folder (EmptyDirectoryError), so the deployment would never start.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+            good: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+            azure: { bad: '`onlinescoring/.amlignore` holds `*`, so every file is left out.', good: '`onlinescoring/.amlignore` holds `__pycache__/` only.' },
+        },
+    },
     'instance-type-too-small': {
         severity: 'warning',
         title: 'Instance type may be too small',
@@ -37375,6 +37427,40 @@ const RULES = {
         when: 'A managed deployment asks for `Standard_DS1_v2` or `Standard_DS2_v2`. az ml warns about these sizes too: the scoring container often runs out of memory or disk while starting, and the failure shows only at the end of the deployment.',
         detectedIn: 'lint',
         example: { bad: 'instance_type: Standard_DS2_v2\ninstance_count: 1\n', good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n' },
+    },
+    'service-rejects': {
+        severity: 'error',
+        title: 'az ml accepts it, the service rejects it',
+        fix: 'Give the value the service accepts (see the message): az ml passes it through, and the request fails at the service.',
+        when: 'A value az ml loads and sends unchanged, which the online endpoint service then refuses: a negative `instance_count` (the deployment `sku.capacity`), a negative request timeout, queue wait, probe setting or scale setting (the durations and counts the service validates), a `target_utilization_percentage` above 100, a user-assigned identity entry without `resource_id` (az ml sends the identity id as the text "None"), `identity.type: user_assigned` with no `user_assigned_identities`, or a Kubernetes `compute: azureml:/subscriptions/…` that is not a compute id. ' +
+            'Reported as a **warning**: `user_assigned_identities` under `identity.type` `system_assigned` or `none`: az ml sends both, and Azure Resource Manager managed-identity validation is expected to refuse user-assigned identities on an identity of another type (not documented for online endpoints); and a `code_configuration.code` that is a URI: az ml registers it as the code location without uploading anything.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: -1\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+        },
+    },
+    'enforce-flag-value': {
+        severity: 'warning',
+        title: 'Enforce flag value the service does not know',
+        fix: 'Write enforce_access_to_default_secret_stores: enabled (or disabled), as a string.',
+        when: 'The endpoint `properties.enforce_access_to_default_secret_stores` is neither `enabled` nor `disabled`. az ml accepts any value and sends its Python text (an unquoted `on`, `yes` or `true` becomes "True"); the service documents only `enabled` and `disabled`, so the flag is not expected to take effect: the endpoint identity is not granted access to the workspace connections, and deployments that reference them fail.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: on\n',
+            good: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+        },
+    },
+    'model-path': {
+        severity: 'error',
+        title: 'Inline model path az ml cannot use',
+        fix: 'Reference a registered model as model: azureml:<name>:<version>, or give the inline model a name (and version) so az ml registers the URI without uploading it.',
+        when: 'An inline `model` whose `path` az ml cannot register: an unnamed model whose path is a URI (`azureml://locations/…`, `azureml://datastores/…`, `https://…`) or an asset id (`azureml:<name>:<version>`): az ml treats the path of an unnamed model as a local file and fails with "No such file or directory"; a named model whose path is `azureml:<name>:<version>`: az ml loads the file, then tries to upload that text as a local folder and fails; an inline model without `path`: az ml loads it, but there are no files to register, so creating the model version fails.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  name: sklearn\n  version: 3\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
+        },
     },
     'secret-ref-syntax': {
         severity: 'error',
@@ -37451,16 +37537,46 @@ const RULES = {
     },
     'keyvault-secret-unusable': {
         severity: 'error',
-        title: 'Key Vault secret version is not usable',
-        fix: 'Enable the version, or reference a version that is enabled and within its validity window.',
-        when: 'The referenced secret version exists but is disabled, has expired (its expiry date has passed), or is not yet valid (its activation date is in the future), so the service cannot read it.',
+        title: 'Key Vault secret version is disabled',
+        fix: 'Enable the version (az keyvault secret set-attributes --vault-name <vault> --name <secret> --version <version> --enabled true), or reference an enabled version.',
+        when: 'The referenced secret version exists but is disabled: Key Vault refuses to serve a disabled version, so secret injection fails. (Expired and not-yet-valid versions are still served: see `keyvault-secret-expired`.)',
         detectedIn: 'validate',
         example: {
             bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
             good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
             azure: {
-                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` is disabled (or expired).`,
-                good: `Version \`${V2.slice(0, 8)}…\` is enabled, with no expiry date in the past and no activation date in the future.`,
+                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` is disabled.`,
+                good: `Version \`${V2.slice(0, 8)}…\` is enabled.`,
+            },
+        },
+    },
+    'keyvault-secret-expired': {
+        severity: 'warning',
+        title: 'Key Vault secret version is expired or not yet valid',
+        fix: 'Reference a current version of the secret (az keyvault secret show --vault-name <vault> --name <secret> --query id), or extend the expiry date.',
+        when: 'The referenced secret version has passed its expiry date, or its activation date is still ahead. Key Vault still serves it ("A secret\'s get operation will work for not-yet-valid and expired secrets"), so the deployment succeeds, but with a secret its owner meant to retire.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
+            azure: {
+                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` expired last month.`,
+                good: `Version \`${V2.slice(0, 8)}…\` has no expiry date in the past and no activation date in the future.`,
+            },
+        },
+    },
+    'keyvault-secret-newer-version': {
+        severity: 'notice',
+        title: 'A newer version of the Key Vault secret exists',
+        fix: 'Reference the newest enabled version if the pinned one is meant to be current.',
+        when: 'The secret has an enabled version newer than the one the reference pins. Pinning is deliberate (the deployment does not change when the secret rotates), so this is a notice with the newer version\'s age, for a rotation that may have been missed.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
+            azure: {
+                bad: `\`db-password\` was rotated 3 days ago: \`${V2.slice(0, 8)}…\` is newer than the pinned \`${V1.slice(0, 8)}…\`.`,
+                good: `\`${V2.slice(0, 8)}…\` is the newest enabled version.`,
             },
         },
     },
@@ -37563,6 +37679,84 @@ const RULES = {
             },
         },
     },
+    'role-not-yet-effective': {
+        severity: 'notice',
+        title: 'Role assignment may not have taken effect yet',
+        fix: 'Nothing to do if the deployment starts a few minutes from now; otherwise wait about 10 minutes and run again.',
+        when: 'A permission a check relies on comes only from role assignments created less than 10 minutes ago. Azure role assignments can take several minutes to take effect, so a deployment started at once may still be refused.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            azure: {
+                bad: 'Key Vault Secrets User was assigned to the endpoint identity on `kv1` two minutes ago.',
+                good: 'The assignment is older than 10 minutes.',
+            },
+        },
+    },
+    'endpoint-not-found': {
+        severity: 'error',
+        title: 'Target endpoint does not exist',
+        fix: 'Pass the endpoint file too (endpoint-file), so the endpoint is created first, or correct endpoint_name.',
+        when: "Only deployment files were given, and the endpoint their `endpoint_name` names does not exist in the workspace. The service creates a deployment only under an existing endpoint.",
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpont\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            azure: { bad: 'The workspace has the endpoint `my-endpoint`; there is no `my-endpont`.', good: 'The endpoint `my-endpoint` exists.' },
+        },
+    },
+    'endpoint-busy': {
+        severity: 'warning',
+        title: 'Endpoint or deployment is still being changed',
+        fix: 'Nothing to do for deploy (it waits for the current operation to finish); for validate, run again once it has finished.',
+        when: 'The endpoint, or a deployment this run updates, is in a non-terminal provisioning state (`Creating`, `Updating`, `Deleting`): another operation is running. The service rejects a change until it ends; deploy waits for it, up to its timeout.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\n',
+            good: 'name: my-endpoint\nauth_mode: key\n',
+            azure: { bad: '`my-endpoint` is `Updating` (another workflow is deploying to it).', good: '`my-endpoint` is `Succeeded`.' },
+        },
+    },
+    'asset-not-found': {
+        severity: 'error',
+        title: 'Registered asset does not exist',
+        fix: 'Register the model, environment or code version first, or correct its name or version (az ml model list --name <name>).',
+        when: 'The deployment names a registered model, environment or code version (`azureml:<name>:<version>`, `azureml:<name>@latest`, an ARM id or a registry URI) that does not exist, or has no version for `@latest`.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:3\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:2\n',
+            azure: { bad: '`my-model` has versions 1 and 2.', good: '`my-model` version 2 exists.' },
+        },
+    },
+    'instance-type-unavailable': {
+        severity: 'error',
+        title: 'Instance type not offered in the region',
+        fix: 'Pick an instance type from the managed online endpoints SKU list that the workspace region offers (az ml online-deployment list-skus).',
+        when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt).",
+        detectedIn: 'validate',
+        example: {
+            bad: 'instance_type: Standard_DS3_v3\ninstance_count: 1\n',
+            good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            azure: { bad: 'The region offers Standard_DS3_v2, not Standard_DS3_v3.', good: 'The region offers Standard_DS3_v2.' },
+        },
+    },
+    'quota-insufficient': {
+        severity: 'error',
+        title: 'Not enough core quota',
+        fix: 'Request more quota for the VM family (Azure portal: Quotas), lower instance_count, or pick a family with room.',
+        when: "The cores the deployment needs exceed the free core quota of its VM family in the region. A managed deployment needs ceil(1.2 × instance_count) × the size's cores: the service keeps 20 % for upgrades. Deployments that keep running during the rollout (the one being replaced, and an updated deployment until its new instances are up) keep their cores. OutOfQuota is the most reported online-deployment failure.",
+        detectedIn: 'validate',
+        example: {
+            bad: 'instance_type: Standard_DS3_v2\ninstance_count: 10\n',
+            good: 'instance_type: Standard_DS3_v2\ninstance_count: 2\n',
+            azure: {
+                bad: 'standardDSv2Family: 24 of 40 cores in use; 10 × DS3_v2 needs 12 × 4 = 48 cores.',
+                good: '2 × DS3_v2 needs ceil(2.4) × 4 = 12 cores; 16 are free.',
+            },
+        },
+    },
     'deployment-failed': {
         severity: 'error',
         title: 'The service failed the operation',
@@ -37606,7 +37800,7 @@ function isRuleId(id) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(436);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(268);
 /* harmony import */ var _rollout_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5012);
 // The runner's entry point for both steps (action.yml `main` and `post`, one bundle as in
 // actions/checkout): the main step marks the state `isPost`, so the post step knows it is one.
@@ -37618,7 +37812,7 @@ if (_actions_core__WEBPACK_IMPORTED_MODULE_0__.getState('isPost')) {
     const rollout = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_rollout_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLLOUT_STATE_KEY */ .UH);
     // Loaded only when a rollout left state behind: lint and validate runs never load the Azure SDKs here.
     if (rollout)
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(22), __nccwpck_require__.e(840), __nccwpck_require__.e(999)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6999))).runPost(rollout);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(999)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6999))).runPost(rollout);
 }
 else {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState('isPost', 'true');
@@ -37630,55 +37824,17 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8330:
+/***/ 646:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  dz: () => (/* binding */ InputError),
-  tT: () => (/* binding */ envInputReader),
-  Ko: () => (/* binding */ readInputs)
-});
-
-// UNUSED EXPORTS: MODES, parseBoolean, parseDuration, parseRate, parseRolloutSteps, parseTraffic, parseWhole, splitLines
-
-;// CONCATENATED MODULE: ./lib/azure/clouds.js
-const CLOUDS = {
-    AzureCloud: {
-        name: 'AzureCloud',
-        authorityHost: 'https://login.microsoftonline.com',
-        resourceManager: 'https://management.azure.com',
-        keyVaultSuffix: 'vault.azure.net',
-        keyVaultResource: 'https://vault.azure.net',
-        defaultAudience: 'api://AzureADTokenExchange',
-    },
-    AzureUSGovernment: {
-        name: 'AzureUSGovernment',
-        authorityHost: 'https://login.microsoftonline.us',
-        resourceManager: 'https://management.usgovcloudapi.net',
-        keyVaultSuffix: 'vault.usgovcloudapi.net',
-        keyVaultResource: 'https://vault.usgovcloudapi.net',
-        defaultAudience: 'api://AzureADTokenExchangeUSGov',
-    },
-    AzureChinaCloud: {
-        name: 'AzureChinaCloud',
-        authorityHost: 'https://login.chinacloudapi.cn',
-        resourceManager: 'https://management.chinacloudapi.cn',
-        keyVaultSuffix: 'vault.azure.cn',
-        keyVaultResource: 'https://vault.azure.cn',
-        defaultAudience: 'api://AzureADTokenExchangeChina',
-    },
-};
-/** Case-insensitive lookup, so `azurecloud` works as `az cloud set` accepts it. */
-function findCloud(name) {
-    const key = Object.keys(CLOUDS).find((k) => k.toLowerCase() === name.trim().toLowerCase());
-    return key ? CLOUDS[key] : undefined;
-}
-
-// EXTERNAL MODULE: ./lib/spec/override-scope.js
-var override_scope = __nccwpck_require__(8778);
-;// CONCATENATED MODULE: ./lib/inputs.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   tT: () => (/* binding */ envInputReader)
+/* harmony export */ });
+/* unused harmony exports MODES, splitLines, parseBoolean, parseTraffic, parseRolloutSteps, parseWhole, parseRate, parseDuration */
+/* harmony import */ var _azure_clouds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
+/* harmony import */ var _spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8778);
 // Typed settings built once from the action inputs (actions/checkout style): every input is read
 // here, checked with a precise message, and nothing else in the action calls core.getInput.
 
@@ -37718,11 +37874,11 @@ function readInputs(read, env = process.env) {
         problems.push('endpoint-file: takes one file; a run deploys into one endpoint (deployment-file takes several).');
     }
     const cloudText = get('environment') || 'AzureCloud';
-    const cloud = findCloud(cloudText);
+    const cloud = (0,_azure_clouds_js__WEBPACK_IMPORTED_MODULE_0__/* .findCloud */ .n)(cloudText);
     if (!cloud)
         problems.push(`environment: '${cloudText}' is not a cloud; use AzureCloud, AzureUSGovernment or AzureChinaCloud.`);
-    const { overrides, errors: overrideErrors } = (0,override_scope/* parseScopedOverrides */.Fm)(read('set'));
-    problems.push(...overrideErrors, ...(0,override_scope/* ambiguousOverrides */.Ez)(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
+    const { overrides, errors: overrideErrors } = (0,_spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .parseScopedOverrides */ .Fm)(read('set'));
+    problems.push(...overrideErrors, ...(0,_spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .ambiguousOverrides */ .Ez)(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
     const traffic = parseOrCollect(problems, 'traffic', optional('traffic'), parseTraffic);
     const rolloutSteps = parseOrCollect(problems, 'rollout-steps', optional('rollout-steps'), parseRolloutSteps);
     const bakeTimeMs = parseOrCollect(problems, 'bake-time', optional('bake-time'), parseDuration);
@@ -37747,7 +37903,8 @@ function readInputs(read, env = process.env) {
     const rollbackOnFailure = bool('rollback-on-failure', true);
     const grantMissingRoles = bool('grant-missing-roles', false);
     const prComment = bool('pr-comment', false);
-    const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && !grantMissingRoles));
+    // validate reads grant-missing-roles too: it predicts the deploy that the same inputs would run.
+    const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && (!grantMissingRoles || mode === 'validate')));
     if (problems.length > 0 || !mode || !cloud)
         throw new InputError(problems);
     return {
@@ -37776,6 +37933,7 @@ function readInputs(read, env = process.env) {
         rollbackOnFailure,
         grantMissingRoles,
         prComment,
+        githubToken: optional('github-token'),
         failOn: failOnText === 'warning' ? 'warning' : 'error',
         timeoutMs,
         ignored,
@@ -37881,7 +38039,7 @@ function parseDuration(text) {
 
 /***/ }),
 
-/***/ 436:
+/***/ 268:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37892,31 +38050,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./lib/inputs.js + 1 modules
-var lib_inputs = __nccwpck_require__(8330);
-;// CONCATENATED MODULE: ./lib/modes/lint.js
-const lintMode = {
-    unknownTrafficSeverity: 'warning',
-    offlineReferenceStatus: 'lint reads no Azure; validate and deploy resolve it',
-};
-
-;// CONCATENATED MODULE: ./lib/modes/registry.js
-
-class NotAvailableError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'NotAvailableError';
-    }
-}
-const notYet = (mode) => async () => {
-    throw new NotAvailableError(`mode '${mode}' is not available in this version yet: it arrives with the online checks and the rollout. Use mode: lint for offline validation now.`);
-};
-const MODE_REGISTRY = {
-    lint: async () => lintMode,
-    validate: notYet('validate'),
-    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(22), __nccwpck_require__.e(840), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3176))).deployMode,
-};
-
+// EXTERNAL MODULE: ./lib/inputs.js
+var lib_inputs = __nccwpck_require__(646);
 // EXTERNAL MODULE: ./lib/findings/finding.js
 var finding = __nccwpck_require__(6939);
 ;// CONCATENATED MODULE: ./lib/report/model.js
@@ -37945,84 +38080,194 @@ function writtenSentence(written) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/findings/rules.js
-var rules = __nccwpck_require__(6465);
-;// CONCATENATED MODULE: ./lib/report/annotations.js
-// Findings → GitHub annotations. GitHub shows at most 10 annotations of each severity per step,
-// so the most important come first and, when more exist, the tenth slot points at the summary.
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./lib/github/event.js
+// The pull request a run is for, read from the event payload the runner writes (GITHUB_EVENT_PATH):
+// `pull_request` and `pull_request_target` events carry it; other events have none.
+// https://docs.github.com/webhooks/webhook-events-and-payloads#pull_request
 
-
-const ANNOTATIONS_PER_SEVERITY = 10;
-function findingToAnnotation(f) {
-    const message = f.hint ? `${f.message}\nFix: ${f.hint}` : f.message;
-    const annotation = {
-        severity: f.severity,
-        title: `${f.rule}: ${rules/* RULES */.y[f.rule].title}`,
-        message,
-        file: f.file,
-        startLine: f.line,
-        startColumn: f.column,
-    };
-    // GitHub ignores columns on multi-line annotations and rejects an end column without one.
-    if (f.endLine !== undefined && f.endLine !== f.line)
-        annotation.endLine = f.endLine;
-    else if (f.endColumn !== undefined) {
-        annotation.endLine = f.line;
-        annotation.endColumn = f.endColumn;
+function pullRequestOf(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path || !(0,external_node_fs_.existsSync)(path))
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
     }
-    return annotation;
+    catch {
+        return undefined;
+    }
+    return pullRequestFromPayload(payload, env.GITHUB_REPOSITORY);
 }
-function selectAnnotations(findings, limit = ANNOTATIONS_PER_SEVERITY) {
-    const sorted = [...findings].sort(finding/* compareFindings */.Eg);
-    const out = [];
-    for (const severity of ['error', 'warning', 'notice']) {
-        const ofSeverity = sorted.filter((f) => f.severity === severity);
-        if (ofSeverity.length <= limit) {
-            out.push(...ofSeverity.map(findingToAnnotation));
-            continue;
+function pullRequestFromPayload(payload, repository) {
+    const pr = payload?.pull_request;
+    if (!pr || typeof pr.number !== 'number')
+        return undefined;
+    const fullName = repository || String(payload.repository?.full_name ?? '');
+    const [owner, repo] = fullName.split('/');
+    if (!owner || !repo)
+        return undefined;
+    const base = String(pr.base?.repo?.full_name ?? fullName);
+    const head = pr.head?.repo?.full_name;
+    return {
+        owner,
+        repo,
+        number: pr.number,
+        headSha: typeof pr.head?.sha === 'string' ? pr.head.sha : '',
+        // A deleted fork has head.repo null: still a fork.
+        fromFork: typeof head !== 'string' || head.toLowerCase() !== base.toLowerCase(),
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/report/budget.js
+// GitHub's size limits on what a step publishes, and the one way the report stays under them at any
+// input size: every section keeps its most important items first, gets a fair share of the budget,
+// and ends with a note saying how many items were left out and where all of them are.
+/** Documented limits (docs.github.com: "Adding a job summary", "Passing information between jobs", REST issue comments). */
+const GITHUB_LIMITS = {
+    /** A step's job summary over 1 MiB is not shown at all. */
+    summaryBytes: 1024 * 1024,
+    /** One output holds at most 1 MB. */
+    outputBytes: 1_000_000,
+    /** An issue or pull-request comment body holds at most 65,536 characters. */
+    commentChars: 65_536,
+};
+/** What the report aims for: each limit less a margin, so framing and rounding never cross it. */
+const BUDGETS = {
+    summaryBytes: 1_000_000,
+    outputBytes: 900_000,
+    commentChars: 60_000,
+};
+const utf8Bytes = (text) => Buffer.byteLength(text, 'utf8');
+/** UTF-16 code units: never fewer than the characters GitHub counts. */
+const characters = (text) => text.length;
+/**
+ * Renders `preface` and the sections within `budget` (as `measure` counts). When everything does
+ * not fit, each section first gets an equal share, and what a section leaves unused goes to the
+ * sections before the others, in order: the first section is the most important.
+ */
+function renderWithin(preface, sections, budget, measure) {
+    const gap = '\n\n';
+    const fixed = measure(preface) +
+        sections.reduce((sum, s) => {
+            const frame = s.items.length ? (s.opening ? measure(s.opening) + 1 : 0) + measure(gap + s.more(s.items.length)) : measure(s.empty);
+            return sum + measure(gap) * 2 + measure(s.title) + frame;
+        }, 0);
+    const itemCosts = sections.map((s) => s.items.map((item) => measure(item) + measure(s.separator ?? '\n')));
+    const allowances = share(itemCosts.map((costs) => costs.reduce((a, b) => a + b, 0)), Math.max(0, budget - fixed));
+    const parts = [preface];
+    sections.forEach((section, i) => {
+        parts.push(section.title);
+        if (section.items.length === 0) {
+            parts.push(section.empty);
+            return;
         }
-        const shown = ofSeverity.slice(0, limit - 1);
-        out.push(...shown.map(findingToAnnotation));
-        const rest = ofSeverity.length - shown.length;
-        out.push({
-            severity,
-            title: `${rest} more ${severity}${rest === 1 ? '' : 's'}`,
-            message: `${rest} more ${severity} finding${rest === 1 ? ' is' : 's are'} not annotated (GitHub shows ${limit} per step): see the job summary or the 'findings' output for the full list.`,
-        });
+        const shown = countWithin(itemCosts[i] ?? [], allowances[i] ?? 0);
+        const body = section.items.slice(0, shown).join(section.separator ?? '\n');
+        if (shown > 0)
+            parts.push(section.opening ? `${section.opening}\n${body}` : body);
+        if (shown < section.items.length)
+            parts.push(section.more(section.items.length - shown));
+    });
+    return clip(parts.join(gap) + '\n', budget, measure);
+}
+/** Equal shares first; what a section does not need goes to the earlier sections that still do. */
+function share(needs, total) {
+    if (needs.reduce((a, b) => a + b, 0) <= total)
+        return [...needs];
+    const fair = Math.floor(total / Math.max(1, needs.length));
+    const given = needs.map((need) => Math.min(need, fair));
+    let left = total - given.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < needs.length && left > 0; i++) {
+        const extra = Math.min(left, (needs[i] ?? 0) - (given[i] ?? 0));
+        given[i] = (given[i] ?? 0) + extra;
+        left -= extra;
     }
-    return out;
+    return given;
+}
+/** How many leading items fit: the first that does not fit ends the run, so the order is kept. */
+function countWithin(costs, allowance) {
+    let used = 0;
+    for (let i = 0; i < costs.length; i++) {
+        used += costs[i] ?? 0;
+        if (used > allowance)
+            return i;
+    }
+    return costs.length;
+}
+/** Last resort for text that cannot be split into items (huge notes): cut it and say so. */
+function clip(text, budget, measure) {
+    if (measure(text) <= budget)
+        return text;
+    const note = '\n\n… (cut here: the text is longer than GitHub accepts)\n';
+    const room = Math.max(0, budget - measure(note));
+    let low = 0;
+    let high = text.length;
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (measure(text.slice(0, mid)) <= room)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    // Never end on the first half of a surrogate pair.
+    const end = low > 0 && /[\uD800-\uDBFF]/.test(text[low - 1] ?? '') ? low - 1 : low;
+    return text.slice(0, end) + note;
 }
 
-;// CONCATENATED MODULE: ./lib/report/outputs.js
-// Step outputs (action.yml lists them). Values are strings; JSON ones are compact so `fromJSON()` reads them.
-
-function buildOutputs(report) {
-    const counts = (0,finding/* countBySeverity */.Ot)(report.findings);
-    const outputs = {
-        findings: JSON.stringify(report.findings),
-        errors: String(counts.error),
-        warnings: String(counts.warning),
-        plan: JSON.stringify(report.plan),
-    };
-    if (report.endpointName)
-        outputs['endpoint-name'] = report.endpointName;
-    if (report.deploymentNames.length)
-        outputs['deployment-name'] = report.deploymentNames.join(',');
-    if (report.changes !== undefined)
-        outputs.changes = String(report.changes);
-    const live = report.readBack;
-    if (live?.scoringUri)
-        outputs['scoring-uri'] = live.scoringUri;
-    if (live?.swaggerUri)
-        outputs['swagger-uri'] = live.swaggerUri;
-    if (live?.traffic)
-        outputs.traffic = JSON.stringify(live.traffic);
-    return outputs;
+;// CONCATENATED MODULE: ./lib/report/links.js
+/** The action's home, for runs that do not say where the action came from (local runs, `uses: ./`). */
+const ACTION_REPOSITORY = 'contoso/azureml-online-deploy';
+/** GitHub's heading anchors: lower case, spaces to hyphens, punctuation other than - and _ dropped. */
+function anchorOf(heading) {
+    return heading
+        .toLowerCase()
+        .replace(/[^a-z0-9 _-]/g, '')
+        .replace(/ /g, '-');
+}
+function ruleUrl(links, rule) {
+    return `${links.rulesDoc}#${anchorOf(rule)}`;
+}
+/** A link to a line of a workspace file at the reviewed commit, or undefined when there is no commit. */
+function sourceUrl(links, file, line) {
+    if (!links.source || file.startsWith('../') || file.startsWith('/'))
+        return undefined;
+    return `${links.source}${encodePath(file)}#L${line}`;
+}
+/**
+ * GITHUB_ACTION_REPOSITORY / GITHUB_ACTION_REF name the action a `uses:` step runs
+ * (https://docs.github.com/actions/reference/variables-reference); `headSha` is the pull request's
+ * head commit when there is one (GITHUB_SHA is then a merge commit that may disappear).
+ */
+function linksFromEnv(env, headSha) {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const actionRepository = env.GITHUB_ACTION_REPOSITORY || ACTION_REPOSITORY;
+    const actionRef = env.GITHUB_ACTION_REF || 'main';
+    const links = { rulesDoc: `${server}/${actionRepository}/blob/${encodePath(actionRef)}/docs/rules.md` };
+    const sha = headSha || env.GITHUB_SHA;
+    if (env.GITHUB_REPOSITORY && sha && /^[0-9a-f]{40}$/i.test(sha))
+        links.source = `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/`;
+    return links;
+}
+/** Each path segment percent-encoded, the slashes kept: a URI path from a file path. */
+function encodePath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
 }
 
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
 // Small helpers to write GitHub-flavoured Markdown safely: user text never breaks a table or
-// injects HTML into the job summary.
+// injects HTML into the job summary, the PR comment, SARIF help or docs/rules.md.
 function escapeCell(text) {
     return text
         .replace(/&/g, '&amp;')
@@ -38042,94 +38287,179 @@ function table(header, rows) {
 function details(summary, body) {
     return `<details><summary>${escapeCell(summary)}</summary>\n\n${body}\n\n</details>`;
 }
-/** A fenced block whose fence is longer than any backtick run inside it. */
+/** A fenced block whose fence is longer than any backtick run inside it (one final newline of `body` is dropped). */
 function fenced(language, body) {
     const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
-    return `${fence}${language}\n${body}\n${fence}`;
+    return `${fence}${language}\n${body.endsWith('\n') ? body.slice(0, -1) : body}\n${fence}`;
 }
-
-;// CONCATENATED MODULE: ./lib/report/timeline.js
-// The summary's timeline: each phase and gate of the run with its duration and verdict, and the
-// traffic as read back (before → after). Pure: returns Markdown.
-
-const VERDICT = { ok: '✅ ok', failed: '❌ failed', skipped: '⏭️ skipped', 'rolled back': '↩️ rolled back', inconclusive: '❔ inconclusive' };
-function seconds(ms) {
-    return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-function timelineSection(report) {
-    if (report.timeline.length === 0)
-        return undefined;
-    const rows = report.timeline.map((t) => [escapeCell(t.name), seconds(t.durationMs), VERDICT[t.verdict], escapeCell(t.detail ?? '')]);
-    const parts = [table(['Phase or gate', 'Duration', 'Verdict', 'Detail'], rows)];
-    const traffic = report.readBack?.traffic;
-    if (traffic)
-        parts.push(`Traffic as read back from Azure: ${code(JSON.stringify(traffic))}`);
-    return parts.join('\n\n');
+/** Prose for Markdown: `<placeholders>` outside code spans would be read as HTML tags. */
+function prose(text) {
+    return text
+        .split(/(`+[^`]*`+)/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+        .join('');
 }
 
 ;// CONCATENATED MODULE: ./lib/report/summary.js
-// The job summary: every finding, every secret reference, and the plan. Pure: returns Markdown.
+// The report as Markdown, for the job summary and the pull-request comment: the verdict, every finding
+// (its rule linked to docs/rules.md), every secret reference with its status, and the plan. Pure:
+// returns Markdown that fits the budget it is given, most important first, with a note for the rest.
+
 
 
 
 
 const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-function renderSummary(report) {
-    const parts = [`## azureml-online-deploy · ${report.mode}`, headline(report)];
+const SUMMARY_ELSEWHERE = {
+    findings: 'Every finding is in the SARIF file the step wrote (its path is the `sarif-file` output; upload it with `github/codeql-action/upload-sarif` or `actions/upload-artifact`).',
+    plan: 'The whole plan is in the plan file the step wrote (its path is the `plan-file` output; upload it with `actions/upload-artifact`).',
+};
+function renderSummary(report, options = {}) {
+    return renderReport(report, {
+        links: linksFromEnv({}),
+        budget: BUDGETS.summaryBytes,
+        measure: utf8Bytes,
+        heading: `## azureml-online-deploy · ${report.mode}`,
+        elsewhere: SUMMARY_ELSEWHERE,
+        requestBodies: true,
+        timings: true,
+        ...options,
+    });
+}
+function renderReport(report, options) {
+    const preface = [options.heading, headline(report)];
     if (report.notes.length)
-        parts.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
-    const timeline = timelineSection(report);
-    if (timeline)
-        parts.push('### Timeline', timeline);
-    parts.push('### Findings', report.findings.length ? findingsTable(report.findings) : 'No findings.');
-    parts.push('### Secret references', report.references.length ? referencesTable(report) : 'No secret-injection references.');
-    parts.push('### Plan', planSection(report));
-    return parts.join('\n\n') + '\n';
+        preface.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
+    const sections = [
+        findingsSection(report, options),
+        ...timelineSection(report, options),
+        ...endpointSection(report),
+        referencesSection(report),
+        ...planSections(report, options),
+    ];
+    return renderWithin(preface.join('\n\n'), sections, options.budget, options.measure);
 }
 function headline(report) {
-    const counts = (0,finding/* countBySeverity */.Ot)(report.findings);
-    const tally = ['error', 'warning', 'notice']
-        .filter((s) => counts[s] > 0)
-        .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`)
-        .join(', ');
-    const files = `${report.files.length} file${report.files.length === 1 ? '' : 's'}`;
+    const tally = tallyOf(report.findings);
+    const files = plural(report.files.length, 'file');
+    const changes = report.changes === undefined ? '' : report.changes ? ' The plan changes Azure.' : ' The plan changes nothing: Azure already matches the files.';
     if (failed(report))
         return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
-    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
+    const written = report.written === 'nothing' ? '' : ` ${capitalize(writtenSentence(report.written))}`;
+    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.${written || changes}`;
 }
-function findingsTable(findings) {
-    const rows = [...findings].sort(finding/* compareFindings */.Eg).map((f) => [
+const VERDICT_ICON = { ok: '✅', failed: ICON.error, skipped: '⏭️', 'rolled back': '↩️', inconclusive: '❔' };
+/** The phases and gates of an online run (lint has one phase: no timeline). Durations only where they may change every run. */
+function timelineSection(report, options) {
+    if (report.timeline.length < 2)
+        return [];
+    const header = options.timings ? ['Phase', 'Result', 'Time', 'Detail'] : ['Phase', 'Result', 'Detail'];
+    return [
+        {
+            title: '### Timeline',
+            opening: table(header, []),
+            items: report.timeline.map((t) => {
+                const cells = [escapeCell(t.name), `${VERDICT_ICON[t.verdict]} ${t.verdict}`, ...(options.timings ? [duration(t.durationMs)] : []), escapeCell(t.detail ?? '')];
+                return `| ${cells.join(' | ')} |`;
+            }),
+            empty: '',
+            more: (omitted) => `**${plural(omitted, 'more phase')}** did not fit here; the run's log has every phase.`,
+        },
+    ];
+}
+/** The endpoint as read back from Azure: what the run left behind. */
+function endpointSection(report) {
+    const live = report.readBack;
+    if (!live)
+        return [];
+    const percent = (map) => Object.entries(map).map(([name, pct]) => `${code(name)} ${pct} %`).join(', ') || 'none';
+    const items = [
+        ...(live.traffic ? [`- Traffic: ${percent(live.traffic)}`] : []),
+        ...(live.mirrorTraffic ? [`- Mirrored traffic: ${percent(live.mirrorTraffic)}`] : []),
+        ...(live.scoringUri ? [`- Scoring URI: ${code(live.scoringUri)}`] : []),
+        ...(live.swaggerUri ? [`- Swagger URI: ${code(live.swaggerUri)}`] : []),
+    ];
+    return [{ title: '### Endpoint, as read back from Azure', items, empty: 'Nothing was read back.', more: (omitted) => `${omitted} more lines did not fit here.` }];
+}
+function duration(ms) {
+    if (ms < 1000)
+        return `${ms} ms`;
+    const seconds = Math.round(ms / 1000);
+    return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+function findingsSection(report, options) {
+    const sorted = [...report.findings].sort(finding/* compareFindings */.Eg);
+    return {
+        title: '### Findings',
+        opening: table(['', 'Rule', 'Where', 'Problem', 'Fix'], []),
+        items: sorted.map((f) => findingRow(f, options.links)),
+        empty: 'No findings.',
+        more: (omitted) => `**${plural(omitted, 'more finding')}** (${tallyOf(sorted.slice(sorted.length - omitted))}) did not fit here. ${options.elsewhere.findings}`,
+    };
+}
+function findingRow(f, links) {
+    const where = `${code(f.file)} ${f.line}:${f.column}`;
+    const url = sourceUrl(links, f.file, f.line);
+    const cells = [
         `${ICON[f.severity]} ${f.severity}`,
-        code(f.rule),
-        `${code(f.file)} ${f.line}:${f.column}`,
+        `[${code(f.rule)}](${ruleUrl(links, f.rule)})`,
+        url ? `[${where}](${url})` : where,
         escapeCell(f.message),
         escapeCell(f.hint ?? ''),
-    ]);
-    return table(['', 'Rule', 'Where', 'Problem', 'Fix'], rows);
+    ];
+    return `| ${cells.join(' | ')} |`;
 }
-function referencesTable(report) {
-    const rows = report.references.map((r) => [
-        code(r.variable),
-        escapeCell(r.store),
-        escapeCell(r.target),
-        referenceStatusCell(r.status),
-        `${code(r.file)} ${r.line}`,
-    ]);
-    return table(['Variable', 'Store', 'Target', 'Status', 'Where'], rows);
+function referencesSection(report) {
+    return {
+        title: '### Secret references',
+        opening: table(['Variable', 'Store', 'Target', 'Status', 'Where'], []),
+        items: report.references.map((r) => `| ${[
+            code(r.variable),
+            escapeCell(r.store),
+            escapeCell(r.target),
+            referenceStatusCell(r.status),
+            `${code(r.file)} ${r.line}`,
+        ].join(' | ')} |`),
+        empty: 'No secret-injection references.',
+        more: (omitted) => `**${plural(omitted, 'more reference')}** did not fit here; each one with a problem is a finding above or in the SARIF file.`,
+    };
 }
-function planSection(report) {
+function planSections(report, options) {
     const { requests, assets } = report.plan;
-    if (requests.length === 0)
-        return 'Nothing to send.';
-    const withheld = failed(report) ? ['Not sent: the errors above must be fixed first. Files with errors are not in the plan.', ''] : [];
+    const withheld = failed(report) ? '\n\nNot sent: the errors above must be fixed first. Files with errors are not in the plan.' : '';
     const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
-    if (assets.length)
-        lines.push('', 'Local assets registered first:', ...assets.map((a) => `- ${escapeCell(a.kind)}: ${escapeCell(a.description)}`));
-    const bodies = requests
-        .filter((r) => r.body !== undefined)
-        .map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2))));
-    return [...withheld, ...lines, '', ...bodies].join('\n');
+    const assetLines = assets.map((a) => `- local asset registered first: ${escapeCell(a.kind)}: ${escapeCell(a.description)}`);
+    const sections = [
+        {
+            title: `### Plan${requests.length ? withheld : ''}`,
+            items: [...lines, ...assetLines],
+            empty: 'Nothing to send.',
+            more: (omitted) => `**${plural(omitted, 'more plan entry', 'more plan entries')}** did not fit here. ${options.elsewhere.plan}`,
+        },
+    ];
+    const bodies = requests.filter((r) => r.body !== undefined);
+    if (options.requestBodies && bodies.length) {
+        sections.push({
+            title: '#### Request bodies',
+            items: bodies.map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2)))),
+            separator: '\n\n',
+            empty: '',
+            more: (omitted) => `**${plural(omitted, 'more request body', 'more request bodies')}** did not fit here. ${options.elsewhere.plan}`,
+        });
+    }
+    return sections;
+}
+/** '2 errors, 1 warning': the severities present, most severe first. */
+function tallyOf(findings) {
+    const counts = (0,finding/* countBySeverity */.Ot)(findings);
+    return ['error', 'warning', 'notice']
+        .filter((s) => counts[s] > 0)
+        .map((s) => plural(counts[s], s))
+        .join(', ');
+}
+function plural(n, word, many = `${word}s`) {
+    return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 }
 function referenceStatusCell(status) {
     switch (status.state) {
@@ -38145,30 +38475,433 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+;// CONCATENATED MODULE: ./lib/report/comment.js
+// The sticky pull-request comment's body, and how a run recognises its own comment from the last
+// run: a hidden marker on the first line, then the report (verdict, findings linked to the PR's head
+// commit, reference statuses, plan) within GitHub's 65,536 characters, then a footer naming the run.
+// The footer changes with every run, so "unchanged" compares everything above it. Pure.
+
+
+const MARKER_PREFIX = '<!-- azureml-online-deploy:sticky ';
+const FOOTER_MARKER = '<!-- azureml-online-deploy:footer -->';
+/** `key` tells apart the comments of several jobs or endpoints on one pull request. */
+function commentMarker(key) {
+    return `${MARKER_PREFIX}${key.replace(/-->|[\r\n]/g, ' ')} -->`;
+}
+function renderComment(report, options) {
+    const marker = commentMarker(options.key);
+    const footer = `${FOOTER_MARKER}\n---\n<sub>${options.runUrl ? `Written by [this run](${options.runUrl}); its` : 'The'} job summary has the request bodies, and the step's \`sarif-file\` and \`plan-file\` outputs have every finding and the whole plan.</sub>\n`;
+    // No run link above the footer: the content must stay the same when the results do.
+    const elsewhere = 'The job summary and the SARIF file of the run named below have them all.';
+    const content = renderReport(report, {
+        links: options.links,
+        budget: BUDGETS.commentChars - characters(marker) - characters(footer) - 2,
+        measure: characters,
+        heading: `### azureml-online-deploy · ${report.mode}`,
+        elsewhere: { findings: elsewhere, plan: elsewhere },
+        requestBodies: false,
+        timings: false,
+    });
+    return `${marker}\n${content}\n${footer}`;
+}
+/** The comment this run owns, if an earlier run wrote one: the first whose body starts with the marker. */
+function findOwnComment(comments, key) {
+    const marker = commentMarker(key);
+    for (const c of comments)
+        if (c.body?.startsWith(marker))
+            return c;
+    return undefined;
+}
+/** True when the bodies differ only in their footers (which name the run). */
+function sameContent(existing, next) {
+    const content = (body) => body.split(FOOTER_MARKER)[0]?.trimEnd();
+    return content(existing) === content(next);
+}
+
+;// CONCATENATED MODULE: ./lib/github/sticky-comment.js
+// The sticky pull-request comment (`pr-comment: true`): one comment per workflow job and set of files,
+// found again by its hidden marker, updated in place, and left alone when its content is unchanged.
+// It goes through @actions/github (Octokit with the runner's proxy settings), loaded only when the
+// input asks for a comment. It never fails the run: without write permission (a pull request from a
+// fork gets a read-only GITHUB_TOKEN) the step says so in a notice and goes on.
+// REST: https://docs.github.com/rest/issues/comments
+
+
+
+/** Finds this job's comment (stopping at the page that has it) and creates, updates or leaves it. */
+async function syncStickyComment(api, key, body) {
+    for await (const page of api.pages()) {
+        const own = findOwnComment(page, key);
+        if (!own)
+            continue;
+        if (sameContent(own.body ?? '', body))
+            return { action: 'unchanged', id: own.id };
+        await api.update(own.id, body);
+        return { action: 'updated', id: own.id };
+    }
+    return { action: 'created', id: await api.create(body) };
+}
+async function octokitIssueComments(token, pr) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(token);
+    const where = { owner: pr.owner, repo: pr.repo };
+    return {
+        async *pages() {
+            for await (const response of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100 })) {
+                yield response.data;
+            }
+        },
+        create: async (body) => (await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body })).data.id,
+        update: async (id, body) => {
+            await octokit.rest.issues.updateComment({ ...where, comment_id: id, body });
+        },
+    };
+}
+/** One comment per workflow, job, endpoint and file set: matrix jobs over other files get their own. */
+function commentKey(report, env) {
+    const identity = [env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', report.endpointName ?? '', ...report.files].join('\n');
+    return (0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 16);
+}
+async function publishPrComment(report, settings) {
+    const { pr, token, env } = settings;
+    if (!pr) {
+        core.info(`pr-comment: this run is for a '${env.GITHUB_EVENT_NAME ?? 'unknown'}' event, not a pull request; no comment is written.`);
+        return 'skipped';
+    }
+    if (!token && !settings.api) {
+        core.notice('pr-comment: no GitHub token, so no pull-request comment was written. Leave the github-token input at its default (the job token) or pass a token that may write pull-request comments.', { title: 'Pull-request comment not written' });
+        return 'skipped';
+    }
+    const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${(env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    const key = commentKey(report, env);
+    const body = renderComment(report, { key, links: settings.links, runUrl });
+    try {
+        const api = settings.api ?? (await octokitIssueComments(token ?? '', pr));
+        const { action, id } = await syncStickyComment(api, key, body);
+        core.info(`pr-comment: ${action === 'unchanged' ? 'left comment' : `${action} comment`} ${id} on pull request #${pr.number}${action === 'unchanged' ? ' as it was (nothing changed)' : ''}.`);
+        return action;
+    }
+    catch (error) {
+        const status = error.status;
+        const reason = error instanceof Error ? error.message : String(error);
+        if (status === 401 || status === 403 || status === 404) {
+            core.notice(permissionNotice(pr, status, reason), { title: 'Pull-request comment not written' });
+        }
+        else {
+            core.warning(`pr-comment: the pull-request comment could not be written (${reason}). The job summary has the same content.`, { title: 'Pull-request comment not written' });
+        }
+        return 'skipped';
+    }
+}
+function permissionNotice(pr, status, reason) {
+    const why = pr.fromFork
+        ? 'This pull request comes from a fork, and GitHub gives workflows of fork pull requests a read-only token.'
+        : status === 401
+            ? 'GitHub refused the token.'
+            : 'The token may not write pull-request comments: give the job `permissions: pull-requests: write`, or pass a token that may as `github-token`.';
+    return `pr-comment: no pull-request comment was written (HTTP ${status}: ${reason}). ${why} The run goes on; the job summary has the same content.`;
+}
+
+// EXTERNAL MODULE: ./lib/source-files.js
+var source_files = __nccwpck_require__(308);
+// EXTERNAL MODULE: ./lib/findings/rules.js
+var rules = __nccwpck_require__(6465);
+;// CONCATENATED MODULE: ./lib/report/annotations.js
+// Findings → GitHub annotations. GitHub shows at most 10 annotations of each severity per step,
+// so the most important come first and, when more exist, the tenth slot points at the summary.
+// Each message ends with a link to the rule's section of docs/rules.md.
+
+
+
+const ANNOTATIONS_PER_SEVERITY = 10;
+function findingToAnnotation(f, links = linksFromEnv({})) {
+    const message = [f.message, ...(f.hint ? [`Fix: ${f.hint}`] : []), `Rule: ${ruleUrl(links, f.rule)}`].join('\n');
+    const annotation = {
+        severity: f.severity,
+        title: `${f.rule}: ${rules/* RULES */.y[f.rule].title}`,
+        message,
+        file: f.file,
+        startLine: f.line,
+        startColumn: f.column,
+    };
+    // GitHub ignores columns on multi-line annotations and rejects an end column without one.
+    if (f.endLine !== undefined && f.endLine !== f.line)
+        annotation.endLine = f.endLine;
+    else if (f.endColumn !== undefined) {
+        annotation.endLine = f.line;
+        annotation.endColumn = f.endColumn;
+    }
+    return annotation;
+}
+function selectAnnotations(findings, links = linksFromEnv({}), limit = ANNOTATIONS_PER_SEVERITY) {
+    const sorted = [...findings].sort(finding/* compareFindings */.Eg);
+    const out = [];
+    for (const severity of ['error', 'warning', 'notice']) {
+        const ofSeverity = sorted.filter((f) => f.severity === severity);
+        if (ofSeverity.length <= limit) {
+            out.push(...ofSeverity.map((f) => findingToAnnotation(f, links)));
+            continue;
+        }
+        const shown = ofSeverity.slice(0, limit - 1);
+        out.push(...shown.map((f) => findingToAnnotation(f, links)));
+        const rest = ofSeverity.length - shown.length;
+        out.push({
+            severity,
+            title: `${rest} more ${severity}${rest === 1 ? '' : 's'}`,
+            message: `${rest} more ${severity} finding${rest === 1 ? ' is' : 's are'} not annotated (GitHub shows ${limit} per step): see the job summary for the most important and the SARIF file (the 'sarif-file' output) for the full list.`,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/report/outputs.js
+// Step outputs (action.yml lists them). Values are strings; JSON ones are compact so `fromJSON()` reads them.
+// Each stays under GitHub's 1 MB per output whatever the input: `findings` keeps the most important
+// findings that fit (the SARIF file has them all, the counts stay exact), `plan` drops request
+// bodies, then requests, from the end and says what it left out (the plan file has it all).
+
+
+function buildOutputs(report, files = {}, budget = BUDGETS.outputBytes) {
+    const counts = (0,finding/* countBySeverity */.Ot)(report.findings);
+    const outputs = {
+        findings: fitFindings(report.findings, budget),
+        errors: String(counts.error),
+        warnings: String(counts.warning),
+        plan: fitPlan(report.plan, budget, files.planFile),
+    };
+    if (report.endpointName)
+        outputs['endpoint-name'] = report.endpointName;
+    if (report.deploymentNames.length)
+        outputs['deployment-name'] = report.deploymentNames.join(',');
+    if (report.changes !== undefined)
+        outputs.changes = String(report.changes);
+    const live = report.readBack;
+    if (live?.scoringUri)
+        outputs['scoring-uri'] = live.scoringUri;
+    if (live?.swaggerUri)
+        outputs['swagger-uri'] = live.swaggerUri;
+    if (live?.traffic)
+        outputs.traffic = JSON.stringify(live.traffic);
+    if (files.sarifFile)
+        outputs['sarif-file'] = files.sarifFile;
+    if (files.planFile)
+        outputs['plan-file'] = files.planFile;
+    return outputs;
+}
+/** The findings, most important first, as many as fit in `budget` bytes of JSON. */
+function fitFindings(findings, budget) {
+    const sorted = [...findings].sort(finding/* compareFindings */.Eg);
+    const json = sorted.map((f) => JSON.stringify(f));
+    const kept = countWithin(json.map((j) => utf8Bytes(j) + 1), budget - 2);
+    return `[${json.slice(0, kept).join(',')}]`;
+}
+/** The plan, or as much of it as fits: every request line first, then bodies in order; `omitted` says what is missing. */
+function fitPlan(plan, budget, planFile) {
+    const full = JSON.stringify(plan);
+    if (utf8Bytes(full) <= budget)
+        return full;
+    const bare = plan.requests.map(({ body: _body, ...rest }) => rest);
+    const frame = utf8Bytes(JSON.stringify({ ...plan, requests: [], assets: [], omitted: omissions(plan, 0, 0, 0, planFile) })) + 64;
+    let room = budget - frame;
+    const take = (costs) => {
+        const kept = countWithin(costs, room);
+        room -= costs.slice(0, kept).reduce((a, b) => a + b, 0);
+        return kept;
+    };
+    const keptRequests = take(bare.map((r) => utf8Bytes(JSON.stringify(r)) + 1));
+    const keptAssets = take(plan.assets.map((a) => utf8Bytes(JSON.stringify(a)) + 1));
+    const keptBodies = take(plan.requests.slice(0, keptRequests).map((r) => (r.body === undefined ? 0 : utf8Bytes(JSON.stringify(r.body)) + 8)));
+    const fitted = {
+        ...plan,
+        requests: plan.requests.slice(0, keptRequests).map((r, i) => (i < keptBodies ? r : bare[i])),
+        assets: plan.assets.slice(0, keptAssets),
+        omitted: omissions(plan, keptRequests, keptBodies, keptAssets, planFile),
+    };
+    const text = JSON.stringify(fitted);
+    // Fields other than requests and assets (diffs, traffic) are kept whole; if they alone are too big, only the note remains.
+    return utf8Bytes(text) <= budget ? text : JSON.stringify({ requests: [], assets: [], omitted: omissions(plan, 0, 0, 0, planFile) });
+}
+function omissions(plan, keptRequests, keptBodies, keptAssets, planFile) {
+    const withBody = (from) => plan.requests.slice(from).filter((r) => r.body !== undefined).length;
+    return {
+        requests: plan.requests.length - keptRequests,
+        bodies: withBody(keptBodies),
+        assets: plan.assets.length - keptAssets,
+        ...(planFile ? { planFile } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/report/redact.js
+const REDACTED = '***';
+/** Shorter values would blank out ordinary words and numbers (`instance_count=1`); none is a credential. */
+const MIN_REDACTED_LENGTH = 4;
+function redactReport(report, values) {
+    const secrets = [...new Set(values.filter((v) => v.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
+    if (secrets.length === 0)
+        return report;
+    const { endpointName, deploymentNames, files, ...texts } = report;
+    return { ...redactDeep(texts, secrets), endpointName, deploymentNames, files };
+}
+/** Fields whose values are ids from a fixed set (or file paths), never user text: kept so the report stays well-formed. */
+const IDENTIFIERS = new Set(['rule', 'severity', 'state', 'verdict', 'method', 'apiVersion', 'file', 'failOn', 'mode', 'written']);
+function redactDeep(value, secrets) {
+    if (typeof value === 'string')
+        return secrets.reduce((text, secret) => text.split(secret).join(REDACTED), value);
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, secrets));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, IDENTIFIERS.has(k) ? v : redactDeep(v, secrets)]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./lib/report/sarif.js
+
+
+
+
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const TOOL_NAME = 'azureml-online-deploy';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+function buildSarif(findings, options) {
+    const ids = Object.keys(rules/* RULES */.y);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: TOOL_NAME,
+                        semanticVersion: options.version,
+                        informationUri: options.links.rulesDoc.replace(/\/blob\/.*$/, ''),
+                        rules: ids.map((id) => ruleDescriptor(id, rules/* RULES */.y[id], options.links)),
+                    },
+                },
+                ...(options.workspaceUri ? { originalUriBaseIds: { '%SRCROOT%': { uri: options.workspaceUri } } } : {}),
+                columnKind: 'utf16CodeUnits',
+                results: [...findings].sort(finding/* compareFindings */.Eg).map((f) => result(f, index.get(f.rule) ?? 0)),
+            },
+        ],
+    };
+}
+function ruleDescriptor(id, spec, links) {
+    const helpUri = ruleUrl(links, id);
+    const { bad, good, azure } = spec.example;
+    // The same content as the rule's section of docs/rules.md (scripts/gen-rules-doc.ts).
+    const markdown = [
+        `**${prose(spec.title)}**`,
+        `**When it fires.** ${prose(spec.when)}`,
+        `**Triggers it:**\n\n${fenced('yaml', bad)}${azure ? `\n\nIn Azure: ${prose(azure.bad)}` : ''}`,
+        `**Fixed:**\n\n${fenced('yaml', good)}${azure ? `\n\nIn Azure: ${prose(azure.good)}` : ''}`,
+        `**Fix.** ${prose(spec.fix)}`,
+        `[\`${id}\` in docs/rules.md](${helpUri})`,
+    ];
+    return {
+        id,
+        name: id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
+        shortDescription: { text: spec.title },
+        fullDescription: { text: spec.when },
+        help: { text: `${spec.when}\n\nFix: ${spec.fix}\n\nDocumentation: ${helpUri}`, markdown: markdown.join('\n\n') },
+        helpUri,
+        defaultConfiguration: { level: LEVEL[spec.severity] },
+        properties: { tags: ['azureml', `detected-in-${spec.detectedIn}`] },
+    };
+}
+function result(f, ruleIndex) {
+    const absolute = f.file.startsWith('/');
+    return {
+        ruleId: f.rule,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        message: { text: f.hint ? `${f.message}\nFix: ${f.hint}` : f.message },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: absolute ? { uri: `file://${encodePath(f.file)}` } : { uri: encodePath(f.file), uriBaseId: '%SRCROOT%' },
+                    region: region(f),
+                },
+            },
+        ],
+    };
+}
+/** SARIF regions are 1-based; endColumn is the column after the last character, as in the findings. */
+function region(f) {
+    const startLine = Math.max(1, f.line);
+    const startColumn = Math.max(1, f.column);
+    const endLine = f.endLine !== undefined && f.endLine >= startLine ? f.endLine : startLine;
+    const out = { startLine, startColumn };
+    if (f.endLine !== undefined && endLine !== startLine)
+        out.endLine = endLine;
+    if (f.endColumn !== undefined && (endLine > startLine || f.endColumn >= startColumn)) {
+        out.endLine = endLine;
+        out.endColumn = Math.max(1, f.endColumn);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/publish.js
-// The adapter between a RunReport and the runner: annotations, summary and outputs through
-// @actions/core. Everything above this file is pure and testable without a runner.
+// The adapter between a RunReport and the runner: annotations, the job summary and the outputs
+// through @actions/core, the SARIF and plan files, and (with `pr-comment`) the sticky pull-request
+// comment. Everything it renders comes from the pure modules beside it.
 
 
 
 
-async function publishReport(report) {
-    for (const a of selectAnnotations(report.findings)) {
+
+
+
+
+
+
+
+
+
+
+
+async function publishReport(unredacted, settings = { prComment: false }, env = process.env) {
+    const report = redactReport(unredacted, settings.secretValues ?? []);
+    const pr = pullRequestOf(env);
+    const links = linksFromEnv(env, pr?.headSha);
+    for (const a of selectAnnotations(report.findings, links)) {
         const { severity, message, ...props } = a;
         core[severity](message, props);
     }
-    for (const [name, value] of Object.entries(buildOutputs(report)))
+    const files = writeReportFiles(report, links, env);
+    for (const [name, value] of Object.entries(buildOutputs(report, files)))
         core.setOutput(name, value);
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        await core.summary.addRaw(renderSummary(report), true).write();
+    const summary = renderSummary(report, { links });
+    if (env.GITHUB_STEP_SUMMARY)
+        await core.summary.addRaw(summary, true).write();
+    else
+        core.info(summary);
+    if (settings.prComment)
+        await publishPrComment(report, { token: settings.githubToken, pr, links, env });
+}
+/**
+ * Every finding as SARIF and the whole plan as JSON, in a folder of this step under RUNNER_TEMP
+ * (outside the checkout, so nothing lands in the repository; GITHUB_ACTION names the step).
+ */
+function writeReportFiles(report, links, env) {
+    const dir = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'azureml-online-deploy', (env.GITHUB_ACTION || 'local').replace(/[^A-Za-z0-9_.-]/g, '_'));
+    try {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        const sarifFile = (0,external_node_path_.join)(dir, 'findings.sarif');
+        const planFile = (0,external_node_path_.join)(dir, 'plan.json');
+        const workspaceUri = `${(0,external_node_url_.pathToFileURL)((0,source_files/* workspaceRoot */.oS)(env)).href.replace(/\/?$/, '/')}`;
+        (0,external_node_fs_.writeFileSync)(sarifFile, JSON.stringify(buildSarif(report.findings, { links, version: package_namespaceObject.rE, workspaceUri }), null, 2));
+        (0,external_node_fs_.writeFileSync)(planFile, JSON.stringify(report.plan, null, 2));
+        return { sarifFile, planFile };
     }
-    else {
-        core.info(renderSummary(report));
+    catch (error) {
+        core.warning(`The SARIF and plan files could not be written to ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+        return {};
     }
 }
 
-// EXTERNAL MODULE: ./lib/secrets/scan.js + 1 modules
-var secrets_scan = __nccwpck_require__(3606);
+// EXTERNAL MODULE: ./lib/secrets/scan.js + 2 modules
+var secrets_scan = __nccwpck_require__(1639);
 // EXTERNAL MODULE: ./lib/spec/index.js
 var spec = __nccwpck_require__(4199);
 // EXTERNAL MODULE: ./lib/spec/override-scope.js
@@ -38306,8 +39039,20 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== ''));
 }
 
-// EXTERNAL MODULE: ./lib/source-files.js
-var source_files = __nccwpck_require__(308);
+;// CONCATENATED MODULE: ./lib/modes/lint.js
+const lintMode = {
+    unknownTrafficSeverity: 'warning',
+    offlineReferenceStatus: 'lint reads no Azure; validate and deploy resolve it',
+};
+
+;// CONCATENATED MODULE: ./lib/modes/registry.js
+
+const MODE_REGISTRY = {
+    lint: async () => lintMode,
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7753))).validateMode,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(753), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3176))).deployMode,
+};
+
 ;// CONCATENATED MODULE: ./lib/pipeline.js
 // The one pipeline every mode runs (docs/architecture.md): read inputs → analyze → checks →
 // apply → report. A mode (src/modes/) says which of the later phases it has; this file owns the
@@ -38356,6 +39101,9 @@ async function runPipeline(inputs) {
     if (!mode.check)
         return report;
     const checked = await mode.check(run);
+    const superseded = checked.supersedes;
+    if (superseded)
+        report.findings = report.findings.filter((f) => !superseded(f));
     report.findings.push(...checked.findings);
     report.references = checked.references;
     report.plan = checked.plan ?? report.plan;
@@ -38413,15 +39161,11 @@ function phaseRunner(timeline) {
 
 
 
-
 async function run() {
     try {
         const inputs = (0,lib_inputs/* readInputs */.Ko)((0,lib_inputs/* envInputReader */.tT)());
-        if (inputs.prComment) {
-            throw new NotAvailableError('pr-comment: the sticky pull-request comment is not available in this version yet; remove the input (the job summary has the same content).');
-        }
         const report = await runPipeline(inputs);
-        await core.group('Report', () => publishReport(report));
+        await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken, secretValues: inputs.overrides.map((o) => o.value) }));
         if (failed(report)) {
             core.setFailed(failureMessage(report));
         }
@@ -38440,7 +39184,7 @@ function fail(error) {
     }
     const message = error instanceof Error ? error.message : String(error);
     core.setFailed(message);
-    if (error instanceof Error && error.stack && !(error instanceof NotAvailableError))
+    if (error instanceof Error && error.stack)
         core.debug(error.stack);
 }
 
@@ -38489,7 +39233,7 @@ function parseState(text) {
 
 /***/ }),
 
-/***/ 3606:
+/***/ 1639:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38500,17 +39244,133 @@ __nccwpck_require__.d(__webpack_exports__, {
   z7: () => (/* binding */ scanEndpoint)
 });
 
-// UNUSED EXPORTS: analyzeScalar, scanDocument, storeKey
+// UNUSED EXPORTS: analyzeScalar, scanDocument, storeKey, suggestionHint
 
 // EXTERNAL MODULE: ./lib/findings/finding.js
 var finding = __nccwpck_require__(6939);
-;// CONCATENATED MODULE: ./lib/secrets/references.js
-/** DNS suffix of Key Vault hosts per cloud (public, US Government, China). */
-const KEY_VAULT_SUFFIXES = {
-    AzureCloud: 'vault.azure.net',
-    AzureUSGovernment: 'vault.usgovcloudapi.net',
-    AzureChinaCloud: 'vault.azure.cn',
+;// CONCATENATED MODULE: ./lib/spec/scalar-geometry.js
+/**
+ * The span of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
+ * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
+ * scalars, multi-line, `set` overrides, unknown layouts) the scalar's own span.
+ * The end-column convention (inclusive or exclusive) follows the span's own.
+ */
+function locateInScalar(scalar, offset, length) {
+    const span = scalar.span;
+    const whole = { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+    if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine)
+        return whole;
+    const value = scalar.value.value;
+    const layout = rawLayout(scalar, value);
+    if (!layout)
+        return whole;
+    const { contentColumn, map, exclusiveEnd } = layout;
+    const start = map[offset];
+    const end = map[Math.min(offset + length, value.length)];
+    if (start === undefined || end === undefined)
+        return whole;
+    return {
+        line: span.line,
+        column: contentColumn + start,
+        endLine: span.line,
+        endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
+    };
+}
+function rawLayout(scalar, value) {
+    const span = scalar.span;
+    const width = span.endColumn - span.column;
+    if (!scalar.quoted) {
+        if (scalar.source !== value)
+            return undefined;
+        const map = Array.from({ length: value.length + 1 }, (_, i) => i);
+        if (width === value.length)
+            return { contentColumn: span.column, map, exclusiveEnd: true };
+        if (width === value.length - 1)
+            return { contentColumn: span.column, map, exclusiveEnd: false };
+        return undefined;
+    }
+    // Quoted: `raw` is the text between the quotes as written. Try the single- then double-quoted reading.
+    const raw = scalar.raw;
+    if (raw === undefined)
+        return undefined;
+    const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
+    if (!map)
+        return undefined;
+    if (width === raw.length + 2)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: true };
+    if (width === raw.length + 1)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: false };
+    return undefined;
+}
+function decodeSingle(raw, value) {
+    const map = [];
+    let out = '';
+    for (let i = 0; i < raw.length; i++) {
+        map.push(i);
+        if (raw[i] === "'") {
+            if (raw[i + 1] !== "'")
+                return undefined;
+            i++;
+        }
+        out += raw[i];
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+const SIMPLE_ESCAPES = {
+    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
 };
+function decodeDouble(raw, value) {
+    const map = [];
+    let out = '';
+    let i = 0;
+    while (i < raw.length) {
+        const ch = raw[i] ?? '';
+        if (ch === '"')
+            return undefined;
+        if (ch !== '\\') {
+            map.push(i);
+            out += ch;
+            i++;
+            continue;
+        }
+        const esc = raw[i + 1] ?? '';
+        const simple = SIMPLE_ESCAPES[esc];
+        if (simple !== undefined) {
+            map.push(i);
+            out += simple;
+            i += 2;
+            continue;
+        }
+        const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
+        const hex = raw.slice(i + 2, i + 2 + hexLen);
+        if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen)
+            return undefined;
+        const s = String.fromCodePoint(Number.parseInt(hex, 16));
+        for (let k = 0; k < s.length; k++)
+            map.push(i);
+        out += s;
+        i += 2 + hexLen;
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+
+// EXTERNAL MODULE: ./lib/azure/clouds.js
+var clouds = __nccwpck_require__(7769);
+// EXTERNAL MODULE: ./lib/spec/edit-distance.js
+var edit_distance = __nccwpck_require__(9583);
+;// CONCATENATED MODULE: ./lib/secrets/parse.js
+
+
+/** Key Vault host suffix of each cloud, from the one cloud table (src/azure/clouds.ts). */
+const VAULT_SUFFIXES = Object.values(clouds/* CLOUDS */.J).map((c) => [c.name, c.keyVaultSuffix]);
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** `vault\.azure\.net|vault\.usgovcloudapi\.net|…` for the patterns below. */
+const SUFFIX_ALTERNATIVES = VAULT_SUFFIXES.map(([, s]) => escapeRegExp(s)).join('|');
 // ---------------------------------------------------------------------------------------------
 // Name rules
 /** Workspace connection names (contracts/INDEX.md §2, WorkspaceConnections_Get). */
@@ -38554,7 +39414,7 @@ function formatReference(t) {
     }
 }
 function keyVaultTarget(vaultName, cloud, secretName, version) {
-    const vaultHost = `${vaultName}.${KEY_VAULT_SUFFIXES[cloud]}`;
+    const vaultHost = `${vaultName}.${clouds/* CLOUDS */.J[cloud].keyVaultSuffix}`;
     const vaultUrl = `https://${vaultHost}`;
     return {
         kind: 'keyvault',
@@ -38568,12 +39428,9 @@ function keyVaultTarget(vaultName, cloud, secretName, version) {
     };
 }
 const EXACT_CONNECTION = /^\$\{\{azureml:\/\/connections\/([^/\s{}]+)(?:\/(credentials|metadata)\/([^/\s{}]+)|\/(target))?\}\}$/;
-const EXACT_KEYVAULT = /^\$\{\{keyvault:https:\/\/([^./\s{}]+)\.(vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/([^/\s{}]+)\/([^/\s{}?#]+)\}\}$/;
+const EXACT_KEYVAULT = new RegExp(`^\\$\\{\\{keyvault:https://([^./\\s{}]+)\\.(${SUFFIX_ALTERNATIVES})/secrets/([^/\\s{}]+)/([^/\\s{}?#]+)\\}\\}$`);
 function cloudOfSuffix(suffix) {
-    for (const [cloud, s] of Object.entries(KEY_VAULT_SUFFIXES))
-        if (s === suffix)
-            return cloud;
-    return undefined;
+    return VAULT_SUFFIXES.find(([, s]) => s === suffix)?.[0];
 }
 /** The target of a value that is exactly one of the five patterns (names not validated). */
 function parseExactReference(value) {
@@ -38604,21 +39461,7 @@ const GITHUB_FUNCTION = /^\s*(?:format|contains|startsWith|endsWith|join|toJSON|
 // A blank inside the body is taken in only when the run after it reaches a closing brace.
 const WRAPPED = /(\$?)(\{+)([ \t]*)((?:azureml|keyvault)[ \t]*:(?:[^\s{}]|[ \t]+(?=[^\s{}]+\}))*)([ \t]*)(\}*)/i;
 const UNWRAPPED = /(?:azureml:\/*connections?\/|keyvault:[ \t]*(?:\/\/|https?:))[^\s{}]*/i;
-const KEYVAULT_URL = /^https?:\/\/[a-zA-Z0-9-]+\.(?:vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/[^\s{}]+$/i;
-function editDistance(a, b) {
-    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0] ?? 0;
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const up = prev[j] ?? 0;
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
-            diag = up;
-        }
-    }
-    return prev[b.length] ?? 0;
-}
+const KEYVAULT_URL = new RegExp(`^https?://[a-zA-Z0-9-]+\\.(?:${SUFFIX_ALTERNATIVES})/secrets/[^\\s{}]+$`, 'i');
 const SEGMENT_ALIASES = {
     credential: 'credentials',
     creds: 'credentials',
@@ -38645,7 +39488,7 @@ function guessSegment(seg) {
     let best;
     let bestDistance = 3;
     for (const word of ['credentials', 'metadata', 'target']) {
-        const d = editDistance(lower, word);
+        const d = (0,edit_distance/* editDistance */.Y)(lower, word);
         if (d < bestDistance)
             [best, bestDistance] = [word, d];
     }
@@ -38682,7 +39525,7 @@ function repairAzureml(body) {
         return { problems: [...problems, err('missing `connections/<connection_name>`')], canonical: '${{azureml://connections/<connection_name>}}' };
     if (first !== 'connections') {
         const lower = first.toLowerCase();
-        if (lower === 'connections' || lower === 'connection' || editDistance(lower, 'connections') <= 2) {
+        if (lower === 'connections' || lower === 'connection' || (0,edit_distance/* editDistance */.Y)(lower, 'connections') <= 2) {
             problems.push(err(`\`${first}\` must be \`connections\``));
         }
         else {
@@ -38785,7 +39628,7 @@ function repairKeyVault(body) {
     let vaultName;
     let cloud = 'AzureCloud';
     const lowerHost = host.toLowerCase();
-    const matched = Object.entries(KEY_VAULT_SUFFIXES).find(([, s]) => lowerHost.endsWith(`.${s}`));
+    const matched = VAULT_SUFFIXES.find(([, s]) => lowerHost.endsWith(`.${s}`));
     if (matched) {
         cloud = matched[0];
         vaultName = host.slice(0, host.length - matched[1].length - 1);
@@ -38826,7 +39669,7 @@ function repairKeyVault(body) {
             problems.push(err('only secrets can be injected, not Key Vault keys: use `/secrets/`'));
         else if (lower === 'certificates' || lower === 'certificate')
             problems.push(err("certificates cannot be referenced directly: use the certificate's backing secret, `/secrets/<name>/<version>`"));
-        else if (lower === 'secrets' || lower === 'secret' || editDistance(lower, 'secrets') <= 2)
+        else if (lower === 'secrets' || lower === 'secret' || (0,edit_distance/* editDistance */.Y)(lower, 'secrets') <= 2)
             problems.push(err(`\`${kind}\` must be \`secrets\``));
         else
             problems.push(err(`\`/${kind}/\` must be \`/secrets/\``));
@@ -39037,125 +39880,6 @@ function analyzeWrapped(value, w) {
     // A repair that finds nothing wrong but the wrapper: the target is valid modulo the wrapper.
     return { candidate: 'wrapped', problems, ...(suggestion === undefined ? {} : { suggestion }), offset, length };
 }
-/** The fix hint for an analysis: "Did you mean …?" when a concrete form exists. */
-function suggestionHint(a) {
-    if (a.suggestion === undefined)
-        return undefined;
-    if (a.candidate === 'github-expression')
-        return `GitHub will not substitute it here: ${a.suggestion}.`;
-    return /<[a-z_]+>/.test(a.suggestion) ? `Complete the reference: ${a.suggestion}` : `Did you mean ${a.suggestion}?`;
-}
-// ---------------------------------------------------------------------------------------------
-// Positions
-/**
- * The range of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
- * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
- * scalars, multi-line, `set` overrides, unknown escapes) the scalar's own span.
- * The end-column convention (inclusive or exclusive) follows the span's own.
- */
-function locateInScalar(scalar, file, offset, length) {
-    const span = scalar.span;
-    const whole = spanRange(span, file);
-    if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine)
-        return whole;
-    const value = scalar.value.value;
-    const layout = rawLayout(scalar, value);
-    if (!layout)
-        return whole;
-    const { contentColumn, map, exclusiveEnd } = layout;
-    const start = map[offset];
-    const end = map[Math.min(offset + length, value.length)];
-    if (start === undefined || end === undefined)
-        return whole;
-    return {
-        file,
-        line: span.line,
-        column: contentColumn + start,
-        endLine: span.line,
-        endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
-    };
-}
-function spanRange(span, file) {
-    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
-}
-function rawLayout(scalar, value) {
-    const span = scalar.span;
-    const width = span.endColumn - span.column;
-    if (!scalar.quoted) {
-        if (scalar.source !== value)
-            return undefined;
-        const map = Array.from({ length: value.length + 1 }, (_, i) => i);
-        if (width === value.length)
-            return { contentColumn: span.column, map, exclusiveEnd: true };
-        if (width === value.length - 1)
-            return { contentColumn: span.column, map, exclusiveEnd: false };
-        return undefined;
-    }
-    // Quoted: `source` is the text between the quotes. Try the single- then double-quoted reading.
-    const raw = scalar.source;
-    const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
-    if (!map)
-        return undefined;
-    if (width === raw.length + 2)
-        return { contentColumn: span.column + 1, map, exclusiveEnd: true };
-    if (width === raw.length + 1)
-        return { contentColumn: span.column + 1, map, exclusiveEnd: false };
-    return undefined;
-}
-function decodeSingle(raw, value) {
-    const map = [];
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-        map.push(i);
-        if (raw[i] === "'") {
-            if (raw[i + 1] !== "'")
-                return undefined;
-            i++;
-        }
-        out += raw[i];
-    }
-    map.push(raw.length);
-    return out === value ? map : undefined;
-}
-const SIMPLE_ESCAPES = {
-    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
-function decodeDouble(raw, value) {
-    const map = [];
-    let out = '';
-    let i = 0;
-    while (i < raw.length) {
-        const ch = raw[i] ?? '';
-        if (ch === '"')
-            return undefined;
-        if (ch !== '\\') {
-            map.push(i);
-            out += ch;
-            i++;
-            continue;
-        }
-        const esc = raw[i + 1] ?? '';
-        const simple = SIMPLE_ESCAPES[esc];
-        if (simple !== undefined) {
-            map.push(i);
-            out += simple;
-            i += 2;
-            continue;
-        }
-        const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
-        const hex = raw.slice(i + 2, i + 2 + hexLen);
-        if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen)
-            return undefined;
-        const s = String.fromCodePoint(Number.parseInt(hex, 16));
-        for (let k = 0; k < s.length; k++)
-            map.push(i);
-        out += s;
-        i += 2 + hexLen;
-    }
-    map.push(raw.length);
-    return out === value ? map : undefined;
-}
 
 ;// CONCATENATED MODULE: ./lib/secrets/scan.js
 // Walk a parsed endpoint or deployment file for secret references. PURE.
@@ -39166,6 +39890,7 @@ function decodeDouble(raw, value) {
 // they travel in `properties.environmentVariables`). No seed mentions any other field, and the
 // endpoint has no environment variables at all. So a reference anywhere else (tags, properties,
 // description, model, an endpoint file) is sent as literal text: `secret-ref-placement`.
+
 
 
 function scanDeployment(root, file) {
@@ -39209,7 +39934,7 @@ function analyzeScalar(variable, scalar, file) {
     const a = analyzeValue(value);
     if (a.candidate === null)
         return { findings: [] };
-    const at = locateInScalar(scalar, file, a.offset, a.length);
+    const at = { file, ...locateInScalar(scalar, a.offset, a.length) };
     const findings = findingsFor(variable, a, at);
     if (a.target && !a.problems.some((p) => p.severity === 'error')) {
         return { reference: { ...a.target, variable, raw: value, range: at }, findings };
@@ -39226,6 +39951,14 @@ function findingsFor(variable, a, at) {
     }
     // Clean enough to use: each notice or warning on its own.
     return a.problems.map((p) => (0,finding/* makeFinding */.MH)('secret-ref-syntax', at, `${variable}: ${p.message}.`, { severity: p.severity, ...(p.hint === undefined ? hintOptions(a) : { hint: p.hint }) }));
+}
+/** The fix hint for an analysis: "Did you mean …?" when a concrete form exists. */
+function suggestionHint(a) {
+    if (a.suggestion === undefined)
+        return undefined;
+    if (a.candidate === 'github-expression')
+        return `GitHub will not substitute it here: ${a.suggestion}.`;
+    return /<[a-z_]+>/.test(a.suggestion) ? `Complete the reference: ${a.suggestion}` : `Did you mean ${a.suggestion}?`;
 }
 function hintOptions(a) {
     const hint = suggestionHint(a);
@@ -39248,7 +39981,7 @@ function misplaced(scalar, path, file, role, out) {
     if (scalar.value.type !== 'str')
         return;
     const a = analyzeValue(scalar.value.value);
-    const at = locateInScalar(scalar, file, a.offset, a.length);
+    const at = { file, ...locateInScalar(scalar, a.offset, a.length) };
     if (a.candidate === 'github-expression') {
         out.findings.push(...findingsFor(path, a, at));
         return;
@@ -39371,6 +40104,7 @@ const localFileSystem = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ay: () => (/* binding */ pyStrText),
 /* harmony export */   Az: () => (/* binding */ strDict),
 /* harmony export */   MI: () => (/* binding */ inlineEnvironmentSchema),
 /* harmony export */   My: () => (/* binding */ parseComputeRef),
@@ -39468,7 +40202,7 @@ function parseComputeRef(text, path, span, ctx) {
     }
     if (rest.startsWith('/')) {
         if (!ARM_COMPUTE.test(rest)) {
-            ctx.report('schema', span, `${path}: '${rest}' is not a workspace compute ARM id.`, { hint: `Write ${path}: azureml:<compute-name>` });
+            ctx.report('service-rejects', span, `${path}: '${rest}' is not a workspace compute ARM id: az ml sends it as the compute id, and the service finds no such compute.`, { hint: `Write ${path}: azureml:<compute-name>` });
             return undefined;
         }
         return { id: rest };
@@ -39580,11 +40314,19 @@ const inlineEnvironmentSchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ob
     os_type: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(['linux', 'windows']),
     datastore: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
 }, { dumpOnly: ['id', 'creation_context', 'latest_version', 'auto_delete_setting'] });
-/** Python str() of a node's value, for tags/properties/environment_variables. */
+/**
+ * A value of a free dict (tags, properties, environment_variables) as the SDK's REST serializer
+ * sends it: Python str() of the value, except that an empty value (YAML null) stays JSON null
+ * (`PLAIN:` is sent as null, never as the text "None"; research/yaml-to-rest.md §5).
+ */
 function pyStrNode(node) {
     if (node.kind === 'scalar')
-        return (0,_pystr_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonStr */ .qV)(node.value);
+        return node.value.type === 'null' ? null : (0,_pystr_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonStr */ .qV)(node.value);
     return pyRepr(node);
+}
+/** Python str() of a node, null included ("None"): for values that become text, such as dict keys. */
+function pyStrText(node) {
+    return pyStrNode(node) ?? 'None';
 }
 function pyStrRepr(s) {
     const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
@@ -39625,7 +40367,7 @@ function pyRepr(node) {
     }
     return (0,_pystr_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonStr */ .qV)(v);
 }
-/** A free dict (tags/properties/…) with every value str()-ed, as the REST models receive it. */
+/** A free dict (tags/properties/…) with every value str()-ed (null kept), as the REST models receive it. */
 function strDict(map) {
     const out = {};
     if (!map)
@@ -39698,13 +40440,16 @@ const common = {
     data_collector: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .raw */ .lS)(),
 };
 const MANAGED_ONLY = 'only valid for managed deployments; this deployment has type: kubernetes.';
-const K8S_ONLY = 'only valid for Kubernetes deployments (type: kubernetes); this is a managed deployment.';
-const managedSchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({
-    ...common,
-    instance_type: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), 'Managed deployments need a VM size: add instance_type: Standard_DS3_v2 (or another SKU).'),
-    egress_public_network_access: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(['enabled', 'disabled']),
-    private_network_connection: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)(),
-}, { dumpOnly: ['creation_context'], elsewhere: { resources: `resources is ${K8S_ONLY}` } });
+const K8S_ONLY = 'only valid for Kubernetes deployments (type: kubernetes); this is a managed deployment';
+function managedSchemaFor(why) {
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({
+        ...common,
+        instance_type: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), `Managed deployments need a VM size: add instance_type: Standard_DS3_v2 (or another SKU)${why}.`),
+        egress_public_network_access: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(['enabled', 'disabled']),
+        private_network_connection: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)(),
+    }, { dumpOnly: ['creation_context'], elsewhere: { resources: `resources is ${K8S_ONLY}${why}.` } });
+}
+const managedSchema = managedSchemaFor('');
 const k8sSchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({ ...common, resources }, {
     dumpOnly: ['creation_context'],
     elsewhere: {
@@ -39756,6 +40501,12 @@ function legacyDeploymentKey(root) {
     return found[0];
 }
 // ---------------------------------------------------------------------------------------------
+/** Why a `type` that reads as kubernetes still gets the managed schema (for the messages). */
+function notKubernetes(text, override) {
+    return override !== undefined
+        ? ` (type: ${text} comes from the set input, which az ml applies after choosing the schema from the file: write type: kubernetes in the file)`
+        : ` (az ml validates this file as a managed deployment: it takes the Kubernetes schema only when type is exactly 'kubernetes', in lower case, not '${text}')`;
+}
 const TOO_SMALL = new Set(['standard_ds1_v2', 'standard_ds2_v2']);
 function analyzeDeploymentTree(root, dir, env, ctx) {
     if (root === undefined) {
@@ -39771,9 +40522,14 @@ function analyzeDeploymentTree(root, dir, env, ctx) {
             return undefined;
         }
     }
+    // azure-ai-ml (OnlineDeployment._load) picks the Kubernetes schema only when the file's own
+    // `type` is exactly `kubernetes`: any other spelling (`Kubernetes`, `KUBERNETES`) passes the
+    // case-insensitive type enum of the managed schema, which then requires instance_type and
+    // rejects resources; and a `set` override is applied after the choice (--set type=… cannot switch it).
     const typeEntry = root.kind === 'map' ? (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(root, 'type') : undefined;
-    const isK8s = typeEntry !== undefined && (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalarStr */ .kn)(typeEntry.value) && typeEntry.value.value.value.toLowerCase() === 'kubernetes';
-    const schema = isK8s ? k8sSchema : managedSchema;
+    const typeText = typeEntry !== undefined && (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalarStr */ .kn)(typeEntry.value) ? typeEntry.value.value.value : undefined;
+    const isK8s = typeText === 'kubernetes' && typeEntry?.value.override === undefined;
+    const schema = isK8s ? k8sSchema : typeText?.toLowerCase() === 'kubernetes' ? managedSchemaFor(notKubernetes(typeText, typeEntry?.value.override)) : managedSchema;
     const r = schema.parse(root, '', ctx);
     if (!r)
         return undefined;
@@ -39824,6 +40580,10 @@ function analyzeDeploymentTree(root, dir, env, ctx) {
     if (r.name)
         spec.spans.name = r.name.node.span;
     spec.spans.endpointName = r.endpoint_name.node.span;
+    if (r.instance_type)
+        spec.spans.instanceType = r.instance_type.node.span;
+    if (r.instance_count)
+        spec.spans.instanceCount = r.instance_count.node.span;
     if (r.description)
         spec.description = r.description.value;
     if (model)
@@ -39951,12 +40711,14 @@ function parseModel(node, keySpan, dir, env, ctx) {
         model.flavors = flavors;
     }
     if (!m.path) {
-        ctx.report('schema', keySpan ?? (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .parentSpan */ .$5)(node), 'model.path is required for an inline model (the files to register).', {
-            hint: 'Add path: <folder or file>, or reference a registered model: model: azureml:<name>:<version>.',
+        ctx.report('model-path', keySpan ?? (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .parentSpan */ .$5)(node), 'The inline model has no path: az ml loads the file, but there are no files to register, so creating the model version fails.', {
+            hint: 'Add path: <folder or file> (relative to this file), or reference a registered model: model: azureml:<name>:<version>.',
         });
         return undefined;
     }
     model.path = m.path.value;
+    if (modelPathProblem(m.path.value, m.name !== undefined, m.path.node.span, ctx))
+        return undefined;
     if (!REMOTE_PATH.test(m.path.value)) {
         const found = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .checkLocalPath */ .hq)(env, ctx, dir, m.path.value, m.path.node, 'model.path', 'any');
         if (found) {
@@ -39973,6 +40735,31 @@ function parseModel(node, keySpan, dir, env, ctx) {
         }
     }
     return { kind: 'inline', model };
+}
+/** A URI of any scheme (`azureml://…`, `https://…`, `wasbs://…`). */
+const ANY_URI = /^[a-z][a-z0-9+.-]*:\/\//i;
+/**
+ * What az ml does with an inline model's path (azure-ai-ml: an unnamed model is anonymous, and its
+ * path is hashed as a local file while the YAML loads; a named model's path is uploaded unless it
+ * is a URL): test/fixtures/sdk-vectors cases model-*.
+ */
+function modelPathProblem(path, named, span, ctx) {
+    const assetRef = /^azureml:(?!\/\/)/i.test(path);
+    if (!named && (ANY_URI.test(path) || assetRef)) {
+        ctx.report('model-path', span, `model.path '${path}' is ${assetRef ? 'a model reference' : 'a URI'}, but the model has no name: az ml treats the path of an unnamed model as a local file and fails with "No such file or directory".`, {
+            hint: assetRef
+                ? `Reference the registered model directly: model: ${path}`
+                : 'Register the model and reference it as model: azureml:<name>:<version>, or give the inline model a name (and version) so az ml registers the URI as it is.',
+        });
+        return true;
+    }
+    if (named && assetRef) {
+        ctx.report('model-path', span, `model.path '${path}' is a model reference, not a path: az ml loads the file, then tries to upload '${path}' as a local folder and fails.`, {
+            hint: `Reference the registered model directly (model: ${path}) instead of an inline model.`,
+        });
+        return true;
+    }
+    return false;
 }
 // ---------------------------------------------------------------------------------------------
 // environment
@@ -40125,7 +40912,12 @@ function parseCode(node, keySpan, dir, env, ctx) {
         return out;
     }
     if (REMOTE_PATH.test(text)) {
-        ctx.report('schema', codeNode.span, `code_configuration.code '${text}' must be a local folder or azureml:<code>:<version>.`, { hint: 'Use a local folder; remote URIs are not accepted for code.' });
+        // az ml loads it and registers the URI as the code location without an upload (sdk-vectors
+        // mut-deployment-code-remote); the service expects code in workspace storage.
+        ctx.report('service-rejects', codeNode.span, `code_configuration.code '${text}' is a URI: az ml registers it as the code location without uploading anything, and the service is not expected to find a scoring script there.`, {
+            hint: 'Use a local folder (az ml uploads it) or a registered code asset: azureml:<code>:<version>.',
+            severity: 'warning',
+        });
         return out;
     }
     const found = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .checkLocalPath */ .hq)(env, ctx, dir, text, codeNode, 'code_configuration.code', 'any');
@@ -40274,6 +41066,57 @@ function parseDataCollector(node, ctx) {
 
 /***/ }),
 
+/***/ 9583:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ editDistance),
+/* harmony export */   k: () => (/* binding */ closest)
+/* harmony export */ });
+// The one edit distance of the code base: "did you mean" hints for unknown keys and enum values
+// (./schema.ts) and for misspelt secret-reference segments (src/secrets/parse.ts). PURE.
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
+function editDistance(a, b) {
+    const m = a.length;
+    const n = b.length;
+    const d = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const at = (i, j) => d[i]?.[j] ?? 0;
+    for (let i = 1; i <= m; i++) {
+        const row = d[i] ?? [];
+        for (let j = 1; j <= n; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, at(i - 2, j - 2) + 1);
+            row[j] = v;
+        }
+    }
+    return at(m, n);
+}
+/** The candidate closest to `s` (case-insensitive), if it is close enough to be a likely typo. */
+function closest(s, candidates) {
+    const low = s.toLowerCase();
+    let best;
+    let bestD = Infinity;
+    for (const c of candidates) {
+        const cl = c.toLowerCase();
+        let d = editDistance(low, cl);
+        if (d > 0 && (cl.includes(low) || low.includes(cl)) && Math.min(low.length, cl.length) >= 4)
+            d = Math.min(d, 2);
+        if (d < bestD) {
+            bestD = d;
+            best = c;
+        }
+    }
+    if (best === undefined)
+        return undefined;
+    const limit = Math.max(1, Math.min(3, Math.floor(Math.max(s.length, best.length) / 3)));
+    return bestD <= limit ? best : undefined;
+}
+
+
+/***/ }),
+
 /***/ 4014:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40377,17 +41220,16 @@ function analyzeEndpointTree(root, ctx) {
         }
         list.forEach((item, i) => {
             const rid = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(item.value, 'resource_id');
-            if (!rid) {
-                ctx.report('schema', (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .parentSpan */ .$5)(item.node), `identity.user_assigned_identities[${i}].resource_id is required.`, { hint: UAI_HINT });
-                return;
+            if (!rid || (rid.value.kind === 'scalar' && rid.value.value.type === 'null')) {
+                ctx.report('service-rejects', rid ? rid.value.span : (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .parentSpan */ .$5)(item.node), `identity.user_assigned_identities[${i}] has no resource_id: az ml accepts the entry but sends the identity id as the text "None", which the service rejects.`, { hint: UAI_HINT });
             }
-            const v = { resourceId: (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrNode */ .Zo)(rid.value) };
+            const v = { resourceId: rid ? (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrText */ .Ay)(rid.value) : 'None' };
             const cid = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(item.value, 'client_id');
             if (cid)
-                v.clientId = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrNode */ .Zo)(cid.value);
+                v.clientId = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrText */ .Ay)(cid.value);
             const oid = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(item.value, 'object_id');
             if (oid)
-                v.objectId = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrNode */ .Zo)(oid.value);
+                v.objectId = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrText */ .Ay)(oid.value);
             uais.push(v);
         });
         const t = id.type?.value;
@@ -40401,12 +41243,10 @@ function analyzeEndpointTree(root, ctx) {
         else {
             const type = ID_REST[t];
             if (type === 'UserAssigned' && list.length === 0 && !(uaiNode && uaiNode.value.kind !== 'seq')) {
-                ctx.report('schema', id.type?.node.span ?? idEntry.keySpan, 'identity.type user_assigned needs identity.user_assigned_identities with the identity resource id.', { hint: UAI_HINT });
+                ctx.report('service-rejects', id.type?.node.span ?? idEntry.keySpan, 'identity.type user_assigned has no user_assigned_identities: az ml sends the identity without any, and the service rejects a user-assigned identity that names none.', { hint: UAI_HINT });
             }
             if (type !== 'UserAssigned' && list.length > 0) {
-                ctx.report('schema', id.user_assigned_identities?.keySpan ?? idEntry.keySpan, `identity.user_assigned_identities is only valid with type user_assigned, not ${id.type?.node.kind === 'scalar' ? id.type.node.source : t}.`, {
-                    hint: 'Set type: user_assigned, or remove user_assigned_identities.',
-                });
+                ctx.report('service-rejects', id.user_assigned_identities?.keySpan ?? idEntry.keySpan, `identity.user_assigned_identities is given with type ${id.type?.node.kind === 'scalar' ? id.type.node.source : t}: az ml sends both, and Azure is expected to refuse user-assigned identities on an identity of type ${type}.`, { hint: 'Set type: user_assigned, or remove user_assigned_identities.', severity: 'warning' });
             }
             identity = { type, userAssignedIdentities: uais };
             if (id.principal_id)
@@ -40427,14 +41267,13 @@ function analyzeEndpointTree(root, ctx) {
         if (flag) {
             enforceSpan = flag.value.span;
             const text = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrNode */ .Zo)(flag.value);
-            const low = text.toLowerCase();
+            const low = text?.toLowerCase();
             if (low === 'enabled' || low === 'disabled') {
                 enforce = low;
             }
             else {
-                ctx.report('schema', flag.value.span, `properties.${ENFORCE_FLAG} must be 'enabled' or 'disabled', not ${flag.value.kind === 'scalar' ? `'${flag.value.source}'` : 'a ' + flag.value.kind}.`, {
-                    hint: `Write ${ENFORCE_FLAG}: enabled (a string; an unquoted true is sent as "True", which the service does not recognise).`,
-                });
+                const sent = text === null ? 'null' : `"${text}"`;
+                ctx.report('enforce-flag-value', flag.value.span, `properties.${ENFORCE_FLAG} is ${flag.value.kind === 'scalar' ? `'${flag.value.source}'` : `a ${flag.value.kind}`}: az ml sends it as ${sent}, but the service knows only 'enabled' and 'disabled', so the flag is not expected to take effect.`, { hint: `Write ${ENFORCE_FLAG}: enabled (or disabled).` });
             }
             const idType = identity?.type;
             if (idType === 'UserAssigned') {
@@ -40509,6 +41348,7 @@ function trafficEntries(items) {
 /* harmony export */   Qu: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.Qu),
 /* harmony export */   S9: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.S9),
 /* harmony export */   W8: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.W8),
+/* harmony export */   _A: () => (/* reexport safe */ _traffic_js__WEBPACK_IMPORTED_MODULE_5__._A),
 /* harmony export */   k8: () => (/* binding */ analyzeEndpoint),
 /* harmony export */   nM: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.nM),
 /* harmony export */   nR: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.nR),
@@ -41213,17 +42053,18 @@ function toPlain(node) {
 /* harmony export */   Qu: () => (/* binding */ OFFLINE_WORKSPACE),
 /* harmony export */   S9: () => (/* binding */ endpointRestBody),
 /* harmony export */   W8: () => (/* binding */ ML_API_VERSION),
-/* harmony export */   X5: () => (/* binding */ workspacePath),
 /* harmony export */   nM: () => (/* binding */ endpointPath),
 /* harmony export */   nR: () => (/* binding */ deploymentPath)
 /* harmony export */ });
-/* unused harmony exports assetVersionPath, isoDuration, ANONYMOUS_ENV_NAME, anonymousEnvironmentVersion */
+/* unused harmony exports workspacePath, assetVersionPath, isoDuration, ANONYMOUS_ENV_NAME, inferenceConfigDump, anonymousEnvironmentVersion */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _traffic_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(806);
+/* harmony import */ var _pydump_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9970);
+/* harmony import */ var _traffic_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(806);
 // Pure translation of typed specs into the ARM REST bodies azure-ai-ml sends, at one pinned
 // api-version, with every default the SDK always sends. Assets that need uploading or a lookup
 // (local model/code/environment, `@latest` labels) cannot become ARM ids offline: they are listed
 // as AssetToRegister items and a placeholder stands in the body at `pointer`.
+
 
 
 /**
@@ -41286,8 +42127,8 @@ function endpointRestBody(spec, ws) {
     const properties = {
         authMode: spec.authMode,
         properties: { ...spec.properties },
-        traffic: (0,_traffic_js__WEBPACK_IMPORTED_MODULE_1__/* .trafficMap */ ._A)(spec.traffic),
-        mirrorTraffic: (0,_traffic_js__WEBPACK_IMPORTED_MODULE_1__/* .trafficMap */ ._A)(spec.mirrorTraffic),
+        traffic: (0,_traffic_js__WEBPACK_IMPORTED_MODULE_2__/* .trafficMap */ ._A)(spec.traffic),
+        mirrorTraffic: (0,_traffic_js__WEBPACK_IMPORTED_MODULE_2__/* .trafficMap */ ._A)(spec.mirrorTraffic),
     };
     if (spec.description !== undefined)
         properties.description = spec.description;
@@ -41349,17 +42190,49 @@ function md5(s) {
 function pyJoin(sep, s) {
     return [...s].join(sep);
 }
+/** The module azure-ai-ml's inference_config objects come from (unchanged from 1.4.0 to the current SDK). */
+const REST_MODELS = 'azure.ai.ml._restclient.v2022_05_01.models._models_py3';
+const NO_SPAN = { line: 0, column: 0, endLine: 0, endColumn: 0 };
+function pyMap(entries) {
+    return { kind: 'map', entries: entries.map(([key, value]) => ({ key, keySpan: NO_SPAN, value })), span: NO_SPAN };
+}
+function pyScalar(value) {
+    return { kind: 'scalar', value, source: '', quoted: false, span: NO_SPAN };
+}
 /**
- * The anonymous environment version azure-ai-ml computes for an image (+ conda file) environment
- * (research §6.3). Undefined when it depends on SDK internals (inference_config) or on an upload
- * (build context).
+ * `yaml.dump(inference_config, sort_keys=True)` as azure-ai-ml computes it: the schema turns the
+ * mapping into REST model objects (InferenceContainerProperties of three Routes), so PyYAML writes
+ * them as tagged Python objects with their attribute dicts, `additional_properties: {}` included.
+ */
+function inferenceConfigDump(ic) {
+    const route = (r) => pyMap([
+        ['additional_properties', pyMap([])],
+        ['path', pyScalar({ type: 'str', value: r.path })],
+        ['port', pyScalar({ type: 'int', value: BigInt(r.port) })],
+    ]);
+    const plain = (0,_pydump_js__WEBPACK_IMPORTED_MODULE_1__/* .dumpPyYaml */ .V)(pyMap([
+        ['additional_properties', pyMap([])],
+        ['liveness_route', route(ic.livenessRoute)],
+        ['readiness_route', route(ic.readinessRoute)],
+        ['scoring_route', route(ic.scoringRoute)],
+    ]));
+    const tagged = plain.replace(/^(liveness_route|readiness_route|scoring_route):$/gm, `$1: !!python/object:${REST_MODELS}.Route`);
+    return `!!python/object:${REST_MODELS}.InferenceContainerProperties\n${tagged}`;
+}
+/**
+ * The anonymous environment version azure-ai-ml computes at load time for an image environment
+ * (Environment._generate_anonymous_version, research §6.3): MD5 of the image, joined with the MD5
+ * of the inference_config dump, then of the conda file, each step with Python's str.join. Undefined
+ * when it depends on an upload (build context) or on a conda file that could not be read.
  */
 function anonymousEnvironmentVersion(e) {
-    if (e.build || e.inferenceConfig || e.image === undefined)
+    if (e.build || e.image === undefined)
         return undefined;
     if (e.condaFilePath !== undefined && e.condaFile === undefined)
         return undefined;
     let s = md5(e.image);
+    if (e.inferenceConfig)
+        s = pyJoin(s, md5(inferenceConfigDump(e.inferenceConfig)));
     if (e.condaFile !== undefined)
         s = pyJoin(s, md5(e.condaFile));
     return md5(s);
@@ -41434,6 +42307,8 @@ function deploymentRestBody(spec, ws) {
                 item.absPath = m.absPath;
             if (m.pathKind !== undefined)
                 item.pathKind = m.pathKind;
+            if (m.datastore !== undefined)
+                item.datastore = m.datastore;
             assets.push(item);
             props.model = reference;
         }
@@ -41490,6 +42365,8 @@ function deploymentRestBody(spec, ws) {
                 if (e.build.dockerfilePath !== undefined)
                     item.buildContext.dockerfilePath = e.build.dockerfilePath;
             }
+            if (e.datastore !== undefined)
+                item.datastore = e.datastore;
             assets.push(item);
             props.environmentId = reference;
         }
@@ -41614,13 +42491,15 @@ function deploymentRestBody(spec, ws) {
 /* harmony export */   p_: () => (/* binding */ list),
 /* harmony export */   tP: () => (/* binding */ fromSet)
 /* harmony export */ });
-/* unused harmony exports joinPath, camelToSnake, refine, reportMissing, levenshtein, closest, NAME_PATTERN */
+/* unused harmony exports joinPath, camelToSnake, refine, reportMissing, NAME_PATTERN */
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6939);
+/* harmony import */ var _edit_distance_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9583);
 // A small declarative validator over the positioned YAML tree (./tree.ts), modelled on the
 // marshmallow fields azure-ai-ml uses: unknown keys raise at every level, dump-only keys are
 // dropped, numbers and booleans are coerced the way marshmallow's non-strict fields coerce them
 // (so a `set` override's string "2" is a valid instance_count), and every problem becomes a
 // positioned finding. Pure: no I/O, nothing done at import time beyond defining functions.
+
 
 /** Collects findings for one file. */
 class Ctx {
@@ -41708,7 +42587,11 @@ function str() {
     };
 }
 const PY_INT = /^\s*[+-]?\d+(_\d+)*\s*$/;
-/** marshmallow fields.Int (non-strict): ints, floats (truncated), numeric strings; never booleans. */
+/**
+ * marshmallow fields.Int (non-strict): ints, floats (truncated), numeric strings; never booleans.
+ * azure-ai-ml sets no range on its Int fields: `min`/`max` are the service's limits, so a value
+ * outside them is `service-rejects` (az ml sends it), and the value is still kept.
+ */
 function int(opts = {}) {
     const expected = 'an integer';
     return {
@@ -41729,13 +42612,11 @@ function int(opts = {}) {
             if (n === undefined || !Number.isSafeInteger(n)) {
                 return wrongType(ctx, node, path, expected, `Write a whole number, e.g. ${path.split('.').pop() ?? path}: 1.`);
             }
-            if (opts.min !== undefined && n < opts.min) {
-                ctx.report('schema', node.span, `${path} must be at least ${opts.min}, not ${n}.`);
-                return undefined;
-            }
-            if (opts.max !== undefined && n > opts.max) {
-                ctx.report('schema', node.span, `${path} must be at most ${opts.max}, not ${n}.`);
-                return undefined;
+            const limit = opts.min !== undefined && n < opts.min ? `at least ${opts.min}` : opts.max !== undefined && n > opts.max ? `at most ${opts.max}` : undefined;
+            if (limit) {
+                ctx.report('service-rejects', node.span, `${path} must be ${limit}, not ${n}${fromSet(node)}: az ml sends it as written, and the service rejects the request.`, {
+                    hint: `Use a whole number ${limit}.`,
+                });
             }
             return n;
         },
@@ -41824,7 +42705,7 @@ function enumOf(values, transform = 'lower') {
             }
             if (node.kind !== 'scalar')
                 return wrongType(ctx, node, path, expected);
-            const near = closest(node.source, values);
+            const near = (0,_edit_distance_js__WEBPACK_IMPORTED_MODULE_1__/* .closest */ .k)(node.source, values);
             ctx.report('schema', node.span, `${path} must be ${expected}, not ${show(node)}${fromSet(node)}.`, {
                 hint: near ? `Did you mean '${near}'?` : `Use ${expected}.`,
             });
@@ -41963,7 +42844,7 @@ function reportUnknown(ctx, e, path, keys, opts) {
         ctx.report('schema', e.keySpan, `${full} is not allowed here: ${elsewhere}`, { hint: `Remove ${e.key}, or change the resource type.` });
         return;
     }
-    const near = closest(e.key, keys);
+    const near = (0,_edit_distance_js__WEBPACK_IMPORTED_MODULE_1__/* .closest */ .k)(e.key, keys);
     // A close match says it all; otherwise the allowed keys are the fix.
     ctx.report('schema', e.keySpan, `Unknown key ${full} ${where}: az ml rejects keys it does not know.`, {
         hint: near ? `Did you mean ${near}?` : `Remove ${e.key}. Allowed ${where}: ${keys.join(', ')}.`,
@@ -41971,44 +42852,6 @@ function reportUnknown(ctx, e, path, keys, opts) {
 }
 // ---------------------------------------------------------------------------------------------
 // Helpers
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
-function levenshtein(a, b) {
-    const m = a.length;
-    const n = b.length;
-    const d = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    const at = (i, j) => d[i]?.[j] ?? 0;
-    for (let i = 1; i <= m; i++) {
-        const row = d[i] ?? [];
-        for (let j = 1; j <= n; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                v = Math.min(v, at(i - 2, j - 2) + 1);
-            row[j] = v;
-        }
-    }
-    return at(m, n);
-}
-/** The candidate closest to `s` (case-insensitive), if it is close enough to be a likely typo. */
-function closest(s, candidates) {
-    const low = s.toLowerCase();
-    let best;
-    let bestD = Infinity;
-    for (const c of candidates) {
-        const cl = c.toLowerCase();
-        let d = levenshtein(low, cl);
-        if (d > 0 && (cl.includes(low) || low.includes(cl)) && Math.min(low.length, cl.length) >= 4)
-            d = Math.min(d, 2);
-        if (d < bestD) {
-            bestD = d;
-            best = c;
-        }
-    }
-    if (best === undefined)
-        return undefined;
-    const limit = Math.max(1, Math.min(3, Math.floor(Math.max(s.length, best.length) / 3)));
-    return bestD <= limit ? best : undefined;
-}
 function isScalarStr(node) {
     return node !== undefined && node.kind === 'scalar' && node.value.type === 'str';
 }
@@ -42080,7 +42923,7 @@ function checkTrafficValues(ctx, entries, keySpan, field) {
     const sum = entries.reduce((s, e) => s + e.percent, 0);
     if (field === 'traffic') {
         if (sum > 100) {
-            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: they must sum to less than or equal to 100%.`, {
+            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: az ml rejects the file (Traffic rule percentages must sum to less than or equal to 100%).`, {
                 hint: 'Lower the values so that they add up to 100.',
             });
         }
@@ -42834,7 +43677,13 @@ function buildInner(ctx, node) {
             const explicit = tag !== undefined && tag !== '!';
             throw new LoadError(scalarProblem(explicit ? propsStart(ctx.text, start) : start, end, resolved, text, e.message, explicit));
         }
-        return { kind: 'scalar', value, source, quoted, span };
+        const scalar = { kind: 'scalar', value, source, quoted, span };
+        if ((node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') && node.range) {
+            const written = ctx.text.slice(node.range[0], node.range[1]);
+            if (written.length >= 2)
+                scalar.raw = written.slice(1, -1);
+        }
+        return scalar;
     }
     if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
         if (tag !== undefined && tag !== '!' && tag !== TAG + 'map' && tag !== TAG + 'set') {
@@ -44027,7 +44876,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -46130,7 +46979,7 @@ function getIDToken(aud) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

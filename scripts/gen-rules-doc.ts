@@ -4,6 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RULES, type DetectedIn, type RuleId, type RuleSpec } from '../src/findings/rules.ts';
+import { anchorOf } from '../src/report/links.ts';
+import { fenced, prose } from '../src/report/markdown.ts';
+
+export { anchorOf, prose };
 
 export const RULES_DOC_PATH = fileURLToPath(new URL('../docs/rules.md', import.meta.url));
 
@@ -21,20 +25,6 @@ function modesFrom(first: DetectedIn): string {
   return `${list} (${MODE_TEXT[first]})`;
 }
 
-/** A fenced block whose fence is longer than any backtick run inside. */
-function fenced(lang: string, text: string): string {
-  const longest = Math.max(2, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${lang}\n${text.endsWith('\n') ? text : `${text}\n`}${fence}`;
-}
-
-/** Prose for Markdown: `<placeholders>` outside code spans would be read as HTML tags. */
-export function prose(text: string): string {
-  return text
-    .split(/(`+[^`]*`+)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
-    .join('');
-}
 
 function section(id: RuleId, spec: RuleSpec): string {
   const lines = [
@@ -55,13 +45,6 @@ function section(id: RuleId, spec: RuleSpec): string {
   return lines.join('\n');
 }
 
-/** GitHub's heading anchors: lower case, spaces to hyphens, punctuation other than - and _ dropped. */
-export function anchorOf(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[^a-z0-9 _-]/g, '')
-    .replace(/ /g, '-');
-}
 
 export function renderRulesDoc(): string {
   const entries = Object.entries(RULES) as [RuleId, RuleSpec][];

@@ -103,6 +103,8 @@ describe('parseRolloutSteps', () => {
   const bad: [string, RegExp][] = [
     ['10,50', /last step must be 100/],
     ['50,10,100', /must increase/],
+    ['10,50,50,100', /must increase; 50 follows 50/],
+    ['100,100', /must increase; 100 follows 100/],
     ['0,100', /outside 1..100/],
     ['ten,100', /not a whole percentage/],
   ];

@@ -38,6 +38,8 @@ export interface Inputs {
   rollbackOnFailure: boolean;
   grantMissingRoles: boolean;
   prComment: boolean;
+  /** For the PR comment: the job's GITHUB_TOKEN unless the workflow passes another. */
+  githubToken?: string;
   failOn: 'error' | 'warning';
   timeoutMs: number;
   /** Inputs that were set but mean nothing in the chosen mode: reported, not fatal. */
@@ -115,7 +117,8 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
   const grantMissingRoles = bool('grant-missing-roles', false);
   const prComment = bool('pr-comment', false);
 
-  const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && !grantMissingRoles));
+  // validate reads grant-missing-roles too: it predicts the deploy that the same inputs would run.
+  const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && (!grantMissingRoles || mode === 'validate')));
 
   if (problems.length > 0 || !mode || !cloud) throw new InputError(problems);
   return {
@@ -144,6 +147,7 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
     rollbackOnFailure,
     grantMissingRoles,
     prComment,
+    githubToken: optional('github-token'),
     failOn: failOnText === 'warning' ? 'warning' : 'error',
     timeoutMs,
     ignored,

@@ -68,6 +68,12 @@ export interface PipelineSettings {
   retryDelayInMs?: number;
   /** Replaces the network (unit tests). */
   httpClient?: HttpClient;
+  /** Counts the requests sent through every client built with these settings (retries not counted). */
+  stats?: RequestStats;
+}
+
+export interface RequestStats {
+  requests: number;
 }
 
 const USER_AGENT = 'azureml-online-deploy';
@@ -91,6 +97,7 @@ export function createResourceClient(credential: TokenCredential, scope: string,
         request.body = JSON.stringify(body);
       }
       const path = urlPath(url);
+      if (settings.stats) settings.stats.requests++;
       let response;
       try {
         response = await pipeline.sendRequest(httpClient, request);

@@ -6,7 +6,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { Inputs } from '../inputs.ts';
 import type { Cloud } from './clouds.ts';
 import { chooseCredential, decodeJwtClaims, firstToken, formatAudience, SignInError, type SignInMethod } from './credential.ts';
-import { armClientOver, createResourceClient, type ArmClient, type PipelineSettings, type ResourceClient } from './rest.ts';
+import { armClientOver, createResourceClient, type ArmClient, type PipelineSettings, type RequestStats, type ResourceClient } from './rest.ts';
 
 export { ArmError, type ArmClient, type ArmRequest, type ArmResponse } from './rest.ts';
 export { SignInError } from './credential.ts';
@@ -24,6 +24,8 @@ export interface AzureSession {
   workspacePath: string;
   caller: { objectId?: string; tenantId: string; clientId?: string };
   method: SignInMethod;
+  /** Requests sent to ARM and Key Vault after sign-in. */
+  stats: RequestStats;
 }
 
 export type SignInInputs = Pick<Inputs, 'subscriptionId' | 'resourceGroup' | 'workspaceName' | 'tenantId' | 'clientId' | 'cloud' | 'audience'>;
@@ -49,20 +51,23 @@ export async function signIn(inputs: SignInInputs, settings: PipelineSettings = 
       `${caller.objectId ? ` as object id ${caller.objectId}` : ''} in tenant ${tenantId || '?'}.`,
   );
 
+  const stats: RequestStats = settings.stats ?? { requests: 0 };
+  const pipeline = { ...settings, stats };
   const subscriptionId = inputs.subscriptionId as string;
   const resourceGroup = inputs.resourceGroup as string;
   const workspaceName = inputs.workspaceName as string;
   return {
     cloud: inputs.cloud,
     credential: chosen.credential,
-    arm: armClientOver(createResourceClient(chosen.credential, armScope, settings), inputs.cloud.resourceManager),
-    keyVault: createResourceClient(chosen.credential, `${inputs.cloud.keyVaultResource}/.default`, settings),
+    arm: armClientOver(createResourceClient(chosen.credential, armScope, pipeline), inputs.cloud.resourceManager),
+    keyVault: createResourceClient(chosen.credential, `${inputs.cloud.keyVaultResource}/.default`, pipeline),
     subscriptionId,
     resourceGroup,
     workspaceName,
     workspacePath: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${workspaceName}`,
     caller,
     method: chosen.method,
+    stats,
   };
 }
 

@@ -114,6 +114,19 @@ export const RULES = {
       good: 'model:\n  path: ./model\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
     },
   },
+  'local-asset-empty': {
+    severity: 'error',
+    title: 'Local asset folder has nothing to upload',
+    fix: 'Put the files in the folder, or narrow the patterns of its .amlignore (or .gitignore) so they stop matching them.',
+    when:
+      'A local model folder, code folder or build context holds no file once the patterns of its `.amlignore` (or, without one, its `.gitignore`) are applied. az ml refuses to upload an empty folder (EmptyDirectoryError), so the deployment would never start.',
+    detectedIn: 'validate',
+    example: {
+      bad: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+      good: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+      azure: { bad: '`onlinescoring/.amlignore` holds `*`, so every file is left out.', good: '`onlinescoring/.amlignore` holds `__pycache__/` only.' },
+    },
+  },
   'instance-type-too-small': {
     severity: 'warning',
     title: 'Instance type may be too small',
@@ -122,6 +135,43 @@ export const RULES = {
       'A managed deployment asks for `Standard_DS1_v2` or `Standard_DS2_v2`. az ml warns about these sizes too: the scoring container often runs out of memory or disk while starting, and the failure shows only at the end of the deployment.',
     detectedIn: 'lint',
     example: { bad: 'instance_type: Standard_DS2_v2\ninstance_count: 1\n', good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n' },
+  },
+  'service-rejects': {
+    severity: 'error',
+    title: 'az ml accepts it, the service rejects it',
+    fix: 'Give the value the service accepts (see the message): az ml passes it through, and the request fails at the service.',
+    when:
+      'A value az ml loads and sends unchanged, which the online endpoint service then refuses: a negative `instance_count` (the deployment `sku.capacity`), a negative request timeout, queue wait, probe setting or scale setting (the durations and counts the service validates), a `target_utilization_percentage` above 100, a user-assigned identity entry without `resource_id` (az ml sends the identity id as the text "None"), `identity.type: user_assigned` with no `user_assigned_identities`, or a Kubernetes `compute: azureml:/subscriptions/…` that is not a compute id. ' +
+      'Reported as a **warning**: `user_assigned_identities` under `identity.type` `system_assigned` or `none`: az ml sends both, and Azure Resource Manager managed-identity validation is expected to refuse user-assigned identities on an identity of another type (not documented for online endpoints); and a `code_configuration.code` that is a URI: az ml registers it as the code location without uploading anything.',
+    detectedIn: 'lint',
+    example: {
+      bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: -1\n',
+      good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+    },
+  },
+  'enforce-flag-value': {
+    severity: 'warning',
+    title: 'Enforce flag value the service does not know',
+    fix: 'Write enforce_access_to_default_secret_stores: enabled (or disabled), as a string.',
+    when:
+      'The endpoint `properties.enforce_access_to_default_secret_stores` is neither `enabled` nor `disabled`. az ml accepts any value and sends its Python text (an unquoted `on`, `yes` or `true` becomes "True"); the service documents only `enabled` and `disabled`, so the flag is not expected to take effect: the endpoint identity is not granted access to the workspace connections, and deployments that reference them fail.',
+    detectedIn: 'lint',
+    example: {
+      bad: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: on\n',
+      good: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+    },
+  },
+  'model-path': {
+    severity: 'error',
+    title: 'Inline model path az ml cannot use',
+    fix: 'Reference a registered model as model: azureml:<name>:<version>, or give the inline model a name (and version) so az ml registers the URI without uploading it.',
+    when:
+      'An inline `model` whose `path` az ml cannot register: an unnamed model whose path is a URI (`azureml://locations/…`, `azureml://datastores/…`, `https://…`) or an asset id (`azureml:<name>:<version>`): az ml treats the path of an unnamed model as a local file and fails with "No such file or directory"; a named model whose path is `azureml:<name>:<version>`: az ml loads the file, then tries to upload that text as a local folder and fails; an inline model without `path`: az ml loads it, but there are no files to register, so creating the model version fails.',
+    detectedIn: 'lint',
+    example: {
+      bad: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
+      good: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  name: sklearn\n  version: 3\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
+    },
   },
   'secret-ref-syntax': {
     severity: 'error',
@@ -202,16 +252,46 @@ export const RULES = {
   },
   'keyvault-secret-unusable': {
     severity: 'error',
-    title: 'Key Vault secret version is not usable',
-    fix: 'Enable the version, or reference a version that is enabled and within its validity window.',
-    when: 'The referenced secret version exists but is disabled, has expired (its expiry date has passed), or is not yet valid (its activation date is in the future), so the service cannot read it.',
+    title: 'Key Vault secret version is disabled',
+    fix: 'Enable the version (az keyvault secret set-attributes --vault-name <vault> --name <secret> --version <version> --enabled true), or reference an enabled version.',
+    when: 'The referenced secret version exists but is disabled: Key Vault refuses to serve a disabled version, so secret injection fails. (Expired and not-yet-valid versions are still served: see `keyvault-secret-expired`.)',
     detectedIn: 'validate',
     example: {
       bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
       good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
       azure: {
-        bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` is disabled (or expired).`,
-        good: `Version \`${V2.slice(0, 8)}…\` is enabled, with no expiry date in the past and no activation date in the future.`,
+        bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` is disabled.`,
+        good: `Version \`${V2.slice(0, 8)}…\` is enabled.`,
+      },
+    },
+  },
+  'keyvault-secret-expired': {
+    severity: 'warning',
+    title: 'Key Vault secret version is expired or not yet valid',
+    fix: 'Reference a current version of the secret (az keyvault secret show --vault-name <vault> --name <secret> --query id), or extend the expiry date.',
+    when: 'The referenced secret version has passed its expiry date, or its activation date is still ahead. Key Vault still serves it ("A secret\'s get operation will work for not-yet-valid and expired secrets"), so the deployment succeeds, but with a secret its owner meant to retire.',
+    detectedIn: 'validate',
+    example: {
+      bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+      good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
+      azure: {
+        bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` expired last month.`,
+        good: `Version \`${V2.slice(0, 8)}…\` has no expiry date in the past and no activation date in the future.`,
+      },
+    },
+  },
+  'keyvault-secret-newer-version': {
+    severity: 'notice',
+    title: 'A newer version of the Key Vault secret exists',
+    fix: 'Reference the newest enabled version if the pinned one is meant to be current.',
+    when: 'The secret has an enabled version newer than the one the reference pins. Pinning is deliberate (the deployment does not change when the secret rotates), so this is a notice with the newer version\'s age, for a rotation that may have been missed.',
+    detectedIn: 'validate',
+    example: {
+      bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+      good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
+      azure: {
+        bad: `\`db-password\` was rotated 3 days ago: \`${V2.slice(0, 8)}…\` is newer than the pinned \`${V1.slice(0, 8)}…\`.`,
+        good: `\`${V2.slice(0, 8)}…\` is the newest enabled version.`,
       },
     },
   },
@@ -316,6 +396,84 @@ export const RULES = {
       azure: {
         bad: 'The workflow identity may not read role assignments on vault `kv1` (no `Microsoft.Authorization/roleAssignments/read`).',
         good: 'The workflow identity holds Reader on the resource group of `kv1`.',
+      },
+    },
+  },
+  'role-not-yet-effective': {
+    severity: 'notice',
+    title: 'Role assignment may not have taken effect yet',
+    fix: 'Nothing to do if the deployment starts a few minutes from now; otherwise wait about 10 minutes and run again.',
+    when: 'A permission a check relies on comes only from role assignments created less than 10 minutes ago. Azure role assignments can take several minutes to take effect, so a deployment started at once may still be refused.',
+    detectedIn: 'validate',
+    example: {
+      bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+      good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+      azure: {
+        bad: 'Key Vault Secrets User was assigned to the endpoint identity on `kv1` two minutes ago.',
+        good: 'The assignment is older than 10 minutes.',
+      },
+    },
+  },
+  'endpoint-not-found': {
+    severity: 'error',
+    title: 'Target endpoint does not exist',
+    fix: 'Pass the endpoint file too (endpoint-file), so the endpoint is created first, or correct endpoint_name.',
+    when: "Only deployment files were given, and the endpoint their `endpoint_name` names does not exist in the workspace. The service creates a deployment only under an existing endpoint.",
+    detectedIn: 'validate',
+    example: {
+      bad: 'name: blue\nendpoint_name: my-endpont\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+      good: 'name: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+      azure: { bad: 'The workspace has the endpoint `my-endpoint`; there is no `my-endpont`.', good: 'The endpoint `my-endpoint` exists.' },
+    },
+  },
+  'endpoint-busy': {
+    severity: 'warning',
+    title: 'Endpoint or deployment is still being changed',
+    fix: 'Nothing to do for deploy (it waits for the current operation to finish); for validate, run again once it has finished.',
+    when: 'The endpoint, or a deployment this run updates, is in a non-terminal provisioning state (`Creating`, `Updating`, `Deleting`): another operation is running. The service rejects a change until it ends; deploy waits for it, up to its timeout.',
+    detectedIn: 'validate',
+    example: {
+      bad: 'name: my-endpoint\nauth_mode: key\n',
+      good: 'name: my-endpoint\nauth_mode: key\n',
+      azure: { bad: '`my-endpoint` is `Updating` (another workflow is deploying to it).', good: '`my-endpoint` is `Succeeded`.' },
+    },
+  },
+  'asset-not-found': {
+    severity: 'error',
+    title: 'Registered asset does not exist',
+    fix: 'Register the model, environment or code version first, or correct its name or version (az ml model list --name <name>).',
+    when: 'The deployment names a registered model, environment or code version (`azureml:<name>:<version>`, `azureml:<name>@latest`, an ARM id or a registry URI) that does not exist, or has no version for `@latest`.',
+    detectedIn: 'validate',
+    example: {
+      bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:3\n',
+      good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:2\n',
+      azure: { bad: '`my-model` has versions 1 and 2.', good: '`my-model` version 2 exists.' },
+    },
+  },
+  'instance-type-unavailable': {
+    severity: 'error',
+    title: 'Instance type not offered in the region',
+    fix: 'Pick an instance type from the managed online endpoints SKU list that the workspace region offers (az ml online-deployment list-skus).',
+    when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt).",
+    detectedIn: 'validate',
+    example: {
+      bad: 'instance_type: Standard_DS3_v3\ninstance_count: 1\n',
+      good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n',
+      azure: { bad: 'The region offers Standard_DS3_v2, not Standard_DS3_v3.', good: 'The region offers Standard_DS3_v2.' },
+    },
+  },
+  'quota-insufficient': {
+    severity: 'error',
+    title: 'Not enough core quota',
+    fix: 'Request more quota for the VM family (Azure portal: Quotas), lower instance_count, or pick a family with room.',
+    when: "The cores the deployment needs exceed the free core quota of its VM family in the region. A managed deployment needs ceil(1.2 × instance_count) × the size's cores: the service keeps 20 % for upgrades. Deployments that keep running during the rollout (the one being replaced, and an updated deployment until its new instances are up) keep their cores. OutOfQuota is the most reported online-deployment failure.",
+    detectedIn: 'validate',
+    example: {
+      bad: 'instance_type: Standard_DS3_v2\ninstance_count: 10\n',
+      good: 'instance_type: Standard_DS3_v2\ninstance_count: 2\n',
+      azure: {
+        bad: 'standardDSv2Family: 24 of 40 cores in use; 10 × DS3_v2 needs 12 × 4 = 48 cores.',
+        good: '2 × DS3_v2 needs ceil(2.4) × 4 = 12 cores; 16 are free.',
       },
     },
   },

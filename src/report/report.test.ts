@@ -17,7 +17,7 @@ describe('annotations', () => {
   it('titles start with the rule id and the message carries the fix', () => {
     const a = findingToAnnotation(makeFinding('schema', { ...at(3, 5), endLine: 3, endColumn: 9 }, "Unknown key 'instance_typ'.", { hint: 'Did you mean instance_type?' }));
     assert.equal(a.title, 'schema: Not accepted by the az ml schema');
-    assert.equal(a.message, "Unknown key 'instance_typ'.\nFix: Did you mean instance_type?");
+    assert.equal(a.message, "Unknown key 'instance_typ'.\nFix: Did you mean instance_type?\nRule: https://github.com/contoso/azureml-online-deploy/blob/main/docs/rules.md#schema");
     assert.deepEqual([a.file, a.startLine, a.startColumn, a.endLine, a.endColumn], ['ml/deployment.yml', 3, 5, 3, 9]);
   });
 

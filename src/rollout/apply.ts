@@ -8,7 +8,7 @@ import type { SourceRange } from '../findings/finding.ts';
 import { InputError, type Inputs } from '../inputs.ts';
 import type { AnalyzedRun, ApplyResult } from '../modes/mode.ts';
 import type { ReadBack, Written } from '../report/model.ts';
-import type { KeyVaultRef } from '../secrets/references.ts';
+import type { KeyVaultRef } from '../secrets/scan.ts';
 import { readSourceFile, workspaceRoot } from '../source-files.ts';
 import { deploymentPath, deploymentRestBody, endpointPath, endpointRestBody, ML_API_VERSION, type DeploymentSpec, type WorkspaceContext } from '../spec/index.ts';
 import { driftFrom } from './drift.ts';

@@ -78,8 +78,8 @@ describe('resolvePath', () => {
   for (const [dir, p, expected] of cases) it(`${dir} + ${p}`, () => assert.equal(resolvePath(dir, p), expected));
 });
 
-describe('pyStrNode (Python str() of tag/property/env values)', () => {
-  const cases: Array<[string, string]> = [
+describe('pyStrNode (Python str() of tag/property/env values; an empty value stays null)', () => {
+  const cases: Array<[string, string | null]> = [
     ['abc', 'abc'],
     ['true', 'True'],
     ['no', 'False'],
@@ -87,7 +87,9 @@ describe('pyStrNode (Python str() of tag/property/env values)', () => {
     ['1.0e+3', '1000.0'],
     ['1e3', '1e3'],
     ['010', '8'],
-    ['~', 'None'],
+    ['~', null],
+    ['null', null],
+    ["'None'", 'None'],
     ['2021-01-01', '2021-01-01'],
     ['{a: 1, b: [x, null]}', "{'a': 1, 'b': ['x', None]}"],
     ["[it's]", '["it\'s"]'],

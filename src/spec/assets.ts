@@ -124,7 +124,7 @@ export function parseComputeRef(text: string, path: string, span: Span, ctx: Ctx
   }
   if (rest.startsWith('/')) {
     if (!ARM_COMPUTE.test(rest)) {
-      ctx.report('schema', span, `${path}: '${rest}' is not a workspace compute ARM id.`, { hint: `Write ${path}: azureml:<compute-name>` });
+      ctx.report('service-rejects', span, `${path}: '${rest}' is not a workspace compute ARM id: az ml sends it as the compute id, and the service finds no such compute.`, { hint: `Write ${path}: azureml:<compute-name>` });
       return undefined;
     }
     return { id: rest };
@@ -275,9 +275,9 @@ export interface InlineModel {
   absPath?: string;
   pathKind?: 'file' | 'dir';
   description?: string;
-  tags: Record<string, string>;
-  properties: Record<string, string>;
-  flavors?: Record<string, { data: Record<string, string> }>;
+  tags: Record<string, string | null>;
+  properties: Record<string, string | null>;
+  flavors?: Record<string, { data: Record<string, string | null> }>;
   datastore?: string;
   span: Span;
 }
@@ -292,8 +292,8 @@ export interface InlineEnvironment {
   name?: string;
   version?: string;
   description?: string;
-  tags: Record<string, string>;
-  properties: Record<string, string>;
+  tags: Record<string, string | null>;
+  properties: Record<string, string | null>;
   image?: string;
   /** The conda file path as written, when conda_file is a path. */
   condaFilePath?: string;
@@ -311,10 +311,19 @@ export type ModelSpec = { kind: 'ref'; ref: AssetRef; span: Span } | { kind: 'in
 export type EnvironmentSpec = { kind: 'ref'; ref: AssetRef; span: Span } | { kind: 'inline'; environment: InlineEnvironment };
 export type CodeSpec = { kind: 'ref'; ref: AssetRef; span: Span } | { kind: 'local'; path: string; absPath: string; pathKind: 'file' | 'dir'; span: Span };
 
-/** Python str() of a node's value, for tags/properties/environment_variables. */
-export function pyStrNode(node: YNode): string {
-  if (node.kind === 'scalar') return pythonStr(node.value);
+/**
+ * A value of a free dict (tags, properties, environment_variables) as the SDK's REST serializer
+ * sends it: Python str() of the value, except that an empty value (YAML null) stays JSON null
+ * (`PLAIN:` is sent as null, never as the text "None"; research/yaml-to-rest.md §5).
+ */
+export function pyStrNode(node: YNode): string | null {
+  if (node.kind === 'scalar') return node.value.type === 'null' ? null : pythonStr(node.value);
   return pyRepr(node);
+}
+
+/** Python str() of a node, null included ("None"): for values that become text, such as dict keys. */
+export function pyStrText(node: YNode): string {
+  return pyStrNode(node) ?? 'None';
 }
 
 function pyStrRepr(s: string): string {
@@ -347,9 +356,9 @@ export function pyRepr(node: YNode): string {
   return pythonStr(v);
 }
 
-/** A free dict (tags/properties/…) with every value str()-ed, as the REST models receive it. */
-export function strDict(map: YMap | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+/** A free dict (tags/properties/…) with every value str()-ed (null kept), as the REST models receive it. */
+export function strDict(map: YMap | undefined): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
   if (!map) return out;
   for (const e of map.entries) out[e.key] = pyStrNode(e.value);
   return out;

@@ -40,7 +40,9 @@ describe('deployment validation: findings with rule and position', () => {
     ['missing endpoint_name', 'name: blue\ninstance_type: Standard_DS3_v2\n', [['schema', 1, 1]], /endpoint_name is required/],
     ['managed needs instance_type', 'name: blue\nendpoint_name: e1e\n', [['schema', 1, 1]], /instance_type is required/],
     ['k8s does not need instance_type', 'name: blue\nendpoint_name: e1e\ntype: kubernetes\n', []],
-    ['k8s type is case-insensitive', 'name: blue\nendpoint_name: e1e\ntype: Kubernetes\nresources:\n  requests:\n    cpu: "1"\n', []],
+    // azure-ai-ml takes the Kubernetes schema only for exactly `kubernetes` (sdk-vectors type-*).
+    ['k8s type is case-sensitive', 'name: blue\nendpoint_name: e1e\ntype: Kubernetes\nresources:\n  requests:\n    cpu: "1"\n', [['schema', 4, 1], ['schema', 1, 1]], /exactly 'kubernetes', in lower case, not 'Kubernetes'/],
+    ['KUBERNETES with instance_type is a managed deployment', 'name: blue\nendpoint_name: e1e\ntype: KUBERNETES\ninstance_type: Standard_DS3_v2\n', []],
     ['bad type', 'name: blue\nendpoint_name: e1e\ninstance_type: x\ntype: aks\n', [['schema', 4, 7]], /type must be one of/],
     ['invalid deployment name', 'name: regular_deployment\nendpoint_name: e1e\ninstance_type: x\n', [['invalid-name', 1, 7]]],
     ['unknown key with typo hint', `${HEAD}instance_cnt: 2\n`, [['schema', 5, 1]], /Unknown key instance_cnt/],
@@ -68,7 +70,14 @@ describe('deployment validation: findings with rule and position', () => {
     ['model unversioned ARM id', `${HEAD}model: azureml:/subscriptions/s/resourceGroups/r/providers/Microsoft.MachineLearningServices/workspaces/w/models/m\n`, [['schema', 5, 8]], /not a versioned model id/],
     ['model registry URI', `${HEAD}model: azureml://registries/azureml/models/phi/versions/3\n`, []],
     ['inline model version without name', `${HEAD}model:\n  version: 1\n  path: model\n`, [['schema', 6, 3]], /without model.name/],
-    ['inline model without path', `${HEAD}model:\n  name: m\n  version: 1\n`, [['schema', 5, 1]], /model.path is required/],
+    ['inline model without path', `${HEAD}model:\n  name: m\n  version: 1\n`, [['model-path', 5, 1]], /no files to register/],
+    ['unnamed model with a datastore URI', `${HEAD}model:\n  path: azureml://datastores/workspaceblobstore/paths/m\n`, [['model-path', 6, 9]], /No such file or directory/],
+    ['unnamed model with a locations URI', `${HEAD}model:\n  path: azureml://locations/westus/workspaces/w/models/m/versions/1\n`, [['model-path', 6, 9]], /has no name/],
+    ['unnamed model with an asset id as path', `${HEAD}model:\n  path: azureml:m:1\n`, [['model-path', 6, 9]], /is a model reference, but the model has no name/],
+    ['named model with an asset id as path', `${HEAD}model:\n  name: m\n  version: 1\n  path: azureml:m:1\n`, [['model-path', 8, 9]], /upload 'azureml:m:1' as a local folder/],
+    ['named model with a datastore URI', `${HEAD}model:\n  name: m\n  version: 1\n  path: azureml://datastores/workspaceblobstore/paths/m\n`, []],
+    ['negative instance_count: the service rejects it', HEAD.replace('instance_count: 1', 'instance_count: -1'), [['service-rejects', 4, 17]], /at least 0, not -1.*service rejects/],
+    ['negative request timeout: the service rejects it', `${HEAD}request_settings:\n  request_timeout_ms: -5000\n`, [['service-rejects', 6, 23]], /request_settings.request_timeout_ms must be at least 0/],
     ['inline model path missing', `${HEAD}model:\n  path: ./modle\n`, [['local-path-not-found', 6, 9]], /does not exist/],
     ['mlflow model must be a folder', `${HEAD}model:\n  name: m\n  path: single.pkl\n  type: mlflow_model\n`, [['schema', 7, 9]], /must be a folder/],
     ['model type enum', `${HEAD}model:\n  path: model\n  type: onnx\n`, [['schema', 7, 9]]],
@@ -120,6 +129,12 @@ describe('deployment validation: findings with rule and position', () => {
       assert.equal(r.spec === undefined, r.findings.some((f) => f.severity === 'error'));
     });
   }
+
+  it('type=kubernetes from the set input does not pick the Kubernetes schema (az ml applies --set after choosing it)', () => {
+    const r = analyze('name: blue\nendpoint_name: e1e\nresources:\n  requests:\n    cpu: "1"\n', 'type=kubernetes');
+    assert.deepEqual(brief(r.findings), [['schema', 3, 1], ['schema', 1, 1]]);
+    assert.ok(r.findings.every((f) => /comes from the set input/.test(`${f.message} ${f.hint ?? ''}`)), JSON.stringify(r.findings));
+  });
 
   it('a set override endpoint_name makes a sample without it valid', () => {
     const r = analyze('name: blue\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n', 'endpoint_name=my-endpoint');
@@ -218,6 +233,19 @@ describe('deployment → REST body', () => {
   for (const [title, yaml, pick, expected] of cases) {
     it(title, () => assert.deepEqual(pick(props(yaml)), expected));
   }
+
+  it('data_collector.sampling_rate 0 reaches every collection (DataCollector._to_rest_object copies it, 0.0 included)', () => {
+    const p = props(`${HEAD}data_collector:\n  sampling_rate: 0\n  collections:\n    model_inputs:\n      enabled: 'True'\n    model_outputs:\n      enabled: 'False'\n`);
+    const collections = (p.dataCollector as { collections: Record<string, { samplingRate?: number }> }).collections;
+    assert.deepEqual(Object.fromEntries(Object.entries(collections).map(([k, c]) => [k, c.samplingRate])), { model_inputs: 0, model_outputs: 0 });
+  });
+  it('an absent sampling_rate is not sent', () => {
+    const p = props(`${HEAD}data_collector:\n  collections:\n    model_inputs:\n      enabled: 'True'\n`);
+    assert.equal('samplingRate' in (p.dataCollector as { collections: Record<string, object> }).collections.model_inputs!, false);
+  });
+  it('instance_count 0 is sent as capacity 0', () => {
+    assert.deepEqual(rest(HEAD.replace('instance_count: 1', 'instance_count: 0')).body.sku, { name: 'Default', capacity: 0 });
+  });
 
   it('kubernetes deployment', () => {
     const req = rest('name: Blue\nendpoint_name: e1e\ntype: kubernetes\ninstance_count: 1\nresources:\n  requests:\n    cpu: "0.1"\n    memory: 0.1Gi\n  limits:\n    nvidia.com/gpu: "1"\nscale_settings:\n  type: target_utilization\n  min_instances: 1\n  max_instances: 3\n  polling_interval: 10\n  target_utilization_percentage: 70\n');

@@ -88,10 +88,10 @@ export interface DeploymentSpec {
   endpointName: string;
   computeType: 'Managed' | 'Kubernetes';
   description?: string;
-  tags: Record<string, string>;
-  properties: Record<string, string>;
-  /** Values str()-ed; secret-injection references are passed through unchanged. */
-  environmentVariables: Record<string, string>;
+  tags: Record<string, string | null>;
+  properties: Record<string, string | null>;
+  /** Values str()-ed (an empty value stays null); secret-injection references are passed through unchanged. */
+  environmentVariables: Record<string, string | null>;
   model?: ModelSpec;
   environment?: EnvironmentSpec;
   code?: CodeSpec;
@@ -111,6 +111,9 @@ export interface DeploymentSpec {
   spans: {
     name?: Span;
     endpointName?: Span;
+    /** Value spans of instance_type and instance_count (for quota and instance-type findings). */
+    instanceType?: Span;
+    instanceCount?: Span;
     /** Value span of each environment variable (for secret-reference findings). */
     environmentVariables: Record<string, Span>;
   };
@@ -163,17 +166,21 @@ const common = {
 };
 
 const MANAGED_ONLY = 'only valid for managed deployments; this deployment has type: kubernetes.';
-const K8S_ONLY = 'only valid for Kubernetes deployments (type: kubernetes); this is a managed deployment.';
+const K8S_ONLY = 'only valid for Kubernetes deployments (type: kubernetes); this is a managed deployment';
 
-const managedSchema = object(
-  {
-    ...common,
-    instance_type: required(str(), 'Managed deployments need a VM size: add instance_type: Standard_DS3_v2 (or another SKU).'),
-    egress_public_network_access: enumOf(['enabled', 'disabled'] as const),
-    private_network_connection: bool(),
-  },
-  { dumpOnly: ['creation_context'], elsewhere: { resources: `resources is ${K8S_ONLY}` } },
-);
+function managedSchemaFor(why: string) {
+  return object(
+    {
+      ...common,
+      instance_type: required(str(), `Managed deployments need a VM size: add instance_type: Standard_DS3_v2 (or another SKU)${why}.`),
+      egress_public_network_access: enumOf(['enabled', 'disabled'] as const),
+      private_network_connection: bool(),
+    },
+    { dumpOnly: ['creation_context'], elsewhere: { resources: `resources is ${K8S_ONLY}${why}.` } },
+  );
+}
+
+const managedSchema = managedSchemaFor('');
 
 const k8sSchema = object({ ...common, resources }, {
   dumpOnly: ['creation_context'],
@@ -226,6 +233,13 @@ function legacyDeploymentKey(root: YMap): { what: string; span: Span } | undefin
 
 // ---------------------------------------------------------------------------------------------
 
+/** Why a `type` that reads as kubernetes still gets the managed schema (for the messages). */
+function notKubernetes(text: string, override: string | undefined): string {
+  return override !== undefined
+    ? ` (type: ${text} comes from the set input, which az ml applies after choosing the schema from the file: write type: kubernetes in the file)`
+    : ` (az ml validates this file as a managed deployment: it takes the Kubernetes schema only when type is exactly 'kubernetes', in lower case, not '${text}')`;
+}
+
 const TOO_SMALL = new Set(['standard_ds1_v2', 'standard_ds2_v2']);
 
 export function analyzeDeploymentTree(root: YNode | undefined, dir: string, env: SpecEnvironment, ctx: Ctx): DeploymentSpec | undefined {
@@ -242,9 +256,14 @@ export function analyzeDeploymentTree(root: YNode | undefined, dir: string, env:
       return undefined;
     }
   }
+  // azure-ai-ml (OnlineDeployment._load) picks the Kubernetes schema only when the file's own
+  // `type` is exactly `kubernetes`: any other spelling (`Kubernetes`, `KUBERNETES`) passes the
+  // case-insensitive type enum of the managed schema, which then requires instance_type and
+  // rejects resources; and a `set` override is applied after the choice (--set type=… cannot switch it).
   const typeEntry = root.kind === 'map' ? entry(root, 'type') : undefined;
-  const isK8s = typeEntry !== undefined && isScalarStr(typeEntry.value) && typeEntry.value.value.value.toLowerCase() === 'kubernetes';
-  const schema = isK8s ? k8sSchema : managedSchema;
+  const typeText = typeEntry !== undefined && isScalarStr(typeEntry.value) ? typeEntry.value.value.value : undefined;
+  const isK8s = typeText === 'kubernetes' && typeEntry?.value.override === undefined;
+  const schema = isK8s ? k8sSchema : typeText?.toLowerCase() === 'kubernetes' ? managedSchemaFor(notKubernetes(typeText, typeEntry?.value.override)) : managedSchema;
   const r = schema.parse(root, '', ctx) as (NonNullable<ReturnType<typeof managedSchema.parse>> & { resources?: Located<NonNullable<ReturnType<typeof resources.parse>>> }) | undefined;
   if (!r) return undefined;
 
@@ -274,7 +293,7 @@ export function analyzeDeploymentTree(root: YNode | undefined, dir: string, env:
     }
   }
 
-  const envVars: Record<string, string> = {};
+  const envVars: Record<string, string | null> = {};
   const envSpans: Record<string, Span> = {};
   for (const e of r.environment_variables?.value.entries ?? []) {
     envVars[e.key] = pyStrNode(e.value);
@@ -298,6 +317,8 @@ export function analyzeDeploymentTree(root: YNode | undefined, dir: string, env:
   };
   if (r.name) spec.spans.name = r.name.node.span;
   spec.spans.endpointName = r.endpoint_name.node.span;
+  if (r.instance_type) spec.spans.instanceType = r.instance_type.node.span;
+  if (r.instance_count) spec.spans.instanceCount = r.instance_count.node.span;
   if (r.description) spec.description = r.description.value;
   if (model) spec.model = model;
   if (environment) spec.environment = environment;
@@ -393,17 +414,18 @@ function parseModel(node: YNode, keySpan: Span | undefined, dir: string, env: Sp
   if (m.description) model.description = m.description.value;
   if (m.datastore) model.datastore = m.datastore.value;
   if (m.flavors) {
-    const flavors: Record<string, { data: Record<string, string> }> = {};
+    const flavors: Record<string, { data: Record<string, string | null> }> = {};
     for (const e of m.flavors.value.entries) flavors[e.key] = { data: e.value.kind === 'map' ? strDict(e.value) : {} };
     model.flavors = flavors;
   }
   if (!m.path) {
-    ctx.report('schema', keySpan ?? parentSpan(node), 'model.path is required for an inline model (the files to register).', {
-      hint: 'Add path: <folder or file>, or reference a registered model: model: azureml:<name>:<version>.',
+    ctx.report('model-path', keySpan ?? parentSpan(node), 'The inline model has no path: az ml loads the file, but there are no files to register, so creating the model version fails.', {
+      hint: 'Add path: <folder or file> (relative to this file), or reference a registered model: model: azureml:<name>:<version>.',
     });
     return undefined;
   }
   model.path = m.path.value;
+  if (modelPathProblem(m.path.value, m.name !== undefined, m.path.node.span, ctx)) return undefined;
   if (!REMOTE_PATH.test(m.path.value)) {
     const found = checkLocalPath(env, ctx, dir, m.path.value, m.path.node, 'model.path', 'any');
     if (found) {
@@ -420,6 +442,33 @@ function parseModel(node: YNode, keySpan: Span | undefined, dir: string, env: Sp
     }
   }
   return { kind: 'inline', model };
+}
+
+/** A URI of any scheme (`azureml://…`, `https://…`, `wasbs://…`). */
+const ANY_URI = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * What az ml does with an inline model's path (azure-ai-ml: an unnamed model is anonymous, and its
+ * path is hashed as a local file while the YAML loads; a named model's path is uploaded unless it
+ * is a URL): test/fixtures/sdk-vectors cases model-*.
+ */
+function modelPathProblem(path: string, named: boolean, span: Span, ctx: Ctx): boolean {
+  const assetRef = /^azureml:(?!\/\/)/i.test(path);
+  if (!named && (ANY_URI.test(path) || assetRef)) {
+    ctx.report('model-path', span, `model.path '${path}' is ${assetRef ? 'a model reference' : 'a URI'}, but the model has no name: az ml treats the path of an unnamed model as a local file and fails with "No such file or directory".`, {
+      hint: assetRef
+        ? `Reference the registered model directly: model: ${path}`
+        : 'Register the model and reference it as model: azureml:<name>:<version>, or give the inline model a name (and version) so az ml registers the URI as it is.',
+    });
+    return true;
+  }
+  if (named && assetRef) {
+    ctx.report('model-path', span, `model.path '${path}' is a model reference, not a path: az ml loads the file, then tries to upload '${path}' as a local folder and fails.`, {
+      hint: `Reference the registered model directly (model: ${path}) instead of an inline model.`,
+    });
+    return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -558,7 +607,12 @@ function parseCode(node: YNode, keySpan: Span | undefined, dir: string, env: Spe
     return out;
   }
   if (REMOTE_PATH.test(text)) {
-    ctx.report('schema', codeNode.span, `code_configuration.code '${text}' must be a local folder or azureml:<code>:<version>.`, { hint: 'Use a local folder; remote URIs are not accepted for code.' });
+    // az ml loads it and registers the URI as the code location without an upload (sdk-vectors
+    // mut-deployment-code-remote); the service expects code in workspace storage.
+    ctx.report('service-rejects', codeNode.span, `code_configuration.code '${text}' is a URI: az ml registers it as the code location without uploading anything, and the service is not expected to find a scoring script there.`, {
+      hint: 'Use a local folder (az ml uploads it) or a registered code asset: azureml:<code>:<version>.',
+      severity: 'warning',
+    });
     return out;
   }
   const found = checkLocalPath(env, ctx, dir, text, codeNode, 'code_configuration.code', 'any');

@@ -2,7 +2,7 @@
 // with positions, and the typed EndpointSpec the REST translation reads.
 import type { Span, YMap, YNode } from './tree.ts';
 import { type Ctx, checkName, dict, fromSet, entry, enumOf, firstLine, int, list, object, parentSpan, required, str } from './schema.ts';
-import { parseComputeRef, pyStrNode, strDict } from './assets.ts';
+import { parseComputeRef, pyStrNode, pyStrText, strDict } from './assets.ts';
 import { checkTrafficValues } from './traffic.ts';
 
 export const ENFORCE_FLAG = 'enforce_access_to_default_secret_stores';
@@ -26,8 +26,8 @@ export interface EndpointSpec {
   name: string;
   computeType: 'Managed' | 'Kubernetes';
   description?: string;
-  tags: Record<string, string>;
-  properties: Record<string, string>;
+  tags: Record<string, string | null>;
+  properties: Record<string, string | null>;
   authMode: AuthMode;
   /** undefined: the YAML has no identity block (the SDK then sends SystemAssigned). */
   identity?: {
@@ -159,15 +159,19 @@ export function analyzeEndpointTree(root: YNode | undefined, ctx: Ctx): Endpoint
     }
     list.forEach((item, i) => {
       const rid = entry(item.value, 'resource_id');
-      if (!rid) {
-        ctx.report('schema', parentSpan(item.node), `identity.user_assigned_identities[${i}].resource_id is required.`, { hint: UAI_HINT });
-        return;
+      if (!rid || (rid.value.kind === 'scalar' && rid.value.value.type === 'null')) {
+        ctx.report(
+          'service-rejects',
+          rid ? rid.value.span : parentSpan(item.node),
+          `identity.user_assigned_identities[${i}] has no resource_id: az ml accepts the entry but sends the identity id as the text "None", which the service rejects.`,
+          { hint: UAI_HINT },
+        );
       }
-      const v: { resourceId: string; clientId?: string; objectId?: string } = { resourceId: pyStrNode(rid.value) };
+      const v: { resourceId: string; clientId?: string; objectId?: string } = { resourceId: rid ? pyStrText(rid.value) : 'None' };
       const cid = entry(item.value, 'client_id');
-      if (cid) v.clientId = pyStrNode(cid.value);
+      if (cid) v.clientId = pyStrText(cid.value);
       const oid = entry(item.value, 'object_id');
-      if (oid) v.objectId = pyStrNode(oid.value);
+      if (oid) v.objectId = pyStrText(oid.value);
       uais.push(v);
     });
     const t = id.type?.value;
@@ -180,12 +184,20 @@ export function analyzeEndpointTree(root: YNode | undefined, ctx: Ctx): Endpoint
     } else {
       const type = ID_REST[t];
       if (type === 'UserAssigned' && list.length === 0 && !(uaiNode && uaiNode.value.kind !== 'seq')) {
-        ctx.report('schema', id.type?.node.span ?? idEntry.keySpan, 'identity.type user_assigned needs identity.user_assigned_identities with the identity resource id.', { hint: UAI_HINT });
+        ctx.report(
+          'service-rejects',
+          id.type?.node.span ?? idEntry.keySpan,
+          'identity.type user_assigned has no user_assigned_identities: az ml sends the identity without any, and the service rejects a user-assigned identity that names none.',
+          { hint: UAI_HINT },
+        );
       }
       if (type !== 'UserAssigned' && list.length > 0) {
-        ctx.report('schema', id.user_assigned_identities?.keySpan ?? idEntry.keySpan, `identity.user_assigned_identities is only valid with type user_assigned, not ${id.type?.node.kind === 'scalar' ? id.type.node.source : t}.`, {
-          hint: 'Set type: user_assigned, or remove user_assigned_identities.',
-        });
+        ctx.report(
+          'service-rejects',
+          id.user_assigned_identities?.keySpan ?? idEntry.keySpan,
+          `identity.user_assigned_identities is given with type ${id.type?.node.kind === 'scalar' ? id.type.node.source : t}: az ml sends both, and Azure is expected to refuse user-assigned identities on an identity of type ${type}.`,
+          { hint: 'Set type: user_assigned, or remove user_assigned_identities.', severity: 'warning' },
+        );
       }
       identity = { type, userAssignedIdentities: uais };
       if (id.principal_id) identity.principalId = id.principal_id.value;
@@ -204,13 +216,17 @@ export function analyzeEndpointTree(root: YNode | undefined, ctx: Ctx): Endpoint
     if (flag) {
       enforceSpan = flag.value.span;
       const text = pyStrNode(flag.value);
-      const low = text.toLowerCase();
+      const low = text?.toLowerCase();
       if (low === 'enabled' || low === 'disabled') {
         enforce = low;
       } else {
-        ctx.report('schema', flag.value.span, `properties.${ENFORCE_FLAG} must be 'enabled' or 'disabled', not ${flag.value.kind === 'scalar' ? `'${flag.value.source}'` : 'a ' + flag.value.kind}.`, {
-          hint: `Write ${ENFORCE_FLAG}: enabled (a string; an unquoted true is sent as "True", which the service does not recognise).`,
-        });
+        const sent = text === null ? 'null' : `"${text}"`;
+        ctx.report(
+          'enforce-flag-value',
+          flag.value.span,
+          `properties.${ENFORCE_FLAG} is ${flag.value.kind === 'scalar' ? `'${flag.value.source}'` : `a ${flag.value.kind}`}: az ml sends it as ${sent}, but the service knows only 'enabled' and 'disabled', so the flag is not expected to take effect.`,
+          { hint: `Write ${ENFORCE_FLAG}: enabled (or disabled).` },
+        );
       }
       const idType = identity?.type;
       if (idType === 'UserAssigned') {

@@ -100,7 +100,7 @@ export function analyzeDeployment(input: AnalyzeInput, env: SpecEnvironment): An
  * value's span), whether or not the rest of the file validates: lets the secret-reference checks
  * run on a file that also has schema errors.
  */
-export function extractEnvironmentVariables(root: YNode | undefined): Array<{ name: string; value: string; span: Span; keySpan: Span }> {
+export function extractEnvironmentVariables(root: YNode | undefined): Array<{ name: string; value: string | null; span: Span; keySpan: Span }> {
   if (!root || root.kind !== 'map') return [];
   const ev = entry(root, 'environment_variables');
   if (!ev || ev.value.kind !== 'map') return [];

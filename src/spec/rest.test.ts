@@ -62,10 +62,8 @@ describe('anonymous environment version (research §6.4.1 vector)', () => {
     const v = anonymousEnvironmentVersion({ image: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest', condaFile: conda, condaFilePath: 'c.yaml', tags: {}, properties: {}, span: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
     assert.equal(v, 'bba2c4a6741b2705fa259da1620c9c73');
   });
-  it('is not computed when it depends on SDK internals or uploads', () => {
+  it('is not computed when it depends on uploads', () => {
     const span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const route = { port: 1, path: '/' };
-    assert.equal(anonymousEnvironmentVersion({ image: 'x', inferenceConfig: { livenessRoute: route, readinessRoute: route, scoringRoute: route }, tags: {}, properties: {}, span }), undefined);
     assert.equal(anonymousEnvironmentVersion({ build: { path: 'ctx', isUrl: false }, tags: {}, properties: {}, span }), undefined);
     assert.equal(anonymousEnvironmentVersion({ image: 'x', condaFilePath: 'c.yaml', tags: {}, properties: {}, span }), undefined);
     assert.match(anonymousEnvironmentVersion({ image: 'x', tags: {}, properties: {}, span }) ?? '', /^[0-9a-f]{32}$/);

@@ -3,8 +3,9 @@
 // (local model/code/environment, `@latest` labels) cannot become ARM ids offline: they are listed
 // as AssetToRegister items and a placeholder stands in the body at `pointer`.
 import { createHash } from 'node:crypto';
-import type { Span } from './tree.ts';
-import type { AssetRef, InlineEnvironment, InlineModel } from './assets.ts';
+import type { AssetRef, InlineEnvironment, InlineModel, Route } from './assets.ts';
+import { dumpPyYaml } from './pydump.ts';
+import type { ScalarValue, Span, YMap, YNode, YScalar } from './tree.ts';
 import type { EndpointSpec } from './endpoint.ts';
 import type { DeploymentSpec, ProbeSettings } from './deployment.ts';
 import { trafficMap } from './traffic.ts';
@@ -56,6 +57,8 @@ export interface AssetToRegister {
   scoringScript?: string;
   /** For a local build context: what must be uploaded and the Dockerfile path inside it. */
   buildContext?: { localPath: string; absPath?: string; dockerfilePath?: string };
+  /** The datastore a local model or build context uploads to (`datastore:`); the workspace blob store when unset. */
+  datastore?: string;
   /** Relative ARM path of the version to PUT, when name and version are known. */
   versionPath?: string;
   /** The REST body of the version PUT, as far as it can be computed offline (upload URIs are placeholders). */
@@ -184,15 +187,53 @@ function pyJoin(sep: string, s: string): string {
   return [...s].join(sep);
 }
 
+/** The module azure-ai-ml's inference_config objects come from (unchanged from 1.4.0 to the current SDK). */
+const REST_MODELS = 'azure.ai.ml._restclient.v2022_05_01.models._models_py3';
+const NO_SPAN = { line: 0, column: 0, endLine: 0, endColumn: 0 };
+
+function pyMap(entries: Array<[string, YNode]>): YMap {
+  return { kind: 'map', entries: entries.map(([key, value]) => ({ key, keySpan: NO_SPAN, value })), span: NO_SPAN };
+}
+
+function pyScalar(value: ScalarValue): YScalar {
+  return { kind: 'scalar', value, source: '', quoted: false, span: NO_SPAN };
+}
+
 /**
- * The anonymous environment version azure-ai-ml computes for an image (+ conda file) environment
- * (research §6.3). Undefined when it depends on SDK internals (inference_config) or on an upload
- * (build context).
+ * `yaml.dump(inference_config, sort_keys=True)` as azure-ai-ml computes it: the schema turns the
+ * mapping into REST model objects (InferenceContainerProperties of three Routes), so PyYAML writes
+ * them as tagged Python objects with their attribute dicts, `additional_properties: {}` included.
+ */
+export function inferenceConfigDump(ic: NonNullable<InlineEnvironment['inferenceConfig']>): string {
+  const route = (r: Route): YMap =>
+    pyMap([
+      ['additional_properties', pyMap([])],
+      ['path', pyScalar({ type: 'str', value: r.path })],
+      ['port', pyScalar({ type: 'int', value: BigInt(r.port) })],
+    ]);
+  const plain = dumpPyYaml(
+    pyMap([
+      ['additional_properties', pyMap([])],
+      ['liveness_route', route(ic.livenessRoute)],
+      ['readiness_route', route(ic.readinessRoute)],
+      ['scoring_route', route(ic.scoringRoute)],
+    ]),
+  );
+  const tagged = plain.replace(/^(liveness_route|readiness_route|scoring_route):$/gm, `$1: !!python/object:${REST_MODELS}.Route`);
+  return `!!python/object:${REST_MODELS}.InferenceContainerProperties\n${tagged}`;
+}
+
+/**
+ * The anonymous environment version azure-ai-ml computes at load time for an image environment
+ * (Environment._generate_anonymous_version, research §6.3): MD5 of the image, joined with the MD5
+ * of the inference_config dump, then of the conda file, each step with Python's str.join. Undefined
+ * when it depends on an upload (build context) or on a conda file that could not be read.
  */
 export function anonymousEnvironmentVersion(e: InlineEnvironment): string | undefined {
-  if (e.build || e.inferenceConfig || e.image === undefined) return undefined;
+  if (e.build || e.image === undefined) return undefined;
   if (e.condaFilePath !== undefined && e.condaFile === undefined) return undefined;
   let s = md5(e.image);
+  if (e.inferenceConfig) s = pyJoin(s, md5(inferenceConfigDump(e.inferenceConfig)));
   if (e.condaFile !== undefined) s = pyJoin(s, md5(e.condaFile));
   return md5(s);
 }
@@ -250,6 +291,7 @@ export function deploymentRestBody(spec: DeploymentSpec, ws: WorkspaceContext): 
       if (m.path !== undefined) item.localPath = m.path;
       if (m.absPath !== undefined) item.absPath = m.absPath;
       if (m.pathKind !== undefined) item.pathKind = m.pathKind;
+      if (m.datastore !== undefined) item.datastore = m.datastore;
       assets.push(item);
       props.model = reference;
     }
@@ -297,6 +339,7 @@ export function deploymentRestBody(spec: DeploymentSpec, ws: WorkspaceContext): 
         if (e.build.absPath !== undefined) item.buildContext.absPath = e.build.absPath;
         if (e.build.dockerfilePath !== undefined) item.buildContext.dockerfilePath = e.build.dockerfilePath;
       }
+      if (e.datastore !== undefined) item.datastore = e.datastore;
       assets.push(item);
       props.environmentId = reference;
     }

@@ -26,7 +26,7 @@ export function checkTrafficValues(ctx: Ctx, entries: readonly TrafficEntry[], k
   const sum = entries.reduce((s, e) => s + e.percent, 0);
   if (field === 'traffic') {
     if (sum > 100) {
-      ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: they must sum to less than or equal to 100%.`, {
+      ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: az ml rejects the file (Traffic rule percentages must sum to less than or equal to 100%).`, {
         hint: 'Lower the values so that they add up to 100.',
       });
     } else if (entries.length > 0 && sum !== 100 && sum !== 0 && entries.every((e) => e.percent >= 0)) {

@@ -30,8 +30,8 @@ describe('deploy: gated rollout', () => {
     assert.match(run.stdout, /Read back: traffic blue=90,green=10/);
     assert.match(run.stdout, /Read back: traffic blue=50,green=50/);
     assert.match(run.summary, /### Timeline/);
-    assert.match(run.summary, /\| Gate smoke: green 50 % \| [\d.]+ m?s \| ✅ ok \|/);
-    assert.match(run.summary, /\| Gate comparison: green 10 % \| [\d.]+ m?s \| ✅ ok \| green answers like blue/);
+    assert.match(run.summary, /\| Gate smoke: green 50 % \| ✅ ok \| [\d.]+ m?s \| HTTP 200 \|/);
+    assert.match(run.summary, /\| Gate comparison: green 10 % \| ✅ ok \| [\d.]+ m?s \| green answers like blue/);
     assert.deepEqual(JSON.parse(run.outputs.traffic ?? '{}'), { green: 100 });
     assert.equal(run.outputs['deployment-name'], 'green');
   });
@@ -59,7 +59,7 @@ describe('deploy: gated rollout', () => {
     const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', 'rollout-steps': '50,100', 'max-error-rate': '5%', 'min-request-count': '5' }, green());
     assert.equal(run.code, 1, run.stdout);
     assert.deepEqual((await world(emu))['existing-ep']?.traffic, { blue: 100 });
-    assert.match(run.summary, /Gate metrics: green 50 % \| [\d.]+ m?s \| ❔ inconclusive \| no data/);
+    assert.match(run.summary, /\| Gate metrics: green 50 % \| ❔ inconclusive \| [\d.]+ m?s \| no data: 0 request\(s\) in the window/);
     const gate = run.annotations.find((a) => a.properties.title?.startsWith('rollout-gate-failed'));
     assert.match(gate?.message ?? '', /metrics gate inconclusive \(on-no-data: fail\)/);
   });

@@ -140,3 +140,14 @@ export function parseOutputFile(text: string): Record<string, string> {
   }
   return outputs;
 }
+
+/** The emulator's side of a run (test/emulator/harness.ts spawns it): its variables and inputs. */
+export interface EmulatorContract {
+  env: Record<string, string>;
+  inputs: Record<string, string>;
+}
+
+/** Runs the action against Azure in a box: the emulator's proxy/CA/OIDC variables and workspace inputs, plus `options`. */
+export function runActionOnEmulator(emu: EmulatorContract, options: RunOptions): Promise<ActionRun> {
+  return runAction({ ...options, inputs: { ...emu.inputs, ...options.inputs }, env: { ...emu.env, ...options.env } });
+}

@@ -1,5 +1,6 @@
 // ARM front door: api-version check, bearer-token validation, case-insensitive routing, RBAC on every call
 // (403 AuthorizationFailed), subscription / resource-group / workspace existence, then the service handler.
+import { checkApiVersion } from './api-versions.ts';
 import type { ArmCall } from './arm-common.ts';
 import { armError, armHeaders, authorizationFailed, decide, deriveAction, notFound } from './arm-common.ts';
 import * as assets from './assets.ts';
@@ -10,8 +11,10 @@ import { bearerToken, json, queryGet } from './http.ts';
 import type { EmuRequest, EmuResponse } from './http.ts';
 import { getVault } from './keyvault.ts';
 import { getOperationResult, getOperationStatus } from './lro.ts';
+import * as metrics from './metrics.ts';
 import * as ml from './ml-workspace.ts';
 import * as online from './online.ts';
+import * as quota from './quota.ts';
 
 export const ARM_HOSTS: Record<string, string[]> = {
   'management.azure.com': ['https://management.azure.com', 'https://management.core.windows.net'],
@@ -41,6 +44,8 @@ const ROUTES: Route[] = [
   r('GET', 'subscriptions/*/resourcegroups/*', (c) => json(200, { id: c.ctx.world.rgId(c.params[1] ?? ''), name: c.params[1], type: 'Microsoft.Resources/resourceGroups', location: c.ctx.world.scenario.location, properties: { provisioningState: 'Succeeded' } })),
   r('GET', 'subscriptions/*/providers/microsoft.machinelearningservices/locations/*/mfeoperationsstatus/*', getOperationStatus, { noAuthz: true }),
   r('GET', 'subscriptions/*/providers/microsoft.machinelearningservices/locations/*/mfeoperationresults/*', getOperationResult, { noAuthz: true }),
+  r('GET', 'subscriptions/*/providers/microsoft.machinelearningservices/locations/*/usages', quota.listUsages),
+  r('GET', 'subscriptions/*/providers/microsoft.machinelearningservices/locations/*/vmsizes', quota.listVmSizes),
   r('GET', 'subscriptions/*/resourcegroups/*/providers/microsoft.keyvault/vaults/*', getVault),
   r('GET', 'subscriptions/*/resourcegroups/*/providers/microsoft.managedidentity/userassignedidentities/*', (c) => {
     const w = c.ctx.world;
@@ -67,6 +72,7 @@ const ROUTES: Route[] = [
   r('PATCH', DEP, online.patchDeployment),
   r('DELETE', DEP, online.deleteDeployment),
   r('POST', `${DEP}/getlogs`, online.getDeploymentLogs),
+  r('GET', `${EP}/providers/microsoft.insights/metrics`, metrics.listMetrics),
   r('GET', `${WS}/*/*`, assets.getAssetContainer),
   r('PUT', `${WS}/*/*`, assets.putAssetContainer),
   r('GET', `${WS}/*/*/versions`, assets.listAssetVersions),
@@ -141,6 +147,8 @@ function route(ctx: Ctx, req: EmuRequest): EmuResponse {
   }
   const principal = check.principal;
   const segs = req.path.split('/').filter(Boolean);
+  const version = checkApiVersion(segs, apiVersion, w.scenario.workspace.location);
+  if (!version.ok) return armError(400, version.code, version.message);
   const base = `https://${req.host}`;
 
   let handler: Handler | undefined;

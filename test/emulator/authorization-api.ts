@@ -66,7 +66,14 @@ function parseFilter(world: World, filter: string | undefined): AssignmentFilter
     const c = clause.trim();
     let m: RegExpExecArray | null;
     if (/^atScope\(\)$/i.test(c)) f.atScope = true;
-    else if ((m = /^assignedTo\('([^']+)'\)$/i.exec(c))) f.principals = new Set(world.principalAndGroups(m[1] ?? ''));
+    else if ((m = /^assignedTo\('([^']+)'\)$/i.exec(c))) {
+      // "This filter only accepts an object ID for a user or a service principal. You cannot pass an object ID for a group."
+      // (https://learn.microsoft.com/azure/role-based-access-control/role-assignments-list-rest); the error shape is assumed.
+      if (world.principals.get((m[1] ?? '').toLowerCase())?.type === 'Group') {
+        return armError(400, 'InvalidFilter', `The assignedTo() filter accepts the object ID of a user or a service principal; '${m[1] ?? ''}' is a group. Use principalId eq '{groupId}' to list a group's assignments.`);
+      }
+      f.principals = new Set(world.principalAndGroups(m[1] ?? ''));
+    }
     else if ((m = /^principalId\s+eq\s+'([^']+)'$/i.exec(c))) f.principals = new Set([(m[1] ?? '').toLowerCase()]);
     else return armError(400, 'UnsupportedQuery', `The filter '${filter}' is not supported. Supported filters are atScope(), assignedTo('{objectId}') and principalId eq '{objectId}'.`);
   }
@@ -115,7 +122,10 @@ export function putRoleAssignment(call: ArmCall): EmuResponse {
   if (!role.assignableScopes.some((s) => scopeCovers(s, scope))) return badRequest(`The role '${role.roleName}' is not available for assignment at the requested scope '${scope}'.`, 'InvalidRoleAssignmentScope');
   const principal = w.principals.get(principalId);
   const principalType = typeof props['principalType'] === 'string' ? props['principalType'] : principal?.type;
-  if (!principal && !props['principalType']) {
+  // A principal created moments ago is not yet replicated to Microsoft.Authorization (knob rbac.principalReplicationSeconds);
+  // with principalType set, ARM skips the directory lookup (https://aka.ms/docs-principaltype).
+  const replicating = principal?.createdAt !== undefined && Date.now() - principal.createdAt < w.knobs.rbac.principalReplicationSeconds * 1000;
+  if ((!principal || replicating) && !props['principalType']) {
     return badRequest(`Principal ${principalId.replace(/-/g, '')} does not exist in the directory ${w.scenario.tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`, 'PrincipalNotFound');
   }
   const condition = typeof props['condition'] === 'string' ? props['condition'] : undefined;
@@ -128,8 +138,14 @@ export function putRoleAssignment(call: ArmCall): EmuResponse {
   }
   const dup = w.roleAssignments.find((a) => a.principalId === principalId && a.roleDefinitionId === role.id && a.scope.toLowerCase() === scope.toLowerCase() && (a.condition ?? '') === (condition ?? ''));
   if (dup) return armError(409, 'RoleAssignmentExists', 'The role assignment already exists.');
-  const rec = w.addAssignment({ principalId, principalType: principalType ?? 'ServicePrincipal', roleGuid: role.id, scope, condition, name: name.toLowerCase(), createdBy: call.principal.objectId, description: typeof props['description'] === 'string' ? props['description'] : undefined });
+  const rec = w.addAssignment({ principalId, principalType: principalType ?? 'ServicePrincipal', roleGuid: role.id, scope, condition, name: name.toLowerCase(), createdBy: call.principal.objectId, description: typeof props['description'] === 'string' ? props['description'] : undefined, effectiveFrom: propagatesAt(w) });
   return json(201, roleAssignmentResource(w, rec));
+}
+
+/** Role assignment changes take effect after the propagation delay (knob rbac.propagationSeconds, default 0). */
+function propagatesAt(w: World): number | undefined {
+  const s = w.knobs.rbac.propagationSeconds;
+  return s > 0 ? Date.now() + s * 1000 : undefined;
 }
 
 export function deleteRoleAssignment(call: ArmCall): EmuResponse {

@@ -24,6 +24,16 @@ export function builtinRoles(): RoleDefinitionRec[] {
       permissions: [{ actions: ['*/read', 'Microsoft.Authorization/*', 'Microsoft.Support/*'], notActions: [], dataActions: [], notDataActions: [] }] },
     { id: 'f58310d9-a9f6-439a-9e8d-f62e7b41a168', roleName: 'Role Based Access Control Administrator', roleType: 'BuiltInRole', description: 'Manage access to Azure resources by assigning roles using Azure RBAC.', assignableScopes: ['/'],
       permissions: [{ actions: ['Microsoft.Authorization/roleAssignments/write', 'Microsoft.Authorization/roleAssignments/delete', '*/read', 'Microsoft.Support/*'], notActions: [], dataActions: [], notDataActions: [] }] },
+    // https://learn.microsoft.com/azure/role-based-access-control/built-in-roles (monitor, storage sections)
+    { id: '43d0d8ad-25c7-4714-9337-8ba259a9fe05', roleName: 'Monitoring Reader', roleType: 'BuiltInRole', description: 'Can read all monitoring data (metrics, logs, etc.).', assignableScopes: ['/'],
+      permissions: [{ actions: ['*/read', 'Microsoft.OperationalInsights/workspaces/search/action', 'Microsoft.Support/*'], notActions: [], dataActions: [], notDataActions: [] }] },
+    { id: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe', roleName: 'Storage Blob Data Contributor', roleType: 'BuiltInRole', description: 'Allows for read, write and delete access to Azure Storage blob containers and data.', assignableScopes: ['/'],
+      permissions: [{
+        actions: ['Microsoft.Storage/storageAccounts/blobServices/containers/delete', 'Microsoft.Storage/storageAccounts/blobServices/containers/read', 'Microsoft.Storage/storageAccounts/blobServices/containers/write', 'Microsoft.Storage/storageAccounts/blobServices/generateUserDelegationKey/action'],
+        notActions: [],
+        dataActions: ['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete', 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read', 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write', 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/move/action', 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action'],
+        notDataActions: [],
+      }] },
   ];
   for (const e of extra) if (!roles.some((r) => r.id === e.id)) roles.push(e);
   return roles;

@@ -71,7 +71,10 @@ describe('contract replay (machinelearningservices)', () => {
 
   it('OnlineDeployments_CreateOrUpdate and _Get, _GetLogs', async () => {
     const ex = example('machinelearningservices/2026-05-01/OnlineDeployments_CreateOrUpdate.json');
-    const put = await send('PUT', `${wsPath(emu)}/onlineEndpoints/contract-ep/deployments/contract-dep?api-version=${API}`, ex.params['body']);
+    // The example's instanceType is the placeholder "string", which the service rejects (quota.ts): use a real SKU.
+    const body = ex.params['body'] as Json;
+    const withSku = { ...body, properties: { ...(body['properties'] as Json), instanceType: 'Standard_DS3_v2' } };
+    const put = await send('PUT', `${wsPath(emu)}/onlineEndpoints/contract-ep/deployments/contract-dep?api-version=${API}`, withSku);
     assert.equal(put.status, 201);
     assert.deepEqual(shapeDiff(put.body, ex.responses['201']?.body, '$', DEPLOYMENT_OPTIONAL), []);
     const statuses = await poll(put.headers['azure-asyncoperation'] ?? '');

@@ -79,6 +79,10 @@ function tokenRequest(ctx: Ctx, tenant: string, form: URLSearchParams): EmuRespo
     return aadError(401, 'invalid_client', 700024, `Client assertion is not within its valid time range. Current time: ${isoTicks(now)}, assertion valid from ${isoTicks(nbf)}, expiry time of assertion ${isoTicks(exp)}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`);
   }
   const bySubject = byIssuer.filter((f) => f.subject === sub);
+  if (bySubject.length === 0 && !ctx.world.knobs.entra.legacyNoMatchingFicError && byIssuer.some((f) => f.subject.toLowerCase() === sub.toLowerCase())) {
+    // Case-sensitive matching since 2024 (Azure/login#515, #517: the error text as Entra sends it).
+    return aadError(401, 'invalid_client', 7002138, `No matching federated identity record found for presented assertion subject '${sub}'. The subject matches with case-insensitive comparison, but not with case-sensitive comparison. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. See documentation at: https://learn.microsoft.com/entra/workload-id/workload-identity-federation. See breaking change notification and remediation at: https://learn.microsoft.com/en-us/entra/identity-platform/reference-breaking-changes#august-2024.`);
+  }
   if (bySubject.length === 0) return noMatchingFic(ctx, 'subject', iss, sub, auds.join(','));
   if (!bySubject.some((f) => f.audiences.some((a) => auds.includes(a)))) return noMatchingFic(ctx, 'audience', iss, sub, auds.join(','));
   const lifetime = world.knobs.tokens.accessTokenLifetimeSeconds;

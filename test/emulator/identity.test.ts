@@ -80,7 +80,8 @@ describe('emulator process, OIDC and Entra ID', () => {
 
   const failures: { name: string; knobs?: Record<string, unknown>; assertion?: () => Promise<string>; code: string; status: number; fixture: string }[] = [
     { name: 'subject mismatch → AADSTS700213', knobs: { github: { subject: 'repo:octo-org/octo-repo:ref:refs/heads/main' } }, code: 'AADSTS700213', status: 401, fixture: 'Token_v2.0_401_AADSTS700213_subject_mismatch.json' },
-    { name: 'case-only subject difference → AADSTS700213 (matching is case-sensitive)', knobs: { github: { subject: 'repo:octo-org/octo-repo:environment:Production' } }, code: 'AADSTS700213', status: 401, fixture: 'Token_v2.0_401_AADSTS700213_subject_mismatch.json' },
+    { name: 'other subject → AADSTS700213', knobs: { github: { subject: 'repo:octo-org/octo-repo:environment:staging' } }, code: 'AADSTS700213', status: 401, fixture: 'Token_v2.0_401_AADSTS700213_subject_mismatch.json' },
+    { name: 'case-only subject difference → AADSTS7002138 (matching is case-sensitive; Azure/login#517)', knobs: { github: { subject: 'repo:octo-org/octo-repo:environment:Production' } }, code: 'AADSTS7002138', status: 401, fixture: 'Token_v2.0_401_AADSTS700213_subject_mismatch.json' },
     { name: 'expired assertion → AADSTS700024', knobs: { tokens: { idTokenIssuedAtOffsetSeconds: -900 } }, code: 'AADSTS700024', status: 401, fixture: 'Token_v2.0_401_AADSTS700024_assertion_expired.json' },
     { name: 'legacy form → AADSTS70021', knobs: { entra: { legacyNoMatchingFicError: true }, github: { subject: 'repo:octo-org/octo-repo:pull_request' } }, code: 'AADSTS70021', status: 400, fixture: 'Token_v2.0_400_AADSTS70021_no_matching_fic.json' },
   ];

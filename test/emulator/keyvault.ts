@@ -2,6 +2,8 @@
 // plane (contracts/keyvault-dataplane/*): challenge auth, GetSecret, GetSecretVersions with paging,
 // RBAC (ForbiddenByRbac) and access-policy (AccessDenied) authorization, disabled versions.
 import type { ArmCall } from './arm-common.ts';
+import { cloudOfArmBase } from './clouds.ts';
+import type { Cloud } from './clouds.ts';
 import { decide, notFound } from './arm-common.ts';
 import type { Ctx } from './context.ts';
 import { checkAccessToken } from './entra.ts';
@@ -21,8 +23,9 @@ export function vaultHostInfo(host: string): { vaultName: string; resource: stri
   return undefined;
 }
 
-export function vaultUri(v: ScenarioVault): string {
-  return `https://${v.name}.vault.azure.net/`;
+/** The vault's data-plane URI in the cloud whose ARM host was asked (trailing slash as the service writes it). */
+export function vaultUri(v: ScenarioVault, cloud: Cloud): string {
+  return `https://${v.name}${cloud.vaultSuffix}/`;
 }
 
 // ---- ARM ------------------------------------------------------------------------------------
@@ -43,7 +46,7 @@ export function getVault(call: ArmCall): EmuResponse {
       })),
       enabledForDeployment: false, enabledForDiskEncryption: false, enabledForTemplateDeployment: false,
       enableSoftDelete: true, softDeleteRetentionInDays: 90, enableRbacAuthorization: rbac,
-      vaultUri: vaultUri(v), provisioningState: 'Succeeded', publicNetworkAccess: 'Enabled',
+      vaultUri: vaultUri(v, cloudOfArmBase(call.base)), provisioningState: 'Succeeded', publicNetworkAccess: 'Enabled',
     },
   });
 }

@@ -5,53 +5,15 @@ import assert from 'node:assert/strict';
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import type { OnlineDeployment, OnlineEndpoint } from '@azure/arm-machinelearning';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import { createPipelineRequest } from '@azure/core-rest-pipeline';
 import { admin, armBase, credential, scenarioPath, spawnEmulator, useEmulator, wsPath } from './harness.ts';
 import type { Emu } from './harness.ts';
+import { API, FAST, deploymentBody, endpointBody, mlClient, putAndPoll, raw } from './ml-test-client.ts';
 import { proxyFetch } from './proxy-fetch.ts';
 
-const API = '2024-10-01';
-const FAST = { updateIntervalInMs: 10 };
 const OPERATOR = '1a000000-0000-4000-8000-000000000003';
-type Json = Record<string, unknown>;
 
 interface StateDeployment { name: string; containerEnvironment: Record<string, string> | null; properties: { provisioningState: string } }
 interface State { onlineEndpoints: { name: string; identity: { principalId?: string }; deployments: StateDeployment[] }[]; roleAssignments: { properties: { principalId: string; scope: string }; roleName: string }[] }
-
-function mlClient(emu: Emu, clientId?: string): AzureMachineLearningWorkspaces {
-  return new AzureMachineLearningWorkspaces(credential(emu, clientId), emu.inputs['subscription-id'] ?? '', { apiVersion: API, retryOptions: { maxRetries: 0 } });
-}
-
-async function raw(client: AzureMachineLearningWorkspaces, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<{ status: number; headers: Record<string, string>; body: Json }> {
-  const res = await client.sendRequest(createPipelineRequest({ method, url, body: body === undefined ? undefined : JSON.stringify(body) }));
-  return { status: res.status, headers: res.headers.toJSON(), body: res.bodyAsText ? (JSON.parse(res.bodyAsText) as Json) : {} };
-}
-
-/** PUT, then poll Azure-AsyncOperation the way core-lro does; returns the terminal status body. */
-async function putAndPoll(client: AzureMachineLearningWorkspaces, url: string, body: unknown): Promise<{ put: { status: number; body: Json }; final: Json }> {
-  const put = await raw(client, 'PUT', url, body);
-  const op = put.headers['azure-asyncoperation'];
-  if (!op) return { put, final: {} };
-  for (let i = 0; i < 10; i++) {
-    const s = await raw(client, 'GET', op);
-    if (s.body['status'] !== 'InProgress') return { put, final: s.body };
-  }
-  throw new Error('operation did not finish');
-}
-
-const endpointBody = (identity: Json, flag: boolean, authMode = 'Key'): Json => ({
-  location: 'eastus', kind: 'Managed', identity,
-  properties: { authMode, publicNetworkAccess: 'Enabled', properties: flag ? { enforce_access_to_default_secret_stores: 'enabled' } : {} },
-});
-const deploymentBody = (emu: Emu, env: Record<string, string>): Json => ({
-  location: 'eastus', kind: 'Managed', sku: { name: 'Default', capacity: 1 },
-  properties: {
-    endpointComputeType: 'Managed', instanceType: 'Standard_DS3_v2',
-    model: `${wsPath(emu).replace('https://management.azure.com', '')}/models/demo-model/versions/1`,
-    environmentId: `${wsPath(emu).replace('https://management.azure.com', '')}/environments/demo-env/versions/1`,
-    environmentVariables: env, scaleSettings: { scaleType: 'Default' },
-  },
-});
 
 describe('demo scenario: the happy path of examples/endpoint.yml + examples/deployment.yml', () => {
   let emu: Emu;
@@ -73,7 +35,7 @@ describe('demo scenario: the happy path of examples/endpoint.yml + examples/depl
     const st = await admin<State>(emu, 'GET', '/state');
     const sai = created.identity?.principalId ?? '';
     const roles = st.body.roleAssignments.filter((a) => a.properties.principalId === sai).map((a) => `${a.roleName}@${a.properties.scope.split('/').at(-1) ?? ''}`).sort();
-    assert.deepEqual(roles, ['Azure Machine Learning Workspace Connection Secrets Reader@demo-ws', 'Key Vault Secrets User@demo-kv']);
+    assert.deepEqual(roles, ['AcrPull@demowsacr', 'Azure Machine Learning Workspace Connection Secrets Reader@demo-ws', 'Key Vault Secrets User@demo-kv', 'Storage Blob Data Reader@demowsstorage']);
   });
 
   it('creates the deployment with all five reference patterns; the container gets the values, ARM never returns them', async () => {
@@ -115,14 +77,16 @@ describe('demo scenario: the happy path of examples/endpoint.yml + examples/depl
     assert.doesNotMatch(emu.stdout() + emu.stderr(), /emu-secret-/);
   });
 
-  it('routes by the azureml-model-deployment header and applies per-deployment scoring behaviour', async () => {
+  it('routes by the azureml-model-deployment header and applies per-deployment scoring behaviour (knobs: assumed)', async () => {
     const ml = mlClient(emu);
     const keys = await ml.onlineEndpoints.listKeys('demo-rg', 'demo-ws', 'existing-ep');
     const score = (headers: Record<string, string> = {}): ReturnType<typeof proxyFetch> => proxyFetch(emu, 'https://existing-ep.eastus.inference.ml.azure.com/score', { method: 'POST', headers: { Authorization: `Bearer ${keys.secondaryKey ?? ''}`, ...headers }, body: '{}' });
     assert.equal((await score()).status, 200);
     assert.equal((await score({ 'azureml-model-deployment': 'green' })).status, 404);
     await admin(emu, 'PATCH', '/knobs', { deployments: { 'existing-ep/blue': { scoring: 'error', errorStatus: 503 } } });
-    assert.equal((await score({ 'azureml-model-deployment': 'blue' })).status, 503);
+    const modelError = await score({ 'azureml-model-deployment': 'blue' });
+    assert.equal(modelError.status, 424); // the model's 503 surfaces as 424 + the model's status in headers
+    assert.equal(modelError.headers['ms-azureml-model-error-statuscode'], '503');
     await admin(emu, 'PATCH', '/knobs', { deployments: { 'existing-ep/blue': { scoring: 'healthy' } } });
     await admin(emu, 'POST', '/faults', { host: '*.inference.ml.azure.com', path: '^/score$', status: 500, times: 1 });
     assert.equal((await score()).status, 500);
@@ -142,7 +106,7 @@ describe('demo scenario: the happy path of examples/endpoint.yml + examples/depl
     await assert.rejects(mlClient(emu).workspaces.get('demo-rg', 'demo-ws'));
   });
 
-  it('deletes deployments and endpoints as Location LROs (a deployment with traffic cannot go first)', async () => {
+  it('deletes deployments and endpoints as Location LROs (a deployment with traffic cannot go first: assumed)', async () => {
     const ml = mlClient(emu);
     const blocked = await raw(ml, 'DELETE', `${wsPath(emu)}/onlineEndpoints/demo-endpoint/deployments/blue?api-version=${API}`);
     assert.equal(blocked.status, 400);
@@ -215,9 +179,10 @@ describe('restricted scenario: every failure of DESIGN.md §3', () => {
     assert.match(err.message, /1d000000-0000-4000-8000-000000000001.*ForbiddenByRbac/);
   });
 
-  it('a UAI endpoint without AcrPull / Storage Blob Data Reader cannot start a deployment (seeds/004)', async () => {
+  it('a UAI endpoint without AcrPull / Storage Blob Data Reader fails the deployment with BadArgument (troubleshooting guide)', async () => {
     const first = await putAndPoll(ml, depUrl('uai-ep', 'platform'), deploymentBody(emu, { A: 'plain' }));
-    assert.equal((first.final['error'] as { code: string }).code, 'ResourceNotReady');
+    assert.equal((first.final['error'] as { code: string }).code, 'BadArgument');
+    assert.match((first.final['error'] as { message: string }).message, /^Startup task failed due to incorrect role assignments/);
     assert.match((first.final['error'] as { message: string }).message, /AcrPull.*Storage Blob Data Reader/);
     await admin(emu, 'POST', '/role-assignments', { principal: 'plain-uai', role: 'AcrPull', scope: 'registry' });
     await admin(emu, 'POST', '/role-assignments', { principal: 'plain-uai', role: 'Storage Blob Data Reader', scope: 'storage' });
@@ -249,7 +214,7 @@ describe('restricted scenario: every failure of DESIGN.md §3', () => {
     assert.match((dep.final['error'] as { message: string }).message, /enforce_access_to_default_secret_stores/);
   });
 
-  it('400 for the flag on a user-assigned identity, and for an identity change', async () => {
+  it('400 for the flag on a user-assigned identity, and for an identity change (the latter assumed)', async () => {
     const uai = `/subscriptions/${sub()}/resourceGroups/restricted-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/plain-uai`;
     const flagged = await raw(ml, 'PUT', epUrl('uai-flag-ep'), endpointBody({ type: 'UserAssigned', userAssignedIdentities: { [uai]: {} } }, true));
     assert.equal(flagged.status, 400);
@@ -274,7 +239,7 @@ describe('restricted scenario: every failure of DESIGN.md §3', () => {
     assert.match(logs.content ?? '', /KeyError: 'MODEL_DIR'/);
   });
 
-  it('AML token auth for scoring (…/token) and traffic that may only name existing deployments', async () => {
+  it('AML token auth for scoring (…/token) and traffic that may only name existing deployments (assumed)', async () => {
     const bad = await raw(ml, 'PUT', epUrl('sai-ep'), { ...endpointBody({ type: 'SystemAssigned' }, false, 'AMLToken'), properties: { authMode: 'AMLToken', traffic: { nope: 100 } } });
     assert.equal(bad.status, 400);
     const { final } = await putAndPoll(ml, epUrl('sai-ep'), { ...endpointBody({ type: 'SystemAssigned' }, false, 'AMLToken'), properties: { authMode: 'AMLToken', traffic: { green: 100 } } });

@@ -7,14 +7,18 @@ import { armError, decide, parseArmBody } from './arm-common.ts';
 import type { Ctx } from './context.ts';
 import { json } from './http.ts';
 import type { EmuResponse } from './http.ts';
+import { CLOUDS, cloudNamed, cloudOfArmBase } from './clouds.ts';
+import type { Cloud } from './clouds.ts';
+import { grantServiceRoles, platformRoleFailure, uaiPlatformRoleGaps } from './identity-rules.ts';
 import { advanceFor, lroHeaders, startOperation } from './lro.ts';
+import { checkQuota } from './quota.ts';
 import { resolveEnvironment } from './secret-injection.ts';
+import { deploymentProperties } from './service-defaults.ts';
 import type { DeploymentRec, EndpointRec, OperationRec, PrincipalRec, World } from './state.ts';
-import { World as WorldClass } from './state.ts';
+import { ENDPOINT_PRINCIPAL, World as WorldClass } from './state.ts';
 
 const ENFORCE_FLAG = 'enforce_access_to_default_secret_stores';
 const LISTSECRETS = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
-const CONNECTION_SECRETS_READER = 'ea01e6af-a1c1-4350-9563-ad00f8c72ec5';
 const ENDPOINT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
 const DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
 
@@ -22,8 +26,9 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // ---- rendering ------------------------------------------------------------------------------
-export function scoringHost(world: World, endpointName: string): string {
-  return `${endpointName.toLowerCase()}.${world.scenario.workspace.location}.inference.ml.azure.com`;
+/** `{endpoint}.{region}.inference.ml.azure.com`, or the scoring suffix of the cloud the endpoint was created in. */
+export function scoringHost(world: World, endpointName: string, cloud: Cloud): string {
+  return `${endpointName.toLowerCase()}.${world.scenario.workspace.location}${cloud.scoringSuffix}`;
 }
 
 export function endpointResource(e: EndpointRec): Obj {
@@ -42,6 +47,17 @@ function deploymentNotFound(endpoint: string, name: string): EmuResponse {
 }
 function userError(message: string, inner = 'BadArgument'): EmuResponse {
   return armError(400, 'UserError', message, { details: [], innerError: { code: inner } });
+}
+
+const TRANSIENT = ['Creating', 'Updating', 'Deleting', 'Scaling'];
+/**
+ * A write to an endpoint (or a deployment under it) while an operation runs on the endpoint is refused with 409; the
+ * message for deployments is the service's (Azure/azure-sdk-for-net#36961), the one for the endpoint follows it (assumed).
+ */
+function endpointBusy(e: EndpointRec, what: 'update endpoint' | 'create a deployment in endpoint'): EmuResponse | undefined {
+  const state = e.properties.provisioningState;
+  if (!TRANSIENT.includes(state)) return undefined;
+  return armError(409, 'UserError', `Cannot ${what} ${e.name} because it is in ${state} provisioning state.`, { details: [], innerError: { code: 'Conflict' } });
 }
 
 /** ARM's identity.type strings, accepting the casings clients send. */
@@ -65,7 +81,7 @@ export function endpointIdentityPrincipal(world: World, e: EndpointRec): Princip
 
 // ---- endpoint creation side effects -----------------------------------------------------------
 function createSystemAssignedIdentity(world: World, e: EndpointRec, principalId?: string): PrincipalRec {
-  const p: PrincipalRec = { objectId: (principalId ?? randomUUID()).toLowerCase(), type: 'ServicePrincipal', displayName: `${world.scenario.workspace.name}/onlineEndpoints/${e.name}`, clientId: randomUUID(), memberOf: [], federatedCredentials: [], origin: 'endpointSystemAssigned' };
+  const p: PrincipalRec = { objectId: (principalId ?? randomUUID()).toLowerCase(), type: 'ServicePrincipal', displayName: `${world.scenario.workspace.name}/onlineEndpoints/${e.name}`, clientId: randomUUID(), memberOf: [], federatedCredentials: [], origin: 'endpointSystemAssigned', createdAt: Date.now() };
   world.principals.set(p.objectId, p);
   e.identity.principalId = p.objectId;
   e.identity.tenantId = world.scenario.tenantId;
@@ -95,12 +111,21 @@ function uaiMap(world: World, ids: string[]): { map: Record<string, { principalI
 
 export function seedEndpoints(ctx: Ctx): void {
   const w = ctx.world;
+  const seededCloud = cloudNamed(w.scenario.cloud) ?? CLOUDS[0] as Cloud;
+  for (const a of w.scenario.roleAssignments) {
+    if (!a.principal.toLowerCase().startsWith(ENDPOINT_PRINCIPAL)) continue;
+    const name = a.principal.slice(ENDPOINT_PRINCIPAL.length).toLowerCase();
+    const se = w.scenario.onlineEndpoints.find((x) => x.name.toLowerCase() === name);
+    if (!se || !(normalizeIdentityType(se.identityType) ?? 'SystemAssigned').includes('SystemAssigned')) {
+      throw new Error(`scenario: roleAssignments: '${a.principal}' names no seeded endpoint with a system-assigned identity`);
+    }
+  }
   for (const se of w.scenario.onlineEndpoints) {
     const id = `${w.workspaceId}/onlineEndpoints/${se.name}`;
     const type = normalizeIdentityType(se.identityType) ?? 'SystemAssigned';
     const e: EndpointRec = {
       name: se.name, id, location: w.scenario.workspace.location, kind: 'Managed', identity: { type }, tags: {},
-      properties: { description: '', authMode: se.authMode, properties: { ...se.properties, 'azureml.onlineendpointid': id }, traffic: { ...se.traffic }, mirrorTraffic: {}, publicNetworkAccess: 'Enabled', provisioningState: 'Succeeded', scoringUri: `https://${scoringHost(w, se.name)}/score`, swaggerUri: `https://${scoringHost(w, se.name)}/swagger.json` },
+      properties: { description: '', authMode: se.authMode, properties: { ...se.properties, 'azureml.onlineendpointid': id }, traffic: { ...se.traffic }, mirrorTraffic: {}, publicNetworkAccess: 'Enabled', provisioningState: 'Succeeded', scoringUri: `https://${scoringHost(w, se.name, seededCloud)}/score`, swaggerUri: `https://${scoringHost(w, se.name, seededCloud)}/swagger.json` },
       keys: { primaryKey: WorldClass.newKey(), secondaryKey: WorldClass.newKey() }, systemData: w.systemData('scenario'), deployments: new Map(),
     };
     if (type.includes('UserAssigned')) {
@@ -108,13 +133,18 @@ export function seedEndpoints(ctx: Ctx): void {
       if ('error' in r) throw new Error(`scenario: onlineEndpoints.${se.name}: unknown user-assigned identity`);
       e.identity.userAssignedIdentities = r.map;
     }
-    if (type.includes('SystemAssigned')) createSystemAssignedIdentity(w, e, se.principalId);
+    if (type.includes('SystemAssigned')) {
+      // Seeded as the service would have left it: the automatic roles are in place.
+      const sai = createSystemAssignedIdentity(w, e, se.principalId);
+      grantServiceRoles(w, sai.objectId, (se.properties[ENFORCE_FLAG] ?? '').toLowerCase() === 'enabled');
+      for (const a of w.scenario.roleAssignments) if (a.principal.toLowerCase() === `${ENDPOINT_PRINCIPAL}${se.name.toLowerCase()}`) w.addScenarioAssignment(a, sai);
+    }
     w.endpoints.set(se.name.toLowerCase(), e);
     for (const sd of se.deployments) {
       const did = `${id}/deployments/${sd.name}`;
       const d: DeploymentRec = {
         name: sd.name, id: did, location: e.location, kind: 'Managed', sku: { name: 'Default', capacity: sd.instanceCount }, tags: {}, systemData: w.systemData('scenario'),
-        properties: { endpointComputeType: 'Managed', instanceType: sd.instanceType, model: sd.model, environmentId: sd.environmentId, environmentVariables: sd.environmentVariables, scaleSettings: { scaleType: 'Default' }, properties: {}, ...sd.properties, provisioningState: 'Succeeded' },
+        properties: { ...deploymentProperties({ endpointComputeType: 'Managed', instanceType: sd.instanceType, model: sd.model, environmentId: sd.environmentId, environmentVariables: sd.environmentVariables, ...sd.properties }), provisioningState: 'Succeeded' },
         logs: healthyLogs(sd.name),
       };
       const resolved = resolveEnvironment(ctx, endpointIdentityPrincipal(w, e), sd.environmentVariables);
@@ -126,25 +156,6 @@ export function seedEndpoints(ctx: Ctx): void {
 
 function healthyLogs(name: string): string {
   return `Azure ML Inferencing HTTP server v1.3.0\n\nServer Settings\n---------------\nEntry Script Name: /var/azureml-app/score.py\nModel Directory: /var/azureml-app/azureml-models\nWorker Count: 1\n\nServer Routes\n---------------\nLiveness Probe: GET   127.0.0.1:31311/\nScore:          POST  127.0.0.1:31311/score\n\nInitializing logger\nStarting up app insights client\nFound user script at /var/azureml-app/score.py\nRunning init() function...\nInit complete\nScoring timeout is set to 60000\nDeployment ${name} is ready.\n`;
-}
-
-/**
- * seeds/004: a user-assigned endpoint identity needs AcrPull on the workspace registry and Storage Blob Data
- * Reader on the default storage; without them the container cannot be pulled / the model not mounted.
- */
-function uaiPlatformRoleGaps(ctx: Ctx, e: EndpointRec): string[] {
-  const w = ctx.world;
-  const uai = Object.values(e.identity.userAssignedIdentities ?? {})[0];
-  if (!uai) return [];
-  const gaps: string[] = [];
-  const ws = w.scenario.workspace;
-  if (ws.containerRegistry) {
-    const acr = w.dependencyId(ws.containerRegistry, 'Microsoft.ContainerRegistry/registries');
-    if (!decide(ctx, uai.principalId, 'Microsoft.ContainerRegistry/registries/pull/read', acr).allowed) gaps.push(`'AcrPull' on '${acr}'`);
-  }
-  const storage = w.dependencyId(ws.storageAccount, 'Microsoft.Storage/storageAccounts');
-  if (!decide(ctx, uai.principalId, 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read', `${storage}/blobServices/default/containers/azureml`, true).allowed) gaps.push(`'Storage Blob Data Reader' on '${storage}'`);
-  return gaps;
 }
 
 function callerCanReadConnectionSecrets(ctx: Ctx, call: ArmCall): boolean {
@@ -161,6 +172,30 @@ function callerLacksListSecrets(call: ArmCall, what: string): OperationRec['resu
       details: [{ code: 'UserNotAuthorizedToReadConnectionSecrets', message: `Missing '${LISTSECRETS}'.` }],
     },
   };
+}
+
+/**
+ * Mirror traffic as the service validates it (https://learn.microsoft.com/azure/machine-learning/how-to-safely-rollout-online-endpoints
+ * "Test the deployment with mirrored traffic" limitations; the REST spec: "Traffic values need to sum to utmost 50"): existing
+ * deployments only, one deployment at most, at most 50 %, never a deployment that takes live traffic, never on Kubernetes.
+ */
+function validateMirrorTraffic(body: Obj, props: Obj, existing: EndpointRec | undefined, live: Record<string, number>): EmuResponse | undefined {
+  if (!isObj(props['mirrorTraffic'])) return undefined;
+  const mirror = Object.entries(props['mirrorTraffic']);
+  const kind = typeof body['kind'] === 'string' ? body['kind'] : existing?.kind ?? '';
+  const kubernetes = /^k8s$|kubernetes/i.test(kind) || typeof props['compute'] === 'string';
+  if (kubernetes && mirror.some(([, v]) => typeof v === 'number' && v > 0)) return userError('Mirror traffic is not supported for Kubernetes online endpoints.');
+  for (const [d, v] of mirror) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 100) return userError(`Mirror traffic value for deployment '${d}' must be an integer between 0 and 100.`);
+    if (!existing?.deployments.has(d.toLowerCase())) return userError(`Mirror traffic cannot be routed to deployment '${d}' as it does not exist under endpoint '${existing?.name ?? ''}'.`);
+  }
+  const on = mirror.filter(([, v]) => (v as number) > 0);
+  if (on.length === 0) return undefined;
+  if (on.length > 1) return userError(`Mirror traffic can be set for only one deployment; got ${on.map(([d]) => d).join(', ')}.`);
+  const [name, pct] = on[0] as [string, number];
+  if (pct > 50) return userError(`Mirror traffic for deployment '${name}' is ${pct}%; the sum of mirror traffic values must be at most 50.`);
+  if ((Object.entries(live).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? 0) > 0) return userError(`Deployment '${name}' receives live traffic; a deployment can receive live or mirror traffic, not both.`);
+  return undefined;
 }
 
 // ---- endpoints ------------------------------------------------------------------------------
@@ -216,9 +251,8 @@ export function putEndpoint(call: ArmCall): EmuResponse {
     if (existing.identity.type !== idType || !sameUais) {
       return userError(`The identity of online endpoint '${existing.name}' cannot be changed after creation (existing: '${existing.identity.type}', requested: '${idType}'). Delete and recreate the endpoint to use another identity.`, 'Immutable');
     }
-    if (existing.properties.provisioningState === 'Creating' || existing.properties.provisioningState === 'Updating' || existing.properties.provisioningState === 'Deleting') {
-      return armError(409, 'UserError', `Endpoint ${existing.name} is in state ${existing.properties.provisioningState}; wait until the current operation finishes.`, { details: [], innerError: { code: 'Conflict' } });
-    }
+    const busy = endpointBusy(existing, 'update endpoint');
+    if (busy) return busy;
   }
   // Traffic may only name existing deployments and must total 0 or 100.
   const traffic: Record<string, number> = {};
@@ -231,6 +265,8 @@ export function putEndpoint(call: ArmCall): EmuResponse {
     const total = Object.values(traffic).reduce((a, b) => a + b, 0);
     if (total !== 0 && total !== 100) return userError(`The sum of traffic values must be 0 or 100, got ${total}.`);
   }
+  const mirrorError = validateMirrorTraffic(body, props, existing, isObj(props['traffic']) ? traffic : existing?.properties.traffic ?? {});
+  if (mirrorError) return mirrorError;
 
   const id = `${w.workspaceId}/onlineEndpoints/${name}`;
   const e: EndpointRec = existing ?? {
@@ -246,8 +282,11 @@ export function putEndpoint(call: ArmCall): EmuResponse {
   e.properties.publicNetworkAccess = typeof props['publicNetworkAccess'] === 'string' ? props['publicNetworkAccess'] : 'Enabled';
   e.properties.mirrorTraffic = isObj(props['mirrorTraffic']) ? props['mirrorTraffic'] : {};
   if (isObj(props['traffic'])) e.properties.traffic = traffic;
-  e.properties.scoringUri = `https://${scoringHost(w, name)}/score`;
-  e.properties.swaggerUri = `https://${scoringHost(w, name)}/swagger.json`;
+  if (!existing) {
+    // The scoring host belongs to the cloud the endpoint was created in (that of the ARM host it was PUT to).
+    e.properties.scoringUri = `https://${scoringHost(w, name, cloudOfArmBase(call.base))}/score`;
+    e.properties.swaggerUri = `https://${scoringHost(w, name, cloudOfArmBase(call.base))}/swagger.json`;
+  }
   e.properties.provisioningState = existing ? 'Updating' : 'Creating';
   e.tags = isObj(body['tags']) ? body['tags'] : e.tags;
   let sai: PrincipalRec | undefined;
@@ -260,10 +299,8 @@ export function putEndpoint(call: ArmCall): EmuResponse {
     e.properties.provisioningState = permitted ? 'Succeeded' : 'Failed';
     if (!permitted || !sai) return;
     applyScenarioSaiGrants(w, e, sai);
-    // seeds/001: with the flag, a creator who can read connection secrets gets the SAI the Secrets Reader role on the workspace.
-    if (enforce && !w.roleAssignments.some((a) => a.principalId === sai.objectId && a.roleDefinitionId === CONNECTION_SECRETS_READER)) {
-      w.addAssignment({ principalId: sai.objectId, principalType: 'ServicePrincipal', roleGuid: CONNECTION_SECRETS_READER, scope: w.workspaceId, createdBy: 'Microsoft.MachineLearningServices' });
-    }
+    // AcrPull, Storage Blob Data Reader and (with the flag, the creator being allowed) Connection Secrets Reader.
+    grantServiceRoles(w, sai.objectId, enforce);
   });
   e.properties.properties['AzureAsyncOperationUri'] = lroHeaders(call, op, e.location)['Azure-AsyncOperation'] ?? '';
   return json(existing ? 200 : 201, endpointResource(e), lroHeaders(call, op, e.location));
@@ -274,6 +311,9 @@ export function patchEndpoint(call: ArmCall): EmuResponse {
   const name = call.params[3] ?? '';
   const e = w.endpoints.get(name.toLowerCase());
   if (!e) return endpointNotFound(name);
+  advanceFor(w, e.id);
+  const busy = endpointBusy(e, 'update endpoint');
+  if (busy) return busy;
   const parsed = parseArmBody(call.req);
   if (!parsed.ok) return parsed.res;
   // OnlineEndpoints_Update body is PartialMinimalTrackedResourceWithIdentity: only tags and identity.
@@ -364,7 +404,10 @@ export function putDeployment(call: ArmCall): EmuResponse {
   if (!e) return endpointNotFound(call.params[3] ?? '');
   const name = call.params[4] ?? '';
   if (!DEPLOYMENT_NAME.test(name)) return userError(`Deployment name '${name}' is invalid: 3-32 characters, letters, digits and '-', starting and ending with a letter or digit.`);
-  if (e.properties.provisioningState !== 'Succeeded') return armError(409, 'UserError', `Endpoint ${e.name} is in state ${e.properties.provisioningState}; deployments can only be created on an endpoint in state Succeeded.`, { details: [], innerError: { code: 'Conflict' } });
+  advanceFor(w, e.id);
+  const busy = endpointBusy(e, 'create a deployment in endpoint');
+  if (busy) return busy;
+  if (e.properties.provisioningState !== 'Succeeded') return armError(409, 'UserError', `Cannot create a deployment in endpoint ${e.name} because it is in ${e.properties.provisioningState} provisioning state.`, { details: [], innerError: { code: 'Conflict' } });
   const parsed = parseArmBody(call.req);
   if (!parsed.ok) return parsed.res;
   const body = parsed.body;
@@ -384,15 +427,17 @@ export function putDeployment(call: ArmCall): EmuResponse {
     }
   }
   const existing = e.deployments.get(name.toLowerCase());
-  if (existing && ['Creating', 'Updating', 'Deleting', 'Scaling'].includes(existing.properties.provisioningState)) {
+  if (existing && TRANSIENT.includes(existing.properties.provisioningState)) {
     return armError(409, 'UserError', `Deployment ${existing.name} is in state ${existing.properties.provisioningState}; wait until the current operation finishes.`, { details: [], innerError: { code: 'Conflict' } });
   }
   const id = `${e.id}/deployments/${name}`;
   const sku = isObj(body['sku']) ? body['sku'] : { name: 'Default', capacity: 1 };
+  const quota = checkQuota(w, { id, computeType, instanceType: String(props['instanceType'] ?? ''), sku });
+  if (quota) return quota;
   const d: DeploymentRec = {
     name, id, location: e.location, kind: typeof body['kind'] === 'string' ? body['kind'] : 'Managed', sku, tags: isObj(body['tags']) ? body['tags'] : {},
     systemData: existing?.systemData ?? w.systemData(call.principal.objectId),
-    properties: { ...props, provisioningState: existing ? 'Updating' : 'Creating' },
+    properties: { ...deploymentProperties(props), provisioningState: existing ? 'Updating' : 'Creating' },
     logs: existing?.logs ?? '', containerEnvironment: existing?.containerEnvironment,
   };
   e.deployments.set(name.toLowerCase(), d);
@@ -404,6 +449,9 @@ export function putDeployment(call: ArmCall): EmuResponse {
   const behaviour = w.knobs.deployments[`${e.name}/${name}`] ?? w.knobs.deployments[name];
   if (enforce && !callerCanReadConnectionSecrets(ctx, call)) {
     result = callerLacksListSecrets(call, 'deployment\'s endpoint');
+  } else if (behaviour?.canceled) {
+    // Knob: the operation is canceled (provisioningState Canceled, a terminal state of the REST spec); nothing changes.
+    result = { status: 'Canceled', error: { code: 'OperationCanceled', message: `The operation on deployment '${name}' was canceled.` } };
   } else {
     const resolved = resolveEnvironment(ctx, endpointIdentityPrincipal(w, e), envVars);
     if (!resolved.ok) {
@@ -418,8 +466,7 @@ export function putDeployment(call: ArmCall): EmuResponse {
       };
     } else if (uaiPlatformRoleGaps(ctx, e).length) {
       environment = resolved.environment;
-      const gaps = uaiPlatformRoleGaps(ctx, e);
-      result = { status: 'Failed', error: { code: 'ResourceNotReady', message: `The user-assigned identity of endpoint '${e.name}' lacks ${gaps.join(' and ')}; the deployment's image cannot be pulled or its model mounted. See https://aka.ms/oe-tsg#error-resourcenotready` } };
+      result = platformRoleFailure(e, uaiPlatformRoleGaps(ctx, e));
     } else if (behaviour?.failToStart) {
       environment = resolved.environment;
       result = { status: 'Failed', error: { code: behaviour.failToStart.code, message: behaviour.failToStart.message } };
@@ -429,7 +476,7 @@ export function putDeployment(call: ArmCall): EmuResponse {
     }
   }
   const op = startOperation(w, 'AzureAsyncOperation', id, result, () => {
-    d.properties.provisioningState = result.status === 'Succeeded' ? 'Succeeded' : 'Failed';
+    d.properties.provisioningState = result.status;
     if (environment) d.containerEnvironment = environment;
     d.logs = behaviour?.failToStart ? behaviour.failToStart.logs : healthyLogs(name);
   });
@@ -444,9 +491,22 @@ export function patchDeployment(call: ArmCall): EmuResponse {
   const parsed = parseArmBody(call.req);
   if (!parsed.ok) return parsed.res;
   // OnlineDeployments_Update body is PartialMinimalTrackedResourceWithSku: only sku and tags.
-  if (isObj(parsed.body['sku'])) d.sku = { ...d.sku, ...parsed.body['sku'] };
+  if (TRANSIENT.includes(d.properties.provisioningState)) {
+    return armError(409, 'UserError', `Deployment ${d.name} is in state ${d.properties.provisioningState}; wait until the current operation finishes.`, { details: [], innerError: { code: 'Conflict' } });
+  }
   if (isObj(parsed.body['tags'])) d.tags = parsed.body['tags'];
-  return json(200, deploymentResource(d));
+  const sku = parsed.body['sku'];
+  if (!isObj(sku)) return json(200, deploymentResource(d));
+  // A scale (sku) change is a long-running operation: 202 + Location (contract OnlineDeployments_Update), state Scaling.
+  const quota = checkQuota(call.ctx.world, { id: d.id, computeType: d.properties['endpointComputeType'], instanceType: String(d.properties['instanceType'] ?? ''), sku: { ...d.sku, ...sku } });
+  if (quota) return quota;
+  const previous = d.properties.provisioningState;
+  d.properties.provisioningState = 'Scaling';
+  const op = startOperation(call.ctx.world, 'Location', d.id, { status: 'Succeeded' }, () => {
+    d.sku = { ...d.sku, ...sku };
+    d.properties.provisioningState = previous === 'Failed' ? 'Failed' : 'Succeeded';
+  });
+  return { status: 202, headers: lroHeaders(call, op, e.location) };
 }
 
 export function deleteDeployment(call: ArmCall): EmuResponse {

@@ -26,6 +26,8 @@ export interface RoleAssignmentRec {
   updatedOn: string;
   createdBy?: string;
   description?: string;
+  /** Emulator-only: epoch ms before which the assignment exists but does not grant yet (propagation delay). */
+  effectiveFrom?: number;
 }
 
 const patternCache = new Map<string, RegExp>();
@@ -73,11 +75,13 @@ export function evaluate(
   action: string,
   scope: string,
   dataAction: boolean,
+  now: number = Date.now(),
 ): Decision {
   const ids = new Set(principalIds.map((p) => p.toLowerCase()));
   const conditionalOnly: RoleAssignmentRec[] = [];
   for (const a of assignments) {
     if (!ids.has(a.principalId.toLowerCase()) || !scopeCovers(a.scope, scope)) continue;
+    if (a.effectiveFrom !== undefined && a.effectiveFrom > now) continue; // not propagated yet
     const role = roleById(a.roleDefinitionId);
     if (!role) continue;
     if (!role.permissions.some((p) => permissionGrants(p, action, dataAction))) continue;

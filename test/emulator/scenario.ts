@@ -40,12 +40,21 @@ export interface ScenarioEndpoint {
 }
 export interface DeploymentBehaviour {
   failToStart?: { code: string; message: string; logs: string };
+  /** The create/update operation ends `Canceled` instead of running to its outcome. */
+  canceled: boolean;
   scoring: 'healthy' | 'error' | 'slow';
   slowMs: number;
   errorStatus: number;
 }
+/** Per VM family: the subscription's vCPU limit and the cores already used outside the emulator (quota.ts). */
+export interface FamilyQuota { limit: number; usage: number }
 export interface Knobs {
-  lro: { pollsBeforeDone: number; operationTimeout: string };
+  /** durationMs: wall-clock time an operation needs besides its polls; retryAfterSeconds: sent on 201/202 and InProgress polls. */
+  lro: { pollsBeforeDone: number; operationTimeout: string; durationMs: number; retryAfterSeconds?: number };
+  /** Eventual consistency of Microsoft.Authorization: new assignments grant after N s; new principals are unknown to it for N s. */
+  rbac: { propagationSeconds: number; principalReplicationSeconds: number };
+  /** Per-family vCPU quota in the workspace region (keys: family names such as standardDSv2Family). */
+  quota: Record<string, FamilyQuota>;
   tokens: { accessTokenLifetimeSeconds: number; idTokenLifetimeSeconds: number; idTokenIssuedAtOffsetSeconds: number; amlTokenLifetimeSeconds: number };
   entra: { legacyNoMatchingFicError: boolean; clockSkewSeconds: number };
   keyVault: { enforceValidityPeriod: boolean; pageSize: number };
@@ -54,6 +63,8 @@ export interface Knobs {
 }
 export interface Scenario {
   file: string;
+  /** The cloud of seeded endpoints' scoring hosts; requests follow the ARM host they come through. */
+  cloud: string;
   tenantId: string;
   subscriptionId: string;
   subscriptionName: string;
@@ -157,7 +168,7 @@ function permission(v: unknown, path: string): RolePermission {
 
 function behaviour(v: unknown, path: string): DeploymentBehaviour {
   const o = obj(v, path);
-  checkKeys(o, ['failToStart', 'scoring', 'slowMs', 'errorStatus'], path);
+  checkKeys(o, ['failToStart', 'canceled', 'scoring', 'slowMs', 'errorStatus'], path);
   const scoring = str(o['scoring'], `${path}.scoring`, 'healthy');
   if (scoring !== 'healthy' && scoring !== 'error' && scoring !== 'slow') fail(`${path}.scoring`, 'must be healthy, error or slow');
   let failToStart: DeploymentBehaviour['failToStart'];
@@ -169,19 +180,27 @@ function behaviour(v: unknown, path: string): DeploymentBehaviour {
       logs: str(f['logs'], `${path}.failToStart.logs`, 'Traceback (most recent call last):\n  File "/var/azureml-server/entry.py", line 1, in <module>\nModuleNotFoundError: No module named \'missing_module\'\n'),
     };
   }
-  return { failToStart, scoring, slowMs: num(o['slowMs'], `${path}.slowMs`, 3000), errorStatus: num(o['errorStatus'], `${path}.errorStatus`, 500) };
+  return { failToStart, canceled: bool(o['canceled'], `${path}.canceled`, false), scoring, slowMs: num(o['slowMs'], `${path}.slowMs`, 3000), errorStatus: num(o['errorStatus'], `${path}.errorStatus`, 500) };
 }
 
 export function parseKnobs(v: unknown, path: string, base?: Knobs): Knobs {
   const o = obj(v, path);
-  checkKeys(o, ['lro', 'tokens', 'entra', 'keyVault', 'github', 'deployments'], path);
+  checkKeys(o, ['lro', 'rbac', 'quota', 'tokens', 'entra', 'keyVault', 'github', 'deployments'], path);
   const lro = obj(o['lro'], `${path}.lro`);
+  const rbac = obj(o['rbac'], `${path}.rbac`);
+  checkKeys(rbac, ['propagationSeconds', 'principalReplicationSeconds'], `${path}.rbac`);
+  const quota: Record<string, FamilyQuota> = { ...(base?.quota ?? {}) };
+  for (const [family, q] of Object.entries(obj(o['quota'], `${path}.quota`))) {
+    const qo = obj(q, `${path}.quota.${family}`);
+    checkKeys(qo, ['limit', 'usage'], `${path}.quota.${family}`);
+    quota[family] = { limit: num(qo['limit'], `${path}.quota.${family}.limit`, quota[family]?.limit ?? 0), usage: num(qo['usage'], `${path}.quota.${family}.usage`, quota[family]?.usage ?? 0) };
+  }
   const tokens = obj(o['tokens'], `${path}.tokens`);
   const entra = obj(o['entra'], `${path}.entra`);
   const kv = obj(o['keyVault'], `${path}.keyVault`);
   const gh = obj(o['github'], `${path}.github`);
   const deps = obj(o['deployments'], `${path}.deployments`);
-  checkKeys(lro, ['pollsBeforeDone', 'operationTimeout'], `${path}.lro`);
+  checkKeys(lro, ['pollsBeforeDone', 'operationTimeout', 'durationMs', 'retryAfterSeconds'], `${path}.lro`);
   checkKeys(tokens, ['accessTokenLifetimeSeconds', 'idTokenLifetimeSeconds', 'idTokenIssuedAtOffsetSeconds', 'amlTokenLifetimeSeconds'], `${path}.tokens`);
   checkKeys(entra, ['legacyNoMatchingFicError', 'clockSkewSeconds'], `${path}.entra`);
   checkKeys(kv, ['enforceValidityPeriod', 'pageSize'], `${path}.keyVault`);
@@ -193,7 +212,15 @@ export function parseKnobs(v: unknown, path: string, base?: Knobs): Knobs {
     lro: {
       pollsBeforeDone: num(lro['pollsBeforeDone'], `${path}.lro.pollsBeforeDone`, b?.lro.pollsBeforeDone ?? 1),
       operationTimeout: str(lro['operationTimeout'], `${path}.lro.operationTimeout`, b?.lro.operationTimeout ?? 'PT30M'),
+      durationMs: num(lro['durationMs'], `${path}.lro.durationMs`, b?.lro.durationMs ?? 0),
+      // null clears it (PATCH /knobs), absent keeps it
+      retryAfterSeconds: lro['retryAfterSeconds'] === null ? undefined : lro['retryAfterSeconds'] === undefined ? b?.lro.retryAfterSeconds : num(lro['retryAfterSeconds'], `${path}.lro.retryAfterSeconds`, 0),
     },
+    rbac: {
+      propagationSeconds: num(rbac['propagationSeconds'], `${path}.rbac.propagationSeconds`, b?.rbac.propagationSeconds ?? 0),
+      principalReplicationSeconds: num(rbac['principalReplicationSeconds'], `${path}.rbac.principalReplicationSeconds`, b?.rbac.principalReplicationSeconds ?? 0),
+    },
+    quota,
     tokens: {
       accessTokenLifetimeSeconds: num(tokens['accessTokenLifetimeSeconds'], `${path}.tokens.accessTokenLifetimeSeconds`, b?.tokens.accessTokenLifetimeSeconds ?? 3599),
       idTokenLifetimeSeconds: num(tokens['idTokenLifetimeSeconds'], `${path}.tokens.idTokenLifetimeSeconds`, b?.tokens.idTokenLifetimeSeconds ?? 300),
@@ -218,7 +245,7 @@ export function parseKnobs(v: unknown, path: string, base?: Knobs): Knobs {
 
 export function parseScenario(doc: unknown, file: string): Scenario {
   const root = obj(doc, '(root)');
-  checkKeys(root, ['tenantId', 'subscription', 'resourceGroups', 'location', 'workspace', 'github', 'workflowPrincipal', 'principals',
+  checkKeys(root, ['cloud', 'tenantId', 'subscription', 'resourceGroups', 'location', 'workspace', 'github', 'workflowPrincipal', 'principals',
     'userAssignedIdentities', 'roleDefinitions', 'roleAssignments', 'endpointIdentityRoleAssignments', 'connections', 'keyVaults',
     'assets', 'onlineEndpoints', 'behaviour', 'description'], '(root)');
   const tenantId = guid(root['tenantId'], 'tenantId');
@@ -226,6 +253,8 @@ export function parseScenario(doc: unknown, file: string): Scenario {
   checkKeys(sub, ['id', 'name'], 'subscription');
   const subscriptionId = guid(sub['id'], 'subscription.id');
   const location = str(root['location'], 'location', 'eastus').toLowerCase();
+  const cloud = str(root['cloud'], 'cloud', 'AzureCloud');
+  if (!['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'].includes(cloud)) fail('cloud', 'must be AzureCloud, AzureUSGovernment or AzureChinaCloud');
   const ws = obj(root['workspace'], 'workspace');
   checkKeys(ws, ['name', 'resourceGroup', 'location', 'storageAccount', 'containerRegistry', 'keyVault', 'applicationInsights', 'registries'], 'workspace');
   const wsRg = str(ws['resourceGroup'], 'workspace.resourceGroup');
@@ -378,7 +407,7 @@ export function parseScenario(doc: unknown, file: string): Scenario {
   });
 
   return {
-    file, tenantId, subscriptionId, subscriptionName: str(sub['name'], 'subscription.name', 'Emulated Subscription'), resourceGroups, location,
+    file, cloud, tenantId, subscriptionId, subscriptionName: str(sub['name'], 'subscription.name', 'Emulated Subscription'), resourceGroups, location,
     workspace: {
       name: str(ws['name'], 'workspace.name'), resourceGroup: wsRg, location: str(ws['location'], 'workspace.location', location).toLowerCase(),
       storageAccount: str(ws['storageAccount'], 'workspace.storageAccount'), containerRegistry: optStr(ws['containerRegistry'], 'workspace.containerRegistry'),

@@ -22,7 +22,8 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => SecretReference][] = [
   [new RegExp(`^\\$\\{\\{azureml://connections/(${CONN})/credentials/(${CONN})\\}\\}$`), (m) => ({ kind: 'credential', connection: m[1] ?? '', key: m[2] ?? '' })],
   [new RegExp(`^\\$\\{\\{azureml://connections/(${CONN})/metadata/(${CONN})\\}\\}$`), (m) => ({ kind: 'metadata', connection: m[1] ?? '', key: m[2] ?? '' })],
   [new RegExp(`^\\$\\{\\{azureml://connections/(${CONN})/target\\}\\}$`), (m) => ({ kind: 'target', connection: m[1] ?? '' })],
-  [/^\$\{\{keyvault:https:\/\/([a-zA-Z0-9-]+)\.vault\.azure\.net\/secrets\/([a-zA-Z0-9-]+)\/([a-zA-Z0-9]+)\}\}$/, (m) => ({ kind: 'keyvault', vault: m[1] ?? '', secret: m[2] ?? '', version: m[3] ?? '' })],
+  // The vault host follows the cloud (*.vault.azure.net, *.vault.usgovcloudapi.net, *.vault.azure.cn); the docs show the public one.
+  [/^\$\{\{keyvault:https:\/\/([a-zA-Z0-9-]+)\.(?:vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/([a-zA-Z0-9-]+)\/([a-zA-Z0-9]+)\}\}$/, (m) => ({ kind: 'keyvault', vault: m[1] ?? '', secret: m[2] ?? '', version: m[3] ?? '' })],
 ];
 
 export function parseReference(value: string): SecretReference | undefined {

@@ -21,7 +21,8 @@ import { OIDC_REQUEST_PATH, handleGithubOidcHost, handleIdTokenRequest } from '.
 import { seedEndpoints } from './online.ts';
 import { loadScenario } from './scenario.ts';
 import type { Scenario } from './scenario.ts';
-import { SCORING_SUFFIX, handleScoring } from './scoring.ts';
+import { handleScoring } from './scoring.ts';
+import { isScoringHost } from './clouds.ts';
 import { World } from './state.ts';
 import { createTestPki, defaultSans } from './tls.ts';
 
@@ -47,7 +48,7 @@ function serviceFor(host: string): Service | undefined {
   if (ARM_HOSTS[host]) return handleArm;
   if (vaultHostInfo(host)) return handleKeyVault;
   if (/\.blob\.core\.(windows\.net|usgovcloudapi\.net|chinacloudapi\.cn)$/.test(host)) return handleBlob;
-  if (host.endsWith(SCORING_SUFFIX)) return handleScoring;
+  if (isScoringHost(host)) return handleScoring;
   if (host === 'api.github.com') return handleGithub;
   if (host === 'token.actions.githubusercontent.com' || host.endsWith('.actions.githubusercontent.com')) return handleGithubOidcHost;
   return undefined;

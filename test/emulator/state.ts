@@ -1,9 +1,12 @@
 // The emulator's world: every resource it holds, built from a Scenario and mutated by requests.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Knobs, Scenario, ScenarioConnection, ScenarioVault } from './scenario.ts';
+import type { Knobs, Scenario, ScenarioConnection, ScenarioRoleAssignment, ScenarioVault } from './scenario.ts';
 import { builtinRoles } from './builtin-roles.ts';
 import { normalizeScope, roleGuidOf } from './rbac.ts';
 import type { RoleAssignmentRec, RoleDefinitionRec } from './rbac.ts';
+
+/** Scenario principal prefix naming a seeded endpoint's system-assigned identity: `endpoint:NAME`. */
+export const ENDPOINT_PRINCIPAL = 'endpoint:';
 
 export interface PrincipalRec {
   objectId: string;
@@ -13,6 +16,8 @@ export interface PrincipalRec {
   memberOf: string[];
   federatedCredentials: Scenario['principals'][number]['federatedCredentials'];
   origin: 'scenario' | 'userAssignedIdentity' | 'endpointSystemAssigned';
+  /** Epoch ms the principal was created in the emulator (replication delay); absent for scenario principals. */
+  createdAt?: number;
 }
 
 export interface EndpointRec {
@@ -49,10 +54,15 @@ export interface OperationRec {
   pollsLeft: number;
   startTime: string;
   endTime?: string;
-  result: { status: 'Succeeded' } | { status: 'Failed'; error: { code: string; message: string; details?: unknown[] } };
-  status: 'InProgress' | 'Succeeded' | 'Failed';
+  /** Epoch ms before which the operation stays InProgress whatever the polls (knob lro.durationMs). */
+  readyAt: number;
+  result: { status: 'Succeeded' } | { status: 'Failed' | 'Canceled'; error: { code: string; message: string; details?: unknown[] } };
+  status: 'InProgress' | 'Succeeded' | 'Failed' | 'Canceled';
   onDone: () => void;
 }
+
+/** One request a deployment served (metrics.ts aggregates these); `mirrored` copies were answered to nobody. */
+export interface ScoringRecord { time: number; endpoint: string; deployment: string; status: number; latencyMs: number; mirrored: boolean; modelStatus?: number }
 
 export interface AssetRec { kind: 'models' | 'environments' | 'codes'; name: string; version: string; id: string; properties: Record<string, unknown>; systemData: Record<string, string> }
 export interface BlobRec { data: Buffer; contentType: string; lastModified: string; etag: string; blocks?: Map<string, Buffer> }
@@ -73,6 +83,10 @@ export class World {
   readonly sasGrants: SasGrant[] = [];
   readonly issueComments = new Map<string, { id: number; body: string; user: string; created_at: string; updated_at: string }[]>();
   nextCommentId = 5000;
+  /** Scoring requests served (metrics), requests in flight per deployment id (429), mirror credit per endpoint id. */
+  readonly scoring: ScoringRecord[] = [];
+  readonly inFlight = new Map<string, number>();
+  readonly mirrorCredit = new Map<string, number>();
   /** AML tokens issued by onlineEndpoints/{e}/token, checked by the scoring host. */
   readonly amlTokens = new Map<string, { endpointId: string; exp: number }>();
 
@@ -99,12 +113,8 @@ export class World {
       const id = `${this.workspaceId}/${a.kind}/${a.name}/versions/${a.version}`;
       this.assets.set(`${a.kind}/${a.name}/${a.version}`.toLowerCase(), { ...a, id, properties: structuredClone(a.properties), systemData: this.systemData('scenario') });
     }
-    for (const a of scenario.roleAssignments) {
-      const principal = this.requirePrincipal(a.principal, 'roleAssignments.principal');
-      const role = this.findRole(a.role);
-      if (!role) throw new Error(`scenario: roleAssignments: unknown role '${a.role}'`);
-      this.addAssignment({ principalId: principal.objectId, principalType: principal.type, roleGuid: role.id, scope: this.resolveScope(a.scope), condition: a.condition, conditionHolds: a.conditionHolds, name: a.name, createdBy: 'scenario' });
-    }
+    // `endpoint:NAME` assignments wait for the seeded endpoint's system-assigned identity (online.ts seedEndpoints).
+    for (const a of scenario.roleAssignments) if (!a.principal.toLowerCase().startsWith(ENDPOINT_PRINCIPAL)) this.addScenarioAssignment(a);
     for (const [issue, list] of Object.entries(scenario.github.comments)) {
       this.issueComments.set(issue, list.map((c) => ({ ...c, created_at: new Date().toISOString(), updated_at: new Date().toISOString() })));
     }
@@ -151,6 +161,10 @@ export class World {
   // ---- principals & roles ----------------------------------------------------------------
   findPrincipal(nameOrId: string): PrincipalRec | undefined {
     const l = nameOrId.toLowerCase();
+    if (l.startsWith(ENDPOINT_PRINCIPAL)) {
+      const sai = this.endpoints.get(l.slice(ENDPOINT_PRINCIPAL.length))?.identity.principalId;
+      return sai ? this.principals.get(sai) : undefined;
+    }
     const byId = this.principals.get(l);
     if (byId) return byId;
     for (const p of this.principals.values()) if (p.displayName.toLowerCase() === l || p.clientId === l) return p;
@@ -166,10 +180,17 @@ export class World {
     for (const p of this.principals.values()) if (p.clientId === l) return p;
     return undefined;
   }
-  /** The principal and the groups it belongs to (what assignedTo() and RBAC evaluation expand). */
+  /**
+   * The principal and every group it belongs to, directly or through nested groups (what RBAC evaluation, the
+   * permissions API and assignedTo() expand: "This filter is transitive for groups",
+   * https://learn.microsoft.com/azure/role-based-access-control/role-assignments-list-rest).
+   */
   principalAndGroups(objectId: string): string[] {
-    const p = this.principals.get(objectId.toLowerCase());
-    return [objectId.toLowerCase(), ...(p?.memberOf ?? [])];
+    const seen = [objectId.toLowerCase()];
+    for (let i = 0; i < seen.length; i++) {
+      for (const g of this.principals.get(seen[i] ?? '')?.memberOf ?? []) if (!seen.includes(g)) seen.push(g);
+    }
+    return seen;
   }
   findRole(nameOrGuid: string): RoleDefinitionRec | undefined {
     const g = roleGuidOf(nameOrGuid);
@@ -178,11 +199,18 @@ export class World {
     for (const r of this.roleDefinitions.values()) if (r.roleName.toLowerCase() === nameOrGuid.toLowerCase()) return r;
     return undefined;
   }
-  addAssignment(a: { principalId: string; principalType: string; roleGuid: string; scope: string; condition?: string; conditionHolds?: boolean; name?: string; createdBy?: string; description?: string }): RoleAssignmentRec {
+  /** A scenario `roleAssignments` entry; `principal` overrides the named principal (a seeded endpoint's identity). */
+  addScenarioAssignment(a: ScenarioRoleAssignment, principal?: PrincipalRec): void {
+    const p = principal ?? this.requirePrincipal(a.principal, 'roleAssignments.principal');
+    const role = this.findRole(a.role);
+    if (!role) throw new Error(`scenario: roleAssignments: unknown role '${a.role}'`);
+    this.addAssignment({ principalId: p.objectId, principalType: p.type, roleGuid: role.id, scope: this.resolveScope(a.scope), condition: a.condition, conditionHolds: a.conditionHolds, name: a.name, createdBy: 'scenario' });
+  }
+  addAssignment(a: { principalId: string; principalType: string; roleGuid: string; scope: string; condition?: string; conditionHolds?: boolean; name?: string; createdBy?: string; description?: string; effectiveFrom?: number }): RoleAssignmentRec {
     const now = new Date().toISOString();
     const rec: RoleAssignmentRec = {
       name: a.name ?? randomUUID(), scope: normalizeScope(a.scope), roleDefinitionId: a.roleGuid, principalId: a.principalId.toLowerCase(), principalType: a.principalType,
-      condition: a.condition, conditionVersion: a.condition ? '2.0' : undefined, conditionHolds: a.conditionHolds ?? false, createdOn: now, updatedOn: now, createdBy: a.createdBy, description: a.description,
+      condition: a.condition, conditionVersion: a.condition ? '2.0' : undefined, conditionHolds: a.conditionHolds ?? false, createdOn: now, updatedOn: now, createdBy: a.createdBy, description: a.description, effectiveFrom: a.effectiveFrom,
     };
     this.roleAssignments.push(rec);
     return rec;

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLOUDS } from './clouds.ts';
 
 export interface TestPki {
   dir: string;
@@ -25,7 +26,7 @@ export function defaultSans(locations: string[]): string[] {
     'api.github.com', 'token.actions.githubusercontent.com', '*.actions.githubusercontent.com',
     'localhost',
   ];
-  for (const loc of locations) sans.push(`*.${loc.toLowerCase()}.inference.ml.azure.com`);
+  for (const loc of locations) for (const c of CLOUDS) sans.push(`*.${loc.toLowerCase()}${c.scoringSuffix}`);
   return sans;
 }
 

@@ -1,0 +1,137 @@
+// assets, quota, endpoint-state and traffic: table tests with plain facts.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assetsCheck } from './assets.ts';
+import { endpointStateCheck } from './endpoint-state.ts';
+import { coresNeeded, quotaByFamily, quotaCheck, quotaDemands, quotaPlanLines, reservedInstances } from './quota.ts';
+import { trafficCheck } from './traffic.ts';
+import { brief, context, deploymentSpec, endpointSpec, facts, span } from './testkit.ts';
+import type { DeploymentSpec, EndpointSpec } from '../spec/index.ts';
+import type { LiveDeploymentFacts, Lookup, UsageFacts, ValidateFacts } from './facts.ts';
+
+const modelRef = (text: string, name: string, version: string): DeploymentSpec['model'] => ({ kind: 'ref', ref: { kind: 'version', type: 'models', name, version, text }, span: span(4, 8, text.length) });
+
+describe('assets check', () => {
+  const env: DeploymentSpec['environment'] = { kind: 'ref', ref: { kind: 'label', type: 'environments', name: 'sklearn', label: 'latest', text: 'azureml:sklearn@latest' }, span: span(5, 14, 22) };
+  const code: DeploymentSpec['code'] = { kind: 'ref', ref: { kind: 'version', type: 'codes', name: 'score', version: '1', text: 'azureml:score:1' }, span: span(9, 11, 15) };
+  const d = deploymentSpec({ model: modelRef('azureml:my-model:3', 'my-model', '3'), environment: env, code });
+  const table: Array<{ name: string; assets: Record<string, Lookup<{ id: string }>>; want: string[]; message?: RegExp; hint?: RegExp }> = [
+    { name: 'all found', assets: { 'azureml:my-model:3': { kind: 'found', value: { id: 'm' } }, 'azureml:sklearn@latest': { kind: 'found', value: { id: 'e' } }, 'azureml:score:1': { kind: 'found', value: { id: 'c' } } }, want: [] },
+    { name: 'model version missing: on the model line', assets: { 'azureml:my-model:3': { kind: 'missing' } }, want: ['asset-not-found@4:error'], message: /no model my-model with version 3/, hint: /az ml model list --name my-model/ },
+    { name: '@latest of nothing', assets: { 'azureml:sklearn@latest': { kind: 'missing' } }, want: ['asset-not-found@5:error'], message: /@latest resolves to nothing/ },
+    { name: 'code version missing', assets: { 'azureml:score:1': { kind: 'missing' } }, want: ['asset-not-found@9:error'], hint: /az ml code list/ },
+    { name: 'registry unreadable: cannot-verify', assets: { 'azureml:my-model:3': { kind: 'unreadable', why: 'no access to registry', permission: 'Microsoft.MachineLearningServices/registries/read' } }, want: ['cannot-verify@4:warning'], hint: /registries\/read/ },
+    { name: 'not looked up: nothing', assets: {}, want: [] },
+  ];
+  for (const c of table) {
+    test(c.name, () => {
+      const findings = assetsCheck.run(context({ deployments: [d], facts: facts({ assets: c.assets }) }));
+      assert.deepEqual(brief(findings), c.want);
+      if (c.message) assert.match(findings[0]?.message ?? '', c.message);
+      if (c.hint) assert.match(findings[0]?.hint ?? '', c.hint);
+    });
+  }
+});
+
+describe('quota arithmetic: ceil(1.2 × instances) × cores', () => {
+  const table: Array<[number, number, number, number]> = [
+    [1, 4, 2, 8],
+    [2, 4, 3, 12],
+    [5, 4, 6, 24],
+    [10, 4, 12, 48], // the learn.microsoft.com example: 10 × DS3_v2 needs 48 cores
+    [3, 16, 4, 64],
+    [0, 4, 0, 0],
+  ];
+  for (const [instances, cores, reserved, total] of table) {
+    test(`${instances} × ${cores} cores → ${reserved} instances, ${total} cores`, () => {
+      assert.equal(reservedInstances(instances), reserved);
+      assert.equal(coresNeeded(instances, cores), total);
+    });
+  }
+  const sizes = [{ name: 'Standard_DS3_v2', family: 'standardDSv2Family', vCPUs: 4 }, { name: 'Standard_F8s_v2', family: 'standardFSv2Family', vCPUs: 8 }];
+  const live = (name: string, instanceType: string, instanceCount: number): LiveDeploymentFacts => ({ name, provisioningState: 'Succeeded', instanceType, instanceCount, body: {} });
+  test('a new deployment adds its cores; an update in place adds only the difference', () => {
+    const green = deploymentSpec({ name: 'green', instanceCount: 5 });
+    const blue = deploymentSpec({ name: 'blue', instanceCount: 3 });
+    const demands = quotaDemands([green, blue], { blue: live('blue', 'Standard_DS3_v2', 2) }, sizes);
+    assert.deepEqual(demands.map((d) => [d.deployment, d.cores, d.held, d.additional]), [['green', 24, 0, 24], ['blue', 16, 12, 4]]);
+    assert.deepEqual(quotaByFamily(demands, [{ family: 'standardDSv2Family', current: 12, limit: 40 }]).map((f) => [f.family, f.current, f.after, f.fits]), [['standardDSv2Family', 12, 40, true]]);
+  });
+  test('changing family: the old cores stay held in the old family, the new family pays in full', () => {
+    const demands = quotaDemands([deploymentSpec({ name: 'blue', instanceType: 'Standard_F8s_v2', instanceCount: 1 })], { blue: live('blue', 'Standard_DS3_v2', 2) }, sizes);
+    assert.deepEqual(demands.map((d) => [d.family, d.cores, d.held]), [['standardFSv2Family', 16, 0]]);
+  });
+  test('scaling down never frees quota in the plan', () => {
+    const demands = quotaDemands([deploymentSpec({ name: 'blue', instanceCount: 1 })], { blue: live('blue', 'Standard_DS3_v2', 4) }, sizes);
+    assert.equal(demands[0]?.additional, 0);
+  });
+  test('Kubernetes deployments use no managed quota', () => {
+    assert.deepEqual(quotaDemands([deploymentSpec({ computeType: 'Kubernetes' })], {}, sizes), []);
+  });
+});
+
+describe('quota check', () => {
+  const usage = (current: number, limit: number): Lookup<UsageFacts[]> => ({ kind: 'found', value: [{ family: 'standardDSv2Family', current, limit }] });
+  const table: Array<{ name: string; deployments: DeploymentSpec[]; f: Partial<ValidateFacts>; want: string[]; message?: RegExp; hint?: RegExp }> = [
+    { name: 'fits', deployments: [deploymentSpec({ instanceCount: 2 })], f: { usages: usage(0, 12) }, want: [] },
+    {
+      name: '10 × DS3_v2 with 24 of 40 used: 48 needed, 16 free', deployments: [deploymentSpec({ name: 'green', instanceCount: 10 })],
+      f: { usages: usage(24, 40), deployments: { kind: 'found', value: { blue: { name: 'blue', provisioningState: 'Succeeded', instanceType: 'Standard_DS3_v2', instanceCount: 5, body: {} } } } },
+      want: ['quota-insufficient@6:error'],
+      message: /green needs 48 cores of standardDSv2Family: ceil\(1\.2 × 10\) = 12 instances \(20 % reserve for upgrades\) × 4 cores of Standard_DS3_v2; 16 of 40 are free \(24 in use\)\. blue \(24 cores\) keeps running during the rollout\./,
+      hint: /at least 72 cores/,
+    },
+    { name: 'over the limit already, an update that does not grow passes', deployments: [deploymentSpec({ name: 'blue', instanceCount: 1 })], f: { usages: usage(50, 40), deployments: { kind: 'found', value: { blue: { name: 'blue', provisioningState: 'Succeeded', instanceType: 'Standard_DS3_v2', instanceCount: 2, body: {} } } } }, want: [] },
+    { name: 'exactly at the limit fits', deployments: [deploymentSpec({ instanceCount: 5 })], f: { usages: usage(16, 40) }, want: [] },
+    { name: 'two deployments together exceed it: each is told', deployments: [deploymentSpec({ name: 'a', instanceCount: 3 }), deploymentSpec({ name: 'b', file: 'b.yml', instanceCount: 3 })], f: { usages: usage(10, 40) }, want: ['quota-insufficient@6:error', 'quota-insufficient@6:error'], message: /Together with b, this run adds 32/ },
+    { name: 'misspelt instance type: did you mean', deployments: [deploymentSpec({ instanceType: 'Standard_DS3_v3' })], f: {}, want: ['instance-type-unavailable@6:error'], hint: /Did you mean Standard_DS3_v2\?/ },
+    { name: 'instance type matched case-insensitively', deployments: [deploymentSpec({ instanceType: 'standard_ds3_v2' })], f: {}, want: [] },
+    { name: 'VM sizes unreadable: cannot-verify', deployments: [deploymentSpec()], f: { vmSizes: { kind: 'unreadable', why: 'Forbidden' } }, want: ['cannot-verify@6:warning'] },
+    { name: 'usages unreadable: cannot-verify', deployments: [deploymentSpec()], f: { usages: { kind: 'unreadable', why: 'Forbidden' } }, want: ['cannot-verify@6:warning'] },
+    { name: 'no usage for the family: cannot-verify', deployments: [deploymentSpec({ instanceType: 'Standard_F4s_v2' })], f: { usages: usage(0, 10) }, want: ['cannot-verify@6:warning'], message: /standardFSv2Family/ },
+    { name: 'Kubernetes: not checked', deployments: [deploymentSpec({ computeType: 'Kubernetes', instanceType: 'gpu-large' })], f: {}, want: [] },
+  ];
+  for (const c of table) {
+    test(c.name, () => {
+      const findings = quotaCheck.run(context({ deployments: c.deployments, facts: facts(c.f) }));
+      assert.deepEqual(brief(findings), c.want);
+      if (c.message) assert.match(findings[0]?.message ?? '', c.message);
+      if (c.hint) assert.match(findings[0]?.hint ?? '', c.hint);
+    });
+  }
+  test('plan lines: before → after per family', () => {
+    assert.deepEqual(quotaPlanLines(context({ deployments: [deploymentSpec({ instanceCount: 3 })], facts: facts({ usages: usage(8, 20) }) })), ['standardDSv2Family: 8 → 24 of 20 cores (over the limit)']);
+  });
+});
+
+describe('endpoint-state check', () => {
+  const liveEp = (state: string): ValidateFacts['endpoint'] => ({ kind: 'found', value: { name: 'my-endpoint', provisioningState: state, identity: { type: 'SystemAssigned', principalId: 'p', userAssigned: {} }, traffic: {}, mirrorTraffic: {}, properties: {}, body: {} } });
+  const table: Array<{ name: string; endpoint?: EndpointSpec; f: Partial<ValidateFacts>; mode?: 'validate' | 'deploy'; want: string[]; message?: RegExp }> = [
+    { name: 'succeeded', endpoint: endpointSpec(), f: { endpoint: liveEp('Succeeded') }, want: [] },
+    { name: 'failed is terminal', endpoint: endpointSpec(), f: { endpoint: liveEp('Failed') }, want: [] },
+    { name: 'updating: warning on the name, deploy waits', endpoint: endpointSpec(), f: { endpoint: liveEp('Updating') }, mode: 'deploy', want: ['endpoint-busy@1:warning'], message: /is Updating: .*deploy waits/ },
+    { name: 'a deployment this run updates is creating', endpoint: endpointSpec(), f: { endpoint: liveEp('Succeeded'), deployments: { kind: 'found', value: { blue: { name: 'blue', provisioningState: 'Creating', body: {} } } } }, want: ['endpoint-busy@1:warning'], message: /Deployment blue is Creating/ },
+    { name: 'deployment files only, endpoint missing', endpoint: undefined, f: { endpoint: { kind: 'missing' } }, want: ['endpoint-not-found@2:error'] },
+    { name: 'new endpoint with its file: fine', endpoint: endpointSpec(), f: { endpoint: { kind: 'missing' } }, want: [] },
+    { name: 'endpoint unreadable', endpoint: endpointSpec(), f: { endpoint: { kind: 'unreadable', why: 'AuthorizationFailed' } }, want: ['cannot-verify@1:warning'] },
+  ];
+  for (const c of table) {
+    test(c.name, () => {
+      const findings = endpointStateCheck.run(context({ endpoint: c.endpoint, facts: facts(c.f), mode: c.mode ?? 'validate' }));
+      assert.deepEqual(brief(findings), c.want);
+      if (c.message) assert.match(findings[0]?.message ?? '', c.message);
+    });
+  }
+});
+
+describe('traffic check', () => {
+  const entry = (name: string, percent: number, line: number) => ({ name, key: name, percent, keySpan: span(line, 3, name.length), valueSpan: span(line, 10, 2) });
+  const ep = endpointSpec({ traffic: [entry('blue', 90, 5), entry('green', 10, 6)] });
+  const table: Array<{ name: string; deployments: DeploymentSpec[]; live: ValidateFacts['deployments']; want: string[] }> = [
+    { name: 'one deployed now, one existing', deployments: [deploymentSpec({ name: 'green' })], live: { kind: 'found', value: { blue: { name: 'blue', provisioningState: 'Succeeded', body: {} } } }, want: [] },
+    { name: 'blue neither exists nor is deployed: error on its key', deployments: [deploymentSpec({ name: 'green' })], live: { kind: 'found', value: {} }, want: ['traffic@5:error'] },
+    { name: 'new endpoint: only the files count', deployments: [deploymentSpec({ name: 'green' })], live: { kind: 'missing' }, want: ['traffic@5:error'] },
+    { name: 'deployments unreadable: cannot-verify', deployments: [deploymentSpec({ name: 'green' })], live: { kind: 'unreadable', why: 'Forbidden' }, want: ['cannot-verify@5:warning'] },
+  ];
+  for (const c of table) test(c.name, () => assert.deepEqual(brief(trafficCheck.run(context({ endpoint: ep, deployments: c.deployments, facts: facts({ deployments: c.live }) }))), c.want));
+});
