@@ -10,15 +10,10 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  deployFacts: () => (/* binding */ deployFacts),
   deployMode: () => (/* binding */ deployMode)
 });
 
-// EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
-var azure_session = __webpack_require__(7076);
-// EXTERNAL MODULE: ./lib/spec/rest.js
-var rest = __webpack_require__(9933);
-// EXTERNAL MODULE: ./lib/rollout/live.js
-var rollout_live = __webpack_require__(5747);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
 // EXTERNAL MODULE: ./lib/assets/plan.js + 3 modules
@@ -214,6 +209,8 @@ function setPointer(doc, pointer, value) {
 
 // EXTERNAL MODULE: ./lib/checks/local-assets.js
 var local_assets = __webpack_require__(7998);
+// EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
+var azure_session = __webpack_require__(7076);
 // EXTERNAL MODULE: ./lib/inputs.js
 var inputs = __webpack_require__(646);
 // EXTERNAL MODULE: ./lib/source-files.js
@@ -490,6 +487,8 @@ async function ensureKeyVaultAccess(session, principalId, vaults, grant, deadlin
     }));
 }
 
+// EXTERNAL MODULE: ./lib/rollout/live.js
+var rollout_live = __webpack_require__(5747);
 // EXTERNAL MODULE: ./lib/rollout/rollout-state.js
 var rollout_state = __webpack_require__(5012);
 // EXTERNAL MODULE: ./lib/rollout/traffic-plan.js
@@ -733,6 +732,8 @@ async function readDeploymentMetrics(session, endpointPath, deployment, window) 
 
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
 var esm = __webpack_require__(373);
+// EXTERNAL MODULE: ./lib/spec/rest.js
+var rest = __webpack_require__(9933);
 ;// CONCATENATED MODULE: ./lib/rollout/scoring.js
 // Scoring calls for the smoke and comparison gates: the endpoint's scoring URI, pinned to one
 // deployment with the `azureml-model-deployment` header, signed per the endpoint's auth mode with
@@ -807,6 +808,10 @@ function withTraffic(body, traffic, mirrorTraffic) {
 /** Applies one traffic map and reads it back; undefined when the write and read-back agree. */
 async function applyMap(run, traffic, mirrorTraffic, label) {
     const { session, log, state } = run;
+    // Never written over a running operation (an update that outlived an earlier wait, say).
+    const ready = await (0,rollout_live/* waitWhileBusy */.uI)(`Endpoint ${state.endpointName}`, () => (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), await (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), run.deadline, 1000);
+    if (ready.kind === 'timeout')
+        return { problem: `the endpoint stayed ${ready.state} until the timeout` };
     const outcome = await writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: withTraffic(state.body, traffic, mirrorTraffic) }, label, run.deadline);
     if (outcome.kind === 'failed')
         return { problem: `the traffic update failed: ${outcome.error.code}: ${outcome.error.message}` };
@@ -1206,8 +1211,8 @@ async function applyDeploy(run, facts) {
     const after = await runTraffic({ session, log, plan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(rollout_state/* ROLLOUT_STATE_KEY */.UH, (0,rollout_state/* serializeState */.sU)(s)) });
     if (plan.steps.length === 0 && log.writes === 0)
         log.notes.push(`Nothing to change: Azure already holds what the files and inputs ask for (traffic ${(0,traffic_plan/* formatTraffic */.zM)(before.traffic)}).`);
-    else
-        log.notes.push(`Traffic: ${(0,traffic_plan/* formatTraffic */.zM)(plan.previous.traffic)} → ${(0,traffic_plan/* formatTraffic */.zM)(after?.traffic)}.`);
+    else if (!log.failed)
+        log.notes.push(`Traffic: ${(0,traffic_plan/* formatTraffic */.zM)(plan.previous.traffic)} → ${(0,traffic_plan/* formatTraffic */.zM)(after?.traffic)} (read back).`);
     return result(readBackOf(after));
 }
 function locate(d) {
@@ -1298,59 +1303,41 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/secrets/scan.js + 2 modules
-var scan = __webpack_require__(1639);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 24 modules
+var validate = __webpack_require__(1485);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
-// mode: deploy — validate, then apply (src/rollout/): endpoint, Key Vault access of a new identity,
-// deployments, traffic under gates with rollback. Until validate's online checks land
-// (docs/architecture.md §1), `check` signs in and reads what apply needs; it never writes.
 
 
 
-
-
-async function readLive(session, endpointName) {
-    const ws = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: '' };
-    const path = (0,rest/* endpointPath */.nM)(ws, endpointName);
-    const optional = async (p) => {
-        try {
-            return (await p).body;
-        }
-        catch (error) {
-            if (error instanceof azure_session/* ArmError */.dW && error.status === 404)
-                return undefined;
-            throw error;
-        }
-    };
-    const [workspace, endpoint, deployments] = await Promise.all([
-        session.arm.send({ method: 'GET', path: (0,rest/* workspacePath */.X5)(ws), apiVersion: rest/* ML_API_VERSION */.W8 }),
-        optional(session.arm.send({ method: 'GET', path, apiVersion: rest/* ML_API_VERSION */.W8 })),
-        optional(session.arm.send({ method: 'GET', path: `${path}/deployments`, apiVersion: rest/* ML_API_VERSION */.W8 })),
-    ]);
-    const live = {};
-    for (const d of deployments?.value ?? []) {
-        const props = (d.properties ?? {});
-        live[String(d.name).toLowerCase()] = { body: d, provisioningState: String(props.provisioningState ?? 'Unknown') };
+/** What apply needs, from the facts validate read (no second read of the same things). */
+function deployFacts(checked) {
+    const { facts } = checked;
+    const deployments = {};
+    if (facts.deployments.kind === 'found') {
+        for (const d of Object.values(facts.deployments.value))
+            deployments[d.name.toLowerCase()] = { body: d.body, provisioningState: d.provisioningState };
     }
-    const described = endpoint ? (0,rollout_live/* describeEndpoint */.N2)(endpoint) : undefined;
-    return { location: workspace.body?.location ?? '', endpoint: described, deployments: live };
+    return {
+        session: checked.session,
+        location: facts.workspace.kind === 'found' ? facts.workspace.value.location : '',
+        endpoint: facts.endpoint.kind === 'found' ? (0,rollout_live/* describeEndpoint */.N2)(facts.endpoint.value.body) : undefined,
+        deployments,
+        vaultIds: vaultIds(facts),
+    };
+}
+function vaultIds(facts) {
+    const out = {};
+    for (const [host, v] of Object.entries(facts.vaults))
+        if (v.kind === 'found')
+            out[host.toLowerCase()] = v.value.resourceId;
+    return out;
 }
 const deployMode = {
-    unknownTrafficSeverity: 'warning',
-    offlineReferenceStatus: 'resolved by the service when the deployment is created',
-    async check(run) {
-        const session = await run.phase('Sign in to Azure', () => (0,azure_session/* signIn */.Jv)(run.inputs));
-        const endpointName = run.analysis.endpoint?.name ?? run.analysis.deployments[0]?.endpointName ?? '';
-        const live = await run.phase('Read the workspace and the endpoint', () => readLive(session, endpointName));
-        const readBack = live.endpoint ? { scoringUri: live.endpoint.scoringUri, swaggerUri: live.endpoint.swaggerUri, traffic: live.endpoint.traffic, mirrorTraffic: live.endpoint.mirrorTraffic } : undefined;
-        const references = run.analysis.references.map((ref) => {
-            const { store, target } = (0,scan/* describeReference */.P5)(ref);
-            return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: { state: 'unknown', why: 'resolved by the service when the deployment is created' } };
-        });
-        return { findings: [], references, notes: [], readBack, session, deploy: { session, ...live, vaultIds: {} } };
-    },
+    ...validate.validateMode,
+    offlineReferenceStatus: 'not resolved: the online checks did not run',
+    check: (run) => (0,validate.validateOnline)(run, 'deploy'),
     // Apply opens its own log group per step (groups do not nest) and adds its rows to the timeline.
-    apply: (run, checked) => applyDeploy(run, checked.deploy),
+    apply: (run, checked) => applyDeploy(run, deployFacts(checked)),
 };
 
 
@@ -1453,8 +1440,9 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 
 
 const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
+/** Worth asking again: throttling, server errors, resets, and an access token that expired in flight (the next attempt gets a new one). */
 function isTransient(error) {
-    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && TRANSIENT.has(error.status);
+    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && (TRANSIENT.has(error.status) || (error.status === 401 && error.code === 'ExpiredAuthenticationToken'));
 }
 function toLro(res) {
     return { flatResponse: res.body, rawResponse: { statusCode: res.status, headers: res.headers, body: res.body } };
@@ -1484,7 +1472,7 @@ async function runLro(arm, request, options) {
                 return toLro(res);
             }
             catch (error) {
-                if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && !TRANSIENT.has(error.status)) {
+                if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && !isTransient(error)) {
                     // A Location poll answers the failure itself with an error status.
                     lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
                     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(Date.now() - started)} elapsed)`);

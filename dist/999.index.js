@@ -168,7 +168,8 @@ async function chooseCredential(settings, env = process.env) {
 /** Asks for the first token, turning Entra's refusals into what to change. */
 async function firstToken(chosen, scope, settings, env = process.env) {
     try {
-        const token = await chosen.credential.getToken(scope);
+        // enableCae as the pipeline's bearer policy asks, so its first request reuses this token from the cache.
+        const token = await chosen.credential.getToken(scope, { enableCae: true });
         if (!token)
             throw new Error('the credential returned no token');
         return token;
@@ -397,8 +398,9 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 
 
 const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
+/** Worth asking again: throttling, server errors, resets, and an access token that expired in flight (the next attempt gets a new one). */
 function isTransient(error) {
-    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && TRANSIENT.has(error.status);
+    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && (TRANSIENT.has(error.status) || (error.status === 401 && error.code === 'ExpiredAuthenticationToken'));
 }
 function toLro(res) {
     return { flatResponse: res.body, rawResponse: { statusCode: res.status, headers: res.headers, body: res.body } };
@@ -428,7 +430,7 @@ async function runLro(arm, request, options) {
                 return toLro(res);
             }
             catch (error) {
-                if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && !TRANSIENT.has(error.status)) {
+                if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && !isTransient(error)) {
                     // A Location poll answers the failure itself with an error status.
                     lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
                     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(Date.now() - started)} elapsed)`);

@@ -38764,7 +38764,9 @@ const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os
 const TOOL_NAME = 'azureml-online-deploy';
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
 function buildSarif(findings, options) {
-    const ids = Object.keys(rules/* RULES */.y);
+    // The rules the results use, in catalog order (code scanning needs no others).
+    const used = new Set(findings.map((f) => f.rule));
+    const ids = Object.keys(rules/* RULES */.y).filter((id) => used.has(id));
     const index = new Map(ids.map((id, i) => [id, i]));
     return {
         $schema: SARIF_SCHEMA,
@@ -39049,8 +39051,8 @@ const lintMode = {
 
 const MODE_REGISTRY = {
     lint: async () => lintMode,
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(95), __nccwpck_require__.e(714)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9714))).validateMode,
-    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(95), __nccwpck_require__.e(60)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6060))).deployMode,
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1485))).validateMode,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(485), __nccwpck_require__.e(60)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6060))).deployMode,
 };
 
 ;// CONCATENATED MODULE: ./lib/pipeline.js
@@ -42054,11 +42056,10 @@ function toPlain(node) {
 /* harmony export */   S9: () => (/* binding */ endpointRestBody),
 /* harmony export */   UJ: () => (/* binding */ ANONYMOUS_ENV_NAME),
 /* harmony export */   W8: () => (/* binding */ ML_API_VERSION),
-/* harmony export */   X5: () => (/* binding */ workspacePath),
 /* harmony export */   nM: () => (/* binding */ endpointPath),
 /* harmony export */   nR: () => (/* binding */ deploymentPath)
 /* harmony export */ });
-/* unused harmony exports assetVersionPath, isoDuration, inferenceConfigDump, anonymousEnvironmentVersion */
+/* unused harmony exports workspacePath, assetVersionPath, isoDuration, inferenceConfigDump, anonymousEnvironmentVersion */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _pydump_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9970);
 /* harmony import */ var _traffic_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(806);
