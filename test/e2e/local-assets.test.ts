@@ -2,7 +2,8 @@
 // style, cli/endpoints/online/model-1) deployed by dist/index.js against Azure in a box: validate
 // says what would be uploaded and writes nothing; deploy uploads, registers and deploys with the
 // asset ids; a re-run finds everything in place and writes nothing; a changed file gives a new
-// code version. (A local model folder needs the emulator's datastores route: src/assets tests.)
+// code version. A local model folder goes to the workspace blob store with the workflow identity's
+// Entra token, under the name and path az ml gives it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,5 +80,35 @@ describe('local code and environment, end to end', () => {
     const changed = await deploy(emu, INPUTS, { ...FILES, 'ml/onlinescoring/score.py': `${FILES['ml/onlinescoring/score.py']}\n# v2\n` });
     assert.equal(changed.code, 0, changed.stdout);
     assert.equal((await assets(emu)).filter((a) => a.kind === 'codes').length, 2, 'a new code version for the changed file');
+  });
+
+  it('a local model folder is uploaded to workspaceblobstore with an Entra token and registered under its hash name; the re-run sends nothing', async () => {
+    await admin(emu, 'POST', '/reset');
+    const files = {
+      ...FILES,
+      'ml/blue.yml': model1Deployment({ model: 'model/', endpoint: 'shop-ep' }),
+      'ml/model/weights.txt': 'not a real model, but bytes to hash\n',
+      'ml/model/.gitignore': '*.tmp\n',
+      'ml/model/scratch.tmp': 'ignored\n',
+    };
+    const refused = await deploy(emu, INPUTS, files);
+    assert.notEqual(refused.code, 0, 'without a blob data role the upload is refused');
+    assert.match(refused.stdout, /Uploading or registering local assets failed/);
+    assert.match(refused.stdout, /Storage Blob Data Contributor/);
+
+    await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Storage Blob Data Contributor', scope: 'storage' });
+    const first = await deploy(emu, INPUTS, files);
+    assert.equal(first.code, 0, first.stdout);
+    const state = await admin<{ blobs: { path: string }[]; assets: AssetState[] }>(emu, 'GET', '/state');
+    const modelBlobs = state.body.blobs.map((b) => b.path).filter((p) => /\/LocalUpload\/[0-9a-f]{32}\/model\//.test(p));
+    assert.deepEqual(modelBlobs.map((p) => p.split('/').slice(-2).join('/')).sort(), ['model/.gitignore', 'model/weights.txt'], 'the .gitignore pattern is honoured');
+    const models = state.body.assets.filter((a) => a.kind === 'models' && /^[0-9a-f]{64}$/.test(a.name));
+    assert.equal(models.length, 1, 'an anonymous model named by the SHA-256 of its object hash');
+    assert.equal(models[0]?.version, '1');
+
+    await admin(emu, 'DELETE', '/requests');
+    const again = await deploy(emu, INPUTS, files);
+    assert.equal(again.code, 0, again.stdout);
+    assert.deepEqual(await writesAnywhere(emu), [], 'the re-run sent no write');
   });
 });
