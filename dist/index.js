@@ -28382,6 +28382,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -28438,6 +28445,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -28473,6 +28487,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -28487,6 +28515,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -28494,10 +28529,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -28564,10 +28620,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -28582,6 +28652,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -37159,27 +37243,6757 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 7769:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ CLOUDS),
+/* harmony export */   n: () => (/* binding */ findCloud)
+/* harmony export */ });
+const CLOUDS = {
+    AzureCloud: {
+        name: 'AzureCloud',
+        authorityHost: 'https://login.microsoftonline.com',
+        resourceManager: 'https://management.azure.com',
+        keyVaultSuffix: 'vault.azure.net',
+        keyVaultResource: 'https://vault.azure.net',
+        defaultAudience: 'api://AzureADTokenExchange',
+    },
+    AzureUSGovernment: {
+        name: 'AzureUSGovernment',
+        authorityHost: 'https://login.microsoftonline.us',
+        resourceManager: 'https://management.usgovcloudapi.net',
+        keyVaultSuffix: 'vault.usgovcloudapi.net',
+        keyVaultResource: 'https://vault.usgovcloudapi.net',
+        defaultAudience: 'api://AzureADTokenExchangeUSGov',
+    },
+    AzureChinaCloud: {
+        name: 'AzureChinaCloud',
+        authorityHost: 'https://login.chinacloudapi.cn',
+        resourceManager: 'https://management.chinacloudapi.cn',
+        keyVaultSuffix: 'vault.azure.cn',
+        keyVaultResource: 'https://vault.azure.cn',
+        defaultAudience: 'api://AzureADTokenExchangeChina',
+    },
+};
+/** Case-insensitive lookup, so `azurecloud` works as `az cloud set` accepts it. */
+function findCloud(name) {
+    const key = Object.keys(CLOUDS).find((k) => k.toLowerCase() === name.trim().toLowerCase());
+    return key ? CLOUDS[key] : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6939:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Eg: () => (/* binding */ compareFindings),
+/* harmony export */   MH: () => (/* binding */ makeFinding),
+/* harmony export */   Ot: () => (/* binding */ countBySeverity)
+/* harmony export */ });
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6465);
+// The one shape every problem takes, from YAML syntax to a failed rollout gate (docs/rules.md).
+
+const severityRank = { error: 0, warning: 1, notice: 2 };
+/** Most important first: severity, then file order, then position. Stable for equal keys. */
+function compareFindings(a, b) {
+    return (severityRank[a.severity] - severityRank[b.severity] ||
+        a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column);
+}
+function countBySeverity(findings) {
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const f of findings)
+        counts[f.severity]++;
+    return counts;
+}
+/** Build a finding with the catalog's severity (unless overridden) and the rule's fix as hint. */
+function makeFinding(rule, at, message, options = {}) {
+    const spec = _rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y[rule];
+    return {
+        rule,
+        severity: options.severity ?? spec.severity,
+        message,
+        ...at,
+        hint: options.hint ?? spec.fix,
+    };
+}
+
+
+/***/ }),
+
+/***/ 6465:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ RULES)
+/* harmony export */ });
+/* unused harmony export isRuleId */
+const V1 = '0123456789abcdef0123456789abcdef';
+const V2 = '89abcdef0123456789abcdef01234567';
+const UAI_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ml-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/ml-endpoint-uai';
+const KV_REF = (secret, version) => `\${{keyvault:https://kv1.vault.azure.net/secrets/${secret}/${version}}}`;
+const RULES = {
+    'yaml-syntax': {
+        severity: 'error',
+        title: 'File is not valid YAML',
+        fix: 'Fix the YAML at the marked position: indentation, quotes, tabs (never allowed for indentation), or a second document.',
+        when: 'The file does not load the way az ml loads it (PyYAML `safe_load`, YAML 1.1): bad indentation, an unclosed quote or bracket, a tab in the indentation, an undefined alias, or more than one document (`---`) in one file. Nothing else is checked in that file.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: my-endpoint\n  auth_mode: key\n',
+            good: 'name: my-endpoint\nauth_mode: key\n',
+        },
+    },
+    schema: {
+        severity: 'error',
+        title: 'Not accepted by the az ml schema',
+        fix: 'Use only the keys, types and values the az ml online endpoint/deployment schema accepts.',
+        when: 'A key az ml does not know (it rejects unknown keys at every level), a value of the wrong type, a required field that is missing (for example `instance_type` on a managed deployment), or a value outside its allowed set (for example `auth_mode` other than `key`, `aml_token` or `aad_token`).',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: my-endpoint\nauth_mod: key\n',
+            good: 'name: my-endpoint\nauth_mode: key\n',
+        },
+    },
+    'legacy-format': {
+        severity: 'error',
+        title: 'Pre-GA (2021) YAML format',
+        fix: 'Split the file into one endpoint YAML and one YAML per deployment in the GA format.',
+        when: 'The file uses keys of the 2021 preview format that az ml no longer accepts: an endpoint with `type: online`, `target:`, `swagger_uri:` or a `deployments:` list, or a deployment with `model.local_path`, `environment.docker`, `scale_settings.scale_type` and the like.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: my-endpoint\ntype: online\nauth_mode: key\ndeployments:\n  - name: blue\n    model: azureml:my-model:1\n',
+            good: '# endpoint.yml\nname: my-endpoint\nauth_mode: key\n# blue.yml, a file of its own:\n#   name: blue\n#   endpoint_name: my-endpoint\n#   model: azureml:my-model:1\n',
+        },
+    },
+    'invalid-name': {
+        severity: 'error',
+        title: 'Name breaks the service rules',
+        fix: 'Use 3 to 32 characters: a letter first, then letters, digits or hyphens, not ending in a hyphen.',
+        when: 'An endpoint or deployment name (from the file or from the `set` input) is shorter than 3 or longer than 32 characters, does not start with a letter, contains anything but letters, digits and hyphens, or ends with a hyphen.',
+        detectedIn: 'lint',
+        example: { bad: 'name: my_endpoint\n', good: 'name: my-endpoint\n' },
+    },
+    'file-mismatch': {
+        severity: 'error',
+        title: 'Files do not fit together',
+        fix: "Make every deployment's endpoint_name match the endpoint file's name, and give each deployment file its own deployment name.",
+        when: "The files of one run contradict each other: a deployment's `endpoint_name` differs from the `name` in the endpoint file, or two deployment files define the same deployment. The service would deploy into another endpoint, or the second file would silently replace the first.",
+        detectedIn: 'lint',
+        example: {
+            bad: '# endpoint.yml\nname: my-endpoint\nauth_mode: key\n---\n# deployment.yml\nname: blue\nendpoint_name: my-endpont\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            good: '# endpoint.yml\nname: my-endpoint\nauth_mode: key\n---\n# deployment.yml\nname: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+        },
+    },
+    traffic: {
+        severity: 'error',
+        title: 'Traffic the service rejects',
+        fix: 'Give whole-number percentages that add up to 100 (or all 0), for deployments that exist.',
+        when: 'A `traffic` or `mirror_traffic` value (in the endpoint file or the `traffic` input) is not a whole number from 0 to 100, the `traffic` values do not add up to 100 (or all 0), `mirror_traffic` names more than one deployment, the same deployment appears twice, or (with Azure access) a deployment is named that neither exists nor is deployed by this run.',
+        detectedIn: 'lint',
+        example: { bad: 'name: my-endpoint\nauth_mode: key\ntraffic:\n  blue: 70\n  green: 40\n', good: 'name: my-endpoint\nauth_mode: key\ntraffic:\n  blue: 60\n  green: 40\n' },
+    },
+    'local-path-not-found': {
+        severity: 'error',
+        title: 'Local path does not exist',
+        fix: 'Point the path at an existing file or folder, relative to the YAML file.',
+        when: 'A local path in a deployment (`model.path`, `code_configuration.code`, `code_configuration.scoring_script`, `environment.conda_file`, `environment.build.path` or its Dockerfile) does not exist. Paths are relative to the folder of the YAML file, as az ml resolves them, not to the working directory.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'model:\n  path: ./modle\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+            good: 'model:\n  path: ./model\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+        },
+    },
+    'local-asset-empty': {
+        severity: 'error',
+        title: 'Local asset folder has nothing to upload',
+        fix: 'Put the files in the folder, or narrow the patterns of its .amlignore (or .gitignore) so they stop matching them.',
+        when: 'A local model folder, code folder or build context holds no file once the patterns of its `.amlignore` (or, without one, its `.gitignore`) are applied. az ml refuses to upload an empty folder (EmptyDirectoryError), so the deployment would never start.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+            good: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+            azure: { bad: '`onlinescoring/.amlignore` holds `*`, so every file is left out.', good: '`onlinescoring/.amlignore` holds `__pycache__/` only.' },
+        },
+    },
+    'instance-type-too-small': {
+        severity: 'warning',
+        title: 'Instance type may be too small',
+        fix: 'Use Standard_DS3_v2 or larger; DS1/DS2 often fail to start a scoring container.',
+        when: 'A managed deployment asks for `Standard_DS1_v2` or `Standard_DS2_v2`. az ml warns about these sizes too: the scoring container often runs out of memory or disk while starting, and the failure shows only at the end of the deployment.',
+        detectedIn: 'lint',
+        example: { bad: 'instance_type: Standard_DS2_v2\ninstance_count: 1\n', good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n' },
+    },
+    'service-rejects': {
+        severity: 'error',
+        title: 'az ml accepts it, the service rejects it',
+        fix: 'Give the value the service accepts (see the message): az ml passes it through, and the request fails at the service.',
+        when: 'A value az ml loads and sends unchanged, which the online endpoint service then refuses: a negative `instance_count` (the deployment `sku.capacity`), a negative request timeout, queue wait, probe setting or scale setting (the durations and counts the service validates), a `target_utilization_percentage` above 100, a user-assigned identity entry without `resource_id` (az ml sends the identity id as the text "None"), `identity.type: user_assigned` with no `user_assigned_identities`, or a Kubernetes `compute: azureml:/subscriptions/…` that is not a compute id. ' +
+            'Reported as a **warning**: `user_assigned_identities` under `identity.type` `system_assigned` or `none`: az ml sends both, and Azure Resource Manager managed-identity validation is expected to refuse user-assigned identities on an identity of another type (not documented for online endpoints); and a `code_configuration.code` that is a URI: az ml registers it as the code location without uploading anything.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: -1\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+        },
+    },
+    'enforce-flag-value': {
+        severity: 'warning',
+        title: 'Enforce flag value the service does not know',
+        fix: 'Write enforce_access_to_default_secret_stores: enabled (or disabled), as a string.',
+        when: 'The endpoint `properties.enforce_access_to_default_secret_stores` is neither `enabled` nor `disabled`. az ml accepts any value and sends its Python text (an unquoted `on`, `yes` or `true` becomes "True"); the service documents only `enabled` and `disabled`, so the flag is not expected to take effect: the endpoint identity is not granted access to the workspace connections, and deployments that reference them fail.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: on\n',
+            good: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+        },
+    },
+    'model-path': {
+        severity: 'error',
+        title: 'Inline model path az ml cannot use',
+        fix: 'Reference a registered model as model: azureml:<name>:<version>, or give the inline model a name (and version) so az ml registers the URI without uploading it.',
+        when: 'An inline `model` whose `path` az ml cannot register: an unnamed model whose path is a URI (`azureml://locations/…`, `azureml://datastores/…`, `https://…`) or an asset id (`azureml:<name>:<version>`): az ml treats the path of an unnamed model as a local file and fails with "No such file or directory"; a named model whose path is `azureml:<name>:<version>`: az ml loads the file, then tries to upload that text as a local folder and fails; an inline model without `path`: az ml loads it, but there are no files to register, so creating the model version fails.',
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  name: sklearn\n  version: 3\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
+        },
+    },
+    'secret-ref-syntax': {
+        severity: 'error',
+        title: 'Malformed secret reference',
+        fix: 'Write the reference as the whole value in one of the five documented forms: ${{azureml://connections/<connection>}}, …/credentials/<name>, …/metadata/<name>, …/target, or ${{keyvault:https://<vault>.vault.azure.net/secrets/<name>/<version>}}.',
+        when: "A value in the deployment's `environment_variables` looks like a secret-injection reference (it contains `${{`, or `azureml:`/`keyvault:` wrapped in braces, or `azureml://connections/…` / `keyvault:https://…` without them) but is not exactly one of the five patterns: a misspelt segment (`connection/`, `credential/`, `secrets/`, `meta/`, `targets`), `${…}` or `{{…}}` instead of `${{…}}`, spaces inside the braces, upper case (`AzureML:`, `KeyVault:`), a missing credential or metadata name, a Key Vault URL without the secret version, with `http:`, `keyvault://`, `/keys/` or `/certificates/`, a host that is not a Key Vault, a trailing slash, text around the reference, or a connection, vault or secret name the service cannot have. The message gives the corrected reference when there is one. " +
+            'Reported as a **warning**: a GitHub Actions expression such as `${{ secrets.X }}` anywhere in the file (GitHub evaluates expressions only in the workflow, never in files an action reads), another `${{ … }}` in `environment_variables`, and the Key Vault version `latest`. Reported as a **notice**: a Key Vault version that is not the 32 hexadecimal characters Key Vault generates (the docs use `secretversion1` as a placeholder; `validate` checks the version), and a bare Key Vault secret URL as a value (passed as text, not resolved).',
+        detectedIn: 'lint',
+        example: {
+            bad: `environment_variables:\n  OPENAI_KEY: \${{azureml://connection/aoai/credentials/key}}\n  OPENAI_BASE: \${azureml://connections/aoai/target}\n  DB_PASSWORD: \${{keyvault:https://kv1.vault.azure.net/secrets/db-password}}\n`,
+            good: `environment_variables:\n  OPENAI_KEY: \${{azureml://connections/aoai/credentials/key}}\n  OPENAI_BASE: \${{azureml://connections/aoai/target}}\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+        },
+    },
+    'secret-ref-placement': {
+        severity: 'warning',
+        title: 'Secret reference outside environment_variables',
+        fix: 'Move the reference into the deployment environment_variables: the service resolves it nowhere else.',
+        when: "A `${{azureml:…}}` or `${{keyvault:…}}` reference (well-formed or not) appears anywhere but the deployment's `environment_variables`: in `tags`, `properties`, a description, a model or environment field, or anywhere in the endpoint file. The service resolves references only in environment variables, so this value would be stored and sent as literal text.",
+        detectedIn: 'lint',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\ntags:\n  api_key: ${{azureml://connections/aoai/credentials/key}}\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nenvironment_variables:\n  API_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+        },
+    },
+    'enforce-flag-with-uai': {
+        severity: 'error',
+        title: 'Enforce flag on a user-assigned identity',
+        fix: 'Remove enforce_access_to_default_secret_stores and grant the user-assigned identity the Workspace Connection Secrets Reader role yourself, or use a system-assigned identity.',
+        when: 'The endpoint sets `properties.enforce_access_to_default_secret_stores: enabled` and uses a user-assigned identity. The service allows the flag only with a system-assigned identity and rejects the endpoint.',
+        detectedIn: 'lint',
+        example: {
+            bad: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n`,
+            good: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
+        },
+    },
+    'connection-not-found': {
+        severity: 'error',
+        title: 'Workspace connection does not exist',
+        fix: 'Create the connection in the workspace or correct its name.',
+        when: 'A `${{azureml://connections/<name>…}}` reference names a connection the workspace does not have.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoia/credentials/key}}\n',
+            good: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+            azure: { bad: 'The workspace has the connections `aoai` and `search`; there is no `aoia`.', good: 'The workspace connection `aoai` exists.' },
+        },
+    },
+    'connection-key-not-found': {
+        severity: 'error',
+        title: 'Connection has no such key',
+        fix: 'Use a credential or metadata key the connection has, or add it to the connection.',
+        when: 'A `…/credentials/<name>` reference names a credential the connection does not have (for a custom connection, a key of its `credentials.keys`), a `…/metadata/<name>` reference names a metadata key it does not have, or `…/target` is used on a connection without a target.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/apikey}}\n',
+            good: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+            azure: {
+                bad: 'The connection `aoai` uses API-key authentication: its secrets hold the credential `key`, not `apikey`.',
+                good: 'The connection `aoai` has the credential `key`.',
+            },
+        },
+    },
+    'keyvault-secret-not-found': {
+        severity: 'error',
+        title: 'Key Vault secret version does not exist',
+        fix: 'Reference an existing vault, secret name and version (az keyvault secret show --vault-name <vault> --name <secret> --query id).',
+        when: 'A `${{keyvault:…}}` reference names a vault that does not resolve, a secret the vault does not have, or a version the secret does not have (checked through secret metadata, never by reading the value).',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-pasword', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            azure: { bad: 'Vault `kv1` has the secret `db-password`; there is no `db-pasword`.', good: `Vault \`kv1\` has the secret \`db-password\` with version \`${V1}\`.` },
+        },
+    },
+    'keyvault-secret-unusable': {
+        severity: 'error',
+        title: 'Key Vault secret version is disabled',
+        fix: 'Enable the version (az keyvault secret set-attributes --vault-name <vault> --name <secret> --version <version> --enabled true), or reference an enabled version.',
+        when: 'The referenced secret version exists but is disabled: Key Vault refuses to serve a disabled version, so secret injection fails. (Expired and not-yet-valid versions are still served: see `keyvault-secret-expired`.)',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
+            azure: {
+                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` is disabled.`,
+                good: `Version \`${V2.slice(0, 8)}…\` is enabled.`,
+            },
+        },
+    },
+    'keyvault-secret-expired': {
+        severity: 'warning',
+        title: 'Key Vault secret version is expired or not yet valid',
+        fix: 'Reference a current version of the secret (az keyvault secret show --vault-name <vault> --name <secret> --query id), or extend the expiry date.',
+        when: 'The referenced secret version has passed its expiry date, or its activation date is still ahead. Key Vault still serves it ("A secret\'s get operation will work for not-yet-valid and expired secrets"), so the deployment succeeds, but with a secret its owner meant to retire.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
+            azure: {
+                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` expired last month.`,
+                good: `Version \`${V2.slice(0, 8)}…\` has no expiry date in the past and no activation date in the future.`,
+            },
+        },
+    },
+    'keyvault-secret-newer-version': {
+        severity: 'notice',
+        title: 'A newer version of the Key Vault secret exists',
+        fix: 'Reference the newest enabled version if the pinned one is meant to be current.',
+        when: 'The secret has an enabled version newer than the one the reference pins. Pinning is deliberate (the deployment does not change when the secret rotates), so this is a notice with the newer version\'s age, for a rotation that may have been missed.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
+            azure: {
+                bad: `\`db-password\` was rotated 3 days ago: \`${V2.slice(0, 8)}…\` is newer than the pinned \`${V1.slice(0, 8)}…\`.`,
+                good: `\`${V2.slice(0, 8)}…\` is the newest enabled version.`,
+            },
+        },
+    },
+    'keyvault-not-rbac': {
+        severity: 'error',
+        title: 'Vault does not use Azure RBAC',
+        fix: 'Switch the vault to the Azure RBAC permission model (az keyvault update --name <vault> --enable-rbac-authorization true), then assign Key Vault Secrets User to the endpoint identity.',
+        when: 'A referenced vault uses the access-policy permission model. Secret injection requires the Azure RBAC model (`enableRbacAuthorization: true`).',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            azure: {
+                bad: 'Vault `kv1` uses vault access policies (`enableRbacAuthorization` is false or absent).',
+                good: 'Vault `kv1` uses Azure RBAC (`enableRbacAuthorization: true`).',
+            },
+        },
+    },
+    'caller-cannot-read-connections': {
+        severity: 'error',
+        title: 'Signed-in identity cannot read connection secrets',
+        fix: 'Grant the workflow identity "Azure Machine Learning Workspace Connection Secrets Reader" on the workspace, or remove the enforce flag and grant the endpoint identity that role yourself.',
+        when: 'The endpoint sets `enforce_access_to_default_secret_stores: enabled`, and the identity the workflow signs in with lacks `Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action` on the workspace. The service checks this permission when it creates the endpoint and again for every deployment, and fails the creation without it.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+            good: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+            azure: {
+                bad: 'The workflow service principal holds AzureML Data Scientist on the workspace, which does not include `connections/listsecrets/action`.',
+                good: 'The workflow service principal also holds Azure Machine Learning Workspace Connection Secrets Reader on the workspace.',
+            },
+        },
+    },
+    'endpoint-identity-cannot-read-connections': {
+        severity: 'error',
+        title: 'Endpoint identity cannot read connection secrets',
+        fix: 'Set enforce_access_to_default_secret_stores: enabled (system-assigned identity), or grant the identity the Workspace Connection Secrets Reader role.',
+        when: 'A deployment references a workspace connection, and the endpoint identity will not be able to read connection secrets: a system-assigned identity without the enforce flag (the role is granted automatically only with the flag), or a user-assigned identity without a role that includes `connections/listsecrets/action` on the workspace.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\nidentity:\n  type: system_assigned\n',
+            good: 'name: my-endpoint\nauth_mode: key\nidentity:\n  type: system_assigned\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
+            azure: {
+                bad: 'A deployment of this endpoint uses `${{azureml://connections/aoai/credentials/key}}`; the endpoint identity has no role on the workspace.',
+                good: 'With the flag, the service grants the system-assigned identity Workspace Connection Secrets Reader when it creates the endpoint.',
+            },
+        },
+    },
+    'endpoint-identity-cannot-read-keyvault': {
+        severity: 'error',
+        title: 'Endpoint identity cannot read the Key Vault secret',
+        fix: 'Assign "Key Vault Secrets User" on the vault to the endpoint identity (or use grant-missing-roles).',
+        when: 'A deployment references a Key Vault secret and the endpoint identity lacks `Microsoft.KeyVault/vaults/secrets/getSecret/action` on the vault. The service never grants this automatically, not even with the enforce flag. For a new system-assigned identity the plan says the role is needed after the endpoint is created; `grant-missing-roles: true` assigns it between endpoint and deployment.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            azure: { bad: 'The endpoint identity has no role on vault `kv1`.', good: 'The endpoint identity holds Key Vault Secrets User on vault `kv1` (or on its resource group).' },
+        },
+    },
+    'uai-missing-platform-roles': {
+        severity: 'error',
+        title: 'User-assigned identity lacks platform roles',
+        fix: 'Assign AcrPull on the workspace registry and Storage Blob Data Reader on the workspace storage.',
+        when: "The endpoint uses a user-assigned identity that lacks AcrPull on the workspace's container registry or Storage Blob Data Reader on the workspace's default storage account. A system-assigned identity gets both automatically; a user-assigned one does not, and the deployment cannot pull its image or model without them.",
+        detectedIn: 'validate',
+        example: {
+            bad: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
+            good: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
+            azure: {
+                bad: '`ml-endpoint-uai` holds Storage Blob Data Reader on the workspace storage but no AcrPull on the workspace registry.',
+                good: '`ml-endpoint-uai` holds AcrPull on the registry and Storage Blob Data Reader on the storage account.',
+            },
+        },
+    },
+    'identity-immutable': {
+        severity: 'error',
+        title: 'Endpoint identity cannot change',
+        fix: 'Keep the identity the endpoint was created with, or create a new endpoint.',
+        when: 'The endpoint already exists with a different identity (system-assigned versus user-assigned, or other user-assigned identities) than the file asks for. The identity of an endpoint is fixed when it is created.',
+        detectedIn: 'validate',
+        example: {
+            bad: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
+            good: 'name: my-endpoint\nauth_mode: key\nidentity:\n  type: system_assigned\n',
+            azure: { bad: '`my-endpoint` exists and was created with a system-assigned identity.', good: 'The file keeps the system-assigned identity `my-endpoint` was created with.' },
+        },
+    },
+    'cannot-verify': {
+        severity: 'warning',
+        title: 'Check could not be made',
+        fix: 'Give the workflow identity read access to what the check needs (see the message).',
+        when: 'The signed-in identity may not read something a check needs (role assignments on a vault, the vault itself, a connection), or a role assignment has a condition the action cannot evaluate. The check is skipped, and the deployment may still fail for the reason it would have found.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            azure: {
+                bad: 'The workflow identity may not read role assignments on vault `kv1` (no `Microsoft.Authorization/roleAssignments/read`).',
+                good: 'The workflow identity holds Reader on the resource group of `kv1`.',
+            },
+        },
+    },
+    'role-not-yet-effective': {
+        severity: 'notice',
+        title: 'Role assignment may not have taken effect yet',
+        fix: 'Nothing to do if the deployment starts a few minutes from now; otherwise wait about 10 minutes and run again.',
+        when: 'A permission a check relies on comes only from role assignments created less than 10 minutes ago. Azure role assignments can take several minutes to take effect, so a deployment started at once may still be refused.',
+        detectedIn: 'validate',
+        example: {
+            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
+            azure: {
+                bad: 'Key Vault Secrets User was assigned to the endpoint identity on `kv1` two minutes ago.',
+                good: 'The assignment is older than 10 minutes.',
+            },
+        },
+    },
+    'endpoint-not-found': {
+        severity: 'error',
+        title: 'Target endpoint does not exist',
+        fix: 'Pass the endpoint file too (endpoint-file), so the endpoint is created first, or correct endpoint_name.',
+        when: "Only deployment files were given, and the endpoint their `endpoint_name` names does not exist in the workspace. The service creates a deployment only under an existing endpoint.",
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpont\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            azure: { bad: 'The workspace has the endpoint `my-endpoint`; there is no `my-endpont`.', good: 'The endpoint `my-endpoint` exists.' },
+        },
+    },
+    'endpoint-busy': {
+        severity: 'warning',
+        title: 'Endpoint or deployment is still being changed',
+        fix: 'Nothing to do for deploy (it waits for the current operation to finish); for validate, run again once it has finished.',
+        when: 'The endpoint, or a deployment this run updates, is in a non-terminal provisioning state (`Creating`, `Updating`, `Deleting`): another operation is running. The service rejects a change until it ends; deploy waits for it, up to its timeout.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\n',
+            good: 'name: my-endpoint\nauth_mode: key\n',
+            azure: { bad: '`my-endpoint` is `Updating` (another workflow is deploying to it).', good: '`my-endpoint` is `Succeeded`.' },
+        },
+    },
+    'asset-not-found': {
+        severity: 'error',
+        title: 'Registered asset does not exist',
+        fix: 'Register the model, environment or code version first, or correct its name or version (az ml model list --name <name>).',
+        when: 'The deployment names a registered model, environment or code version (`azureml:<name>:<version>`, `azureml:<name>@latest`, an ARM id or a registry URI) that does not exist, or has no version for `@latest`.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:3\n',
+            good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:2\n',
+            azure: { bad: '`my-model` has versions 1 and 2.', good: '`my-model` version 2 exists.' },
+        },
+    },
+    'instance-type-unavailable': {
+        severity: 'error',
+        title: 'Instance type not offered in the region',
+        fix: 'Pick an instance type from the managed online endpoints SKU list that the workspace region offers (az ml online-deployment list-skus).',
+        when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt).",
+        detectedIn: 'validate',
+        example: {
+            bad: 'instance_type: Standard_DS3_v3\ninstance_count: 1\n',
+            good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n',
+            azure: { bad: 'The region offers Standard_DS3_v2, not Standard_DS3_v3.', good: 'The region offers Standard_DS3_v2.' },
+        },
+    },
+    'quota-insufficient': {
+        severity: 'error',
+        title: 'Not enough core quota',
+        fix: 'Request more quota for the VM family (Azure portal: Quotas), lower instance_count, or pick a family with room.',
+        when: "The cores the deployment needs exceed the free core quota of its VM family in the region. A managed deployment needs ceil(1.2 × instance_count) × the size's cores: the service keeps 20 % for upgrades. Deployments that keep running during the rollout (the one being replaced, and an updated deployment until its new instances are up) keep their cores. OutOfQuota is the most reported online-deployment failure.",
+        detectedIn: 'validate',
+        example: {
+            bad: 'instance_type: Standard_DS3_v2\ninstance_count: 10\n',
+            good: 'instance_type: Standard_DS3_v2\ninstance_count: 2\n',
+            azure: {
+                bad: 'standardDSv2Family: 24 of 40 cores in use; 10 × DS3_v2 needs 12 × 4 = 48 cores.',
+                good: '2 × DS3_v2 needs ceil(2.4) × 4 = 12 cores; 16 are free.',
+            },
+        },
+    },
+    'deployment-failed': {
+        severity: 'error',
+        title: 'The service failed the operation',
+        fix: 'Read the service error and the container logs in the job summary.',
+        when: 'Azure accepted a request but the long-running operation ended in failure, or answered with an error. The message carries the service error code (for example `SecretsInjectionError`, `ResourceNotReady`, `OutOfQuota`) and, for a deployment, the tail of the container logs.',
+        detectedIn: 'deploy',
+        example: {
+            bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+            good: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
+            azure: {
+                bad: 'The role was assigned to the endpoint identity a minute ago and has not propagated yet: the deployment fails with `SecretsInjectionError`.',
+                good: 'The role assignment has propagated: the deployment succeeds.',
+            },
+        },
+    },
+    'rollout-gate-failed': {
+        severity: 'error',
+        title: 'Rollout gate failed',
+        fix: 'Inspect the smoke response and the deployment logs; traffic was rolled back.',
+        when: 'While shifting traffic in `rollout-steps`, the smoke request (`smoke-request-file`) did not answer with success, or the deployment stopped being healthy during `bake-time`. With `rollback-on-failure` (the default) the traffic goes back to what it was before the run.',
+        detectedIn: 'deploy',
+        example: {
+            bad: '# workflow step\nwith:\n  deployment-file: ml/green.yml\n  rollout-steps: 10,50,100\n  smoke-request-file: ml/sample-request.json\n',
+            good: '# workflow step\nwith:\n  deployment-file: ml/green.yml\n  rollout-steps: 10,50,100\n  smoke-request-file: ml/sample-request.json\n',
+            azure: {
+                bad: '`green` answers the smoke request with HTTP 500 at the 10 % step; traffic returns to `blue`.',
+                good: '`green` answers 200 at every step and ends with 100 % of the traffic.',
+            },
+        },
+    },
+};
+function isRuleId(id) {
+    return Object.hasOwn(RULES, id);
+}
+
+
+/***/ }),
+
 /***/ 5691:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5031);
-// The runner's entry point (action.yml `main`). Everything lives in run().
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(268);
+/* harmony import */ var _rollout_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5012);
+// The runner's entry point for both steps (action.yml `main` and `post`, one bundle as in
+// actions/checkout): the main step marks the state `isPost`, so the post step knows it is one.
+// Everything else lives in run() and, for the post step, src/rollout/post.ts.
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+
+if (_actions_core__WEBPACK_IMPORTED_MODULE_0__.getState('isPost')) {
+    const rollout = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_rollout_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLLOUT_STATE_KEY */ .UH);
+    // Loaded only when a rollout left state behind: lint and validate runs never load the Azure SDKs here.
+    if (rollout)
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(840), __nccwpck_require__.e(999)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6999))).runPost(rollout);
+}
+else {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState('isPost', 'true');
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 5031:
+/***/ 646:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   tT: () => (/* binding */ envInputReader)
+/* harmony export */ });
+/* unused harmony exports MODES, splitLines, parseBoolean, parseTraffic, parseRolloutSteps, parseWhole, parseRate, parseDuration */
+/* harmony import */ var _azure_clouds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
+/* harmony import */ var _spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8778);
+// Typed settings built once from the action inputs (actions/checkout style): every input is read
+// here, checked with a precise message, and nothing else in the action calls core.getInput.
+
+
+const MODES = ['lint', 'validate', 'deploy'];
+/** Every problem with the inputs at once, so one run shows them all. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `The inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`);
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+/** Reads `INPUT_<NAME>` the way @actions/core does, without loading it (tests, local runs). */
+function envInputReader(env = process.env) {
+    return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+const DEPLOY_ONLY = [
+    'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles',
+];
+const ON_NO_DATA = ['fail', 'hold', 'pass'];
+function readInputs(read, env = process.env) {
+    const problems = [];
+    const get = (name) => read(name).trim();
+    const optional = (name) => get(name) || undefined;
+    const modeText = get('mode').toLowerCase() || 'deploy';
+    const mode = MODES.includes(modeText) ? modeText : undefined;
+    if (!mode)
+        problems.push(`mode: '${get('mode')}' is not a mode; use one of ${MODES.join(', ')}.`);
+    const endpointFile = optional('endpoint-file');
+    const deploymentFiles = splitLines(get('deployment-file'));
+    if (!endpointFile && deploymentFiles.length === 0) {
+        problems.push('endpoint-file / deployment-file: give at least one YAML file (endpoint-file, deployment-file, or both).');
+    }
+    if (endpointFile && splitLines(endpointFile).length > 1) {
+        problems.push('endpoint-file: takes one file; a run deploys into one endpoint (deployment-file takes several).');
+    }
+    const cloudText = get('environment') || 'AzureCloud';
+    const cloud = (0,_azure_clouds_js__WEBPACK_IMPORTED_MODULE_0__/* .findCloud */ .n)(cloudText);
+    if (!cloud)
+        problems.push(`environment: '${cloudText}' is not a cloud; use AzureCloud, AzureUSGovernment or AzureChinaCloud.`);
+    const { overrides, errors: overrideErrors } = (0,_spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .parseScopedOverrides */ .Fm)(read('set'));
+    problems.push(...overrideErrors, ...(0,_spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .ambiguousOverrides */ .Ez)(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
+    const traffic = parseOrCollect(problems, 'traffic', optional('traffic'), parseTraffic);
+    const rolloutSteps = parseOrCollect(problems, 'rollout-steps', optional('rollout-steps'), parseRolloutSteps);
+    const bakeTimeMs = parseOrCollect(problems, 'bake-time', optional('bake-time'), parseDuration);
+    const timeoutMs = parseOrCollect(problems, 'timeout', get('timeout') || '30m', parseDuration) ?? 30 * 60_000;
+    if (traffic && rolloutSteps)
+        problems.push('traffic and rollout-steps: choose one; rollout-steps already ends at 100 % to the new deployment.');
+    const mirrorPercent = parseOrCollect(problems, 'mirror-percent', optional('mirror-percent'), (t) => parseWhole(t, 1, 50));
+    const toleranceText = get('comparison-tolerance') || '0.01';
+    const comparisonTolerance = toleranceText.toLowerCase() === 'off' ? undefined : parseOrCollect(problems, 'comparison-tolerance', toleranceText, parseRate);
+    const maxErrorRate = parseOrCollect(problems, 'max-error-rate', optional('max-error-rate'), parseRate);
+    const maxLatencyP99Ms = parseOrCollect(problems, 'max-latency-p99-ms', optional('max-latency-p99-ms'), (t) => parseWhole(t, 1, 3_600_000));
+    const minRequestCount = parseOrCollect(problems, 'min-request-count', get('min-request-count') || '10', (t) => parseWhole(t, 1, 1_000_000)) ?? 10;
+    const onNoDataText = get('on-no-data').toLowerCase() || 'fail';
+    if (!ON_NO_DATA.includes(onNoDataText))
+        problems.push(`on-no-data: '${get('on-no-data')}' must be fail, hold or pass.`);
+    if (mirrorPercent !== undefined && !traffic && !rolloutSteps)
+        problems.push('mirror-percent: mirroring is the first step of a rollout; give rollout-steps or traffic as well.');
+    const failOnText = get('fail-on').toLowerCase() || 'error';
+    if (failOnText !== 'error' && failOnText !== 'warning')
+        problems.push(`fail-on: '${get('fail-on')}' must be error or warning.`);
+    const bool = (name, fallback) => parseOrCollect(problems, name, optional(name), parseBoolean) ?? fallback;
+    const rollbackOnFailure = bool('rollback-on-failure', true);
+    const grantMissingRoles = bool('grant-missing-roles', false);
+    const prComment = bool('pr-comment', false);
+    // validate reads grant-missing-roles too: it predicts the deploy that the same inputs would run.
+    const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && (!grantMissingRoles || mode === 'validate')));
+    if (problems.length > 0 || !mode || !cloud)
+        throw new InputError(problems);
+    return {
+        mode,
+        endpointFile,
+        deploymentFiles,
+        subscriptionId: optional('subscription-id') ?? env.AZURE_SUBSCRIPTION_ID?.trim() ?? undefined,
+        resourceGroup: optional('resource-group'),
+        workspaceName: optional('workspace-name'),
+        tenantId: optional('tenant-id') ?? (env.AZURE_TENANT_ID?.trim() || undefined),
+        clientId: optional('client-id') ?? (env.AZURE_CLIENT_ID?.trim() || undefined),
+        cloud,
+        audience: optional('audience') ?? cloud.defaultAudience,
+        overrides,
+        traffic,
+        rolloutSteps,
+        bakeTimeMs,
+        smokeRequestFile: optional('smoke-request-file'),
+        smokeExpectedFile: optional('smoke-expected-file'),
+        mirrorPercent,
+        comparisonTolerance,
+        maxErrorRate,
+        maxLatencyP99Ms,
+        minRequestCount,
+        onNoData: onNoDataText,
+        rollbackOnFailure,
+        grantMissingRoles,
+        prComment,
+        githubToken: optional('github-token'),
+        failOn: failOnText === 'warning' ? 'warning' : 'error',
+        timeoutMs,
+        ignored,
+    };
+}
+function parseOrCollect(problems, name, text, parse) {
+    if (text === undefined)
+        return undefined;
+    try {
+        return parse(text);
+    }
+    catch (e) {
+        problems.push(`${name}: ${e.message}`);
+        return undefined;
+    }
+}
+function splitLines(text) {
+    return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+}
+/** YAML 1.2 core booleans, as core.getBooleanInput accepts them. */
+function parseBoolean(text) {
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new Error(`'${text}' is not a boolean; use true or false.`);
+}
+/** `blue=90,green=10` (commas, spaces or newlines between entries) or `all`. */
+function parseTraffic(text) {
+    if (text.toLowerCase() === 'all')
+        return { kind: 'all' };
+    const weights = {};
+    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
+        const match = /^([A-Za-z][-A-Za-z0-9]*)=(\d{1,3})$/.exec(part);
+        if (!match)
+            throw new Error(`'${part}' is not name=percent (for example blue=90,green=10), and the whole value is not 'all'.`);
+        const [, name, pct] = match;
+        const key = name.toLowerCase();
+        if (key in weights)
+            throw new Error(`deployment '${name}' is given twice.`);
+        weights[key] = Number(pct);
+    }
+    const total = Object.values(weights).reduce((a, b) => a + b, 0);
+    if (Object.values(weights).some((w) => w > 100))
+        throw new Error('a percentage is above 100.');
+    if (total !== 100)
+        throw new Error(`the percentages add up to ${total}; they must add up to 100.`);
+    return { kind: 'map', weights };
+}
+/** `10,50,100`: increasing percentages for the new deployment, ending at 100. */
+function parseRolloutSteps(text) {
+    const steps = text.split(/[\s,]+/).filter(Boolean).map((s) => {
+        if (!/^\d{1,3}$/.test(s))
+            throw new Error(`'${s}' is not a whole percentage.`);
+        return Number(s);
+    });
+    if (steps.length === 0)
+        throw new Error('give at least one step, for example 10,50,100.');
+    for (let i = 0; i < steps.length; i++) {
+        const step = steps[i];
+        if (step < 1 || step > 100)
+            throw new Error(`step ${step} is outside 1..100.`);
+        if (i > 0 && step <= steps[i - 1])
+            throw new Error(`steps must increase; ${step} follows ${steps[i - 1]}.`);
+    }
+    if (steps[steps.length - 1] !== 100)
+        throw new Error('the last step must be 100, so the rollout completes.');
+    return steps;
+}
+/** A whole number within bounds. */
+function parseWhole(text, min, max) {
+    if (!/^\d+$/.test(text.trim()))
+        throw new Error(`'${text}' is not a whole number.`);
+    const n = Number(text.trim());
+    if (n < min || n > max)
+        throw new Error(`${n} is outside ${min}..${max}.`);
+    return n;
+}
+/** `0.05` or `5%`: a share of requests, as a fraction. */
+function parseRate(text) {
+    const t = text.trim();
+    const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(t);
+    if (!m)
+        throw new Error(`'${text}' is not a rate; write for example 0.05 or 5%.`);
+    const value = m[2] ? Number(m[1]) / 100 : Number(m[1]);
+    if (value > 1)
+        throw new Error(`'${text}' is above 100 %; write a fraction (0.05) or a percentage (5%).`);
+    return value;
+}
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `90s`, `5m`, `1h30m`, `250ms`, or a bare number of seconds. */
+function parseDuration(text) {
+    const t = text.trim().toLowerCase();
+    if (/^\d+$/.test(t))
+        return Number(t) * 1000;
+    const parts = [...t.matchAll(/(\d+)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== t) {
+        throw new Error(`'${text}' is not a duration; write for example 90s, 5m or 1h30m.`);
+    }
+    return parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]], 0);
+}
+
+
+/***/ }),
+
+/***/ 268:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ./lib/inputs.js
+var lib_inputs = __nccwpck_require__(646);
+// EXTERNAL MODULE: ./lib/findings/finding.js
+var finding = __nccwpck_require__(6939);
+;// CONCATENATED MODULE: ./lib/report/model.js
+// What a run produced, in one plain value: the report layer renders it, tests inspect it.
+
+function failed(report) {
+    return report.findings.some((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
+}
+/** The step's failure line: what failed, where, and what was written. */
+function failureMessage(report) {
+    const counts = (0,finding/* countBySeverity */.Ot)(report.findings);
+    const failing = report.findings.filter((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
+    const files = [...new Set(failing.map((f) => f.file))].join(', ');
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const what = report.failOn === 'warning' ? `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')}` : plural(counts.error, 'error');
+    return `${what} in ${files}; ${writtenSentence(report.written)} See the annotations and the job summary.`;
+}
+function writtenSentence(written) {
+    switch (written) {
+        case 'nothing':
+            return 'nothing was written to Azure.';
+        case 'partial':
+            return 'some changes were written to Azure before the run stopped (see the timeline).';
+        case 'all':
+            return 'every planned change was written to Azure.';
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./lib/github/event.js
+// The pull request a run is for, read from the event payload the runner writes (GITHUB_EVENT_PATH):
+// `pull_request` and `pull_request_target` events carry it; other events have none.
+// https://docs.github.com/webhooks/webhook-events-and-payloads#pull_request
+
+function pullRequestOf(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path || !(0,external_node_fs_.existsSync)(path))
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    return pullRequestFromPayload(payload, env.GITHUB_REPOSITORY);
+}
+function pullRequestFromPayload(payload, repository) {
+    const pr = payload?.pull_request;
+    if (!pr || typeof pr.number !== 'number')
+        return undefined;
+    const fullName = repository || String(payload.repository?.full_name ?? '');
+    const [owner, repo] = fullName.split('/');
+    if (!owner || !repo)
+        return undefined;
+    const base = String(pr.base?.repo?.full_name ?? fullName);
+    const head = pr.head?.repo?.full_name;
+    return {
+        owner,
+        repo,
+        number: pr.number,
+        headSha: typeof pr.head?.sha === 'string' ? pr.head.sha : '',
+        // A deleted fork has head.repo null: still a fork.
+        fromFork: typeof head !== 'string' || head.toLowerCase() !== base.toLowerCase(),
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/report/budget.js
+// GitHub's size limits on what a step publishes, and the one way the report stays under them at any
+// input size: every section keeps its most important items first, gets a fair share of the budget,
+// and ends with a note saying how many items were left out and where all of them are.
+/** Documented limits (docs.github.com: "Adding a job summary", "Passing information between jobs", REST issue comments). */
+const GITHUB_LIMITS = {
+    /** A step's job summary over 1 MiB is not shown at all. */
+    summaryBytes: 1024 * 1024,
+    /** One output holds at most 1 MB. */
+    outputBytes: 1_000_000,
+    /** An issue or pull-request comment body holds at most 65,536 characters. */
+    commentChars: 65_536,
+};
+/** What the report aims for: each limit less a margin, so framing and rounding never cross it. */
+const BUDGETS = {
+    summaryBytes: 1_000_000,
+    outputBytes: 900_000,
+    commentChars: 60_000,
+};
+const utf8Bytes = (text) => Buffer.byteLength(text, 'utf8');
+/** UTF-16 code units: never fewer than the characters GitHub counts. */
+const characters = (text) => text.length;
+/**
+ * Renders `preface` and the sections within `budget` (as `measure` counts). When everything does
+ * not fit, each section first gets an equal share, and what a section leaves unused goes to the
+ * sections before the others, in order: the first section is the most important.
+ */
+function renderWithin(preface, sections, budget, measure) {
+    const gap = '\n\n';
+    const fixed = measure(preface) +
+        sections.reduce((sum, s) => {
+            const frame = s.items.length ? (s.opening ? measure(s.opening) + 1 : 0) + measure(gap + s.more(s.items.length)) : measure(s.empty);
+            return sum + measure(gap) * 2 + measure(s.title) + frame;
+        }, 0);
+    const itemCosts = sections.map((s) => s.items.map((item) => measure(item) + measure(s.separator ?? '\n')));
+    const allowances = share(itemCosts.map((costs) => costs.reduce((a, b) => a + b, 0)), Math.max(0, budget - fixed));
+    const parts = [preface];
+    sections.forEach((section, i) => {
+        parts.push(section.title);
+        if (section.items.length === 0) {
+            parts.push(section.empty);
+            return;
+        }
+        const shown = countWithin(itemCosts[i] ?? [], allowances[i] ?? 0);
+        const body = section.items.slice(0, shown).join(section.separator ?? '\n');
+        if (shown > 0)
+            parts.push(section.opening ? `${section.opening}\n${body}` : body);
+        if (shown < section.items.length)
+            parts.push(section.more(section.items.length - shown));
+    });
+    return clip(parts.join(gap) + '\n', budget, measure);
+}
+/** Equal shares first; what a section does not need goes to the earlier sections that still do. */
+function share(needs, total) {
+    if (needs.reduce((a, b) => a + b, 0) <= total)
+        return [...needs];
+    const fair = Math.floor(total / Math.max(1, needs.length));
+    const given = needs.map((need) => Math.min(need, fair));
+    let left = total - given.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < needs.length && left > 0; i++) {
+        const extra = Math.min(left, (needs[i] ?? 0) - (given[i] ?? 0));
+        given[i] = (given[i] ?? 0) + extra;
+        left -= extra;
+    }
+    return given;
+}
+/** How many leading items fit: the first that does not fit ends the run, so the order is kept. */
+function countWithin(costs, allowance) {
+    let used = 0;
+    for (let i = 0; i < costs.length; i++) {
+        used += costs[i] ?? 0;
+        if (used > allowance)
+            return i;
+    }
+    return costs.length;
+}
+/** Last resort for text that cannot be split into items (huge notes): cut it and say so. */
+function clip(text, budget, measure) {
+    if (measure(text) <= budget)
+        return text;
+    const note = '\n\n… (cut here: the text is longer than GitHub accepts)\n';
+    const room = Math.max(0, budget - measure(note));
+    let low = 0;
+    let high = text.length;
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (measure(text.slice(0, mid)) <= room)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    // Never end on the first half of a surrogate pair.
+    const end = low > 0 && /[\uD800-\uDBFF]/.test(text[low - 1] ?? '') ? low - 1 : low;
+    return text.slice(0, end) + note;
+}
+
+;// CONCATENATED MODULE: ./lib/report/links.js
+/** The action's home, for runs that do not say where the action came from (local runs, `uses: ./`). */
+const ACTION_REPOSITORY = 'contoso/azureml-online-deploy';
+/** GitHub's heading anchors: lower case, spaces to hyphens, punctuation other than - and _ dropped. */
+function anchorOf(heading) {
+    return heading
+        .toLowerCase()
+        .replace(/[^a-z0-9 _-]/g, '')
+        .replace(/ /g, '-');
+}
+function ruleUrl(links, rule) {
+    return `${links.rulesDoc}#${anchorOf(rule)}`;
+}
+/** A link to a line of a workspace file at the reviewed commit, or undefined when there is no commit. */
+function sourceUrl(links, file, line) {
+    if (!links.source || file.startsWith('../') || file.startsWith('/'))
+        return undefined;
+    return `${links.source}${encodePath(file)}#L${line}`;
+}
+/**
+ * GITHUB_ACTION_REPOSITORY / GITHUB_ACTION_REF name the action a `uses:` step runs
+ * (https://docs.github.com/actions/reference/variables-reference); `headSha` is the pull request's
+ * head commit when there is one (GITHUB_SHA is then a merge commit that may disappear).
+ */
+function linksFromEnv(env, headSha) {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const actionRepository = env.GITHUB_ACTION_REPOSITORY || ACTION_REPOSITORY;
+    const actionRef = env.GITHUB_ACTION_REF || 'main';
+    const links = { rulesDoc: `${server}/${actionRepository}/blob/${encodePath(actionRef)}/docs/rules.md` };
+    const sha = headSha || env.GITHUB_SHA;
+    if (env.GITHUB_REPOSITORY && sha && /^[0-9a-f]{40}$/i.test(sha))
+        links.source = `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/`;
+    return links;
+}
+/** Each path segment percent-encoded, the slashes kept: a URI path from a file path. */
+function encodePath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+
+;// CONCATENATED MODULE: ./lib/report/markdown.js
+// Small helpers to write GitHub-flavoured Markdown safely: user text never breaks a table or
+// injects HTML into the job summary, the PR comment, SARIF help or docs/rules.md.
+function escapeCell(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+function code(text) {
+    const escaped = escapeCell(text);
+    return escaped.includes('`') ? `<code>${escaped}</code>` : `\`${escaped}\``;
+}
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+function details(summary, body) {
+    return `<details><summary>${escapeCell(summary)}</summary>\n\n${body}\n\n</details>`;
+}
+/** A fenced block whose fence is longer than any backtick run inside it (one final newline of `body` is dropped). */
+function fenced(language, body) {
+    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${body.endsWith('\n') ? body.slice(0, -1) : body}\n${fence}`;
+}
+/** Prose for Markdown: `<placeholders>` outside code spans would be read as HTML tags. */
+function prose(text) {
+    return text
+        .split(/(`+[^`]*`+)/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./lib/report/summary.js
+// The report as Markdown, for the job summary and the pull-request comment: the verdict, every finding
+// (its rule linked to docs/rules.md), every secret reference with its status, and the plan. Pure:
+// returns Markdown that fits the budget it is given, most important first, with a note for the rest.
+
+
+
+
+
+const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+const SUMMARY_ELSEWHERE = {
+    findings: 'Every finding is in the SARIF file the step wrote (its path is the `sarif-file` output; upload it with `github/codeql-action/upload-sarif` or `actions/upload-artifact`).',
+    plan: 'The whole plan is in the plan file the step wrote (its path is the `plan-file` output; upload it with `actions/upload-artifact`).',
+};
+function renderSummary(report, options = {}) {
+    return renderReport(report, {
+        links: linksFromEnv({}),
+        budget: BUDGETS.summaryBytes,
+        measure: utf8Bytes,
+        heading: `## azureml-online-deploy · ${report.mode}`,
+        elsewhere: SUMMARY_ELSEWHERE,
+        requestBodies: true,
+        timings: true,
+        ...options,
+    });
+}
+function renderReport(report, options) {
+    const preface = [options.heading, headline(report)];
+    if (report.notes.length)
+        preface.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
+    const sections = [
+        findingsSection(report, options),
+        ...timelineSection(report, options),
+        ...endpointSection(report),
+        referencesSection(report),
+        ...planSections(report, options),
+    ];
+    return renderWithin(preface.join('\n\n'), sections, options.budget, options.measure);
+}
+function headline(report) {
+    const tally = tallyOf(report.findings);
+    const files = plural(report.files.length, 'file');
+    const changes = report.changes === undefined ? '' : report.changes ? ' The plan changes Azure.' : ' The plan changes nothing: Azure already matches the files.';
+    if (failed(report))
+        return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
+    const written = report.written === 'nothing' ? '' : ` ${capitalize(writtenSentence(report.written))}`;
+    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.${written || changes}`;
+}
+const VERDICT_ICON = { ok: '✅', failed: ICON.error, skipped: '⏭️', 'rolled back': '↩️', inconclusive: '❔' };
+/** The phases and gates of an online run (lint has one phase: no timeline). Durations only where they may change every run. */
+function timelineSection(report, options) {
+    if (report.timeline.length < 2)
+        return [];
+    const header = options.timings ? ['Phase', 'Result', 'Time', 'Detail'] : ['Phase', 'Result', 'Detail'];
+    return [
+        {
+            title: '### Timeline',
+            opening: table(header, []),
+            items: report.timeline.map((t) => {
+                const cells = [escapeCell(t.name), `${VERDICT_ICON[t.verdict]} ${t.verdict}`, ...(options.timings ? [duration(t.durationMs)] : []), escapeCell(t.detail ?? '')];
+                return `| ${cells.join(' | ')} |`;
+            }),
+            empty: '',
+            more: (omitted) => `**${plural(omitted, 'more phase')}** did not fit here; the run's log has every phase.`,
+        },
+    ];
+}
+/** The endpoint as read back from Azure: what the run left behind. */
+function endpointSection(report) {
+    const live = report.readBack;
+    if (!live)
+        return [];
+    const percent = (map) => Object.entries(map).map(([name, pct]) => `${code(name)} ${pct} %`).join(', ') || 'none';
+    const items = [
+        ...(live.traffic ? [`- Traffic: ${percent(live.traffic)}`] : []),
+        ...(live.mirrorTraffic ? [`- Mirrored traffic: ${percent(live.mirrorTraffic)}`] : []),
+        ...(live.scoringUri ? [`- Scoring URI: ${code(live.scoringUri)}`] : []),
+        ...(live.swaggerUri ? [`- Swagger URI: ${code(live.swaggerUri)}`] : []),
+    ];
+    return [{ title: '### Endpoint, as read back from Azure', items, empty: 'Nothing was read back.', more: (omitted) => `${omitted} more lines did not fit here.` }];
+}
+function duration(ms) {
+    if (ms < 1000)
+        return `${ms} ms`;
+    const seconds = Math.round(ms / 1000);
+    return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+function findingsSection(report, options) {
+    const sorted = [...report.findings].sort(finding/* compareFindings */.Eg);
+    return {
+        title: '### Findings',
+        opening: table(['', 'Rule', 'Where', 'Problem', 'Fix'], []),
+        items: sorted.map((f) => findingRow(f, options.links)),
+        empty: 'No findings.',
+        more: (omitted) => `**${plural(omitted, 'more finding')}** (${tallyOf(sorted.slice(sorted.length - omitted))}) did not fit here. ${options.elsewhere.findings}`,
+    };
+}
+function findingRow(f, links) {
+    const where = `${code(f.file)} ${f.line}:${f.column}`;
+    const url = sourceUrl(links, f.file, f.line);
+    const cells = [
+        `${ICON[f.severity]} ${f.severity}`,
+        `[${code(f.rule)}](${ruleUrl(links, f.rule)})`,
+        url ? `[${where}](${url})` : where,
+        escapeCell(f.message),
+        escapeCell(f.hint ?? ''),
+    ];
+    return `| ${cells.join(' | ')} |`;
+}
+function referencesSection(report) {
+    return {
+        title: '### Secret references',
+        opening: table(['Variable', 'Store', 'Target', 'Status', 'Where'], []),
+        items: report.references.map((r) => `| ${[
+            code(r.variable),
+            escapeCell(r.store),
+            escapeCell(r.target),
+            referenceStatusCell(r.status),
+            `${code(r.file)} ${r.line}`,
+        ].join(' | ')} |`),
+        empty: 'No secret-injection references.',
+        more: (omitted) => `**${plural(omitted, 'more reference')}** did not fit here; each one with a problem is a finding above or in the SARIF file.`,
+    };
+}
+function planSections(report, options) {
+    const { requests, assets } = report.plan;
+    const withheld = failed(report) ? '\n\nNot sent: the errors above must be fixed first. Files with errors are not in the plan.' : '';
+    const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
+    const assetLines = assets.map((a) => `- local asset registered first: ${escapeCell(a.kind)}: ${escapeCell(a.description)}`);
+    const sections = [
+        {
+            title: `### Plan${requests.length ? withheld : ''}`,
+            items: [...lines, ...assetLines],
+            empty: 'Nothing to send.',
+            more: (omitted) => `**${plural(omitted, 'more plan entry', 'more plan entries')}** did not fit here. ${options.elsewhere.plan}`,
+        },
+    ];
+    const bodies = requests.filter((r) => r.body !== undefined);
+    if (options.requestBodies && bodies.length) {
+        sections.push({
+            title: '#### Request bodies',
+            items: bodies.map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2)))),
+            separator: '\n\n',
+            empty: '',
+            more: (omitted) => `**${plural(omitted, 'more request body', 'more request bodies')}** did not fit here. ${options.elsewhere.plan}`,
+        });
+    }
+    return sections;
+}
+/** '2 errors, 1 warning': the severities present, most severe first. */
+function tallyOf(findings) {
+    const counts = (0,finding/* countBySeverity */.Ot)(findings);
+    return ['error', 'warning', 'notice']
+        .filter((s) => counts[s] > 0)
+        .map((s) => plural(counts[s], s))
+        .join(', ');
+}
+function plural(n, word, many = `${word}s`) {
+    return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+}
+function referenceStatusCell(status) {
+    switch (status.state) {
+        case 'pass':
+            return '✅ pass';
+        case 'fail':
+            return `${ICON.error} fail (${code(status.rule)})`;
+        case 'unknown':
+            return `· unknown: ${escapeCell(status.why)}`;
+    }
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./lib/report/comment.js
+// The sticky pull-request comment's body, and how a run recognises its own comment from the last
+// run: a hidden marker on the first line, then the report (verdict, findings linked to the PR's head
+// commit, reference statuses, plan) within GitHub's 65,536 characters, then a footer naming the run.
+// The footer changes with every run, so "unchanged" compares everything above it. Pure.
+
+
+const MARKER_PREFIX = '<!-- azureml-online-deploy:sticky ';
+const FOOTER_MARKER = '<!-- azureml-online-deploy:footer -->';
+/** `key` tells apart the comments of several jobs or endpoints on one pull request. */
+function commentMarker(key) {
+    return `${MARKER_PREFIX}${key.replace(/-->|[\r\n]/g, ' ')} -->`;
+}
+function renderComment(report, options) {
+    const marker = commentMarker(options.key);
+    const footer = `${FOOTER_MARKER}\n---\n<sub>${options.runUrl ? `Written by [this run](${options.runUrl}); its` : 'The'} job summary has the request bodies, and the step's \`sarif-file\` and \`plan-file\` outputs have every finding and the whole plan.</sub>\n`;
+    // No run link above the footer: the content must stay the same when the results do.
+    const elsewhere = 'The job summary and the SARIF file of the run named below have them all.';
+    const content = renderReport(report, {
+        links: options.links,
+        budget: BUDGETS.commentChars - characters(marker) - characters(footer) - 2,
+        measure: characters,
+        heading: `### azureml-online-deploy · ${report.mode}`,
+        elsewhere: { findings: elsewhere, plan: elsewhere },
+        requestBodies: false,
+        timings: false,
+    });
+    return `${marker}\n${content}\n${footer}`;
+}
+/** The comment this run owns, if an earlier run wrote one: the first whose body starts with the marker. */
+function findOwnComment(comments, key) {
+    const marker = commentMarker(key);
+    for (const c of comments)
+        if (c.body?.startsWith(marker))
+            return c;
+    return undefined;
+}
+/** True when the bodies differ only in their footers (which name the run). */
+function sameContent(existing, next) {
+    const content = (body) => body.split(FOOTER_MARKER)[0]?.trimEnd();
+    return content(existing) === content(next);
+}
+
+;// CONCATENATED MODULE: ./lib/github/sticky-comment.js
+// The sticky pull-request comment (`pr-comment: true`): one comment per workflow job and set of files,
+// found again by its hidden marker, updated in place, and left alone when its content is unchanged.
+// It goes through @actions/github (Octokit with the runner's proxy settings), loaded only when the
+// input asks for a comment. It never fails the run: without write permission (a pull request from a
+// fork gets a read-only GITHUB_TOKEN) the step says so in a notice and goes on.
+// REST: https://docs.github.com/rest/issues/comments
+
+
+
+/** Finds this job's comment (stopping at the page that has it) and creates, updates or leaves it. */
+async function syncStickyComment(api, key, body) {
+    for await (const page of api.pages()) {
+        const own = findOwnComment(page, key);
+        if (!own)
+            continue;
+        if (sameContent(own.body ?? '', body))
+            return { action: 'unchanged', id: own.id };
+        await api.update(own.id, body);
+        return { action: 'updated', id: own.id };
+    }
+    return { action: 'created', id: await api.create(body) };
+}
+async function octokitIssueComments(token, pr) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(token);
+    const where = { owner: pr.owner, repo: pr.repo };
+    return {
+        async *pages() {
+            for await (const response of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100 })) {
+                yield response.data;
+            }
+        },
+        create: async (body) => (await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body })).data.id,
+        update: async (id, body) => {
+            await octokit.rest.issues.updateComment({ ...where, comment_id: id, body });
+        },
+    };
+}
+/** One comment per workflow, job, endpoint and file set: matrix jobs over other files get their own. */
+function commentKey(report, env) {
+    const identity = [env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', report.endpointName ?? '', ...report.files].join('\n');
+    return (0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 16);
+}
+async function publishPrComment(report, settings) {
+    const { pr, token, env } = settings;
+    if (!pr) {
+        core.info(`pr-comment: this run is for a '${env.GITHUB_EVENT_NAME ?? 'unknown'}' event, not a pull request; no comment is written.`);
+        return 'skipped';
+    }
+    if (!token && !settings.api) {
+        core.notice('pr-comment: no GitHub token, so no pull-request comment was written. Leave the github-token input at its default (the job token) or pass a token that may write pull-request comments.', { title: 'Pull-request comment not written' });
+        return 'skipped';
+    }
+    const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${(env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    const key = commentKey(report, env);
+    const body = renderComment(report, { key, links: settings.links, runUrl });
+    try {
+        const api = settings.api ?? (await octokitIssueComments(token ?? '', pr));
+        const { action, id } = await syncStickyComment(api, key, body);
+        core.info(`pr-comment: ${action === 'unchanged' ? 'left comment' : `${action} comment`} ${id} on pull request #${pr.number}${action === 'unchanged' ? ' as it was (nothing changed)' : ''}.`);
+        return action;
+    }
+    catch (error) {
+        const status = error.status;
+        const reason = error instanceof Error ? error.message : String(error);
+        if (status === 401 || status === 403 || status === 404) {
+            core.notice(permissionNotice(pr, status, reason), { title: 'Pull-request comment not written' });
+        }
+        else {
+            core.warning(`pr-comment: the pull-request comment could not be written (${reason}). The job summary has the same content.`, { title: 'Pull-request comment not written' });
+        }
+        return 'skipped';
+    }
+}
+function permissionNotice(pr, status, reason) {
+    const why = pr.fromFork
+        ? 'This pull request comes from a fork, and GitHub gives workflows of fork pull requests a read-only token.'
+        : status === 401
+            ? 'GitHub refused the token.'
+            : 'The token may not write pull-request comments: give the job `permissions: pull-requests: write`, or pass a token that may as `github-token`.';
+    return `pr-comment: no pull-request comment was written (HTTP ${status}: ${reason}). ${why} The run goes on; the job summary has the same content.`;
+}
+
+// EXTERNAL MODULE: ./lib/source-files.js
+var source_files = __nccwpck_require__(308);
+// EXTERNAL MODULE: ./lib/findings/rules.js
+var rules = __nccwpck_require__(6465);
+;// CONCATENATED MODULE: ./lib/report/annotations.js
+// Findings → GitHub annotations. GitHub shows at most 10 annotations of each severity per step,
+// so the most important come first and, when more exist, the tenth slot points at the summary.
+// Each message ends with a link to the rule's section of docs/rules.md.
+
+
+
+const ANNOTATIONS_PER_SEVERITY = 10;
+function findingToAnnotation(f, links = linksFromEnv({})) {
+    const message = [f.message, ...(f.hint ? [`Fix: ${f.hint}`] : []), `Rule: ${ruleUrl(links, f.rule)}`].join('\n');
+    const annotation = {
+        severity: f.severity,
+        title: `${f.rule}: ${rules/* RULES */.y[f.rule].title}`,
+        message,
+        file: f.file,
+        startLine: f.line,
+        startColumn: f.column,
+    };
+    // GitHub ignores columns on multi-line annotations and rejects an end column without one.
+    if (f.endLine !== undefined && f.endLine !== f.line)
+        annotation.endLine = f.endLine;
+    else if (f.endColumn !== undefined) {
+        annotation.endLine = f.line;
+        annotation.endColumn = f.endColumn;
+    }
+    return annotation;
+}
+function selectAnnotations(findings, links = linksFromEnv({}), limit = ANNOTATIONS_PER_SEVERITY) {
+    const sorted = [...findings].sort(finding/* compareFindings */.Eg);
+    const out = [];
+    for (const severity of ['error', 'warning', 'notice']) {
+        const ofSeverity = sorted.filter((f) => f.severity === severity);
+        if (ofSeverity.length <= limit) {
+            out.push(...ofSeverity.map((f) => findingToAnnotation(f, links)));
+            continue;
+        }
+        const shown = ofSeverity.slice(0, limit - 1);
+        out.push(...shown.map((f) => findingToAnnotation(f, links)));
+        const rest = ofSeverity.length - shown.length;
+        out.push({
+            severity,
+            title: `${rest} more ${severity}${rest === 1 ? '' : 's'}`,
+            message: `${rest} more ${severity} finding${rest === 1 ? ' is' : 's are'} not annotated (GitHub shows ${limit} per step): see the job summary for the most important and the SARIF file (the 'sarif-file' output) for the full list.`,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/report/outputs.js
+// Step outputs (action.yml lists them). Values are strings; JSON ones are compact so `fromJSON()` reads them.
+// Each stays under GitHub's 1 MB per output whatever the input: `findings` keeps the most important
+// findings that fit (the SARIF file has them all, the counts stay exact), `plan` drops request
+// bodies, then requests, from the end and says what it left out (the plan file has it all).
+
+
+function buildOutputs(report, files = {}, budget = BUDGETS.outputBytes) {
+    const counts = (0,finding/* countBySeverity */.Ot)(report.findings);
+    const outputs = {
+        findings: fitFindings(report.findings, budget),
+        errors: String(counts.error),
+        warnings: String(counts.warning),
+        plan: fitPlan(report.plan, budget, files.planFile),
+    };
+    if (report.endpointName)
+        outputs['endpoint-name'] = report.endpointName;
+    if (report.deploymentNames.length)
+        outputs['deployment-name'] = report.deploymentNames.join(',');
+    if (report.changes !== undefined)
+        outputs.changes = String(report.changes);
+    const live = report.readBack;
+    if (live?.scoringUri)
+        outputs['scoring-uri'] = live.scoringUri;
+    if (live?.swaggerUri)
+        outputs['swagger-uri'] = live.swaggerUri;
+    if (live?.traffic)
+        outputs.traffic = JSON.stringify(live.traffic);
+    if (files.sarifFile)
+        outputs['sarif-file'] = files.sarifFile;
+    if (files.planFile)
+        outputs['plan-file'] = files.planFile;
+    return outputs;
+}
+/** The findings, most important first, as many as fit in `budget` bytes of JSON. */
+function fitFindings(findings, budget) {
+    const sorted = [...findings].sort(finding/* compareFindings */.Eg);
+    const json = sorted.map((f) => JSON.stringify(f));
+    const kept = countWithin(json.map((j) => utf8Bytes(j) + 1), budget - 2);
+    return `[${json.slice(0, kept).join(',')}]`;
+}
+/** The plan, or as much of it as fits: every request line first, then bodies in order; `omitted` says what is missing. */
+function fitPlan(plan, budget, planFile) {
+    const full = JSON.stringify(plan);
+    if (utf8Bytes(full) <= budget)
+        return full;
+    const bare = plan.requests.map(({ body: _body, ...rest }) => rest);
+    const frame = utf8Bytes(JSON.stringify({ ...plan, requests: [], assets: [], omitted: omissions(plan, 0, 0, 0, planFile) })) + 64;
+    let room = budget - frame;
+    const take = (costs) => {
+        const kept = countWithin(costs, room);
+        room -= costs.slice(0, kept).reduce((a, b) => a + b, 0);
+        return kept;
+    };
+    const keptRequests = take(bare.map((r) => utf8Bytes(JSON.stringify(r)) + 1));
+    const keptAssets = take(plan.assets.map((a) => utf8Bytes(JSON.stringify(a)) + 1));
+    const keptBodies = take(plan.requests.slice(0, keptRequests).map((r) => (r.body === undefined ? 0 : utf8Bytes(JSON.stringify(r.body)) + 8)));
+    const fitted = {
+        ...plan,
+        requests: plan.requests.slice(0, keptRequests).map((r, i) => (i < keptBodies ? r : bare[i])),
+        assets: plan.assets.slice(0, keptAssets),
+        omitted: omissions(plan, keptRequests, keptBodies, keptAssets, planFile),
+    };
+    const text = JSON.stringify(fitted);
+    // Fields other than requests and assets (diffs, traffic) are kept whole; if they alone are too big, only the note remains.
+    return utf8Bytes(text) <= budget ? text : JSON.stringify({ requests: [], assets: [], omitted: omissions(plan, 0, 0, 0, planFile) });
+}
+function omissions(plan, keptRequests, keptBodies, keptAssets, planFile) {
+    const withBody = (from) => plan.requests.slice(from).filter((r) => r.body !== undefined).length;
+    return {
+        requests: plan.requests.length - keptRequests,
+        bodies: withBody(keptBodies),
+        assets: plan.assets.length - keptAssets,
+        ...(planFile ? { planFile } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/report/redact.js
+const REDACTED = '***';
+/** Shorter values would blank out ordinary words and numbers (`instance_count=1`); none is a credential. */
+const MIN_REDACTED_LENGTH = 4;
+function redactReport(report, values) {
+    const secrets = [...new Set(values.filter((v) => v.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
+    if (secrets.length === 0)
+        return report;
+    const { endpointName, deploymentNames, files, ...texts } = report;
+    return { ...redactDeep(texts, secrets), endpointName, deploymentNames, files };
+}
+/** Fields whose values are ids from a fixed set (or file paths), never user text: kept so the report stays well-formed. */
+const IDENTIFIERS = new Set(['rule', 'severity', 'state', 'verdict', 'method', 'apiVersion', 'file', 'failOn', 'mode', 'written']);
+function redactDeep(value, secrets) {
+    if (typeof value === 'string')
+        return secrets.reduce((text, secret) => text.split(secret).join(REDACTED), value);
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, secrets));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, IDENTIFIERS.has(k) ? v : redactDeep(v, secrets)]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./lib/report/sarif.js
+
+
+
+
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const TOOL_NAME = 'azureml-online-deploy';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+function buildSarif(findings, options) {
+    const ids = Object.keys(rules/* RULES */.y);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: TOOL_NAME,
+                        semanticVersion: options.version,
+                        informationUri: options.links.rulesDoc.replace(/\/blob\/.*$/, ''),
+                        rules: ids.map((id) => ruleDescriptor(id, rules/* RULES */.y[id], options.links)),
+                    },
+                },
+                ...(options.workspaceUri ? { originalUriBaseIds: { '%SRCROOT%': { uri: options.workspaceUri } } } : {}),
+                columnKind: 'utf16CodeUnits',
+                results: [...findings].sort(finding/* compareFindings */.Eg).map((f) => result(f, index.get(f.rule) ?? 0)),
+            },
+        ],
+    };
+}
+function ruleDescriptor(id, spec, links) {
+    const helpUri = ruleUrl(links, id);
+    const { bad, good, azure } = spec.example;
+    // The same content as the rule's section of docs/rules.md (scripts/gen-rules-doc.ts).
+    const markdown = [
+        `**${prose(spec.title)}**`,
+        `**When it fires.** ${prose(spec.when)}`,
+        `**Triggers it:**\n\n${fenced('yaml', bad)}${azure ? `\n\nIn Azure: ${prose(azure.bad)}` : ''}`,
+        `**Fixed:**\n\n${fenced('yaml', good)}${azure ? `\n\nIn Azure: ${prose(azure.good)}` : ''}`,
+        `**Fix.** ${prose(spec.fix)}`,
+        `[\`${id}\` in docs/rules.md](${helpUri})`,
+    ];
+    return {
+        id,
+        name: id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
+        shortDescription: { text: spec.title },
+        fullDescription: { text: spec.when },
+        help: { text: `${spec.when}\n\nFix: ${spec.fix}\n\nDocumentation: ${helpUri}`, markdown: markdown.join('\n\n') },
+        helpUri,
+        defaultConfiguration: { level: LEVEL[spec.severity] },
+        properties: { tags: ['azureml', `detected-in-${spec.detectedIn}`] },
+    };
+}
+function result(f, ruleIndex) {
+    const absolute = f.file.startsWith('/');
+    return {
+        ruleId: f.rule,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        message: { text: f.hint ? `${f.message}\nFix: ${f.hint}` : f.message },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: absolute ? { uri: `file://${encodePath(f.file)}` } : { uri: encodePath(f.file), uriBaseId: '%SRCROOT%' },
+                    region: region(f),
+                },
+            },
+        ],
+    };
+}
+/** SARIF regions are 1-based; endColumn is the column after the last character, as in the findings. */
+function region(f) {
+    const startLine = Math.max(1, f.line);
+    const startColumn = Math.max(1, f.column);
+    const endLine = f.endLine !== undefined && f.endLine >= startLine ? f.endLine : startLine;
+    const out = { startLine, startColumn };
+    if (f.endLine !== undefined && endLine !== startLine)
+        out.endLine = endLine;
+    if (f.endColumn !== undefined && (endLine > startLine || f.endColumn >= startColumn)) {
+        out.endLine = endLine;
+        out.endColumn = Math.max(1, f.endColumn);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/report/publish.js
+// The adapter between a RunReport and the runner: annotations, the job summary and the outputs
+// through @actions/core, the SARIF and plan files, and (with `pr-comment`) the sticky pull-request
+// comment. Everything it renders comes from the pure modules beside it.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function publishReport(unredacted, settings = { prComment: false }, env = process.env) {
+    const report = redactReport(unredacted, settings.secretValues ?? []);
+    const pr = pullRequestOf(env);
+    const links = linksFromEnv(env, pr?.headSha);
+    for (const a of selectAnnotations(report.findings, links)) {
+        const { severity, message, ...props } = a;
+        core[severity](message, props);
+    }
+    const files = writeReportFiles(report, links, env);
+    for (const [name, value] of Object.entries(buildOutputs(report, files)))
+        core.setOutput(name, value);
+    const summary = renderSummary(report, { links });
+    if (env.GITHUB_STEP_SUMMARY)
+        await core.summary.addRaw(summary, true).write();
+    else
+        core.info(summary);
+    if (settings.prComment)
+        await publishPrComment(report, { token: settings.githubToken, pr, links, env });
+}
+/**
+ * Every finding as SARIF and the whole plan as JSON, in a folder of this step under RUNNER_TEMP
+ * (outside the checkout, so nothing lands in the repository; GITHUB_ACTION names the step).
+ */
+function writeReportFiles(report, links, env) {
+    const dir = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'azureml-online-deploy', (env.GITHUB_ACTION || 'local').replace(/[^A-Za-z0-9_.-]/g, '_'));
+    try {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        const sarifFile = (0,external_node_path_.join)(dir, 'findings.sarif');
+        const planFile = (0,external_node_path_.join)(dir, 'plan.json');
+        const workspaceUri = `${(0,external_node_url_.pathToFileURL)((0,source_files/* workspaceRoot */.oS)(env)).href.replace(/\/?$/, '/')}`;
+        (0,external_node_fs_.writeFileSync)(sarifFile, JSON.stringify(buildSarif(report.findings, { links, version: package_namespaceObject.rE, workspaceUri }), null, 2));
+        (0,external_node_fs_.writeFileSync)(planFile, JSON.stringify(report.plan, null, 2));
+        return { sarifFile, planFile };
+    }
+    catch (error) {
+        core.warning(`The SARIF and plan files could not be written to ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+        return {};
+    }
+}
+
+// EXTERNAL MODULE: ./lib/secrets/scan.js + 2 modules
+var secrets_scan = __nccwpck_require__(1639);
+// EXTERNAL MODULE: ./lib/spec/index.js
+var spec = __nccwpck_require__(4199);
+// EXTERNAL MODULE: ./lib/spec/override-scope.js
+var override_scope = __nccwpck_require__(8778);
+// EXTERNAL MODULE: ./lib/spec/overrides.js
+var spec_overrides = __nccwpck_require__(6230);
+// EXTERNAL MODULE: ./lib/spec/yaml.js
+var yaml = __nccwpck_require__(176);
+;// CONCATENATED MODULE: ./lib/analyze.js
+// The offline analysis every mode starts with: load each file (YAML 1.1 with positions), apply the
+// `set` overrides, validate it as an endpoint or a deployment, find its secret references, check
+// the files against each other, and build the plan. Pure: file contents and a file-system view
+// come in, findings and a plan go out.
+
+
+
+
+
+
+function analyze(input) {
+    const findings = [];
+    const references = [];
+    const overrideValues = input.overrides.map((o) => o.value).filter((v) => v.length > 0);
+    const overriddenEnv = new Map();
+    let endpoint;
+    if (input.endpoint) {
+        const root = prepare(input.endpoint, (0,override_scope/* overridesFor */.Ze)('endpoint', input.overrides), findings);
+        if (root) {
+            const result = (0,spec/* analyzeEndpoint */.k8)({ root, file: input.endpoint.displayPath, dir: input.endpoint.dir }, input.fs);
+            findings.push(...result.findings);
+            const scan = (0,secrets_scan/* scanEndpoint */.z7)(root, input.endpoint.displayPath);
+            findings.push(...scan.findings);
+            endpoint = result.spec;
+        }
+    }
+    const deployments = [];
+    for (const source of input.deployments) {
+        const root = prepare(source, (0,override_scope/* overridesFor */.Ze)('deployment', input.overrides), findings);
+        if (!root)
+            continue;
+        const result = (0,spec/* analyzeDeployment */.sJ)({ root, file: source.displayPath, dir: source.dir }, { ...input.fs, parseYaml: yaml/* loadYaml */.yv });
+        findings.push(...result.findings);
+        const scan = (0,secrets_scan/* scanDeployment */.Nb)(root, source.displayPath);
+        findings.push(...scan.findings);
+        references.push(...scan.references);
+        if (result.spec) {
+            deployments.push(result.spec);
+            overriddenEnv.set(result.spec.name, overriddenEnvironmentVariables(root));
+        }
+    }
+    findings.push(...crossFileFindings(endpoint, deployments, input.unknownTrafficSeverity));
+    const workspace = { ...spec/* OFFLINE_WORKSPACE */.Qu, ...definedOnly(input.workspace ?? {}) };
+    return { findings, references, endpoint, deployments, plan: buildPlan(endpoint, deployments, workspace, overriddenEnv), overrideValues };
+}
+/** YAML → tree with `set` overrides applied; syntax findings are collected, never thrown. */
+function prepare(source, overrides, findings) {
+    const loaded = (0,yaml/* loadYaml */.yv)(source.text, source.displayPath);
+    findings.push(...loaded.findings);
+    if (loaded.findings.some((f) => f.severity === 'error'))
+        return undefined;
+    if (!loaded.root && overrides.length === 0) {
+        findings.push((0,finding/* makeFinding */.MH)('schema', { file: source.displayPath, line: 1, column: 1 }, 'The file is empty: az ml needs at least a name.', {
+            hint: 'Write the endpoint or deployment YAML into the file, or point the input at the right file.',
+        }));
+        return undefined;
+    }
+    const applied = (0,spec_overrides/* applyOverrides */.iu)(loaded.root, overrides, source.displayPath);
+    findings.push(...applied.findings);
+    return applied.root;
+}
+/** Names of environment variables whose value came from a `set` override. */
+function overriddenEnvironmentVariables(root) {
+    const names = new Set();
+    if (root.kind !== 'map')
+        return names;
+    const env = root.entries.find((e) => e.key === 'environment_variables')?.value;
+    if (env?.kind !== 'map')
+        return names;
+    for (const e of env.entries)
+        if (e.value.kind === 'scalar' && e.value.override !== undefined)
+            names.add(e.key);
+    return names;
+}
+function crossFileFindings(endpoint, deployments, unknownTrafficSeverity) {
+    const findings = [];
+    const seen = new Map();
+    for (const d of deployments) {
+        const first = seen.get(d.name);
+        if (first) {
+            const span = d.spans.name ?? { line: 1, column: 1 };
+            findings.push((0,finding/* makeFinding */.MH)('file-mismatch', { file: d.file, ...span }, `Deployment '${d.name}' is also defined in ${first.file}; one run deploys each deployment once.`, {
+                hint: 'Give each deployment file its own deployment name, or pass only one of the two files.',
+            }));
+        }
+        seen.set(d.name, d);
+        if (endpoint && d.endpointName !== endpoint.name) {
+            const span = d.spans.endpointName ?? { line: 1, column: 1 };
+            findings.push((0,finding/* makeFinding */.MH)('file-mismatch', { file: d.file, ...span }, `Deployment '${d.name}' targets endpoint '${d.endpointName}', but the endpoint file ${endpoint.file} defines '${endpoint.name}'.`, { hint: `Set endpoint_name: ${endpoint.name} in the deployment (or endpoint_name=${endpoint.name} in the set input).` }));
+        }
+    }
+    if (endpoint)
+        findings.push(...(0,spec/* checkTraffic */.At)(endpoint, deployments.map((d) => d.name), endpoint.file, unknownTrafficSeverity));
+    return findings;
+}
+function buildPlan(endpoint, deployments, workspace, overriddenEnv) {
+    const requests = [];
+    const assets = [];
+    if (endpoint) {
+        const rest = (0,spec/* endpointRestBody */.S9)(endpoint, workspace);
+        requests.push({ method: 'PUT', path: rest.path, apiVersion: rest.apiVersion, description: `create or update endpoint ${endpoint.name}`, body: rest.body });
+    }
+    for (const d of deployments) {
+        const rest = (0,spec/* deploymentRestBody */.KE)(d, workspace);
+        redactEnvironment(rest.body, overriddenEnv.get(d.name) ?? new Set());
+        assets.push(...rest.assets.filter((a) => !a.resolved || a.action === 'register'));
+        requests.push({ method: 'PUT', path: rest.path, apiVersion: rest.apiVersion, description: `create or update deployment ${d.name} on endpoint ${d.endpointName}`, body: rest.body });
+    }
+    return { requests, assets: assets.map(describeAsset) };
+}
+/** Values from `set` may be GitHub secrets: the plan shows that they are set, not what they are. */
+function redactEnvironment(body, names) {
+    const env = body.properties?.environmentVariables;
+    if (!env)
+        return;
+    for (const name of names)
+        if (name in env && !/^\$\{\{.*\}\}$/s.test(env[name] ?? ''))
+            env[name] = '***';
+}
+function describeAsset(a) {
+    const what = a.localPath ? `upload ${a.localPath}` : a.action === 'resolve-label' ? `resolve ${a.name}@${a.label}` : `register ${a.name ?? 'anonymous'}`;
+    const version = a.name && a.version ? ` as ${a.name}:${a.version}` : a.anonymous ? ' (anonymous)' : '';
+    return { kind: a.kind, description: `${what}${version} (${a.file}:${a.span.line})` };
+}
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+;// CONCATENATED MODULE: ./lib/modes/lint.js
+const lintMode = {
+    unknownTrafficSeverity: 'warning',
+    offlineReferenceStatus: 'lint reads no Azure; validate and deploy resolve it',
+};
+
+;// CONCATENATED MODULE: ./lib/modes/registry.js
+
+const MODE_REGISTRY = {
+    lint: async () => lintMode,
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7753))).validateMode,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(840), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3176))).deployMode,
+};
+
+;// CONCATENATED MODULE: ./lib/pipeline.js
+// The one pipeline every mode runs (docs/architecture.md): read inputs → analyze → checks →
+// apply → report. A mode (src/modes/) says which of the later phases it has; this file owns the
+// order, the log groups, the timeline and the rule that nothing is written once a finding fails
+// the run.
+
+
+
+
+
+
+async function runPipeline(inputs) {
+    const mode = await MODE_REGISTRY[inputs.mode]();
+    const timeline = [];
+    const phase = phaseRunner(timeline);
+    const { endpoint, deployments } = readInputFiles(inputs);
+    const files = [endpoint, ...deployments].filter((f) => f !== undefined);
+    const analysis = await phase('Analyze: YAML, schema and secret-reference syntax', async () => {
+        const result = analyze({
+            endpoint,
+            deployments,
+            overrides: inputs.overrides,
+            fs: source_files/* localFileSystem */.Bt,
+            workspace: { subscriptionId: inputs.subscriptionId, resourceGroup: inputs.resourceGroup, workspaceName: inputs.workspaceName },
+            unknownTrafficSeverity: mode.unknownTrafficSeverity,
+        });
+        for (const value of result.overrideValues)
+            core.setSecret(value);
+        core.info(`${files.length} file(s), ${result.findings.length} finding(s), ${result.references.length} secret reference(s).`);
+        return result;
+    });
+    const run = { inputs, files, analysis, phase, timeline };
+    const report = {
+        mode: inputs.mode,
+        failOn: inputs.failOn,
+        files: files.map((f) => f.displayPath),
+        findings: [...analysis.findings],
+        references: offlineReferenceRows(run, mode),
+        plan: analysis.plan,
+        written: 'nothing',
+        timeline,
+        endpointName: analysis.endpoint?.name,
+        deploymentNames: analysis.deployments.map((d) => d.name),
+        notes: inputs.ignored.length ? [`Ignored in ${inputs.mode} mode (they apply to deploy): ${inputs.ignored.join(', ')}.`] : [],
+    };
+    if (!mode.check)
+        return report;
+    const checked = await mode.check(run);
+    const superseded = checked.supersedes;
+    if (superseded)
+        report.findings = report.findings.filter((f) => !superseded(f));
+    report.findings.push(...checked.findings);
+    report.references = checked.references;
+    report.plan = checked.plan ?? report.plan;
+    report.changes = checked.changes;
+    report.readBack = checked.readBack;
+    report.notes.push(...checked.notes);
+    if (!mode.apply)
+        return report;
+    if (failed(report)) {
+        core.info('Nothing is written to Azure: the findings above must be fixed first.');
+        timeline.push({ name: 'Apply', durationMs: 0, verdict: 'skipped', detail: 'findings fail the run' });
+        return report;
+    }
+    const applied = await mode.apply(run, checked);
+    report.findings.push(...applied.findings);
+    report.written = applied.written;
+    report.readBack = applied.readBack ?? report.readBack;
+    report.notes.push(...applied.notes);
+    return report;
+}
+function readInputFiles(inputs) {
+    const workspace = (0,source_files/* workspaceRoot */.oS)();
+    return {
+        endpoint: inputs.endpointFile ? (0,source_files/* readSourceFile */.uj)('endpoint-file', inputs.endpointFile, workspace) : undefined,
+        deployments: inputs.deploymentFiles.map((f) => (0,source_files/* readSourceFile */.uj)('deployment-file', f, workspace)),
+    };
+}
+function offlineReferenceRows(run, mode) {
+    return run.analysis.references.map((ref) => {
+        const { store, target } = (0,secrets_scan/* describeReference */.P5)(ref);
+        return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: { state: 'unknown', why: mode.offlineReferenceStatus } };
+    });
+}
+/** Each phase is one log group and one timeline row; a phase that throws is recorded as failed. */
+function phaseRunner(timeline) {
+    return async (name, work) => {
+        const started = performance.now();
+        try {
+            const value = await core.group(name, work);
+            timeline.push({ name, durationMs: Math.round(performance.now() - started), verdict: 'ok' });
+            return value;
+        }
+        catch (error) {
+            timeline.push({ name, durationMs: Math.round(performance.now() - started), verdict: 'failed', detail: error instanceof Error ? error.message : String(error) });
+            throw error;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/main.js
+// run(): reads the inputs once, runs the one pipeline (src/pipeline.ts) for the chosen mode, and
+// funnels every failure into one place.
+
+
+
+
+
+async function run() {
+    try {
+        const inputs = (0,lib_inputs/* readInputs */.Ko)((0,lib_inputs/* envInputReader */.tT)());
+        const report = await runPipeline(inputs);
+        await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken, secretValues: inputs.overrides.map((o) => o.value) }));
+        if (failed(report)) {
+            core.setFailed(failureMessage(report));
+        }
+    }
+    catch (error) {
+        fail(error);
+    }
+}
+/** The one failure funnel: every error ends here with a message a user can act on. */
+function fail(error) {
+    if (error instanceof lib_inputs/* InputError */.dz) {
+        for (const problem of error.problems)
+            core.error(problem, { title: 'Invalid input' });
+        core.setFailed(error.problems.length === 1 ? `Invalid input: ${error.problems[0]}` : `${error.problems.length} inputs are invalid (see the errors above).`);
+        return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    core.setFailed(message);
+    if (error instanceof Error && error.stack)
+        core.debug(error.stack);
+}
+
+
+/***/ }),
+
+/***/ 5012:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ parseState),
+/* harmony export */   UH: () => (/* binding */ ROLLOUT_STATE_KEY),
+/* harmony export */   sU: () => (/* binding */ serializeState)
+/* harmony export */ });
+const ROLLOUT_STATE_KEY = 'rollout';
+function serializeState(state) {
+    return JSON.stringify(state);
+}
+/** Undefined for an empty, foreign or damaged value: the post step then has nothing to do. */
+function parseState(text) {
+    if (!text.trim())
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const s = value;
+    const isMap = (m) => typeof m === 'object' && m !== null && Object.values(m).every((v) => typeof v === 'number');
+    if (s?.version !== 1 ||
+        (s.status !== 'inProgress' && s.status !== 'finished') ||
+        typeof s.endpointPath !== 'string' ||
+        typeof s.apiVersion !== 'string' ||
+        typeof s.endpointName !== 'string' ||
+        typeof s.body !== 'object' ||
+        s.body === null ||
+        !isMap(s.previous?.traffic) ||
+        !isMap(s.previous?.mirrorTraffic)) {
+        return undefined;
+    }
+    return s;
+}
+
+
+/***/ }),
+
+/***/ 1639:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P5: () => (/* binding */ describeReference),
+  Nb: () => (/* binding */ scanDeployment),
+  z7: () => (/* binding */ scanEndpoint)
+});
+
+// UNUSED EXPORTS: analyzeScalar, scanDocument, storeKey, suggestionHint
+
+// EXTERNAL MODULE: ./lib/findings/finding.js
+var finding = __nccwpck_require__(6939);
+;// CONCATENATED MODULE: ./lib/spec/scalar-geometry.js
+/**
+ * The span of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
+ * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
+ * scalars, multi-line, `set` overrides, unknown layouts) the scalar's own span.
+ * The end-column convention (inclusive or exclusive) follows the span's own.
+ */
+function locateInScalar(scalar, offset, length) {
+    const span = scalar.span;
+    const whole = { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+    if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine)
+        return whole;
+    const value = scalar.value.value;
+    const layout = rawLayout(scalar, value);
+    if (!layout)
+        return whole;
+    const { contentColumn, map, exclusiveEnd } = layout;
+    const start = map[offset];
+    const end = map[Math.min(offset + length, value.length)];
+    if (start === undefined || end === undefined)
+        return whole;
+    return {
+        line: span.line,
+        column: contentColumn + start,
+        endLine: span.line,
+        endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
+    };
+}
+function rawLayout(scalar, value) {
+    const span = scalar.span;
+    const width = span.endColumn - span.column;
+    if (!scalar.quoted) {
+        if (scalar.source !== value)
+            return undefined;
+        const map = Array.from({ length: value.length + 1 }, (_, i) => i);
+        if (width === value.length)
+            return { contentColumn: span.column, map, exclusiveEnd: true };
+        if (width === value.length - 1)
+            return { contentColumn: span.column, map, exclusiveEnd: false };
+        return undefined;
+    }
+    // Quoted: `raw` is the text between the quotes as written. Try the single- then double-quoted reading.
+    const raw = scalar.raw;
+    if (raw === undefined)
+        return undefined;
+    const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
+    if (!map)
+        return undefined;
+    if (width === raw.length + 2)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: true };
+    if (width === raw.length + 1)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: false };
+    return undefined;
+}
+function decodeSingle(raw, value) {
+    const map = [];
+    let out = '';
+    for (let i = 0; i < raw.length; i++) {
+        map.push(i);
+        if (raw[i] === "'") {
+            if (raw[i + 1] !== "'")
+                return undefined;
+            i++;
+        }
+        out += raw[i];
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+const SIMPLE_ESCAPES = {
+    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+};
+function decodeDouble(raw, value) {
+    const map = [];
+    let out = '';
+    let i = 0;
+    while (i < raw.length) {
+        const ch = raw[i] ?? '';
+        if (ch === '"')
+            return undefined;
+        if (ch !== '\\') {
+            map.push(i);
+            out += ch;
+            i++;
+            continue;
+        }
+        const esc = raw[i + 1] ?? '';
+        const simple = SIMPLE_ESCAPES[esc];
+        if (simple !== undefined) {
+            map.push(i);
+            out += simple;
+            i += 2;
+            continue;
+        }
+        const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
+        const hex = raw.slice(i + 2, i + 2 + hexLen);
+        if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen)
+            return undefined;
+        const s = String.fromCodePoint(Number.parseInt(hex, 16));
+        for (let k = 0; k < s.length; k++)
+            map.push(i);
+        out += s;
+        i += 2 + hexLen;
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+
+// EXTERNAL MODULE: ./lib/azure/clouds.js
+var clouds = __nccwpck_require__(7769);
+// EXTERNAL MODULE: ./lib/spec/edit-distance.js
+var edit_distance = __nccwpck_require__(9583);
+;// CONCATENATED MODULE: ./lib/secrets/parse.js
+
+
+/** Key Vault host suffix of each cloud, from the one cloud table (src/azure/clouds.ts). */
+const VAULT_SUFFIXES = Object.values(clouds/* CLOUDS */.J).map((c) => [c.name, c.keyVaultSuffix]);
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** `vault\.azure\.net|vault\.usgovcloudapi\.net|…` for the patterns below. */
+const SUFFIX_ALTERNATIVES = VAULT_SUFFIXES.map(([, s]) => escapeRegExp(s)).join('|');
+// ---------------------------------------------------------------------------------------------
+// Name rules
+/** Workspace connection names (contracts/INDEX.md §2, WorkspaceConnections_Get). */
+const CONNECTION_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
+/** Key Vault names: 3–24 letters, digits and hyphens, a letter first, a letter or digit last, no `--`. */
+const VAULT_NAME = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
+/** Key Vault secret names: 1–127 letters, digits and hyphens. */
+const SECRET_NAME = /^[a-zA-Z0-9-]{1,127}$/;
+/** What Key Vault generates for a version. */
+const SECRET_VERSION = /^[0-9a-fA-F]{32}$/;
+function connectionNameProblem(name) {
+    if (CONNECTION_NAME.test(name))
+        return undefined;
+    return `connection name \`${name}\` is not valid: 3 to 33 characters, letters, digits, \`_\` or \`-\`, starting with a letter or digit`;
+}
+function vaultNameProblem(name) {
+    if (VAULT_NAME.test(name))
+        return undefined;
+    return `vault name \`${name}\` is not valid: 3 to 24 letters, digits or hyphens, starting with a letter, ending with a letter or digit, no consecutive hyphens`;
+}
+function secretNameProblem(name) {
+    if (SECRET_NAME.test(name))
+        return undefined;
+    return `secret name \`${name}\` is not valid: 1 to 127 letters, digits or hyphens`;
+}
+// ---------------------------------------------------------------------------------------------
+// Canonical text
+function formatReference(t) {
+    if (t.kind === 'keyvault')
+        return `\${{keyvault:${t.secretId}}}`;
+    const base = `\${{azureml://connections/${t.connection}`;
+    switch (t.kind) {
+        case 'connection':
+            return `${base}}}`;
+        case 'connection-target':
+            return `${base}/target}}`;
+        case 'connection-credential':
+            return `${base}/credentials/${t.key ?? ''}}}`;
+        case 'connection-metadata':
+            return `${base}/metadata/${t.key ?? ''}}}`;
+    }
+}
+function keyVaultTarget(vaultName, cloud, secretName, version) {
+    const vaultHost = `${vaultName}.${clouds/* CLOUDS */.J[cloud].keyVaultSuffix}`;
+    const vaultUrl = `https://${vaultHost}`;
+    return {
+        kind: 'keyvault',
+        vaultName,
+        vaultHost,
+        vaultUrl,
+        cloud,
+        secretName,
+        version,
+        secretId: `${vaultUrl}/secrets/${secretName}/${version}`,
+    };
+}
+const EXACT_CONNECTION = /^\$\{\{azureml:\/\/connections\/([^/\s{}]+)(?:\/(credentials|metadata)\/([^/\s{}]+)|\/(target))?\}\}$/;
+const EXACT_KEYVAULT = new RegExp(`^\\$\\{\\{keyvault:https://([^./\\s{}]+)\\.(${SUFFIX_ALTERNATIVES})/secrets/([^/\\s{}]+)/([^/\\s{}?#]+)\\}\\}$`);
+function cloudOfSuffix(suffix) {
+    return VAULT_SUFFIXES.find(([, s]) => s === suffix)?.[0];
+}
+/** The target of a value that is exactly one of the five patterns (names not validated). */
+function parseExactReference(value) {
+    const c = EXACT_CONNECTION.exec(value);
+    if (c) {
+        const connection = c[1] ?? '';
+        if (c[4])
+            return { kind: 'connection-target', connection };
+        if (c[2] === 'credentials')
+            return { kind: 'connection-credential', connection, key: c[3] ?? '' };
+        if (c[2] === 'metadata')
+            return { kind: 'connection-metadata', connection, key: c[3] ?? '' };
+        return { kind: 'connection', connection };
+    }
+    const k = EXACT_KEYVAULT.exec(value);
+    if (k) {
+        const cloud = cloudOfSuffix(k[2] ?? '');
+        if (cloud)
+            return keyVaultTarget(k[1] ?? '', cloud, k[3] ?? '', k[4] ?? '');
+    }
+    return undefined;
+}
+// ---------------------------------------------------------------------------------------------
+// Candidate detection and repair
+const GITHUB_CONTEXT = /^\s*(?:github|env|vars|secrets|inputs|matrix|steps|needs|job|jobs|runner|strategy)\s*[.[]/;
+const GITHUB_FUNCTION = /^\s*(?:format|contains|startsWith|endsWith|join|toJSON|fromJSON|hashFiles|success|always|cancelled|failure)\s*\(/;
+/** `azureml:` or `keyvault:` inside any `$`/brace wrapper. Groups: $, {…, spaces, body, spaces, }… */
+// A blank inside the body is taken in only when the run after it reaches a closing brace.
+const WRAPPED = /(\$?)(\{+)([ \t]*)((?:azureml|keyvault)[ \t]*:(?:[^\s{}]|[ \t]+(?=[^\s{}]+\}))*)([ \t]*)(\}*)/i;
+const UNWRAPPED = /(?:azureml:\/*connections?\/|keyvault:[ \t]*(?:\/\/|https?:))[^\s{}]*/i;
+const KEYVAULT_URL = new RegExp(`^https?://[a-zA-Z0-9-]+\\.(?:${SUFFIX_ALTERNATIVES})/secrets/[^\\s{}]+$`, 'i');
+const SEGMENT_ALIASES = {
+    credential: 'credentials',
+    creds: 'credentials',
+    cred: 'credentials',
+    secrets: 'credentials',
+    secret: 'credentials',
+    keys: 'credentials',
+    meta: 'metadata',
+    metadatas: 'metadata',
+    'meta-data': 'metadata',
+    meta_data: 'metadata',
+    tags: 'metadata',
+    tag: 'metadata',
+    properties: 'metadata',
+    targets: 'target',
+};
+function guessSegment(seg) {
+    const lower = seg.toLowerCase();
+    if (lower === 'credentials' || lower === 'metadata' || lower === 'target')
+        return lower;
+    const alias = SEGMENT_ALIASES[lower];
+    if (alias)
+        return alias;
+    let best;
+    let bestDistance = 3;
+    for (const word of ['credentials', 'metadata', 'target']) {
+        const d = (0,edit_distance/* editDistance */.Y)(lower, word);
+        if (d < bestDistance)
+            [best, bestDistance] = [word, d];
+    }
+    return best;
+}
+function err(message) {
+    return { severity: 'error', message };
+}
+/** Split a path into segments, reporting (and dropping) empty ones. */
+function splitPath(path, problems) {
+    const segs = path.split('/');
+    if (segs.length > 1 && segs[segs.length - 1] === '') {
+        problems.push(err('trailing `/`'));
+        while (segs.length > 1 && segs[segs.length - 1] === '')
+            segs.pop();
+    }
+    if (segs.slice(0, -1).some((s) => s === ''))
+        problems.push(err('empty path segment (`//`)'));
+    return segs.filter((s) => s !== '');
+}
+function repairAzureml(body) {
+    const problems = [];
+    const m = /^(azureml)\s*:\s*(\/*)(.*)$/is.exec(body);
+    if (!m)
+        return { problems: [err('not an `azureml://connections/…` reference')] };
+    const [, scheme = '', slashes = '', rest = ''] = m;
+    if (scheme !== 'azureml')
+        problems.push(err(`\`${scheme}:\` must be lower case: \`azureml:\``));
+    if (slashes !== '//')
+        problems.push(err(`\`azureml:${slashes}\` needs exactly two slashes: \`azureml://\``));
+    const segs = splitPath(rest, problems);
+    const [first, name, segment, key, ...extra] = segs;
+    if (first === undefined)
+        return { problems: [...problems, err('missing `connections/<connection_name>`')], canonical: '${{azureml://connections/<connection_name>}}' };
+    if (first !== 'connections') {
+        const lower = first.toLowerCase();
+        if (lower === 'connections' || lower === 'connection' || (0,edit_distance/* editDistance */.Y)(lower, 'connections') <= 2) {
+            problems.push(err(`\`${first}\` must be \`connections\``));
+        }
+        else {
+            problems.push(err(`only workspace connections are resolved (\`azureml://connections/…\`), not \`azureml://${first}/…\``));
+            return { problems };
+        }
+    }
+    let connection = name;
+    if (connection === undefined) {
+        problems.push(err('missing connection name after `connections/`'));
+        connection = '<connection_name>';
+    }
+    else {
+        const p = connectionNameProblem(connection);
+        if (p)
+            problems.push(err(p));
+    }
+    let target;
+    if (segment === undefined) {
+        target = { kind: 'connection', connection };
+    }
+    else {
+        const guessed = guessSegment(segment);
+        let word;
+        let keyName = key;
+        let rest2 = extra;
+        if (guessed === undefined) {
+            if (key === undefined) {
+                // `${{azureml://connections/aoai/api_key}}`: most likely a credential name without its segment.
+                problems.push(err(`\`${segment}\` is not a segment: after the connection name write \`/credentials/<name>\`, \`/metadata/<name>\` or \`/target\``));
+                word = 'credentials';
+                keyName = segment;
+            }
+            else {
+                problems.push(err(`\`${segment}\` is not a segment: use \`credentials\`, \`metadata\` or \`target\``));
+                return { problems };
+            }
+        }
+        else {
+            word = guessed;
+            if (segment !== guessed)
+                problems.push(err(`\`${segment}\` must be \`${guessed}\``));
+        }
+        if (word === 'target') {
+            if (keyName !== undefined)
+                rest2 = [keyName, ...extra];
+            if (rest2.length > 0)
+                problems.push(err(`nothing may follow \`/target\` (found \`/${rest2.join('/')}\`)`));
+            target = { kind: 'connection-target', connection };
+        }
+        else {
+            if (keyName === undefined) {
+                problems.push(err(`missing the ${word === 'credentials' ? 'credential' : 'metadata'} name after \`${word}/\``));
+                keyName = word === 'credentials' ? '<credential_name>' : '<metadata_name>';
+            }
+            if (rest2.length > 0)
+                problems.push(err(`unexpected \`/${rest2.join('/')}\` after the ${word === 'credentials' ? 'credential' : 'metadata'} name`));
+            target = { kind: word === 'credentials' ? 'connection-credential' : 'connection-metadata', connection, key: keyName };
+        }
+    }
+    return { problems, target, canonical: formatReference(target) };
+}
+function repairKeyVault(body) {
+    const problems = [];
+    const m = /^(keyvault)\s*:\s*(.*)$/is.exec(body);
+    if (!m)
+        return { problems: [err('not a `keyvault:https://…` reference')] };
+    const [, scheme = '', afterScheme = ''] = m;
+    if (scheme !== 'keyvault')
+        problems.push(err(`\`${scheme}:\` must be lower case: \`keyvault:\``));
+    let rest;
+    const url = /^(https?)(:\/*)(.*)$/is.exec(afterScheme);
+    if (url) {
+        const [, proto = '', sep = '', tail = ''] = url;
+        if (proto.toLowerCase() === 'http')
+            problems.push(err('the vault URL must use `https:`, not `http:`'));
+        else if (proto !== 'https')
+            problems.push(err(`\`${proto}:\` must be lower case: \`https:\``));
+        if (sep !== '://')
+            problems.push(err(`\`${proto}${sep}\` must be \`https://\``));
+        rest = tail;
+    }
+    else if (afterScheme.startsWith('//')) {
+        problems.push(err('`keyvault://` must be `keyvault:https://` (the vault URL follows the colon)'));
+        rest = afterScheme.replace(/^\/+/, '');
+    }
+    else {
+        problems.push(err('missing `https://` after `keyvault:`'));
+        rest = afterScheme.replace(/^\/+/, '');
+    }
+    const segs = splitPath(rest, problems);
+    const [hostPort = '', kind, secretName, version, ...extra] = segs;
+    // Host: <vault>.<suffix>, optional :443 dropped.
+    let host = hostPort;
+    const port = /:(\d*)$/.exec(host);
+    if (port) {
+        problems.push(err(`remove the port \`${port[0]}\` from the vault host`));
+        host = host.slice(0, port.index);
+    }
+    let vaultName;
+    let cloud = 'AzureCloud';
+    const lowerHost = host.toLowerCase();
+    const matched = VAULT_SUFFIXES.find(([, s]) => lowerHost.endsWith(`.${s}`));
+    if (matched) {
+        cloud = matched[0];
+        vaultName = host.slice(0, host.length - matched[1].length - 1);
+        const suffix = host.slice(vaultName.length + 1);
+        if (suffix !== matched[1])
+            problems.push(err(`write the vault host suffix in lower case: \`${matched[1]}\``));
+    }
+    else {
+        const firstLabel = host.split('.')[0] ?? '';
+        if (lowerHost.includes('usgov'))
+            cloud = 'AzureUSGovernment';
+        else if (lowerHost.endsWith('.cn'))
+            cloud = 'AzureChinaCloud';
+        vaultName = firstLabel === '' ? '<keyvault_name>' : firstLabel;
+        if (lowerHost.includes('managedhsm')) {
+            problems.push(err(`\`${host}\` is a Managed HSM, which holds keys, not secrets: reference a Key Vault (\`<name>.vault.azure.net\`)`));
+        }
+        else if (host === '') {
+            problems.push(err('missing vault host'));
+        }
+        else {
+            problems.push(err(`\`${host}\` is not a Key Vault host: use \`https://<name>.vault.azure.net\` (or \`.vault.usgovcloudapi.net\`, \`.vault.azure.cn\`)`));
+        }
+    }
+    if (vaultName.includes('.'))
+        problems.push(err(`vault name \`${vaultName}\` must be a single DNS label`));
+    else if (!vaultName.startsWith('<')) {
+        const p = vaultNameProblem(vaultName);
+        if (p)
+            problems.push(err(p));
+    }
+    if (kind === undefined) {
+        problems.push(err('missing `/secrets/<secret_name>/<secret_version>` after the vault host'));
+    }
+    else if (kind !== 'secrets') {
+        const lower = kind.toLowerCase();
+        if (lower === 'keys' || lower === 'key')
+            problems.push(err('only secrets can be injected, not Key Vault keys: use `/secrets/`'));
+        else if (lower === 'certificates' || lower === 'certificate')
+            problems.push(err("certificates cannot be referenced directly: use the certificate's backing secret, `/secrets/<name>/<version>`"));
+        else if (lower === 'secrets' || lower === 'secret' || (0,edit_distance/* editDistance */.Y)(lower, 'secrets') <= 2)
+            problems.push(err(`\`${kind}\` must be \`secrets\``));
+        else
+            problems.push(err(`\`/${kind}/\` must be \`/secrets/\``));
+    }
+    let name = secretName;
+    if (name === undefined) {
+        if (kind !== undefined)
+            problems.push(err('missing secret name after `secrets/`'));
+        name = '<secret_name>';
+    }
+    else {
+        const p = secretNameProblem(name);
+        if (p)
+            problems.push(err(p));
+    }
+    let ver = version;
+    if (ver !== undefined) {
+        const q = /[?#]/.exec(ver);
+        if (q) {
+            problems.push(err(`remove \`${ver.slice(q.index)}\` from the secret identifier`));
+            ver = ver.slice(0, q.index) || undefined;
+        }
+    }
+    if (ver === undefined) {
+        if (secretName !== undefined)
+            problems.push(err('missing secret version: the pattern is `…/secrets/<secret_name>/<secret_version>` (find it with `az keyvault secret show --query id`)'));
+        ver = '<secret_version>';
+    }
+    if (extra.length > 0)
+        problems.push(err(`unexpected \`/${extra.join('/')}\` after the secret version`));
+    const target = keyVaultTarget(vaultName, cloud, name, ver);
+    return { problems, target, canonical: formatReference(target) };
+}
+function repairBody(body) {
+    return /^azureml/i.test(body) ? repairAzureml(body) : repairKeyVault(body);
+}
+/** Notices and warnings on a reference that matches a pattern exactly. */
+function checkNames(t) {
+    const problems = [];
+    if (t.kind === 'keyvault') {
+        const v = vaultNameProblem(t.vaultName);
+        if (v)
+            problems.push(err(v));
+        const s = secretNameProblem(t.secretName);
+        if (s)
+            problems.push(err(s));
+        const find = `find the version with: az keyvault secret show --vault-name ${t.vaultName} --name ${t.secretName} --query id`;
+        if (t.version.toLowerCase() === 'latest') {
+            problems.push({
+                severity: 'warning',
+                message: '`latest` is not a Key Vault secret version: a secret identifier has no such alias, so the service will look for a version named "latest"; pin the 32-character version',
+                hint: `Pin the version (${find}).`,
+            });
+        }
+        else if (!SECRET_VERSION.test(t.version)) {
+            problems.push({
+                severity: 'notice',
+                message: `secret version \`${t.version}\` is not the 32 hexadecimal characters Key Vault generates; \`validate\` mode checks that it exists`,
+                hint: `If it is a placeholder, replace it (${find}).`,
+            });
+        }
+    }
+    else {
+        const c = connectionNameProblem(t.connection);
+        if (c)
+            problems.push(err(c));
+    }
+    return problems;
+}
+function githubHint(inner) {
+    return /^\s*secrets\s*[.[]/.test(inner)
+        ? 'store the secret in a workspace connection or Key Vault and reference it, e.g. `${{azureml://connections/<connection_name>/credentials/<credential_name>}}`'
+        : 'pass the value with the action\'s `set` input instead (`set: environment_variables.NAME=${{ … }}` in the workflow), which GitHub does evaluate';
+}
+/**
+ * Classify one string value (see DECISIONS at the top). The caller decides what each candidate
+ * kind means where the value sits: src/secrets/scan.ts reports weak candidates (unwrapped
+ * references, bare Key Vault URLs, unknown `${{ }}`) only inside environment_variables.
+ */
+function analyzeValue(value) {
+    const plain = { candidate: null, problems: [], offset: 0, length: value.length };
+    const exact = parseExactReference(value);
+    if (exact)
+        return { candidate: 'wrapped', target: exact, problems: checkNames(exact), offset: 0, length: value.length };
+    const w = WRAPPED.exec(value);
+    if (w)
+        return analyzeWrapped(value, w);
+    const expr = /\$\{\{/.exec(value);
+    if (expr) {
+        const close = value.indexOf('}}', expr.index + 3);
+        const end = close < 0 ? value.length : close + 2;
+        const inner = value.slice(expr.index + 3, close < 0 ? value.length : close);
+        const offset = expr.index;
+        const length = end - offset;
+        if (GITHUB_CONTEXT.test(inner) || GITHUB_FUNCTION.test(inner)) {
+            return {
+                candidate: 'github-expression',
+                problems: [
+                    {
+                        severity: 'warning',
+                        message: `\`${value.slice(offset, end)}\` is a GitHub Actions expression, but GitHub evaluates expressions only in the workflow file, not in files an action reads: the literal text would be deployed`,
+                    },
+                ],
+                suggestion: githubHint(inner),
+                offset,
+                length,
+            };
+        }
+        // `${{connections/aoai/credentials/key}}`, `${{https://kv.vault.azure.net/secrets/x/v}}`: scheme missing.
+        const conn = /^\s*\/*connections?\//i.exec(inner);
+        const kv = /^\s*https?:\/\/[^/\s]*vault/i.exec(inner);
+        if (conn || kv) {
+            const fixed = `${value.slice(0, offset)}\${{${conn ? `azureml://${inner.trim().replace(/^\/+/, '')}` : `keyvault:${inner.trim()}`}}}${value.slice(end)}`;
+            const again = analyzeValue(fixed);
+            return {
+                ...again,
+                candidate: 'wrapped',
+                target: undefined,
+                problems: [err(conn ? 'missing the `azureml://` scheme' : 'missing the `keyvault:` prefix'), ...again.problems.filter((p) => p.severity === 'error')],
+                suggestion: again.suggestion ?? fixed,
+                offset,
+                length,
+            };
+        }
+        return {
+            candidate: 'other-expression',
+            problems: [
+                {
+                    severity: 'warning',
+                    message: `\`${value.slice(offset, end)}\` is not one of the five secret-reference patterns; the service will not resolve it`,
+                },
+            ],
+            offset,
+            length,
+        };
+    }
+    const u = UNWRAPPED.exec(value);
+    if (u) {
+        const repair = repairBody(u[0]);
+        const problems = [err('missing the `${{ … }}` around the reference'), ...repair.problems];
+        if (value.trim() !== u[0])
+            problems.push(err('the reference must be the whole value, with nothing around it'));
+        return { candidate: 'unwrapped', problems, suggestion: repair.canonical, offset: u.index, length: u[0].length };
+    }
+    if (KEYVAULT_URL.test(value)) {
+        const repair = repairKeyVault(`keyvault:${value}`);
+        return {
+            candidate: 'keyvault-url',
+            problems: [
+                {
+                    severity: 'notice',
+                    message: 'this Key Vault secret URL is passed to the container as text; to inject the secret value, wrap it as `${{keyvault:…}}` with the secret version',
+                },
+            ],
+            suggestion: repair.canonical,
+            offset: 0,
+            length: value.length,
+        };
+    }
+    return plain;
+}
+function analyzeWrapped(value, w) {
+    const [whole, dollar = '', open = '', spaceIn = '', body = '', spaceOut = '', close = ''] = w;
+    const offset = w.index;
+    const length = whole.length;
+    const before = value.slice(0, offset);
+    const after = value.slice(offset + length);
+    const problems = [];
+    const seen = new Set();
+    const add = (m) => {
+        if (!seen.has(m))
+            problems.push(err(m));
+        seen.add(m);
+    };
+    if (dollar === '' && open.length !== 1)
+        add('missing `$` before `{{`');
+    const single = open.length === 1 && close.length === 1;
+    if (single)
+        add(dollar === '' ? 'single braces `{…}`: the pattern is `${{…}}`' : 'single braces `${…}` (shell style): the pattern is `${{…}}`');
+    else if (open.length === 1)
+        add('single opening brace: the pattern starts with `${{`');
+    else if (open.length > 2)
+        add(`\`${open}\` has ${open.length} braces: the pattern starts with \`\${{\``);
+    if (single) {
+        // reported above
+    }
+    else if (close.length < 2)
+        add(close.length === 0 ? 'missing the closing `}}`' : 'missing a closing `}`: the pattern ends in `}}`');
+    else if (close.length > 2)
+        add(`too many closing braces (\`${close}\`): the pattern ends in \`}}\``);
+    if (spaceIn !== '' || spaceOut !== '' || /\s/.test(body))
+        add('no spaces inside `${{ }}`: the documented form is `${{azureml://…}}` / `${{keyvault:…}}`');
+    const repair = repairBody(body.replace(/\s+/g, ''));
+    for (const p of repair.problems)
+        add(p.message);
+    let suggestion = repair.canonical;
+    const otherRef = /\$?\{\{|azureml:|keyvault:/i;
+    if (otherRef.test(before) || otherRef.test(after)) {
+        add('a value can hold only one reference: give each reference its own environment variable');
+        suggestion = undefined;
+    }
+    else if (before.trim() !== '' || after.trim() !== '') {
+        add('the reference must be the whole value: the service resolves a value only when it is exactly one reference (compose any surrounding text in your scoring code)');
+    }
+    else if (before !== '' || after !== '') {
+        add('remove the whitespace around the reference: the value must be exactly the reference');
+    }
+    // A repair that finds nothing wrong but the wrapper: the target is valid modulo the wrapper.
+    return { candidate: 'wrapped', problems, ...(suggestion === undefined ? {} : { suggestion }), offset, length };
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/scan.js
+// Walk a parsed endpoint or deployment file for secret references. PURE.
+//
+// Where the service resolves references: only in the deployment's `environment_variables`
+// (seeds/001: "If the values that are mapped to the environment variables follow certain
+// patterns, secret retrieval and injection will be performed"; research/yaml-to-rest.md §8:
+// they travel in `properties.environmentVariables`). No seed mentions any other field, and the
+// endpoint has no environment variables at all. So a reference anywhere else (tags, properties,
+// description, model, an endpoint file) is sent as literal text: `secret-ref-placement`.
+
+
+
+function scanDeployment(root, file) {
+    return scanDocument(root, file, 'deployment');
+}
+function scanEndpoint(root, file) {
+    return scanDocument(root, file, 'endpoint');
+}
+function scanDocument(root, file, role) {
+    const out = { references: [], findings: [] };
+    if (role === 'deployment' && root.kind === 'map') {
+        for (const entry of root.entries) {
+            if (entry.key === 'environment_variables' && entry.value.kind === 'map')
+                scanEnvironmentVariables(entry.value, file, out);
+            else
+                walk(entry.value, entry.key, file, role, out);
+        }
+    }
+    else {
+        walk(root, '', file, role, out);
+    }
+    return out;
+}
+function scanEnvironmentVariables(map, file, out) {
+    for (const { key, value } of map.entries) {
+        if (value.kind !== 'scalar') {
+            walk(value, `environment_variables.${key}`, file, 'deployment', out);
+            continue;
+        }
+        const r = analyzeScalar(key, value, file);
+        if (r.reference)
+            out.references.push(r.reference);
+        out.findings.push(...r.findings);
+    }
+}
+/** One environment variable's value: its reference, if it is a clean one, and any findings. */
+function analyzeScalar(variable, scalar, file) {
+    if (scalar.value.type !== 'str')
+        return { findings: [] };
+    const value = scalar.value.value;
+    const a = analyzeValue(value);
+    if (a.candidate === null)
+        return { findings: [] };
+    const at = { file, ...locateInScalar(scalar, a.offset, a.length) };
+    const findings = findingsFor(variable, a, at);
+    if (a.target && !a.problems.some((p) => p.severity === 'error')) {
+        return { reference: { ...a.target, variable, raw: value, range: at }, findings };
+    }
+    return { findings };
+}
+function findingsFor(variable, a, at) {
+    if (a.problems.length === 0)
+        return [];
+    const errors = a.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+        const message = `${variable}: malformed secret reference: ${errors.map((p) => p.message).join('; ')}.`;
+        return [(0,finding/* makeFinding */.MH)('secret-ref-syntax', at, message, hintOptions(a))];
+    }
+    // Clean enough to use: each notice or warning on its own.
+    return a.problems.map((p) => (0,finding/* makeFinding */.MH)('secret-ref-syntax', at, `${variable}: ${p.message}.`, { severity: p.severity, ...(p.hint === undefined ? hintOptions(a) : { hint: p.hint }) }));
+}
+/** The fix hint for an analysis: "Did you mean …?" when a concrete form exists. */
+function suggestionHint(a) {
+    if (a.suggestion === undefined)
+        return undefined;
+    if (a.candidate === 'github-expression')
+        return `GitHub will not substitute it here: ${a.suggestion}.`;
+    return /<[a-z_]+>/.test(a.suggestion) ? `Complete the reference: ${a.suggestion}` : `Did you mean ${a.suggestion}?`;
+}
+function hintOptions(a) {
+    const hint = suggestionHint(a);
+    return hint === undefined ? {} : { hint };
+}
+function walk(node, path, file, role, out) {
+    switch (node.kind) {
+        case 'map':
+            for (const e of node.entries)
+                walk(e.value, path === '' ? e.key : `${path}.${e.key}`, file, role, out);
+            return;
+        case 'seq':
+            node.items.forEach((item, i) => walk(item, `${path}[${i}]`, file, role, out));
+            return;
+        case 'scalar':
+            misplaced(node, path, file, role, out);
+    }
+}
+function misplaced(scalar, path, file, role, out) {
+    if (scalar.value.type !== 'str')
+        return;
+    const a = analyzeValue(scalar.value.value);
+    const at = { file, ...locateInScalar(scalar, a.offset, a.length) };
+    if (a.candidate === 'github-expression') {
+        out.findings.push(...findingsFor(path, a, at));
+        return;
+    }
+    // Only the unmistakable form counts outside environment_variables: `${{azureml:…}}` /
+    // `${{keyvault:…}}` and its mis-wrapped variants. Bare URLs and other text stay plain here.
+    if (a.candidate !== 'wrapped')
+        return;
+    const where = role === 'endpoint'
+        ? 'an endpoint file, where the service resolves no secret references'
+        : `\`${path}\`, but the service resolves secret references only in the deployment's environment_variables`;
+    const hint = a.target ? moveHint(a.target, path) : RULE_PLACEMENT_FIX;
+    out.findings.push((0,finding/* makeFinding */.MH)('secret-ref-placement', at, `${path}: secret reference in ${where}; it would be sent as literal text.`, { hint }));
+}
+const RULE_PLACEMENT_FIX = 'Move the reference into the deployment environment_variables, the only place the service resolves it, and read it from the environment in the container.';
+function moveHint(t, path) {
+    const name = (path.split('.').pop() ?? 'SECRET').replace(/\[\d+\]$/, '').replace(/[^A-Za-z0-9_]/g, '_').toUpperCase() || 'SECRET';
+    return `Move it to the deployment: environment_variables: { ${name}: ${formatReference(t)} }, and read ${name} in the container.`;
+}
+/** A secret-free description of a reference for the job summary (references are not secret; values are). */
+function describeReference(ref) {
+    let store;
+    let target;
+    switch (ref.kind) {
+        case 'keyvault': {
+            store = ref.cloud === 'AzureCloud' ? `Key Vault ${ref.vaultName}` : `Key Vault ${ref.vaultName} (${ref.cloud})`;
+            const version = /^[0-9a-fA-F]{32}$/.test(ref.version) ? `${ref.version.slice(0, 8)}…` : ref.version;
+            target = `secret ${ref.secretName}, version ${version}`;
+            break;
+        }
+        case 'connection':
+            store = `connection ${ref.connection}`;
+            target = 'all secrets (listsecrets JSON)';
+            break;
+        case 'connection-target':
+            store = `connection ${ref.connection}`;
+            target = 'target';
+            break;
+        case 'connection-credential':
+            store = `connection ${ref.connection}`;
+            target = `credentials/${ref.key ?? ''}`;
+            break;
+        case 'connection-metadata':
+            store = `connection ${ref.connection}`;
+            target = `metadata/${ref.key ?? ''}`;
+            break;
+    }
+    return { variable: ref.variable, store, target, display: `${ref.variable}=*** ← ${store}: ${target}` };
+}
+/** One key per secret store, to de-duplicate look-ups: one listsecrets per connection, one vault per vault. */
+function storeKey(ref) {
+    return ref.kind === 'keyvault' ? `keyvault:${ref.vaultUrl.toLowerCase()}` : `connection:${ref.connection.toLowerCase()}`;
+}
+
+
+/***/ }),
+
+/***/ 308:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bt: () => (/* binding */ localFileSystem),
+/* harmony export */   oS: () => (/* binding */ workspaceRoot),
+/* harmony export */   uj: () => (/* binding */ readSourceFile)
+/* harmony export */ });
+/* unused harmony export displayPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+// The only place the action reads the user's files. Paths from inputs are relative to
+// GITHUB_WORKSPACE (as in every action); findings name files relative to it too.
+
+
+function workspaceRoot(env = process.env) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+}
+function displayPath(absolutePath, workspace) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, absolutePath);
+    const shown = rel && !rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) ? rel : absolutePath;
+    return shown.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+}
+/** Reads an input file; the error names the input and where it looked. */
+function readSourceFile(inputName, path, workspace) {
+    const absolutePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, path);
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(absolutePath, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : e.message;
+        throw new Error(`${inputName}: '${path}' ${why} (looked at ${absolutePath}; paths are relative to GITHUB_WORKSPACE).`);
+    }
+    return { absolutePath, displayPath: displayPath(absolutePath, workspace), dir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolutePath), text };
+}
+/** The file-system view the pure spec layer is given for local paths in the YAML. */
+const localFileSystem = {
+    exists(absolutePath) {
+        try {
+            const s = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(absolutePath);
+            return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    },
+    readText(absolutePath) {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(absolutePath, 'utf8');
+        }
+        catch {
+            return undefined;
+        }
+    },
+};
+
+
+/***/ }),
+
+/***/ 7478:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ay: () => (/* binding */ pyStrText),
+/* harmony export */   Az: () => (/* binding */ strDict),
+/* harmony export */   MI: () => (/* binding */ inlineEnvironmentSchema),
+/* harmony export */   My: () => (/* binding */ parseComputeRef),
+/* harmony export */   Sv: () => (/* binding */ basenameOf),
+/* harmony export */   Zo: () => (/* binding */ pyStrNode),
+/* harmony export */   az: () => (/* binding */ dirnameOf),
+/* harmony export */   fP: () => (/* binding */ parseAssetRef),
+/* harmony export */   gO: () => (/* binding */ inlineModelSchema),
+/* harmony export */   gU: () => (/* binding */ isUrl),
+/* harmony export */   hq: () => (/* binding */ checkLocalPath),
+/* harmony export */   o1: () => (/* binding */ resolvePath)
+/* harmony export */ });
+/* unused harmony exports isAbsolutePath, versionField, MODEL_TYPES, pyRepr, located */
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4228);
+/* harmony import */ var _pystr_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9);
+
+
+const ARM_VERSIONED = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+\/([A-Za-z]+)\/[^/]+\/versions\/[^/]+$/i;
+const ARM_COMPUTE = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+\/computes\/[^/]+$/i;
+const SINGULAR = { models: 'model', environments: 'environment', codes: 'code', computes: 'compute', data: 'data asset' };
+function refHint(type) {
+    const s = SINGULAR[type];
+    return `Write azureml:<${s}-name>:<version> (or azureml:<${s}-name>@latest), azureml:/subscriptions/…/${type}/<name>/versions/<version>, or azureml://registries/<registry>/${type}/<name>/versions/<version>.`;
+}
+/**
+ * Parse a string reference the way ArmVersionedStr/RegistryStr do, and report what the SDK would
+ * reject (missing `azureml:` prefix, no version, labels other than latest, malformed ARM ids).
+ */
+function parseAssetRef(text, type, path, span, ctx) {
+    if (text.startsWith('azureml://registries/')) {
+        return { kind: 'registry', type, uri: text, text };
+    }
+    if (!text.startsWith('azureml:')) {
+        const local = type === 'models' || type === 'environments';
+        ctx.report('schema', span, `${path} '${text}' is not a valid ${SINGULAR[type]} reference: a registered ${SINGULAR[type]} must be written with the azureml: prefix.`, {
+            hint: `${refHint(type)}${local ? ` For a local ${SINGULAR[type]}, define it inline (e.g. ${type === 'models' ? 'model:\\n  path: ./model' : 'environment:\\n  image: …\\n  conda_file: ./conda.yaml'}).` : ''}`,
+        });
+        return undefined;
+    }
+    const rest = text.slice('azureml:'.length);
+    if (rest.startsWith('//')) {
+        ctx.report('schema', span, `${path} '${text}' is not a supported reference: only azureml://registries/… URIs may use the azureml:// form.`, { hint: refHint(type) });
+        return undefined;
+    }
+    if (rest.startsWith('/')) {
+        const m = ARM_VERSIONED.exec(rest);
+        if (m && m[1]?.toLowerCase() === type)
+            return { kind: 'arm', type, id: rest, text };
+        ctx.report('schema', span, `${path}: the ARM id '${rest}' is not a versioned ${SINGULAR[type]} id.`, {
+            hint: `Use azureml:/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<ws>/${type}/<name>/versions/<version>.`,
+        });
+        return undefined;
+    }
+    if (type === 'environments' && rest.startsWith('AzureML-')) {
+        return { kind: 'curated', type, ref: text, text };
+    }
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        const name = rest.slice(0, at);
+        const label = rest.slice(at + 1);
+        if (!name || !label) {
+            ctx.report('schema', span, `${path} '${text}' is not a valid ${SINGULAR[type]} reference.`, { hint: refHint(type) });
+            return undefined;
+        }
+        if (type === 'codes') {
+            ctx.report('schema', span, `${path}: code assets cannot be referenced by label ('@${label}').`, { hint: 'Use azureml:<code-name>:<version>, or a local folder.' });
+            return undefined;
+        }
+        if (label !== 'latest') {
+            ctx.report('schema', span, `${path}: '@${label}' is not supported: latest is the only label for workspace ${type}.`, { hint: `Use azureml:${name}@latest or azureml:${name}:<version>.` });
+            return undefined;
+        }
+        return { kind: 'label', type, name, label, text };
+    }
+    const colon = rest.indexOf(':');
+    if (colon < 0 || colon === rest.length - 1 || colon === 0) {
+        const name = colon < 0 ? rest : rest.slice(0, colon);
+        ctx.report('schema', span, `${path} '${text}' has no version: Version must be provided for a registered ${SINGULAR[type]}.`, {
+            hint: `Use azureml:${name || '<name>'}:<version>${type === 'codes' ? '' : ` or azureml:${name || '<name>'}@latest`}.`,
+        });
+        return undefined;
+    }
+    return { kind: 'version', type, name: rest.slice(0, colon), version: rest.slice(colon + 1), text };
+}
+/** `compute: azureml:<name>` or `azureml:<ARM id>` (ArmStr: the prefix is required). */
+function parseComputeRef(text, path, span, ctx) {
+    if (!text.startsWith('azureml:')) {
+        ctx.report('schema', span, `${path} '${text}' must start with azureml: (a Kubernetes compute attached to the workspace).`, { hint: `Write ${path}: azureml:${text}` });
+        return undefined;
+    }
+    const rest = text.slice('azureml:'.length);
+    if (!rest) {
+        ctx.report('schema', span, `${path} has no compute name after azureml:.`, { hint: `Write ${path}: azureml:<compute-name>` });
+        return undefined;
+    }
+    if (rest.startsWith('/')) {
+        if (!ARM_COMPUTE.test(rest)) {
+            ctx.report('service-rejects', span, `${path}: '${rest}' is not a workspace compute ARM id: az ml sends it as the compute id, and the service finds no such compute.`, { hint: `Write ${path}: azureml:<compute-name>` });
+            return undefined;
+        }
+        return { id: rest };
+    }
+    return { name: rest };
+}
+// ---------------------------------------------------------------------------------------------
+// Paths (posix-style string arithmetic: no fs)
+function isAbsolutePath(p) {
+    return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
+}
+/** Resolve `p` against `dir` and normalise `.`/`..` segments, keeping the drive or root. */
+function resolvePath(dir, p) {
+    const joined = isAbsolutePath(p) ? p : `${dir.replace(/[\\/]+$/, '')}/${p}`;
+    const norm = joined.replaceAll('\\', '/');
+    const m = /^([A-Za-z]:)?(\/*)/.exec(norm);
+    const prefix = `${m?.[1] ?? ''}${m?.[2] ? '/' : ''}`;
+    const out = [];
+    for (const seg of norm.slice(m?.[0].length ?? 0).split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length && out[out.length - 1] !== '..')
+                out.pop();
+            else if (!prefix)
+                out.push('..');
+            continue;
+        }
+        out.push(seg);
+    }
+    return prefix + out.join('/') || '.';
+}
+function dirnameOf(p) {
+    const i = p.replace(/\/+$/, '').lastIndexOf('/');
+    return i <= 0 ? (i === 0 ? '/' : '.') : p.slice(0, i);
+}
+function basenameOf(p) {
+    const t = p.replace(/[\\/]+$/, '');
+    return t.slice(Math.max(t.lastIndexOf('/'), t.lastIndexOf('\\')) + 1);
+}
+function isUrl(p) {
+    return /^https?:\/\//i.test(p);
+}
+function checkLocalPath(env, ctx, dir, path, node, what, want) {
+    const abs = resolvePath(dir, path);
+    const kind = env.exists(abs);
+    if (!kind) {
+        ctx.report('local-path-not-found', node.span, `${what} '${path}' does not exist (looked for ${abs}).`, {
+            hint: 'Correct the path, or commit the missing file or folder. Relative paths start at the folder of the YAML file, not at the working directory.',
+        });
+        return undefined;
+    }
+    if (want !== 'any' && kind !== want) {
+        ctx.report('local-path-not-found', node.span, `${what} '${path}' must be a ${want === 'dir' ? 'folder' : 'file'}, but it is a ${kind === 'dir' ? 'folder' : 'file'}.`);
+        return undefined;
+    }
+    return { abs, kind };
+}
+// ---------------------------------------------------------------------------------------------
+// VersionField: a string, or an int/float that is str()-ed (so 1.10 becomes "1.1").
+function versionField() {
+    return {
+        expected: 'a version (string or number)',
+        parse(node, path, ctx) {
+            if (node.kind === 'scalar') {
+                const v = node.value;
+                if (v.type === 'str')
+                    return v.value;
+                if (v.type === 'int' || v.type === 'float' || v.type === 'bool')
+                    return (0,_pystr_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonStr */ .qV)(v);
+            }
+            ctx.report('schema', node.span, `${path} must be a string or a number.`, { hint: `Quote it: version: "1".` });
+            return undefined;
+        },
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Inline model (AnonymousModelSchema) and environment (EnvironmentSchema / AnonymousEnvironmentSchema)
+const MODEL_TYPES = ['custom_model', 'mlflow_model', 'triton_model'];
+const inlineModelSchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({
+    name: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    version: versionField(),
+    type: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(MODEL_TYPES),
+    path: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    description: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    properties: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)(),
+    tags: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)(),
+    flavors: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)(),
+    datastore: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    stage: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    utc_time_created: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .raw */ .lS)(),
+}, { dumpOnly: ['id', 'creation_context', 'job_name', 'latest_version'] });
+const route = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({ port: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)()), path: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)()) });
+const inferenceConfig = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({
+    liveness_route: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)(route),
+    readiness_route: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)(route),
+    scoring_route: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)(route),
+});
+const inlineEnvironmentSchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({
+    name: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    version: versionField(),
+    description: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    tags: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)(),
+    properties: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)(),
+    image: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    conda_file: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .raw */ .lS)(),
+    build: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({ path: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), dockerfile_path: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)() }),
+    inference_config: inferenceConfig,
+    os_type: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(['linux', 'windows']),
+    datastore: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+}, { dumpOnly: ['id', 'creation_context', 'latest_version', 'auto_delete_setting'] });
+/**
+ * A value of a free dict (tags, properties, environment_variables) as the SDK's REST serializer
+ * sends it: Python str() of the value, except that an empty value (YAML null) stays JSON null
+ * (`PLAIN:` is sent as null, never as the text "None"; research/yaml-to-rest.md §5).
+ */
+function pyStrNode(node) {
+    if (node.kind === 'scalar')
+        return node.value.type === 'null' ? null : (0,_pystr_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonStr */ .qV)(node.value);
+    return pyRepr(node);
+}
+/** Python str() of a node, null included ("None"): for values that become text, such as dict keys. */
+function pyStrText(node) {
+    return pyStrNode(node) ?? 'None';
+}
+function pyStrRepr(s) {
+    const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+    let out = '';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0) ?? 0;
+        if (ch === '\\')
+            out += '\\\\';
+        else if (ch === quote)
+            out += `\\${quote}`;
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (cp < 0x20 || cp === 0x7f)
+            out += `\\x${cp.toString(16).padStart(2, '0')}`;
+        else
+            out += ch;
+    }
+    return quote + out + quote;
+}
+/** Python repr() of a node (used for str() of dicts/lists, whose items are repr()-ed). */
+function pyRepr(node) {
+    if (node.kind === 'map')
+        return `{${node.entries.map((e) => `${pyStrRepr(e.key)}: ${pyRepr(e.value)}`).join(', ')}}`;
+    if (node.kind === 'seq')
+        return `[${node.items.map(pyRepr).join(', ')}]`;
+    const v = node.value;
+    if (v.type === 'str')
+        return pyStrRepr(v.value);
+    if (v.type === 'timestamp') {
+        const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(v.iso);
+        if (m)
+            return `datetime.date(${Number(m[1])}, ${Number(m[2])}, ${Number(m[3])})`;
+        return `datetime.datetime(${v.iso})`;
+    }
+    return (0,_pystr_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonStr */ .qV)(v);
+}
+/** A free dict (tags/properties/…) with every value str()-ed (null kept), as the REST models receive it. */
+function strDict(map) {
+    const out = {};
+    if (!map)
+        return out;
+    for (const e of map.entries)
+        out[e.key] = pyStrNode(e.value);
+    return out;
+}
+function located(l) {
+    return l?.value;
+}
+
+
+
+/***/ }),
+
+/***/ 4216:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ DEPLOYMENT_TOP_LEVEL_KEYS),
+/* harmony export */   y: () => (/* binding */ analyzeDeploymentTree)
+/* harmony export */ });
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4228);
+/* harmony import */ var _assets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7478);
+/* harmony import */ var _pydump_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9970);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(176);
+
+
+
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+const probe = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({
+    initial_delay: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)({ min: 0 }),
+    period: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)({ min: 0 }),
+    timeout: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)({ min: 0 }),
+    success_threshold: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)({ min: 0 }),
+    failure_threshold: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)({ min: 0 }),
+});
+const requestSettings = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({
+    request_timeout_ms: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)({ min: 0 }),
+    max_concurrent_requests_per_instance: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)({ min: 0 }),
+    max_queue_wait_ms: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)({ min: 0 }),
+});
+const resourceSettings = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({ cpu: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), memory: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), gpu: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), 'nvidia.com/gpu': (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)() });
+const resources = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({ requests: resourceSettings, limits: resourceSettings });
+const codeConfiguration = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({ code: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), scoring_script: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)() });
+const common = {
+    name: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), 'Add name: <deployment-name> (or pass it with the set input: name=<deployment-name>).'),
+    endpoint_name: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), 'Add endpoint_name: <endpoint-name>, or pass it with the set input: endpoint_name=<endpoint-name> (az ml: --endpoint-name).'),
+    description: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    id: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    tags: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)(),
+    properties: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)(),
+    model: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .raw */ .lS)(),
+    code_configuration: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .raw */ .lS)(),
+    environment: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .raw */ .lS)(),
+    environment_variables: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)(),
+    app_insights_enabled: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)(),
+    scale_settings: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .raw */ .lS)(),
+    request_settings: requestSettings,
+    liveness_probe: probe,
+    readiness_probe: probe,
+    provisioning_state: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    instance_count: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)({ min: 0 }),
+    type: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(['managed', 'kubernetes'], 'camelToSnake'),
+    model_mount_path: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    instance_type: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    data_collector: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .raw */ .lS)(),
+};
+const MANAGED_ONLY = 'only valid for managed deployments; this deployment has type: kubernetes.';
+const K8S_ONLY = 'only valid for Kubernetes deployments (type: kubernetes); this is a managed deployment';
+function managedSchemaFor(why) {
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({
+        ...common,
+        instance_type: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), `Managed deployments need a VM size: add instance_type: Standard_DS3_v2 (or another SKU)${why}.`),
+        egress_public_network_access: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(['enabled', 'disabled']),
+        private_network_connection: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)(),
+    }, { dumpOnly: ['creation_context'], elsewhere: { resources: `resources is ${K8S_ONLY}${why}.` } });
+}
+const managedSchema = managedSchemaFor('');
+const k8sSchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({ ...common, resources }, {
+    dumpOnly: ['creation_context'],
+    elsewhere: {
+        egress_public_network_access: `egress_public_network_access is ${MANAGED_ONLY}`,
+        private_network_connection: `private_network_connection is ${MANAGED_ONLY}`,
+    },
+});
+/** Every top-level key a deployment file may have, managed or Kubernetes (for routing `set` overrides). */
+const DEPLOYMENT_TOP_LEVEL_KEYS = new Set([...managedSchema.acceptedKeys, ...k8sSchema.acceptedKeys]);
+// ---------------------------------------------------------------------------------------------
+// Legacy (pre-GA 2021) detection
+function legacyDeploymentKey(root) {
+    const found = [];
+    const model = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(root, 'model');
+    if (model?.value.kind === 'map') {
+        const lp = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(model.value, 'local_path');
+        if (lp)
+            found.push({ what: 'model.local_path', span: lp.keySpan });
+    }
+    const cc = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(root, 'code_configuration');
+    if (cc?.value.kind === 'map') {
+        const code = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(cc.value, 'code');
+        if (code?.value.kind === 'map') {
+            const lp = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(code.value, 'local_path');
+            found.push({ what: lp ? 'code_configuration.code.local_path' : 'code_configuration.code as a mapping', span: (lp ?? code).keySpan });
+        }
+    }
+    const env = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(root, 'environment');
+    if (env?.value.kind === 'map') {
+        const docker = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(env.value, 'docker');
+        if (docker)
+            found.push({ what: 'environment.docker', span: docker.keySpan });
+        const conda = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(env.value, 'conda_file');
+        if (conda && (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalarStr */ .kn)(conda.value) && conda.value.value.value.startsWith('file:'))
+            found.push({ what: 'conda_file: file:…', span: conda.value.span });
+    }
+    const scale = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(root, 'scale_settings');
+    if (scale?.value.kind === 'map') {
+        const st = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(scale.value, 'scale_type');
+        if (st)
+            found.push({ what: 'scale_settings.scale_type', span: st.keySpan });
+    }
+    for (const k of ['deployments', 'target']) {
+        const e = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(root, k);
+        if (e)
+            found.push({ what: `${k}:`, span: e.keySpan });
+    }
+    found.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+    return found[0];
+}
+// ---------------------------------------------------------------------------------------------
+/** Why a `type` that reads as kubernetes still gets the managed schema (for the messages). */
+function notKubernetes(text, override) {
+    return override !== undefined
+        ? ` (type: ${text} comes from the set input, which az ml applies after choosing the schema from the file: write type: kubernetes in the file)`
+        : ` (az ml validates this file as a managed deployment: it takes the Kubernetes schema only when type is exactly 'kubernetes', in lower case, not '${text}')`;
+}
+const TOO_SMALL = new Set(['standard_ds1_v2', 'standard_ds2_v2']);
+function analyzeDeploymentTree(root, dir, env, ctx) {
+    if (root === undefined) {
+        ctx.report('schema', (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .firstLine */ .TM)(), 'The deployment file is empty.', { hint: 'Write an online deployment YAML: name, endpoint_name, model, environment, instance_type, instance_count.' });
+        return undefined;
+    }
+    if (root.kind === 'map') {
+        const legacy = legacyDeploymentKey(root);
+        if (legacy) {
+            ctx.report('legacy-format', legacy.span, `This deployment file uses the pre-GA (2021) az ml format (${legacy.what}), which az ml online-deployment create no longer accepts.`, {
+                hint: 'Convert it: model.local_path → model.path; code_configuration.code.local_path → code_configuration.code: <folder>; environment.docker.image → environment.image; conda_file: file:<path> → conda_file: <path>; scale_settings.scale_type: manual + instance_count → instance_count at the top level; add endpoint_name.',
+            });
+            return undefined;
+        }
+    }
+    // azure-ai-ml (OnlineDeployment._load) picks the Kubernetes schema only when the file's own
+    // `type` is exactly `kubernetes`: any other spelling (`Kubernetes`, `KUBERNETES`) passes the
+    // case-insensitive type enum of the managed schema, which then requires instance_type and
+    // rejects resources; and a `set` override is applied after the choice (--set type=… cannot switch it).
+    const typeEntry = root.kind === 'map' ? (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(root, 'type') : undefined;
+    const typeText = typeEntry !== undefined && (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalarStr */ .kn)(typeEntry.value) ? typeEntry.value.value.value : undefined;
+    const isK8s = typeText === 'kubernetes' && typeEntry?.value.override === undefined;
+    const schema = isK8s ? k8sSchema : typeText?.toLowerCase() === 'kubernetes' ? managedSchemaFor(notKubernetes(typeText, typeEntry?.value.override)) : managedSchema;
+    const r = schema.parse(root, '', ctx);
+    if (!r)
+        return undefined;
+    const name = r.name?.value;
+    if (name !== undefined && r.name)
+        (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .checkName */ .I3)(ctx, name, r.name.node.span, 'deployment', (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .fromSet */ .tP)(r.name.node));
+    const instanceType = r.instance_type?.value;
+    if (instanceType !== undefined && r.instance_type && TOO_SMALL.has(instanceType.toLowerCase())) {
+        ctx.report('instance-type-too-small', r.instance_type.node.span, `instance_type ${instanceType} may be too small for an online deployment: az ml warns that DS1/DS2 VMs often fail to start the scoring container.`, {
+            hint: 'Use Standard_DS3_v2 or larger.',
+        });
+    }
+    const model = r.model ? parseModel(r.model.node, r.model.keySpan, dir, env, ctx) : undefined;
+    const environment = r.environment ? parseEnvironment(r.environment.node, r.environment.keySpan, dir, env, ctx) : undefined;
+    const codeCfg = r.code_configuration ? parseCode(r.code_configuration.node, r.code_configuration.keySpan, dir, env, ctx) : undefined;
+    const scale = r.scale_settings ? parseScale(r.scale_settings.node, r.scale_settings.keySpan, isK8s, ctx) : undefined;
+    const dc = r.data_collector ? withHolder(ctx, r.data_collector.keySpan, () => parseDataCollector(r.data_collector?.node ?? root, ctx)) : undefined;
+    if (isK8s) {
+        for (const [what, ref] of [['model', model], ['environment', environment], ['code_configuration.code', codeCfg?.code]]) {
+            if (ref?.kind === 'ref' && ref.ref.kind === 'registry') {
+                ctx.report('schema', ref.span, `Registry reference for ${what} is not supported for Kubernetes deployments (az ml: not supported for K8SDeployment).`, {
+                    hint: `Register the ${what === 'code_configuration.code' ? 'code' : what} in the workspace and reference it as azureml:<name>:<version>.`,
+                });
+            }
+        }
+    }
+    const envVars = {};
+    const envSpans = {};
+    for (const e of r.environment_variables?.value.entries ?? []) {
+        envVars[e.key] = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrNode */ .Zo)(e.value);
+        envSpans[e.key] = e.value.span;
+    }
+    if (ctx.findings.some((f) => f.severity === 'error') || name === undefined || r.endpoint_name === undefined)
+        return undefined;
+    const spec = {
+        kind: 'deployment',
+        file: ctx.file,
+        dir,
+        name: name.toLowerCase(),
+        endpointName: r.endpoint_name.value,
+        computeType: isK8s ? 'Kubernetes' : 'Managed',
+        tags: (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .strDict */ .Az)(r.tags?.value),
+        properties: (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .strDict */ .Az)(r.properties?.value),
+        environmentVariables: envVars,
+        appInsightsEnabled: r.app_insights_enabled?.value ?? false,
+        spans: { environmentVariables: envSpans },
+    };
+    if (r.name)
+        spec.spans.name = r.name.node.span;
+    spec.spans.endpointName = r.endpoint_name.node.span;
+    if (r.instance_type)
+        spec.spans.instanceType = r.instance_type.node.span;
+    if (r.instance_count)
+        spec.spans.instanceCount = r.instance_count.node.span;
+    if (r.description)
+        spec.description = r.description.value;
+    if (model)
+        spec.model = model;
+    if (environment)
+        spec.environment = environment;
+    if (codeCfg?.code)
+        spec.code = codeCfg.code;
+    if (codeCfg?.scoringScript !== undefined)
+        spec.scoringScript = codeCfg.scoringScript;
+    if (instanceType !== undefined)
+        spec.instanceType = instanceType;
+    if (r.instance_count)
+        spec.instanceCount = r.instance_count.value;
+    if (r.model_mount_path)
+        spec.modelMountPath = r.model_mount_path.value;
+    if (scale)
+        spec.scaleSettings = scale;
+    const rs = r.request_settings?.value;
+    if (rs) {
+        spec.requestSettings = {};
+        if (rs.request_timeout_ms)
+            spec.requestSettings.requestTimeoutMs = rs.request_timeout_ms.value;
+        if (rs.max_concurrent_requests_per_instance)
+            spec.requestSettings.maxConcurrentRequestsPerInstance = rs.max_concurrent_requests_per_instance.value;
+        if (rs.max_queue_wait_ms)
+            spec.requestSettings.maxQueueWaitMs = rs.max_queue_wait_ms.value;
+    }
+    if (r.liveness_probe)
+        spec.livenessProbe = probeSpec(r.liveness_probe.value);
+    if (r.readiness_probe)
+        spec.readinessProbe = probeSpec(r.readiness_probe.value);
+    if (r.egress_public_network_access)
+        spec.egressPublicNetworkAccess = r.egress_public_network_access.value;
+    if (r.private_network_connection)
+        spec.privateNetworkConnection = r.private_network_connection.value;
+    if (r.resources) {
+        const res = r.resources.value;
+        spec.resources = {};
+        if (res.requests)
+            spec.resources.requests = resourceSpec(res.requests.value);
+        if (res.limits)
+            spec.resources.limits = resourceSpec(res.limits.value);
+    }
+    if (dc)
+        spec.dataCollector = dc;
+    return spec;
+}
+function probeSpec(p) {
+    const out = {};
+    if (p.initial_delay)
+        out.initialDelay = p.initial_delay.value;
+    if (p.period)
+        out.period = p.period.value;
+    if (p.timeout)
+        out.timeout = p.timeout.value;
+    if (p.success_threshold)
+        out.successThreshold = p.success_threshold.value;
+    if (p.failure_threshold)
+        out.failureThreshold = p.failure_threshold.value;
+    return out;
+}
+function resourceSpec(r) {
+    const out = {};
+    if (r.cpu)
+        out.cpu = r.cpu.value;
+    if (r.memory)
+        out.memory = r.memory.value;
+    const gpu = r.gpu ?? r['nvidia.com/gpu'];
+    if (gpu)
+        out.gpu = gpu.value;
+    return out;
+}
+function withHolder(ctx, span, fn) {
+    const saved = ctx.holder;
+    ctx.holder = span;
+    try {
+        return fn();
+    }
+    finally {
+        ctx.holder = saved;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// model
+const REMOTE_PATH = /^(azureml|https?|wasbs?|abfss?|adl|runs):\/\//i;
+function parseModel(node, keySpan, dir, env, ctx) {
+    if ((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalarStr */ .kn)(node)) {
+        const ref = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAssetRef */ .fP)(node.value.value, 'models', 'model', node.span, ctx);
+        return ref ? { kind: 'ref', ref, span: node.span } : undefined;
+    }
+    if (node.kind !== 'map') {
+        ctx.report('schema', node.span, `model must be a reference string (azureml:<name>:<version>) or an inline model, not ${(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(node)}.`, {
+            hint: 'Write model: azureml:<name>:<version>, or model:\n  path: ./model',
+        });
+        return undefined;
+    }
+    const m = withHolder(ctx, keySpan, () => _assets_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineModelSchema */ .gO.parse(node, 'model', ctx));
+    if (!m)
+        return undefined;
+    const model = {
+        type: m.type?.value ?? 'custom_model',
+        tags: (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .strDict */ .Az)(m.tags?.value),
+        properties: (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .strDict */ .Az)(m.properties?.value),
+        span: node.span,
+    };
+    if (m.name)
+        model.name = m.name.value;
+    if (m.version) {
+        model.version = m.version.value;
+        if (!m.name) {
+            ctx.report('schema', m.version.keySpan ?? m.version.node.span, 'model.version is given without model.name: an inline model with a version needs a name.', {
+                hint: 'Add name: <model-name>, or remove version to register an anonymous model.',
+            });
+        }
+    }
+    if (m.description)
+        model.description = m.description.value;
+    if (m.datastore)
+        model.datastore = m.datastore.value;
+    if (m.flavors) {
+        const flavors = {};
+        for (const e of m.flavors.value.entries)
+            flavors[e.key] = { data: e.value.kind === 'map' ? (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .strDict */ .Az)(e.value) : {} };
+        model.flavors = flavors;
+    }
+    if (!m.path) {
+        ctx.report('model-path', keySpan ?? (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .parentSpan */ .$5)(node), 'The inline model has no path: az ml loads the file, but there are no files to register, so creating the model version fails.', {
+            hint: 'Add path: <folder or file> (relative to this file), or reference a registered model: model: azureml:<name>:<version>.',
+        });
+        return undefined;
+    }
+    model.path = m.path.value;
+    if (modelPathProblem(m.path.value, m.name !== undefined, m.path.node.span, ctx))
+        return undefined;
+    if (!REMOTE_PATH.test(m.path.value)) {
+        const found = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .checkLocalPath */ .hq)(env, ctx, dir, m.path.value, m.path.node, 'model.path', 'any');
+        if (found) {
+            model.absPath = found.abs;
+            model.pathKind = found.kind;
+        }
+    }
+    if (model.type === 'mlflow_model') {
+        const last = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .basenameOf */ .Sv)(m.path.value);
+        if (model.pathKind === 'file' || (last.includes('.') && last !== '.' && last !== '..')) {
+            ctx.report('schema', m.path.node.span, `model.path '${m.path.value}' must be a folder for type mlflow_model (an MLflow model is a folder with an MLmodel file).`, {
+                hint: 'Point path at the MLflow model folder.',
+            });
+        }
+    }
+    return { kind: 'inline', model };
+}
+/** A URI of any scheme (`azureml://…`, `https://…`, `wasbs://…`). */
+const ANY_URI = /^[a-z][a-z0-9+.-]*:\/\//i;
+/**
+ * What az ml does with an inline model's path (azure-ai-ml: an unnamed model is anonymous, and its
+ * path is hashed as a local file while the YAML loads; a named model's path is uploaded unless it
+ * is a URL): test/fixtures/sdk-vectors cases model-*.
+ */
+function modelPathProblem(path, named, span, ctx) {
+    const assetRef = /^azureml:(?!\/\/)/i.test(path);
+    if (!named && (ANY_URI.test(path) || assetRef)) {
+        ctx.report('model-path', span, `model.path '${path}' is ${assetRef ? 'a model reference' : 'a URI'}, but the model has no name: az ml treats the path of an unnamed model as a local file and fails with "No such file or directory".`, {
+            hint: assetRef
+                ? `Reference the registered model directly: model: ${path}`
+                : 'Register the model and reference it as model: azureml:<name>:<version>, or give the inline model a name (and version) so az ml registers the URI as it is.',
+        });
+        return true;
+    }
+    if (named && assetRef) {
+        ctx.report('model-path', span, `model.path '${path}' is a model reference, not a path: az ml loads the file, then tries to upload '${path}' as a local folder and fails.`, {
+            hint: `Reference the registered model directly (model: ${path}) instead of an inline model.`,
+        });
+        return true;
+    }
+    return false;
+}
+// ---------------------------------------------------------------------------------------------
+// environment
+function parseEnvironment(node, keySpan, dir, env, ctx) {
+    if ((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalarStr */ .kn)(node)) {
+        const ref = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAssetRef */ .fP)(node.value.value, 'environments', 'environment', node.span, ctx);
+        return ref ? { kind: 'ref', ref, span: node.span } : undefined;
+    }
+    if (node.kind !== 'map') {
+        ctx.report('schema', node.span, `environment must be a reference string (azureml:<name>:<version>) or an inline environment, not ${(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(node)}.`, {
+            hint: 'Write environment: azureml:<name>:<version>, or environment:\n  image: <image>\n  conda_file: ./conda.yaml',
+        });
+        return undefined;
+    }
+    const condaKeys = node.entries.filter((e) => e.key === 'channels' || e.key === 'dependencies');
+    if (condaKeys[0]) {
+        ctx.report('schema', condaKeys[0].keySpan, `environment.${condaKeys[0].key} belongs in a conda file, not in the environment definition.`, {
+            hint: 'Move channels/dependencies into a conda.yaml and reference it with environment.conda_file: ./conda.yaml.',
+        });
+        return undefined;
+    }
+    const e = withHolder(ctx, keySpan, () => _assets_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineEnvironmentSchema */ .MI.parse(node, 'environment', ctx));
+    if (!e)
+        return undefined;
+    const out = { tags: (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .strDict */ .Az)(e.tags?.value), properties: (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .strDict */ .Az)(e.properties?.value), span: node.span };
+    if (e.name) {
+        out.name = e.name.value;
+        if (e.version)
+            out.version = e.version.value;
+    }
+    if (e.description)
+        out.description = e.description.value;
+    if (e.image)
+        out.image = e.image.value;
+    if (e.os_type)
+        out.osType = e.os_type.value;
+    if (e.datastore)
+        out.datastore = e.datastore.value;
+    const hasImage = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(node, 'image') !== undefined;
+    const buildEntry = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(node, 'build');
+    if (!hasImage && !buildEntry) {
+        ctx.report('schema', keySpan ?? (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .parentSpan */ .$5)(node), 'environment needs image or build: Docker image or Dockerfile is required.', {
+            hint: 'Add image: <registry>/<image>:<tag> (e.g. mcr.microsoft.com/azureml/minimal-py312-inference:latest), or build: {path: <docker context>}.',
+        });
+    }
+    else if (hasImage && buildEntry) {
+        ctx.report('schema', buildEntry.keySpan, 'environment has both image and build: Docker image or Dockerfile should be provided, not both.', { hint: 'Keep either image or build.' });
+    }
+    if (e.build) {
+        const b = e.build.value;
+        if (!b.path) {
+            ctx.report('schema', e.build.keySpan ?? (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .parentSpan */ .$5)(e.build.node), 'environment.build.path is required (the Docker build context folder or URL).', { hint: 'Add path: <folder>.' });
+        }
+        else {
+            const p = b.path.value;
+            const build = { path: p, isUrl: (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .isUrl */ .gU)(p) };
+            if (b.dockerfile_path)
+                build.dockerfilePath = b.dockerfile_path.value;
+            if (!build.isUrl) {
+                const found = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .checkLocalPath */ .hq)(env, ctx, dir, p, b.path.node, 'environment.build.path', 'dir');
+                if (found) {
+                    build.absPath = found.abs;
+                    const df = build.dockerfilePath ?? 'Dockerfile';
+                    const dfAbs = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .resolvePath */ .o1)(found.abs, df);
+                    if (env.exists(dfAbs) !== 'file') {
+                        ctx.report('local-path-not-found', (b.dockerfile_path ?? b.path).node.span, `The Dockerfile '${df}' does not exist in the build context '${p}' (${dfAbs}).`, {
+                            hint: 'dockerfile_path is relative to build.path; it defaults to Dockerfile.',
+                        });
+                    }
+                }
+            }
+            out.build = build;
+        }
+    }
+    if (e.inference_config) {
+        const ic = e.inference_config.value;
+        const route = (l) => (l?.value.port && l.value.path ? { port: l.value.port.value, path: l.value.path.value } : undefined);
+        const lr = route(ic.liveness_route);
+        const rr = route(ic.readiness_route);
+        const sr = route(ic.scoring_route);
+        if (lr && rr && sr)
+            out.inferenceConfig = { livenessRoute: lr, readinessRoute: rr, scoringRoute: sr };
+    }
+    if (e.conda_file) {
+        const cn = e.conda_file.node;
+        if ((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalarStr */ .kn)(cn)) {
+            let p = cn.value.value;
+            if (p.startsWith('file:'))
+                p = p.slice('file:'.length);
+            out.condaFilePath = p;
+            const found = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .checkLocalPath */ .hq)(env, ctx, dir, p, cn, 'environment.conda_file', 'file');
+            if (found) {
+                out.condaFileAbsPath = found.abs;
+                const text = env.readText?.(found.abs);
+                if (text !== undefined) {
+                    const parsed = (env.parseYaml ?? _yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .loadYaml */ .yv)(text, found.abs);
+                    const problem = parsed.findings?.[0];
+                    if (parsed.root !== undefined && parsed.root.kind === 'map')
+                        out.condaFile = (0,_pydump_js__WEBPACK_IMPORTED_MODULE_2__/* .dumpPyYaml */ .V)((0,_pydump_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeToPy */ .J)(parsed.root));
+                    else {
+                        ctx.report('schema', cn.span, `environment.conda_file '${p}' is not a valid conda file${problem ? ` (line ${problem.line}: ${problem.message})` : ': it must be a YAML mapping'}.`, {
+                            hint: 'Fix the conda file: a YAML mapping with name, channels and dependencies.',
+                        });
+                    }
+                }
+            }
+        }
+        else if (cn.kind === 'map') {
+            out.condaFile = (0,_pydump_js__WEBPACK_IMPORTED_MODULE_2__/* .dumpPyYaml */ .V)((0,_pydump_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeToPy */ .J)(cn));
+        }
+        else {
+            ctx.report('schema', cn.span, `environment.conda_file must be a path to a conda YAML file or an inline mapping, not ${(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(cn)}.`, { hint: 'Write conda_file: ./conda.yaml' });
+        }
+    }
+    return { kind: 'inline', environment: out };
+}
+// ---------------------------------------------------------------------------------------------
+// code_configuration
+function parseCode(node, keySpan, dir, env, ctx) {
+    const c = withHolder(ctx, keySpan, () => codeConfiguration.parse(node, 'code_configuration', ctx));
+    if (!c)
+        return undefined;
+    const out = {};
+    if (c.scoring_script)
+        out.scoringScript = c.scoring_script.value;
+    if (!c.code) {
+        if (!(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(c.$node, 'code')) {
+            ctx.report('schema', keySpan ?? (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .parentSpan */ .$5)(node), 'code_configuration.code is required: the folder with the scoring script (or azureml:<code>:<version>).', {
+                hint: 'Add code: ./src under code_configuration.',
+            });
+        }
+        return out;
+    }
+    const text = c.code.value;
+    const codeNode = c.code.node;
+    if (!c.scoring_script || !c.scoring_script.value) {
+        if (!c.scoring_script) {
+            ctx.report('schema', keySpan ?? (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .parentSpan */ .$5)(node), "code_configuration.scoring_script is required when code is given (scoring script can't be empty).", {
+                hint: 'Add scoring_script: score.py (relative to code).',
+            });
+        }
+        else {
+            ctx.report('schema', c.scoring_script.node.span, "code_configuration.scoring_script can't be empty.", { hint: 'Write scoring_script: score.py' });
+        }
+    }
+    if (text.startsWith('azureml:') || /^\/subscriptions\//i.test(text)) {
+        const ref = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAssetRef */ .fP)(text.startsWith('azureml:') ? text : `azureml:${text}`, 'codes', 'code_configuration.code', codeNode.span, ctx);
+        if (ref)
+            out.code = { kind: 'ref', ref, span: codeNode.span };
+        return out;
+    }
+    if (REMOTE_PATH.test(text)) {
+        // az ml loads it and registers the URI as the code location without an upload (sdk-vectors
+        // mut-deployment-code-remote); the service expects code in workspace storage.
+        ctx.report('service-rejects', codeNode.span, `code_configuration.code '${text}' is a URI: az ml registers it as the code location without uploading anything, and the service is not expected to find a scoring script there.`, {
+            hint: 'Use a local folder (az ml uploads it) or a registered code asset: azureml:<code>:<version>.',
+            severity: 'warning',
+        });
+        return out;
+    }
+    const found = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .checkLocalPath */ .hq)(env, ctx, dir, text, codeNode, 'code_configuration.code', 'any');
+    if (!found)
+        return out;
+    out.code = { kind: 'local', path: text, absPath: found.abs, pathKind: found.kind, span: codeNode.span };
+    if (c.scoring_script && c.scoring_script.value) {
+        const base = found.kind === 'dir' ? found.abs : (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .dirnameOf */ .az)(found.abs);
+        const abs = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .resolvePath */ .o1)(base, c.scoring_script.value);
+        const kind = env.exists(abs);
+        if (kind !== 'file') {
+            ctx.report('local-path-not-found', c.scoring_script.node.span, `The scoring script '${c.scoring_script.value}' ${kind === 'dir' ? 'is a folder, not a file' : 'does not exist'} in code_configuration.code '${text}' (${abs}).`, {
+                hint: 'scoring_script is relative to the code folder.',
+            });
+        }
+    }
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// scale_settings
+const scaleDefault = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({ type: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(['default'], 'camelToSnake')) });
+const scaleTarget = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({
+    type: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(['target_utilization'], 'camelToSnake')),
+    polling_interval: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)({ min: 0 }),
+    target_utilization_percentage: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)({ min: 0, max: 100 }),
+    min_instances: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)({ min: 0 }),
+    max_instances: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)({ min: 0 }),
+});
+function parseScale(node, keySpan, isK8s, ctx) {
+    if (node.kind !== 'map') {
+        ctx.report('schema', node.span, `scale_settings must be a mapping with type: default${isK8s ? ' or type: target_utilization' : ''}, not ${(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(node)}.`, { hint: 'Write scale_settings:\n  type: default' });
+        return undefined;
+    }
+    const t = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(node, 'type');
+    const type = t ? (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(['default', 'target_utilization'], 'camelToSnake').parse(t.value, 'scale_settings.type', ctx) : undefined;
+    if (!t) {
+        ctx.report('schema', keySpan ?? (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .parentSpan */ .$5)(node), 'scale_settings.type is required.', { hint: `Add type: default${isK8s ? ' (or target_utilization)' : ''}.` });
+        return undefined;
+    }
+    if (!type)
+        return undefined;
+    if (type === 'default') {
+        const extra = node.entries.find((e) => e.key !== 'type' && e.key !== '$schema');
+        if (extra) {
+            const targetKeys = ['polling_interval', 'target_utilization_percentage', 'min_instances', 'max_instances'];
+            ctx.report('schema', extra.keySpan, `scale_settings.${extra.key} is not allowed with type: default${targetKeys.includes(extra.key) ? ' (it belongs to type: target_utilization)' : ''}.`, {
+                hint: targetKeys.includes(extra.key) && isK8s ? 'Set type: target_utilization, or remove the key.' : `Remove ${extra.key}.`,
+            });
+            return undefined;
+        }
+        scaleDefault.parse(node, 'scale_settings', ctx);
+        return { type: 'Default' };
+    }
+    if (!isK8s) {
+        ctx.report('schema', t.value.span, 'scale_settings.type target_utilization is not supported for managed deployments: ManagedOnlineEndpoint supports DefaultScaleSettings only.', {
+            hint: 'Use scale_settings:\n  type: default (and instance_count), or deploy to Kubernetes.',
+        });
+        return undefined;
+    }
+    const s = scaleTarget.parse(node, 'scale_settings', ctx);
+    if (!s)
+        return undefined;
+    const out = { type: 'TargetUtilization' };
+    if (s.min_instances)
+        out.minInstances = s.min_instances.value;
+    if (s.max_instances)
+        out.maxInstances = s.max_instances.value;
+    if (s.polling_interval)
+        out.pollingInterval = s.polling_interval.value;
+    if (s.target_utilization_percentage)
+        out.targetUtilizationPercentage = s.target_utilization_percentage.value;
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// data_collector
+const dataAsset = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({ name: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), path: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), version: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), data_id: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)() });
+const requestLogging = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({ capture_headers: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)()) });
+const dataCollectorSchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({
+    collections: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)(),
+    rolling_rate: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(['minute', 'day', 'hour']),
+    sampling_rate: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .float */ .fV)({ min: 0, max: 1, rangeMessage: 'the sampling rate must be a number in range (0.0-1.0)' }),
+    request_logging: requestLogging,
+});
+const collectionSchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({ enabled: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .raw */ .lS)()), data: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .raw */ .lS)(), client_id: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)() });
+function parseDataCollector(node, ctx) {
+    const d = dataCollectorSchema.parse(node, 'data_collector', ctx);
+    if (!d)
+        return undefined;
+    const out = { collections: [] };
+    if (d.rolling_rate)
+        out.rollingRate = d.rolling_rate.value;
+    if (d.sampling_rate)
+        out.samplingRate = d.sampling_rate.value;
+    if (d.request_logging) {
+        const rl = d.request_logging.value;
+        out.requestLogging = {};
+        if (rl.capture_headers)
+            out.requestLogging.captureHeaders = rl.capture_headers.value.map((h) => h.value);
+    }
+    for (const e of d.collections?.value.entries ?? []) {
+        const path = `data_collector.collections.${e.key}`;
+        const c = withHolder(ctx, e.keySpan, () => collectionSchema.parse(e.value, path, ctx));
+        if (!c)
+            continue;
+        const en = c.enabled?.node;
+        let enabled;
+        if (en) {
+            if ((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalarStr */ .kn)(en) && ['true', 'false'].includes(en.value.value.toLowerCase())) {
+                enabled = en.value.value.toLowerCase();
+            }
+            else {
+                const isBool = en.kind === 'scalar' && en.value.type === 'bool';
+                ctx.report('schema', en.span, `${path}.enabled must be the string 'true' or 'false', not ${isBool ? `the boolean ${en.source}` : (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(en)}.`, {
+                    hint: `Quote it: enabled: '${isBool ? (en.kind === 'scalar' && en.value.type === 'bool' && en.value.value ? 'True' : 'False') : 'True'}'.`,
+                });
+            }
+        }
+        const col = { name: e.key, enabled: enabled ?? 'false' };
+        if (c.client_id)
+            col.clientId = c.client_id.value;
+        if (c.data) {
+            const dn = c.data.node;
+            if ((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalarStr */ .kn)(dn))
+                col.data = { ref: dn.value.value };
+            else {
+                const a = dataAsset.parse(dn, `${path}.data`, ctx);
+                if (a) {
+                    const v = {};
+                    if (a.name)
+                        v.name = a.name.value;
+                    if (a.path)
+                        v.path = a.path.value;
+                    if (a.version)
+                        v.version = a.version.value;
+                    if (a.data_id)
+                        v.dataId = a.data_id.value;
+                    col.data = v;
+                }
+            }
+        }
+        out.collections.push(col);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 9583:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ editDistance),
+/* harmony export */   k: () => (/* binding */ closest)
+/* harmony export */ });
+// The one edit distance of the code base: "did you mean" hints for unknown keys and enum values
+// (./schema.ts) and for misspelt secret-reference segments (src/secrets/parse.ts). PURE.
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
+function editDistance(a, b) {
+    const m = a.length;
+    const n = b.length;
+    const d = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const at = (i, j) => d[i]?.[j] ?? 0;
+    for (let i = 1; i <= m; i++) {
+        const row = d[i] ?? [];
+        for (let j = 1; j <= n; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, at(i - 2, j - 2) + 1);
+            row[j] = v;
+        }
+    }
+    return at(m, n);
+}
+/** The candidate closest to `s` (case-insensitive), if it is close enough to be a likely typo. */
+function closest(s, candidates) {
+    const low = s.toLowerCase();
+    let best;
+    let bestD = Infinity;
+    for (const c of candidates) {
+        const cl = c.toLowerCase();
+        let d = editDistance(low, cl);
+        if (d > 0 && (cl.includes(low) || low.includes(cl)) && Math.min(low.length, cl.length) >= 4)
+            d = Math.min(d, 2);
+        if (d < bestD) {
+            bestD = d;
+            best = c;
+        }
+    }
+    if (best === undefined)
+        return undefined;
+    const limit = Math.max(1, Math.min(3, Math.floor(Math.max(s.length, best.length) / 3)));
+    return bestD <= limit ? best : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4014:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gu: () => (/* binding */ analyzeEndpointTree),
+/* harmony export */   up: () => (/* binding */ ENDPOINT_TOP_LEVEL_KEYS)
+/* harmony export */ });
+/* unused harmony exports ENFORCE_FLAG, legacyEndpointKey */
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4228);
+/* harmony import */ var _assets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7478);
+/* harmony import */ var _traffic_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(806);
+
+
+
+const ENFORCE_FLAG = 'enforce_access_to_default_secret_stores';
+const AUTH_MODES = ['key', 'aml_token', 'aad_token'];
+const AUTH_REST = { key: 'Key', aml_token: 'AMLToken', aad_token: 'AADToken' };
+const ID_TYPES = ['system_assigned', 'user_assigned', 'none'];
+const ID_REST = { system_assigned: 'SystemAssigned', user_assigned: 'UserAssigned', none: 'None' };
+const UAI_HINT = 'user_assigned_identities must be a list of mappings:\n  user_assigned_identities:\n    - resource_id: /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>\n(the single-string form shown in some docs is rejected by az ml).';
+const identitySchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({
+    type: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(ID_TYPES, 'camelToSnake'),
+    principal_id: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    tenant_id: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    user_assigned_identities: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)(), UAI_HINT),
+});
+const common = {
+    name: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(), 'Add name: <endpoint-name> (or pass it with the set input: name=<endpoint-name>).'),
+    id: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    description: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    tags: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)(),
+    provisioning_state: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    properties: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)(),
+    auth_mode: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(AUTH_MODES, 'camelToSnake'),
+    scoring_uri: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    location: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    openapi_uri: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(),
+    identity: identitySchema,
+    traffic: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)()),
+    mirror_traffic: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .dict */ .jd)((0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)()),
+};
+const managedSchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({ ...common, public_network_access: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .enumOf */ .VE)(['enabled', 'disabled']) }, { dumpOnly: ['kind'], elsewhere: { type: 'online endpoints have no type: the endpoint is Kubernetes when it has compute: azureml:<compute>, managed otherwise (type: managed|kubernetes belongs in deployment YAML).' } });
+const k8sSchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik)({ ...common, compute: (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)() }, {
+    dumpOnly: ['kind'],
+    elsewhere: {
+        type: 'online endpoints have no type: compute: already makes this a Kubernetes endpoint.',
+        public_network_access: 'public_network_access is only valid for managed online endpoints; this endpoint has compute:, which makes it a Kubernetes endpoint.',
+    },
+});
+/** Every top-level key an endpoint file may have, managed or Kubernetes (for routing `set` overrides). */
+const ENDPOINT_TOP_LEVEL_KEYS = new Set([...managedSchema.acceptedKeys, ...k8sSchema.acceptedKeys]);
+/**
+ * The pre-GA (2021) endpoint format: deployments inside the endpoint, `type: online`, `target:`
+ * (now `compute:`). Returns the first such key in source order.
+ */
+function legacyEndpointKey(root) {
+    for (const e of root.entries) {
+        if (e.key === 'deployments' || e.key === 'target')
+            return { key: e.key, span: e.keySpan };
+        if (e.key === 'type' && e.value.kind === 'scalar' && e.value.value.type === 'str' && e.value.value.value.toLowerCase() === 'online') {
+            return { key: e.key, span: e.keySpan };
+        }
+    }
+    return undefined;
+}
+function analyzeEndpointTree(root, ctx) {
+    if (root === undefined) {
+        ctx.report('schema', (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .firstLine */ .TM)(), 'The endpoint file is empty.', { hint: 'Write an online endpoint YAML: name: <endpoint-name>, auth_mode: key.' });
+        return undefined;
+    }
+    if (root.kind === 'map') {
+        const legacy = legacyEndpointKey(root);
+        if (legacy) {
+            ctx.report('legacy-format', legacy.span, `This endpoint file uses the pre-GA (2021) az ml format ('${legacy.key}:' at the top level), which az ml online-endpoint create no longer accepts.`, {
+                hint: 'Convert it: keep name, auth_mode (and traffic) in the endpoint file; drop type: online; move each entry of deployments: into its own deployment YAML with endpoint_name: <endpoint>; for Kubernetes use compute: azureml:<compute> instead of target:.',
+            });
+            return undefined;
+        }
+    }
+    const isK8s = root.kind === 'map' && (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(root, 'compute') !== undefined;
+    const parsed = (isK8s ? k8sSchema : managedSchema).parse(root, '', ctx);
+    if (!parsed)
+        return undefined;
+    const r = parsed;
+    const errorsBefore = ctx.errorCount();
+    const name = r.name?.value;
+    if (name !== undefined && r.name)
+        (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .checkName */ .I3)(ctx, name, r.name.node.span, 'endpoint', (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .fromSet */ .tP)(r.name.node));
+    // identity
+    let identity;
+    const idEntry = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(r.$node, 'identity');
+    if (r.identity && idEntry) {
+        const id = r.identity.value;
+        const uais = [];
+        const uaiNode = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(id.$node, 'user_assigned_identities');
+        const list = id.user_assigned_identities?.value ?? [];
+        if (list.length > 1) {
+            ctx.report('schema', id.user_assigned_identities?.node.span ?? idEntry.keySpan, `identity.user_assigned_identities: only 1 user-assigned identity is currently supported, ${list.length} found.`, {
+                hint: 'Keep one entry; an online endpoint has a single identity.',
+            });
+        }
+        list.forEach((item, i) => {
+            const rid = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(item.value, 'resource_id');
+            if (!rid || (rid.value.kind === 'scalar' && rid.value.value.type === 'null')) {
+                ctx.report('service-rejects', rid ? rid.value.span : (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .parentSpan */ .$5)(item.node), `identity.user_assigned_identities[${i}] has no resource_id: az ml accepts the entry but sends the identity id as the text "None", which the service rejects.`, { hint: UAI_HINT });
+            }
+            const v = { resourceId: rid ? (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrText */ .Ay)(rid.value) : 'None' };
+            const cid = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(item.value, 'client_id');
+            if (cid)
+                v.clientId = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrText */ .Ay)(cid.value);
+            const oid = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(item.value, 'object_id');
+            if (oid)
+                v.objectId = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrText */ .Ay)(oid.value);
+            uais.push(v);
+        });
+        const t = id.type?.value;
+        if (!t) {
+            if (!(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(id.$node, 'type')) {
+                ctx.report('schema', idEntry.keySpan, 'identity.type is required when identity is given (Identity type not found).', {
+                    hint: 'Add type: system_assigned (or user_assigned with user_assigned_identities, or none).',
+                });
+            }
+        }
+        else {
+            const type = ID_REST[t];
+            if (type === 'UserAssigned' && list.length === 0 && !(uaiNode && uaiNode.value.kind !== 'seq')) {
+                ctx.report('service-rejects', id.type?.node.span ?? idEntry.keySpan, 'identity.type user_assigned has no user_assigned_identities: az ml sends the identity without any, and the service rejects a user-assigned identity that names none.', { hint: UAI_HINT });
+            }
+            if (type !== 'UserAssigned' && list.length > 0) {
+                ctx.report('service-rejects', id.user_assigned_identities?.keySpan ?? idEntry.keySpan, `identity.user_assigned_identities is given with type ${id.type?.node.kind === 'scalar' ? id.type.node.source : t}: az ml sends both, and Azure is expected to refuse user-assigned identities on an identity of type ${type}.`, { hint: 'Set type: user_assigned, or remove user_assigned_identities.', severity: 'warning' });
+            }
+            identity = { type, userAssignedIdentities: uais };
+            if (id.principal_id)
+                identity.principalId = id.principal_id.value;
+            if (id.tenant_id)
+                identity.tenantId = id.tenant_id.value;
+        }
+    }
+    // properties and the enforce flag
+    const propsMap = r.properties?.value;
+    const propSpans = {};
+    let enforce;
+    let enforceSpan;
+    if (propsMap) {
+        for (const e of propsMap.entries)
+            propSpans[e.key] = e.value.span;
+        const flag = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(propsMap, ENFORCE_FLAG);
+        if (flag) {
+            enforceSpan = flag.value.span;
+            const text = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .pyStrNode */ .Zo)(flag.value);
+            const low = text?.toLowerCase();
+            if (low === 'enabled' || low === 'disabled') {
+                enforce = low;
+            }
+            else {
+                const sent = text === null ? 'null' : `"${text}"`;
+                ctx.report('enforce-flag-value', flag.value.span, `properties.${ENFORCE_FLAG} is ${flag.value.kind === 'scalar' ? `'${flag.value.source}'` : `a ${flag.value.kind}`}: az ml sends it as ${sent}, but the service knows only 'enabled' and 'disabled', so the flag is not expected to take effect.`, { hint: `Write ${ENFORCE_FLAG}: enabled (or disabled).` });
+            }
+            const idType = identity?.type;
+            if (idType === 'UserAssigned') {
+                const enabled = enforce === 'enabled' || enforce === undefined;
+                ctx.report('enforce-flag-with-uai', flag.value.span, enabled
+                    ? `properties.${ENFORCE_FLAG} is not allowed on an endpoint with a user-assigned identity: the service rejects the endpoint.`
+                    : `properties.${ENFORCE_FLAG} should not be set on an endpoint with a user-assigned identity (even as disabled).`, {
+                    hint: 'Remove the flag and grant the user-assigned identity "Azure Machine Learning Workspace Connection Secrets Reader" on the workspace yourself, or use identity type system_assigned.',
+                    ...(enabled ? {} : { severity: 'warning' }),
+                });
+            }
+        }
+    }
+    const traffic = trafficEntries(r.traffic?.value);
+    const mirror = trafficEntries(r.mirror_traffic?.value);
+    (0,_traffic_js__WEBPACK_IMPORTED_MODULE_2__/* .checkTrafficValues */ .cY)(ctx, traffic, r.traffic?.keySpan, 'traffic');
+    (0,_traffic_js__WEBPACK_IMPORTED_MODULE_2__/* .checkTrafficValues */ .cY)(ctx, mirror, r.mirror_traffic?.keySpan, 'mirror_traffic');
+    let compute;
+    if (isK8s && r.compute) {
+        compute = (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .parseComputeRef */ .My)(r.compute.value, 'compute', r.compute.node.span, ctx);
+    }
+    if (name === undefined || ctx.errorCount() > errorsBefore || ctx.findings.some((f) => f.severity === 'error')) {
+        return undefined;
+    }
+    const spec = {
+        kind: 'endpoint',
+        file: ctx.file,
+        name,
+        computeType: isK8s ? 'Kubernetes' : 'Managed',
+        tags: (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .strDict */ .Az)(r.tags?.value),
+        properties: (0,_assets_js__WEBPACK_IMPORTED_MODULE_1__/* .strDict */ .Az)(propsMap),
+        authMode: r.auth_mode ? AUTH_REST[r.auth_mode.value] : 'Key',
+        traffic,
+        mirrorTraffic: mirror,
+        spans: { properties: propSpans },
+    };
+    if (r.name)
+        spec.spans.name = r.name.node.span;
+    if (r.description)
+        spec.description = r.description.value;
+    if (identity)
+        spec.identity = identity;
+    if (idEntry)
+        spec.spans.identity = idEntry.keySpan;
+    if (r.public_network_access)
+        spec.publicNetworkAccess = r.public_network_access.value;
+    if (compute)
+        spec.compute = compute;
+    if (enforce)
+        spec.enforceAccessToDefaultSecretStores = enforce;
+    if (enforceSpan)
+        spec.spans.enforceFlag = enforceSpan;
+    if (r.traffic?.keySpan)
+        spec.spans.traffic = r.traffic.keySpan;
+    if (r.mirror_traffic?.keySpan)
+        spec.spans.mirrorTraffic = r.mirror_traffic.keySpan;
+    return spec;
+}
+function trafficEntries(items) {
+    return (items ?? []).map((i) => ({ name: i.key.toLowerCase(), key: i.key, percent: i.value.value, keySpan: i.keySpan, valueSpan: i.value.node.span }));
+}
+
+
+/***/ }),
+
+/***/ 4199:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   At: () => (/* reexport safe */ _traffic_js__WEBPACK_IMPORTED_MODULE_5__.At),
+/* harmony export */   KE: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.KE),
+/* harmony export */   Qu: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.Qu),
+/* harmony export */   S9: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.S9),
+/* harmony export */   W8: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.W8),
+/* harmony export */   _A: () => (/* reexport safe */ _traffic_js__WEBPACK_IMPORTED_MODULE_5__._A),
+/* harmony export */   k8: () => (/* binding */ analyzeEndpoint),
+/* harmony export */   nM: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.nM),
+/* harmony export */   nR: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.nR),
+/* harmony export */   sJ: () => (/* binding */ analyzeDeployment)
+/* harmony export */ });
+/* unused harmony exports detectKind, extractEnvironmentVariables */
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4228);
+/* harmony import */ var _assets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7478);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4014);
+/* harmony import */ var _deployment_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4216);
+/* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9933);
+/* harmony import */ var _traffic_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(806);
+/* harmony import */ var _pydump_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9970);
+
+
+
+
+
+
+
+
+
+
+const DEPLOYMENT_KEYS = [
+    'endpoint_name', 'model', 'code_configuration', 'environment', 'environment_variables', 'instance_type', 'instance_count',
+    'request_settings', 'liveness_probe', 'readiness_probe', 'scale_settings', 'app_insights_enabled', 'model_mount_path',
+    'data_collector', 'egress_public_network_access', 'private_network_connection', 'resources',
+];
+const ENDPOINT_KEYS = ['auth_mode', 'traffic', 'mirror_traffic', 'identity', 'compute', 'public_network_access', 'deployments', 'target', 'scoring_uri', 'openapi_uri'];
+/**
+ * Whether a YAML root looks like an online endpoint or an online deployment (by its keys, then by
+ * its `$schema`); 'unknown' when nothing tells them apart (e.g. only `name`).
+ */
+function detectKind(root) {
+    if (!root || root.kind !== 'map')
+        return 'unknown';
+    const keys = root.entries.map((e) => e.key);
+    const dep = keys.filter((k) => DEPLOYMENT_KEYS.includes(k)).length;
+    const ep = keys.filter((k) => ENDPOINT_KEYS.includes(k)).length;
+    if (dep > ep)
+        return 'deployment';
+    if (ep > dep)
+        return 'endpoint';
+    const schema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .entry */ .f_)(root, '$schema');
+    if (schema && (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalarStr */ .kn)(schema.value)) {
+        const s = schema.value.value.value.toLowerCase();
+        if (s.includes('onlinedeployment'))
+            return 'deployment';
+        if (s.includes('onlineendpoint'))
+            return 'endpoint';
+    }
+    return 'unknown';
+}
+function mixedUp(ctx, root, want) {
+    const kind = detectKind(root);
+    if (kind === 'unknown' || kind === want || !root || root.kind !== 'map')
+        return false;
+    const tell = root.entries.find((e) => (kind === 'deployment' ? DEPLOYMENT_KEYS : ENDPOINT_KEYS).includes(e.key));
+    const span = tell?.keySpan ?? (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .firstLine */ .TM)();
+    ctx.report('schema', span, `This file looks like an online ${kind} YAML (it has ${tell ? `'${tell.key}'` : `a ${kind} $schema`}), but it was given as the ${want} file.`, { hint: `Pass it as ${kind}-file instead of ${want}-file (the action takes endpoint-file and deployment-file separately).` });
+    return true;
+}
+function analyzeEndpoint(input, _env) {
+    const ctx = new _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .Ctx */ .Kj(input.file);
+    if (mixedUp(ctx, input.root, 'endpoint'))
+        return { findings: ctx.findings };
+    const spec = (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .analyzeEndpointTree */ .gu)(input.root, ctx);
+    return spec ? { spec, findings: ctx.findings } : { findings: ctx.findings };
+}
+function analyzeDeployment(input, env) {
+    const ctx = new _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .Ctx */ .Kj(input.file);
+    if (mixedUp(ctx, input.root, 'deployment'))
+        return { findings: ctx.findings };
+    const spec = (0,_deployment_js__WEBPACK_IMPORTED_MODULE_3__/* .analyzeDeploymentTree */ .y)(input.root, input.dir, env, ctx);
+    return spec ? { spec, findings: ctx.findings } : { findings: ctx.findings };
+}
+/**
+ * The deployment's environment_variables straight from the tree (value str()-ed as sent, and the
+ * value's span), whether or not the rest of the file validates: lets the secret-reference checks
+ * run on a file that also has schema errors.
+ */
+function extractEnvironmentVariables(root) {
+    if (!root || root.kind !== 'map')
+        return [];
+    const ev = entry(root, 'environment_variables');
+    if (!ev || ev.value.kind !== 'map')
+        return [];
+    return ev.value.entries.map((e) => ({ name: e.key, value: pyStrNode(e.value), span: e.value.span, keySpan: e.keySpan }));
+}
+
+
+/***/ }),
+
+/***/ 8778:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ez: () => (/* binding */ ambiguousOverrides),
+/* harmony export */   Fm: () => (/* binding */ parseScopedOverrides),
+/* harmony export */   Ze: () => (/* binding */ overridesFor)
+/* harmony export */ });
+/* harmony import */ var _deployment_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4216);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4014);
+/* harmony import */ var _overrides_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6230);
+// One `set` input serves every file of a run, while `az ml --set` serves one file. Each override
+// goes to the files whose kind knows its top-level key; `endpoint:` / `deployment:` prefixes say it
+// explicitly, and `name=` with both kinds of file must say it (it would rename both).
+
+
+
+const TOP_LEVEL_KEYS = { endpoint: _endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .ENDPOINT_TOP_LEVEL_KEYS */ .up, deployment: _deployment_js__WEBPACK_IMPORTED_MODULE_0__/* .DEPLOYMENT_TOP_LEVEL_KEYS */ .Q };
+const SCOPE_PREFIX = /^(endpoint|deployment)\s*:\s*/i;
+/** Parses the `set` input, with optional `endpoint:` / `deployment:` prefixes per line. */
+function parseScopedOverrides(text) {
+    const overrides = [];
+    const errors = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const prefix = SCOPE_PREFIX.exec(raw.trim());
+        const body = prefix ? raw.trim().slice(prefix[0].length) : raw;
+        // Keep line numbers: parse the line in place of blank lines before it.
+        const parsed = (0,_overrides_js__WEBPACK_IMPORTED_MODULE_2__/* .parseOverrides */ .f$)('\n'.repeat(i) + body);
+        errors.push(...parsed.errors);
+        for (const o of parsed.overrides)
+            overrides.push(prefix ? { ...o, scope: prefix[1].toLowerCase() } : o);
+    });
+    return { overrides, errors };
+}
+/** The overrides that apply to a file of `kind`; unknown top-level keys go everywhere, so schema reports them. */
+function overridesFor(kind, overrides) {
+    return overrides.filter((o) => {
+        if (o.scope)
+            return o.scope === kind;
+        const top = o.segments[0]?.key ?? '';
+        const known = TOP_LEVEL_KEYS.endpoint.has(top) || TOP_LEVEL_KEYS.deployment.has(top);
+        return !known || TOP_LEVEL_KEYS[kind].has(top);
+    });
+}
+/** Input problems that depend on which files were given: an unscoped `name=` with both kinds. */
+function ambiguousOverrides(overrides, kinds) {
+    if (!kinds.endpoint || !kinds.deployment)
+        return [];
+    return overrides
+        .filter((o) => !o.scope && o.segments.length === 1 && o.segments[0]?.key === 'name')
+        .map((o) => `set, line ${o.lineNumber}: "${o.line}" would rename both the endpoint and the deployment; write endpoint:${o.line} or deployment:${o.line}.`);
+}
+
+
+/***/ }),
+
+/***/ 6230:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f$: () => (/* binding */ parseOverrides),
+/* harmony export */   iu: () => (/* binding */ applyOverrides)
+/* harmony export */ });
+/* unused harmony export parsePath */
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6939);
+/* harmony import */ var _pystr_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9);
+// The `set` input: `dotted.path=value` lines applied like `az ml ... --set a.b=c`, i.e. the SDK's
+// add_param_overrides (pydash `set_` on the raw PyYAML dict, before schema validation). The value
+// is always a string. Intermediate mappings are created as pydash does; descending through a
+// string is the SDK's "Cannot use '--set' on properties defined by reference strings" error.
+
+
+/** Split a pydash path: `.` separates keys, `\.` is a literal dot, `[n]` is a list index. */
+function parsePath(path) {
+    const segments = [];
+    let cur = '';
+    let pendingEmpty = true; // whether the current key is still empty (so `a..b` can be flagged)
+    const push = () => {
+        if (pendingEmpty && cur === '')
+            return 'empty';
+        segments.push({ key: cur });
+        cur = '';
+        pendingEmpty = true;
+        return undefined;
+    };
+    for (let i = 0; i < path.length; i++) {
+        const ch = path[i];
+        if (ch === '\\' && (path[i + 1] === '.' || path[i + 1] === '\\' || path[i + 1] === '[')) {
+            cur += path[i + 1];
+            pendingEmpty = false;
+            i++;
+        }
+        else if (ch === '.') {
+            if (cur === '' && pendingEmpty) {
+                // after `]` a dot is the separator: `a[0].b`
+                const prev = path[i - 1];
+                if (prev !== ']')
+                    return { segments, error: `empty key at position ${i + 1}` };
+                continue;
+            }
+            push();
+        }
+        else if (ch === '[') {
+            const m = /^\[(\d+)\]/.exec(path.slice(i));
+            if (!m) {
+                cur += ch;
+                pendingEmpty = false;
+                continue;
+            }
+            if (cur !== '' || !pendingEmpty)
+                push();
+            segments.push({ key: m[1] ?? '0', index: Number(m[1]) });
+            i += m[0].length - 1;
+        }
+        else {
+            cur += ch;
+            pendingEmpty = false;
+        }
+    }
+    if (cur !== '' || !pendingEmpty)
+        push();
+    else if (path.endsWith('.') && !path.endsWith('\\.'))
+        return { segments, error: 'the path ends with "."' };
+    if (segments.length === 0)
+        return { segments, error: 'the path is empty' };
+    return { segments };
+}
+/** Parse the `set` input: one `dotted.path=value` per line; blank lines ignored. */
+function parseOverrides(text) {
+    const overrides = [];
+    const errors = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        const lineNumber = i + 1;
+        if (line === '')
+            return;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            errors.push(`set, line ${lineNumber}: "${line}" has no "=": write one override per line as dotted.path=value (e.g. endpoint_name=my-endpoint).`);
+            return;
+        }
+        const path = line.slice(0, eq).trim();
+        const value = line.slice(eq + 1).trim();
+        if (path === '') {
+            errors.push(`set, line ${lineNumber}: "${line}" has an empty path before "=": write dotted.path=value.`);
+            return;
+        }
+        const parsed = parsePath(path);
+        if (parsed.error) {
+            errors.push(`set, line ${lineNumber}: invalid path "${path}": ${parsed.error}; separate keys with single dots (a.b.c).`);
+            return;
+        }
+        overrides.push({ path, segments: parsed.segments, value, line, lineNumber });
+    });
+    return { overrides, errors };
+}
+const TOP = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+function describe(node) {
+    if (node.kind === 'map')
+        return 'a mapping';
+    if (node.kind === 'seq')
+        return 'a list';
+    const v = node.value;
+    if (v.type === 'str')
+        return `the string "${v.value}"`;
+    return `${v.type === 'int' || v.type === 'float' ? 'the number' : v.type === 'bool' ? 'the boolean' : v.type === 'timestamp' ? 'the date' : 'the value'} ${(0,_pystr_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonStr */ .qV)(v)}`;
+}
+function newContainer(next, span, line) {
+    return next?.index !== undefined ? { kind: 'seq', items: [], span, override: line } : { kind: 'map', entries: [], span, override: line };
+}
+function nullAt(span, line) {
+    return { kind: 'scalar', value: { type: 'null' }, source: '', quoted: false, span, override: line };
+}
+/**
+ * Apply the overrides in order, like the SDK: mutates `root` in place (as pydash mutates the
+ * dict, so a collection shared through a YAML alias sees the change, as in Python) and returns it.
+ * An undefined root (empty file) becomes a new mapping. Problems are `schema` findings in `file`.
+ */
+function applyOverrides(root, overrides, file) {
+    const findings = [];
+    const top = root ?? { kind: 'map', entries: [], span: TOP };
+    for (const o of overrides) {
+        const f = applyOne(top, o, file);
+        if (f)
+            findings.push(f);
+    }
+    return { root: top, findings };
+}
+function applyOne(root, o, file) {
+    const at = (span) => ({ file, ...span });
+    const blocked = (node, walked, message) => (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('schema', at(node.span), message ??
+        `set "${o.line}": "${walked}" is ${describe(node)}, so "${o.path}" cannot be set inside it (az ml: Cannot use '--set' on properties defined by reference strings).`, { hint: `Set "${walked}" itself, or change the file so that "${walked}" is a mapping.` });
+    const valueNode = (span) => ({ kind: 'scalar', value: { type: 'str', value: o.value }, source: o.value, quoted: true, span, override: o.line });
+    let cur = root;
+    // The span new nodes get: the key of the nearest existing ancestor (the top: line 1).
+    let anchorSpan = TOP;
+    const walked = [];
+    for (let i = 0; i < o.segments.length; i++) {
+        const seg = o.segments[i];
+        const last = i === o.segments.length - 1;
+        const next = o.segments[i + 1];
+        const here = walked.length ? walked.join('.') : '(the top level)';
+        if (cur.kind === 'scalar') {
+            if (cur.value.type === 'null') {
+                // pydash walks into None and sets nothing; az ml does not complain either.
+                return (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('schema', at(cur.span), `set "${o.line}" has no effect: "${here}" is empty (null) in the file, and az ml --set does not create keys below an existing null value.`, { severity: 'warning', hint: `Give "${here}" a mapping value in the file (e.g. "${walked[walked.length - 1] ?? 'key'}: {}"), or set the whole value.` });
+            }
+            return blocked(cur, here);
+        }
+        if (cur.kind === 'map') {
+            const entry = cur.entries.find((e) => e.key === seg.key && e.keyValue === undefined);
+            if (last) {
+                if (entry)
+                    entry.value = valueNode(entry.value.span);
+                else
+                    cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: valueNode(anchorSpan) });
+                return undefined;
+            }
+            if (entry) {
+                anchorSpan = entry.keySpan;
+                cur = entry.value;
+            }
+            else {
+                const created = newContainer(next, anchorSpan, o.line);
+                cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: created });
+                cur = created;
+            }
+        }
+        else {
+            // A list: pydash converts the key with int(); az ml's own pre-check would fail here.
+            if (!/^\d+$/.test(seg.key)) {
+                return blocked(cur, here, `set "${o.line}": "${here}" is a list, so "${seg.key}" is not a valid position in it; use a number (e.g. ${here}.0).`);
+            }
+            const idx = Number(seg.key);
+            const items = cur.items;
+            while (items.length < idx)
+                items.push(nullAt(anchorSpan, o.line));
+            if (last) {
+                const old = items[idx];
+                items[idx] = valueNode(old ? old.span : anchorSpan);
+                return undefined;
+            }
+            const existing = items[idx];
+            if (existing) {
+                anchorSpan = existing.span;
+                cur = existing;
+            }
+            else {
+                const created = newContainer(next, anchorSpan, o.line);
+                items.push(created);
+                cur = created;
+            }
+        }
+        walked.push(seg.key);
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 9970:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ nodeToPy),
+/* harmony export */   V: () => (/* binding */ dumpPyYaml)
+/* harmony export */ });
+/* harmony import */ var _pystr_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9);
+
+const BEST_WIDTH = 80;
+const RESOLVERS = [
+    /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+    /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/,
+    /^(?:<<)$/,
+    /^(?:~|null|Null|NULL|)$/,
+    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/,
+    /^(?:=)$/,
+];
+const WS = '\0 \t\r\n\x85\u2028\u2029';
+const BREAKS = '\n\x85\u2028\u2029';
+/** PyYAML Emitter.analyze_scalar, reduced to what the style choice needs (allow_unicode=False). */
+function analyze(s) {
+    if (s === '')
+        return { blockPlain: false, singleQuoted: true };
+    let blockIndicators = false;
+    let lineBreaks = false;
+    let special = false;
+    let leadingSpace = false;
+    let leadingBreak = false;
+    let trailingSpace = false;
+    let trailingBreak = false;
+    let breakSpace = false;
+    let spaceBreak = false;
+    if (s.startsWith('---') || s.startsWith('...'))
+        blockIndicators = true;
+    const chars = [...s];
+    let precededByWs = true;
+    let followedByWs = chars.length === 1 || WS.includes(chars[1] ?? '');
+    let prevSpace = false;
+    let prevBreak = false;
+    for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i] ?? '';
+        if (i === 0) {
+            if ('#,[]{}&*!|>\'"%@`'.includes(ch))
+                blockIndicators = true;
+            if ('?:'.includes(ch) && followedByWs)
+                blockIndicators = true;
+            if (ch === '-' && followedByWs)
+                blockIndicators = true;
+        }
+        else {
+            if (ch === ':' && followedByWs)
+                blockIndicators = true;
+            if (ch === '#' && precededByWs)
+                blockIndicators = true;
+        }
+        if (BREAKS.includes(ch))
+            lineBreaks = true;
+        const cp = ch.codePointAt(0) ?? 0;
+        if (!(ch === '\n' || (cp >= 0x20 && cp <= 0x7e)))
+            special = true;
+        if (ch === ' ') {
+            if (i === 0)
+                leadingSpace = true;
+            if (i === chars.length - 1)
+                trailingSpace = true;
+            if (prevBreak)
+                breakSpace = true;
+            prevSpace = true;
+            prevBreak = false;
+        }
+        else if (BREAKS.includes(ch)) {
+            if (i === 0)
+                leadingBreak = true;
+            if (i === chars.length - 1)
+                trailingBreak = true;
+            if (prevSpace)
+                spaceBreak = true;
+            prevSpace = false;
+            prevBreak = true;
+        }
+        else {
+            prevSpace = false;
+            prevBreak = false;
+        }
+        precededByWs = WS.includes(ch);
+        followedByWs = i + 2 >= chars.length || WS.includes(chars[i + 2] ?? '');
+    }
+    let blockPlain = true;
+    let singleQuoted = true;
+    if (leadingSpace || leadingBreak || trailingSpace || trailingBreak)
+        blockPlain = false;
+    if (breakSpace)
+        blockPlain = singleQuoted = false;
+    if (spaceBreak || special)
+        blockPlain = singleQuoted = false;
+    if (lineBreaks) {
+        blockPlain = false;
+        singleQuoted = false; // simplification: multi-line strings are written double-quoted
+    }
+    if (blockIndicators)
+        blockPlain = false;
+    return { blockPlain, singleQuoted };
+}
+const ESCAPES = {
+    '\0': '0', '\x07': 'a', '\x08': 'b', '\t': 't', '\n': 'n', '\x0b': 'v', '\x0c': 'f', '\r': 'r', '\x1b': 'e', '"': '"', '\\': '\\', '\x85': 'N', '\xa0': '_', '\u2028': 'L', '\u2029': 'P',
+};
+function doubleQuoted(s) {
+    let out = '"';
+    for (const ch of s) {
+        const esc = ESCAPES[ch];
+        const cp = ch.codePointAt(0) ?? 0;
+        if (esc !== undefined)
+            out += `\\${esc}`;
+        else if (cp >= 0x20 && cp <= 0x7e)
+            out += ch;
+        else if (cp <= 0xff)
+            out += `\\x${cp.toString(16).toUpperCase().padStart(2, '0')}`;
+        else if (cp <= 0xffff)
+            out += `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+        else
+            out += `\\U${cp.toString(16).toUpperCase().padStart(8, '0')}`;
+    }
+    return `${out}"`;
+}
+/** Plain text, folded at spaces once the column passes 80 (PyYAML write_plain). */
+function plain(s, column, indent) {
+    let out = '';
+    let col = column;
+    const words = s.split(' ');
+    words.forEach((w, i) => {
+        if (i > 0) {
+            // a single space between two words may become a line break
+            if (w !== '' && words[i - 1] !== '' && col > BEST_WIDTH) {
+                out += `\n${' '.repeat(indent)}`;
+                col = indent;
+            }
+            else {
+                out += ' ';
+                col += 1;
+            }
+        }
+        out += w;
+        col += w.length;
+    });
+    return out;
+}
+function strScalar(s, column, indent) {
+    const a = analyze(s);
+    const implicitStr = !RESOLVERS.some((r) => r.test(s));
+    if (implicitStr && a.blockPlain)
+        return plain(s, column, indent);
+    if (a.singleQuoted)
+        return `'${s.replaceAll("'", "''")}'`;
+    return doubleQuoted(s);
+}
+function scalarText(v, column, indent) {
+    switch (v.type) {
+        case 'str':
+            return strScalar(v.value, column, indent);
+        case 'null':
+            return 'null';
+        case 'bool':
+            return v.value ? 'true' : 'false';
+        case 'int':
+            return v.value.toString();
+        case 'float': {
+            if (Number.isNaN(v.value))
+                return '.nan';
+            if (v.value === Infinity)
+                return '.inf';
+            if (v.value === -Infinity)
+                return '-.inf';
+            const r = (0,_pystr_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonStr */ .qV)(v).toLowerCase();
+            return !r.includes('.') && r.includes('e') ? r.replace('e', '.0e') : r;
+        }
+        case 'timestamp':
+            return v.iso.replace(' ', 'T');
+    }
+}
+function sortedEntries(node) {
+    return [...node.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+function isEmptyCollection(n) {
+    return (n.kind === 'map' && n.entries.length === 0) || (n.kind === 'seq' && n.items.length === 0);
+}
+function emptyText(n) {
+    return n.kind === 'map' ? '{}' : '[]';
+}
+/** Emit `node` as block content whose first line continues at `column`, nested lines at `indent`. */
+function emit(node, indent, column, out, first) {
+    if (node.kind === 'scalar') {
+        out.push(first.pending + scalarText(node.value, column, indent));
+        first.pending = '';
+        return;
+    }
+    if (isEmptyCollection(node)) {
+        out.push(first.pending + emptyText(node));
+        first.pending = '';
+        return;
+    }
+    if (node.kind === 'map') {
+        sortedEntries(node).forEach((e, i) => {
+            const prefix = i === 0 ? first.pending : ' '.repeat(indent);
+            const key = strScalar(e.key, indent, indent);
+            const head = `${prefix}${key}:`;
+            const v = e.value;
+            if (v.kind === 'scalar' || isEmptyCollection(v)) {
+                const col = head.length + 1;
+                out.push(`${head} ${v.kind === 'scalar' ? scalarText(v.value, col, indent + 2) : emptyText(v)}`);
+            }
+            else if (v.kind === 'map') {
+                out.push(head);
+                emit(v, indent + 2, indent + 2, out, { pending: ' '.repeat(indent + 2) });
+            }
+            else {
+                out.push(head);
+                emit(v, indent, indent, out, { pending: ' '.repeat(indent) });
+            }
+        });
+        first.pending = '';
+        return;
+    }
+    node.items.forEach((item, i) => {
+        const prefix = `${i === 0 ? first.pending : ' '.repeat(indent)}- `;
+        emit(item, indent + 2, prefix.length, out, { pending: prefix });
+    });
+    first.pending = '';
+}
+/** `yaml.dump(data, sort_keys=True)` as PyYAML 6 writes it (default_flow_style=False). */
+function dumpPyYaml(node) {
+    if (node.kind === 'scalar' || isEmptyCollection(node)) {
+        const text = node.kind === 'scalar' ? scalarText(node.value, 0, 0) : emptyText(node);
+        return node.kind === 'scalar' ? `${text}\n...\n` : `${text}\n`;
+    }
+    const out = [];
+    emit(node, 0, 0, out, { pending: '' });
+    return `${out.join('\n')}\n`;
+}
+/** Identity: the dumper reads the positioned tree directly (kept for call-site clarity). */
+function nodeToPy(node) {
+    return node;
+}
+
+
+/***/ }),
+
+/***/ 9:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   qV: () => (/* binding */ pythonStr)
+/* harmony export */ });
+/* unused harmony exports pythonFloatRepr, scalarToPlain, toPlain */
+/** Python repr()/str() of a float (the 'r' format: shortest round-trip digits). */
+function pythonFloatRepr(x) {
+    if (Number.isNaN(x))
+        return 'nan';
+    if (x === Infinity)
+        return 'inf';
+    if (x === -Infinity)
+        return '-inf';
+    if (x === 0)
+        return Object.is(x, -0) ? '-0.0' : '0.0';
+    // toExponential() with no argument gives the shortest digits that round-trip, like Python.
+    const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(x.toExponential());
+    if (!m)
+        return String(x);
+    const sign = m[1] ?? '';
+    const digits = (m[2] ?? '') + (m[3] ?? '');
+    const exp = Number(m[4]);
+    if (exp < -4 || exp >= 16) {
+        const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+        const e = Math.abs(exp);
+        return `${sign}${mantissa}e${exp < 0 ? '-' : '+'}${e < 10 ? '0' : ''}${e}`;
+    }
+    if (exp < 0)
+        return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+    const intLen = exp + 1;
+    if (digits.length <= intLen)
+        return `${sign}${digits}${'0'.repeat(intLen - digits.length)}.0`;
+    return `${sign}${digits.slice(0, intLen)}.${digits.slice(intLen)}`;
+}
+/** Python's str() of the value PyYAML produced for a scalar. */
+function pythonStr(value) {
+    switch (value.type) {
+        case 'null':
+            return 'None';
+        case 'bool':
+            return value.value ? 'True' : 'False';
+        case 'int':
+            return value.value.toString();
+        case 'float':
+            return pythonFloatRepr(value.value);
+        case 'str':
+            return value.value;
+        case 'timestamp':
+            return value.iso;
+    }
+}
+/** A scalar as plain JSON-able JS: ints as numbers when safe (else their decimal string),
+ * non-finite floats as Python spells them ('inf', '-inf', 'nan'), timestamps as Python str(). */
+function scalarToPlain(value) {
+    switch (value.type) {
+        case 'null':
+            return null;
+        case 'bool':
+            return value.value;
+        case 'int': {
+            const n = Number(value.value);
+            return Number.isSafeInteger(n) ? n : value.value.toString();
+        }
+        case 'float':
+            return Number.isFinite(value.value) ? value.value : pythonFloatRepr(value.value);
+        case 'str':
+            return value.value;
+        case 'timestamp':
+            return value.iso;
+    }
+}
+/** The tree as plain JS for JSON output: maps → objects (keys as PyYAML's str()), seqs → arrays. */
+function toPlain(node) {
+    switch (node.kind) {
+        case 'scalar':
+            return scalarToPlain(node.value);
+        case 'seq':
+            return node.items.map(toPlain);
+        case 'map': {
+            const out = {};
+            for (const e of node.entries) {
+                // defineProperty so a key named "__proto__" stays an ordinary own property.
+                Object.defineProperty(out, e.key, { value: toPlain(e.value), enumerable: true, writable: true, configurable: true });
+            }
+            return out;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 9933:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KE: () => (/* binding */ deploymentRestBody),
+/* harmony export */   Qu: () => (/* binding */ OFFLINE_WORKSPACE),
+/* harmony export */   S9: () => (/* binding */ endpointRestBody),
+/* harmony export */   W8: () => (/* binding */ ML_API_VERSION),
+/* harmony export */   X5: () => (/* binding */ workspacePath),
+/* harmony export */   nM: () => (/* binding */ endpointPath),
+/* harmony export */   nR: () => (/* binding */ deploymentPath)
+/* harmony export */ });
+/* unused harmony exports assetVersionPath, isoDuration, ANONYMOUS_ENV_NAME, inferenceConfigDump, anonymousEnvironmentVersion */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _pydump_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9970);
+/* harmony import */ var _traffic_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(806);
+// Pure translation of typed specs into the ARM REST bodies azure-ai-ml sends, at one pinned
+// api-version, with every default the SDK always sends. Assets that need uploading or a lookup
+// (local model/code/environment, `@latest` labels) cannot become ARM ids offline: they are listed
+// as AssetToRegister items and a placeholder stands in the body at `pointer`.
+
+
+
+/**
+ * The one MLS api-version the action sends. 2026-09-01 is the newest stable version in the spec
+ * index and the one whose examples (OnlineEndpoints_CreateOrUpdate/Get, code and model versions)
+ * contracts/ holds; the deployment example there is 2026-05-01 with the same body shape.
+ */
+const ML_API_VERSION = '2026-09-01';
+/** Placeholders for offline lint, recognisable in a printed plan. */
+const OFFLINE_WORKSPACE = {
+    subscriptionId: '{subscriptionId}',
+    resourceGroup: '{resourceGroup}',
+    workspaceName: '{workspaceName}',
+    location: '{workspace location}',
+};
+function workspacePath(ws) {
+    return `/subscriptions/${ws.subscriptionId}/resourceGroups/${ws.resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${ws.workspaceName}`;
+}
+function endpointPath(ws, endpoint) {
+    return `${workspacePath(ws)}/onlineEndpoints/${endpoint}`;
+}
+function deploymentPath(ws, endpoint, deployment) {
+    return `${endpointPath(ws, endpoint)}/deployments/${deployment}`;
+}
+function assetVersionPath(ws, type, name, version) {
+    return `${workspacePath(ws)}/${type}/${name}/versions/${version}`;
+}
+/** isodate.duration_isoformat(timedelta(milliseconds=ms)): 5000 → PT5S, 90000 → PT1M30S, 500 → PT0.5S, 86400000 → P1D. */
+function isoDuration(ms) {
+    const totalMs = Math.round(ms);
+    const days = Math.floor(totalMs / 86_400_000);
+    let rest = totalMs - days * 86_400_000;
+    const hours = Math.floor(rest / 3_600_000);
+    rest -= hours * 3_600_000;
+    const minutes = Math.floor(rest / 60_000);
+    rest -= minutes * 60_000;
+    const seconds = Math.floor(rest / 1000);
+    const millis = rest - seconds * 1000;
+    let out = 'P';
+    if (days)
+        out += `${days}D`;
+    if (hours || minutes || seconds || millis) {
+        out += 'T';
+        if (hours)
+            out += `${hours}H`;
+        if (minutes)
+            out += `${minutes}M`;
+        if (seconds || millis)
+            out += millis ? `${seconds}.${String(millis).padStart(3, '0').replace(/0+$/, '')}S` : `${seconds}S`;
+    }
+    return out === 'P' ? 'P0D' : out;
+}
+// ---------------------------------------------------------------------------------------------
+// Endpoint
+function endpointRestBody(spec, ws) {
+    const identity = { type: spec.identity?.type ?? 'SystemAssigned' };
+    if (spec.identity && spec.identity.userAssignedIdentities.length > 0) {
+        identity.userAssignedIdentities = Object.fromEntries(spec.identity.userAssignedIdentities.map((u) => [u.resourceId, {}]));
+    }
+    const properties = {
+        authMode: spec.authMode,
+        properties: { ...spec.properties },
+        traffic: (0,_traffic_js__WEBPACK_IMPORTED_MODULE_2__/* .trafficMap */ ._A)(spec.traffic),
+        mirrorTraffic: (0,_traffic_js__WEBPACK_IMPORTED_MODULE_2__/* .trafficMap */ ._A)(spec.mirrorTraffic),
+    };
+    if (spec.description !== undefined)
+        properties.description = spec.description;
+    if (spec.publicNetworkAccess)
+        properties.publicNetworkAccess = spec.publicNetworkAccess;
+    if (spec.compute)
+        properties.compute = spec.compute.id ?? `${workspacePath(ws)}/computes/${spec.compute.name ?? ''}`;
+    return {
+        path: endpointPath(ws, spec.name),
+        apiVersion: ML_API_VERSION,
+        body: { location: ws.location, identity, tags: { ...spec.tags }, properties },
+        assets: [],
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Deployment
+function pending(what) {
+    return `{{pending:${what}}}`;
+}
+/** A registered/registry/curated reference: its id, or a resolve-label item. */
+function refValue(ref, ws, pointer, kind, file, span, assets) {
+    switch (ref.kind) {
+        case 'version':
+            return assetVersionPath(ws, ref.type, ref.name, ref.version);
+        case 'arm':
+            return ref.id;
+        case 'registry':
+            return ref.uri;
+        case 'curated':
+            return ref.ref;
+        case 'label': {
+            const reference = pending(`${kind}:${ref.name}@${ref.label}`);
+            assets.push({ kind, action: 'resolve-label', reference, resolved: false, pointer, file, span, name: ref.name, label: ref.label });
+            return reference;
+        }
+    }
+}
+function modelVersionBody(m) {
+    const props = {
+        modelUri: pending('model-upload-uri'),
+        modelType: m.type,
+        isAnonymous: m.name === undefined,
+        tags: { ...m.tags },
+        properties: { ...m.properties },
+    };
+    if (m.description !== undefined)
+        props.description = m.description;
+    if (m.flavors)
+        props.flavors = m.flavors;
+    if (m.path && /^(azureml|https?|wasbs?|abfss?):\/\//i.test(m.path))
+        props.modelUri = m.path;
+    return { properties: props };
+}
+const ANONYMOUS_ENV_NAME = 'CliV2AnonymousEnvironment';
+function md5(s) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(s, 'utf8').digest('hex');
+}
+/** Python `sep.join(s)`: the characters of s separated by sep. */
+function pyJoin(sep, s) {
+    return [...s].join(sep);
+}
+/** The module azure-ai-ml's inference_config objects come from (unchanged from 1.4.0 to the current SDK). */
+const REST_MODELS = 'azure.ai.ml._restclient.v2022_05_01.models._models_py3';
+const NO_SPAN = { line: 0, column: 0, endLine: 0, endColumn: 0 };
+function pyMap(entries) {
+    return { kind: 'map', entries: entries.map(([key, value]) => ({ key, keySpan: NO_SPAN, value })), span: NO_SPAN };
+}
+function pyScalar(value) {
+    return { kind: 'scalar', value, source: '', quoted: false, span: NO_SPAN };
+}
+/**
+ * `yaml.dump(inference_config, sort_keys=True)` as azure-ai-ml computes it: the schema turns the
+ * mapping into REST model objects (InferenceContainerProperties of three Routes), so PyYAML writes
+ * them as tagged Python objects with their attribute dicts, `additional_properties: {}` included.
+ */
+function inferenceConfigDump(ic) {
+    const route = (r) => pyMap([
+        ['additional_properties', pyMap([])],
+        ['path', pyScalar({ type: 'str', value: r.path })],
+        ['port', pyScalar({ type: 'int', value: BigInt(r.port) })],
+    ]);
+    const plain = (0,_pydump_js__WEBPACK_IMPORTED_MODULE_1__/* .dumpPyYaml */ .V)(pyMap([
+        ['additional_properties', pyMap([])],
+        ['liveness_route', route(ic.livenessRoute)],
+        ['readiness_route', route(ic.readinessRoute)],
+        ['scoring_route', route(ic.scoringRoute)],
+    ]));
+    const tagged = plain.replace(/^(liveness_route|readiness_route|scoring_route):$/gm, `$1: !!python/object:${REST_MODELS}.Route`);
+    return `!!python/object:${REST_MODELS}.InferenceContainerProperties\n${tagged}`;
+}
+/**
+ * The anonymous environment version azure-ai-ml computes at load time for an image environment
+ * (Environment._generate_anonymous_version, research §6.3): MD5 of the image, joined with the MD5
+ * of the inference_config dump, then of the conda file, each step with Python's str.join. Undefined
+ * when it depends on an upload (build context) or on a conda file that could not be read.
+ */
+function anonymousEnvironmentVersion(e) {
+    if (e.build || e.image === undefined)
+        return undefined;
+    if (e.condaFilePath !== undefined && e.condaFile === undefined)
+        return undefined;
+    let s = md5(e.image);
+    if (e.inferenceConfig)
+        s = pyJoin(s, md5(inferenceConfigDump(e.inferenceConfig)));
+    if (e.condaFile !== undefined)
+        s = pyJoin(s, md5(e.condaFile));
+    return md5(s);
+}
+function environmentVersionBody(e, anonymous) {
+    const props = { isAnonymous: anonymous, tags: { ...e.tags }, properties: { ...e.properties } };
+    if (e.description !== undefined)
+        props.description = e.description;
+    if (e.image !== undefined)
+        props.image = e.image;
+    if (e.condaFile !== undefined)
+        props.condaFile = e.condaFile;
+    else if (e.condaFilePath !== undefined)
+        props.condaFile = pending(`conda-file:${e.condaFilePath}`);
+    if (e.build) {
+        const build = { contextUri: e.build.isUrl ? e.build.path : pending('build-context-uri') };
+        if (e.build.dockerfilePath !== undefined)
+            build.dockerfilePath = e.build.dockerfilePath;
+        props.build = build;
+    }
+    if (e.inferenceConfig)
+        props.inferenceConfig = { ...e.inferenceConfig };
+    if (e.osType)
+        props.osType = e.osType;
+    return { properties: props };
+}
+function probe(p) {
+    const out = {};
+    if (p.failureThreshold !== undefined)
+        out.failureThreshold = p.failureThreshold;
+    if (p.successThreshold !== undefined)
+        out.successThreshold = p.successThreshold;
+    if (p.timeout)
+        out.timeout = isoDuration(p.timeout * 1000);
+    if (p.period)
+        out.period = isoDuration(p.period * 1000);
+    if (p.initialDelay)
+        out.initialDelay = isoDuration(p.initialDelay * 1000);
+    return out;
+}
+function deploymentRestBody(spec, ws) {
+    const assets = [];
+    const file = spec.file;
+    const props = {
+        endpointComputeType: spec.computeType,
+        environmentVariables: { ...spec.environmentVariables },
+        appInsightsEnabled: spec.appInsightsEnabled,
+        properties: { ...spec.properties },
+    };
+    if (spec.description !== undefined)
+        props.description = spec.description;
+    // model
+    if (spec.model) {
+        const pointer = '/properties/model';
+        if (spec.model.kind === 'ref') {
+            props.model = refValue(spec.model.ref, ws, pointer, 'model', file, spec.model.span, assets);
+        }
+        else {
+            const m = spec.model.model;
+            const known = m.name !== undefined && m.version !== undefined;
+            const reference = known ? assetVersionPath(ws, 'models', m.name ?? '', m.version ?? '') : pending(`model${m.name ? `:${m.name}` : ''}`);
+            const item = { kind: 'model', action: 'register', reference, resolved: known, pointer, file, span: m.span, anonymous: m.name === undefined, versionBody: modelVersionBody(m) };
+            if (m.name !== undefined)
+                item.name = m.name;
+            if (m.version !== undefined)
+                item.version = m.version;
+            if (known)
+                item.versionPath = reference;
+            if (m.path !== undefined)
+                item.localPath = m.path;
+            if (m.absPath !== undefined)
+                item.absPath = m.absPath;
+            if (m.pathKind !== undefined)
+                item.pathKind = m.pathKind;
+            if (m.datastore !== undefined)
+                item.datastore = m.datastore;
+            assets.push(item);
+            props.model = reference;
+        }
+    }
+    if (spec.modelMountPath !== undefined)
+        props.modelMountPath = spec.modelMountPath;
+    // code
+    if (spec.code || spec.scoringScript !== undefined) {
+        const cc = {};
+        if (spec.code?.kind === 'ref')
+            cc.codeId = refValue(spec.code.ref, ws, '/properties/codeConfiguration/codeId', 'code', file, spec.code.span, assets);
+        else if (spec.code?.kind === 'local') {
+            const reference = pending('code');
+            const item = {
+                kind: 'code', action: 'register', reference, resolved: false, pointer: '/properties/codeConfiguration/codeId', file, span: spec.code.span,
+                anonymous: true, version: '1', localPath: spec.code.path, absPath: spec.code.absPath, pathKind: spec.code.pathKind,
+                versionBody: { properties: { codeUri: pending('code-upload-uri'), isAnonymous: true } },
+            };
+            if (spec.scoringScript !== undefined)
+                item.scoringScript = spec.scoringScript;
+            assets.push(item);
+            cc.codeId = reference;
+        }
+        if (spec.scoringScript !== undefined)
+            cc.scoringScript = spec.scoringScript;
+        props.codeConfiguration = cc;
+    }
+    // environment
+    if (spec.environment) {
+        const pointer = '/properties/environmentId';
+        if (spec.environment.kind === 'ref') {
+            props.environmentId = refValue(spec.environment.ref, ws, pointer, 'environment', file, spec.environment.span, assets);
+        }
+        else {
+            const e = spec.environment.environment;
+            const anonymous = e.name === undefined;
+            const name = e.name ?? ANONYMOUS_ENV_NAME;
+            const version = anonymous ? anonymousEnvironmentVersion(e) : e.version;
+            const known = version !== undefined;
+            const reference = known ? assetVersionPath(ws, 'environments', name, version) : pending(`environment:${name}`);
+            const item = { kind: 'environment', action: 'register', reference, resolved: known, pointer, file, span: e.span, name, anonymous, versionBody: environmentVersionBody(e, anonymous) };
+            if (version !== undefined)
+                item.version = version;
+            if (known)
+                item.versionPath = reference;
+            if (e.condaFilePath !== undefined)
+                item.localPath = e.condaFilePath;
+            if (e.condaFileAbsPath !== undefined)
+                item.absPath = e.condaFileAbsPath;
+            if (e.build && !e.build.isUrl) {
+                item.buildContext = { localPath: e.build.path };
+                if (e.build.absPath !== undefined)
+                    item.buildContext.absPath = e.build.absPath;
+                if (e.build.dockerfilePath !== undefined)
+                    item.buildContext.dockerfilePath = e.build.dockerfilePath;
+            }
+            if (e.datastore !== undefined)
+                item.datastore = e.datastore;
+            assets.push(item);
+            props.environmentId = reference;
+        }
+    }
+    if (spec.instanceType !== undefined)
+        props.instanceType = spec.instanceType;
+    if (spec.scaleSettings) {
+        const s = spec.scaleSettings;
+        const out = { scaleType: s.type };
+        if (s.type === 'TargetUtilization') {
+            if (s.minInstances !== undefined)
+                out.minInstances = s.minInstances;
+            if (s.maxInstances !== undefined)
+                out.maxInstances = s.maxInstances;
+            if (s.targetUtilizationPercentage !== undefined)
+                out.targetUtilizationPercentage = s.targetUtilizationPercentage;
+            if (s.pollingInterval)
+                out.pollingInterval = isoDuration(s.pollingInterval * 1000);
+        }
+        props.scaleSettings = out;
+    }
+    if (spec.requestSettings) {
+        const r = spec.requestSettings;
+        const out = {};
+        if (r.requestTimeoutMs)
+            out.requestTimeout = isoDuration(r.requestTimeoutMs);
+        if (r.maxConcurrentRequestsPerInstance !== undefined)
+            out.maxConcurrentRequestsPerInstance = r.maxConcurrentRequestsPerInstance;
+        if (r.maxQueueWaitMs)
+            out.maxQueueWait = isoDuration(r.maxQueueWaitMs);
+        props.requestSettings = out;
+    }
+    if (spec.livenessProbe)
+        props.livenessProbe = probe(spec.livenessProbe);
+    if (spec.readinessProbe)
+        props.readinessProbe = probe(spec.readinessProbe);
+    if (spec.egressPublicNetworkAccess)
+        props.egressPublicNetworkAccess = spec.egressPublicNetworkAccess;
+    if (spec.privateNetworkConnection !== undefined) {
+        props.privateNetworkConnection = spec.privateNetworkConnection;
+        props.properties['private-network-connection'] = spec.privateNetworkConnection ? 'True' : 'False';
+    }
+    if (spec.resources) {
+        const rr = {};
+        if (spec.resources.requests)
+            rr.containerResourceRequests = { ...spec.resources.requests };
+        if (spec.resources.limits)
+            rr.containerResourceLimits = { ...spec.resources.limits };
+        props.containerResourceRequirements = rr;
+    }
+    if (spec.dataCollector) {
+        const dc = spec.dataCollector;
+        const collections = {};
+        for (const c of dc.collections) {
+            const col = { dataCollectionMode: c.enabled === 'true' ? 'enabled' : 'disabled' };
+            if (c.clientId !== undefined)
+                col.clientId = c.clientId;
+            if (dc.samplingRate !== undefined)
+                col.samplingRate = dc.samplingRate;
+            const pointer = `/properties/dataCollector/collections/${c.name.replaceAll('~', '~0').replaceAll('/', '~1')}/dataId`;
+            if (c.data && 'ref' in c.data) {
+                col.dataId = c.data.ref.startsWith('azureml:') ? c.data.ref.slice('azureml:'.length) : c.data.ref;
+            }
+            else if (c.data?.dataId !== undefined) {
+                col.dataId = c.data.dataId;
+            }
+            else if (c.enabled === 'true') {
+                const name = c.data?.name ?? `${spec.endpointName}-${spec.name}-${c.name}`;
+                const version = c.data?.version ?? '1';
+                const path = c.data?.path ?? `azureml://datastores/workspaceblobstore/paths/modelDataCollector/${spec.endpointName}/${spec.name}/${c.name}`;
+                const reference = assetVersionPath(ws, 'data', name, version);
+                assets.push({
+                    kind: 'data', action: 'register', reference, resolved: true, pointer, file, span: spec.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 },
+                    name, version, anonymous: false, versionPath: reference,
+                    versionBody: { properties: { dataType: 'uri_folder', dataUri: path, isAnonymous: false } },
+                });
+                col.dataId = reference;
+            }
+            collections[c.name] = col;
+        }
+        const out = { collections };
+        if (dc.rollingRate)
+            out.rollingRate = dc.rollingRate;
+        if (dc.requestLogging)
+            out.requestLogging = { ...(dc.requestLogging.captureHeaders ? { captureHeaders: dc.requestLogging.captureHeaders } : {}) };
+        props.dataCollector = out;
+    }
+    const sku = { name: 'Default' };
+    if (spec.instanceCount !== undefined)
+        sku.capacity = spec.instanceCount;
+    return {
+        path: deploymentPath(ws, spec.endpointName, spec.name),
+        apiVersion: ML_API_VERSION,
+        body: { location: ws.location, tags: { ...spec.tags }, sku, properties: props },
+        assets,
+    };
+}
+
+
+/***/ }),
+
+/***/ 4228:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $5: () => (/* binding */ parentSpan),
+/* harmony export */   I3: () => (/* binding */ checkName),
+/* harmony export */   Ik: () => (/* binding */ object),
+/* harmony export */   Kj: () => (/* binding */ Ctx),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   VE: () => (/* binding */ enumOf),
+/* harmony export */   WU: () => (/* binding */ show),
+/* harmony export */   Wh: () => (/* binding */ int),
+/* harmony export */   fV: () => (/* binding */ float),
+/* harmony export */   f_: () => (/* binding */ entry),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   jd: () => (/* binding */ dict),
+/* harmony export */   kn: () => (/* binding */ isScalarStr),
+/* harmony export */   lS: () => (/* binding */ raw),
+/* harmony export */   lc: () => (/* binding */ bool),
+/* harmony export */   mw: () => (/* binding */ required),
+/* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   tP: () => (/* binding */ fromSet)
+/* harmony export */ });
+/* unused harmony exports joinPath, camelToSnake, refine, reportMissing, NAME_PATTERN */
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6939);
+/* harmony import */ var _edit_distance_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9583);
+// A small declarative validator over the positioned YAML tree (./tree.ts), modelled on the
+// marshmallow fields azure-ai-ml uses: unknown keys raise at every level, dump-only keys are
+// dropped, numbers and booleans are coerced the way marshmallow's non-strict fields coerce them
+// (so a `set` override's string "2" is a valid instance_count), and every problem becomes a
+// positioned finding. Pure: no I/O, nothing done at import time beyond defining functions.
+
+
+/** Collects findings for one file. */
+class Ctx {
+    file;
+    findings = [];
+    /** The key whose value is being parsed: where a missing nested key is reported. */
+    holder;
+    constructor(file) {
+        this.file = file;
+    }
+    report(rule, span, message, options = {}) {
+        this.findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)(rule, { file: this.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn }, message, options));
+    }
+    errorCount() {
+        return this.findings.filter((f) => f.severity === 'error').length;
+    }
+}
+function joinPath(path, key) {
+    if (typeof key === 'number')
+        return `${path}[${key}]`;
+    return path ? `${path}.${key}` : key;
+}
+/** How a node reads in a message: the source text of a scalar, or its kind. */
+function show(node) {
+    if (node.kind === 'map')
+        return 'a mapping';
+    if (node.kind === 'seq')
+        return 'a list';
+    if (node.value.type === 'null')
+        return 'an empty value (null)';
+    return `'${node.source}'`;
+}
+function typeName(node) {
+    if (node.kind === 'map')
+        return 'a mapping';
+    if (node.kind === 'seq')
+        return 'a list';
+    switch (node.value.type) {
+        case 'null':
+            return 'null';
+        case 'bool':
+            return 'a boolean';
+        case 'int':
+            return 'an integer';
+        case 'float':
+            return 'a number';
+        case 'timestamp':
+            return 'a date';
+        case 'str':
+            return 'a string';
+    }
+}
+/** ` (from the set input: "a.b=c")` when the node was put there by a `set` override. */
+function fromSet(node) {
+    return node.override ? ` (from the set input: "${node.override}")` : '';
+}
+function wrongType(ctx, node, path, expected, hint) {
+    const got = node.kind === 'scalar' && node.value.type !== 'str' && node.value.type !== 'null' ? `${typeName(node)} (${node.source})` : typeName(node);
+    ctx.report('schema', node.span, `${path} must be ${expected}, not ${got}${fromSet(node)}.`, hint ? { hint } : {});
+    return undefined;
+}
+function nullValue(ctx, node, path, expected) {
+    if (node.kind === 'scalar' && node.value.type === 'null') {
+        ctx.report('schema', node.span, `${path} may not be empty (null): it must be ${expected}.`, {
+            hint: `Give ${path} a value, or remove the key.`,
+        });
+        return true;
+    }
+    return false;
+}
+// ---------------------------------------------------------------------------------------------
+// Scalars
+/** marshmallow fields.Str: only strings (an unquoted 123, true or 2021-01-01 is not a string). */
+function str() {
+    return {
+        expected: 'a string',
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, 'a string'))
+                return undefined;
+            if (node.kind === 'scalar' && node.value.type === 'str')
+                return node.value.value;
+            const hint = node.kind === 'scalar' ? `Quote the value: ${path.split('.').pop() ?? path}: "${node.source}".` : undefined;
+            return wrongType(ctx, node, path, 'a string', hint);
+        },
+    };
+}
+const PY_INT = /^\s*[+-]?\d+(_\d+)*\s*$/;
+/**
+ * marshmallow fields.Int (non-strict): ints, floats (truncated), numeric strings; never booleans.
+ * azure-ai-ml sets no range on its Int fields: `min`/`max` are the service's limits, so a value
+ * outside them is `service-rejects` (az ml sends it), and the value is still kept.
+ */
+function int(opts = {}) {
+    const expected = 'an integer';
+    return {
+        expected,
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, expected))
+                return undefined;
+            if (node.kind !== 'scalar')
+                return wrongType(ctx, node, path, expected);
+            const v = node.value;
+            let n;
+            if (v.type === 'int')
+                n = Number(v.value);
+            else if (v.type === 'float' && Number.isFinite(v.value))
+                n = Math.trunc(v.value);
+            else if (v.type === 'str' && PY_INT.test(v.value))
+                n = Number(v.value.replaceAll('_', '').trim());
+            if (n === undefined || !Number.isSafeInteger(n)) {
+                return wrongType(ctx, node, path, expected, `Write a whole number, e.g. ${path.split('.').pop() ?? path}: 1.`);
+            }
+            const limit = opts.min !== undefined && n < opts.min ? `at least ${opts.min}` : opts.max !== undefined && n > opts.max ? `at most ${opts.max}` : undefined;
+            if (limit) {
+                ctx.report('service-rejects', node.span, `${path} must be ${limit}, not ${n}${fromSet(node)}: az ml sends it as written, and the service rejects the request.`, {
+                    hint: `Use a whole number ${limit}.`,
+                });
+            }
+            return n;
+        },
+    };
+}
+const PY_FLOAT = /^\s*[+-]?(\d+(_\d+)*\.?\d*(_\d+)*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)\s*$/;
+/** marshmallow fields.Float: numbers and numeric strings; nan/inf rejected. */
+function float(opts = {}) {
+    const expected = 'a number';
+    return {
+        expected,
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, expected))
+                return undefined;
+            if (node.kind !== 'scalar')
+                return wrongType(ctx, node, path, expected);
+            const v = node.value;
+            let n;
+            if (v.type === 'int')
+                n = Number(v.value);
+            else if (v.type === 'float')
+                n = v.value;
+            else if (v.type === 'str' && PY_FLOAT.test(v.value))
+                n = Number(v.value.replaceAll('_', '').trim());
+            if (n === undefined || !Number.isFinite(n))
+                return wrongType(ctx, node, path, expected);
+            if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
+                ctx.report('schema', node.span, opts.rangeMessage ? `${path}: ${opts.rangeMessage}, not ${node.source}.` : `${path} must be between ${opts.min} and ${opts.max}, not ${node.source}.`);
+                return undefined;
+            }
+            return n;
+        },
+    };
+}
+const TRUTHY = new Set(['t', 'T', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'y', 'Y', 'yes', 'Yes', 'YES', '1']);
+const FALSY = new Set(['f', 'F', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF', 'n', 'N', 'no', 'No', 'NO', '0']);
+/** marshmallow fields.Bool: booleans, 0/1, and the usual true/false/yes/no/on/off strings. */
+function bool() {
+    const expected = 'a boolean (true or false)';
+    return {
+        expected,
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, expected))
+                return undefined;
+            if (node.kind === 'scalar') {
+                const v = node.value;
+                if (v.type === 'bool')
+                    return v.value;
+                if (v.type === 'int' && (v.value === 0n || v.value === 1n))
+                    return v.value === 1n;
+                if (v.type === 'float' && (v.value === 0 || v.value === 1))
+                    return v.value === 1;
+                if (v.type === 'str' && TRUTHY.has(v.value))
+                    return true;
+                if (v.type === 'str' && FALSY.has(v.value))
+                    return false;
+            }
+            return wrongType(ctx, node, path, expected);
+        },
+    };
+}
+/** azure-ai-ml's camel_to_snake: `AMLToken` → `aml_token`, `SystemAssigned` → `system_assigned`. */
+function camelToSnake(s) {
+    const step1 = s.replace(/(.)([A-Z][a-z]+)/g, '$1_$2');
+    return step1.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+/**
+ * StringTransformedEnum: the value (a string) and the allowed values are both put through the
+ * transform (lower-case by default, camel_to_snake for some) and compared; the transformed value
+ * is what the SDK keeps.
+ */
+function enumOf(values, transform = 'lower') {
+    const tf = transform === 'lower' ? (s) => s.toLowerCase() : camelToSnake;
+    const allowed = values.map((v) => tf(v));
+    const expected = `one of ${values.map((v) => `'${v}'`).join(', ')}`;
+    return {
+        expected,
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, expected))
+                return undefined;
+            if (node.kind === 'scalar' && node.value.type === 'str') {
+                const t = tf(node.value.value);
+                const i = allowed.indexOf(t);
+                if (i >= 0)
+                    return values[i];
+            }
+            if (node.kind !== 'scalar')
+                return wrongType(ctx, node, path, expected);
+            const near = (0,_edit_distance_js__WEBPACK_IMPORTED_MODULE_1__/* .closest */ .k)(node.source, values);
+            ctx.report('schema', node.span, `${path} must be ${expected}, not ${show(node)}${fromSet(node)}.`, {
+                hint: near ? `Did you mean '${near}'?` : `Use ${expected}.`,
+            });
+            return undefined;
+        },
+    };
+}
+/** Anything (fields.Raw): kept as the node. */
+function raw() {
+    return { expected: 'a value', parse: (node) => node };
+}
+function dict(values) {
+    if (!values) {
+        return {
+            expected: 'a mapping',
+            parse(node, path, ctx) {
+                if (nullValue(ctx, node, path, 'a mapping'))
+                    return undefined;
+                if (node.kind !== 'map')
+                    return wrongType(ctx, node, path, 'a mapping (key: value pairs)');
+                return node;
+            },
+        };
+    }
+    return {
+        expected: 'a mapping',
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, 'a mapping'))
+                return undefined;
+            if (node.kind !== 'map')
+                return wrongType(ctx, node, path, 'a mapping (key: value pairs)');
+            const out = [];
+            for (const e of node.entries) {
+                if (e.keyValue) {
+                    ctx.report('schema', e.keySpan, `${joinPath(path, e.key)}: the key must be a string, not ${e.keyValue.type === 'bool' ? 'a boolean' : e.keyValue.type === 'null' ? 'null' : `a ${e.keyValue.type}`} (${e.key}).`, {
+                        hint: `Quote the key: "${e.key}":`,
+                    });
+                    continue;
+                }
+                const v = values.parse(e.value, joinPath(path, e.key), ctx);
+                if (v !== undefined)
+                    out.push({ key: e.key, keySpan: e.keySpan, value: { value: v, node: e.value, keySpan: e.keySpan } });
+            }
+            return out;
+        },
+    };
+}
+function list(items, hint) {
+    return {
+        expected: 'a list',
+        parse(node, path, ctx) {
+            if (nullValue(ctx, node, path, 'a list'))
+                return undefined;
+            if (node.kind !== 'seq')
+                return wrongType(ctx, node, path, 'a list', hint);
+            const out = [];
+            node.items.forEach((item, i) => {
+                const v = items.parse(item, joinPath(path, i), ctx);
+                if (v !== undefined)
+                    out.push({ value: v, node: item });
+            });
+            return out;
+        },
+    };
+}
+/** A field with an extra check on the parsed value. */
+function refine(field, check) {
+    return {
+        expected: field.expected,
+        parse(node, path, ctx) {
+            const v = field.parse(node, path, ctx);
+            return v === undefined ? undefined : check(v, node, path, ctx);
+        },
+    };
+}
+function required(field, requiredHint) {
+    return requiredHint === undefined ? { field, required: true } : { field, required: true, requiredHint };
+}
+function isProp(p) {
+    return 'field' in p;
+}
+function object(shape, opts = {}) {
+    const keys = Object.keys(shape);
+    const dumpOnly = new Set(['$schema', ...(opts.dumpOnly ?? [])]);
+    return {
+        acceptedKeys: [...keys, ...dumpOnly],
+        expected: 'a mapping',
+        parse(node, path, ctx) {
+            if (node.kind !== 'map') {
+                if (nullValue(ctx, node, path || 'the document', 'a mapping'))
+                    return undefined;
+                return wrongType(ctx, node, path || (opts.what ?? 'the document'), 'a mapping (key: value pairs)');
+            }
+            const out = { $node: node };
+            const rec = out;
+            for (const e of node.entries) {
+                if (dumpOnly.has(e.key))
+                    continue;
+                const prop = shape[e.key];
+                const p = joinPath(path, e.key);
+                if (!prop || !Object.hasOwn(shape, e.key)) {
+                    reportUnknown(ctx, e, path, keys, opts);
+                    continue;
+                }
+                const field = isProp(prop) ? prop.field : prop;
+                const saved = ctx.holder;
+                ctx.holder = e.keySpan;
+                const v = field.parse(e.value, p, ctx);
+                ctx.holder = saved;
+                if (v !== undefined)
+                    rec[e.key] = { value: v, node: e.value, keySpan: e.keySpan };
+            }
+            for (const k of keys) {
+                const prop = shape[k];
+                if (prop && isProp(prop) && prop.required && !node.entries.some((e) => e.key === k)) {
+                    reportMissing(ctx, ctx.holder ?? parentSpan(node), path, k, prop.requiredHint);
+                }
+            }
+            return out;
+        },
+    };
+}
+function reportMissing(ctx, at, path, key, hint) {
+    const full = joinPath(path, key);
+    ctx.report('schema', at, `${full} is required${path ? '' : ' but missing'}.`, { hint: hint ?? `Add ${key}: <value>${path ? ` under ${path}` : ''}.` });
+}
+/** Where to report something missing in a map: its first line (the key that holds it, for nested maps). */
+function parentSpan(node) {
+    return { line: node.span.line, column: node.span.column, endLine: node.span.line, endColumn: node.span.column };
+}
+function reportUnknown(ctx, e, path, keys, opts) {
+    const full = joinPath(path, e.key);
+    const where = path ? `under ${path}` : 'at the top level';
+    const elsewhere = opts.elsewhere?.[e.key];
+    if (elsewhere) {
+        ctx.report('schema', e.keySpan, `${full} is not allowed here: ${elsewhere}`, { hint: `Remove ${e.key}, or change the resource type.` });
+        return;
+    }
+    const near = (0,_edit_distance_js__WEBPACK_IMPORTED_MODULE_1__/* .closest */ .k)(e.key, keys);
+    // A close match says it all; otherwise the allowed keys are the fix.
+    ctx.report('schema', e.keySpan, `Unknown key ${full} ${where}: az ml rejects keys it does not know.`, {
+        hint: near ? `Did you mean ${near}?` : `Remove ${e.key}. Allowed ${where}: ${keys.join(', ')}.`,
+    });
+}
+// ---------------------------------------------------------------------------------------------
+// Helpers
+function isScalarStr(node) {
+    return node !== undefined && node.kind === 'scalar' && node.value.type === 'str';
+}
+function entry(map, key) {
+    return map.entries.find((e) => e.key === key);
+}
+/** The span of the file's first line: for findings with no better place. */
+function firstLine() {
+    return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+// ---------------------------------------------------------------------------------------------
+// Names (azure-ai-ml validate_endpoint_or_deployment_name)
+const NAME_PATTERN = /^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+/** Endpoint/deployment name rules: 3–32 characters, a letter first, letters/digits/hyphens, no trailing hyphen. */
+function checkName(ctx, name, span, what, origin = '') {
+    const problems = [];
+    if (name.length < 3 || name.length > 32)
+        problems.push(`must be at least 3 and at most 32 characters long (it has ${name.length})`);
+    if (!NAME_PATTERN.test(name)) {
+        problems.push("must start with an upper- or lowercase letter and only consist of '-'s and alphanumeric characters, not ending with '-'");
+    }
+    if (problems.length === 0)
+        return true;
+    const suggestion = name
+        .replace(/[^-a-zA-Z0-9]+/g, '-')
+        .replace(/^[^a-zA-Z]+/, '')
+        .replace(/-+$/, '')
+        .slice(0, 32)
+        .replace(/-+$/, '');
+    ctx.report('invalid-name', span, `The ${what} name '${name}'${origin} ${problems.join(', and ')}.`, {
+        hint: suggestion.length >= 3 && NAME_PATTERN.test(suggestion) ? `Rename it, e.g. '${suggestion}'.` : 'Use 3 to 32 characters: a letter first, then letters, digits or hyphens, not ending in a hyphen.',
+    });
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 806:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   At: () => (/* binding */ checkTraffic),
+/* harmony export */   _A: () => (/* binding */ trafficMap),
+/* harmony export */   cY: () => (/* binding */ checkTrafficValues)
+/* harmony export */ });
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6939);
+// Traffic arithmetic: what the SDK checks (ints, sum ≤ 100) and what the service adds (a total of
+// 100 or all 0 for live traffic; mirror traffic to at most one deployment, ≤ 50 %), plus the
+// cross-file check that traffic names deployments that exist.
+
+/** Per-file checks on `traffic` / `mirror_traffic` (values already parsed as ints). */
+function checkTrafficValues(ctx, entries, keySpan, field) {
+    if (!keySpan)
+        return;
+    for (const e of entries) {
+        if (e.percent < 0) {
+            ctx.report('traffic', e.valueSpan, `${field}.${e.key} is ${e.percent}: traffic percentages must be between 0 and 100.`, { hint: 'Use a whole number from 0 to 100.' });
+        }
+    }
+    const seen = new Map();
+    for (const e of entries) {
+        const prev = seen.get(e.name);
+        if (prev) {
+            ctx.report('traffic', e.keySpan, `${field}: '${e.key}' and '${prev.key}' name the same deployment (names are case-insensitive; the later value wins).`, { hint: 'Keep one entry per deployment.' });
+        }
+        seen.set(e.name, e);
+    }
+    const sum = entries.reduce((s, e) => s + e.percent, 0);
+    if (field === 'traffic') {
+        if (sum > 100) {
+            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: az ml rejects the file (Traffic rule percentages must sum to less than or equal to 100%).`, {
+                hint: 'Lower the values so that they add up to 100.',
+            });
+        }
+        else if (entries.length > 0 && sum !== 100 && sum !== 0 && entries.every((e) => e.percent >= 0)) {
+            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: the service accepts only a total of 100 (or all 0).`, {
+                hint: `Give the remaining ${100 - sum}% to a deployment, e.g. raise one value.`,
+            });
+        }
+        return;
+    }
+    const nonZero = entries.filter((e) => e.percent !== 0);
+    if (nonZero.length > 1) {
+        ctx.report('traffic', keySpan, `mirror_traffic names ${nonZero.length} deployments: the service mirrors traffic to one deployment only.`, { hint: 'Keep a single deployment under mirror_traffic.' });
+    }
+    for (const e of entries) {
+        if (e.percent > 50) {
+            ctx.report('traffic', e.valueSpan, `mirror_traffic.${e.key} is ${e.percent}: the service allows at most 50% mirrored traffic.`, { hint: 'Use a value from 0 to 50.' });
+        }
+    }
+}
+/**
+ * Cross-file check: every deployment named with a non-zero share in `traffic`/`mirror_traffic`
+ * must be one the caller knows (from the deployment files, or from the server). In lint mode the
+ * caller usually passes severity 'warning' (the deployment may already exist on the server).
+ */
+function checkTraffic(endpoint, deploymentNames, file, severity = 'error') {
+    const known = new Set(deploymentNames.map((n) => n.toLowerCase()));
+    const out = [];
+    const list = known.size ? [...known].join(', ') : 'none';
+    for (const [field, entries] of [['traffic', endpoint.traffic], ['mirror_traffic', endpoint.mirrorTraffic]]) {
+        for (const e of entries) {
+            if (e.percent === 0 || known.has(e.name))
+                continue;
+            out.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('traffic', { file, line: e.keySpan.line, column: e.keySpan.column, endLine: e.keySpan.endLine, endColumn: e.keySpan.endColumn }, `${field} sends ${e.percent}% to deployment '${e.key}', which is neither in the deployment files nor on the endpoint (known: ${list}).`, { hint: 'Deploy it first (traffic can only go to existing deployments), or correct the name.', severity }));
+        }
+    }
+    return out;
+}
+/** The traffic map as sent: keys lower-cased, zero entries dropped (later duplicates win). */
+function trafficMap(entries) {
+    const out = {};
+    for (const e of entries)
+        out[e.name] = e.percent;
+    for (const k of Object.keys(out))
+        if (out[k] === 0)
+            delete out[k];
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 176:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   yv: () => (/* binding */ loadYaml)
+/* harmony export */ });
+/* unused harmony exports resolvePlainTag, resolvePlainScalar */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6939);
+/* harmony import */ var _pystr_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9);
+// YAML text → positioned tree with the values PyYAML's `yaml.safe_load` (YAML 1.1) would give.
+//
+// The `yaml` library parses (CST + AST with offsets) under the failsafe schema, so every scalar
+// arrives as its string value; everything with meaning is done here, after PyYAML 6.0:
+// resolver.py (implicit tags of plain scalars), constructor.py (SafeConstructor: ints, floats,
+// timestamps, merge keys, unhashable keys, tags) and scanner.py (tabs are never whitespace
+// between tokens). Like PyYAML, the first problem stops the load: root is undefined then.
+
+
+
+const TAG = 'tag:yaml.org,2002:';
+// ---------------------------------------------------------------------------------------------
+// PyYAML resolver.py implicit resolvers (YAML 1.1), in registration order.
+const RE_BOOL = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+const RE_FLOAT = /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const RE_INT = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
+const RE_MERGE = /^(?:<<)$/;
+const RE_NULL = /^(?:~|null|Null|NULL|)$/;
+const RE_TIMESTAMP = /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/;
+const RE_VALUE = /^(?:=)$/;
+/** The tag PyYAML's resolver gives a plain (untagged or `!`-tagged) scalar. */
+function resolvePlainTag(value) {
+    // Python's `$` also matches before one trailing newline.
+    const v = value.endsWith('\n') ? value.slice(0, -1) : value;
+    if (RE_BOOL.test(v))
+        return TAG + 'bool';
+    if (RE_FLOAT.test(v))
+        return TAG + 'float';
+    if (RE_INT.test(v))
+        return TAG + 'int';
+    if (RE_MERGE.test(v))
+        return TAG + 'merge';
+    if (RE_NULL.test(v))
+        return TAG + 'null';
+    if (RE_TIMESTAMP.test(v))
+        return TAG + 'timestamp';
+    if (RE_VALUE.test(v))
+        return TAG + 'value';
+    return TAG + 'str';
+}
+/** A Python exception raised by a constructor (ValueError, KeyError, ConstructorError…). */
+class PyError extends Error {
+}
+// ---------------------------------------------------------------------------------------------
+// PyYAML SafeConstructor scalar constructors.
+function pyIntBase(text, base) {
+    // Python int(text, base): surrounding whitespace allowed, optional sign, optional base prefix.
+    let t = text.trim();
+    let neg = false;
+    if (t.startsWith('-') || t.startsWith('+')) {
+        neg = t.startsWith('-');
+        t = t.slice(1);
+    }
+    const prefix = { 2: /^0[bB]/, 8: /^0[oO]/, 16: /^0[xX]/, 10: null }[base];
+    if (prefix)
+        t = t.replace(prefix, '');
+    const digits = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[base];
+    if (!digits.test(t))
+        throw new PyError(`invalid literal for int() with base ${base}: '${text}'`);
+    const lit = base === 2 ? '0b' + t : base === 8 ? '0o' + t : base === 16 ? '0x' + t : t;
+    const v = BigInt(lit);
+    return neg ? -v : v;
+}
+function constructInt(raw) {
+    let value = raw.replaceAll('_', '');
+    if (value === '')
+        throw new PyError('string index out of range');
+    let sign = 1n;
+    if (value[0] === '-')
+        sign = -1n;
+    if (value[0] === '+' || value[0] === '-')
+        value = value.slice(1);
+    if (value === '0')
+        return 0n;
+    if (value.startsWith('0b'))
+        return sign * pyIntBase(value.slice(2), 2);
+    if (value.startsWith('0x'))
+        return sign * pyIntBase(value.slice(2), 16);
+    if (value[0] === '0')
+        return sign * pyIntBase(value, 8);
+    if (value.includes(':')) {
+        const digits = value.split(':').map((p) => pyIntBase(p, 10)).reverse();
+        let base = 1n;
+        let total = 0n;
+        for (const d of digits) {
+            total += d * base;
+            base *= 60n;
+        }
+        return sign * total;
+    }
+    return sign * pyIntBase(value, 10);
+}
+/** Python float(text) for the strings PyYAML hands it. */
+function pyFloat(text) {
+    const t = text.trim();
+    if (/^[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)$/.test(t))
+        return Number(t);
+    const special = /^([-+]?)(inf|infinity|nan)$/i.exec(t);
+    if (special) {
+        if ((special[2] ?? '').toLowerCase() === 'nan')
+            return NaN;
+        return special[1] === '-' ? -Infinity : Infinity;
+    }
+    throw new PyError(`could not convert string to float: '${text}'`);
+}
+function constructFloat(raw) {
+    let value = raw.replaceAll('_', '').toLowerCase();
+    if (value === '')
+        throw new PyError('string index out of range');
+    let sign = 1;
+    if (value[0] === '-')
+        sign = -1;
+    if (value[0] === '+' || value[0] === '-')
+        value = value.slice(1);
+    if (value === '.inf')
+        return sign * Infinity;
+    if (value === '.nan')
+        return NaN;
+    if (value.includes(':')) {
+        const digits = value.split(':').map(pyFloat).reverse();
+        let base = 1;
+        let total = 0.0;
+        for (const d of digits) {
+            total += d * base;
+            base *= 60;
+        }
+        return sign * total;
+    }
+    return sign * pyFloat(value);
+}
+const BOOL_VALUES = { yes: true, no: false, true: true, false: false, on: true, off: false };
+const RE_TIMESTAMP_CONSTRUCT = /^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:(?:[Tt]|[ \t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?)?$/;
+const pad = (n, width = 2) => String(n).padStart(width, '0');
+function constructTimestamp(raw) {
+    const m = RE_TIMESTAMP_CONSTRUCT.exec(raw);
+    if (!m)
+        throw new PyError("'NoneType' object has no attribute 'groupdict'");
+    const [, y, mo, d, hh, mi, ss, fraction, tz, tzSign, tzHour, tzMinute] = m;
+    const year = Number(y);
+    const month = Number(mo);
+    const day = Number(d);
+    if (year < 1)
+        throw new PyError(`year ${year} is out of range`);
+    if (month < 1 || month > 12)
+        throw new PyError('month must be in 1..12');
+    const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeap(year) ? 1 : 0);
+    if (day < 1 || day > daysInMonth)
+        throw new PyError('day is out of range for month');
+    const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+    if (hh === undefined)
+        return { type: 'timestamp', text: raw, iso: date };
+    const hour = Number(hh);
+    const minute = Number(mi);
+    const second = Number(ss);
+    if (hour > 23)
+        throw new PyError('hour must be in 0..23');
+    if (minute > 59)
+        throw new PyError('minute must be in 0..59');
+    if (second > 59)
+        throw new PyError('second must be in 0..59');
+    let iso = `${date} ${pad(hour)}:${pad(minute)}:${pad(second)}`;
+    if (fraction) {
+        const micro = Number(fraction.slice(0, 6).padEnd(6, '0'));
+        if (micro !== 0)
+            iso += '.' + pad(micro, 6);
+    }
+    if (tzSign) {
+        const offset = Number(tzHour) * 60 + Number(tzMinute ?? 0);
+        if (offset >= 24 * 60) {
+            throw new PyError('offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24)');
+        }
+        const sign = tzSign === '-' && offset !== 0 ? '-' : '+';
+        iso += `${sign}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
+    }
+    else if (tz) {
+        iso += '+00:00';
+    }
+    return { type: 'timestamp', text: raw, iso };
+}
+function isLeap(y) {
+    return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+function decodeBase64(raw) {
+    const clean = raw.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
+        throw new PyError(`failed to decode base64 data: Incorrect padding`);
+    }
+    return Buffer.from(clean, 'base64').toString('utf8');
+}
+/** The value SafeConstructor builds for a scalar with a (resolved or explicit) tag. */
+function constructScalar(tag, text) {
+    switch (tag) {
+        case TAG + 'str':
+            return { type: 'str', value: text };
+        case TAG + 'null':
+            return { type: 'null' };
+        case TAG + 'bool': {
+            const b = BOOL_VALUES[text.toLowerCase()];
+            if (b === undefined)
+                throw new PyError(`'${text.toLowerCase()}' is not a YAML 1.1 boolean (KeyError)`);
+            return { type: 'bool', value: b };
+        }
+        case TAG + 'int':
+            return { type: 'int', value: constructInt(text) };
+        case TAG + 'float':
+            return { type: 'float', value: constructFloat(text) };
+        case TAG + 'timestamp':
+            return constructTimestamp(text);
+        case TAG + 'binary':
+            // Python gives bytes; the az ml schema reads them as UTF-8 text.
+            return { type: 'str', value: decodeBase64(text) };
+        default:
+            throw new PyError(`could not determine a constructor for the tag '${tag}'`);
+    }
+}
+/** A PyYAML-style value for a plain scalar, e.g. for `set` values or tests. */
+function resolvePlainScalar(text) {
+    return constructScalar(resolvePlainTag(text), text);
+}
+class LoadError extends Error {
+    problem;
+    constructor(problem) {
+        super(problem.message);
+        this.problem = problem;
+    }
+}
+const TEMPLATE_HINT = 'Quote the placeholder ("{{NAME}}") or substitute it before the action runs; values can also be supplied with the `set` input (e.g. `endpoint_name=my-endpoint`).';
+function templateNote(text, offset) {
+    // Look at the line of the problem for an unquoted {{…}}: YAML reads it as a flow mapping.
+    const lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd < 0)
+        lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    const m = /(^|[\s:,[{-])(\{\{[^}\n]*\}\})/.exec(line);
+    return m?.[2];
+}
+function lineAt(text, offset) {
+    const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+    let end = text.indexOf('\n', start);
+    if (end < 0)
+        end = text.length;
+    return { start, text: text.slice(start, end).replace(/\r$/, '') };
+}
+const quote = (s, max = 60) => JSON.stringify(s.length > max ? s.slice(0, max - 1) + '…' : s);
+function syntaxProblem(text, err) {
+    let [offset, end] = err.pos;
+    // Point where PyYAML does: past leading indentation.
+    while (offset < text.length && text[offset] === ' ')
+        offset++;
+    end = Math.max(end, offset + 1);
+    const lib = err.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim().replace(/\.$/, '');
+    const tpl = templateNote(text, offset);
+    if (tpl) {
+        return {
+            offset,
+            end,
+            message: `${tpl} is not valid YAML here: an unquoted {{…}} placeholder is read as a YAML flow mapping ({ … }), not as text (${lib}).`,
+            hint: TEMPLATE_HINT,
+        };
+    }
+    const line = lineAt(text, offset);
+    const here = text.slice(offset, line.start + line.text.length);
+    const structural = ['MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT'].includes(err.code);
+    if (structural && /^-( |$)/.test(here)) {
+        return {
+            offset,
+            end: offset + 1,
+            message: `A list item ("- …") where a "key: value" line is expected: a list must be indented under a key that has no value on its own line (${lib}).`,
+            hint: 'Indent the list under its key ("key:" then "  - item"), or add the missing key, or align the "-" with the other items of the list.',
+        };
+    }
+    switch (err.code) {
+        case 'TAB_AS_INDENT':
+            return tabProblem(offset);
+        case 'BLOCK_AS_IMPLICIT_KEY': {
+            // PyYAML points at the ":" that cannot start a mapping here.
+            const m = /:(?=[ \t\r\n]|$)/.exec(text.slice(offset));
+            const colon = m ? offset + m.index : offset;
+            const colonLine = lineAt(text, colon);
+            if (colonLine.start === line.start) {
+                return {
+                    offset: colon,
+                    end: colon + 1,
+                    message: `The value ${quote(here.trim())} contains ": ", which YAML reads as a nested "key: value" that cannot start here (PyYAML: mapping values are not allowed here).`,
+                    hint: 'Quote the value (e.g. "a: b") if ": " is part of the text.',
+                };
+            }
+            const child = colonLine.text.trim().split(/:(?=\s|$)/)[0] ?? '';
+            return {
+                offset: colon,
+                end: colon + 1,
+                message: `"${child}:" is indented under ${quote(line.text.trim())}, which already has a value on its line; a key cannot have both a value and nested keys (PyYAML: mapping values are not allowed here).`,
+                hint: 'Align the key with the keys of its mapping (same column), or remove the value on the parent line if the keys belong under it.',
+            };
+        }
+        case 'MULTILINE_IMPLICIT_KEY':
+            return {
+                offset,
+                end: offset + Math.max(1, line.text.trim().length),
+                message: `${quote(line.text.trim())} is not a "key: value" line (is the ":" missing?): YAML reads it together with the following lines as one key (${lib}).`,
+                hint: 'Add the missing colon followed by a space, or fix the indentation.',
+            };
+        case 'BAD_INDENT':
+            if (/mapping items must start at the same column/i.test(lib)) {
+                return {
+                    offset,
+                    end,
+                    message: `This key is not aligned with the other keys of its mapping (${lib}).`,
+                    hint: 'Indent with spaces only: keys of one mapping start at the same column, nested keys further right than their parent.',
+                };
+            }
+            if (/Flow (sequence|mapping)/i.test(lib)) {
+                return {
+                    offset,
+                    end,
+                    message: `A flow ${/sequence/i.test(lib) ? '[ … ] list' : '{ … } mapping'} is not closed before this line (${lib}).`,
+                    hint: `Close it with "${/sequence/i.test(lib) ? ']' : '}'}", or quote the value if the bracket is part of the text.`,
+                };
+            }
+            return {
+                offset,
+                end,
+                message: `Bad indentation: ${lib}.`,
+                hint: 'Indent with spaces only; keys of one mapping start at the same column, nested content is indented further than its key.',
+            };
+        case 'MISSING_CHAR':
+            if (/Implicit map keys need to be followed by map values/i.test(lib)) {
+                return {
+                    offset,
+                    end,
+                    message: `${quote(here.trim())} is a line without ":" inside a mapping, where every line must be "key: value" (is the ":" missing?).`,
+                    hint: 'Add the missing colon followed by a space, or indent the line to continue the value above it.',
+                };
+            }
+            return { offset, end, message: `${lib}.`, hint: 'Close the quote, bracket or brace that was opened before this point.' };
+        case 'UNEXPECTED_TOKEN':
+            return {
+                offset,
+                end,
+                message: `Unexpected text after a complete value (${lib}).`,
+                hint: "Quote the whole value; inside single quotes write '' for a quote character (e.g. 'don''t').",
+            };
+        case 'BAD_SCALAR_START':
+            return { offset, end, message: `${lib}.`, hint: 'Quote the value: characters like @ ` % | > cannot start a plain YAML value.' };
+        case 'BAD_DQ_ESCAPE':
+            return {
+                offset,
+                end,
+                message: `${lib} in a double-quoted string (PyYAML: found unknown escape character).`,
+                hint: 'Write \\\\ for a backslash (e.g. "C:\\\\path"), or use single quotes, in which \\ has no special meaning.',
+            };
+        case 'KEY_OVER_1024_CHARS':
+            return { offset, end, message: `${lib}.`, hint: 'Shorten the key, or use the explicit "? key" form.' };
+        case 'BAD_DIRECTIVE':
+            return { offset, end, message: `${lib}.`, hint: 'Remove the % directive line or fix it (e.g. "%YAML 1.1").' };
+        default:
+            return {
+                offset,
+                end,
+                message: `${lib}.`,
+                hint: 'Check the indentation and the structure around this position (every "key: value" needs a space after the colon).',
+            };
+    }
+}
+function tabProblem(offset) {
+    return {
+        offset,
+        end: offset + 1,
+        message: 'Tab character: YAML (PyYAML) does not accept tabs for indentation or between keys and values; they are allowed only inside quoted or block (| >) strings and comments.',
+        hint: 'Replace the tab with spaces.',
+    };
+}
+/** The properties of yaml CST tokens that hold child tokens (see yaml/dist/parse/cst.d.ts). */
+const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'end', 'items', 'props'];
+/** PyYAML never skips a tab as whitespace between tokens, nor inside plain scalars (scanner.py
+ * scan_to_next_token / scan_plain): find the first tab the yaml library accepted but PyYAML
+ * rejects. */
+function findTab(tokens) {
+    let first;
+    const note = (off) => {
+        if (first === undefined || off < first)
+            first = off;
+    };
+    const visit = (x) => {
+        if (Array.isArray(x)) {
+            for (const y of x)
+                visit(y);
+            return;
+        }
+        if (!x || typeof x !== 'object')
+            return;
+        const t = x;
+        if (typeof t.type === 'string' && typeof t.source === 'string') {
+            if (t.type === 'space' || t.type === 'scalar' || t.type === 'block-scalar-header') {
+                const i = t.source.indexOf('\t');
+                if (i >= 0)
+                    note(t.offset + i);
+            }
+            else if (t.type === 'block-scalar') {
+                const off = blockScalarTab(t);
+                if (off !== undefined)
+                    note(off);
+            }
+        }
+        const o = x;
+        for (const k of CST_CHILDREN) {
+            const v = o[k];
+            if (v && typeof v === 'object')
+                visit(v);
+        }
+    };
+    visit(tokens);
+    return first;
+}
+/** Constructs PyYAML's parser rejects but YAML 1.2 allows: a ":" with no key before it (outside
+ * an explicit "? key"), and a stream that starts with "..." (an empty implicit document). */
+function findStructural(tokens) {
+    const out = [];
+    const top = tokens;
+    const firstDoc = top.findIndex((t) => t.type === 'document');
+    const doc = top[firstDoc];
+    const next = top[firstDoc + 1];
+    if (doc && !doc.value && !(doc.start ?? []).some((t) => t.type === 'doc-start') && next?.type === 'doc-end') {
+        out.push({
+            offset: next.offset,
+            end: next.offset + 3,
+            message: 'The file starts with a "..." document end marker before any content (PyYAML: expected the node content, but found \'<document end>\').',
+            hint: 'Remove the "..." line (it ends a document; "---" starts one).',
+        });
+    }
+    for (const t of top) {
+        if (t.type === 'document')
+            break;
+        const m = t.type === 'directive' ? /^%YAML[ \t]+(\d+)\.\d+/.exec(t.source ?? '') : null;
+        if (m && m[1] !== '1') {
+            out.push({
+                offset: t.offset,
+                end: t.offset + (t.source?.length ?? 1),
+                message: `The file declares ${t.source ?? '%YAML'}: PyYAML reads only YAML 1.x documents (found incompatible YAML document).`,
+                hint: 'Remove the %YAML line or write "%YAML 1.1".',
+            });
+        }
+    }
+    const visit = (x) => {
+        if (Array.isArray(x)) {
+            for (const y of x)
+                visit(y);
+            return;
+        }
+        if (!x || typeof x !== 'object')
+            return;
+        const item = x;
+        if (Array.isArray(item.start) && 'sep' in item && Array.isArray(item.sep) && !item.key) {
+            const explicit = item.start.some((t) => t.type === 'explicit-key-ind');
+            const colon = item.sep.find((t) => t.type === 'map-value-ind');
+            if (!explicit && colon) {
+                out.push({
+                    offset: colon.offset,
+                    end: colon.offset + 1,
+                    message: 'A ":" with no key before it: PyYAML does not accept an empty mapping key here.',
+                    hint: 'Write the key before the colon ("key: value"), or check the indentation of this line.',
+                });
+            }
+        }
+        const o = x;
+        for (const k of CST_CHILDREN) {
+            const v = o[k];
+            if (v && typeof v === 'object')
+                visit(v);
+        }
+    };
+    visit(tokens);
+    return out;
+}
+/** A tab before the content indentation of a block scalar line (PyYAML: scanner error). */
+function blockScalarTab(t) {
+    const source = t.source ?? '';
+    let indent;
+    const header = (t.props ?? []).find((p) => !!p && p.type === 'block-scalar-header');
+    const explicit = header?.source ? /[1-9]/.exec(header.source) : null;
+    if (explicit)
+        indent = (t.indent ?? 0) + Number(explicit[0]);
+    // The content starts after the header line (the last of the props).
+    let pos = t.offset;
+    for (const p of t.props ?? []) {
+        const tok = p;
+        if (tok && typeof tok.offset === 'number')
+            pos = Math.max(pos, tok.offset + (tok.source?.length ?? 0));
+    }
+    for (const line of source.split('\n')) {
+        const lead = /^ */.exec(line)?.[0].length ?? 0;
+        if (indent === undefined && line.slice(lead).trim() !== '' && line[lead] !== '\t')
+            indent = lead;
+        const limit = indent ?? Infinity;
+        if (line[lead] === '\t' && lead < limit)
+            return pos + lead;
+        pos += line.length + 1;
+    }
+    return undefined;
+}
+/** PyYAML's composer meets anchors and aliases while parsing, in document order, so an undefined
+ * alias or a duplicate anchor is reported before any later syntax error. */
+function findAnchorProblems(text, doc) {
+    const seen = new Set();
+    const out = [];
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+        Node(_key, node) {
+            if (out.length)
+                return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node)) {
+                if (!seen.has(node.source)) {
+                    const [s, e] = rangeOf(node);
+                    out.push(undefinedAlias(s, e, node.source));
+                }
+                return undefined;
+            }
+            const anchor = node.anchor;
+            if (anchor) {
+                if (seen.has(anchor)) {
+                    const [s, e] = rangeOf(node);
+                    out.push(duplicateAnchor(propsStart(text, s), e, anchor));
+                }
+                seen.add(anchor);
+            }
+            return undefined;
+        },
+    });
+    return out;
+}
+function undefinedAlias(offset, end, name) {
+    return {
+        offset,
+        end,
+        message: `Found undefined alias '*${name}': no earlier node is anchored &${name}.`,
+        hint: 'Define the anchor (&name) before the alias (*name) that uses it.',
+    };
+}
+function duplicateAnchor(offset, end, name) {
+    return {
+        offset,
+        end,
+        message: `Found duplicate anchor &${name}: PyYAML accepts each anchor name only once per file.`,
+        hint: `Rename one of the &${name} anchors (and the aliases that refer to it).`,
+    };
+}
+function typeName(node) {
+    if (!node)
+        return 'scalar';
+    if ('kind' in node)
+        return node.kind === 'map' ? 'mapping' : node.kind === 'seq' ? 'sequence' : 'scalar';
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node) ? 'mapping' : (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) ? 'sequence' : 'scalar';
+}
+function spanOf(ctx, start, end) {
+    let e = end;
+    while (e > start && /[\s]/.test(ctx.text[e - 1] ?? ''))
+        e--;
+    const a = ctx.lc.linePos(start);
+    const b = ctx.lc.linePos(e);
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+/** Where a node's properties (tag, anchor) begin: PyYAML's start_mark for the node. */
+function propsStart(text, start) {
+    let s = start;
+    for (let round = 0; round < 2; round++) {
+        let i = s;
+        while (i > 0 && /[ \t\r\n]/.test(text[i - 1] ?? ''))
+            i--;
+        let j = i;
+        while (j > 0 && !/[ \t\r\n]/.test(text[j - 1] ?? ''))
+            j--;
+        if (j < i && (text[j] === '!' || text[j] === '&'))
+            s = j;
+        else
+            break;
+    }
+    return s;
+}
+function rangeOf(node) {
+    const r = node.range;
+    return r ? [r[0], r[1]] : [0, 0];
+}
+function fail(text, node, message, hint, fallback = 0) {
+    const [s, e] = node ? rangeOf(node) : [fallback, fallback];
+    const start = node && node.tag !== undefined ? propsStart(text, s) : s;
+    throw new LoadError({ offset: start, end: e, message, ...(hint ? { hint } : {}) });
+}
+/** Python equality of dict keys: 1 == 1.0 == True, NaN is one object in PyYAML. */
+function keyIdentity(v) {
+    switch (v.type) {
+        case 'str':
+            return 's:' + v.value;
+        case 'null':
+            return 'null';
+        case 'bool':
+            return 'n:' + (v.value ? '1' : '0');
+        case 'int':
+            return 'n:' + v.value.toString();
+        case 'float':
+            if (Number.isInteger(v.value))
+                return 'n:' + BigInt(v.value).toString();
+            return 'f:' + String(v.value);
+        case 'timestamp':
+            return 't:' + v.iso;
+    }
+}
+function isMergeKey(node) {
+    if (!node || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+        return false;
+    if (node.tag === TAG + 'merge')
+        return true;
+    const implicit = node.tag === undefined ? node.type === 'PLAIN' : node.tag === '!';
+    return implicit && resolvePlainTag(String(node.value)) === TAG + 'merge';
+}
+function isValueKey(node) {
+    if (!node || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+        return false;
+    if (node.tag === TAG + 'value')
+        return true;
+    const implicit = node.tag === undefined ? node.type === 'PLAIN' : node.tag === '!';
+    return implicit && resolvePlainTag(String(node.value)) === TAG + 'value';
+}
+function build(ctx, node, emptyAt) {
+    if (!node) {
+        const span = spanOf(ctx, emptyAt, emptyAt);
+        return { kind: 'scalar', value: { type: 'null' }, source: '', quoted: false, span };
+    }
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node)) {
+        const target = ctx.anchors.get(node.source);
+        if (target === undefined) {
+            const [s, e] = rangeOf(node);
+            throw new LoadError(undefinedAlias(s, e, node.source));
+        }
+        if (target === 'building')
+            fail(ctx.text, node, `Recursive alias '*${node.source}': the node refers to itself.`, 'Remove the self-reference.');
+        if (target.kind === 'scalar') {
+            // Scalars are immutable in Python: a copy placed at the alias reads better in messages.
+            const [s, e] = rangeOf(node);
+            return { ...target, span: spanOf(ctx, s, e) };
+        }
+        return target; // the same object, as in Python
+    }
+    const anchor = 'anchor' in node && typeof node.anchor === 'string' ? node.anchor : undefined;
+    if (anchor && ctx.anchors.has(anchor)) {
+        const [s, e] = rangeOf(node);
+        throw new LoadError(duplicateAnchor(propsStart(ctx.text, s), e, anchor));
+    }
+    if (anchor)
+        ctx.anchors.set(anchor, 'building');
+    const result = buildInner(ctx, node);
+    if (anchor)
+        ctx.anchors.set(anchor, result);
+    return result;
+}
+function buildInner(ctx, node) {
+    const [start, end] = rangeOf(node);
+    const span = spanOf(ctx, start, end);
+    const tag = node.tag;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node)) {
+        let text = String(node.value ?? '');
+        const quoted = node.type !== 'PLAIN';
+        if ((node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && text.endsWith('\n') && node.range) {
+            // PyYAML keeps the final line break only if the last content line has one (a file that
+            // ends without a newline); the yaml library always adds it.
+            const src = ctx.text.slice(node.range[0], node.range[2]);
+            const last = src.search(/\s*$/);
+            if (!/[\n\r]/.test(src.slice(last)))
+                text = text.slice(0, -1);
+        }
+        const source = text;
+        let resolved;
+        if (tag === undefined || tag === '!') {
+            resolved = tag === '!' || !quoted ? resolvePlainTag(text) : TAG + 'str';
+        }
+        else {
+            resolved = tag;
+        }
+        if (resolved === TAG + 'map' || resolved === TAG + 'seq' || resolved === TAG + 'omap' || resolved === TAG + 'pairs' || resolved === TAG + 'set') {
+            const want = resolved === TAG + 'map' || resolved === TAG + 'set' ? 'mapping' : 'sequence';
+            fail(ctx.text, node, `Expected a ${want} node for the tag '${tagName(resolved)}', but found a scalar.`, 'Remove the tag or fix the value.');
+        }
+        let value;
+        try {
+            value = constructScalar(resolved, text);
+        }
+        catch (e) {
+            if (!(e instanceof PyError))
+                throw e;
+            const explicit = tag !== undefined && tag !== '!';
+            throw new LoadError(scalarProblem(explicit ? propsStart(ctx.text, start) : start, end, resolved, text, e.message, explicit));
+        }
+        const scalar = { kind: 'scalar', value, source, quoted, span };
+        if ((node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') && node.range) {
+            const written = ctx.text.slice(node.range[0], node.range[1]);
+            if (written.length >= 2)
+                scalar.raw = written.slice(1, -1);
+        }
+        return scalar;
+    }
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+        if (tag !== undefined && tag !== '!' && tag !== TAG + 'map' && tag !== TAG + 'set') {
+            collectionTagError(ctx.text, node, tag, 'mapping');
+        }
+        return buildMap(ctx, node, span);
+    }
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
+        if (tag !== undefined && tag !== '!' && tag !== TAG + 'seq' && tag !== TAG + 'omap' && tag !== TAG + 'pairs') {
+            collectionTagError(ctx.text, node, tag, 'sequence');
+        }
+        const items = [];
+        for (const item of node.items) {
+            const it = item;
+            if (tag === TAG + 'omap' || tag === TAG + 'pairs') {
+                // SafeConstructor builds a list of (key, value) tuples from one-pair mappings.
+                if (!it || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(it) || it.items.length !== 1) {
+                    fail(ctx.text, it ?? node, `Expected a mapping of length 1 in '${tagName(tag)}', but found ${typeName(it)}.`, 'Write each item as "- key: value".');
+                }
+                const pair = it.items[0];
+                if (!pair)
+                    fail(ctx.text, it, 'Empty pair');
+                const [ps] = rangeOf(it);
+                const k = build(ctx, pair.key, ps);
+                const v = build(ctx, pair.value, ps);
+                const [is, ie] = rangeOf(it);
+                items.push({ kind: 'seq', items: [k, v], span: spanOf(ctx, is, ie) });
+            }
+            else {
+                items.push(build(ctx, it, start));
+            }
+        }
+        return { kind: 'seq', items, span };
+    }
+    return fail(ctx.text, node, 'Unsupported YAML node.');
+}
+function tagName(tag) {
+    return tag.startsWith(TAG) ? '!!' + tag.slice(TAG.length) : tag;
+}
+function collectionTagError(text, node, tag, found) {
+    const known = ['str', 'int', 'float', 'bool', 'null', 'timestamp', 'binary'].map((t) => TAG + t);
+    if (known.includes(tag))
+        fail(text, node, `Expected a scalar node for the tag '${tagName(tag)}', but found a ${found}.`, 'Remove the tag or fix the value.');
+    if (tag === TAG + 'map' || tag === TAG + 'set')
+        fail(text, node, `Expected a mapping node for the tag '${tagName(tag)}', but found a ${found}.`, 'Remove the tag or fix the value.');
+    if (tag === TAG + 'seq' || tag === TAG + 'omap' || tag === TAG + 'pairs')
+        fail(text, node, `Expected a sequence for the tag '${tagName(tag)}', but found a ${found}.`, 'Remove the tag or fix the value.');
+    return fail(text, node, unknownTagMessage(tag), unknownTagHint(tag));
+}
+function unknownTagMessage(tag) {
+    return `Could not determine a constructor for the tag '${tagName(tag)}': PyYAML's safe_load (used by az ml) accepts only the standard YAML 1.1 tags.`;
+}
+function unknownTagHint(tag) {
+    if (tag === TAG + 'value')
+        return 'A lone "=" is the YAML 1.1 value key: quote it ("=").';
+    if (tag === TAG + 'merge')
+        return 'A lone "<<" is the merge key: quote it ("<<") to use it as text.';
+    return 'Remove the tag, or quote the value if the "!" is part of the text.';
+}
+function scalarProblem(start, end, tag, text, pyMessage, explicit) {
+    if (!tag.startsWith(TAG) || !['str', 'int', 'float', 'bool', 'null', 'timestamp', 'binary'].includes(tag.slice(TAG.length))) {
+        return { offset: start, end, message: unknownTagMessage(tag), hint: unknownTagHint(tag) };
+    }
+    const what = tag.slice(TAG.length);
+    if (what === 'timestamp' && !explicit) {
+        return {
+            offset: start,
+            end,
+            message: `"${text}" looks like a YAML 1.1 date/time but is not a valid one (${pyMessage}); PyYAML fails on it.`,
+            hint: `Quote the value ("${text}") to keep it as text, or fix the date.`,
+        };
+    }
+    return {
+        offset: start,
+        end,
+        message: `"${text}" is not a valid ${explicit ? `'${tagName(tag)}'` : what} value (${pyMessage}); PyYAML fails on it.`,
+        hint: explicit ? `Fix the value or remove the '${tagName(tag)}' tag.` : `Quote the value ("${text}") to keep it as text.`,
+    };
+}
+function buildMap(ctx, node, span) {
+    const [mapStart] = rangeOf(node);
+    // SafeConstructor.flatten_mapping: merged entries first (earlier merge sources win over later
+    // ones), then the mapping's own entries; construct_mapping then lets the last one win.
+    const merged = [];
+    const own = [];
+    for (const p of node.items) {
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(p))
+            continue;
+        const keyNode = p.key;
+        const valueNode = p.value;
+        const keyStart = keyNode ? rangeOf(keyNode)[0] : valueNode ? rangeOf(valueNode)[0] : mapStart;
+        if (isMergeKey(keyNode)) {
+            const [ks, ke] = keyNode ? rangeOf(keyNode) : [keyStart, keyStart];
+            const keyEnd = ke;
+            const v = build(ctx, valueNode, keyEnd);
+            if (v.kind === 'map') {
+                merged.push(...v.entries.map(toRaw));
+            }
+            else if (v.kind === 'seq') {
+                const sub = [];
+                for (const item of v.items) {
+                    if (item.kind !== 'map') {
+                        throw new LoadError({
+                            offset: ks,
+                            end: ke,
+                            message: `Expected a mapping for merging, but found a ${typeName(item)} in the "<<" list.`,
+                            hint: 'List only mappings (or aliases of mappings) after "<<".',
+                        });
+                    }
+                    sub.push(item.entries.map(toRaw));
+                }
+                for (const entries of sub.reverse())
+                    merged.push(...entries);
+            }
+            else {
+                const [vs, ve] = valueNode ? rangeOf(valueNode) : [keyEnd, keyEnd];
+                throw new LoadError({
+                    offset: vs,
+                    end: ve,
+                    message: 'Expected a mapping or list of mappings for merging ("<<"), but found a scalar.',
+                    hint: 'Merge an alias of a mapping ("<<: *defaults"), or quote "<<" to use it as an ordinary key.',
+                });
+            }
+            continue;
+        }
+        let keyValue;
+        let keySpan;
+        if (isValueKey(keyNode)) {
+            keyValue = { type: 'str', value: '=' };
+            const [ks, ke] = rangeOf(keyNode);
+            keySpan = spanOf(ctx, ks, ke);
+        }
+        else {
+            const k = build(ctx, keyNode, keyStart);
+            if (k.kind !== 'scalar') {
+                const tpl = k.kind === 'map' && keyNode && ctx.text.slice(rangeOf(keyNode)[0] - 1, rangeOf(keyNode)[0] + 1) === '{{';
+                const [ks, ke] = keyNode ? rangeOf(keyNode) : [keyStart, keyStart];
+                if (tpl) {
+                    const [ms, me] = rangeOf(node);
+                    const shown = ctx.text.slice(ms, me).trim();
+                    throw new LoadError({
+                        offset: ms,
+                        end: me,
+                        message: `${shown} is an unquoted {{…}} placeholder: YAML reads it as a flow mapping whose key is another mapping, which PyYAML rejects (found unhashable key).`,
+                        hint: TEMPLATE_HINT,
+                    });
+                }
+                throw new LoadError({
+                    offset: ks,
+                    end: ke,
+                    message: `Found unhashable key: a ${typeName(k)} cannot be a mapping key for PyYAML.`,
+                    hint: 'Use a plain text key, or quote it.',
+                });
+            }
+            keyValue = k.value;
+            keySpan = k.span;
+        }
+        const value = build(ctx, valueNode, keyNode ? rangeOf(keyNode)[1] : keyStart);
+        const entry = { key: (0,_pystr_js__WEBPACK_IMPORTED_MODULE_2__/* .pythonStr */ .qV)(keyValue), keySpan, value };
+        if (keyValue.type !== 'str')
+            entry.keyValue = keyValue;
+        own.push({ entry, identity: keyIdentity(keyValue) });
+    }
+    // Last one wins; Python keeps the first key object, so its str() is kept.
+    const all = [...merged, ...own];
+    const firstKey = new Map();
+    const lastIndex = new Map();
+    all.forEach((r, i) => {
+        if (!firstKey.has(r.identity))
+            firstKey.set(r.identity, r.entry);
+        lastIndex.set(r.identity, i);
+    });
+    const entries = [];
+    all.forEach((r, i) => {
+        if (lastIndex.get(r.identity) !== i)
+            return;
+        const first = firstKey.get(r.identity);
+        if (first && first !== r.entry && first.key !== r.entry.key) {
+            const e = { key: first.key, keySpan: r.entry.keySpan, value: r.entry.value };
+            if (first.keyValue)
+                e.keyValue = first.keyValue;
+            entries.push(e);
+        }
+        else {
+            entries.push(r.entry);
+        }
+    });
+    return { kind: 'map', entries, span };
+}
+function toRaw(entry) {
+    return { entry, identity: keyIdentity(entry.keyValue ?? { type: 'str', value: entry.key }) };
+}
+function finding(ctx, file, p) {
+    const a = ctx.lc.linePos(p.offset);
+    const endOff = Math.max(p.end, p.offset);
+    const b = ctx.lc.linePos(endOff);
+    return (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .makeFinding */ .MH)('yaml-syntax', { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col }, p.message, p.hint ? { hint: p.hint } : {});
+}
+/**
+ * Parse one YAML file the way az ml does (PyYAML safe_load, YAML 1.1), keeping positions.
+ * Empty file (or only comments / an empty document) → root undefined, no findings.
+ * Any problem PyYAML would raise on → one `yaml-syntax` finding and root undefined.
+ */
+function loadYaml(text, file) {
+    const lc = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const tokens = Array.from(new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Parser */ .iX(lc.addNewLine).parse(text));
+    const composer = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Composer */ .Dk({ schema: 'failsafe', uniqueKeys: false, merge: false, version: '1.1', strict: true });
+    const docs = Array.from(composer.compose(tokens, true, text.length));
+    const ctx = { text, lc, anchors: new Map() };
+    const fail1 = (p) => ({ root: undefined, findings: [finding(ctx, file, p)] });
+    const first = docs[0];
+    const second = docs[1];
+    const limit = second ? (second.range?.[0] ?? text.length) : Infinity;
+    // Syntax problems PyYAML would meet before the second document: parser errors and tabs.
+    // Each candidate is ranked by where the parser meets it (the library's own error position),
+    // which may differ from where the finding points.
+    const problems = [];
+    const libError = (first?.errors ?? []).find((err) => err.pos[0] < limit);
+    if (libError)
+        problems.push({ at: libError.pos[0], problem: syntaxProblem(text, libError) });
+    const tab = findTab(tokens);
+    if (tab !== undefined && tab < limit)
+        problems.push({ at: tab, problem: tabProblem(tab) });
+    for (const p of findStructural(tokens))
+        if (p.offset < limit)
+            problems.push({ at: p.offset, problem: p });
+    if (first)
+        for (const p of findAnchorProblems(text, first))
+            problems.push({ at: p.offset, problem: p });
+    problems.sort((a, b) => a.at - b.at);
+    const problem = problems[0]?.problem;
+    if (problem)
+        return fail1(problem);
+    if (second) {
+        const at = secondDocStart(text, second);
+        return fail1({
+            offset: at,
+            end: Math.min(text.length, at + 3),
+            message: 'A second YAML document starts here: az ml reads exactly one document per file (PyYAML: "expected a single document in the stream").',
+            hint: 'Put the endpoint and each deployment in a file of its own, or remove the extra "---" / "..." line.',
+        });
+    }
+    if (!first || first.contents === null || first.contents === undefined)
+        return { root: undefined, findings: [] };
+    // An empty document (`---` alone) has an empty plain scalar as content: PyYAML returns None.
+    const c = first.contents;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(c) && c.type === 'PLAIN' && c.value === '' && c.tag === undefined && !c.anchor) {
+        const [s, e] = rangeOf(c);
+        if (s === e)
+            return { root: undefined, findings: [] };
+    }
+    try {
+        return { root: build(ctx, c, 0), findings: [] };
+    }
+    catch (e) {
+        if (e instanceof LoadError)
+            return fail1(e.problem);
+        throw e;
+    }
+}
+function secondDocStart(text, doc) {
+    const r = doc.range?.[0] ?? text.length;
+    // Prefer the "---" marker when the document has one.
+    const marker = text.slice(r).match(/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*---/);
+    if (marker)
+        return r + marker[0].length - 3;
+    const contents = doc.contents;
+    return contents?.range ? Math.max(r, contents.range[0]) : r;
+}
+
+
+/***/ }),
+
+/***/ 8179:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ExitCode: () => (/* binding */ ExitCode),
+  addPath: () => (/* binding */ addPath),
+  debug: () => (/* binding */ debug),
+  endGroup: () => (/* binding */ endGroup),
+  error: () => (/* binding */ error),
+  exportVariable: () => (/* binding */ exportVariable),
+  getBooleanInput: () => (/* binding */ getBooleanInput),
+  getIDToken: () => (/* binding */ getIDToken),
+  getInput: () => (/* binding */ getInput),
+  getMultilineInput: () => (/* binding */ getMultilineInput),
+  getState: () => (/* binding */ getState),
+  group: () => (/* binding */ group),
+  info: () => (/* binding */ info),
+  isDebug: () => (/* binding */ isDebug),
+  markdownSummary: () => (/* reexport */ markdownSummary),
+  notice: () => (/* binding */ notice),
+  platform: () => (/* reexport */ platform_namespaceObject),
+  saveState: () => (/* binding */ saveState),
+  setCommandEcho: () => (/* binding */ setCommandEcho),
+  setFailed: () => (/* binding */ setFailed),
+  setOutput: () => (/* binding */ setOutput),
+  setSecret: () => (/* binding */ setSecret),
+  startGroup: () => (/* binding */ startGroup),
+  summary: () => (/* reexport */ summary),
+  toPlatformPath: () => (/* reexport */ toPlatformPath),
+  toPosixPath: () => (/* reexport */ toPosixPath),
+  toWin32Path: () => (/* reexport */ toWin32Path),
+  warning: () => (/* binding */ warning)
 });
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
@@ -37192,40 +44006,6 @@ __nccwpck_require__.d(platform_namespaceObject, {
   isMacOS: () => (isMacOS),
   isWindows: () => (isWindows),
   platform: () => (platform)
-});
-
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
-var core_namespaceObject = {};
-__nccwpck_require__.r(core_namespaceObject);
-__nccwpck_require__.d(core_namespaceObject, {
-  ExitCode: () => (ExitCode),
-  addPath: () => (addPath),
-  debug: () => (debug),
-  endGroup: () => (endGroup),
-  error: () => (core_error),
-  exportVariable: () => (exportVariable),
-  getBooleanInput: () => (getBooleanInput),
-  getIDToken: () => (getIDToken),
-  getInput: () => (getInput),
-  getMultilineInput: () => (getMultilineInput),
-  getState: () => (getState),
-  group: () => (group),
-  info: () => (info),
-  isDebug: () => (isDebug),
-  markdownSummary: () => (markdownSummary),
-  notice: () => (notice),
-  platform: () => (platform_namespaceObject),
-  saveState: () => (saveState),
-  setCommandEcho: () => (setCommandEcho),
-  setFailed: () => (setFailed),
-  setOutput: () => (setOutput),
-  setSecret: () => (setSecret),
-  startGroup: () => (startGroup),
-  summary: () => (summary_summary),
-  toPlatformPath: () => (toPlatformPath),
-  toPosixPath: () => (toPosixPath),
-  toWin32Path: () => (toWin32Path),
-  warning: () => (warning)
 });
 
 // EXTERNAL MODULE: external "os"
@@ -37358,8 +44138,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -37383,7 +44163,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -37397,8 +44177,8 @@ function prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -38626,7 +45406,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = _summary;
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -38659,7 +45439,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
+    return pth.replace(/[/\\]/g, external_path_.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -38767,7 +45547,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -38796,11 +45576,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -39020,7 +45800,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -39035,7 +45815,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -39046,7 +45826,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -39055,7 +45835,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -39486,7 +46266,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -39949,7 +46729,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -40041,7 +46821,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    core_error(message);
+    error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -40064,7 +46844,7 @@ function debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_error(message, properties = {}) {
+function error(message, properties = {}) {
     issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -40175,6223 +46955,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./lib/azure/clouds.js
-const CLOUDS = {
-    AzureCloud: {
-        name: 'AzureCloud',
-        authorityHost: 'https://login.microsoftonline.com',
-        resourceManager: 'https://management.azure.com',
-        keyVaultSuffix: 'vault.azure.net',
-        defaultAudience: 'api://AzureADTokenExchange',
-    },
-    AzureUSGovernment: {
-        name: 'AzureUSGovernment',
-        authorityHost: 'https://login.microsoftonline.us',
-        resourceManager: 'https://management.usgovcloudapi.net',
-        keyVaultSuffix: 'vault.usgovcloudapi.net',
-        defaultAudience: 'api://AzureADTokenExchangeUSGov',
-    },
-    AzureChinaCloud: {
-        name: 'AzureChinaCloud',
-        authorityHost: 'https://login.chinacloudapi.cn',
-        resourceManager: 'https://management.chinacloudapi.cn',
-        keyVaultSuffix: 'vault.azure.cn',
-        defaultAudience: 'api://AzureADTokenExchangeChina',
-    },
-};
-/** Case-insensitive lookup, so `azurecloud` works as `az cloud set` accepts it. */
-function findCloud(name) {
-    const key = Object.keys(CLOUDS).find((k) => k.toLowerCase() === name.trim().toLowerCase());
-    return key ? CLOUDS[key] : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/findings/rules.js
-const V1 = '0123456789abcdef0123456789abcdef';
-const V2 = '89abcdef0123456789abcdef01234567';
-const UAI_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ml-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/ml-endpoint-uai';
-const KV_REF = (secret, version) => `\${{keyvault:https://kv1.vault.azure.net/secrets/${secret}/${version}}}`;
-const RULES = {
-    'yaml-syntax': {
-        severity: 'error',
-        title: 'File is not valid YAML',
-        fix: 'Fix the YAML at the marked position: indentation, quotes, tabs (never allowed for indentation), or a second document.',
-        when: 'The file does not load the way az ml loads it (PyYAML `safe_load`, YAML 1.1): bad indentation, an unclosed quote or bracket, a tab in the indentation, an undefined alias, or more than one document (`---`) in one file. Nothing else is checked in that file.',
-        detectedIn: 'lint',
-        example: {
-            bad: 'name: my-endpoint\n  auth_mode: key\n',
-            good: 'name: my-endpoint\nauth_mode: key\n',
-        },
-    },
-    schema: {
-        severity: 'error',
-        title: 'Not accepted by the az ml schema',
-        fix: 'Use only the keys, types and values the az ml online endpoint/deployment schema accepts.',
-        when: 'A key az ml does not know (it rejects unknown keys at every level), a value of the wrong type, a required field that is missing (for example `instance_type` on a managed deployment), or a value outside its allowed set (for example `auth_mode` other than `key`, `aml_token` or `aad_token`).',
-        detectedIn: 'lint',
-        example: {
-            bad: 'name: my-endpoint\nauth_mod: key\n',
-            good: 'name: my-endpoint\nauth_mode: key\n',
-        },
-    },
-    'legacy-format': {
-        severity: 'error',
-        title: 'Pre-GA (2021) YAML format',
-        fix: 'Split the file into one endpoint YAML and one YAML per deployment in the GA format.',
-        when: 'The file uses keys of the 2021 preview format that az ml no longer accepts: an endpoint with `type: online`, `target:`, `swagger_uri:` or a `deployments:` list, or a deployment with `model.local_path`, `environment.docker`, `scale_settings.scale_type` and the like.',
-        detectedIn: 'lint',
-        example: {
-            bad: 'name: my-endpoint\ntype: online\nauth_mode: key\ndeployments:\n  - name: blue\n    model: azureml:my-model:1\n',
-            good: '# endpoint.yml\nname: my-endpoint\nauth_mode: key\n# blue.yml, a file of its own:\n#   name: blue\n#   endpoint_name: my-endpoint\n#   model: azureml:my-model:1\n',
-        },
-    },
-    'invalid-name': {
-        severity: 'error',
-        title: 'Name breaks the service rules',
-        fix: 'Use 3 to 32 characters: a letter first, then letters, digits or hyphens, not ending in a hyphen.',
-        when: 'An endpoint or deployment name (from the file or from the `set` input) is shorter than 3 or longer than 32 characters, does not start with a letter, contains anything but letters, digits and hyphens, or ends with a hyphen.',
-        detectedIn: 'lint',
-        example: { bad: 'name: my_endpoint\n', good: 'name: my-endpoint\n' },
-    },
-    'file-mismatch': {
-        severity: 'error',
-        title: 'Files do not fit together',
-        fix: "Make every deployment's endpoint_name match the endpoint file's name, and give each deployment file its own deployment name.",
-        when: "The files of one run contradict each other: a deployment's `endpoint_name` differs from the `name` in the endpoint file, or two deployment files define the same deployment. The service would deploy into another endpoint, or the second file would silently replace the first.",
-        detectedIn: 'lint',
-        example: {
-            bad: '# endpoint.yml\nname: my-endpoint\nauth_mode: key\n---\n# deployment.yml\nname: blue\nendpoint_name: my-endpont\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
-            good: '# endpoint.yml\nname: my-endpoint\nauth_mode: key\n---\n# deployment.yml\nname: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
-        },
-    },
-    traffic: {
-        severity: 'error',
-        title: 'Traffic the service rejects',
-        fix: 'Give whole-number percentages that add up to 100 (or all 0), for deployments that exist.',
-        when: 'A `traffic` or `mirror_traffic` value (in the endpoint file or the `traffic` input) is not a whole number from 0 to 100, the `traffic` values do not add up to 100 (or all 0), `mirror_traffic` names more than one deployment, the same deployment appears twice, or (with Azure access) a deployment is named that neither exists nor is deployed by this run.',
-        detectedIn: 'lint',
-        example: { bad: 'name: my-endpoint\nauth_mode: key\ntraffic:\n  blue: 70\n  green: 40\n', good: 'name: my-endpoint\nauth_mode: key\ntraffic:\n  blue: 60\n  green: 40\n' },
-    },
-    'local-path-not-found': {
-        severity: 'error',
-        title: 'Local path does not exist',
-        fix: 'Point the path at an existing file or folder, relative to the YAML file.',
-        when: 'A local path in a deployment (`model.path`, `code_configuration.code`, `code_configuration.scoring_script`, `environment.conda_file`, `environment.build.path` or its Dockerfile) does not exist. Paths are relative to the folder of the YAML file, as az ml resolves them, not to the working directory.',
-        detectedIn: 'lint',
-        example: {
-            bad: 'model:\n  path: ./modle\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
-            good: 'model:\n  path: ./model\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
-        },
-    },
-    'instance-type-too-small': {
-        severity: 'warning',
-        title: 'Instance type may be too small',
-        fix: 'Use Standard_DS3_v2 or larger; DS1/DS2 often fail to start a scoring container.',
-        when: 'A managed deployment asks for `Standard_DS1_v2` or `Standard_DS2_v2`. az ml warns about these sizes too: the scoring container often runs out of memory or disk while starting, and the failure shows only at the end of the deployment.',
-        detectedIn: 'lint',
-        example: { bad: 'instance_type: Standard_DS2_v2\ninstance_count: 1\n', good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n' },
-    },
-    'service-rejects': {
-        severity: 'error',
-        title: 'az ml accepts it, the service rejects it',
-        fix: 'Give the value the service accepts (see the message): az ml passes it through, and the request fails at the service.',
-        when: 'A value az ml loads and sends unchanged, which the online endpoint service then refuses: a negative `instance_count` (the deployment `sku.capacity`), a negative request timeout, queue wait, probe setting or scale setting (the durations and counts the service validates), a `target_utilization_percentage` above 100, a user-assigned identity entry without `resource_id` (az ml sends the identity id as the text "None"), `identity.type: user_assigned` with no `user_assigned_identities`, or a Kubernetes `compute: azureml:/subscriptions/…` that is not a compute id. ' +
-            'Reported as a **warning**: `user_assigned_identities` under `identity.type` `system_assigned` or `none`: az ml sends both, and Azure Resource Manager managed-identity validation is expected to refuse user-assigned identities on an identity of another type (not documented for online endpoints); and a `code_configuration.code` that is a URI: az ml registers it as the code location without uploading anything.',
-        detectedIn: 'lint',
-        example: {
-            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: -1\n',
-            good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
-        },
-    },
-    'enforce-flag-value': {
-        severity: 'warning',
-        title: 'Enforce flag value the service does not know',
-        fix: 'Write enforce_access_to_default_secret_stores: enabled (or disabled), as a string.',
-        when: 'The endpoint `properties.enforce_access_to_default_secret_stores` is neither `enabled` nor `disabled`. az ml accepts any value and sends its Python text (an unquoted `on`, `yes` or `true` becomes "True"); the service documents only `enabled` and `disabled`, so the flag is not expected to take effect: the endpoint identity is not granted access to the workspace connections, and deployments that reference them fail.',
-        detectedIn: 'lint',
-        example: {
-            bad: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: on\n',
-            good: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
-        },
-    },
-    'model-path': {
-        severity: 'error',
-        title: 'Inline model path az ml cannot use',
-        fix: 'Reference a registered model as model: azureml:<name>:<version>, or give the inline model a name (and version) so az ml registers the URI without uploading it.',
-        when: 'An inline `model` whose `path` az ml cannot register: an unnamed model whose path is a URI (`azureml://locations/…`, `azureml://datastores/…`, `https://…`) or an asset id (`azureml:<name>:<version>`): az ml treats the path of an unnamed model as a local file and fails with "No such file or directory"; a named model whose path is `azureml:<name>:<version>`: az ml loads the file, then tries to upload that text as a local folder and fails; an inline model without `path`: az ml loads it, but there are no files to register, so creating the model version fails.',
-        detectedIn: 'lint',
-        example: {
-            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
-            good: 'name: blue\nendpoint_name: my-endpoint\nmodel:\n  name: sklearn\n  version: 3\n  path: azureml://datastores/workspaceblobstore/paths/models/sklearn\ninstance_type: Standard_DS3_v2\n',
-        },
-    },
-    'secret-ref-syntax': {
-        severity: 'error',
-        title: 'Malformed secret reference',
-        fix: 'Write the reference as the whole value in one of the five documented forms: ${{azureml://connections/<connection>}}, …/credentials/<name>, …/metadata/<name>, …/target, or ${{keyvault:https://<vault>.vault.azure.net/secrets/<name>/<version>}}.',
-        when: "A value in the deployment's `environment_variables` looks like a secret-injection reference (it contains `${{`, or `azureml:`/`keyvault:` wrapped in braces, or `azureml://connections/…` / `keyvault:https://…` without them) but is not exactly one of the five patterns: a misspelt segment (`connection/`, `credential/`, `secrets/`, `meta/`, `targets`), `${…}` or `{{…}}` instead of `${{…}}`, spaces inside the braces, upper case (`AzureML:`, `KeyVault:`), a missing credential or metadata name, a Key Vault URL without the secret version, with `http:`, `keyvault://`, `/keys/` or `/certificates/`, a host that is not a Key Vault, a trailing slash, text around the reference, or a connection, vault or secret name the service cannot have. The message gives the corrected reference when there is one. " +
-            'Reported as a **warning**: a GitHub Actions expression such as `${{ secrets.X }}` anywhere in the file (GitHub evaluates expressions only in the workflow, never in files an action reads), another `${{ … }}` in `environment_variables`, and the Key Vault version `latest`. Reported as a **notice**: a Key Vault version that is not the 32 hexadecimal characters Key Vault generates (the docs use `secretversion1` as a placeholder; `validate` checks the version), and a bare Key Vault secret URL as a value (passed as text, not resolved).',
-        detectedIn: 'lint',
-        example: {
-            bad: `environment_variables:\n  OPENAI_KEY: \${{azureml://connection/aoai/credentials/key}}\n  OPENAI_BASE: \${azureml://connections/aoai/target}\n  DB_PASSWORD: \${{keyvault:https://kv1.vault.azure.net/secrets/db-password}}\n`,
-            good: `environment_variables:\n  OPENAI_KEY: \${{azureml://connections/aoai/credentials/key}}\n  OPENAI_BASE: \${{azureml://connections/aoai/target}}\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
-        },
-    },
-    'secret-ref-placement': {
-        severity: 'warning',
-        title: 'Secret reference outside environment_variables',
-        fix: 'Move the reference into the deployment environment_variables: the service resolves it nowhere else.',
-        when: "A `${{azureml:…}}` or `${{keyvault:…}}` reference (well-formed or not) appears anywhere but the deployment's `environment_variables`: in `tags`, `properties`, a description, a model or environment field, or anywhere in the endpoint file. The service resolves references only in environment variables, so this value would be stored and sent as literal text.",
-        detectedIn: 'lint',
-        example: {
-            bad: 'name: blue\nendpoint_name: my-endpoint\ntags:\n  api_key: ${{azureml://connections/aoai/credentials/key}}\n',
-            good: 'name: blue\nendpoint_name: my-endpoint\nenvironment_variables:\n  API_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
-        },
-    },
-    'enforce-flag-with-uai': {
-        severity: 'error',
-        title: 'Enforce flag on a user-assigned identity',
-        fix: 'Remove enforce_access_to_default_secret_stores and grant the user-assigned identity the Workspace Connection Secrets Reader role yourself, or use a system-assigned identity.',
-        when: 'The endpoint sets `properties.enforce_access_to_default_secret_stores: enabled` and uses a user-assigned identity. The service allows the flag only with a system-assigned identity and rejects the endpoint.',
-        detectedIn: 'lint',
-        example: {
-            bad: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n`,
-            good: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
-        },
-    },
-    'connection-not-found': {
-        severity: 'error',
-        title: 'Workspace connection does not exist',
-        fix: 'Create the connection in the workspace or correct its name.',
-        when: 'A `${{azureml://connections/<name>…}}` reference names a connection the workspace does not have.',
-        detectedIn: 'validate',
-        example: {
-            bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoia/credentials/key}}\n',
-            good: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
-            azure: { bad: 'The workspace has the connections `aoai` and `search`; there is no `aoia`.', good: 'The workspace connection `aoai` exists.' },
-        },
-    },
-    'connection-key-not-found': {
-        severity: 'error',
-        title: 'Connection has no such key',
-        fix: 'Use a credential or metadata key the connection has, or add it to the connection.',
-        when: 'A `…/credentials/<name>` reference names a credential the connection does not have (for a custom connection, a key of its `credentials.keys`), a `…/metadata/<name>` reference names a metadata key it does not have, or `…/target` is used on a connection without a target.',
-        detectedIn: 'validate',
-        example: {
-            bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/apikey}}\n',
-            good: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
-            azure: {
-                bad: 'The connection `aoai` uses API-key authentication: its secrets hold the credential `key`, not `apikey`.',
-                good: 'The connection `aoai` has the credential `key`.',
-            },
-        },
-    },
-    'keyvault-secret-not-found': {
-        severity: 'error',
-        title: 'Key Vault secret version does not exist',
-        fix: 'Reference an existing vault, secret name and version (az keyvault secret show --vault-name <vault> --name <secret> --query id).',
-        when: 'A `${{keyvault:…}}` reference names a vault that does not resolve, a secret the vault does not have, or a version the secret does not have (checked through secret metadata, never by reading the value).',
-        detectedIn: 'validate',
-        example: {
-            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-pasword', V1)}\n`,
-            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
-            azure: { bad: 'Vault `kv1` has the secret `db-password`; there is no `db-pasword`.', good: `Vault \`kv1\` has the secret \`db-password\` with version \`${V1}\`.` },
-        },
-    },
-    'keyvault-secret-unusable': {
-        severity: 'error',
-        title: 'Key Vault secret version is disabled',
-        fix: 'Enable the version (az keyvault secret set-attributes --vault-name <vault> --name <secret> --version <version> --enabled true), or reference an enabled version.',
-        when: 'The referenced secret version exists but is disabled: Key Vault refuses to serve a disabled version, so secret injection fails. (Expired and not-yet-valid versions are still served: see `keyvault-secret-expired`.)',
-        detectedIn: 'validate',
-        example: {
-            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
-            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
-            azure: {
-                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` is disabled.`,
-                good: `Version \`${V2.slice(0, 8)}…\` is enabled.`,
-            },
-        },
-    },
-    'keyvault-secret-expired': {
-        severity: 'warning',
-        title: 'Key Vault secret version is expired or not yet valid',
-        fix: 'Reference a current version of the secret (az keyvault secret show --vault-name <vault> --name <secret> --query id), or extend the expiry date.',
-        when: 'The referenced secret version has passed its expiry date, or its activation date is still ahead. Key Vault still serves it ("A secret\'s get operation will work for not-yet-valid and expired secrets"), so the deployment succeeds, but with a secret its owner meant to retire.',
-        detectedIn: 'validate',
-        example: {
-            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
-            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
-            azure: {
-                bad: `Version \`${V1.slice(0, 8)}…\` of \`db-password\` expired last month.`,
-                good: `Version \`${V2.slice(0, 8)}…\` has no expiry date in the past and no activation date in the future.`,
-            },
-        },
-    },
-    'keyvault-secret-newer-version': {
-        severity: 'notice',
-        title: 'A newer version of the Key Vault secret exists',
-        fix: 'Reference the newest enabled version if the pinned one is meant to be current.',
-        when: 'The secret has an enabled version newer than the one the reference pins. Pinning is deliberate (the deployment does not change when the secret rotates), so this is a notice with the newer version\'s age, for a rotation that may have been missed.',
-        detectedIn: 'validate',
-        example: {
-            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
-            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V2)}\n`,
-            azure: {
-                bad: `\`db-password\` was rotated 3 days ago: \`${V2.slice(0, 8)}…\` is newer than the pinned \`${V1.slice(0, 8)}…\`.`,
-                good: `\`${V2.slice(0, 8)}…\` is the newest enabled version.`,
-            },
-        },
-    },
-    'keyvault-not-rbac': {
-        severity: 'error',
-        title: 'Vault does not use Azure RBAC',
-        fix: 'Switch the vault to the Azure RBAC permission model (az keyvault update --name <vault> --enable-rbac-authorization true), then assign Key Vault Secrets User to the endpoint identity.',
-        when: 'A referenced vault uses the access-policy permission model. Secret injection requires the Azure RBAC model (`enableRbacAuthorization: true`).',
-        detectedIn: 'validate',
-        example: {
-            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
-            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
-            azure: {
-                bad: 'Vault `kv1` uses vault access policies (`enableRbacAuthorization` is false or absent).',
-                good: 'Vault `kv1` uses Azure RBAC (`enableRbacAuthorization: true`).',
-            },
-        },
-    },
-    'caller-cannot-read-connections': {
-        severity: 'error',
-        title: 'Signed-in identity cannot read connection secrets',
-        fix: 'Grant the workflow identity "Azure Machine Learning Workspace Connection Secrets Reader" on the workspace, or remove the enforce flag and grant the endpoint identity that role yourself.',
-        when: 'The endpoint sets `enforce_access_to_default_secret_stores: enabled`, and the identity the workflow signs in with lacks `Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action` on the workspace. The service checks this permission when it creates the endpoint and again for every deployment, and fails the creation without it.',
-        detectedIn: 'validate',
-        example: {
-            bad: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
-            good: 'name: my-endpoint\nauth_mode: key\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
-            azure: {
-                bad: 'The workflow service principal holds AzureML Data Scientist on the workspace, which does not include `connections/listsecrets/action`.',
-                good: 'The workflow service principal also holds Azure Machine Learning Workspace Connection Secrets Reader on the workspace.',
-            },
-        },
-    },
-    'endpoint-identity-cannot-read-connections': {
-        severity: 'error',
-        title: 'Endpoint identity cannot read connection secrets',
-        fix: 'Set enforce_access_to_default_secret_stores: enabled (system-assigned identity), or grant the identity the Workspace Connection Secrets Reader role.',
-        when: 'A deployment references a workspace connection, and the endpoint identity will not be able to read connection secrets: a system-assigned identity without the enforce flag (the role is granted automatically only with the flag), or a user-assigned identity without a role that includes `connections/listsecrets/action` on the workspace.',
-        detectedIn: 'validate',
-        example: {
-            bad: 'name: my-endpoint\nauth_mode: key\nidentity:\n  type: system_assigned\n',
-            good: 'name: my-endpoint\nauth_mode: key\nidentity:\n  type: system_assigned\nproperties:\n  enforce_access_to_default_secret_stores: enabled\n',
-            azure: {
-                bad: 'A deployment of this endpoint uses `${{azureml://connections/aoai/credentials/key}}`; the endpoint identity has no role on the workspace.',
-                good: 'With the flag, the service grants the system-assigned identity Workspace Connection Secrets Reader when it creates the endpoint.',
-            },
-        },
-    },
-    'endpoint-identity-cannot-read-keyvault': {
-        severity: 'error',
-        title: 'Endpoint identity cannot read the Key Vault secret',
-        fix: 'Assign "Key Vault Secrets User" on the vault to the endpoint identity (or use grant-missing-roles).',
-        when: 'A deployment references a Key Vault secret and the endpoint identity lacks `Microsoft.KeyVault/vaults/secrets/getSecret/action` on the vault. The service never grants this automatically, not even with the enforce flag. For a new system-assigned identity the plan says the role is needed after the endpoint is created; `grant-missing-roles: true` assigns it between endpoint and deployment.',
-        detectedIn: 'validate',
-        example: {
-            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
-            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
-            azure: { bad: 'The endpoint identity has no role on vault `kv1`.', good: 'The endpoint identity holds Key Vault Secrets User on vault `kv1` (or on its resource group).' },
-        },
-    },
-    'uai-missing-platform-roles': {
-        severity: 'error',
-        title: 'User-assigned identity lacks platform roles',
-        fix: 'Assign AcrPull on the workspace registry and Storage Blob Data Reader on the workspace storage.',
-        when: "The endpoint uses a user-assigned identity that lacks AcrPull on the workspace's container registry or Storage Blob Data Reader on the workspace's default storage account. A system-assigned identity gets both automatically; a user-assigned one does not, and the deployment cannot pull its image or model without them.",
-        detectedIn: 'validate',
-        example: {
-            bad: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
-            good: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
-            azure: {
-                bad: '`ml-endpoint-uai` holds Storage Blob Data Reader on the workspace storage but no AcrPull on the workspace registry.',
-                good: '`ml-endpoint-uai` holds AcrPull on the registry and Storage Blob Data Reader on the storage account.',
-            },
-        },
-    },
-    'identity-immutable': {
-        severity: 'error',
-        title: 'Endpoint identity cannot change',
-        fix: 'Keep the identity the endpoint was created with, or create a new endpoint.',
-        when: 'The endpoint already exists with a different identity (system-assigned versus user-assigned, or other user-assigned identities) than the file asks for. The identity of an endpoint is fixed when it is created.',
-        detectedIn: 'validate',
-        example: {
-            bad: `name: my-endpoint\nauth_mode: key\nidentity:\n  type: user_assigned\n  user_assigned_identities:\n    - resource_id: ${UAI_ID}\n`,
-            good: 'name: my-endpoint\nauth_mode: key\nidentity:\n  type: system_assigned\n',
-            azure: { bad: '`my-endpoint` exists and was created with a system-assigned identity.', good: 'The file keeps the system-assigned identity `my-endpoint` was created with.' },
-        },
-    },
-    'cannot-verify': {
-        severity: 'warning',
-        title: 'Check could not be made',
-        fix: 'Give the workflow identity read access to what the check needs (see the message).',
-        when: 'The signed-in identity may not read something a check needs (role assignments on a vault, the vault itself, a connection), or a role assignment has a condition the action cannot evaluate. The check is skipped, and the deployment may still fail for the reason it would have found.',
-        detectedIn: 'validate',
-        example: {
-            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
-            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
-            azure: {
-                bad: 'The workflow identity may not read role assignments on vault `kv1` (no `Microsoft.Authorization/roleAssignments/read`).',
-                good: 'The workflow identity holds Reader on the resource group of `kv1`.',
-            },
-        },
-    },
-    'role-not-yet-effective': {
-        severity: 'notice',
-        title: 'Role assignment may not have taken effect yet',
-        fix: 'Nothing to do if the deployment starts a few minutes from now; otherwise wait about 10 minutes and run again.',
-        when: 'A permission a check relies on comes only from role assignments created less than 10 minutes ago. Azure role assignments can take several minutes to take effect, so a deployment started at once may still be refused.',
-        detectedIn: 'validate',
-        example: {
-            bad: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
-            good: `environment_variables:\n  DB_PASSWORD: ${KV_REF('db-password', V1)}\n`,
-            azure: {
-                bad: 'Key Vault Secrets User was assigned to the endpoint identity on `kv1` two minutes ago.',
-                good: 'The assignment is older than 10 minutes.',
-            },
-        },
-    },
-    'endpoint-not-found': {
-        severity: 'error',
-        title: 'Target endpoint does not exist',
-        fix: 'Pass the endpoint file too (endpoint-file), so the endpoint is created first, or correct endpoint_name.',
-        when: "Only deployment files were given, and the endpoint their `endpoint_name` names does not exist in the workspace. The service creates a deployment only under an existing endpoint.",
-        detectedIn: 'validate',
-        example: {
-            bad: 'name: blue\nendpoint_name: my-endpont\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
-            good: 'name: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
-            azure: { bad: 'The workspace has the endpoint `my-endpoint`; there is no `my-endpont`.', good: 'The endpoint `my-endpoint` exists.' },
-        },
-    },
-    'endpoint-busy': {
-        severity: 'warning',
-        title: 'Endpoint or deployment is still being changed',
-        fix: 'Nothing to do for deploy (it waits for the current operation to finish); for validate, run again once it has finished.',
-        when: 'The endpoint, or a deployment this run updates, is in a non-terminal provisioning state (`Creating`, `Updating`, `Deleting`): another operation is running. The service rejects a change until it ends; deploy waits for it, up to its timeout.',
-        detectedIn: 'validate',
-        example: {
-            bad: 'name: my-endpoint\nauth_mode: key\n',
-            good: 'name: my-endpoint\nauth_mode: key\n',
-            azure: { bad: '`my-endpoint` is `Updating` (another workflow is deploying to it).', good: '`my-endpoint` is `Succeeded`.' },
-        },
-    },
-    'asset-not-found': {
-        severity: 'error',
-        title: 'Registered asset does not exist',
-        fix: 'Register the model, environment or code version first, or correct its name or version (az ml model list --name <name>).',
-        when: 'The deployment names a registered model, environment or code version (`azureml:<name>:<version>`, `azureml:<name>@latest`, an ARM id or a registry URI) that does not exist, or has no version for `@latest`.',
-        detectedIn: 'validate',
-        example: {
-            bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:3\n',
-            good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:2\n',
-            azure: { bad: '`my-model` has versions 1 and 2.', good: '`my-model` version 2 exists.' },
-        },
-    },
-    'instance-type-unavailable': {
-        severity: 'error',
-        title: 'Instance type not offered in the region',
-        fix: 'Pick an instance type from the managed online endpoints SKU list that the workspace region offers (az ml online-deployment list-skus).',
-        when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt).",
-        detectedIn: 'validate',
-        example: {
-            bad: 'instance_type: Standard_DS3_v3\ninstance_count: 1\n',
-            good: 'instance_type: Standard_DS3_v2\ninstance_count: 1\n',
-            azure: { bad: 'The region offers Standard_DS3_v2, not Standard_DS3_v3.', good: 'The region offers Standard_DS3_v2.' },
-        },
-    },
-    'quota-insufficient': {
-        severity: 'error',
-        title: 'Not enough core quota',
-        fix: 'Request more quota for the VM family (Azure portal: Quotas), lower instance_count, or pick a family with room.',
-        when: "The cores the deployment needs exceed the free core quota of its VM family in the region. A managed deployment needs ceil(1.2 × instance_count) × the size's cores: the service keeps 20 % for upgrades. Deployments that keep running during the rollout (the one being replaced, and an updated deployment until its new instances are up) keep their cores. OutOfQuota is the most reported online-deployment failure.",
-        detectedIn: 'validate',
-        example: {
-            bad: 'instance_type: Standard_DS3_v2\ninstance_count: 10\n',
-            good: 'instance_type: Standard_DS3_v2\ninstance_count: 2\n',
-            azure: {
-                bad: 'standardDSv2Family: 24 of 40 cores in use; 10 × DS3_v2 needs 12 × 4 = 48 cores.',
-                good: '2 × DS3_v2 needs ceil(2.4) × 4 = 12 cores; 16 are free.',
-            },
-        },
-    },
-    'deployment-failed': {
-        severity: 'error',
-        title: 'The service failed the operation',
-        fix: 'Read the service error and the container logs in the job summary.',
-        when: 'Azure accepted a request but the long-running operation ended in failure, or answered with an error. The message carries the service error code (for example `SecretsInjectionError`, `ResourceNotReady`, `OutOfQuota`) and, for a deployment, the tail of the container logs.',
-        detectedIn: 'deploy',
-        example: {
-            bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
-            good: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
-            azure: {
-                bad: 'The role was assigned to the endpoint identity a minute ago and has not propagated yet: the deployment fails with `SecretsInjectionError`.',
-                good: 'The role assignment has propagated: the deployment succeeds.',
-            },
-        },
-    },
-    'rollout-gate-failed': {
-        severity: 'error',
-        title: 'Rollout gate failed',
-        fix: 'Inspect the smoke response and the deployment logs; traffic was rolled back.',
-        when: 'While shifting traffic in `rollout-steps`, the smoke request (`smoke-request-file`) did not answer with success, or the deployment stopped being healthy during `bake-time`. With `rollback-on-failure` (the default) the traffic goes back to what it was before the run.',
-        detectedIn: 'deploy',
-        example: {
-            bad: '# workflow step\nwith:\n  deployment-file: ml/green.yml\n  rollout-steps: 10,50,100\n  smoke-request-file: ml/sample-request.json\n',
-            good: '# workflow step\nwith:\n  deployment-file: ml/green.yml\n  rollout-steps: 10,50,100\n  smoke-request-file: ml/sample-request.json\n',
-            azure: {
-                bad: '`green` answers the smoke request with HTTP 500 at the 10 % step; traffic returns to `blue`.',
-                good: '`green` answers 200 at every step and ends with 100 % of the traffic.',
-            },
-        },
-    },
-};
-function isRuleId(id) {
-    return Object.hasOwn(RULES, id);
-}
-
-;// CONCATENATED MODULE: ./lib/findings/finding.js
-// The one shape every problem takes, from YAML syntax to a failed rollout gate (docs/rules.md).
-
-const severityRank = { error: 0, warning: 1, notice: 2 };
-/** Most important first: severity, then file order, then position. Stable for equal keys. */
-function compareFindings(a, b) {
-    return (severityRank[a.severity] - severityRank[b.severity] ||
-        a.file.localeCompare(b.file) ||
-        a.line - b.line ||
-        a.column - b.column);
-}
-function countBySeverity(findings) {
-    const counts = { error: 0, warning: 0, notice: 0 };
-    for (const f of findings)
-        counts[f.severity]++;
-    return counts;
-}
-/** Build a finding with the catalog's severity (unless overridden) and the rule's fix as hint. */
-function makeFinding(rule, at, message, options = {}) {
-    const spec = RULES[rule];
-    return {
-        rule,
-        severity: options.severity ?? spec.severity,
-        message,
-        ...at,
-        hint: options.hint ?? spec.fix,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/spec/schema.js
-// A small declarative validator over the positioned YAML tree (./tree.ts), modelled on the
-// marshmallow fields azure-ai-ml uses: unknown keys raise at every level, dump-only keys are
-// dropped, numbers and booleans are coerced the way marshmallow's non-strict fields coerce them
-// (so a `set` override's string "2" is a valid instance_count), and every problem becomes a
-// positioned finding. Pure: no I/O, nothing done at import time beyond defining functions.
-
-/** Collects findings for one file. */
-class Ctx {
-    file;
-    findings = [];
-    /** The key whose value is being parsed: where a missing nested key is reported. */
-    holder;
-    constructor(file) {
-        this.file = file;
-    }
-    report(rule, span, message, options = {}) {
-        this.findings.push(makeFinding(rule, { file: this.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn }, message, options));
-    }
-    errorCount() {
-        return this.findings.filter((f) => f.severity === 'error').length;
-    }
-}
-function joinPath(path, key) {
-    if (typeof key === 'number')
-        return `${path}[${key}]`;
-    return path ? `${path}.${key}` : key;
-}
-/** How a node reads in a message: the source text of a scalar, or its kind. */
-function show(node) {
-    if (node.kind === 'map')
-        return 'a mapping';
-    if (node.kind === 'seq')
-        return 'a list';
-    if (node.value.type === 'null')
-        return 'an empty value (null)';
-    return `'${node.source}'`;
-}
-function typeName(node) {
-    if (node.kind === 'map')
-        return 'a mapping';
-    if (node.kind === 'seq')
-        return 'a list';
-    switch (node.value.type) {
-        case 'null':
-            return 'null';
-        case 'bool':
-            return 'a boolean';
-        case 'int':
-            return 'an integer';
-        case 'float':
-            return 'a number';
-        case 'timestamp':
-            return 'a date';
-        case 'str':
-            return 'a string';
-    }
-}
-/** ` (from the set input: "a.b=c")` when the node was put there by a `set` override. */
-function fromSet(node) {
-    return node.override ? ` (from the set input: "${node.override}")` : '';
-}
-function wrongType(ctx, node, path, expected, hint) {
-    const got = node.kind === 'scalar' && node.value.type !== 'str' && node.value.type !== 'null' ? `${typeName(node)} (${node.source})` : typeName(node);
-    ctx.report('schema', node.span, `${path} must be ${expected}, not ${got}${fromSet(node)}.`, hint ? { hint } : {});
-    return undefined;
-}
-function nullValue(ctx, node, path, expected) {
-    if (node.kind === 'scalar' && node.value.type === 'null') {
-        ctx.report('schema', node.span, `${path} may not be empty (null): it must be ${expected}.`, {
-            hint: `Give ${path} a value, or remove the key.`,
-        });
-        return true;
-    }
-    return false;
-}
-// ---------------------------------------------------------------------------------------------
-// Scalars
-/** marshmallow fields.Str: only strings (an unquoted 123, true or 2021-01-01 is not a string). */
-function str() {
-    return {
-        expected: 'a string',
-        parse(node, path, ctx) {
-            if (nullValue(ctx, node, path, 'a string'))
-                return undefined;
-            if (node.kind === 'scalar' && node.value.type === 'str')
-                return node.value.value;
-            const hint = node.kind === 'scalar' ? `Quote the value: ${path.split('.').pop() ?? path}: "${node.source}".` : undefined;
-            return wrongType(ctx, node, path, 'a string', hint);
-        },
-    };
-}
-const PY_INT = /^\s*[+-]?\d+(_\d+)*\s*$/;
-/**
- * marshmallow fields.Int (non-strict): ints, floats (truncated), numeric strings; never booleans.
- * azure-ai-ml sets no range on its Int fields: `min`/`max` are the service's limits, so a value
- * outside them is `service-rejects` (az ml sends it), and the value is still kept.
- */
-function schema_int(opts = {}) {
-    const expected = 'an integer';
-    return {
-        expected,
-        parse(node, path, ctx) {
-            if (nullValue(ctx, node, path, expected))
-                return undefined;
-            if (node.kind !== 'scalar')
-                return wrongType(ctx, node, path, expected);
-            const v = node.value;
-            let n;
-            if (v.type === 'int')
-                n = Number(v.value);
-            else if (v.type === 'float' && Number.isFinite(v.value))
-                n = Math.trunc(v.value);
-            else if (v.type === 'str' && PY_INT.test(v.value))
-                n = Number(v.value.replaceAll('_', '').trim());
-            if (n === undefined || !Number.isSafeInteger(n)) {
-                return wrongType(ctx, node, path, expected, `Write a whole number, e.g. ${path.split('.').pop() ?? path}: 1.`);
-            }
-            const limit = opts.min !== undefined && n < opts.min ? `at least ${opts.min}` : opts.max !== undefined && n > opts.max ? `at most ${opts.max}` : undefined;
-            if (limit) {
-                ctx.report('service-rejects', node.span, `${path} must be ${limit}, not ${n}${fromSet(node)}: az ml sends it as written, and the service rejects the request.`, {
-                    hint: `Use a whole number ${limit}.`,
-                });
-            }
-            return n;
-        },
-    };
-}
-const PY_FLOAT = /^\s*[+-]?(\d+(_\d+)*\.?\d*(_\d+)*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)\s*$/;
-/** marshmallow fields.Float: numbers and numeric strings; nan/inf rejected. */
-function schema_float(opts = {}) {
-    const expected = 'a number';
-    return {
-        expected,
-        parse(node, path, ctx) {
-            if (nullValue(ctx, node, path, expected))
-                return undefined;
-            if (node.kind !== 'scalar')
-                return wrongType(ctx, node, path, expected);
-            const v = node.value;
-            let n;
-            if (v.type === 'int')
-                n = Number(v.value);
-            else if (v.type === 'float')
-                n = v.value;
-            else if (v.type === 'str' && PY_FLOAT.test(v.value))
-                n = Number(v.value.replaceAll('_', '').trim());
-            if (n === undefined || !Number.isFinite(n))
-                return wrongType(ctx, node, path, expected);
-            if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
-                ctx.report('schema', node.span, opts.rangeMessage ? `${path}: ${opts.rangeMessage}, not ${node.source}.` : `${path} must be between ${opts.min} and ${opts.max}, not ${node.source}.`);
-                return undefined;
-            }
-            return n;
-        },
-    };
-}
-const TRUTHY = new Set(['t', 'T', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'y', 'Y', 'yes', 'Yes', 'YES', '1']);
-const FALSY = new Set(['f', 'F', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF', 'n', 'N', 'no', 'No', 'NO', '0']);
-/** marshmallow fields.Bool: booleans, 0/1, and the usual true/false/yes/no/on/off strings. */
-function bool() {
-    const expected = 'a boolean (true or false)';
-    return {
-        expected,
-        parse(node, path, ctx) {
-            if (nullValue(ctx, node, path, expected))
-                return undefined;
-            if (node.kind === 'scalar') {
-                const v = node.value;
-                if (v.type === 'bool')
-                    return v.value;
-                if (v.type === 'int' && (v.value === 0n || v.value === 1n))
-                    return v.value === 1n;
-                if (v.type === 'float' && (v.value === 0 || v.value === 1))
-                    return v.value === 1;
-                if (v.type === 'str' && TRUTHY.has(v.value))
-                    return true;
-                if (v.type === 'str' && FALSY.has(v.value))
-                    return false;
-            }
-            return wrongType(ctx, node, path, expected);
-        },
-    };
-}
-/** azure-ai-ml's camel_to_snake: `AMLToken` → `aml_token`, `SystemAssigned` → `system_assigned`. */
-function camelToSnake(s) {
-    const step1 = s.replace(/(.)([A-Z][a-z]+)/g, '$1_$2');
-    return step1.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-}
-/**
- * StringTransformedEnum: the value (a string) and the allowed values are both put through the
- * transform (lower-case by default, camel_to_snake for some) and compared; the transformed value
- * is what the SDK keeps.
- */
-function enumOf(values, transform = 'lower') {
-    const tf = transform === 'lower' ? (s) => s.toLowerCase() : camelToSnake;
-    const allowed = values.map((v) => tf(v));
-    const expected = `one of ${values.map((v) => `'${v}'`).join(', ')}`;
-    return {
-        expected,
-        parse(node, path, ctx) {
-            if (nullValue(ctx, node, path, expected))
-                return undefined;
-            if (node.kind === 'scalar' && node.value.type === 'str') {
-                const t = tf(node.value.value);
-                const i = allowed.indexOf(t);
-                if (i >= 0)
-                    return values[i];
-            }
-            if (node.kind !== 'scalar')
-                return wrongType(ctx, node, path, expected);
-            const near = closest(node.source, values);
-            ctx.report('schema', node.span, `${path} must be ${expected}, not ${show(node)}${fromSet(node)}.`, {
-                hint: near ? `Did you mean '${near}'?` : `Use ${expected}.`,
-            });
-            return undefined;
-        },
-    };
-}
-/** Anything (fields.Raw): kept as the node. */
-function raw() {
-    return { expected: 'a value', parse: (node) => node };
-}
-function dict(values) {
-    if (!values) {
-        return {
-            expected: 'a mapping',
-            parse(node, path, ctx) {
-                if (nullValue(ctx, node, path, 'a mapping'))
-                    return undefined;
-                if (node.kind !== 'map')
-                    return wrongType(ctx, node, path, 'a mapping (key: value pairs)');
-                return node;
-            },
-        };
-    }
-    return {
-        expected: 'a mapping',
-        parse(node, path, ctx) {
-            if (nullValue(ctx, node, path, 'a mapping'))
-                return undefined;
-            if (node.kind !== 'map')
-                return wrongType(ctx, node, path, 'a mapping (key: value pairs)');
-            const out = [];
-            for (const e of node.entries) {
-                if (e.keyValue) {
-                    ctx.report('schema', e.keySpan, `${joinPath(path, e.key)}: the key must be a string, not ${e.keyValue.type === 'bool' ? 'a boolean' : e.keyValue.type === 'null' ? 'null' : `a ${e.keyValue.type}`} (${e.key}).`, {
-                        hint: `Quote the key: "${e.key}":`,
-                    });
-                    continue;
-                }
-                const v = values.parse(e.value, joinPath(path, e.key), ctx);
-                if (v !== undefined)
-                    out.push({ key: e.key, keySpan: e.keySpan, value: { value: v, node: e.value, keySpan: e.keySpan } });
-            }
-            return out;
-        },
-    };
-}
-function list(items, hint) {
-    return {
-        expected: 'a list',
-        parse(node, path, ctx) {
-            if (nullValue(ctx, node, path, 'a list'))
-                return undefined;
-            if (node.kind !== 'seq')
-                return wrongType(ctx, node, path, 'a list', hint);
-            const out = [];
-            node.items.forEach((item, i) => {
-                const v = items.parse(item, joinPath(path, i), ctx);
-                if (v !== undefined)
-                    out.push({ value: v, node: item });
-            });
-            return out;
-        },
-    };
-}
-/** A field with an extra check on the parsed value. */
-function refine(field, check) {
-    return {
-        expected: field.expected,
-        parse(node, path, ctx) {
-            const v = field.parse(node, path, ctx);
-            return v === undefined ? undefined : check(v, node, path, ctx);
-        },
-    };
-}
-function required(field, requiredHint) {
-    return requiredHint === undefined ? { field, required: true } : { field, required: true, requiredHint };
-}
-function isProp(p) {
-    return 'field' in p;
-}
-function object(shape, opts = {}) {
-    const keys = Object.keys(shape);
-    const dumpOnly = new Set(['$schema', ...(opts.dumpOnly ?? [])]);
-    return {
-        acceptedKeys: [...keys, ...dumpOnly],
-        expected: 'a mapping',
-        parse(node, path, ctx) {
-            if (node.kind !== 'map') {
-                if (nullValue(ctx, node, path || 'the document', 'a mapping'))
-                    return undefined;
-                return wrongType(ctx, node, path || (opts.what ?? 'the document'), 'a mapping (key: value pairs)');
-            }
-            const out = { $node: node };
-            const rec = out;
-            for (const e of node.entries) {
-                if (dumpOnly.has(e.key))
-                    continue;
-                const prop = shape[e.key];
-                const p = joinPath(path, e.key);
-                if (!prop || !Object.hasOwn(shape, e.key)) {
-                    reportUnknown(ctx, e, path, keys, opts);
-                    continue;
-                }
-                const field = isProp(prop) ? prop.field : prop;
-                const saved = ctx.holder;
-                ctx.holder = e.keySpan;
-                const v = field.parse(e.value, p, ctx);
-                ctx.holder = saved;
-                if (v !== undefined)
-                    rec[e.key] = { value: v, node: e.value, keySpan: e.keySpan };
-            }
-            for (const k of keys) {
-                const prop = shape[k];
-                if (prop && isProp(prop) && prop.required && !node.entries.some((e) => e.key === k)) {
-                    reportMissing(ctx, ctx.holder ?? parentSpan(node), path, k, prop.requiredHint);
-                }
-            }
-            return out;
-        },
-    };
-}
-function reportMissing(ctx, at, path, key, hint) {
-    const full = joinPath(path, key);
-    ctx.report('schema', at, `${full} is required${path ? '' : ' but missing'}.`, { hint: hint ?? `Add ${key}: <value>${path ? ` under ${path}` : ''}.` });
-}
-/** Where to report something missing in a map: its first line (the key that holds it, for nested maps). */
-function parentSpan(node) {
-    return { line: node.span.line, column: node.span.column, endLine: node.span.line, endColumn: node.span.column };
-}
-function reportUnknown(ctx, e, path, keys, opts) {
-    const full = joinPath(path, e.key);
-    const where = path ? `under ${path}` : 'at the top level';
-    const elsewhere = opts.elsewhere?.[e.key];
-    if (elsewhere) {
-        ctx.report('schema', e.keySpan, `${full} is not allowed here: ${elsewhere}`, { hint: `Remove ${e.key}, or change the resource type.` });
-        return;
-    }
-    const near = closest(e.key, keys);
-    // A close match says it all; otherwise the allowed keys are the fix.
-    ctx.report('schema', e.keySpan, `Unknown key ${full} ${where}: az ml rejects keys it does not know.`, {
-        hint: near ? `Did you mean ${near}?` : `Remove ${e.key}. Allowed ${where}: ${keys.join(', ')}.`,
-    });
-}
-// ---------------------------------------------------------------------------------------------
-// Helpers
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
-function levenshtein(a, b) {
-    const m = a.length;
-    const n = b.length;
-    const d = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    const at = (i, j) => d[i]?.[j] ?? 0;
-    for (let i = 1; i <= m; i++) {
-        const row = d[i] ?? [];
-        for (let j = 1; j <= n; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                v = Math.min(v, at(i - 2, j - 2) + 1);
-            row[j] = v;
-        }
-    }
-    return at(m, n);
-}
-/** The candidate closest to `s` (case-insensitive), if it is close enough to be a likely typo. */
-function closest(s, candidates) {
-    const low = s.toLowerCase();
-    let best;
-    let bestD = Infinity;
-    for (const c of candidates) {
-        const cl = c.toLowerCase();
-        let d = levenshtein(low, cl);
-        if (d > 0 && (cl.includes(low) || low.includes(cl)) && Math.min(low.length, cl.length) >= 4)
-            d = Math.min(d, 2);
-        if (d < bestD) {
-            bestD = d;
-            best = c;
-        }
-    }
-    if (best === undefined)
-        return undefined;
-    const limit = Math.max(1, Math.min(3, Math.floor(Math.max(s.length, best.length) / 3)));
-    return bestD <= limit ? best : undefined;
-}
-function isScalarStr(node) {
-    return node !== undefined && node.kind === 'scalar' && node.value.type === 'str';
-}
-function schema_entry(map, key) {
-    return map.entries.find((e) => e.key === key);
-}
-/** The span of the file's first line: for findings with no better place. */
-function firstLine() {
-    return { line: 1, column: 1, endLine: 1, endColumn: 1 };
-}
-// ---------------------------------------------------------------------------------------------
-// Names (azure-ai-ml validate_endpoint_or_deployment_name)
-const NAME_PATTERN = /^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
-/** Endpoint/deployment name rules: 3–32 characters, a letter first, letters/digits/hyphens, no trailing hyphen. */
-function checkName(ctx, name, span, what, origin = '') {
-    const problems = [];
-    if (name.length < 3 || name.length > 32)
-        problems.push(`must be at least 3 and at most 32 characters long (it has ${name.length})`);
-    if (!NAME_PATTERN.test(name)) {
-        problems.push("must start with an upper- or lowercase letter and only consist of '-'s and alphanumeric characters, not ending with '-'");
-    }
-    if (problems.length === 0)
-        return true;
-    const suggestion = name
-        .replace(/[^-a-zA-Z0-9]+/g, '-')
-        .replace(/^[^a-zA-Z]+/, '')
-        .replace(/-+$/, '')
-        .slice(0, 32)
-        .replace(/-+$/, '');
-    ctx.report('invalid-name', span, `The ${what} name '${name}'${origin} ${problems.join(', and ')}.`, {
-        hint: suggestion.length >= 3 && NAME_PATTERN.test(suggestion) ? `Rename it, e.g. '${suggestion}'.` : 'Use 3 to 32 characters: a letter first, then letters, digits or hyphens, not ending in a hyphen.',
-    });
-    return false;
-}
-
-;// CONCATENATED MODULE: ./lib/spec/pystr.js
-/** Python repr()/str() of a float (the 'r' format: shortest round-trip digits). */
-function pythonFloatRepr(x) {
-    if (Number.isNaN(x))
-        return 'nan';
-    if (x === Infinity)
-        return 'inf';
-    if (x === -Infinity)
-        return '-inf';
-    if (x === 0)
-        return Object.is(x, -0) ? '-0.0' : '0.0';
-    // toExponential() with no argument gives the shortest digits that round-trip, like Python.
-    const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(x.toExponential());
-    if (!m)
-        return String(x);
-    const sign = m[1] ?? '';
-    const digits = (m[2] ?? '') + (m[3] ?? '');
-    const exp = Number(m[4]);
-    if (exp < -4 || exp >= 16) {
-        const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-        const e = Math.abs(exp);
-        return `${sign}${mantissa}e${exp < 0 ? '-' : '+'}${e < 10 ? '0' : ''}${e}`;
-    }
-    if (exp < 0)
-        return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
-    const intLen = exp + 1;
-    if (digits.length <= intLen)
-        return `${sign}${digits}${'0'.repeat(intLen - digits.length)}.0`;
-    return `${sign}${digits.slice(0, intLen)}.${digits.slice(intLen)}`;
-}
-/** Python's str() of the value PyYAML produced for a scalar. */
-function pythonStr(value) {
-    switch (value.type) {
-        case 'null':
-            return 'None';
-        case 'bool':
-            return value.value ? 'True' : 'False';
-        case 'int':
-            return value.value.toString();
-        case 'float':
-            return pythonFloatRepr(value.value);
-        case 'str':
-            return value.value;
-        case 'timestamp':
-            return value.iso;
-    }
-}
-/** A scalar as plain JSON-able JS: ints as numbers when safe (else their decimal string),
- * non-finite floats as Python spells them ('inf', '-inf', 'nan'), timestamps as Python str(). */
-function scalarToPlain(value) {
-    switch (value.type) {
-        case 'null':
-            return null;
-        case 'bool':
-            return value.value;
-        case 'int': {
-            const n = Number(value.value);
-            return Number.isSafeInteger(n) ? n : value.value.toString();
-        }
-        case 'float':
-            return Number.isFinite(value.value) ? value.value : pythonFloatRepr(value.value);
-        case 'str':
-            return value.value;
-        case 'timestamp':
-            return value.iso;
-    }
-}
-/** The tree as plain JS for JSON output: maps → objects (keys as PyYAML's str()), seqs → arrays. */
-function toPlain(node) {
-    switch (node.kind) {
-        case 'scalar':
-            return scalarToPlain(node.value);
-        case 'seq':
-            return node.items.map(toPlain);
-        case 'map': {
-            const out = {};
-            for (const e of node.entries) {
-                // defineProperty so a key named "__proto__" stays an ordinary own property.
-                Object.defineProperty(out, e.key, { value: toPlain(e.value), enumerable: true, writable: true, configurable: true });
-            }
-            return out;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/spec/assets.js
-
-
-const ARM_VERSIONED = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+\/([A-Za-z]+)\/[^/]+\/versions\/[^/]+$/i;
-const ARM_COMPUTE = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+\/computes\/[^/]+$/i;
-const SINGULAR = { models: 'model', environments: 'environment', codes: 'code', computes: 'compute', data: 'data asset' };
-function refHint(type) {
-    const s = SINGULAR[type];
-    return `Write azureml:<${s}-name>:<version> (or azureml:<${s}-name>@latest), azureml:/subscriptions/…/${type}/<name>/versions/<version>, or azureml://registries/<registry>/${type}/<name>/versions/<version>.`;
-}
-/**
- * Parse a string reference the way ArmVersionedStr/RegistryStr do, and report what the SDK would
- * reject (missing `azureml:` prefix, no version, labels other than latest, malformed ARM ids).
- */
-function parseAssetRef(text, type, path, span, ctx) {
-    if (text.startsWith('azureml://registries/')) {
-        return { kind: 'registry', type, uri: text, text };
-    }
-    if (!text.startsWith('azureml:')) {
-        const local = type === 'models' || type === 'environments';
-        ctx.report('schema', span, `${path} '${text}' is not a valid ${SINGULAR[type]} reference: a registered ${SINGULAR[type]} must be written with the azureml: prefix.`, {
-            hint: `${refHint(type)}${local ? ` For a local ${SINGULAR[type]}, define it inline (e.g. ${type === 'models' ? 'model:\\n  path: ./model' : 'environment:\\n  image: …\\n  conda_file: ./conda.yaml'}).` : ''}`,
-        });
-        return undefined;
-    }
-    const rest = text.slice('azureml:'.length);
-    if (rest.startsWith('//')) {
-        ctx.report('schema', span, `${path} '${text}' is not a supported reference: only azureml://registries/… URIs may use the azureml:// form.`, { hint: refHint(type) });
-        return undefined;
-    }
-    if (rest.startsWith('/')) {
-        const m = ARM_VERSIONED.exec(rest);
-        if (m && m[1]?.toLowerCase() === type)
-            return { kind: 'arm', type, id: rest, text };
-        ctx.report('schema', span, `${path}: the ARM id '${rest}' is not a versioned ${SINGULAR[type]} id.`, {
-            hint: `Use azureml:/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<ws>/${type}/<name>/versions/<version>.`,
-        });
-        return undefined;
-    }
-    if (type === 'environments' && rest.startsWith('AzureML-')) {
-        return { kind: 'curated', type, ref: text, text };
-    }
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        const name = rest.slice(0, at);
-        const label = rest.slice(at + 1);
-        if (!name || !label) {
-            ctx.report('schema', span, `${path} '${text}' is not a valid ${SINGULAR[type]} reference.`, { hint: refHint(type) });
-            return undefined;
-        }
-        if (type === 'codes') {
-            ctx.report('schema', span, `${path}: code assets cannot be referenced by label ('@${label}').`, { hint: 'Use azureml:<code-name>:<version>, or a local folder.' });
-            return undefined;
-        }
-        if (label !== 'latest') {
-            ctx.report('schema', span, `${path}: '@${label}' is not supported: latest is the only label for workspace ${type}.`, { hint: `Use azureml:${name}@latest or azureml:${name}:<version>.` });
-            return undefined;
-        }
-        return { kind: 'label', type, name, label, text };
-    }
-    const colon = rest.indexOf(':');
-    if (colon < 0 || colon === rest.length - 1 || colon === 0) {
-        const name = colon < 0 ? rest : rest.slice(0, colon);
-        ctx.report('schema', span, `${path} '${text}' has no version: Version must be provided for a registered ${SINGULAR[type]}.`, {
-            hint: `Use azureml:${name || '<name>'}:<version>${type === 'codes' ? '' : ` or azureml:${name || '<name>'}@latest`}.`,
-        });
-        return undefined;
-    }
-    return { kind: 'version', type, name: rest.slice(0, colon), version: rest.slice(colon + 1), text };
-}
-/** `compute: azureml:<name>` or `azureml:<ARM id>` (ArmStr: the prefix is required). */
-function parseComputeRef(text, path, span, ctx) {
-    if (!text.startsWith('azureml:')) {
-        ctx.report('schema', span, `${path} '${text}' must start with azureml: (a Kubernetes compute attached to the workspace).`, { hint: `Write ${path}: azureml:${text}` });
-        return undefined;
-    }
-    const rest = text.slice('azureml:'.length);
-    if (!rest) {
-        ctx.report('schema', span, `${path} has no compute name after azureml:.`, { hint: `Write ${path}: azureml:<compute-name>` });
-        return undefined;
-    }
-    if (rest.startsWith('/')) {
-        if (!ARM_COMPUTE.test(rest)) {
-            ctx.report('service-rejects', span, `${path}: '${rest}' is not a workspace compute ARM id: az ml sends it as the compute id, and the service finds no such compute.`, { hint: `Write ${path}: azureml:<compute-name>` });
-            return undefined;
-        }
-        return { id: rest };
-    }
-    return { name: rest };
-}
-// ---------------------------------------------------------------------------------------------
-// Paths (posix-style string arithmetic: no fs)
-function isAbsolutePath(p) {
-    return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
-}
-/** Resolve `p` against `dir` and normalise `.`/`..` segments, keeping the drive or root. */
-function resolvePath(dir, p) {
-    const joined = isAbsolutePath(p) ? p : `${dir.replace(/[\\/]+$/, '')}/${p}`;
-    const norm = joined.replaceAll('\\', '/');
-    const m = /^([A-Za-z]:)?(\/*)/.exec(norm);
-    const prefix = `${m?.[1] ?? ''}${m?.[2] ? '/' : ''}`;
-    const out = [];
-    for (const seg of norm.slice(m?.[0].length ?? 0).split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..') {
-            if (out.length && out[out.length - 1] !== '..')
-                out.pop();
-            else if (!prefix)
-                out.push('..');
-            continue;
-        }
-        out.push(seg);
-    }
-    return prefix + out.join('/') || '.';
-}
-function dirnameOf(p) {
-    const i = p.replace(/\/+$/, '').lastIndexOf('/');
-    return i <= 0 ? (i === 0 ? '/' : '.') : p.slice(0, i);
-}
-function basenameOf(p) {
-    const t = p.replace(/[\\/]+$/, '');
-    return t.slice(Math.max(t.lastIndexOf('/'), t.lastIndexOf('\\')) + 1);
-}
-function isUrl(p) {
-    return /^https?:\/\//i.test(p);
-}
-function checkLocalPath(env, ctx, dir, path, node, what, want) {
-    const abs = resolvePath(dir, path);
-    const kind = env.exists(abs);
-    if (!kind) {
-        ctx.report('local-path-not-found', node.span, `${what} '${path}' does not exist (looked for ${abs}).`, {
-            hint: 'Correct the path, or commit the missing file or folder. Relative paths start at the folder of the YAML file, not at the working directory.',
-        });
-        return undefined;
-    }
-    if (want !== 'any' && kind !== want) {
-        ctx.report('local-path-not-found', node.span, `${what} '${path}' must be a ${want === 'dir' ? 'folder' : 'file'}, but it is a ${kind === 'dir' ? 'folder' : 'file'}.`);
-        return undefined;
-    }
-    return { abs, kind };
-}
-// ---------------------------------------------------------------------------------------------
-// VersionField: a string, or an int/float that is str()-ed (so 1.10 becomes "1.1").
-function versionField() {
-    return {
-        expected: 'a version (string or number)',
-        parse(node, path, ctx) {
-            if (node.kind === 'scalar') {
-                const v = node.value;
-                if (v.type === 'str')
-                    return v.value;
-                if (v.type === 'int' || v.type === 'float' || v.type === 'bool')
-                    return pythonStr(v);
-            }
-            ctx.report('schema', node.span, `${path} must be a string or a number.`, { hint: `Quote it: version: "1".` });
-            return undefined;
-        },
-    };
-}
-// ---------------------------------------------------------------------------------------------
-// Inline model (AnonymousModelSchema) and environment (EnvironmentSchema / AnonymousEnvironmentSchema)
-const MODEL_TYPES = ['custom_model', 'mlflow_model', 'triton_model'];
-const inlineModelSchema = object({
-    name: str(),
-    version: versionField(),
-    type: enumOf(MODEL_TYPES),
-    path: str(),
-    description: str(),
-    properties: dict(),
-    tags: dict(),
-    flavors: dict(),
-    datastore: str(),
-    stage: str(),
-    utc_time_created: raw(),
-}, { dumpOnly: ['id', 'creation_context', 'job_name', 'latest_version'] });
-const route = object({ port: required(schema_int()), path: required(str()) });
-const inferenceConfig = object({
-    liveness_route: required(route),
-    readiness_route: required(route),
-    scoring_route: required(route),
-});
-const inlineEnvironmentSchema = object({
-    name: str(),
-    version: versionField(),
-    description: str(),
-    tags: dict(),
-    properties: dict(),
-    image: str(),
-    conda_file: raw(),
-    build: object({ path: str(), dockerfile_path: str() }),
-    inference_config: inferenceConfig,
-    os_type: enumOf(['linux', 'windows']),
-    datastore: str(),
-}, { dumpOnly: ['id', 'creation_context', 'latest_version', 'auto_delete_setting'] });
-/**
- * A value of a free dict (tags, properties, environment_variables) as the SDK's REST serializer
- * sends it: Python str() of the value, except that an empty value (YAML null) stays JSON null
- * (`PLAIN:` is sent as null, never as the text "None"; research/yaml-to-rest.md §5).
- */
-function assets_pyStrNode(node) {
-    if (node.kind === 'scalar')
-        return node.value.type === 'null' ? null : pythonStr(node.value);
-    return pyRepr(node);
-}
-/** Python str() of a node, null included ("None"): for values that become text, such as dict keys. */
-function pyStrText(node) {
-    return assets_pyStrNode(node) ?? 'None';
-}
-function pyStrRepr(s) {
-    const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-    let out = '';
-    for (const ch of s) {
-        const cp = ch.codePointAt(0) ?? 0;
-        if (ch === '\\')
-            out += '\\\\';
-        else if (ch === quote)
-            out += `\\${quote}`;
-        else if (ch === '\n')
-            out += '\\n';
-        else if (ch === '\r')
-            out += '\\r';
-        else if (ch === '\t')
-            out += '\\t';
-        else if (cp < 0x20 || cp === 0x7f)
-            out += `\\x${cp.toString(16).padStart(2, '0')}`;
-        else
-            out += ch;
-    }
-    return quote + out + quote;
-}
-/** Python repr() of a node (used for str() of dicts/lists, whose items are repr()-ed). */
-function pyRepr(node) {
-    if (node.kind === 'map')
-        return `{${node.entries.map((e) => `${pyStrRepr(e.key)}: ${pyRepr(e.value)}`).join(', ')}}`;
-    if (node.kind === 'seq')
-        return `[${node.items.map(pyRepr).join(', ')}]`;
-    const v = node.value;
-    if (v.type === 'str')
-        return pyStrRepr(v.value);
-    if (v.type === 'timestamp') {
-        const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(v.iso);
-        if (m)
-            return `datetime.date(${Number(m[1])}, ${Number(m[2])}, ${Number(m[3])})`;
-        return `datetime.datetime(${v.iso})`;
-    }
-    return pythonStr(v);
-}
-/** A free dict (tags/properties/…) with every value str()-ed (null kept), as the REST models receive it. */
-function strDict(map) {
-    const out = {};
-    if (!map)
-        return out;
-    for (const e of map.entries)
-        out[e.key] = assets_pyStrNode(e.value);
-    return out;
-}
-function located(l) {
-    return l?.value;
-}
-
-
-;// CONCATENATED MODULE: ./lib/spec/pydump.js
-
-const BEST_WIDTH = 80;
-const RESOLVERS = [
-    /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
-    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
-    /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/,
-    /^(?:<<)$/,
-    /^(?:~|null|Null|NULL|)$/,
-    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/,
-    /^(?:=)$/,
-];
-const WS = '\0 \t\r\n\x85\u2028\u2029';
-const BREAKS = '\n\x85\u2028\u2029';
-/** PyYAML Emitter.analyze_scalar, reduced to what the style choice needs (allow_unicode=False). */
-function analyze(s) {
-    if (s === '')
-        return { blockPlain: false, singleQuoted: true };
-    let blockIndicators = false;
-    let lineBreaks = false;
-    let special = false;
-    let leadingSpace = false;
-    let leadingBreak = false;
-    let trailingSpace = false;
-    let trailingBreak = false;
-    let breakSpace = false;
-    let spaceBreak = false;
-    if (s.startsWith('---') || s.startsWith('...'))
-        blockIndicators = true;
-    const chars = [...s];
-    let precededByWs = true;
-    let followedByWs = chars.length === 1 || WS.includes(chars[1] ?? '');
-    let prevSpace = false;
-    let prevBreak = false;
-    for (let i = 0; i < chars.length; i++) {
-        const ch = chars[i] ?? '';
-        if (i === 0) {
-            if ('#,[]{}&*!|>\'"%@`'.includes(ch))
-                blockIndicators = true;
-            if ('?:'.includes(ch) && followedByWs)
-                blockIndicators = true;
-            if (ch === '-' && followedByWs)
-                blockIndicators = true;
-        }
-        else {
-            if (ch === ':' && followedByWs)
-                blockIndicators = true;
-            if (ch === '#' && precededByWs)
-                blockIndicators = true;
-        }
-        if (BREAKS.includes(ch))
-            lineBreaks = true;
-        const cp = ch.codePointAt(0) ?? 0;
-        if (!(ch === '\n' || (cp >= 0x20 && cp <= 0x7e)))
-            special = true;
-        if (ch === ' ') {
-            if (i === 0)
-                leadingSpace = true;
-            if (i === chars.length - 1)
-                trailingSpace = true;
-            if (prevBreak)
-                breakSpace = true;
-            prevSpace = true;
-            prevBreak = false;
-        }
-        else if (BREAKS.includes(ch)) {
-            if (i === 0)
-                leadingBreak = true;
-            if (i === chars.length - 1)
-                trailingBreak = true;
-            if (prevSpace)
-                spaceBreak = true;
-            prevSpace = false;
-            prevBreak = true;
-        }
-        else {
-            prevSpace = false;
-            prevBreak = false;
-        }
-        precededByWs = WS.includes(ch);
-        followedByWs = i + 2 >= chars.length || WS.includes(chars[i + 2] ?? '');
-    }
-    let blockPlain = true;
-    let singleQuoted = true;
-    if (leadingSpace || leadingBreak || trailingSpace || trailingBreak)
-        blockPlain = false;
-    if (breakSpace)
-        blockPlain = singleQuoted = false;
-    if (spaceBreak || special)
-        blockPlain = singleQuoted = false;
-    if (lineBreaks) {
-        blockPlain = false;
-        singleQuoted = false; // simplification: multi-line strings are written double-quoted
-    }
-    if (blockIndicators)
-        blockPlain = false;
-    return { blockPlain, singleQuoted };
-}
-const ESCAPES = {
-    '\0': '0', '\x07': 'a', '\x08': 'b', '\t': 't', '\n': 'n', '\x0b': 'v', '\x0c': 'f', '\r': 'r', '\x1b': 'e', '"': '"', '\\': '\\', '\x85': 'N', '\xa0': '_', '\u2028': 'L', '\u2029': 'P',
-};
-function doubleQuoted(s) {
-    let out = '"';
-    for (const ch of s) {
-        const esc = ESCAPES[ch];
-        const cp = ch.codePointAt(0) ?? 0;
-        if (esc !== undefined)
-            out += `\\${esc}`;
-        else if (cp >= 0x20 && cp <= 0x7e)
-            out += ch;
-        else if (cp <= 0xff)
-            out += `\\x${cp.toString(16).toUpperCase().padStart(2, '0')}`;
-        else if (cp <= 0xffff)
-            out += `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-        else
-            out += `\\U${cp.toString(16).toUpperCase().padStart(8, '0')}`;
-    }
-    return `${out}"`;
-}
-/** Plain text, folded at spaces once the column passes 80 (PyYAML write_plain). */
-function plain(s, column, indent) {
-    let out = '';
-    let col = column;
-    const words = s.split(' ');
-    words.forEach((w, i) => {
-        if (i > 0) {
-            // a single space between two words may become a line break
-            if (w !== '' && words[i - 1] !== '' && col > BEST_WIDTH) {
-                out += `\n${' '.repeat(indent)}`;
-                col = indent;
-            }
-            else {
-                out += ' ';
-                col += 1;
-            }
-        }
-        out += w;
-        col += w.length;
-    });
-    return out;
-}
-function strScalar(s, column, indent) {
-    const a = analyze(s);
-    const implicitStr = !RESOLVERS.some((r) => r.test(s));
-    if (implicitStr && a.blockPlain)
-        return plain(s, column, indent);
-    if (a.singleQuoted)
-        return `'${s.replaceAll("'", "''")}'`;
-    return doubleQuoted(s);
-}
-function scalarText(v, column, indent) {
-    switch (v.type) {
-        case 'str':
-            return strScalar(v.value, column, indent);
-        case 'null':
-            return 'null';
-        case 'bool':
-            return v.value ? 'true' : 'false';
-        case 'int':
-            return v.value.toString();
-        case 'float': {
-            if (Number.isNaN(v.value))
-                return '.nan';
-            if (v.value === Infinity)
-                return '.inf';
-            if (v.value === -Infinity)
-                return '-.inf';
-            const r = pythonStr(v).toLowerCase();
-            return !r.includes('.') && r.includes('e') ? r.replace('e', '.0e') : r;
-        }
-        case 'timestamp':
-            return v.iso.replace(' ', 'T');
-    }
-}
-function sortedEntries(node) {
-    return [...node.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-}
-function isEmptyCollection(n) {
-    return (n.kind === 'map' && n.entries.length === 0) || (n.kind === 'seq' && n.items.length === 0);
-}
-function emptyText(n) {
-    return n.kind === 'map' ? '{}' : '[]';
-}
-/** Emit `node` as block content whose first line continues at `column`, nested lines at `indent`. */
-function emit(node, indent, column, out, first) {
-    if (node.kind === 'scalar') {
-        out.push(first.pending + scalarText(node.value, column, indent));
-        first.pending = '';
-        return;
-    }
-    if (isEmptyCollection(node)) {
-        out.push(first.pending + emptyText(node));
-        first.pending = '';
-        return;
-    }
-    if (node.kind === 'map') {
-        sortedEntries(node).forEach((e, i) => {
-            const prefix = i === 0 ? first.pending : ' '.repeat(indent);
-            const key = strScalar(e.key, indent, indent);
-            const head = `${prefix}${key}:`;
-            const v = e.value;
-            if (v.kind === 'scalar' || isEmptyCollection(v)) {
-                const col = head.length + 1;
-                out.push(`${head} ${v.kind === 'scalar' ? scalarText(v.value, col, indent + 2) : emptyText(v)}`);
-            }
-            else if (v.kind === 'map') {
-                out.push(head);
-                emit(v, indent + 2, indent + 2, out, { pending: ' '.repeat(indent + 2) });
-            }
-            else {
-                out.push(head);
-                emit(v, indent, indent, out, { pending: ' '.repeat(indent) });
-            }
-        });
-        first.pending = '';
-        return;
-    }
-    node.items.forEach((item, i) => {
-        const prefix = `${i === 0 ? first.pending : ' '.repeat(indent)}- `;
-        emit(item, indent + 2, prefix.length, out, { pending: prefix });
-    });
-    first.pending = '';
-}
-/** `yaml.dump(data, sort_keys=True)` as PyYAML 6 writes it (default_flow_style=False). */
-function dumpPyYaml(node) {
-    if (node.kind === 'scalar' || isEmptyCollection(node)) {
-        const text = node.kind === 'scalar' ? scalarText(node.value, 0, 0) : emptyText(node);
-        return node.kind === 'scalar' ? `${text}\n...\n` : `${text}\n`;
-    }
-    const out = [];
-    emit(node, 0, 0, out, { pending: '' });
-    return `${out.join('\n')}\n`;
-}
-/** Identity: the dumper reads the positioned tree directly (kept for call-site clarity). */
-function nodeToPy(node) {
-    return node;
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./lib/spec/yaml.js
-// YAML text → positioned tree with the values PyYAML's `yaml.safe_load` (YAML 1.1) would give.
-//
-// The `yaml` library parses (CST + AST with offsets) under the failsafe schema, so every scalar
-// arrives as its string value; everything with meaning is done here, after PyYAML 6.0:
-// resolver.py (implicit tags of plain scalars), constructor.py (SafeConstructor: ints, floats,
-// timestamps, merge keys, unhashable keys, tags) and scanner.py (tabs are never whitespace
-// between tokens). Like PyYAML, the first problem stops the load: root is undefined then.
-
-
-
-const TAG = 'tag:yaml.org,2002:';
-// ---------------------------------------------------------------------------------------------
-// PyYAML resolver.py implicit resolvers (YAML 1.1), in registration order.
-const RE_BOOL = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
-const RE_FLOAT = /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const RE_INT = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
-const RE_MERGE = /^(?:<<)$/;
-const RE_NULL = /^(?:~|null|Null|NULL|)$/;
-const RE_TIMESTAMP = /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/;
-const RE_VALUE = /^(?:=)$/;
-/** The tag PyYAML's resolver gives a plain (untagged or `!`-tagged) scalar. */
-function resolvePlainTag(value) {
-    // Python's `$` also matches before one trailing newline.
-    const v = value.endsWith('\n') ? value.slice(0, -1) : value;
-    if (RE_BOOL.test(v))
-        return TAG + 'bool';
-    if (RE_FLOAT.test(v))
-        return TAG + 'float';
-    if (RE_INT.test(v))
-        return TAG + 'int';
-    if (RE_MERGE.test(v))
-        return TAG + 'merge';
-    if (RE_NULL.test(v))
-        return TAG + 'null';
-    if (RE_TIMESTAMP.test(v))
-        return TAG + 'timestamp';
-    if (RE_VALUE.test(v))
-        return TAG + 'value';
-    return TAG + 'str';
-}
-/** A Python exception raised by a constructor (ValueError, KeyError, ConstructorError…). */
-class PyError extends Error {
-}
-// ---------------------------------------------------------------------------------------------
-// PyYAML SafeConstructor scalar constructors.
-function pyIntBase(text, base) {
-    // Python int(text, base): surrounding whitespace allowed, optional sign, optional base prefix.
-    let t = text.trim();
-    let neg = false;
-    if (t.startsWith('-') || t.startsWith('+')) {
-        neg = t.startsWith('-');
-        t = t.slice(1);
-    }
-    const prefix = { 2: /^0[bB]/, 8: /^0[oO]/, 16: /^0[xX]/, 10: null }[base];
-    if (prefix)
-        t = t.replace(prefix, '');
-    const digits = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[base];
-    if (!digits.test(t))
-        throw new PyError(`invalid literal for int() with base ${base}: '${text}'`);
-    const lit = base === 2 ? '0b' + t : base === 8 ? '0o' + t : base === 16 ? '0x' + t : t;
-    const v = BigInt(lit);
-    return neg ? -v : v;
-}
-function constructInt(raw) {
-    let value = raw.replaceAll('_', '');
-    if (value === '')
-        throw new PyError('string index out of range');
-    let sign = 1n;
-    if (value[0] === '-')
-        sign = -1n;
-    if (value[0] === '+' || value[0] === '-')
-        value = value.slice(1);
-    if (value === '0')
-        return 0n;
-    if (value.startsWith('0b'))
-        return sign * pyIntBase(value.slice(2), 2);
-    if (value.startsWith('0x'))
-        return sign * pyIntBase(value.slice(2), 16);
-    if (value[0] === '0')
-        return sign * pyIntBase(value, 8);
-    if (value.includes(':')) {
-        const digits = value.split(':').map((p) => pyIntBase(p, 10)).reverse();
-        let base = 1n;
-        let total = 0n;
-        for (const d of digits) {
-            total += d * base;
-            base *= 60n;
-        }
-        return sign * total;
-    }
-    return sign * pyIntBase(value, 10);
-}
-/** Python float(text) for the strings PyYAML hands it. */
-function pyFloat(text) {
-    const t = text.trim();
-    if (/^[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)$/.test(t))
-        return Number(t);
-    const special = /^([-+]?)(inf|infinity|nan)$/i.exec(t);
-    if (special) {
-        if ((special[2] ?? '').toLowerCase() === 'nan')
-            return NaN;
-        return special[1] === '-' ? -Infinity : Infinity;
-    }
-    throw new PyError(`could not convert string to float: '${text}'`);
-}
-function constructFloat(raw) {
-    let value = raw.replaceAll('_', '').toLowerCase();
-    if (value === '')
-        throw new PyError('string index out of range');
-    let sign = 1;
-    if (value[0] === '-')
-        sign = -1;
-    if (value[0] === '+' || value[0] === '-')
-        value = value.slice(1);
-    if (value === '.inf')
-        return sign * Infinity;
-    if (value === '.nan')
-        return NaN;
-    if (value.includes(':')) {
-        const digits = value.split(':').map(pyFloat).reverse();
-        let base = 1;
-        let total = 0.0;
-        for (const d of digits) {
-            total += d * base;
-            base *= 60;
-        }
-        return sign * total;
-    }
-    return sign * pyFloat(value);
-}
-const BOOL_VALUES = { yes: true, no: false, true: true, false: false, on: true, off: false };
-const RE_TIMESTAMP_CONSTRUCT = /^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:(?:[Tt]|[ \t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?)?$/;
-const pad = (n, width = 2) => String(n).padStart(width, '0');
-function constructTimestamp(raw) {
-    const m = RE_TIMESTAMP_CONSTRUCT.exec(raw);
-    if (!m)
-        throw new PyError("'NoneType' object has no attribute 'groupdict'");
-    const [, y, mo, d, hh, mi, ss, fraction, tz, tzSign, tzHour, tzMinute] = m;
-    const year = Number(y);
-    const month = Number(mo);
-    const day = Number(d);
-    if (year < 1)
-        throw new PyError(`year ${year} is out of range`);
-    if (month < 1 || month > 12)
-        throw new PyError('month must be in 1..12');
-    const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeap(year) ? 1 : 0);
-    if (day < 1 || day > daysInMonth)
-        throw new PyError('day is out of range for month');
-    const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-    if (hh === undefined)
-        return { type: 'timestamp', text: raw, iso: date };
-    const hour = Number(hh);
-    const minute = Number(mi);
-    const second = Number(ss);
-    if (hour > 23)
-        throw new PyError('hour must be in 0..23');
-    if (minute > 59)
-        throw new PyError('minute must be in 0..59');
-    if (second > 59)
-        throw new PyError('second must be in 0..59');
-    let iso = `${date} ${pad(hour)}:${pad(minute)}:${pad(second)}`;
-    if (fraction) {
-        const micro = Number(fraction.slice(0, 6).padEnd(6, '0'));
-        if (micro !== 0)
-            iso += '.' + pad(micro, 6);
-    }
-    if (tzSign) {
-        const offset = Number(tzHour) * 60 + Number(tzMinute ?? 0);
-        if (offset >= 24 * 60) {
-            throw new PyError('offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24)');
-        }
-        const sign = tzSign === '-' && offset !== 0 ? '-' : '+';
-        iso += `${sign}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
-    }
-    else if (tz) {
-        iso += '+00:00';
-    }
-    return { type: 'timestamp', text: raw, iso };
-}
-function isLeap(y) {
-    return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-function decodeBase64(raw) {
-    const clean = raw.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
-        throw new PyError(`failed to decode base64 data: Incorrect padding`);
-    }
-    return Buffer.from(clean, 'base64').toString('utf8');
-}
-/** The value SafeConstructor builds for a scalar with a (resolved or explicit) tag. */
-function constructScalar(tag, text) {
-    switch (tag) {
-        case TAG + 'str':
-            return { type: 'str', value: text };
-        case TAG + 'null':
-            return { type: 'null' };
-        case TAG + 'bool': {
-            const b = BOOL_VALUES[text.toLowerCase()];
-            if (b === undefined)
-                throw new PyError(`'${text.toLowerCase()}' is not a YAML 1.1 boolean (KeyError)`);
-            return { type: 'bool', value: b };
-        }
-        case TAG + 'int':
-            return { type: 'int', value: constructInt(text) };
-        case TAG + 'float':
-            return { type: 'float', value: constructFloat(text) };
-        case TAG + 'timestamp':
-            return constructTimestamp(text);
-        case TAG + 'binary':
-            // Python gives bytes; the az ml schema reads them as UTF-8 text.
-            return { type: 'str', value: decodeBase64(text) };
-        default:
-            throw new PyError(`could not determine a constructor for the tag '${tag}'`);
-    }
-}
-/** A PyYAML-style value for a plain scalar, e.g. for `set` values or tests. */
-function resolvePlainScalar(text) {
-    return constructScalar(resolvePlainTag(text), text);
-}
-class LoadError extends Error {
-    problem;
-    constructor(problem) {
-        super(problem.message);
-        this.problem = problem;
-    }
-}
-const TEMPLATE_HINT = 'Quote the placeholder ("{{NAME}}") or substitute it before the action runs; values can also be supplied with the `set` input (e.g. `endpoint_name=my-endpoint`).';
-function templateNote(text, offset) {
-    // Look at the line of the problem for an unquoted {{…}}: YAML reads it as a flow mapping.
-    const lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-    let lineEnd = text.indexOf('\n', offset);
-    if (lineEnd < 0)
-        lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    const m = /(^|[\s:,[{-])(\{\{[^}\n]*\}\})/.exec(line);
-    return m?.[2];
-}
-function lineAt(text, offset) {
-    const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-    let end = text.indexOf('\n', start);
-    if (end < 0)
-        end = text.length;
-    return { start, text: text.slice(start, end).replace(/\r$/, '') };
-}
-const quote = (s, max = 60) => JSON.stringify(s.length > max ? s.slice(0, max - 1) + '…' : s);
-function syntaxProblem(text, err) {
-    let [offset, end] = err.pos;
-    // Point where PyYAML does: past leading indentation.
-    while (offset < text.length && text[offset] === ' ')
-        offset++;
-    end = Math.max(end, offset + 1);
-    const lib = err.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim().replace(/\.$/, '');
-    const tpl = templateNote(text, offset);
-    if (tpl) {
-        return {
-            offset,
-            end,
-            message: `${tpl} is not valid YAML here: an unquoted {{…}} placeholder is read as a YAML flow mapping ({ … }), not as text (${lib}).`,
-            hint: TEMPLATE_HINT,
-        };
-    }
-    const line = lineAt(text, offset);
-    const here = text.slice(offset, line.start + line.text.length);
-    const structural = ['MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT'].includes(err.code);
-    if (structural && /^-( |$)/.test(here)) {
-        return {
-            offset,
-            end: offset + 1,
-            message: `A list item ("- …") where a "key: value" line is expected: a list must be indented under a key that has no value on its own line (${lib}).`,
-            hint: 'Indent the list under its key ("key:" then "  - item"), or add the missing key, or align the "-" with the other items of the list.',
-        };
-    }
-    switch (err.code) {
-        case 'TAB_AS_INDENT':
-            return tabProblem(offset);
-        case 'BLOCK_AS_IMPLICIT_KEY': {
-            // PyYAML points at the ":" that cannot start a mapping here.
-            const m = /:(?=[ \t\r\n]|$)/.exec(text.slice(offset));
-            const colon = m ? offset + m.index : offset;
-            const colonLine = lineAt(text, colon);
-            if (colonLine.start === line.start) {
-                return {
-                    offset: colon,
-                    end: colon + 1,
-                    message: `The value ${quote(here.trim())} contains ": ", which YAML reads as a nested "key: value" that cannot start here (PyYAML: mapping values are not allowed here).`,
-                    hint: 'Quote the value (e.g. "a: b") if ": " is part of the text.',
-                };
-            }
-            const child = colonLine.text.trim().split(/:(?=\s|$)/)[0] ?? '';
-            return {
-                offset: colon,
-                end: colon + 1,
-                message: `"${child}:" is indented under ${quote(line.text.trim())}, which already has a value on its line; a key cannot have both a value and nested keys (PyYAML: mapping values are not allowed here).`,
-                hint: 'Align the key with the keys of its mapping (same column), or remove the value on the parent line if the keys belong under it.',
-            };
-        }
-        case 'MULTILINE_IMPLICIT_KEY':
-            return {
-                offset,
-                end: offset + Math.max(1, line.text.trim().length),
-                message: `${quote(line.text.trim())} is not a "key: value" line (is the ":" missing?): YAML reads it together with the following lines as one key (${lib}).`,
-                hint: 'Add the missing colon followed by a space, or fix the indentation.',
-            };
-        case 'BAD_INDENT':
-            if (/mapping items must start at the same column/i.test(lib)) {
-                return {
-                    offset,
-                    end,
-                    message: `This key is not aligned with the other keys of its mapping (${lib}).`,
-                    hint: 'Indent with spaces only: keys of one mapping start at the same column, nested keys further right than their parent.',
-                };
-            }
-            if (/Flow (sequence|mapping)/i.test(lib)) {
-                return {
-                    offset,
-                    end,
-                    message: `A flow ${/sequence/i.test(lib) ? '[ … ] list' : '{ … } mapping'} is not closed before this line (${lib}).`,
-                    hint: `Close it with "${/sequence/i.test(lib) ? ']' : '}'}", or quote the value if the bracket is part of the text.`,
-                };
-            }
-            return {
-                offset,
-                end,
-                message: `Bad indentation: ${lib}.`,
-                hint: 'Indent with spaces only; keys of one mapping start at the same column, nested content is indented further than its key.',
-            };
-        case 'MISSING_CHAR':
-            if (/Implicit map keys need to be followed by map values/i.test(lib)) {
-                return {
-                    offset,
-                    end,
-                    message: `${quote(here.trim())} is a line without ":" inside a mapping, where every line must be "key: value" (is the ":" missing?).`,
-                    hint: 'Add the missing colon followed by a space, or indent the line to continue the value above it.',
-                };
-            }
-            return { offset, end, message: `${lib}.`, hint: 'Close the quote, bracket or brace that was opened before this point.' };
-        case 'UNEXPECTED_TOKEN':
-            return {
-                offset,
-                end,
-                message: `Unexpected text after a complete value (${lib}).`,
-                hint: "Quote the whole value; inside single quotes write '' for a quote character (e.g. 'don''t').",
-            };
-        case 'BAD_SCALAR_START':
-            return { offset, end, message: `${lib}.`, hint: 'Quote the value: characters like @ ` % | > cannot start a plain YAML value.' };
-        case 'BAD_DQ_ESCAPE':
-            return {
-                offset,
-                end,
-                message: `${lib} in a double-quoted string (PyYAML: found unknown escape character).`,
-                hint: 'Write \\\\ for a backslash (e.g. "C:\\\\path"), or use single quotes, in which \\ has no special meaning.',
-            };
-        case 'KEY_OVER_1024_CHARS':
-            return { offset, end, message: `${lib}.`, hint: 'Shorten the key, or use the explicit "? key" form.' };
-        case 'BAD_DIRECTIVE':
-            return { offset, end, message: `${lib}.`, hint: 'Remove the % directive line or fix it (e.g. "%YAML 1.1").' };
-        default:
-            return {
-                offset,
-                end,
-                message: `${lib}.`,
-                hint: 'Check the indentation and the structure around this position (every "key: value" needs a space after the colon).',
-            };
-    }
-}
-function tabProblem(offset) {
-    return {
-        offset,
-        end: offset + 1,
-        message: 'Tab character: YAML (PyYAML) does not accept tabs for indentation or between keys and values; they are allowed only inside quoted or block (| >) strings and comments.',
-        hint: 'Replace the tab with spaces.',
-    };
-}
-/** The properties of yaml CST tokens that hold child tokens (see yaml/dist/parse/cst.d.ts). */
-const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'end', 'items', 'props'];
-/** PyYAML never skips a tab as whitespace between tokens, nor inside plain scalars (scanner.py
- * scan_to_next_token / scan_plain): find the first tab the yaml library accepted but PyYAML
- * rejects. */
-function findTab(tokens) {
-    let first;
-    const note = (off) => {
-        if (first === undefined || off < first)
-            first = off;
-    };
-    const visit = (x) => {
-        if (Array.isArray(x)) {
-            for (const y of x)
-                visit(y);
-            return;
-        }
-        if (!x || typeof x !== 'object')
-            return;
-        const t = x;
-        if (typeof t.type === 'string' && typeof t.source === 'string') {
-            if (t.type === 'space' || t.type === 'scalar' || t.type === 'block-scalar-header') {
-                const i = t.source.indexOf('\t');
-                if (i >= 0)
-                    note(t.offset + i);
-            }
-            else if (t.type === 'block-scalar') {
-                const off = blockScalarTab(t);
-                if (off !== undefined)
-                    note(off);
-            }
-        }
-        const o = x;
-        for (const k of CST_CHILDREN) {
-            const v = o[k];
-            if (v && typeof v === 'object')
-                visit(v);
-        }
-    };
-    visit(tokens);
-    return first;
-}
-/** Constructs PyYAML's parser rejects but YAML 1.2 allows: a ":" with no key before it (outside
- * an explicit "? key"), and a stream that starts with "..." (an empty implicit document). */
-function findStructural(tokens) {
-    const out = [];
-    const top = tokens;
-    const firstDoc = top.findIndex((t) => t.type === 'document');
-    const doc = top[firstDoc];
-    const next = top[firstDoc + 1];
-    if (doc && !doc.value && !(doc.start ?? []).some((t) => t.type === 'doc-start') && next?.type === 'doc-end') {
-        out.push({
-            offset: next.offset,
-            end: next.offset + 3,
-            message: 'The file starts with a "..." document end marker before any content (PyYAML: expected the node content, but found \'<document end>\').',
-            hint: 'Remove the "..." line (it ends a document; "---" starts one).',
-        });
-    }
-    for (const t of top) {
-        if (t.type === 'document')
-            break;
-        const m = t.type === 'directive' ? /^%YAML[ \t]+(\d+)\.\d+/.exec(t.source ?? '') : null;
-        if (m && m[1] !== '1') {
-            out.push({
-                offset: t.offset,
-                end: t.offset + (t.source?.length ?? 1),
-                message: `The file declares ${t.source ?? '%YAML'}: PyYAML reads only YAML 1.x documents (found incompatible YAML document).`,
-                hint: 'Remove the %YAML line or write "%YAML 1.1".',
-            });
-        }
-    }
-    const visit = (x) => {
-        if (Array.isArray(x)) {
-            for (const y of x)
-                visit(y);
-            return;
-        }
-        if (!x || typeof x !== 'object')
-            return;
-        const item = x;
-        if (Array.isArray(item.start) && 'sep' in item && Array.isArray(item.sep) && !item.key) {
-            const explicit = item.start.some((t) => t.type === 'explicit-key-ind');
-            const colon = item.sep.find((t) => t.type === 'map-value-ind');
-            if (!explicit && colon) {
-                out.push({
-                    offset: colon.offset,
-                    end: colon.offset + 1,
-                    message: 'A ":" with no key before it: PyYAML does not accept an empty mapping key here.',
-                    hint: 'Write the key before the colon ("key: value"), or check the indentation of this line.',
-                });
-            }
-        }
-        const o = x;
-        for (const k of CST_CHILDREN) {
-            const v = o[k];
-            if (v && typeof v === 'object')
-                visit(v);
-        }
-    };
-    visit(tokens);
-    return out;
-}
-/** A tab before the content indentation of a block scalar line (PyYAML: scanner error). */
-function blockScalarTab(t) {
-    const source = t.source ?? '';
-    let indent;
-    const header = (t.props ?? []).find((p) => !!p && p.type === 'block-scalar-header');
-    const explicit = header?.source ? /[1-9]/.exec(header.source) : null;
-    if (explicit)
-        indent = (t.indent ?? 0) + Number(explicit[0]);
-    // The content starts after the header line (the last of the props).
-    let pos = t.offset;
-    for (const p of t.props ?? []) {
-        const tok = p;
-        if (tok && typeof tok.offset === 'number')
-            pos = Math.max(pos, tok.offset + (tok.source?.length ?? 0));
-    }
-    for (const line of source.split('\n')) {
-        const lead = /^ */.exec(line)?.[0].length ?? 0;
-        if (indent === undefined && line.slice(lead).trim() !== '' && line[lead] !== '\t')
-            indent = lead;
-        const limit = indent ?? Infinity;
-        if (line[lead] === '\t' && lead < limit)
-            return pos + lead;
-        pos += line.length + 1;
-    }
-    return undefined;
-}
-/** PyYAML's composer meets anchors and aliases while parsing, in document order, so an undefined
- * alias or a duplicate anchor is reported before any later syntax error. */
-function findAnchorProblems(text, doc) {
-    const seen = new Set();
-    const out = [];
-    (0,dist/* visit */.YR)(doc, {
-        Node(_key, node) {
-            if (out.length)
-                return dist/* visit */.YR.BREAK;
-            if ((0,dist/* isAlias */.Vj)(node)) {
-                if (!seen.has(node.source)) {
-                    const [s, e] = rangeOf(node);
-                    out.push(undefinedAlias(s, e, node.source));
-                }
-                return undefined;
-            }
-            const anchor = node.anchor;
-            if (anchor) {
-                if (seen.has(anchor)) {
-                    const [s, e] = rangeOf(node);
-                    out.push(duplicateAnchor(propsStart(text, s), e, anchor));
-                }
-                seen.add(anchor);
-            }
-            return undefined;
-        },
-    });
-    return out;
-}
-function undefinedAlias(offset, end, name) {
-    return {
-        offset,
-        end,
-        message: `Found undefined alias '*${name}': no earlier node is anchored &${name}.`,
-        hint: 'Define the anchor (&name) before the alias (*name) that uses it.',
-    };
-}
-function duplicateAnchor(offset, end, name) {
-    return {
-        offset,
-        end,
-        message: `Found duplicate anchor &${name}: PyYAML accepts each anchor name only once per file.`,
-        hint: `Rename one of the &${name} anchors (and the aliases that refer to it).`,
-    };
-}
-function yaml_typeName(node) {
-    if (!node)
-        return 'scalar';
-    if ('kind' in node)
-        return node.kind === 'map' ? 'mapping' : node.kind === 'seq' ? 'sequence' : 'scalar';
-    return (0,dist/* isMap */.jh)(node) ? 'mapping' : (0,dist/* isSeq */.oP)(node) ? 'sequence' : 'scalar';
-}
-function spanOf(ctx, start, end) {
-    let e = end;
-    while (e > start && /[\s]/.test(ctx.text[e - 1] ?? ''))
-        e--;
-    const a = ctx.lc.linePos(start);
-    const b = ctx.lc.linePos(e);
-    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
-}
-/** Where a node's properties (tag, anchor) begin: PyYAML's start_mark for the node. */
-function propsStart(text, start) {
-    let s = start;
-    for (let round = 0; round < 2; round++) {
-        let i = s;
-        while (i > 0 && /[ \t\r\n]/.test(text[i - 1] ?? ''))
-            i--;
-        let j = i;
-        while (j > 0 && !/[ \t\r\n]/.test(text[j - 1] ?? ''))
-            j--;
-        if (j < i && (text[j] === '!' || text[j] === '&'))
-            s = j;
-        else
-            break;
-    }
-    return s;
-}
-function rangeOf(node) {
-    const r = node.range;
-    return r ? [r[0], r[1]] : [0, 0];
-}
-function fail(text, node, message, hint, fallback = 0) {
-    const [s, e] = node ? rangeOf(node) : [fallback, fallback];
-    const start = node && node.tag !== undefined ? propsStart(text, s) : s;
-    throw new LoadError({ offset: start, end: e, message, ...(hint ? { hint } : {}) });
-}
-/** Python equality of dict keys: 1 == 1.0 == True, NaN is one object in PyYAML. */
-function keyIdentity(v) {
-    switch (v.type) {
-        case 'str':
-            return 's:' + v.value;
-        case 'null':
-            return 'null';
-        case 'bool':
-            return 'n:' + (v.value ? '1' : '0');
-        case 'int':
-            return 'n:' + v.value.toString();
-        case 'float':
-            if (Number.isInteger(v.value))
-                return 'n:' + BigInt(v.value).toString();
-            return 'f:' + String(v.value);
-        case 'timestamp':
-            return 't:' + v.iso;
-    }
-}
-function isMergeKey(node) {
-    if (!node || !(0,dist/* isScalar */.jn)(node))
-        return false;
-    if (node.tag === TAG + 'merge')
-        return true;
-    const implicit = node.tag === undefined ? node.type === 'PLAIN' : node.tag === '!';
-    return implicit && resolvePlainTag(String(node.value)) === TAG + 'merge';
-}
-function isValueKey(node) {
-    if (!node || !(0,dist/* isScalar */.jn)(node))
-        return false;
-    if (node.tag === TAG + 'value')
-        return true;
-    const implicit = node.tag === undefined ? node.type === 'PLAIN' : node.tag === '!';
-    return implicit && resolvePlainTag(String(node.value)) === TAG + 'value';
-}
-function build(ctx, node, emptyAt) {
-    if (!node) {
-        const span = spanOf(ctx, emptyAt, emptyAt);
-        return { kind: 'scalar', value: { type: 'null' }, source: '', quoted: false, span };
-    }
-    if ((0,dist/* isAlias */.Vj)(node)) {
-        const target = ctx.anchors.get(node.source);
-        if (target === undefined) {
-            const [s, e] = rangeOf(node);
-            throw new LoadError(undefinedAlias(s, e, node.source));
-        }
-        if (target === 'building')
-            fail(ctx.text, node, `Recursive alias '*${node.source}': the node refers to itself.`, 'Remove the self-reference.');
-        if (target.kind === 'scalar') {
-            // Scalars are immutable in Python: a copy placed at the alias reads better in messages.
-            const [s, e] = rangeOf(node);
-            return { ...target, span: spanOf(ctx, s, e) };
-        }
-        return target; // the same object, as in Python
-    }
-    const anchor = 'anchor' in node && typeof node.anchor === 'string' ? node.anchor : undefined;
-    if (anchor && ctx.anchors.has(anchor)) {
-        const [s, e] = rangeOf(node);
-        throw new LoadError(duplicateAnchor(propsStart(ctx.text, s), e, anchor));
-    }
-    if (anchor)
-        ctx.anchors.set(anchor, 'building');
-    const result = buildInner(ctx, node);
-    if (anchor)
-        ctx.anchors.set(anchor, result);
-    return result;
-}
-function buildInner(ctx, node) {
-    const [start, end] = rangeOf(node);
-    const span = spanOf(ctx, start, end);
-    const tag = node.tag;
-    if ((0,dist/* isScalar */.jn)(node)) {
-        let text = String(node.value ?? '');
-        const quoted = node.type !== 'PLAIN';
-        if ((node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && text.endsWith('\n') && node.range) {
-            // PyYAML keeps the final line break only if the last content line has one (a file that
-            // ends without a newline); the yaml library always adds it.
-            const src = ctx.text.slice(node.range[0], node.range[2]);
-            const last = src.search(/\s*$/);
-            if (!/[\n\r]/.test(src.slice(last)))
-                text = text.slice(0, -1);
-        }
-        const source = text;
-        let resolved;
-        if (tag === undefined || tag === '!') {
-            resolved = tag === '!' || !quoted ? resolvePlainTag(text) : TAG + 'str';
-        }
-        else {
-            resolved = tag;
-        }
-        if (resolved === TAG + 'map' || resolved === TAG + 'seq' || resolved === TAG + 'omap' || resolved === TAG + 'pairs' || resolved === TAG + 'set') {
-            const want = resolved === TAG + 'map' || resolved === TAG + 'set' ? 'mapping' : 'sequence';
-            fail(ctx.text, node, `Expected a ${want} node for the tag '${tagName(resolved)}', but found a scalar.`, 'Remove the tag or fix the value.');
-        }
-        let value;
-        try {
-            value = constructScalar(resolved, text);
-        }
-        catch (e) {
-            if (!(e instanceof PyError))
-                throw e;
-            const explicit = tag !== undefined && tag !== '!';
-            throw new LoadError(scalarProblem(explicit ? propsStart(ctx.text, start) : start, end, resolved, text, e.message, explicit));
-        }
-        return { kind: 'scalar', value, source, quoted, span };
-    }
-    if ((0,dist/* isMap */.jh)(node)) {
-        if (tag !== undefined && tag !== '!' && tag !== TAG + 'map' && tag !== TAG + 'set') {
-            collectionTagError(ctx.text, node, tag, 'mapping');
-        }
-        return buildMap(ctx, node, span);
-    }
-    if ((0,dist/* isSeq */.oP)(node)) {
-        if (tag !== undefined && tag !== '!' && tag !== TAG + 'seq' && tag !== TAG + 'omap' && tag !== TAG + 'pairs') {
-            collectionTagError(ctx.text, node, tag, 'sequence');
-        }
-        const items = [];
-        for (const item of node.items) {
-            const it = item;
-            if (tag === TAG + 'omap' || tag === TAG + 'pairs') {
-                // SafeConstructor builds a list of (key, value) tuples from one-pair mappings.
-                if (!it || !(0,dist/* isMap */.jh)(it) || it.items.length !== 1) {
-                    fail(ctx.text, it ?? node, `Expected a mapping of length 1 in '${tagName(tag)}', but found ${yaml_typeName(it)}.`, 'Write each item as "- key: value".');
-                }
-                const pair = it.items[0];
-                if (!pair)
-                    fail(ctx.text, it, 'Empty pair');
-                const [ps] = rangeOf(it);
-                const k = build(ctx, pair.key, ps);
-                const v = build(ctx, pair.value, ps);
-                const [is, ie] = rangeOf(it);
-                items.push({ kind: 'seq', items: [k, v], span: spanOf(ctx, is, ie) });
-            }
-            else {
-                items.push(build(ctx, it, start));
-            }
-        }
-        return { kind: 'seq', items, span };
-    }
-    return fail(ctx.text, node, 'Unsupported YAML node.');
-}
-function tagName(tag) {
-    return tag.startsWith(TAG) ? '!!' + tag.slice(TAG.length) : tag;
-}
-function collectionTagError(text, node, tag, found) {
-    const known = ['str', 'int', 'float', 'bool', 'null', 'timestamp', 'binary'].map((t) => TAG + t);
-    if (known.includes(tag))
-        fail(text, node, `Expected a scalar node for the tag '${tagName(tag)}', but found a ${found}.`, 'Remove the tag or fix the value.');
-    if (tag === TAG + 'map' || tag === TAG + 'set')
-        fail(text, node, `Expected a mapping node for the tag '${tagName(tag)}', but found a ${found}.`, 'Remove the tag or fix the value.');
-    if (tag === TAG + 'seq' || tag === TAG + 'omap' || tag === TAG + 'pairs')
-        fail(text, node, `Expected a sequence for the tag '${tagName(tag)}', but found a ${found}.`, 'Remove the tag or fix the value.');
-    return fail(text, node, unknownTagMessage(tag), unknownTagHint(tag));
-}
-function unknownTagMessage(tag) {
-    return `Could not determine a constructor for the tag '${tagName(tag)}': PyYAML's safe_load (used by az ml) accepts only the standard YAML 1.1 tags.`;
-}
-function unknownTagHint(tag) {
-    if (tag === TAG + 'value')
-        return 'A lone "=" is the YAML 1.1 value key: quote it ("=").';
-    if (tag === TAG + 'merge')
-        return 'A lone "<<" is the merge key: quote it ("<<") to use it as text.';
-    return 'Remove the tag, or quote the value if the "!" is part of the text.';
-}
-function scalarProblem(start, end, tag, text, pyMessage, explicit) {
-    if (!tag.startsWith(TAG) || !['str', 'int', 'float', 'bool', 'null', 'timestamp', 'binary'].includes(tag.slice(TAG.length))) {
-        return { offset: start, end, message: unknownTagMessage(tag), hint: unknownTagHint(tag) };
-    }
-    const what = tag.slice(TAG.length);
-    if (what === 'timestamp' && !explicit) {
-        return {
-            offset: start,
-            end,
-            message: `"${text}" looks like a YAML 1.1 date/time but is not a valid one (${pyMessage}); PyYAML fails on it.`,
-            hint: `Quote the value ("${text}") to keep it as text, or fix the date.`,
-        };
-    }
-    return {
-        offset: start,
-        end,
-        message: `"${text}" is not a valid ${explicit ? `'${tagName(tag)}'` : what} value (${pyMessage}); PyYAML fails on it.`,
-        hint: explicit ? `Fix the value or remove the '${tagName(tag)}' tag.` : `Quote the value ("${text}") to keep it as text.`,
-    };
-}
-function buildMap(ctx, node, span) {
-    const [mapStart] = rangeOf(node);
-    // SafeConstructor.flatten_mapping: merged entries first (earlier merge sources win over later
-    // ones), then the mapping's own entries; construct_mapping then lets the last one win.
-    const merged = [];
-    const own = [];
-    for (const p of node.items) {
-        if (!(0,dist/* isPair */.tO)(p))
-            continue;
-        const keyNode = p.key;
-        const valueNode = p.value;
-        const keyStart = keyNode ? rangeOf(keyNode)[0] : valueNode ? rangeOf(valueNode)[0] : mapStart;
-        if (isMergeKey(keyNode)) {
-            const [ks, ke] = keyNode ? rangeOf(keyNode) : [keyStart, keyStart];
-            const keyEnd = ke;
-            const v = build(ctx, valueNode, keyEnd);
-            if (v.kind === 'map') {
-                merged.push(...v.entries.map(toRaw));
-            }
-            else if (v.kind === 'seq') {
-                const sub = [];
-                for (const item of v.items) {
-                    if (item.kind !== 'map') {
-                        throw new LoadError({
-                            offset: ks,
-                            end: ke,
-                            message: `Expected a mapping for merging, but found a ${yaml_typeName(item)} in the "<<" list.`,
-                            hint: 'List only mappings (or aliases of mappings) after "<<".',
-                        });
-                    }
-                    sub.push(item.entries.map(toRaw));
-                }
-                for (const entries of sub.reverse())
-                    merged.push(...entries);
-            }
-            else {
-                const [vs, ve] = valueNode ? rangeOf(valueNode) : [keyEnd, keyEnd];
-                throw new LoadError({
-                    offset: vs,
-                    end: ve,
-                    message: 'Expected a mapping or list of mappings for merging ("<<"), but found a scalar.',
-                    hint: 'Merge an alias of a mapping ("<<: *defaults"), or quote "<<" to use it as an ordinary key.',
-                });
-            }
-            continue;
-        }
-        let keyValue;
-        let keySpan;
-        if (isValueKey(keyNode)) {
-            keyValue = { type: 'str', value: '=' };
-            const [ks, ke] = rangeOf(keyNode);
-            keySpan = spanOf(ctx, ks, ke);
-        }
-        else {
-            const k = build(ctx, keyNode, keyStart);
-            if (k.kind !== 'scalar') {
-                const tpl = k.kind === 'map' && keyNode && ctx.text.slice(rangeOf(keyNode)[0] - 1, rangeOf(keyNode)[0] + 1) === '{{';
-                const [ks, ke] = keyNode ? rangeOf(keyNode) : [keyStart, keyStart];
-                if (tpl) {
-                    const [ms, me] = rangeOf(node);
-                    const shown = ctx.text.slice(ms, me).trim();
-                    throw new LoadError({
-                        offset: ms,
-                        end: me,
-                        message: `${shown} is an unquoted {{…}} placeholder: YAML reads it as a flow mapping whose key is another mapping, which PyYAML rejects (found unhashable key).`,
-                        hint: TEMPLATE_HINT,
-                    });
-                }
-                throw new LoadError({
-                    offset: ks,
-                    end: ke,
-                    message: `Found unhashable key: a ${yaml_typeName(k)} cannot be a mapping key for PyYAML.`,
-                    hint: 'Use a plain text key, or quote it.',
-                });
-            }
-            keyValue = k.value;
-            keySpan = k.span;
-        }
-        const value = build(ctx, valueNode, keyNode ? rangeOf(keyNode)[1] : keyStart);
-        const entry = { key: pythonStr(keyValue), keySpan, value };
-        if (keyValue.type !== 'str')
-            entry.keyValue = keyValue;
-        own.push({ entry, identity: keyIdentity(keyValue) });
-    }
-    // Last one wins; Python keeps the first key object, so its str() is kept.
-    const all = [...merged, ...own];
-    const firstKey = new Map();
-    const lastIndex = new Map();
-    all.forEach((r, i) => {
-        if (!firstKey.has(r.identity))
-            firstKey.set(r.identity, r.entry);
-        lastIndex.set(r.identity, i);
-    });
-    const entries = [];
-    all.forEach((r, i) => {
-        if (lastIndex.get(r.identity) !== i)
-            return;
-        const first = firstKey.get(r.identity);
-        if (first && first !== r.entry && first.key !== r.entry.key) {
-            const e = { key: first.key, keySpan: r.entry.keySpan, value: r.entry.value };
-            if (first.keyValue)
-                e.keyValue = first.keyValue;
-            entries.push(e);
-        }
-        else {
-            entries.push(r.entry);
-        }
-    });
-    return { kind: 'map', entries, span };
-}
-function toRaw(entry) {
-    return { entry, identity: keyIdentity(entry.keyValue ?? { type: 'str', value: entry.key }) };
-}
-function finding(ctx, file, p) {
-    const a = ctx.lc.linePos(p.offset);
-    const endOff = Math.max(p.end, p.offset);
-    const b = ctx.lc.linePos(endOff);
-    return makeFinding('yaml-syntax', { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col }, p.message, p.hint ? { hint: p.hint } : {});
-}
-/**
- * Parse one YAML file the way az ml does (PyYAML safe_load, YAML 1.1), keeping positions.
- * Empty file (or only comments / an empty document) → root undefined, no findings.
- * Any problem PyYAML would raise on → one `yaml-syntax` finding and root undefined.
- */
-function loadYaml(text, file) {
-    const lc = new dist/* LineCounter */.HN();
-    const tokens = Array.from(new dist/* Parser */.iX(lc.addNewLine).parse(text));
-    const composer = new dist/* Composer */.Dk({ schema: 'failsafe', uniqueKeys: false, merge: false, version: '1.1', strict: true });
-    const docs = Array.from(composer.compose(tokens, true, text.length));
-    const ctx = { text, lc, anchors: new Map() };
-    const fail1 = (p) => ({ root: undefined, findings: [finding(ctx, file, p)] });
-    const first = docs[0];
-    const second = docs[1];
-    const limit = second ? (second.range?.[0] ?? text.length) : Infinity;
-    // Syntax problems PyYAML would meet before the second document: parser errors and tabs.
-    // Each candidate is ranked by where the parser meets it (the library's own error position),
-    // which may differ from where the finding points.
-    const problems = [];
-    const libError = (first?.errors ?? []).find((err) => err.pos[0] < limit);
-    if (libError)
-        problems.push({ at: libError.pos[0], problem: syntaxProblem(text, libError) });
-    const tab = findTab(tokens);
-    if (tab !== undefined && tab < limit)
-        problems.push({ at: tab, problem: tabProblem(tab) });
-    for (const p of findStructural(tokens))
-        if (p.offset < limit)
-            problems.push({ at: p.offset, problem: p });
-    if (first)
-        for (const p of findAnchorProblems(text, first))
-            problems.push({ at: p.offset, problem: p });
-    problems.sort((a, b) => a.at - b.at);
-    const problem = problems[0]?.problem;
-    if (problem)
-        return fail1(problem);
-    if (second) {
-        const at = secondDocStart(text, second);
-        return fail1({
-            offset: at,
-            end: Math.min(text.length, at + 3),
-            message: 'A second YAML document starts here: az ml reads exactly one document per file (PyYAML: "expected a single document in the stream").',
-            hint: 'Put the endpoint and each deployment in a file of its own, or remove the extra "---" / "..." line.',
-        });
-    }
-    if (!first || first.contents === null || first.contents === undefined)
-        return { root: undefined, findings: [] };
-    // An empty document (`---` alone) has an empty plain scalar as content: PyYAML returns None.
-    const c = first.contents;
-    if ((0,dist/* isScalar */.jn)(c) && c.type === 'PLAIN' && c.value === '' && c.tag === undefined && !c.anchor) {
-        const [s, e] = rangeOf(c);
-        if (s === e)
-            return { root: undefined, findings: [] };
-    }
-    try {
-        return { root: build(ctx, c, 0), findings: [] };
-    }
-    catch (e) {
-        if (e instanceof LoadError)
-            return fail1(e.problem);
-        throw e;
-    }
-}
-function secondDocStart(text, doc) {
-    const r = doc.range?.[0] ?? text.length;
-    // Prefer the "---" marker when the document has one.
-    const marker = text.slice(r).match(/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*---/);
-    if (marker)
-        return r + marker[0].length - 3;
-    const contents = doc.contents;
-    return contents?.range ? Math.max(r, contents.range[0]) : r;
-}
-
-;// CONCATENATED MODULE: ./lib/spec/deployment.js
-
-
-
-
-// ---------------------------------------------------------------------------------------------
-// Schemas
-const probe = object({
-    initial_delay: schema_int({ min: 0 }),
-    period: schema_int({ min: 0 }),
-    timeout: schema_int({ min: 0 }),
-    success_threshold: schema_int({ min: 0 }),
-    failure_threshold: schema_int({ min: 0 }),
-});
-const requestSettings = object({
-    request_timeout_ms: schema_int({ min: 0 }),
-    max_concurrent_requests_per_instance: schema_int({ min: 0 }),
-    max_queue_wait_ms: schema_int({ min: 0 }),
-});
-const resourceSettings = object({ cpu: str(), memory: str(), gpu: str(), 'nvidia.com/gpu': str() });
-const resources = object({ requests: resourceSettings, limits: resourceSettings });
-const codeConfiguration = object({ code: str(), scoring_script: str() });
-const common = {
-    name: required(str(), 'Add name: <deployment-name> (or pass it with the set input: name=<deployment-name>).'),
-    endpoint_name: required(str(), 'Add endpoint_name: <endpoint-name>, or pass it with the set input: endpoint_name=<endpoint-name> (az ml: --endpoint-name).'),
-    description: str(),
-    id: str(),
-    tags: dict(),
-    properties: dict(),
-    model: raw(),
-    code_configuration: raw(),
-    environment: raw(),
-    environment_variables: dict(),
-    app_insights_enabled: bool(),
-    scale_settings: raw(),
-    request_settings: requestSettings,
-    liveness_probe: probe,
-    readiness_probe: probe,
-    provisioning_state: str(),
-    instance_count: schema_int({ min: 0 }),
-    type: enumOf(['managed', 'kubernetes'], 'camelToSnake'),
-    model_mount_path: str(),
-    instance_type: str(),
-    data_collector: raw(),
-};
-const MANAGED_ONLY = 'only valid for managed deployments; this deployment has type: kubernetes.';
-const K8S_ONLY = 'only valid for Kubernetes deployments (type: kubernetes); this is a managed deployment';
-function managedSchemaFor(why) {
-    return object({
-        ...common,
-        instance_type: required(str(), `Managed deployments need a VM size: add instance_type: Standard_DS3_v2 (or another SKU)${why}.`),
-        egress_public_network_access: enumOf(['enabled', 'disabled']),
-        private_network_connection: bool(),
-    }, { dumpOnly: ['creation_context'], elsewhere: { resources: `resources is ${K8S_ONLY}${why}.` } });
-}
-const managedSchema = managedSchemaFor('');
-const k8sSchema = object({ ...common, resources }, {
-    dumpOnly: ['creation_context'],
-    elsewhere: {
-        egress_public_network_access: `egress_public_network_access is ${MANAGED_ONLY}`,
-        private_network_connection: `private_network_connection is ${MANAGED_ONLY}`,
-    },
-});
-/** Every top-level key a deployment file may have, managed or Kubernetes (for routing `set` overrides). */
-const DEPLOYMENT_TOP_LEVEL_KEYS = new Set([...managedSchema.acceptedKeys, ...k8sSchema.acceptedKeys]);
-// ---------------------------------------------------------------------------------------------
-// Legacy (pre-GA 2021) detection
-function legacyDeploymentKey(root) {
-    const found = [];
-    const model = schema_entry(root, 'model');
-    if (model?.value.kind === 'map') {
-        const lp = schema_entry(model.value, 'local_path');
-        if (lp)
-            found.push({ what: 'model.local_path', span: lp.keySpan });
-    }
-    const cc = schema_entry(root, 'code_configuration');
-    if (cc?.value.kind === 'map') {
-        const code = schema_entry(cc.value, 'code');
-        if (code?.value.kind === 'map') {
-            const lp = schema_entry(code.value, 'local_path');
-            found.push({ what: lp ? 'code_configuration.code.local_path' : 'code_configuration.code as a mapping', span: (lp ?? code).keySpan });
-        }
-    }
-    const env = schema_entry(root, 'environment');
-    if (env?.value.kind === 'map') {
-        const docker = schema_entry(env.value, 'docker');
-        if (docker)
-            found.push({ what: 'environment.docker', span: docker.keySpan });
-        const conda = schema_entry(env.value, 'conda_file');
-        if (conda && isScalarStr(conda.value) && conda.value.value.value.startsWith('file:'))
-            found.push({ what: 'conda_file: file:…', span: conda.value.span });
-    }
-    const scale = schema_entry(root, 'scale_settings');
-    if (scale?.value.kind === 'map') {
-        const st = schema_entry(scale.value, 'scale_type');
-        if (st)
-            found.push({ what: 'scale_settings.scale_type', span: st.keySpan });
-    }
-    for (const k of ['deployments', 'target']) {
-        const e = schema_entry(root, k);
-        if (e)
-            found.push({ what: `${k}:`, span: e.keySpan });
-    }
-    found.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
-    return found[0];
-}
-// ---------------------------------------------------------------------------------------------
-/** Why a `type` that reads as kubernetes still gets the managed schema (for the messages). */
-function notKubernetes(text, override) {
-    return override !== undefined
-        ? ` (type: ${text} comes from the set input, which az ml applies after choosing the schema from the file: write type: kubernetes in the file)`
-        : ` (az ml validates this file as a managed deployment: it takes the Kubernetes schema only when type is exactly 'kubernetes', in lower case, not '${text}')`;
-}
-const TOO_SMALL = new Set(['standard_ds1_v2', 'standard_ds2_v2']);
-function analyzeDeploymentTree(root, dir, env, ctx) {
-    if (root === undefined) {
-        ctx.report('schema', firstLine(), 'The deployment file is empty.', { hint: 'Write an online deployment YAML: name, endpoint_name, model, environment, instance_type, instance_count.' });
-        return undefined;
-    }
-    if (root.kind === 'map') {
-        const legacy = legacyDeploymentKey(root);
-        if (legacy) {
-            ctx.report('legacy-format', legacy.span, `This deployment file uses the pre-GA (2021) az ml format (${legacy.what}), which az ml online-deployment create no longer accepts.`, {
-                hint: 'Convert it: model.local_path → model.path; code_configuration.code.local_path → code_configuration.code: <folder>; environment.docker.image → environment.image; conda_file: file:<path> → conda_file: <path>; scale_settings.scale_type: manual + instance_count → instance_count at the top level; add endpoint_name.',
-            });
-            return undefined;
-        }
-    }
-    // azure-ai-ml (OnlineDeployment._load) picks the Kubernetes schema only when the file's own
-    // `type` is exactly `kubernetes`: any other spelling (`Kubernetes`, `KUBERNETES`) passes the
-    // case-insensitive type enum of the managed schema, which then requires instance_type and
-    // rejects resources; and a `set` override is applied after the choice (--set type=… cannot switch it).
-    const typeEntry = root.kind === 'map' ? schema_entry(root, 'type') : undefined;
-    const typeText = typeEntry !== undefined && isScalarStr(typeEntry.value) ? typeEntry.value.value.value : undefined;
-    const isK8s = typeText === 'kubernetes' && typeEntry?.value.override === undefined;
-    const schema = isK8s ? k8sSchema : typeText?.toLowerCase() === 'kubernetes' ? managedSchemaFor(notKubernetes(typeText, typeEntry?.value.override)) : managedSchema;
-    const r = schema.parse(root, '', ctx);
-    if (!r)
-        return undefined;
-    const name = r.name?.value;
-    if (name !== undefined && r.name)
-        checkName(ctx, name, r.name.node.span, 'deployment', fromSet(r.name.node));
-    const instanceType = r.instance_type?.value;
-    if (instanceType !== undefined && r.instance_type && TOO_SMALL.has(instanceType.toLowerCase())) {
-        ctx.report('instance-type-too-small', r.instance_type.node.span, `instance_type ${instanceType} may be too small for an online deployment: az ml warns that DS1/DS2 VMs often fail to start the scoring container.`, {
-            hint: 'Use Standard_DS3_v2 or larger.',
-        });
-    }
-    const model = r.model ? parseModel(r.model.node, r.model.keySpan, dir, env, ctx) : undefined;
-    const environment = r.environment ? parseEnvironment(r.environment.node, r.environment.keySpan, dir, env, ctx) : undefined;
-    const codeCfg = r.code_configuration ? parseCode(r.code_configuration.node, r.code_configuration.keySpan, dir, env, ctx) : undefined;
-    const scale = r.scale_settings ? parseScale(r.scale_settings.node, r.scale_settings.keySpan, isK8s, ctx) : undefined;
-    const dc = r.data_collector ? withHolder(ctx, r.data_collector.keySpan, () => parseDataCollector(r.data_collector?.node ?? root, ctx)) : undefined;
-    if (isK8s) {
-        for (const [what, ref] of [['model', model], ['environment', environment], ['code_configuration.code', codeCfg?.code]]) {
-            if (ref?.kind === 'ref' && ref.ref.kind === 'registry') {
-                ctx.report('schema', ref.span, `Registry reference for ${what} is not supported for Kubernetes deployments (az ml: not supported for K8SDeployment).`, {
-                    hint: `Register the ${what === 'code_configuration.code' ? 'code' : what} in the workspace and reference it as azureml:<name>:<version>.`,
-                });
-            }
-        }
-    }
-    const envVars = {};
-    const envSpans = {};
-    for (const e of r.environment_variables?.value.entries ?? []) {
-        envVars[e.key] = assets_pyStrNode(e.value);
-        envSpans[e.key] = e.value.span;
-    }
-    if (ctx.findings.some((f) => f.severity === 'error') || name === undefined || r.endpoint_name === undefined)
-        return undefined;
-    const spec = {
-        kind: 'deployment',
-        file: ctx.file,
-        dir,
-        name: name.toLowerCase(),
-        endpointName: r.endpoint_name.value,
-        computeType: isK8s ? 'Kubernetes' : 'Managed',
-        tags: strDict(r.tags?.value),
-        properties: strDict(r.properties?.value),
-        environmentVariables: envVars,
-        appInsightsEnabled: r.app_insights_enabled?.value ?? false,
-        spans: { environmentVariables: envSpans },
-    };
-    if (r.name)
-        spec.spans.name = r.name.node.span;
-    spec.spans.endpointName = r.endpoint_name.node.span;
-    if (r.instance_type)
-        spec.spans.instanceType = r.instance_type.node.span;
-    if (r.instance_count)
-        spec.spans.instanceCount = r.instance_count.node.span;
-    if (r.description)
-        spec.description = r.description.value;
-    if (model)
-        spec.model = model;
-    if (environment)
-        spec.environment = environment;
-    if (codeCfg?.code)
-        spec.code = codeCfg.code;
-    if (codeCfg?.scoringScript !== undefined)
-        spec.scoringScript = codeCfg.scoringScript;
-    if (instanceType !== undefined)
-        spec.instanceType = instanceType;
-    if (r.instance_count)
-        spec.instanceCount = r.instance_count.value;
-    if (r.model_mount_path)
-        spec.modelMountPath = r.model_mount_path.value;
-    if (scale)
-        spec.scaleSettings = scale;
-    const rs = r.request_settings?.value;
-    if (rs) {
-        spec.requestSettings = {};
-        if (rs.request_timeout_ms)
-            spec.requestSettings.requestTimeoutMs = rs.request_timeout_ms.value;
-        if (rs.max_concurrent_requests_per_instance)
-            spec.requestSettings.maxConcurrentRequestsPerInstance = rs.max_concurrent_requests_per_instance.value;
-        if (rs.max_queue_wait_ms)
-            spec.requestSettings.maxQueueWaitMs = rs.max_queue_wait_ms.value;
-    }
-    if (r.liveness_probe)
-        spec.livenessProbe = probeSpec(r.liveness_probe.value);
-    if (r.readiness_probe)
-        spec.readinessProbe = probeSpec(r.readiness_probe.value);
-    if (r.egress_public_network_access)
-        spec.egressPublicNetworkAccess = r.egress_public_network_access.value;
-    if (r.private_network_connection)
-        spec.privateNetworkConnection = r.private_network_connection.value;
-    if (r.resources) {
-        const res = r.resources.value;
-        spec.resources = {};
-        if (res.requests)
-            spec.resources.requests = resourceSpec(res.requests.value);
-        if (res.limits)
-            spec.resources.limits = resourceSpec(res.limits.value);
-    }
-    if (dc)
-        spec.dataCollector = dc;
-    return spec;
-}
-function probeSpec(p) {
-    const out = {};
-    if (p.initial_delay)
-        out.initialDelay = p.initial_delay.value;
-    if (p.period)
-        out.period = p.period.value;
-    if (p.timeout)
-        out.timeout = p.timeout.value;
-    if (p.success_threshold)
-        out.successThreshold = p.success_threshold.value;
-    if (p.failure_threshold)
-        out.failureThreshold = p.failure_threshold.value;
-    return out;
-}
-function resourceSpec(r) {
-    const out = {};
-    if (r.cpu)
-        out.cpu = r.cpu.value;
-    if (r.memory)
-        out.memory = r.memory.value;
-    const gpu = r.gpu ?? r['nvidia.com/gpu'];
-    if (gpu)
-        out.gpu = gpu.value;
-    return out;
-}
-function withHolder(ctx, span, fn) {
-    const saved = ctx.holder;
-    ctx.holder = span;
-    try {
-        return fn();
-    }
-    finally {
-        ctx.holder = saved;
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// model
-const REMOTE_PATH = /^(azureml|https?|wasbs?|abfss?|adl|runs):\/\//i;
-function parseModel(node, keySpan, dir, env, ctx) {
-    if (isScalarStr(node)) {
-        const ref = parseAssetRef(node.value.value, 'models', 'model', node.span, ctx);
-        return ref ? { kind: 'ref', ref, span: node.span } : undefined;
-    }
-    if (node.kind !== 'map') {
-        ctx.report('schema', node.span, `model must be a reference string (azureml:<name>:<version>) or an inline model, not ${show(node)}.`, {
-            hint: 'Write model: azureml:<name>:<version>, or model:\n  path: ./model',
-        });
-        return undefined;
-    }
-    const m = withHolder(ctx, keySpan, () => inlineModelSchema.parse(node, 'model', ctx));
-    if (!m)
-        return undefined;
-    const model = {
-        type: m.type?.value ?? 'custom_model',
-        tags: strDict(m.tags?.value),
-        properties: strDict(m.properties?.value),
-        span: node.span,
-    };
-    if (m.name)
-        model.name = m.name.value;
-    if (m.version) {
-        model.version = m.version.value;
-        if (!m.name) {
-            ctx.report('schema', m.version.keySpan ?? m.version.node.span, 'model.version is given without model.name: an inline model with a version needs a name.', {
-                hint: 'Add name: <model-name>, or remove version to register an anonymous model.',
-            });
-        }
-    }
-    if (m.description)
-        model.description = m.description.value;
-    if (m.datastore)
-        model.datastore = m.datastore.value;
-    if (m.flavors) {
-        const flavors = {};
-        for (const e of m.flavors.value.entries)
-            flavors[e.key] = { data: e.value.kind === 'map' ? strDict(e.value) : {} };
-        model.flavors = flavors;
-    }
-    if (!m.path) {
-        ctx.report('model-path', keySpan ?? parentSpan(node), 'The inline model has no path: az ml loads the file, but there are no files to register, so creating the model version fails.', {
-            hint: 'Add path: <folder or file> (relative to this file), or reference a registered model: model: azureml:<name>:<version>.',
-        });
-        return undefined;
-    }
-    model.path = m.path.value;
-    if (modelPathProblem(m.path.value, m.name !== undefined, m.path.node.span, ctx))
-        return undefined;
-    if (!REMOTE_PATH.test(m.path.value)) {
-        const found = checkLocalPath(env, ctx, dir, m.path.value, m.path.node, 'model.path', 'any');
-        if (found) {
-            model.absPath = found.abs;
-            model.pathKind = found.kind;
-        }
-    }
-    if (model.type === 'mlflow_model') {
-        const last = basenameOf(m.path.value);
-        if (model.pathKind === 'file' || (last.includes('.') && last !== '.' && last !== '..')) {
-            ctx.report('schema', m.path.node.span, `model.path '${m.path.value}' must be a folder for type mlflow_model (an MLflow model is a folder with an MLmodel file).`, {
-                hint: 'Point path at the MLflow model folder.',
-            });
-        }
-    }
-    return { kind: 'inline', model };
-}
-/** A URI of any scheme (`azureml://…`, `https://…`, `wasbs://…`). */
-const ANY_URI = /^[a-z][a-z0-9+.-]*:\/\//i;
-/**
- * What az ml does with an inline model's path (azure-ai-ml: an unnamed model is anonymous, and its
- * path is hashed as a local file while the YAML loads; a named model's path is uploaded unless it
- * is a URL): test/fixtures/sdk-vectors cases model-*.
- */
-function modelPathProblem(path, named, span, ctx) {
-    const assetRef = /^azureml:(?!\/\/)/i.test(path);
-    if (!named && (ANY_URI.test(path) || assetRef)) {
-        ctx.report('model-path', span, `model.path '${path}' is ${assetRef ? 'a model reference' : 'a URI'}, but the model has no name: az ml treats the path of an unnamed model as a local file and fails with "No such file or directory".`, {
-            hint: assetRef
-                ? `Reference the registered model directly: model: ${path}`
-                : 'Register the model and reference it as model: azureml:<name>:<version>, or give the inline model a name (and version) so az ml registers the URI as it is.',
-        });
-        return true;
-    }
-    if (named && assetRef) {
-        ctx.report('model-path', span, `model.path '${path}' is a model reference, not a path: az ml loads the file, then tries to upload '${path}' as a local folder and fails.`, {
-            hint: `Reference the registered model directly (model: ${path}) instead of an inline model.`,
-        });
-        return true;
-    }
-    return false;
-}
-// ---------------------------------------------------------------------------------------------
-// environment
-function parseEnvironment(node, keySpan, dir, env, ctx) {
-    if (isScalarStr(node)) {
-        const ref = parseAssetRef(node.value.value, 'environments', 'environment', node.span, ctx);
-        return ref ? { kind: 'ref', ref, span: node.span } : undefined;
-    }
-    if (node.kind !== 'map') {
-        ctx.report('schema', node.span, `environment must be a reference string (azureml:<name>:<version>) or an inline environment, not ${show(node)}.`, {
-            hint: 'Write environment: azureml:<name>:<version>, or environment:\n  image: <image>\n  conda_file: ./conda.yaml',
-        });
-        return undefined;
-    }
-    const condaKeys = node.entries.filter((e) => e.key === 'channels' || e.key === 'dependencies');
-    if (condaKeys[0]) {
-        ctx.report('schema', condaKeys[0].keySpan, `environment.${condaKeys[0].key} belongs in a conda file, not in the environment definition.`, {
-            hint: 'Move channels/dependencies into a conda.yaml and reference it with environment.conda_file: ./conda.yaml.',
-        });
-        return undefined;
-    }
-    const e = withHolder(ctx, keySpan, () => inlineEnvironmentSchema.parse(node, 'environment', ctx));
-    if (!e)
-        return undefined;
-    const out = { tags: strDict(e.tags?.value), properties: strDict(e.properties?.value), span: node.span };
-    if (e.name) {
-        out.name = e.name.value;
-        if (e.version)
-            out.version = e.version.value;
-    }
-    if (e.description)
-        out.description = e.description.value;
-    if (e.image)
-        out.image = e.image.value;
-    if (e.os_type)
-        out.osType = e.os_type.value;
-    if (e.datastore)
-        out.datastore = e.datastore.value;
-    const hasImage = schema_entry(node, 'image') !== undefined;
-    const buildEntry = schema_entry(node, 'build');
-    if (!hasImage && !buildEntry) {
-        ctx.report('schema', keySpan ?? parentSpan(node), 'environment needs image or build: Docker image or Dockerfile is required.', {
-            hint: 'Add image: <registry>/<image>:<tag> (e.g. mcr.microsoft.com/azureml/minimal-py312-inference:latest), or build: {path: <docker context>}.',
-        });
-    }
-    else if (hasImage && buildEntry) {
-        ctx.report('schema', buildEntry.keySpan, 'environment has both image and build: Docker image or Dockerfile should be provided, not both.', { hint: 'Keep either image or build.' });
-    }
-    if (e.build) {
-        const b = e.build.value;
-        if (!b.path) {
-            ctx.report('schema', e.build.keySpan ?? parentSpan(e.build.node), 'environment.build.path is required (the Docker build context folder or URL).', { hint: 'Add path: <folder>.' });
-        }
-        else {
-            const p = b.path.value;
-            const build = { path: p, isUrl: isUrl(p) };
-            if (b.dockerfile_path)
-                build.dockerfilePath = b.dockerfile_path.value;
-            if (!build.isUrl) {
-                const found = checkLocalPath(env, ctx, dir, p, b.path.node, 'environment.build.path', 'dir');
-                if (found) {
-                    build.absPath = found.abs;
-                    const df = build.dockerfilePath ?? 'Dockerfile';
-                    const dfAbs = resolvePath(found.abs, df);
-                    if (env.exists(dfAbs) !== 'file') {
-                        ctx.report('local-path-not-found', (b.dockerfile_path ?? b.path).node.span, `The Dockerfile '${df}' does not exist in the build context '${p}' (${dfAbs}).`, {
-                            hint: 'dockerfile_path is relative to build.path; it defaults to Dockerfile.',
-                        });
-                    }
-                }
-            }
-            out.build = build;
-        }
-    }
-    if (e.inference_config) {
-        const ic = e.inference_config.value;
-        const route = (l) => (l?.value.port && l.value.path ? { port: l.value.port.value, path: l.value.path.value } : undefined);
-        const lr = route(ic.liveness_route);
-        const rr = route(ic.readiness_route);
-        const sr = route(ic.scoring_route);
-        if (lr && rr && sr)
-            out.inferenceConfig = { livenessRoute: lr, readinessRoute: rr, scoringRoute: sr };
-    }
-    if (e.conda_file) {
-        const cn = e.conda_file.node;
-        if (isScalarStr(cn)) {
-            let p = cn.value.value;
-            if (p.startsWith('file:'))
-                p = p.slice('file:'.length);
-            out.condaFilePath = p;
-            const found = checkLocalPath(env, ctx, dir, p, cn, 'environment.conda_file', 'file');
-            if (found) {
-                out.condaFileAbsPath = found.abs;
-                const text = env.readText?.(found.abs);
-                if (text !== undefined) {
-                    const parsed = (env.parseYaml ?? loadYaml)(text, found.abs);
-                    const problem = parsed.findings?.[0];
-                    if (parsed.root !== undefined && parsed.root.kind === 'map')
-                        out.condaFile = dumpPyYaml(nodeToPy(parsed.root));
-                    else {
-                        ctx.report('schema', cn.span, `environment.conda_file '${p}' is not a valid conda file${problem ? ` (line ${problem.line}: ${problem.message})` : ': it must be a YAML mapping'}.`, {
-                            hint: 'Fix the conda file: a YAML mapping with name, channels and dependencies.',
-                        });
-                    }
-                }
-            }
-        }
-        else if (cn.kind === 'map') {
-            out.condaFile = dumpPyYaml(nodeToPy(cn));
-        }
-        else {
-            ctx.report('schema', cn.span, `environment.conda_file must be a path to a conda YAML file or an inline mapping, not ${show(cn)}.`, { hint: 'Write conda_file: ./conda.yaml' });
-        }
-    }
-    return { kind: 'inline', environment: out };
-}
-// ---------------------------------------------------------------------------------------------
-// code_configuration
-function parseCode(node, keySpan, dir, env, ctx) {
-    const c = withHolder(ctx, keySpan, () => codeConfiguration.parse(node, 'code_configuration', ctx));
-    if (!c)
-        return undefined;
-    const out = {};
-    if (c.scoring_script)
-        out.scoringScript = c.scoring_script.value;
-    if (!c.code) {
-        if (!schema_entry(c.$node, 'code')) {
-            ctx.report('schema', keySpan ?? parentSpan(node), 'code_configuration.code is required: the folder with the scoring script (or azureml:<code>:<version>).', {
-                hint: 'Add code: ./src under code_configuration.',
-            });
-        }
-        return out;
-    }
-    const text = c.code.value;
-    const codeNode = c.code.node;
-    if (!c.scoring_script || !c.scoring_script.value) {
-        if (!c.scoring_script) {
-            ctx.report('schema', keySpan ?? parentSpan(node), "code_configuration.scoring_script is required when code is given (scoring script can't be empty).", {
-                hint: 'Add scoring_script: score.py (relative to code).',
-            });
-        }
-        else {
-            ctx.report('schema', c.scoring_script.node.span, "code_configuration.scoring_script can't be empty.", { hint: 'Write scoring_script: score.py' });
-        }
-    }
-    if (text.startsWith('azureml:') || /^\/subscriptions\//i.test(text)) {
-        const ref = parseAssetRef(text.startsWith('azureml:') ? text : `azureml:${text}`, 'codes', 'code_configuration.code', codeNode.span, ctx);
-        if (ref)
-            out.code = { kind: 'ref', ref, span: codeNode.span };
-        return out;
-    }
-    if (REMOTE_PATH.test(text)) {
-        // az ml loads it and registers the URI as the code location without an upload (sdk-vectors
-        // mut-deployment-code-remote); the service expects code in workspace storage.
-        ctx.report('service-rejects', codeNode.span, `code_configuration.code '${text}' is a URI: az ml registers it as the code location without uploading anything, and the service is not expected to find a scoring script there.`, {
-            hint: 'Use a local folder (az ml uploads it) or a registered code asset: azureml:<code>:<version>.',
-            severity: 'warning',
-        });
-        return out;
-    }
-    const found = checkLocalPath(env, ctx, dir, text, codeNode, 'code_configuration.code', 'any');
-    if (!found)
-        return out;
-    out.code = { kind: 'local', path: text, absPath: found.abs, pathKind: found.kind, span: codeNode.span };
-    if (c.scoring_script && c.scoring_script.value) {
-        const base = found.kind === 'dir' ? found.abs : dirnameOf(found.abs);
-        const abs = resolvePath(base, c.scoring_script.value);
-        const kind = env.exists(abs);
-        if (kind !== 'file') {
-            ctx.report('local-path-not-found', c.scoring_script.node.span, `The scoring script '${c.scoring_script.value}' ${kind === 'dir' ? 'is a folder, not a file' : 'does not exist'} in code_configuration.code '${text}' (${abs}).`, {
-                hint: 'scoring_script is relative to the code folder.',
-            });
-        }
-    }
-    return out;
-}
-// ---------------------------------------------------------------------------------------------
-// scale_settings
-const scaleDefault = object({ type: required(enumOf(['default'], 'camelToSnake')) });
-const scaleTarget = object({
-    type: required(enumOf(['target_utilization'], 'camelToSnake')),
-    polling_interval: schema_int({ min: 0 }),
-    target_utilization_percentage: schema_int({ min: 0, max: 100 }),
-    min_instances: schema_int({ min: 0 }),
-    max_instances: schema_int({ min: 0 }),
-});
-function parseScale(node, keySpan, isK8s, ctx) {
-    if (node.kind !== 'map') {
-        ctx.report('schema', node.span, `scale_settings must be a mapping with type: default${isK8s ? ' or type: target_utilization' : ''}, not ${show(node)}.`, { hint: 'Write scale_settings:\n  type: default' });
-        return undefined;
-    }
-    const t = schema_entry(node, 'type');
-    const type = t ? enumOf(['default', 'target_utilization'], 'camelToSnake').parse(t.value, 'scale_settings.type', ctx) : undefined;
-    if (!t) {
-        ctx.report('schema', keySpan ?? parentSpan(node), 'scale_settings.type is required.', { hint: `Add type: default${isK8s ? ' (or target_utilization)' : ''}.` });
-        return undefined;
-    }
-    if (!type)
-        return undefined;
-    if (type === 'default') {
-        const extra = node.entries.find((e) => e.key !== 'type' && e.key !== '$schema');
-        if (extra) {
-            const targetKeys = ['polling_interval', 'target_utilization_percentage', 'min_instances', 'max_instances'];
-            ctx.report('schema', extra.keySpan, `scale_settings.${extra.key} is not allowed with type: default${targetKeys.includes(extra.key) ? ' (it belongs to type: target_utilization)' : ''}.`, {
-                hint: targetKeys.includes(extra.key) && isK8s ? 'Set type: target_utilization, or remove the key.' : `Remove ${extra.key}.`,
-            });
-            return undefined;
-        }
-        scaleDefault.parse(node, 'scale_settings', ctx);
-        return { type: 'Default' };
-    }
-    if (!isK8s) {
-        ctx.report('schema', t.value.span, 'scale_settings.type target_utilization is not supported for managed deployments: ManagedOnlineEndpoint supports DefaultScaleSettings only.', {
-            hint: 'Use scale_settings:\n  type: default (and instance_count), or deploy to Kubernetes.',
-        });
-        return undefined;
-    }
-    const s = scaleTarget.parse(node, 'scale_settings', ctx);
-    if (!s)
-        return undefined;
-    const out = { type: 'TargetUtilization' };
-    if (s.min_instances)
-        out.minInstances = s.min_instances.value;
-    if (s.max_instances)
-        out.maxInstances = s.max_instances.value;
-    if (s.polling_interval)
-        out.pollingInterval = s.polling_interval.value;
-    if (s.target_utilization_percentage)
-        out.targetUtilizationPercentage = s.target_utilization_percentage.value;
-    return out;
-}
-// ---------------------------------------------------------------------------------------------
-// data_collector
-const dataAsset = object({ name: str(), path: str(), version: str(), data_id: str() });
-const requestLogging = object({ capture_headers: list(str()) });
-const dataCollectorSchema = object({
-    collections: dict(),
-    rolling_rate: enumOf(['minute', 'day', 'hour']),
-    sampling_rate: schema_float({ min: 0, max: 1, rangeMessage: 'the sampling rate must be a number in range (0.0-1.0)' }),
-    request_logging: requestLogging,
-});
-const collectionSchema = object({ enabled: required(raw()), data: raw(), client_id: str() });
-function parseDataCollector(node, ctx) {
-    const d = dataCollectorSchema.parse(node, 'data_collector', ctx);
-    if (!d)
-        return undefined;
-    const out = { collections: [] };
-    if (d.rolling_rate)
-        out.rollingRate = d.rolling_rate.value;
-    if (d.sampling_rate)
-        out.samplingRate = d.sampling_rate.value;
-    if (d.request_logging) {
-        const rl = d.request_logging.value;
-        out.requestLogging = {};
-        if (rl.capture_headers)
-            out.requestLogging.captureHeaders = rl.capture_headers.value.map((h) => h.value);
-    }
-    for (const e of d.collections?.value.entries ?? []) {
-        const path = `data_collector.collections.${e.key}`;
-        const c = withHolder(ctx, e.keySpan, () => collectionSchema.parse(e.value, path, ctx));
-        if (!c)
-            continue;
-        const en = c.enabled?.node;
-        let enabled;
-        if (en) {
-            if (isScalarStr(en) && ['true', 'false'].includes(en.value.value.toLowerCase())) {
-                enabled = en.value.value.toLowerCase();
-            }
-            else {
-                const isBool = en.kind === 'scalar' && en.value.type === 'bool';
-                ctx.report('schema', en.span, `${path}.enabled must be the string 'true' or 'false', not ${isBool ? `the boolean ${en.source}` : show(en)}.`, {
-                    hint: `Quote it: enabled: '${isBool ? (en.kind === 'scalar' && en.value.type === 'bool' && en.value.value ? 'True' : 'False') : 'True'}'.`,
-                });
-            }
-        }
-        const col = { name: e.key, enabled: enabled ?? 'false' };
-        if (c.client_id)
-            col.clientId = c.client_id.value;
-        if (c.data) {
-            const dn = c.data.node;
-            if (isScalarStr(dn))
-                col.data = { ref: dn.value.value };
-            else {
-                const a = dataAsset.parse(dn, `${path}.data`, ctx);
-                if (a) {
-                    const v = {};
-                    if (a.name)
-                        v.name = a.name.value;
-                    if (a.path)
-                        v.path = a.path.value;
-                    if (a.version)
-                        v.version = a.version.value;
-                    if (a.data_id)
-                        v.dataId = a.data_id.value;
-                    col.data = v;
-                }
-            }
-        }
-        out.collections.push(col);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/spec/traffic.js
-// Traffic arithmetic: what the SDK checks (ints, sum ≤ 100) and what the service adds (a total of
-// 100 or all 0 for live traffic; mirror traffic to at most one deployment, ≤ 50 %), plus the
-// cross-file check that traffic names deployments that exist.
-
-/** Per-file checks on `traffic` / `mirror_traffic` (values already parsed as ints). */
-function checkTrafficValues(ctx, entries, keySpan, field) {
-    if (!keySpan)
-        return;
-    for (const e of entries) {
-        if (e.percent < 0) {
-            ctx.report('traffic', e.valueSpan, `${field}.${e.key} is ${e.percent}: traffic percentages must be between 0 and 100.`, { hint: 'Use a whole number from 0 to 100.' });
-        }
-    }
-    const seen = new Map();
-    for (const e of entries) {
-        const prev = seen.get(e.name);
-        if (prev) {
-            ctx.report('traffic', e.keySpan, `${field}: '${e.key}' and '${prev.key}' name the same deployment (names are case-insensitive; the later value wins).`, { hint: 'Keep one entry per deployment.' });
-        }
-        seen.set(e.name, e);
-    }
-    const sum = entries.reduce((s, e) => s + e.percent, 0);
-    if (field === 'traffic') {
-        if (sum > 100) {
-            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: az ml rejects the file (Traffic rule percentages must sum to less than or equal to 100%).`, {
-                hint: 'Lower the values so that they add up to 100.',
-            });
-        }
-        else if (entries.length > 0 && sum !== 100 && sum !== 0 && entries.every((e) => e.percent >= 0)) {
-            ctx.report('traffic', keySpan, `traffic percentages add up to ${sum}: the service accepts only a total of 100 (or all 0).`, {
-                hint: `Give the remaining ${100 - sum}% to a deployment, e.g. raise one value.`,
-            });
-        }
-        return;
-    }
-    const nonZero = entries.filter((e) => e.percent !== 0);
-    if (nonZero.length > 1) {
-        ctx.report('traffic', keySpan, `mirror_traffic names ${nonZero.length} deployments: the service mirrors traffic to one deployment only.`, { hint: 'Keep a single deployment under mirror_traffic.' });
-    }
-    for (const e of entries) {
-        if (e.percent > 50) {
-            ctx.report('traffic', e.valueSpan, `mirror_traffic.${e.key} is ${e.percent}: the service allows at most 50% mirrored traffic.`, { hint: 'Use a value from 0 to 50.' });
-        }
-    }
-}
-/**
- * Cross-file check: every deployment named with a non-zero share in `traffic`/`mirror_traffic`
- * must be one the caller knows (from the deployment files, or from the server). In lint mode the
- * caller usually passes severity 'warning' (the deployment may already exist on the server).
- */
-function checkTraffic(endpoint, deploymentNames, file, severity = 'error') {
-    const known = new Set(deploymentNames.map((n) => n.toLowerCase()));
-    const out = [];
-    const list = known.size ? [...known].join(', ') : 'none';
-    for (const [field, entries] of [['traffic', endpoint.traffic], ['mirror_traffic', endpoint.mirrorTraffic]]) {
-        for (const e of entries) {
-            if (e.percent === 0 || known.has(e.name))
-                continue;
-            out.push(makeFinding('traffic', { file, line: e.keySpan.line, column: e.keySpan.column, endLine: e.keySpan.endLine, endColumn: e.keySpan.endColumn }, `${field} sends ${e.percent}% to deployment '${e.key}', which is neither in the deployment files nor on the endpoint (known: ${list}).`, { hint: 'Deploy it first (traffic can only go to existing deployments), or correct the name.', severity }));
-        }
-    }
-    return out;
-}
-/** The traffic map as sent: keys lower-cased, zero entries dropped (later duplicates win). */
-function trafficMap(entries) {
-    const out = {};
-    for (const e of entries)
-        out[e.name] = e.percent;
-    for (const k of Object.keys(out))
-        if (out[k] === 0)
-            delete out[k];
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/spec/endpoint.js
-
-
-
-const ENFORCE_FLAG = 'enforce_access_to_default_secret_stores';
-const AUTH_MODES = ['key', 'aml_token', 'aad_token'];
-const AUTH_REST = { key: 'Key', aml_token: 'AMLToken', aad_token: 'AADToken' };
-const ID_TYPES = ['system_assigned', 'user_assigned', 'none'];
-const ID_REST = { system_assigned: 'SystemAssigned', user_assigned: 'UserAssigned', none: 'None' };
-const UAI_HINT = 'user_assigned_identities must be a list of mappings:\n  user_assigned_identities:\n    - resource_id: /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>\n(the single-string form shown in some docs is rejected by az ml).';
-const identitySchema = object({
-    type: enumOf(ID_TYPES, 'camelToSnake'),
-    principal_id: str(),
-    tenant_id: str(),
-    user_assigned_identities: list(dict(), UAI_HINT),
-});
-const endpoint_common = {
-    name: required(str(), 'Add name: <endpoint-name> (or pass it with the set input: name=<endpoint-name>).'),
-    id: str(),
-    description: str(),
-    tags: dict(),
-    provisioning_state: str(),
-    properties: dict(),
-    auth_mode: enumOf(AUTH_MODES, 'camelToSnake'),
-    scoring_uri: str(),
-    location: str(),
-    openapi_uri: str(),
-    identity: identitySchema,
-    traffic: dict(schema_int()),
-    mirror_traffic: dict(schema_int()),
-};
-const endpoint_managedSchema = object({ ...endpoint_common, public_network_access: enumOf(['enabled', 'disabled']) }, { dumpOnly: ['kind'], elsewhere: { type: 'online endpoints have no type: the endpoint is Kubernetes when it has compute: azureml:<compute>, managed otherwise (type: managed|kubernetes belongs in deployment YAML).' } });
-const endpoint_k8sSchema = object({ ...endpoint_common, compute: str() }, {
-    dumpOnly: ['kind'],
-    elsewhere: {
-        type: 'online endpoints have no type: compute: already makes this a Kubernetes endpoint.',
-        public_network_access: 'public_network_access is only valid for managed online endpoints; this endpoint has compute:, which makes it a Kubernetes endpoint.',
-    },
-});
-/** Every top-level key an endpoint file may have, managed or Kubernetes (for routing `set` overrides). */
-const ENDPOINT_TOP_LEVEL_KEYS = new Set([...endpoint_managedSchema.acceptedKeys, ...endpoint_k8sSchema.acceptedKeys]);
-/**
- * The pre-GA (2021) endpoint format: deployments inside the endpoint, `type: online`, `target:`
- * (now `compute:`). Returns the first such key in source order.
- */
-function legacyEndpointKey(root) {
-    for (const e of root.entries) {
-        if (e.key === 'deployments' || e.key === 'target')
-            return { key: e.key, span: e.keySpan };
-        if (e.key === 'type' && e.value.kind === 'scalar' && e.value.value.type === 'str' && e.value.value.value.toLowerCase() === 'online') {
-            return { key: e.key, span: e.keySpan };
-        }
-    }
-    return undefined;
-}
-function analyzeEndpointTree(root, ctx) {
-    if (root === undefined) {
-        ctx.report('schema', firstLine(), 'The endpoint file is empty.', { hint: 'Write an online endpoint YAML: name: <endpoint-name>, auth_mode: key.' });
-        return undefined;
-    }
-    if (root.kind === 'map') {
-        const legacy = legacyEndpointKey(root);
-        if (legacy) {
-            ctx.report('legacy-format', legacy.span, `This endpoint file uses the pre-GA (2021) az ml format ('${legacy.key}:' at the top level), which az ml online-endpoint create no longer accepts.`, {
-                hint: 'Convert it: keep name, auth_mode (and traffic) in the endpoint file; drop type: online; move each entry of deployments: into its own deployment YAML with endpoint_name: <endpoint>; for Kubernetes use compute: azureml:<compute> instead of target:.',
-            });
-            return undefined;
-        }
-    }
-    const isK8s = root.kind === 'map' && schema_entry(root, 'compute') !== undefined;
-    const parsed = (isK8s ? endpoint_k8sSchema : endpoint_managedSchema).parse(root, '', ctx);
-    if (!parsed)
-        return undefined;
-    const r = parsed;
-    const errorsBefore = ctx.errorCount();
-    const name = r.name?.value;
-    if (name !== undefined && r.name)
-        checkName(ctx, name, r.name.node.span, 'endpoint', fromSet(r.name.node));
-    // identity
-    let identity;
-    const idEntry = schema_entry(r.$node, 'identity');
-    if (r.identity && idEntry) {
-        const id = r.identity.value;
-        const uais = [];
-        const uaiNode = schema_entry(id.$node, 'user_assigned_identities');
-        const list = id.user_assigned_identities?.value ?? [];
-        if (list.length > 1) {
-            ctx.report('schema', id.user_assigned_identities?.node.span ?? idEntry.keySpan, `identity.user_assigned_identities: only 1 user-assigned identity is currently supported, ${list.length} found.`, {
-                hint: 'Keep one entry; an online endpoint has a single identity.',
-            });
-        }
-        list.forEach((item, i) => {
-            const rid = schema_entry(item.value, 'resource_id');
-            if (!rid || (rid.value.kind === 'scalar' && rid.value.value.type === 'null')) {
-                ctx.report('service-rejects', rid ? rid.value.span : parentSpan(item.node), `identity.user_assigned_identities[${i}] has no resource_id: az ml accepts the entry but sends the identity id as the text "None", which the service rejects.`, { hint: UAI_HINT });
-            }
-            const v = { resourceId: rid ? pyStrText(rid.value) : 'None' };
-            const cid = schema_entry(item.value, 'client_id');
-            if (cid)
-                v.clientId = pyStrText(cid.value);
-            const oid = schema_entry(item.value, 'object_id');
-            if (oid)
-                v.objectId = pyStrText(oid.value);
-            uais.push(v);
-        });
-        const t = id.type?.value;
-        if (!t) {
-            if (!schema_entry(id.$node, 'type')) {
-                ctx.report('schema', idEntry.keySpan, 'identity.type is required when identity is given (Identity type not found).', {
-                    hint: 'Add type: system_assigned (or user_assigned with user_assigned_identities, or none).',
-                });
-            }
-        }
-        else {
-            const type = ID_REST[t];
-            if (type === 'UserAssigned' && list.length === 0 && !(uaiNode && uaiNode.value.kind !== 'seq')) {
-                ctx.report('service-rejects', id.type?.node.span ?? idEntry.keySpan, 'identity.type user_assigned has no user_assigned_identities: az ml sends the identity without any, and the service rejects a user-assigned identity that names none.', { hint: UAI_HINT });
-            }
-            if (type !== 'UserAssigned' && list.length > 0) {
-                ctx.report('service-rejects', id.user_assigned_identities?.keySpan ?? idEntry.keySpan, `identity.user_assigned_identities is given with type ${id.type?.node.kind === 'scalar' ? id.type.node.source : t}: az ml sends both, and Azure is expected to refuse user-assigned identities on an identity of type ${type}.`, { hint: 'Set type: user_assigned, or remove user_assigned_identities.', severity: 'warning' });
-            }
-            identity = { type, userAssignedIdentities: uais };
-            if (id.principal_id)
-                identity.principalId = id.principal_id.value;
-            if (id.tenant_id)
-                identity.tenantId = id.tenant_id.value;
-        }
-    }
-    // properties and the enforce flag
-    const propsMap = r.properties?.value;
-    const propSpans = {};
-    let enforce;
-    let enforceSpan;
-    if (propsMap) {
-        for (const e of propsMap.entries)
-            propSpans[e.key] = e.value.span;
-        const flag = schema_entry(propsMap, ENFORCE_FLAG);
-        if (flag) {
-            enforceSpan = flag.value.span;
-            const text = assets_pyStrNode(flag.value);
-            const low = text?.toLowerCase();
-            if (low === 'enabled' || low === 'disabled') {
-                enforce = low;
-            }
-            else {
-                const sent = text === null ? 'null' : `"${text}"`;
-                ctx.report('enforce-flag-value', flag.value.span, `properties.${ENFORCE_FLAG} is ${flag.value.kind === 'scalar' ? `'${flag.value.source}'` : `a ${flag.value.kind}`}: az ml sends it as ${sent}, but the service knows only 'enabled' and 'disabled', so the flag is not expected to take effect.`, { hint: `Write ${ENFORCE_FLAG}: enabled (or disabled).` });
-            }
-            const idType = identity?.type;
-            if (idType === 'UserAssigned') {
-                const enabled = enforce === 'enabled' || enforce === undefined;
-                ctx.report('enforce-flag-with-uai', flag.value.span, enabled
-                    ? `properties.${ENFORCE_FLAG} is not allowed on an endpoint with a user-assigned identity: the service rejects the endpoint.`
-                    : `properties.${ENFORCE_FLAG} should not be set on an endpoint with a user-assigned identity (even as disabled).`, {
-                    hint: 'Remove the flag and grant the user-assigned identity "Azure Machine Learning Workspace Connection Secrets Reader" on the workspace yourself, or use identity type system_assigned.',
-                    ...(enabled ? {} : { severity: 'warning' }),
-                });
-            }
-        }
-    }
-    const traffic = trafficEntries(r.traffic?.value);
-    const mirror = trafficEntries(r.mirror_traffic?.value);
-    checkTrafficValues(ctx, traffic, r.traffic?.keySpan, 'traffic');
-    checkTrafficValues(ctx, mirror, r.mirror_traffic?.keySpan, 'mirror_traffic');
-    let compute;
-    if (isK8s && r.compute) {
-        compute = parseComputeRef(r.compute.value, 'compute', r.compute.node.span, ctx);
-    }
-    if (name === undefined || ctx.errorCount() > errorsBefore || ctx.findings.some((f) => f.severity === 'error')) {
-        return undefined;
-    }
-    const spec = {
-        kind: 'endpoint',
-        file: ctx.file,
-        name,
-        computeType: isK8s ? 'Kubernetes' : 'Managed',
-        tags: strDict(r.tags?.value),
-        properties: strDict(propsMap),
-        authMode: r.auth_mode ? AUTH_REST[r.auth_mode.value] : 'Key',
-        traffic,
-        mirrorTraffic: mirror,
-        spans: { properties: propSpans },
-    };
-    if (r.name)
-        spec.spans.name = r.name.node.span;
-    if (r.description)
-        spec.description = r.description.value;
-    if (identity)
-        spec.identity = identity;
-    if (idEntry)
-        spec.spans.identity = idEntry.keySpan;
-    if (r.public_network_access)
-        spec.publicNetworkAccess = r.public_network_access.value;
-    if (compute)
-        spec.compute = compute;
-    if (enforce)
-        spec.enforceAccessToDefaultSecretStores = enforce;
-    if (enforceSpan)
-        spec.spans.enforceFlag = enforceSpan;
-    if (r.traffic?.keySpan)
-        spec.spans.traffic = r.traffic.keySpan;
-    if (r.mirror_traffic?.keySpan)
-        spec.spans.mirrorTraffic = r.mirror_traffic.keySpan;
-    return spec;
-}
-function trafficEntries(items) {
-    return (items ?? []).map((i) => ({ name: i.key.toLowerCase(), key: i.key, percent: i.value.value, keySpan: i.keySpan, valueSpan: i.value.node.span }));
-}
-
-;// CONCATENATED MODULE: ./lib/spec/overrides.js
-// The `set` input: `dotted.path=value` lines applied like `az ml ... --set a.b=c`, i.e. the SDK's
-// add_param_overrides (pydash `set_` on the raw PyYAML dict, before schema validation). The value
-// is always a string. Intermediate mappings are created as pydash does; descending through a
-// string is the SDK's "Cannot use '--set' on properties defined by reference strings" error.
-
-
-/** Split a pydash path: `.` separates keys, `\.` is a literal dot, `[n]` is a list index. */
-function parsePath(path) {
-    const segments = [];
-    let cur = '';
-    let pendingEmpty = true; // whether the current key is still empty (so `a..b` can be flagged)
-    const push = () => {
-        if (pendingEmpty && cur === '')
-            return 'empty';
-        segments.push({ key: cur });
-        cur = '';
-        pendingEmpty = true;
-        return undefined;
-    };
-    for (let i = 0; i < path.length; i++) {
-        const ch = path[i];
-        if (ch === '\\' && (path[i + 1] === '.' || path[i + 1] === '\\' || path[i + 1] === '[')) {
-            cur += path[i + 1];
-            pendingEmpty = false;
-            i++;
-        }
-        else if (ch === '.') {
-            if (cur === '' && pendingEmpty) {
-                // after `]` a dot is the separator: `a[0].b`
-                const prev = path[i - 1];
-                if (prev !== ']')
-                    return { segments, error: `empty key at position ${i + 1}` };
-                continue;
-            }
-            push();
-        }
-        else if (ch === '[') {
-            const m = /^\[(\d+)\]/.exec(path.slice(i));
-            if (!m) {
-                cur += ch;
-                pendingEmpty = false;
-                continue;
-            }
-            if (cur !== '' || !pendingEmpty)
-                push();
-            segments.push({ key: m[1] ?? '0', index: Number(m[1]) });
-            i += m[0].length - 1;
-        }
-        else {
-            cur += ch;
-            pendingEmpty = false;
-        }
-    }
-    if (cur !== '' || !pendingEmpty)
-        push();
-    else if (path.endsWith('.') && !path.endsWith('\\.'))
-        return { segments, error: 'the path ends with "."' };
-    if (segments.length === 0)
-        return { segments, error: 'the path is empty' };
-    return { segments };
-}
-/** Parse the `set` input: one `dotted.path=value` per line; blank lines ignored. */
-function parseOverrides(text) {
-    const overrides = [];
-    const errors = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const line = raw.trim();
-        const lineNumber = i + 1;
-        if (line === '')
-            return;
-        const eq = line.indexOf('=');
-        if (eq < 0) {
-            errors.push(`set, line ${lineNumber}: "${line}" has no "=": write one override per line as dotted.path=value (e.g. endpoint_name=my-endpoint).`);
-            return;
-        }
-        const path = line.slice(0, eq).trim();
-        const value = line.slice(eq + 1).trim();
-        if (path === '') {
-            errors.push(`set, line ${lineNumber}: "${line}" has an empty path before "=": write dotted.path=value.`);
-            return;
-        }
-        const parsed = parsePath(path);
-        if (parsed.error) {
-            errors.push(`set, line ${lineNumber}: invalid path "${path}": ${parsed.error}; separate keys with single dots (a.b.c).`);
-            return;
-        }
-        overrides.push({ path, segments: parsed.segments, value, line, lineNumber });
-    });
-    return { overrides, errors };
-}
-const TOP = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-function describe(node) {
-    if (node.kind === 'map')
-        return 'a mapping';
-    if (node.kind === 'seq')
-        return 'a list';
-    const v = node.value;
-    if (v.type === 'str')
-        return `the string "${v.value}"`;
-    return `${v.type === 'int' || v.type === 'float' ? 'the number' : v.type === 'bool' ? 'the boolean' : v.type === 'timestamp' ? 'the date' : 'the value'} ${pythonStr(v)}`;
-}
-function newContainer(next, span, line) {
-    return next?.index !== undefined ? { kind: 'seq', items: [], span, override: line } : { kind: 'map', entries: [], span, override: line };
-}
-function nullAt(span, line) {
-    return { kind: 'scalar', value: { type: 'null' }, source: '', quoted: false, span, override: line };
-}
-/**
- * Apply the overrides in order, like the SDK: mutates `root` in place (as pydash mutates the
- * dict, so a collection shared through a YAML alias sees the change, as in Python) and returns it.
- * An undefined root (empty file) becomes a new mapping. Problems are `schema` findings in `file`.
- */
-function applyOverrides(root, overrides, file) {
-    const findings = [];
-    const top = root ?? { kind: 'map', entries: [], span: TOP };
-    for (const o of overrides) {
-        const f = applyOne(top, o, file);
-        if (f)
-            findings.push(f);
-    }
-    return { root: top, findings };
-}
-function applyOne(root, o, file) {
-    const at = (span) => ({ file, ...span });
-    const blocked = (node, walked, message) => makeFinding('schema', at(node.span), message ??
-        `set "${o.line}": "${walked}" is ${describe(node)}, so "${o.path}" cannot be set inside it (az ml: Cannot use '--set' on properties defined by reference strings).`, { hint: `Set "${walked}" itself, or change the file so that "${walked}" is a mapping.` });
-    const valueNode = (span) => ({ kind: 'scalar', value: { type: 'str', value: o.value }, source: o.value, quoted: true, span, override: o.line });
-    let cur = root;
-    // The span new nodes get: the key of the nearest existing ancestor (the top: line 1).
-    let anchorSpan = TOP;
-    const walked = [];
-    for (let i = 0; i < o.segments.length; i++) {
-        const seg = o.segments[i];
-        const last = i === o.segments.length - 1;
-        const next = o.segments[i + 1];
-        const here = walked.length ? walked.join('.') : '(the top level)';
-        if (cur.kind === 'scalar') {
-            if (cur.value.type === 'null') {
-                // pydash walks into None and sets nothing; az ml does not complain either.
-                return makeFinding('schema', at(cur.span), `set "${o.line}" has no effect: "${here}" is empty (null) in the file, and az ml --set does not create keys below an existing null value.`, { severity: 'warning', hint: `Give "${here}" a mapping value in the file (e.g. "${walked[walked.length - 1] ?? 'key'}: {}"), or set the whole value.` });
-            }
-            return blocked(cur, here);
-        }
-        if (cur.kind === 'map') {
-            const entry = cur.entries.find((e) => e.key === seg.key && e.keyValue === undefined);
-            if (last) {
-                if (entry)
-                    entry.value = valueNode(entry.value.span);
-                else
-                    cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: valueNode(anchorSpan) });
-                return undefined;
-            }
-            if (entry) {
-                anchorSpan = entry.keySpan;
-                cur = entry.value;
-            }
-            else {
-                const created = newContainer(next, anchorSpan, o.line);
-                cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: created });
-                cur = created;
-            }
-        }
-        else {
-            // A list: pydash converts the key with int(); az ml's own pre-check would fail here.
-            if (!/^\d+$/.test(seg.key)) {
-                return blocked(cur, here, `set "${o.line}": "${here}" is a list, so "${seg.key}" is not a valid position in it; use a number (e.g. ${here}.0).`);
-            }
-            const idx = Number(seg.key);
-            const items = cur.items;
-            while (items.length < idx)
-                items.push(nullAt(anchorSpan, o.line));
-            if (last) {
-                const old = items[idx];
-                items[idx] = valueNode(old ? old.span : anchorSpan);
-                return undefined;
-            }
-            const existing = items[idx];
-            if (existing) {
-                anchorSpan = existing.span;
-                cur = existing;
-            }
-            else {
-                const created = newContainer(next, anchorSpan, o.line);
-                items.push(created);
-                cur = created;
-            }
-        }
-        walked.push(seg.key);
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/spec/override-scope.js
-// One `set` input serves every file of a run, while `az ml --set` serves one file. Each override
-// goes to the files whose kind knows its top-level key; `endpoint:` / `deployment:` prefixes say it
-// explicitly, and `name=` with both kinds of file must say it (it would rename both).
-
-
-
-const TOP_LEVEL_KEYS = { endpoint: ENDPOINT_TOP_LEVEL_KEYS, deployment: DEPLOYMENT_TOP_LEVEL_KEYS };
-const SCOPE_PREFIX = /^(endpoint|deployment)\s*:\s*/i;
-/** Parses the `set` input, with optional `endpoint:` / `deployment:` prefixes per line. */
-function parseScopedOverrides(text) {
-    const overrides = [];
-    const errors = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const prefix = SCOPE_PREFIX.exec(raw.trim());
-        const body = prefix ? raw.trim().slice(prefix[0].length) : raw;
-        // Keep line numbers: parse the line in place of blank lines before it.
-        const parsed = parseOverrides('\n'.repeat(i) + body);
-        errors.push(...parsed.errors);
-        for (const o of parsed.overrides)
-            overrides.push(prefix ? { ...o, scope: prefix[1].toLowerCase() } : o);
-    });
-    return { overrides, errors };
-}
-/** The overrides that apply to a file of `kind`; unknown top-level keys go everywhere, so schema reports them. */
-function overridesFor(kind, overrides) {
-    return overrides.filter((o) => {
-        if (o.scope)
-            return o.scope === kind;
-        const top = o.segments[0]?.key ?? '';
-        const known = TOP_LEVEL_KEYS.endpoint.has(top) || TOP_LEVEL_KEYS.deployment.has(top);
-        return !known || TOP_LEVEL_KEYS[kind].has(top);
-    });
-}
-/** Input problems that depend on which files were given: an unscoped `name=` with both kinds. */
-function ambiguousOverrides(overrides, kinds) {
-    if (!kinds.endpoint || !kinds.deployment)
-        return [];
-    return overrides
-        .filter((o) => !o.scope && o.segments.length === 1 && o.segments[0]?.key === 'name')
-        .map((o) => `set, line ${o.lineNumber}: "${o.line}" would rename both the endpoint and the deployment; write endpoint:${o.line} or deployment:${o.line}.`);
-}
-
-;// CONCATENATED MODULE: ./lib/inputs.js
-// Typed settings built once from the action inputs (actions/checkout style): every input is read
-// here, checked with a precise message, and nothing else in the action calls core.getInput.
-
-
-const MODES = ['lint', 'validate', 'deploy'];
-/** Every problem with the inputs at once, so one run shows them all. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `The inputs have ${problems.length} problems:\n- ${problems.join('\n- ')}`);
-        this.name = 'InputError';
-        this.problems = problems;
-    }
-}
-/** Reads `INPUT_<NAME>` the way @actions/core does, without loading it (tests, local runs). */
-function envInputReader(env = process.env) {
-    return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-const DEPLOY_ONLY = ['traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'grant-missing-roles'];
-function readInputs(read, env = process.env) {
-    const problems = [];
-    const get = (name) => read(name).trim();
-    const optional = (name) => get(name) || undefined;
-    const modeText = get('mode').toLowerCase() || 'deploy';
-    const mode = MODES.includes(modeText) ? modeText : undefined;
-    if (!mode)
-        problems.push(`mode: '${get('mode')}' is not a mode; use one of ${MODES.join(', ')}.`);
-    const endpointFile = optional('endpoint-file');
-    const deploymentFiles = splitLines(get('deployment-file'));
-    if (!endpointFile && deploymentFiles.length === 0) {
-        problems.push('endpoint-file / deployment-file: give at least one YAML file (endpoint-file, deployment-file, or both).');
-    }
-    if (endpointFile && splitLines(endpointFile).length > 1) {
-        problems.push('endpoint-file: takes one file; a run deploys into one endpoint (deployment-file takes several).');
-    }
-    const cloudText = get('environment') || 'AzureCloud';
-    const cloud = findCloud(cloudText);
-    if (!cloud)
-        problems.push(`environment: '${cloudText}' is not a cloud; use AzureCloud, AzureUSGovernment or AzureChinaCloud.`);
-    const { overrides, errors: overrideErrors } = parseScopedOverrides(read('set'));
-    problems.push(...overrideErrors, ...ambiguousOverrides(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
-    const traffic = parseOrCollect(problems, 'traffic', optional('traffic'), parseTraffic);
-    const rolloutSteps = parseOrCollect(problems, 'rollout-steps', optional('rollout-steps'), parseRolloutSteps);
-    const bakeTimeMs = parseOrCollect(problems, 'bake-time', optional('bake-time'), parseDuration);
-    const timeoutMs = parseOrCollect(problems, 'timeout', get('timeout') || '30m', parseDuration) ?? 30 * 60_000;
-    if (traffic && rolloutSteps)
-        problems.push('traffic and rollout-steps: choose one; rollout-steps already ends at 100 % to the new deployment.');
-    const failOnText = get('fail-on').toLowerCase() || 'error';
-    if (failOnText !== 'error' && failOnText !== 'warning')
-        problems.push(`fail-on: '${get('fail-on')}' must be error or warning.`);
-    const bool = (name, fallback) => parseOrCollect(problems, name, optional(name), parseBoolean) ?? fallback;
-    const rollbackOnFailure = bool('rollback-on-failure', true);
-    const grantMissingRoles = bool('grant-missing-roles', false);
-    const prComment = bool('pr-comment', false);
-    const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && !grantMissingRoles));
-    if (problems.length > 0 || !mode || !cloud)
-        throw new InputError(problems);
-    return {
-        mode,
-        endpointFile,
-        deploymentFiles,
-        subscriptionId: optional('subscription-id') ?? env.AZURE_SUBSCRIPTION_ID?.trim() ?? undefined,
-        resourceGroup: optional('resource-group'),
-        workspaceName: optional('workspace-name'),
-        tenantId: optional('tenant-id') ?? (env.AZURE_TENANT_ID?.trim() || undefined),
-        clientId: optional('client-id') ?? (env.AZURE_CLIENT_ID?.trim() || undefined),
-        cloud,
-        audience: optional('audience') ?? cloud.defaultAudience,
-        overrides,
-        traffic,
-        rolloutSteps,
-        bakeTimeMs,
-        smokeRequestFile: optional('smoke-request-file'),
-        rollbackOnFailure,
-        grantMissingRoles,
-        prComment,
-        githubToken: optional('github-token'),
-        failOn: failOnText === 'warning' ? 'warning' : 'error',
-        timeoutMs,
-        ignored,
-    };
-}
-function parseOrCollect(problems, name, text, parse) {
-    if (text === undefined)
-        return undefined;
-    try {
-        return parse(text);
-    }
-    catch (e) {
-        problems.push(`${name}: ${e.message}`);
-        return undefined;
-    }
-}
-function splitLines(text) {
-    return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
-}
-/** YAML 1.2 core booleans, as core.getBooleanInput accepts them. */
-function parseBoolean(text) {
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new Error(`'${text}' is not a boolean; use true or false.`);
-}
-/** `blue=90,green=10` (commas, spaces or newlines between entries) or `all`. */
-function parseTraffic(text) {
-    if (text.toLowerCase() === 'all')
-        return { kind: 'all' };
-    const weights = {};
-    for (const part of text.split(/[\s,]+/).filter(Boolean)) {
-        const match = /^([A-Za-z][-A-Za-z0-9]*)=(\d{1,3})$/.exec(part);
-        if (!match)
-            throw new Error(`'${part}' is not name=percent (for example blue=90,green=10), and the whole value is not 'all'.`);
-        const [, name, pct] = match;
-        const key = name.toLowerCase();
-        if (key in weights)
-            throw new Error(`deployment '${name}' is given twice.`);
-        weights[key] = Number(pct);
-    }
-    const total = Object.values(weights).reduce((a, b) => a + b, 0);
-    if (Object.values(weights).some((w) => w > 100))
-        throw new Error('a percentage is above 100.');
-    if (total !== 100)
-        throw new Error(`the percentages add up to ${total}; they must add up to 100.`);
-    return { kind: 'map', weights };
-}
-/** `10,50,100`: increasing percentages for the new deployment, ending at 100. */
-function parseRolloutSteps(text) {
-    const steps = text.split(/[\s,]+/).filter(Boolean).map((s) => {
-        if (!/^\d{1,3}$/.test(s))
-            throw new Error(`'${s}' is not a whole percentage.`);
-        return Number(s);
-    });
-    if (steps.length === 0)
-        throw new Error('give at least one step, for example 10,50,100.');
-    for (let i = 0; i < steps.length; i++) {
-        const step = steps[i];
-        if (step < 1 || step > 100)
-            throw new Error(`step ${step} is outside 1..100.`);
-        if (i > 0 && step <= steps[i - 1])
-            throw new Error(`steps must increase; ${step} follows ${steps[i - 1]}.`);
-    }
-    if (steps[steps.length - 1] !== 100)
-        throw new Error('the last step must be 100, so the rollout completes.');
-    return steps;
-}
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** `90s`, `5m`, `1h30m`, `250ms`, or a bare number of seconds. */
-function parseDuration(text) {
-    const t = text.trim().toLowerCase();
-    if (/^\d+$/.test(t))
-        return Number(t) * 1000;
-    const parts = [...t.matchAll(/(\d+)(ms|s|m|h)/g)];
-    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== t) {
-        throw new Error(`'${text}' is not a duration; write for example 90s, 5m or 1h30m.`);
-    }
-    return parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]], 0);
-}
-
-;// CONCATENATED MODULE: ./lib/modes/lint.js
-const lintMode = {
-    unknownTrafficSeverity: 'warning',
-    offlineReferenceStatus: 'lint reads no Azure; validate and deploy resolve it',
-};
-
-;// CONCATENATED MODULE: ./lib/modes/registry.js
-
-class NotAvailableError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'NotAvailableError';
-    }
-}
-const notYet = (mode) => async () => {
-    throw new NotAvailableError(`mode '${mode}' is not available in this version yet: it arrives with the online checks and the rollout. Use mode: lint for offline validation now.`);
-};
-const MODE_REGISTRY = {
-    lint: async () => lintMode,
-    validate: notYet('validate'),
-    deploy: notYet('deploy'),
-};
-
-;// CONCATENATED MODULE: ./lib/report/model.js
-// What a run produced, in one plain value: the report layer renders it, tests inspect it.
-
-function failed(report) {
-    return report.findings.some((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
-}
-/** The step's failure line: what failed, where, and what was written. */
-function failureMessage(report) {
-    const counts = countBySeverity(report.findings);
-    const failing = report.findings.filter((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
-    const files = [...new Set(failing.map((f) => f.file))].join(', ');
-    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const what = report.failOn === 'warning' ? `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')}` : plural(counts.error, 'error');
-    return `${what} in ${files}; ${writtenSentence(report.written)} See the annotations and the job summary.`;
-}
-function writtenSentence(written) {
-    switch (written) {
-        case 'nothing':
-            return 'nothing was written to Azure.';
-        case 'partial':
-            return 'some changes were written to Azure before the run stopped (see the timeline).';
-        case 'all':
-            return 'every planned change was written to Azure.';
-    }
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./lib/github/event.js
-// The pull request a run is for, read from the event payload the runner writes (GITHUB_EVENT_PATH):
-// `pull_request` and `pull_request_target` events carry it; other events have none.
-// https://docs.github.com/webhooks/webhook-events-and-payloads#pull_request
-
-function pullRequestOf(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path))
-        return undefined;
-    let payload;
-    try {
-        payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    return pullRequestFromPayload(payload, env.GITHUB_REPOSITORY);
-}
-function pullRequestFromPayload(payload, repository) {
-    const pr = payload?.pull_request;
-    if (!pr || typeof pr.number !== 'number')
-        return undefined;
-    const fullName = repository || String(payload.repository?.full_name ?? '');
-    const [owner, repo] = fullName.split('/');
-    if (!owner || !repo)
-        return undefined;
-    const base = String(pr.base?.repo?.full_name ?? fullName);
-    const head = pr.head?.repo?.full_name;
-    return {
-        owner,
-        repo,
-        number: pr.number,
-        headSha: typeof pr.head?.sha === 'string' ? pr.head.sha : '',
-        // A deleted fork has head.repo null: still a fork.
-        fromFork: typeof head !== 'string' || head.toLowerCase() !== base.toLowerCase(),
-    };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/report/budget.js
-// GitHub's size limits on what a step publishes, and the one way the report stays under them at any
-// input size: every section keeps its most important items first, gets a fair share of the budget,
-// and ends with a note saying how many items were left out and where all of them are.
-/** Documented limits (docs.github.com: "Adding a job summary", "Passing information between jobs", REST issue comments). */
-const GITHUB_LIMITS = {
-    /** A step's job summary over 1 MiB is not shown at all. */
-    summaryBytes: 1024 * 1024,
-    /** One output holds at most 1 MB. */
-    outputBytes: 1_000_000,
-    /** An issue or pull-request comment body holds at most 65,536 characters. */
-    commentChars: 65_536,
-};
-/** What the report aims for: each limit less a margin, so framing and rounding never cross it. */
-const BUDGETS = {
-    summaryBytes: 1_000_000,
-    outputBytes: 900_000,
-    commentChars: 60_000,
-};
-const utf8Bytes = (text) => Buffer.byteLength(text, 'utf8');
-/** UTF-16 code units: never fewer than the characters GitHub counts. */
-const characters = (text) => text.length;
-/**
- * Renders `preface` and the sections within `budget` (as `measure` counts). When everything does
- * not fit, each section first gets an equal share, and what a section leaves unused goes to the
- * sections before the others, in order: the first section is the most important.
- */
-function renderWithin(preface, sections, budget, measure) {
-    const gap = '\n\n';
-    const fixed = measure(preface) +
-        sections.reduce((sum, s) => {
-            const frame = s.items.length ? (s.opening ? measure(s.opening) + 1 : 0) + measure(gap + s.more(s.items.length)) : measure(s.empty);
-            return sum + measure(gap) * 2 + measure(s.title) + frame;
-        }, 0);
-    const itemCosts = sections.map((s) => s.items.map((item) => measure(item) + measure(s.separator ?? '\n')));
-    const allowances = share(itemCosts.map((costs) => costs.reduce((a, b) => a + b, 0)), Math.max(0, budget - fixed));
-    const parts = [preface];
-    sections.forEach((section, i) => {
-        parts.push(section.title);
-        if (section.items.length === 0) {
-            parts.push(section.empty);
-            return;
-        }
-        const shown = countWithin(itemCosts[i] ?? [], allowances[i] ?? 0);
-        const body = section.items.slice(0, shown).join(section.separator ?? '\n');
-        if (shown > 0)
-            parts.push(section.opening ? `${section.opening}\n${body}` : body);
-        if (shown < section.items.length)
-            parts.push(section.more(section.items.length - shown));
-    });
-    return clip(parts.join(gap) + '\n', budget, measure);
-}
-/** Equal shares first; what a section does not need goes to the earlier sections that still do. */
-function share(needs, total) {
-    if (needs.reduce((a, b) => a + b, 0) <= total)
-        return [...needs];
-    const fair = Math.floor(total / Math.max(1, needs.length));
-    const given = needs.map((need) => Math.min(need, fair));
-    let left = total - given.reduce((a, b) => a + b, 0);
-    for (let i = 0; i < needs.length && left > 0; i++) {
-        const extra = Math.min(left, (needs[i] ?? 0) - (given[i] ?? 0));
-        given[i] = (given[i] ?? 0) + extra;
-        left -= extra;
-    }
-    return given;
-}
-/** How many leading items fit: the first that does not fit ends the run, so the order is kept. */
-function countWithin(costs, allowance) {
-    let used = 0;
-    for (let i = 0; i < costs.length; i++) {
-        used += costs[i] ?? 0;
-        if (used > allowance)
-            return i;
-    }
-    return costs.length;
-}
-/** Last resort for text that cannot be split into items (huge notes): cut it and say so. */
-function clip(text, budget, measure) {
-    if (measure(text) <= budget)
-        return text;
-    const note = '\n\n… (cut here: the text is longer than GitHub accepts)\n';
-    const room = Math.max(0, budget - measure(note));
-    let low = 0;
-    let high = text.length;
-    while (low < high) {
-        const mid = Math.ceil((low + high) / 2);
-        if (measure(text.slice(0, mid)) <= room)
-            low = mid;
-        else
-            high = mid - 1;
-    }
-    // Never end on the first half of a surrogate pair.
-    const end = low > 0 && /[\uD800-\uDBFF]/.test(text[low - 1] ?? '') ? low - 1 : low;
-    return text.slice(0, end) + note;
-}
-
-;// CONCATENATED MODULE: ./lib/report/links.js
-/** The action's home, for runs that do not say where the action came from (local runs, `uses: ./`). */
-const ACTION_REPOSITORY = 'contoso/azureml-online-deploy';
-/** GitHub's heading anchors: lower case, spaces to hyphens, punctuation other than - and _ dropped. */
-function anchorOf(heading) {
-    return heading
-        .toLowerCase()
-        .replace(/[^a-z0-9 _-]/g, '')
-        .replace(/ /g, '-');
-}
-function ruleUrl(links, rule) {
-    return `${links.rulesDoc}#${anchorOf(rule)}`;
-}
-/** A link to a line of a workspace file at the reviewed commit, or undefined when there is no commit. */
-function sourceUrl(links, file, line) {
-    if (!links.source || file.startsWith('../') || file.startsWith('/'))
-        return undefined;
-    return `${links.source}${encodePath(file)}#L${line}`;
-}
-/**
- * GITHUB_ACTION_REPOSITORY / GITHUB_ACTION_REF name the action a `uses:` step runs
- * (https://docs.github.com/actions/reference/variables-reference); `headSha` is the pull request's
- * head commit when there is one (GITHUB_SHA is then a merge commit that may disappear).
- */
-function linksFromEnv(env, headSha) {
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const actionRepository = env.GITHUB_ACTION_REPOSITORY || ACTION_REPOSITORY;
-    const actionRef = env.GITHUB_ACTION_REF || 'main';
-    const links = { rulesDoc: `${server}/${actionRepository}/blob/${encodePath(actionRef)}/docs/rules.md` };
-    const sha = headSha || env.GITHUB_SHA;
-    if (env.GITHUB_REPOSITORY && sha && /^[0-9a-f]{40}$/i.test(sha))
-        links.source = `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/`;
-    return links;
-}
-/** Each path segment percent-encoded, the slashes kept: a URI path from a file path. */
-function encodePath(path) {
-    return path.split('/').map(encodeURIComponent).join('/');
-}
-
-;// CONCATENATED MODULE: ./lib/report/markdown.js
-// Small helpers to write GitHub-flavoured Markdown safely: user text never breaks a table or
-// injects HTML into the job summary, the PR comment, SARIF help or docs/rules.md.
-function escapeCell(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
-}
-function code(text) {
-    const escaped = escapeCell(text);
-    return escaped.includes('`') ? `<code>${escaped}</code>` : `\`${escaped}\``;
-}
-function table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-function details(summary, body) {
-    return `<details><summary>${escapeCell(summary)}</summary>\n\n${body}\n\n</details>`;
-}
-/** A fenced block whose fence is longer than any backtick run inside it (one final newline of `body` is dropped). */
-function fenced(language, body) {
-    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${language}\n${body.endsWith('\n') ? body.slice(0, -1) : body}\n${fence}`;
-}
-/** Prose for Markdown: `<placeholders>` outside code spans would be read as HTML tags. */
-function prose(text) {
-    return text
-        .split(/(`+[^`]*`+)/)
-        .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
-        .join('');
-}
-
-;// CONCATENATED MODULE: ./lib/report/summary.js
-// The report as Markdown, for the job summary and the pull-request comment: the verdict, every finding
-// (its rule linked to docs/rules.md), every secret reference with its status, and the plan. Pure:
-// returns Markdown that fits the budget it is given, most important first, with a note for the rest.
-
-
-
-
-
-const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-const SUMMARY_ELSEWHERE = {
-    findings: 'Every finding is in the SARIF file the step wrote (its path is the `sarif-file` output; upload it with `github/codeql-action/upload-sarif` or `actions/upload-artifact`).',
-    plan: 'The whole plan is in the plan file the step wrote (its path is the `plan-file` output; upload it with `actions/upload-artifact`).',
-};
-function renderSummary(report, options = {}) {
-    return renderReport(report, {
-        links: linksFromEnv({}),
-        budget: BUDGETS.summaryBytes,
-        measure: utf8Bytes,
-        heading: `## azureml-online-deploy · ${report.mode}`,
-        elsewhere: SUMMARY_ELSEWHERE,
-        requestBodies: true,
-        ...options,
-    });
-}
-function renderReport(report, options) {
-    const preface = [options.heading, headline(report)];
-    if (report.notes.length)
-        preface.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
-    const sections = [findingsSection(report, options), referencesSection(report), ...planSections(report, options)];
-    return renderWithin(preface.join('\n\n'), sections, options.budget, options.measure);
-}
-function headline(report) {
-    const tally = tallyOf(report.findings);
-    const files = plural(report.files.length, 'file');
-    if (failed(report))
-        return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
-    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
-}
-function findingsSection(report, options) {
-    const sorted = [...report.findings].sort(compareFindings);
-    return {
-        title: '### Findings',
-        opening: table(['', 'Rule', 'Where', 'Problem', 'Fix'], []),
-        items: sorted.map((f) => findingRow(f, options.links)),
-        empty: 'No findings.',
-        more: (omitted) => `**${plural(omitted, 'more finding')}** (${tallyOf(sorted.slice(sorted.length - omitted))}) did not fit here. ${options.elsewhere.findings}`,
-    };
-}
-function findingRow(f, links) {
-    const where = `${code(f.file)} ${f.line}:${f.column}`;
-    const url = sourceUrl(links, f.file, f.line);
-    const cells = [
-        `${ICON[f.severity]} ${f.severity}`,
-        `[${code(f.rule)}](${ruleUrl(links, f.rule)})`,
-        url ? `[${where}](${url})` : where,
-        escapeCell(f.message),
-        escapeCell(f.hint ?? ''),
-    ];
-    return `| ${cells.join(' | ')} |`;
-}
-function referencesSection(report) {
-    return {
-        title: '### Secret references',
-        opening: table(['Variable', 'Store', 'Target', 'Status', 'Where'], []),
-        items: report.references.map((r) => `| ${[
-            code(r.variable),
-            escapeCell(r.store),
-            escapeCell(r.target),
-            referenceStatusCell(r.status),
-            `${code(r.file)} ${r.line}`,
-        ].join(' | ')} |`),
-        empty: 'No secret-injection references.',
-        more: (omitted) => `**${plural(omitted, 'more reference')}** did not fit here; each one with a problem is a finding above or in the SARIF file.`,
-    };
-}
-function planSections(report, options) {
-    const { requests, assets } = report.plan;
-    const withheld = failed(report) ? '\n\nNot sent: the errors above must be fixed first. Files with errors are not in the plan.' : '';
-    const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
-    const assetLines = assets.map((a) => `- local asset registered first: ${escapeCell(a.kind)}: ${escapeCell(a.description)}`);
-    const sections = [
-        {
-            title: `### Plan${requests.length ? withheld : ''}`,
-            items: [...lines, ...assetLines],
-            empty: 'Nothing to send.',
-            more: (omitted) => `**${plural(omitted, 'more plan entry', 'more plan entries')}** did not fit here. ${options.elsewhere.plan}`,
-        },
-    ];
-    const bodies = requests.filter((r) => r.body !== undefined);
-    if (options.requestBodies && bodies.length) {
-        sections.push({
-            title: '#### Request bodies',
-            items: bodies.map((r) => details(`${r.method} ${r.path.split('/').slice(-2).join('/')} (api-version ${r.apiVersion})`, fenced('json', JSON.stringify(r.body, null, 2)))),
-            separator: '\n\n',
-            empty: '',
-            more: (omitted) => `**${plural(omitted, 'more request body', 'more request bodies')}** did not fit here. ${options.elsewhere.plan}`,
-        });
-    }
-    return sections;
-}
-/** '2 errors, 1 warning': the severities present, most severe first. */
-function tallyOf(findings) {
-    const counts = countBySeverity(findings);
-    return ['error', 'warning', 'notice']
-        .filter((s) => counts[s] > 0)
-        .map((s) => plural(counts[s], s))
-        .join(', ');
-}
-function plural(n, word, many = `${word}s`) {
-    return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
-}
-function referenceStatusCell(status) {
-    switch (status.state) {
-        case 'pass':
-            return '✅ pass';
-        case 'fail':
-            return `${ICON.error} fail (${code(status.rule)})`;
-        case 'unknown':
-            return `· unknown: ${escapeCell(status.why)}`;
-    }
-}
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-;// CONCATENATED MODULE: ./lib/report/comment.js
-// The sticky pull-request comment's body, and how a run recognises its own comment from the last
-// run: a hidden marker on the first line, then the report (verdict, findings linked to the PR's head
-// commit, reference statuses, plan) within GitHub's 65,536 characters, then a footer naming the run.
-// The footer changes with every run, so "unchanged" compares everything above it. Pure.
-
-
-const MARKER_PREFIX = '<!-- azureml-online-deploy:sticky ';
-const FOOTER_MARKER = '<!-- azureml-online-deploy:footer -->';
-/** `key` tells apart the comments of several jobs or endpoints on one pull request. */
-function commentMarker(key) {
-    return `${MARKER_PREFIX}${key.replace(/-->|[\r\n]/g, ' ')} -->`;
-}
-function renderComment(report, options) {
-    const marker = commentMarker(options.key);
-    const footer = `${FOOTER_MARKER}\n---\n<sub>${options.runUrl ? `Written by [this run](${options.runUrl}); its` : 'The'} job summary has the request bodies, and the step's \`sarif-file\` and \`plan-file\` outputs have every finding and the whole plan.</sub>\n`;
-    // No run link above the footer: the content must stay the same when the results do.
-    const elsewhere = 'The job summary and the SARIF file of the run named below have them all.';
-    const content = renderReport(report, {
-        links: options.links,
-        budget: BUDGETS.commentChars - characters(marker) - characters(footer) - 2,
-        measure: characters,
-        heading: `### azureml-online-deploy · ${report.mode}`,
-        elsewhere: { findings: elsewhere, plan: elsewhere },
-        requestBodies: false,
-    });
-    return `${marker}\n${content}\n${footer}`;
-}
-/** The comment this run owns, if an earlier run wrote one: the first whose body starts with the marker. */
-function findOwnComment(comments, key) {
-    const marker = commentMarker(key);
-    for (const c of comments)
-        if (c.body?.startsWith(marker))
-            return c;
-    return undefined;
-}
-/** True when the bodies differ only in their footers (which name the run). */
-function sameContent(existing, next) {
-    const content = (body) => body.split(FOOTER_MARKER)[0]?.trimEnd();
-    return content(existing) === content(next);
-}
-
-;// CONCATENATED MODULE: ./lib/github/sticky-comment.js
-// The sticky pull-request comment (`pr-comment: true`): one comment per workflow job and set of files,
-// found again by its hidden marker, updated in place, and left alone when its content is unchanged.
-// It goes through @actions/github (Octokit with the runner's proxy settings), loaded only when the
-// input asks for a comment. It never fails the run: without write permission (a pull request from a
-// fork gets a read-only GITHUB_TOKEN) the step says so in a notice and goes on.
-// REST: https://docs.github.com/rest/issues/comments
-
-
-
-/** Finds this job's comment (stopping at the page that has it) and creates, updates or leaves it. */
-async function syncStickyComment(api, key, body) {
-    for await (const page of api.pages()) {
-        const own = findOwnComment(page, key);
-        if (!own)
-            continue;
-        if (sameContent(own.body ?? '', body))
-            return { action: 'unchanged', id: own.id };
-        await api.update(own.id, body);
-        return { action: 'updated', id: own.id };
-    }
-    return { action: 'created', id: await api.create(body) };
-}
-async function octokitIssueComments(token, pr) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const octokit = getOctokit(token);
-    const where = { owner: pr.owner, repo: pr.repo };
-    return {
-        async *pages() {
-            for await (const response of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100 })) {
-                yield response.data;
-            }
-        },
-        create: async (body) => (await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body })).data.id,
-        update: async (id, body) => {
-            await octokit.rest.issues.updateComment({ ...where, comment_id: id, body });
-        },
-    };
-}
-/** One comment per workflow, job, endpoint and file set: matrix jobs over other files get their own. */
-function commentKey(report, env) {
-    const identity = [env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', report.endpointName ?? '', ...report.files].join('\n');
-    return (0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 16);
-}
-async function publishPrComment(report, settings) {
-    const { pr, token, env } = settings;
-    if (!pr) {
-        info(`pr-comment: this run is for a '${env.GITHUB_EVENT_NAME ?? 'unknown'}' event, not a pull request; no comment is written.`);
-        return 'skipped';
-    }
-    if (!token && !settings.api) {
-        notice('pr-comment: no GitHub token, so no pull-request comment was written. Leave the github-token input at its default (the job token) or pass a token that may write pull-request comments.', { title: 'Pull-request comment not written' });
-        return 'skipped';
-    }
-    const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${(env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    const key = commentKey(report, env);
-    const body = renderComment(report, { key, links: settings.links, runUrl });
-    try {
-        const api = settings.api ?? (await octokitIssueComments(token ?? '', pr));
-        const { action, id } = await syncStickyComment(api, key, body);
-        info(`pr-comment: ${action === 'unchanged' ? 'left comment' : `${action} comment`} ${id} on pull request #${pr.number}${action === 'unchanged' ? ' as it was (nothing changed)' : ''}.`);
-        return action;
-    }
-    catch (error) {
-        const status = error.status;
-        const reason = error instanceof Error ? error.message : String(error);
-        if (status === 401 || status === 403 || status === 404) {
-            notice(permissionNotice(pr, status, reason), { title: 'Pull-request comment not written' });
-        }
-        else {
-            warning(`pr-comment: the pull-request comment could not be written (${reason}). The job summary has the same content.`, { title: 'Pull-request comment not written' });
-        }
-        return 'skipped';
-    }
-}
-function permissionNotice(pr, status, reason) {
-    const why = pr.fromFork
-        ? 'This pull request comes from a fork, and GitHub gives workflows of fork pull requests a read-only token.'
-        : status === 401
-            ? 'GitHub refused the token.'
-            : 'The token may not write pull-request comments: give the job `permissions: pull-requests: write`, or pass a token that may as `github-token`.';
-    return `pr-comment: no pull-request comment was written (HTTP ${status}: ${reason}). ${why} The run goes on; the job summary has the same content.`;
-}
-
-;// CONCATENATED MODULE: ./lib/source-files.js
-// The only place the action reads the user's files. Paths from inputs are relative to
-// GITHUB_WORKSPACE (as in every action); findings name files relative to it too.
-
-
-function workspaceRoot(env = process.env) {
-    return (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd());
-}
-function displayPath(absolutePath, workspace) {
-    const rel = (0,external_node_path_namespaceObject.relative)(workspace, absolutePath);
-    const shown = rel && !rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel) ? rel : absolutePath;
-    return shown.split(external_node_path_namespaceObject.sep).join('/');
-}
-/** Reads an input file; the error names the input and where it looked. */
-function readSourceFile(inputName, path, workspace) {
-    const absolutePath = (0,external_node_path_namespaceObject.resolve)(workspace, path);
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(absolutePath, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : e.message;
-        throw new Error(`${inputName}: '${path}' ${why} (looked at ${absolutePath}; paths are relative to GITHUB_WORKSPACE).`);
-    }
-    return { absolutePath, displayPath: displayPath(absolutePath, workspace), dir: (0,external_node_path_namespaceObject.dirname)(absolutePath), text };
-}
-/** The file-system view the pure spec layer is given for local paths in the YAML. */
-const localFileSystem = {
-    exists(absolutePath) {
-        try {
-            const s = (0,external_node_fs_namespaceObject.statSync)(absolutePath);
-            return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    },
-    readText(absolutePath) {
-        try {
-            return (0,external_node_fs_namespaceObject.readFileSync)(absolutePath, 'utf8');
-        }
-        catch {
-            return undefined;
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./lib/report/annotations.js
-// Findings → GitHub annotations. GitHub shows at most 10 annotations of each severity per step,
-// so the most important come first and, when more exist, the tenth slot points at the summary.
-// Each message ends with a link to the rule's section of docs/rules.md.
-
-
-
-const ANNOTATIONS_PER_SEVERITY = 10;
-function findingToAnnotation(f, links = linksFromEnv({})) {
-    const message = [f.message, ...(f.hint ? [`Fix: ${f.hint}`] : []), `Rule: ${ruleUrl(links, f.rule)}`].join('\n');
-    const annotation = {
-        severity: f.severity,
-        title: `${f.rule}: ${RULES[f.rule].title}`,
-        message,
-        file: f.file,
-        startLine: f.line,
-        startColumn: f.column,
-    };
-    // GitHub ignores columns on multi-line annotations and rejects an end column without one.
-    if (f.endLine !== undefined && f.endLine !== f.line)
-        annotation.endLine = f.endLine;
-    else if (f.endColumn !== undefined) {
-        annotation.endLine = f.line;
-        annotation.endColumn = f.endColumn;
-    }
-    return annotation;
-}
-function selectAnnotations(findings, links = linksFromEnv({}), limit = ANNOTATIONS_PER_SEVERITY) {
-    const sorted = [...findings].sort(compareFindings);
-    const out = [];
-    for (const severity of ['error', 'warning', 'notice']) {
-        const ofSeverity = sorted.filter((f) => f.severity === severity);
-        if (ofSeverity.length <= limit) {
-            out.push(...ofSeverity.map((f) => findingToAnnotation(f, links)));
-            continue;
-        }
-        const shown = ofSeverity.slice(0, limit - 1);
-        out.push(...shown.map((f) => findingToAnnotation(f, links)));
-        const rest = ofSeverity.length - shown.length;
-        out.push({
-            severity,
-            title: `${rest} more ${severity}${rest === 1 ? '' : 's'}`,
-            message: `${rest} more ${severity} finding${rest === 1 ? ' is' : 's are'} not annotated (GitHub shows ${limit} per step): see the job summary for the most important and the SARIF file (the 'sarif-file' output) for the full list.`,
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/report/outputs.js
-// Step outputs (action.yml lists them). Values are strings; JSON ones are compact so `fromJSON()` reads them.
-// Each stays under GitHub's 1 MB per output whatever the input: `findings` keeps the most important
-// findings that fit (the SARIF file has them all, the counts stay exact), `plan` drops request
-// bodies, then requests, from the end and says what it left out (the plan file has it all).
-
-
-function buildOutputs(report, files = {}, budget = BUDGETS.outputBytes) {
-    const counts = countBySeverity(report.findings);
-    const outputs = {
-        findings: fitFindings(report.findings, budget),
-        errors: String(counts.error),
-        warnings: String(counts.warning),
-        plan: fitPlan(report.plan, budget, files.planFile),
-    };
-    if (report.endpointName)
-        outputs['endpoint-name'] = report.endpointName;
-    if (report.deploymentNames.length)
-        outputs['deployment-name'] = report.deploymentNames.join(',');
-    if (report.changes !== undefined)
-        outputs.changes = String(report.changes);
-    const live = report.readBack;
-    if (live?.scoringUri)
-        outputs['scoring-uri'] = live.scoringUri;
-    if (live?.swaggerUri)
-        outputs['swagger-uri'] = live.swaggerUri;
-    if (live?.traffic)
-        outputs.traffic = JSON.stringify(live.traffic);
-    if (files.sarifFile)
-        outputs['sarif-file'] = files.sarifFile;
-    if (files.planFile)
-        outputs['plan-file'] = files.planFile;
-    return outputs;
-}
-/** The findings, most important first, as many as fit in `budget` bytes of JSON. */
-function fitFindings(findings, budget) {
-    const sorted = [...findings].sort(compareFindings);
-    const json = sorted.map((f) => JSON.stringify(f));
-    const kept = countWithin(json.map((j) => utf8Bytes(j) + 1), budget - 2);
-    return `[${json.slice(0, kept).join(',')}]`;
-}
-/** The plan, or as much of it as fits: every request line first, then bodies in order; `omitted` says what is missing. */
-function fitPlan(plan, budget, planFile) {
-    const full = JSON.stringify(plan);
-    if (utf8Bytes(full) <= budget)
-        return full;
-    const bare = plan.requests.map(({ body: _body, ...rest }) => rest);
-    const frame = utf8Bytes(JSON.stringify({ ...plan, requests: [], assets: [], omitted: omissions(plan, 0, 0, 0, planFile) })) + 64;
-    let room = budget - frame;
-    const take = (costs) => {
-        const kept = countWithin(costs, room);
-        room -= costs.slice(0, kept).reduce((a, b) => a + b, 0);
-        return kept;
-    };
-    const keptRequests = take(bare.map((r) => utf8Bytes(JSON.stringify(r)) + 1));
-    const keptAssets = take(plan.assets.map((a) => utf8Bytes(JSON.stringify(a)) + 1));
-    const keptBodies = take(plan.requests.slice(0, keptRequests).map((r) => (r.body === undefined ? 0 : utf8Bytes(JSON.stringify(r.body)) + 8)));
-    const fitted = {
-        ...plan,
-        requests: plan.requests.slice(0, keptRequests).map((r, i) => (i < keptBodies ? r : bare[i])),
-        assets: plan.assets.slice(0, keptAssets),
-        omitted: omissions(plan, keptRequests, keptBodies, keptAssets, planFile),
-    };
-    const text = JSON.stringify(fitted);
-    // Fields other than requests and assets (diffs, traffic) are kept whole; if they alone are too big, only the note remains.
-    return utf8Bytes(text) <= budget ? text : JSON.stringify({ requests: [], assets: [], omitted: omissions(plan, 0, 0, 0, planFile) });
-}
-function omissions(plan, keptRequests, keptBodies, keptAssets, planFile) {
-    const withBody = (from) => plan.requests.slice(from).filter((r) => r.body !== undefined).length;
-    return {
-        requests: plan.requests.length - keptRequests,
-        bodies: withBody(keptBodies),
-        assets: plan.assets.length - keptAssets,
-        ...(planFile ? { planFile } : {}),
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/report/sarif.js
-
-
-
-
-const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-const TOOL_NAME = 'azureml-online-deploy';
-const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-function buildSarif(findings, options) {
-    const ids = Object.keys(RULES);
-    const index = new Map(ids.map((id, i) => [id, i]));
-    return {
-        $schema: SARIF_SCHEMA,
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: TOOL_NAME,
-                        semanticVersion: options.version,
-                        informationUri: options.links.rulesDoc.replace(/\/blob\/.*$/, ''),
-                        rules: ids.map((id) => ruleDescriptor(id, RULES[id], options.links)),
-                    },
-                },
-                ...(options.workspaceUri ? { originalUriBaseIds: { '%SRCROOT%': { uri: options.workspaceUri } } } : {}),
-                columnKind: 'utf16CodeUnits',
-                results: [...findings].sort(compareFindings).map((f) => result(f, index.get(f.rule) ?? 0)),
-            },
-        ],
-    };
-}
-function ruleDescriptor(id, spec, links) {
-    const helpUri = ruleUrl(links, id);
-    const { bad, good, azure } = spec.example;
-    // The same content as the rule's section of docs/rules.md (scripts/gen-rules-doc.ts).
-    const markdown = [
-        `**${prose(spec.title)}**`,
-        `**When it fires.** ${prose(spec.when)}`,
-        `**Triggers it:**\n\n${fenced('yaml', bad)}${azure ? `\n\nIn Azure: ${prose(azure.bad)}` : ''}`,
-        `**Fixed:**\n\n${fenced('yaml', good)}${azure ? `\n\nIn Azure: ${prose(azure.good)}` : ''}`,
-        `**Fix.** ${prose(spec.fix)}`,
-        `[\`${id}\` in docs/rules.md](${helpUri})`,
-    ];
-    return {
-        id,
-        name: id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
-        shortDescription: { text: spec.title },
-        fullDescription: { text: spec.when },
-        help: { text: `${spec.when}\n\nFix: ${spec.fix}\n\nDocumentation: ${helpUri}`, markdown: markdown.join('\n\n') },
-        helpUri,
-        defaultConfiguration: { level: LEVEL[spec.severity] },
-        properties: { tags: ['azureml', `detected-in-${spec.detectedIn}`] },
-    };
-}
-function result(f, ruleIndex) {
-    const absolute = f.file.startsWith('/');
-    return {
-        ruleId: f.rule,
-        ruleIndex,
-        level: LEVEL[f.severity],
-        message: { text: f.hint ? `${f.message}\nFix: ${f.hint}` : f.message },
-        locations: [
-            {
-                physicalLocation: {
-                    artifactLocation: absolute ? { uri: `file://${encodePath(f.file)}` } : { uri: encodePath(f.file), uriBaseId: '%SRCROOT%' },
-                    region: region(f),
-                },
-            },
-        ],
-    };
-}
-/** SARIF regions are 1-based; endColumn is the column after the last character, as in the findings. */
-function region(f) {
-    const startLine = Math.max(1, f.line);
-    const startColumn = Math.max(1, f.column);
-    const endLine = f.endLine !== undefined && f.endLine >= startLine ? f.endLine : startLine;
-    const out = { startLine, startColumn };
-    if (f.endLine !== undefined && endLine !== startLine)
-        out.endLine = endLine;
-    if (f.endColumn !== undefined && (endLine > startLine || f.endColumn >= startColumn)) {
-        out.endLine = endLine;
-        out.endColumn = Math.max(1, f.endColumn);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/report/publish.js
-// The adapter between a RunReport and the runner: annotations, the job summary and the outputs
-// through @actions/core, the SARIF and plan files, and (with `pr-comment`) the sticky pull-request
-// comment. Everything it renders comes from the pure modules beside it.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function publishReport(report, settings = { prComment: false }, env = process.env) {
-    const pr = pullRequestOf(env);
-    const links = linksFromEnv(env, pr?.headSha);
-    for (const a of selectAnnotations(report.findings, links)) {
-        const { severity, message, ...props } = a;
-        core_namespaceObject[severity](message, props);
-    }
-    const files = writeReportFiles(report, links, env);
-    for (const [name, value] of Object.entries(buildOutputs(report, files)))
-        setOutput(name, value);
-    const summary = renderSummary(report, { links });
-    if (env.GITHUB_STEP_SUMMARY)
-        await summary_summary.addRaw(summary, true).write();
-    else
-        info(summary);
-    if (settings.prComment)
-        await publishPrComment(report, { token: settings.githubToken, pr, links, env });
-}
-/**
- * Every finding as SARIF and the whole plan as JSON, in a folder of this step under RUNNER_TEMP
- * (outside the checkout, so nothing lands in the repository; GITHUB_ACTION names the step).
- */
-function writeReportFiles(report, links, env) {
-    const dir = (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'azureml-online-deploy', (env.GITHUB_ACTION || 'local').replace(/[^A-Za-z0-9_.-]/g, '_'));
-    try {
-        (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-        const sarifFile = (0,external_node_path_namespaceObject.join)(dir, 'findings.sarif');
-        const planFile = (0,external_node_path_namespaceObject.join)(dir, 'plan.json');
-        const workspaceUri = `${(0,external_node_url_.pathToFileURL)(workspaceRoot(env)).href.replace(/\/?$/, '/')}`;
-        (0,external_node_fs_namespaceObject.writeFileSync)(sarifFile, JSON.stringify(buildSarif(report.findings, { links, version: package_namespaceObject.rE, workspaceUri }), null, 2));
-        (0,external_node_fs_namespaceObject.writeFileSync)(planFile, JSON.stringify(report.plan, null, 2));
-        return { sarifFile, planFile };
-    }
-    catch (error) {
-        warning(`The SARIF and plan files could not be written to ${dir}: ${error instanceof Error ? error.message : String(error)}`);
-        return {};
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/secrets/references.js
-/** DNS suffix of Key Vault hosts per cloud (public, US Government, China). */
-const KEY_VAULT_SUFFIXES = {
-    AzureCloud: 'vault.azure.net',
-    AzureUSGovernment: 'vault.usgovcloudapi.net',
-    AzureChinaCloud: 'vault.azure.cn',
-};
-// ---------------------------------------------------------------------------------------------
-// Name rules
-/** Workspace connection names (contracts/INDEX.md §2, WorkspaceConnections_Get). */
-const CONNECTION_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
-/** Key Vault names: 3–24 letters, digits and hyphens, a letter first, a letter or digit last, no `--`. */
-const VAULT_NAME = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
-/** Key Vault secret names: 1–127 letters, digits and hyphens. */
-const SECRET_NAME = /^[a-zA-Z0-9-]{1,127}$/;
-/** What Key Vault generates for a version. */
-const SECRET_VERSION = /^[0-9a-fA-F]{32}$/;
-function connectionNameProblem(name) {
-    if (CONNECTION_NAME.test(name))
-        return undefined;
-    return `connection name \`${name}\` is not valid: 3 to 33 characters, letters, digits, \`_\` or \`-\`, starting with a letter or digit`;
-}
-function vaultNameProblem(name) {
-    if (VAULT_NAME.test(name))
-        return undefined;
-    return `vault name \`${name}\` is not valid: 3 to 24 letters, digits or hyphens, starting with a letter, ending with a letter or digit, no consecutive hyphens`;
-}
-function secretNameProblem(name) {
-    if (SECRET_NAME.test(name))
-        return undefined;
-    return `secret name \`${name}\` is not valid: 1 to 127 letters, digits or hyphens`;
-}
-// ---------------------------------------------------------------------------------------------
-// Canonical text
-function formatReference(t) {
-    if (t.kind === 'keyvault')
-        return `\${{keyvault:${t.secretId}}}`;
-    const base = `\${{azureml://connections/${t.connection}`;
-    switch (t.kind) {
-        case 'connection':
-            return `${base}}}`;
-        case 'connection-target':
-            return `${base}/target}}`;
-        case 'connection-credential':
-            return `${base}/credentials/${t.key ?? ''}}}`;
-        case 'connection-metadata':
-            return `${base}/metadata/${t.key ?? ''}}}`;
-    }
-}
-function keyVaultTarget(vaultName, cloud, secretName, version) {
-    const vaultHost = `${vaultName}.${KEY_VAULT_SUFFIXES[cloud]}`;
-    const vaultUrl = `https://${vaultHost}`;
-    return {
-        kind: 'keyvault',
-        vaultName,
-        vaultHost,
-        vaultUrl,
-        cloud,
-        secretName,
-        version,
-        secretId: `${vaultUrl}/secrets/${secretName}/${version}`,
-    };
-}
-const EXACT_CONNECTION = /^\$\{\{azureml:\/\/connections\/([^/\s{}]+)(?:\/(credentials|metadata)\/([^/\s{}]+)|\/(target))?\}\}$/;
-const EXACT_KEYVAULT = /^\$\{\{keyvault:https:\/\/([^./\s{}]+)\.(vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/([^/\s{}]+)\/([^/\s{}?#]+)\}\}$/;
-function cloudOfSuffix(suffix) {
-    for (const [cloud, s] of Object.entries(KEY_VAULT_SUFFIXES))
-        if (s === suffix)
-            return cloud;
-    return undefined;
-}
-/** The target of a value that is exactly one of the five patterns (names not validated). */
-function parseExactReference(value) {
-    const c = EXACT_CONNECTION.exec(value);
-    if (c) {
-        const connection = c[1] ?? '';
-        if (c[4])
-            return { kind: 'connection-target', connection };
-        if (c[2] === 'credentials')
-            return { kind: 'connection-credential', connection, key: c[3] ?? '' };
-        if (c[2] === 'metadata')
-            return { kind: 'connection-metadata', connection, key: c[3] ?? '' };
-        return { kind: 'connection', connection };
-    }
-    const k = EXACT_KEYVAULT.exec(value);
-    if (k) {
-        const cloud = cloudOfSuffix(k[2] ?? '');
-        if (cloud)
-            return keyVaultTarget(k[1] ?? '', cloud, k[3] ?? '', k[4] ?? '');
-    }
-    return undefined;
-}
-// ---------------------------------------------------------------------------------------------
-// Candidate detection and repair
-const GITHUB_CONTEXT = /^\s*(?:github|env|vars|secrets|inputs|matrix|steps|needs|job|jobs|runner|strategy)\s*[.[]/;
-const GITHUB_FUNCTION = /^\s*(?:format|contains|startsWith|endsWith|join|toJSON|fromJSON|hashFiles|success|always|cancelled|failure)\s*\(/;
-/** `azureml:` or `keyvault:` inside any `$`/brace wrapper. Groups: $, {…, spaces, body, spaces, }… */
-// A blank inside the body is taken in only when the run after it reaches a closing brace.
-const WRAPPED = /(\$?)(\{+)([ \t]*)((?:azureml|keyvault)[ \t]*:(?:[^\s{}]|[ \t]+(?=[^\s{}]+\}))*)([ \t]*)(\}*)/i;
-const UNWRAPPED = /(?:azureml:\/*connections?\/|keyvault:[ \t]*(?:\/\/|https?:))[^\s{}]*/i;
-const KEYVAULT_URL = /^https?:\/\/[a-zA-Z0-9-]+\.(?:vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/[^\s{}]+$/i;
-function editDistance(a, b) {
-    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0] ?? 0;
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const up = prev[j] ?? 0;
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
-            diag = up;
-        }
-    }
-    return prev[b.length] ?? 0;
-}
-const SEGMENT_ALIASES = {
-    credential: 'credentials',
-    creds: 'credentials',
-    cred: 'credentials',
-    secrets: 'credentials',
-    secret: 'credentials',
-    keys: 'credentials',
-    meta: 'metadata',
-    metadatas: 'metadata',
-    'meta-data': 'metadata',
-    meta_data: 'metadata',
-    tags: 'metadata',
-    tag: 'metadata',
-    properties: 'metadata',
-    targets: 'target',
-};
-function guessSegment(seg) {
-    const lower = seg.toLowerCase();
-    if (lower === 'credentials' || lower === 'metadata' || lower === 'target')
-        return lower;
-    const alias = SEGMENT_ALIASES[lower];
-    if (alias)
-        return alias;
-    let best;
-    let bestDistance = 3;
-    for (const word of ['credentials', 'metadata', 'target']) {
-        const d = editDistance(lower, word);
-        if (d < bestDistance)
-            [best, bestDistance] = [word, d];
-    }
-    return best;
-}
-function err(message) {
-    return { severity: 'error', message };
-}
-/** Split a path into segments, reporting (and dropping) empty ones. */
-function splitPath(path, problems) {
-    const segs = path.split('/');
-    if (segs.length > 1 && segs[segs.length - 1] === '') {
-        problems.push(err('trailing `/`'));
-        while (segs.length > 1 && segs[segs.length - 1] === '')
-            segs.pop();
-    }
-    if (segs.slice(0, -1).some((s) => s === ''))
-        problems.push(err('empty path segment (`//`)'));
-    return segs.filter((s) => s !== '');
-}
-function repairAzureml(body) {
-    const problems = [];
-    const m = /^(azureml)\s*:\s*(\/*)(.*)$/is.exec(body);
-    if (!m)
-        return { problems: [err('not an `azureml://connections/…` reference')] };
-    const [, scheme = '', slashes = '', rest = ''] = m;
-    if (scheme !== 'azureml')
-        problems.push(err(`\`${scheme}:\` must be lower case: \`azureml:\``));
-    if (slashes !== '//')
-        problems.push(err(`\`azureml:${slashes}\` needs exactly two slashes: \`azureml://\``));
-    const segs = splitPath(rest, problems);
-    const [first, name, segment, key, ...extra] = segs;
-    if (first === undefined)
-        return { problems: [...problems, err('missing `connections/<connection_name>`')], canonical: '${{azureml://connections/<connection_name>}}' };
-    if (first !== 'connections') {
-        const lower = first.toLowerCase();
-        if (lower === 'connections' || lower === 'connection' || editDistance(lower, 'connections') <= 2) {
-            problems.push(err(`\`${first}\` must be \`connections\``));
-        }
-        else {
-            problems.push(err(`only workspace connections are resolved (\`azureml://connections/…\`), not \`azureml://${first}/…\``));
-            return { problems };
-        }
-    }
-    let connection = name;
-    if (connection === undefined) {
-        problems.push(err('missing connection name after `connections/`'));
-        connection = '<connection_name>';
-    }
-    else {
-        const p = connectionNameProblem(connection);
-        if (p)
-            problems.push(err(p));
-    }
-    let target;
-    if (segment === undefined) {
-        target = { kind: 'connection', connection };
-    }
-    else {
-        const guessed = guessSegment(segment);
-        let word;
-        let keyName = key;
-        let rest2 = extra;
-        if (guessed === undefined) {
-            if (key === undefined) {
-                // `${{azureml://connections/aoai/api_key}}`: most likely a credential name without its segment.
-                problems.push(err(`\`${segment}\` is not a segment: after the connection name write \`/credentials/<name>\`, \`/metadata/<name>\` or \`/target\``));
-                word = 'credentials';
-                keyName = segment;
-            }
-            else {
-                problems.push(err(`\`${segment}\` is not a segment: use \`credentials\`, \`metadata\` or \`target\``));
-                return { problems };
-            }
-        }
-        else {
-            word = guessed;
-            if (segment !== guessed)
-                problems.push(err(`\`${segment}\` must be \`${guessed}\``));
-        }
-        if (word === 'target') {
-            if (keyName !== undefined)
-                rest2 = [keyName, ...extra];
-            if (rest2.length > 0)
-                problems.push(err(`nothing may follow \`/target\` (found \`/${rest2.join('/')}\`)`));
-            target = { kind: 'connection-target', connection };
-        }
-        else {
-            if (keyName === undefined) {
-                problems.push(err(`missing the ${word === 'credentials' ? 'credential' : 'metadata'} name after \`${word}/\``));
-                keyName = word === 'credentials' ? '<credential_name>' : '<metadata_name>';
-            }
-            if (rest2.length > 0)
-                problems.push(err(`unexpected \`/${rest2.join('/')}\` after the ${word === 'credentials' ? 'credential' : 'metadata'} name`));
-            target = { kind: word === 'credentials' ? 'connection-credential' : 'connection-metadata', connection, key: keyName };
-        }
-    }
-    return { problems, target, canonical: formatReference(target) };
-}
-function repairKeyVault(body) {
-    const problems = [];
-    const m = /^(keyvault)\s*:\s*(.*)$/is.exec(body);
-    if (!m)
-        return { problems: [err('not a `keyvault:https://…` reference')] };
-    const [, scheme = '', afterScheme = ''] = m;
-    if (scheme !== 'keyvault')
-        problems.push(err(`\`${scheme}:\` must be lower case: \`keyvault:\``));
-    let rest;
-    const url = /^(https?)(:\/*)(.*)$/is.exec(afterScheme);
-    if (url) {
-        const [, proto = '', sep = '', tail = ''] = url;
-        if (proto.toLowerCase() === 'http')
-            problems.push(err('the vault URL must use `https:`, not `http:`'));
-        else if (proto !== 'https')
-            problems.push(err(`\`${proto}:\` must be lower case: \`https:\``));
-        if (sep !== '://')
-            problems.push(err(`\`${proto}${sep}\` must be \`https://\``));
-        rest = tail;
-    }
-    else if (afterScheme.startsWith('//')) {
-        problems.push(err('`keyvault://` must be `keyvault:https://` (the vault URL follows the colon)'));
-        rest = afterScheme.replace(/^\/+/, '');
-    }
-    else {
-        problems.push(err('missing `https://` after `keyvault:`'));
-        rest = afterScheme.replace(/^\/+/, '');
-    }
-    const segs = splitPath(rest, problems);
-    const [hostPort = '', kind, secretName, version, ...extra] = segs;
-    // Host: <vault>.<suffix>, optional :443 dropped.
-    let host = hostPort;
-    const port = /:(\d*)$/.exec(host);
-    if (port) {
-        problems.push(err(`remove the port \`${port[0]}\` from the vault host`));
-        host = host.slice(0, port.index);
-    }
-    let vaultName;
-    let cloud = 'AzureCloud';
-    const lowerHost = host.toLowerCase();
-    const matched = Object.entries(KEY_VAULT_SUFFIXES).find(([, s]) => lowerHost.endsWith(`.${s}`));
-    if (matched) {
-        cloud = matched[0];
-        vaultName = host.slice(0, host.length - matched[1].length - 1);
-        const suffix = host.slice(vaultName.length + 1);
-        if (suffix !== matched[1])
-            problems.push(err(`write the vault host suffix in lower case: \`${matched[1]}\``));
-    }
-    else {
-        const firstLabel = host.split('.')[0] ?? '';
-        if (lowerHost.includes('usgov'))
-            cloud = 'AzureUSGovernment';
-        else if (lowerHost.endsWith('.cn'))
-            cloud = 'AzureChinaCloud';
-        vaultName = firstLabel === '' ? '<keyvault_name>' : firstLabel;
-        if (lowerHost.includes('managedhsm')) {
-            problems.push(err(`\`${host}\` is a Managed HSM, which holds keys, not secrets: reference a Key Vault (\`<name>.vault.azure.net\`)`));
-        }
-        else if (host === '') {
-            problems.push(err('missing vault host'));
-        }
-        else {
-            problems.push(err(`\`${host}\` is not a Key Vault host: use \`https://<name>.vault.azure.net\` (or \`.vault.usgovcloudapi.net\`, \`.vault.azure.cn\`)`));
-        }
-    }
-    if (vaultName.includes('.'))
-        problems.push(err(`vault name \`${vaultName}\` must be a single DNS label`));
-    else if (!vaultName.startsWith('<')) {
-        const p = vaultNameProblem(vaultName);
-        if (p)
-            problems.push(err(p));
-    }
-    if (kind === undefined) {
-        problems.push(err('missing `/secrets/<secret_name>/<secret_version>` after the vault host'));
-    }
-    else if (kind !== 'secrets') {
-        const lower = kind.toLowerCase();
-        if (lower === 'keys' || lower === 'key')
-            problems.push(err('only secrets can be injected, not Key Vault keys: use `/secrets/`'));
-        else if (lower === 'certificates' || lower === 'certificate')
-            problems.push(err("certificates cannot be referenced directly: use the certificate's backing secret, `/secrets/<name>/<version>`"));
-        else if (lower === 'secrets' || lower === 'secret' || editDistance(lower, 'secrets') <= 2)
-            problems.push(err(`\`${kind}\` must be \`secrets\``));
-        else
-            problems.push(err(`\`/${kind}/\` must be \`/secrets/\``));
-    }
-    let name = secretName;
-    if (name === undefined) {
-        if (kind !== undefined)
-            problems.push(err('missing secret name after `secrets/`'));
-        name = '<secret_name>';
-    }
-    else {
-        const p = secretNameProblem(name);
-        if (p)
-            problems.push(err(p));
-    }
-    let ver = version;
-    if (ver !== undefined) {
-        const q = /[?#]/.exec(ver);
-        if (q) {
-            problems.push(err(`remove \`${ver.slice(q.index)}\` from the secret identifier`));
-            ver = ver.slice(0, q.index) || undefined;
-        }
-    }
-    if (ver === undefined) {
-        if (secretName !== undefined)
-            problems.push(err('missing secret version: the pattern is `…/secrets/<secret_name>/<secret_version>` (find it with `az keyvault secret show --query id`)'));
-        ver = '<secret_version>';
-    }
-    if (extra.length > 0)
-        problems.push(err(`unexpected \`/${extra.join('/')}\` after the secret version`));
-    const target = keyVaultTarget(vaultName, cloud, name, ver);
-    return { problems, target, canonical: formatReference(target) };
-}
-function repairBody(body) {
-    return /^azureml/i.test(body) ? repairAzureml(body) : repairKeyVault(body);
-}
-/** Notices and warnings on a reference that matches a pattern exactly. */
-function checkNames(t) {
-    const problems = [];
-    if (t.kind === 'keyvault') {
-        const v = vaultNameProblem(t.vaultName);
-        if (v)
-            problems.push(err(v));
-        const s = secretNameProblem(t.secretName);
-        if (s)
-            problems.push(err(s));
-        const find = `find the version with: az keyvault secret show --vault-name ${t.vaultName} --name ${t.secretName} --query id`;
-        if (t.version.toLowerCase() === 'latest') {
-            problems.push({
-                severity: 'warning',
-                message: '`latest` is not a Key Vault secret version: a secret identifier has no such alias, so the service will look for a version named "latest"; pin the 32-character version',
-                hint: `Pin the version (${find}).`,
-            });
-        }
-        else if (!SECRET_VERSION.test(t.version)) {
-            problems.push({
-                severity: 'notice',
-                message: `secret version \`${t.version}\` is not the 32 hexadecimal characters Key Vault generates; \`validate\` mode checks that it exists`,
-                hint: `If it is a placeholder, replace it (${find}).`,
-            });
-        }
-    }
-    else {
-        const c = connectionNameProblem(t.connection);
-        if (c)
-            problems.push(err(c));
-    }
-    return problems;
-}
-function githubHint(inner) {
-    return /^\s*secrets\s*[.[]/.test(inner)
-        ? 'store the secret in a workspace connection or Key Vault and reference it, e.g. `${{azureml://connections/<connection_name>/credentials/<credential_name>}}`'
-        : 'pass the value with the action\'s `set` input instead (`set: environment_variables.NAME=${{ … }}` in the workflow), which GitHub does evaluate';
-}
-/**
- * Classify one string value (see DECISIONS at the top). The caller decides what each candidate
- * kind means where the value sits: src/secrets/scan.ts reports weak candidates (unwrapped
- * references, bare Key Vault URLs, unknown `${{ }}`) only inside environment_variables.
- */
-function analyzeValue(value) {
-    const plain = { candidate: null, problems: [], offset: 0, length: value.length };
-    const exact = parseExactReference(value);
-    if (exact)
-        return { candidate: 'wrapped', target: exact, problems: checkNames(exact), offset: 0, length: value.length };
-    const w = WRAPPED.exec(value);
-    if (w)
-        return analyzeWrapped(value, w);
-    const expr = /\$\{\{/.exec(value);
-    if (expr) {
-        const close = value.indexOf('}}', expr.index + 3);
-        const end = close < 0 ? value.length : close + 2;
-        const inner = value.slice(expr.index + 3, close < 0 ? value.length : close);
-        const offset = expr.index;
-        const length = end - offset;
-        if (GITHUB_CONTEXT.test(inner) || GITHUB_FUNCTION.test(inner)) {
-            return {
-                candidate: 'github-expression',
-                problems: [
-                    {
-                        severity: 'warning',
-                        message: `\`${value.slice(offset, end)}\` is a GitHub Actions expression, but GitHub evaluates expressions only in the workflow file, not in files an action reads: the literal text would be deployed`,
-                    },
-                ],
-                suggestion: githubHint(inner),
-                offset,
-                length,
-            };
-        }
-        // `${{connections/aoai/credentials/key}}`, `${{https://kv.vault.azure.net/secrets/x/v}}`: scheme missing.
-        const conn = /^\s*\/*connections?\//i.exec(inner);
-        const kv = /^\s*https?:\/\/[^/\s]*vault/i.exec(inner);
-        if (conn || kv) {
-            const fixed = `${value.slice(0, offset)}\${{${conn ? `azureml://${inner.trim().replace(/^\/+/, '')}` : `keyvault:${inner.trim()}`}}}${value.slice(end)}`;
-            const again = analyzeValue(fixed);
-            return {
-                ...again,
-                candidate: 'wrapped',
-                target: undefined,
-                problems: [err(conn ? 'missing the `azureml://` scheme' : 'missing the `keyvault:` prefix'), ...again.problems.filter((p) => p.severity === 'error')],
-                suggestion: again.suggestion ?? fixed,
-                offset,
-                length,
-            };
-        }
-        return {
-            candidate: 'other-expression',
-            problems: [
-                {
-                    severity: 'warning',
-                    message: `\`${value.slice(offset, end)}\` is not one of the five secret-reference patterns; the service will not resolve it`,
-                },
-            ],
-            offset,
-            length,
-        };
-    }
-    const u = UNWRAPPED.exec(value);
-    if (u) {
-        const repair = repairBody(u[0]);
-        const problems = [err('missing the `${{ … }}` around the reference'), ...repair.problems];
-        if (value.trim() !== u[0])
-            problems.push(err('the reference must be the whole value, with nothing around it'));
-        return { candidate: 'unwrapped', problems, suggestion: repair.canonical, offset: u.index, length: u[0].length };
-    }
-    if (KEYVAULT_URL.test(value)) {
-        const repair = repairKeyVault(`keyvault:${value}`);
-        return {
-            candidate: 'keyvault-url',
-            problems: [
-                {
-                    severity: 'notice',
-                    message: 'this Key Vault secret URL is passed to the container as text; to inject the secret value, wrap it as `${{keyvault:…}}` with the secret version',
-                },
-            ],
-            suggestion: repair.canonical,
-            offset: 0,
-            length: value.length,
-        };
-    }
-    return plain;
-}
-function analyzeWrapped(value, w) {
-    const [whole, dollar = '', open = '', spaceIn = '', body = '', spaceOut = '', close = ''] = w;
-    const offset = w.index;
-    const length = whole.length;
-    const before = value.slice(0, offset);
-    const after = value.slice(offset + length);
-    const problems = [];
-    const seen = new Set();
-    const add = (m) => {
-        if (!seen.has(m))
-            problems.push(err(m));
-        seen.add(m);
-    };
-    if (dollar === '' && open.length !== 1)
-        add('missing `$` before `{{`');
-    const single = open.length === 1 && close.length === 1;
-    if (single)
-        add(dollar === '' ? 'single braces `{…}`: the pattern is `${{…}}`' : 'single braces `${…}` (shell style): the pattern is `${{…}}`');
-    else if (open.length === 1)
-        add('single opening brace: the pattern starts with `${{`');
-    else if (open.length > 2)
-        add(`\`${open}\` has ${open.length} braces: the pattern starts with \`\${{\``);
-    if (single) {
-        // reported above
-    }
-    else if (close.length < 2)
-        add(close.length === 0 ? 'missing the closing `}}`' : 'missing a closing `}`: the pattern ends in `}}`');
-    else if (close.length > 2)
-        add(`too many closing braces (\`${close}\`): the pattern ends in \`}}\``);
-    if (spaceIn !== '' || spaceOut !== '' || /\s/.test(body))
-        add('no spaces inside `${{ }}`: the documented form is `${{azureml://…}}` / `${{keyvault:…}}`');
-    const repair = repairBody(body.replace(/\s+/g, ''));
-    for (const p of repair.problems)
-        add(p.message);
-    let suggestion = repair.canonical;
-    const otherRef = /\$?\{\{|azureml:|keyvault:/i;
-    if (otherRef.test(before) || otherRef.test(after)) {
-        add('a value can hold only one reference: give each reference its own environment variable');
-        suggestion = undefined;
-    }
-    else if (before.trim() !== '' || after.trim() !== '') {
-        add('the reference must be the whole value: the service resolves a value only when it is exactly one reference (compose any surrounding text in your scoring code)');
-    }
-    else if (before !== '' || after !== '') {
-        add('remove the whitespace around the reference: the value must be exactly the reference');
-    }
-    // A repair that finds nothing wrong but the wrapper: the target is valid modulo the wrapper.
-    return { candidate: 'wrapped', problems, ...(suggestion === undefined ? {} : { suggestion }), offset, length };
-}
-/** The fix hint for an analysis: "Did you mean …?" when a concrete form exists. */
-function suggestionHint(a) {
-    if (a.suggestion === undefined)
-        return undefined;
-    if (a.candidate === 'github-expression')
-        return `GitHub will not substitute it here: ${a.suggestion}.`;
-    return /<[a-z_]+>/.test(a.suggestion) ? `Complete the reference: ${a.suggestion}` : `Did you mean ${a.suggestion}?`;
-}
-// ---------------------------------------------------------------------------------------------
-// Positions
-/**
- * The range of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
- * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
- * scalars, multi-line, `set` overrides, unknown escapes) the scalar's own span.
- * The end-column convention (inclusive or exclusive) follows the span's own.
- */
-function locateInScalar(scalar, file, offset, length) {
-    const span = scalar.span;
-    const whole = spanRange(span, file);
-    if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine)
-        return whole;
-    const value = scalar.value.value;
-    const layout = rawLayout(scalar, value);
-    if (!layout)
-        return whole;
-    const { contentColumn, map, exclusiveEnd } = layout;
-    const start = map[offset];
-    const end = map[Math.min(offset + length, value.length)];
-    if (start === undefined || end === undefined)
-        return whole;
-    return {
-        file,
-        line: span.line,
-        column: contentColumn + start,
-        endLine: span.line,
-        endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
-    };
-}
-function spanRange(span, file) {
-    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
-}
-function rawLayout(scalar, value) {
-    const span = scalar.span;
-    const width = span.endColumn - span.column;
-    if (!scalar.quoted) {
-        if (scalar.source !== value)
-            return undefined;
-        const map = Array.from({ length: value.length + 1 }, (_, i) => i);
-        if (width === value.length)
-            return { contentColumn: span.column, map, exclusiveEnd: true };
-        if (width === value.length - 1)
-            return { contentColumn: span.column, map, exclusiveEnd: false };
-        return undefined;
-    }
-    // Quoted: `source` is the text between the quotes. Try the single- then double-quoted reading.
-    const raw = scalar.source;
-    const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
-    if (!map)
-        return undefined;
-    if (width === raw.length + 2)
-        return { contentColumn: span.column + 1, map, exclusiveEnd: true };
-    if (width === raw.length + 1)
-        return { contentColumn: span.column + 1, map, exclusiveEnd: false };
-    return undefined;
-}
-function decodeSingle(raw, value) {
-    const map = [];
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-        map.push(i);
-        if (raw[i] === "'") {
-            if (raw[i + 1] !== "'")
-                return undefined;
-            i++;
-        }
-        out += raw[i];
-    }
-    map.push(raw.length);
-    return out === value ? map : undefined;
-}
-const SIMPLE_ESCAPES = {
-    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
-function decodeDouble(raw, value) {
-    const map = [];
-    let out = '';
-    let i = 0;
-    while (i < raw.length) {
-        const ch = raw[i] ?? '';
-        if (ch === '"')
-            return undefined;
-        if (ch !== '\\') {
-            map.push(i);
-            out += ch;
-            i++;
-            continue;
-        }
-        const esc = raw[i + 1] ?? '';
-        const simple = SIMPLE_ESCAPES[esc];
-        if (simple !== undefined) {
-            map.push(i);
-            out += simple;
-            i += 2;
-            continue;
-        }
-        const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
-        const hex = raw.slice(i + 2, i + 2 + hexLen);
-        if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen)
-            return undefined;
-        const s = String.fromCodePoint(Number.parseInt(hex, 16));
-        for (let k = 0; k < s.length; k++)
-            map.push(i);
-        out += s;
-        i += 2 + hexLen;
-    }
-    map.push(raw.length);
-    return out === value ? map : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/secrets/scan.js
-// Walk a parsed endpoint or deployment file for secret references. PURE.
-//
-// Where the service resolves references: only in the deployment's `environment_variables`
-// (seeds/001: "If the values that are mapped to the environment variables follow certain
-// patterns, secret retrieval and injection will be performed"; research/yaml-to-rest.md §8:
-// they travel in `properties.environmentVariables`). No seed mentions any other field, and the
-// endpoint has no environment variables at all. So a reference anywhere else (tags, properties,
-// description, model, an endpoint file) is sent as literal text: `secret-ref-placement`.
-
-
-function scanDeployment(root, file) {
-    return scanDocument(root, file, 'deployment');
-}
-function scanEndpoint(root, file) {
-    return scanDocument(root, file, 'endpoint');
-}
-function scanDocument(root, file, role) {
-    const out = { references: [], findings: [] };
-    if (role === 'deployment' && root.kind === 'map') {
-        for (const entry of root.entries) {
-            if (entry.key === 'environment_variables' && entry.value.kind === 'map')
-                scanEnvironmentVariables(entry.value, file, out);
-            else
-                walk(entry.value, entry.key, file, role, out);
-        }
-    }
-    else {
-        walk(root, '', file, role, out);
-    }
-    return out;
-}
-function scanEnvironmentVariables(map, file, out) {
-    for (const { key, value } of map.entries) {
-        if (value.kind !== 'scalar') {
-            walk(value, `environment_variables.${key}`, file, 'deployment', out);
-            continue;
-        }
-        const r = analyzeScalar(key, value, file);
-        if (r.reference)
-            out.references.push(r.reference);
-        out.findings.push(...r.findings);
-    }
-}
-/** One environment variable's value: its reference, if it is a clean one, and any findings. */
-function analyzeScalar(variable, scalar, file) {
-    if (scalar.value.type !== 'str')
-        return { findings: [] };
-    const value = scalar.value.value;
-    const a = analyzeValue(value);
-    if (a.candidate === null)
-        return { findings: [] };
-    const at = locateInScalar(scalar, file, a.offset, a.length);
-    const findings = findingsFor(variable, a, at);
-    if (a.target && !a.problems.some((p) => p.severity === 'error')) {
-        return { reference: { ...a.target, variable, raw: value, range: at }, findings };
-    }
-    return { findings };
-}
-function findingsFor(variable, a, at) {
-    if (a.problems.length === 0)
-        return [];
-    const errors = a.problems.filter((p) => p.severity === 'error');
-    if (errors.length > 0) {
-        const message = `${variable}: malformed secret reference: ${errors.map((p) => p.message).join('; ')}.`;
-        return [makeFinding('secret-ref-syntax', at, message, hintOptions(a))];
-    }
-    // Clean enough to use: each notice or warning on its own.
-    return a.problems.map((p) => makeFinding('secret-ref-syntax', at, `${variable}: ${p.message}.`, { severity: p.severity, ...(p.hint === undefined ? hintOptions(a) : { hint: p.hint }) }));
-}
-function hintOptions(a) {
-    const hint = suggestionHint(a);
-    return hint === undefined ? {} : { hint };
-}
-function walk(node, path, file, role, out) {
-    switch (node.kind) {
-        case 'map':
-            for (const e of node.entries)
-                walk(e.value, path === '' ? e.key : `${path}.${e.key}`, file, role, out);
-            return;
-        case 'seq':
-            node.items.forEach((item, i) => walk(item, `${path}[${i}]`, file, role, out));
-            return;
-        case 'scalar':
-            misplaced(node, path, file, role, out);
-    }
-}
-function misplaced(scalar, path, file, role, out) {
-    if (scalar.value.type !== 'str')
-        return;
-    const a = analyzeValue(scalar.value.value);
-    const at = locateInScalar(scalar, file, a.offset, a.length);
-    if (a.candidate === 'github-expression') {
-        out.findings.push(...findingsFor(path, a, at));
-        return;
-    }
-    // Only the unmistakable form counts outside environment_variables: `${{azureml:…}}` /
-    // `${{keyvault:…}}` and its mis-wrapped variants. Bare URLs and other text stay plain here.
-    if (a.candidate !== 'wrapped')
-        return;
-    const where = role === 'endpoint'
-        ? 'an endpoint file, where the service resolves no secret references'
-        : `\`${path}\`, but the service resolves secret references only in the deployment's environment_variables`;
-    const hint = a.target ? moveHint(a.target, path) : RULE_PLACEMENT_FIX;
-    out.findings.push(makeFinding('secret-ref-placement', at, `${path}: secret reference in ${where}; it would be sent as literal text.`, { hint }));
-}
-const RULE_PLACEMENT_FIX = 'Move the reference into the deployment environment_variables, the only place the service resolves it, and read it from the environment in the container.';
-function moveHint(t, path) {
-    const name = (path.split('.').pop() ?? 'SECRET').replace(/\[\d+\]$/, '').replace(/[^A-Za-z0-9_]/g, '_').toUpperCase() || 'SECRET';
-    return `Move it to the deployment: environment_variables: { ${name}: ${formatReference(t)} }, and read ${name} in the container.`;
-}
-/** A secret-free description of a reference for the job summary (references are not secret; values are). */
-function describeReference(ref) {
-    let store;
-    let target;
-    switch (ref.kind) {
-        case 'keyvault': {
-            store = ref.cloud === 'AzureCloud' ? `Key Vault ${ref.vaultName}` : `Key Vault ${ref.vaultName} (${ref.cloud})`;
-            const version = /^[0-9a-fA-F]{32}$/.test(ref.version) ? `${ref.version.slice(0, 8)}…` : ref.version;
-            target = `secret ${ref.secretName}, version ${version}`;
-            break;
-        }
-        case 'connection':
-            store = `connection ${ref.connection}`;
-            target = 'all secrets (listsecrets JSON)';
-            break;
-        case 'connection-target':
-            store = `connection ${ref.connection}`;
-            target = 'target';
-            break;
-        case 'connection-credential':
-            store = `connection ${ref.connection}`;
-            target = `credentials/${ref.key ?? ''}`;
-            break;
-        case 'connection-metadata':
-            store = `connection ${ref.connection}`;
-            target = `metadata/${ref.key ?? ''}`;
-            break;
-    }
-    return { variable: ref.variable, store, target, display: `${ref.variable}=*** ← ${store}: ${target}` };
-}
-/** One key per secret store, to de-duplicate look-ups: one listsecrets per connection, one vault per vault. */
-function storeKey(ref) {
-    return ref.kind === 'keyvault' ? `keyvault:${ref.vaultUrl.toLowerCase()}` : `connection:${ref.connection.toLowerCase()}`;
-}
-
-;// CONCATENATED MODULE: ./lib/spec/rest.js
-// Pure translation of typed specs into the ARM REST bodies azure-ai-ml sends, at one pinned
-// api-version, with every default the SDK always sends. Assets that need uploading or a lookup
-// (local model/code/environment, `@latest` labels) cannot become ARM ids offline: they are listed
-// as AssetToRegister items and a placeholder stands in the body at `pointer`.
-
-
-
-/**
- * The one MLS api-version the action sends. 2026-09-01 is the newest stable version in the spec
- * index and the one whose examples (OnlineEndpoints_CreateOrUpdate/Get, code and model versions)
- * contracts/ holds; the deployment example there is 2026-05-01 with the same body shape.
- */
-const ML_API_VERSION = '2026-09-01';
-/** Placeholders for offline lint, recognisable in a printed plan. */
-const OFFLINE_WORKSPACE = {
-    subscriptionId: '{subscriptionId}',
-    resourceGroup: '{resourceGroup}',
-    workspaceName: '{workspaceName}',
-    location: '{workspace location}',
-};
-function workspacePath(ws) {
-    return `/subscriptions/${ws.subscriptionId}/resourceGroups/${ws.resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${ws.workspaceName}`;
-}
-function endpointPath(ws, endpoint) {
-    return `${workspacePath(ws)}/onlineEndpoints/${endpoint}`;
-}
-function deploymentPath(ws, endpoint, deployment) {
-    return `${endpointPath(ws, endpoint)}/deployments/${deployment}`;
-}
-function assetVersionPath(ws, type, name, version) {
-    return `${workspacePath(ws)}/${type}/${name}/versions/${version}`;
-}
-/** isodate.duration_isoformat(timedelta(milliseconds=ms)): 5000 → PT5S, 90000 → PT1M30S, 500 → PT0.5S, 86400000 → P1D. */
-function isoDuration(ms) {
-    const totalMs = Math.round(ms);
-    const days = Math.floor(totalMs / 86_400_000);
-    let rest = totalMs - days * 86_400_000;
-    const hours = Math.floor(rest / 3_600_000);
-    rest -= hours * 3_600_000;
-    const minutes = Math.floor(rest / 60_000);
-    rest -= minutes * 60_000;
-    const seconds = Math.floor(rest / 1000);
-    const millis = rest - seconds * 1000;
-    let out = 'P';
-    if (days)
-        out += `${days}D`;
-    if (hours || minutes || seconds || millis) {
-        out += 'T';
-        if (hours)
-            out += `${hours}H`;
-        if (minutes)
-            out += `${minutes}M`;
-        if (seconds || millis)
-            out += millis ? `${seconds}.${String(millis).padStart(3, '0').replace(/0+$/, '')}S` : `${seconds}S`;
-    }
-    return out === 'P' ? 'P0D' : out;
-}
-// ---------------------------------------------------------------------------------------------
-// Endpoint
-function endpointRestBody(spec, ws) {
-    const identity = { type: spec.identity?.type ?? 'SystemAssigned' };
-    if (spec.identity && spec.identity.userAssignedIdentities.length > 0) {
-        identity.userAssignedIdentities = Object.fromEntries(spec.identity.userAssignedIdentities.map((u) => [u.resourceId, {}]));
-    }
-    const properties = {
-        authMode: spec.authMode,
-        properties: { ...spec.properties },
-        traffic: trafficMap(spec.traffic),
-        mirrorTraffic: trafficMap(spec.mirrorTraffic),
-    };
-    if (spec.description !== undefined)
-        properties.description = spec.description;
-    if (spec.publicNetworkAccess)
-        properties.publicNetworkAccess = spec.publicNetworkAccess;
-    if (spec.compute)
-        properties.compute = spec.compute.id ?? `${workspacePath(ws)}/computes/${spec.compute.name ?? ''}`;
-    return {
-        path: endpointPath(ws, spec.name),
-        apiVersion: ML_API_VERSION,
-        body: { location: ws.location, identity, tags: { ...spec.tags }, properties },
-        assets: [],
-    };
-}
-// ---------------------------------------------------------------------------------------------
-// Deployment
-function pending(what) {
-    return `{{pending:${what}}}`;
-}
-/** A registered/registry/curated reference: its id, or a resolve-label item. */
-function refValue(ref, ws, pointer, kind, file, span, assets) {
-    switch (ref.kind) {
-        case 'version':
-            return assetVersionPath(ws, ref.type, ref.name, ref.version);
-        case 'arm':
-            return ref.id;
-        case 'registry':
-            return ref.uri;
-        case 'curated':
-            return ref.ref;
-        case 'label': {
-            const reference = pending(`${kind}:${ref.name}@${ref.label}`);
-            assets.push({ kind, action: 'resolve-label', reference, resolved: false, pointer, file, span, name: ref.name, label: ref.label });
-            return reference;
-        }
-    }
-}
-function modelVersionBody(m) {
-    const props = {
-        modelUri: pending('model-upload-uri'),
-        modelType: m.type,
-        isAnonymous: m.name === undefined,
-        tags: { ...m.tags },
-        properties: { ...m.properties },
-    };
-    if (m.description !== undefined)
-        props.description = m.description;
-    if (m.flavors)
-        props.flavors = m.flavors;
-    if (m.path && /^(azureml|https?|wasbs?|abfss?):\/\//i.test(m.path))
-        props.modelUri = m.path;
-    return { properties: props };
-}
-const ANONYMOUS_ENV_NAME = 'CliV2AnonymousEnvironment';
-function md5(s) {
-    return (0,external_node_crypto_.createHash)('md5').update(s, 'utf8').digest('hex');
-}
-/** Python `sep.join(s)`: the characters of s separated by sep. */
-function pyJoin(sep, s) {
-    return [...s].join(sep);
-}
-/** The module azure-ai-ml's inference_config objects come from (unchanged from 1.4.0 to the current SDK). */
-const REST_MODELS = 'azure.ai.ml._restclient.v2022_05_01.models._models_py3';
-const NO_SPAN = { line: 0, column: 0, endLine: 0, endColumn: 0 };
-function pyMap(entries) {
-    return { kind: 'map', entries: entries.map(([key, value]) => ({ key, keySpan: NO_SPAN, value })), span: NO_SPAN };
-}
-function pyScalar(value) {
-    return { kind: 'scalar', value, source: '', quoted: false, span: NO_SPAN };
-}
-/**
- * `yaml.dump(inference_config, sort_keys=True)` as azure-ai-ml computes it: the schema turns the
- * mapping into REST model objects (InferenceContainerProperties of three Routes), so PyYAML writes
- * them as tagged Python objects with their attribute dicts, `additional_properties: {}` included.
- */
-function inferenceConfigDump(ic) {
-    const route = (r) => pyMap([
-        ['additional_properties', pyMap([])],
-        ['path', pyScalar({ type: 'str', value: r.path })],
-        ['port', pyScalar({ type: 'int', value: BigInt(r.port) })],
-    ]);
-    const plain = dumpPyYaml(pyMap([
-        ['additional_properties', pyMap([])],
-        ['liveness_route', route(ic.livenessRoute)],
-        ['readiness_route', route(ic.readinessRoute)],
-        ['scoring_route', route(ic.scoringRoute)],
-    ]));
-    const tagged = plain.replace(/^(liveness_route|readiness_route|scoring_route):$/gm, `$1: !!python/object:${REST_MODELS}.Route`);
-    return `!!python/object:${REST_MODELS}.InferenceContainerProperties\n${tagged}`;
-}
-/**
- * The anonymous environment version azure-ai-ml computes at load time for an image environment
- * (Environment._generate_anonymous_version, research §6.3): MD5 of the image, joined with the MD5
- * of the inference_config dump, then of the conda file, each step with Python's str.join. Undefined
- * when it depends on an upload (build context) or on a conda file that could not be read.
- */
-function anonymousEnvironmentVersion(e) {
-    if (e.build || e.image === undefined)
-        return undefined;
-    if (e.condaFilePath !== undefined && e.condaFile === undefined)
-        return undefined;
-    let s = md5(e.image);
-    if (e.inferenceConfig)
-        s = pyJoin(s, md5(inferenceConfigDump(e.inferenceConfig)));
-    if (e.condaFile !== undefined)
-        s = pyJoin(s, md5(e.condaFile));
-    return md5(s);
-}
-function environmentVersionBody(e, anonymous) {
-    const props = { isAnonymous: anonymous, tags: { ...e.tags }, properties: { ...e.properties } };
-    if (e.description !== undefined)
-        props.description = e.description;
-    if (e.image !== undefined)
-        props.image = e.image;
-    if (e.condaFile !== undefined)
-        props.condaFile = e.condaFile;
-    else if (e.condaFilePath !== undefined)
-        props.condaFile = pending(`conda-file:${e.condaFilePath}`);
-    if (e.build) {
-        const build = { contextUri: e.build.isUrl ? e.build.path : pending('build-context-uri') };
-        if (e.build.dockerfilePath !== undefined)
-            build.dockerfilePath = e.build.dockerfilePath;
-        props.build = build;
-    }
-    if (e.inferenceConfig)
-        props.inferenceConfig = { ...e.inferenceConfig };
-    if (e.osType)
-        props.osType = e.osType;
-    return { properties: props };
-}
-function rest_probe(p) {
-    const out = {};
-    if (p.failureThreshold !== undefined)
-        out.failureThreshold = p.failureThreshold;
-    if (p.successThreshold !== undefined)
-        out.successThreshold = p.successThreshold;
-    if (p.timeout)
-        out.timeout = isoDuration(p.timeout * 1000);
-    if (p.period)
-        out.period = isoDuration(p.period * 1000);
-    if (p.initialDelay)
-        out.initialDelay = isoDuration(p.initialDelay * 1000);
-    return out;
-}
-function deploymentRestBody(spec, ws) {
-    const assets = [];
-    const file = spec.file;
-    const props = {
-        endpointComputeType: spec.computeType,
-        environmentVariables: { ...spec.environmentVariables },
-        appInsightsEnabled: spec.appInsightsEnabled,
-        properties: { ...spec.properties },
-    };
-    if (spec.description !== undefined)
-        props.description = spec.description;
-    // model
-    if (spec.model) {
-        const pointer = '/properties/model';
-        if (spec.model.kind === 'ref') {
-            props.model = refValue(spec.model.ref, ws, pointer, 'model', file, spec.model.span, assets);
-        }
-        else {
-            const m = spec.model.model;
-            const known = m.name !== undefined && m.version !== undefined;
-            const reference = known ? assetVersionPath(ws, 'models', m.name ?? '', m.version ?? '') : pending(`model${m.name ? `:${m.name}` : ''}`);
-            const item = { kind: 'model', action: 'register', reference, resolved: known, pointer, file, span: m.span, anonymous: m.name === undefined, versionBody: modelVersionBody(m) };
-            if (m.name !== undefined)
-                item.name = m.name;
-            if (m.version !== undefined)
-                item.version = m.version;
-            if (known)
-                item.versionPath = reference;
-            if (m.path !== undefined)
-                item.localPath = m.path;
-            if (m.absPath !== undefined)
-                item.absPath = m.absPath;
-            if (m.pathKind !== undefined)
-                item.pathKind = m.pathKind;
-            assets.push(item);
-            props.model = reference;
-        }
-    }
-    if (spec.modelMountPath !== undefined)
-        props.modelMountPath = spec.modelMountPath;
-    // code
-    if (spec.code || spec.scoringScript !== undefined) {
-        const cc = {};
-        if (spec.code?.kind === 'ref')
-            cc.codeId = refValue(spec.code.ref, ws, '/properties/codeConfiguration/codeId', 'code', file, spec.code.span, assets);
-        else if (spec.code?.kind === 'local') {
-            const reference = pending('code');
-            const item = {
-                kind: 'code', action: 'register', reference, resolved: false, pointer: '/properties/codeConfiguration/codeId', file, span: spec.code.span,
-                anonymous: true, version: '1', localPath: spec.code.path, absPath: spec.code.absPath, pathKind: spec.code.pathKind,
-                versionBody: { properties: { codeUri: pending('code-upload-uri'), isAnonymous: true } },
-            };
-            if (spec.scoringScript !== undefined)
-                item.scoringScript = spec.scoringScript;
-            assets.push(item);
-            cc.codeId = reference;
-        }
-        if (spec.scoringScript !== undefined)
-            cc.scoringScript = spec.scoringScript;
-        props.codeConfiguration = cc;
-    }
-    // environment
-    if (spec.environment) {
-        const pointer = '/properties/environmentId';
-        if (spec.environment.kind === 'ref') {
-            props.environmentId = refValue(spec.environment.ref, ws, pointer, 'environment', file, spec.environment.span, assets);
-        }
-        else {
-            const e = spec.environment.environment;
-            const anonymous = e.name === undefined;
-            const name = e.name ?? ANONYMOUS_ENV_NAME;
-            const version = anonymous ? anonymousEnvironmentVersion(e) : e.version;
-            const known = version !== undefined;
-            const reference = known ? assetVersionPath(ws, 'environments', name, version) : pending(`environment:${name}`);
-            const item = { kind: 'environment', action: 'register', reference, resolved: known, pointer, file, span: e.span, name, anonymous, versionBody: environmentVersionBody(e, anonymous) };
-            if (version !== undefined)
-                item.version = version;
-            if (known)
-                item.versionPath = reference;
-            if (e.condaFilePath !== undefined)
-                item.localPath = e.condaFilePath;
-            if (e.condaFileAbsPath !== undefined)
-                item.absPath = e.condaFileAbsPath;
-            if (e.build && !e.build.isUrl) {
-                item.buildContext = { localPath: e.build.path };
-                if (e.build.absPath !== undefined)
-                    item.buildContext.absPath = e.build.absPath;
-                if (e.build.dockerfilePath !== undefined)
-                    item.buildContext.dockerfilePath = e.build.dockerfilePath;
-            }
-            assets.push(item);
-            props.environmentId = reference;
-        }
-    }
-    if (spec.instanceType !== undefined)
-        props.instanceType = spec.instanceType;
-    if (spec.scaleSettings) {
-        const s = spec.scaleSettings;
-        const out = { scaleType: s.type };
-        if (s.type === 'TargetUtilization') {
-            if (s.minInstances !== undefined)
-                out.minInstances = s.minInstances;
-            if (s.maxInstances !== undefined)
-                out.maxInstances = s.maxInstances;
-            if (s.targetUtilizationPercentage !== undefined)
-                out.targetUtilizationPercentage = s.targetUtilizationPercentage;
-            if (s.pollingInterval)
-                out.pollingInterval = isoDuration(s.pollingInterval * 1000);
-        }
-        props.scaleSettings = out;
-    }
-    if (spec.requestSettings) {
-        const r = spec.requestSettings;
-        const out = {};
-        if (r.requestTimeoutMs)
-            out.requestTimeout = isoDuration(r.requestTimeoutMs);
-        if (r.maxConcurrentRequestsPerInstance !== undefined)
-            out.maxConcurrentRequestsPerInstance = r.maxConcurrentRequestsPerInstance;
-        if (r.maxQueueWaitMs)
-            out.maxQueueWait = isoDuration(r.maxQueueWaitMs);
-        props.requestSettings = out;
-    }
-    if (spec.livenessProbe)
-        props.livenessProbe = rest_probe(spec.livenessProbe);
-    if (spec.readinessProbe)
-        props.readinessProbe = rest_probe(spec.readinessProbe);
-    if (spec.egressPublicNetworkAccess)
-        props.egressPublicNetworkAccess = spec.egressPublicNetworkAccess;
-    if (spec.privateNetworkConnection !== undefined) {
-        props.privateNetworkConnection = spec.privateNetworkConnection;
-        props.properties['private-network-connection'] = spec.privateNetworkConnection ? 'True' : 'False';
-    }
-    if (spec.resources) {
-        const rr = {};
-        if (spec.resources.requests)
-            rr.containerResourceRequests = { ...spec.resources.requests };
-        if (spec.resources.limits)
-            rr.containerResourceLimits = { ...spec.resources.limits };
-        props.containerResourceRequirements = rr;
-    }
-    if (spec.dataCollector) {
-        const dc = spec.dataCollector;
-        const collections = {};
-        for (const c of dc.collections) {
-            const col = { dataCollectionMode: c.enabled === 'true' ? 'enabled' : 'disabled' };
-            if (c.clientId !== undefined)
-                col.clientId = c.clientId;
-            if (dc.samplingRate !== undefined)
-                col.samplingRate = dc.samplingRate;
-            const pointer = `/properties/dataCollector/collections/${c.name.replaceAll('~', '~0').replaceAll('/', '~1')}/dataId`;
-            if (c.data && 'ref' in c.data) {
-                col.dataId = c.data.ref.startsWith('azureml:') ? c.data.ref.slice('azureml:'.length) : c.data.ref;
-            }
-            else if (c.data?.dataId !== undefined) {
-                col.dataId = c.data.dataId;
-            }
-            else if (c.enabled === 'true') {
-                const name = c.data?.name ?? `${spec.endpointName}-${spec.name}-${c.name}`;
-                const version = c.data?.version ?? '1';
-                const path = c.data?.path ?? `azureml://datastores/workspaceblobstore/paths/modelDataCollector/${spec.endpointName}/${spec.name}/${c.name}`;
-                const reference = assetVersionPath(ws, 'data', name, version);
-                assets.push({
-                    kind: 'data', action: 'register', reference, resolved: true, pointer, file, span: spec.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 },
-                    name, version, anonymous: false, versionPath: reference,
-                    versionBody: { properties: { dataType: 'uri_folder', dataUri: path, isAnonymous: false } },
-                });
-                col.dataId = reference;
-            }
-            collections[c.name] = col;
-        }
-        const out = { collections };
-        if (dc.rollingRate)
-            out.rollingRate = dc.rollingRate;
-        if (dc.requestLogging)
-            out.requestLogging = { ...(dc.requestLogging.captureHeaders ? { captureHeaders: dc.requestLogging.captureHeaders } : {}) };
-        props.dataCollector = out;
-    }
-    const sku = { name: 'Default' };
-    if (spec.instanceCount !== undefined)
-        sku.capacity = spec.instanceCount;
-    return {
-        path: deploymentPath(ws, spec.endpointName, spec.name),
-        apiVersion: ML_API_VERSION,
-        body: { location: ws.location, tags: { ...spec.tags }, sku, properties: props },
-        assets,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/spec/index.js
-
-
-
-
-
-
-
-
-
-
-const DEPLOYMENT_KEYS = [
-    'endpoint_name', 'model', 'code_configuration', 'environment', 'environment_variables', 'instance_type', 'instance_count',
-    'request_settings', 'liveness_probe', 'readiness_probe', 'scale_settings', 'app_insights_enabled', 'model_mount_path',
-    'data_collector', 'egress_public_network_access', 'private_network_connection', 'resources',
-];
-const ENDPOINT_KEYS = ['auth_mode', 'traffic', 'mirror_traffic', 'identity', 'compute', 'public_network_access', 'deployments', 'target', 'scoring_uri', 'openapi_uri'];
-/**
- * Whether a YAML root looks like an online endpoint or an online deployment (by its keys, then by
- * its `$schema`); 'unknown' when nothing tells them apart (e.g. only `name`).
- */
-function detectKind(root) {
-    if (!root || root.kind !== 'map')
-        return 'unknown';
-    const keys = root.entries.map((e) => e.key);
-    const dep = keys.filter((k) => DEPLOYMENT_KEYS.includes(k)).length;
-    const ep = keys.filter((k) => ENDPOINT_KEYS.includes(k)).length;
-    if (dep > ep)
-        return 'deployment';
-    if (ep > dep)
-        return 'endpoint';
-    const schema = schema_entry(root, '$schema');
-    if (schema && isScalarStr(schema.value)) {
-        const s = schema.value.value.value.toLowerCase();
-        if (s.includes('onlinedeployment'))
-            return 'deployment';
-        if (s.includes('onlineendpoint'))
-            return 'endpoint';
-    }
-    return 'unknown';
-}
-function mixedUp(ctx, root, want) {
-    const kind = detectKind(root);
-    if (kind === 'unknown' || kind === want || !root || root.kind !== 'map')
-        return false;
-    const tell = root.entries.find((e) => (kind === 'deployment' ? DEPLOYMENT_KEYS : ENDPOINT_KEYS).includes(e.key));
-    const span = tell?.keySpan ?? firstLine();
-    ctx.report('schema', span, `This file looks like an online ${kind} YAML (it has ${tell ? `'${tell.key}'` : `a ${kind} $schema`}), but it was given as the ${want} file.`, { hint: `Pass it as ${kind}-file instead of ${want}-file (the action takes endpoint-file and deployment-file separately).` });
-    return true;
-}
-function analyzeEndpoint(input, _env) {
-    const ctx = new Ctx(input.file);
-    if (mixedUp(ctx, input.root, 'endpoint'))
-        return { findings: ctx.findings };
-    const spec = analyzeEndpointTree(input.root, ctx);
-    return spec ? { spec, findings: ctx.findings } : { findings: ctx.findings };
-}
-function analyzeDeployment(input, env) {
-    const ctx = new Ctx(input.file);
-    if (mixedUp(ctx, input.root, 'deployment'))
-        return { findings: ctx.findings };
-    const spec = analyzeDeploymentTree(input.root, input.dir, env, ctx);
-    return spec ? { spec, findings: ctx.findings } : { findings: ctx.findings };
-}
-/**
- * The deployment's environment_variables straight from the tree (value str()-ed as sent, and the
- * value's span), whether or not the rest of the file validates: lets the secret-reference checks
- * run on a file that also has schema errors.
- */
-function extractEnvironmentVariables(root) {
-    if (!root || root.kind !== 'map')
-        return [];
-    const ev = entry(root, 'environment_variables');
-    if (!ev || ev.value.kind !== 'map')
-        return [];
-    return ev.value.entries.map((e) => ({ name: e.key, value: pyStrNode(e.value), span: e.value.span, keySpan: e.keySpan }));
-}
-
-;// CONCATENATED MODULE: ./lib/analyze.js
-// The offline analysis every mode starts with: load each file (YAML 1.1 with positions), apply the
-// `set` overrides, validate it as an endpoint or a deployment, find its secret references, check
-// the files against each other, and build the plan. Pure: file contents and a file-system view
-// come in, findings and a plan go out.
-
-
-
-
-
-
-function analyze_analyze(input) {
-    const findings = [];
-    const references = [];
-    const overrideValues = input.overrides.map((o) => o.value).filter((v) => v.length > 0);
-    const overriddenEnv = new Map();
-    let endpoint;
-    if (input.endpoint) {
-        const root = prepare(input.endpoint, overridesFor('endpoint', input.overrides), findings);
-        if (root) {
-            const result = analyzeEndpoint({ root, file: input.endpoint.displayPath, dir: input.endpoint.dir }, input.fs);
-            findings.push(...result.findings);
-            const scan = scanEndpoint(root, input.endpoint.displayPath);
-            findings.push(...scan.findings);
-            endpoint = result.spec;
-        }
-    }
-    const deployments = [];
-    for (const source of input.deployments) {
-        const root = prepare(source, overridesFor('deployment', input.overrides), findings);
-        if (!root)
-            continue;
-        const result = analyzeDeployment({ root, file: source.displayPath, dir: source.dir }, { ...input.fs, parseYaml: loadYaml });
-        findings.push(...result.findings);
-        const scan = scanDeployment(root, source.displayPath);
-        findings.push(...scan.findings);
-        references.push(...scan.references);
-        if (result.spec) {
-            deployments.push(result.spec);
-            overriddenEnv.set(result.spec.name, overriddenEnvironmentVariables(root));
-        }
-    }
-    findings.push(...crossFileFindings(endpoint, deployments, input.unknownTrafficSeverity));
-    const workspace = { ...OFFLINE_WORKSPACE, ...definedOnly(input.workspace ?? {}) };
-    return { findings, references, endpoint, deployments, plan: buildPlan(endpoint, deployments, workspace, overriddenEnv), overrideValues };
-}
-/** YAML → tree with `set` overrides applied; syntax findings are collected, never thrown. */
-function prepare(source, overrides, findings) {
-    const loaded = loadYaml(source.text, source.displayPath);
-    findings.push(...loaded.findings);
-    if (loaded.findings.some((f) => f.severity === 'error'))
-        return undefined;
-    if (!loaded.root && overrides.length === 0) {
-        findings.push(makeFinding('schema', { file: source.displayPath, line: 1, column: 1 }, 'The file is empty: az ml needs at least a name.', {
-            hint: 'Write the endpoint or deployment YAML into the file, or point the input at the right file.',
-        }));
-        return undefined;
-    }
-    const applied = applyOverrides(loaded.root, overrides, source.displayPath);
-    findings.push(...applied.findings);
-    return applied.root;
-}
-/** Names of environment variables whose value came from a `set` override. */
-function overriddenEnvironmentVariables(root) {
-    const names = new Set();
-    if (root.kind !== 'map')
-        return names;
-    const env = root.entries.find((e) => e.key === 'environment_variables')?.value;
-    if (env?.kind !== 'map')
-        return names;
-    for (const e of env.entries)
-        if (e.value.kind === 'scalar' && e.value.override !== undefined)
-            names.add(e.key);
-    return names;
-}
-function crossFileFindings(endpoint, deployments, unknownTrafficSeverity) {
-    const findings = [];
-    const seen = new Map();
-    for (const d of deployments) {
-        const first = seen.get(d.name);
-        if (first) {
-            const span = d.spans.name ?? { line: 1, column: 1 };
-            findings.push(makeFinding('file-mismatch', { file: d.file, ...span }, `Deployment '${d.name}' is also defined in ${first.file}; one run deploys each deployment once.`, {
-                hint: 'Give each deployment file its own deployment name, or pass only one of the two files.',
-            }));
-        }
-        seen.set(d.name, d);
-        if (endpoint && d.endpointName !== endpoint.name) {
-            const span = d.spans.endpointName ?? { line: 1, column: 1 };
-            findings.push(makeFinding('file-mismatch', { file: d.file, ...span }, `Deployment '${d.name}' targets endpoint '${d.endpointName}', but the endpoint file ${endpoint.file} defines '${endpoint.name}'.`, { hint: `Set endpoint_name: ${endpoint.name} in the deployment (or endpoint_name=${endpoint.name} in the set input).` }));
-        }
-    }
-    if (endpoint)
-        findings.push(...checkTraffic(endpoint, deployments.map((d) => d.name), endpoint.file, unknownTrafficSeverity));
-    return findings;
-}
-function buildPlan(endpoint, deployments, workspace, overriddenEnv) {
-    const requests = [];
-    const assets = [];
-    if (endpoint) {
-        const rest = endpointRestBody(endpoint, workspace);
-        requests.push({ method: 'PUT', path: rest.path, apiVersion: rest.apiVersion, description: `create or update endpoint ${endpoint.name}`, body: rest.body });
-    }
-    for (const d of deployments) {
-        const rest = deploymentRestBody(d, workspace);
-        redactEnvironment(rest.body, overriddenEnv.get(d.name) ?? new Set());
-        assets.push(...rest.assets.filter((a) => !a.resolved || a.action === 'register'));
-        requests.push({ method: 'PUT', path: rest.path, apiVersion: rest.apiVersion, description: `create or update deployment ${d.name} on endpoint ${d.endpointName}`, body: rest.body });
-    }
-    return { requests, assets: assets.map(describeAsset) };
-}
-/** Values from `set` may be GitHub secrets: the plan shows that they are set, not what they are. */
-function redactEnvironment(body, names) {
-    const env = body.properties?.environmentVariables;
-    if (!env)
-        return;
-    for (const name of names)
-        if (name in env && !/^\$\{\{.*\}\}$/s.test(env[name] ?? ''))
-            env[name] = '***';
-}
-function describeAsset(a) {
-    const what = a.localPath ? `upload ${a.localPath}` : a.action === 'resolve-label' ? `resolve ${a.name}@${a.label}` : `register ${a.name ?? 'anonymous'}`;
-    const version = a.name && a.version ? ` as ${a.name}:${a.version}` : a.anonymous ? ' (anonymous)' : '';
-    return { kind: a.kind, description: `${what}${version} (${a.file}:${a.span.line})` };
-}
-function definedOnly(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== ''));
-}
-
-;// CONCATENATED MODULE: ./lib/pipeline.js
-// The one pipeline every mode runs (docs/architecture.md): read inputs → analyze → checks →
-// apply → report. A mode (src/modes/) says which of the later phases it has; this file owns the
-// order, the log groups, the timeline and the rule that nothing is written once a finding fails
-// the run.
-
-
-
-
-
-
-async function runPipeline(inputs) {
-    const mode = await MODE_REGISTRY[inputs.mode]();
-    const timeline = [];
-    const phase = phaseRunner(timeline);
-    const { endpoint, deployments } = readInputFiles(inputs);
-    const files = [endpoint, ...deployments].filter((f) => f !== undefined);
-    const analysis = await phase('Analyze: YAML, schema and secret-reference syntax', async () => {
-        const result = analyze_analyze({
-            endpoint,
-            deployments,
-            overrides: inputs.overrides,
-            fs: localFileSystem,
-            workspace: { subscriptionId: inputs.subscriptionId, resourceGroup: inputs.resourceGroup, workspaceName: inputs.workspaceName },
-            unknownTrafficSeverity: mode.unknownTrafficSeverity,
-        });
-        for (const value of result.overrideValues)
-            setSecret(value);
-        info(`${files.length} file(s), ${result.findings.length} finding(s), ${result.references.length} secret reference(s).`);
-        return result;
-    });
-    const run = { inputs, files, analysis, phase, timeline };
-    const report = {
-        mode: inputs.mode,
-        failOn: inputs.failOn,
-        files: files.map((f) => f.displayPath),
-        findings: [...analysis.findings],
-        references: offlineReferenceRows(run, mode),
-        plan: analysis.plan,
-        written: 'nothing',
-        timeline,
-        endpointName: analysis.endpoint?.name,
-        deploymentNames: analysis.deployments.map((d) => d.name),
-        notes: inputs.ignored.length ? [`Ignored in ${inputs.mode} mode (they apply to deploy): ${inputs.ignored.join(', ')}.`] : [],
-    };
-    if (!mode.check)
-        return report;
-    const checked = await mode.check(run);
-    report.findings.push(...checked.findings);
-    report.references = checked.references;
-    report.plan = checked.plan ?? report.plan;
-    report.changes = checked.changes;
-    report.readBack = checked.readBack;
-    report.notes.push(...checked.notes);
-    if (!mode.apply)
-        return report;
-    if (failed(report)) {
-        info('Nothing is written to Azure: the findings above must be fixed first.');
-        timeline.push({ name: 'Apply', durationMs: 0, verdict: 'skipped', detail: 'findings fail the run' });
-        return report;
-    }
-    const applied = await mode.apply(run, checked);
-    report.findings.push(...applied.findings);
-    report.written = applied.written;
-    report.readBack = applied.readBack ?? report.readBack;
-    report.notes.push(...applied.notes);
-    return report;
-}
-function readInputFiles(inputs) {
-    const workspace = workspaceRoot();
-    return {
-        endpoint: inputs.endpointFile ? readSourceFile('endpoint-file', inputs.endpointFile, workspace) : undefined,
-        deployments: inputs.deploymentFiles.map((f) => readSourceFile('deployment-file', f, workspace)),
-    };
-}
-function offlineReferenceRows(run, mode) {
-    return run.analysis.references.map((ref) => {
-        const { store, target } = describeReference(ref);
-        return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: { state: 'unknown', why: mode.offlineReferenceStatus } };
-    });
-}
-/** Each phase is one log group and one timeline row; a phase that throws is recorded as failed. */
-function phaseRunner(timeline) {
-    return async (name, work) => {
-        const started = performance.now();
-        try {
-            const value = await group(name, work);
-            timeline.push({ name, durationMs: Math.round(performance.now() - started), verdict: 'ok' });
-            return value;
-        }
-        catch (error) {
-            timeline.push({ name, durationMs: Math.round(performance.now() - started), verdict: 'failed', detail: error instanceof Error ? error.message : String(error) });
-            throw error;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/main.js
-// run(): reads the inputs once, runs the one pipeline (src/pipeline.ts) for the chosen mode, and
-// funnels every failure into one place.
-
-
-
-
-
-
-async function run() {
-    try {
-        const inputs = readInputs(envInputReader());
-        const report = await runPipeline(inputs);
-        await group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken }));
-        if (failed(report)) {
-            setFailed(failureMessage(report));
-        }
-    }
-    catch (error) {
-        main_fail(error);
-    }
-}
-/** The one failure funnel: every error ends here with a message a user can act on. */
-function main_fail(error) {
-    if (error instanceof InputError) {
-        for (const problem of error.problems)
-            core_error(problem, { title: 'Invalid input' });
-        setFailed(error.problems.length === 1 ? `Invalid input: ${error.problems[0]}` : `${error.problems.length} inputs are invalid (see the errors above).`);
-        return;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    setFailed(message);
-    if (error instanceof Error && error.stack && !(error instanceof NotAvailableError))
-        debug(error.stack);
-}
-
 
 /***/ })
 

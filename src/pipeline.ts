@@ -49,6 +49,8 @@ export async function runPipeline(inputs: Inputs): Promise<RunReport> {
   if (!mode.check) return report;
 
   const checked = await mode.check(run);
+  const superseded = checked.supersedes;
+  if (superseded) report.findings = report.findings.filter((f) => !superseded(f));
   report.findings.push(...checked.findings);
   report.references = checked.references;
   report.plan = checked.plan ?? report.plan;

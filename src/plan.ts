@@ -9,10 +9,20 @@ export interface PlannedRequest {
   apiVersion: string;
   description: string;
   body?: unknown;
+  /** Against the live resource (validate and deploy): what the request would do. Unknown offline. */
+  change?: 'create' | 'update' | 'no change';
+  /** Field-level differences from the live resource, one line each (`path: before → after`). */
+  diff?: string[];
 }
 
 export interface Plan {
   requests: PlannedRequest[];
   /** Local assets (model folder, code, inline environment) that apply would register first. */
   assets: { kind: string; description: string }[];
+  /** Endpoint traffic as it is and as it would be after the run (validate and deploy). */
+  traffic?: { before: Record<string, number>; after: Record<string, number> };
+  /** Core quota per VM family, before → after. */
+  quota?: string[];
+  /** Roles that must be assigned around the run (e.g. to a system identity that does not exist yet). */
+  identity?: string[];
 }

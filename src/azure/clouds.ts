@@ -7,6 +7,8 @@ export interface Cloud {
   resourceManager: string;
   /** Suffix of Key Vault hosts: `<vault>.<suffix>`. */
   keyVaultSuffix: string;
+  /** Resource (token audience) of the Key Vault data plane: scope `<resource>/.default`. */
+  keyVaultResource: string;
   /** Audience of the GitHub ID token that Entra exchanges (the federated credential's audience). */
   defaultAudience: string;
 }
@@ -17,6 +19,7 @@ export const CLOUDS: Record<CloudName, Cloud> = {
     authorityHost: 'https://login.microsoftonline.com',
     resourceManager: 'https://management.azure.com',
     keyVaultSuffix: 'vault.azure.net',
+    keyVaultResource: 'https://vault.azure.net',
     defaultAudience: 'api://AzureADTokenExchange',
   },
   AzureUSGovernment: {
@@ -24,6 +27,7 @@ export const CLOUDS: Record<CloudName, Cloud> = {
     authorityHost: 'https://login.microsoftonline.us',
     resourceManager: 'https://management.usgovcloudapi.net',
     keyVaultSuffix: 'vault.usgovcloudapi.net',
+    keyVaultResource: 'https://vault.usgovcloudapi.net',
     defaultAudience: 'api://AzureADTokenExchangeUSGov',
   },
   AzureChinaCloud: {
@@ -31,6 +35,7 @@ export const CLOUDS: Record<CloudName, Cloud> = {
     authorityHost: 'https://login.chinacloudapi.cn',
     resourceManager: 'https://management.chinacloudapi.cn',
     keyVaultSuffix: 'vault.azure.cn',
+    keyVaultResource: 'https://vault.azure.cn',
     defaultAudience: 'api://AzureADTokenExchangeChina',
   },
 };

@@ -31,6 +31,8 @@ export interface CheckResult {
   changes?: boolean;
   readBack?: ReadBack;
   notes: string[];
+  /** Offline findings an online check re-decided (e.g. traffic to a deployment in no file): dropped from the report. */
+  supersedes?: (offline: Finding) => boolean;
 }
 
 export interface ApplyResult {

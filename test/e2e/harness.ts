@@ -34,6 +34,8 @@ export interface RunOptions {
   /** Extra node flags, e.g. ['--import', hook]. */
   nodeArgs?: string[];
   timeoutMs?: number;
+  /** Called with the action's process id once it runs (to signal it, as a cancelled run does). */
+  onStart?: (pid: number) => void;
 }
 
 export function makeWorkspace(files: Record<string, string> = {}): string {
@@ -79,6 +81,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), distEntry], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid !== undefined) options.onStart?.(child.pid);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -136,4 +139,15 @@ export function parseOutputFile(text: string): Record<string, string> {
     outputs[name] = value.join('\n');
   }
   return outputs;
+}
+
+/** The emulator's side of a run (test/emulator/harness.ts spawns it): its variables and inputs. */
+export interface EmulatorContract {
+  env: Record<string, string>;
+  inputs: Record<string, string>;
+}
+
+/** Runs the action against Azure in a box: the emulator's proxy/CA/OIDC variables and workspace inputs, plus `options`. */
+export function runActionOnEmulator(emu: EmulatorContract, options: RunOptions): Promise<ActionRun> {
+  return runAction({ ...options, inputs: { ...emu.inputs, ...options.inputs }, env: { ...emu.env, ...options.env } });
 }

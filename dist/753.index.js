@@ -1,0 +1,2414 @@
+export const id = 753;
+export const ids = [753];
+export const modules = {
+
+/***/ 9649:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dW: () => (/* binding */ ArmError),
+/* harmony export */   ih: () => (/* binding */ createResourceClient),
+/* harmony export */   kd: () => (/* binding */ armClientOver)
+/* harmony export */ });
+/* unused harmony export armUrl */
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5190);
+
+/** A non-2xx answer (or a request that failed after the pipeline's retries; then status is 0). */
+class ArmError extends Error {
+    status;
+    /** ARM or data-plane error code, e.g. `AuthorizationFailed`, `ResourceNotFound`, `SecretNotFound`. */
+    code;
+    /** Key Vault's `innererror.code`, e.g. `ForbiddenByRbac`. */
+    innerCode;
+    method;
+    /** The URL path (no host, no query): safe to print. */
+    path;
+    constructor(init) {
+        super(init.message);
+        this.name = 'ArmError';
+        this.status = init.status;
+        this.code = init.code;
+        this.innerCode = init.innerCode;
+        this.method = init.method;
+        this.path = init.path;
+    }
+}
+const USER_AGENT = 'azureml-online-deploy';
+/** A pipeline that signs every request with a token for `scope` (e.g. `https://management.azure.com/.default`). */
+function createResourceClient(credential, scope, settings = {}) {
+    const pipeline = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createPipelineFromOptions */ .Fp)({
+        retryOptions: { maxRetries: settings.maxRetries ?? 3, retryDelayInMs: settings.retryDelayInMs ?? 800 },
+        userAgentOptions: { userAgentPrefix: USER_AGENT },
+    });
+    // The Sign phase runs inside the retry policy: each attempt carries a current token.
+    pipeline.addPolicy((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .bearerTokenAuthenticationPolicy */ .N$)({ credential, scopes: scope }), { phase: 'Sign' });
+    const httpClient = settings.httpClient ?? (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createDefaultHttpClient */ .fl)();
+    return {
+        async sendUrl(method, url, body) {
+            const request = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createPipelineRequest */ .G6)({ url, method });
+            request.headers.set('accept', 'application/json');
+            if (body !== undefined) {
+                request.headers.set('content-type', 'application/json');
+                request.body = JSON.stringify(body);
+            }
+            const path = urlPath(url);
+            if (settings.stats)
+                settings.stats.requests++;
+            let response;
+            try {
+                response = await pipeline.sendRequest(httpClient, request);
+            }
+            catch (error) {
+                if ((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .isRestError */ .T0)(error) && error.statusCode === undefined) {
+                    throw new ArmError({ status: 0, code: error.code ?? 'RequestFailed', message: `${method} ${path} failed: ${error.message}`, method, path });
+                }
+                throw error;
+            }
+            const headers = response.headers.toJSON({ preserveCase: false });
+            const parsed = parseJson(response.bodyAsText ?? undefined);
+            if (response.status < 200 || response.status > 299)
+                throw armError(response.status, parsed, method, path);
+            return { status: response.status, headers, body: parsed };
+        },
+    };
+}
+/** ARM on top of a resource client: `path` + `api-version` + query → URL. */
+function armClientOver(client, resourceManager) {
+    return {
+        send(req) {
+            return client.sendUrl(req.method, armUrl(resourceManager, req), req.body);
+        },
+    };
+}
+function armUrl(resourceManager, req) {
+    if (/^https:\/\//i.test(req.path))
+        return req.path; // nextLink / operation URL: used verbatim
+    const query = new URLSearchParams({ 'api-version': req.apiVersion, ...(req.query ?? {}) });
+    // ARM paths never need `+` for spaces; keep %20 so $filter reads as the service documents it.
+    return `${resourceManager}${req.path.startsWith('/') ? '' : '/'}${req.path}?${query.toString().replace(/\+/g, '%20')}`;
+}
+function urlPath(url) {
+    const withoutQuery = url.split('?')[0] ?? url;
+    return withoutQuery.replace(/^https:\/\/[^/]+/i, '') || '/';
+}
+function parseJson(text) {
+    if (!text)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+function armError(status, body, method, path) {
+    const error = typeof body === 'object' && body !== null ? body.error : undefined;
+    const code = error?.code ?? `Http${status}`;
+    const message = error?.message ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
+    return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innererror?.code, method, path });
+}
+
+
+/***/ }),
+
+/***/ 7076:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dW: () => (/* reexport */ rest/* ArmError */.dW),
+  Jv: () => (/* binding */ signIn)
+});
+
+// UNUSED EXPORTS: SignInError
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 184 modules
+var esm = __webpack_require__(4971);
+;// CONCATENATED MODULE: ./lib/azure/credential.js
+// Sign-in: which credential the action uses, and failures explained so a user can fix them
+// (docs/sign-in.md). With GitHub OIDC, a client-assertion credential asks GitHub for a fresh ID
+// token every time Entra needs one: the GitHub token lives minutes, a deployment may take longer,
+// and a cached one would meet AADSTS700024 half-way through.
+
+
+/** A sign-in that cannot go on, with what to change. Thrown to the failure funnel. */
+class SignInError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'SignInError';
+    }
+}
+const NO_OIDC = 'GitHub gave this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Add `permissions: id-token: write` to the job ' +
+    '(and keep `contents: read`). Pull requests from forks never get an OIDC token: run `mode: lint` there, which needs no Azure access.';
+function oidcAvailable(env = process.env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+/** GitHub OIDC when the job has it and the app is named; the environment / Azure CLI chain otherwise. */
+async function chooseCredential(settings, env = process.env) {
+    const { tenantId, clientId, cloud, audience } = settings;
+    if (tenantId && clientId && oidcAvailable(env)) {
+        let first;
+        try {
+            first = await core.getIDToken(audience);
+        }
+        catch (error) {
+            throw new SignInError(`Could not get a GitHub OIDC token for audience '${audience}': ${messageOf(error)}. ${NO_OIDC}`);
+        }
+        const idTokenClaims = decodeJwtClaims(first);
+        // Never cache the GitHub token: Entra calls this each time it needs a new assertion.
+        const credential = new esm/* ClientAssertionCredential */.XI(tenantId, clientId, () => core.getIDToken(audience), { authorityHost: cloud.authorityHost });
+        return { method: 'github-oidc', credential, idTokenClaims };
+    }
+    const chain = new esm/* ChainedTokenCredential */.Rk(new esm/* EnvironmentCredential */.lp({ authorityHost: cloud.authorityHost }), new esm/* AzureCliCredential */.nG(tenantId ? { tenantId } : {}));
+    return { method: 'environment-or-cli', credential: chain };
+}
+/** Asks for the first token, turning Entra's refusals into what to change. */
+async function firstToken(chosen, scope, settings, env = process.env) {
+    try {
+        const token = await chosen.credential.getToken(scope);
+        if (!token)
+            throw new Error('the credential returned no token');
+        return token;
+    }
+    catch (error) {
+        throw new SignInError(explainSignInFailure(messageOf(error), chosen, settings, env));
+    }
+}
+/** Pure: an Entra / credential error message → a sentence a user can act on. Exported for tests. */
+function explainSignInFailure(message, chosen, settings, env = {}) {
+    const code = /AADSTS(\d+)/.exec(message)?.[1];
+    const claims = chosen.idTokenClaims;
+    const subject = claims?.sub ?? '(unknown)';
+    const presented = `The GitHub token presented issuer '${claims?.iss ?? '?'}', subject '${subject}', audience '${formatAudience(claims?.aud)}'.`;
+    const app = `app (client id ${settings.clientId ?? '?'}) in tenant ${settings.tenantId ?? '?'}`;
+    if (chosen.method === 'github-oidc') {
+        switch (code) {
+            case '7002138':
+                return (`Sign-in refused (AADSTS7002138): the federated credential's subject differs from '${subject}' only in letter case, and Entra compares subjects case-sensitively. ` +
+                    `Edit the subject of the federated credential on the ${app} to exactly '${subject}'.`);
+            case '700213':
+            case '70021':
+                return (`Sign-in refused (AADSTS${code}): no federated credential of the ${app} matches the GitHub token. ${presented} ` +
+                    `Add a federated credential with exactly this subject (Entra compares it case-sensitively: check the letter case of the organization, repository, branch and environment), ` +
+                    `issuer https://token.actions.githubusercontent.com and audience ${settings.audience}. ` +
+                    `The subject names the environment when the job uses one (repo:OWNER/REPO:environment:NAME), otherwise the branch, tag or pull_request.`);
+            case '700211':
+                return `Sign-in refused (AADSTS700211): no federated credential of the ${app} has the issuer of the GitHub token. ${presented} The issuer must be exactly https://token.actions.githubusercontent.com (no trailing slash).`;
+            case '700212':
+                return (`Sign-in refused (AADSTS700212): the federated credential's audience differs from the token's. ${presented} ` +
+                    `Use audience ${settings.cloud.defaultAudience} on the federated credential (the default for ${settings.cloud.name}), or set the action's \`audience\` input to the credential's audience.`);
+            case '700024':
+                return (`Sign-in refused (AADSTS700024): the GitHub token was outside its valid time range when Entra checked it (expired or not yet valid). ` +
+                    `The action asks GitHub for a fresh token each time; check the runner's clock, and that no earlier step replaces ACTIONS_ID_TOKEN_REQUEST_URL.`);
+            case '700016':
+                return `Sign-in refused (AADSTS700016): no application with client id ${settings.clientId ?? '?'} exists in tenant ${settings.tenantId ?? '?'}. Check the client-id and tenant-id inputs (the app registration's Application (client) ID and Directory (tenant) ID).`;
+            case '90002':
+                return `Sign-in refused (AADSTS90002): tenant ${settings.tenantId ?? '?'} does not exist in ${settings.cloud.name}. Check the tenant-id and environment inputs.`;
+        }
+        return `Sign-in with GitHub OIDC failed for the ${app}: ${firstLine(message)} ${presented}`;
+    }
+    const named = settings.tenantId && settings.clientId;
+    const why = named
+        ? `client-id and tenant-id are set, but ${NO_OIDC.charAt(0).toLowerCase()}${NO_OIDC.slice(1)}`
+        : oidcAvailable(env)
+            ? 'GitHub OIDC is available, but client-id and tenant-id are not set (inputs, or AZURE_CLIENT_ID / AZURE_TENANT_ID).'
+            : `Set client-id and tenant-id to sign in with GitHub OIDC (${NO_OIDC})`;
+    return `No Azure credential: ${why} Without OIDC the action uses the environment (AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_CLIENT_SECRET) or the Azure CLI (after azure/login), and neither signed in: ${firstLine(message)}`;
+}
+/** The payload of a JWT as an object; undefined when it is not one. Never prints the token. */
+function decodeJwtClaims(token) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return undefined;
+    try {
+        const value = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        return typeof value === 'object' && value !== null ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function formatAudience(aud) {
+    return Array.isArray(aud) ? aud.join(', ') : (aud ?? '?');
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+function firstLine(text) {
+    // Entra's descriptions end with trace/correlation ids and timestamps: noise for a user.
+    return (text.split('\n').find((l) => l.trim()) ?? text).replace(/\s*Trace ID:.*$/, '').trim();
+}
+
+// EXTERNAL MODULE: ./lib/azure/rest.js
+var rest = __webpack_require__(9649);
+;// CONCATENATED MODULE: ./lib/azure/session.js
+// The Azure session every online mode starts with: sign in once (src/azure/credential.ts), then
+// one ARM client over the Azure SDK pipeline (auth, retries honouring Retry-After, proxy) and the
+// workspace it targets. Adapters (src/azure/*.ts) take a session; nothing else builds URLs.
+
+
+
+
+
+async function signIn(inputs, settings = {}) {
+    const missing = ['subscription-id', 'resource-group', 'workspace-name'].filter((name) => !workspaceInput(inputs, name));
+    if (missing.length > 0) {
+        throw new SignInError(`${missing.join(', ')}: required to read the workspace (validate and deploy); lint needs none of them.`);
+    }
+    const signInSettings = { tenantId: inputs.tenantId, clientId: inputs.clientId, cloud: inputs.cloud, audience: inputs.audience };
+    const chosen = await chooseCredential(signInSettings);
+    if (chosen.idTokenClaims) {
+        const c = chosen.idTokenClaims;
+        core.info(`GitHub OIDC token: issuer ${c.iss ?? '?'}, subject ${c.sub ?? '?'}, audience ${formatAudience(c.aud)}`);
+    }
+    const armScope = `${inputs.cloud.resourceManager}/.default`;
+    const token = await firstToken(chosen, armScope, signInSettings);
+    const claims = decodeJwtClaims(token.token) ?? {};
+    const tenantId = stringClaim(claims.tid) ?? inputs.tenantId ?? '';
+    const caller = { objectId: stringClaim(claims.oid), tenantId, clientId: stringClaim(claims.appid) ?? stringClaim(claims.azp) ?? inputs.clientId };
+    core.info(`Signed in to ${inputs.cloud.name} with ${chosen.method === 'github-oidc' ? 'GitHub OIDC' : 'the environment / Azure CLI credential'}` +
+        `${caller.objectId ? ` as object id ${caller.objectId}` : ''} in tenant ${tenantId || '?'}.`);
+    const stats = settings.stats ?? { requests: 0 };
+    const pipeline = { ...settings, stats };
+    const subscriptionId = inputs.subscriptionId;
+    const resourceGroup = inputs.resourceGroup;
+    const workspaceName = inputs.workspaceName;
+    return {
+        cloud: inputs.cloud,
+        credential: chosen.credential,
+        arm: (0,rest/* armClientOver */.kd)((0,rest/* createResourceClient */.ih)(chosen.credential, armScope, pipeline), inputs.cloud.resourceManager),
+        keyVault: (0,rest/* createResourceClient */.ih)(chosen.credential, `${inputs.cloud.keyVaultResource}/.default`, pipeline),
+        subscriptionId,
+        resourceGroup,
+        workspaceName,
+        workspacePath: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${workspaceName}`,
+        caller,
+        method: chosen.method,
+        stats,
+    };
+}
+function workspaceInput(inputs, name) {
+    return name === 'subscription-id' ? inputs.subscriptionId : name === 'resource-group' ? inputs.resourceGroup : inputs.workspaceName;
+}
+function stringClaim(value) {
+    return typeof value === 'string' && value ? value : undefined;
+}
+
+
+/***/ }),
+
+/***/ 7753:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  describeReads: () => (/* binding */ describeReads),
+  validateMode: () => (/* binding */ validateMode),
+  validateOnline: () => (/* binding */ validateOnline)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./lib/azure/rest.js
+var rest = __webpack_require__(9649);
+;// CONCATENATED MODULE: ./lib/azure/read.js
+
+async function lookup(read, permission) {
+    try {
+        return { kind: 'found', value: await read() };
+    }
+    catch (error) {
+        return failedLookup(error, permission);
+    }
+}
+function failedLookup(error, permission) {
+    if (error instanceof rest/* ArmError */.dW) {
+        if (error.status === 404)
+            return { kind: 'missing' };
+        if (error.status === 403 || error.status === 401) {
+            return { kind: 'unreadable', permission, why: `${error.status} ${error.code}${error.innerCode ? ` (${error.innerCode})` : ''} on ${error.method} ${error.path}` };
+        }
+        return { kind: 'unreadable', why: `${error.method} ${error.path} failed: ${error.status || 'no answer'} ${error.code}` };
+    }
+    return { kind: 'unreadable', why: error instanceof Error ? error.message : String(error) };
+}
+/** Every item of an ARM list, following `nextLink` (absolute URLs, used verbatim). */
+async function listAll(arm, req) {
+    const items = [];
+    let next = req;
+    for (let page = 0; next && page < 100; page++) {
+        const res = await arm.send(next);
+        items.push(...(res.body?.value ?? []));
+        next = res.body?.nextLink ? { method: 'GET', path: res.body.nextLink, apiVersion: req.apiVersion } : undefined;
+    }
+    return items;
+}
+/** The same over an absolute-URL client (Key Vault data plane). */
+async function listAllUrl(client, url) {
+    const items = [];
+    let next = url;
+    for (let page = 0; next && page < 100; page++) {
+        const res = await client.sendUrl('GET', next);
+        items.push(...(res.body?.value ?? []));
+        next = res.body?.nextLink ?? undefined;
+    }
+    return items;
+}
+/** Runs `work` once per distinct key, however many callers ask for it. */
+class Once {
+    started = new Map();
+    get(key, work) {
+        let p = this.started.get(key);
+        if (!p) {
+            p = work();
+            this.started.set(key, p);
+        }
+        return p;
+    }
+    get size() {
+        return this.started.size;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/azure/identity.js
+
+const MSI_API_VERSION = '2023-01-31';
+function readUserAssignedIdentity(arm, resourceId) {
+    return lookup(async () => {
+        const body = (await arm.send({ method: 'GET', path: resourceId, apiVersion: MSI_API_VERSION })).body;
+        return { resourceId: body?.id ?? resourceId, principalId: body?.properties?.principalId ?? '', clientId: body?.properties?.clientId };
+    }, 'Microsoft.ManagedIdentity/userAssignedIdentities/read');
+}
+
+;// CONCATENATED MODULE: ./lib/azure/keyvault.js
+
+
+/** Key Vault ARM api-version whose GET states `enableRbacAuthorization` (absent or null: access policies). */
+const KEYVAULT_ARM_API_VERSION = '2024-11-01';
+/** Data-plane api-version (the newest in the REST spec index). */
+const KEYVAULT_DATA_API_VERSION = '7.6';
+const READ_METADATA_PERMISSION = 'Microsoft.KeyVault/vaults/secrets/readMetadata/action';
+const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
+const str = (v) => (typeof v === 'string' && v ? v : undefined);
+function vaultArmId(subscriptionId, resourceGroup, vaultName) {
+    return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${vaultName}`;
+}
+function readVault(arm, host, resourceId) {
+    return lookup(async () => parseVault(host, (await arm.send({ method: 'GET', path: resourceId, apiVersion: KEYVAULT_ARM_API_VERSION })).body), 'Microsoft.KeyVault/vaults/read');
+}
+function parseVault(host, body) {
+    const b = obj(body);
+    return { host, resourceId: str(b.id) ?? '', rbacAuthorization: obj(b.properties).enableRbacAuthorization === true };
+}
+/** All versions of one secret; `missing` when the secret (or the vault host) does not exist. */
+async function readSecretVersions(keyVault, vaultUrl, secretName) {
+    const url = `${vaultUrl.replace(/\/+$/, '')}/secrets/${encodeURIComponent(secretName)}/versions?api-version=${KEYVAULT_DATA_API_VERSION}&maxresults=25`;
+    try {
+        return { kind: 'found', value: (await listAllUrl(keyVault, url)).map(parseVersionItem) };
+    }
+    catch (error) {
+        if (vaultHostUnknown(error))
+            return { kind: 'missing' };
+        return failedLookup(error, READ_METADATA_PERMISSION);
+    }
+}
+/**
+ * A vault name that does not exist has no DNS entry: the request fails before any HTTP answer
+ * (ENOTFOUND), or a proxy answers the tunnel with 502.
+ */
+function vaultHostUnknown(error) {
+    if (!(error instanceof rest/* ArmError */.dW))
+        return false;
+    if (error.status === 0)
+        return /ENOTFOUND|EAI_AGAIN/i.test(`${error.code} ${error.message}`);
+    // A proxy's own 502 carries no Key Vault error body (a vault's answers always do).
+    return error.status === 502 && error.code === 'Http502';
+}
+function parseVersionItem(value) {
+    const v = obj(value);
+    const a = obj(v.attributes);
+    const iso = (x) => (typeof x === 'number' ? new Date(x * 1000).toISOString() : undefined);
+    return {
+        version: (str(v.id) ?? '').split('/').filter(Boolean).pop() ?? '',
+        enabled: a.enabled !== false,
+        createdOn: iso(a.created),
+        expiresOn: iso(a.exp),
+        notBefore: iso(a.nbf),
+    };
+}
+/** The pinned version's metadata, and the newest enabled version when it is another, newer one. */
+function secretVersionFacts(vaultHost, name, pinned, versions) {
+    const own = versions.find((v) => v.version.toLowerCase() === pinned.toLowerCase());
+    if (!own)
+        return { kind: 'missing' };
+    const created = (v) => Date.parse(v.createdOn ?? '') || 0;
+    const newest = versions.filter((v) => v.enabled && v !== own && created(v) > created(own)).sort((a, b) => created(b) - created(a))[0];
+    return {
+        kind: 'found',
+        value: {
+            vaultHost,
+            name,
+            version: own.version,
+            enabled: own.enabled,
+            createdOn: own.createdOn,
+            expiresOn: own.expiresOn,
+            notBefore: own.notBefore,
+            newerEnabled: newest ? { version: newest.version, createdOn: newest.createdOn } : undefined,
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./lib/spec/rest.js
+var spec_rest = __webpack_require__(9933);
+;// CONCATENATED MODULE: ./lib/azure/ml.js
+
+
+const LIST_SECRETS_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
+const ml_obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
+const ml_str = (v) => (typeof v === 'string' && v ? v : undefined);
+const stringDict = (v) => Object.fromEntries(Object.entries(ml_obj(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
+const numberDict = (v) => Object.fromEntries(Object.entries(ml_obj(v)).filter(([, x]) => typeof x === 'number'));
+function readWorkspace(s) {
+    return lookup(async () => parseWorkspace((await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/read');
+}
+function parseWorkspace(body) {
+    const b = ml_obj(body);
+    const p = ml_obj(b.properties);
+    return {
+        id: ml_str(b.id) ?? '',
+        location: (ml_str(b.location) ?? '').toLowerCase().replace(/\s+/g, ''),
+        storageAccountId: ml_str(p.storageAccount),
+        containerRegistryId: ml_str(p.containerRegistry),
+        keyVaultId: ml_str(p.keyVault),
+    };
+}
+function readEndpoint(s, name) {
+    return lookup(async () => parseEndpoint((await s.arm.send({ method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${name}`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read');
+}
+function parseEndpoint(body) {
+    const b = ml_obj(body);
+    const p = ml_obj(b.properties);
+    return {
+        name: ml_str(b.name) ?? '',
+        provisioningState: ml_str(p.provisioningState) ?? 'Unknown',
+        identity: parseIdentity(b.identity),
+        authMode: ml_str(p.authMode),
+        traffic: numberDict(p.traffic),
+        mirrorTraffic: numberDict(p.mirrorTraffic),
+        scoringUri: ml_str(p.scoringUri),
+        swaggerUri: ml_str(p.swaggerUri),
+        properties: stringDict(p.properties),
+        body: b,
+    };
+}
+const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned', 'None'];
+function parseIdentity(value) {
+    const i = ml_obj(value);
+    const typeText = (ml_str(i.type) ?? 'None').replace(/\s+/g, '').toLowerCase();
+    const type = IDENTITY_TYPES.find((t) => t.toLowerCase() === typeText) ?? 'None';
+    const userAssigned = {};
+    for (const [id, v] of Object.entries(ml_obj(i.userAssignedIdentities))) {
+        userAssigned[id.toLowerCase()] = { principalId: ml_str(ml_obj(v).principalId), clientId: ml_str(ml_obj(v).clientId) };
+    }
+    return { type, principalId: ml_str(i.principalId), userAssigned };
+}
+/** The endpoint's deployments by name; an endpoint that does not exist has none (missing). */
+function readDeployments(s, endpointName) {
+    return lookup(async () => {
+        const items = await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${endpointName}/deployments`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
+        return Object.fromEntries(items.map(parseDeployment).map((d) => [d.name.toLowerCase(), d]));
+    }, 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read');
+}
+function parseDeployment(body) {
+    const b = ml_obj(body);
+    const p = ml_obj(b.properties);
+    const capacity = ml_obj(b.sku).capacity;
+    return {
+        name: ml_str(b.name) ?? '',
+        provisioningState: ml_str(p.provisioningState) ?? 'Unknown',
+        instanceType: ml_str(p.instanceType),
+        instanceCount: typeof capacity === 'number' ? capacity : undefined,
+        body: b,
+    };
+}
+/**
+ * One `listsecrets` per connection. The answer carries credential values: they stay inside this
+ * function, which keeps only the key names (docs/architecture.md §4).
+ */
+function readConnection(s, name) {
+    return lookup(async () => connectionFacts(name, (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), LIST_SECRETS_PERMISSION);
+}
+/** Key names of a `listsecrets` answer; never a value. CustomKeys keep theirs under `credentials.keys`. */
+function connectionFacts(name, body) {
+    const p = ml_obj(ml_obj(body).properties);
+    const authType = ml_str(p.authType);
+    const credentials = ml_obj(p.credentials);
+    const credentialSource = authType?.toLowerCase() === 'customkeys' ? ml_obj(credentials.keys) : credentials;
+    return {
+        name: ml_str(ml_obj(body).name) ?? name,
+        authType,
+        target: ml_str(p.target) !== undefined,
+        credentialKeys: Object.keys(credentialSource).filter((k) => credentialSource[k] !== null && credentialSource[k] !== undefined),
+        metadataKeys: Object.keys(ml_obj(p.metadata)),
+    };
+}
+/** Names of every connection in the workspace (no secrets): read only when a referenced one is missing, to suggest the closest. */
+async function readConnectionNames(s) {
+    const l = await lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).map((c) => ml_str(c.name) ?? ''));
+    return l.kind === 'found' ? l.value.filter(Boolean) : undefined;
+}
+/** The ARM path of a registered asset reference, or undefined when it cannot be read here (registry, curated). */
+function assetPath(s, ref) {
+    switch (ref.kind) {
+        case 'version':
+            return { path: `${s.workspacePath}/${ref.type}/${ref.name}/versions/${ref.version}`, latest: false };
+        case 'label':
+            return ref.label === 'latest' ? { path: `${s.workspacePath}/${ref.type}/${ref.name}/versions`, latest: true } : undefined;
+        case 'arm':
+            return { path: ref.id, latest: false };
+        default:
+            return undefined;
+    }
+}
+/** One GET per distinct asset version; `@latest` lists the versions newest first and takes one. */
+function readAsset(s, ref) {
+    const target = assetPath(s, ref);
+    if (!target)
+        return undefined;
+    return lookup(async () => {
+        if (!target.latest)
+            return { id: ml_str(ml_obj((await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body).id) ?? target.path };
+        const res = await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8, query: { $orderBy: 'createdtime desc', $top: '1' } });
+        const newest = newestVersion(res.body?.value ?? []);
+        if (!newest)
+            throw new NoVersions();
+        return { id: ml_str(newest.id) ?? target.path };
+    }, `Microsoft.MachineLearningServices/workspaces/${ref.type}/versions/read`).then((l) => (l.kind === 'unreadable' && l.why === NoVersions.WHY ? { kind: 'missing' } : l));
+}
+/** The service orders by `$orderBy`; picking by creation time as well keeps a server that ignores it honest. */
+function newestVersion(items) {
+    const created = (v) => Date.parse(ml_str(ml_obj(v.systemData).createdAt) ?? '') || 0;
+    return items.reduce((best, v) => (best === undefined || created(v) > created(best) ? v : best), undefined);
+}
+class NoVersions extends Error {
+    static WHY = 'the asset has no versions';
+    constructor() {
+        super(NoVersions.WHY);
+    }
+}
+function readVmSizes(s, location) {
+    return lookup(async () => {
+        const res = await s.arm.send({ method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/vmSizes`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
+        return (res.body?.value ?? []).map((v) => ({ name: ml_str(v.name) ?? '', family: ml_str(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
+    }).then(notServedIsUnreadable);
+}
+function readUsages(s, location) {
+    return lookup(async () => {
+        const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/usages`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
+        return items.map((u) => ({ family: ml_str(ml_obj(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
+    }).then(notServedIsUnreadable);
+}
+/** A list that answers 404 is not "no VM sizes": the region or the API is not available to read. */
+function notServedIsUnreadable(l) {
+    return l.kind === 'missing' ? { kind: 'unreadable', why: 'the region does not answer this list' } : l;
+}
+
+;// CONCATENATED MODULE: ./lib/checks/rbac.js
+/** The usual delay before a new role assignment takes effect (Azure RBAC troubleshooting: "up to 10 minutes"). */
+const PROPAGATION_DELAY_MS = 10 * 60 * 1000;
+/** Lower-case, no trailing slash: ARM ids compare case-insensitively. */
+function normalizeScope(scope) {
+    const s = scope.trim().toLowerCase().replace(/\/+$/, '');
+    return s === '' ? '/' : s;
+}
+/** The last segment of a role definition id, lower-cased (what `roleDefinitions` is keyed by). */
+function roleDefinitionKey(id) {
+    return (id.split('/').filter(Boolean).pop() ?? id).toLowerCase();
+}
+const MG = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)$/;
+/**
+ * Whether an assignment at `assignmentScope` applies at `target`: the same scope or one above it
+ * (root `/`, management group, subscription, resource group, resource, child resource). A
+ * management-group scope is `unknown` unless the caller says which groups hold the subscription.
+ */
+function scopeCovers(assignmentScope, target, managementGroups) {
+    const a = normalizeScope(assignmentScope);
+    const t = normalizeScope(target);
+    if (a === '/' || a === t || t.startsWith(`${a}/`))
+        return true;
+    const mg = MG.exec(a);
+    if (!mg)
+        return false;
+    if (!t.startsWith('/subscriptions/'))
+        return false;
+    if (managementGroups === undefined)
+        return 'unknown';
+    const names = managementGroups.map((g) => (MG.exec(normalizeScope(g))?.[1] ?? g.toLowerCase()));
+    return names.includes(mg[1] ?? '');
+}
+const patternCache = new Map();
+function escapeRegExp(text) {
+    return text.replace(/[.+?^$(){}|[\]\\]/g, (c) => '\\' + c);
+}
+// ARM operation matching: case-insensitive, `*` matches any run of characters (`*`, `*/read`, `…/secrets/*`).
+function permissionMatches(pattern, operation) {
+    let re = patternCache.get(pattern);
+    if (!re) {
+        const body = pattern.split('*').map(escapeRegExp).join('.*');
+        re = new RegExp('^' + body + '$', 'i');
+        patternCache.set(pattern, re);
+    }
+    return re.test(operation);
+}
+/**
+ * Whether permission blocks allow an operation. A block allows it when one of its actions (data
+ * actions) matches and none of the same block's notActions (notDataActions) does: a notAction
+ * subtracts within its block only, and another block (another role) may still grant it.
+ * `actions: ['*']` never covers data actions.
+ */
+function blocksAllow(blocks, want) {
+    return blocks.some((b) => blockAllows(b, want));
+}
+function blockAllows(block, want) {
+    const [allow, deny, op] = 'action' in want ? [block.actions, block.notActions, want.action] : [block.dataActions, block.notDataActions, want.dataAction];
+    return (allow ?? []).some((p) => permissionMatches(p, op)) && !(deny ?? []).some((p) => permissionMatches(p, op));
+}
+/** The principal and every group it is in, transitively (cycles tolerated). */
+function principalClosure(principalId, memberOf) {
+    const index = new Map(Object.entries(memberOf).map(([k, v]) => [k.toLowerCase(), v]));
+    const seen = new Set();
+    const queue = [principalId.toLowerCase()];
+    while (queue.length) {
+        const id = queue.pop() ?? '';
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        for (const g of index.get(id) ?? [])
+            queue.push(g.toLowerCase());
+    }
+    return seen;
+}
+function evaluatePermission(world, query) {
+    const now = Date.parse(world.now);
+    const delay = world.propagationDelayMs ?? PROPAGATION_DELAY_MS;
+    const members = world.memberOf ? principalClosure(query.principalId, world.memberOf) : undefined;
+    const definitions = new Map(Object.entries(world.roleDefinitions).map(([k, v]) => [k.toLowerCase(), v]));
+    const grants = [];
+    const uncertainties = [];
+    for (const a of world.assignments) {
+        if (members && !members.has(a.principalId.toLowerCase()))
+            continue;
+        const covers = scopeCovers(a.scope, query.scope, query.managementGroups);
+        const below = covers === false && query.partsCount === true && scopeCovers(query.scope, a.scope) === true;
+        if (covers === false && !below)
+            continue;
+        const definition = definitions.get(roleDefinitionKey(a.roleDefinitionId));
+        if (!definition) {
+            uncertainties.push(`role definition ${roleDefinitionKey(a.roleDefinitionId)} (assigned at ${a.scope}) could not be read`);
+            continue;
+        }
+        if (!blocksAllow(definition.permissions, query.permission))
+            continue;
+        const grant = { assignmentId: a.id, principalId: a.principalId, roleName: definition.roleName, roleDefinitionId: a.roleDefinitionId, scope: a.scope };
+        if (a.condition)
+            grant.condition = a.condition;
+        if (a.createdOn) {
+            grant.createdOn = a.createdOn;
+            const created = Date.parse(a.createdOn);
+            if (!Number.isNaN(created) && !Number.isNaN(now))
+                grant.ageMs = now - created;
+        }
+        if (below) {
+            uncertainties.push(`${definition.roleName} is assigned on ${a.scope}, a part of ${query.scope}: whether the part the service reads is covered is not known`);
+        }
+        else if (covers === 'unknown') {
+            uncertainties.push(`${definition.roleName} is assigned at management group scope ${a.scope}, and whether it holds this subscription is not known`);
+        }
+        else if (a.condition) {
+            uncertainties.push(`${definition.roleName} at ${a.scope} is assigned with a condition, which the action cannot evaluate (${a.condition})`);
+        }
+        else {
+            grants.push(grant);
+        }
+    }
+    if (grants.length > 0) {
+        // Effective once any granting assignment is old enough (or of unknown age: assume it is).
+        const notYetEffective = grants.every((g) => g.ageMs !== undefined && g.ageMs < delay);
+        return { holds: true, grants, notYetEffective, uncertainties: [] };
+    }
+    if (uncertainties.length > 0)
+        return { holds: 'uncertain', grants, notYetEffective: false, uncertainties };
+    return { holds: false, grants, notYetEffective: false, uncertainties: [] };
+}
+/** "3 minutes", "2 hours", "5 days": an age for messages. */
+function describeAge(ms) {
+    const minutes = Math.floor(ms / 60_000);
+    if (minutes < 1)
+        return 'less than a minute';
+    if (minutes < 120)
+        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48)
+        return `${hours} hours`;
+    return `${Math.floor(hours / 24)} days`;
+}
+
+;// CONCATENATED MODULE: ./lib/azure/rbac.js
+
+const AUTHORIZATION_API_VERSION = '2022-04-01';
+const ROLE_ASSIGNMENTS_READ = 'Microsoft.Authorization/roleAssignments/read';
+const rbac_obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
+const rbac_str = (v) => (typeof v === 'string' && v ? v : undefined);
+const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+/** The signed-in identity's permissions at `scope` (an ARM resource or resource-group id). */
+function readCallerPermissions(arm, scope) {
+    return lookup(async () => (await listAll(arm, { method: 'GET', path: `${trimSlash(scope)}/providers/Microsoft.Authorization/permissions`, apiVersion: AUTHORIZATION_API_VERSION })).map(parsePermission));
+}
+function parsePermission(value) {
+    const p = rbac_obj(value);
+    return { actions: strings(p.actions), notActions: strings(p.notActions), dataActions: strings(p.dataActions), notDataActions: strings(p.notDataActions) };
+}
+/** Assignments that apply to `principalId` (or a group it is in) at `scope`, inherited ones included. */
+function readAssignments(arm, principalId, scope) {
+    return lookup(async () => (await listAll(arm, {
+        method: 'GET',
+        path: `${trimSlash(scope)}/providers/Microsoft.Authorization/roleAssignments`,
+        apiVersion: AUTHORIZATION_API_VERSION,
+        query: { $filter: `assignedTo('${principalId}')` },
+    })).map(parseAssignment), ROLE_ASSIGNMENTS_READ);
+}
+function parseAssignment(value) {
+    const a = rbac_obj(value);
+    const p = rbac_obj(a.properties);
+    return {
+        id: rbac_str(a.id) ?? '',
+        principalId: rbac_str(p.principalId) ?? '',
+        roleDefinitionId: rbac_str(p.roleDefinitionId) ?? '',
+        scope: rbac_str(p.scope) ?? '',
+        condition: rbac_str(p.condition),
+        createdOn: rbac_str(p.createdOn),
+    };
+}
+/** A role definition by its full id (`/subscriptions/…/roleDefinitions/{guid}`, as assignments name it). */
+function readRoleDefinition(arm, roleDefinitionId) {
+    return lookup(async () => parseRoleDefinition((await arm.send({ method: 'GET', path: roleDefinitionId, apiVersion: AUTHORIZATION_API_VERSION })).body));
+}
+function parseRoleDefinition(value) {
+    const d = rbac_obj(value);
+    const p = rbac_obj(d.properties);
+    return { id: rbac_str(d.id) ?? '', roleName: rbac_str(p.roleName) ?? '', permissions: (Array.isArray(p.permissions) ? p.permissions : []).map(parsePermission) };
+}
+function trimSlash(scope) {
+    return scope.replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./lib/azure/gather.js
+
+
+
+
+
+
+async function gatherFacts(session, input, clock = () => new Date()) {
+    const started = performance.now();
+    const { arm } = session;
+    const ml = { arm, subscriptionId: session.subscriptionId, workspacePath: session.workspacePath };
+    const kvRefs = input.references.filter((r) => r.kind === 'keyvault');
+    const referencedConnections = unique(input.references.flatMap((r) => (r.kind === 'keyvault' ? [] : [r.connection])));
+    // Round 1: everything whose address the files alone give.
+    const workspace = readWorkspace(ml);
+    const endpoint = readEndpoint(ml, input.endpointName);
+    const deployments = readDeployments(ml, input.endpointName);
+    const connections = Object.fromEntries(referencedConnections.map((name) => [name, readConnection(ml, name)]));
+    const versionLists = new Once();
+    const secretVersions = {};
+    for (const ref of kvRefs) {
+        const list = versionLists.get(`${ref.vaultHost.toLowerCase()}/${ref.secretName.toLowerCase()}`, () => readSecretVersions(session.keyVault, ref.vaultUrl, ref.secretName));
+        secretVersions[ref.secretId] ??= list.then((l) => (l.kind === 'found' ? secretVersionFacts(ref.vaultHost, ref.secretName, ref.version, l.value) : l));
+    }
+    const vaults = new Once();
+    const vaultByHost = {};
+    for (const ref of kvRefs) {
+        vaultByHost[ref.vaultHost] ??= vaults.get(ref.vaultHost.toLowerCase(), () => findVault(session, ref, workspace));
+    }
+    const uaiIds = unique((input.endpoint?.identity?.userAssignedIdentities ?? []).map((u) => u.resourceId));
+    const userAssigned = Object.fromEntries(uaiIds.map((id) => [id.toLowerCase(), readUserAssignedIdentity(arm, id)]));
+    const assets = readAssets(ml, input.deployments);
+    const callerPermissions = {
+        [session.workspacePath]: readCallerPermissions(arm, session.workspacePath),
+    };
+    // Round 2: what needs round 1 (vault ids, principals, the region).
+    const vaultIds = Promise.all(Object.values(vaultByHost)).then((ls) => unique(ls.flatMap((l) => (l.kind === 'found' && l.value.resourceId ? [l.value.resourceId] : []))));
+    const callerAtVaults = vaultIds.then((ids) => Promise.all(ids.map(async (id) => [id, await readCallerPermissions(arm, id)])));
+    const principals = endpointPrincipals(await endpoint, await Promise.all(Object.values(userAssigned)));
+    const ws = await workspace;
+    const scopesFor = async (p) => {
+        const scopes = [session.workspacePath, ...(await vaultIds)];
+        if (!p.systemAssigned && ws.kind === 'found')
+            scopes.push(...[ws.value.containerRegistryId, ws.value.storageAccountId].filter((s) => Boolean(s)));
+        return unique(scopes);
+    };
+    const assignmentReads = new Once();
+    const principalFacts = Promise.all(principals.map(async (p) => {
+        const scopes = await scopesFor(p);
+        const reads = await Promise.all(scopes.map((scope) => assignmentReads.get(`${p.objectId}|${scope.toLowerCase()}`, () => readAssignments(arm, p.objectId, scope))));
+        return [p.objectId, { objectId: p.objectId, assignments: mergeAssignments(reads) }];
+    }));
+    const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
+    const location = ws.kind === 'found' ? ws.value.location : undefined;
+    const needsQuota = input.deployments.some((d) => d.computeType === 'Managed' && d.instanceType);
+    const unreadableRegion = Promise.resolve({ kind: 'unreadable', why: 'the workspace (and so its region) could not be read' });
+    const vmSizes = location && needsQuota ? readVmSizes(ml, location) : unreadableRegion;
+    const usages = location && needsQuota ? readUsages(ml, location) : unreadableRegion;
+    // Round 3: the role definitions the assignments name.
+    const principalEntries = await principalFacts;
+    const definitionIds = unique(principalEntries.flatMap(([, p]) => (p.assignments.kind === 'found' ? p.assignments.value.map((a) => a.roleDefinitionId) : [])));
+    const definitionsByKey = new Map();
+    for (const id of definitionIds)
+        if (!definitionsByKey.has(roleDefinitionKey(id)))
+            definitionsByKey.set(roleDefinitionKey(id), id);
+    const definitions = await Promise.all([...definitionsByKey].map(async ([key, id]) => [key, await readRoleDefinition(arm, id)]));
+    const roleDefinitions = {};
+    for (const [key, def] of definitions)
+        if (def.kind === 'found')
+            roleDefinitions[key] = def.value;
+    const caller = { objectId: session.caller.objectId, permissions: {} };
+    for (const [scope, p] of Object.entries(callerPermissions))
+        caller.permissions[scope] = await p;
+    for (const [scope, p] of await callerAtVaults)
+        caller.permissions[scope] = p;
+    const facts = {
+        now: clock().toISOString(),
+        workspace: ws,
+        endpoint: await endpoint,
+        deployments: await deployments,
+        connections: await settle(connections),
+        connectionNames: await workspaceConnections,
+        vaults: await settle(vaultByHost),
+        secretVersions: await settle(secretVersions),
+        caller,
+        principals: Object.fromEntries(principalEntries),
+        userAssignedIdentities: await settle(userAssigned),
+        roleDefinitions,
+        assets: await settle(assets),
+        vmSizes: await vmSizes,
+        usages: await usages,
+    };
+    return {
+        facts,
+        reads: {
+            connections: referencedConnections.length,
+            secrets: versionLists.size,
+            vaults: vaults.size,
+            principalScopes: assignmentReads.size,
+            roleDefinitions: definitionsByKey.size,
+            assets: Object.keys(assets).length,
+            durationMs: Math.round(performance.now() - started),
+        },
+    };
+}
+/**
+ * A reference names the vault by host only; its ARM id needs the resource group. The vault is
+ * looked for in the workspace's resource group, then (when the names match) where the workspace's
+ * own vault lives. Not found in either: `unreadable` (the vault may live elsewhere), never `missing`.
+ */
+async function findVault(session, ref, workspace) {
+    const inWorkspaceGroup = await readVault(session.arm, ref.vaultHost, vaultArmId(session.subscriptionId, session.resourceGroup, ref.vaultName));
+    if (inWorkspaceGroup.kind !== 'missing')
+        return inWorkspaceGroup;
+    const ws = await workspace;
+    const own = ws.kind === 'found' ? ws.value.keyVaultId : undefined;
+    const ownGroup = own ? /\/resourceGroups\/([^/]+)\//i.exec(own)?.[1] : undefined;
+    if (own && own.split('/').pop()?.toLowerCase() === ref.vaultName.toLowerCase() && ownGroup?.toLowerCase() !== session.resourceGroup.toLowerCase()) {
+        const found = await readVault(session.arm, ref.vaultHost, own);
+        if (found.kind !== 'missing')
+            return found;
+    }
+    return { kind: 'unreadable', permission: 'Microsoft.KeyVault/vaults/read', why: `vault ${ref.vaultName} is not in resource group ${session.resourceGroup}; its permission model and role assignments cannot be read from here` };
+}
+/** The identities that will resolve references: the existing endpoint's system identity and every user-assigned one. */
+function endpointPrincipals(endpoint, uais) {
+    const found = [];
+    if (endpoint.kind === 'found') {
+        const id = endpoint.value.identity;
+        if (id.principalId && id.type.includes('SystemAssigned'))
+            found.push({ objectId: id.principalId, systemAssigned: true });
+        for (const u of Object.values(id.userAssigned))
+            if (u.principalId)
+                found.push({ objectId: u.principalId, systemAssigned: false });
+    }
+    for (const u of uais)
+        if (u.kind === 'found' && u.value.principalId)
+            found.push({ objectId: u.value.principalId, systemAssigned: false });
+    const seen = new Set();
+    return found.filter((p) => !seen.has(p.objectId.toLowerCase()) && seen.add(p.objectId.toLowerCase()));
+}
+/** Assignments over all scopes of one principal; one unreadable scope makes the whole unreadable (it may hide the grant). */
+function mergeAssignments(reads) {
+    const bad = reads.find((r) => r.kind === 'unreadable');
+    if (bad)
+        return bad;
+    const byId = new Map();
+    for (const r of reads)
+        if (r.kind === 'found')
+            for (const a of r.value)
+                byId.set(a.id.toLowerCase(), a);
+    return { kind: 'found', value: [...byId.values()] };
+}
+function readAssets(ml, deployments) {
+    const out = {};
+    const refs = deployments.flatMap((d) => [d.model, d.environment, d.code].flatMap((a) => (a?.kind === 'ref' ? [a.ref] : [])));
+    for (const ref of refs) {
+        if (ref.text in out)
+            continue;
+        const read = readAsset(ml, ref);
+        if (read)
+            out[ref.text] = read;
+    }
+    return out;
+}
+async function settle(record) {
+    const entries = await Promise.all(Object.entries(record).map(async ([k, p]) => [k, await p]));
+    return Object.fromEntries(entries);
+}
+function unique(values) {
+    const seen = new Set();
+    return values.filter((v) => !seen.has(v.toLowerCase()) && seen.add(v.toLowerCase()));
+}
+
+// EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
+var azure_session = __webpack_require__(7076);
+// EXTERNAL MODULE: ./lib/secrets/scan.js + 2 modules
+var scan = __webpack_require__(1639);
+// EXTERNAL MODULE: ./lib/findings/finding.js
+var finding = __webpack_require__(6939);
+;// CONCATENATED MODULE: ./lib/checks/check.js
+/** A check from its evaluation: `run` is the findings of `evaluate`. */
+function defineCheck(name, rules, evaluate) {
+    const full = (ctx) => ({ findings: [], verdicts: [], identityPlan: [], grants: [], ...evaluate(ctx) });
+    return { name, rules, run: (ctx) => full(ctx).findings, evaluate: full };
+}
+/** A finding position from a spec span. */
+function at(file, span) {
+    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+/** Where an endpoint-level finding goes: the span asked for, else the endpoint's name, else the first deployment's endpoint_name. */
+function endpointPosition(ctx, pick) {
+    if (ctx.endpoint) {
+        const span = pick(ctx.endpoint.spans) ?? ctx.endpoint.spans.name;
+        if (span)
+            return at(ctx.endpoint.file, span);
+        return { file: ctx.endpoint.file, line: 1, column: 1 };
+    }
+    const d = ctx.deployments[0];
+    if (d)
+        return at(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
+    return { file: '', line: 1, column: 1 };
+}
+/** Case-insensitive lookup in a record keyed by names, hosts or ARM ids. */
+function lookupCI(record, key) {
+    if (key in record)
+        return record[key];
+    const low = key.toLowerCase();
+    for (const [k, v] of Object.entries(record))
+        if (k.toLowerCase() === low)
+            return v;
+    return undefined;
+}
+/** The references, one per (file, store) pair: findings about a store go on its first reference in each file. */
+function firstPerFile(refs, storeOf) {
+    const seen = new Set();
+    return refs.filter((r) => {
+        const key = `${r.range.file}\u0000${storeOf(r).toLowerCase()}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/checks/assets.js
+// Registered assets the deployment names exist: model, environment and code versions (by version,
+// `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
+// (docs/online-checks.md §assets). Local assets are registered by deploy and not checked here.
+
+
+/** The registered assets a deployment names, with where. */
+function assetReferences(d) {
+    const out = [];
+    if (d.model?.kind === 'ref')
+        out.push({ field: 'model', ref: d.model.ref, span: d.model.span });
+    if (d.environment?.kind === 'ref')
+        out.push({ field: 'environment', ref: d.environment.ref, span: d.environment.span });
+    if (d.code?.kind === 'ref')
+        out.push({ field: 'code_configuration.code', ref: d.code.ref, span: d.code.span });
+    return out;
+}
+const assetsCheck = defineCheck('assets', ['asset-not-found', 'cannot-verify'], (ctx) => {
+    const out = { findings: [] };
+    for (const d of ctx.deployments) {
+        for (const { field, ref, span } of assetReferences(d)) {
+            const lookup = lookupCI(ctx.facts.assets, ref.text);
+            if (!lookup || lookup.kind === 'found')
+                continue;
+            if (lookup.kind === 'unreadable') {
+                out.findings.push((0,finding/* makeFinding */.MH)('cannot-verify', at(d.file, span), `Cannot verify that ${field} ${ref.text} exists: ${lookup.why}.`, {
+                    hint: lookup.permission ? `Give the workflow identity ${lookup.permission} where the asset lives.` : 'Give the workflow identity read access to the workspace or registry that holds the asset.',
+                }));
+                continue;
+            }
+            out.findings.push((0,finding/* makeFinding */.MH)('asset-not-found', at(d.file, span), `${field} ${ref.text}: ${missingWhat(ref)}.`, { hint: fixFor(ref) }));
+        }
+    }
+    return out;
+});
+function missingWhat(ref) {
+    const kind = ref.type === 'codes' ? 'code' : ref.type.replace(/s$/, '');
+    switch (ref.kind) {
+        case 'version':
+            return `the workspace has no ${kind} ${ref.name} with version ${ref.version}`;
+        case 'label':
+            return `the workspace has no ${kind} ${ref.name}, so @${ref.label} resolves to nothing`;
+        case 'arm':
+            return `no ${kind} version exists at ${ref.id}`;
+        case 'registry':
+            return `the registry has no such ${kind} version (or it is not visible to the signed-in identity)`;
+        case 'curated':
+            return `no curated environment ${ref.ref} exists`;
+    }
+}
+function fixFor(ref) {
+    const cli = ref.type === 'models' ? 'model' : ref.type === 'environments' ? 'environment' : 'code';
+    if (ref.kind === 'version' || ref.kind === 'label')
+        return `See what exists: az ml ${cli} list --name ${ref.name} --query "[].version". Register it first, or reference an existing version.`;
+    return `Register the ${cli} first, or reference an existing version.`;
+}
+
+;// CONCATENATED MODULE: ./lib/checks/identity.js
+
+
+/** The identity type the file asks for, as the SDK sends it (no identity block: SystemAssigned). */
+function requestedIdentityType(ctx) {
+    if (!ctx.endpoint)
+        return undefined;
+    return ctx.endpoint.identity?.type ?? 'SystemAssigned';
+}
+function endpointIdentity(ctx) {
+    const live = ctx.facts.endpoint;
+    if (live.kind === 'found')
+        return fromLive(ctx, live.value.identity);
+    if (live.kind === 'unreadable')
+        return { kind: 'unknown', why: `the endpoint could not be read (${live.why})`, ...(live.permission ? { permission: live.permission } : {}) };
+    const type = requestedIdentityType(ctx);
+    if (type === undefined)
+        return { kind: 'unknown', why: `endpoint ${ctx.endpointName} does not exist and no endpoint file was given` };
+    if (type === 'None')
+        return { kind: 'none' };
+    if (type === 'SystemAssigned')
+        return { kind: 'new-system' };
+    const resourceId = ctx.endpoint?.identity?.userAssignedIdentities[0]?.resourceId ?? '';
+    return userAssigned(ctx, resourceId, undefined);
+}
+function fromLive(ctx, identity) {
+    if (identity.type === 'None')
+        return { kind: 'none' };
+    // With both, the user-assigned identity resolves the references (assumed, as the emulator does:
+    // the docs do not say; the YAML cannot ask for both). docs/online-checks.md §endpoint-identity.
+    const [resourceId, entry] = Object.entries(identity.userAssigned)[0] ?? [];
+    if (resourceId !== undefined)
+        return userAssigned(ctx, resourceId, entry?.principalId);
+    if (identity.principalId)
+        return { kind: 'existing', type: 'system', principalId: identity.principalId, label: `the system-assigned identity of endpoint ${ctx.endpointName} (${identity.principalId})` };
+    return { kind: 'unknown', why: 'the endpoint has a system-assigned identity whose principal id was not returned' };
+}
+function userAssigned(ctx, resourceId, principalId) {
+    const name = resourceId.split('/').pop() ?? resourceId;
+    if (principalId)
+        return { kind: 'existing', type: 'user', principalId, resourceId, label: `user-assigned identity ${name} (${principalId})` };
+    const read = lookupCI(ctx.facts.userAssignedIdentities, resourceId);
+    if (!read)
+        return { kind: 'unknown', why: `user-assigned identity ${name} was not read` };
+    if (read.kind === 'missing')
+        return { kind: 'unknown', why: `user-assigned identity ${resourceId} does not exist` };
+    if (read.kind === 'unreadable')
+        return { kind: 'unknown', why: `user-assigned identity ${name} could not be read (${read.why})`, permission: read.permission ?? 'Microsoft.ManagedIdentity/userAssignedIdentities/read' };
+    return { kind: 'existing', type: 'user', principalId: read.value.principalId, resourceId, label: `user-assigned identity ${name} (${read.value.principalId})` };
+}
+/** The principal's role assignments as the adapters read them. */
+function principalFacts(ctx, principalId) {
+    return lookupCI(ctx.facts.principals, principalId);
+}
+/**
+ * Whether the endpoint will carry the enforce flag: the file's value when it sets one, otherwise the
+ * live endpoint's (the service keeps keys of the properties bag that a PUT leaves out).
+ */
+function enforceFlagEnabled(ctx) {
+    const fromFile = ctx.endpoint?.enforceAccessToDefaultSecretStores;
+    if (fromFile)
+        return fromFile === 'enabled';
+    const live = ctx.facts.endpoint;
+    if (live.kind !== 'found')
+        return false;
+    const value = Object.entries(live.value.properties).find(([k]) => k.toLowerCase() === 'enforce_access_to_default_secret_stores')?.[1];
+    return value?.toLowerCase() === 'enabled';
+}
+function principalHolds(ctx, principalId, role, scope, partsCount = false) {
+    const facts = principalFacts(ctx, principalId);
+    if (!facts)
+        return { state: 'unknown', why: `the role assignments of ${principalId} were not read`, permission: 'Microsoft.Authorization/roleAssignments/read' };
+    if (facts.assignments.kind === 'unreadable') {
+        return { state: 'unknown', why: `the role assignments of ${principalId} could not be read (${facts.assignments.why})`, permission: facts.assignments.permission ?? 'Microsoft.Authorization/roleAssignments/read' };
+    }
+    const assignments = facts.assignments.kind === 'found' ? facts.assignments.value : [];
+    const verdict = evaluatePermission({ assignments, roleDefinitions: ctx.facts.roleDefinitions, now: ctx.facts.now }, { principalId, permission: role.permission, scope, partsCount });
+    if (verdict.holds === true)
+        return { state: 'holds', notYetEffective: verdict.notYetEffective, grants: verdict.grants };
+    if (verdict.holds === 'uncertain')
+        return { state: 'unknown', why: verdict.uncertainties.join('; ') };
+    return { state: 'missing' };
+}
+/** Whether the signed-in identity holds an operation at a scope, from its effective permissions. */
+function callerHolds(ctx, scope, permission) {
+    const exact = lookupCI(ctx.facts.caller.permissions, scope);
+    const candidates = exact ? [[scope, exact]] : Object.entries(ctx.facts.caller.permissions).filter(([s]) => scopeCovers(s, scope) === true);
+    let why;
+    for (const [, lookup] of candidates) {
+        if (lookup.kind === 'found' && blocksAllow(lookup.value, permission))
+            return { state: 'holds' };
+        if (lookup.kind === 'unreadable')
+            why = lookup.why;
+    }
+    if (exact?.kind === 'found')
+        return { state: 'missing' };
+    return { state: 'unknown', why: why ?? `the signed-in identity's permissions on ${scope} were not read`, permission: 'Microsoft.Authorization/permissions/read' };
+}
+
+;// CONCATENATED MODULE: ./lib/checks/roles.js
+const KEY_VAULT_SECRETS_USER = {
+    roleName: 'Key Vault Secrets User',
+    roleDefinitionId: '4633458b-17de-408a-b874-0445c86b69e6',
+    permission: { dataAction: 'Microsoft.KeyVault/vaults/secrets/getSecret/action' },
+    purpose: 'read Key Vault secret values',
+};
+const CONNECTION_SECRETS_READER = {
+    roleName: 'Azure Machine Learning Workspace Connection Secrets Reader',
+    roleDefinitionId: 'ea01e6af-a1c1-4350-9563-ad00f8c72ec5',
+    permission: { action: 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action' },
+    purpose: 'read workspace connection secrets',
+};
+const ACR_PULL = {
+    roleName: 'AcrPull',
+    roleDefinitionId: '7f951dda-4ed3-4680-a7ca-43fe172d538d',
+    permission: { action: 'Microsoft.ContainerRegistry/registries/pull/read' },
+    purpose: 'pull the image from the workspace container registry',
+};
+const STORAGE_BLOB_DATA_READER = {
+    roleName: 'Storage Blob Data Reader',
+    roleDefinitionId: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
+    permission: { dataAction: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read' },
+    purpose: 'read the model and code from the workspace storage',
+};
+/** What the caller needs to assign a role (grant-missing-roles). */
+const ROLE_ASSIGNMENT_WRITE = { action: 'Microsoft.Authorization/roleAssignments/write' };
+function operationOf(p) {
+    return 'action' in p ? p.action : p.dataAction;
+}
+/** The last segment of an ARM id: `kv1` of …/vaults/kv1. */
+function resourceName(id) {
+    return id.split('/').filter(Boolean).pop() ?? id;
+}
+/** `az role assignment create …` for a principal (or a shell expression that yields its object id). */
+function roleAssignmentCommand(role, scope, assigneeObjectId) {
+    return `az role assignment create --assignee-object-id ${assigneeObjectId} --assignee-principal-type ServicePrincipal --role "${role.roleName}" --scope ${scope}`;
+}
+/** The shell expression for a new endpoint's system identity, once the endpoint exists. */
+function endpointPrincipalExpression(endpointName, workspaceId) {
+    const m = /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.MachineLearningServices\/workspaces\/([^/]+)/i.exec(workspaceId ?? '');
+    const where = m ? ` --resource-group ${m[1]} --workspace-name ${m[2]}` : '';
+    return `$(az ml online-endpoint show --name ${endpointName}${where} --query identity.principal_id --output tsv)`;
+}
+
+;// CONCATENATED MODULE: ./lib/checks/caller-permissions.js
+// With the enforce flag, the service checks at endpoint and at every deployment creation that the
+// identity creating them may read connection secrets, and fails the creation without it
+// (docs/online-checks.md §caller-permissions; docs/secret-injection.md §2). The caller's own
+// permissions come from the Authorization `permissions` API (facts.caller).
+
+
+
+
+const callerPermissionsCheck = defineCheck('caller-permissions', ['caller-cannot-read-connections', 'cannot-verify'], (ctx) => {
+    if (!enforceFlagEnabled(ctx))
+        return {};
+    const ws = ctx.facts.workspace;
+    if (ws.kind !== 'found')
+        return {};
+    const where = endpointPosition(ctx, (s) => s.enforceFlag);
+    const operation = operationOf(CONNECTION_SECRETS_READER.permission);
+    const caller = callerHolds(ctx, ws.value.id, CONNECTION_SECRETS_READER.permission);
+    const who = ctx.facts.caller.objectId ? `The signed-in identity (${ctx.facts.caller.objectId})` : 'The signed-in identity';
+    if (caller.state === 'missing') {
+        return {
+            findings: [
+                (0,finding/* makeFinding */.MH)('caller-cannot-read-connections', where, `${who} lacks ${operation} on workspace ${resourceName(ws.value.id)}; with enforce_access_to_default_secret_stores: enabled the service checks it when creating the endpoint and each deployment, and fails the creation.`, {
+                    hint: `Assign "${CONNECTION_SECRETS_READER.roleName}" on the workspace to the workflow identity${ctx.facts.caller.objectId ? `: az role assignment create --assignee-object-id ${ctx.facts.caller.objectId} --assignee-principal-type ServicePrincipal --role "${CONNECTION_SECRETS_READER.roleName}" --scope ${ws.value.id}` : ''}`,
+                }),
+            ],
+        };
+    }
+    if (caller.state === 'unknown') {
+        return {
+            findings: [
+                (0,finding/* makeFinding */.MH)('cannot-verify', where, `Cannot verify that the signed-in identity may read connection secrets (${operation}), which the enforce flag requires: ${caller.why}.`, {
+                    hint: `Make sure the workflow identity holds ${operation} on the workspace.`,
+                }),
+            ],
+        };
+    }
+    return {};
+});
+
+// EXTERNAL MODULE: ./lib/spec/edit-distance.js
+var edit_distance = __webpack_require__(9583);
+;// CONCATENATED MODULE: ./lib/checks/connections.js
+// Connection references: the connection exists, and so does the credential key, metadata key or
+// target the reference names (docs/online-checks.md §connections; docs/secret-injection.md §1).
+// Key names come from `listsecrets`; its values never reach this layer (src/checks/facts.ts).
+
+
+
+const LIST_SECRETS = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
+const connectionsCheck = defineCheck('connections', ['connection-not-found', 'connection-key-not-found', 'cannot-verify'], (ctx) => {
+    const out = { findings: [], verdicts: [] };
+    for (const ref of ctx.references) {
+        if (ref.kind === 'keyvault')
+            continue;
+        const lookup = lookupCI(ctx.facts.connections, ref.connection);
+        if (!lookup) {
+            out.verdicts.push({ reference: ref, status: { state: 'unknown', why: `connection ${ref.connection} was not read` } });
+            continue;
+        }
+        if (lookup.kind === 'unreadable') {
+            const permission = lookup.permission ?? LIST_SECRETS;
+            out.findings.push((0,finding/* makeFinding */.MH)('cannot-verify', ref.range, `Cannot verify ${ref.variable}: connection ${ref.connection} could not be read (${lookup.why}); the signed-in identity needs ${permission} on the workspace.`, {
+                hint: `Grant the workflow identity a role with ${permission} on the workspace (for example "Azure Machine Learning Workspace Connection Secrets Reader"), or accept that this reference is checked only when the deployment is created.`,
+            }));
+            out.verdicts.push({ reference: ref, status: { state: 'unknown', why: `connection ${ref.connection} could not be read: ${permission} needed` } });
+            continue;
+        }
+        if (lookup.kind === 'missing') {
+            const names = ctx.facts.connectionNames ?? [];
+            const near = (0,edit_distance/* closest */.k)(ref.connection, names);
+            const known = names.length ? ` The workspace has: ${names.join(', ')}.` : '';
+            out.findings.push((0,finding/* makeFinding */.MH)('connection-not-found', ref.range, `${ref.variable}: the workspace has no connection named ${ref.connection}.${known}`, {
+                hint: near ? `Did you mean ${near}? ${ref.raw.replace(ref.connection, near)}` : 'Create the connection in the workspace (az ml connection create) or correct its name.',
+            }));
+            out.verdicts.push({ reference: ref, status: { state: 'fail', rule: 'connection-not-found' } });
+            continue;
+        }
+        const problem = keyProblem(ref, lookup.value);
+        if (problem) {
+            out.findings.push((0,finding/* makeFinding */.MH)('connection-key-not-found', ref.range, `${ref.variable}: ${problem.message}`, { hint: problem.hint }));
+            out.verdicts.push({ reference: ref, status: { state: 'fail', rule: 'connection-key-not-found' } });
+        }
+        else {
+            out.verdicts.push({ reference: ref, status: { state: 'pass' } });
+        }
+    }
+    return out;
+});
+/** What is wrong with the key a reference names, with the keys that exist (names only) and the closest one. */
+function keyProblem(ref, connection) {
+    const kind = ref.kind;
+    if (kind === 'connection')
+        return undefined;
+    if (kind === 'connection-target') {
+        if (connection.target)
+            return undefined;
+        return {
+            message: `connection ${ref.connection} has no target, so …/target resolves to nothing.`,
+            hint: 'Reference a credential or metadata key instead, or set a target on the connection.',
+        };
+    }
+    const key = ref.key ?? '';
+    const [what, keys] = kind === 'connection-credential' ? ['credential', connection.credentialKeys] : ['metadata key', connection.metadataKeys];
+    if (keys.includes(key))
+        return undefined;
+    const auth = connection.authType ? ` (auth type ${connection.authType})` : '';
+    const existing = keys.length ? `It has: ${keys.join(', ')}.` : `It has no ${what === 'credential' ? 'credentials' : 'metadata'}.`;
+    const caseOnly = keys.find((k) => k.toLowerCase() === key.toLowerCase());
+    const near = caseOnly ?? (0,edit_distance/* closest */.k)(key, keys);
+    const segment = kind === 'connection-credential' ? 'credentials' : 'metadata';
+    return {
+        message: `connection ${ref.connection}${auth} has no ${what} ${key}${caseOnly ? ' (names are case-sensitive)' : ''}. ${existing}`,
+        hint: near
+            ? `Did you mean ${near}? \${{azureml://connections/${ref.connection}/${segment}/${near}}}`
+            : `Use one of the ${what}s the connection has, or add ${key} to the connection.`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/checks/endpoint-identity.js
+// The endpoint identity may read what the references point at: workspace connections (granted at
+// creation only to a system identity, with the enforce flag, when the creator may read connection
+// secrets) and each Key Vault (never granted automatically). A new system identity cannot hold a
+// role before it exists: with grant-missing-roles deploy assigns it between endpoint and
+// deployment creation, otherwise the fix is the exact command to run once the endpoint exists.
+// docs/online-checks.md §endpoint-identity; docs/secret-injection.md §2.
+
+
+
+
+
+const endpointIdentityCheck = defineCheck('endpoint-identity', ['endpoint-identity-cannot-read-connections', 'endpoint-identity-cannot-read-keyvault', 'role-not-yet-effective', 'cannot-verify'], (ctx) => {
+    const out = { findings: [], verdicts: [], identityPlan: [], grants: [] };
+    const identity = endpointIdentity(ctx);
+    const connectionRefs = ctx.references.filter((r) => r.kind !== 'keyvault');
+    if (connectionRefs.length)
+        connections(ctx, identity, connectionRefs, out);
+    const byVault = new Map();
+    for (const r of ctx.references)
+        if (r.kind === 'keyvault')
+            byVault.set(r.vaultHost.toLowerCase(), [...(byVault.get(r.vaultHost.toLowerCase()) ?? []), r]);
+    for (const [host, refs] of byVault)
+        keyVault(ctx, identity, host, refs, out);
+    return out;
+});
+/** Report once per file (on the first reference of the group), give every reference the status. */
+function decide(out, refs, status, finding) {
+    if (finding)
+        for (const r of firstPerFile(refs, () => ''))
+            out.findings.push(finding(r));
+    for (const r of refs)
+        out.verdicts.push({ reference: r, status });
+}
+function identityUnknown(out, refs, identity, what) {
+    decide(out, refs, { state: 'unknown', why: `the endpoint identity is not known: ${identity.why}` }, (r) => (0,finding/* makeFinding */.MH)('cannot-verify', r.range, `Cannot verify that the endpoint identity may ${what}: ${identity.why}.`, {
+        hint: identity.permission ? `Give the workflow identity ${identity.permission}.` : 'Give the workflow identity Reader on the workspace and the identity.',
+    }));
+}
+function notYetEffective(out, refs, state, who, where) {
+    if (!state.notYetEffective)
+        return;
+    const youngest = Math.min(...state.grants.map((g) => g.ageMs ?? Infinity));
+    const role = state.grants[0]?.roleName ?? 'the role';
+    for (const r of firstPerFile(refs, () => '')) {
+        out.findings.push((0,finding/* makeFinding */.MH)('role-not-yet-effective', r.range, `${role} was assigned to ${who} on ${where} ${describeAge(youngest)} ago: role assignments can take up to 10 minutes to take effect, so it may not have yet.`));
+    }
+}
+function connections(ctx, identity, refs, out) {
+    const ws = ctx.facts.workspace;
+    if (ws.kind !== 'found') {
+        decide(out, refs, { state: 'unknown', why: 'the workspace could not be read' });
+        return;
+    }
+    const what = 'read the workspace connections';
+    switch (identity.kind) {
+        case 'none':
+            decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-connections' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-connections', r.range, `${r.variable}: endpoint ${ctx.endpointName} has no identity (identity type none), so nothing can resolve connection references.`, {
+                hint: 'Use identity type system_assigned with properties.enforce_access_to_default_secret_stores: enabled.',
+            }));
+            return;
+        case 'unknown':
+            identityUnknown(out, refs, identity, what);
+            return;
+        case 'new-system': {
+            if (!enforceFlagEnabled(ctx)) {
+                decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-connections' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-connections', r.range, `${r.variable}: the new system-assigned identity of endpoint ${ctx.endpointName} will not be able to read connection ${connectionName(r)}: the service grants "${CONNECTION_SECRETS_READER.roleName}" at creation only when the endpoint sets enforce_access_to_default_secret_stores: enabled.`, {
+                    hint: 'Add to the endpoint file:\nproperties:\n  enforce_access_to_default_secret_stores: enabled',
+                }));
+                return;
+            }
+            const caller = callerHolds(ctx, ws.value.id, CONNECTION_SECRETS_READER.permission);
+            if (caller.state === 'holds') {
+                decide(out, refs, { state: 'pass' });
+                out.identityPlan.push(`At endpoint creation the service grants "${CONNECTION_SECRETS_READER.roleName}" on the workspace to the new system identity (enforce flag, and the signed-in identity may read connection secrets).`);
+            }
+            else if (caller.state === 'missing') {
+                decide(out, refs, { state: 'fail', rule: 'caller-cannot-read-connections' }); // reported by caller-permissions
+            }
+            else {
+                decide(out, refs, { state: 'unknown', why: `whether the signed-in identity may read connection secrets is not known: ${caller.why}` });
+            }
+            return;
+        }
+        case 'existing': {
+            // The service authorizes listsecrets on the connection itself, so an assignment on one connection counts too.
+            const byConnection = new Map();
+            for (const r of refs)
+                byConnection.set(connectionName(r).toLowerCase(), [...(byConnection.get(connectionName(r).toLowerCase()) ?? []), r]);
+            const wsName = resourceName(ws.value.id);
+            for (const group of byConnection.values()) {
+                const name = connectionName(group[0]);
+                const state = principalHolds(ctx, identity.principalId, CONNECTION_SECRETS_READER, `${ws.value.id}/connections/${name}`);
+                if (state.state === 'holds') {
+                    decide(out, group, { state: 'pass' });
+                    notYetEffective(out, group, state, identity.label, `workspace ${wsName}`);
+                }
+                else if (state.state === 'unknown') {
+                    decide(out, group, { state: 'unknown', why: state.why }, (r) => (0,finding/* makeFinding */.MH)('cannot-verify', r.range, `Cannot verify that ${identity.label} may ${what}: ${state.why}.`, { hint: hintFor(state) }));
+                }
+                else {
+                    const command = roleAssignmentCommand(CONNECTION_SECRETS_READER, ws.value.id, identity.principalId);
+                    decide(out, group, { state: 'fail', rule: 'endpoint-identity-cannot-read-connections' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-connections', r.range, `${r.variable}: ${identity.label} has no role with ${operationOf(CONNECTION_SECRETS_READER.permission)} on workspace ${wsName} (or on connection ${name}), so it cannot read connection ${name}.`, {
+                        hint: `Assign "${CONNECTION_SECRETS_READER.roleName}" on the workspace: ${command}`,
+                    }));
+                }
+            }
+        }
+    }
+}
+function keyVault(ctx, identity, host, refs, out) {
+    const vault = lookupCI(ctx.facts.vaults, host);
+    const vaultName = host.split('.')[0] ?? host;
+    if (!vault || vault.kind === 'missing') {
+        // keyvault-secrets reports a missing vault; there is no scope to check.
+        decide(out, refs, { state: 'unknown', why: `vault ${vaultName} was not found, so its roles cannot be checked` });
+        return;
+    }
+    if (vault.kind === 'unreadable') {
+        decide(out, refs, { state: 'unknown', why: `vault ${vaultName} could not be read, so its resource id (the role scope) is not known` });
+        return;
+    }
+    const scope = vault.value.resourceId;
+    const what = `read secrets from vault ${vaultName}`;
+    const role = KEY_VAULT_SECRETS_USER;
+    switch (identity.kind) {
+        case 'none':
+            decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-keyvault' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-keyvault', r.range, `${r.variable}: endpoint ${ctx.endpointName} has no identity (identity type none), so nothing can read vault ${vaultName}.`, {
+                hint: 'Give the endpoint an identity (type system_assigned or user_assigned) and assign it "Key Vault Secrets User" on the vault.',
+            }));
+            return;
+        case 'unknown':
+            identityUnknown(out, refs, identity, what);
+            return;
+        case 'new-system': {
+            const later = roleAssignmentCommand(role, scope, endpointPrincipalExpression(ctx.endpointName, ctx.facts.workspace.kind === 'found' ? ctx.facts.workspace.value.id : undefined));
+            out.identityPlan.push(`After the endpoint exists: assign ${role.roleName} on ${vaultName} to its new system identity${ctx.grantMissingRoles ? ' (grant-missing-roles)' : ` (${later})`}.`);
+            if (ctx.grantMissingRoles) {
+                plannedGrant(ctx, refs, out, { roleName: role.roleName, roleDefinitionId: role.roleDefinitionId, scope, principalType: 'ServicePrincipal', when: 'after-endpoint', reason: `${refs.length} reference(s) to vault ${vaultName}` }, 'the new system-assigned identity', vaultName);
+                return;
+            }
+            decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-keyvault' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-keyvault', r.range, `${r.variable}: the endpoint's system-assigned identity does not exist until the endpoint is created, so it cannot hold "${role.roleName}" on vault ${vaultName} yet, and the service never grants it automatically; the deployment would fail with SecretsInjectionError.`, {
+                hint: `Set grant-missing-roles: true (deploy then assigns the role between endpoint and deployment creation), or create the endpoint first and run: ${later}`,
+            }));
+            return;
+        }
+        case 'existing': {
+            const state = principalHolds(ctx, identity.principalId, role, scope);
+            if (state.state === 'holds') {
+                decide(out, refs, { state: 'pass' });
+                notYetEffective(out, refs, state, identity.label, `vault ${vaultName}`);
+                return;
+            }
+            if (state.state === 'unknown') {
+                decide(out, refs, { state: 'unknown', why: state.why }, (r) => (0,finding/* makeFinding */.MH)('cannot-verify', r.range, `Cannot verify that ${identity.label} may ${what}: ${state.why}.`, { hint: hintFor(state) }));
+                return;
+            }
+            const command = roleAssignmentCommand(role, scope, identity.principalId);
+            if (ctx.grantMissingRoles) {
+                out.identityPlan.push(`Before the deployment: assign ${role.roleName} on ${vaultName} to ${identity.label} (grant-missing-roles).`);
+                plannedGrant(ctx, refs, out, { roleName: role.roleName, roleDefinitionId: role.roleDefinitionId, scope, principalId: identity.principalId, principalType: 'ServicePrincipal', when: 'before-deployment', reason: `${refs.length} reference(s) to vault ${vaultName}` }, identity.label, vaultName);
+                return;
+            }
+            decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-keyvault' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-keyvault', r.range, `${r.variable}: ${identity.label} has no role with ${operationOf(role.permission)} on vault ${vaultName} (role "${role.roleName}", scope ${scope}); the deployment would fail with SecretsInjectionError.`, {
+                hint: `Run: ${command}  (or set grant-missing-roles: true)`,
+            }));
+        }
+    }
+}
+/** grant-missing-roles: a notice and a planned grant when the caller may assign roles on the vault, an error when it may not. */
+function plannedGrant(ctx, refs, out, grant, who, vaultName) {
+    const caller = callerHolds(ctx, grant.scope, ROLE_ASSIGNMENT_WRITE);
+    if (caller.state === 'missing') {
+        decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-keyvault' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-keyvault', r.range, `${r.variable}: ${who} needs "${grant.roleName}" on vault ${vaultName}, and grant-missing-roles cannot assign it: the signed-in identity lacks ${operationOf(ROLE_ASSIGNMENT_WRITE)} on the vault.`, {
+            hint: `Give the workflow identity "Role Based Access Control Administrator" (or User Access Administrator) on vault ${vaultName}, or assign the role yourself once the identity exists.`,
+        }));
+        return;
+    }
+    out.grants.push(grant);
+    const when = grant.when === 'after-endpoint' ? 'after creating the endpoint' : 'before creating the deployment';
+    decide(out, refs, { state: 'unknown', why: `deploy assigns ${grant.roleName} on ${vaultName} ${when} (grant-missing-roles)` }, (r) => caller.state === 'holds'
+        ? (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-keyvault', r.range, `${r.variable}: ${who} does not hold "${grant.roleName}" on vault ${vaultName} yet; deploy will assign it ${when} (grant-missing-roles).`, { severity: 'notice', hint: 'Nothing to do: the role is part of the plan.' })
+        : (0,finding/* makeFinding */.MH)('cannot-verify', r.range, `${r.variable}: deploy will try to assign "${grant.roleName}" on vault ${vaultName} ${when} (grant-missing-roles), but whether the signed-in identity may assign roles there is not known: ${caller.why}.`, {
+            hint: `Give the workflow identity ${caller.permission}, or check that it holds ${operationOf(ROLE_ASSIGNMENT_WRITE)} on the vault.`,
+        }));
+}
+function hintFor(state) {
+    return state.permission ? `Give the workflow identity ${state.permission} (for example Reader) on the scope.` : 'Check the assignment by hand: the action cannot evaluate it.';
+}
+function connectionName(r) {
+    return r.kind === 'keyvault' ? r.vaultName : r.connection;
+}
+
+;// CONCATENATED MODULE: ./lib/checks/endpoint-state.js
+// The endpoint exists when only deployment files are given, and neither it nor a deployment this
+// run updates is in the middle of another operation (docs/online-checks.md §endpoint-state).
+
+
+/** Provisioning states in which no operation is running (ARM's terminal states). */
+const TERMINAL_STATES = new Set(['succeeded', 'failed', 'canceled', 'cancelled']);
+function isTerminal(state) {
+    return TERMINAL_STATES.has(state.toLowerCase());
+}
+const endpointStateCheck = defineCheck('endpoint-state', ['endpoint-busy', 'endpoint-not-found', 'cannot-verify'], (ctx) => {
+    const findings = [];
+    const live = ctx.facts.endpoint;
+    const verb = ctx.mode === 'deploy' ? 'deploy waits for it to finish before writing' : 'deploy would wait for it to finish';
+    if (live.kind === 'missing' && !ctx.endpoint) {
+        for (const d of ctx.deployments) {
+            findings.push((0,finding/* makeFinding */.MH)('endpoint-not-found', at(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} targets endpoint ${ctx.endpointName}, which does not exist in the workspace, and no endpoint file was given to create it.`));
+        }
+    }
+    if (live.kind === 'unreadable') {
+        findings.push((0,finding/* makeFinding */.MH)('cannot-verify', endpointPosition(ctx, (s) => s.name), `Cannot read endpoint ${ctx.endpointName}: ${live.why}. Whether it exists, its identity and its state are unknown.`, {
+            hint: `Give the workflow identity ${live.permission ?? 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read'} on the workspace (AzureML Data Scientist includes it).`,
+        }));
+    }
+    if (live.kind === 'found' && !isTerminal(live.value.provisioningState)) {
+        findings.push((0,finding/* makeFinding */.MH)('endpoint-busy', endpointPosition(ctx, (s) => s.name), `Endpoint ${ctx.endpointName} is ${live.value.provisioningState}: another operation is running on it; ${verb}.`));
+    }
+    const deployments = ctx.facts.deployments;
+    if (deployments.kind === 'found') {
+        for (const d of ctx.deployments) {
+            const existing = lookupCI(deployments.value, d.name);
+            if (existing && !isTerminal(existing.provisioningState)) {
+                findings.push((0,finding/* makeFinding */.MH)('endpoint-busy', at(d.file, d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} is ${existing.provisioningState}: another operation is running on it; ${verb}.`));
+            }
+        }
+    }
+    return { findings };
+});
+
+;// CONCATENATED MODULE: ./lib/checks/identity-immutable.js
+// The identity of an existing endpoint cannot change: the file must ask for the one the endpoint
+// was created with (docs/online-checks.md §identity-immutable; docs/secret-injection.md §3).
+
+
+
+const identityImmutableCheck = defineCheck('identity-immutable', ['identity-immutable'], (ctx) => {
+    const live = ctx.facts.endpoint;
+    const requested = requestedIdentityType(ctx);
+    if (live.kind !== 'found' || !ctx.endpoint || requested === undefined)
+        return {};
+    const wanted = { type: requested, ids: (ctx.endpoint.identity?.userAssignedIdentities ?? []).map((u) => u.resourceId) };
+    const has = describe(live.value.identity);
+    const asks = describeWanted(wanted.type, wanted.ids);
+    if (same(live.value.identity, wanted.type, wanted.ids))
+        return {};
+    return {
+        findings: [
+            (0,finding/* makeFinding */.MH)('identity-immutable', endpointPosition(ctx, (s) => s.identity), `Endpoint ${ctx.endpointName} exists with ${has}; the file asks for ${asks}. An endpoint's identity is fixed when it is created, so the update would be rejected.`, {
+                hint: `Keep ${has} in the endpoint file, or deploy to a new endpoint name.`,
+            }),
+        ],
+    };
+});
+function same(live, type, ids) {
+    const liveTypes = live.type.split(',').map((t) => t.trim()).sort().join(',');
+    if (liveTypes !== type)
+        return false;
+    if (type !== 'UserAssigned')
+        return true;
+    const a = Object.keys(live.userAssigned).map((k) => k.toLowerCase()).sort();
+    const b = ids.map((k) => k.toLowerCase()).sort();
+    return a.length === b.length && a.every((k, i) => k === b[i]);
+}
+function describe(live) {
+    return describeWanted(live.type, Object.keys(live.userAssigned));
+}
+function describeWanted(type, ids) {
+    if (type === 'None')
+        return 'no identity';
+    if (type === 'SystemAssigned')
+        return 'a system-assigned identity';
+    const names = ids.map((id) => id.split('/').pop() ?? id).join(', ');
+    if (type === 'UserAssigned')
+        return `the user-assigned identity ${names}`;
+    return `a system-assigned and the user-assigned identity ${names}`;
+}
+
+;// CONCATENATED MODULE: ./lib/checks/keyvault-model.js
+// The vault's permission model: secret injection reads Key Vault through Azure RBAC, so a vault
+// that uses access policies refuses the endpoint identity whatever its roles
+// (docs/online-checks.md §keyvault-model; docs/secret-injection.md §2). One finding per vault and
+// file, on the first reference to it; every reference to the vault gets the status.
+
+
+const keyVaultModelCheck = defineCheck('keyvault-model', ['keyvault-not-rbac', 'cannot-verify'], (ctx) => {
+    const out = { findings: [], verdicts: [] };
+    const refs = ctx.references.filter((r) => r.kind === 'keyvault');
+    const first = new Set(firstPerFile(refs, (r) => r.vaultHost));
+    for (const ref of refs) {
+        const vault = lookupCI(ctx.facts.vaults, ref.vaultHost);
+        if (!vault || vault.kind === 'missing')
+            continue; // not read, or reported by keyvault-secrets
+        if (vault.kind === 'unreadable') {
+            const permission = vault.permission ?? 'Microsoft.KeyVault/vaults/read';
+            if (first.has(ref)) {
+                out.findings.push((0,finding/* makeFinding */.MH)('cannot-verify', ref.range, `Cannot verify that vault ${ref.vaultName} uses Azure RBAC: it could not be read (${vault.why}); the signed-in identity needs ${permission}.`, {
+                    hint: `Grant the workflow identity Reader (or Key Vault Reader) on vault ${ref.vaultName}.`,
+                }));
+            }
+            out.verdicts.push({ reference: ref, status: { state: 'unknown', why: `vault ${ref.vaultName} could not be read: ${permission} needed` } });
+            continue;
+        }
+        if (vault.value.rbacAuthorization) {
+            out.verdicts.push({ reference: ref, status: { state: 'pass' } });
+            continue;
+        }
+        if (first.has(ref)) {
+            out.findings.push((0,finding/* makeFinding */.MH)('keyvault-not-rbac', ref.range, `${ref.variable}: vault ${ref.vaultName} uses vault access policies; secret injection reads Key Vault only through Azure RBAC, so the deployment would fail with SecretsInjectionError.`, {
+                hint: `az keyvault update --name ${ref.vaultName} --enable-rbac-authorization true, then assign "Key Vault Secrets User" on the vault to the endpoint identity (existing access policies stop applying).`,
+            }));
+        }
+        out.verdicts.push({ reference: ref, status: { state: 'fail', rule: 'keyvault-not-rbac' } });
+    }
+    return out;
+});
+
+;// CONCATENATED MODULE: ./lib/checks/keyvault-secrets.js
+// Key Vault references: the vault resolves, the pinned secret version exists and is enabled, and
+// whether it is expired, not yet valid, or superseded by a newer enabled version
+// (docs/online-checks.md §keyvault-secrets; docs/secret-injection.md §4). Metadata only: no value
+// is ever read.
+
+
+
+const READ_METADATA = 'Microsoft.KeyVault/vaults/secrets/readMetadata/action';
+const keyVaultSecretsCheck = defineCheck('keyvault-secrets', ['keyvault-secret-not-found', 'keyvault-secret-unusable', 'keyvault-secret-expired', 'keyvault-secret-newer-version', 'cannot-verify'], (ctx) => {
+    const out = { findings: [], verdicts: [] };
+    const now = Date.parse(ctx.facts.now);
+    for (const ref of ctx.references) {
+        if (ref.kind !== 'keyvault')
+            continue;
+        const vault = lookupCI(ctx.facts.vaults, ref.vaultHost);
+        if (vault?.kind === 'missing') {
+            out.findings.push((0,finding/* makeFinding */.MH)('keyvault-secret-not-found', ref.range, `${ref.variable}: no Key Vault named ${ref.vaultName} exists (${ref.vaultHost} does not resolve to a vault this subscription can see).`, {
+                hint: 'Correct the vault name in the reference (az keyvault list --query [].name).',
+            }));
+            out.verdicts.push({ reference: ref, status: { state: 'fail', rule: 'keyvault-secret-not-found' } });
+            continue;
+        }
+        const version = lookupCI(ctx.facts.secretVersions, ref.secretId);
+        if (!version) {
+            out.verdicts.push({ reference: ref, status: { state: 'unknown', why: `secret ${ref.secretName} in ${ref.vaultName} was not read` } });
+            continue;
+        }
+        if (version.kind === 'unreadable') {
+            const permission = version.permission ?? READ_METADATA;
+            out.findings.push((0,finding/* makeFinding */.MH)('cannot-verify', ref.range, `Cannot verify ${ref.variable}: the metadata of secret ${ref.secretName} in vault ${ref.vaultName} could not be read (${version.why}); the signed-in identity needs ${permission} on the vault.`, {
+                hint: `Grant the workflow identity "Key Vault Reader" (which includes ${READ_METADATA}, never the value) on vault ${ref.vaultName}.`,
+            }));
+            out.verdicts.push({ reference: ref, status: { state: 'unknown', why: `secret metadata could not be read: ${permission} needed on ${ref.vaultName}` } });
+            continue;
+        }
+        if (version.kind === 'missing') {
+            out.findings.push((0,finding/* makeFinding */.MH)('keyvault-secret-not-found', ref.range, `${ref.variable}: vault ${ref.vaultName} has no secret ${ref.secretName} with version ${ref.version}.`, {
+                hint: `List what exists: az keyvault secret list-versions --vault-name ${ref.vaultName} --name ${ref.secretName} --query "[?attributes.enabled].id"`,
+            }));
+            out.verdicts.push({ reference: ref, status: { state: 'fail', rule: 'keyvault-secret-not-found' } });
+            continue;
+        }
+        const v = version.value;
+        if (!v.enabled) {
+            out.findings.push((0,finding/* makeFinding */.MH)('keyvault-secret-unusable', ref.range, `${ref.variable}: version ${keyvault_secrets_short(ref.version)} of secret ${ref.secretName} in vault ${ref.vaultName} is disabled; Key Vault refuses to serve it, so the deployment would fail with SecretsInjectionError.`, {
+                hint: v.newerEnabled
+                    ? `Reference the enabled version ${v.newerEnabled.version}, or enable this one (az keyvault secret set-attributes --vault-name ${ref.vaultName} --name ${ref.secretName} --version ${ref.version} --enabled true).`
+                    : `Enable it (az keyvault secret set-attributes --vault-name ${ref.vaultName} --name ${ref.secretName} --version ${ref.version} --enabled true), or reference an enabled version.`,
+            }));
+            out.verdicts.push({ reference: ref, status: { state: 'fail', rule: 'keyvault-secret-unusable' } });
+            continue;
+        }
+        out.verdicts.push({ reference: ref, status: { state: 'pass' } });
+        const validity = validityProblem(v, now);
+        if (validity)
+            out.findings.push((0,finding/* makeFinding */.MH)('keyvault-secret-expired', ref.range, `${ref.variable}: version ${keyvault_secrets_short(ref.version)} of secret ${ref.secretName} in vault ${ref.vaultName} ${validity}. Key Vault still serves it, so the deployment will succeed with this value.`, {
+                hint: v.newerEnabled ? `Reference the newer version: \${{keyvault:${ref.vaultUrl}/secrets/${ref.secretName}/${v.newerEnabled.version}}}` : RULE_FIX_EXPIRED,
+            }));
+        if (v.newerEnabled && v.newerEnabled.version.toLowerCase() !== ref.version.toLowerCase())
+            out.findings.push(newerVersion(ref, v.newerEnabled, now));
+    }
+    return out;
+});
+const RULE_FIX_EXPIRED = 'Reference a current version of the secret, or extend this version\'s expiry (az keyvault secret set-attributes --expires …).';
+function keyvault_secrets_short(version) {
+    return /^[0-9a-f]{32}$/i.test(version) ? `${version.slice(0, 8)}…` : version;
+}
+/** "expired 3 days ago (2026-11-27)", "is not valid until …": undefined when within its window. */
+function validityProblem(v, now) {
+    const expires = v.expiresOn ? Date.parse(v.expiresOn) : NaN;
+    if (!Number.isNaN(expires) && expires <= now)
+        return `expired ${describeAge(now - expires)} ago (${v.expiresOn})`;
+    const notBefore = v.notBefore ? Date.parse(v.notBefore) : NaN;
+    if (!Number.isNaN(notBefore) && notBefore > now)
+        return `is not valid until ${v.notBefore} (in ${describeAge(notBefore - now)})`;
+    return undefined;
+}
+function newerVersion(ref, newer, now) {
+    const created = newer.createdOn ? Date.parse(newer.createdOn) : NaN;
+    const age = Number.isNaN(created) ? '' : ` (created ${describeAge(Math.max(0, now - created))} ago)`;
+    return (0,finding/* makeFinding */.MH)('keyvault-secret-newer-version', ref.range, `${ref.variable}: secret ${ref.secretName} in vault ${ref.vaultName} has a newer enabled version ${keyvault_secrets_short(newer.version)}${age} than the pinned ${keyvault_secrets_short(ref.version)}.`, {
+        hint: `If the rotation should reach this deployment: \${{keyvault:${ref.vaultUrl}/secrets/${ref.secretName}/${newer.version}}}`,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/checks/local-assets.js
+// Local model, code and build-context folders have something to upload once their ignore file is
+// applied: az ml refuses an empty folder (EmptyDirectoryError), so the deployment would never start
+// (docs/local-assets.md §2). The facts come from the asset plan (src/assets/plan.ts).
+
+
+const WHAT = { model: 'The model folder', code: 'The code folder', environment: 'The build context' };
+const localAssetsCheck = defineCheck('local-assets', ['local-asset-empty'], (ctx) => ({
+    findings: (ctx.facts.localAssets ?? [])
+        .filter((a) => a.files === 0)
+        .map((a) => (0,finding/* makeFinding */.MH)('local-asset-empty', { file: a.file, line: a.line, column: a.column, endLine: a.endLine, endColumn: a.endColumn }, `${WHAT[a.kind]} '${a.localPath}' has no file to upload${a.ignoreFile ? ` once its ${a.ignoreFile} is applied` : ''}: az ml refuses an empty folder.`)),
+}));
+
+;// CONCATENATED MODULE: ./lib/checks/quota.js
+// The instance type is offered in the workspace's region, and the VM family's core quota has room
+// for the deployment (docs/online-checks.md §quota). Managed online deployments hold 20 % more
+// instances than asked, for upgrades
+// (https://learn.microsoft.com/azure/machine-learning/how-to-manage-quotas#azure-machine-learning-online-endpoints-and-batch-endpoints):
+// cores = ceil(1.2 × instances) × cores per instance. Deployments that keep running during the
+// rollout (the one traffic moves away from) keep their cores, so nothing is counted as freed.
+//
+// Arithmetic (also used by the plan):
+//   reservedInstances(instances): number                  ceil(1.2 × instances), in integers
+//   coresNeeded(instances, vCPUs): number
+//   quotaDemands(deployments, live, vmSizes): QuotaDemand[]  what each deployment of this run adds
+//   quotaByFamily(demands, usages): FamilyQuota[]            before → after per family
+
+
+
+/** ceil(1.2 × instances), in integer arithmetic (10 instances → 12). */
+function reservedInstances(instances) {
+    return Math.ceil((instances * 12) / 10);
+}
+function coresNeeded(instances, vCPUs) {
+    return reservedInstances(instances) * vCPUs;
+}
+function sizeOf(vmSizes, name) {
+    if (!name)
+        return undefined;
+    return vmSizes.find((s) => s.name.toLowerCase() === name.toLowerCase());
+}
+/**
+ * What each managed deployment of this run adds to its family's usage. An existing deployment of
+ * the same name is updated in place: its current cores (assumed counted in usage with their
+ * reserve) are subtracted when it stays in the same family.
+ */
+function quotaDemands(deployments, live, vmSizes) {
+    const out = [];
+    for (const d of deployments) {
+        if (d.computeType !== 'Managed')
+            continue;
+        const size = sizeOf(vmSizes, d.instanceType);
+        if (!size)
+            continue;
+        const instances = d.instanceCount ?? 1;
+        const cores = coresNeeded(instances, size.vCPUs);
+        const existing = lookupCI(live, d.name);
+        const oldSize = sizeOf(vmSizes, existing?.instanceType);
+        const held = existing && oldSize && oldSize.family.toLowerCase() === size.family.toLowerCase() ? coresNeeded(existing.instanceCount ?? 1, oldSize.vCPUs) : 0;
+        out.push({ deployment: d.name, file: d.file, vmSize: size.name, family: size.family, instances, vCPUs: size.vCPUs, cores, held, additional: Math.max(0, cores - held) });
+    }
+    return out;
+}
+/** Before → after per family; a family without a usage entry is left out (the caller reports it). */
+function quotaByFamily(demands, usages) {
+    const families = new Map();
+    for (const d of demands)
+        families.set(d.family.toLowerCase(), [...(families.get(d.family.toLowerCase()) ?? []), d]);
+    const out = [];
+    for (const [key, list] of families) {
+        const usage = usages.find((u) => u.family.toLowerCase() === key);
+        if (!usage)
+            continue;
+        const additional = list.reduce((n, d) => n + d.additional, 0);
+        const after = usage.current + additional;
+        // A run that adds nothing to a family (an update in place that does not grow) never fails its quota.
+        out.push({ family: usage.family, limit: usage.limit, current: usage.current, additional, after, fits: additional === 0 || after <= usage.limit, demands: list });
+    }
+    return out;
+}
+/** Plan lines: "standardDSv2Family: 8 → 20 of 100 cores". */
+function quotaPlanLines(ctx) {
+    const { vmSizes, usages, deployments } = ctx.facts;
+    if (vmSizes.kind !== 'found' || usages.kind !== 'found')
+        return [];
+    const live = deployments.kind === 'found' ? deployments.value : {};
+    return quotaByFamily(quotaDemands(ctx.deployments, live, vmSizes.value), usages.value).map((f) => `${f.family}: ${f.current} → ${f.after} of ${f.limit} cores${f.fits ? '' : ' (over the limit)'}`);
+}
+function instanceTypeAt(d) {
+    return at(d.file, d.spans.instanceType ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
+}
+const quotaCheck = defineCheck('quota', ['instance-type-unavailable', 'quota-insufficient', 'cannot-verify'], (ctx) => {
+    const managed = ctx.deployments.filter((d) => d.computeType === 'Managed' && d.instanceType);
+    if (managed.length === 0)
+        return {};
+    const findings = [];
+    const { vmSizes, usages, deployments } = ctx.facts;
+    if (vmSizes.kind !== 'found') {
+        const why = vmSizes.kind === 'unreadable' ? vmSizes.why : 'the region lists no VM sizes';
+        for (const d of managed)
+            findings.push((0,finding/* makeFinding */.MH)('cannot-verify', instanceTypeAt(d), `Cannot verify instance_type ${d.instanceType} and its quota: the VM sizes of the workspace's region could not be read (${why}).`, { hint: 'Give the workflow identity Reader on the subscription (Microsoft.MachineLearningServices/locations/vmSizes/read).' }));
+        return { findings };
+    }
+    const offered = vmSizes.value.map((s) => s.name);
+    for (const d of managed) {
+        if (sizeOf(vmSizes.value, d.instanceType))
+            continue;
+        const near = (0,edit_distance/* closest */.k)(d.instanceType ?? '', offered);
+        findings.push((0,finding/* makeFinding */.MH)('instance-type-unavailable', instanceTypeAt(d), `instance_type ${d.instanceType} is not offered for online endpoints in the workspace's region.`, {
+            hint: near ? `Did you mean ${near}?` : 'List the sizes the region offers: az ml online-deployment list-skus, or see https://learn.microsoft.com/azure/machine-learning/reference-managed-online-endpoints-vm-sku-list',
+        }));
+    }
+    if (usages.kind !== 'found') {
+        const why = usages.kind === 'unreadable' ? usages.why : 'no usage was reported';
+        for (const d of managed.filter((m) => sizeOf(vmSizes.value, m.instanceType)))
+            findings.push((0,finding/* makeFinding */.MH)('cannot-verify', instanceTypeAt(d), `Cannot verify the core quota for ${d.instanceType}: the region's usage could not be read (${why}).`, { hint: 'Give the workflow identity Reader on the subscription (Microsoft.MachineLearningServices/locations/usages/read).' }));
+        return { findings };
+    }
+    const live = deployments.kind === 'found' ? deployments.value : {};
+    const demands = quotaDemands(managed, live, vmSizes.value);
+    const byFamily = quotaByFamily(demands, usages.value);
+    for (const demand of demands) {
+        const family = byFamily.find((f) => f.family.toLowerCase() === demand.family.toLowerCase());
+        const d = managed.find((m) => m.name === demand.deployment && m.file === demand.file);
+        if (!d)
+            continue;
+        if (!family) {
+            findings.push((0,finding/* makeFinding */.MH)('cannot-verify', instanceTypeAt(d), `Cannot verify the core quota for ${demand.vmSize}: no usage is reported for its family ${demand.family}.`, { hint: 'Check the family quota in the Azure portal (Quotas).' }));
+            continue;
+        }
+        if (family.fits)
+            continue;
+        const free = Math.max(0, family.limit - family.current);
+        const others = family.demands.length > 1 ? ` Together with ${family.demands.filter((x) => x !== demand).map((x) => x.deployment).join(', ')}, this run adds ${family.additional}.` : '';
+        const update = demand.held ? ` It already holds ${demand.held} cores, which it keeps until the new instances are up.` : '';
+        const running = runningElsewhere(live, vmSizes.value, demand);
+        findings.push((0,finding/* makeFinding */.MH)('quota-insufficient', instanceTypeAt(d), `${demand.deployment} needs ${demand.cores} cores of ${demand.family}: ceil(1.2 × ${demand.instances}) = ${reservedInstances(demand.instances)} instances (20 % reserve for upgrades) × ${demand.vCPUs} cores of ${demand.vmSize}; ${free} of ${family.limit} are free (${family.current} in use).${update}${others}${running}`, {
+            hint: `Request at least ${family.after} cores for ${demand.family} in the region (Azure portal: Quotas), or lower instance_count, or choose a size of a family with free quota.`,
+        }));
+    }
+    return { findings };
+});
+/** Which other deployments of the endpoint hold cores of the same family through the rollout. */
+function runningElsewhere(live, vmSizes, demand) {
+    const holders = Object.values(live)
+        .filter((l) => l.name.toLowerCase() !== demand.deployment.toLowerCase())
+        .map((l) => ({ l, size: sizeOf(vmSizes, l.instanceType) }))
+        .filter((x) => x.size && x.size.family.toLowerCase() === demand.family.toLowerCase());
+    if (!holders.length)
+        return '';
+    return ` ${holders.map((x) => `${x.l.name} (${coresNeeded(x.l.instanceCount ?? 1, x.size?.vCPUs ?? 0)} cores)`).join(', ')} keep${holders.length === 1 ? 's' : ''} running during the rollout.`;
+}
+
+// EXTERNAL MODULE: ./lib/spec/index.js
+var spec = __webpack_require__(4199);
+;// CONCATENATED MODULE: ./lib/checks/traffic.js
+// Traffic may name only deployments that exist on the endpoint or that this run deploys
+// (docs/online-checks.md §traffic). Offline the same test is a warning (the deployment may exist);
+// here it is decided. Reuses the offline arithmetic of src/spec/traffic.ts.
+
+
+
+const trafficCheck = defineCheck('traffic', ['traffic', 'cannot-verify'], (ctx) => {
+    const endpoint = ctx.endpoint;
+    if (!endpoint)
+        return {};
+    const deploying = ctx.deployments.map((d) => d.name);
+    const live = ctx.facts.deployments;
+    if (live.kind === 'unreadable') {
+        const known = new Set(deploying.map((n) => n.toLowerCase()));
+        const findings = [];
+        for (const e of [...endpoint.traffic, ...endpoint.mirrorTraffic]) {
+            if (e.percent === 0 || known.has(e.name))
+                continue;
+            findings.push((0,finding/* makeFinding */.MH)('cannot-verify', at(endpoint.file, e.keySpan), `Cannot verify that deployment ${e.key} exists: the endpoint's deployments could not be read (${live.why}).`, {
+                hint: `Give the workflow identity ${live.permission ?? 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read'} on the workspace.`,
+            }));
+        }
+        return { findings };
+    }
+    const existing = live.kind === 'found' ? Object.values(live.value).map((d) => d.name) : [];
+    return { findings: (0,spec/* checkTraffic */.At)(endpoint, [...deploying, ...existing], endpoint.file, 'error') };
+});
+
+;// CONCATENATED MODULE: ./lib/checks/uai-platform-roles.js
+// A user-assigned endpoint identity needs AcrPull on the workspace registry and Storage Blob Data
+// Reader on the workspace storage; a system-assigned one is granted both at creation
+// (docs/online-checks.md §uai-platform-roles; docs/secret-injection.md §3).
+
+
+
+
+const uaiPlatformRolesCheck = defineCheck('uai-platform-roles', ['uai-missing-platform-roles', 'role-not-yet-effective', 'cannot-verify'], (ctx) => {
+    const identity = endpointIdentity(ctx);
+    const ws = ctx.facts.workspace;
+    if (identity.kind !== 'existing' || identity.type !== 'user' || ws.kind !== 'found')
+        return {};
+    const where = endpointPosition(ctx, (s) => s.identity);
+    const out = { findings: [] };
+    const missing = [];
+    const needs = [[ACR_PULL, ws.value.containerRegistryId], [STORAGE_BLOB_DATA_READER, ws.value.storageAccountId]];
+    for (const [role, scope] of needs) {
+        if (!scope)
+            continue; // the workspace has none yet (a registry is created with the first image build)
+        // Blob reads happen in one container of the account: an assignment on a container is not known to be the right one.
+        const state = principalHolds(ctx, identity.principalId, role, scope, role === STORAGE_BLOB_DATA_READER);
+        if (state.state === 'missing')
+            missing.push({ role, scope });
+        else if (state.state === 'unknown') {
+            out.findings.push((0,finding/* makeFinding */.MH)('cannot-verify', where, `Cannot verify that ${identity.label} holds ${role.roleName} on ${resourceName(scope)}: ${state.why}.`, {
+                hint: state.permission ? `Give the workflow identity ${state.permission} on ${resourceName(scope)}.` : 'Check the assignment by hand.',
+            }));
+        }
+        else if (state.notYetEffective) {
+            out.findings.push((0,finding/* makeFinding */.MH)('role-not-yet-effective', where, `${state.grants[0]?.roleName ?? role.roleName} on ${resourceName(scope)} was assigned to ${identity.label} less than 10 minutes ago: it may not have taken effect yet.`));
+        }
+    }
+    if (missing.length) {
+        const what = missing.map((m) => `${m.role.roleName} on ${resourceName(m.scope)} (to ${m.role.purpose})`).join(' and ');
+        out.findings.push((0,finding/* makeFinding */.MH)('uai-missing-platform-roles', where, `${identity.label} lacks ${what}; a user-assigned identity is not granted these automatically, and the deployment would fail to start.`, {
+            hint: `Run: ${missing.map((m) => roleAssignmentCommand(m.role, m.scope, identity.principalId)).join(' && ')}`,
+        }));
+    }
+    return out;
+});
+
+;// CONCATENATED MODULE: ./lib/checks/registry.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+const CHECKS = [
+    endpointStateCheck,
+    identityImmutableCheck,
+    connectionsCheck,
+    keyVaultSecretsCheck,
+    keyVaultModelCheck,
+    callerPermissionsCheck,
+    endpointIdentityCheck,
+    uaiPlatformRolesCheck,
+    assetsCheck,
+    localAssetsCheck,
+    quotaCheck,
+    trafficCheck,
+];
+function runChecks(ctx, checks = CHECKS) {
+    const findings = [];
+    const identityPlan = [];
+    const grants = [];
+    const verdicts = new Map();
+    for (const check of checks) {
+        const output = check.evaluate ? check.evaluate(ctx) : { findings: check.run(ctx), verdicts: [], identityPlan: [], grants: [] };
+        findings.push(...output.findings);
+        identityPlan.push(...output.identityPlan);
+        grants.push(...output.grants);
+        for (const v of output.verdicts)
+            verdicts.set(v.reference, [...(verdicts.get(v.reference) ?? []), v.status]);
+    }
+    const references = ctx.references.map((ref) => {
+        const { store, target } = (0,scan/* describeReference */.P5)(ref);
+        return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: mergeStatuses(verdicts.get(ref) ?? []) };
+    });
+    return { findings, references, identityPlan: [...new Set(identityPlan)], grants, quota: quotaPlanLines(ctx) };
+}
+/** Fail beats unknown beats pass; no verdict at all is unknown. The first failing rule is kept. */
+function mergeStatuses(statuses) {
+    const fail = statuses.find((s) => s.state === 'fail');
+    if (fail)
+        return fail;
+    const unknown = statuses.filter((s) => s.state === 'unknown');
+    if (unknown.length)
+        return { state: 'unknown', why: [...new Set(unknown.map((u) => u.why))].join('; ') };
+    if (statuses.length)
+        return { state: 'pass' };
+    return { state: 'unknown', why: 'no online check covered this reference' };
+}
+
+;// CONCATENATED MODULE: ./lib/checks/diff.js
+// The plan's field-level diff: the REST body the translator would send (src/spec/rest.ts) against
+// the live GET body, ignoring what the service fills in, so that an unchanged file reads "no
+// change" (docs/online-checks.md §plan-diff). Pure; secret-free output.
+//
+//   diffResource(desired, live, options?): ResourceDiff     create | update (changed paths, before → after) | no-change
+//   diffTraffic(before, after): TrafficDiff                 per deployment, before → after
+//   describeChange(change): string                          "properties.instanceType: Standard_DS3_v2 → Standard_F4s_v2"
+//
+// What the service fills in (from the GET examples of the ML REST API and the defaults of the
+// managed online deployment YAML reference,
+// https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-managed-online):
+// read-only fields (id, name, type, systemData, provisioningState, scoringUri, swaggerUri, the
+// identity's principal and tenant ids), and defaults for what the body leaves out (scale settings
+// `Default`, request settings, probes, public network access `Enabled`, description null).
+// A field only the live body has is a change only where the body owns the whole map (tags,
+// properties, environment variables: a PUT replaces them) or where a known default says what
+// leaving it out means; anything else the service adds is ignored, never shown as noise.
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const PROBE_DEFAULT = { initialDelay: 'PT10S', period: 'PT10S', timeout: 'PT2S', successThreshold: 1, failureThreshold: 30 };
+/** Defaults by path (`*` matches one key): what a body that leaves the field out gets. */
+const DEFAULTS = {
+    'properties.description': null,
+    'properties.publicNetworkAccess': 'Enabled',
+    'properties.egressPublicNetworkAccess': 'Enabled',
+    'properties.appInsightsEnabled': false,
+    'properties.scaleSettings': { scaleType: 'Default' },
+    'properties.requestSettings': { requestTimeout: 'PT5S', maxConcurrentRequestsPerInstance: 1, maxQueueWait: 'PT0.5S' },
+    'properties.livenessProbe': PROBE_DEFAULT,
+    'properties.readinessProbe': PROBE_DEFAULT,
+    'properties.mirrorTraffic': {},
+    'properties.traffic': {},
+};
+/** Read-only or service-assigned: never compared. */
+const IGNORED = [
+    /^(id|name|type|etag|kind|systemData)$/,
+    /^properties\.(provisioningState|scoringUri|swaggerUri|openApiUri)$/,
+    /^identity\.(principalId|tenantId)$/,
+    /^identity\.userAssignedIdentities\..+\.(principalId|clientId)$/,
+    /^sku\.(tier|size|family)$/,
+    // Bookkeeping the service writes into the endpoint's properties bag.
+    /^properties\.properties\.(azureml\..*|AzureAsyncOperationUri)$/i,
+    // Traffic moves through its own step (diffTraffic), not through the resource body.
+    /^properties\.(traffic|mirrorTraffic)(\..*)?$/,
+];
+/** Maps the body owns entirely: a key only live has is removed by the PUT. */
+const OWNED_MAPS = [/^tags$/, /^properties\.properties$/, /^properties\.environmentVariables$/, /^identity\.userAssignedIdentities$/];
+/** Enumerations the service may return in another case than the SDK sends. */
+const CASE_INSENSITIVE = new Set(['type', 'authMode', 'publicNetworkAccess', 'egressPublicNetworkAccess', 'endpointComputeType', 'scaleType', 'dataCollectionMode', 'rollingRate', 'instanceType', 'name']);
+const PENDING = /^\{\{pending:[^}]*\}\}$/;
+const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const SECRET_NAME = /secret|password|passwd|token|credential|api[_-]?key|access[_-]?key|connection[_-]?string|^key$|_key$/i;
+const SECRET_REFERENCE = /^\$\{\{(azureml:\/\/connections\/|keyvault:)/;
+function pathOf(parent, key) {
+    const k = /^[A-Za-z0-9_-]+$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+    return parent === '' ? k : k.startsWith('[') ? `${parent}${k}` : `${parent}.${k}`;
+}
+function ignored(path) {
+    return IGNORED.some((re) => re.test(path.replace(/\["([^"]*)"\]/g, '.$1')));
+}
+function defaultAt(path) {
+    if (Object.hasOwn(DEFAULTS, path))
+        return { known: true, value: DEFAULTS[path] };
+    const dot = path.lastIndexOf('.');
+    if (dot > 0) {
+        const parent = DEFAULTS[path.slice(0, dot)];
+        if (isObj(parent) && Object.hasOwn(parent, path.slice(dot + 1)))
+            return { known: true, value: parent[path.slice(dot + 1)] };
+    }
+    return { known: false };
+}
+function durationMs(s) {
+    const m = ISO_DURATION.exec(s);
+    if (!m || s === 'P' || s === 'PT')
+        return undefined;
+    const [, d = '0', h = '0', min = '0', sec = '0'] = m;
+    return ((Number(d) * 24 + Number(h)) * 60 + Number(min)) * 60_000 + Number(sec) * 1000;
+}
+function sameScalar(key, a, b) {
+    if (a === b)
+        return true;
+    if (typeof a === 'string' && typeof b === 'string') {
+        if (a.startsWith('/subscriptions/') || CASE_INSENSITIVE.has(key))
+            return a.toLowerCase() === b.toLowerCase();
+        if (key === 'location')
+            return a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+        const da = durationMs(a);
+        const db = durationMs(b);
+        if (da !== undefined && db !== undefined)
+            return da === db;
+    }
+    return false;
+}
+function diff_same(key, a, b) {
+    if (isObj(a) && isObj(b)) {
+        const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+        return [...keys].every((k) => diff_same(k, a[k] ?? null, b[k] ?? null));
+    }
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((x, i) => diff_same(key, x, b[i]));
+    return sameScalar(key, a, b);
+}
+const isEmpty = (v) => v === null || v === undefined || (isObj(v) && Object.keys(v).length === 0) || (Array.isArray(v) && v.length === 0);
+/** Case-insensitive key lookup, for maps keyed by ARM ids. */
+function liveKey(live, key, insensitive) {
+    if (Object.hasOwn(live, key))
+        return key;
+    if (!insensitive)
+        return undefined;
+    return Object.keys(live).find((k) => k.toLowerCase() === key.toLowerCase());
+}
+function walk(desired, live, parent, out, render) {
+    const insensitive = parent === 'identity.userAssignedIdentities';
+    const owned = OWNED_MAPS.some((re) => re.test(parent));
+    const seen = new Set();
+    for (const [key, want] of Object.entries(desired)) {
+        const path = pathOf(parent, key);
+        const lk = liveKey(live, key, insensitive);
+        if (lk !== undefined)
+            seen.add(lk);
+        if (ignored(path))
+            continue;
+        const has = lk === undefined ? undefined : live[lk];
+        if (typeof want === 'string' && PENDING.test(want)) {
+            out.push({ path, kind: has === undefined ? 'added' : 'changed', ...(has === undefined ? {} : { before: render(path, has) }), after: 'decided at deploy (asset to register or label to resolve)', pending: true });
+            continue;
+        }
+        if (insensitive) {
+            // A user-assigned identity: its presence is what counts, its value is the service's.
+            if (lk === undefined)
+                out.push({ path, kind: 'added', after: 'assigned' });
+            continue;
+        }
+        if (isObj(want) && (isObj(has) || has === undefined)) {
+            const base = defaultAt(path);
+            const liveObj = isObj(has) ? has : {};
+            if (has === undefined && !Object.keys(want).length)
+                continue;
+            if (has === undefined && !base.known && !OWNED_MAPS.some((re) => re.test(path))) {
+                out.push({ path, kind: 'added', after: render(path, want) });
+                continue;
+            }
+            walk(want, liveObj, path, out, render);
+            continue;
+        }
+        if (has === undefined) {
+            if (isEmpty(want))
+                continue;
+            const base = defaultAt(path);
+            if (base.known && diff_same(key, want, base.value))
+                continue;
+            out.push({ path, kind: 'added', after: render(path, want) });
+            continue;
+        }
+        if (!diff_same(key, want, has))
+            out.push({ path, kind: 'changed', before: render(path, has), after: render(path, want) });
+    }
+    for (const [key, has] of Object.entries(live)) {
+        if (seen.has(key))
+            continue;
+        const path = pathOf(parent, key);
+        if (ignored(path) || isEmpty(has))
+            continue;
+        const base = defaultAt(path);
+        if (owned) {
+            out.push({ path, kind: 'removed', before: insensitive ? 'assigned' : render(path, has) });
+        }
+        else if (base.known && isObj(has) && isObj(base.value)) {
+            walk({}, has, path, out, render); // field by field against the default object
+        }
+        else if (base.known && !diff_same(key, has, base.value)) {
+            out.push({ path, kind: 'changed', before: render(path, has), after: `${render(path, base.value)} (the default)` });
+        }
+    }
+}
+/** A rendering that never shows a secret: known secret values and secret-looking environment variables become `***`. */
+function renderer(options) {
+    const secrets = (options.secretValues ?? []).filter((s) => s.length > 0);
+    const mask = (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
+    return (path, v) => {
+        const envName = /^properties\.environmentVariables(?:\.|\[")([^"]+?)(?:"\])?$/.exec(path)?.[1];
+        if (envName && typeof v === 'string' && SECRET_NAME.test(envName) && !SECRET_REFERENCE.test(v))
+            return '***';
+        if (path === 'properties.environmentVariables' && isObj(v)) {
+            return mask(JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && SECRET_NAME.test(k) && !SECRET_REFERENCE.test(x) ? '***' : x]))));
+        }
+        return mask(typeof v === 'string' ? v : JSON.stringify(v));
+    };
+}
+function diffResource(desired, live, options = {}) {
+    if (live === undefined)
+        return { action: 'create' };
+    const changes = [];
+    walk(desired, live, '', changes, renderer(options));
+    changes.sort((a, b) => a.path.localeCompare(b.path));
+    return changes.length ? { action: 'update', changes } : { action: 'no-change' };
+}
+function describeChange(c) {
+    if (c.kind === 'added')
+        return `${c.path}: + ${c.after}`;
+    if (c.kind === 'removed')
+        return `${c.path}: − ${c.before}`;
+    return `${c.path}: ${c.before} → ${c.after}`;
+}
+/** Traffic before → after; names compared case-insensitively (the service lower-cases them). */
+function diffTraffic(before, after) {
+    const lower = (m) => new Map(Object.entries(m).map(([k, v]) => [k.toLowerCase(), v]));
+    const b = lower(before);
+    const a = lower(after);
+    const names = [...new Set([...b.keys(), ...a.keys()])].sort();
+    const rows = names.map((deployment) => ({ deployment, before: b.get(deployment) ?? 0, after: a.get(deployment) ?? 0 })).filter((r) => r.before !== 0 || r.after !== 0);
+    return { changed: rows.some((r) => r.before !== r.after), rows };
+}
+
+;// CONCATENATED MODULE: ./lib/modes/validate-plan.js
+// The plan refined against the live workspace (validate and deploy): each request marked create,
+// update or no change with its field-level diff (src/checks/diff.ts ignores what the service
+// fills in), bodies carrying the workspace's real region, traffic and quota before → after, and
+// the roles someone must assign around the run. Pure: plan and facts in, plan out.
+
+
+function refinePlan(plan, input) {
+    const { facts } = input;
+    const location = facts.workspace.kind === 'found' ? facts.workspace.value.location : undefined;
+    const liveEndpoint = facts.endpoint.kind === 'found' ? facts.endpoint.value : undefined;
+    const liveDeployments = facts.deployments.kind === 'found' ? facts.deployments.value : {};
+    const requests = plan.requests.map((request) => {
+        const body = location ? withLocation(request.body, location) : request.body;
+        const target = targetOf(request.path);
+        const live = target?.kind === 'endpoint'
+            ? liveEndpoint?.body
+            : target?.kind === 'deployment'
+                ? Object.entries(liveDeployments).find(([name]) => name.toLowerCase() === target.name.toLowerCase())?.[1].body
+                : undefined;
+        if (target === undefined)
+            return { ...request, body };
+        if (live === undefined) {
+            // A missing endpoint or deployment is created; one we could not read is left without a verdict.
+            const unreadable = target.kind === 'endpoint' ? facts.endpoint.kind === 'unreadable' : facts.deployments.kind === 'unreadable';
+            return unreadable ? { ...request, body } : { ...request, body, change: 'create', description: request.description.replace(/^create or update/, 'create') };
+        }
+        const diff = diffResource(asObject(body), live, { secretValues: input.secretValues });
+        if (diff.action === 'update') {
+            return { ...request, body, change: 'update', diff: diff.changes.map(describeChange), description: request.description.replace(/^create or update/, 'update') };
+        }
+        return { ...request, body, change: 'no change', diff: [], description: request.description.replace(/^create or update/, 'no change to') };
+    });
+    const before = liveEndpoint?.traffic ?? {};
+    const after = input.endpoint && input.endpoint.traffic.length > 0 ? (0,spec/* trafficMap */._A)(input.endpoint.traffic) : before;
+    const traffic = { before, after };
+    const changes = requests.some((r) => r.change === 'create' || r.change === 'update') || plan.assets.length > 0 || diffTraffic(before, after).changed;
+    const notes = [
+        `Plan: ${requests.map((r) => `${r.change ?? 'create or update'} ${nameOf(r.path)}`).join('; ') || 'nothing to send'}.`,
+        `Traffic: ${formatTraffic(before)} → ${formatTraffic(after)}.`,
+        ...input.outcome.quota.map((q) => `Quota: ${q}`),
+        ...input.outcome.identityPlan.map((line) => `Roles: ${line}`),
+    ];
+    return { plan: { ...plan, requests, traffic, quota: input.outcome.quota, identity: input.outcome.identityPlan }, changes, notes };
+}
+function targetOf(path) {
+    const deployment = /\/onlineEndpoints\/[^/]+\/deployments\/([^/]+)$/i.exec(path);
+    if (deployment)
+        return { kind: 'deployment', name: deployment[1] };
+    const endpoint = /\/onlineEndpoints\/([^/]+)$/i.exec(path);
+    return endpoint ? { kind: 'endpoint', name: endpoint[1] } : undefined;
+}
+function nameOf(path) {
+    const t = targetOf(path);
+    return t ? `${t.kind} ${t.name}` : path;
+}
+/** Offline bodies carry a placeholder region; the workspace read gives the real one. */
+function withLocation(body, location) {
+    if (body === undefined)
+        return body;
+    return JSON.parse(JSON.stringify(body).split(JSON.stringify(spec/* OFFLINE_WORKSPACE */.Qu.location)).join(JSON.stringify(location)));
+}
+function asObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {};
+}
+function formatTraffic(t) {
+    const entries = Object.entries(t).filter(([, v]) => v > 0);
+    return entries.length ? entries.map(([k, v]) => `${k} ${v}%`).join(', ') : 'none';
+}
+
+;// CONCATENATED MODULE: ./lib/modes/validate.js
+// mode: validate — read-only: sign in, read what the online checks need (src/azure/gather.ts),
+// run the check registry (src/checks/registry.ts), and refine the plan against the live workspace
+// (create / update / no change with the field-level diff, traffic and quota before → after, the
+// roles a new system identity will need). It sends no write request. Deploy (src/modes/deploy.ts)
+// reuses this check and its session and facts (docs/architecture.md §1).
+
+
+
+
+
+const validateMode = {
+    // Offline, traffic to a deployment in no file is only a notice: the online traffic check decides it.
+    unknownTrafficSeverity: 'notice',
+    offlineReferenceStatus: 'not resolved: the online checks did not run',
+    check: (run) => validateOnline(run, 'validate'),
+};
+/** The read-only half shared by validate and deploy. */
+async function validateOnline(run, mode) {
+    const { inputs, analysis } = run;
+    const endpointName = analysis.endpoint?.name ?? analysis.deployments[0]?.endpointName ?? '';
+    const session = await run.phase('Sign in to Azure', () => (0,azure_session/* signIn */.Jv)(inputs));
+    const requestsAtSignIn = session.stats.requests;
+    const gathered = await run.phase('Read Azure (read-only)', async () => {
+        const g = await gatherFacts(session, { endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, references: analysis.references });
+        core.info(describeReads(g.reads, session.stats.requests - requestsAtSignIn));
+        return g;
+    });
+    const ctx = {
+        endpoint: analysis.endpoint,
+        endpointName,
+        deployments: analysis.deployments,
+        references: analysis.references,
+        facts: gathered.facts,
+        // validate predicts the deploy the same inputs would run, so it honours grant-missing-roles too.
+        grantMissingRoles: inputs.grantMissingRoles,
+        mode,
+    };
+    const outcome = await run.phase('Online checks', async () => {
+        const o = runChecks(ctx);
+        core.info(`${o.findings.length} online finding(s); references: ${countStates(o)}.`);
+        return o;
+    });
+    const refined = refinePlan(analysis.plan, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome, secretValues: analysis.overrideValues });
+    const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
+    return {
+        findings: outcome.findings,
+        references: outcome.references,
+        plan: refined.plan,
+        changes: refined.changes,
+        readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic } : undefined,
+        notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...refined.notes],
+        supersedes: supersededOffline,
+        session,
+        facts: gathered.facts,
+        outcome,
+    };
+}
+/** The online traffic check decides what the offline analysis could only flag as a notice. */
+function supersededOffline(f) {
+    return f.rule === 'traffic' && f.severity === 'notice';
+}
+function describeReads(r, requests) {
+    const parts = [
+        `${r.connections} connection(s)`,
+        `${r.secrets} Key Vault secret(s) (metadata only)`,
+        `${r.vaults} vault(s)`,
+        `${r.principalScopes} identity role lookup(s)`,
+        `${r.roleDefinitions} role definition(s)`,
+        `${r.assets} asset(s)`,
+    ];
+    return `Read (nothing written): the workspace, the endpoint and its deployments, ${parts.join(', ')}; ${requests} request(s) in ${r.durationMs} ms.`;
+}
+function countStates(o) {
+    const counts = { pass: 0, fail: 0, unknown: 0 };
+    for (const r of o.references)
+        counts[r.status.state]++;
+    return `${counts.pass} pass, ${counts.fail} fail, ${counts.unknown} unknown`;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,218 @@
+// Reads everything validate's checks decide on (src/checks/facts.ts), through the adapters, with
+// every independent read started at once and each distinct thing read once (docs/architecture.md
+// §3): one listsecrets per connection, one version listing per Key Vault secret, one role lookup
+// per principal and scope, one GET per role definition. Reads depend on each other only where
+// they must (a vault's role assignments need the vault's id; role definitions need the
+// assignments), so a typical run takes three round trips after sign-in.
+import type {
+  CallerFacts,
+  LiveEndpointFacts,
+  Lookup,
+  PermissionFacts,
+  PrincipalFacts,
+  RoleAssignmentFacts,
+  RoleDefinitionFacts,
+  SecretVersionFacts,
+  UserAssignedIdentityFacts,
+  ValidateFacts,
+  VaultFacts,
+  WorkspaceFacts,
+} from '../checks/facts.ts';
+import type { KeyVaultRef, SecretReference } from '../secrets/scan.ts';
+import type { DeploymentSpec, EndpointSpec } from '../spec/index.ts';
+import type { AssetRef } from '../spec/assets.ts';
+import { readUserAssignedIdentity } from './identity.ts';
+import { readSecretVersions, readVault, secretVersionFacts, vaultArmId, type VersionItem } from './keyvault.ts';
+import { readAsset, readConnection, readConnectionNames, readDeployments, readEndpoint, readUsages, readVmSizes, readWorkspace } from './ml.ts';
+import { roleDefinitionKey } from '../checks/rbac.ts';
+import { readAssignments, readCallerPermissions, readRoleDefinition } from './rbac.ts';
+import { Once } from './read.ts';
+import type { AzureSession } from './session.ts';
+
+export interface GatherInput {
+  endpoint?: EndpointSpec;
+  endpointName: string;
+  deployments: DeploymentSpec[];
+  references: SecretReference[];
+}
+
+/** What was read, for the log and the summary ("report what was read"). */
+export interface ReadSummary {
+  connections: number;
+  secrets: number;
+  vaults: number;
+  principalScopes: number;
+  roleDefinitions: number;
+  assets: number;
+  durationMs: number;
+}
+
+export interface Gathered {
+  facts: ValidateFacts;
+  reads: ReadSummary;
+}
+
+export async function gatherFacts(session: AzureSession, input: GatherInput, clock: () => Date = () => new Date()): Promise<Gathered> {
+  const started = performance.now();
+  const { arm } = session;
+  const ml = { arm, subscriptionId: session.subscriptionId, workspacePath: session.workspacePath };
+  const kvRefs = input.references.filter((r): r is KeyVaultRef => r.kind === 'keyvault');
+  const referencedConnections = unique(input.references.flatMap((r) => (r.kind === 'keyvault' ? [] : [r.connection])));
+
+  // Round 1: everything whose address the files alone give.
+  const workspace = readWorkspace(ml);
+  const endpoint = readEndpoint(ml, input.endpointName);
+  const deployments = readDeployments(ml, input.endpointName);
+  const connections = Object.fromEntries(referencedConnections.map((name) => [name, readConnection(ml, name)]));
+  const versionLists = new Once<Lookup<VersionItem[]>>();
+  const secretVersions: Record<string, Promise<Lookup<SecretVersionFacts>>> = {};
+  for (const ref of kvRefs) {
+    const list = versionLists.get(`${ref.vaultHost.toLowerCase()}/${ref.secretName.toLowerCase()}`, () => readSecretVersions(session.keyVault, ref.vaultUrl, ref.secretName));
+    secretVersions[ref.secretId] ??= list.then((l) => (l.kind === 'found' ? secretVersionFacts(ref.vaultHost, ref.secretName, ref.version, l.value) : l));
+  }
+  const vaults = new Once<Lookup<VaultFacts>>();
+  const vaultByHost: Record<string, Promise<Lookup<VaultFacts>>> = {};
+  for (const ref of kvRefs) {
+    vaultByHost[ref.vaultHost] ??= vaults.get(ref.vaultHost.toLowerCase(), () => findVault(session, ref, workspace));
+  }
+  const uaiIds = unique((input.endpoint?.identity?.userAssignedIdentities ?? []).map((u) => u.resourceId));
+  const userAssigned = Object.fromEntries(uaiIds.map((id) => [id.toLowerCase(), readUserAssignedIdentity(arm, id)]));
+  const assets = readAssets(ml, input.deployments);
+  const callerPermissions: Record<string, Promise<Lookup<PermissionFacts[]>>> = {
+    [session.workspacePath]: readCallerPermissions(arm, session.workspacePath),
+  };
+
+  // Round 2: what needs round 1 (vault ids, principals, the region).
+  const vaultIds = Promise.all(Object.values(vaultByHost)).then((ls) => unique(ls.flatMap((l) => (l.kind === 'found' && l.value.resourceId ? [l.value.resourceId] : []))));
+  const callerAtVaults = vaultIds.then((ids) => Promise.all(ids.map(async (id) => [id, await readCallerPermissions(arm, id)] as const)));
+  const principals = endpointPrincipals(await endpoint, await Promise.all(Object.values(userAssigned)));
+  const ws = await workspace;
+  const scopesFor = async (p: { systemAssigned: boolean }): Promise<string[]> => {
+    const scopes = [session.workspacePath, ...(await vaultIds)];
+    if (!p.systemAssigned && ws.kind === 'found') scopes.push(...[ws.value.containerRegistryId, ws.value.storageAccountId].filter((s): s is string => Boolean(s)));
+    return unique(scopes);
+  };
+  const assignmentReads = new Once<Lookup<RoleAssignmentFacts[]>>();
+  const principalFacts = Promise.all(
+    principals.map(async (p) => {
+      const scopes = await scopesFor(p);
+      const reads = await Promise.all(scopes.map((scope) => assignmentReads.get(`${p.objectId}|${scope.toLowerCase()}`, () => readAssignments(arm, p.objectId, scope))));
+      return [p.objectId, { objectId: p.objectId, assignments: mergeAssignments(reads) }] as [string, PrincipalFacts];
+    }),
+  );
+  const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
+  const location = ws.kind === 'found' ? ws.value.location : undefined;
+  const needsQuota = input.deployments.some((d) => d.computeType === 'Managed' && d.instanceType);
+  const unreadableRegion = Promise.resolve<Lookup<never>>({ kind: 'unreadable', why: 'the workspace (and so its region) could not be read' });
+  const vmSizes = location && needsQuota ? readVmSizes(ml, location) : unreadableRegion;
+  const usages = location && needsQuota ? readUsages(ml, location) : unreadableRegion;
+
+  // Round 3: the role definitions the assignments name.
+  const principalEntries = await principalFacts;
+  const definitionIds = unique(principalEntries.flatMap(([, p]) => (p.assignments.kind === 'found' ? p.assignments.value.map((a) => a.roleDefinitionId) : [])));
+  const definitionsByKey = new Map<string, string>();
+  for (const id of definitionIds) if (!definitionsByKey.has(roleDefinitionKey(id))) definitionsByKey.set(roleDefinitionKey(id), id);
+  const definitions = await Promise.all([...definitionsByKey].map(async ([key, id]) => [key, await readRoleDefinition(arm, id)] as const));
+  const roleDefinitions: Record<string, RoleDefinitionFacts> = {};
+  for (const [key, def] of definitions) if (def.kind === 'found') roleDefinitions[key] = def.value;
+
+  const caller: CallerFacts = { objectId: session.caller.objectId, permissions: {} };
+  for (const [scope, p] of Object.entries(callerPermissions)) caller.permissions[scope] = await p;
+  for (const [scope, p] of await callerAtVaults) caller.permissions[scope] = p;
+
+  const facts: ValidateFacts = {
+    now: clock().toISOString(),
+    workspace: ws,
+    endpoint: await endpoint,
+    deployments: await deployments,
+    connections: await settle(connections),
+    connectionNames: await workspaceConnections,
+    vaults: await settle(vaultByHost),
+    secretVersions: await settle(secretVersions),
+    caller,
+    principals: Object.fromEntries(principalEntries),
+    userAssignedIdentities: await settle(userAssigned),
+    roleDefinitions,
+    assets: await settle(assets),
+    vmSizes: await vmSizes,
+    usages: await usages,
+  };
+  return {
+    facts,
+    reads: {
+      connections: referencedConnections.length,
+      secrets: versionLists.size,
+      vaults: vaults.size,
+      principalScopes: assignmentReads.size,
+      roleDefinitions: definitionsByKey.size,
+      assets: Object.keys(assets).length,
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+}
+
+/**
+ * A reference names the vault by host only; its ARM id needs the resource group. The vault is
+ * looked for in the workspace's resource group, then (when the names match) where the workspace's
+ * own vault lives. Not found in either: `unreadable` (the vault may live elsewhere), never `missing`.
+ */
+async function findVault(session: AzureSession, ref: KeyVaultRef, workspace: Promise<Lookup<WorkspaceFacts>>): Promise<Lookup<VaultFacts>> {
+  const inWorkspaceGroup = await readVault(session.arm, ref.vaultHost, vaultArmId(session.subscriptionId, session.resourceGroup, ref.vaultName));
+  if (inWorkspaceGroup.kind !== 'missing') return inWorkspaceGroup;
+  const ws = await workspace;
+  const own = ws.kind === 'found' ? ws.value.keyVaultId : undefined;
+  const ownGroup = own ? /\/resourceGroups\/([^/]+)\//i.exec(own)?.[1] : undefined;
+  if (own && own.split('/').pop()?.toLowerCase() === ref.vaultName.toLowerCase() && ownGroup?.toLowerCase() !== session.resourceGroup.toLowerCase()) {
+    const found = await readVault(session.arm, ref.vaultHost, own);
+    if (found.kind !== 'missing') return found;
+  }
+  return { kind: 'unreadable', permission: 'Microsoft.KeyVault/vaults/read', why: `vault ${ref.vaultName} is not in resource group ${session.resourceGroup}; its permission model and role assignments cannot be read from here` };
+}
+
+interface EndpointPrincipal {
+  objectId: string;
+  systemAssigned: boolean;
+}
+
+/** The identities that will resolve references: the existing endpoint's system identity and every user-assigned one. */
+function endpointPrincipals(endpoint: Lookup<LiveEndpointFacts>, uais: Lookup<UserAssignedIdentityFacts>[]): EndpointPrincipal[] {
+  const found: EndpointPrincipal[] = [];
+  if (endpoint.kind === 'found') {
+    const id = endpoint.value.identity;
+    if (id.principalId && id.type.includes('SystemAssigned')) found.push({ objectId: id.principalId, systemAssigned: true });
+    for (const u of Object.values(id.userAssigned)) if (u.principalId) found.push({ objectId: u.principalId, systemAssigned: false });
+  }
+  for (const u of uais) if (u.kind === 'found' && u.value.principalId) found.push({ objectId: u.value.principalId, systemAssigned: false });
+  const seen = new Set<string>();
+  return found.filter((p) => !seen.has(p.objectId.toLowerCase()) && seen.add(p.objectId.toLowerCase()));
+}
+
+/** Assignments over all scopes of one principal; one unreadable scope makes the whole unreadable (it may hide the grant). */
+function mergeAssignments(reads: Lookup<RoleAssignmentFacts[]>[]): Lookup<RoleAssignmentFacts[]> {
+  const bad = reads.find((r) => r.kind === 'unreadable');
+  if (bad) return bad;
+  const byId = new Map<string, RoleAssignmentFacts>();
+  for (const r of reads) if (r.kind === 'found') for (const a of r.value) byId.set(a.id.toLowerCase(), a);
+  return { kind: 'found', value: [...byId.values()] };
+}
+
+function readAssets(ml: Parameters<typeof readAsset>[0], deployments: DeploymentSpec[]): Record<string, Promise<Lookup<{ id: string }>>> {
+  const out: Record<string, Promise<Lookup<{ id: string }>>> = {};
+  const refs: AssetRef[] = deployments.flatMap((d) => [d.model, d.environment, d.code].flatMap((a) => (a?.kind === 'ref' ? [a.ref] : [])));
+  for (const ref of refs) {
+    if (ref.text in out) continue;
+    const read = readAsset(ml, ref);
+    if (read) out[ref.text] = read;
+  }
+  return out;
+}
+
+async function settle<T>(record: Record<string, Promise<T>>): Promise<Record<string, T>> {
+  const entries = await Promise.all(Object.entries(record).map(async ([k, p]) => [k, await p] as const));
+  return Object.fromEntries(entries);
+}
+
+function unique(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => !seen.has(v.toLowerCase()) && seen.add(v.toLowerCase()));
+}

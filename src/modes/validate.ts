@@ -1,0 +1,92 @@
+// mode: validate — read-only: sign in, read what the online checks need (src/azure/gather.ts),
+// run the check registry (src/checks/registry.ts), and refine the plan against the live workspace
+// (create / update / no change with the field-level diff, traffic and quota before → after, the
+// roles a new system identity will need). It sends no write request. Deploy (src/modes/deploy.ts)
+// reuses this check and its session and facts (docs/architecture.md §1).
+import * as core from '@actions/core';
+import { gatherFacts, type ReadSummary } from '../azure/gather.ts';
+import { signIn, type AzureSession } from '../azure/session.ts';
+import type { ValidateFacts } from '../checks/facts.ts';
+import { runChecks, type ChecksOutcome } from '../checks/registry.ts';
+import type { Finding } from '../findings/finding.ts';
+import { refinePlan } from './validate-plan.ts';
+import type { AnalyzedRun, CheckResult, ModeDefinition } from './mode.ts';
+
+export interface ValidateChecked extends CheckResult {
+  session: AzureSession;
+  facts: ValidateFacts;
+  /** The checks' full outcome: deploy takes its planned grants from here. */
+  outcome: ChecksOutcome;
+}
+
+export const validateMode: ModeDefinition<ValidateChecked> = {
+  // Offline, traffic to a deployment in no file is only a notice: the online traffic check decides it.
+  unknownTrafficSeverity: 'notice',
+  offlineReferenceStatus: 'not resolved: the online checks did not run',
+  check: (run) => validateOnline(run, 'validate'),
+};
+
+/** The read-only half shared by validate and deploy. */
+export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deploy'): Promise<ValidateChecked> {
+  const { inputs, analysis } = run;
+  const endpointName = analysis.endpoint?.name ?? analysis.deployments[0]?.endpointName ?? '';
+  const session = await run.phase('Sign in to Azure', () => signIn(inputs));
+  const requestsAtSignIn = session.stats.requests;
+  const gathered = await run.phase('Read Azure (read-only)', async () => {
+    const g = await gatherFacts(session, { endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, references: analysis.references });
+    core.info(describeReads(g.reads, session.stats.requests - requestsAtSignIn));
+    return g;
+  });
+  const ctx = {
+    endpoint: analysis.endpoint,
+    endpointName,
+    deployments: analysis.deployments,
+    references: analysis.references,
+    facts: gathered.facts,
+    // validate predicts the deploy the same inputs would run, so it honours grant-missing-roles too.
+    grantMissingRoles: inputs.grantMissingRoles,
+    mode,
+  };
+  const outcome = await run.phase('Online checks', async () => {
+    const o = runChecks(ctx);
+    core.info(`${o.findings.length} online finding(s); references: ${countStates(o)}.`);
+    return o;
+  });
+  const refined = refinePlan(analysis.plan, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome, secretValues: analysis.overrideValues });
+  const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
+  return {
+    findings: outcome.findings,
+    references: outcome.references,
+    plan: refined.plan,
+    changes: refined.changes,
+    readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic } : undefined,
+    notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...refined.notes],
+    supersedes: supersededOffline,
+    session,
+    facts: gathered.facts,
+    outcome,
+  };
+}
+
+/** The online traffic check decides what the offline analysis could only flag as a notice. */
+function supersededOffline(f: Finding): boolean {
+  return f.rule === 'traffic' && f.severity === 'notice';
+}
+
+export function describeReads(r: ReadSummary, requests: number): string {
+  const parts = [
+    `${r.connections} connection(s)`,
+    `${r.secrets} Key Vault secret(s) (metadata only)`,
+    `${r.vaults} vault(s)`,
+    `${r.principalScopes} identity role lookup(s)`,
+    `${r.roleDefinitions} role definition(s)`,
+    `${r.assets} asset(s)`,
+  ];
+  return `Read (nothing written): the workspace, the endpoint and its deployments, ${parts.join(', ')}; ${requests} request(s) in ${r.durationMs} ms.`;
+}
+
+function countStates(o: ChecksOutcome): string {
+  const counts = { pass: 0, fail: 0, unknown: 0 };
+  for (const r of o.references) counts[r.status.state]++;
+  return `${counts.pass} pass, ${counts.fail} fail, ${counts.unknown} unknown`;
+}
