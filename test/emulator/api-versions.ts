@@ -55,6 +55,8 @@ export const API_VERSIONS: Record<string, string[]> = {
   'microsoft.machinelearningservices/workspaces/codes': ASSETS,
   'microsoft.machinelearningservices/workspaces/codes/versions': ASSETS,
   'microsoft.machinelearningservices/workspaces/codes/versions/startpendingupload': mls('2023-04-01', '2023-04-01-preview'),
+  'microsoft.machinelearningservices/workspaces/datastores': ASSETS,
+  'microsoft.machinelearningservices/workspaces/datastores/listsecrets': ASSETS,
   // Status URLs carry the api-version of the request that started the operation.
   'microsoft.machinelearningservices/locations/mfeoperationsstatus': ALL_MLS,
   'microsoft.machinelearningservices/locations/mfeoperationresults': ALL_MLS,
