@@ -40319,7 +40319,7 @@ const inlineEnvironmentSchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ob
 /**
  * A value of a free dict (tags, properties, environment_variables) as the SDK's REST serializer
  * sends it: Python str() of the value, except that an empty value (YAML null) stays JSON null
- * (`PLAIN:` is sent as null, never as the text "None"; research/yaml-to-rest.md §5).
+ * (`PLAIN:` is sent as null, never as the text "None": test/fixtures/sdk-vectors, null-values-*).
  */
 function pyStrNode(node) {
     if (node.kind === 'scalar')
@@ -42223,9 +42223,10 @@ function inferenceConfigDump(ic) {
 }
 /**
  * The anonymous environment version azure-ai-ml computes at load time for an image environment
- * (Environment._generate_anonymous_version, research §6.3): MD5 of the image, joined with the MD5
- * of the inference_config dump, then of the conda file, each step with Python's str.join. Undefined
- * when it depends on an upload (build context) or on a conda file that could not be read.
+ * (Environment._generate_anonymous_version; vectors anon-env-* in test/fixtures/sdk-vectors): MD5
+ * of the image, joined with the MD5 of the inference_config dump, then of the conda file, each step
+ * with Python's str.join. Undefined when it depends on an upload (build context) or on a conda file
+ * that could not be read.
  */
 function anonymousEnvironmentVersion(e) {
     if (e.build || e.image === undefined)
