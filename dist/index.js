@@ -37408,6 +37408,18 @@ const RULES = {
             good: 'model:\n  path: ./model\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
         },
     },
+    'local-asset-empty': {
+        severity: 'error',
+        title: 'Local asset folder has nothing to upload',
+        fix: 'Put the files in the folder, or narrow the patterns of its .amlignore (or .gitignore) so they stop matching them.',
+        when: 'A local model folder, code folder or build context holds no file once the patterns of its `.amlignore` (or, without one, its `.gitignore`) are applied. az ml refuses to upload an empty folder (EmptyDirectoryError), so the deployment would never start.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+            good: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+            azure: { bad: '`onlinescoring/.amlignore` holds `*`, so every file is left out.', good: '`onlinescoring/.amlignore` holds `__pycache__/` only.' },
+        },
+    },
     'instance-type-too-small': {
         severity: 'warning',
         title: 'Instance type may be too small',
@@ -37800,7 +37812,7 @@ if (_actions_core__WEBPACK_IMPORTED_MODULE_0__.getState('isPost')) {
     const rollout = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_rollout_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLLOUT_STATE_KEY */ .UH);
     // Loaded only when a rollout left state behind: lint and validate runs never load the Azure SDKs here.
     if (rollout)
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(840), __nccwpck_require__.e(999)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6999))).runPost(rollout);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(999)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6999))).runPost(rollout);
 }
 else {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState('isPost', 'true');
@@ -38752,7 +38764,9 @@ const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os
 const TOOL_NAME = 'azureml-online-deploy';
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
 function buildSarif(findings, options) {
-    const ids = Object.keys(rules/* RULES */.y);
+    // The rules the results use, in catalog order (code scanning needs no others).
+    const used = new Set(findings.map((f) => f.rule));
+    const ids = Object.keys(rules/* RULES */.y).filter((id) => used.has(id));
     const index = new Map(ids.map((id, i) => [id, i]));
     return {
         $schema: SARIF_SCHEMA,
@@ -39037,8 +39051,8 @@ const lintMode = {
 
 const MODE_REGISTRY = {
     lint: async () => lintMode,
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(265)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1265))).validateMode,
-    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(840), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3176))).deployMode,
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5601))).validateMode,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(601), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3176))).deployMode,
 };
 
 ;// CONCATENATED MODULE: ./lib/pipeline.js
@@ -42041,11 +42055,10 @@ function toPlain(node) {
 /* harmony export */   Qu: () => (/* binding */ OFFLINE_WORKSPACE),
 /* harmony export */   S9: () => (/* binding */ endpointRestBody),
 /* harmony export */   W8: () => (/* binding */ ML_API_VERSION),
-/* harmony export */   X5: () => (/* binding */ workspacePath),
 /* harmony export */   nM: () => (/* binding */ endpointPath),
 /* harmony export */   nR: () => (/* binding */ deploymentPath)
 /* harmony export */ });
-/* unused harmony exports assetVersionPath, isoDuration, ANONYMOUS_ENV_NAME, inferenceConfigDump, anonymousEnvironmentVersion */
+/* unused harmony exports workspacePath, assetVersionPath, isoDuration, ANONYMOUS_ENV_NAME, inferenceConfigDump, anonymousEnvironmentVersion */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _pydump_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9970);
 /* harmony import */ var _traffic_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(806);
@@ -42296,6 +42309,8 @@ function deploymentRestBody(spec, ws) {
                 item.absPath = m.absPath;
             if (m.pathKind !== undefined)
                 item.pathKind = m.pathKind;
+            if (m.datastore !== undefined)
+                item.datastore = m.datastore;
             assets.push(item);
             props.model = reference;
         }
@@ -42352,6 +42367,8 @@ function deploymentRestBody(spec, ws) {
                 if (e.build.dockerfilePath !== undefined)
                     item.buildContext.dockerfilePath = e.build.dockerfilePath;
             }
+            if (e.datastore !== undefined)
+                item.datastore = e.datastore;
             assets.push(item);
             props.environmentId = reference;
         }

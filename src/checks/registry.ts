@@ -15,6 +15,7 @@ import { endpointStateCheck } from './endpoint-state.ts';
 import { identityImmutableCheck } from './identity-immutable.ts';
 import { keyVaultModelCheck } from './keyvault-model.ts';
 import { keyVaultSecretsCheck } from './keyvault-secrets.ts';
+import { localAssetsCheck } from './local-assets.ts';
 import { quotaCheck, quotaPlanLines } from './quota.ts';
 import { trafficCheck } from './traffic.ts';
 import { uaiPlatformRolesCheck } from './uai-platform-roles.ts';
@@ -31,6 +32,7 @@ export const CHECKS: readonly Check[] = [
   endpointIdentityCheck,
   uaiPlatformRolesCheck,
   assetsCheck,
+  localAssetsCheck,
   quotaCheck,
   trafficCheck,
 ];
