@@ -37243,6 +37243,48 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 7769:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ CLOUDS),
+/* harmony export */   n: () => (/* binding */ findCloud)
+/* harmony export */ });
+const CLOUDS = {
+    AzureCloud: {
+        name: 'AzureCloud',
+        authorityHost: 'https://login.microsoftonline.com',
+        resourceManager: 'https://management.azure.com',
+        keyVaultSuffix: 'vault.azure.net',
+        keyVaultResource: 'https://vault.azure.net',
+        defaultAudience: 'api://AzureADTokenExchange',
+    },
+    AzureUSGovernment: {
+        name: 'AzureUSGovernment',
+        authorityHost: 'https://login.microsoftonline.us',
+        resourceManager: 'https://management.usgovcloudapi.net',
+        keyVaultSuffix: 'vault.usgovcloudapi.net',
+        keyVaultResource: 'https://vault.usgovcloudapi.net',
+        defaultAudience: 'api://AzureADTokenExchangeUSGov',
+    },
+    AzureChinaCloud: {
+        name: 'AzureChinaCloud',
+        authorityHost: 'https://login.chinacloudapi.cn',
+        resourceManager: 'https://management.chinacloudapi.cn',
+        keyVaultSuffix: 'vault.azure.cn',
+        keyVaultResource: 'https://vault.azure.cn',
+        defaultAudience: 'api://AzureADTokenExchangeChina',
+    },
+};
+/** Case-insensitive lookup, so `azurecloud` works as `az cloud set` accepts it. */
+function findCloud(name) {
+    const key = Object.keys(CLOUDS).find((k) => k.toLowerCase() === name.trim().toLowerCase());
+    return key ? CLOUDS[key] : undefined;
+}
+
+
+/***/ }),
+
 /***/ 6939:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37364,6 +37406,18 @@ const RULES = {
         example: {
             bad: 'model:\n  path: ./modle\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
             good: 'model:\n  path: ./model\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+        },
+    },
+    'local-asset-empty': {
+        severity: 'error',
+        title: 'Local asset folder has nothing to upload',
+        fix: 'Put the files in the folder, or narrow the patterns of its .amlignore (or .gitignore) so they stop matching them.',
+        when: 'A local model folder, code folder or build context holds no file once the patterns of its `.amlignore` (or, without one, its `.gitignore`) are applied. az ml refuses to upload an empty folder (EmptyDirectoryError), so the deployment would never start.',
+        detectedIn: 'validate',
+        example: {
+            bad: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+            good: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+            azure: { bad: '`onlinescoring/.amlignore` holds `*`, so every file is left out.', good: '`onlinescoring/.amlignore` holds `__pycache__/` only.' },
         },
     },
     'instance-type-too-small': {
@@ -37745,305 +37799,42 @@ function isRuleId(id) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2042);
-// The runner's entry point (action.yml `main`). Everything lives in run().
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(268);
+/* harmony import */ var _rollout_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5012);
+// The runner's entry point for both steps (action.yml `main` and `post`, one bundle as in
+// actions/checkout): the main step marks the state `isPost`, so the post step knows it is one.
+// Everything else lives in run() and, for the post step, src/rollout/post.ts.
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+
+if (_actions_core__WEBPACK_IMPORTED_MODULE_0__.getState('isPost')) {
+    const rollout = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_rollout_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLLOUT_STATE_KEY */ .UH);
+    // Loaded only when a rollout left state behind: lint and validate runs never load the Azure SDKs here.
+    if (rollout)
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(840), __nccwpck_require__.e(999)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6999))).runPost(rollout);
+}
+else {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState('isPost', 'true');
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2042:
+/***/ 646:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(8179);
-;// CONCATENATED MODULE: ./lib/azure/clouds.js
-const CLOUDS = {
-    AzureCloud: {
-        name: 'AzureCloud',
-        authorityHost: 'https://login.microsoftonline.com',
-        resourceManager: 'https://management.azure.com',
-        keyVaultSuffix: 'vault.azure.net',
-        keyVaultResource: 'https://vault.azure.net',
-        defaultAudience: 'api://AzureADTokenExchange',
-    },
-    AzureUSGovernment: {
-        name: 'AzureUSGovernment',
-        authorityHost: 'https://login.microsoftonline.us',
-        resourceManager: 'https://management.usgovcloudapi.net',
-        keyVaultSuffix: 'vault.usgovcloudapi.net',
-        keyVaultResource: 'https://vault.usgovcloudapi.net',
-        defaultAudience: 'api://AzureADTokenExchangeUSGov',
-    },
-    AzureChinaCloud: {
-        name: 'AzureChinaCloud',
-        authorityHost: 'https://login.chinacloudapi.cn',
-        resourceManager: 'https://management.chinacloudapi.cn',
-        keyVaultSuffix: 'vault.azure.cn',
-        keyVaultResource: 'https://vault.azure.cn',
-        defaultAudience: 'api://AzureADTokenExchangeChina',
-    },
-};
-/** Case-insensitive lookup, so `azurecloud` works as `az cloud set` accepts it. */
-function findCloud(name) {
-    const key = Object.keys(CLOUDS).find((k) => k.toLowerCase() === name.trim().toLowerCase());
-    return key ? CLOUDS[key] : undefined;
-}
-
-// EXTERNAL MODULE: ./lib/spec/deployment.js
-var deployment = __nccwpck_require__(4216);
-// EXTERNAL MODULE: ./lib/spec/endpoint.js
-var endpoint = __nccwpck_require__(4014);
-// EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __nccwpck_require__(6939);
-// EXTERNAL MODULE: ./lib/spec/pystr.js
-var pystr = __nccwpck_require__(9);
-;// CONCATENATED MODULE: ./lib/spec/overrides.js
-// The `set` input: `dotted.path=value` lines applied like `az ml ... --set a.b=c`, i.e. the SDK's
-// add_param_overrides (pydash `set_` on the raw PyYAML dict, before schema validation). The value
-// is always a string. Intermediate mappings are created as pydash does; descending through a
-// string is the SDK's "Cannot use '--set' on properties defined by reference strings" error.
-
-
-/** Split a pydash path: `.` separates keys, `\.` is a literal dot, `[n]` is a list index. */
-function parsePath(path) {
-    const segments = [];
-    let cur = '';
-    let pendingEmpty = true; // whether the current key is still empty (so `a..b` can be flagged)
-    const push = () => {
-        if (pendingEmpty && cur === '')
-            return 'empty';
-        segments.push({ key: cur });
-        cur = '';
-        pendingEmpty = true;
-        return undefined;
-    };
-    for (let i = 0; i < path.length; i++) {
-        const ch = path[i];
-        if (ch === '\\' && (path[i + 1] === '.' || path[i + 1] === '\\' || path[i + 1] === '[')) {
-            cur += path[i + 1];
-            pendingEmpty = false;
-            i++;
-        }
-        else if (ch === '.') {
-            if (cur === '' && pendingEmpty) {
-                // after `]` a dot is the separator: `a[0].b`
-                const prev = path[i - 1];
-                if (prev !== ']')
-                    return { segments, error: `empty key at position ${i + 1}` };
-                continue;
-            }
-            push();
-        }
-        else if (ch === '[') {
-            const m = /^\[(\d+)\]/.exec(path.slice(i));
-            if (!m) {
-                cur += ch;
-                pendingEmpty = false;
-                continue;
-            }
-            if (cur !== '' || !pendingEmpty)
-                push();
-            segments.push({ key: m[1] ?? '0', index: Number(m[1]) });
-            i += m[0].length - 1;
-        }
-        else {
-            cur += ch;
-            pendingEmpty = false;
-        }
-    }
-    if (cur !== '' || !pendingEmpty)
-        push();
-    else if (path.endsWith('.') && !path.endsWith('\\.'))
-        return { segments, error: 'the path ends with "."' };
-    if (segments.length === 0)
-        return { segments, error: 'the path is empty' };
-    return { segments };
-}
-/** Parse the `set` input: one `dotted.path=value` per line; blank lines ignored. */
-function parseOverrides(text) {
-    const overrides = [];
-    const errors = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const line = raw.trim();
-        const lineNumber = i + 1;
-        if (line === '')
-            return;
-        const eq = line.indexOf('=');
-        if (eq < 0) {
-            errors.push(`set, line ${lineNumber}: "${line}" has no "=": write one override per line as dotted.path=value (e.g. endpoint_name=my-endpoint).`);
-            return;
-        }
-        const path = line.slice(0, eq).trim();
-        const value = line.slice(eq + 1).trim();
-        if (path === '') {
-            errors.push(`set, line ${lineNumber}: "${line}" has an empty path before "=": write dotted.path=value.`);
-            return;
-        }
-        const parsed = parsePath(path);
-        if (parsed.error) {
-            errors.push(`set, line ${lineNumber}: invalid path "${path}": ${parsed.error}; separate keys with single dots (a.b.c).`);
-            return;
-        }
-        overrides.push({ path, segments: parsed.segments, value, line, lineNumber });
-    });
-    return { overrides, errors };
-}
-const TOP = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-function describe(node) {
-    if (node.kind === 'map')
-        return 'a mapping';
-    if (node.kind === 'seq')
-        return 'a list';
-    const v = node.value;
-    if (v.type === 'str')
-        return `the string "${v.value}"`;
-    return `${v.type === 'int' || v.type === 'float' ? 'the number' : v.type === 'bool' ? 'the boolean' : v.type === 'timestamp' ? 'the date' : 'the value'} ${(0,pystr/* pythonStr */.qV)(v)}`;
-}
-function newContainer(next, span, line) {
-    return next?.index !== undefined ? { kind: 'seq', items: [], span, override: line } : { kind: 'map', entries: [], span, override: line };
-}
-function nullAt(span, line) {
-    return { kind: 'scalar', value: { type: 'null' }, source: '', quoted: false, span, override: line };
-}
-/**
- * Apply the overrides in order, like the SDK: mutates `root` in place (as pydash mutates the
- * dict, so a collection shared through a YAML alias sees the change, as in Python) and returns it.
- * An undefined root (empty file) becomes a new mapping. Problems are `schema` findings in `file`.
- */
-function applyOverrides(root, overrides, file) {
-    const findings = [];
-    const top = root ?? { kind: 'map', entries: [], span: TOP };
-    for (const o of overrides) {
-        const f = applyOne(top, o, file);
-        if (f)
-            findings.push(f);
-    }
-    return { root: top, findings };
-}
-function applyOne(root, o, file) {
-    const at = (span) => ({ file, ...span });
-    const blocked = (node, walked, message) => (0,finding/* makeFinding */.MH)('schema', at(node.span), message ??
-        `set "${o.line}": "${walked}" is ${describe(node)}, so "${o.path}" cannot be set inside it (az ml: Cannot use '--set' on properties defined by reference strings).`, { hint: `Set "${walked}" itself, or change the file so that "${walked}" is a mapping.` });
-    const valueNode = (span) => ({ kind: 'scalar', value: { type: 'str', value: o.value }, source: o.value, quoted: true, span, override: o.line });
-    let cur = root;
-    // The span new nodes get: the key of the nearest existing ancestor (the top: line 1).
-    let anchorSpan = TOP;
-    const walked = [];
-    for (let i = 0; i < o.segments.length; i++) {
-        const seg = o.segments[i];
-        const last = i === o.segments.length - 1;
-        const next = o.segments[i + 1];
-        const here = walked.length ? walked.join('.') : '(the top level)';
-        if (cur.kind === 'scalar') {
-            if (cur.value.type === 'null') {
-                // pydash walks into None and sets nothing; az ml does not complain either.
-                return (0,finding/* makeFinding */.MH)('schema', at(cur.span), `set "${o.line}" has no effect: "${here}" is empty (null) in the file, and az ml --set does not create keys below an existing null value.`, { severity: 'warning', hint: `Give "${here}" a mapping value in the file (e.g. "${walked[walked.length - 1] ?? 'key'}: {}"), or set the whole value.` });
-            }
-            return blocked(cur, here);
-        }
-        if (cur.kind === 'map') {
-            const entry = cur.entries.find((e) => e.key === seg.key && e.keyValue === undefined);
-            if (last) {
-                if (entry)
-                    entry.value = valueNode(entry.value.span);
-                else
-                    cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: valueNode(anchorSpan) });
-                return undefined;
-            }
-            if (entry) {
-                anchorSpan = entry.keySpan;
-                cur = entry.value;
-            }
-            else {
-                const created = newContainer(next, anchorSpan, o.line);
-                cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: created });
-                cur = created;
-            }
-        }
-        else {
-            // A list: pydash converts the key with int(); az ml's own pre-check would fail here.
-            if (!/^\d+$/.test(seg.key)) {
-                return blocked(cur, here, `set "${o.line}": "${here}" is a list, so "${seg.key}" is not a valid position in it; use a number (e.g. ${here}.0).`);
-            }
-            const idx = Number(seg.key);
-            const items = cur.items;
-            while (items.length < idx)
-                items.push(nullAt(anchorSpan, o.line));
-            if (last) {
-                const old = items[idx];
-                items[idx] = valueNode(old ? old.span : anchorSpan);
-                return undefined;
-            }
-            const existing = items[idx];
-            if (existing) {
-                anchorSpan = existing.span;
-                cur = existing;
-            }
-            else {
-                const created = newContainer(next, anchorSpan, o.line);
-                items.push(created);
-                cur = created;
-            }
-        }
-        walked.push(seg.key);
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/spec/override-scope.js
-// One `set` input serves every file of a run, while `az ml --set` serves one file. Each override
-// goes to the files whose kind knows its top-level key; `endpoint:` / `deployment:` prefixes say it
-// explicitly, and `name=` with both kinds of file must say it (it would rename both).
-
-
-
-const TOP_LEVEL_KEYS = { endpoint: endpoint/* ENDPOINT_TOP_LEVEL_KEYS */.up, deployment: deployment/* DEPLOYMENT_TOP_LEVEL_KEYS */.Q };
-const SCOPE_PREFIX = /^(endpoint|deployment)\s*:\s*/i;
-/** Parses the `set` input, with optional `endpoint:` / `deployment:` prefixes per line. */
-function parseScopedOverrides(text) {
-    const overrides = [];
-    const errors = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const prefix = SCOPE_PREFIX.exec(raw.trim());
-        const body = prefix ? raw.trim().slice(prefix[0].length) : raw;
-        // Keep line numbers: parse the line in place of blank lines before it.
-        const parsed = parseOverrides('\n'.repeat(i) + body);
-        errors.push(...parsed.errors);
-        for (const o of parsed.overrides)
-            overrides.push(prefix ? { ...o, scope: prefix[1].toLowerCase() } : o);
-    });
-    return { overrides, errors };
-}
-/** The overrides that apply to a file of `kind`; unknown top-level keys go everywhere, so schema reports them. */
-function overridesFor(kind, overrides) {
-    return overrides.filter((o) => {
-        if (o.scope)
-            return o.scope === kind;
-        const top = o.segments[0]?.key ?? '';
-        const known = TOP_LEVEL_KEYS.endpoint.has(top) || TOP_LEVEL_KEYS.deployment.has(top);
-        return !known || TOP_LEVEL_KEYS[kind].has(top);
-    });
-}
-/** Input problems that depend on which files were given: an unscoped `name=` with both kinds. */
-function ambiguousOverrides(overrides, kinds) {
-    if (!kinds.endpoint || !kinds.deployment)
-        return [];
-    return overrides
-        .filter((o) => !o.scope && o.segments.length === 1 && o.segments[0]?.key === 'name')
-        .map((o) => `set, line ${o.lineNumber}: "${o.line}" would rename both the endpoint and the deployment; write endpoint:${o.line} or deployment:${o.line}.`);
-}
-
-;// CONCATENATED MODULE: ./lib/inputs.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   tT: () => (/* binding */ envInputReader)
+/* harmony export */ });
+/* unused harmony exports MODES, splitLines, parseBoolean, parseTraffic, parseRolloutSteps, parseWhole, parseRate, parseDuration */
+/* harmony import */ var _azure_clouds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
+/* harmony import */ var _spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8778);
 // Typed settings built once from the action inputs (actions/checkout style): every input is read
 // here, checked with a precise message, and nothing else in the action calls core.getInput.
 
@@ -38062,7 +37853,10 @@ class InputError extends Error {
 function envInputReader(env = process.env) {
     return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
-const DEPLOY_ONLY = ['traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'grant-missing-roles'];
+const DEPLOY_ONLY = [
+    'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles',
+];
+const ON_NO_DATA = ['fail', 'hold', 'pass'];
 function readInputs(read, env = process.env) {
     const problems = [];
     const get = (name) => read(name).trim();
@@ -38080,17 +37874,28 @@ function readInputs(read, env = process.env) {
         problems.push('endpoint-file: takes one file; a run deploys into one endpoint (deployment-file takes several).');
     }
     const cloudText = get('environment') || 'AzureCloud';
-    const cloud = findCloud(cloudText);
+    const cloud = (0,_azure_clouds_js__WEBPACK_IMPORTED_MODULE_0__/* .findCloud */ .n)(cloudText);
     if (!cloud)
         problems.push(`environment: '${cloudText}' is not a cloud; use AzureCloud, AzureUSGovernment or AzureChinaCloud.`);
-    const { overrides, errors: overrideErrors } = parseScopedOverrides(read('set'));
-    problems.push(...overrideErrors, ...ambiguousOverrides(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
+    const { overrides, errors: overrideErrors } = (0,_spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .parseScopedOverrides */ .Fm)(read('set'));
+    problems.push(...overrideErrors, ...(0,_spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .ambiguousOverrides */ .Ez)(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
     const traffic = parseOrCollect(problems, 'traffic', optional('traffic'), parseTraffic);
     const rolloutSteps = parseOrCollect(problems, 'rollout-steps', optional('rollout-steps'), parseRolloutSteps);
     const bakeTimeMs = parseOrCollect(problems, 'bake-time', optional('bake-time'), parseDuration);
     const timeoutMs = parseOrCollect(problems, 'timeout', get('timeout') || '30m', parseDuration) ?? 30 * 60_000;
     if (traffic && rolloutSteps)
         problems.push('traffic and rollout-steps: choose one; rollout-steps already ends at 100 % to the new deployment.');
+    const mirrorPercent = parseOrCollect(problems, 'mirror-percent', optional('mirror-percent'), (t) => parseWhole(t, 1, 50));
+    const toleranceText = get('comparison-tolerance') || '0.01';
+    const comparisonTolerance = toleranceText.toLowerCase() === 'off' ? undefined : parseOrCollect(problems, 'comparison-tolerance', toleranceText, parseRate);
+    const maxErrorRate = parseOrCollect(problems, 'max-error-rate', optional('max-error-rate'), parseRate);
+    const maxLatencyP99Ms = parseOrCollect(problems, 'max-latency-p99-ms', optional('max-latency-p99-ms'), (t) => parseWhole(t, 1, 3_600_000));
+    const minRequestCount = parseOrCollect(problems, 'min-request-count', get('min-request-count') || '10', (t) => parseWhole(t, 1, 1_000_000)) ?? 10;
+    const onNoDataText = get('on-no-data').toLowerCase() || 'fail';
+    if (!ON_NO_DATA.includes(onNoDataText))
+        problems.push(`on-no-data: '${get('on-no-data')}' must be fail, hold or pass.`);
+    if (mirrorPercent !== undefined && !traffic && !rolloutSteps)
+        problems.push('mirror-percent: mirroring is the first step of a rollout; give rollout-steps or traffic as well.');
     const failOnText = get('fail-on').toLowerCase() || 'error';
     if (failOnText !== 'error' && failOnText !== 'warning')
         problems.push(`fail-on: '${get('fail-on')}' must be error or warning.`);
@@ -38118,6 +37923,13 @@ function readInputs(read, env = process.env) {
         rolloutSteps,
         bakeTimeMs,
         smokeRequestFile: optional('smoke-request-file'),
+        smokeExpectedFile: optional('smoke-expected-file'),
+        mirrorPercent,
+        comparisonTolerance,
+        maxErrorRate,
+        maxLatencyP99Ms,
+        minRequestCount,
+        onNoData: onNoDataText,
         rollbackOnFailure,
         grantMissingRoles,
         prComment,
@@ -38191,6 +38003,26 @@ function parseRolloutSteps(text) {
         throw new Error('the last step must be 100, so the rollout completes.');
     return steps;
 }
+/** A whole number within bounds. */
+function parseWhole(text, min, max) {
+    if (!/^\d+$/.test(text.trim()))
+        throw new Error(`'${text}' is not a whole number.`);
+    const n = Number(text.trim());
+    if (n < min || n > max)
+        throw new Error(`${n} is outside ${min}..${max}.`);
+    return n;
+}
+/** `0.05` or `5%`: a share of requests, as a fraction. */
+function parseRate(text) {
+    const t = text.trim();
+    const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(t);
+    if (!m)
+        throw new Error(`'${text}' is not a rate; write for example 0.05 or 5%.`);
+    const value = m[2] ? Number(m[1]) / 100 : Number(m[1]);
+    if (value > 1)
+        throw new Error(`'${text}' is above 100 %; write a fraction (0.05) or a percentage (5%).`);
+    return value;
+}
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /** `90s`, `5m`, `1h30m`, `250ms`, or a bare number of seconds. */
 function parseDuration(text) {
@@ -38204,29 +38036,24 @@ function parseDuration(text) {
     return parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]], 0);
 }
 
-;// CONCATENATED MODULE: ./lib/modes/lint.js
-const lintMode = {
-    unknownTrafficSeverity: 'warning',
-    offlineReferenceStatus: 'lint reads no Azure; validate and deploy resolve it',
-};
 
-;// CONCATENATED MODULE: ./lib/modes/registry.js
+/***/ }),
 
-class NotAvailableError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'NotAvailableError';
-    }
-}
-const notYet = (mode) => async () => {
-    throw new NotAvailableError(`mode '${mode}' is not available in this version yet: it arrives with the online checks and the rollout. Use mode: lint for offline validation now.`);
-};
-const MODE_REGISTRY = {
-    lint: async () => lintMode,
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(830)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1830))).validateMode,
-    deploy: notYet('deploy'),
-};
+/***/ 268:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ./lib/inputs.js
+var lib_inputs = __nccwpck_require__(646);
+// EXTERNAL MODULE: ./lib/findings/finding.js
+var finding = __nccwpck_require__(6939);
 ;// CONCATENATED MODULE: ./lib/report/model.js
 // What a run produced, in one plain value: the report layer renders it, tests inspect it.
 
@@ -38496,6 +38323,7 @@ function renderSummary(report, options = {}) {
         heading: `## azureml-online-deploy · ${report.mode}`,
         elsewhere: SUMMARY_ELSEWHERE,
         requestBodies: true,
+        timings: true,
         ...options,
     });
 }
@@ -38503,15 +38331,62 @@ function renderReport(report, options) {
     const preface = [options.heading, headline(report)];
     if (report.notes.length)
         preface.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
-    const sections = [findingsSection(report, options), referencesSection(report), ...planSections(report, options)];
+    const sections = [
+        findingsSection(report, options),
+        ...timelineSection(report, options),
+        ...endpointSection(report),
+        referencesSection(report),
+        ...planSections(report, options),
+    ];
     return renderWithin(preface.join('\n\n'), sections, options.budget, options.measure);
 }
 function headline(report) {
     const tally = tallyOf(report.findings);
     const files = plural(report.files.length, 'file');
+    const changes = report.changes === undefined ? '' : report.changes ? ' The plan changes Azure.' : ' The plan changes nothing: Azure already matches the files.';
     if (failed(report))
         return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
-    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
+    const written = report.written === 'nothing' ? '' : ` ${capitalize(writtenSentence(report.written))}`;
+    return `**✅ Passed:** ${tally || 'no findings'} in ${files}.${written || changes}`;
+}
+const VERDICT_ICON = { ok: '✅', failed: ICON.error, skipped: '⏭️', 'rolled back': '↩️', inconclusive: '❔' };
+/** The phases and gates of an online run (lint has one phase: no timeline). Durations only where they may change every run. */
+function timelineSection(report, options) {
+    if (report.timeline.length < 2)
+        return [];
+    const header = options.timings ? ['Phase', 'Result', 'Time', 'Detail'] : ['Phase', 'Result', 'Detail'];
+    return [
+        {
+            title: '### Timeline',
+            opening: table(header, []),
+            items: report.timeline.map((t) => {
+                const cells = [escapeCell(t.name), `${VERDICT_ICON[t.verdict]} ${t.verdict}`, ...(options.timings ? [duration(t.durationMs)] : []), escapeCell(t.detail ?? '')];
+                return `| ${cells.join(' | ')} |`;
+            }),
+            empty: '',
+            more: (omitted) => `**${plural(omitted, 'more phase')}** did not fit here; the run's log has every phase.`,
+        },
+    ];
+}
+/** The endpoint as read back from Azure: what the run left behind. */
+function endpointSection(report) {
+    const live = report.readBack;
+    if (!live)
+        return [];
+    const percent = (map) => Object.entries(map).map(([name, pct]) => `${code(name)} ${pct} %`).join(', ') || 'none';
+    const items = [
+        ...(live.traffic ? [`- Traffic: ${percent(live.traffic)}`] : []),
+        ...(live.mirrorTraffic ? [`- Mirrored traffic: ${percent(live.mirrorTraffic)}`] : []),
+        ...(live.scoringUri ? [`- Scoring URI: ${code(live.scoringUri)}`] : []),
+        ...(live.swaggerUri ? [`- Swagger URI: ${code(live.swaggerUri)}`] : []),
+    ];
+    return [{ title: '### Endpoint, as read back from Azure', items, empty: 'Nothing was read back.', more: (omitted) => `${omitted} more lines did not fit here.` }];
+}
+function duration(ms) {
+    if (ms < 1000)
+        return `${ms} ms`;
+    const seconds = Math.round(ms / 1000);
+    return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 function findingsSection(report, options) {
     const sorted = [...report.findings].sort(finding/* compareFindings */.Eg);
@@ -38625,6 +38500,7 @@ function renderComment(report, options) {
         heading: `### azureml-online-deploy · ${report.mode}`,
         elsewhere: { findings: elsewhere, plan: elsewhere },
         requestBodies: false,
+        timings: false,
     });
     return `${marker}\n${content}\n${footer}`;
 }
@@ -38726,54 +38602,8 @@ function permissionNotice(pr, status, reason) {
     return `pr-comment: no pull-request comment was written (HTTP ${status}: ${reason}). ${why} The run goes on; the job summary has the same content.`;
 }
 
-;// CONCATENATED MODULE: ./lib/source-files.js
-// The only place the action reads the user's files. Paths from inputs are relative to
-// GITHUB_WORKSPACE (as in every action); findings name files relative to it too.
-
-
-function workspaceRoot(env = process.env) {
-    return (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
-}
-function displayPath(absolutePath, workspace) {
-    const rel = (0,external_node_path_.relative)(workspace, absolutePath);
-    const shown = rel && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : absolutePath;
-    return shown.split(external_node_path_.sep).join('/');
-}
-/** Reads an input file; the error names the input and where it looked. */
-function readSourceFile(inputName, path, workspace) {
-    const absolutePath = (0,external_node_path_.resolve)(workspace, path);
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(absolutePath, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : e.message;
-        throw new Error(`${inputName}: '${path}' ${why} (looked at ${absolutePath}; paths are relative to GITHUB_WORKSPACE).`);
-    }
-    return { absolutePath, displayPath: displayPath(absolutePath, workspace), dir: (0,external_node_path_.dirname)(absolutePath), text };
-}
-/** The file-system view the pure spec layer is given for local paths in the YAML. */
-const localFileSystem = {
-    exists(absolutePath) {
-        try {
-            const s = (0,external_node_fs_.statSync)(absolutePath);
-            return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    },
-    readText(absolutePath) {
-        try {
-            return (0,external_node_fs_.readFileSync)(absolutePath, 'utf8');
-        }
-        catch {
-            return undefined;
-        }
-    },
-};
-
+// EXTERNAL MODULE: ./lib/source-files.js
+var source_files = __nccwpck_require__(308);
 // EXTERNAL MODULE: ./lib/findings/rules.js
 var rules = __nccwpck_require__(6465);
 ;// CONCATENATED MODULE: ./lib/report/annotations.js
@@ -38901,6 +38731,30 @@ function omissions(plan, keptRequests, keptBodies, keptAssets, planFile) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/report/redact.js
+const REDACTED = '***';
+/** Shorter values would blank out ordinary words and numbers (`instance_count=1`); none is a credential. */
+const MIN_REDACTED_LENGTH = 4;
+function redactReport(report, values) {
+    const secrets = [...new Set(values.filter((v) => v.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
+    if (secrets.length === 0)
+        return report;
+    const { endpointName, deploymentNames, files, ...texts } = report;
+    return { ...redactDeep(texts, secrets), endpointName, deploymentNames, files };
+}
+/** Fields whose values are ids from a fixed set (or file paths), never user text: kept so the report stays well-formed. */
+const IDENTIFIERS = new Set(['rule', 'severity', 'state', 'verdict', 'method', 'apiVersion', 'file', 'failOn', 'mode', 'written']);
+function redactDeep(value, secrets) {
+    if (typeof value === 'string')
+        return secrets.reduce((text, secret) => text.split(secret).join(REDACTED), value);
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, secrets));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, IDENTIFIERS.has(k) ? v : redactDeep(v, secrets)]));
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/sarif.js
 
 
@@ -39005,7 +38859,9 @@ function region(f) {
 
 
 
-async function publishReport(report, settings = { prComment: false }, env = process.env) {
+
+async function publishReport(unredacted, settings = { prComment: false }, env = process.env) {
+    const report = redactReport(unredacted, settings.secretValues ?? []);
     const pr = pullRequestOf(env);
     const links = linksFromEnv(env, pr?.headSha);
     for (const a of selectAnnotations(report.findings, links)) {
@@ -39033,7 +38889,7 @@ function writeReportFiles(report, links, env) {
         (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
         const sarifFile = (0,external_node_path_.join)(dir, 'findings.sarif');
         const planFile = (0,external_node_path_.join)(dir, 'plan.json');
-        const workspaceUri = `${(0,external_node_url_.pathToFileURL)(workspaceRoot(env)).href.replace(/\/?$/, '/')}`;
+        const workspaceUri = `${(0,external_node_url_.pathToFileURL)((0,source_files/* workspaceRoot */.oS)(env)).href.replace(/\/?$/, '/')}`;
         (0,external_node_fs_.writeFileSync)(sarifFile, JSON.stringify(buildSarif(report.findings, { links, version: package_namespaceObject.rE, workspaceUri }), null, 2));
         (0,external_node_fs_.writeFileSync)(planFile, JSON.stringify(report.plan, null, 2));
         return { sarifFile, planFile };
@@ -39044,10 +38900,14 @@ function writeReportFiles(report, links, env) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/secrets/scan.js + 1 modules
-var secrets_scan = __nccwpck_require__(3606);
+// EXTERNAL MODULE: ./lib/secrets/scan.js + 2 modules
+var secrets_scan = __nccwpck_require__(1639);
 // EXTERNAL MODULE: ./lib/spec/index.js
 var spec = __nccwpck_require__(4199);
+// EXTERNAL MODULE: ./lib/spec/override-scope.js
+var override_scope = __nccwpck_require__(8778);
+// EXTERNAL MODULE: ./lib/spec/overrides.js
+var spec_overrides = __nccwpck_require__(6230);
 // EXTERNAL MODULE: ./lib/spec/yaml.js
 var yaml = __nccwpck_require__(176);
 ;// CONCATENATED MODULE: ./lib/analyze.js
@@ -39068,7 +38928,7 @@ function analyze(input) {
     const overriddenEnv = new Map();
     let endpoint;
     if (input.endpoint) {
-        const root = prepare(input.endpoint, overridesFor('endpoint', input.overrides), findings);
+        const root = prepare(input.endpoint, (0,override_scope/* overridesFor */.Ze)('endpoint', input.overrides), findings);
         if (root) {
             const result = (0,spec/* analyzeEndpoint */.k8)({ root, file: input.endpoint.displayPath, dir: input.endpoint.dir }, input.fs);
             findings.push(...result.findings);
@@ -39079,7 +38939,7 @@ function analyze(input) {
     }
     const deployments = [];
     for (const source of input.deployments) {
-        const root = prepare(source, overridesFor('deployment', input.overrides), findings);
+        const root = prepare(source, (0,override_scope/* overridesFor */.Ze)('deployment', input.overrides), findings);
         if (!root)
             continue;
         const result = (0,spec/* analyzeDeployment */.sJ)({ root, file: source.displayPath, dir: source.dir }, { ...input.fs, parseYaml: yaml/* loadYaml */.yv });
@@ -39108,7 +38968,7 @@ function prepare(source, overrides, findings) {
         }));
         return undefined;
     }
-    const applied = applyOverrides(loaded.root, overrides, source.displayPath);
+    const applied = (0,spec_overrides/* applyOverrides */.iu)(loaded.root, overrides, source.displayPath);
     findings.push(...applied.findings);
     return applied.root;
 }
@@ -39179,6 +39039,20 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== ''));
 }
 
+;// CONCATENATED MODULE: ./lib/modes/lint.js
+const lintMode = {
+    unknownTrafficSeverity: 'warning',
+    offlineReferenceStatus: 'lint reads no Azure; validate and deploy resolve it',
+};
+
+;// CONCATENATED MODULE: ./lib/modes/registry.js
+
+const MODE_REGISTRY = {
+    lint: async () => lintMode,
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5601))).validateMode,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(840), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3176))).deployMode,
+};
+
 ;// CONCATENATED MODULE: ./lib/pipeline.js
 // The one pipeline every mode runs (docs/architecture.md): read inputs → analyze → checks →
 // apply → report. A mode (src/modes/) says which of the later phases it has; this file owns the
@@ -39201,7 +39075,7 @@ async function runPipeline(inputs) {
             endpoint,
             deployments,
             overrides: inputs.overrides,
-            fs: localFileSystem,
+            fs: source_files/* localFileSystem */.Bt,
             workspace: { subscriptionId: inputs.subscriptionId, resourceGroup: inputs.resourceGroup, workspaceName: inputs.workspaceName },
             unknownTrafficSeverity: mode.unknownTrafficSeverity,
         });
@@ -39251,10 +39125,10 @@ async function runPipeline(inputs) {
     return report;
 }
 function readInputFiles(inputs) {
-    const workspace = workspaceRoot();
+    const workspace = (0,source_files/* workspaceRoot */.oS)();
     return {
-        endpoint: inputs.endpointFile ? readSourceFile('endpoint-file', inputs.endpointFile, workspace) : undefined,
-        deployments: inputs.deploymentFiles.map((f) => readSourceFile('deployment-file', f, workspace)),
+        endpoint: inputs.endpointFile ? (0,source_files/* readSourceFile */.uj)('endpoint-file', inputs.endpointFile, workspace) : undefined,
+        deployments: inputs.deploymentFiles.map((f) => (0,source_files/* readSourceFile */.uj)('deployment-file', f, workspace)),
     };
 }
 function offlineReferenceRows(run, mode) {
@@ -39287,12 +39161,11 @@ function phaseRunner(timeline) {
 
 
 
-
 async function run() {
     try {
-        const inputs = readInputs(envInputReader());
+        const inputs = (0,lib_inputs/* readInputs */.Ko)((0,lib_inputs/* envInputReader */.tT)());
         const report = await runPipeline(inputs);
-        await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken }));
+        await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken, secretValues: inputs.overrides.map((o) => o.value) }));
         if (failed(report)) {
             core.setFailed(failureMessage(report));
         }
@@ -39303,7 +39176,7 @@ async function run() {
 }
 /** The one failure funnel: every error ends here with a message a user can act on. */
 function fail(error) {
-    if (error instanceof InputError) {
+    if (error instanceof lib_inputs/* InputError */.dz) {
         for (const problem of error.problems)
             core.error(problem, { title: 'Invalid input' });
         core.setFailed(error.problems.length === 1 ? `Invalid input: ${error.problems[0]}` : `${error.problems.length} inputs are invalid (see the errors above).`);
@@ -39311,14 +39184,56 @@ function fail(error) {
     }
     const message = error instanceof Error ? error.message : String(error);
     core.setFailed(message);
-    if (error instanceof Error && error.stack && !(error instanceof NotAvailableError))
+    if (error instanceof Error && error.stack)
         core.debug(error.stack);
 }
 
 
 /***/ }),
 
-/***/ 3606:
+/***/ 5012:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ parseState),
+/* harmony export */   UH: () => (/* binding */ ROLLOUT_STATE_KEY),
+/* harmony export */   sU: () => (/* binding */ serializeState)
+/* harmony export */ });
+const ROLLOUT_STATE_KEY = 'rollout';
+function serializeState(state) {
+    return JSON.stringify(state);
+}
+/** Undefined for an empty, foreign or damaged value: the post step then has nothing to do. */
+function parseState(text) {
+    if (!text.trim())
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const s = value;
+    const isMap = (m) => typeof m === 'object' && m !== null && Object.values(m).every((v) => typeof v === 'number');
+    if (s?.version !== 1 ||
+        (s.status !== 'inProgress' && s.status !== 'finished') ||
+        typeof s.endpointPath !== 'string' ||
+        typeof s.apiVersion !== 'string' ||
+        typeof s.endpointName !== 'string' ||
+        typeof s.body !== 'object' ||
+        s.body === null ||
+        !isMap(s.previous?.traffic) ||
+        !isMap(s.previous?.mirrorTraffic)) {
+        return undefined;
+    }
+    return s;
+}
+
+
+/***/ }),
+
+/***/ 1639:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39329,17 +39244,133 @@ __nccwpck_require__.d(__webpack_exports__, {
   z7: () => (/* binding */ scanEndpoint)
 });
 
-// UNUSED EXPORTS: analyzeScalar, scanDocument, storeKey
+// UNUSED EXPORTS: analyzeScalar, scanDocument, storeKey, suggestionHint
 
 // EXTERNAL MODULE: ./lib/findings/finding.js
 var finding = __nccwpck_require__(6939);
-;// CONCATENATED MODULE: ./lib/secrets/references.js
-/** DNS suffix of Key Vault hosts per cloud (public, US Government, China). */
-const KEY_VAULT_SUFFIXES = {
-    AzureCloud: 'vault.azure.net',
-    AzureUSGovernment: 'vault.usgovcloudapi.net',
-    AzureChinaCloud: 'vault.azure.cn',
+;// CONCATENATED MODULE: ./lib/spec/scalar-geometry.js
+/**
+ * The span of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
+ * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
+ * scalars, multi-line, `set` overrides, unknown layouts) the scalar's own span.
+ * The end-column convention (inclusive or exclusive) follows the span's own.
+ */
+function locateInScalar(scalar, offset, length) {
+    const span = scalar.span;
+    const whole = { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+    if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine)
+        return whole;
+    const value = scalar.value.value;
+    const layout = rawLayout(scalar, value);
+    if (!layout)
+        return whole;
+    const { contentColumn, map, exclusiveEnd } = layout;
+    const start = map[offset];
+    const end = map[Math.min(offset + length, value.length)];
+    if (start === undefined || end === undefined)
+        return whole;
+    return {
+        line: span.line,
+        column: contentColumn + start,
+        endLine: span.line,
+        endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
+    };
+}
+function rawLayout(scalar, value) {
+    const span = scalar.span;
+    const width = span.endColumn - span.column;
+    if (!scalar.quoted) {
+        if (scalar.source !== value)
+            return undefined;
+        const map = Array.from({ length: value.length + 1 }, (_, i) => i);
+        if (width === value.length)
+            return { contentColumn: span.column, map, exclusiveEnd: true };
+        if (width === value.length - 1)
+            return { contentColumn: span.column, map, exclusiveEnd: false };
+        return undefined;
+    }
+    // Quoted: `raw` is the text between the quotes as written. Try the single- then double-quoted reading.
+    const raw = scalar.raw;
+    if (raw === undefined)
+        return undefined;
+    const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
+    if (!map)
+        return undefined;
+    if (width === raw.length + 2)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: true };
+    if (width === raw.length + 1)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: false };
+    return undefined;
+}
+function decodeSingle(raw, value) {
+    const map = [];
+    let out = '';
+    for (let i = 0; i < raw.length; i++) {
+        map.push(i);
+        if (raw[i] === "'") {
+            if (raw[i + 1] !== "'")
+                return undefined;
+            i++;
+        }
+        out += raw[i];
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+const SIMPLE_ESCAPES = {
+    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
 };
+function decodeDouble(raw, value) {
+    const map = [];
+    let out = '';
+    let i = 0;
+    while (i < raw.length) {
+        const ch = raw[i] ?? '';
+        if (ch === '"')
+            return undefined;
+        if (ch !== '\\') {
+            map.push(i);
+            out += ch;
+            i++;
+            continue;
+        }
+        const esc = raw[i + 1] ?? '';
+        const simple = SIMPLE_ESCAPES[esc];
+        if (simple !== undefined) {
+            map.push(i);
+            out += simple;
+            i += 2;
+            continue;
+        }
+        const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
+        const hex = raw.slice(i + 2, i + 2 + hexLen);
+        if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen)
+            return undefined;
+        const s = String.fromCodePoint(Number.parseInt(hex, 16));
+        for (let k = 0; k < s.length; k++)
+            map.push(i);
+        out += s;
+        i += 2 + hexLen;
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+
+// EXTERNAL MODULE: ./lib/azure/clouds.js
+var clouds = __nccwpck_require__(7769);
+// EXTERNAL MODULE: ./lib/spec/edit-distance.js
+var edit_distance = __nccwpck_require__(9583);
+;// CONCATENATED MODULE: ./lib/secrets/parse.js
+
+
+/** Key Vault host suffix of each cloud, from the one cloud table (src/azure/clouds.ts). */
+const VAULT_SUFFIXES = Object.values(clouds/* CLOUDS */.J).map((c) => [c.name, c.keyVaultSuffix]);
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** `vault\.azure\.net|vault\.usgovcloudapi\.net|…` for the patterns below. */
+const SUFFIX_ALTERNATIVES = VAULT_SUFFIXES.map(([, s]) => escapeRegExp(s)).join('|');
 // ---------------------------------------------------------------------------------------------
 // Name rules
 /** Workspace connection names (contracts/INDEX.md §2, WorkspaceConnections_Get). */
@@ -39383,7 +39414,7 @@ function formatReference(t) {
     }
 }
 function keyVaultTarget(vaultName, cloud, secretName, version) {
-    const vaultHost = `${vaultName}.${KEY_VAULT_SUFFIXES[cloud]}`;
+    const vaultHost = `${vaultName}.${clouds/* CLOUDS */.J[cloud].keyVaultSuffix}`;
     const vaultUrl = `https://${vaultHost}`;
     return {
         kind: 'keyvault',
@@ -39397,12 +39428,9 @@ function keyVaultTarget(vaultName, cloud, secretName, version) {
     };
 }
 const EXACT_CONNECTION = /^\$\{\{azureml:\/\/connections\/([^/\s{}]+)(?:\/(credentials|metadata)\/([^/\s{}]+)|\/(target))?\}\}$/;
-const EXACT_KEYVAULT = /^\$\{\{keyvault:https:\/\/([^./\s{}]+)\.(vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/([^/\s{}]+)\/([^/\s{}?#]+)\}\}$/;
+const EXACT_KEYVAULT = new RegExp(`^\\$\\{\\{keyvault:https://([^./\\s{}]+)\\.(${SUFFIX_ALTERNATIVES})/secrets/([^/\\s{}]+)/([^/\\s{}?#]+)\\}\\}$`);
 function cloudOfSuffix(suffix) {
-    for (const [cloud, s] of Object.entries(KEY_VAULT_SUFFIXES))
-        if (s === suffix)
-            return cloud;
-    return undefined;
+    return VAULT_SUFFIXES.find(([, s]) => s === suffix)?.[0];
 }
 /** The target of a value that is exactly one of the five patterns (names not validated). */
 function parseExactReference(value) {
@@ -39433,21 +39461,7 @@ const GITHUB_FUNCTION = /^\s*(?:format|contains|startsWith|endsWith|join|toJSON|
 // A blank inside the body is taken in only when the run after it reaches a closing brace.
 const WRAPPED = /(\$?)(\{+)([ \t]*)((?:azureml|keyvault)[ \t]*:(?:[^\s{}]|[ \t]+(?=[^\s{}]+\}))*)([ \t]*)(\}*)/i;
 const UNWRAPPED = /(?:azureml:\/*connections?\/|keyvault:[ \t]*(?:\/\/|https?:))[^\s{}]*/i;
-const KEYVAULT_URL = /^https?:\/\/[a-zA-Z0-9-]+\.(?:vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/[^\s{}]+$/i;
-function editDistance(a, b) {
-    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0] ?? 0;
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const up = prev[j] ?? 0;
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
-            diag = up;
-        }
-    }
-    return prev[b.length] ?? 0;
-}
+const KEYVAULT_URL = new RegExp(`^https?://[a-zA-Z0-9-]+\\.(?:${SUFFIX_ALTERNATIVES})/secrets/[^\\s{}]+$`, 'i');
 const SEGMENT_ALIASES = {
     credential: 'credentials',
     creds: 'credentials',
@@ -39474,7 +39488,7 @@ function guessSegment(seg) {
     let best;
     let bestDistance = 3;
     for (const word of ['credentials', 'metadata', 'target']) {
-        const d = editDistance(lower, word);
+        const d = (0,edit_distance/* editDistance */.Y)(lower, word);
         if (d < bestDistance)
             [best, bestDistance] = [word, d];
     }
@@ -39511,7 +39525,7 @@ function repairAzureml(body) {
         return { problems: [...problems, err('missing `connections/<connection_name>`')], canonical: '${{azureml://connections/<connection_name>}}' };
     if (first !== 'connections') {
         const lower = first.toLowerCase();
-        if (lower === 'connections' || lower === 'connection' || editDistance(lower, 'connections') <= 2) {
+        if (lower === 'connections' || lower === 'connection' || (0,edit_distance/* editDistance */.Y)(lower, 'connections') <= 2) {
             problems.push(err(`\`${first}\` must be \`connections\``));
         }
         else {
@@ -39614,7 +39628,7 @@ function repairKeyVault(body) {
     let vaultName;
     let cloud = 'AzureCloud';
     const lowerHost = host.toLowerCase();
-    const matched = Object.entries(KEY_VAULT_SUFFIXES).find(([, s]) => lowerHost.endsWith(`.${s}`));
+    const matched = VAULT_SUFFIXES.find(([, s]) => lowerHost.endsWith(`.${s}`));
     if (matched) {
         cloud = matched[0];
         vaultName = host.slice(0, host.length - matched[1].length - 1);
@@ -39655,7 +39669,7 @@ function repairKeyVault(body) {
             problems.push(err('only secrets can be injected, not Key Vault keys: use `/secrets/`'));
         else if (lower === 'certificates' || lower === 'certificate')
             problems.push(err("certificates cannot be referenced directly: use the certificate's backing secret, `/secrets/<name>/<version>`"));
-        else if (lower === 'secrets' || lower === 'secret' || editDistance(lower, 'secrets') <= 2)
+        else if (lower === 'secrets' || lower === 'secret' || (0,edit_distance/* editDistance */.Y)(lower, 'secrets') <= 2)
             problems.push(err(`\`${kind}\` must be \`secrets\``));
         else
             problems.push(err(`\`/${kind}/\` must be \`/secrets/\``));
@@ -39866,125 +39880,6 @@ function analyzeWrapped(value, w) {
     // A repair that finds nothing wrong but the wrapper: the target is valid modulo the wrapper.
     return { candidate: 'wrapped', problems, ...(suggestion === undefined ? {} : { suggestion }), offset, length };
 }
-/** The fix hint for an analysis: "Did you mean …?" when a concrete form exists. */
-function suggestionHint(a) {
-    if (a.suggestion === undefined)
-        return undefined;
-    if (a.candidate === 'github-expression')
-        return `GitHub will not substitute it here: ${a.suggestion}.`;
-    return /<[a-z_]+>/.test(a.suggestion) ? `Complete the reference: ${a.suggestion}` : `Did you mean ${a.suggestion}?`;
-}
-// ---------------------------------------------------------------------------------------------
-// Positions
-/**
- * The range of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
- * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
- * scalars, multi-line, `set` overrides, unknown escapes) the scalar's own span.
- * The end-column convention (inclusive or exclusive) follows the span's own.
- */
-function locateInScalar(scalar, file, offset, length) {
-    const span = scalar.span;
-    const whole = spanRange(span, file);
-    if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine)
-        return whole;
-    const value = scalar.value.value;
-    const layout = rawLayout(scalar, value);
-    if (!layout)
-        return whole;
-    const { contentColumn, map, exclusiveEnd } = layout;
-    const start = map[offset];
-    const end = map[Math.min(offset + length, value.length)];
-    if (start === undefined || end === undefined)
-        return whole;
-    return {
-        file,
-        line: span.line,
-        column: contentColumn + start,
-        endLine: span.line,
-        endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
-    };
-}
-function spanRange(span, file) {
-    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
-}
-function rawLayout(scalar, value) {
-    const span = scalar.span;
-    const width = span.endColumn - span.column;
-    if (!scalar.quoted) {
-        if (scalar.source !== value)
-            return undefined;
-        const map = Array.from({ length: value.length + 1 }, (_, i) => i);
-        if (width === value.length)
-            return { contentColumn: span.column, map, exclusiveEnd: true };
-        if (width === value.length - 1)
-            return { contentColumn: span.column, map, exclusiveEnd: false };
-        return undefined;
-    }
-    // Quoted: `source` is the text between the quotes. Try the single- then double-quoted reading.
-    const raw = scalar.source;
-    const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
-    if (!map)
-        return undefined;
-    if (width === raw.length + 2)
-        return { contentColumn: span.column + 1, map, exclusiveEnd: true };
-    if (width === raw.length + 1)
-        return { contentColumn: span.column + 1, map, exclusiveEnd: false };
-    return undefined;
-}
-function decodeSingle(raw, value) {
-    const map = [];
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-        map.push(i);
-        if (raw[i] === "'") {
-            if (raw[i + 1] !== "'")
-                return undefined;
-            i++;
-        }
-        out += raw[i];
-    }
-    map.push(raw.length);
-    return out === value ? map : undefined;
-}
-const SIMPLE_ESCAPES = {
-    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
-function decodeDouble(raw, value) {
-    const map = [];
-    let out = '';
-    let i = 0;
-    while (i < raw.length) {
-        const ch = raw[i] ?? '';
-        if (ch === '"')
-            return undefined;
-        if (ch !== '\\') {
-            map.push(i);
-            out += ch;
-            i++;
-            continue;
-        }
-        const esc = raw[i + 1] ?? '';
-        const simple = SIMPLE_ESCAPES[esc];
-        if (simple !== undefined) {
-            map.push(i);
-            out += simple;
-            i += 2;
-            continue;
-        }
-        const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
-        const hex = raw.slice(i + 2, i + 2 + hexLen);
-        if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen)
-            return undefined;
-        const s = String.fromCodePoint(Number.parseInt(hex, 16));
-        for (let k = 0; k < s.length; k++)
-            map.push(i);
-        out += s;
-        i += 2 + hexLen;
-    }
-    map.push(raw.length);
-    return out === value ? map : undefined;
-}
 
 ;// CONCATENATED MODULE: ./lib/secrets/scan.js
 // Walk a parsed endpoint or deployment file for secret references. PURE.
@@ -39995,6 +39890,7 @@ function decodeDouble(raw, value) {
 // they travel in `properties.environmentVariables`). No seed mentions any other field, and the
 // endpoint has no environment variables at all. So a reference anywhere else (tags, properties,
 // description, model, an endpoint file) is sent as literal text: `secret-ref-placement`.
+
 
 
 function scanDeployment(root, file) {
@@ -40038,7 +39934,7 @@ function analyzeScalar(variable, scalar, file) {
     const a = analyzeValue(value);
     if (a.candidate === null)
         return { findings: [] };
-    const at = locateInScalar(scalar, file, a.offset, a.length);
+    const at = { file, ...locateInScalar(scalar, a.offset, a.length) };
     const findings = findingsFor(variable, a, at);
     if (a.target && !a.problems.some((p) => p.severity === 'error')) {
         return { reference: { ...a.target, variable, raw: value, range: at }, findings };
@@ -40055,6 +39951,14 @@ function findingsFor(variable, a, at) {
     }
     // Clean enough to use: each notice or warning on its own.
     return a.problems.map((p) => (0,finding/* makeFinding */.MH)('secret-ref-syntax', at, `${variable}: ${p.message}.`, { severity: p.severity, ...(p.hint === undefined ? hintOptions(a) : { hint: p.hint }) }));
+}
+/** The fix hint for an analysis: "Did you mean …?" when a concrete form exists. */
+function suggestionHint(a) {
+    if (a.suggestion === undefined)
+        return undefined;
+    if (a.candidate === 'github-expression')
+        return `GitHub will not substitute it here: ${a.suggestion}.`;
+    return /<[a-z_]+>/.test(a.suggestion) ? `Complete the reference: ${a.suggestion}` : `Did you mean ${a.suggestion}?`;
 }
 function hintOptions(a) {
     const hint = suggestionHint(a);
@@ -40077,7 +39981,7 @@ function misplaced(scalar, path, file, role, out) {
     if (scalar.value.type !== 'str')
         return;
     const a = analyzeValue(scalar.value.value);
-    const at = locateInScalar(scalar, file, a.offset, a.length);
+    const at = { file, ...locateInScalar(scalar, a.offset, a.length) };
     if (a.candidate === 'github-expression') {
         out.findings.push(...findingsFor(path, a, at));
         return;
@@ -40131,6 +40035,67 @@ function describeReference(ref) {
 function storeKey(ref) {
     return ref.kind === 'keyvault' ? `keyvault:${ref.vaultUrl.toLowerCase()}` : `connection:${ref.connection.toLowerCase()}`;
 }
+
+
+/***/ }),
+
+/***/ 308:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bt: () => (/* binding */ localFileSystem),
+/* harmony export */   oS: () => (/* binding */ workspaceRoot),
+/* harmony export */   uj: () => (/* binding */ readSourceFile)
+/* harmony export */ });
+/* unused harmony export displayPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+// The only place the action reads the user's files. Paths from inputs are relative to
+// GITHUB_WORKSPACE (as in every action); findings name files relative to it too.
+
+
+function workspaceRoot(env = process.env) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+}
+function displayPath(absolutePath, workspace) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, absolutePath);
+    const shown = rel && !rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) ? rel : absolutePath;
+    return shown.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+}
+/** Reads an input file; the error names the input and where it looked. */
+function readSourceFile(inputName, path, workspace) {
+    const absolutePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, path);
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(absolutePath, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : e.message;
+        throw new Error(`${inputName}: '${path}' ${why} (looked at ${absolutePath}; paths are relative to GITHUB_WORKSPACE).`);
+    }
+    return { absolutePath, displayPath: displayPath(absolutePath, workspace), dir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolutePath), text };
+}
+/** The file-system view the pure spec layer is given for local paths in the YAML. */
+const localFileSystem = {
+    exists(absolutePath) {
+        try {
+            const s = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(absolutePath);
+            return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    },
+    readText(absolutePath) {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(absolutePath, 'utf8');
+        }
+        catch {
+            return undefined;
+        }
+    },
+};
 
 
 /***/ }),
@@ -41101,6 +41066,57 @@ function parseDataCollector(node, ctx) {
 
 /***/ }),
 
+/***/ 9583:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ editDistance),
+/* harmony export */   k: () => (/* binding */ closest)
+/* harmony export */ });
+// The one edit distance of the code base: "did you mean" hints for unknown keys and enum values
+// (./schema.ts) and for misspelt secret-reference segments (src/secrets/parse.ts). PURE.
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
+function editDistance(a, b) {
+    const m = a.length;
+    const n = b.length;
+    const d = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const at = (i, j) => d[i]?.[j] ?? 0;
+    for (let i = 1; i <= m; i++) {
+        const row = d[i] ?? [];
+        for (let j = 1; j <= n; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, at(i - 2, j - 2) + 1);
+            row[j] = v;
+        }
+    }
+    return at(m, n);
+}
+/** The candidate closest to `s` (case-insensitive), if it is close enough to be a likely typo. */
+function closest(s, candidates) {
+    const low = s.toLowerCase();
+    let best;
+    let bestD = Infinity;
+    for (const c of candidates) {
+        const cl = c.toLowerCase();
+        let d = editDistance(low, cl);
+        if (d > 0 && (cl.includes(low) || low.includes(cl)) && Math.min(low.length, cl.length) >= 4)
+            d = Math.min(d, 2);
+        if (d < bestD) {
+            bestD = d;
+            best = c;
+        }
+    }
+    if (best === undefined)
+        return undefined;
+    const limit = Math.max(1, Math.min(3, Math.floor(Math.max(s.length, best.length) / 3)));
+    return bestD <= limit ? best : undefined;
+}
+
+
+/***/ }),
+
 /***/ 4014:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -41331,8 +41347,11 @@ function trafficEntries(items) {
 /* harmony export */   KE: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.KE),
 /* harmony export */   Qu: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.Qu),
 /* harmony export */   S9: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.S9),
+/* harmony export */   W8: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.W8),
 /* harmony export */   _A: () => (/* reexport safe */ _traffic_js__WEBPACK_IMPORTED_MODULE_5__._A),
 /* harmony export */   k8: () => (/* binding */ analyzeEndpoint),
+/* harmony export */   nM: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.nM),
+/* harmony export */   nR: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.nR),
 /* harmony export */   sJ: () => (/* binding */ analyzeDeployment)
 /* harmony export */ });
 /* unused harmony exports detectKind, extractEnvironmentVariables */
@@ -41418,6 +41437,267 @@ function extractEnvironmentVariables(root) {
     if (!ev || ev.value.kind !== 'map')
         return [];
     return ev.value.entries.map((e) => ({ name: e.key, value: pyStrNode(e.value), span: e.value.span, keySpan: e.keySpan }));
+}
+
+
+/***/ }),
+
+/***/ 8778:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ez: () => (/* binding */ ambiguousOverrides),
+/* harmony export */   Fm: () => (/* binding */ parseScopedOverrides),
+/* harmony export */   Ze: () => (/* binding */ overridesFor)
+/* harmony export */ });
+/* harmony import */ var _deployment_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4216);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4014);
+/* harmony import */ var _overrides_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6230);
+// One `set` input serves every file of a run, while `az ml --set` serves one file. Each override
+// goes to the files whose kind knows its top-level key; `endpoint:` / `deployment:` prefixes say it
+// explicitly, and `name=` with both kinds of file must say it (it would rename both).
+
+
+
+const TOP_LEVEL_KEYS = { endpoint: _endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .ENDPOINT_TOP_LEVEL_KEYS */ .up, deployment: _deployment_js__WEBPACK_IMPORTED_MODULE_0__/* .DEPLOYMENT_TOP_LEVEL_KEYS */ .Q };
+const SCOPE_PREFIX = /^(endpoint|deployment)\s*:\s*/i;
+/** Parses the `set` input, with optional `endpoint:` / `deployment:` prefixes per line. */
+function parseScopedOverrides(text) {
+    const overrides = [];
+    const errors = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const prefix = SCOPE_PREFIX.exec(raw.trim());
+        const body = prefix ? raw.trim().slice(prefix[0].length) : raw;
+        // Keep line numbers: parse the line in place of blank lines before it.
+        const parsed = (0,_overrides_js__WEBPACK_IMPORTED_MODULE_2__/* .parseOverrides */ .f$)('\n'.repeat(i) + body);
+        errors.push(...parsed.errors);
+        for (const o of parsed.overrides)
+            overrides.push(prefix ? { ...o, scope: prefix[1].toLowerCase() } : o);
+    });
+    return { overrides, errors };
+}
+/** The overrides that apply to a file of `kind`; unknown top-level keys go everywhere, so schema reports them. */
+function overridesFor(kind, overrides) {
+    return overrides.filter((o) => {
+        if (o.scope)
+            return o.scope === kind;
+        const top = o.segments[0]?.key ?? '';
+        const known = TOP_LEVEL_KEYS.endpoint.has(top) || TOP_LEVEL_KEYS.deployment.has(top);
+        return !known || TOP_LEVEL_KEYS[kind].has(top);
+    });
+}
+/** Input problems that depend on which files were given: an unscoped `name=` with both kinds. */
+function ambiguousOverrides(overrides, kinds) {
+    if (!kinds.endpoint || !kinds.deployment)
+        return [];
+    return overrides
+        .filter((o) => !o.scope && o.segments.length === 1 && o.segments[0]?.key === 'name')
+        .map((o) => `set, line ${o.lineNumber}: "${o.line}" would rename both the endpoint and the deployment; write endpoint:${o.line} or deployment:${o.line}.`);
+}
+
+
+/***/ }),
+
+/***/ 6230:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f$: () => (/* binding */ parseOverrides),
+/* harmony export */   iu: () => (/* binding */ applyOverrides)
+/* harmony export */ });
+/* unused harmony export parsePath */
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6939);
+/* harmony import */ var _pystr_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9);
+// The `set` input: `dotted.path=value` lines applied like `az ml ... --set a.b=c`, i.e. the SDK's
+// add_param_overrides (pydash `set_` on the raw PyYAML dict, before schema validation). The value
+// is always a string. Intermediate mappings are created as pydash does; descending through a
+// string is the SDK's "Cannot use '--set' on properties defined by reference strings" error.
+
+
+/** Split a pydash path: `.` separates keys, `\.` is a literal dot, `[n]` is a list index. */
+function parsePath(path) {
+    const segments = [];
+    let cur = '';
+    let pendingEmpty = true; // whether the current key is still empty (so `a..b` can be flagged)
+    const push = () => {
+        if (pendingEmpty && cur === '')
+            return 'empty';
+        segments.push({ key: cur });
+        cur = '';
+        pendingEmpty = true;
+        return undefined;
+    };
+    for (let i = 0; i < path.length; i++) {
+        const ch = path[i];
+        if (ch === '\\' && (path[i + 1] === '.' || path[i + 1] === '\\' || path[i + 1] === '[')) {
+            cur += path[i + 1];
+            pendingEmpty = false;
+            i++;
+        }
+        else if (ch === '.') {
+            if (cur === '' && pendingEmpty) {
+                // after `]` a dot is the separator: `a[0].b`
+                const prev = path[i - 1];
+                if (prev !== ']')
+                    return { segments, error: `empty key at position ${i + 1}` };
+                continue;
+            }
+            push();
+        }
+        else if (ch === '[') {
+            const m = /^\[(\d+)\]/.exec(path.slice(i));
+            if (!m) {
+                cur += ch;
+                pendingEmpty = false;
+                continue;
+            }
+            if (cur !== '' || !pendingEmpty)
+                push();
+            segments.push({ key: m[1] ?? '0', index: Number(m[1]) });
+            i += m[0].length - 1;
+        }
+        else {
+            cur += ch;
+            pendingEmpty = false;
+        }
+    }
+    if (cur !== '' || !pendingEmpty)
+        push();
+    else if (path.endsWith('.') && !path.endsWith('\\.'))
+        return { segments, error: 'the path ends with "."' };
+    if (segments.length === 0)
+        return { segments, error: 'the path is empty' };
+    return { segments };
+}
+/** Parse the `set` input: one `dotted.path=value` per line; blank lines ignored. */
+function parseOverrides(text) {
+    const overrides = [];
+    const errors = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        const lineNumber = i + 1;
+        if (line === '')
+            return;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            errors.push(`set, line ${lineNumber}: "${line}" has no "=": write one override per line as dotted.path=value (e.g. endpoint_name=my-endpoint).`);
+            return;
+        }
+        const path = line.slice(0, eq).trim();
+        const value = line.slice(eq + 1).trim();
+        if (path === '') {
+            errors.push(`set, line ${lineNumber}: "${line}" has an empty path before "=": write dotted.path=value.`);
+            return;
+        }
+        const parsed = parsePath(path);
+        if (parsed.error) {
+            errors.push(`set, line ${lineNumber}: invalid path "${path}": ${parsed.error}; separate keys with single dots (a.b.c).`);
+            return;
+        }
+        overrides.push({ path, segments: parsed.segments, value, line, lineNumber });
+    });
+    return { overrides, errors };
+}
+const TOP = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+function describe(node) {
+    if (node.kind === 'map')
+        return 'a mapping';
+    if (node.kind === 'seq')
+        return 'a list';
+    const v = node.value;
+    if (v.type === 'str')
+        return `the string "${v.value}"`;
+    return `${v.type === 'int' || v.type === 'float' ? 'the number' : v.type === 'bool' ? 'the boolean' : v.type === 'timestamp' ? 'the date' : 'the value'} ${(0,_pystr_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonStr */ .qV)(v)}`;
+}
+function newContainer(next, span, line) {
+    return next?.index !== undefined ? { kind: 'seq', items: [], span, override: line } : { kind: 'map', entries: [], span, override: line };
+}
+function nullAt(span, line) {
+    return { kind: 'scalar', value: { type: 'null' }, source: '', quoted: false, span, override: line };
+}
+/**
+ * Apply the overrides in order, like the SDK: mutates `root` in place (as pydash mutates the
+ * dict, so a collection shared through a YAML alias sees the change, as in Python) and returns it.
+ * An undefined root (empty file) becomes a new mapping. Problems are `schema` findings in `file`.
+ */
+function applyOverrides(root, overrides, file) {
+    const findings = [];
+    const top = root ?? { kind: 'map', entries: [], span: TOP };
+    for (const o of overrides) {
+        const f = applyOne(top, o, file);
+        if (f)
+            findings.push(f);
+    }
+    return { root: top, findings };
+}
+function applyOne(root, o, file) {
+    const at = (span) => ({ file, ...span });
+    const blocked = (node, walked, message) => (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('schema', at(node.span), message ??
+        `set "${o.line}": "${walked}" is ${describe(node)}, so "${o.path}" cannot be set inside it (az ml: Cannot use '--set' on properties defined by reference strings).`, { hint: `Set "${walked}" itself, or change the file so that "${walked}" is a mapping.` });
+    const valueNode = (span) => ({ kind: 'scalar', value: { type: 'str', value: o.value }, source: o.value, quoted: true, span, override: o.line });
+    let cur = root;
+    // The span new nodes get: the key of the nearest existing ancestor (the top: line 1).
+    let anchorSpan = TOP;
+    const walked = [];
+    for (let i = 0; i < o.segments.length; i++) {
+        const seg = o.segments[i];
+        const last = i === o.segments.length - 1;
+        const next = o.segments[i + 1];
+        const here = walked.length ? walked.join('.') : '(the top level)';
+        if (cur.kind === 'scalar') {
+            if (cur.value.type === 'null') {
+                // pydash walks into None and sets nothing; az ml does not complain either.
+                return (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('schema', at(cur.span), `set "${o.line}" has no effect: "${here}" is empty (null) in the file, and az ml --set does not create keys below an existing null value.`, { severity: 'warning', hint: `Give "${here}" a mapping value in the file (e.g. "${walked[walked.length - 1] ?? 'key'}: {}"), or set the whole value.` });
+            }
+            return blocked(cur, here);
+        }
+        if (cur.kind === 'map') {
+            const entry = cur.entries.find((e) => e.key === seg.key && e.keyValue === undefined);
+            if (last) {
+                if (entry)
+                    entry.value = valueNode(entry.value.span);
+                else
+                    cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: valueNode(anchorSpan) });
+                return undefined;
+            }
+            if (entry) {
+                anchorSpan = entry.keySpan;
+                cur = entry.value;
+            }
+            else {
+                const created = newContainer(next, anchorSpan, o.line);
+                cur.entries.push({ key: seg.key, keySpan: anchorSpan, value: created });
+                cur = created;
+            }
+        }
+        else {
+            // A list: pydash converts the key with int(); az ml's own pre-check would fail here.
+            if (!/^\d+$/.test(seg.key)) {
+                return blocked(cur, here, `set "${o.line}": "${here}" is a list, so "${seg.key}" is not a valid position in it; use a number (e.g. ${here}.0).`);
+            }
+            const idx = Number(seg.key);
+            const items = cur.items;
+            while (items.length < idx)
+                items.push(nullAt(anchorSpan, o.line));
+            if (last) {
+                const old = items[idx];
+                items[idx] = valueNode(old ? old.span : anchorSpan);
+                return undefined;
+            }
+            const existing = items[idx];
+            if (existing) {
+                anchorSpan = existing.span;
+                cur = existing;
+            }
+            else {
+                const created = newContainer(next, anchorSpan, o.line);
+                items.push(created);
+                cur = created;
+            }
+        }
+        walked.push(seg.key);
+    }
+    return undefined;
 }
 
 
@@ -41772,9 +42052,12 @@ function toPlain(node) {
 /* harmony export */   KE: () => (/* binding */ deploymentRestBody),
 /* harmony export */   Qu: () => (/* binding */ OFFLINE_WORKSPACE),
 /* harmony export */   S9: () => (/* binding */ endpointRestBody),
-/* harmony export */   W8: () => (/* binding */ ML_API_VERSION)
+/* harmony export */   W8: () => (/* binding */ ML_API_VERSION),
+/* harmony export */   X5: () => (/* binding */ workspacePath),
+/* harmony export */   nM: () => (/* binding */ endpointPath),
+/* harmony export */   nR: () => (/* binding */ deploymentPath)
 /* harmony export */ });
-/* unused harmony exports workspacePath, endpointPath, deploymentPath, assetVersionPath, isoDuration, ANONYMOUS_ENV_NAME, inferenceConfigDump, anonymousEnvironmentVersion */
+/* unused harmony exports assetVersionPath, isoDuration, ANONYMOUS_ENV_NAME, inferenceConfigDump, anonymousEnvironmentVersion */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _pydump_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9970);
 /* harmony import */ var _traffic_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(806);
@@ -42025,6 +42308,8 @@ function deploymentRestBody(spec, ws) {
                 item.absPath = m.absPath;
             if (m.pathKind !== undefined)
                 item.pathKind = m.pathKind;
+            if (m.datastore !== undefined)
+                item.datastore = m.datastore;
             assets.push(item);
             props.model = reference;
         }
@@ -42081,6 +42366,8 @@ function deploymentRestBody(spec, ws) {
                 if (e.build.dockerfilePath !== undefined)
                     item.buildContext.dockerfilePath = e.build.dockerfilePath;
             }
+            if (e.datastore !== undefined)
+                item.datastore = e.datastore;
             assets.push(item);
             props.environmentId = reference;
         }
@@ -42199,20 +42486,21 @@ function deploymentRestBody(spec, ws) {
 /* harmony export */   gx: () => (/* binding */ str),
 /* harmony export */   jd: () => (/* binding */ dict),
 /* harmony export */   kn: () => (/* binding */ isScalarStr),
-/* harmony export */   kp: () => (/* binding */ closest),
 /* harmony export */   lS: () => (/* binding */ raw),
 /* harmony export */   lc: () => (/* binding */ bool),
 /* harmony export */   mw: () => (/* binding */ required),
 /* harmony export */   p_: () => (/* binding */ list),
 /* harmony export */   tP: () => (/* binding */ fromSet)
 /* harmony export */ });
-/* unused harmony exports joinPath, camelToSnake, refine, reportMissing, levenshtein, NAME_PATTERN */
+/* unused harmony exports joinPath, camelToSnake, refine, reportMissing, NAME_PATTERN */
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6939);
+/* harmony import */ var _edit_distance_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9583);
 // A small declarative validator over the positioned YAML tree (./tree.ts), modelled on the
 // marshmallow fields azure-ai-ml uses: unknown keys raise at every level, dump-only keys are
 // dropped, numbers and booleans are coerced the way marshmallow's non-strict fields coerce them
 // (so a `set` override's string "2" is a valid instance_count), and every problem becomes a
 // positioned finding. Pure: no I/O, nothing done at import time beyond defining functions.
+
 
 /** Collects findings for one file. */
 class Ctx {
@@ -42418,7 +42706,7 @@ function enumOf(values, transform = 'lower') {
             }
             if (node.kind !== 'scalar')
                 return wrongType(ctx, node, path, expected);
-            const near = closest(node.source, values);
+            const near = (0,_edit_distance_js__WEBPACK_IMPORTED_MODULE_1__/* .closest */ .k)(node.source, values);
             ctx.report('schema', node.span, `${path} must be ${expected}, not ${show(node)}${fromSet(node)}.`, {
                 hint: near ? `Did you mean '${near}'?` : `Use ${expected}.`,
             });
@@ -42557,7 +42845,7 @@ function reportUnknown(ctx, e, path, keys, opts) {
         ctx.report('schema', e.keySpan, `${full} is not allowed here: ${elsewhere}`, { hint: `Remove ${e.key}, or change the resource type.` });
         return;
     }
-    const near = closest(e.key, keys);
+    const near = (0,_edit_distance_js__WEBPACK_IMPORTED_MODULE_1__/* .closest */ .k)(e.key, keys);
     // A close match says it all; otherwise the allowed keys are the fix.
     ctx.report('schema', e.keySpan, `Unknown key ${full} ${where}: az ml rejects keys it does not know.`, {
         hint: near ? `Did you mean ${near}?` : `Remove ${e.key}. Allowed ${where}: ${keys.join(', ')}.`,
@@ -42565,44 +42853,6 @@ function reportUnknown(ctx, e, path, keys, opts) {
 }
 // ---------------------------------------------------------------------------------------------
 // Helpers
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
-function levenshtein(a, b) {
-    const m = a.length;
-    const n = b.length;
-    const d = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    const at = (i, j) => d[i]?.[j] ?? 0;
-    for (let i = 1; i <= m; i++) {
-        const row = d[i] ?? [];
-        for (let j = 1; j <= n; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                v = Math.min(v, at(i - 2, j - 2) + 1);
-            row[j] = v;
-        }
-    }
-    return at(m, n);
-}
-/** The candidate closest to `s` (case-insensitive), if it is close enough to be a likely typo. */
-function closest(s, candidates) {
-    const low = s.toLowerCase();
-    let best;
-    let bestD = Infinity;
-    for (const c of candidates) {
-        const cl = c.toLowerCase();
-        let d = levenshtein(low, cl);
-        if (d > 0 && (cl.includes(low) || low.includes(cl)) && Math.min(low.length, cl.length) >= 4)
-            d = Math.min(d, 2);
-        if (d < bestD) {
-            bestD = d;
-            best = c;
-        }
-    }
-    if (best === undefined)
-        return undefined;
-    const limit = Math.max(1, Math.min(3, Math.floor(Math.max(s.length, best.length) / 3)));
-    return bestD <= limit ? best : undefined;
-}
 function isScalarStr(node) {
     return node !== undefined && node.kind === 'scalar' && node.value.type === 'str';
 }
@@ -43428,7 +43678,13 @@ function buildInner(ctx, node) {
             const explicit = tag !== undefined && tag !== '!';
             throw new LoadError(scalarProblem(explicit ? propsStart(ctx.text, start) : start, end, resolved, text, e.message, explicit));
         }
-        return { kind: 'scalar', value, source, quoted, span };
+        const scalar = { kind: 'scalar', value, source, quoted, span };
+        if ((node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') && node.range) {
+            const written = ctx.text.slice(node.range[0], node.range[1]);
+            if (written.length >= 2)
+                scalar.raw = written.slice(1, -1);
+        }
+        return scalar;
     }
     if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
         if (tag !== undefined && tag !== '!' && tag !== TAG + 'map' && tag !== TAG + 'set') {

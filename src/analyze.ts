@@ -5,8 +5,7 @@
 import { makeFinding, type Finding } from './findings/finding.ts';
 import type { Severity } from './findings/severity.ts';
 import type { PlannedRequest, Plan } from './plan.ts';
-import { scanDeployment, scanEndpoint } from './secrets/scan.ts';
-import type { SecretReference } from './secrets/references.ts';
+import { scanDeployment, scanEndpoint, type SecretReference } from './secrets/scan.ts';
 import {
   OFFLINE_WORKSPACE,
   analyzeDeployment,

@@ -49,6 +49,26 @@ describe('readInputs', () => {
     });
   }
 
+  it('reads the rollout gates with their defaults', () => {
+    const d = readInputs(reader({ 'endpoint-file': 'e' }), {});
+    assert.deepEqual([d.comparisonTolerance, d.minRequestCount, d.onNoData, d.maxErrorRate, d.mirrorPercent], [0.01, 10, 'fail', undefined, undefined]);
+    const g = readInputs(reader({ 'endpoint-file': 'e', 'rollout-steps': '10,100', 'mirror-percent': '20', 'max-error-rate': '5%', 'max-latency-p99-ms': '800', 'min-request-count': '3', 'on-no-data': 'Hold', 'comparison-tolerance': 'off' }), {});
+    assert.deepEqual([g.mirrorPercent, g.maxErrorRate, g.maxLatencyP99Ms, g.minRequestCount, g.onNoData, g.comparisonTolerance], [20, 0.05, 800, 3, 'hold', undefined]);
+  });
+
+  const badGates: [string, Record<string, string>, RegExp][] = [
+    ['mirror above 50', { 'rollout-steps': '10,100', 'mirror-percent': '60' }, /mirror-percent: 60 is outside 1\.\.50/],
+    ['mirror without a rollout', { 'mirror-percent': '10' }, /mirroring is the first step/],
+    ['error rate above 100 %', { 'max-error-rate': '1.5' }, /above 100 %/],
+    ['on-no-data', { 'on-no-data': 'ignore' }, /must be fail, hold or pass/],
+    ['tolerance', { 'comparison-tolerance': 'loose' }, /not a rate/],
+  ];
+  for (const [name, values, pattern] of badGates) {
+    it(`rejects ${name}`, () => {
+      assert.throws(() => readInputs(reader({ 'endpoint-file': 'e', ...values }), {}), (e: unknown) => e instanceof InputError && pattern.test(e.message));
+    });
+  }
+
   it('reports every problem at once', () => {
     assert.throws(
       () => readInputs(reader({ mode: 'x', environment: 'y', 'fail-on': 'z' }), {}),
@@ -83,6 +103,8 @@ describe('parseRolloutSteps', () => {
   const bad: [string, RegExp][] = [
     ['10,50', /last step must be 100/],
     ['50,10,100', /must increase/],
+    ['10,50,50,100', /must increase; 50 follows 50/],
+    ['100,100', /must increase; 100 follows 100/],
     ['0,100', /outside 1..100/],
     ['ten,100', /not a whole percentage/],
   ];

@@ -24,6 +24,17 @@ export interface Inputs {
   rolloutSteps?: number[];
   bakeTimeMs?: number;
   smokeRequestFile?: string;
+  /** A file with the answer the smoke request must get (JSON compared by shape and numbers, or text). */
+  smokeExpectedFile?: string;
+  /** Mirror this share of live traffic to the new deployment for the first bake (1..50). */
+  mirrorPercent?: number;
+  /** Relative tolerance of the comparison gate; undefined: no comparison. */
+  comparisonTolerance?: number;
+  /** Metrics gate thresholds (Azure Monitor); the gate runs when either is set. */
+  maxErrorRate?: number;
+  maxLatencyP99Ms?: number;
+  minRequestCount: number;
+  onNoData: 'fail' | 'hold' | 'pass';
   rollbackOnFailure: boolean;
   grantMissingRoles: boolean;
   prComment: boolean;
@@ -52,7 +63,10 @@ export function envInputReader(env: NodeJS.ProcessEnv = process.env): InputReade
   return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
-const DEPLOY_ONLY = ['traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'grant-missing-roles'] as const;
+const DEPLOY_ONLY = [
+  'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles',
+] as const;
+const ON_NO_DATA = ['fail', 'hold', 'pass'] as const;
 
 export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.env): Inputs {
   const problems: string[] = [];
@@ -85,6 +99,16 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
   const timeoutMs = parseOrCollect(problems, 'timeout', get('timeout') || '30m', parseDuration) ?? 30 * 60_000;
   if (traffic && rolloutSteps) problems.push('traffic and rollout-steps: choose one; rollout-steps already ends at 100 % to the new deployment.');
 
+  const mirrorPercent = parseOrCollect(problems, 'mirror-percent', optional('mirror-percent'), (t) => parseWhole(t, 1, 50));
+  const toleranceText = get('comparison-tolerance') || '0.01';
+  const comparisonTolerance = toleranceText.toLowerCase() === 'off' ? undefined : parseOrCollect(problems, 'comparison-tolerance', toleranceText, parseRate);
+  const maxErrorRate = parseOrCollect(problems, 'max-error-rate', optional('max-error-rate'), parseRate);
+  const maxLatencyP99Ms = parseOrCollect(problems, 'max-latency-p99-ms', optional('max-latency-p99-ms'), (t) => parseWhole(t, 1, 3_600_000));
+  const minRequestCount = parseOrCollect(problems, 'min-request-count', get('min-request-count') || '10', (t) => parseWhole(t, 1, 1_000_000)) ?? 10;
+  const onNoDataText = get('on-no-data').toLowerCase() || 'fail';
+  if (!(ON_NO_DATA as readonly string[]).includes(onNoDataText)) problems.push(`on-no-data: '${get('on-no-data')}' must be fail, hold or pass.`);
+  if (mirrorPercent !== undefined && !traffic && !rolloutSteps) problems.push('mirror-percent: mirroring is the first step of a rollout; give rollout-steps or traffic as well.');
+
   const failOnText = get('fail-on').toLowerCase() || 'error';
   if (failOnText !== 'error' && failOnText !== 'warning') problems.push(`fail-on: '${get('fail-on')}' must be error or warning.`);
 
@@ -113,6 +137,13 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
     rolloutSteps,
     bakeTimeMs,
     smokeRequestFile: optional('smoke-request-file'),
+    smokeExpectedFile: optional('smoke-expected-file'),
+    mirrorPercent,
+    comparisonTolerance,
+    maxErrorRate,
+    maxLatencyP99Ms,
+    minRequestCount,
+    onNoData: onNoDataText as Inputs['onNoData'],
     rollbackOnFailure,
     grantMissingRoles,
     prComment,
@@ -176,6 +207,24 @@ export function parseRolloutSteps(text: string): number[] {
   }
   if (steps[steps.length - 1] !== 100) throw new Error('the last step must be 100, so the rollout completes.');
   return steps;
+}
+
+/** A whole number within bounds. */
+export function parseWhole(text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text.trim())) throw new Error(`'${text}' is not a whole number.`);
+  const n = Number(text.trim());
+  if (n < min || n > max) throw new Error(`${n} is outside ${min}..${max}.`);
+  return n;
+}
+
+/** `0.05` or `5%`: a share of requests, as a fraction. */
+export function parseRate(text: string): number {
+  const t = text.trim();
+  const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(t);
+  if (!m) throw new Error(`'${text}' is not a rate; write for example 0.05 or 5%.`);
+  const value = m[2] ? Number(m[1]) / 100 : Number(m[1]);
+  if (value > 1) throw new Error(`'${text}' is above 100 %; write a fraction (0.05) or a percentage (5%).`);
+  return value;
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

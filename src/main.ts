@@ -2,7 +2,6 @@
 // funnels every failure into one place.
 import * as core from '@actions/core';
 import { InputError, envInputReader, readInputs } from './inputs.ts';
-import { NotAvailableError } from './modes/registry.ts';
 import { failed, failureMessage } from './report/model.ts';
 import { publishReport } from './report/publish.ts';
 import { runPipeline } from './pipeline.ts';
@@ -11,7 +10,7 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs(envInputReader());
     const report = await runPipeline(inputs);
-    await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken }));
+    await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken, secretValues: inputs.overrides.map((o) => o.value) }));
     if (failed(report)) {
       core.setFailed(failureMessage(report));
     }
@@ -29,5 +28,5 @@ function fail(error: unknown): void {
   }
   const message = error instanceof Error ? error.message : String(error);
   core.setFailed(message);
-  if (error instanceof Error && error.stack && !(error instanceof NotAvailableError)) core.debug(error.stack);
+  if (error instanceof Error && error.stack) core.debug(error.stack);
 }

@@ -18,7 +18,7 @@ import type {
   VaultFacts,
   WorkspaceFacts,
 } from '../checks/facts.ts';
-import type { KeyVaultRef, SecretReference } from '../secrets/references.ts';
+import type { KeyVaultRef, SecretReference } from '../secrets/scan.ts';
 import type { DeploymentSpec, EndpointSpec } from '../spec/index.ts';
 import type { AssetRef } from '../spec/assets.ts';
 import { readUserAssignedIdentity } from './identity.ts';

@@ -2,8 +2,8 @@
 // target the reference names (docs/online-checks.md §connections; docs/secret-injection.md §1).
 // Key names come from `listsecrets`; its values never reach this layer (src/checks/facts.ts).
 import { makeFinding } from '../findings/finding.ts';
-import type { ConnectionRef } from '../secrets/references.ts';
-import { closest } from '../spec/schema.ts';
+import type { ConnectionRef } from '../secrets/scan.ts';
+import { closest } from '../spec/edit-distance.ts';
 import { defineCheck, lookupCI, type CheckOutput } from './check.ts';
 import type { ConnectionFacts } from './facts.ts';
 

@@ -105,6 +105,8 @@ describe('caller-permissions check', () => {
     { name: 'flag, caller holds listsecrets', ctx: { endpoint: flagged }, f: { caller: callerAt(WS, OWNER) }, want: [] },
     { name: 'flag, caller lacks it: error on the flag', ctx: { endpoint: flagged }, f: { caller: callerAt(WS, DATA_SCIENTIST_NO_SECRETS) }, want: ['caller-cannot-read-connections@5:error'], hint: new RegExp(`--assignee-object-id caller-oid .*--scope ${WS}$`) },
     { name: 'flag, permissions unreadable: cannot-verify', ctx: { endpoint: flagged }, f: { caller: { permissions: { [WS]: { kind: 'unreadable', why: 'throttled' } } } }, want: ['cannot-verify@5:warning'] },
+    { name: 'the file sets no flag, the live endpoint keeps it', ctx: {}, f: { endpoint: liveEndpoint({ type: 'SystemAssigned', principalId: SAI, userAssigned: {} }, { enforce_access_to_default_secret_stores: 'enabled' }), caller: callerAt(WS, []) }, want: ['caller-cannot-read-connections@1:error'] },
+    { name: 'the file disables it: its value wins', ctx: { endpoint: endpointSpec({ enforceAccessToDefaultSecretStores: 'disabled' }) }, f: { endpoint: liveEndpoint({ type: 'SystemAssigned', principalId: SAI, userAssigned: {} }, { enforce_access_to_default_secret_stores: 'enabled' }), caller: callerAt(WS, []) }, want: [] },
     { name: 'deployment files only, the live endpoint has the flag', ctx: { endpoint: undefined }, f: { endpoint: liveEndpoint({ type: 'SystemAssigned', principalId: SAI, userAssigned: {} }, { enforce_access_to_default_secret_stores: 'enabled' }), caller: callerAt(WS, []) }, want: ['caller-cannot-read-connections@2:error'] },
   ];
   for (const c of table) {
@@ -114,4 +116,18 @@ describe('caller-permissions check', () => {
       if (c.hint) assert.match(findings[0]?.hint ?? '', c.hint);
     });
   }
+});
+
+describe('endpoint-identity: scopes and identities as the service resolves them', () => {
+  const two = [ref('A', '${{azureml://connections/aoai/credentials/key}}', 3), ref('B', '${{azureml://connections/search/credentials/key}}', 4)];
+  test('an assignment on one connection grants that connection only', () => {
+    const out = endpointIdentityCheck.evaluate?.(context({ references: two, facts: facts({ endpoint: liveSai, principals: principal(SAI, found([assign(SAI, ROLES.connectionSecretsReader, `${WS}/connections/aoai`)])) }) }));
+    assert.deepEqual(out?.verdicts.map((v) => [v.reference.variable, v.status.state]), [['A', 'pass'], ['B', 'fail']]);
+    assert.deepEqual(brief(out?.findings ?? []), ['endpoint-identity-cannot-read-connections@4:error']);
+  });
+  test('with system and user-assigned identities, the user-assigned one resolves (assumed, as the emulator)', () => {
+    const both = liveEndpoint({ type: 'SystemAssigned,UserAssigned', principalId: SAI, userAssigned: { [UAI.toLowerCase()]: { principalId: UAI_PRINCIPAL } } });
+    const out = endpointIdentityCheck.evaluate?.(context({ references: kvRefs, facts: facts({ vaults, endpoint: both, principals: { ...principal(SAI, found([assign(SAI, ROLES.keyVaultSecretsUser, KV1)])), ...principal(UAI_PRINCIPAL, found([])) } }) }));
+    assert.match(out?.findings[0]?.message ?? '', /user-assigned identity ep-uai/);
+  });
 });

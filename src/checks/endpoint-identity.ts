@@ -5,7 +5,7 @@
 // deployment creation, otherwise the fix is the exact command to run once the endpoint exists.
 // docs/online-checks.md §endpoint-identity; docs/secret-injection.md §2.
 import { makeFinding, type Finding } from '../findings/finding.ts';
-import type { SecretReference } from '../secrets/references.ts';
+import type { SecretReference } from '../secrets/scan.ts';
 import { defineCheck, firstPerFile, lookupCI, type CheckContext, type CheckOutput, type PlannedGrant } from './check.ts';
 import { callerHolds, endpointIdentity, enforceFlagEnabled, principalHolds, type EndpointIdentity, type RoleState } from './identity.ts';
 import { describeAge } from './rbac.ts';
@@ -92,22 +92,28 @@ function connections(ctx: CheckContext, identity: EndpointIdentity, refs: Secret
       return;
     }
     case 'existing': {
-      const state = principalHolds(ctx, identity.principalId, CONNECTION_SECRETS_READER, ws.value.id);
+      // The service authorizes listsecrets on the connection itself, so an assignment on one connection counts too.
+      const byConnection = new Map<string, SecretReference[]>();
+      for (const r of refs) byConnection.set(connectionName(r).toLowerCase(), [...(byConnection.get(connectionName(r).toLowerCase()) ?? []), r]);
       const wsName = resourceName(ws.value.id);
-      if (state.state === 'holds') {
-        decide(out, refs, { state: 'pass' });
-        notYetEffective(out, refs, state, identity.label, `workspace ${wsName}`);
-      } else if (state.state === 'unknown') {
-        decide(out, refs, { state: 'unknown', why: state.why }, (r) =>
-          makeFinding('cannot-verify', r.range, `Cannot verify that ${identity.label} may ${what}: ${state.why}.`, { hint: hintFor(state) }),
-        );
-      } else {
-        const command = roleAssignmentCommand(CONNECTION_SECRETS_READER, ws.value.id, identity.principalId);
-        decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-connections' }, (r) =>
-          makeFinding('endpoint-identity-cannot-read-connections', r.range, `${r.variable}: ${identity.label} has no role with ${operationOf(CONNECTION_SECRETS_READER.permission)} on workspace ${wsName}, so it cannot read connection ${connectionName(r)}.`, {
-            hint: `Assign "${CONNECTION_SECRETS_READER.roleName}" on the workspace: ${command}`,
-          }),
-        );
+      for (const group of byConnection.values()) {
+        const name = connectionName(group[0] as SecretReference);
+        const state = principalHolds(ctx, identity.principalId, CONNECTION_SECRETS_READER, `${ws.value.id}/connections/${name}`);
+        if (state.state === 'holds') {
+          decide(out, group, { state: 'pass' });
+          notYetEffective(out, group, state, identity.label, `workspace ${wsName}`);
+        } else if (state.state === 'unknown') {
+          decide(out, group, { state: 'unknown', why: state.why }, (r) =>
+            makeFinding('cannot-verify', r.range, `Cannot verify that ${identity.label} may ${what}: ${state.why}.`, { hint: hintFor(state) }),
+          );
+        } else {
+          const command = roleAssignmentCommand(CONNECTION_SECRETS_READER, ws.value.id, identity.principalId);
+          decide(out, group, { state: 'fail', rule: 'endpoint-identity-cannot-read-connections' }, (r) =>
+            makeFinding('endpoint-identity-cannot-read-connections', r.range, `${r.variable}: ${identity.label} has no role with ${operationOf(CONNECTION_SECRETS_READER.permission)} on workspace ${wsName} (or on connection ${name}), so it cannot read connection ${name}.`, {
+              hint: `Assign "${CONNECTION_SECRETS_READER.roleName}" on the workspace: ${command}`,
+            }),
+          );
+        }
       }
     }
   }

@@ -143,6 +143,23 @@ export interface UsageFacts {
   limit: number;
 }
 
+/** A local path a deployment uploads (src/assets/plan.ts read it): what az ml would send. */
+export interface LocalAssetFacts {
+  kind: 'model' | 'code' | 'environment';
+  /** The deployment file and the span of the asset in it. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** As written in the YAML. */
+  localPath: string;
+  /** Files left once the folder's ignore file is applied, and their bytes. */
+  files: number;
+  bytes: number;
+  ignoreFile?: '.amlignore' | '.gitignore';
+}
+
 /** Everything validate read, keyed so that each distinct thing was read once. */
 export interface ValidateFacts {
   /** When the facts were read (ISO): the clock for expiry and propagation checks. */
@@ -172,4 +189,6 @@ export interface ValidateFacts {
   vmSizes: Lookup<VmSizeFacts[]>;
   /** Core quota per VM family in the workspace's region. */
   usages: Lookup<UsageFacts[]>;
+  /** Additive: every local model/code/build-context path the deployments upload (src/assets/plan.ts). */
+  localAssets?: LocalAssetFacts[];
 }

@@ -1,6 +1,6 @@
 // Which identity will resolve the references: the endpoint's, as the file asks for it (a new
 // endpoint) or as Azure holds it (an existing one; it cannot change, docs/secret-injection.md §3).
-// Shared by the identity checks; pure.
+// Shared by the identity checks (docs/online-checks.md §endpoint-identity); pure.
 import type { CheckContext } from './check.ts';
 import { lookupCI } from './check.ts';
 import type { ManagedIdentityFacts, PrincipalFacts } from './facts.ts';
@@ -36,15 +36,13 @@ export function endpointIdentity(ctx: CheckContext): EndpointIdentity {
 }
 
 function fromLive(ctx: CheckContext, identity: ManagedIdentityFacts): EndpointIdentity {
-  // System first: with both, the service resolves references with the system identity (assumed; docs/online-checks.md).
   if (identity.type === 'None') return { kind: 'none' };
-  if (identity.type.startsWith('SystemAssigned')) {
-    return identity.principalId
-      ? { kind: 'existing', type: 'system', principalId: identity.principalId, label: `the system-assigned identity of endpoint ${ctx.endpointName} (${identity.principalId})` }
-      : { kind: 'unknown', why: 'the endpoint has a system-assigned identity whose principal id was not returned' };
-  }
-  const [resourceId, entry] = Object.entries(identity.userAssigned)[0] ?? ['', undefined];
-  return userAssigned(ctx, resourceId, entry?.principalId);
+  // With both, the user-assigned identity resolves the references (assumed, as the emulator does:
+  // the docs do not say; the YAML cannot ask for both). docs/online-checks.md §endpoint-identity.
+  const [resourceId, entry] = Object.entries(identity.userAssigned)[0] ?? [];
+  if (resourceId !== undefined) return userAssigned(ctx, resourceId, entry?.principalId);
+  if (identity.principalId) return { kind: 'existing', type: 'system', principalId: identity.principalId, label: `the system-assigned identity of endpoint ${ctx.endpointName} (${identity.principalId})` };
+  return { kind: 'unknown', why: 'the endpoint has a system-assigned identity whose principal id was not returned' };
 }
 
 function userAssigned(ctx: CheckContext, resourceId: string, principalId: string | undefined): EndpointIdentity {
@@ -62,9 +60,13 @@ export function principalFacts(ctx: CheckContext, principalId: string): Principa
   return lookupCI(ctx.facts.principals, principalId);
 }
 
-/** Whether the endpoint will carry the enforce flag: the file's, or the live endpoint's when no endpoint file was given. */
+/**
+ * Whether the endpoint will carry the enforce flag: the file's value when it sets one, otherwise the
+ * live endpoint's (the service keeps keys of the properties bag that a PUT leaves out).
+ */
 export function enforceFlagEnabled(ctx: CheckContext): boolean {
-  if (ctx.endpoint) return ctx.endpoint.enforceAccessToDefaultSecretStores === 'enabled';
+  const fromFile = ctx.endpoint?.enforceAccessToDefaultSecretStores;
+  if (fromFile) return fromFile === 'enabled';
   const live = ctx.facts.endpoint;
   if (live.kind !== 'found') return false;
   const value = Object.entries(live.value.properties).find(([k]) => k.toLowerCase() === 'enforce_access_to_default_secret_stores')?.[1];
@@ -77,14 +79,14 @@ export type RoleState =
   | { state: 'missing' }
   | { state: 'unknown'; why: string; permission?: string };
 
-export function principalHolds(ctx: CheckContext, principalId: string, role: NeededRole, scope: string): RoleState {
+export function principalHolds(ctx: CheckContext, principalId: string, role: NeededRole, scope: string, partsCount = false): RoleState {
   const facts = principalFacts(ctx, principalId);
   if (!facts) return { state: 'unknown', why: `the role assignments of ${principalId} were not read`, permission: 'Microsoft.Authorization/roleAssignments/read' };
   if (facts.assignments.kind === 'unreadable') {
     return { state: 'unknown', why: `the role assignments of ${principalId} could not be read (${facts.assignments.why})`, permission: facts.assignments.permission ?? 'Microsoft.Authorization/roleAssignments/read' };
   }
   const assignments = facts.assignments.kind === 'found' ? facts.assignments.value : [];
-  const verdict = evaluatePermission({ assignments, roleDefinitions: ctx.facts.roleDefinitions, now: ctx.facts.now }, { principalId, permission: role.permission, scope });
+  const verdict = evaluatePermission({ assignments, roleDefinitions: ctx.facts.roleDefinitions, now: ctx.facts.now }, { principalId, permission: role.permission, scope, partsCount });
   if (verdict.holds === true) return { state: 'holds', notYetEffective: verdict.notYetEffective, grants: verdict.grants };
   if (verdict.holds === 'uncertain') return { state: 'unknown', why: verdict.uncertainties.join('; ') };
   return { state: 'missing' };

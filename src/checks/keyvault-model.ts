@@ -3,7 +3,7 @@
 // (docs/online-checks.md §keyvault-model; docs/secret-injection.md §2). One finding per vault and
 // file, on the first reference to it; every reference to the vault gets the status.
 import { makeFinding } from '../findings/finding.ts';
-import type { KeyVaultRef } from '../secrets/references.ts';
+import type { KeyVaultRef } from '../secrets/scan.ts';
 import { defineCheck, firstPerFile, lookupCI, type CheckOutput } from './check.ts';
 
 export const keyVaultModelCheck = defineCheck('keyvault-model', ['keyvault-not-rbac', 'cannot-verify'], (ctx) => {

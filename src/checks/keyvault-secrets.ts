@@ -3,7 +3,7 @@
 // (docs/online-checks.md §keyvault-secrets; docs/secret-injection.md §4). Metadata only: no value
 // is ever read.
 import { makeFinding } from '../findings/finding.ts';
-import type { KeyVaultRef } from '../secrets/references.ts';
+import type { KeyVaultRef } from '../secrets/scan.ts';
 import { defineCheck, lookupCI, type CheckOutput } from './check.ts';
 import type { SecretVersionFacts } from './facts.ts';
 import { describeAge } from './rbac.ts';

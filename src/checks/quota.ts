@@ -12,11 +12,11 @@
 //   quotaByFamily(demands, usages): FamilyQuota[]            before → after per family
 import { makeFinding, type Finding } from '../findings/finding.ts';
 import type { DeploymentSpec } from '../spec/index.ts';
-import { closest } from '../spec/schema.ts';
+import { closest } from '../spec/edit-distance.ts';
 import { at, defineCheck, lookupCI, type CheckContext } from './check.ts';
 import type { LiveDeploymentFacts, UsageFacts, VmSizeFacts } from './facts.ts';
 
-/** ceil(1.2 × instances) without floating-point error (1.2 × 10 is 12.000000000000002 in IEEE 754). */
+/** ceil(1.2 × instances), in integer arithmetic (10 instances → 12). */
 export function reservedInstances(instances: number): number {
   return Math.ceil((instances * 12) / 10);
 }
@@ -87,7 +87,8 @@ export function quotaByFamily(demands: readonly QuotaDemand[], usages: readonly 
     if (!usage) continue;
     const additional = list.reduce((n, d) => n + d.additional, 0);
     const after = usage.current + additional;
-    out.push({ family: usage.family, limit: usage.limit, current: usage.current, additional, after, fits: after <= usage.limit, demands: list });
+    // A run that adds nothing to a family (an update in place that does not grow) never fails its quota.
+    out.push({ family: usage.family, limit: usage.limit, current: usage.current, additional, after, fits: additional === 0 || after <= usage.limit, demands: list });
   }
   return out;
 }

@@ -74,10 +74,13 @@ describe('principalClosure: transitive groups, cycles', () => {
 
 describe('evaluatePermission', () => {
   const world = (p: Partial<RbacWorld>): RbacWorld => ({ assignments: [], roleDefinitions: ALL_ROLES, now: NOW, ...p });
-  const ask = (w: RbacWorld, scope = KV1, permission: Permission = GET_SECRET, managementGroups?: string[]) =>
-    evaluatePermission(w, { principalId: 'sp', permission, scope, ...(managementGroups ? { managementGroups } : {}) });
+  const ask = (w: RbacWorld, scope = KV1, permission: Permission = GET_SECRET, managementGroups?: string[], partsCount?: boolean) =>
+    evaluatePermission(w, { principalId: 'sp', permission, scope, ...(managementGroups ? { managementGroups } : {}), ...(partsCount ? { partsCount } : {}) });
 
-  const table: Array<{ name: string; w: Partial<RbacWorld>; scope?: string; permission?: Permission; mgs?: string[]; holds: true | false | 'uncertain'; notYet?: boolean }> = [
+  const table: Array<{ name: string; w: Partial<RbacWorld>; scope?: string; permission?: Permission; mgs?: string[]; parts?: boolean; holds: true | false | 'uncertain'; notYet?: boolean }> = [
+    { name: 'a grant on a child scope does not grant the parent', w: { assignments: [assign('sp', ROLES.keyVaultSecretsUser, `${KV1}/secrets/db`)] }, holds: false },
+    { name: 'unless a part of the scope is what counts: uncertain', w: { assignments: [assign('sp', ROLES.keyVaultSecretsUser, `${KV1}/secrets/db`)] }, parts: true, holds: 'uncertain' },
+    { name: 'parts count, a grant above still holds', w: { assignments: [assign('sp', ROLES.keyVaultSecretsUser, RG)] }, parts: true, holds: true },
     { name: 'no assignment', w: {}, holds: false },
     { name: 'Key Vault Secrets User on the vault', w: { assignments: [assign('sp', ROLES.keyVaultSecretsUser, KV1)] }, holds: true },
     { name: 'on the resource group, inherited by the vault', w: { assignments: [assign('sp', ROLES.keyVaultSecretsUser, RG)] }, holds: true },
@@ -104,7 +107,7 @@ describe('evaluatePermission', () => {
   ];
   for (const c of table) {
     test(c.name, () => {
-      const v = ask(world(c.w), c.scope, c.permission, c.mgs);
+      const v = ask(world(c.w), c.scope, c.permission, c.mgs, c.parts);
       assert.equal(v.holds, c.holds);
       if (c.notYet !== undefined) assert.equal(v.notYetEffective, c.notYet);
       if (v.holds === 'uncertain') assert.ok(v.uncertainties.length > 0);

@@ -1,6 +1,6 @@
 // Azure role evaluation, pure: does a principal hold an action or a data action at a scope, given
 // its role assignments, the role definitions and a clock; and does the caller hold one, given its
-// effective permissions (the Authorization `permissions` API). docs/online-checks.md §RBAC states
+// effective permissions (the Authorization `permissions` API). docs/online-checks.md §RBAC evaluation states
 // the rules; the ARM semantics are public:
 // https://learn.microsoft.com/azure/role-based-access-control/role-definitions (actions, wildcards,
 // notActions, data actions) and https://learn.microsoft.com/azure/role-based-access-control/scope-overview
@@ -27,6 +27,11 @@ export interface PermissionQuery {
   scope: string;
   /** Management groups above the scope's subscription, nearest first (names or ARM ids), when known. */
   managementGroups?: readonly string[];
+  /**
+   * The operation is needed on some part of the scope only (a container of a storage account):
+   * a grant on a child scope then makes the answer uncertain instead of false.
+   */
+  partsCount?: boolean;
 }
 
 export interface RbacWorld {
@@ -156,7 +161,8 @@ export function evaluatePermission(world: RbacWorld, query: PermissionQuery): Pe
   for (const a of world.assignments) {
     if (members && !members.has(a.principalId.toLowerCase())) continue;
     const covers = scopeCovers(a.scope, query.scope, query.managementGroups);
-    if (covers === false) continue;
+    const below = covers === false && query.partsCount === true && scopeCovers(query.scope, a.scope) === true;
+    if (covers === false && !below) continue;
     const definition = definitions.get(roleDefinitionKey(a.roleDefinitionId));
     if (!definition) {
       uncertainties.push(`role definition ${roleDefinitionKey(a.roleDefinitionId)} (assigned at ${a.scope}) could not be read`);
@@ -170,7 +176,9 @@ export function evaluatePermission(world: RbacWorld, query: PermissionQuery): Pe
       const created = Date.parse(a.createdOn);
       if (!Number.isNaN(created) && !Number.isNaN(now)) grant.ageMs = now - created;
     }
-    if (covers === 'unknown') {
+    if (below) {
+      uncertainties.push(`${definition.roleName} is assigned on ${a.scope}, a part of ${query.scope}: whether the part the service reads is covered is not known`);
+    } else if (covers === 'unknown') {
       uncertainties.push(`${definition.roleName} is assigned at management group scope ${a.scope}, and whether it holds this subscription is not known`);
     } else if (a.condition) {
       uncertainties.push(`${definition.roleName} at ${a.scope} is assigned with a condition, which the action cannot evaluate (${a.condition})`);

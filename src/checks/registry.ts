@@ -5,7 +5,7 @@
 import type { Finding } from '../findings/finding.ts';
 import type { ReferenceRow, ReferenceStatus } from '../report/model.ts';
 import { describeReference } from '../secrets/scan.ts';
-import type { SecretReference } from '../secrets/references.ts';
+import type { SecretReference } from '../secrets/scan.ts';
 import { assetsCheck } from './assets.ts';
 import { callerPermissionsCheck } from './caller-permissions.ts';
 import type { Check, CheckContext, CheckOutput, PlannedGrant } from './check.ts';
@@ -15,6 +15,7 @@ import { endpointStateCheck } from './endpoint-state.ts';
 import { identityImmutableCheck } from './identity-immutable.ts';
 import { keyVaultModelCheck } from './keyvault-model.ts';
 import { keyVaultSecretsCheck } from './keyvault-secrets.ts';
+import { localAssetsCheck } from './local-assets.ts';
 import { quotaCheck, quotaPlanLines } from './quota.ts';
 import { trafficCheck } from './traffic.ts';
 import { uaiPlatformRolesCheck } from './uai-platform-roles.ts';
@@ -31,6 +32,7 @@ export const CHECKS: readonly Check[] = [
   endpointIdentityCheck,
   uaiPlatformRolesCheck,
   assetsCheck,
+  localAssetsCheck,
   quotaCheck,
   trafficCheck,
 ];

@@ -1,6 +1,6 @@
 // The operations secret injection and the platform need, the built-in roles that grant them, and
-// the exact `az role assignment create` command a finding offers as its fix
-// (docs/secret-injection.md §2–3; role GUIDs: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
+// the exact `az role assignment create` command a finding offers as its fix (docs/online-checks.md;
+// docs/secret-injection.md §2–3; role GUIDs: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 import type { Permission } from './rbac.ts';
 
 export interface NeededRole {

@@ -3,8 +3,8 @@
 // readable and nothing found unless a test says otherwise. Test support only; pure.
 import type { Finding } from '../findings/finding.ts';
 import type { RuleId } from '../findings/rules.ts';
-import type { SecretReference } from '../secrets/references.ts';
-import { parseExactReference } from '../secrets/references.ts';
+import type { SecretReference } from '../secrets/scan.ts';
+import { parseExactReference } from '../secrets/parse.ts';
 import type { DeploymentSpec, EndpointSpec } from '../spec/index.ts';
 import type { Span } from '../spec/tree.ts';
 import type { CheckContext } from './check.ts';

@@ -16,7 +16,8 @@ export const uaiPlatformRolesCheck = defineCheck('uai-platform-roles', ['uai-mis
   const needs: Array<[NeededRole, string | undefined]> = [[ACR_PULL, ws.value.containerRegistryId], [STORAGE_BLOB_DATA_READER, ws.value.storageAccountId]];
   for (const [role, scope] of needs) {
     if (!scope) continue; // the workspace has none yet (a registry is created with the first image build)
-    const state = principalHolds(ctx, identity.principalId, role, scope);
+    // Blob reads happen in one container of the account: an assignment on a container is not known to be the right one.
+    const state = principalHolds(ctx, identity.principalId, role, scope, role === STORAGE_BLOB_DATA_READER);
     if (state.state === 'missing') missing.push({ role, scope });
     else if (state.state === 'unknown') {
       out.findings.push(makeFinding('cannot-verify', where, `Cannot verify that ${identity.label} holds ${role.roleName} on ${resourceName(scope)}: ${state.why}.`, {

@@ -81,6 +81,7 @@ describe('quota check', () => {
       message: /green needs 48 cores of standardDSv2Family: ceil\(1\.2 × 10\) = 12 instances \(20 % reserve for upgrades\) × 4 cores of Standard_DS3_v2; 16 of 40 are free \(24 in use\)\. blue \(24 cores\) keeps running during the rollout\./,
       hint: /at least 72 cores/,
     },
+    { name: 'over the limit already, an update that does not grow passes', deployments: [deploymentSpec({ name: 'blue', instanceCount: 1 })], f: { usages: usage(50, 40), deployments: { kind: 'found', value: { blue: { name: 'blue', provisioningState: 'Succeeded', instanceType: 'Standard_DS3_v2', instanceCount: 2, body: {} } } } }, want: [] },
     { name: 'exactly at the limit fits', deployments: [deploymentSpec({ instanceCount: 5 })], f: { usages: usage(16, 40) }, want: [] },
     { name: 'two deployments together exceed it: each is told', deployments: [deploymentSpec({ name: 'a', instanceCount: 3 }), deploymentSpec({ name: 'b', file: 'b.yml', instanceCount: 3 })], f: { usages: usage(10, 40) }, want: ['quota-insufficient@6:error', 'quota-insufficient@6:error'], message: /Together with b, this run adds 32/ },
     { name: 'misspelt instance type: did you mean', deployments: [deploymentSpec({ instanceType: 'Standard_DS3_v3' })], f: {}, want: ['instance-type-unavailable@6:error'], hint: /Did you mean Standard_DS3_v2\?/ },

@@ -114,6 +114,19 @@ export const RULES = {
       good: 'model:\n  path: ./model\ncode_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
     },
   },
+  'local-asset-empty': {
+    severity: 'error',
+    title: 'Local asset folder has nothing to upload',
+    fix: 'Put the files in the folder, or narrow the patterns of its .amlignore (or .gitignore) so they stop matching them.',
+    when:
+      'A local model folder, code folder or build context holds no file once the patterns of its `.amlignore` (or, without one, its `.gitignore`) are applied. az ml refuses to upload an empty folder (EmptyDirectoryError), so the deployment would never start.',
+    detectedIn: 'validate',
+    example: {
+      bad: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+      good: 'code_configuration:\n  code: ./onlinescoring\n  scoring_script: score.py\n',
+      azure: { bad: '`onlinescoring/.amlignore` holds `*`, so every file is left out.', good: '`onlinescoring/.amlignore` holds `__pycache__/` only.' },
+    },
+  },
   'instance-type-too-small': {
     severity: 'warning',
     title: 'Instance type may be too small',

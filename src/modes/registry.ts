@@ -5,21 +5,8 @@ import type { Mode } from '../inputs.ts';
 import { lintMode } from './lint.ts';
 import type { ModeDefinition } from './mode.ts';
 
-export class NotAvailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotAvailableError';
-  }
-}
-
-const notYet = (mode: Mode) => async (): Promise<ModeDefinition> => {
-  throw new NotAvailableError(
-    `mode '${mode}' is not available in this version yet: it arrives with the online checks and the rollout. Use mode: lint for offline validation now.`,
-  );
-};
-
 export const MODE_REGISTRY: Record<Mode, () => Promise<ModeDefinition>> = {
   lint: async () => lintMode,
   validate: async () => (await import('./validate.ts')).validateMode as ModeDefinition,
-  deploy: notYet('deploy'),
+  deploy: async () => (await import('./deploy.ts')).deployMode as ModeDefinition,
 };

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { makeFinding } from '../findings/finding.ts';
 import { commentMarker, findOwnComment, renderComment, sameContent } from './comment.ts';
 import type { RunReport } from './model.ts';
+import { renderSummary } from './summary.ts';
 
 const SHA = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
 const links = { rulesDoc: 'https://github.com/contoso/azureml-online-deploy/blob/v1/docs/rules.md', source: `https://github.com/org/repo/blob/${SHA}/` };
@@ -61,6 +62,29 @@ describe('PR comment body', () => {
     ];
     assert.equal(findOwnComment(comments, 'k1')?.id, 5);
     assert.equal(findOwnComment(comments, 'k3'), undefined);
+  });
+
+  it("shows an online run's timeline and read-back endpoint; the comment leaves out the durations that change every run", () => {
+    const deployed = (ms: number) =>
+      report({
+        mode: 'deploy',
+        findings: [],
+        written: 'all',
+        changes: true,
+        timeline: [
+          { name: 'Analyze', durationMs: ms, verdict: 'ok' },
+          { name: 'Rollout step 10 %', durationMs: ms * 1000, verdict: 'ok', detail: 'smoke 200' },
+        ],
+        readBack: { traffic: { blue: 90, green: 10 }, scoringUri: 'https://ep.eastus.inference.ml.azure.com/score' },
+      });
+    const summary = renderSummary(deployed(12), { links });
+    assert.match(summary, /✅ Passed:\*\* no findings in 1 file\. Every planned change was written to Azure\./);
+    assert.match(summary, /\| Rollout step 10 % \| ✅ ok \| 12 s \| smoke 200 \|/);
+    assert.match(summary, /- Traffic: `blue` 90 %, `green` 10 %/);
+    const first = renderComment(deployed(12), { key: 'k', links });
+    assert.match(first, /\| Rollout step 10 % \| ✅ ok \| smoke 200 \|/);
+    assert.match(first, /Scoring URI: `https:\/\/ep\.eastus\.inference\.ml\.azure\.com\/score`/);
+    assert.ok(sameContent(first, renderComment(deployed(40), { key: 'k', links })));
   });
 
   it('keeps a key from closing the HTML comment early', () => {

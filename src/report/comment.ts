@@ -34,6 +34,7 @@ export function renderComment(report: RunReport, options: CommentOptions): strin
     heading: `### azureml-online-deploy · ${report.mode}`,
     elsewhere: { findings: elsewhere, plan: elsewhere },
     requestBodies: false,
+    timings: false,
   });
   return `${marker}\n${content}\n${footer}`;
 }

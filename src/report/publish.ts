@@ -14,15 +14,19 @@ import { selectAnnotations } from './annotations.ts';
 import { linksFromEnv, type ReportLinks } from './links.ts';
 import type { RunReport } from './model.ts';
 import { buildOutputs, type ReportFiles } from './outputs.ts';
+import { redactReport } from './redact.ts';
 import { buildSarif } from './sarif.ts';
 import { renderSummary } from './summary.ts';
 
 export interface PublishSettings {
   prComment: boolean;
   githubToken?: string;
+  /** Values from the `set` input: masked in the log by the runner, redacted here from everything the action writes. */
+  secretValues?: readonly string[];
 }
 
-export async function publishReport(report: RunReport, settings: PublishSettings = { prComment: false }, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function publishReport(unredacted: RunReport, settings: PublishSettings = { prComment: false }, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const report = redactReport(unredacted, settings.secretValues ?? []);
   const pr = pullRequestOf(env);
   const links = linksFromEnv(env, pr?.headSha);
   for (const a of selectAnnotations(report.findings, links)) {

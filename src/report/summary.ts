@@ -5,7 +5,7 @@ import { compareFindings, countBySeverity, type Finding } from '../findings/find
 import { BUDGETS, renderWithin, utf8Bytes, type Measure, type Section } from './budget.ts';
 import { ruleUrl, sourceUrl, linksFromEnv, type ReportLinks } from './links.ts';
 import { code, details, escapeCell, fenced, table } from './markdown.ts';
-import { failed, writtenSentence, type ReferenceStatus, type RunReport } from './model.ts';
+import { failed, writtenSentence, type ReferenceStatus, type RunReport, type TimelineEntry } from './model.ts';
 
 const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const;
 
@@ -20,6 +20,8 @@ export interface MarkdownOptions {
   elsewhere: { findings: string; plan: string };
   /** Request bodies as collapsed JSON blocks (the job summary), or only the request lines (the PR comment). */
   requestBodies: boolean;
+  /** Phase durations: in the job summary, not in the PR comment (they would make every run look changed). */
+  timings: boolean;
 }
 
 export const SUMMARY_ELSEWHERE = {
@@ -35,6 +37,7 @@ export function renderSummary(report: RunReport, options: Partial<MarkdownOption
     heading: `## azureml-online-deploy · ${report.mode}`,
     elsewhere: SUMMARY_ELSEWHERE,
     requestBodies: true,
+    timings: true,
     ...options,
   });
 }
@@ -42,15 +45,63 @@ export function renderSummary(report: RunReport, options: Partial<MarkdownOption
 export function renderReport(report: RunReport, options: MarkdownOptions): string {
   const preface = [options.heading, headline(report)];
   if (report.notes.length) preface.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
-  const sections = [findingsSection(report, options), referencesSection(report), ...planSections(report, options)];
+  const sections = [
+    findingsSection(report, options),
+    ...timelineSection(report, options),
+    ...endpointSection(report),
+    referencesSection(report),
+    ...planSections(report, options),
+  ];
   return renderWithin(preface.join('\n\n'), sections, options.budget, options.measure);
 }
 
 export function headline(report: RunReport): string {
   const tally = tallyOf(report.findings);
   const files = plural(report.files.length, 'file');
+  const changes = report.changes === undefined ? '' : report.changes ? ' The plan changes Azure.' : ' The plan changes nothing: Azure already matches the files.';
   if (failed(report)) return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
-  return `**✅ Passed:** ${tally || 'no findings'} in ${files}.`;
+  const written = report.written === 'nothing' ? '' : ` ${capitalize(writtenSentence(report.written))}`;
+  return `**✅ Passed:** ${tally || 'no findings'} in ${files}.${written || changes}`;
+}
+
+const VERDICT_ICON: Record<TimelineEntry['verdict'], string> = { ok: '✅', failed: ICON.error, skipped: '⏭️', 'rolled back': '↩️', inconclusive: '❔' };
+
+/** The phases and gates of an online run (lint has one phase: no timeline). Durations only where they may change every run. */
+function timelineSection(report: RunReport, options: MarkdownOptions): Section[] {
+  if (report.timeline.length < 2) return [];
+  const header = options.timings ? ['Phase', 'Result', 'Time', 'Detail'] : ['Phase', 'Result', 'Detail'];
+  return [
+    {
+      title: '### Timeline',
+      opening: table(header, []),
+      items: report.timeline.map((t) => {
+        const cells = [escapeCell(t.name), `${VERDICT_ICON[t.verdict]} ${t.verdict}`, ...(options.timings ? [duration(t.durationMs)] : []), escapeCell(t.detail ?? '')];
+        return `| ${cells.join(' | ')} |`;
+      }),
+      empty: '',
+      more: (omitted) => `**${plural(omitted, 'more phase')}** did not fit here; the run's log has every phase.`,
+    },
+  ];
+}
+
+/** The endpoint as read back from Azure: what the run left behind. */
+function endpointSection(report: RunReport): Section[] {
+  const live = report.readBack;
+  if (!live) return [];
+  const percent = (map: Record<string, number>) => Object.entries(map).map(([name, pct]) => `${code(name)} ${pct} %`).join(', ') || 'none';
+  const items = [
+    ...(live.traffic ? [`- Traffic: ${percent(live.traffic)}`] : []),
+    ...(live.mirrorTraffic ? [`- Mirrored traffic: ${percent(live.mirrorTraffic)}`] : []),
+    ...(live.scoringUri ? [`- Scoring URI: ${code(live.scoringUri)}`] : []),
+    ...(live.swaggerUri ? [`- Swagger URI: ${code(live.swaggerUri)}`] : []),
+  ];
+  return [{ title: '### Endpoint, as read back from Azure', items, empty: 'Nothing was read back.', more: (omitted) => `${omitted} more lines did not fit here.` }];
+}
+
+function duration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
 function findingsSection(report: RunReport, options: MarkdownOptions): Section {

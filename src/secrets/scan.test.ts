@@ -4,7 +4,7 @@ import { loadYaml } from '../spec/yaml.ts';
 import type { YNode } from '../spec/tree.ts';
 import type { Finding } from '../findings/finding.ts';
 import { describeReference, scanDeployment, scanEndpoint, storeKey, type SecretScan } from './scan.ts';
-import type { SecretReference } from './references.ts';
+import type { SecretReference } from './scan.ts';
 import { SEED_DEPLOYMENT } from '../../test/fixtures/seeds.ts';
 
 const V32 = '0123456789abcdef0123456789abcdef';
@@ -158,11 +158,47 @@ describe('positions of a reference in plain, single- and double-quoted values', 
     assert.match(syntax[3]?.message ?? '', /whole value/);
     assert.match(syntax[4]?.message ?? '', /whitespace/);
   });
-  test('a nested map under environment_variables is walked, not parsed as a value', () => {
-    assert.equal(
-      findings.filter((f) => f.rule === 'secret-ref-placement').length,
-      0,
+  test('a nested map of plain values under environment_variables gives nothing', () => {
+    assert.deepEqual(findings.filter((f) => f.line === 10), []);
+  });
+});
+
+describe('maps and lists nested under environment_variables', () => {
+  const ref = '${{azureml://connections/aoai/credentials/key}}';
+  const text = [
+    'environment_variables:',
+    '  NESTED:',
+    `    inner: ${ref}`,
+    '  LIST:',
+    '    - ${{ secrets.API_KEY }}',
+    `    - ${ref}`,
+    '  FLOW: {token: "${{ github.token }}"}',
+    '',
+  ].join('\n');
+  const { references, findings } = deployment(text);
+  test('a reference inside a nested value is not resolved (the value is sent as its Python text)', () => {
+    assert.deepEqual(references, []);
+    const placement = findings.filter((f) => f.rule === 'secret-ref-placement');
+    assert.deepEqual(
+      placement.map((f) => [f.line, f.column, f.severity]),
+      [
+        [3, col(text, 3, '${{'), 'warning'],
+        [6, col(text, 6, '${{'), 'warning'],
+      ],
     );
+    assert.match(placement[0]?.message ?? '', /^environment_variables\.NESTED\.inner: secret reference in `environment_variables\.NESTED\.inner`/);
+    assert.match(placement[1]?.message ?? '', /^environment_variables\.LIST\[1\]:/);
+  });
+  test('GitHub expressions inside nested values are warnings at the expression', () => {
+    const github = findings.filter((f) => f.rule === 'secret-ref-syntax');
+    assert.deepEqual(
+      github.map((f) => [f.line, f.column, f.severity]),
+      [
+        [5, col(text, 5, '${{'), 'warning'],
+        [7, col(text, 7, '${{'), 'warning'],
+      ],
+    );
+    assert.match(github[0]?.message ?? '', /GitHub Actions expression/);
   });
 });
 
@@ -221,11 +257,11 @@ environment_variables:
     assert.match(findings[0]?.message ?? '', /single braces.*`connection` must be `connections`.*`credential` must be `credentials`/);
     assert.equal(findings[0]?.hint, 'Did you mean ${{azureml://connections/aoai/credentials/key}}?');
   });
-  test('a quoted value with escapes is reported at the whole scalar (the loader gives no raw text)', () => {
+  test('a quoted value with escapes is reported at the reference itself (the loader keeps the raw text)', () => {
     const text = 'environment_variables:\n  K: "x\\t${{azureml://connections/aoai}}"\n';
     const { findings } = deployment(text);
-    const line = text.split('\n')[1] ?? '';
-    assert.deepEqual(findings.map(brief), [`secret-ref-syntax/error@2:${col(text, 2, '"')}-2:${line.length + 1}`]);
+    const start = col(text, 2, '${{');
+    assert.deepEqual(findings.map(brief), [`secret-ref-syntax/error@2:${start}-2:${start + '${{azureml://connections/aoai}}'.length}`]);
   });
   test('a block scalar with a trailing newline is reported at the scalar', () => {
     const { findings } = deployment('environment_variables:\n  K: |\n    ${{azureml://connections/aoai/target}}\n');

@@ -8,15 +8,23 @@
 // description, model, an endpoint file) is sent as literal text: `secret-ref-placement`.
 import { makeFinding, type Finding } from '../findings/finding.ts';
 import type { YMap, YNode, YScalar } from '../spec/tree.ts';
-import {
-  analyzeValue,
-  formatReference,
-  locateInScalar,
-  suggestionHint,
-  type ReferenceTarget,
-  type SecretReference,
-  type ValueAnalysis,
-} from './references.ts';
+import type { SourceRange } from '../findings/finding.ts';
+import { locateInScalar } from '../spec/scalar-geometry.ts';
+import { analyzeValue, formatReference, type ConnectionTarget, type KeyVaultTarget, type ReferenceTarget, type ValueAnalysis } from './parse.ts';
+
+/** Where a clean reference was written. */
+interface Located {
+  /** The environment variable whose value this is. */
+  variable: string;
+  /** The reference text exactly as written (it is the whole value). */
+  raw: string;
+  /** Where the reference text is in the file (inside the quotes for a quoted scalar). */
+  range: SourceRange;
+}
+
+export type ConnectionRef = ConnectionTarget & Located;
+export type KeyVaultRef = KeyVaultTarget & Located;
+export type SecretReference = ConnectionRef | KeyVaultRef;
 
 export interface SecretScan {
   /** Clean references in `environment_variables`, in file order (at most one per variable). */
@@ -65,7 +73,7 @@ export function analyzeScalar(variable: string, scalar: YScalar, file: string): 
   const value = scalar.value.value;
   const a = analyzeValue(value);
   if (a.candidate === null) return { findings: [] };
-  const at = locateInScalar(scalar, file, a.offset, a.length);
+  const at: SourceRange = { file, ...locateInScalar(scalar, a.offset, a.length) };
   const findings = findingsFor(variable, a, at);
   if (a.target && !a.problems.some((p) => p.severity === 'error')) {
     return { reference: { ...a.target, variable, raw: value, range: at } as SecretReference, findings };
@@ -73,7 +81,7 @@ export function analyzeScalar(variable: string, scalar: YScalar, file: string): 
   return { findings };
 }
 
-function findingsFor(variable: string, a: ValueAnalysis, at: ReturnType<typeof locateInScalar>): Finding[] {
+function findingsFor(variable: string, a: ValueAnalysis, at: SourceRange): Finding[] {
   if (a.problems.length === 0) return [];
   const errors = a.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
@@ -84,6 +92,13 @@ function findingsFor(variable: string, a: ValueAnalysis, at: ReturnType<typeof l
   return a.problems.map((p) =>
     makeFinding('secret-ref-syntax', at, `${variable}: ${p.message}.`, { severity: p.severity, ...(p.hint === undefined ? hintOptions(a) : { hint: p.hint }) }),
   );
+}
+
+/** The fix hint for an analysis: "Did you mean …?" when a concrete form exists. */
+export function suggestionHint(a: ValueAnalysis): string | undefined {
+  if (a.suggestion === undefined) return undefined;
+  if (a.candidate === 'github-expression') return `GitHub will not substitute it here: ${a.suggestion}.`;
+  return /<[a-z_]+>/.test(a.suggestion) ? `Complete the reference: ${a.suggestion}` : `Did you mean ${a.suggestion}?`;
 }
 
 function hintOptions(a: ValueAnalysis): { hint?: string } {
@@ -107,7 +122,7 @@ function walk(node: YNode, path: string, file: string, role: DocumentRole, out: 
 function misplaced(scalar: YScalar, path: string, file: string, role: DocumentRole, out: SecretScan): void {
   if (scalar.value.type !== 'str') return;
   const a = analyzeValue(scalar.value.value);
-  const at = locateInScalar(scalar, file, a.offset, a.length);
+  const at: SourceRange = { file, ...locateInScalar(scalar, a.offset, a.length) };
   if (a.candidate === 'github-expression') {
     out.findings.push(...findingsFor(path, a, at));
     return;

@@ -234,6 +234,19 @@ describe('deployment → REST body', () => {
     it(title, () => assert.deepEqual(pick(props(yaml)), expected));
   }
 
+  it('data_collector.sampling_rate 0 reaches every collection (DataCollector._to_rest_object copies it, 0.0 included)', () => {
+    const p = props(`${HEAD}data_collector:\n  sampling_rate: 0\n  collections:\n    model_inputs:\n      enabled: 'True'\n    model_outputs:\n      enabled: 'False'\n`);
+    const collections = (p.dataCollector as { collections: Record<string, { samplingRate?: number }> }).collections;
+    assert.deepEqual(Object.fromEntries(Object.entries(collections).map(([k, c]) => [k, c.samplingRate])), { model_inputs: 0, model_outputs: 0 });
+  });
+  it('an absent sampling_rate is not sent', () => {
+    const p = props(`${HEAD}data_collector:\n  collections:\n    model_inputs:\n      enabled: 'True'\n`);
+    assert.equal('samplingRate' in (p.dataCollector as { collections: Record<string, object> }).collections.model_inputs!, false);
+  });
+  it('instance_count 0 is sent as capacity 0', () => {
+    assert.deepEqual(rest(HEAD.replace('instance_count: 1', 'instance_count: 0')).body.sku, { name: 'Default', capacity: 0 });
+  });
+
   it('kubernetes deployment', () => {
     const req = rest('name: Blue\nendpoint_name: e1e\ntype: kubernetes\ninstance_count: 1\nresources:\n  requests:\n    cpu: "0.1"\n    memory: 0.1Gi\n  limits:\n    nvidia.com/gpu: "1"\nscale_settings:\n  type: target_utilization\n  min_instances: 1\n  max_instances: 3\n  polling_interval: 10\n  target_utilization_percentage: 70\n');
     assert.match(req.path, /\/deployments\/blue$/, 'deployment names are lower-cased');

@@ -36,6 +36,8 @@ describe('endpoint validation: findings with rule and position', () => {
     ['traffic key must be a string', 'name: e1e\ntraffic:\n  123: 100\n', [['schema', 3, 3]], /key must be a string/],
     ['traffic all zero is fine', 'name: e1e\ntraffic:\n  blue: 0\n  green: 0\n', []],
     ['mirror > 50', 'name: e1e\nmirror_traffic:\n  green: 60\n', [['traffic', 3, 10]], /at most 50/],
+    ['mirror exactly 50 is allowed', 'name: e1e\nmirror_traffic:\n  green: 50\n', []],
+    ['mirror 51 is not', 'name: e1e\nmirror_traffic:\n  green: 51\n', [['traffic', 3, 10]], /is 51: the service allows at most 50%/],
     ['mirror two deployments', 'name: e1e\nmirror_traffic:\n  green: 10\n  red: 10\n', [['traffic', 2, 1]], /one deployment only/],
     ['identity without type', 'name: e1e\nidentity:\n  principal_id: x\n', [['schema', 2, 1]], /identity.type is required/],
     ['identity bad type', 'name: e1e\nidentity:\n  type: managed\n', [['schema', 3, 9]], /one of/],

@@ -57,6 +57,8 @@ export interface AssetToRegister {
   scoringScript?: string;
   /** For a local build context: what must be uploaded and the Dockerfile path inside it. */
   buildContext?: { localPath: string; absPath?: string; dockerfilePath?: string };
+  /** The datastore a local model or build context uploads to (`datastore:`); the workspace blob store when unset. */
+  datastore?: string;
   /** Relative ARM path of the version to PUT, when name and version are known. */
   versionPath?: string;
   /** The REST body of the version PUT, as far as it can be computed offline (upload URIs are placeholders). */
@@ -289,6 +291,7 @@ export function deploymentRestBody(spec: DeploymentSpec, ws: WorkspaceContext): 
       if (m.path !== undefined) item.localPath = m.path;
       if (m.absPath !== undefined) item.absPath = m.absPath;
       if (m.pathKind !== undefined) item.pathKind = m.pathKind;
+      if (m.datastore !== undefined) item.datastore = m.datastore;
       assets.push(item);
       props.model = reference;
     }
@@ -336,6 +339,7 @@ export function deploymentRestBody(spec: DeploymentSpec, ws: WorkspaceContext): 
         if (e.build.absPath !== undefined) item.buildContext.absPath = e.build.absPath;
         if (e.build.dockerfilePath !== undefined) item.buildContext.dockerfilePath = e.build.dockerfilePath;
       }
+      if (e.datastore !== undefined) item.datastore = e.datastore;
       assets.push(item);
       props.environmentId = reference;
     }

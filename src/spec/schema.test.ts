@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Ctx, bool, camelToSnake, checkName, closest, dict, enumOf, float, int, list, object, required, str } from './schema.ts';
+import { Ctx, bool, camelToSnake, checkName, dict, enumOf, float, int, list, object, required, str } from './schema.ts';
 import { brief, load } from './testkit.ts';
 import type { YMap, YNode } from './tree.ts';
 
@@ -100,13 +100,6 @@ describe('object (unknown = RAISE)', () => {
     schema.parse(load('name: x\ncuont: 1\n') as YNode, '', ctx);
     assert.equal(ctx.findings[0]?.hint, 'Did you mean count?');
   });
-});
-
-describe('closest', () => {
-  const keys = ['instance_type', 'instance_count', 'environment_variables', 'endpoint_name', 'model'];
-  for (const [input, expected] of [['instance_cnt', 'instance_count'], ['enviroment_variables', 'environment_variables'], ['modle', 'model'], ['xyz', undefined], ['endpoint', 'endpoint_name']] as const) {
-    it(`${input} → ${expected}`, () => assert.equal(closest(input, keys), expected));
-  }
 });
 
 describe('checkName (invalid-name)', () => {

@@ -26,6 +26,9 @@ export interface YScalar {
   source: string;
   /** Whether it was quoted ('…' or "…") or a block scalar: quoted values are always strings. */
   quoted: boolean;
+  /** For a single- or double-quoted scalar: the text between the quotes exactly as written
+   * (escapes and doubled quotes included), for positions inside it (./scalar-geometry.ts). */
+  raw?: string;
   span: Span;
   /** Set when the value came from a `set` override rather than the file. */
   override?: string;

@@ -9,7 +9,7 @@ import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq,
 import type { Document, Node as YamlNode, ParsedNode, YAMLError } from 'yaml';
 import { makeFinding, type Finding } from '../findings/finding.ts';
 import { pythonStr } from './pystr.ts';
-import type { ScalarValue, Span, YMap, YMapEntry, YNode } from './tree.ts';
+import type { ScalarValue, Span, YMap, YMapEntry, YNode, YScalar } from './tree.ts';
 
 export interface LoadResult {
   /** undefined for an empty file (no document content) and whenever a finding was reported. */
@@ -690,7 +690,12 @@ function buildInner(ctx: Ctx, node: YamlNode): YNode {
       const explicit = tag !== undefined && tag !== '!';
       throw new LoadError(scalarProblem(explicit ? propsStart(ctx.text, start) : start, end, resolved, text, e.message, explicit));
     }
-    return { kind: 'scalar', value, source, quoted, span };
+    const scalar: YScalar = { kind: 'scalar', value, source, quoted, span };
+    if ((node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') && node.range) {
+      const written = ctx.text.slice(node.range[0], node.range[1]);
+      if (written.length >= 2) scalar.raw = written.slice(1, -1);
+    }
+    return scalar;
   }
   if (isMap(node)) {
     if (tag !== undefined && tag !== '!' && tag !== TAG + 'map' && tag !== TAG + 'set') {

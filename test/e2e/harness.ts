@@ -34,6 +34,8 @@ export interface RunOptions {
   /** Extra node flags, e.g. ['--import', hook]. */
   nodeArgs?: string[];
   timeoutMs?: number;
+  /** Called with the action's process id once it runs (to signal it, as a cancelled run does). */
+  onStart?: (pid: number) => void;
 }
 
 export function makeWorkspace(files: Record<string, string> = {}): string {
@@ -79,6 +81,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), distEntry], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid !== undefined) options.onStart?.(child.pid);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -124,7 +124,6 @@ describe('lint mode, end to end', () => {
   const failures: [string, Record<string, string>, Record<string, string>, RegExp][] = [
     ['no file given', { mode: 'lint' }, {}, /give at least one YAML file/],
     ['a missing file', { mode: 'lint', 'endpoint-file': 'nope.yml' }, {}, /endpoint-file: 'nope.yml' no such file/],
-    ['an online mode before it lands', { mode: 'deploy', 'endpoint-file': 'e.yml' }, { 'e.yml': ENDPOINT }, /mode 'deploy' is not available in this version yet/],
     ['an ambiguous name override', { mode: 'lint', 'endpoint-file': 'e.yml', 'deployment-file': 'd.yml', set: 'name=x' }, {}, /would rename both/],
   ];
   for (const [name, inputs, files, pattern] of failures) {

@@ -51,6 +51,30 @@ describe('report files and size limits, end to end', () => {
     assert.deepEqual(plan, JSON.parse(run.outputs.plan ?? ''));
   });
 
+  it('keeps values of the set input (they may be secrets) out of the summary, outputs, SARIF and plan files', async () => {
+    const secret = 'hunter2-Seeded-Secret-9f8e';
+    const run = await runAction({
+      inputs: {
+        mode: 'lint',
+        'deployment-file': 'ml/blue.yml',
+        set: [`deployment:environment_variables.DB_PASSWORD=${secret}`, `deployment:environment_variables.OTHER={{keyvault:${secret}}}`, `deployment:instance_count=${secret}`].join('\n'),
+      },
+      files: { 'ml/blue.yml': deployment(1) },
+    });
+    assert.equal(run.code, 1, 'the malformed override values are findings');
+    const findings = JSON.parse(run.outputs.findings ?? '') as { message: string; hint?: string }[];
+    assert.ok(findings.some((f) => f.message.includes('***')), 'the findings still say where the value was');
+    const places: Record<string, string> = {
+      stdout: run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'),
+      stderr: run.stderr,
+      summary: run.summary,
+      ...run.outputs,
+      sarifFile: readFileSync(run.outputs['sarif-file'] ?? '', 'utf8'),
+      planFile: readFileSync(run.outputs['plan-file'] ?? '', 'utf8'),
+    };
+    for (const [where, text] of Object.entries(places)) assert.ok(!text.includes(secret), `the seeded value is in ${where}`);
+  });
+
   it('stays under 1 MiB of summary and 1 MB per output with 1,000 deployment files, and says where everything is', { timeout: 240_000 }, async () => {
     const count = 1000;
     const files: Record<string, string> = { 'ml/endpoint.yml': ENDPOINT };

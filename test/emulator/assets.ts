@@ -37,7 +37,15 @@ export function getAssetVersion(call: ArmCall): EmuResponse {
 export function listAssetVersions(call: ArmCall): EmuResponse {
   const kind = assetKind(call.params[3]);
   const name = (call.params[4] ?? '').toLowerCase();
-  const list = [...call.ctx.world.assets.values()].filter((a) => a.kind === kind && a.name.toLowerCase() === name);
+  // Code versions by content hash: "return CodeVersion assets with specified content hash value,
+  // regardless of name" (CodeVersions_List `hash`/`hashVersion`, azure-rest-api-specs); azure-ai-ml
+  // asks under the new code's random name and reuses what comes back.
+  const hash = kind === 'codes' ? queryGet(call.req, 'hash') : undefined;
+  const hashVersion = queryGet(call.req, 'hashVersion');
+  const props = (a: AssetRec) => (a.properties['properties'] ?? {}) as Record<string, unknown>;
+  const list = [...call.ctx.world.assets.values()].filter((a) =>
+    a.kind === kind && (hash ? props(a)['hash_sha256'] === hash && (!hashVersion || String(props(a)['hash_version']) === hashVersion) : a.name.toLowerCase() === name),
+  );
   return json(200, { value: list.map(versionResource) });
 }
 

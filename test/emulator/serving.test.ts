@@ -2,7 +2,7 @@
 // and ML quota (usages, vmSizes, OutOfQuota with the 20 % reserve, unknown instance types): issue 6 items 4, 5, 6.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { admin, scenarioPath, spawnEmulator, useEmulator, wsPath } from './harness.ts';
+import { admin, credential, scenarioPath, spawnEmulator, useEmulator, wsPath } from './harness.ts';
 import type { Emu } from './harness.ts';
 import { API, FAST, deploymentBody, mlClient, raw } from './ml-test-client.ts';
 import type { Json } from './ml-test-client.ts';
@@ -27,9 +27,11 @@ describe('traffic, scoring, metrics and quota', () => {
     const body = deploymentBody(emu, {}) as { sku: Json; properties: Json };
     return mlClient(emu).onlineDeployments.beginCreateOrUpdateAndWait('demo-rg', 'demo-ws', 'existing-ep', name, { ...body, sku: { name: 'Default', capacity }, properties: { ...body.properties, requestSettings } } as never, FAST);
   };
+  // Not through the ML client: its pipeline rewrites every api-version to its own, which Azure Monitor refuses.
   const metrics = async (query: string): Promise<{ status: number; body: Metrics & Json }> => {
-    const r = await raw(mlClient(emu), 'GET', `${ep()}/providers/Microsoft.Insights/metrics?api-version=2023-10-01&${query}`);
-    return { status: r.status, body: r.body as Metrics & Json };
+    const token = (await credential(emu).getToken('https://management.azure.com/.default')).token;
+    const r = await proxyFetch(emu, `${ep()}/providers/Microsoft.Insights/metrics?api-version=2023-10-01&${query}`, { headers: { Authorization: `Bearer ${token}` } });
+    return { status: r.status, body: (r.body ? JSON.parse(r.body) : {}) as Metrics & Json };
   };
 
   before(async () => {

@@ -10,7 +10,7 @@ It starts `node test/emulator/cli.mjs --scenario test/emulator/scenarios/demo.ym
 HTTPS_PROXY and REQUESTS_CA_BUNDLE (the emulator's CA; only emulator hosts are contacted), signs in with a
 federated GitHub ID token, then: reads a model and an environment, creates an endpoint, creates a deployment
 without scale settings, reads it back (the GET that crashed 1.4.0 before the emulator filled scaleSettings),
-updates traffic, invokes, scales the deployment and deletes the endpoint.
+updates traffic, invokes and deletes the endpoint.
 """
 import json
 import os
@@ -68,7 +68,7 @@ def run(emu):
             body = request.body.decode() if isinstance(request.body, bytes) else request.body
             log.append({
                 'method': request.method, 'path': '/' + normalize(path, sub), 'apiVersion': params.get('api-version', ''), 'status': response.status_code,
-                'body': json.loads(body) if body and request.method in ('PUT', 'PATCH') else None,
+                'body': json.loads(normalize(body, sub)) if body and request.method in ('PUT', 'PATCH') else None,
             })
         return response
 
@@ -104,8 +104,8 @@ def run(emu):
 
 
 def normalize(path, sub):
-    """Ids the scenario fixes stay; operation ids (random) become {id}."""
-    path = re.sub(r'(mfeOperation(?:sStatus|Results)/)[^/]+', r'\1{id}', path, flags=re.I)
+    """Ids the scenario fixes stay; operation ids (random, also echoed in bodies) become {id}."""
+    path = re.sub(r'(mfeOperation(?:sStatus|Results)/)[^/?"]+', r'\1{id}', path, flags=re.I)
     return path
 
 

@@ -1,5 +1,6 @@
-// Secret-injection references: the five documented patterns, near-miss detection with a corrected
-// "did you mean" form, and exact positions inside the YAML scalar. PURE: text and spans in, data out.
+// Secret-injection references: parsing one string into one of the five documented patterns, or
+// into a near miss with what is wrong and the corrected "did you mean" form. PURE: a string in,
+// data out; no positions, no findings (src/secrets/scan.ts walks the YAML and makes the findings).
 //
 // Source of the patterns (seeds/001, "Create a deployment"; contracts/INDEX.md §6;
 // research/yaml-to-rest.md §8). Values of the deployment's `environment_variables`:
@@ -52,20 +53,23 @@
 //    Everything else is plain and never flagged: `multiplier@https://<KV_NAME>.vault.azure.net`
 //    (an app-level convention in azureml-examples managed/keyvault), URLs, `${VAR}`, `{{VAR}}`
 //    templates, `azureml:model:1` asset ids, `azureml://datastores/…` URIs.
-import type { SourceRange } from '../findings/finding.ts';
 import type { Severity } from '../findings/severity.ts';
-import type { Span, YScalar } from '../spec/tree.ts';
+import { CLOUDS, type CloudName } from '../azure/clouds.ts';
+import { editDistance } from '../spec/edit-distance.ts';
 
 export type ConnectionRefKind = 'connection' | 'connection-credential' | 'connection-metadata' | 'connection-target';
 export type ReferenceKind = ConnectionRefKind | 'keyvault';
-export type VaultCloud = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
+export type VaultCloud = CloudName;
 
-/** DNS suffix of Key Vault hosts per cloud (public, US Government, China). */
-export const KEY_VAULT_SUFFIXES: Readonly<Record<VaultCloud, string>> = {
-  AzureCloud: 'vault.azure.net',
-  AzureUSGovernment: 'vault.usgovcloudapi.net',
-  AzureChinaCloud: 'vault.azure.cn',
-};
+/** Key Vault host suffix of each cloud, from the one cloud table (src/azure/clouds.ts). */
+const VAULT_SUFFIXES: ReadonlyArray<[VaultCloud, string]> = Object.values(CLOUDS).map((c) => [c.name, c.keyVaultSuffix]);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `vault\.azure\.net|vault\.usgovcloudapi\.net|…` for the patterns below. */
+const SUFFIX_ALTERNATIVES = VAULT_SUFFIXES.map(([, s]) => escapeRegExp(s)).join('|');
 
 /** What a reference points at, without where it was written. */
 export interface ConnectionTarget {
@@ -93,18 +97,6 @@ export interface KeyVaultTarget {
 
 export type ReferenceTarget = ConnectionTarget | KeyVaultTarget;
 
-interface Located {
-  /** The environment variable whose value this is. */
-  variable: string;
-  /** The reference text exactly as written (it is the whole value). */
-  raw: string;
-  /** Where the reference text is in the file (inside the quotes for a quoted scalar). */
-  range: SourceRange;
-}
-
-export type ConnectionRef = ConnectionTarget & Located;
-export type KeyVaultRef = KeyVaultTarget & Located;
-export type SecretReference = ConnectionRef | KeyVaultRef;
 
 /** How a value relates to the reference syntax. `null`: plain text, never reported. */
 export type CandidateKind =
@@ -185,7 +177,7 @@ export function formatReference(t: ReferenceTarget): string {
 }
 
 function keyVaultTarget(vaultName: string, cloud: VaultCloud, secretName: string, version: string): KeyVaultTarget {
-  const vaultHost = `${vaultName}.${KEY_VAULT_SUFFIXES[cloud]}`;
+  const vaultHost = `${vaultName}.${CLOUDS[cloud].keyVaultSuffix}`;
   const vaultUrl = `https://${vaultHost}`;
   return {
     kind: 'keyvault',
@@ -200,12 +192,10 @@ function keyVaultTarget(vaultName: string, cloud: VaultCloud, secretName: string
 }
 
 const EXACT_CONNECTION = /^\$\{\{azureml:\/\/connections\/([^/\s{}]+)(?:\/(credentials|metadata)\/([^/\s{}]+)|\/(target))?\}\}$/;
-const EXACT_KEYVAULT =
-  /^\$\{\{keyvault:https:\/\/([^./\s{}]+)\.(vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/([^/\s{}]+)\/([^/\s{}?#]+)\}\}$/;
+const EXACT_KEYVAULT = new RegExp(`^\\$\\{\\{keyvault:https://([^./\\s{}]+)\\.(${SUFFIX_ALTERNATIVES})/secrets/([^/\\s{}]+)/([^/\\s{}?#]+)\\}\\}$`);
 
 function cloudOfSuffix(suffix: string): VaultCloud | undefined {
-  for (const [cloud, s] of Object.entries(KEY_VAULT_SUFFIXES) as [VaultCloud, string][]) if (s === suffix) return cloud;
-  return undefined;
+  return VAULT_SUFFIXES.find(([, s]) => s === suffix)?.[0];
 }
 
 /** The target of a value that is exactly one of the five patterns (names not validated). */
@@ -235,22 +225,8 @@ const GITHUB_FUNCTION = /^\s*(?:format|contains|startsWith|endsWith|join|toJSON|
 // A blank inside the body is taken in only when the run after it reaches a closing brace.
 const WRAPPED = /(\$?)(\{+)([ \t]*)((?:azureml|keyvault)[ \t]*:(?:[^\s{}]|[ \t]+(?=[^\s{}]+\}))*)([ \t]*)(\}*)/i;
 const UNWRAPPED = /(?:azureml:\/*connections?\/|keyvault:[ \t]*(?:\/\/|https?:))[^\s{}]*/i;
-const KEYVAULT_URL = /^https?:\/\/[a-zA-Z0-9-]+\.(?:vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/secrets\/[^\s{}]+$/i;
+const KEYVAULT_URL = new RegExp(`^https?://[a-zA-Z0-9-]+\\.(?:${SUFFIX_ALTERNATIVES})/secrets/[^\\s{}]+$`, 'i');
 
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] ?? 0;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
-      diag = up;
-    }
-  }
-  return prev[b.length] ?? 0;
-}
 
 const SEGMENT_ALIASES: Record<string, 'credentials' | 'metadata' | 'target'> = {
   credential: 'credentials',
@@ -403,7 +379,7 @@ function repairKeyVault(body: string): Repair {
   let vaultName: string;
   let cloud: VaultCloud = 'AzureCloud';
   const lowerHost = host.toLowerCase();
-  const matched = (Object.entries(KEY_VAULT_SUFFIXES) as [VaultCloud, string][]).find(([, s]) => lowerHost.endsWith(`.${s}`));
+  const matched = VAULT_SUFFIXES.find(([, s]) => lowerHost.endsWith(`.${s}`));
   if (matched) {
     cloud = matched[0];
     vaultName = host.slice(0, host.length - matched[1].length - 1);
@@ -630,123 +606,4 @@ function analyzeWrapped(value: string, w: RegExpExecArray): ValueAnalysis {
   }
   // A repair that finds nothing wrong but the wrapper: the target is valid modulo the wrapper.
   return { candidate: 'wrapped', problems, ...(suggestion === undefined ? {} : { suggestion }), offset, length };
-}
-
-/** The fix hint for an analysis: "Did you mean …?" when a concrete form exists. */
-export function suggestionHint(a: ValueAnalysis): string | undefined {
-  if (a.suggestion === undefined) return undefined;
-  if (a.candidate === 'github-expression') return `GitHub will not substitute it here: ${a.suggestion}.`;
-  return /<[a-z_]+>/.test(a.suggestion) ? `Complete the reference: ${a.suggestion}` : `Did you mean ${a.suggestion}?`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Positions
-
-/**
- * The range of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
- * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
- * scalars, multi-line, `set` overrides, unknown escapes) the scalar's own span.
- * The end-column convention (inclusive or exclusive) follows the span's own.
- */
-export function locateInScalar(scalar: YScalar, file: string, offset: number, length: number): SourceRange {
-  const span = scalar.span;
-  const whole = spanRange(span, file);
-  if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine) return whole;
-  const value = scalar.value.value;
-  const layout = rawLayout(scalar, value);
-  if (!layout) return whole;
-  const { contentColumn, map, exclusiveEnd } = layout;
-  const start = map[offset];
-  const end = map[Math.min(offset + length, value.length)];
-  if (start === undefined || end === undefined) return whole;
-  return {
-    file,
-    line: span.line,
-    column: contentColumn + start,
-    endLine: span.line,
-    endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
-  };
-}
-
-function spanRange(span: Span, file: string): SourceRange {
-  return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
-}
-
-interface RawLayout {
-  contentColumn: number;
-  /** map[i] = raw offset of value code unit i (map[value.length] = raw length). */
-  map: number[];
-  exclusiveEnd: boolean;
-}
-
-function rawLayout(scalar: YScalar, value: string): RawLayout | undefined {
-  const span = scalar.span;
-  const width = span.endColumn - span.column;
-  if (!scalar.quoted) {
-    if (scalar.source !== value) return undefined;
-    const map = Array.from({ length: value.length + 1 }, (_, i) => i);
-    if (width === value.length) return { contentColumn: span.column, map, exclusiveEnd: true };
-    if (width === value.length - 1) return { contentColumn: span.column, map, exclusiveEnd: false };
-    return undefined;
-  }
-  // Quoted: `source` is the text between the quotes. Try the single- then double-quoted reading.
-  const raw = scalar.source;
-  const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
-  if (!map) return undefined;
-  if (width === raw.length + 2) return { contentColumn: span.column + 1, map, exclusiveEnd: true };
-  if (width === raw.length + 1) return { contentColumn: span.column + 1, map, exclusiveEnd: false };
-  return undefined;
-}
-
-function decodeSingle(raw: string, value: string): number[] | undefined {
-  const map: number[] = [];
-  let out = '';
-  for (let i = 0; i < raw.length; i++) {
-    map.push(i);
-    if (raw[i] === "'") {
-      if (raw[i + 1] !== "'") return undefined;
-      i++;
-    }
-    out += raw[i];
-  }
-  map.push(raw.length);
-  return out === value ? map : undefined;
-}
-
-const SIMPLE_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
-
-function decodeDouble(raw: string, value: string): number[] | undefined {
-  const map: number[] = [];
-  let out = '';
-  let i = 0;
-  while (i < raw.length) {
-    const ch = raw[i] ?? '';
-    if (ch === '"') return undefined;
-    if (ch !== '\\') {
-      map.push(i);
-      out += ch;
-      i++;
-      continue;
-    }
-    const esc = raw[i + 1] ?? '';
-    const simple = SIMPLE_ESCAPES[esc];
-    if (simple !== undefined) {
-      map.push(i);
-      out += simple;
-      i += 2;
-      continue;
-    }
-    const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
-    const hex = raw.slice(i + 2, i + 2 + hexLen);
-    if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen) return undefined;
-    const s = String.fromCodePoint(Number.parseInt(hex, 16));
-    for (let k = 0; k < s.length; k++) map.push(i);
-    out += s;
-    i += 2 + hexLen;
-  }
-  map.push(raw.length);
-  return out === value ? map : undefined;
 }

@@ -4,14 +4,12 @@ import {
   analyzeValue,
   connectionNameProblem,
   formatReference,
-  locateInScalar,
   parseExactReference,
   secretNameProblem,
-  suggestionHint,
   vaultNameProblem,
   type ReferenceTarget,
-} from './references.ts';
-import type { YScalar } from '../spec/tree.ts';
+} from './parse.ts';
+import { suggestionHint } from './scan.ts';
 
 const V32 = '0123456789abcdef0123456789abcdef';
 
@@ -76,13 +74,16 @@ describe('Key Vault versions', () => {
   test('upper-case hex is a real version', () => {
     assert.deepEqual(analyzeValue(`\${{keyvault:https://kv1.vault.azure.net/secrets/s/${V32.toUpperCase()}}}`).problems, []);
   });
-  test('`latest` is a warning', () => {
-    const a = analyzeValue('${{keyvault:https://kv1.vault.azure.net/secrets/s/latest}}');
-    assert.deepEqual(
-      a.problems.map((p) => p.severity),
-      ['warning'],
-    );
-  });
+  for (const latest of ['latest', 'Latest', 'LATEST']) {
+    test(`\`${latest}\` is a warning, not the notice of an unusual version`, () => {
+      const a = analyzeValue(`\${{keyvault:https://kv1.vault.azure.net/secrets/s/${latest}}}`);
+      assert.deepEqual(
+        a.problems.map((p) => [p.severity, /is not a Key Vault secret version/.test(p.message)]),
+        [['warning', true]],
+      );
+      assert.equal(a.target?.kind === 'keyvault' && a.target.version, latest);
+    });
+  }
 });
 
 describe('near misses: secret-ref-syntax with the corrected reference', () => {
@@ -287,42 +288,23 @@ describe('name rules', () => {
   }
 });
 
-describe('positions', () => {
-  const ref = '${{azureml://connections/aoai/credentials/key}}';
-  const scalar = (source: string, value: string, quoted: boolean, column: number, width: number, line = 3): YScalar => ({
-    kind: 'scalar',
-    value: { type: 'str', value },
-    source,
-    quoted,
-    span: { line, column, endLine: line, endColumn: column + width },
-  });
-  // [label, scalar, offset, length, expected column, expected endColumn] with exclusive end spans
-  const cases: [string, YScalar, number, number, number, number][] = [
-    ['plain, whole value', scalar(ref, ref, false, 8, ref.length), 0, ref.length, 8, 8 + ref.length],
-    ["'single-quoted', whole value", scalar(ref, ref, true, 8, ref.length + 2), 0, ref.length, 9, 9 + ref.length],
-    ['"double-quoted", whole value', scalar(ref, ref, true, 8, ref.length + 2), 0, ref.length, 9, 9 + ref.length],
-    ['plain, embedded', scalar(`Bearer ${ref}`, `Bearer ${ref}`, false, 8, ref.length + 7), 7, ref.length, 15, 15 + ref.length],
-    // 'it''s ${{…}}': the doubled quote is two columns for one character.
-    ["single-quoted with ''", scalar(`it''s ${ref}`, `it's ${ref}`, true, 8, ref.length + 8), 5, ref.length, 15, 15 + ref.length],
-    // "\t${{…}}": the escape is two columns for one character.
-    ['double-quoted with \\t', scalar(`\\t${ref}`, `\t${ref}`, true, 8, ref.length + 4), 1, ref.length, 11, 11 + ref.length],
-    ['double-quoted with \\u00e9', scalar(`\\u00e9 ${ref}`, `é ${ref}`, true, 8, ref.length + 9), 2, ref.length, 16, 16 + ref.length],
+describe('unwrapped references', () => {
+  // [value, corrected reference]
+  const cases: [string, string][] = [
+    ['azureml://connections/aoai/target', '${{azureml://connections/aoai/target}}'],
+    ['azureml://connection/aoai/target', '${{azureml://connections/aoai/target}}'],
+    ['azureml://connection/aoai/credentials/key', '${{azureml://connections/aoai/credentials/key}}'],
+    ['AzureML://Connection/aoai', '${{azureml://connections/aoai}}'],
+    [`keyvault:https://kv1.vault.azure.net/secrets/db/${V32}`, `\${{keyvault:https://kv1.vault.azure.net/secrets/db/${V32}}}`],
   ];
-  for (const [label, s, offset, length, column, endColumn] of cases) {
-    test(label, () => {
-      assert.deepEqual(locateInScalar(s, 'd.yml', offset, length), { file: 'd.yml', line: 3, column, endLine: 3, endColumn });
-    });
-    test(`${label} (inclusive end span)`, () => {
-      const inclusive = { ...s, span: { ...s.span, endColumn: s.span.endColumn - 1 } };
-      assert.deepEqual(locateInScalar(inclusive, 'd.yml', offset, length), { file: 'd.yml', line: 3, column, endLine: 3, endColumn: endColumn - 1 });
+  for (const [value, fixed] of cases) {
+    test(value, () => {
+      const a = analyzeValue(value);
+      assert.equal(a.candidate, 'unwrapped');
+      assert.equal(a.suggestion, fixed);
+      assert.ok(a.problems.some((p) => p.severity === 'error' && /missing the `\$\{\{ … \}\}`/.test(p.message)));
+      assert.equal(a.problems.some((p) => /must be `connections`/.test(p.message)), /connection\//i.test(value));
+      assert.deepEqual([a.offset, a.length], [0, value.length]);
     });
   }
-  test('falls back to the scalar span: multi-line, override, unknown layout', () => {
-    const multi: YScalar = { ...scalar(`${ref}\n`, `${ref}\n`, true, 6, 0), span: { line: 3, column: 6, endLine: 5, endColumn: 1 } };
-    assert.deepEqual(locateInScalar(multi, 'd.yml', 0, ref.length), { file: 'd.yml', line: 3, column: 6, endLine: 5, endColumn: 1 });
-    const over: YScalar = { ...scalar(ref, ref, false, 8, ref.length), override: 'environment_variables.K' };
-    assert.deepEqual(locateInScalar(over, 'd.yml', 0, 5), { file: 'd.yml', line: 3, column: 8, endLine: 3, endColumn: 8 + ref.length });
-    const odd = scalar(ref, ref, false, 8, ref.length + 5);
-    assert.deepEqual(locateInScalar(odd, 'd.yml', 0, 5), { file: 'd.yml', line: 3, column: 8, endLine: 3, endColumn: 13 + ref.length });
-  });
 });

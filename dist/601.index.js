@@ -1,25 +1,17 @@
-export const id = 830;
-export const ids = [830];
+export const id = 601;
+export const ids = [601];
 export const modules = {
 
-/***/ 1830:
+/***/ 9649:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  describeReads: () => (/* binding */ describeReads),
-  validateMode: () => (/* binding */ validateMode),
-  validateOnline: () => (/* binding */ validateOnline)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 88 modules
-var esm = __webpack_require__(5190);
-;// CONCATENATED MODULE: ./lib/azure/rest.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dW: () => (/* binding */ ArmError),
+/* harmony export */   ih: () => (/* binding */ createResourceClient),
+/* harmony export */   kd: () => (/* binding */ armClientOver)
+/* harmony export */ });
+/* unused harmony export armUrl */
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5190);
 
 /** A non-2xx answer (or a request that failed after the pipeline's retries; then status is 0). */
 class ArmError extends Error {
@@ -44,16 +36,16 @@ class ArmError extends Error {
 const USER_AGENT = 'azureml-online-deploy';
 /** A pipeline that signs every request with a token for `scope` (e.g. `https://management.azure.com/.default`). */
 function createResourceClient(credential, scope, settings = {}) {
-    const pipeline = (0,esm/* createPipelineFromOptions */.Fp)({
+    const pipeline = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createPipelineFromOptions */ .Fp)({
         retryOptions: { maxRetries: settings.maxRetries ?? 3, retryDelayInMs: settings.retryDelayInMs ?? 800 },
         userAgentOptions: { userAgentPrefix: USER_AGENT },
     });
     // The Sign phase runs inside the retry policy: each attempt carries a current token.
-    pipeline.addPolicy((0,esm/* bearerTokenAuthenticationPolicy */.N$)({ credential, scopes: scope }), { phase: 'Sign' });
-    const httpClient = settings.httpClient ?? (0,esm/* createDefaultHttpClient */.fl)();
+    pipeline.addPolicy((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .bearerTokenAuthenticationPolicy */ .N$)({ credential, scopes: scope }), { phase: 'Sign' });
+    const httpClient = settings.httpClient ?? (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createDefaultHttpClient */ .fl)();
     return {
         async sendUrl(method, url, body) {
-            const request = (0,esm/* createPipelineRequest */.G6)({ url, method });
+            const request = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createPipelineRequest */ .G6)({ url, method });
             request.headers.set('accept', 'application/json');
             if (body !== undefined) {
                 request.headers.set('content-type', 'application/json');
@@ -67,7 +59,7 @@ function createResourceClient(credential, scope, settings = {}) {
                 response = await pipeline.sendRequest(httpClient, request);
             }
             catch (error) {
-                if ((0,esm/* isRestError */.T0)(error) && error.statusCode === undefined) {
+                if ((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .isRestError */ .T0)(error) && error.statusCode === undefined) {
                     throw new ArmError({ status: 0, code: error.code ?? 'RequestFailed', message: `${method} ${path} failed: ${error.message}`, method, path });
                 }
                 throw error;
@@ -116,6 +108,216 @@ function armError(status, body, method, path) {
     return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innererror?.code, method, path });
 }
 
+
+/***/ }),
+
+/***/ 7076:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dW: () => (/* reexport */ rest/* ArmError */.dW),
+  Jv: () => (/* binding */ signIn)
+});
+
+// UNUSED EXPORTS: SignInError
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 184 modules
+var esm = __webpack_require__(4971);
+;// CONCATENATED MODULE: ./lib/azure/credential.js
+// Sign-in: which credential the action uses, and failures explained so a user can fix them
+// (docs/sign-in.md). With GitHub OIDC, a client-assertion credential asks GitHub for a fresh ID
+// token every time Entra needs one: the GitHub token lives minutes, a deployment may take longer,
+// and a cached one would meet AADSTS700024 half-way through.
+
+
+/** A sign-in that cannot go on, with what to change. Thrown to the failure funnel. */
+class SignInError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'SignInError';
+    }
+}
+const NO_OIDC = 'GitHub gave this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Add `permissions: id-token: write` to the job ' +
+    '(and keep `contents: read`). Pull requests from forks never get an OIDC token: run `mode: lint` there, which needs no Azure access.';
+function oidcAvailable(env = process.env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+/** GitHub OIDC when the job has it and the app is named; the environment / Azure CLI chain otherwise. */
+async function chooseCredential(settings, env = process.env) {
+    const { tenantId, clientId, cloud, audience } = settings;
+    if (tenantId && clientId && oidcAvailable(env)) {
+        let first;
+        try {
+            first = await core.getIDToken(audience);
+        }
+        catch (error) {
+            throw new SignInError(`Could not get a GitHub OIDC token for audience '${audience}': ${messageOf(error)}. ${NO_OIDC}`);
+        }
+        const idTokenClaims = decodeJwtClaims(first);
+        // Never cache the GitHub token: Entra calls this each time it needs a new assertion.
+        const credential = new esm/* ClientAssertionCredential */.XI(tenantId, clientId, () => core.getIDToken(audience), { authorityHost: cloud.authorityHost });
+        return { method: 'github-oidc', credential, idTokenClaims };
+    }
+    const chain = new esm/* ChainedTokenCredential */.Rk(new esm/* EnvironmentCredential */.lp({ authorityHost: cloud.authorityHost }), new esm/* AzureCliCredential */.nG(tenantId ? { tenantId } : {}));
+    return { method: 'environment-or-cli', credential: chain };
+}
+/** Asks for the first token, turning Entra's refusals into what to change. */
+async function firstToken(chosen, scope, settings, env = process.env) {
+    try {
+        // enableCae as the pipeline's bearer policy asks, so its first request reuses this token from the cache.
+        const token = await chosen.credential.getToken(scope, { enableCae: true });
+        if (!token)
+            throw new Error('the credential returned no token');
+        return token;
+    }
+    catch (error) {
+        throw new SignInError(explainSignInFailure(messageOf(error), chosen, settings, env));
+    }
+}
+/** Pure: an Entra / credential error message → a sentence a user can act on. Exported for tests. */
+function explainSignInFailure(message, chosen, settings, env = {}) {
+    const code = /AADSTS(\d+)/.exec(message)?.[1];
+    const claims = chosen.idTokenClaims;
+    const subject = claims?.sub ?? '(unknown)';
+    const presented = `The GitHub token presented issuer '${claims?.iss ?? '?'}', subject '${subject}', audience '${formatAudience(claims?.aud)}'.`;
+    const app = `app (client id ${settings.clientId ?? '?'}) in tenant ${settings.tenantId ?? '?'}`;
+    if (chosen.method === 'github-oidc') {
+        switch (code) {
+            case '7002138':
+                return (`Sign-in refused (AADSTS7002138): the federated credential's subject differs from '${subject}' only in letter case, and Entra compares subjects case-sensitively. ` +
+                    `Edit the subject of the federated credential on the ${app} to exactly '${subject}'.`);
+            case '700213':
+            case '70021':
+                return (`Sign-in refused (AADSTS${code}): no federated credential of the ${app} matches the GitHub token. ${presented} ` +
+                    `Add a federated credential with exactly this subject (Entra compares it case-sensitively: check the letter case of the organization, repository, branch and environment), ` +
+                    `issuer https://token.actions.githubusercontent.com and audience ${settings.audience}. ` +
+                    `The subject names the environment when the job uses one (repo:OWNER/REPO:environment:NAME), otherwise the branch, tag or pull_request.`);
+            case '700211':
+                return `Sign-in refused (AADSTS700211): no federated credential of the ${app} has the issuer of the GitHub token. ${presented} The issuer must be exactly https://token.actions.githubusercontent.com (no trailing slash).`;
+            case '700212':
+                return (`Sign-in refused (AADSTS700212): the federated credential's audience differs from the token's. ${presented} ` +
+                    `Use audience ${settings.cloud.defaultAudience} on the federated credential (the default for ${settings.cloud.name}), or set the action's \`audience\` input to the credential's audience.`);
+            case '700024':
+                return (`Sign-in refused (AADSTS700024): the GitHub token was outside its valid time range when Entra checked it (expired or not yet valid). ` +
+                    `The action asks GitHub for a fresh token each time; check the runner's clock, and that no earlier step replaces ACTIONS_ID_TOKEN_REQUEST_URL.`);
+            case '700016':
+                return `Sign-in refused (AADSTS700016): no application with client id ${settings.clientId ?? '?'} exists in tenant ${settings.tenantId ?? '?'}. Check the client-id and tenant-id inputs (the app registration's Application (client) ID and Directory (tenant) ID).`;
+            case '90002':
+                return `Sign-in refused (AADSTS90002): tenant ${settings.tenantId ?? '?'} does not exist in ${settings.cloud.name}. Check the tenant-id and environment inputs.`;
+        }
+        return `Sign-in with GitHub OIDC failed for the ${app}: ${firstLine(message)} ${presented}`;
+    }
+    const named = settings.tenantId && settings.clientId;
+    const why = named
+        ? `client-id and tenant-id are set, but ${NO_OIDC.charAt(0).toLowerCase()}${NO_OIDC.slice(1)}`
+        : oidcAvailable(env)
+            ? 'GitHub OIDC is available, but client-id and tenant-id are not set (inputs, or AZURE_CLIENT_ID / AZURE_TENANT_ID).'
+            : `Set client-id and tenant-id to sign in with GitHub OIDC (${NO_OIDC})`;
+    return `No Azure credential: ${why} Without OIDC the action uses the environment (AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_CLIENT_SECRET) or the Azure CLI (after azure/login), and neither signed in: ${firstLine(message)}`;
+}
+/** The payload of a JWT as an object; undefined when it is not one. Never prints the token. */
+function decodeJwtClaims(token) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return undefined;
+    try {
+        const value = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        return typeof value === 'object' && value !== null ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function formatAudience(aud) {
+    return Array.isArray(aud) ? aud.join(', ') : (aud ?? '?');
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+function firstLine(text) {
+    // Entra's descriptions end with trace/correlation ids and timestamps: noise for a user.
+    return (text.split('\n').find((l) => l.trim()) ?? text).replace(/\s*Trace ID:.*$/, '').trim();
+}
+
+// EXTERNAL MODULE: ./lib/azure/rest.js
+var rest = __webpack_require__(9649);
+;// CONCATENATED MODULE: ./lib/azure/session.js
+// The Azure session every online mode starts with: sign in once (src/azure/credential.ts), then
+// one ARM client over the Azure SDK pipeline (auth, retries honouring Retry-After, proxy) and the
+// workspace it targets. Adapters (src/azure/*.ts) take a session; nothing else builds URLs.
+
+
+
+
+
+async function signIn(inputs, settings = {}) {
+    const missing = ['subscription-id', 'resource-group', 'workspace-name'].filter((name) => !workspaceInput(inputs, name));
+    if (missing.length > 0) {
+        throw new SignInError(`${missing.join(', ')}: required to read the workspace (validate and deploy); lint needs none of them.`);
+    }
+    const signInSettings = { tenantId: inputs.tenantId, clientId: inputs.clientId, cloud: inputs.cloud, audience: inputs.audience };
+    const chosen = await chooseCredential(signInSettings);
+    if (chosen.idTokenClaims) {
+        const c = chosen.idTokenClaims;
+        core.info(`GitHub OIDC token: issuer ${c.iss ?? '?'}, subject ${c.sub ?? '?'}, audience ${formatAudience(c.aud)}`);
+    }
+    const armScope = `${inputs.cloud.resourceManager}/.default`;
+    const token = await firstToken(chosen, armScope, signInSettings);
+    const claims = decodeJwtClaims(token.token) ?? {};
+    const tenantId = stringClaim(claims.tid) ?? inputs.tenantId ?? '';
+    const caller = { objectId: stringClaim(claims.oid), tenantId, clientId: stringClaim(claims.appid) ?? stringClaim(claims.azp) ?? inputs.clientId };
+    core.info(`Signed in to ${inputs.cloud.name} with ${chosen.method === 'github-oidc' ? 'GitHub OIDC' : 'the environment / Azure CLI credential'}` +
+        `${caller.objectId ? ` as object id ${caller.objectId}` : ''} in tenant ${tenantId || '?'}.`);
+    const stats = settings.stats ?? { requests: 0 };
+    const pipeline = { ...settings, stats };
+    const subscriptionId = inputs.subscriptionId;
+    const resourceGroup = inputs.resourceGroup;
+    const workspaceName = inputs.workspaceName;
+    return {
+        cloud: inputs.cloud,
+        credential: chosen.credential,
+        arm: (0,rest/* armClientOver */.kd)((0,rest/* createResourceClient */.ih)(chosen.credential, armScope, pipeline), inputs.cloud.resourceManager),
+        keyVault: (0,rest/* createResourceClient */.ih)(chosen.credential, `${inputs.cloud.keyVaultResource}/.default`, pipeline),
+        subscriptionId,
+        resourceGroup,
+        workspaceName,
+        workspacePath: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${workspaceName}`,
+        caller,
+        method: chosen.method,
+        stats,
+    };
+}
+function workspaceInput(inputs, name) {
+    return name === 'subscription-id' ? inputs.subscriptionId : name === 'resource-group' ? inputs.resourceGroup : inputs.workspaceName;
+}
+function stringClaim(value) {
+    return typeof value === 'string' && value ? value : undefined;
+}
+
+
+/***/ }),
+
+/***/ 5601:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  describeReads: () => (/* binding */ describeReads),
+  validateMode: () => (/* binding */ validateMode),
+  validateOnline: () => (/* binding */ validateOnline)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./lib/azure/rest.js
+var rest = __webpack_require__(9649);
 ;// CONCATENATED MODULE: ./lib/azure/read.js
 
 async function lookup(read, permission) {
@@ -127,7 +329,7 @@ async function lookup(read, permission) {
     }
 }
 function failedLookup(error, permission) {
-    if (error instanceof ArmError) {
+    if (error instanceof rest/* ArmError */.dW) {
         if (error.status === 404)
             return { kind: 'missing' };
         if (error.status === 403 || error.status === 401) {
@@ -226,7 +428,7 @@ async function readSecretVersions(keyVault, vaultUrl, secretName) {
  * (ENOTFOUND), or a proxy answers the tunnel with 502.
  */
 function vaultHostUnknown(error) {
-    if (!(error instanceof ArmError))
+    if (!(error instanceof rest/* ArmError */.dW))
         return false;
     if (error.status === 0)
         return /ENOTFOUND|EAI_AGAIN/i.test(`${error.code} ${error.message}`);
@@ -268,7 +470,7 @@ function secretVersionFacts(vaultHost, name, pinned, versions) {
 }
 
 // EXTERNAL MODULE: ./lib/spec/rest.js
-var rest = __webpack_require__(9933);
+var spec_rest = __webpack_require__(9933);
 ;// CONCATENATED MODULE: ./lib/azure/ml.js
 
 
@@ -277,7 +479,7 @@ const LIST_SECRETS_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/co
 const stringDict = (v) => Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
 const numberDict = (v) => Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => typeof x === 'number'));
 function readWorkspace(s) {
-    return lookup(async () => parseWorkspace((await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/read');
+    return lookup(async () => parseWorkspace((await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/read');
 }
 function parseWorkspace(body) {
     const b = obj(body);
@@ -291,7 +493,7 @@ function parseWorkspace(body) {
     };
 }
 function readEndpoint(s, name) {
-    return lookup(async () => parseEndpoint((await s.arm.send({ method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${name}`, apiVersion: rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read');
+    return lookup(async () => parseEndpoint((await s.arm.send({ method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${name}`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read');
 }
 function parseEndpoint(body) {
     const b = obj(body);
@@ -323,7 +525,7 @@ function parseIdentity(value) {
 /** The endpoint's deployments by name; an endpoint that does not exist has none (missing). */
 function readDeployments(s, endpointName) {
     return lookup(async () => {
-        const items = await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${endpointName}/deployments`, apiVersion: rest/* ML_API_VERSION */.W8 });
+        const items = await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${endpointName}/deployments`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
         return Object.fromEntries(items.map(parseDeployment).map((d) => [d.name.toLowerCase(), d]));
     }, 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read');
 }
@@ -344,7 +546,7 @@ function parseDeployment(body) {
  * function, which keeps only the key names (docs/architecture.md §4).
  */
 function readConnection(s, name) {
-    return lookup(async () => connectionFacts(name, (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: rest/* ML_API_VERSION */.W8 })).body), LIST_SECRETS_PERMISSION);
+    return lookup(async () => connectionFacts(name, (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), LIST_SECRETS_PERMISSION);
 }
 /** Key names of a `listsecrets` answer; never a value. CustomKeys keep theirs under `credentials.keys`. */
 function connectionFacts(name, body) {
@@ -362,7 +564,7 @@ function connectionFacts(name, body) {
 }
 /** Names of every connection in the workspace (no secrets): read only when a referenced one is missing, to suggest the closest. */
 async function readConnectionNames(s) {
-    const l = await lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: rest/* ML_API_VERSION */.W8 })).map((c) => str(c.name) ?? ''));
+    const l = await lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).map((c) => str(c.name) ?? ''));
     return l.kind === 'found' ? l.value.filter(Boolean) : undefined;
 }
 /** The ARM path of a registered asset reference, or undefined when it cannot be read here (registry, curated). */
@@ -385,8 +587,8 @@ function readAsset(s, ref) {
         return undefined;
     return lookup(async () => {
         if (!target.latest)
-            return { id: str(obj((await s.arm.send({ method: 'GET', path: target.path, apiVersion: rest/* ML_API_VERSION */.W8 })).body).id) ?? target.path };
-        const res = await s.arm.send({ method: 'GET', path: target.path, apiVersion: rest/* ML_API_VERSION */.W8, query: { $orderBy: 'createdtime desc', $top: '1' } });
+            return { id: str(obj((await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body).id) ?? target.path };
+        const res = await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8, query: { $orderBy: 'createdtime desc', $top: '1' } });
         const newest = newestVersion(res.body?.value ?? []);
         if (!newest)
             throw new NoVersions();
@@ -406,13 +608,13 @@ class NoVersions extends Error {
 }
 function readVmSizes(s, location) {
     return lookup(async () => {
-        const res = await s.arm.send({ method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/vmSizes`, apiVersion: rest/* ML_API_VERSION */.W8 });
+        const res = await s.arm.send({ method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/vmSizes`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
         return (res.body?.value ?? []).map((v) => ({ name: str(v.name) ?? '', family: str(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
     }).then(notServedIsUnreadable);
 }
 function readUsages(s, location) {
     return lookup(async () => {
-        const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/usages`, apiVersion: rest/* ML_API_VERSION */.W8 });
+        const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/usages`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
         return items.map((u) => ({ family: str(obj(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
     }).then(notServedIsUnreadable);
 }
@@ -507,7 +709,8 @@ function evaluatePermission(world, query) {
         if (members && !members.has(a.principalId.toLowerCase()))
             continue;
         const covers = scopeCovers(a.scope, query.scope, query.managementGroups);
-        if (covers === false)
+        const below = covers === false && query.partsCount === true && scopeCovers(query.scope, a.scope) === true;
+        if (covers === false && !below)
             continue;
         const definition = definitions.get(roleDefinitionKey(a.roleDefinitionId));
         if (!definition) {
@@ -525,7 +728,10 @@ function evaluatePermission(world, query) {
             if (!Number.isNaN(created) && !Number.isNaN(now))
                 grant.ageMs = now - created;
         }
-        if (covers === 'unknown') {
+        if (below) {
+            uncertainties.push(`${definition.roleName} is assigned on ${a.scope}, a part of ${query.scope}: whether the part the service reads is covered is not known`);
+        }
+        else if (covers === 'unknown') {
             uncertainties.push(`${definition.roleName} is assigned at management group scope ${a.scope}, and whether it holds this subscription is not known`);
         }
         else if (a.condition) {
@@ -780,179 +986,10 @@ function unique(values) {
     return values.filter((v) => !seen.has(v.toLowerCase()) && seen.add(v.toLowerCase()));
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 184 modules
-var dist_esm = __webpack_require__(4971);
-;// CONCATENATED MODULE: ./lib/azure/credential.js
-// Sign-in: which credential the action uses, and failures explained so a user can fix them
-// (docs/sign-in.md). With GitHub OIDC, a client-assertion credential asks GitHub for a fresh ID
-// token every time Entra needs one: the GitHub token lives minutes, a deployment may take longer,
-// and a cached one would meet AADSTS700024 half-way through.
-
-
-/** A sign-in that cannot go on, with what to change. Thrown to the failure funnel. */
-class SignInError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'SignInError';
-    }
-}
-const NO_OIDC = 'GitHub gave this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Add `permissions: id-token: write` to the job ' +
-    '(and keep `contents: read`). Pull requests from forks never get an OIDC token: run `mode: lint` there, which needs no Azure access.';
-function oidcAvailable(env = process.env) {
-    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-}
-/** GitHub OIDC when the job has it and the app is named; the environment / Azure CLI chain otherwise. */
-async function chooseCredential(settings, env = process.env) {
-    const { tenantId, clientId, cloud, audience } = settings;
-    if (tenantId && clientId && oidcAvailable(env)) {
-        let first;
-        try {
-            first = await core.getIDToken(audience);
-        }
-        catch (error) {
-            throw new SignInError(`Could not get a GitHub OIDC token for audience '${audience}': ${messageOf(error)}. ${NO_OIDC}`);
-        }
-        const idTokenClaims = decodeJwtClaims(first);
-        // Never cache the GitHub token: Entra calls this each time it needs a new assertion.
-        const credential = new dist_esm/* ClientAssertionCredential */.XI(tenantId, clientId, () => core.getIDToken(audience), { authorityHost: cloud.authorityHost });
-        return { method: 'github-oidc', credential, idTokenClaims };
-    }
-    const chain = new dist_esm/* ChainedTokenCredential */.Rk(new dist_esm/* EnvironmentCredential */.lp({ authorityHost: cloud.authorityHost }), new dist_esm/* AzureCliCredential */.nG(tenantId ? { tenantId } : {}));
-    return { method: 'environment-or-cli', credential: chain };
-}
-/** Asks for the first token, turning Entra's refusals into what to change. */
-async function firstToken(chosen, scope, settings, env = process.env) {
-    try {
-        // enableCae as the pipeline's bearer policy asks, so its first request reuses this token from the cache.
-        const token = await chosen.credential.getToken(scope, { enableCae: true });
-        if (!token)
-            throw new Error('the credential returned no token');
-        return token;
-    }
-    catch (error) {
-        throw new SignInError(explainSignInFailure(messageOf(error), chosen, settings, env));
-    }
-}
-/** Pure: an Entra / credential error message → a sentence a user can act on. Exported for tests. */
-function explainSignInFailure(message, chosen, settings, env = {}) {
-    const code = /AADSTS(\d+)/.exec(message)?.[1];
-    const claims = chosen.idTokenClaims;
-    const subject = claims?.sub ?? '(unknown)';
-    const presented = `The GitHub token presented issuer '${claims?.iss ?? '?'}', subject '${subject}', audience '${formatAudience(claims?.aud)}'.`;
-    const app = `app (client id ${settings.clientId ?? '?'}) in tenant ${settings.tenantId ?? '?'}`;
-    if (chosen.method === 'github-oidc') {
-        switch (code) {
-            case '7002138':
-                return (`Sign-in refused (AADSTS7002138): the federated credential's subject differs from '${subject}' only in letter case, and Entra compares subjects case-sensitively. ` +
-                    `Edit the subject of the federated credential on the ${app} to exactly '${subject}'.`);
-            case '700213':
-            case '70021':
-                return (`Sign-in refused (AADSTS${code}): no federated credential of the ${app} matches the GitHub token. ${presented} ` +
-                    `Add a federated credential with exactly this subject (Entra compares it case-sensitively: check the letter case of the organization, repository, branch and environment), ` +
-                    `issuer https://token.actions.githubusercontent.com and audience ${settings.audience}. ` +
-                    `The subject names the environment when the job uses one (repo:OWNER/REPO:environment:NAME), otherwise the branch, tag or pull_request.`);
-            case '700211':
-                return `Sign-in refused (AADSTS700211): no federated credential of the ${app} has the issuer of the GitHub token. ${presented} The issuer must be exactly https://token.actions.githubusercontent.com (no trailing slash).`;
-            case '700212':
-                return (`Sign-in refused (AADSTS700212): the federated credential's audience differs from the token's. ${presented} ` +
-                    `Use audience ${settings.cloud.defaultAudience} on the federated credential (the default for ${settings.cloud.name}), or set the action's \`audience\` input to the credential's audience.`);
-            case '700024':
-                return (`Sign-in refused (AADSTS700024): the GitHub token was outside its valid time range when Entra checked it (expired or not yet valid). ` +
-                    `The action asks GitHub for a fresh token each time; check the runner's clock, and that no earlier step replaces ACTIONS_ID_TOKEN_REQUEST_URL.`);
-            case '700016':
-                return `Sign-in refused (AADSTS700016): no application with client id ${settings.clientId ?? '?'} exists in tenant ${settings.tenantId ?? '?'}. Check the client-id and tenant-id inputs (the app registration's Application (client) ID and Directory (tenant) ID).`;
-            case '90002':
-                return `Sign-in refused (AADSTS90002): tenant ${settings.tenantId ?? '?'} does not exist in ${settings.cloud.name}. Check the tenant-id and environment inputs.`;
-        }
-        return `Sign-in with GitHub OIDC failed for the ${app}: ${firstLine(message)} ${presented}`;
-    }
-    const named = settings.tenantId && settings.clientId;
-    const why = named
-        ? `client-id and tenant-id are set, but ${NO_OIDC.charAt(0).toLowerCase()}${NO_OIDC.slice(1)}`
-        : oidcAvailable(env)
-            ? 'GitHub OIDC is available, but client-id and tenant-id are not set (inputs, or AZURE_CLIENT_ID / AZURE_TENANT_ID).'
-            : `Set client-id and tenant-id to sign in with GitHub OIDC (${NO_OIDC})`;
-    return `No Azure credential: ${why} Without OIDC the action uses the environment (AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_CLIENT_SECRET) or the Azure CLI (after azure/login), and neither signed in: ${firstLine(message)}`;
-}
-/** The payload of a JWT as an object; undefined when it is not one. Never prints the token. */
-function decodeJwtClaims(token) {
-    const payload = token.split('.')[1];
-    if (!payload)
-        return undefined;
-    try {
-        const value = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        return typeof value === 'object' && value !== null ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function formatAudience(aud) {
-    return Array.isArray(aud) ? aud.join(', ') : (aud ?? '?');
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-function firstLine(text) {
-    // Entra's descriptions end with trace/correlation ids and timestamps: noise for a user.
-    return (text.split('\n').find((l) => l.trim()) ?? text).replace(/\s*Trace ID:.*$/, '').trim();
-}
-
-;// CONCATENATED MODULE: ./lib/azure/session.js
-// The Azure session every online mode starts with: sign in once (src/azure/credential.ts), then
-// one ARM client over the Azure SDK pipeline (auth, retries honouring Retry-After, proxy) and the
-// workspace it targets. Adapters (src/azure/*.ts) take a session; nothing else builds URLs.
-
-
-
-
-
-async function signIn(inputs, settings = {}) {
-    const missing = ['subscription-id', 'resource-group', 'workspace-name'].filter((name) => !workspaceInput(inputs, name));
-    if (missing.length > 0) {
-        throw new SignInError(`${missing.join(', ')}: required to read the workspace (validate and deploy); lint needs none of them.`);
-    }
-    const signInSettings = { tenantId: inputs.tenantId, clientId: inputs.clientId, cloud: inputs.cloud, audience: inputs.audience };
-    const chosen = await chooseCredential(signInSettings);
-    if (chosen.idTokenClaims) {
-        const c = chosen.idTokenClaims;
-        core.info(`GitHub OIDC token: issuer ${c.iss ?? '?'}, subject ${c.sub ?? '?'}, audience ${formatAudience(c.aud)}`);
-    }
-    const armScope = `${inputs.cloud.resourceManager}/.default`;
-    const token = await firstToken(chosen, armScope, signInSettings);
-    const claims = decodeJwtClaims(token.token) ?? {};
-    const tenantId = stringClaim(claims.tid) ?? inputs.tenantId ?? '';
-    const caller = { objectId: stringClaim(claims.oid), tenantId, clientId: stringClaim(claims.appid) ?? stringClaim(claims.azp) ?? inputs.clientId };
-    core.info(`Signed in to ${inputs.cloud.name} with ${chosen.method === 'github-oidc' ? 'GitHub OIDC' : 'the environment / Azure CLI credential'}` +
-        `${caller.objectId ? ` as object id ${caller.objectId}` : ''} in tenant ${tenantId || '?'}.`);
-    const stats = settings.stats ?? { requests: 0 };
-    const pipeline = { ...settings, stats };
-    const subscriptionId = inputs.subscriptionId;
-    const resourceGroup = inputs.resourceGroup;
-    const workspaceName = inputs.workspaceName;
-    return {
-        cloud: inputs.cloud,
-        credential: chosen.credential,
-        arm: armClientOver(createResourceClient(chosen.credential, armScope, pipeline), inputs.cloud.resourceManager),
-        keyVault: createResourceClient(chosen.credential, `${inputs.cloud.keyVaultResource}/.default`, pipeline),
-        subscriptionId,
-        resourceGroup,
-        workspaceName,
-        workspacePath: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${workspaceName}`,
-        caller,
-        method: chosen.method,
-        stats,
-    };
-}
-function workspaceInput(inputs, name) {
-    return name === 'subscription-id' ? inputs.subscriptionId : name === 'resource-group' ? inputs.resourceGroup : inputs.workspaceName;
-}
-function stringClaim(value) {
-    return typeof value === 'string' && value ? value : undefined;
-}
-
-// EXTERNAL MODULE: ./lib/secrets/scan.js + 1 modules
-var scan = __webpack_require__(3606);
+// EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
+var azure_session = __webpack_require__(7076);
+// EXTERNAL MODULE: ./lib/secrets/scan.js + 2 modules
+var scan = __webpack_require__(1639);
 // EXTERNAL MODULE: ./lib/findings/finding.js
 var finding = __webpack_require__(6939);
 ;// CONCATENATED MODULE: ./lib/checks/check.js
@@ -1083,16 +1120,16 @@ function endpointIdentity(ctx) {
     return userAssigned(ctx, resourceId, undefined);
 }
 function fromLive(ctx, identity) {
-    // System first: with both, the service resolves references with the system identity (assumed; docs/online-checks.md).
     if (identity.type === 'None')
         return { kind: 'none' };
-    if (identity.type.startsWith('SystemAssigned')) {
-        return identity.principalId
-            ? { kind: 'existing', type: 'system', principalId: identity.principalId, label: `the system-assigned identity of endpoint ${ctx.endpointName} (${identity.principalId})` }
-            : { kind: 'unknown', why: 'the endpoint has a system-assigned identity whose principal id was not returned' };
-    }
-    const [resourceId, entry] = Object.entries(identity.userAssigned)[0] ?? ['', undefined];
-    return userAssigned(ctx, resourceId, entry?.principalId);
+    // With both, the user-assigned identity resolves the references (assumed, as the emulator does:
+    // the docs do not say; the YAML cannot ask for both). docs/online-checks.md §endpoint-identity.
+    const [resourceId, entry] = Object.entries(identity.userAssigned)[0] ?? [];
+    if (resourceId !== undefined)
+        return userAssigned(ctx, resourceId, entry?.principalId);
+    if (identity.principalId)
+        return { kind: 'existing', type: 'system', principalId: identity.principalId, label: `the system-assigned identity of endpoint ${ctx.endpointName} (${identity.principalId})` };
+    return { kind: 'unknown', why: 'the endpoint has a system-assigned identity whose principal id was not returned' };
 }
 function userAssigned(ctx, resourceId, principalId) {
     const name = resourceId.split('/').pop() ?? resourceId;
@@ -1111,17 +1148,21 @@ function userAssigned(ctx, resourceId, principalId) {
 function principalFacts(ctx, principalId) {
     return lookupCI(ctx.facts.principals, principalId);
 }
-/** Whether the endpoint will carry the enforce flag: the file's, or the live endpoint's when no endpoint file was given. */
+/**
+ * Whether the endpoint will carry the enforce flag: the file's value when it sets one, otherwise the
+ * live endpoint's (the service keeps keys of the properties bag that a PUT leaves out).
+ */
 function enforceFlagEnabled(ctx) {
-    if (ctx.endpoint)
-        return ctx.endpoint.enforceAccessToDefaultSecretStores === 'enabled';
+    const fromFile = ctx.endpoint?.enforceAccessToDefaultSecretStores;
+    if (fromFile)
+        return fromFile === 'enabled';
     const live = ctx.facts.endpoint;
     if (live.kind !== 'found')
         return false;
     const value = Object.entries(live.value.properties).find(([k]) => k.toLowerCase() === 'enforce_access_to_default_secret_stores')?.[1];
     return value?.toLowerCase() === 'enabled';
 }
-function principalHolds(ctx, principalId, role, scope) {
+function principalHolds(ctx, principalId, role, scope, partsCount = false) {
     const facts = principalFacts(ctx, principalId);
     if (!facts)
         return { state: 'unknown', why: `the role assignments of ${principalId} were not read`, permission: 'Microsoft.Authorization/roleAssignments/read' };
@@ -1129,7 +1170,7 @@ function principalHolds(ctx, principalId, role, scope) {
         return { state: 'unknown', why: `the role assignments of ${principalId} could not be read (${facts.assignments.why})`, permission: facts.assignments.permission ?? 'Microsoft.Authorization/roleAssignments/read' };
     }
     const assignments = facts.assignments.kind === 'found' ? facts.assignments.value : [];
-    const verdict = evaluatePermission({ assignments, roleDefinitions: ctx.facts.roleDefinitions, now: ctx.facts.now }, { principalId, permission: role.permission, scope });
+    const verdict = evaluatePermission({ assignments, roleDefinitions: ctx.facts.roleDefinitions, now: ctx.facts.now }, { principalId, permission: role.permission, scope, partsCount });
     if (verdict.holds === true)
         return { state: 'holds', notYetEffective: verdict.notYetEffective, grants: verdict.grants };
     if (verdict.holds === 'uncertain')
@@ -1237,8 +1278,8 @@ const callerPermissionsCheck = defineCheck('caller-permissions', ['caller-cannot
     return {};
 });
 
-// EXTERNAL MODULE: ./lib/spec/schema.js
-var schema = __webpack_require__(4228);
+// EXTERNAL MODULE: ./lib/spec/edit-distance.js
+var edit_distance = __webpack_require__(9583);
 ;// CONCATENATED MODULE: ./lib/checks/connections.js
 // Connection references: the connection exists, and so does the credential key, metadata key or
 // target the reference names (docs/online-checks.md §connections; docs/secret-injection.md §1).
@@ -1267,7 +1308,7 @@ const connectionsCheck = defineCheck('connections', ['connection-not-found', 'co
         }
         if (lookup.kind === 'missing') {
             const names = ctx.facts.connectionNames ?? [];
-            const near = (0,schema/* closest */.kp)(ref.connection, names);
+            const near = (0,edit_distance/* closest */.k)(ref.connection, names);
             const known = names.length ? ` The workspace has: ${names.join(', ')}.` : '';
             out.findings.push((0,finding/* makeFinding */.MH)('connection-not-found', ref.range, `${ref.variable}: the workspace has no connection named ${ref.connection}.${known}`, {
                 hint: near ? `Did you mean ${near}? ${ref.raw.replace(ref.connection, near)}` : 'Create the connection in the workspace (az ml connection create) or correct its name.',
@@ -1306,7 +1347,7 @@ function keyProblem(ref, connection) {
     const auth = connection.authType ? ` (auth type ${connection.authType})` : '';
     const existing = keys.length ? `It has: ${keys.join(', ')}.` : `It has no ${what === 'credential' ? 'credentials' : 'metadata'}.`;
     const caseOnly = keys.find((k) => k.toLowerCase() === key.toLowerCase());
-    const near = caseOnly ?? (0,schema/* closest */.kp)(key, keys);
+    const near = caseOnly ?? (0,edit_distance/* closest */.k)(key, keys);
     const segment = kind === 'connection-credential' ? 'credentials' : 'metadata';
     return {
         message: `connection ${ref.connection}${auth} has no ${what} ${key}${caseOnly ? ' (names are case-sensitive)' : ''}. ${existing}`,
@@ -1401,20 +1442,27 @@ function connections(ctx, identity, refs, out) {
             return;
         }
         case 'existing': {
-            const state = principalHolds(ctx, identity.principalId, CONNECTION_SECRETS_READER, ws.value.id);
+            // The service authorizes listsecrets on the connection itself, so an assignment on one connection counts too.
+            const byConnection = new Map();
+            for (const r of refs)
+                byConnection.set(connectionName(r).toLowerCase(), [...(byConnection.get(connectionName(r).toLowerCase()) ?? []), r]);
             const wsName = resourceName(ws.value.id);
-            if (state.state === 'holds') {
-                decide(out, refs, { state: 'pass' });
-                notYetEffective(out, refs, state, identity.label, `workspace ${wsName}`);
-            }
-            else if (state.state === 'unknown') {
-                decide(out, refs, { state: 'unknown', why: state.why }, (r) => (0,finding/* makeFinding */.MH)('cannot-verify', r.range, `Cannot verify that ${identity.label} may ${what}: ${state.why}.`, { hint: hintFor(state) }));
-            }
-            else {
-                const command = roleAssignmentCommand(CONNECTION_SECRETS_READER, ws.value.id, identity.principalId);
-                decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-connections' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-connections', r.range, `${r.variable}: ${identity.label} has no role with ${operationOf(CONNECTION_SECRETS_READER.permission)} on workspace ${wsName}, so it cannot read connection ${connectionName(r)}.`, {
-                    hint: `Assign "${CONNECTION_SECRETS_READER.roleName}" on the workspace: ${command}`,
-                }));
+            for (const group of byConnection.values()) {
+                const name = connectionName(group[0]);
+                const state = principalHolds(ctx, identity.principalId, CONNECTION_SECRETS_READER, `${ws.value.id}/connections/${name}`);
+                if (state.state === 'holds') {
+                    decide(out, group, { state: 'pass' });
+                    notYetEffective(out, group, state, identity.label, `workspace ${wsName}`);
+                }
+                else if (state.state === 'unknown') {
+                    decide(out, group, { state: 'unknown', why: state.why }, (r) => (0,finding/* makeFinding */.MH)('cannot-verify', r.range, `Cannot verify that ${identity.label} may ${what}: ${state.why}.`, { hint: hintFor(state) }));
+                }
+                else {
+                    const command = roleAssignmentCommand(CONNECTION_SECRETS_READER, ws.value.id, identity.principalId);
+                    decide(out, group, { state: 'fail', rule: 'endpoint-identity-cannot-read-connections' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-connections', r.range, `${r.variable}: ${identity.label} has no role with ${operationOf(CONNECTION_SECRETS_READER.permission)} on workspace ${wsName} (or on connection ${name}), so it cannot read connection ${name}.`, {
+                        hint: `Assign "${CONNECTION_SECRETS_READER.roleName}" on the workspace: ${command}`,
+                    }));
+                }
             }
         }
     }
@@ -1714,6 +1762,19 @@ function newerVersion(ref, newer, now) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/checks/local-assets.js
+// Local model, code and build-context folders have something to upload once their ignore file is
+// applied: az ml refuses an empty folder (EmptyDirectoryError), so the deployment would never start
+// (docs/local-assets.md §2). The facts come from the asset plan (src/assets/plan.ts).
+
+
+const WHAT = { model: 'The model folder', code: 'The code folder', environment: 'The build context' };
+const localAssetsCheck = defineCheck('local-assets', ['local-asset-empty'], (ctx) => ({
+    findings: (ctx.facts.localAssets ?? [])
+        .filter((a) => a.files === 0)
+        .map((a) => (0,finding/* makeFinding */.MH)('local-asset-empty', { file: a.file, line: a.line, column: a.column, endLine: a.endLine, endColumn: a.endColumn }, `${WHAT[a.kind]} '${a.localPath}' has no file to upload${a.ignoreFile ? ` once its ${a.ignoreFile} is applied` : ''}: az ml refuses an empty folder.`)),
+}));
+
 ;// CONCATENATED MODULE: ./lib/checks/quota.js
 // The instance type is offered in the workspace's region, and the VM family's core quota has room
 // for the deployment (docs/online-checks.md §quota). Managed online deployments hold 20 % more
@@ -1730,7 +1791,7 @@ function newerVersion(ref, newer, now) {
 
 
 
-/** ceil(1.2 × instances) without floating-point error (1.2 × 10 is 12.000000000000002 in IEEE 754). */
+/** ceil(1.2 × instances), in integer arithmetic (10 instances → 12). */
 function reservedInstances(instances) {
     return Math.ceil((instances * 12) / 10);
 }
@@ -1776,7 +1837,8 @@ function quotaByFamily(demands, usages) {
             continue;
         const additional = list.reduce((n, d) => n + d.additional, 0);
         const after = usage.current + additional;
-        out.push({ family: usage.family, limit: usage.limit, current: usage.current, additional, after, fits: after <= usage.limit, demands: list });
+        // A run that adds nothing to a family (an update in place that does not grow) never fails its quota.
+        out.push({ family: usage.family, limit: usage.limit, current: usage.current, additional, after, fits: additional === 0 || after <= usage.limit, demands: list });
     }
     return out;
 }
@@ -1807,7 +1869,7 @@ const quotaCheck = defineCheck('quota', ['instance-type-unavailable', 'quota-ins
     for (const d of managed) {
         if (sizeOf(vmSizes.value, d.instanceType))
             continue;
-        const near = (0,schema/* closest */.kp)(d.instanceType ?? '', offered);
+        const near = (0,edit_distance/* closest */.k)(d.instanceType ?? '', offered);
         findings.push((0,finding/* makeFinding */.MH)('instance-type-unavailable', instanceTypeAt(d), `instance_type ${d.instanceType} is not offered for online endpoints in the workspace's region.`, {
             hint: near ? `Did you mean ${near}?` : 'List the sizes the region offers: az ml online-deployment list-skus, or see https://learn.microsoft.com/azure/machine-learning/reference-managed-online-endpoints-vm-sku-list',
         }));
@@ -1904,7 +1966,8 @@ const uaiPlatformRolesCheck = defineCheck('uai-platform-roles', ['uai-missing-pl
     for (const [role, scope] of needs) {
         if (!scope)
             continue; // the workspace has none yet (a registry is created with the first image build)
-        const state = principalHolds(ctx, identity.principalId, role, scope);
+        // Blob reads happen in one container of the account: an assignment on a container is not known to be the right one.
+        const state = principalHolds(ctx, identity.principalId, role, scope, role === STORAGE_BLOB_DATA_READER);
         if (state.state === 'missing')
             missing.push({ role, scope });
         else if (state.state === 'unknown') {
@@ -1938,6 +2001,7 @@ const uaiPlatformRolesCheck = defineCheck('uai-platform-roles', ['uai-missing-pl
 
 
 
+
 const CHECKS = [
     endpointStateCheck,
     identityImmutableCheck,
@@ -1948,6 +2012,7 @@ const CHECKS = [
     endpointIdentityCheck,
     uaiPlatformRolesCheck,
     assetsCheck,
+    localAssetsCheck,
     quotaCheck,
     trafficCheck,
 ];
@@ -2286,7 +2351,7 @@ const validateMode = {
 async function validateOnline(run, mode) {
     const { inputs, analysis } = run;
     const endpointName = analysis.endpoint?.name ?? analysis.deployments[0]?.endpointName ?? '';
-    const session = await run.phase('Sign in to Azure', () => signIn(inputs));
+    const session = await run.phase('Sign in to Azure', () => (0,azure_session/* signIn */.Jv)(inputs));
     const requestsAtSignIn = session.stats.requests;
     const gathered = await run.phase('Read Azure (read-only)', async () => {
         const g = await gatherFacts(session, { endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, references: analysis.references });

@@ -1,0 +1,89 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, type AnalysisInput, type SourceText } from './analyze.ts';
+import { parseScopedOverrides } from './spec/override-scope.ts';
+
+const ENDPOINT = 'name: my-endpoint\nauth_mode: key\ntraffic:\n  blue: 100\n';
+const BLUE = 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:m:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n';
+const GREEN = BLUE.replace('name: blue', 'name: green');
+
+function source(displayPath: string, text: string): SourceText {
+  return { displayPath, dir: '/work/ml', text };
+}
+
+function run(files: { endpoint?: string; deployments?: string[] }, sets = '', extra: Partial<AnalysisInput> = {}) {
+  const { overrides, errors } = parseScopedOverrides(sets);
+  assert.deepEqual(errors, []);
+  return analyze({
+    ...(files.endpoint === undefined ? {} : { endpoint: source('endpoint.yml', files.endpoint) }),
+    deployments: (files.deployments ?? []).map((t, i) => source(`d${i + 1}.yml`, t)),
+    overrides,
+    fs: { exists: () => 'file' },
+    unknownTrafficSeverity: 'warning',
+    ...extra,
+  });
+}
+
+function brief(r: ReturnType<typeof run>): string[] {
+  return r.findings.map((f) => `${f.rule}/${f.severity}@${f.file}:${f.line}:${f.column}`);
+}
+
+describe('analyze: files checked against each other', () => {
+  // [title, files, expected findings]
+  const cases: Array<[string, { endpoint?: string; deployments?: string[] }, string[]]> = [
+    ['endpoint and its deployment', { endpoint: ENDPOINT, deployments: [BLUE] }, []],
+    ['a deployment alone', { deployments: [BLUE] }, []],
+    ['two deployment files with the same name', { endpoint: ENDPOINT, deployments: [BLUE, BLUE] }, ['file-mismatch/error@d2.yml:1:7']],
+    ['the same name in another letter case (names are lower-cased)', { endpoint: ENDPOINT, deployments: [BLUE, BLUE.replace('name: blue', 'name: BLUE')] }, ['file-mismatch/error@d2.yml:1:7']],
+    ['two different deployments', { endpoint: 'name: my-endpoint\ntraffic:\n  blue: 90\n  green: 10\n', deployments: [BLUE, GREEN] }, []],
+    ['a deployment of another endpoint', { endpoint: ENDPOINT, deployments: [BLUE.replace('endpoint_name: my-endpoint', 'endpoint_name: other-endpoint')] }, ['file-mismatch/error@d1.yml:2:16']],
+    ['traffic to a deployment in no file: a warning offline', { endpoint: ENDPOINT, deployments: [GREEN] }, ['traffic/warning@endpoint.yml:4:3']],
+    ['a syntax error stops that file only', { endpoint: 'name: [x\n', deployments: [BLUE] }, ['yaml-syntax/error@endpoint.yml:2:1']],
+    ['an empty file', { deployments: [''] }, ['schema/error@d1.yml:1:1']],
+  ];
+  for (const [title, files, expected] of cases) {
+    it(title, () => assert.deepEqual(brief(run(files)), expected));
+  }
+  it('traffic to a deployment in no file is an error when the caller knows the workspace', () => {
+    assert.deepEqual(brief(run({ endpoint: ENDPOINT, deployments: [GREEN] }, '', { unknownTrafficSeverity: 'error' })), ['traffic/error@endpoint.yml:4:3']);
+  });
+  it('the message names the other file', () => {
+    const r = run({ endpoint: ENDPOINT, deployments: [BLUE, BLUE] });
+    assert.match(r.findings[0]?.message ?? '', /'blue' is also defined in d1\.yml/);
+  });
+});
+
+describe('analyze: the plan', () => {
+  it('one PUT per file, endpoint first, with the workspace placeholders offline', () => {
+    const r = run({ endpoint: ENDPOINT, deployments: [BLUE] });
+    assert.deepEqual(
+      r.plan.requests.map((q) => [q.method, q.path.replace(/^.*\/onlineEndpoints\//, '')]),
+      [
+        ['PUT', 'my-endpoint'],
+        ['PUT', 'my-endpoint/deployments/blue'],
+      ],
+    );
+    assert.match(r.plan.requests[0]?.path ?? '', /^\/subscriptions\/\{subscriptionId\}\//);
+  });
+  it('a known workspace replaces the placeholders; empty values do not', () => {
+    const r = run({ endpoint: ENDPOINT }, '', { workspace: { subscriptionId: 'sub', resourceGroup: '', location: 'westus' } });
+    assert.match(r.plan.requests[0]?.path ?? '', /^\/subscriptions\/sub\/resourceGroups\/\{resourceGroup\}\//);
+    assert.equal((r.plan.requests[0]?.body as { location: string }).location, 'westus');
+  });
+  it('environment variables from the set input are redacted in the plan, references are not', () => {
+    const r = run({ deployments: [`${BLUE}environment_variables:\n  A: plain\n`] }, 'environment_variables.TOKEN=s3cr3t\nenvironment_variables.REF=${{azureml://connections/c/target}}');
+    const env = (r.plan.requests[0]?.body as { properties: { environmentVariables: Record<string, string> } }).properties.environmentVariables;
+    assert.deepEqual(env, { A: 'plain', TOKEN: '***', REF: '${{azureml://connections/c/target}}' });
+    assert.ok(r.overrideValues.includes('s3cr3t'));
+    assert.ok(!JSON.stringify(r.plan).includes('s3cr3t'));
+  });
+  it('references of every deployment are collected in file order', () => {
+    const ref = (c: string) => `\${{azureml://connections/${c}/target}}`;
+    const r = run({ deployments: [`${BLUE}environment_variables:\n  A: ${ref('one')}\n`, `${GREEN}environment_variables:\n  B: ${ref('two')}\n`] });
+    assert.deepEqual(r.references.map((x) => [x.variable, x.kind === 'keyvault' ? '' : x.connection]), [['A', 'one'], ['B', 'two']]);
+  });
+  it('assets to register are described with their file and line', () => {
+    const r = run({ deployments: [BLUE.replace('model: azureml:m:1', 'model: azureml:m@latest')] });
+    assert.deepEqual(r.plan.assets, [{ kind: 'model', description: 'resolve m@latest (d1.yml:3)' }]);
+  });
+});

@@ -1,0 +1,127 @@
+// Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
+// the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
+// Retry-After (docs/rollout.md §1). Every poll prints one line with the operation's status and the
+// elapsed time; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
+// pipeline's own retries) is not a failed operation: it is retried at the next interval.
+import * as core from '@actions/core';
+import { createHttpPoller, type LroResponse, type OperationState } from '@azure/core-lro';
+import { ArmError, type ArmClient, type ArmResponse } from '../azure/session.ts';
+import type { ServiceError } from './failure-codes.ts';
+
+export interface LroRequest {
+  method: 'PUT' | 'DELETE';
+  path: string;
+  apiVersion: string;
+  body?: unknown;
+}
+
+export type LroOutcome =
+  | { kind: 'succeeded'; resource: Record<string, unknown>; polls: number; elapsedMs: number }
+  | { kind: 'failed'; error: ServiceError; polls: number; elapsedMs: number }
+  | { kind: 'timeout'; polls: number; elapsedMs: number };
+
+export interface LroOptions {
+  /** What the poll lines call the operation, e.g. "deployment green". */
+  label: string;
+  /** Absolute time (ms since the epoch) by which the run must have its answer. */
+  deadline: number;
+  /** Poll interval when the service sends no Retry-After (the SDKs' default is 2 s; ARM polls are cheap). */
+  intervalMs?: number;
+}
+
+const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
+
+export function isTransient(error: unknown): boolean {
+  return error instanceof ArmError && TRANSIENT.has(error.status);
+}
+
+function toLro(res: ArmResponse): LroResponse {
+  return { flatResponse: res.body, rawResponse: { statusCode: res.status, headers: res.headers, body: res.body } };
+}
+
+function elapsed(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
+export async function runLro(arm: ArmClient, request: LroRequest, options: LroOptions): Promise<LroOutcome> {
+  const started = Date.now();
+  let polls = 0;
+  let lastBody: Record<string, unknown> | undefined;
+  const interval = options.intervalMs ?? 2000;
+
+  const poller = await createHttpPoller<unknown, OperationState<unknown>>(
+    {
+      requestPath: request.path,
+      requestMethod: request.method,
+      sendInitialRequest: async () => toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body })),
+      sendPollRequest: async (path) => {
+        polls += 1;
+        const absolute = /^https:\/\//i.test(path);
+        try {
+          const res = await arm.send<Record<string, unknown>>({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion });
+          lastBody = res.body && typeof res.body === 'object' ? res.body : undefined;
+          const state = String(lastBody?.status ?? (lastBody?.properties as { provisioningState?: unknown } | undefined)?.provisioningState ?? `HTTP ${res.status}`);
+          core.info(`${options.label}: ${state} (${elapsed(Date.now() - started)} elapsed)`);
+          return toLro(res);
+        } catch (error) {
+          if (error instanceof ArmError && !TRANSIENT.has(error.status)) {
+            // A Location poll answers the failure itself with an error status.
+            lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
+            core.info(`${options.label}: Failed (${elapsed(Date.now() - started)} elapsed)`);
+            return { flatResponse: lastBody, rawResponse: { statusCode: 200, headers: {}, body: lastBody } };
+          }
+          if (!isTransient(error)) throw error;
+          core.info(`${options.label}: status not readable (${(error as ArmError).code}); asking again (${elapsed(Date.now() - started)} elapsed)`);
+          const body = { status: 'InProgress' };
+          return { flatResponse: body, rawResponse: { statusCode: 200, headers: { 'retry-after': String(Math.ceil(interval / 1000)) }, body } };
+        }
+      },
+    },
+    { intervalInMs: interval, resolveOnUnsuccessful: true },
+  );
+
+  const remaining = options.deadline - Date.now();
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), Math.max(0, remaining));
+  try {
+    await poller.pollUntilDone({ abortSignal: abort.signal });
+  } catch (error) {
+    if (abort.signal.aborted) return { kind: 'timeout', polls, elapsedMs: Date.now() - started };
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  const state = poller.getOperationState();
+  const elapsedMs = Date.now() - started;
+  if (state.status === 'succeeded') {
+    const resource = (state.result && typeof state.result === 'object' ? state.result : {}) as Record<string, unknown>;
+    return { kind: 'succeeded', resource, polls, elapsedMs };
+  }
+  const fromBody = lastBody?.error as Partial<ServiceError> | undefined;
+  const error: ServiceError = {
+    code: fromBody?.code ?? (state.status === 'canceled' ? 'OperationCanceled' : 'Failed'),
+    message: fromBody?.message ?? state.error?.message ?? `the operation ended ${state.status}`,
+    details: Array.isArray(fromBody?.details) ? fromBody.details : undefined,
+  };
+  return { kind: 'failed', error, polls, elapsedMs };
+}
+
+/**
+ * Runs an ARM call again while it fails with throttling, a 5xx or a reset after the pipeline's own
+ * retries (a 429 storm), until the deadline. Only for idempotent calls (GET, PUT).
+ */
+export async function retryTransient<T>(what: string, deadline: number, call: () => Promise<T>): Promise<T> {
+  let wait = 1000;
+  for (;;) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isTransient(error) || Date.now() + wait > deadline) throw error;
+      core.info(`${what}: ${(error as ArmError).code}; trying again in ${Math.round(wait / 1000)} s`);
+      await new Promise((r) => setTimeout(r, wait));
+      wait = Math.min(wait * 2, 15_000);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { locateInScalar } from './scalar-geometry.ts';
+import { loadYaml } from './yaml.ts';
+import type { YScalar } from './tree.ts';
+
+const REF = '${{azureml://connections/aoai/credentials/key}}';
+
+/** The scalar value of `K` in a one-line document, as the loader builds it. */
+function scalarOf(line: string): YScalar {
+  const { root, findings } = loadYaml(`env:\n  K: ${line}\n`, 'd.yml');
+  assert.deepEqual(findings, []);
+  assert.ok(root?.kind === 'map' && root.entries[0]?.value.kind === 'map');
+  const v = root.entries[0].value.entries[0]?.value;
+  assert.ok(v?.kind === 'scalar');
+  return v;
+}
+
+describe('locateInScalar: columns of a part of the value, through the real loader', () => {
+  // [label, value as written after `  K: ` (column 6), part to find, expected start column]
+  const cases: Array<[string, string, string, number]> = [
+    ['plain, whole value', REF, REF, 6],
+    ["'single-quoted'", `'${REF}'`, REF, 7],
+    ['"double-quoted"', `"${REF}"`, REF, 7],
+    ['plain, embedded after text', `Bearer ${REF}`, REF, 13],
+    // The doubled quote is two columns for one character.
+    ["single-quoted with ''", `'it''s ${REF}'`, REF, 7 + 6],
+    // An escape is two (or six) columns for one character.
+    ['double-quoted with \\t', `"\\t${REF}"`, REF, 7 + 2],
+    ['double-quoted with \\u00e9', `"\\u00e9 ${REF}"`, REF, 7 + 7],
+    ['double-quoted with \\"', `"say \\"hi\\" ${REF}"`, REF, 7 + 11],
+  ];
+  for (const [label, written, part, column] of cases) {
+    test(label, () => {
+      const s = scalarOf(written);
+      assert.equal(s.value.type === 'str' && s.value.value.includes(part), true);
+      const offset = s.value.type === 'str' ? s.value.value.indexOf(part) : -1;
+      const at = locateInScalar(s, offset, part.length);
+      assert.deepEqual(at, { line: 2, column, endLine: 2, endColumn: column + part.length });
+      // The located text is the part itself, as written.
+      const lineText = `  K: ${written}`;
+      assert.equal(lineText.slice(at.column - 1, at.endColumn - 1).replace(/\\t/g, '\t'), part.replace(/\\t/g, '\t'));
+    });
+  }
+  test('an inclusive end column is kept inclusive', () => {
+    const s = scalarOf(`'x ${REF}'`);
+    const inclusive: YScalar = { ...s, span: { ...s.span, endColumn: s.span.endColumn - 1 } };
+    assert.deepEqual(locateInScalar(inclusive, 2, REF.length), { line: 2, column: 9, endLine: 2, endColumn: 9 + REF.length - 1 });
+  });
+  test('falls back to the scalar span: multi-line, override, unknown layout', () => {
+    const { root } = loadYaml(`K: "${REF}\n  more"\n`, 'd.yml');
+    assert.ok(root?.kind === 'map');
+    const multi = root.entries[0]?.value;
+    assert.ok(multi?.kind === 'scalar');
+    assert.deepEqual(locateInScalar(multi, 0, REF.length), multi.span);
+    const plain = scalarOf(REF);
+    const over: YScalar = { ...plain, override: 'environment_variables.K' };
+    assert.deepEqual(locateInScalar(over, 0, 5), plain.span);
+    const odd: YScalar = { ...plain, span: { ...plain.span, endColumn: plain.span.endColumn + 5 } };
+    assert.deepEqual(locateInScalar(odd, 0, 5), odd.span);
+    const noRaw: YScalar = { ...scalarOf(`'${REF}'`), raw: undefined };
+    assert.deepEqual(locateInScalar(noRaw, 0, 5), noRaw.span);
+  });
+});

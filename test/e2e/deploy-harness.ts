@@ -1,0 +1,128 @@
+// Shared by the deploy end-to-end tests: one emulator per test file (reset between tests), the
+// bundled action run against it with a GITHUB_STATE file (the post step reads it), and the
+// emulator's view of endpoints, requests and faults.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { admin, scenarioPath, spawnEmulator, type Emu } from '../emulator/harness.ts';
+import { runAction, type ActionRun } from './harness.ts';
+
+export { admin, type Emu };
+
+export async function startEmulator(scenario = 'deploy.yml'): Promise<Emu> {
+  return spawnEmulator(scenarioPath(scenario));
+}
+
+export const ENDPOINT = `name: shop-ep
+auth_mode: key
+identity:
+  type: system_assigned
+tags:
+  team: ml
+`;
+
+export const UAI_ENDPOINT = (emu: Emu) => `name: shop-uai-ep
+auth_mode: key
+identity:
+  type: user_assigned
+  user_assigned_identities:
+    - resource_id: /subscriptions/${emu.inputs['subscription-id']}/resourceGroups/${emu.inputs['resource-group']}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/demo-uai
+`;
+
+export function deploymentYaml(_emu: Emu, name: string, endpoint: string, env: Record<string, string> = { LOG_LEVEL: 'info' }): string {
+  const vars = Object.entries(env).map(([k, v]) => `  ${k}: "${v}"`).join('\n');
+  return `name: ${name}
+endpoint_name: ${endpoint}
+model: azureml:demo-model:1
+environment: azureml:demo-env:1
+instance_type: Standard_DS3_v2
+instance_count: 1
+environment_variables:
+${vars}
+`;
+}
+
+export const KV_REF = '${{keyvault:https://demo-kv.vault.azure.net/secrets/db-password/7d2f9c1e4b5a46c8a3e1f0b9d8c7a6b5}}';
+export const SECRET_VALUES = ['emu-secret-db-password-9e3f', 'emu-secret-aoai-key-5f1e', 'emu-secret-openai-key-8c2d'];
+
+export interface DeployRun extends ActionRun {
+  state: string;
+  post(extraEnv?: Record<string, string>): Promise<ActionRun>;
+}
+
+/** Runs `node dist/index.js` in deploy mode against the emulator; `post()` runs the post step with the saved state. */
+export async function deploy(emu: Emu, inputs: Record<string, string>, files: Record<string, string>, options: { timeoutMs?: number; onStart?: (pid: number) => void } = {}): Promise<DeployRun> {
+  const stateFile = join(mkdtempSync(join(tmpdir(), 'aod-state-')), 'state');
+  writeFileSync(stateFile, '');
+  const env = { ...emu.env, GITHUB_STATE: stateFile, GITHUB_SHA: '0123abcd', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '42', GITHUB_WORKFLOW_REF: 'octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main' };
+  const allInputs = { ...emu.inputs, mode: 'deploy', timeout: '60s', ...inputs };
+  const run = await runAction({ inputs: allInputs, files, env, timeoutMs: options.timeoutMs ?? 90_000, onStart: options.onStart });
+  const state = readFileSync(stateFile, 'utf8');
+  return {
+    ...run,
+    state,
+    post: (extraEnv = {}) => runAction({ inputs: allInputs, workspace: run.workspace, env: { ...env, ...stateEnv(state), ...extraEnv }, timeoutMs: 60_000 }),
+  };
+}
+
+/** GITHUB_STATE file (name<<delimiter heredocs) → the STATE_* variables the runner gives the post step. */
+export function stateEnv(text: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i] as string);
+    if (!m) continue;
+    const value: string[] = [];
+    while (++i < lines.length && lines[i] !== m[2]) value.push(lines[i] as string);
+    env[`STATE_${m[1]}`] = value.join('\n');
+  }
+  return env;
+}
+
+interface StateEndpoint {
+  name: string;
+  properties?: { traffic?: Record<string, number>; mirrorTraffic?: Record<string, number>; provisioningState?: string };
+  traffic?: Record<string, number>;
+  deployments?: Array<{ name: string; properties?: { provisioningState?: string }; provisioningState?: string }>;
+}
+
+/** Every endpoint's traffic and deployments as the emulator holds them. */
+export async function world(emu: Emu): Promise<Record<string, { traffic: Record<string, number>; mirror: Record<string, number>; deployments: Record<string, string> }>> {
+  const { body } = await admin<{ onlineEndpoints: StateEndpoint[] }>(emu, 'GET', '/state');
+  const out: Record<string, { traffic: Record<string, number>; mirror: Record<string, number>; deployments: Record<string, string> }> = {};
+  for (const e of body.onlineEndpoints) {
+    const nonZero = (m: Record<string, number> = {}) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== 0));
+    out[e.name] = {
+      traffic: nonZero(e.properties?.traffic ?? e.traffic),
+      mirror: nonZero(e.properties?.mirrorTraffic),
+      deployments: Object.fromEntries((e.deployments ?? []).map((d) => [d.name, String(d.properties?.provisioningState ?? d.provisioningState)])),
+    };
+  }
+  return out;
+}
+
+export interface LoggedRequest {
+  method: string;
+  host: string;
+  path: string;
+  status: number;
+}
+
+export async function requests(emu: Emu): Promise<LoggedRequest[]> {
+  const { body } = await admin<LoggedRequest[] | { requests: LoggedRequest[] }>(emu, 'GET', '/requests');
+  return Array.isArray(body) ? body : body.requests;
+}
+
+/** The writes the action sent to ARM (PUT/PATCH/DELETE, and POSTs that are not reads). */
+export async function writes(emu: Emu): Promise<LoggedRequest[]> {
+  return (await requests(emu)).filter((r) => r.host.startsWith('management.') && (r.method === 'PUT' || r.method === 'PATCH' || r.method === 'DELETE'));
+}
+
+/** Polls until `cond` holds (for changes made while the action runs). */
+export async function until(cond: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

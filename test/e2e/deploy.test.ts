@@ -1,0 +1,137 @@
+// End-to-end: mode deploy against Azure in a box — create endpoint and deployment (system- and
+// user-assigned identity), idempotent re-run, Key Vault access of a new identity with and without
+// grant-missing-roles, failures of the endpoint and deployment operations with logs and annotations,
+// 429 storms. Each test asserts the traffic map and deployments the emulator finally holds.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { ENDPOINT, KV_REF, SECRET_VALUES, UAI_ENDPOINT, admin, deploy, deploymentYaml, startEmulator, world, writes, type Emu } from './deploy-harness.ts';
+
+let emu: Emu;
+before(async () => {
+  emu = await startEmulator();
+});
+after(() => emu.stop());
+beforeEach(async () => {
+  await admin(emu, 'POST', '/reset');
+});
+
+function assertNoSecrets(run: { stdout: string; stderr: string; summary: string; outputs: Record<string, string> }): void {
+  const all = run.stdout + run.stderr + run.summary + JSON.stringify(run.outputs);
+  for (const secret of SECRET_VALUES) assert.ok(!all.includes(secret), `secret value ${secret} leaked`);
+}
+
+describe('deploy: endpoint and deployment', () => {
+  it('creates a system-assigned endpoint and its deployment, sends 100 % to it, reads it back; a re-run writes nothing', async () => {
+    const files = { 'ml/endpoint.yml': ENDPOINT, 'ml/blue.yml': deploymentYaml(emu, 'blue', 'shop-ep') };
+    const inputs = { 'endpoint-file': 'ml/endpoint.yml', 'deployment-file': 'ml/blue.yml', traffic: 'all' };
+    const run = await deploy(emu, inputs, files);
+    assert.equal(run.code, 0, run.stdout);
+    const held = await world(emu);
+    assert.deepEqual(held['shop-ep'], { traffic: { blue: 100 }, mirror: {}, deployments: { blue: 'Succeeded' } });
+    assert.deepEqual(held['existing-ep']?.traffic, { blue: 100 }, 'nothing else moved');
+    assert.deepEqual(JSON.parse(run.outputs.traffic ?? '{}'), { blue: 100 });
+    assert.equal(run.outputs['endpoint-name'], 'shop-ep');
+    assert.equal(run.outputs['scoring-uri'], 'https://shop-ep.eastus.inference.ml.azure.com/score');
+    assert.match(run.stdout, /Deployment blue: InProgress \(0:0\d elapsed\)/);
+    // Traceability tags on what was written.
+    const state = await admin<{ onlineEndpoints: Array<{ name: string; tags: Record<string, string>; deployments: Array<{ name: string; tags: Record<string, string> }> }> }>(emu, 'GET', '/state');
+    const ep = state.body.onlineEndpoints.find((e) => e.name === 'shop-ep');
+    assert.equal(ep?.tags['github.commit'], '0123abcd');
+    assert.equal(ep?.tags.team, 'ml');
+    assert.equal(ep?.deployments[0]?.tags['github.run'], 'https://github.com/contoso/ml-service/actions/runs/42');
+
+    await admin(emu, 'DELETE', '/requests');
+    const again = await deploy(emu, inputs, files);
+    assert.equal(again.code, 0, again.stdout);
+    assert.deepEqual(await writes(emu), [], 'the re-run sent no write');
+    assert.match(again.summary, /Nothing to change/);
+  });
+
+  it('creates a user-assigned endpoint whose deployment resolves a Key Vault reference', async () => {
+    const files = { 'ml/endpoint.yml': UAI_ENDPOINT(emu), 'ml/blue.yml': deploymentYaml(emu, 'blue', 'shop-uai-ep', { DB_PASSWORD: KV_REF }) };
+    const run = await deploy(emu, { 'endpoint-file': 'ml/endpoint.yml', 'deployment-file': 'ml/blue.yml', traffic: 'blue=100' }, files);
+    assert.equal(run.code, 0, run.stdout);
+    assert.deepEqual((await world(emu))['shop-uai-ep'], { traffic: { blue: 100 }, mirror: {}, deployments: { blue: 'Succeeded' } });
+    assertNoSecrets(run);
+  });
+});
+
+describe('deploy: a new system identity and Key Vault', () => {
+  const files = (emu: Emu) => ({ 'ml/endpoint.yml': ENDPOINT, 'ml/blue.yml': deploymentYaml(emu, 'blue', 'shop-ep', { DB_PASSWORD: KV_REF, LOG_LEVEL: 'info' }) });
+
+  it('without grant-missing-roles: stops before the deployment with the exact command, on the line of the reference', async () => {
+    const run = await deploy(emu, { 'endpoint-file': 'ml/endpoint.yml', 'deployment-file': 'ml/blue.yml', traffic: 'all' }, files(emu));
+    assert.equal(run.code, 1);
+    const finding = run.annotations.find((a) => a.properties.title?.startsWith('endpoint-identity-cannot-read-keyvault'));
+    assert.ok(finding, run.stdout);
+    assert.equal(finding.properties.file, 'ml/blue.yml');
+    assert.equal(finding.properties.line, '8');
+    assert.match(finding.message, /az role assignment create --assignee-object-id [0-9a-f-]{36} --assignee-principal-type ServicePrincipal --role "Key Vault Secrets User" --scope \/subscriptions\/.*\/vaults\/demo-kv/);
+    const held = (await world(emu))['shop-ep'];
+    assert.deepEqual(held?.deployments, {}, 'no deployment was started');
+    assert.match(run.summary, /some changes were written/i);
+  });
+
+  it('with grant-missing-roles: assigns Key Vault Secrets User (principalType set) and the deployment resolves the secret', async () => {
+    const run = await deploy(emu, { 'endpoint-file': 'ml/endpoint.yml', 'deployment-file': 'ml/blue.yml', traffic: 'all', 'grant-missing-roles': 'true' }, files(emu));
+    assert.equal(run.code, 0, run.stdout);
+    assert.deepEqual((await world(emu))['shop-ep'], { traffic: { blue: 100 }, mirror: {}, deployments: { blue: 'Succeeded' } });
+    const assignment = (await writes(emu)).find((w) => /roleAssignments/i.test(w.path));
+    assert.match(assignment?.path ?? '', /vaults\/demo-kv\/providers\/Microsoft\.Authorization\/roleAssignments\//i);
+    assertNoSecrets(run);
+  });
+});
+
+describe('deploy: failures are reported where they happen, and nothing else moves', () => {
+  it('a failing endpoint operation: deployment-failed on the endpoint file, no deployment started', async () => {
+    // The deployer may write endpoints but not read connection secrets: the service fails the LRO of an endpoint with the enforce flag.
+    const enforced = `${ENDPOINT}properties:\n  enforce_access_to_default_secret_stores: enabled\n`;
+    const state = await admin<{ roleAssignments: Array<{ name: string; roleName: string }> }>(emu, 'GET', '/state');
+    const contributor = state.body.roleAssignments.find((a) => a.roleName === 'Contributor');
+    assert.ok(contributor);
+    await admin(emu, 'DELETE', `/role-assignments/${contributor.name}`);
+    await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'ML Endpoint Operator', scope: 'resourceGroup' });
+    const run = await deploy(emu, { 'endpoint-file': 'ml/endpoint.yml', 'deployment-file': 'ml/blue.yml', traffic: 'all' }, { 'ml/endpoint.yml': enforced, 'ml/blue.yml': deploymentYaml(emu, 'blue', 'shop-ep') });
+    assert.equal(run.code, 1);
+    const failed = run.annotations.find((a) => a.properties.title?.startsWith('deployment-failed'));
+    assert.equal(failed?.properties.file, 'ml/endpoint.yml');
+    assert.match(failed?.message ?? '', /Endpoint shop-ep: UserError: .*listsecrets/);
+    const held = await world(emu);
+    assert.deepEqual(held['shop-ep']?.deployments, {});
+    assert.deepEqual(held['existing-ep']?.traffic, { blue: 100 });
+  });
+
+  it('a deployment that fails to start: logs of both containers, deployment-failed with the code and remedy, traffic untouched', async () => {
+    await admin(emu, 'PATCH', '/knobs', { deployments: { green: { failToStart: { code: 'ResourceNotReady', message: 'Liveness probe failed', logs: 'Traceback (most recent call last):\nModuleNotFoundError: No module named sklearn\n' } } } });
+    const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', 'rollout-steps': '10,50,100' }, { 'ml/green.yml': deploymentYaml(emu, 'green', 'existing-ep') });
+    assert.equal(run.code, 1);
+    const failed = run.annotations.find((a) => a.properties.title?.startsWith('deployment-failed'));
+    assert.equal(failed?.properties.file, 'ml/green.yml');
+    assert.equal(failed?.properties.line, '1');
+    assert.match(failed?.message ?? '', /ResourceNotReady: Liveness probe failed/);
+    assert.match(failed?.message ?? '', /init\(\) of the scoring script/);
+    assert.match(run.stdout, /── StorageInitializer \(last 50 lines\) ──/);
+    assert.match(run.stdout, /ModuleNotFoundError: No module named sklearn/);
+    const held = (await world(emu))['existing-ep'];
+    assert.deepEqual(held?.traffic, { blue: 100 });
+    assert.equal(held?.deployments.green, 'Failed');
+  });
+
+  it('SecretsInjectionError: annotated on the line of the variable it names', async () => {
+    const bad = deploymentYaml(emu, 'green', 'existing-ep', { LOG_LEVEL: 'info', API_KEY: '${{azureml://connections/no_such_connection/credentials/key}}' });
+    const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', traffic: 'blue=90,green=10' }, { 'ml/green.yml': bad });
+    assert.equal(run.code, 1);
+    const failed = run.annotations.find((a) => a.properties.title?.startsWith('deployment-failed'));
+    assert.match(failed?.message ?? '', /Deployment green: SecretsInjectionError: .*API_KEY/);
+    assert.equal(failed?.properties.line, '9');
+    assert.match(failed?.message ?? '', /Connection Secrets Reader/);
+    assert.deepEqual((await world(emu))['existing-ep']?.traffic, { blue: 100 });
+  });
+
+  it('a 429 storm on ARM: retried within the budget, the deployment still lands', async () => {
+    await admin(emu, 'POST', '/faults', { host: 'management.azure.com', path: '/onlineEndpoints/existing-ep', status: 429, retryAfter: 0, times: 6 });
+    const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', traffic: 'blue=50,green=50' }, { 'ml/green.yml': deploymentYaml(emu, 'green', 'existing-ep') });
+    assert.equal(run.code, 0, run.stdout);
+    assert.deepEqual((await world(emu))['existing-ep']?.traffic, { blue: 50, green: 50 });
+  });
+});
