@@ -832,9 +832,6 @@ async function createScorer(session, target) {
 
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-function withTraffic(body, traffic, mirrorTraffic) {
-    return { ...body, properties: { ...body.properties, traffic, mirrorTraffic } };
-}
 /** Applies one traffic map and reads it back; undefined when the write and read-back agree. */
 async function applyMap(run, traffic, mirrorTraffic, label) {
     const { session, log, state } = run;
@@ -842,7 +839,7 @@ async function applyMap(run, traffic, mirrorTraffic, label) {
     const ready = await (0,rollout_live/* waitWhileBusy */.uI)(`Endpoint ${state.endpointName}`, () => (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), await (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), run.deadline, 1000);
     if (ready.kind === 'timeout')
         return { problem: `the endpoint stayed ${ready.state} until the timeout` };
-    const outcome = await writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: withTraffic(state.body, traffic, mirrorTraffic) }, label, run.deadline);
+    const outcome = await writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: (0,traffic_plan/* withTraffic */.oO)(state.body, traffic, mirrorTraffic) }, label, run.deadline);
     if (outcome.kind === 'failed')
         return { problem: `the traffic update failed: ${outcome.error.code}: ${outcome.error.message}` };
     if (outcome.kind === 'timeout')
@@ -923,7 +920,7 @@ function armSignals(run) {
         sent = true;
         core.warning(`Received ${signal} mid-rollout: sending the restore of traffic ${(0,traffic_plan/* formatTraffic */.zM)(run.plan.previous.traffic)} before exit; the post step verifies it.`);
         const { previous } = run.plan;
-        const body = withTraffic(run.state.body, previous.traffic, previous.mirrorTraffic);
+        const body = (0,traffic_plan/* withTraffic */.oO)(run.state.body, previous.traffic, previous.mirrorTraffic);
         setTimeout(() => process.exit(1), 6000).unref();
         run.session.arm
             .send({ method: 'PUT', path: run.state.endpointPath, apiVersion: run.state.apiVersion, body })
@@ -1040,9 +1037,6 @@ function endpointBodyFromLive(live) {
         body.kind = live.kind;
     return body;
 }
-function apply_withTraffic(body, traffic, mirrorTraffic) {
-    return { ...body, properties: { ...body.properties, traffic, mirrorTraffic } };
-}
 function trafficRequest(inputs, run) {
     if (inputs.rolloutSteps)
         return { kind: 'steps', steps: inputs.rolloutSteps };
@@ -1139,7 +1133,7 @@ async function applyDeploy(run, facts) {
     endpoint = busy.value;
     const createdNow = !endpoint;
     let endpointBody = spec ? withTraceTags((0,lib_spec/* endpointRestBody */.S9)(spec, ws).body, tags) : endpointBodyFromLive(endpoint?.body ?? {});
-    endpointBody = apply_withTraffic(endpointBody, endpoint?.traffic ?? {}, endpoint?.mirrorTraffic ?? {});
+    endpointBody = (0,traffic_plan/* withTraffic */.oO)(endpointBody, endpoint?.traffic ?? {}, endpoint?.mirrorTraffic ?? {});
     if (spec) {
         const drift = endpoint ? driftFrom(endpointBody, endpoint.body) : ['new'];
         if (endpoint && drift.length === 0 && endpoint.provisioningState.toLowerCase() === 'succeeded') {
@@ -1573,6 +1567,7 @@ async function retryTransient(what, deadline, call) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H6: () => (/* binding */ planTraffic),
 /* harmony export */   UN: () => (/* binding */ sameTraffic),
+/* harmony export */   oO: () => (/* binding */ withTraffic),
 /* harmony export */   zM: () => (/* binding */ formatTraffic)
 /* harmony export */ });
 /* unused harmony exports normalizeTraffic, shareWith */
@@ -1617,6 +1612,10 @@ function shareWith(live, name, share) {
         missing -= 1;
     }
     return normalizeTraffic({ [key]: share, ...Object.fromEntries(floor.map((e) => [e.n, e.p])) });
+}
+/** An endpoint PUT body with another traffic and mirror map (everything else as it was). */
+function withTraffic(body, traffic, mirrorTraffic) {
+    return { ...body, properties: { ...body.properties, traffic, mirrorTraffic } };
 }
 function planTraffic(input) {
     const previous = { traffic: normalizeTraffic(input.live), mirrorTraffic: normalizeTraffic(input.liveMirror) };

@@ -38427,7 +38427,13 @@ function referencesSection(report) {
 }
 function planSections(report, options) {
     const { requests, assets } = report.plan;
-    const withheld = failed(report) ? '\n\nNot sent: the errors above must be fixed first. Files with errors are not in the plan.' : '';
+    const withheld = !failed(report)
+        ? ''
+        : report.written === 'nothing'
+            ? '\n\nNot sent: the errors above must be fixed first. Files with errors are not in the plan.'
+            : report.written === 'partial'
+                ? '\n\nSent in part: the run stopped on the errors above (the timeline shows what was written and what was rolled back).'
+                : '\n\nSent: every request was written before the errors above.';
     const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
     const assetLines = assets.map((a) => `- local asset registered first: ${escapeCell(a.kind)}: ${escapeCell(a.description)}`);
     const sections = [
@@ -38479,7 +38485,7 @@ function capitalize(text) {
 // The sticky pull-request comment's body, and how a run recognises its own comment from the last
 // run: a hidden marker on the first line, then the report (verdict, findings linked to the PR's head
 // commit, reference statuses, plan) within GitHub's 65,536 characters, then a footer naming the run.
-// The footer changes with every run, so "unchanged" compares everything above it. Pure.
+// The footer and the durations change with every run, so "unchanged" compares the rest. Pure.
 
 
 const MARKER_PREFIX = '<!-- azureml-online-deploy:sticky ';
@@ -38512,9 +38518,11 @@ function findOwnComment(comments, key) {
             return c;
     return undefined;
 }
-/** True when the bodies differ only in their footers (which name the run). */
+/** Durations in notes ("13 requests in 522 ms") differ on every run without anything having changed. */
+const DURATION = /\b\d[\d.,]*\s?(?:ms|s|min|h)\b/g;
+/** True when the bodies differ only in their footers (which name the run) and in durations. */
 function sameContent(existing, next) {
-    const content = (body) => body.split(FOOTER_MARKER)[0]?.trimEnd();
+    const content = (body) => body.split(FOOTER_MARKER)[0]?.trimEnd().replace(DURATION, '(time)');
     return content(existing) === content(next);
 }
 
@@ -40319,7 +40327,7 @@ const inlineEnvironmentSchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ob
 /**
  * A value of a free dict (tags, properties, environment_variables) as the SDK's REST serializer
  * sends it: Python str() of the value, except that an empty value (YAML null) stays JSON null
- * (`PLAIN:` is sent as null, never as the text "None"; research/yaml-to-rest.md §5).
+ * (`PLAIN:` is sent as null, never as the text "None": test/fixtures/sdk-vectors, null-values-*).
  */
 function pyStrNode(node) {
     if (node.kind === 'scalar')
@@ -42224,9 +42232,10 @@ function inferenceConfigDump(ic) {
 }
 /**
  * The anonymous environment version azure-ai-ml computes at load time for an image environment
- * (Environment._generate_anonymous_version, research §6.3): MD5 of the image, joined with the MD5
- * of the inference_config dump, then of the conda file, each step with Python's str.join. Undefined
- * when it depends on an upload (build context) or on a conda file that could not be read.
+ * (Environment._generate_anonymous_version; vectors anon-env-* in test/fixtures/sdk-vectors): MD5
+ * of the image, joined with the MD5 of the inference_config dump, then of the conda file, each step
+ * with Python's str.join. Undefined when it depends on an upload (build context) or on a conda file
+ * that could not be read.
  */
 function anonymousEnvironmentVersion(e) {
     if (e.build || e.image === undefined)

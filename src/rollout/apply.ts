@@ -21,7 +21,7 @@ import { readDeployment, readEndpoint, waitWhileBusy, type LiveDeployment, type 
 import type { LroOutcome } from './lro.ts';
 import { ROLLOUT_STATE_KEY, serializeState, type RolloutState } from './rollout-state.ts';
 import { traceTags, withTraceTags } from './trace-tags.ts';
-import { formatTraffic, planTraffic, type TrafficRequest } from './traffic-plan.ts';
+import { formatTraffic, planTraffic, withTraffic, type TrafficRequest } from './traffic-plan.ts';
 import { runTraffic, type GateSettings } from './traffic.ts';
 import { ApplyLog, writeLro } from './writes.ts';
 
@@ -55,9 +55,6 @@ export function endpointBodyFromLive(live: Record<string, unknown>): Record<stri
   return body;
 }
 
-function withTraffic(body: Record<string, unknown>, traffic: Record<string, number>, mirrorTraffic: Record<string, number>): Record<string, unknown> {
-  return { ...body, properties: { ...(body.properties as Record<string, unknown>), traffic, mirrorTraffic } };
-}
 
 function trafficRequest(inputs: Inputs, run: AnalyzedRun): TrafficRequest {
   if (inputs.rolloutSteps) return { kind: 'steps', steps: inputs.rolloutSteps };

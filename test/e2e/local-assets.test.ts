@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ENDPOINT, admin, deploy, startEmulator, world, type Emu } from './deploy-harness.ts';
+import { ENDPOINT, admin, deploy, world, type Emu } from './deploy-harness.ts';
+import { scenarioPath, spawnEmulator } from '../emulator/harness.ts';
 import { runAction } from './harness.ts';
 import { model1Deployment } from '../../src/assets/testkit.ts';
 
@@ -42,7 +43,7 @@ async function writesAnywhere(emu: Emu): Promise<string[]> {
 
 let emu: Emu;
 before(async () => {
-  emu = await startEmulator();
+  emu = await spawnEmulator(scenarioPath('deploy.yml'));
 });
 after(() => emu.stop());
 
