@@ -139,3 +139,26 @@ describe('diffTraffic', () => {
     });
   }
 });
+
+describe('diffResource: the whole change records', () => {
+  const changes = (d: ResourceDiff) => (d.action === 'update' ? d.changes : d.action);
+  const table: Array<{ name: string; desired: Obj; live: Obj; want: unknown; secretValues?: string[] }> = [
+    { name: 'a new nested object without a default is added whole', desired: { properties: { dataCollector: { collections: { x: { dataCollectionMode: 'enabled' } } } } }, live: { properties: {} }, want: [{ path: 'properties.dataCollector', kind: 'added', after: '{"collections":{"x":{"dataCollectionMode":"enabled"}}}' }] },
+    { name: 'an empty object the live body lacks is no change', desired: { properties: { dataCollector: {} } }, live: { properties: {} }, want: 'no-change' },
+    { name: 'an asset decided at deploy, where live has none', desired: { properties: { model: '{{pending:model}}' } }, live: { properties: {} }, want: [{ path: 'properties.model', kind: 'added', after: 'decided at deploy (asset to register or label to resolve)', pending: true }] },
+    { name: 'arrays compare in order', desired: { properties: { a: ['x', 'y'] } }, live: { properties: { a: ['y', 'x'] } }, want: [{ path: 'properties.a', kind: 'changed', before: '["y","x"]', after: '["x","y"]' }] },
+    { name: 'arrays equal', desired: { properties: { a: ['x', 'y'] } }, live: { properties: { a: ['x', 'y'] } }, want: 'no-change' },
+    { name: 'P1D = PT24H', desired: { properties: { t: 'P1D' } }, live: { properties: { t: 'PT24H' } }, want: 'no-change' },
+    { name: 'a duration and a plain string differ', desired: { properties: { t: 'PT5S' } }, live: { properties: { t: 'five seconds' } }, want: [{ path: 'properties.t', kind: 'changed', before: 'five seconds', after: 'PT5S' }] },
+    { name: 'a non-ARM string is case-sensitive', desired: { properties: { description: 'Blue' } }, live: { properties: { description: 'blue' } }, want: [{ path: 'properties.description', kind: 'changed', before: 'blue', after: 'Blue' }] },
+    { name: 'keys with dots are bracketed', desired: { tags: { 'team.name': 'ml' } }, live: { tags: {} }, want: [{ path: 'tags["team.name"]', kind: 'added', after: 'ml' }] },
+    { name: 'a description the file drops returns to null', desired: { properties: {} }, live: { properties: { description: 'old' } }, want: [{ path: 'properties.description', kind: 'changed', before: 'old', after: 'null (the default)' }] },
+    {
+      name: 'environment variables replacing a null map: secret-looking values masked inside the JSON',
+      desired: { properties: { environmentVariables: { API_KEY: 'raw', OPENAI_KEY: '${{azureml://connections/aoai/credentials/key}}', MODE: 'fast' } } }, live: { properties: { environmentVariables: null } },
+      want: [{ path: 'properties.environmentVariables', kind: 'changed', before: 'null', after: '{"API_KEY":"***","OPENAI_KEY":"${{azureml://connections/aoai/credentials/key}}","MODE":"fast"}' }],
+    },
+    { name: 'secret values masked inside objects too', desired: { properties: { p: { a: 'xx-s3cret-yy' } } }, live: { properties: {} }, secretValues: ['s3cret'], want: [{ path: 'properties.p', kind: 'added', after: '{"a":"xx-***-yy"}' }] },
+  ];
+  for (const c of table) test(c.name, () => assert.deepEqual(changes(diffResource(c.desired, c.live, c.secretValues ? { secretValues: c.secretValues } : {})), c.want));
+});
