@@ -1555,8 +1555,8 @@ function connectionName(r) {
 // run updates is in the middle of another operation (docs/online-checks.md §endpoint-state).
 
 
-/** Provisioning states in which no operation is running (ARM's terminal states). */
-const TERMINAL_STATES = new Set(['succeeded', 'failed', 'canceled', 'cancelled']);
+/** Provisioning states in which no operation is running (the EndpointProvisioningState / DeploymentProvisioningState enums' terminal values). */
+const TERMINAL_STATES = new Set(['succeeded', 'failed', 'canceled']);
 function isTerminal(state) {
     return TERMINAL_STATES.has(state.toLowerCase());
 }
