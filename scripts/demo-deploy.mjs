@@ -1,6 +1,7 @@
 // `npm run demo` (mode deploy): a real gated rollout in Azure in a box, then a failing one.
 //
-//   1. examples/endpoint.yml + examples/deployment.yml: the endpoint and `blue`, 100 % of the traffic.
+//   1. examples/endpoint.yml + examples/deployment.yml: the endpoint and `blue`, 100 % of the traffic
+//      (grant-missing-roles: the new endpoint identity needs Key Vault Secrets User for DB_PASSWORD).
 //   2. `green` (the same deployment under another name) joins at 10 → 50 → 100 % with smoke and
 //      comparison gates: green serves everything.
 //   3. The world is reset to step 1, and green starts failing once it reaches 50 %: the smoke gate
@@ -48,7 +49,9 @@ async function runAction(title, inputs, { show = true, whileRunning } = {}) {
   const files = { output: join(scratch, 'output.txt'), summary: join(scratch, 'summary.md'), state: join(scratch, 'state.txt'), event: join(scratch, 'event.json') };
   for (const f of [files.output, files.summary, files.state]) writeFileSync(f, '');
   writeFileSync(files.event, '{}');
-  const all = { ...contract.inputs, mode: 'deploy', 'endpoint-file': 'examples/endpoint.yml', timeout: '5m', ...inputs };
+  // The endpoint's new system identity needs Key Vault Secrets User on demo-kv, which no one can grant
+  // before it exists: grant-missing-roles lets deploy assign it between endpoint and deployment creation.
+  const all = { ...contract.inputs, mode: 'deploy', 'endpoint-file': 'examples/endpoint.yml', 'grant-missing-roles': 'true', timeout: '5m', ...inputs };
   const env = {
     PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_STATE: files.state, GITHUB_EVENT_PATH: files.event, GITHUB_REPOSITORY: contract.github?.repository ?? 'octo-org/octo-repo', GITHUB_SHA: '7725fa397b5dec28acc56b86050152866c3a78dd',
@@ -62,10 +65,10 @@ async function runAction(title, inputs, { show = true, whileRunning } = {}) {
   if (whileRunning) await whileRunning();
   const code = await done;
   console.log(bold(`\n════ ${title} ════`));
-  if (show) {
+  if (show || code !== 0) {
     console.log(bold('── Runner log ──'));
     // As GitHub shows it: debug lines and masks hidden, groups as headings.
-    console.log(log.split('\n').filter((l) => !/^::(debug|add-mask|save-state)/.test(l)).map((l) => l.replace(/^::group::(.*)$/, '▸ $1').replace(/^::endgroup::$/, '')).filter((l) => l !== '').join('\n'));
+    console.log(log.split('\n').filter((l) => !/^::(debug|add-mask|save-state)/.test(l)).map((l) => l.replace(/^::group::(.*)$/, (_, title) => `▸ ${unescape(title)}`).replace(/^::endgroup::$/, '')).filter((l) => l !== '').join('\n'));
     console.log(bold('\n── Annotations ──'));
     const annotations = log.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
     for (const line of annotations) {

@@ -15,6 +15,27 @@ export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../tes
 export const WS = { subscriptionId: '00000000-0000-0000-0000-000000000001', resourceGroup: 'rg', workspaceName: 'ws', location: 'eastus' };
 export const WS_PATH = `/subscriptions/${WS.subscriptionId}/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws`;
 
+/**
+ * An azureml-examples style deployment (cli/endpoints/online/model-1): by default a local model
+ * file, the `onlinescoring/` code folder and an image + conda file environment. `model` is a local
+ * path, or a reference (`azureml:…`) written as is.
+ */
+export function model1Deployment(o: { model?: string; name?: string; endpoint?: string; code?: string } = {}): string {
+  const model = o.model ?? 'model/sklearn_regression_model.pkl';
+  return `name: ${o.name ?? 'blue'}
+endpoint_name: ${o.endpoint ?? 'my-endpoint'}
+model:${model.startsWith('azureml:') ? ` ${model}` : `\n  path: ${model}`}
+code_configuration:
+  code: ${o.code ?? 'onlinescoring/'}
+  scoring_script: score.py
+environment:
+  conda_file: environment/conda.yaml
+  image: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest
+instance_type: Standard_DS3_v2
+instance_count: 1
+`;
+}
+
 /** Copy the model-1 fixture folders into a temp folder the test may change. */
 export async function copyModel1(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'assets-model1-'));

@@ -33,30 +33,43 @@ export function uploadLocalAssets(session: AssetSession, plan: LocalAssetPlan, o
   return uploadWith(assetIo(session), plan, options);
 }
 
+/** An upload or registration failed; `partial` says what had been written before. */
+export class AssetUploadError extends Error {
+  readonly partial: UploadResult;
+  constructor(cause: unknown, partial: UploadResult) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'AssetUploadError';
+    this.partial = partial;
+  }
+}
+
 export async function uploadWith(io: AssetIo, plan: LocalAssetPlan, options: UploadOptions = {}): Promise<UploadResult> {
   const log = options.log ?? (() => undefined);
   const progress = new Progress(plan, log, options.progressEveryMs ?? 2000);
   const limit = limiter(options.fileConcurrency ?? 8);
   const result: UploadResult = { items: [], uploadedFiles: 0, uploadedBytes: 0, registered: [] };
+  const settle = (): UploadResult => ({ ...result, uploadedFiles: progress.files, uploadedBytes: progress.bytes });
   // Assets are independent: upload and register them at once, sharing the file limit.
-  await Promise.all(
-    plan.items.map(async (item) => {
-      if (item.exists) {
-        result.items.push({ kind: item.kind, id: item.id, created: false });
-        return;
-      }
-      const body = structuredClone(item.versionBody);
-      if (item.upload) await uploadFiles(io, item, body, limit, progress);
-      const version = await io.registry.putVersion(TYPE[item.kind], item.name, item.version, body);
-      log(`Registered ${item.kind} ${item.name}:${item.version}.`);
-      result.items.push({ kind: item.kind, id: version.id || item.id, created: true });
-      result.registered.push(version.id || item.id);
-    }),
-  );
+  try {
+    await Promise.all(
+      plan.items.map(async (item) => {
+        if (item.exists) {
+          result.items.push({ kind: item.kind, id: item.id, created: false });
+          return;
+        }
+        const body = structuredClone(item.versionBody);
+        if (item.upload) await uploadFiles(io, item, body, limit, progress);
+        const version = await io.registry.putVersion(TYPE[item.kind], item.name, item.version, body);
+        log(`Registered ${item.kind} ${item.name}:${item.version}.`);
+        result.items.push({ kind: item.kind, id: version.id || item.id, created: true });
+        result.registered.push(version.id || item.id);
+      }),
+    );
+  } catch (error) {
+    throw new AssetUploadError(error, settle());
+  }
   progress.finish();
-  result.uploadedFiles = progress.files;
-  result.uploadedBytes = progress.bytes;
-  return result;
+  return settle();
 }
 
 async function uploadFiles(io: AssetIo, item: PlannedAsset, body: Record<string, unknown>, limit: Limiter, progress: Progress): Promise<void> {
