@@ -10,17 +10,14 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  deployFacts: () => (/* binding */ deployFacts),
   deployMode: () => (/* binding */ deployMode)
 });
 
-// EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
-var azure_session = __webpack_require__(7076);
-// EXTERNAL MODULE: ./lib/spec/rest.js
-var rest = __webpack_require__(9933);
-// EXTERNAL MODULE: ./lib/rollout/live.js
-var rollout_live = __webpack_require__(5747);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
+var azure_session = __webpack_require__(7076);
 // EXTERNAL MODULE: ./lib/inputs.js
 var inputs = __webpack_require__(646);
 // EXTERNAL MODULE: ./lib/source-files.js
@@ -297,6 +294,8 @@ async function ensureKeyVaultAccess(session, principalId, vaults, grant, deadlin
     }));
 }
 
+// EXTERNAL MODULE: ./lib/rollout/live.js
+var rollout_live = __webpack_require__(5747);
 // EXTERNAL MODULE: ./lib/rollout/rollout-state.js
 var rollout_state = __webpack_require__(5012);
 // EXTERNAL MODULE: ./lib/rollout/traffic-plan.js
@@ -540,6 +539,8 @@ async function readDeploymentMetrics(session, endpointPath, deployment, window) 
 
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 88 modules
 var esm = __webpack_require__(5190);
+// EXTERNAL MODULE: ./lib/spec/rest.js
+var rest = __webpack_require__(9933);
 ;// CONCATENATED MODULE: ./lib/rollout/scoring.js
 // Scoring calls for the smoke and comparison gates: the endpoint's scoring URI, pinned to one
 // deployment with the `azureml-model-deployment` header, signed per the endpoint's auth mode with
@@ -614,6 +615,10 @@ function withTraffic(body, traffic, mirrorTraffic) {
 /** Applies one traffic map and reads it back; undefined when the write and read-back agree. */
 async function applyMap(run, traffic, mirrorTraffic, label) {
     const { session, log, state } = run;
+    // Never written over a running operation (an update that outlived an earlier wait, say).
+    const ready = await (0,rollout_live/* waitWhileBusy */.uI)(`Endpoint ${state.endpointName}`, () => (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), await (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), run.deadline, 1000);
+    if (ready.kind === 'timeout')
+        return { problem: `the endpoint stayed ${ready.state} until the timeout` };
     const outcome = await writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: withTraffic(state.body, traffic, mirrorTraffic) }, label, run.deadline);
     if (outcome.kind === 'failed')
         return { problem: `the traffic update failed: ${outcome.error.code}: ${outcome.error.message}` };
@@ -968,8 +973,8 @@ async function applyDeploy(run, facts) {
     const after = await runTraffic({ session, log, plan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(rollout_state/* ROLLOUT_STATE_KEY */.UH, (0,rollout_state/* serializeState */.sU)(s)) });
     if (plan.steps.length === 0 && log.writes === 0)
         log.notes.push(`Nothing to change: Azure already holds what the files and inputs ask for (traffic ${(0,traffic_plan/* formatTraffic */.zM)(before.traffic)}).`);
-    else
-        log.notes.push(`Traffic: ${(0,traffic_plan/* formatTraffic */.zM)(plan.previous.traffic)} → ${(0,traffic_plan/* formatTraffic */.zM)(after?.traffic)}.`);
+    else if (!log.failed)
+        log.notes.push(`Traffic: ${(0,traffic_plan/* formatTraffic */.zM)(plan.previous.traffic)} → ${(0,traffic_plan/* formatTraffic */.zM)(after?.traffic)} (read back).`);
     return result(readBackOf(after));
 }
 function locate(d) {
@@ -1060,60 +1065,367 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/secrets/scan.js + 2 modules
-var scan = __webpack_require__(1639);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 26 modules
+var validate = __webpack_require__(5601);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
-// mode: deploy — validate, then apply (src/rollout/): endpoint, Key Vault access of a new identity,
-// deployments, traffic under gates with rollback. Until validate's online checks land
-// (docs/architecture.md §1), `check` signs in and reads what apply needs; it never writes.
 
 
 
-
-
-async function readLive(session, endpointName) {
-    const ws = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: '' };
-    const path = (0,rest/* endpointPath */.nM)(ws, endpointName);
-    const optional = async (p) => {
-        try {
-            return (await p).body;
-        }
-        catch (error) {
-            if (error instanceof azure_session/* ArmError */.dW && error.status === 404)
-                return undefined;
-            throw error;
-        }
-    };
-    const [workspace, endpoint, deployments] = await Promise.all([
-        session.arm.send({ method: 'GET', path: (0,rest/* workspacePath */.X5)(ws), apiVersion: rest/* ML_API_VERSION */.W8 }),
-        optional(session.arm.send({ method: 'GET', path, apiVersion: rest/* ML_API_VERSION */.W8 })),
-        optional(session.arm.send({ method: 'GET', path: `${path}/deployments`, apiVersion: rest/* ML_API_VERSION */.W8 })),
-    ]);
-    const live = {};
-    for (const d of deployments?.value ?? []) {
-        const props = (d.properties ?? {});
-        live[String(d.name).toLowerCase()] = { body: d, provisioningState: String(props.provisioningState ?? 'Unknown') };
+/** What apply needs, from the facts validate read (no second read of the same things). */
+function deployFacts(checked) {
+    const { facts } = checked;
+    const deployments = {};
+    if (facts.deployments.kind === 'found') {
+        for (const d of Object.values(facts.deployments.value))
+            deployments[d.name.toLowerCase()] = { body: d.body, provisioningState: d.provisioningState };
     }
-    const described = endpoint ? (0,rollout_live/* describeEndpoint */.N2)(endpoint) : undefined;
-    return { location: workspace.body?.location ?? '', endpoint: described, deployments: live };
+    return {
+        session: checked.session,
+        location: facts.workspace.kind === 'found' ? facts.workspace.value.location : '',
+        endpoint: facts.endpoint.kind === 'found' ? (0,rollout_live/* describeEndpoint */.N2)(facts.endpoint.value.body) : undefined,
+        deployments,
+        vaultIds: vaultIds(facts),
+    };
+}
+function vaultIds(facts) {
+    const out = {};
+    for (const [host, v] of Object.entries(facts.vaults))
+        if (v.kind === 'found')
+            out[host.toLowerCase()] = v.value.resourceId;
+    return out;
 }
 const deployMode = {
-    unknownTrafficSeverity: 'warning',
-    offlineReferenceStatus: 'resolved by the service when the deployment is created',
-    async check(run) {
-        const session = await run.phase('Sign in to Azure', () => (0,azure_session/* signIn */.Jv)(run.inputs));
-        const endpointName = run.analysis.endpoint?.name ?? run.analysis.deployments[0]?.endpointName ?? '';
-        const live = await run.phase('Read the workspace and the endpoint', () => readLive(session, endpointName));
-        const readBack = live.endpoint ? { scoringUri: live.endpoint.scoringUri, swaggerUri: live.endpoint.swaggerUri, traffic: live.endpoint.traffic, mirrorTraffic: live.endpoint.mirrorTraffic } : undefined;
-        const references = run.analysis.references.map((ref) => {
-            const { store, target } = (0,scan/* describeReference */.P5)(ref);
-            return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: { state: 'unknown', why: 'resolved by the service when the deployment is created' } };
-        });
-        return { findings: [], references, notes: [], readBack, session, deploy: { session, ...live, vaultIds: {} } };
-    },
+    ...validate.validateMode,
+    offlineReferenceStatus: 'not resolved: the online checks did not run',
+    check: (run) => (0,validate.validateOnline)(run, 'deploy'),
     // Apply opens its own log group per step (groups do not nest) and adds its rows to the timeline.
-    apply: (run, checked) => applyDeploy(run, checked.deploy),
+    apply: (run, checked) => applyDeploy(run, deployFacts(checked)),
 };
+
+
+/***/ }),
+
+/***/ 5747:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KW: () => (/* binding */ readEndpoint),
+/* harmony export */   N2: () => (/* binding */ describeEndpoint),
+/* harmony export */   iJ: () => (/* binding */ readDeployment),
+/* harmony export */   uI: () => (/* binding */ waitWhileBusy)
+/* harmony export */ });
+/* unused harmony export TERMINAL */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
+/* harmony import */ var _spec_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9933);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5570);
+// Reads of the live endpoint and deployments that apply needs between its writes (read back after
+// every change, wait for a non-terminal state), through the session's ARM client.
+
+
+
+
+/** Terminal provisioning states (contracts: EndpointProvisioningState, DeploymentProvisioningState). */
+const TERMINAL = new Set(['succeeded', 'failed', 'canceled']);
+function describeEndpoint(body) {
+    const p = body.properties ?? {};
+    const identity = (body.identity ?? {});
+    return {
+        body,
+        provisioningState: String(p.provisioningState ?? 'Unknown'),
+        traffic: (p.traffic ?? {}),
+        mirrorTraffic: (p.mirrorTraffic ?? {}),
+        scoringUri: typeof p.scoringUri === 'string' ? p.scoringUri : undefined,
+        swaggerUri: typeof p.swaggerUri === 'string' ? p.swaggerUri : undefined,
+        authMode: String(p.authMode ?? 'Key'),
+        identityType: String(identity.type ?? 'None'),
+        principalId: identity.principalId,
+        hasUserAssigned: Object.keys(identity.userAssignedIdentities ?? {}).length > 0,
+    };
+}
+async function getOrMissing(session, path, deadline) {
+    try {
+        const res = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)(`GET ${path.split('/').slice(-2).join('/')}`, deadline, () => session.arm.send({ method: 'GET', path, apiVersion: _spec_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .ML_API_VERSION */ .W8 }));
+        return res.body;
+    }
+    catch (error) {
+        if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW && error.status === 404)
+            return undefined;
+        throw error;
+    }
+}
+async function readEndpoint(session, path, deadline) {
+    const body = await getOrMissing(session, path, deadline);
+    return body ? describeEndpoint(body) : undefined;
+}
+async function readDeployment(session, path, deadline) {
+    const body = await getOrMissing(session, path, deadline);
+    return body ? { body, provisioningState: String(body.properties?.provisioningState ?? 'Unknown') } : undefined;
+}
+/**
+ * Waits, a line per poll, while a resource is in a non-terminal state (another operation runs on
+ * it): it is never written over. Undefined when it disappeared (deleted meanwhile).
+ */
+async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
+    let current = first;
+    const started = Date.now();
+    while (current && !TERMINAL.has(current.provisioningState.toLowerCase())) {
+        if (Date.now() + intervalMs > deadline)
+            return { kind: 'timeout', state: current.provisioningState };
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${label} is ${current.provisioningState} (another operation is running on it); waiting, ${Math.round((Date.now() - started) / 1000)} s so far`);
+        await new Promise((r) => setTimeout(r, intervalMs));
+        current = await read();
+    }
+    return { kind: 'ready', value: current };
+}
+
+
+/***/ }),
+
+/***/ 5570:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jh: () => (/* binding */ retryTransient),
+/* harmony export */   z9: () => (/* binding */ runLro)
+/* harmony export */ });
+/* unused harmony export isTransient */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
+/* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7352);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7076);
+// Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
+// the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
+// Retry-After (docs/rollout.md §1). Every poll prints one line with the operation's status and the
+// elapsed time; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
+// pipeline's own retries) is not a failed operation: it is retried at the next interval.
+
+
+
+const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
+/** Worth asking again: throttling, server errors, resets, and an access token that expired in flight (the next attempt gets a new one). */
+function isTransient(error) {
+    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && (TRANSIENT.has(error.status) || (error.status === 401 && error.code === 'ExpiredAuthenticationToken'));
+}
+function toLro(res) {
+    return { flatResponse: res.body, rawResponse: { statusCode: res.status, headers: res.headers, body: res.body } };
+}
+function elapsed(ms) {
+    const s = Math.round(ms / 1000);
+    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+/** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
+async function runLro(arm, request, options) {
+    const started = Date.now();
+    let polls = 0;
+    let lastBody;
+    const interval = options.intervalMs ?? 2000;
+    const poller = await (0,_azure_core_lro__WEBPACK_IMPORTED_MODULE_1__/* .createHttpPoller */ .Vj)({
+        requestPath: request.path,
+        requestMethod: request.method,
+        sendInitialRequest: async () => toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body })),
+        sendPollRequest: async (path) => {
+            polls += 1;
+            const absolute = /^https:\/\//i.test(path);
+            try {
+                const res = await arm.send({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion });
+                lastBody = res.body && typeof res.body === 'object' ? res.body : undefined;
+                const state = String(lastBody?.status ?? lastBody?.properties?.provisioningState ?? `HTTP ${res.status}`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${state} (${elapsed(Date.now() - started)} elapsed)`);
+                return toLro(res);
+            }
+            catch (error) {
+                if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && !isTransient(error)) {
+                    // A Location poll answers the failure itself with an error status.
+                    lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(Date.now() - started)} elapsed)`);
+                    return { flatResponse: lastBody, rawResponse: { statusCode: 200, headers: {}, body: lastBody } };
+                }
+                if (!isTransient(error))
+                    throw error;
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: status not readable (${error.code}); asking again (${elapsed(Date.now() - started)} elapsed)`);
+                const body = { status: 'InProgress' };
+                return { flatResponse: body, rawResponse: { statusCode: 200, headers: { 'retry-after': String(Math.ceil(interval / 1000)) }, body } };
+            }
+        },
+    }, { intervalInMs: interval, resolveOnUnsuccessful: true });
+    const remaining = options.deadline - Date.now();
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), Math.max(0, remaining));
+    try {
+        await poller.pollUntilDone({ abortSignal: abort.signal });
+    }
+    catch (error) {
+        if (abort.signal.aborted)
+            return { kind: 'timeout', polls, elapsedMs: Date.now() - started };
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+    const state = poller.getOperationState();
+    const elapsedMs = Date.now() - started;
+    if (state.status === 'succeeded') {
+        const resource = (state.result && typeof state.result === 'object' ? state.result : {});
+        return { kind: 'succeeded', resource, polls, elapsedMs };
+    }
+    const fromBody = lastBody?.error;
+    const error = {
+        code: fromBody?.code ?? (state.status === 'canceled' ? 'OperationCanceled' : 'Failed'),
+        message: fromBody?.message ?? state.error?.message ?? `the operation ended ${state.status}`,
+        details: Array.isArray(fromBody?.details) ? fromBody.details : undefined,
+    };
+    return { kind: 'failed', error, polls, elapsedMs };
+}
+/**
+ * Runs an ARM call again while it fails with throttling, a 5xx or a reset after the pipeline's own
+ * retries (a 429 storm), until the deadline. Only for idempotent calls (GET, PUT).
+ */
+async function retryTransient(what, deadline, call) {
+    let wait = 1000;
+    for (;;) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (!isTransient(error) || Date.now() + wait > deadline)
+                throw error;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${what}: ${error.code}; trying again in ${Math.round(wait / 1000)} s`);
+            await new Promise((r) => setTimeout(r, wait));
+            wait = Math.min(wait * 2, 15_000);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 8154:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H6: () => (/* binding */ planTraffic),
+/* harmony export */   UN: () => (/* binding */ sameTraffic),
+/* harmony export */   zM: () => (/* binding */ formatTraffic)
+/* harmony export */ });
+/* unused harmony exports normalizeTraffic, shareWith */
+// Pure: the traffic steps of a rollout (docs/rollout.md §2). From the traffic the endpoint serves
+// now and what the inputs ask for (an explicit map, `all`, gated `rollout-steps`, the endpoint
+// file's own traffic, and an optional mirror share), the ordered list of traffic maps to PUT.
+// The restore target of every rollback is `previous`, the map as read before the first change.
+/** Lower-cased names, zero entries dropped: the form in which two maps are compared. */
+function normalizeTraffic(map) {
+    const out = {};
+    for (const [name, percent] of Object.entries(map ?? {})) {
+        if (percent !== 0)
+            out[name.toLowerCase()] = (out[name.toLowerCase()] ?? 0) + percent;
+    }
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+function sameTraffic(a, b) {
+    return JSON.stringify(normalizeTraffic(a)) === JSON.stringify(normalizeTraffic(b));
+}
+function formatTraffic(map) {
+    const entries = Object.entries(normalizeTraffic(map));
+    return entries.length ? entries.map(([n, p]) => `${n}=${p}`).join(',') : '(none)';
+}
+/**
+ * The others keep their proportions while `name` takes `share` percent: the remaining percentage
+ * is split by the largest-remainder method, so the map always totals exactly 100.
+ */
+function shareWith(live, name, share) {
+    const key = name.toLowerCase();
+    const others = Object.entries(normalizeTraffic(live)).filter(([n]) => n !== key);
+    const othersTotal = others.reduce((s, [, p]) => s + p, 0);
+    const rest = 100 - share;
+    if (others.length === 0 || othersTotal === 0 || rest === 0)
+        return { [key]: 100 };
+    const exact = others.map(([n, p]) => ({ n, exact: (p * rest) / othersTotal }));
+    const floor = exact.map((e) => ({ n: e.n, p: Math.floor(e.exact), frac: e.exact - Math.floor(e.exact) }));
+    let missing = rest - floor.reduce((s, e) => s + e.p, 0);
+    for (const e of [...floor].sort((a, b) => b.frac - a.frac || a.n.localeCompare(b.n))) {
+        if (missing <= 0)
+            break;
+        e.p += 1;
+        missing -= 1;
+    }
+    return normalizeTraffic({ [key]: share, ...Object.fromEntries(floor.map((e) => [e.n, e.p])) });
+}
+function planTraffic(input) {
+    const previous = { traffic: normalizeTraffic(input.live), mirrorTraffic: normalizeTraffic(input.liveMirror) };
+    const plan = { previous, steps: [], notes: [], problems: [] };
+    const known = new Set(input.deployments.map((d) => d.toLowerCase()));
+    const target = input.deployment?.toLowerCase();
+    const gated = input.gatesConfigured;
+    const liveStep = (label, traffic, isGated) => ({ label, traffic: normalizeTraffic(traffic), mirrorTraffic: {}, gated: isGated });
+    if (input.mirrorPercent !== undefined) {
+        if (input.mirrorPercent < 1 || input.mirrorPercent > 50)
+            plan.problems.push(`mirror-percent: ${input.mirrorPercent} is outside 1..50; the service mirrors at most 50 % of the traffic.`);
+        else if (!target)
+            plan.problems.push('mirror-percent: needs a deployment file; it mirrors traffic to the deployment this run deploys.');
+        else if ((previous.traffic[target] ?? 0) > 0)
+            plan.problems.push(`mirror-percent: deployment '${target}' already serves ${previous.traffic[target]} % of live traffic; the service mirrors only to a deployment without live traffic.`);
+        else if (Object.keys(previous.traffic).length === 0)
+            plan.problems.push('mirror-percent: the endpoint serves no live traffic yet, so there is nothing to mirror.');
+        else if (input.request.kind === 'none')
+            plan.problems.push('mirror-percent: mirroring is the first step of a rollout; give rollout-steps or traffic as well.');
+        else
+            plan.steps.push({ label: `mirror ${input.mirrorPercent} % to ${target}`, traffic: previous.traffic, mirrorTraffic: { [target]: input.mirrorPercent }, gated: true });
+    }
+    const request = input.request;
+    switch (request.kind) {
+        case 'none':
+            break;
+        case 'all':
+            if (!target)
+                plan.problems.push('traffic: all needs a deployment file (it sends 100 % to the deployment this run deploys).');
+            else
+                plan.steps.push(liveStep(`${target} 100 %`, { [target]: 100 }, gated));
+            break;
+        case 'map':
+        case 'file': {
+            const weights = normalizeTraffic(request.kind === 'map' ? request.weights : request.traffic);
+            const unknown = Object.keys(weights).filter((n) => !known.has(n));
+            if (unknown.length) {
+                plan.problems.push(`traffic: ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} neither deployed by this run nor on the endpoint (known: ${[...known].join(', ') || 'none'}).`);
+                break;
+            }
+            if (request.kind === 'file' && Object.keys(weights).length === 0 && Object.keys(normalizeTraffic(request.mirrorTraffic)).length === 0)
+                break;
+            const step = liveStep(`traffic ${formatTraffic(weights)}`, weights, gated);
+            if (request.kind === 'file')
+                step.mirrorTraffic = normalizeTraffic(request.mirrorTraffic);
+            plan.steps.push(step);
+            break;
+        }
+        case 'steps': {
+            if (!target) {
+                plan.problems.push('rollout-steps: needs a deployment file; the steps move the deployment this run deploys up.');
+                break;
+            }
+            const others = Object.entries(previous.traffic).filter(([n, p]) => n !== target && p > 0);
+            if (others.length === 0) {
+                plan.notes.push(`No other deployment serves traffic, so ${target} goes to 100 % in one step (rollout-steps needs traffic to shift away from).`);
+                plan.steps.push(liveStep(`${target} 100 %`, { [target]: 100 }, gated));
+                break;
+            }
+            const current = previous.traffic[target] ?? 0;
+            const steps = request.steps.filter((s) => s > current);
+            if (steps.length < request.steps.length)
+                plan.notes.push(`${target} already serves ${current} %: steps at or below it are skipped.`);
+            for (const s of steps)
+                plan.steps.push(liveStep(`${target} ${s} %`, shareWith(previous.traffic, target, s), gated));
+            break;
+        }
+    }
+    // A step that changes nothing is dropped (a re-run of a finished rollout is a no-op).
+    let last = previous;
+    plan.steps = plan.steps.filter((s) => {
+        const same = sameTraffic(s.traffic, last.traffic) && sameTraffic(s.mirrorTraffic, last.mirrorTraffic);
+        last = { traffic: s.traffic, mirrorTraffic: s.mirrorTraffic };
+        return !same;
+    });
+    return plan;
+}
 
 
 /***/ })

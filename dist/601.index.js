@@ -720,8 +720,6 @@ function evaluatePermission(world, query) {
         if (!blocksAllow(definition.permissions, query.permission))
             continue;
         const grant = { assignmentId: a.id, principalId: a.principalId, roleName: definition.roleName, roleDefinitionId: a.roleDefinitionId, scope: a.scope };
-        if (a.condition)
-            grant.condition = a.condition;
         if (a.createdOn) {
             grant.createdOn = a.createdOn;
             const created = Date.parse(a.createdOn);
@@ -1391,8 +1389,10 @@ function decide(out, refs, status, finding) {
     for (const r of refs)
         out.verdicts.push({ reference: r, status });
 }
-function identityUnknown(out, refs, identity, what) {
-    decide(out, refs, { state: 'unknown', why: `the endpoint identity is not known: ${identity.why}` }, (r) => (0,finding/* makeFinding */.MH)('cannot-verify', r.range, `Cannot verify that the endpoint identity may ${what}: ${identity.why}.`, {
+function identityUnknown(ctx, out, refs, identity, what) {
+    // No endpoint and no endpoint file: endpoint-not-found (endpoint-state) already says all there is to say.
+    const reported = ctx.facts.endpoint.kind === 'missing' && !ctx.endpoint;
+    decide(out, refs, { state: 'unknown', why: `the endpoint identity is not known: ${identity.why}` }, reported ? undefined : (r) => (0,finding/* makeFinding */.MH)('cannot-verify', r.range, `Cannot verify that the endpoint identity may ${what}: ${identity.why}.`, {
         hint: identity.permission ? `Give the workflow identity ${identity.permission}.` : 'Give the workflow identity Reader on the workspace and the identity.',
     }));
 }
@@ -1419,7 +1419,7 @@ function connections(ctx, identity, refs, out) {
             }));
             return;
         case 'unknown':
-            identityUnknown(out, refs, identity, what);
+            identityUnknown(ctx, out, refs, identity, what);
             return;
         case 'new-system': {
             if (!enforceFlagEnabled(ctx)) {
@@ -1489,7 +1489,7 @@ function keyVault(ctx, identity, host, refs, out) {
             }));
             return;
         case 'unknown':
-            identityUnknown(out, refs, identity, what);
+            identityUnknown(ctx, out, refs, identity, what);
             return;
         case 'new-system': {
             const later = roleAssignmentCommand(role, scope, endpointPrincipalExpression(ctx.endpointName, ctx.facts.workspace.kind === 'found' ? ctx.facts.workspace.value.id : undefined));

@@ -3,7 +3,9 @@
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, the emulator's proxy/CA/OIDC variables) on
 // examples/endpoint.yml and examples/deployment.yml, shows what a user sees, and stops the emulator.
 //
-//   npm run demo                 # validate: the examples pass; a copy with a permission and a key mistake fails
+//   npm run demo                 # validate (the examples pass; a copy with a permission and a key mistake
+//                                # fails), then deploy: a gated rollout and a rolled-back one (scripts/demo-deploy.mjs)
+//   npm run demo -- validate     # only the validate part;  npm run demo -- deploy: only the rollouts
 //   npm run demo -- lint         # offline: a copy with two syntax mistakes
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const root = new URL('..', import.meta.url).pathname;
-const mode = process.argv[2] ?? 'validate';
+const requested = process.argv[2] ?? 'all';
+if (requested === 'deploy') {
+  await import('./demo-deploy.mjs');
+  process.exit();
+}
+const mode = requested === 'all' ? 'validate' : requested;
 const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const color = { error: 31, warning: 33, notice: 36 };
 const paint = (sev, s) => (process.stdout.isTTY ? `\x1b[${color[sev]}m${s}\x1b[0m` : s);
@@ -114,3 +121,9 @@ if (mode !== 'deploy') console.log(bold(`Requests that could change anything in 
 if (brokenCode === 0) console.log('Run 2 was expected to fail but passed.');
 stop();
 process.exitCode = code === 0 && brokenCode !== 0 ? 0 : 1;
+if (requested === 'all') {
+  console.log(bold('\n════ Deploy: a gated rollout, then one that rolls back ════'));
+  const validateExit = process.exitCode;
+  await import('./demo-deploy.mjs');
+  process.exitCode = validateExit || process.exitCode;
+}

@@ -203,7 +203,7 @@ export async function applyDeploy(run: AnalyzedRun, facts: DeployFacts): Promise
   const targetFile: SourceRange = target ? locate(analysis.deployments[0] as DeploymentSpec) : epFile;
   const after = await runTraffic({ session, log, plan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(ROLLOUT_STATE_KEY, serializeState(s)) });
   if (plan.steps.length === 0 && log.writes === 0) log.notes.push(`Nothing to change: Azure already holds what the files and inputs ask for (traffic ${formatTraffic(before.traffic)}).`);
-  else log.notes.push(`Traffic: ${formatTraffic(plan.previous.traffic)} → ${formatTraffic(after?.traffic)}.`);
+  else if (!log.failed) log.notes.push(`Traffic: ${formatTraffic(plan.previous.traffic)} → ${formatTraffic(after?.traffic)} (read back).`);
   return result(readBackOf(after));
 }
 

@@ -31,8 +31,9 @@ export interface LroOptions {
 
 const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
 
+/** Worth asking again: throttling, server errors, resets, and an access token that expired in flight (the next attempt gets a new one). */
 export function isTransient(error: unknown): boolean {
-  return error instanceof ArmError && TRANSIENT.has(error.status);
+  return error instanceof ArmError && (TRANSIENT.has(error.status) || (error.status === 401 && error.code === 'ExpiredAuthenticationToken'));
 }
 
 function toLro(res: ArmResponse): LroResponse {
@@ -66,7 +67,7 @@ export async function runLro(arm: ArmClient, request: LroRequest, options: LroOp
           core.info(`${options.label}: ${state} (${elapsed(Date.now() - started)} elapsed)`);
           return toLro(res);
         } catch (error) {
-          if (error instanceof ArmError && !TRANSIENT.has(error.status)) {
+          if (error instanceof ArmError && !isTransient(error)) {
             // A Location poll answers the failure itself with an error status.
             lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
             core.info(`${options.label}: Failed (${elapsed(Date.now() - started)} elapsed)`);

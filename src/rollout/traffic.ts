@@ -9,7 +9,7 @@ import type { AzureSession } from '../azure/session.ts';
 import type { SourceRange } from '../findings/finding.ts';
 import { writeLro, type ApplyLog } from './writes.ts';
 import { blocksRollout, comparisonVerdict, metricsVerdict, smokeVerdict, type GateResult, type MetricsThresholds, type OnNoData } from './gates.ts';
-import { readEndpoint, type LiveEndpoint } from './live.ts';
+import { readEndpoint, waitWhileBusy, type LiveEndpoint } from './live.ts';
 import { readDeploymentMetrics } from './metrics.ts';
 import type { RolloutState } from './rollout-state.ts';
 import { createScorer, type Scorer } from './scoring.ts';
@@ -50,6 +50,9 @@ function withTraffic(body: Record<string, unknown>, traffic: TrafficMap, mirrorT
 /** Applies one traffic map and reads it back; undefined when the write and read-back agree. */
 async function applyMap(run: TrafficRun, traffic: TrafficMap, mirrorTraffic: TrafficMap, label: string): Promise<{ problem?: string; live?: LiveEndpoint }> {
   const { session, log, state } = run;
+  // Never written over a running operation (an update that outlived an earlier wait, say).
+  const ready = await waitWhileBusy(`Endpoint ${state.endpointName}`, () => readEndpoint(session, state.endpointPath, run.deadline), await readEndpoint(session, state.endpointPath, run.deadline), run.deadline, 1000);
+  if (ready.kind === 'timeout') return { problem: `the endpoint stayed ${ready.state} until the timeout` };
   const outcome = await writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: withTraffic(state.body, traffic, mirrorTraffic) }, label, run.deadline);
   if (outcome.kind === 'failed') return { problem: `the traffic update failed: ${outcome.error.code}: ${outcome.error.message}` };
   if (outcome.kind === 'timeout') return { problem: 'the traffic update did not finish within the timeout budget' };

@@ -1,0 +1,133 @@
+// End-to-end: gated traffic shifting on Azure in a box. A green deployment joins existing-ep (blue
+// serving 100 %) in steps; gates (smoke, comparison, metrics) hold each step; a failed gate, a
+// cancelled run (SIGINT) or a killed process ends with blue back at 100 %, read back from the
+// emulator, and nothing else moved.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { admin, deploy, deploymentYaml, startEmulator, until, world, writes, type Emu } from './deploy-harness.ts';
+
+let emu: Emu;
+before(async () => {
+  emu = await startEmulator();
+});
+after(() => emu.stop());
+beforeEach(async () => {
+  await admin(emu, 'POST', '/reset');
+});
+
+const green = () => ({ 'ml/green.yml': deploymentYaml(emu, 'green', 'existing-ep'), 'ml/request.json': '{"data": [[1, 2, 3]]}' });
+const gated = { 'deployment-file': 'ml/green.yml', 'rollout-steps': '10,50,100', 'smoke-request-file': 'ml/request.json' };
+const trafficPuts = async () => (await writes(emu)).filter((w) => w.method === 'PUT' && /\/onlineEndpoints\/existing-ep$/i.test(w.path));
+
+describe('deploy: gated rollout', () => {
+  it('moves green 10 → 50 → 100 with smoke and comparison gates, each step read back, and shows the timeline', async () => {
+    const run = await deploy(emu, { ...gated, 'bake-time': '1s' }, green());
+    assert.equal(run.code, 0, run.stdout);
+    const held = (await world(emu))['existing-ep'];
+    assert.deepEqual(held?.traffic, { green: 100 });
+    assert.deepEqual(held?.deployments, { blue: 'Succeeded', green: 'Succeeded' });
+    assert.equal((await trafficPuts()).length, 3);
+    assert.match(run.stdout, /Read back: traffic blue=90,green=10/);
+    assert.match(run.stdout, /Read back: traffic blue=50,green=50/);
+    assert.match(run.summary, /### Timeline/);
+    assert.match(run.summary, /\| Gate smoke: green 50 % \| ✅ ok \| [\d.]+ m?s \| HTTP 200 \|/);
+    assert.match(run.summary, /\| Gate comparison: green 10 % \| ✅ ok \| [\d.]+ m?s \| green answers like blue/);
+    assert.deepEqual(JSON.parse(run.outputs.traffic ?? '{}'), { green: 100 });
+    assert.equal(run.outputs['deployment-name'], 'green');
+  });
+
+  it('smoke 5xx at step 2: rolls back to blue 100 % exactly, annotates the deployment file, green keeps no traffic', async () => {
+    const running = deploy(emu, { ...gated, 'bake-time': '3s' }, green());
+    await until(async () => (await trafficPuts()).length >= 2);
+    await admin(emu, 'PATCH', '/knobs', { deployments: { green: { scoring: 'error', errorStatus: 500 } } });
+    const run = await running;
+    assert.equal(run.code, 1);
+    const held = (await world(emu))['existing-ep'];
+    assert.deepEqual(held?.traffic, { blue: 100 });
+    assert.deepEqual(held?.deployments, { blue: 'Succeeded', green: 'Succeeded' });
+    const gate = run.annotations.find((a) => a.properties.title?.startsWith('rollout-gate-failed'));
+    assert.equal(gate?.command, 'error');
+    assert.equal(gate?.properties.file, 'ml/green.yml');
+    assert.match(gate?.message ?? '', /smoke gate failed at green 50 %: HTTP (500|424)/);
+    assert.match(run.summary, /↩️ rolled back/);
+    assert.match(run.summary, /Rolled back: smoke gate failed at green 50 %/);
+    assert.deepEqual(JSON.parse(run.outputs.traffic ?? '{}'), { blue: 100 });
+    assert.match(run.summary, /some changes were written/i);
+  });
+
+  it('a metrics gate with no data is inconclusive and, with on-no-data: fail, rolls back', async () => {
+    const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', 'rollout-steps': '50,100', 'max-error-rate': '5%', 'min-request-count': '5' }, green());
+    assert.equal(run.code, 1, run.stdout);
+    assert.deepEqual((await world(emu))['existing-ep']?.traffic, { blue: 100 });
+    assert.match(run.summary, /\| Gate metrics: green 50 % \| ❔ inconclusive \| [\d.]+ m?s \| no data: 0 request\(s\) in the window/);
+    const gate = run.annotations.find((a) => a.properties.title?.startsWith('rollout-gate-failed'));
+    assert.match(gate?.message ?? '', /metrics gate inconclusive \(on-no-data: fail\)/);
+  });
+
+  it('on-no-data: pass lets the rollout through, and the timeline still says inconclusive', async () => {
+    const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', 'rollout-steps': '50,100', 'max-error-rate': '5%', 'on-no-data': 'pass' }, green());
+    assert.equal(run.code, 0, run.stdout);
+    assert.deepEqual((await world(emu))['existing-ep']?.traffic, { green: 100 });
+    assert.match(run.summary, /❔ inconclusive/);
+  });
+
+  it('mirrors a share to green before any live traffic, then shifts', async () => {
+    const run = await deploy(emu, { ...gated, 'rollout-steps': '50,100', 'mirror-percent': '20' }, green());
+    assert.equal(run.code, 0, run.stdout);
+    assert.match(run.stdout, /Read back: traffic blue=100, mirror green=20/);
+    const held = (await world(emu))['existing-ep'];
+    assert.deepEqual([held?.traffic, held?.mirror], [{ green: 100 }, {}]);
+  });
+});
+
+describe('deploy: a cancelled or killed rollout leaves traffic where it was', () => {
+  it('SIGINT mid-rollout sends the restore before exit; the post step verifies it', async () => {
+    let pid = 0;
+    const running = deploy(emu, { ...gated, 'bake-time': '20s' }, green(), { onStart: (p) => (pid = p) });
+    await until(async () => JSON.stringify((await world(emu))['existing-ep']?.traffic) === JSON.stringify({ blue: 90, green: 10 }));
+    process.kill(pid, 'SIGINT');
+    const run = await running;
+    assert.notEqual(run.code, 0);
+    assert.match(run.stdout, /Received SIGINT mid-rollout: sending the restore of traffic blue=100/);
+    const post = await run.post();
+    assert.equal(post.code, 0, post.stdout);
+    assert.match(post.stdout, /Traffic of existing-ep is blue=100 again/);
+    const held = (await world(emu))['existing-ep'];
+    assert.deepEqual([held?.traffic, held?.mirror], [{ blue: 100 }, {}]);
+  });
+
+  it('the post step finishes the restore of a main step that was killed outright', async () => {
+    let pid = 0;
+    const running = deploy(emu, { ...gated, 'bake-time': '20s' }, green(), { onStart: (p) => (pid = p) });
+    await until(async () => JSON.stringify((await world(emu))['existing-ep']?.traffic) === JSON.stringify({ blue: 90, green: 10 }));
+    process.kill(pid, 'SIGKILL');
+    const run = await running;
+    assert.equal(run.code, null);
+    assert.deepEqual((await world(emu))['existing-ep']?.traffic, { blue: 90, green: 10 }, 'the killed step restored nothing');
+    const post = await run.post();
+    assert.equal(post.code, 0, post.stdout);
+    assert.deepEqual((await world(emu))['existing-ep']?.traffic, { blue: 100 });
+  });
+
+  it('after a finished rollout the post step does nothing', async () => {
+    const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', traffic: 'blue=80,green=20' }, green());
+    assert.equal(run.code, 0, run.stdout);
+    await admin(emu, 'DELETE', '/requests');
+    const post = await run.post();
+    assert.equal(post.code, 0);
+    assert.deepEqual(await writes(emu), []);
+    assert.deepEqual((await world(emu))['existing-ep']?.traffic, { blue: 80, green: 20 });
+  });
+});
+
+describe('deploy: long operations and short-lived tokens', () => {
+  it('GitHub ID tokens expire halfway through a long deployment: fresh ones are asked for, the deployment lands', async () => {
+    await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 6 }, tokens: { accessTokenLifetimeSeconds: 3, idTokenLifetimeSeconds: 2 } });
+    const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', traffic: 'blue=90,green=10' }, green());
+    assert.equal(run.code, 0, run.stdout);
+    assert.deepEqual((await world(emu))['existing-ep']?.traffic, { blue: 90, green: 10 });
+    const log = await admin<Array<{ host: string; path: string }> | { requests: Array<{ host: string; path: string }> }>(emu, 'GET', '/requests');
+    const list = Array.isArray(log.body) ? log.body : log.body.requests;
+    assert.ok(list.filter((r) => /oauth2\/v2\.0\/token/.test(r.path)).length >= 2, 'more than one token exchange');
+  });
+});
