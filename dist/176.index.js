@@ -1059,8 +1059,8 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/modes/validate.js + 25 modules
-var validate = __webpack_require__(7753);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 26 modules
+var validate = __webpack_require__(5601);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 
 

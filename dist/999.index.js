@@ -168,7 +168,8 @@ async function chooseCredential(settings, env = process.env) {
 /** Asks for the first token, turning Entra's refusals into what to change. */
 async function firstToken(chosen, scope, settings, env = process.env) {
     try {
-        const token = await chosen.credential.getToken(scope);
+        // enableCae as the pipeline's bearer policy asks, so its first request reuses this token from the cache.
+        const token = await chosen.credential.getToken(scope, { enableCae: true });
         if (!token)
             throw new Error('the credential returned no token');
         return token;

@@ -38764,7 +38764,9 @@ const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os
 const TOOL_NAME = 'azureml-online-deploy';
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
 function buildSarif(findings, options) {
-    const ids = Object.keys(rules/* RULES */.y);
+    // The rules the results use, in catalog order (code scanning needs no others).
+    const used = new Set(findings.map((f) => f.rule));
+    const ids = Object.keys(rules/* RULES */.y).filter((id) => used.has(id));
     const index = new Map(ids.map((id, i) => [id, i]));
     return {
         $schema: SARIF_SCHEMA,
@@ -39049,8 +39051,8 @@ const lintMode = {
 
 const MODE_REGISTRY = {
     lint: async () => lintMode,
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7753))).validateMode,
-    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(753), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3176))).deployMode,
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5601))).validateMode,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(601), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3176))).deployMode,
 };
 
 ;// CONCATENATED MODULE: ./lib/pipeline.js

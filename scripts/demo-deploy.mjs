@@ -49,6 +49,8 @@ async function runAction(title, inputs, { show = true, whileRunning } = {}) {
   const files = { output: join(scratch, 'output.txt'), summary: join(scratch, 'summary.md'), state: join(scratch, 'state.txt'), event: join(scratch, 'event.json') };
   for (const f of [files.output, files.summary, files.state]) writeFileSync(f, '');
   writeFileSync(files.event, '{}');
+  // The endpoint's new system identity needs Key Vault Secrets User on demo-kv, which no one can grant
+  // before it exists: grant-missing-roles lets deploy assign it between endpoint and deployment creation.
   const all = { ...contract.inputs, mode: 'deploy', 'endpoint-file': 'examples/endpoint.yml', 'grant-missing-roles': 'true', timeout: '5m', ...inputs };
   const env = {
     PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary,
@@ -63,10 +65,10 @@ async function runAction(title, inputs, { show = true, whileRunning } = {}) {
   if (whileRunning) await whileRunning();
   const code = await done;
   console.log(bold(`\n════ ${title} ════`));
-  if (show) {
+  if (show || code !== 0) {
     console.log(bold('── Runner log ──'));
     // As GitHub shows it: debug lines and masks hidden, groups as headings.
-    console.log(log.split('\n').filter((l) => !/^::(debug|add-mask|save-state)/.test(l)).map((l) => l.replace(/^::group::(.*)$/, '▸ $1').replace(/^::endgroup::$/, '')).filter((l) => l !== '').join('\n'));
+    console.log(log.split('\n').filter((l) => !/^::(debug|add-mask|save-state)/.test(l)).map((l) => l.replace(/^::group::(.*)$/, (_, title) => `▸ ${unescape(title)}`).replace(/^::endgroup::$/, '')).filter((l) => l !== '').join('\n'));
     console.log(bold('\n── Annotations ──'));
     const annotations = log.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
     for (const line of annotations) {

@@ -3,8 +3,10 @@
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, the emulator's proxy/CA/OIDC variables) on
 // examples/endpoint.yml and examples/deployment.yml, shows what a user sees, and stops the emulator.
 //
-//   npm run demo                 # deploy: a gated rollout and a rolled-back one (scripts/demo-deploy.mjs)
-//   npm run demo -- lint         # or validate
+//   npm run demo                 # validate (the examples pass; a copy with a permission and a key mistake
+//                                # fails), then deploy: a gated rollout and a rolled-back one (scripts/demo-deploy.mjs)
+//   npm run demo -- validate     # only the validate part;  npm run demo -- deploy: only the rollouts
+//   npm run demo -- lint         # offline: a copy with two syntax mistakes
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +14,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const root = new URL('..', import.meta.url).pathname;
-const mode = process.argv[2] ?? 'deploy';
-if (mode === 'deploy') {
+const requested = process.argv[2] ?? 'all';
+if (requested === 'deploy') {
   await import('./demo-deploy.mjs');
   process.exit();
 }
+const mode = requested === 'all' ? 'validate' : requested;
 const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const color = { error: 31, warning: 33, notice: 36 };
 const paint = (sev, s) => (process.stdout.isTTY ? `\x1b[${color[sev]}m${s}\x1b[0m` : s);
@@ -34,13 +37,13 @@ const contract = await new Promise((resolve, reject) => {
 });
 console.log(bold(`Azure in a box is up (admin ${contract.admin}); running the action in mode '${mode}'.\n`));
 
-async function runOnce(workspace, title) {
+async function runOnce(workspace, title, extraInputs = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'aod-demo-'));
   const files = { output: join(scratch, 'output.txt'), summary: join(scratch, 'summary.md'), event: join(scratch, 'event.json') };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
   writeFileSync(files.event, '{}');
-  const inputs = { ...contract.inputs, mode, 'endpoint-file': 'examples/endpoint.yml', 'deployment-file': 'examples/deployment.yml' };
+  const inputs = { ...contract.inputs, mode, 'endpoint-file': 'examples/endpoint.yml', 'deployment-file': 'examples/deployment.yml', ...extraInputs };
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -84,24 +87,43 @@ function unescape(text) {
   return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
 }
 
-const code = await runOnce(root, 'Run 1: the example endpoint and deployment');
+// validate: the new endpoint's system identity can hold Key Vault Secrets User only once it exists,
+// so the example run lets deploy assign it (grant-missing-roles), as a production workflow would.
+const online = mode !== 'lint';
+const code = await runOnce(root, 'Run 1: the example endpoint and deployment', online ? { 'grant-missing-roles': 'true' } : {});
 
 // Run 2: the same files with two typical mistakes, to show annotations on the exact lines.
 const broken = mkdtempSync(join(tmpdir(), 'aod-demo-ws-'));
 mkdirSync(join(broken, 'examples'));
 copyFileSync(join(root, 'examples/endpoint.yml'), join(broken, 'examples/endpoint.yml'));
+const example = readFileSync(join(root, 'examples/deployment.yml'), 'utf8');
 writeFileSync(
   join(broken, 'examples/deployment.yml'),
-  readFileSync(join(root, 'examples/deployment.yml'), 'utf8')
-    .replace('azureml://connections/multi_connection_langchain/credentials', 'azureml://connection/multi_connection_langchain/credentials')
-    .replace('instance_count:', 'instance_cout:'),
+  online
+    ? // A misspelled connection key (the connection has OPENAI_API_KEY), and nobody gives the endpoint identity
+      // Key Vault Secrets User (no grant-missing-roles, no admin): both only Azure can tell.
+      example.replace('credentials/OPENAI_API_KEY', 'credentials/OPENAI_API_KEYS')
+    : example
+        .replace('azureml://connections/multi_connection_langchain/credentials', 'azureml://connection/multi_connection_langchain/credentials')
+        .replace('instance_count:', 'instance_cout:'),
 );
-const brokenCode = await runOnce(broken, 'Run 2: the same files with two mistakes (expected to fail)');
+const brokenCode = await runOnce(
+  broken,
+  online ? 'Run 2: a misspelled connection key, and an endpoint identity nobody gives Key Vault Secrets User (expected to fail)' : 'Run 2: the same files with two mistakes (expected to fail)',
+);
 
 const requests = await (await fetch(`${contract.admin}/requests`)).json();
 const list = Array.isArray(requests) ? requests : (requests.requests ?? []);
 console.log(bold(`\n── Requests the emulator served: ${list.length} ──`));
 for (const r of list) console.log(`${r.status} ${r.method} ${r.host}${r.path}`);
+const writes = list.filter((r) => r.method !== 'GET' && !/\/listsecrets$|\/oauth2\/v2\.0\/token$/i.test(r.path));
+if (mode !== 'deploy') console.log(bold(`Requests that could change anything in Azure: ${writes.length}${writes.length ? ` (${writes.map((r) => `${r.method} ${r.path}`).join(', ')})` : ''}`));
 if (brokenCode === 0) console.log('Run 2 was expected to fail but passed.');
 stop();
 process.exitCode = code === 0 && brokenCode !== 0 ? 0 : 1;
+if (requested === 'all') {
+  console.log(bold('\n════ Deploy: a gated rollout, then one that rolls back ════'));
+  const validateExit = process.exitCode;
+  await import('./demo-deploy.mjs');
+  process.exitCode = validateExit || process.exitCode;
+}

@@ -2,10 +2,9 @@
 // sees it: which files it holds after the ignore file, and its two hashes (docs/local-assets.md §2):
 //   - the object hash (MD5, seeded): names the upload folder LocalUpload/<hash>/ and anonymous models;
 //   - the content hash (SHA-256, hash_version 202208): finds an existing code version.
-// Files are read as streams, one at a time, so memory stays flat whatever the folder's size.
+// Files are read one at a time through one buffer, so memory stays flat whatever the folder's size.
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { IGNORE_FILE_NAMES, NO_IGNORE_RULES, isExcluded, parseIgnoreFile, type IgnoreRules } from './ignore.ts';
 
@@ -87,9 +86,21 @@ export async function readLocalAsset(absPath: string): Promise<LocalAsset> {
   return { absPath, kind, name, ignore, files, totalBytes: files.reduce((n, f) => n + f.size, 0) };
 }
 
-async function feedFile(hash: Hash, absPath: string): Promise<void> {
-  for await (const chunk of createReadStream(absPath, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+/** Feed a file to the hash through one reused buffer: memory stays the same whatever the sizes. */
+async function feedFile(hash: Hash, absPath: string, buffer: Buffer): Promise<void> {
+  const file = await open(absPath, 'r');
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await file.close();
+  }
 }
+
+const READ_BUFFER_BYTES = 1 << 20;
 
 /**
  * azure-ai-ml `get_object_hash`: MD5 seeded with a fixed phrase; for a file its content; for a
@@ -98,8 +109,9 @@ async function feedFile(hash: Hash, absPath: string): Promise<void> {
  */
 export async function objectHash(asset: Pick<LocalAsset, 'absPath' | 'kind' | 'ignore'>): Promise<string> {
   const hash = createHash('md5').update(OBJECT_HASH_SEED, 'utf8');
+  const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
   if (asset.kind === 'file') {
-    await feedFile(hash, asset.absPath);
+    await feedFile(hash, asset.absPath, buffer);
     return hash.digest('hex');
   }
   const walk = async (dir: string, rel: string): Promise<void> => {
@@ -110,7 +122,7 @@ export async function objectHash(asset: Pick<LocalAsset, 'absPath' | 'kind' | 'i
       hash.update(entry, 'utf8');
       const abs = join(dir, entry);
       const k = await kindOf(abs);
-      if (k === 'file') await feedFile(hash, abs);
+      if (k === 'file') await feedFile(hash, abs, buffer);
       else if (k === 'dir') await walk(abs, relPath);
     }
   };
@@ -127,6 +139,7 @@ export async function contentHash(asset: Pick<LocalAsset, 'files'>): Promise<str
   const hash = createHash('sha256').update(String(asset.files.length), 'utf8');
   const ordered = [...asset.files].sort(byLowerCase((f: LocalFile) => f.relPath));
   for (const f of ordered) hash.update(`#${f.relPath}#`, 'utf8').update(String(f.size), 'utf8');
-  for (const f of ordered) await feedFile(hash, f.absPath);
+  const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+  for (const f of ordered) await feedFile(hash, f.absPath, buffer);
   return hash.digest('hex');
 }

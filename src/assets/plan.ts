@@ -73,19 +73,18 @@ export function planLocalAssets(session: AssetSession, requests: readonly RestRe
 export async function planWith(io: AssetIo, requests: readonly RestRequest[]): Promise<LocalAssetPlan> {
   const facts: LocalAssetFacts[] = [];
   const items = new Map<string, Promise<PlannedAsset | undefined>>();
-  const locals = new Map<string, Promise<{ asset: LocalAsset; objectHash: string; contentHash?: string }>>();
+  const locals = new Map<string, Promise<{ asset: LocalAsset; hash: string }>>();
   const datastores = new Map<string, Promise<Datastore>>();
   const ctx: PlanContext = {
     io,
     facts,
-    local: (absPath, withContentHash) => {
-      const key = `${absPath}\0${withContentHash ? 'c' : 'o'}`;
+    local: (absPath, which) => {
+      const key = `${absPath}\0${which}`;
       let p = locals.get(key);
       if (!p) {
         p = (async () => {
           const asset = await readLocalAsset(absPath);
-          const oh = await objectHash(asset);
-          return withContentHash ? { asset, objectHash: oh, contentHash: await contentHash(asset) } : { asset, objectHash: oh };
+          return { asset, hash: which === 'content' ? await contentHash(asset) : await objectHash(asset) };
         })();
         locals.set(key, p);
       }
@@ -120,7 +119,8 @@ export async function planWith(io: AssetIo, requests: readonly RestRequest[]): P
 interface PlanContext {
   io: AssetIo;
   facts: LocalAssetFacts[];
-  local(absPath: string, withContentHash: boolean): Promise<{ asset: LocalAsset; objectHash: string; contentHash?: string }>;
+  /** Walk a local path and hash it (once per path and hash kind): the object hash names uploads, the content hash finds code. */
+  local(absPath: string, which: 'object' | 'content'): Promise<{ asset: LocalAsset; hash: string }>;
   datastore(name: string): Promise<Datastore>;
 }
 
@@ -158,7 +158,7 @@ function emptyFolder(ctx: PlanContext, a: AssetToRegister, local: LocalAsset, ki
 }
 
 async function planCode(ctx: PlanContext, a: AssetToRegister, absPath: string, body: Record<string, unknown>, base: Base): Promise<PlannedAsset | undefined> {
-  const { asset, contentHash: hash = '' } = await ctx.local(absPath, true);
+  const { asset, hash } = await ctx.local(absPath, 'content');
   if (emptyFolder(ctx, a, asset, 'code', a.localPath ?? absPath)) return undefined;
   const props = body.properties as Record<string, unknown>;
   props.properties = { ...(props.properties as Record<string, string> | undefined), hash_sha256: hash, hash_version: CONTENT_HASH_VERSION };
@@ -180,7 +180,7 @@ async function planModel(ctx: PlanContext, a: AssetToRegister, body: Record<stri
   let upload: PlannedUpload | undefined;
   let name = a.name;
   if (a.absPath) {
-    const { asset, objectHash: hash } = await ctx.local(a.absPath, false);
+    const { asset, hash } = await ctx.local(a.absPath, 'object');
     if (emptyFolder(ctx, a, asset, 'model', a.localPath ?? a.absPath)) return undefined;
     const dsName = datastoreName(a.datastore);
     const path = datastoreUploadPath(hash, asset.name);
@@ -198,7 +198,7 @@ async function planEnvironment(ctx: PlanContext, a: AssetToRegister, body: Recor
   let version = a.version;
   const name = a.name ?? ANONYMOUS_ENV_NAME;
   if (a.buildContext?.absPath) {
-    const { asset, objectHash: hash } = await ctx.local(a.buildContext.absPath, false);
+    const { asset, hash } = await ctx.local(a.buildContext.absPath, 'object');
     if (emptyFolder(ctx, a, asset, 'environment', a.buildContext.localPath)) return undefined;
     const dsName = datastoreName(a.datastore);
     const path = datastoreUploadPath(hash, asset.name);

@@ -90,7 +90,16 @@ async function uploadFiles(io: AssetIo, item: PlannedAsset, body: Record<string,
       progress.bytesSent(f.file.size - sent);
       progress.fileDone();
     });
-  await Promise.all(rest.map((f) => send(f)));
+  // A few workers pull files in turn (no promise per file of a large folder); the limiter caps the
+  // files in flight across every asset.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < rest.length) {
+      const f = rest[next++];
+      if (f) await send(f);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit.size, rest.length) }, worker));
   if (indicator) await send(indicator, { ...UPLOAD_CONFIRMATION, name: item.name, version: item.version });
 }
 
@@ -99,7 +108,11 @@ async function isComplete(io: AssetIo, folder: BlobFolder, blob: string): Promis
   return meta?.upload_status === UPLOAD_CONFIRMATION.upload_status;
 }
 
-type Limiter = <T>(work: () => Promise<T>) => Promise<T>;
+interface Limiter {
+  <T>(work: () => Promise<T>): Promise<T>;
+  /** How many tasks run at once. */
+  size: number;
+}
 
 /** At most `n` tasks at once, started in the order they were asked for. */
 export function limiter(n: number): Limiter {
@@ -113,8 +126,8 @@ export function limiter(n: number): Limiter {
       start();
     }
   };
-  return (work) =>
-    new Promise((resolve, reject) => {
+  const run = <T>(work: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
       queue.push(() => {
         work().then(resolve, reject).finally(() => {
           active--;
@@ -123,6 +136,7 @@ export function limiter(n: number): Limiter {
       });
       next();
     });
+  return Object.assign(run, { size: n });
 }
 
 /** Files and bytes sent so far against the plan's totals, logged at most every `everyMs`. */

@@ -6,12 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
-import { createPipelineRequest } from '@azure/core-rest-pipeline';
-import { admin, credential, scenarioPath, spawnEmulator, type Emu } from '../../test/emulator/harness.ts';
+import { admin, scenarioPath, spawnEmulator, type Emu } from '../../test/emulator/harness.ts';
 import { planLocalAssets } from '../assets/plan.ts';
 import { uploadLocalAssets, withAssetIds } from '../assets/upload.ts';
 import { copyModel1, requestsFor } from '../assets/testkit.ts';
+import { emulatorSession } from '../../test/assets/emulator-session.ts';
 import type { AssetSession } from './assets.ts';
 
 const CODE_ONLY = `name: blue
@@ -29,34 +28,13 @@ instance_count: 1
 
 interface State { blobs: { path: string; size: number }[]; assets?: unknown }
 
-function session(emu: Emu): AssetSession {
-  const cred = credential(emu);
-  const ml = new AzureMachineLearningWorkspaces(cred, emu.inputs['subscription-id'] ?? '', { retryOptions: { maxRetries: 0 } });
-  const subscriptionId = emu.inputs['subscription-id'] ?? '';
-  const resourceGroup = emu.inputs['resource-group'] ?? '';
-  const workspaceName = emu.inputs['workspace-name'] ?? '';
-  return {
-    credential: cred, subscriptionId, resourceGroup, workspaceName,
-    workspacePath: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${workspaceName}`,
-    arm: {
-      async send<T>(req: { method: string; path: string; apiVersion: string; body?: unknown; query?: Record<string, string> }) {
-        const q = new URLSearchParams({ 'api-version': req.apiVersion, ...(req.query ?? {}) });
-        const res = await ml.sendRequest(createPipelineRequest({ method: req.method as 'GET', url: `https://management.azure.com${req.path}?${q.toString()}`, body: req.body === undefined ? undefined : JSON.stringify(req.body), headers: undefined }));
-        const body = (res.bodyAsText ? JSON.parse(res.bodyAsText) : {}) as T;
-        if (res.status >= 300) throw Object.assign(new Error(`${req.method} ${req.path}: ${res.status} ${res.bodyAsText ?? ''}`), { status: res.status });
-        return { status: res.status, body };
-      },
-    },
-  };
-}
-
 describe('local code upload against the emulator', () => {
   let emu: Emu;
   let s: AssetSession;
   let dir = '';
   before(async () => {
     emu = await spawnEmulator(scenarioPath('demo.yml'));
-    s = session(emu);
+    s = emulatorSession(emu);
     dir = await copyModel1();
   });
   after(async () => {

@@ -3,7 +3,7 @@
 // files go to (@azure/storage-blob: streamed uploads, blocks in parallel, its retry policy).
 // The only code here that builds URLs; src/assets/ sees the two small interfaces below.
 import type { TokenCredential } from '@azure/core-auth';
-import { AnonymousCredential, BlockBlobClient, type StoragePipelineOptions } from '@azure/storage-blob';
+import { AnonymousCredential, BlockBlobClient, newPipeline, type StoragePipelineOptions } from '@azure/storage-blob';
 import { ML_API_VERSION } from '../spec/rest.ts';
 
 /**
@@ -160,10 +160,11 @@ export const DEFAULT_BLOCK_SIZE = 8 * 1024 * 1024;
 
 export function blobStore(options: BlobStoreOptions): BlobStore {
   const pipelineOptions: StoragePipelineOptions = { retryOptions: options.retry ?? { maxTries: 5, retryDelayInMs: 500, maxRetryDelayInMs: 8000 } };
+  // One pipeline (HTTP client, connections, token cache) for every blob, not one per file.
+  const sasPipeline = newPipeline(new AnonymousCredential(), pipelineOptions);
+  const tokenPipeline = newPipeline(options.credential, pipelineOptions);
   const client = (folder: BlobFolder, blobName: string): BlockBlobClient =>
-    folder.auth.kind === 'sas'
-      ? new BlockBlobClient(blobUrl(folder, blobName), new AnonymousCredential(), pipelineOptions)
-      : new BlockBlobClient(blobUrl(folder, blobName), options.credential, pipelineOptions);
+    new BlockBlobClient(blobUrl(folder, blobName), folder.auth.kind === 'sas' ? sasPipeline : tokenPipeline);
   const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
   return {
     async readMetadata(folder, blobName) {

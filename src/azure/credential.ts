@@ -67,7 +67,8 @@ export async function chooseCredential(settings: SignInSettings, env: NodeJS.Pro
 /** Asks for the first token, turning Entra's refusals into what to change. */
 export async function firstToken(chosen: ChosenCredential, scope: string, settings: SignInSettings, env: NodeJS.ProcessEnv = process.env): Promise<AccessToken> {
   try {
-    const token = await chosen.credential.getToken(scope);
+    // enableCae as the pipeline's bearer policy asks, so its first request reuses this token from the cache.
+    const token = await chosen.credential.getToken(scope, { enableCae: true });
     if (!token) throw new Error('the credential returned no token');
     return token;
   } catch (error) {

@@ -61,8 +61,10 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
 
   // Round 1: everything whose address the files alone give.
   const workspace = readWorkspace(ml);
-  const endpoint = readEndpoint(ml, input.endpointName);
-  const deployments = readDeployments(ml, input.endpointName);
+  // Files that did not parse name no endpoint: there is nothing of it to read (their findings say why).
+  const unnamed = Promise.resolve<Lookup<never>>({ kind: 'unreadable', why: 'the files name no endpoint (see the findings above)' });
+  const endpoint = input.endpointName ? readEndpoint(ml, input.endpointName) : unnamed;
+  const deployments = input.endpointName ? readDeployments(ml, input.endpointName) : unnamed;
   const connections = Object.fromEntries(referencedConnections.map((name) => [name, readConnection(ml, name)]));
   const versionLists = new Once<Lookup<VersionItem[]>>();
   const secretVersions: Record<string, Promise<Lookup<SecretVersionFacts>>> = {};

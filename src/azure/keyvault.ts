@@ -5,6 +5,7 @@
 import type { Lookup, SecretVersionFacts, VaultFacts } from '../checks/facts.ts';
 import { failedLookup, listAllUrl, lookup } from './read.ts';
 import { ArmError, type ArmClient, type ResourceClient } from './rest.ts';
+import { obj, str } from './json.ts';
 
 /** Key Vault ARM api-version whose GET states `enableRbacAuthorization` (absent or null: access policies). */
 export const KEYVAULT_ARM_API_VERSION = '2024-11-01';
@@ -12,9 +13,6 @@ export const KEYVAULT_ARM_API_VERSION = '2024-11-01';
 export const KEYVAULT_DATA_API_VERSION = '7.6';
 export const READ_METADATA_PERMISSION = 'Microsoft.KeyVault/vaults/secrets/readMetadata/action';
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
 export function vaultArmId(subscriptionId: string, resourceGroup: string, vaultName: string): string {
   return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${vaultName}`;

@@ -15,6 +15,7 @@ import type { AssetRef } from '../spec/assets.ts';
 import { ML_API_VERSION } from '../spec/rest.ts';
 import { listAll, lookup } from './read.ts';
 import type { ArmClient } from './rest.ts';
+import { obj, str, type Json } from './json.ts';
 
 export const LIST_SECRETS_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
 
@@ -24,9 +25,6 @@ export interface MlScope {
   workspacePath: string;
 }
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 const stringDict = (v: unknown): Record<string, string> =>
   Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
 const numberDict = (v: unknown): Record<string, number> =>

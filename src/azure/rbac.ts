@@ -5,14 +5,11 @@
 import type { Lookup, PermissionFacts, RoleAssignmentFacts, RoleDefinitionFacts } from '../checks/facts.ts';
 import { listAll, lookup } from './read.ts';
 import type { ArmClient } from './rest.ts';
+import { obj, str, strings } from './json.ts';
 
 export const AUTHORIZATION_API_VERSION = '2022-04-01';
 export const ROLE_ASSIGNMENTS_READ = 'Microsoft.Authorization/roleAssignments/read';
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /** The signed-in identity's permissions at `scope` (an ARM resource or resource-group id). */
 export function readCallerPermissions(arm: ArmClient, scope: string): Promise<Lookup<PermissionFacts[]>> {

@@ -76,7 +76,8 @@ const cases: Case[] = [
   { name: 'UAI with Connection Secrets Reader on the workspace', ctx: { references: connRefs, endpoint: uaiEndpoint }, f: { userAssignedIdentities: { [UAI.toLowerCase()]: found({ resourceId: UAI, principalId: UAI_PRINCIPAL }) }, principals: principal(UAI_PRINCIPAL, found([assign(UAI_PRINCIPAL, ROLES.connectionSecretsReader, WS)])) }, want: [], states: ['pass'] },
   { name: 'UAI without it: error with the command on the workspace', ctx: { references: connRefs, endpoint: uaiEndpoint }, f: { userAssignedIdentities: { [UAI.toLowerCase()]: found({ resourceId: UAI, principalId: UAI_PRINCIPAL }) }, principals: principal(UAI_PRINCIPAL, found([])) }, want: ['endpoint-identity-cannot-read-connections@9:error'], states: ['fail'], hint: new RegExp(`--role "Azure Machine Learning Workspace Connection Secrets Reader" --scope ${WS}$`) },
   { name: 'existing endpoint: the live identity counts, not the file', ctx: { references: connRefs, endpoint: uaiEndpoint }, f: { endpoint: liveSai, principals: principal(SAI, found([assign(SAI, ROLES.connectionSecretsReader, WS)])) }, want: [], states: ['pass'] },
-  { name: 'deployment files only, endpoint missing: unknown identity', ctx: { references: connRefs, endpoint: undefined }, f: {}, want: ['cannot-verify@9:warning'], states: ['unknown'], message: /does not exist and no endpoint file was given/ },
+  { name: 'deployment files only, endpoint missing: unknown, left to endpoint-not-found', ctx: { references: connRefs, endpoint: undefined }, f: {}, want: [], states: ['unknown'] },
+  { name: 'endpoint unreadable: cannot-verify naming the permission', ctx: { references: connRefs }, f: { endpoint: { kind: 'unreadable', why: 'AuthorizationFailed', permission: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read' } }, want: ['cannot-verify@9:warning'], states: ['unknown'], hint: /onlineEndpoints\/read/ },
 ];
 
 describe('endpoint-identity check', () => {

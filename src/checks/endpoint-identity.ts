@@ -34,8 +34,10 @@ function decide(out: Out, refs: SecretReference[], status: Out['verdicts'][numbe
   for (const r of refs) out.verdicts.push({ reference: r, status });
 }
 
-function identityUnknown(out: Out, refs: SecretReference[], identity: Extract<EndpointIdentity, { kind: 'unknown' }>, what: string): void {
-  decide(out, refs, { state: 'unknown', why: `the endpoint identity is not known: ${identity.why}` }, (r) =>
+function identityUnknown(ctx: CheckContext, out: Out, refs: SecretReference[], identity: Extract<EndpointIdentity, { kind: 'unknown' }>, what: string): void {
+  // No endpoint and no endpoint file: endpoint-not-found (endpoint-state) already says all there is to say.
+  const reported = ctx.facts.endpoint.kind === 'missing' && !ctx.endpoint;
+  decide(out, refs, { state: 'unknown', why: `the endpoint identity is not known: ${identity.why}` }, reported ? undefined : (r) =>
     makeFinding('cannot-verify', r.range, `Cannot verify that the endpoint identity may ${what}: ${identity.why}.`, {
       hint: identity.permission ? `Give the workflow identity ${identity.permission}.` : 'Give the workflow identity Reader on the workspace and the identity.',
     }),
@@ -69,7 +71,7 @@ function connections(ctx: CheckContext, identity: EndpointIdentity, refs: Secret
       );
       return;
     case 'unknown':
-      identityUnknown(out, refs, identity, what);
+      identityUnknown(ctx, out, refs, identity, what);
       return;
     case 'new-system': {
       if (!enforceFlagEnabled(ctx)) {
@@ -143,7 +145,7 @@ function keyVault(ctx: CheckContext, identity: EndpointIdentity, host: string, r
       );
       return;
     case 'unknown':
-      identityUnknown(out, refs, identity, what);
+      identityUnknown(ctx, out, refs, identity, what);
       return;
     case 'new-system': {
       const later = roleAssignmentCommand(role, scope, endpointPrincipalExpression(ctx.endpointName, ctx.facts.workspace.kind === 'found' ? ctx.facts.workspace.value.id : undefined));

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { blocksAllow, describeAge, evaluatePermission, permissionMatches, principalClosure, scopeCovers, type Permission, type RbacWorld } from './rbac.ts';
+import { blocksAllow, describeAge, evaluatePermission, normalizeScope, permissionMatches, principalClosure, roleDefinitionKey, scopeCovers, type Permission, type RbacWorld } from './rbac.ts';
 import { ALL_ROLES, KV1, KV2, NOW, RG, ROLES, SUB, WS, assign, block } from './testkit.ts';
 import type { RoleDefinitionFacts } from './facts.ts';
 
@@ -133,4 +133,84 @@ describe('evaluatePermission', () => {
 describe('describeAge', () => {
   const table: Array<[number, string]> = [[10_000, 'less than a minute'], [60_000, '1 minute'], [3 * 60_000, '3 minutes'], [5 * 3_600_000, '5 hours'], [3 * 86_400_000, '3 days']];
   for (const [ms, text] of table) test(text, () => assert.equal(describeAge(ms), text));
+});
+
+describe('rbac edges (each case kills a mutant)', () => {
+  test('normalizeScope: trims, drops every trailing slash, empty is the root', () => {
+    assert.equal(normalizeScope('  /Subscriptions/S1//  '), '/subscriptions/s1');
+    assert.equal(normalizeScope(''), '/');
+    assert.equal(normalizeScope('/'), '/');
+  });
+  test('roleDefinitionKey: the last non-empty segment, lower-cased', () => {
+    assert.equal(roleDefinitionKey('/providers/Microsoft.Authorization/roleDefinitions/4633458B-17DE-408A-B874-0445C86B69E6/'), '4633458b-17de-408a-b874-0445c86b69e6');
+    assert.equal(roleDefinitionKey('ABC'), 'abc');
+  });
+  test('a management group is recognised only as a whole scope', () => {
+    assert.equal(scopeCovers(`${SUB}/providers/Microsoft.Management/managementGroups/corp`, KV1, ['corp']), false);
+    assert.equal(scopeCovers('/providers/Microsoft.Management/managementGroups/corp/child', KV1, ['corp']), false);
+    assert.equal(scopeCovers('/providers/Microsoft.Management/managementGroups/corp', '/providers/Microsoft.Management/managementGroups/other', ['corp']), false);
+    assert.equal(scopeCovers('/providers/Microsoft.Management/managementGroups/corp', '/providers/Microsoft.Management/managementGroups/corp'), true);
+  });
+  test('patterns are anchored at both ends', () => {
+    assert.equal(permissionMatches('vaults/read', 'Microsoft.KeyVault/vaults/read'), false);
+    assert.equal(permissionMatches('Microsoft.KeyVault/vaults', 'Microsoft.KeyVault/vaults/read'), false);
+    assert.equal(permissionMatches('Microsoft.KeyVault/vaults', 'Microsoft.KeyVault/vaults'), true);
+  });
+  test('principalClosure of a principal in no group', () => assert.deepEqual([...principalClosure('x', {})], ['x']));
+
+  const world = (p: Partial<RbacWorld>): RbacWorld => ({ assignments: [], roleDefinitions: ALL_ROLES, now: NOW, ...p });
+  const q = { principalId: 'sp', permission: GET_SECRET, scope: KV1 };
+  test('a whole verdict: grant with its age, no uncertainty', () => {
+    const a = assign('sp', ROLES.keyVaultSecretsUser, RG, { createdOn: '2026-11-30T11:00:00Z' });
+    assert.deepEqual(evaluatePermission(world({ assignments: [a] }), q), {
+      holds: true,
+      grants: [{ assignmentId: a.id, principalId: 'sp', roleName: 'Key Vault Secrets User', roleDefinitionId: a.roleDefinitionId, scope: RG, createdOn: '2026-11-30T11:00:00Z', ageMs: 3_600_000 }],
+      notYetEffective: false,
+      uncertainties: [],
+    });
+  });
+  test('a grant of unknown age carries no createdOn and no age', () => {
+    const a = { ...assign('sp', ROLES.keyVaultSecretsUser, KV1), createdOn: undefined };
+    const v = evaluatePermission(world({ assignments: [a] }), q);
+    assert.deepEqual(v.grants[0], { assignmentId: a.id, principalId: 'sp', roleName: 'Key Vault Secrets User', roleDefinitionId: a.roleDefinitionId, scope: KV1 });
+  });
+  test('an unreadable clock gives no age', () => {
+    const v = evaluatePermission(world({ now: 'not a date', assignments: [assign('sp', ROLES.keyVaultSecretsUser, KV1)] }), q);
+    assert.equal(v.grants[0]?.ageMs, undefined);
+    assert.equal(v.notYetEffective, false);
+  });
+  test('a whole verdict: denied', () => {
+    assert.deepEqual(evaluatePermission(world({ assignments: [assign('sp', ROLES.reader, RG)] }), q), { holds: false, grants: [], notYetEffective: false, uncertainties: [] });
+  });
+  test('uncertainties say why: condition, management group, part of the scope, role not read', () => {
+    const v = evaluatePermission(
+      world({
+        assignments: [
+          assign('sp', ROLES.keyVaultSecretsUser, KV1, { condition: 'cond-x' }),
+          assign('sp', ROLES.keyVaultSecretsUser, '/providers/Microsoft.Management/managementGroups/corp'),
+          assign('sp', ROLES.keyVaultSecretsUser, `${KV1}/secrets/a`),
+          assign('sp', { ...ROLES.keyVaultSecretsUser, id: 'feedface' }, KV1),
+        ],
+      }),
+      { ...q, partsCount: true },
+    );
+    assert.equal(v.holds, 'uncertain');
+    assert.equal(v.notYetEffective, false);
+    assert.deepEqual(v.uncertainties, [
+      `Key Vault Secrets User at ${KV1} is assigned with a condition, which the action cannot evaluate (cond-x)`,
+      'Key Vault Secrets User is assigned at management group scope /providers/Microsoft.Management/managementGroups/corp, and whether it holds this subscription is not known',
+      `Key Vault Secrets User is assigned on ${KV1}/secrets/a, a part of ${KV1}: whether the part the service reads is covered is not known`,
+      `role definition feedface (assigned at ${KV1}) could not be read`,
+    ]);
+  });
+  test('parts count: an assignment at the scope itself grants, an unrelated one does not', () => {
+    assert.equal(evaluatePermission(world({ assignments: [assign('sp', ROLES.keyVaultSecretsUser, KV1)] }), { ...q, partsCount: true }).holds, true);
+    assert.equal(evaluatePermission(world({ assignments: [assign('sp', ROLES.keyVaultSecretsUser, KV2)] }), { ...q, partsCount: true }).holds, false);
+  });
+  test('describeAge boundaries', () => {
+    assert.equal(describeAge(119 * 60_000), '119 minutes');
+    assert.equal(describeAge(120 * 60_000), '2 hours');
+    assert.equal(describeAge(47 * 3_600_000), '47 hours');
+    assert.equal(describeAge(48 * 3_600_000), '2 days');
+  });
 });

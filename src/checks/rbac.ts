@@ -50,14 +50,13 @@ export interface RbacWorld {
   propagationDelayMs?: number;
 }
 
-/** An assignment that grants (or, with a condition, may grant) the operation. */
+/** An unconditional assignment that grants the operation. */
 export interface Grant {
   assignmentId: string;
   principalId: string;
   roleName: string;
   roleDefinitionId: string;
   scope: string;
-  condition?: string;
   createdOn?: string;
   /** Age at `now`, when `createdOn` is known. */
   ageMs?: number;
@@ -170,7 +169,6 @@ export function evaluatePermission(world: RbacWorld, query: PermissionQuery): Pe
     }
     if (!blocksAllow(definition.permissions, query.permission)) continue;
     const grant: Grant = { assignmentId: a.id, principalId: a.principalId, roleName: definition.roleName, roleDefinitionId: a.roleDefinitionId, scope: a.scope };
-    if (a.condition) grant.condition = a.condition;
     if (a.createdOn) {
       grant.createdOn = a.createdOn;
       const created = Date.parse(a.createdOn);

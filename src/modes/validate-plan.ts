@@ -2,6 +2,7 @@
 // update or no change with its field-level diff (src/checks/diff.ts ignores what the service
 // fills in), bodies carrying the workspace's real region, traffic and quota before → after, and
 // the roles someone must assign around the run. Pure: plan and facts in, plan out.
+import { obj } from '../azure/json.ts';
 import { describeChange, diffResource, diffTraffic } from '../checks/diff.ts';
 import type { ValidateFacts } from '../checks/facts.ts';
 import type { ChecksOutcome } from '../checks/registry.ts';
@@ -46,7 +47,7 @@ export function refinePlan(plan: Plan, input: PlanInput): RefinedPlan {
       const unreadable = target.kind === 'endpoint' ? facts.endpoint.kind === 'unreadable' : facts.deployments.kind === 'unreadable';
       return unreadable ? { ...request, body } : { ...request, body, change: 'create', description: request.description.replace(/^create or update/, 'create') };
     }
-    const diff = diffResource(asObject(body), live, { secretValues: input.secretValues });
+    const diff = diffResource(obj(body), live, { secretValues: input.secretValues });
     if (diff.action === 'update') {
       return { ...request, body, change: 'update', diff: diff.changes.map(describeChange), description: request.description.replace(/^create or update/, 'update') };
     }
@@ -83,10 +84,6 @@ function nameOf(path: string): string {
 function withLocation(body: unknown, location: string): unknown {
   if (body === undefined) return body;
   return JSON.parse(JSON.stringify(body).split(JSON.stringify(OFFLINE_WORKSPACE.location)).join(JSON.stringify(location)));
-}
-
-function asObject(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
 export function formatTraffic(t: Record<string, number>): string {

@@ -46,9 +46,11 @@ describe('SARIF', () => {
     assert.ok(validate(log).some((e) => e.includes('/uri')));
   });
 
-  it('describes every rule from the catalog, with help and a link to its section of docs/rules.md', () => {
-    const rules = buildSarif([], options).runs[0]?.tool.driver.rules ?? [];
+  it('describes the rules the findings use from the catalog, with help and a link to its section of docs/rules.md', () => {
+    const rules = buildSarif(everyRule(), options).runs[0]?.tool.driver.rules ?? [];
     assert.deepEqual(rules.map((r) => r.id), Object.keys(RULES));
+    assert.deepEqual(buildSarif([], options).runs[0]?.tool.driver.rules, []);
+    assert.deepEqual(buildSarif(everyRule().slice(3, 5).reverse(), options).runs[0]?.tool.driver.rules?.map((r) => r.id), Object.keys(RULES).slice(3, 5));
     for (const r of rules) {
       const spec = RULES[r.id as RuleId];
       assert.equal(r.helpUri, `${links.rulesDoc}#${r.id}`);

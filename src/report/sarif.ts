@@ -1,5 +1,5 @@
 // Findings → SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif). One run, one
-// tool; every rule of the catalog is a reportingDescriptor with its title, when it fires, the fix,
+// tool; every rule the findings use is a reportingDescriptor with its title, when it fires, the fix,
 // the examples of docs/rules.md and a link to its section there; every finding is a result with the
 // exact region it was found at. Pure: returns the log as a value.
 // Format: https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/sarif-v2.1.0-errata01-os-complete.html
@@ -25,7 +25,9 @@ export interface SarifOptions {
 }
 
 export function buildSarif(findings: readonly Finding[], options: SarifOptions): Log {
-  const ids = Object.keys(RULES) as RuleId[];
+  // The rules the results use, in catalog order (code scanning needs no others).
+  const used = new Set(findings.map((f) => f.rule));
+  const ids = (Object.keys(RULES) as RuleId[]).filter((id) => used.has(id));
   const index = new Map(ids.map((id, i) => [id, i]));
   return {
     $schema: SARIF_SCHEMA,

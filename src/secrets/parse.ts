@@ -111,7 +111,7 @@ export type CandidateKind =
   /** A bare Key Vault secret URL as the whole value. */
   | 'keyvault-url';
 
-export interface Problem {
+export interface ReferenceProblem {
   severity: Severity;
   message: string;
   /** A fix specific to this problem (notices and warnings on otherwise usable references). */
@@ -123,7 +123,7 @@ export interface ValueAnalysis {
   /** Set when the value is exactly one of the five patterns (it may still carry notices). */
   target?: ReferenceTarget;
   /** Empty for plain values and clean references. */
-  problems: Problem[];
+  problems: ReferenceProblem[];
   /** The corrected whole value, when one can be given; `<placeholders>` mark what is missing. */
   suggestion?: string;
   /** The reference-looking part of the value (UTF-16 offsets into the value). */
@@ -263,15 +263,15 @@ interface Repair {
   /** Canonical reference (with `<placeholders>` for missing parts), or undefined when none can be given. */
   canonical?: string;
   target?: ReferenceTarget;
-  problems: Problem[];
+  problems: ReferenceProblem[];
 }
 
-function err(message: string): Problem {
+function err(message: string): ReferenceProblem {
   return { severity: 'error', message };
 }
 
 /** Split a path into segments, reporting (and dropping) empty ones. */
-function splitPath(path: string, problems: Problem[]): string[] {
+function splitPath(path: string, problems: ReferenceProblem[]): string[] {
   const segs = path.split('/');
   if (segs.length > 1 && segs[segs.length - 1] === '') {
     problems.push(err('trailing `/`'));
@@ -282,7 +282,7 @@ function splitPath(path: string, problems: Problem[]): string[] {
 }
 
 function repairAzureml(body: string): Repair {
-  const problems: Problem[] = [];
+  const problems: ReferenceProblem[] = [];
   const m = /^(azureml)\s*:\s*(\/*)(.*)$/is.exec(body);
   if (!m) return { problems: [err('not an `azureml://connections/…` reference')] };
   const [, scheme = '', slashes = '', rest = ''] = m;
@@ -347,7 +347,7 @@ function repairAzureml(body: string): Repair {
 }
 
 function repairKeyVault(body: string): Repair {
-  const problems: Problem[] = [];
+  const problems: ReferenceProblem[] = [];
   const m = /^(keyvault)\s*:\s*(.*)$/is.exec(body);
   if (!m) return { problems: [err('not a `keyvault:https://…` reference')] };
   const [, scheme = '', afterScheme = ''] = m;
@@ -445,8 +445,8 @@ function repairBody(body: string): Repair {
 }
 
 /** Notices and warnings on a reference that matches a pattern exactly. */
-function checkNames(t: ReferenceTarget): Problem[] {
-  const problems: Problem[] = [];
+function checkNames(t: ReferenceTarget): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
   if (t.kind === 'keyvault') {
     const v = vaultNameProblem(t.vaultName);
     if (v) problems.push(err(v));
@@ -575,7 +575,7 @@ function analyzeWrapped(value: string, w: RegExpExecArray): ValueAnalysis {
   const length = whole.length;
   const before = value.slice(0, offset);
   const after = value.slice(offset + length);
-  const problems: Problem[] = [];
+  const problems: ReferenceProblem[] = [];
   const seen = new Set<string>();
   const add = (m: string): void => {
     if (!seen.has(m)) problems.push(err(m));

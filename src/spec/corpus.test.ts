@@ -5,81 +5,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { loadYaml } from './yaml.ts';
+import { CORPUS, corpusEnv as env, expectedRule, manifest, setsFor, substitute, type Row } from '../../test/fixtures/corpus.ts';
 import { applyOverrides, parseOverrides } from './overrides.ts';
-import { analyzeDeployment, analyzeEndpoint, deploymentRestBody, endpointRestBody, OFFLINE_WORKSPACE, type SpecEnvironment } from './index.ts';
+import { analyzeDeployment, analyzeEndpoint, deploymentRestBody, endpointRestBody, OFFLINE_WORKSPACE } from './index.ts';
 import type { Finding } from '../findings/finding.ts';
-
-const CORPUS = fileURLToPath(new URL('../../test/fixtures/corpus/', import.meta.url));
-
-interface Row {
-  root: string;
-  path: string;
-  kind: 'endpoint' | 'deployment';
-  template: boolean | null;
-  status: string;
-}
-const manifest = JSON.parse(readFileSync(`${CORPUS}manifest.json`, 'utf8')) as { files: Row[]; condaFiles: string[] };
-
-/** The values the sample scripts' sed/envsubst put in place of the placeholders. */
-const PLACEHOLDERS: Record<string, string> = {
-  ENDPOINT_NAME: 'my-endpoint',
-  endpoint_name: 'my-endpoint',
-  'my-endpoint-name': 'my-endpoint',
-  ACR_NAME: 'myacr',
-  acr_name: 'myacr',
-  MODEL_VERSION: '1',
-  deployment_name: 'blue',
-  model_name: 'sklearn',
-  environment_name: 'sklearn-env',
-  SCORING_SCRIPT: 'score.py',
-  CODE_DIR: 'code',
-  KV_NAME: 'mykv',
-  REGISTRY_NAME: 'azureml',
-  VERSION: '1',
-  subscription_id: '00000000-0000-0000-0000-000000000000',
-  resource_group_name: 'my-rg',
-  workspace_name: 'my-ws',
-};
-
-function substitute(text: string): string {
-  return text
-    .replace(/\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g, (_m, k: string) => PLACEHOLDERS[k] ?? generic(k))
-    .replace(/<([A-Za-z_][\w-]*)>/g, (_m, k: string) => PLACEHOLDERS[k] ?? generic(k));
-}
-
-/** Any other placeholder: a plausible name-like value (e.g. {{image_name}} → image-name). */
-function generic(key: string): string {
-  return key.toLowerCase().replaceAll('_', '-');
-}
-
-const condaFiles = new Set(manifest.condaFiles.map((p) => `${CORPUS}azureml-examples/${p}`));
-const STUB_CONDA = 'name: stub\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.10\n';
-
-/** Everything exists (the corpus has no model/code files) except conda files we can check for real. */
-const env: SpecEnvironment = {
-  exists(abs) {
-    const base = abs.split('/').pop() ?? '';
-    if (condaFiles.has(abs)) return 'file';
-    if (/^(env|conda.*|score)\.ya?ml$/.test(base) && abs.startsWith(`${CORPUS}azureml-examples/cli/`) && !abs.includes('/data-collector/')) {
-      return undefined; // a conda file the corpus would have copied: really missing
-    }
-    return base.includes('.') && base !== '.' && base !== '..' ? 'file' : base === 'Dockerfile' ? 'file' : 'dir';
-  },
-  readText(abs) {
-    if (condaFiles.has(abs)) return readFileSync(abs, 'utf8');
-    return STUB_CONDA;
-  },
-  parseYaml: (text, file) => loadYaml(text, file),
-};
-
-function expectedRule(status: string): string | undefined {
-  if (/name fails SDK regex/.test(status)) return 'invalid-name';
-  if (/must be a string/.test(status)) return 'schema';
-  if (/^LEGACY/.test(status)) return 'legacy-format';
-  return undefined;
-}
+import { analyze as lint } from '../analyze.ts';
+import { parseScopedOverrides } from './override-scope.ts';
+import { expectations, observe, type Expectation } from '../../test/fixtures/expectations.ts';
 
 function analyze(row: Row, sets: string): { findings: Finding[]; ok: boolean } {
   const abs = `${CORPUS}${row.root}/${row.path}`;
@@ -125,9 +58,7 @@ describe('azureml-examples corpus', () => {
   });
 
   for (const row of clean) {
-    const needsEndpoint = /missing endpoint_name/.test(row.status);
-    const needsName = /missing name/.test(row.status);
-    const sets = [needsEndpoint ? 'endpoint_name=my-endpoint' : '', needsName ? 'name=demo' : ''].filter(Boolean).join('\n');
+    const sets = setsFor(row);
     it(`accepts ${row.root}/${row.path}${sets ? ` (set ${sets.replace('\n', ', ')})` : ''}`, () => {
       const { findings, ok } = analyze(row, sets);
       assert.equal(fmt(errors(findings)), '', 'no errors');
@@ -149,6 +80,39 @@ describe('azureml-examples corpus', () => {
       assert.ok(!ok);
       assert.ok(errs.some((f) => f.rule === rule), `expected a ${rule} error, got:\n${fmt(findings)}`);
       if (rule === 'legacy-format') assert.equal(errs.length, 1, 'one clear legacy-format finding, no noise');
+    });
+  }
+});
+
+// Regression guard: the whole lint (src/analyze.ts) over every corpus file, against the committed
+// test/fixtures/corpus/expectations.json (see test/fixtures/expectations.ts).
+function lintRow(row: Row): Expectation {
+  const text = substitute(readFileSync(`${CORPUS}${row.root}/${row.path}`, 'utf8'));
+  const { overrides, errors } = parseScopedOverrides(setsFor(row));
+  assert.deepEqual(errors, []);
+  const abs = `${CORPUS}${row.root}/${row.path}`;
+  const source = { displayPath: `${row.root}/${row.path}`, dir: abs.slice(0, abs.lastIndexOf('/')), text };
+  const r = lint({
+    ...(row.kind === 'endpoint' ? { endpoint: source, deployments: [] } : { deployments: [source] }),
+    overrides,
+    fs: env,
+    unknownTrafficSeverity: 'warning',
+  });
+  return observe(expectedRule(row.status) === undefined ? 'accepted' : 'rejected', r.findings, r.plan.requests[0]?.body);
+}
+
+describe('corpus regression guard (test/fixtures/corpus/expectations.json)', () => {
+  const table = expectations(new URL('../../test/fixtures/corpus/expectations.json', import.meta.url), () =>
+    Object.fromEntries(manifest.files.map((row) => [`${row.root}/${row.path}`, lintRow(row)])),
+  );
+  it('covers every corpus file', () => assert.deepEqual(Object.keys(table).sort(), manifest.files.map((r) => `${r.root}/${r.path}`).sort()));
+  for (const row of manifest.files) {
+    const id = `${row.root}/${row.path}`;
+    it(id, () => {
+      const now = lintRow(row);
+      assert.deepEqual(now, table[id]);
+      // The verdict follows azure-ai-ml: an error exactly when it rejects the file.
+      assert.equal(now.findings.some((f) => f.startsWith('error ')), now.sdk === 'rejected');
     });
   }
 });

@@ -14,8 +14,9 @@ import { parseScopedOverrides } from './override-scope.ts';
 import type { SpecEnvironment } from './assets.ts';
 import type { Finding } from '../findings/finding.ts';
 import type { RuleId } from '../findings/rules.ts';
+import { expectations, observe, type Expectation } from '../../test/fixtures/expectations.ts';
 
-export interface SdkVector {
+interface SdkVector {
   id: string;
   kind: 'endpoint' | 'deployment';
   yaml: string;
@@ -32,23 +33,23 @@ export interface SdkVector {
   environment?: { name: string; version: string };
 }
 
-export const SDK_VECTORS = JSON.parse(readFileSync(new URL('../../test/fixtures/sdk-vectors/vectors.json', import.meta.url), 'utf8')) as {
+const SDK_VECTORS = JSON.parse(readFileSync(new URL('../../test/fixtures/sdk-vectors/vectors.json', import.meta.url), 'utf8')) as {
   azureAiMl: string;
   vectors: SdkVector[];
 };
 
 /** Rules whose findings say that az ml itself rejects the file (at load, or in `create` before any request). */
-export const AZ_ML_REJECTS: ReadonlySet<RuleId> = new Set<RuleId>(['yaml-syntax', 'schema', 'legacy-format', 'invalid-name', 'local-path-not-found', 'model-path']);
+const AZ_ML_REJECTS: ReadonlySet<RuleId> = new Set<RuleId>(['yaml-syntax', 'schema', 'legacy-format', 'invalid-name', 'local-path-not-found', 'model-path']);
 
 /** An error that says az ml rejects the file: a rule above, or a `traffic` total az ml checks itself. */
-export function saysAzMlRejects(f: Finding): boolean {
+function saysAzMlRejects(f: Finding): boolean {
   return f.severity === 'error' && (AZ_ML_REJECTS.has(f.rule as RuleId) || (f.rule === 'traffic' && f.message.includes('az ml rejects')));
 }
 
 const DIR = '/work/ml';
 
 /** The case's files as the file-system view lint reads (paths relative to the YAML's folder). */
-export function vectorFs(files: Record<string, string> = {}): SpecEnvironment {
+function vectorFs(files: Record<string, string> = {}): SpecEnvironment {
   const rel = (abs: string): string | undefined => (abs.startsWith(`${DIR}/`) ? abs.slice(DIR.length + 1) : undefined);
   return {
     exists(abs) {
@@ -64,7 +65,7 @@ export function vectorFs(files: Record<string, string> = {}): SpecEnvironment {
   };
 }
 
-export function lintVector(v: SdkVector): ReturnType<typeof analyze> {
+function lintVector(v: SdkVector): ReturnType<typeof analyze> {
   const { overrides, errors } = parseScopedOverrides(v.set ?? '');
   assert.deepEqual(errors, []);
   const source = { displayPath: `${v.kind}.yml`, dir: DIR, text: v.yaml };
@@ -76,7 +77,7 @@ export function lintVector(v: SdkVector): ReturnType<typeof analyze> {
   });
 }
 
-export function azMlRejects(v: SdkVector): boolean {
+function azMlRejects(v: SdkVector): boolean {
   return v.verdict === 'rejected' || v.createFails !== undefined;
 }
 
@@ -133,4 +134,19 @@ describe(`azure-ai-ml ${SDK_VECTORS.azureAiMl} vectors (test/fixtures/sdk-vector
       }
     });
   }
+});
+
+// Regression guard: what lint reports for every vector, against the committed
+// test/fixtures/sdk-vectors/expectations.json (see test/fixtures/expectations.ts).
+function observeVector(v: SdkVector): Expectation {
+  const r = lintVector(v);
+  return observe(azMlRejects(v) ? 'rejected' : 'accepted', r.findings, r.plan.requests[0]?.body);
+}
+
+describe('azure-ai-ml vectors regression guard (test/fixtures/sdk-vectors/expectations.json)', () => {
+  const table = expectations(new URL('../../test/fixtures/sdk-vectors/expectations.json', import.meta.url), () =>
+    Object.fromEntries(SDK_VECTORS.vectors.map((v) => [v.id, observeVector(v)])),
+  );
+  it('covers every vector', () => assert.deepEqual(Object.keys(table).sort(), SDK_VECTORS.vectors.map((v) => v.id).sort()));
+  for (const v of SDK_VECTORS.vectors) it(v.id, () => assert.deepEqual(observeVector(v), table[v.id]));
 });

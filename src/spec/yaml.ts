@@ -216,7 +216,7 @@ export function resolvePlainScalar(text: string): ScalarValue {
 // ---------------------------------------------------------------------------------------------
 // Loading.
 
-interface Problem {
+interface SyntaxProblem {
   offset: number;
   end: number;
   message: string;
@@ -224,8 +224,8 @@ interface Problem {
 }
 
 class LoadError extends Error {
-  readonly problem: Problem;
-  constructor(problem: Problem) {
+  readonly problem: SyntaxProblem;
+  constructor(problem: SyntaxProblem) {
     super(problem.message);
     this.problem = problem;
   }
@@ -253,7 +253,7 @@ function lineAt(text: string, offset: number): { start: number; text: string } {
 
 const quote = (s: string, max = 60): string => JSON.stringify(s.length > max ? s.slice(0, max - 1) + '…' : s);
 
-function syntaxProblem(text: string, err: YAMLError): Problem {
+function syntaxProblem(text: string, err: YAMLError): SyntaxProblem {
   let [offset, end] = err.pos;
   // Point where PyYAML does: past leading indentation.
   while (offset < text.length && text[offset] === ' ') offset++;
@@ -373,7 +373,7 @@ function syntaxProblem(text: string, err: YAMLError): Problem {
   }
 }
 
-function tabProblem(offset: number): Problem {
+function tabProblem(offset: number): SyntaxProblem {
   return {
     offset,
     end: offset + 1,
@@ -424,8 +424,8 @@ function findTab(tokens: unknown[]): number | undefined {
 
 /** Constructs PyYAML's parser rejects but YAML 1.2 allows: a ":" with no key before it (outside
  * an explicit "? key"), and a stream that starts with "..." (an empty implicit document). */
-function findStructural(tokens: unknown[]): Problem[] {
-  const out: Problem[] = [];
+function findStructural(tokens: unknown[]): SyntaxProblem[] {
+  const out: SyntaxProblem[] = [];
   const top = tokens as CstToken[];
   const firstDoc = top.findIndex((t) => t.type === 'document');
   const doc = top[firstDoc] as (CstToken & { start?: CstToken[]; value?: unknown }) | undefined;
@@ -504,9 +504,9 @@ function blockScalarTab(t: CstToken): number | undefined {
 
 /** PyYAML's composer meets anchors and aliases while parsing, in document order, so an undefined
  * alias or a duplicate anchor is reported before any later syntax error. */
-function findAnchorProblems(text: string, doc: Document.Parsed): Problem[] {
+function findAnchorProblems(text: string, doc: Document.Parsed): SyntaxProblem[] {
   const seen = new Set<string>();
-  const out: Problem[] = [];
+  const out: SyntaxProblem[] = [];
   visit(doc, {
     Node(_key, node) {
       if (out.length) return visit.BREAK;
@@ -531,7 +531,7 @@ function findAnchorProblems(text: string, doc: Document.Parsed): Problem[] {
   return out;
 }
 
-function undefinedAlias(offset: number, end: number, name: string): Problem {
+function undefinedAlias(offset: number, end: number, name: string): SyntaxProblem {
   return {
     offset,
     end,
@@ -540,7 +540,7 @@ function undefinedAlias(offset: number, end: number, name: string): Problem {
   };
 }
 
-function duplicateAnchor(offset: number, end: number, name: string): Problem {
+function duplicateAnchor(offset: number, end: number, name: string): SyntaxProblem {
   return {
     offset,
     end,
@@ -555,13 +555,13 @@ function typeName(node: YNode | ParsedNode | null | undefined): string {
   return isMap(node) ? 'mapping' : isSeq(node) ? 'sequence' : 'scalar';
 }
 
-interface Ctx {
+interface BuildState {
   text: string;
   lc: LineCounter;
   anchors: Map<string, YNode | 'building'>;
 }
 
-function spanOf(ctx: Ctx, start: number, end: number): Span {
+function spanOf(ctx: BuildState, start: number, end: number): Span {
   let e = end;
   while (e > start && /[\s]/.test(ctx.text[e - 1] ?? '')) e--;
   const a = ctx.lc.linePos(start);
@@ -627,7 +627,7 @@ function isValueKey(node: YamlNode | null | undefined): boolean {
   return implicit && resolvePlainTag(String(node.value)) === TAG + 'value';
 }
 
-function build(ctx: Ctx, node: YamlNode | null | undefined, emptyAt: number): YNode {
+function build(ctx: BuildState, node: YamlNode | null | undefined, emptyAt: number): YNode {
   if (!node) {
     const span = spanOf(ctx, emptyAt, emptyAt);
     return { kind: 'scalar', value: { type: 'null' }, source: '', quoted: false, span };
@@ -657,7 +657,7 @@ function build(ctx: Ctx, node: YamlNode | null | undefined, emptyAt: number): YN
   return result;
 }
 
-function buildInner(ctx: Ctx, node: YamlNode): YNode {
+function buildInner(ctx: BuildState, node: YamlNode): YNode {
   const [start, end] = rangeOf(node);
   const span = spanOf(ctx, start, end);
   const tag = node.tag;
@@ -753,7 +753,7 @@ function unknownTagHint(tag: string): string {
   return 'Remove the tag, or quote the value if the "!" is part of the text.';
 }
 
-function scalarProblem(start: number, end: number, tag: string, text: string, pyMessage: string, explicit: boolean): Problem {
+function scalarProblem(start: number, end: number, tag: string, text: string, pyMessage: string, explicit: boolean): SyntaxProblem {
   if (!tag.startsWith(TAG) || !['str', 'int', 'float', 'bool', 'null', 'timestamp', 'binary'].includes(tag.slice(TAG.length))) {
     return { offset: start, end, message: unknownTagMessage(tag), hint: unknownTagHint(tag) };
   }
@@ -779,7 +779,7 @@ interface RawEntry {
   identity: string;
 }
 
-function buildMap(ctx: Ctx, node: YamlNode & { items: unknown[] }, span: Span): YMap {
+function buildMap(ctx: BuildState, node: YamlNode & { items: unknown[] }, span: Span): YMap {
   const [mapStart] = rangeOf(node);
   // SafeConstructor.flatten_mapping: merged entries first (earlier merge sources win over later
   // ones), then the mapping's own entries; construct_mapping then lets the last one win.
@@ -884,7 +884,7 @@ function toRaw(entry: YMapEntry): RawEntry {
   return { entry, identity: keyIdentity(entry.keyValue ?? { type: 'str', value: entry.key }) };
 }
 
-function finding(ctx: Ctx, file: string, p: Problem): Finding {
+function finding(ctx: BuildState, file: string, p: SyntaxProblem): Finding {
   const a = ctx.lc.linePos(p.offset);
   const endOff = Math.max(p.end, p.offset);
   const b = ctx.lc.linePos(endOff);
@@ -906,8 +906,8 @@ export function loadYaml(text: string, file: string): LoadResult {
   const tokens = Array.from(new Parser(lc.addNewLine).parse(text));
   const composer = new Composer({ schema: 'failsafe', uniqueKeys: false, merge: false, version: '1.1', strict: true });
   const docs: Document.Parsed[] = Array.from(composer.compose(tokens, true, text.length));
-  const ctx: Ctx = { text, lc, anchors: new Map() };
-  const fail1 = (p: Problem): LoadResult => ({ root: undefined, findings: [finding(ctx, file, p)] });
+  const ctx: BuildState = { text, lc, anchors: new Map() };
+  const fail1 = (p: SyntaxProblem): LoadResult => ({ root: undefined, findings: [finding(ctx, file, p)] });
 
   const first = docs[0];
   const second = docs[1];
@@ -915,7 +915,7 @@ export function loadYaml(text: string, file: string): LoadResult {
   // Syntax problems PyYAML would meet before the second document: parser errors and tabs.
   // Each candidate is ranked by where the parser meets it (the library's own error position),
   // which may differ from where the finding points.
-  const problems: { at: number; problem: Problem }[] = [];
+  const problems: { at: number; problem: SyntaxProblem }[] = [];
   const libError = (first?.errors ?? []).find((err) => err.pos[0] < limit);
   if (libError) problems.push({ at: libError.pos[0], problem: syntaxProblem(text, libError) });
   const tab = findTab(tokens);

@@ -115,6 +115,26 @@ describe('mode: validate (emulator, dist/index.js)', () => {
     assert.deepEqual(created, { status: 'Succeeded' });
   });
 
+  it('after the deployment exists, the same file plans "no change" (changes=false), and a changed field shows in the diff', async () => {
+    const deployment = deploymentYaml({ endpoint: 'ep-uai-good', env: { TARGET: CONN('aoai_connection/target'), LOG_LEVEL: 'info' } });
+    const first = await validate({ deployment });
+    assert.equal(first.code, 0, first.stdout.slice(-2000));
+    const [put] = plannedPuts(first);
+    assert.ok(put);
+    assert.deepEqual(await putAndWait(armAs(emu), put.path, put.body), { status: 'Succeeded' });
+
+    const same = await validate({ deployment });
+    assert.equal(same.outputs.changes, 'false', same.summary);
+    const plan = JSON.parse(same.outputs.plan ?? '{}') as { requests: { change?: string }[] };
+    assert.deepEqual(plan.requests.map((r) => r.change), ['no change']);
+
+    const scaled = await validate({ deployment: deployment.replace('instance_count: 1', 'instance_count: 2') });
+    assert.equal(scaled.outputs.changes, 'true');
+    const diff = (JSON.parse(scaled.outputs.plan ?? '{}') as { requests: { change?: string; diff?: string[] }[] }).requests[0];
+    assert.equal(diff?.change, 'update');
+    assert.deepEqual(diff?.diff, ['sku.capacity: 1 → 2']);
+  });
+
   describe('one world per online rule', () => {
     const cases: { name: string; files: () => { endpoint?: string; deployment?: string }; inputs?: Record<string, string>; setup?: () => Promise<void>; expect: (f: { endpoint?: string; deployment?: string }) => Expect }[] = [
       {
@@ -238,6 +258,13 @@ describe('mode: validate (emulator, dist/index.js)', () => {
         assert.deepEqual(await writesLogged(emu), [], 'validate sends no write');
       });
     }
+  });
+
+  it('files that do not parse still get their offline findings, and validate reads nothing it cannot name', async () => {
+    const run = await validate({ deployment: 'name: green\n  endpoint_name: ep-uai-good\n' });
+    assert.equal(run.code, 1);
+    assertAnnotation(run, { rule: 'yaml-syntax', severity: 'error', file: 'deployment.yml', line: 2 });
+    assert.deepEqual(await writesLogged(emu), []);
   });
 
   it('a sign-in refusal is explained: the subject presented, and that Entra compares it case-sensitively', async () => {

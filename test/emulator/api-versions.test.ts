@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ML_API_VERSION } from '../../src/spec/rest.ts';
+import { MSI_API_VERSION } from '../../src/azure/identity.ts';
+import { KEYVAULT_ARM_API_VERSION } from '../../src/azure/keyvault.ts';
+import { AUTHORIZATION_API_VERSION } from '../../src/azure/rbac.ts';
 import { API_VERSIONS, checkApiVersion, resourceTypeOf } from './api-versions.ts';
 import { armBase, contractsDir, credential, scenarioPath, spawnEmulator, useEmulator, wsPath } from './harness.ts';
 import type { Emu } from './harness.ts';
@@ -31,6 +34,23 @@ describe('api-versions (pure)', () => {
     for (const v of versionsIn('machinelearningservices')) assert.ok(checkApiVersion(ml, v, 'eastus').ok, v);
     for (const v of versionsIn('authorization')) assert.ok(API_VERSIONS['microsoft.authorization/permissions']?.includes(v), v);
     for (const v of versionsIn('keyvault-arm')) assert.ok(API_VERSIONS['microsoft.keyvault/vaults']?.includes(v), v);
+  });
+
+  it("the action's pinned api-versions are accepted by every type it sends them to (a wrong pin fails here)", () => {
+    const ws = 'subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w';
+    const cases: [string, string][] = [
+      [ws, ML_API_VERSION], [`${ws}/onlineEndpoints/e`, ML_API_VERSION], [`${ws}/onlineEndpoints/e/deployments/d`, ML_API_VERSION],
+      [`${ws}/connections`, ML_API_VERSION], [`${ws}/connections/c/listsecrets`, ML_API_VERSION], [`${ws}/models/m/versions/1`, ML_API_VERSION],
+      [`${ws}/environments/e/versions/1`, ML_API_VERSION], [`${ws}/codes/c/versions/1`, ML_API_VERSION],
+      ['subscriptions/s/providers/Microsoft.MachineLearningServices/locations/eastus/usages', ML_API_VERSION],
+      ['subscriptions/s/providers/Microsoft.MachineLearningServices/locations/eastus/vmSizes', ML_API_VERSION],
+      ['subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/v', KEYVAULT_ARM_API_VERSION],
+      ['subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/u', MSI_API_VERSION],
+      ['subscriptions/s/resourceGroups/rg/providers/Microsoft.Authorization/permissions', AUTHORIZATION_API_VERSION],
+      ['subscriptions/s/providers/Microsoft.Authorization/roleAssignments', AUTHORIZATION_API_VERSION],
+      ['subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/g', AUTHORIZATION_API_VERSION],
+    ];
+    for (const [path, version] of cases) assert.ok(checkApiVersion(path.split('/'), version, 'eastus').ok, `${path} @ ${version}`);
   });
 
   it("listsecrets did not exist in 2022-10-01 (arm-machinelearning 2.1.1's version): refused", () => {

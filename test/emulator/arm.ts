@@ -5,6 +5,7 @@ import type { ArmCall } from './arm-common.ts';
 import { armError, armHeaders, authorizationFailed, decide, deriveAction, notFound } from './arm-common.ts';
 import * as assets from './assets.ts';
 import * as authz from './authorization-api.ts';
+import * as datastores from './datastores.ts';
 import type { Ctx } from './context.ts';
 import { checkAccessToken } from './entra.ts';
 import { bearerToken, json, queryGet } from './http.ts';
@@ -73,12 +74,16 @@ const ROUTES: Route[] = [
   r('DELETE', DEP, online.deleteDeployment),
   r('POST', `${DEP}/getlogs`, online.getDeploymentLogs),
   r('GET', `${EP}/providers/microsoft.insights/metrics`, metrics.listMetrics),
+  r('GET', `${WS}/datastores`, datastores.listDatastores),
+  r('GET', `${WS}/datastores/*`, datastores.getDatastore),
+  r('POST', `${WS}/datastores/*/listsecrets`, datastores.listDatastoreSecrets),
   r('GET', `${WS}/*/*`, assets.getAssetContainer),
   r('PUT', `${WS}/*/*`, assets.putAssetContainer),
   r('GET', `${WS}/*/*/versions`, assets.listAssetVersions),
   r('GET', `${WS}/*/*/versions/*`, assets.getAssetVersion),
   r('PUT', `${WS}/*/*/versions/*`, assets.putAssetVersion),
   r('POST', `${WS}/codes/*/versions/*/startpendingupload`, assets.startPendingUpload),
+  r('POST', `${WS}/models/*/versions/*/startpendingupload`, assets.startPendingUpload),
 ];
 
 function match(route: Route, segs: string[]): string[] | undefined {

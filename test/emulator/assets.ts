@@ -1,6 +1,6 @@
-// Workspace assets (models, environments, codes: containers and versions), code startPendingUpload
-// (contracts/machinelearningservices/2026-09-01/CodeVersions_CreateOrGetStartPendingUpload.json) and the blob
-// store that upload targets (*.blob.core.windows.net with a SAS we issued).
+// Workspace assets (models, environments, codes: containers and versions), code and model startPendingUpload
+// (contracts/machinelearningservices/2026-09-01/CodeVersions_CreateOrGetStartPendingUpload.json, the model form has the
+// same shape) and the blob store uploads target (*.blob.core.windows.net: SAS, Shared Key or Entra token, storage-auth.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import type { ArmCall } from './arm-common.ts';
 import { armError, parseArmBody } from './arm-common.ts';
@@ -9,6 +9,7 @@ import { header, json, queryGet } from './http.ts';
 import type { EmuRequest, EmuResponse } from './http.ts';
 import { assetVersionProperties } from './service-defaults.ts';
 import type { AssetRec, World } from './state.ts';
+import { authorizeBlob, storageError } from './storage-auth.ts';
 
 type Kind = AssetRec['kind'];
 const TYPE: Record<Kind, string> = { models: 'models', environments: 'environments', codes: 'codes' };
@@ -88,7 +89,7 @@ export function blobContainerName(w: World): string {
   return `azureml-blobstore-${createHash('sha1').update(w.workspaceId.toLowerCase()).digest('hex').slice(0, 32).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')}`;
 }
 
-/** POST .../codes/{name}/versions/{version}/startPendingUpload */
+/** POST .../{codes|models}/{name}/versions/{version}/startPendingUpload */
 export function startPendingUpload(call: ArmCall): EmuResponse {
   const w = call.ctx.world;
   const parsed = parseArmBody(call.req);
@@ -112,11 +113,15 @@ export function startPendingUpload(call: ArmCall): EmuResponse {
 }
 
 // ---- blob data plane ------------------------------------------------------------------------
-function storageError(status: number, code: string, message: string): EmuResponse {
-  return {
-    status, headers: { 'Content-Type': 'application/xml', 'x-ms-error-code': code, 'x-ms-version': '2021-08-06' },
-    raw: `\uFEFF<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}\nRequestId:${randomUUID()}\nTime:${new Date().toISOString()}</Message></Error>`,
-  };
+/** User metadata of a Put Blob / Set Blob Metadata request (x-ms-meta-NAME headers). */
+function metadataOf(req: EmuRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(req.headers)) if (k.toLowerCase().startsWith('x-ms-meta-')) out[k.toLowerCase().slice('x-ms-meta-'.length)] = header(req, k) ?? '';
+  return out;
+}
+
+function xmlEscape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function handleBlob(ctx: Ctx, req: EmuRequest): EmuResponse {
@@ -125,11 +130,9 @@ export function handleBlob(ctx: Ctx, req: EmuRequest): EmuResponse {
   const segs = req.path.split('/').filter(Boolean);
   const container = segs[0] ?? '';
   const blobPath = segs.slice(1).join('/');
-  const sig = queryGet(req, 'sig');
-  const now = Math.floor(Date.now() / 1000);
-  const grant = w.sasGrants.find((g) => g.sig === sig && g.account === account && g.container === container && (blobPath === '' || blobPath.startsWith(g.prefix)));
-  if (!grant) return storageError(403, 'AuthenticationFailed', 'Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.');
-  if (grant.expires < now) return storageError(403, 'AuthenticationFailed', 'Signed expiry time must be after signed start time');
+  const access = authorizeBlob(ctx, req, { account, container, blobPath, ownAccount: account === storageAccountName(w) });
+  if (!access.ok) return access.res;
+  if (container !== blobContainerName(w)) return storageError(404, 'ContainerNotFound', 'The specified container does not exist.');
   const key = `${account}/${container}/${blobPath}`;
   const comp = queryGet(req, 'comp');
   const ok = (status: number, extra: Record<string, string> = {}): EmuResponse => ({ status, headers: { 'x-ms-version': '2021-08-06', 'x-ms-request-server-encrypted': 'true', ...extra }, raw: '' });
@@ -147,25 +150,48 @@ export function handleBlob(ctx: Ctx, req: EmuRequest): EmuResponse {
     const parts = ids.map((id) => rec?.blocks?.get(id));
     if (parts.some((p) => !p)) return storageError(400, 'InvalidBlockList', 'The specified block list is invalid.');
     const etag = `"0x${Date.now().toString(16).toUpperCase()}"`;
-    w.blobs.set(key, { data: Buffer.concat(parts as Buffer[]), contentType: header(req, 'x-ms-blob-content-type') ?? 'application/octet-stream', lastModified: new Date().toUTCString(), etag });
+    w.blobs.set(key, { data: Buffer.concat(parts as Buffer[]), contentType: header(req, 'x-ms-blob-content-type') ?? 'application/octet-stream', lastModified: new Date().toUTCString(), etag, metadata: metadataOf(req) });
     return ok(201, { ETag: etag, 'Last-Modified': new Date().toUTCString() });
+  }
+  if (req.method === 'PUT' && comp === 'metadata') {
+    const rec = w.blobs.get(key);
+    if (!rec) return storageError(404, 'BlobNotFound', 'The specified blob does not exist.');
+    rec.metadata = metadataOf(req);
+    rec.etag = `"0x${Date.now().toString(16).toUpperCase()}"`;
+    return ok(200, { ETag: rec.etag, 'Last-Modified': rec.lastModified });
   }
   if (req.method === 'PUT') {
     if (header(req, 'x-ms-blob-type') !== 'BlockBlob') return storageError(400, 'MissingRequiredHeader', 'An HTTP header that\'s mandatory for this request is not specified.');
     const etag = `"0x${Date.now().toString(16).toUpperCase()}"`;
-    w.blobs.set(key, { data: req.body, contentType: header(req, 'x-ms-blob-content-type') ?? header(req, 'content-type') ?? 'application/octet-stream', lastModified: new Date().toUTCString(), etag });
+    w.blobs.set(key, { data: req.body, contentType: header(req, 'x-ms-blob-content-type') ?? header(req, 'content-type') ?? 'application/octet-stream', lastModified: new Date().toUTCString(), etag, metadata: metadataOf(req) });
     return ok(201, { ETag: etag, 'Last-Modified': new Date().toUTCString(), 'Content-MD5': createHash('md5').update(req.body).digest('base64') });
   }
   if (req.method === 'GET' && queryGet(req, 'restype') === 'container' && comp === 'list') {
     const prefix = queryGet(req, 'prefix') ?? '';
-    const names = [...w.blobs.keys()].filter((k) => k.startsWith(`${account}/${container}/${prefix}`)).map((k) => k.slice(account.length + container.length + 2));
-    const xml = `\uFEFF<?xml version="1.0" encoding="utf-8"?><EnumerationResults ServiceEndpoint="https://${req.host}/" ContainerName="${container}"><Prefix>${prefix}</Prefix><Blobs>${names.map((n) => `<Blob><Name>${n}</Name><Properties><Content-Length>${w.blobs.get(`${account}/${container}/${n}`)?.data.length ?? 0}</Content-Length><BlobType>BlockBlob</BlobType></Properties></Blob>`).join('')}</Blobs><NextMarker /></EnumerationResults>`;
-    return { status: 200, headers: { 'Content-Type': 'application/xml' }, raw: xml };
+    const delimiter = queryGet(req, 'delimiter');
+    const withMetadata = (queryGet(req, 'include') ?? '').split(',').includes('metadata');
+    const names = [...w.blobs.keys()].filter((k) => k.startsWith(`${account}/${container}/${prefix}`)).map((k) => k.slice(account.length + container.length + 2)).sort();
+    const prefixes = new Set<string>();
+    const items: string[] = [];
+    for (const n of names) {
+      const cut = delimiter ? n.indexOf(delimiter, prefix.length) : -1;
+      if (delimiter && cut >= 0) {
+        prefixes.add(n.slice(0, cut + delimiter.length));
+        continue;
+      }
+      const b = w.blobs.get(`${account}/${container}/${n}`);
+      const meta = withMetadata ? `<Metadata>${Object.entries(b?.metadata ?? {}).map(([k, v]) => `<${k}>${xmlEscape(v)}</${k}>`).join('')}</Metadata>` : '';
+      items.push(`<Blob><Name>${xmlEscape(n)}</Name><Properties><Last-Modified>${b?.lastModified ?? ''}</Last-Modified><Etag>${b?.etag ?? ''}</Etag><Content-Length>${b?.data.length ?? 0}</Content-Length><Content-Type>${b?.contentType ?? ''}</Content-Type><BlobType>BlockBlob</BlobType></Properties>${meta}</Blob>`);
+    }
+    for (const p of prefixes) items.push(`<BlobPrefix><Name>${xmlEscape(p)}</Name></BlobPrefix>`);
+    const xml = `\uFEFF<?xml version="1.0" encoding="utf-8"?><EnumerationResults ServiceEndpoint="https://${req.host}/" ContainerName="${container}"><Prefix>${xmlEscape(prefix)}</Prefix>${delimiter ? `<Delimiter>${xmlEscape(delimiter)}</Delimiter>` : ''}<Blobs>${items.join('')}</Blobs><NextMarker /></EnumerationResults>`;
+    return { status: 200, headers: { 'Content-Type': 'application/xml', 'x-ms-version': '2021-08-06' }, raw: xml };
   }
   if (req.method === 'GET' || req.method === 'HEAD') {
     const rec = w.blobs.get(key);
     if (!rec) return req.method === 'HEAD' ? { status: 404, headers: { 'x-ms-error-code': 'BlobNotFound' }, raw: '' } : storageError(404, 'BlobNotFound', 'The specified blob does not exist.');
-    const h = { 'Content-Type': rec.contentType, 'Content-Length': String(rec.data.length), ETag: rec.etag, 'Last-Modified': rec.lastModified, 'x-ms-blob-type': 'BlockBlob', 'x-ms-version': '2021-08-06' };
+    const h: Record<string, string> = { 'Content-Type': rec.contentType, 'Content-Length': String(rec.data.length), ETag: rec.etag, 'Last-Modified': rec.lastModified, 'x-ms-blob-type': 'BlockBlob', 'x-ms-version': '2021-08-06', 'x-ms-creation-time': rec.lastModified };
+    for (const [k, v] of Object.entries(rec.metadata ?? {})) h[`x-ms-meta-${k}`] = v;
     return { status: 200, headers: h, raw: req.method === 'HEAD' ? '' : rec.data };
   }
   return storageError(405, 'UnsupportedHttpVerb', 'The resource doesn\'t support specified Http Verb.');

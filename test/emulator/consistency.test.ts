@@ -51,7 +51,7 @@ describe('time and eventual consistency', () => {
     assert.equal(typed.principalId, sai);
   });
 
-  it('an LRO lasts lro.durationMs of wall-clock time and sends Retry-After on 201/202 and InProgress polls', async () => {
+  it('an LRO lasts lro.durationMs of wall-clock time and sends Retry-After on 201/202 and InProgress polls (assumed: the ML service sending Retry-After)', async () => {
     await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 0, durationMs: 400, retryAfterSeconds: 1 } });
     const ml = mlClient(emu);
     const put = await raw(ml, 'PUT', `${wsPath(emu)}/onlineEndpoints/slow-ep?api-version=2024-10-01`, endpointBody({ type: 'SystemAssigned' }, false));
@@ -87,7 +87,7 @@ describe('time and eventual consistency', () => {
     assert.deepEqual(ep.properties.traffic, { blue: 100 }); // traffic untouched
   });
 
-  it('an endpoint in Updating refuses concurrent writes with 409 until its operation completes', async () => {
+  it('an endpoint in Updating refuses concurrent writes with 409 until its operation completes (the endpoint\'s own 409 wording assumed)', async () => {
     await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 3 } });
     const ml = mlClient(emu);
     const url = `${wsPath(emu)}/onlineEndpoints/existing-ep?api-version=2024-10-01`;

@@ -12,6 +12,8 @@ export interface EmuRequest {
   /** Query with decoded keys and values (api%2Dversion → api-version). */
   query: Map<string, string>;
   rawQuery: string;
+  /** The path exactly as sent (percent-encoded), for signatures computed over it (Storage Shared Key). */
+  rawPath?: string;
   headers: IncomingMessage['headers'];
   body: Buffer;
 }
@@ -36,7 +38,7 @@ export function safeDecode(s: string): string {
   }
 }
 
-export function parseTarget(url: string): { path: string; query: Map<string, string>; rawQuery: string } {
+export function parseTarget(url: string): { path: string; query: Map<string, string>; rawQuery: string; rawPath: string } {
   const q = url.indexOf('?');
   const rawPath = q >= 0 ? url.slice(0, q) : url;
   const rawQuery = q >= 0 ? url.slice(q + 1) : '';
@@ -49,7 +51,7 @@ export function parseTarget(url: string): { path: string; query: Map<string, str
     const v = eq >= 0 ? safeDecode(part.slice(eq + 1).replace(/\+/g, ' ')) : '';
     query.set(k, v);
   }
-  return { path: path === '//' ? '/' : path, query, rawQuery };
+  return { path: path === '//' ? '/' : path, query, rawQuery, rawPath };
 }
 
 /** Case-insensitive query lookup (ARM treats `api-version` and `$filter` keys loosely). */

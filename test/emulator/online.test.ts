@@ -251,7 +251,7 @@ describe('restricted scenario: every failure of DESIGN.md §3', () => {
     assert.equal((await raw(ml, 'POST', `${wsPath(emu)}/onlineEndpoints/sai-ep/listKeys?api-version=${API}`)).status, 400);
   });
 
-  it('assets: code startPendingUpload, blob PUT/HEAD/GET with the SAS, code version PUT', async () => {
+  it('assets: code startPendingUpload, blob PUT/HEAD/GET with the SAS, code version PUT (anonymous 409 assumed)', async () => {
     const up = await raw(ml, 'POST', `${wsPath(emu)}/codes/my-code/versions/1/startPendingUpload?api-version=${API}`, { pendingUploadType: 'TemporaryBlobReference' });
     assert.equal(up.status, 200);
     const ref = up.body['blobReferenceForConsumption'] as { blobUri: string; credential: { sasUri: string } };
@@ -261,7 +261,8 @@ describe('restricted scenario: every failure of DESIGN.md §3', () => {
     const head = await proxyFetch(emu, blobUrl, { method: 'HEAD' });
     assert.equal(head.headers['content-length'], String(Buffer.byteLength('def init():\n    pass\n')));
     assert.equal((await proxyFetch(emu, blobUrl)).body, 'def init():\n    pass\n');
-    assert.equal((await proxyFetch(emu, `${ref.blobUri}/score.py`)).status, 403, 'no SAS, no access');
+    assert.equal((await proxyFetch(emu, `${ref.blobUri}/score.py`)).status, 409, 'no SAS, no access: anonymous access is not permitted');
+    assert.equal((await proxyFetch(emu, blobUrl.replace(/sig=[^&]+/, 'sig=forged'))).status, 403, 'a SAS the emulator did not issue');
     const code = await raw(ml, 'PUT', `${wsPath(emu)}/codes/my-code/versions/1?api-version=${API}`, { properties: { codeUri: ref.blobUri } });
     assert.equal(code.status, 201);
     assert.equal((await raw(ml, 'GET', `${wsPath(emu)}/models/demo-model/versions/1?api-version=${API}`)).status, 200);

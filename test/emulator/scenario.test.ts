@@ -34,6 +34,7 @@ describe('scenario loader', () => {
     { name: 'secret without versions', patch: (d) => { d['keyVaults'] = [{ name: 'kv1', secrets: [{ name: 's', versions: [] }] }]; }, error: /keyVaults\[0\]\.secrets\[0\]\.versions: needs at least one/ },
     { name: 'bad permission model', patch: (d) => { d['keyVaults'] = [{ name: 'kv1', permissionModel: 'acl' }]; }, error: /permissionModel: must be rbac or accessPolicy/ },
     { name: 'bad scoring behaviour', patch: (d) => { d['behaviour'] = { deployments: { blue: { scoring: 'flaky' } } }; }, error: /behaviour\.deployments\.blue\.scoring/ },
+    { name: 'unknown cloud', patch: (d) => { d['cloud'] = 'AzureGermanCloud'; }, error: /cloud: must be AzureCloud, AzureUSGovernment or AzureChinaCloud/ },
     { name: 'unknown knob', patch: (d) => { d['behaviour'] = { lro: { polls: 3 } }; }, error: /behaviour\.lro\.polls: unknown key/ },
   ];
   for (const b of bad) {

@@ -53,6 +53,8 @@ export interface Knobs {
   lro: { pollsBeforeDone: number; operationTimeout: string; durationMs: number; retryAfterSeconds?: number };
   /** Eventual consistency of Microsoft.Authorization: new assignments grant after N s; new principals are unknown to it for N s. */
   rbac: { propagationSeconds: number; principalReplicationSeconds: number };
+  /** Workspace storage: the default datastore's credentials (AccountKey, or None = identity-based) and the account's allowSharedKeyAccess. */
+  storage: { datastoreCredentials: 'AccountKey' | 'None'; allowSharedKeyAccess: boolean };
   /** Per-family vCPU quota in the workspace region (keys: family names such as standardDSv2Family). */
   quota: Record<string, FamilyQuota>;
   tokens: { accessTokenLifetimeSeconds: number; idTokenLifetimeSeconds: number; idTokenIssuedAtOffsetSeconds: number; amlTokenLifetimeSeconds: number };
@@ -185,10 +187,14 @@ function behaviour(v: unknown, path: string): DeploymentBehaviour {
 
 export function parseKnobs(v: unknown, path: string, base?: Knobs): Knobs {
   const o = obj(v, path);
-  checkKeys(o, ['lro', 'rbac', 'quota', 'tokens', 'entra', 'keyVault', 'github', 'deployments'], path);
+  checkKeys(o, ['lro', 'rbac', 'storage', 'quota', 'tokens', 'entra', 'keyVault', 'github', 'deployments'], path);
   const lro = obj(o['lro'], `${path}.lro`);
   const rbac = obj(o['rbac'], `${path}.rbac`);
   checkKeys(rbac, ['propagationSeconds', 'principalReplicationSeconds'], `${path}.rbac`);
+  const storage = obj(o['storage'], `${path}.storage`);
+  checkKeys(storage, ['datastoreCredentials', 'allowSharedKeyAccess'], `${path}.storage`);
+  const datastoreCredentials = str(storage['datastoreCredentials'], `${path}.storage.datastoreCredentials`, base?.storage.datastoreCredentials ?? 'AccountKey');
+  if (datastoreCredentials !== 'AccountKey' && datastoreCredentials !== 'None') fail(`${path}.storage.datastoreCredentials`, 'must be AccountKey or None');
   const quota: Record<string, FamilyQuota> = { ...(base?.quota ?? {}) };
   for (const [family, q] of Object.entries(obj(o['quota'], `${path}.quota`))) {
     const qo = obj(q, `${path}.quota.${family}`);
@@ -220,6 +226,7 @@ export function parseKnobs(v: unknown, path: string, base?: Knobs): Knobs {
       propagationSeconds: num(rbac['propagationSeconds'], `${path}.rbac.propagationSeconds`, b?.rbac.propagationSeconds ?? 0),
       principalReplicationSeconds: num(rbac['principalReplicationSeconds'], `${path}.rbac.principalReplicationSeconds`, b?.rbac.principalReplicationSeconds ?? 0),
     },
+    storage: { datastoreCredentials, allowSharedKeyAccess: bool(storage['allowSharedKeyAccess'], `${path}.storage.allowSharedKeyAccess`, base?.storage.allowSharedKeyAccess ?? true) },
     quota,
     tokens: {
       accessTokenLifetimeSeconds: num(tokens['accessTokenLifetimeSeconds'], `${path}.tokens.accessTokenLifetimeSeconds`, b?.tokens.accessTokenLifetimeSeconds ?? 3599),

@@ -104,7 +104,8 @@ export async function handleScoring(ctx: Ctx, req: EmuRequest): Promise<EmuRespo
   const e = w.endpoints.get(endpointName);
   const requestId = randomUUID();
   const base = { 'x-request-id': requestId, 'x-ms-request-id': requestId };
-  if (!e || e.properties.provisioningState !== 'Succeeded') return json(404, { message: 'Not Found' }, base);
+  // An endpoint being updated keeps serving (a traffic shift is an update); one being created or deleted does not.
+  if (!e || !['Succeeded', 'Updating'].includes(e.properties.provisioningState)) return json(404, { message: 'Not Found' }, base);
   if (req.path === '/swagger.json' && req.method === 'GET') return json(200, { swagger: '2.0', info: { title: e.name, version: '1.0' }, paths: { '/score': { post: {} } } }, base);
   if (req.path !== '/score' || req.method !== 'POST') return json(404, { message: 'Not Found' }, base);
 

@@ -83,8 +83,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   async function serve(msg: IncomingMessage, res: ServerResponse, host: string, viaProxy: boolean, url: string): Promise<void> {
     const started = Date.now();
     const body = await readBody(msg);
-    const { path, query, rawQuery } = parseTarget(url);
-    const req: EmuRequest = { method: (msg.method ?? 'GET').toUpperCase(), host, path, query, rawQuery, headers: msg.headers, body };
+    const { path, query, rawQuery, rawPath } = parseTarget(url);
+    const req: EmuRequest = { method: (msg.method ?? 'GET').toUpperCase(), host, path, query, rawQuery, rawPath, headers: msg.headers, body };
     let out: EmuResponse | undefined;
     let faultId: string | undefined;
     try {

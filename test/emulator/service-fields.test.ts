@@ -4,18 +4,22 @@
 // unconditionally, a model's flavors) fails here.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { createPipelineRequest } from '@azure/core-rest-pipeline';
-import { contractsDir, credential, scenarioPath, shapeDiff, spawnEmulator, useEmulator, wsPath } from './harness.ts';
+import { admin, armBase, contractsDir, credential, scenarioPath, shapeDiff, spawnEmulator, useEmulator, wsPath } from './harness.ts';
 import type { Emu } from './harness.ts';
+import { proxyFetch } from './proxy-fetch.ts';
 import { PROBE_DEFAULT, REQUEST_SETTINGS_DEFAULT } from './service-defaults.ts';
 
 type Json = Record<string, unknown>;
 const API = '2026-09-01';
-const getExample = (file: string): Json =>
-  ((JSON.parse(readFileSync(join(contractsDir, 'machinelearningservices', file), 'utf8')) as { responses: Record<string, { body: Json }> }).responses['200']?.body ?? {});
+const example200 = (path: string): Json => ((JSON.parse(readFileSync(join(contractsDir, path), 'utf8')) as { responses: Record<string, { body: Json }> }).responses['200']?.body ?? {});
+const getExample = (file: string): Json => example200(join('machinelearningservices', file));
+/** Every GET example of the contracts folder (…/<Operation>_Get.json, _GetById.json, GetSecret.json). */
+const contractGetExamples = (): string[] =>
+  (readdirSync(contractsDir, { recursive: true }) as string[]).filter((f) => /(?:_Get|_GetById|[/\\]GetSecret)\.json$/.test(f)).map((f) => f.replaceAll('\\', '/')).sort();
 
 /**
  * Keys of a GET example the emulator may leave out, each for a stated reason. Nothing the service always fills
@@ -104,6 +108,31 @@ describe('service-filled fields (structural comparison with every contract GET e
     const model = (await send('GET', `${ws}/models/min-model/versions/1`)).body['properties'] as Json;
     assert.deepEqual(model['flavors'], {});
     assert.equal(model['modelType'], 'CustomModel');
+  });
+
+  it('every contract GET example is compared with the emulator\'s answer (a new example without a case fails)', async () => {
+    const cases: Record<string, { url: string; resource: string; optional?: string[] }> = {
+      'authorization/2022-04-01/RoleDefinitions_Get.json': { url: `${armBase(emu)}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7?api-version=2022-04-01`, resource: 'https://management.azure.com', optional: ['$.properties.permissions.condition', '$.properties.permissions.conditionVersion'] },
+      'authorization/2022-04-01/RoleDefinitions_GetById.json': { url: 'https://management.azure.com/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7?api-version=2022-04-01', resource: 'https://management.azure.com', optional: ['$.properties.permissions.condition', '$.properties.permissions.conditionVersion'] },
+      'keyvault-arm/2025-05-01/Vaults_Get.json': { url: `${armBase(emu)}/providers/Microsoft.KeyVault/vaults/demo-kv?api-version=2026-04-01`, resource: 'https://management.azure.com', optional: ['$.properties.hsmPoolResourceId'] },
+      'keyvault-dataplane/7.6/GetSecret.json': { url: 'https://demo-kv.vault.azure.net/secrets/db-password/7d2f9c1e4b5a46c8a3e1f0b9d8c7a6b5?api-version=2025-07-01', resource: 'https://vault.azure.net' },
+      'machinelearningservices/2025-12-01/CodeVersions_Get.json': { url: `${ws}/codes/min-code/versions/1?api-version=${API}`, resource: 'https://management.azure.com', optional: OPTIONAL.code },
+      'machinelearningservices/2025-12-01/OnlineDeployments_Get.json': { url: `${ws}/onlineEndpoints/existing-ep/deployments/blue?api-version=${API}`, resource: 'https://management.azure.com', optional: OPTIONAL.deployment },
+      'machinelearningservices/2026-03-01/WorkspaceConnections_Get.json': { url: `${ws}/connections/aoai_connection?api-version=${API}`, resource: 'https://management.azure.com' },
+      // Optional: what a workspace without encryption, private links, managed network or a UAI leaves out (arm.test.ts).
+      'machinelearningservices/2026-03-01/Workspaces_Get.json': { url: `${ws}?api-version=${API}`, resource: 'https://management.azure.com', optional: ['$.properties.encryption', '$.properties.imageBuildCompute', '$.properties.sharedPrivateLinkResources', '$.properties.privateEndpointConnections', '$.properties.notebookInfo', '$.properties.serviceManagedResourcesSettings', '$.properties.privateLinkCount', '$.properties.storageHnsEnabled', '$.properties.tenantId', '$.properties.primaryUserAssignedIdentity', '$.identity.userAssignedIdentities', '$.sku.tier', '$.tags', '$.properties.managedNetwork'] },
+      'machinelearningservices/2026-09-01/EnvironmentVersions_Get.json': { url: `${ws}/environments/demo-env/versions/1?api-version=${API}`, resource: 'https://management.azure.com', optional: OPTIONAL.environment },
+      'machinelearningservices/2026-09-01/ModelVersions_Get.json': { url: `${ws}/models/demo-model/versions/1?api-version=${API}`, resource: 'https://management.azure.com', optional: OPTIONAL.model },
+      'machinelearningservices/2026-09-01/OnlineEndpoints_Get.json': { url: `${ws}/onlineEndpoints/existing-ep?api-version=${API}`, resource: 'https://management.azure.com', optional: OPTIONAL.endpoint },
+    };
+    assert.deepEqual(contractGetExamples(), Object.keys(cases).sort());
+    await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Key Vault Secrets User', scope: 'keyvault:demo-kv' });
+    for (const [file, c] of Object.entries(cases)) {
+      const token = (await credential(emu).getToken(`${c.resource}/.default`)).token;
+      const r = await proxyFetch(emu, c.url, { headers: { Authorization: `Bearer ${token}` } });
+      assert.equal(r.status, 200, `${file}: ${r.body}`);
+      assert.deepEqual(shapeDiff(JSON.parse(r.body), example200(file), '$', c.optional ?? []), [], file);
+    }
   });
 
   it('resources seeded by the scenario have the same keys (existing-ep, its blue deployment, demo-model, demo-env)', async () => {

@@ -16,21 +16,25 @@ describe('traffic, scoring, metrics and quota', () => {
   const ep = (): string => `${wsPath(emu)}/onlineEndpoints/existing-ep`;
   const score = (headers: Record<string, string> = {}): ReturnType<typeof proxyFetch> => proxyFetch(emu, 'https://existing-ep.eastus.inference.ml.azure.com/score', { method: 'POST', headers: { Authorization: `Bearer ${key}`, ...headers }, body: '{"x":1}' });
   const putEndpoint = (traffic: Json, mirrorTraffic?: Json): ReturnType<typeof raw> => raw(mlClient(emu), 'PUT', `${ep()}?api-version=${API}`, { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'Key', traffic, ...(mirrorTraffic ? { mirrorTraffic } : {}) } });
+  const pollToEnd = async (operation: string): Promise<void> => {
+    let s: Json = {};
+    for (let i = 0; i < 5 && s['status'] !== 'Succeeded'; i++) s = (await raw(mlClient(emu), 'GET', operation)).body;
+    assert.equal(s['status'], 'Succeeded');
+  };
   /** PUT the endpoint and poll its operation to the end. */
   const updateEndpoint = async (traffic: Json, mirrorTraffic?: Json): Promise<void> => {
     const put = await putEndpoint(traffic, mirrorTraffic);
     assert.equal(put.status, 200, JSON.stringify(put.body));
-    let s: Json = {};
-    for (let i = 0; i < 5 && s['status'] !== 'Succeeded'; i++) s = (await raw(mlClient(emu), 'GET', put.headers['azure-asyncoperation'] ?? '')).body;
+    await pollToEnd(put.headers['azure-asyncoperation'] ?? '');
   };
   const deployment = (name: string, requestSettings: Json, capacity = 1): Promise<unknown> => {
     const body = deploymentBody(emu, {}) as { sku: Json; properties: Json };
     return mlClient(emu).onlineDeployments.beginCreateOrUpdateAndWait('demo-rg', 'demo-ws', 'existing-ep', name, { ...body, sku: { name: 'Default', capacity }, properties: { ...body.properties, requestSettings } } as never, FAST);
   };
-  // Not through the ML client: its pipeline rewrites every api-version to its own, which Azure Monitor refuses.
-  const metrics = async (query: string): Promise<{ status: number; body: Metrics & Json }> => {
+  /** Azure Monitor is another service: its own api-version (the ML client's pipeline would pin the ML one). */
+  const metrics = async (query: string, apiVersion = '2023-10-01'): Promise<{ status: number; body: Metrics & Json }> => {
     const token = (await credential(emu).getToken('https://management.azure.com/.default')).token;
-    const r = await proxyFetch(emu, `${ep()}/providers/Microsoft.Insights/metrics?api-version=2023-10-01&${query}`, { headers: { Authorization: `Bearer ${token}` } });
+    const r = await proxyFetch(emu, `${ep()}/providers/Microsoft.Insights/metrics?api-version=${apiVersion}&${query}`, { headers: { Authorization: `Bearer ${token}` } });
     return { status: r.status, body: (r.body ? JSON.parse(r.body) : {}) as Metrics & Json };
   };
 
@@ -42,7 +46,7 @@ describe('traffic, scoring, metrics and quota', () => {
   });
   after(() => emu.stop());
 
-  it('validates mirror traffic like the service: one deployment, at most 50 %, live or mirror, not on Kubernetes', async () => {
+  it('validates mirror traffic like the service: one deployment, at most 50 %, live or mirror, not on Kubernetes (messages assumed)', async () => {
     const refused = async (traffic: Json, mirror: Json, pattern: RegExp): Promise<void> => {
       const r = await putEndpoint(traffic, mirror);
       assert.equal(r.status, 400, JSON.stringify(mirror));
@@ -87,6 +91,13 @@ describe('traffic, scoring, metrics and quota', () => {
     assert.deepEqual(statuses, [200, 200, 429]);
   });
 
+  it('keeps serving while the endpoint is Updating (assumed)', async () => {
+    const put = await putEndpoint({ blue: 100 });
+    assert.equal((put.body['properties'] as Json)['provisioningState'], 'Updating');
+    assert.equal((await score()).status, 200);
+    await pollToEnd(put.headers['azure-asyncoperation'] ?? '');
+  });
+
   it('answers 404 when no deployment has traffic', async () => {
     await updateEndpoint({ blue: 0, green: 0 });
     const r = await score();
@@ -95,7 +106,7 @@ describe('traffic, scoring, metrics and quota', () => {
     await updateEndpoint({ blue: 100 });
   });
 
-  it('serves Azure Monitor metrics from the requests it served: RequestsPerMinute by deployment and status class, latency percentiles', async () => {
+  it('serves Azure Monitor metrics from the requests it served: RequestsPerMinute by deployment and status class, latency percentiles (aggregation assumed)', async () => {
     const m = await metrics(`metricnames=RequestsPerMinute&aggregation=Total,Average&interval=PT5M&timespan=PT15M&metricnamespace=Microsoft.MachineLearningServices/workspaces/onlineEndpoints&$filter=${encodeURIComponent("deployment eq '*' and statusCodeClass eq '*'")}`);
     assert.equal(m.status, 200);
     assert.equal(m.body.namespace, 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints');
@@ -103,7 +114,7 @@ describe('traffic, scoring, metrics and quota', () => {
     const [rpm] = m.body.value;
     assert.equal(rpm?.unit, 'Count');
     const byKey = Object.fromEntries(rpm?.timeseries.map((t) => [t.metadatavalues.map((v) => `${v.name.value}=${v.value}`).join(','), t.data.reduce((a, d) => a + Number(d['total'] ?? 0), 0)]) ?? []);
-    assert.equal(byKey['deployment=blue,statusCodeClass=2xx'], 5);
+    assert.equal(byKey['deployment=blue,statusCodeClass=2xx'], 6);
     assert.equal(byKey['deployment=blue,statusCodeClass=4xx'], 1); // the 424
     assert.equal(byKey['deployment=green,statusCodeClass=4xx'], 3); // two mirrored 424s, one 408
     assert.equal(byKey['deployment=busy,statusCodeClass=2xx'], 2);
@@ -117,6 +128,7 @@ describe('traffic, scoring, metrics and quota', () => {
     assert.ok(Math.max(...busyP99) >= 290, `busy P99 ${busyP99.join(',')}`);
     // A dimension one of the metrics lacks is refused, as Azure Monitor refuses it.
     assert.equal((await metrics(`metricnames=RequestLatency_P50&$filter=${encodeURIComponent("statusCodeClass eq '*'")}`)).status, 400);
+    assert.equal((await metrics('metricnames=RequestsPerMinute', '2024-10-01')).status, 400); // an ML api-version, not a metrics one
     const bad = await metrics('metricnames=Nope');
     assert.equal(bad.status, 400);
     assert.match(String((bad.body['error'] as Json)['message']), /Valid metrics: RequestsPerMinute/);
@@ -124,17 +136,20 @@ describe('traffic, scoring, metrics and quota', () => {
 
   it('checks Microsoft.Insights/metrics/read: denied without it, granted by Monitoring Reader on the endpoint', async () => {
     const st = await admin<{ roleAssignments: { name: string; roleName: string; properties: { principalId: string } }[] }>(emu, 'GET', '/state');
-    const contributor = st.body.roleAssignments.find((a) => a.roleName === 'Contributor');
-    await admin(emu, 'DELETE', `/role-assignments/${contributor?.name ?? ''}`);
+    // Every role of the scenario's app that reads the endpoint's metrics (Contributor and Reader both hold */read).
+    const readers = st.body.roleAssignments.filter((a) => a.roleName === 'Contributor' || a.roleName === 'Reader');
+    assert.ok(readers.length > 0);
+    for (const a of readers) await admin(emu, 'DELETE', `/role-assignments/${a.name}`);
     const denied = await metrics('metricnames=RequestsPerMinute');
     assert.equal(denied.status, 403);
     assert.match(String((denied.body['error'] as Json)['message']), /Microsoft\.Insights\/metrics\/read/);
     await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Monitoring Reader', scope: ep().replace('https://management.azure.com', '') });
     assert.equal((await metrics('metricnames=RequestsPerMinute')).status, 200);
     await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Contributor', scope: 'resourceGroup' });
+    await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Reader', scope: 'subscription' });
   });
 
-  it('lists ML usages and VM sizes for the region (subscription-level read)', async () => {
+  it('lists ML usages and VM sizes for the region (subscription-level read; usage counting assumed)', async () => {
     const ml = mlClient(emu);
     await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Reader', scope: 'subscription' });
     await admin(emu, 'PATCH', '/knobs', { quota: { standardDSv2Family: { limit: 40, usage: 4 } } });
@@ -147,7 +162,7 @@ describe('traffic, scoring, metrics and quota', () => {
     assert.equal(sizes.value?.find((s) => s.name === 'Standard_DS3_v2')?.vCPUs, 4);
   });
 
-  it('refuses a deployment that needs more cores than are free (OutOfQuota, 20 % reserve) and an unknown instance type', async () => {
+  it('refuses a deployment that needs more cores than are free (OutOfQuota, 20 % reserve) and an unknown instance type (assumed wording)', async () => {
     const ml = mlClient(emu);
     await admin(emu, 'PATCH', '/knobs', { quota: { standardDSv2Family: { limit: 44, usage: 0 } } }); // 32 used, 12 free
     const body = deploymentBody(emu, {}) as { properties: Json };

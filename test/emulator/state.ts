@@ -65,7 +65,7 @@ export interface OperationRec {
 export interface ScoringRecord { time: number; endpoint: string; deployment: string; status: number; latencyMs: number; mirrored: boolean; modelStatus?: number }
 
 export interface AssetRec { kind: 'models' | 'environments' | 'codes'; name: string; version: string; id: string; properties: Record<string, unknown>; systemData: Record<string, string> }
-export interface BlobRec { data: Buffer; contentType: string; lastModified: string; etag: string; blocks?: Map<string, Buffer> }
+export interface BlobRec { data: Buffer; contentType: string; lastModified: string; etag: string; blocks?: Map<string, Buffer>; metadata?: Record<string, string> }
 export interface SasGrant { account: string; container: string; prefix: string; sig: string; expires: number }
 
 export class World {
@@ -81,6 +81,8 @@ export class World {
   readonly assets = new Map<string, AssetRec>(); // by lower "kind/name/version"
   readonly blobs = new Map<string, BlobRec>(); // "account/container/path"
   readonly sasGrants: SasGrant[] = [];
+  /** key1 of the workspace storage account (datastores listSecrets; Shared Key requests are signed with it). */
+  readonly storageAccountKey = randomBytes(64).toString('base64');
   readonly issueComments = new Map<string, { id: number; body: string; user: string; created_at: string; updated_at: string }[]>();
   nextCommentId = 5000;
   /** Scoring requests served (metrics), requests in flight per deployment id (429), mirror credit per endpoint id. */

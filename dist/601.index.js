@@ -1,5 +1,5 @@
-export const id = 753;
-export const ids = [753];
+export const id = 601;
+export const ids = [601];
 export const modules = {
 
 /***/ 9649:
@@ -168,7 +168,8 @@ async function chooseCredential(settings, env = process.env) {
 /** Asks for the first token, turning Entra's refusals into what to change. */
 async function firstToken(chosen, scope, settings, env = process.env) {
     try {
-        const token = await chosen.credential.getToken(scope);
+        // enableCae as the pipeline's bearer policy asks, so its first request reuses this token from the cache.
+        const token = await chosen.credential.getToken(scope, { enableCae: true });
         if (!token)
             throw new Error('the credential returned no token');
         return token;
@@ -300,7 +301,7 @@ function stringClaim(value) {
 
 /***/ }),
 
-/***/ 7753:
+/***/ 5601:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -386,7 +387,13 @@ function readUserAssignedIdentity(arm, resourceId) {
     }, 'Microsoft.ManagedIdentity/userAssignedIdentities/read');
 }
 
+;// CONCATENATED MODULE: ./lib/azure/json.js
+const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
+const str = (v) => (typeof v === 'string' && v ? v : undefined);
+const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+
 ;// CONCATENATED MODULE: ./lib/azure/keyvault.js
+
 
 
 /** Key Vault ARM api-version whose GET states `enableRbacAuthorization` (absent or null: access policies). */
@@ -394,8 +401,6 @@ const KEYVAULT_ARM_API_VERSION = '2024-11-01';
 /** Data-plane api-version (the newest in the REST spec index). */
 const KEYVAULT_DATA_API_VERSION = '7.6';
 const READ_METADATA_PERMISSION = 'Microsoft.KeyVault/vaults/secrets/readMetadata/action';
-const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
-const str = (v) => (typeof v === 'string' && v ? v : undefined);
 function vaultArmId(subscriptionId, resourceGroup, vaultName) {
     return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${vaultName}`;
 }
@@ -469,54 +474,53 @@ var spec_rest = __webpack_require__(9933);
 ;// CONCATENATED MODULE: ./lib/azure/ml.js
 
 
+
 const LIST_SECRETS_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
-const ml_obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
-const ml_str = (v) => (typeof v === 'string' && v ? v : undefined);
-const stringDict = (v) => Object.fromEntries(Object.entries(ml_obj(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
-const numberDict = (v) => Object.fromEntries(Object.entries(ml_obj(v)).filter(([, x]) => typeof x === 'number'));
+const stringDict = (v) => Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
+const numberDict = (v) => Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => typeof x === 'number'));
 function readWorkspace(s) {
     return lookup(async () => parseWorkspace((await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/read');
 }
 function parseWorkspace(body) {
-    const b = ml_obj(body);
-    const p = ml_obj(b.properties);
+    const b = obj(body);
+    const p = obj(b.properties);
     return {
-        id: ml_str(b.id) ?? '',
-        location: (ml_str(b.location) ?? '').toLowerCase().replace(/\s+/g, ''),
-        storageAccountId: ml_str(p.storageAccount),
-        containerRegistryId: ml_str(p.containerRegistry),
-        keyVaultId: ml_str(p.keyVault),
+        id: str(b.id) ?? '',
+        location: (str(b.location) ?? '').toLowerCase().replace(/\s+/g, ''),
+        storageAccountId: str(p.storageAccount),
+        containerRegistryId: str(p.containerRegistry),
+        keyVaultId: str(p.keyVault),
     };
 }
 function readEndpoint(s, name) {
     return lookup(async () => parseEndpoint((await s.arm.send({ method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${name}`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read');
 }
 function parseEndpoint(body) {
-    const b = ml_obj(body);
-    const p = ml_obj(b.properties);
+    const b = obj(body);
+    const p = obj(b.properties);
     return {
-        name: ml_str(b.name) ?? '',
-        provisioningState: ml_str(p.provisioningState) ?? 'Unknown',
+        name: str(b.name) ?? '',
+        provisioningState: str(p.provisioningState) ?? 'Unknown',
         identity: parseIdentity(b.identity),
-        authMode: ml_str(p.authMode),
+        authMode: str(p.authMode),
         traffic: numberDict(p.traffic),
         mirrorTraffic: numberDict(p.mirrorTraffic),
-        scoringUri: ml_str(p.scoringUri),
-        swaggerUri: ml_str(p.swaggerUri),
+        scoringUri: str(p.scoringUri),
+        swaggerUri: str(p.swaggerUri),
         properties: stringDict(p.properties),
         body: b,
     };
 }
 const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned', 'None'];
 function parseIdentity(value) {
-    const i = ml_obj(value);
-    const typeText = (ml_str(i.type) ?? 'None').replace(/\s+/g, '').toLowerCase();
+    const i = obj(value);
+    const typeText = (str(i.type) ?? 'None').replace(/\s+/g, '').toLowerCase();
     const type = IDENTITY_TYPES.find((t) => t.toLowerCase() === typeText) ?? 'None';
     const userAssigned = {};
-    for (const [id, v] of Object.entries(ml_obj(i.userAssignedIdentities))) {
-        userAssigned[id.toLowerCase()] = { principalId: ml_str(ml_obj(v).principalId), clientId: ml_str(ml_obj(v).clientId) };
+    for (const [id, v] of Object.entries(obj(i.userAssignedIdentities))) {
+        userAssigned[id.toLowerCase()] = { principalId: str(obj(v).principalId), clientId: str(obj(v).clientId) };
     }
-    return { type, principalId: ml_str(i.principalId), userAssigned };
+    return { type, principalId: str(i.principalId), userAssigned };
 }
 /** The endpoint's deployments by name; an endpoint that does not exist has none (missing). */
 function readDeployments(s, endpointName) {
@@ -526,13 +530,13 @@ function readDeployments(s, endpointName) {
     }, 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read');
 }
 function parseDeployment(body) {
-    const b = ml_obj(body);
-    const p = ml_obj(b.properties);
-    const capacity = ml_obj(b.sku).capacity;
+    const b = obj(body);
+    const p = obj(b.properties);
+    const capacity = obj(b.sku).capacity;
     return {
-        name: ml_str(b.name) ?? '',
-        provisioningState: ml_str(p.provisioningState) ?? 'Unknown',
-        instanceType: ml_str(p.instanceType),
+        name: str(b.name) ?? '',
+        provisioningState: str(p.provisioningState) ?? 'Unknown',
+        instanceType: str(p.instanceType),
         instanceCount: typeof capacity === 'number' ? capacity : undefined,
         body: b,
     };
@@ -546,21 +550,21 @@ function readConnection(s, name) {
 }
 /** Key names of a `listsecrets` answer; never a value. CustomKeys keep theirs under `credentials.keys`. */
 function connectionFacts(name, body) {
-    const p = ml_obj(ml_obj(body).properties);
-    const authType = ml_str(p.authType);
-    const credentials = ml_obj(p.credentials);
-    const credentialSource = authType?.toLowerCase() === 'customkeys' ? ml_obj(credentials.keys) : credentials;
+    const p = obj(obj(body).properties);
+    const authType = str(p.authType);
+    const credentials = obj(p.credentials);
+    const credentialSource = authType?.toLowerCase() === 'customkeys' ? obj(credentials.keys) : credentials;
     return {
-        name: ml_str(ml_obj(body).name) ?? name,
+        name: str(obj(body).name) ?? name,
         authType,
-        target: ml_str(p.target) !== undefined,
+        target: str(p.target) !== undefined,
         credentialKeys: Object.keys(credentialSource).filter((k) => credentialSource[k] !== null && credentialSource[k] !== undefined),
-        metadataKeys: Object.keys(ml_obj(p.metadata)),
+        metadataKeys: Object.keys(obj(p.metadata)),
     };
 }
 /** Names of every connection in the workspace (no secrets): read only when a referenced one is missing, to suggest the closest. */
 async function readConnectionNames(s) {
-    const l = await lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).map((c) => ml_str(c.name) ?? ''));
+    const l = await lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).map((c) => str(c.name) ?? ''));
     return l.kind === 'found' ? l.value.filter(Boolean) : undefined;
 }
 /** The ARM path of a registered asset reference, or undefined when it cannot be read here (registry, curated). */
@@ -583,17 +587,17 @@ function readAsset(s, ref) {
         return undefined;
     return lookup(async () => {
         if (!target.latest)
-            return { id: ml_str(ml_obj((await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body).id) ?? target.path };
+            return { id: str(obj((await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body).id) ?? target.path };
         const res = await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8, query: { $orderBy: 'createdtime desc', $top: '1' } });
         const newest = newestVersion(res.body?.value ?? []);
         if (!newest)
             throw new NoVersions();
-        return { id: ml_str(newest.id) ?? target.path };
+        return { id: str(newest.id) ?? target.path };
     }, `Microsoft.MachineLearningServices/workspaces/${ref.type}/versions/read`).then((l) => (l.kind === 'unreadable' && l.why === NoVersions.WHY ? { kind: 'missing' } : l));
 }
 /** The service orders by `$orderBy`; picking by creation time as well keeps a server that ignores it honest. */
 function newestVersion(items) {
-    const created = (v) => Date.parse(ml_str(ml_obj(v.systemData).createdAt) ?? '') || 0;
+    const created = (v) => Date.parse(str(obj(v.systemData).createdAt) ?? '') || 0;
     return items.reduce((best, v) => (best === undefined || created(v) > created(best) ? v : best), undefined);
 }
 class NoVersions extends Error {
@@ -605,13 +609,13 @@ class NoVersions extends Error {
 function readVmSizes(s, location) {
     return lookup(async () => {
         const res = await s.arm.send({ method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/vmSizes`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
-        return (res.body?.value ?? []).map((v) => ({ name: ml_str(v.name) ?? '', family: ml_str(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
+        return (res.body?.value ?? []).map((v) => ({ name: str(v.name) ?? '', family: str(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
     }).then(notServedIsUnreadable);
 }
 function readUsages(s, location) {
     return lookup(async () => {
         const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/usages`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
-        return items.map((u) => ({ family: ml_str(ml_obj(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
+        return items.map((u) => ({ family: str(obj(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
     }).then(notServedIsUnreadable);
 }
 /** A list that answers 404 is not "no VM sizes": the region or the API is not available to read. */
@@ -716,8 +720,6 @@ function evaluatePermission(world, query) {
         if (!blocksAllow(definition.permissions, query.permission))
             continue;
         const grant = { assignmentId: a.id, principalId: a.principalId, roleName: definition.roleName, roleDefinitionId: a.roleDefinitionId, scope: a.scope };
-        if (a.condition)
-            grant.condition = a.condition;
         if (a.createdOn) {
             grant.createdOn = a.createdOn;
             const created = Date.parse(a.createdOn);
@@ -761,17 +763,15 @@ function describeAge(ms) {
 
 ;// CONCATENATED MODULE: ./lib/azure/rbac.js
 
+
 const AUTHORIZATION_API_VERSION = '2022-04-01';
 const ROLE_ASSIGNMENTS_READ = 'Microsoft.Authorization/roleAssignments/read';
-const rbac_obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
-const rbac_str = (v) => (typeof v === 'string' && v ? v : undefined);
-const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
 /** The signed-in identity's permissions at `scope` (an ARM resource or resource-group id). */
 function readCallerPermissions(arm, scope) {
     return lookup(async () => (await listAll(arm, { method: 'GET', path: `${trimSlash(scope)}/providers/Microsoft.Authorization/permissions`, apiVersion: AUTHORIZATION_API_VERSION })).map(parsePermission));
 }
 function parsePermission(value) {
-    const p = rbac_obj(value);
+    const p = obj(value);
     return { actions: strings(p.actions), notActions: strings(p.notActions), dataActions: strings(p.dataActions), notDataActions: strings(p.notDataActions) };
 }
 /** Assignments that apply to `principalId` (or a group it is in) at `scope`, inherited ones included. */
@@ -784,15 +784,15 @@ function readAssignments(arm, principalId, scope) {
     })).map(parseAssignment), ROLE_ASSIGNMENTS_READ);
 }
 function parseAssignment(value) {
-    const a = rbac_obj(value);
-    const p = rbac_obj(a.properties);
+    const a = obj(value);
+    const p = obj(a.properties);
     return {
-        id: rbac_str(a.id) ?? '',
-        principalId: rbac_str(p.principalId) ?? '',
-        roleDefinitionId: rbac_str(p.roleDefinitionId) ?? '',
-        scope: rbac_str(p.scope) ?? '',
-        condition: rbac_str(p.condition),
-        createdOn: rbac_str(p.createdOn),
+        id: str(a.id) ?? '',
+        principalId: str(p.principalId) ?? '',
+        roleDefinitionId: str(p.roleDefinitionId) ?? '',
+        scope: str(p.scope) ?? '',
+        condition: str(p.condition),
+        createdOn: str(p.createdOn),
     };
 }
 /** A role definition by its full id (`/subscriptions/…/roleDefinitions/{guid}`, as assignments name it). */
@@ -800,9 +800,9 @@ function readRoleDefinition(arm, roleDefinitionId) {
     return lookup(async () => parseRoleDefinition((await arm.send({ method: 'GET', path: roleDefinitionId, apiVersion: AUTHORIZATION_API_VERSION })).body));
 }
 function parseRoleDefinition(value) {
-    const d = rbac_obj(value);
-    const p = rbac_obj(d.properties);
-    return { id: rbac_str(d.id) ?? '', roleName: rbac_str(p.roleName) ?? '', permissions: (Array.isArray(p.permissions) ? p.permissions : []).map(parsePermission) };
+    const d = obj(value);
+    const p = obj(d.properties);
+    return { id: str(d.id) ?? '', roleName: str(p.roleName) ?? '', permissions: (Array.isArray(p.permissions) ? p.permissions : []).map(parsePermission) };
 }
 function trimSlash(scope) {
     return scope.replace(/\/+$/, '');
@@ -823,8 +823,10 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const referencedConnections = unique(input.references.flatMap((r) => (r.kind === 'keyvault' ? [] : [r.connection])));
     // Round 1: everything whose address the files alone give.
     const workspace = readWorkspace(ml);
-    const endpoint = readEndpoint(ml, input.endpointName);
-    const deployments = readDeployments(ml, input.endpointName);
+    // Files that did not parse name no endpoint: there is nothing of it to read (their findings say why).
+    const unnamed = Promise.resolve({ kind: 'unreadable', why: 'the files name no endpoint (see the findings above)' });
+    const endpoint = input.endpointName ? readEndpoint(ml, input.endpointName) : unnamed;
+    const deployments = input.endpointName ? readDeployments(ml, input.endpointName) : unnamed;
     const connections = Object.fromEntries(referencedConnections.map((name) => [name, readConnection(ml, name)]));
     const versionLists = new Once();
     const secretVersions = {};
@@ -1387,8 +1389,10 @@ function decide(out, refs, status, finding) {
     for (const r of refs)
         out.verdicts.push({ reference: r, status });
 }
-function identityUnknown(out, refs, identity, what) {
-    decide(out, refs, { state: 'unknown', why: `the endpoint identity is not known: ${identity.why}` }, (r) => (0,finding/* makeFinding */.MH)('cannot-verify', r.range, `Cannot verify that the endpoint identity may ${what}: ${identity.why}.`, {
+function identityUnknown(ctx, out, refs, identity, what) {
+    // No endpoint and no endpoint file: endpoint-not-found (endpoint-state) already says all there is to say.
+    const reported = ctx.facts.endpoint.kind === 'missing' && !ctx.endpoint;
+    decide(out, refs, { state: 'unknown', why: `the endpoint identity is not known: ${identity.why}` }, reported ? undefined : (r) => (0,finding/* makeFinding */.MH)('cannot-verify', r.range, `Cannot verify that the endpoint identity may ${what}: ${identity.why}.`, {
         hint: identity.permission ? `Give the workflow identity ${identity.permission}.` : 'Give the workflow identity Reader on the workspace and the identity.',
     }));
 }
@@ -1415,7 +1419,7 @@ function connections(ctx, identity, refs, out) {
             }));
             return;
         case 'unknown':
-            identityUnknown(out, refs, identity, what);
+            identityUnknown(ctx, out, refs, identity, what);
             return;
         case 'new-system': {
             if (!enforceFlagEnabled(ctx)) {
@@ -1485,7 +1489,7 @@ function keyVault(ctx, identity, host, refs, out) {
             }));
             return;
         case 'unknown':
-            identityUnknown(out, refs, identity, what);
+            identityUnknown(ctx, out, refs, identity, what);
             return;
         case 'new-system': {
             const later = roleAssignmentCommand(role, scope, endpointPrincipalExpression(ctx.endpointName, ctx.facts.workspace.kind === 'found' ? ctx.facts.workspace.value.id : undefined));
@@ -2265,6 +2269,7 @@ function diffTraffic(before, after) {
 // the roles someone must assign around the run. Pure: plan and facts in, plan out.
 
 
+
 function refinePlan(plan, input) {
     const { facts } = input;
     const location = facts.workspace.kind === 'found' ? facts.workspace.value.location : undefined;
@@ -2285,7 +2290,7 @@ function refinePlan(plan, input) {
             const unreadable = target.kind === 'endpoint' ? facts.endpoint.kind === 'unreadable' : facts.deployments.kind === 'unreadable';
             return unreadable ? { ...request, body } : { ...request, body, change: 'create', description: request.description.replace(/^create or update/, 'create') };
         }
-        const diff = diffResource(asObject(body), live, { secretValues: input.secretValues });
+        const diff = diffResource(obj(body), live, { secretValues: input.secretValues });
         if (diff.action === 'update') {
             return { ...request, body, change: 'update', diff: diff.changes.map(describeChange), description: request.description.replace(/^create or update/, 'update') };
         }
@@ -2319,9 +2324,6 @@ function withLocation(body, location) {
     if (body === undefined)
         return body;
     return JSON.parse(JSON.stringify(body).split(JSON.stringify(spec/* OFFLINE_WORKSPACE */.Qu.location)).join(JSON.stringify(location)));
-}
-function asObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {};
 }
 function formatTraffic(t) {
     const entries = Object.entries(t).filter(([, v]) => v > 0);
