@@ -67,7 +67,7 @@ function pendingUploadCodeUri(blobUri, kind, name) {
 
 /***/ }),
 
-/***/ 9339:
+/***/ 7275:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -85,112 +85,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/spec/rest.js
 var rest = __webpack_require__(9933);
-// EXTERNAL MODULE: ./node_modules/@azure/storage-blob/dist/esm/index.js + 146 modules
-var esm = __webpack_require__(4326);
-;// CONCATENATED MODULE: ./lib/azure/assets.js
-
-
-function statusOf(error) {
-    const s = error?.status ?? error?.statusCode;
-    return typeof s === 'number' ? s : undefined;
-}
-async function orUndefinedOn404(work) {
-    try {
-        return await work;
-    }
-    catch (error) {
-        if (statusOf(error) === 404)
-            return undefined;
-        throw error;
-    }
-}
-/** `…/workspaces/{ws}/{type}/{name}/versions/{version}` → name and version. */
-function parseVersionId(id) {
-    const m = /\/([^/]+)\/versions\/([^/]+)$/.exec(id);
-    return m ? { name: decodeURIComponent(m[1] ?? ''), version: decodeURIComponent(m[2] ?? '') } : undefined;
-}
-function toVersion(raw) {
-    const id = raw.id ?? '';
-    const parsed = parseVersionId(id);
-    return { id, name: parsed?.name ?? '', version: parsed?.version ?? raw.name ?? '', properties: raw.properties ?? {} };
-}
-const seg = encodeURIComponent;
-function assetRegistry(session) {
-    const ws = session.workspacePath;
-    const send = (method, path, body, query) => session.arm.send({ method, path, apiVersion: rest/* ML_API_VERSION */.W8, ...(body === undefined ? {} : { body }), ...(query ? { query } : {}) });
-    return {
-        async findCodeByHash(hash, hashVersion) {
-            // The name in the path does not narrow a hash search ("regardless of name", CodeVersions_List);
-            // azure-ai-ml sends the new anonymous code's random name. Any name does.
-            const res = await send('GET', `${ws}/codes/${seg(crypto.randomUUID())}/versions`, undefined, { hash, hashVersion });
-            const first = res.body.value?.[0];
-            return first ? toVersion(first) : undefined;
-        },
-        async getVersion(type, name, version) {
-            const res = await orUndefinedOn404(send('GET', `${ws}/${type}/${seg(name)}/versions/${seg(version)}`));
-            return res ? toVersion(res.body) : undefined;
-        },
-        async getContainer(type, name) {
-            const res = await orUndefinedOn404(send('GET', `${ws}/${type}/${seg(name)}`));
-            if (!res)
-                return undefined;
-            const p = res.body.properties ?? {};
-            return { ...(p.latestVersion ? { latestVersion: String(p.latestVersion) } : {}), ...(p.nextVersion ? { nextVersion: String(p.nextVersion) } : {}) };
-        },
-        async putVersion(type, name, version, body) {
-            const res = await send('PUT', `${ws}/${type}/${seg(name)}/versions/${seg(version)}`, body);
-            const v = toVersion(res.body);
-            return v.id ? v : { ...v, id: `${ws}/${type}/${name}/versions/${version}`, name, version };
-        },
-        async startPendingCodeUpload(name, version) {
-            const res = await send('POST', `${ws}/codes/${seg(name)}/versions/${seg(version)}/startPendingUpload`, { pendingUploadId: crypto.randomUUID(), pendingUploadType: 'TemporaryBlobReference' });
-            const ref = res.body.blobReferenceForConsumption;
-            const sasUri = ref?.credential?.sasUri;
-            if (!ref?.blobUri || !sasUri)
-                throw new Error(`startPendingUpload for code ${name}:${version} returned no blob reference.`);
-            const q = sasUri.indexOf('?');
-            return { blobUri: ref.blobUri, folder: { url: (q >= 0 ? sasUri.slice(0, q) : sasUri).replace(/\/+$/, ''), auth: { kind: 'sas', query: q >= 0 ? sasUri.slice(q + 1) : '' } } };
-        },
-        async getDatastore(name) {
-            const res = await send('GET', `${ws}/datastores/${seg(name)}`);
-            const p = res.body.properties ?? {};
-            if (p.datastoreType !== 'AzureBlob' || !p.accountName || !p.containerName) {
-                throw new Error(`Datastore ${name} is a ${p.datastoreType ?? 'datastore of unknown type'}: local models and build contexts upload to an Azure Blob datastore only (as az ml does).`);
-            }
-            return { name, accountName: p.accountName, containerName: p.containerName, accountUrl: `${p.protocol ?? 'https'}://${p.accountName}.blob.${p.endpoint ?? 'core.windows.net'}` };
-        },
-    };
-}
-/** Blob names are paths: encode each segment, keep the slashes. */
-function blobUrl(folder, blobName) {
-    const path = blobName.split('/').map(encodeURIComponent).join('/');
-    return `${folder.url}/${path}${folder.auth.kind === 'sas' && folder.auth.query ? `?${folder.auth.query}` : ''}`;
-}
-const DEFAULT_BLOCK_SIZE = 8 * 1024 * 1024;
-function blobStore(options) {
-    const pipelineOptions = { retryOptions: options.retry ?? { maxTries: 5, retryDelayInMs: 500, maxRetryDelayInMs: 8000 } };
-    // One pipeline (HTTP client, connections, token cache) for every blob, not one per file.
-    const sasPipeline = (0,esm/* newPipeline */.vC)(new esm/* AnonymousCredential */.tv(), pipelineOptions);
-    const tokenPipeline = (0,esm/* newPipeline */.vC)(options.credential, pipelineOptions);
-    const client = (folder, blobName) => new esm/* BlockBlobClient */.wG(blobUrl(folder, blobName), folder.auth.kind === 'sas' ? sasPipeline : tokenPipeline);
-    const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
-    return {
-        async readMetadata(folder, blobName) {
-            const props = await orUndefinedOn404(client(folder, blobName).getProperties());
-            return props ? { ...(props.metadata ?? {}) } : undefined;
-        },
-        async uploadFile(folder, blobName, absPath, { metadata, onProgress }) {
-            await client(folder, blobName).uploadFile(absPath, {
-                blockSize,
-                maxSingleShotSize: blockSize,
-                concurrency: options.blockConcurrency ?? 4,
-                ...(metadata ? { metadata } : {}),
-                ...(onProgress ? { onProgress: (e) => onProgress({ loadedBytes: e.loadedBytes }) } : {}),
-            });
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./lib/azure/assets.js
+var assets = __webpack_require__(9597);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -502,7 +398,7 @@ var names = __webpack_require__(7617);
 
 
 function assetIo(session) {
-    return { registry: assetRegistry(session), blobs: blobStore({ credential: session.credential }), workspace: session };
+    return { registry: (0,assets/* assetRegistry */.yc)(session), blobs: (0,assets/* blobStore */.Rb)({ credential: session.credential }), workspace: session };
 }
 const TYPE = { model: 'models', code: 'codes', environment: 'environments', data: 'data' };
 /** Plan the registration of every asset the deployment requests name (validate and deploy). */
@@ -717,6 +613,144 @@ function formatBytes(n) {
 /** The plan's asset lines, as Plan.assets holds them. */
 function planLines(plan) {
     return plan.items.map((i) => ({ kind: i.kind, description: `${i.description} (${i.file}:${i.span.line})` }));
+}
+
+
+/***/ }),
+
+/***/ 9597:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rb: () => (/* binding */ blobStore),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   yc: () => (/* binding */ assetRegistry)
+/* harmony export */ });
+/* unused harmony exports parseVersionId, DEFAULT_BLOCK_SIZE */
+/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4326);
+/* harmony import */ var _spec_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9933);
+
+
+/** The HTTP status an ARM or storage error carries, if any. */
+function statusOf(error) {
+    const s = error?.status ?? error?.statusCode;
+    return typeof s === 'number' ? s : undefined;
+}
+async function orUndefinedOn404(work) {
+    try {
+        return await work;
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return undefined;
+        throw error;
+    }
+}
+/** `…/workspaces/{ws}/{type}/{name}/versions/{version}` → name and version. */
+function parseVersionId(id) {
+    const m = /\/([^/]+)\/versions\/([^/]+)$/.exec(id);
+    return m ? { name: decodeURIComponent(m[1] ?? ''), version: decodeURIComponent(m[2] ?? '') } : undefined;
+}
+function toVersion(raw) {
+    const id = raw.id ?? '';
+    const parsed = parseVersionId(id);
+    return { id, name: parsed?.name ?? '', version: parsed?.version ?? raw.name ?? '', properties: raw.properties ?? {} };
+}
+const seg = encodeURIComponent;
+function assetRegistry(session) {
+    const ws = session.workspacePath;
+    const send = (method, path, body, query) => session.arm.send({ method, path, apiVersion: _spec_rest_js__WEBPACK_IMPORTED_MODULE_1__/* .ML_API_VERSION */ .W8, ...(body === undefined ? {} : { body }), ...(query ? { query } : {}) });
+    return {
+        async findCodeByHash(hash, hashVersion) {
+            // The name in the path does not narrow a hash search ("regardless of name", CodeVersions_List);
+            // azure-ai-ml sends the new anonymous code's random name. Any name does.
+            const res = await send('GET', `${ws}/codes/${seg(crypto.randomUUID())}/versions`, undefined, { hash, hashVersion });
+            const first = res.body.value?.[0];
+            return first ? toVersion(first) : undefined;
+        },
+        async getVersion(type, name, version) {
+            const res = await orUndefinedOn404(send('GET', `${ws}/${type}/${seg(name)}/versions/${seg(version)}`));
+            return res ? toVersion(res.body) : undefined;
+        },
+        async getContainer(type, name) {
+            const res = await orUndefinedOn404(send('GET', `${ws}/${type}/${seg(name)}`));
+            if (!res)
+                return undefined;
+            const p = res.body.properties ?? {};
+            return { ...(p.latestVersion ? { latestVersion: String(p.latestVersion) } : {}), ...(p.nextVersion ? { nextVersion: String(p.nextVersion) } : {}) };
+        },
+        async putVersion(type, name, version, body) {
+            const res = await send('PUT', `${ws}/${type}/${seg(name)}/versions/${seg(version)}`, body);
+            const v = toVersion(res.body);
+            return v.id ? v : { ...v, id: `${ws}/${type}/${name}/versions/${version}`, name, version };
+        },
+        async startPendingCodeUpload(name, version) {
+            const res = await send('POST', `${ws}/codes/${seg(name)}/versions/${seg(version)}/startPendingUpload`, { pendingUploadId: crypto.randomUUID(), pendingUploadType: 'TemporaryBlobReference' });
+            const ref = res.body.blobReferenceForConsumption;
+            const sasUri = ref?.credential?.sasUri;
+            if (!ref?.blobUri || !sasUri)
+                throw new Error(`startPendingUpload for code ${name}:${version} returned no blob reference.`);
+            const q = sasUri.indexOf('?');
+            return { blobUri: ref.blobUri, folder: { url: (q >= 0 ? sasUri.slice(0, q) : sasUri).replace(/\/+$/, ''), auth: { kind: 'sas', query: q >= 0 ? sasUri.slice(q + 1) : '' } } };
+        },
+        async getDatastore(name) {
+            const res = await send('GET', `${ws}/datastores/${seg(name)}`);
+            const p = res.body.properties ?? {};
+            if (p.datastoreType !== 'AzureBlob' || !p.accountName || !p.containerName) {
+                throw new Error(`Datastore ${name} is a ${p.datastoreType ?? 'datastore of unknown type'}: local models and build contexts upload to an Azure Blob datastore only (as az ml does).`);
+            }
+            return {
+                name, accountName: p.accountName, containerName: p.containerName, accountUrl: `${p.protocol ?? 'https'}://${p.accountName}.blob.${p.endpoint ?? 'core.windows.net'}`,
+                ...(p.credentials?.credentialsType ? { credentialsType: p.credentials.credentialsType } : {}),
+            };
+        },
+        async datastoreAccountKey(name) {
+            const res = await send('POST', `${ws}/datastores/${seg(name)}/listSecrets`, {});
+            if (res.body.secretsType !== 'AccountKey' || !res.body.key)
+                throw new Error(`Datastore ${name} has no account key to upload with.`);
+            return res.body.key;
+        },
+    };
+}
+/** Blob names are paths: encode each segment, keep the slashes. */
+function blobUrl(folder, blobName) {
+    const path = blobName.split('/').map(encodeURIComponent).join('/');
+    return `${folder.url}/${path}${folder.auth.kind === 'sas' && folder.auth.query ? `?${folder.auth.query}` : ''}`;
+}
+const DEFAULT_BLOCK_SIZE = 8 * 1024 * 1024;
+function blobStore(options) {
+    const pipelineOptions = { retryOptions: options.retry ?? { maxTries: 5, retryDelayInMs: 500, maxRetryDelayInMs: 8000 } };
+    // One pipeline (HTTP client, connections, token cache) for every blob, not one per file.
+    const sasPipeline = (0,_azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .newPipeline */ .vC)(new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .AnonymousCredential */ .tv(), pipelineOptions);
+    const tokenPipeline = (0,_azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .newPipeline */ .vC)(options.credential, pipelineOptions);
+    const keyPipelines = new Map();
+    const pipelineFor = (auth) => {
+        if (auth.kind === 'sas')
+            return sasPipeline;
+        if (auth.kind === 'token')
+            return tokenPipeline;
+        let p = keyPipelines.get(auth.accountName);
+        if (!p)
+            keyPipelines.set(auth.accountName, (p = (0,_azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .newPipeline */ .vC)(new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .StorageSharedKeyCredential */ .Z3(auth.accountName, auth.key), pipelineOptions)));
+        return p;
+    };
+    const client = (folder, blobName) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .BlockBlobClient */ .wG(blobUrl(folder, blobName), pipelineFor(folder.auth));
+    const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
+    return {
+        async readMetadata(folder, blobName) {
+            const props = await orUndefinedOn404(client(folder, blobName).getProperties());
+            return props ? { ...(props.metadata ?? {}) } : undefined;
+        },
+        async uploadFile(folder, blobName, absPath, { metadata, onProgress }) {
+            await client(folder, blobName).uploadFile(absPath, {
+                blockSize,
+                maxSingleShotSize: blockSize,
+                concurrency: options.blockConcurrency ?? 4,
+                ...(metadata ? { metadata } : {}),
+                ...(onProgress ? { onProgress: (e) => onProgress({ loadedBytes: e.loadedBytes }) } : {}),
+            });
+        },
+    };
 }
 
 
@@ -1119,8 +1153,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./lib/assets/plan.js + 3 modules
-var plan = __webpack_require__(9339);
+// EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
+var plan = __webpack_require__(7275);
 // EXTERNAL MODULE: ./lib/azure/rest.js
 var rest = __webpack_require__(9649);
 ;// CONCATENATED MODULE: ./lib/azure/read.js

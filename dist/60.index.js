@@ -16,11 +16,20 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./lib/assets/plan.js + 3 modules
-var assets_plan = __webpack_require__(9339);
+// EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
+var assets_plan = __webpack_require__(7275);
+// EXTERNAL MODULE: ./lib/azure/assets.js
+var assets = __webpack_require__(9597);
 // EXTERNAL MODULE: ./lib/assets/names.js
 var names = __webpack_require__(7617);
 ;// CONCATENATED MODULE: ./lib/assets/upload.js
+// Deploy's side of the asset plan (docs/local-assets.md §6): upload what is not there yet and
+// register each version, then hand back the ids the deployment bodies carry. Files are streamed
+// (several at once, large ones in parallel blocks, each request retried by the storage pipeline);
+// the indicator file goes last with the completion metadata, so an interrupted upload is never
+// taken for a finished one. Progress (files and bytes) is logged as it goes; run it inside the
+// deploy phase's log group.
+
 
 
 const TYPE = { model: 'models', code: 'codes', environment: 'environments', data: 'data' };
@@ -82,6 +91,24 @@ async function uploadFiles(io, item, body, limit, progress) {
             return;
         }
     }
+    try {
+        await sendFiles(io, item, folder, limit, progress);
+    }
+    catch (error) {
+        // az ml uploads with an AccountKey datastore's key; the action prefers the workflow identity's
+        // token and falls back to the key, the same way, when storage refuses the token.
+        const target = upload.target;
+        if (!(target.kind === 'datastore' && folder.auth.kind === 'token' && target.datastore.credentialsType === 'AccountKey' && (0,assets/* statusOf */.c2)(error) === 403))
+            throw error;
+        progress.note(`${item.kind} ${item.name}:${item.version}: the storage refused the workflow identity's token (no Storage Blob Data Contributor); uploading with datastore ${target.datastore.name}'s account key, as az ml does.`);
+        const key = await io.registry.datastoreAccountKey(target.datastore.name);
+        await sendFiles(io, item, { url: folder.url, auth: { kind: 'sharedKey', accountName: target.datastore.accountName, key } }, limit, progress);
+    }
+}
+async function sendFiles(io, item, folder, limit, progress) {
+    const upload = item.upload;
+    if (!upload)
+        return;
     const files = upload.local.files.map((f, i) => ({ file: f, blob: upload.blobs[i] ?? f.relPath }));
     const [indicator, ...rest] = files;
     const send = (f, metadata) => limit(async () => {
@@ -155,6 +182,9 @@ class Progress {
         this.totalBytes = uploads.reduce((n, l) => n + (l?.totalBytes ?? 0), 0);
         if (this.totalFiles > 0)
             log(`Uploading ${this.totalFiles} file(s), ${(0,assets_plan/* formatBytes */.z3)(this.totalBytes)}.`);
+    }
+    note(line) {
+        this.log(line);
     }
     skipped(item, files, bytes) {
         this.log(`${item.kind} ${item.name}:${item.version}: the files are already uploaded (${files} file(s), ${(0,assets_plan/* formatBytes */.z3)(bytes)}); nothing sent.`);

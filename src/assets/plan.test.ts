@@ -165,6 +165,23 @@ describe('local assets: plan, upload, register', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('a refused token falls back to the datastore account key, as az ml uploads; the key is never logged', async () => {
+    const dir = await copyModel1();
+    const azure = new FakeAzure();
+    azure.refuseToken = true;
+    const logs: string[] = [];
+    await uploadWith(azure.io(), await planWith(azure.io(), requestsFor(dir, DEPLOYMENT())), { log: (l) => logs.push(l) });
+    assert.equal(azure.count('POST datastore listSecrets'), 1);
+    assert.equal(azure.blobs.get(`${BLOB}/LocalUpload/${PKL_HASH}/sklearn_regression_model.pkl`)?.metadata.upload_status, 'completed');
+    assert.ok(logs.some((l) => /refused the workflow identity's token .*account key, as az ml does/.test(l)), logs.join('\n'));
+    assert.ok(!logs.join('\n').includes('c2VjcmV0LWFjY291bnQta2V5'));
+    azure.datastore.credentialsType = 'None';
+    azure.versions.clear();
+    azure.blobs.clear();
+    await assert.rejects(uploadWith(azure.io(), await planWith(azure.io(), requestsFor(dir, DEPLOYMENT()))), /AuthorizationPermissionMismatch/, 'an identity-based datastore has no key to fall back to');
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('an upload failure surfaces and nothing is registered for that asset', async () => {
     const dir = await copyModel1();
     const azure = new FakeAzure();

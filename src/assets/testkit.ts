@@ -66,10 +66,12 @@ export class FakeAzure {
   versions = new Map<string, AssetVersion>();
   blobs = new Map<string, { data: Buffer; metadata: Record<string, string> }>();
   calls: FakeCall[] = [];
+  /** Storage refuses the Entra token (the identity has no blob data role); the account key works. */
+  refuseToken = false;
   /** Fail the next N uploads of a blob whose name ends with this (to prove errors surface). */
   failUploads: { suffix: string; times: number } | undefined;
   private pending = 0;
-  readonly datastore: Datastore = { name: 'workspaceblobstore', accountName: 'wsstore', containerName: 'azureml-blobstore-1', accountUrl: 'https://wsstore.blob.core.windows.net' };
+  readonly datastore: Datastore = { name: 'workspaceblobstore', accountName: 'wsstore', containerName: 'azureml-blobstore-1', accountUrl: 'https://wsstore.blob.core.windows.net', credentialsType: 'AccountKey' };
 
   io(): AssetIo {
     const key = (type: AssetType, name: string, version: string) => `${type}/${name}/${version}`;
@@ -107,6 +109,10 @@ export class FakeAzure {
           if (name !== this.datastore.name) throw Object.assign(new Error(`datastore ${name} not found`), { status: 404 });
           return this.datastore;
         },
+        datastoreAccountKey: async (name) => {
+          record('POST datastore listSecrets', name);
+          return 'c2VjcmV0LWFjY291bnQta2V5';
+        },
       },
       blobs: this.blobStore(),
     };
@@ -117,10 +123,12 @@ export class FakeAzure {
     return {
       readMetadata: async (folder, name) => {
         this.calls.push({ op: 'HEAD blob', detail: url(folder, name) });
+        if (this.refuseToken && folder.auth.kind === 'token') throw Object.assign(new Error('AuthorizationPermissionMismatch'), { statusCode: 403 });
         return this.blobs.get(url(folder, name))?.metadata;
       },
       uploadFile: async (folder, name, absPath, options) => {
         this.calls.push({ op: 'PUT blob', detail: url(folder, name) });
+        if (this.refuseToken && folder.auth.kind === 'token') throw Object.assign(new Error('AuthorizationPermissionMismatch'), { statusCode: 403 });
         if (this.failUploads && name.endsWith(this.failUploads.suffix) && this.failUploads.times-- > 0) throw Object.assign(new Error('503 ServerBusy'), { statusCode: 503 });
         const data = await readFile(absPath);
         options.onProgress?.({ loadedBytes: data.length });

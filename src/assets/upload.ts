@@ -4,7 +4,7 @@
 // the indicator file goes last with the completion metadata, so an interrupted upload is never
 // taken for a finished one. Progress (files and bytes) is logged as it goes; run it inside the
 // deploy phase's log group.
-import type { AssetSession, BlobFolder } from '../azure/assets.ts';
+import { statusOf, type AssetSession, type BlobFolder } from '../azure/assets.ts';
 import type { RestRequest } from '../spec/rest.ts';
 import { assetIo, formatBytes, type AssetIo, type LocalAssetPlan, type PlannedAsset } from './plan.ts';
 import { UPLOAD_CONFIRMATION, pendingUploadCodeUri } from './names.ts';
@@ -88,6 +88,22 @@ async function uploadFiles(io: AssetIo, item: PlannedAsset, body: Record<string,
       return;
     }
   }
+  try {
+    await sendFiles(io, item, folder, limit, progress);
+  } catch (error) {
+    // az ml uploads with an AccountKey datastore's key; the action prefers the workflow identity's
+    // token and falls back to the key, the same way, when storage refuses the token.
+    const target = upload.target;
+    if (!(target.kind === 'datastore' && folder.auth.kind === 'token' && target.datastore.credentialsType === 'AccountKey' && statusOf(error) === 403)) throw error;
+    progress.note(`${item.kind} ${item.name}:${item.version}: the storage refused the workflow identity's token (no Storage Blob Data Contributor); uploading with datastore ${target.datastore.name}'s account key, as az ml does.`);
+    const key = await io.registry.datastoreAccountKey(target.datastore.name);
+    await sendFiles(io, item, { url: folder.url, auth: { kind: 'sharedKey', accountName: target.datastore.accountName, key } }, limit, progress);
+  }
+}
+
+async function sendFiles(io: AssetIo, item: PlannedAsset, folder: BlobFolder, limit: Limiter, progress: Progress): Promise<void> {
+  const upload = item.upload;
+  if (!upload) return;
   const files = upload.local.files.map((f, i) => ({ file: f, blob: upload.blobs[i] ?? f.relPath }));
   const [indicator, ...rest] = files;
   const send = (f: (typeof files)[number], metadata?: Record<string, string>) =>
@@ -168,6 +184,9 @@ class Progress {
     this.totalFiles = uploads.reduce((n, l) => n + (l?.files.length ?? 0), 0);
     this.totalBytes = uploads.reduce((n, l) => n + (l?.totalBytes ?? 0), 0);
     if (this.totalFiles > 0) log(`Uploading ${this.totalFiles} file(s), ${formatBytes(this.totalBytes)}.`);
+  }
+  note(line: string): void {
+    this.log(line);
   }
   skipped(item: PlannedAsset, files: number, bytes: number): void {
     this.log(`${item.kind} ${item.name}:${item.version}: the files are already uploaded (${files} file(s), ${formatBytes(bytes)}); nothing sent.`);

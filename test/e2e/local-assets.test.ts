@@ -83,7 +83,7 @@ describe('local code and environment, end to end', () => {
     assert.equal((await assets(emu)).filter((a) => a.kind === 'codes').length, 2, 'a new code version for the changed file');
   });
 
-  it('a local model folder is uploaded to workspaceblobstore with an Entra token and registered under its hash name; the re-run sends nothing', async () => {
+  it('a local model folder goes to workspaceblobstore under its hash name (Entra token, else the datastore key as az ml); the re-run sends nothing', async () => {
     await admin(emu, 'POST', '/reset');
     const files = {
       ...FILES,
@@ -92,14 +92,18 @@ describe('local code and environment, end to end', () => {
       'ml/model/.gitignore': '*.tmp\n',
       'ml/model/scratch.tmp': 'ignored\n',
     };
+    // An identity-based datastore and no blob data role: nothing to upload with.
+    await admin(emu, 'PATCH', '/knobs', { storage: { datastoreCredentials: 'None' } });
     const refused = await deploy(emu, INPUTS, files);
     assert.notEqual(refused.code, 0, 'without a blob data role the upload is refused');
     assert.match(refused.stdout, /Uploading or registering local assets failed/);
     assert.match(refused.stdout, /Storage Blob Data Contributor/);
 
-    await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Storage Blob Data Contributor', scope: 'storage' });
+    // The default datastore holds the account key: the token is refused, the key is used, as az ml does.
+    await admin(emu, 'PATCH', '/knobs', { storage: { datastoreCredentials: 'AccountKey' } });
     const first = await deploy(emu, INPUTS, files);
     assert.equal(first.code, 0, first.stdout);
+    assert.match(first.stdout, /uploading with datastore workspaceblobstore's account key, as az ml does/);
     const state = await admin<{ blobs: { path: string }[]; assets: AssetState[] }>(emu, 'GET', '/state');
     const modelBlobs = state.body.blobs.map((b) => b.path).filter((p) => /\/LocalUpload\/[0-9a-f]{32}\/model\//.test(p));
     assert.deepEqual(modelBlobs.map((p) => p.split('/').slice(-2).join('/')).sort(), ['model/.gitignore', 'model/weights.txt'], 'the .gitignore pattern is honoured');
@@ -111,5 +115,14 @@ describe('local code and environment, end to end', () => {
     const again = await deploy(emu, INPUTS, files);
     assert.equal(again.code, 0, again.stdout);
     assert.deepEqual(await writesAnywhere(emu), [], 'the re-run sent no write');
+
+    // With Storage Blob Data Contributor the workflow identity's own token does it: no key is read.
+    await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Storage Blob Data Contributor', scope: 'storage' });
+    await admin(emu, 'DELETE', '/requests');
+    const changed = await deploy(emu, INPUTS, { ...files, 'ml/model/weights.txt': 'other bytes\n' });
+    assert.equal(changed.code, 0, changed.stdout);
+    assert.doesNotMatch(changed.stdout, /account key/);
+    const log = (await admin<Array<{ method: string; path: string }>>(emu, 'GET', '/requests')).body;
+    assert.equal(log.filter((r) => /\/datastores\/[^/]+\/listsecrets$/i.test(r.path)).length, 0);
   });
 });
