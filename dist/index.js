@@ -39383,7 +39383,7 @@ function escapeRegExp(s) {
 const SUFFIX_ALTERNATIVES = VAULT_SUFFIXES.map(([, s]) => escapeRegExp(s)).join('|');
 // ---------------------------------------------------------------------------------------------
 // Name rules
-/** Workspace connection names (contracts/INDEX.md §2, WorkspaceConnections_Get). */
+/** Workspace connection names (the name pattern of the Workspace Connections REST API, WorkspaceConnections_Get). */
 const CONNECTION_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
 /** Key Vault names: 3–24 letters, digits and hyphens, a letter first, a letter or digit last, no `--`. */
 const VAULT_NAME = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
@@ -39895,9 +39895,9 @@ function analyzeWrapped(value, w) {
 // Walk a parsed endpoint or deployment file for secret references. PURE.
 //
 // Where the service resolves references: only in the deployment's `environment_variables`
-// (seeds/001: "If the values that are mapped to the environment variables follow certain
-// patterns, secret retrieval and injection will be performed"; research/yaml-to-rest.md §8:
-// they travel in `properties.environmentVariables`). No seed mentions any other field, and the
+// (docs/secret-injection.md §1: "If the values that are mapped to the environment variables follow
+// certain patterns, secret retrieval and injection will be performed"; they travel in the
+// deployment body's `properties.environmentVariables`). The docs mention no other field, and the
 // endpoint has no environment variables at all. So a reference anywhere else (tags, properties,
 // description, model, an endpoint file) is sent as literal text: `secret-ref-placement`.
 

@@ -162,3 +162,14 @@ describe('diffResource: the whole change records', () => {
   ];
   for (const c of table) test(c.name, () => assert.deepEqual(changes(diffResource(c.desired, c.live, c.secretValues ? { secretValues: c.secretValues } : {})), c.want));
 });
+
+describe('diffResource: what counts as service-filled, exactly', () => {
+  const table: Array<{ name: string; desired: Obj; live: Obj; want: string[] }> = [
+    { name: 'provisioningState deeper than properties is compared', desired: { properties: { x: { provisioningState: 'a' } } }, live: { properties: { x: { provisioningState: 'b' } } }, want: ['properties.x.provisioningState: b → a'] },
+    { name: 'enumerations in any case', desired: { properties: { authMode: 'key', endpointComputeType: 'managed', scaleSettings: { scaleType: 'default' }, c: { dataCollectionMode: 'ENABLED', rollingRate: 'HOUR' } } }, live: { properties: { authMode: 'Key', endpointComputeType: 'Managed', scaleSettings: { scaleType: 'Default' }, c: { dataCollectionMode: 'enabled', rollingRate: 'Hour' } } }, want: ['no-change'] },
+    { name: 'text around a pending marker is a plain value', desired: { properties: { model: 'x{{pending:model}}' } }, live: { properties: { model: 'x{{pending:model}}' } }, want: ['no-change'] },
+    { name: 'a map only the service fills in, outside the owned maps, is not shown', desired: { properties: {} }, live: { properties: { tagsExtra: { a: 'b' }, sku: { tier: 'x' } } }, want: ['no-change'] },
+    { name: 'sku tier/size/family ignored, capacity not', desired: { sku: { name: 'Default', capacity: 2 } }, live: { sku: { name: 'Default', capacity: 1, tier: 'Standard', size: 's', family: 'f' } }, want: ['sku.capacity: 1 → 2'] },
+  ];
+  for (const c of table) test(c.name, () => assert.deepEqual(lines(diffResource(c.desired, c.live)), c.want));
+});
