@@ -136,14 +136,17 @@ describe('traffic, scoring, metrics and quota', () => {
 
   it('checks Microsoft.Insights/metrics/read: denied without it, granted by Monitoring Reader on the endpoint', async () => {
     const st = await admin<{ roleAssignments: { name: string; roleName: string; properties: { principalId: string } }[] }>(emu, 'GET', '/state');
-    const contributor = st.body.roleAssignments.find((a) => a.roleName === 'Contributor');
-    await admin(emu, 'DELETE', `/role-assignments/${contributor?.name ?? ''}`);
+    // Every role of the scenario's app that reads the endpoint's metrics (Contributor and Reader both hold */read).
+    const readers = st.body.roleAssignments.filter((a) => a.roleName === 'Contributor' || a.roleName === 'Reader');
+    assert.ok(readers.length > 0);
+    for (const a of readers) await admin(emu, 'DELETE', `/role-assignments/${a.name}`);
     const denied = await metrics('metricnames=RequestsPerMinute');
     assert.equal(denied.status, 403);
     assert.match(String((denied.body['error'] as Json)['message']), /Microsoft\.Insights\/metrics\/read/);
     await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Monitoring Reader', scope: ep().replace('https://management.azure.com', '') });
     assert.equal((await metrics('metricnames=RequestsPerMinute')).status, 200);
     await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Contributor', scope: 'resourceGroup' });
+    await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Reader', scope: 'subscription' });
   });
 
   it('lists ML usages and VM sizes for the region (subscription-level read; usage counting assumed)', async () => {
