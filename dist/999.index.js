@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   kd: () => (/* binding */ armClientOver)
 /* harmony export */ });
 /* unused harmony export armUrl */
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5190);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(373);
 
 /** A non-2xx answer (or a request that failed after the pipeline's retries; then status is 0). */
 class ArmError extends Error {
@@ -125,8 +125,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 184 modules
-var esm = __webpack_require__(4971);
+// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 167 modules
+var esm = __webpack_require__(483);
 ;// CONCATENATED MODULE: ./lib/azure/credential.js
 // Sign-in: which credential the action uses, and failures explained so a user can fix them
 // (docs/sign-in.md). With GitHub OIDC, a client-assertion credential asks GitHub for a fresh ID

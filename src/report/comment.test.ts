@@ -49,6 +49,9 @@ describe('PR comment body', () => {
     assert.ok(sameContent(body, later));
     const changed = renderComment(report({ findings: [] }), { key: 'k1', links, runUrl: 'https://github.com/org/repo/actions/runs/8' });
     assert.ok(!sameContent(body, changed));
+    const timed = (ms: number, reads: number) => renderComment(report({ notes: [`Read (nothing written): ${reads} request(s) in ${ms} ms.`] }), { key: 'k1', links });
+    assert.ok(sameContent(timed(522, 13), timed(1_204, 13)), 'a duration alone is no change');
+    assert.ok(!sameContent(timed(522, 13), timed(522, 14)));
   });
 
   it('finds only a comment that starts with its own marker', () => {
@@ -86,6 +89,19 @@ describe('PR comment body', () => {
     assert.match(first, /Scoring URI: `https:\/\/ep\.eastus\.inference\.ml\.azure\.com\/score`/);
     assert.ok(sameContent(first, renderComment(deployed(40), { key: 'k', links })));
   });
+
+  const planNotes: [RunReport['written'], RegExp][] = [
+    ['nothing', /### Plan\n\nNot sent: the errors above must be fixed first\./],
+    ['partial', /### Plan\n\nSent in part: the run stopped on the errors above/],
+    ['all', /### Plan\n\nSent: every request was written before the errors above\./],
+  ];
+  for (const [written, note] of planNotes) {
+    it(`says what became of the plan of a failed run that wrote ${written}`, () => {
+      const md = renderSummary(report({ written }), { links });
+      assert.match(md, note);
+      if (written !== 'nothing') assert.doesNotMatch(md, /Not sent/);
+    });
+  }
 
   it('keeps a key from closing the HTML comment early', () => {
     assert.equal(commentMarker('a-->b\nc'), '<!-- azureml-online-deploy:sticky a b c -->');

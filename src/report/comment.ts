@@ -1,7 +1,7 @@
 // The sticky pull-request comment's body, and how a run recognises its own comment from the last
 // run: a hidden marker on the first line, then the report (verdict, findings linked to the PR's head
 // commit, reference statuses, plan) within GitHub's 65,536 characters, then a footer naming the run.
-// The footer changes with every run, so "unchanged" compares everything above it. Pure.
+// The footer and the durations change with every run, so "unchanged" compares the rest. Pure.
 import { BUDGETS, characters } from './budget.ts';
 import type { ReportLinks } from './links.ts';
 import type { RunReport } from './model.ts';
@@ -46,8 +46,11 @@ export function findOwnComment<C extends { body?: string | null }>(comments: Ite
   return undefined;
 }
 
-/** True when the bodies differ only in their footers (which name the run). */
+/** Durations in notes ("13 requests in 522 ms") differ on every run without anything having changed. */
+const DURATION = /\b\d[\d.,]*\s?(?:ms|s|min|h)\b/g;
+
+/** True when the bodies differ only in their footers (which name the run) and in durations. */
 export function sameContent(existing: string, next: string): boolean {
-  const content = (body: string) => body.split(FOOTER_MARKER)[0]?.trimEnd();
+  const content = (body: string) => body.split(FOOTER_MARKER)[0]?.trimEnd().replace(DURATION, '(time)');
   return content(existing) === content(next);
 }

@@ -148,7 +148,13 @@ function referencesSection(report: RunReport): Section {
 
 function planSections(report: RunReport, options: MarkdownOptions): Section[] {
   const { requests, assets } = report.plan;
-  const withheld = failed(report) ? '\n\nNot sent: the errors above must be fixed first. Files with errors are not in the plan.' : '';
+  const withheld = !failed(report)
+    ? ''
+    : report.written === 'nothing'
+      ? '\n\nNot sent: the errors above must be fixed first. Files with errors are not in the plan.'
+      : report.written === 'partial'
+        ? '\n\nSent in part: the run stopped on the errors above (the timeline shows what was written and what was rolled back).'
+        : '\n\nSent: every request was written before the errors above.';
   const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
   const assetLines = assets.map((a) => `- local asset registered first: ${escapeCell(a.kind)}: ${escapeCell(a.description)}`);
   const sections: Section[] = [

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
 import { admin, scenarioPath, spawnEmulator, type Emu } from '../emulator/harness.ts';
-import { makeWorkspace, runAction, type ActionRun } from './harness.ts';
+import { makeWorkspace, repoRoot, runAction, type ActionRun } from './harness.ts';
 
 const HEAD_SHA = '0123456789abcdef0123456789abcdef01234567';
 const PR = 42;
@@ -167,6 +167,42 @@ describe('sticky pull-request comment, end to end on the emulated api.github.com
     const mine = (await own()).filter((c) => c.body.includes('instance_count=***'));
     assert.equal(mine.length, 1, 'the comment shows the finding, with the value redacted');
     assert.ok((await comments()).every((c) => !c.body.includes(secret)));
+  });
+
+  it('in validate mode: reference statuses and the live plan, and a second run leaves the comment alone', async () => {
+    const validate = (runId: string) =>
+      runAction({
+        workspace: repoRoot,
+        inputs: {
+          ...emu.inputs,
+          mode: 'validate',
+          'endpoint-file': 'examples/endpoint.yml',
+          'deployment-file': 'examples/deployment.yml',
+          'grant-missing-roles': 'true',
+          'pr-comment': 'true',
+          'github-token': emu.github.token,
+        },
+        env: {
+          ...emu.env,
+          GITHUB_REPOSITORY: emu.github.repository,
+          GITHUB_EVENT_NAME: 'pull_request',
+          GITHUB_EVENT_PATH: pullRequestEvent(emu.github.repository, emu.github.repository),
+          GITHUB_WORKFLOW: 'ml-validate',
+          GITHUB_JOB: 'validate',
+          GITHUB_RUN_ID: runId,
+        },
+      });
+    const first = await validate('2001');
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    const mine = (await own()).filter((c) => c.body.includes('azureml-online-deploy · validate'));
+    assert.equal(mine.length, 1);
+    assert.match(mine[0]?.body ?? '', /\| `OPENAI_KEY` \| connection multi_connection_langchain \| credentials\/OPENAI_API_KEY \| ✅ pass \|/);
+    assert.match(mine[0]?.body ?? '', /### Timeline/);
+    await admin(emu, 'DELETE', '/requests');
+    const second = await validate('2002');
+    assert.equal(second.code, 0, second.stdout);
+    assert.deepEqual(await githubWrites(), [], 'the timings of the second run are no change');
+    assert.deepEqual((await own()).filter((c) => c.body.includes('azureml-online-deploy · validate')), mine);
   });
 
   it('never prints the token', async () => {
