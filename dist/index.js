@@ -37761,7 +37761,7 @@ const RULES = {
         severity: 'error',
         title: 'The service failed the operation',
         fix: 'Read the service error and the container logs in the job summary.',
-        when: 'Azure accepted a request but the long-running operation ended in failure, or answered with an error. The message carries the service error code (for example `SecretsInjectionError`, `ResourceNotReady`, `OutOfQuota`) and, for a deployment, the tail of the container logs.',
+        when: 'Azure refused a write, or accepted it but the long-running operation ended in failure or did not end within `timeout`, or what Azure holds afterwards is not what was asked for (a read-back mismatch: a silent revert is never reported as success). The message carries the service error code (for example `SecretsInjectionError`, on the line of each variable it names, `ResourceNotReady`, `OutOfQuota`) with the remedy from the troubleshooting guide and, for a deployment, the tail of the inference-server log; both containers\' logs are in the run log.',
         detectedIn: 'deploy',
         example: {
             bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
@@ -37776,7 +37776,7 @@ const RULES = {
         severity: 'error',
         title: 'Rollout gate failed',
         fix: 'Inspect the smoke response and the deployment logs; traffic was rolled back.',
-        when: 'While shifting traffic in `rollout-steps`, the smoke request (`smoke-request-file`) did not answer with success, or the deployment stopped being healthy during `bake-time`. With `rollback-on-failure` (the default) the traffic goes back to what it was before the run.',
+        when: 'A traffic step (`rollout-steps`, `traffic`, `mirror-percent`) did not pass its gates after `bake-time`: the smoke request (`smoke-request-file`) did not answer 2xx or not the expected answer (`smoke-expected-file`); the comparison found the new deployment answering with another JSON shape or numbers outside `comparison-tolerance` than the serving one; or Azure Monitor showed an error rate or P99 latency over `max-error-rate` / `max-latency-p99-ms`. Fewer than `min-request-count` requests is no data, which fails the gate too unless `on-no-data: pass`. With `rollback-on-failure` (the default) the traffic map read before the run is restored exactly and read back (docs/rollout.md).',
         detectedIn: 'deploy',
         example: {
             bad: '# workflow step\nwith:\n  deployment-file: ml/green.yml\n  rollout-steps: 10,50,100\n  smoke-request-file: ml/sample-request.json\n',

@@ -80,10 +80,15 @@ describe('deploy: gated rollout', () => {
   const metricsGate = { 'deployment-file': 'ml/green.yml', 'rollout-steps': '50,100', 'max-error-rate': '5%', 'max-latency-p99-ms': '2000', 'min-request-count': '5', 'bake-time': '6s' };
 
   it('a metrics gate with enough healthy requests passes, from Azure Monitor', async () => {
-    const running = deploy(emu, metricsGate, green());
+    // Users keep sending requests through every step (Azure Monitor's grain is a minute, so each step needs its own).
+    let finished = false;
+    const running = deploy(emu, metricsGate, green()).finally(() => (finished = true));
     await until(async () => (await world(emu))['existing-ep']?.traffic.green === 50);
-    await liveTraffic(40);
+    const users = (async () => {
+      while (!finished) await liveTraffic(5);
+    })();
     const run = await running;
+    await users;
     assert.equal(run.code, 0, run.stdout);
     assert.deepEqual((await world(emu))['existing-ep']?.traffic, { green: 100 });
     assert.match(run.summary, /\| Gate metrics: green 50 % \| ✅ ok \| [\d.]+ m?s \| \d+ requests, error rate 0 %, P99 \d+ ms \|/);
