@@ -8,7 +8,7 @@
 const list = (value, fallback) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : fallback);
 
 /** The pure core (DESIGN §2): what the issue asks to hold at 80 %+. */
-const PURE_CORE = ['src/spec/**/*.ts', 'src/secrets/**/*.ts', 'src/report/**/*.ts', 'src/inputs.ts', 'src/analyze.ts', '!src/**/*.test.ts', '!src/spec/testkit.ts'];
+const PURE_CORE = ['src/spec/**/*.ts', 'src/secrets/**/*.ts', 'src/checks/**/*.ts', 'src/report/**/*.ts', 'src/inputs.ts', 'src/analyze.ts', '!src/**/*.test.ts', '!src/spec/testkit.ts', '!src/checks/testkit.ts'];
 
 export default {
   testRunner: 'tap',

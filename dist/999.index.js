@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   kd: () => (/* binding */ armClientOver)
 /* harmony export */ });
 /* unused harmony export armUrl */
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5190);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(373);
 
 /** A non-2xx answer (or a request that failed after the pipeline's retries; then status is 0). */
 class ArmError extends Error {
@@ -125,8 +125,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 184 modules
-var esm = __webpack_require__(4971);
+// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 167 modules
+var esm = __webpack_require__(483);
 ;// CONCATENATED MODULE: ./lib/azure/credential.js
 // Sign-in: which credential the action uses, and failures explained so a user can fix them
 // (docs/sign-in.md). With GitHub OIDC, a client-assertion credential asks GitHub for a fresh ID
@@ -534,7 +534,7 @@ async function runPost(stateText) {
             throw new Error(ready.kind === 'timeout' ? `the endpoint stayed ${ready.state}` : 'the endpoint is gone');
         const { previous } = state;
         if (!(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .sameTraffic */ .UN)(ready.value.traffic, previous.traffic) || !(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .sameTraffic */ .UN)(ready.value.mirrorTraffic, previous.mirrorTraffic)) {
-            const body = { ...state.body, properties: { ...state.body.properties, traffic: previous.traffic, mirrorTraffic: previous.mirrorTraffic } };
+            const body = (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .withTraffic */ .oO)(state.body, previous.traffic, previous.mirrorTraffic);
             const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_4__/* .runLro */ .z9)(session.arm, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body }, { label: 'Restore', deadline });
             if (outcome.kind !== 'succeeded')
                 throw new Error(outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : 'no answer within the wait budget');
@@ -560,6 +560,7 @@ async function runPost(stateText) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H6: () => (/* binding */ planTraffic),
 /* harmony export */   UN: () => (/* binding */ sameTraffic),
+/* harmony export */   oO: () => (/* binding */ withTraffic),
 /* harmony export */   zM: () => (/* binding */ formatTraffic)
 /* harmony export */ });
 /* unused harmony exports normalizeTraffic, shareWith */
@@ -604,6 +605,10 @@ function shareWith(live, name, share) {
         missing -= 1;
     }
     return normalizeTraffic({ [key]: share, ...Object.fromEntries(floor.map((e) => [e.n, e.p])) });
+}
+/** An endpoint PUT body with another traffic and mirror map (everything else as it was). */
+function withTraffic(body, traffic, mirrorTraffic) {
+    return { ...body, properties: { ...body.properties, traffic, mirrorTraffic } };
 }
 function planTraffic(input) {
     const previous = { traffic: normalizeTraffic(input.live), mirrorTraffic: normalizeTraffic(input.liveMirror) };

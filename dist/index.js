@@ -37812,7 +37812,7 @@ if (_actions_core__WEBPACK_IMPORTED_MODULE_0__.getState('isPost')) {
     const rollout = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_rollout_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLLOUT_STATE_KEY */ .UH);
     // Loaded only when a rollout left state behind: lint and validate runs never load the Azure SDKs here.
     if (rollout)
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(999)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6999))).runPost(rollout);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(999)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6999))).runPost(rollout);
 }
 else {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState('isPost', 'true');
@@ -39060,8 +39060,8 @@ const lintMode = {
 
 const MODE_REGISTRY = {
     lint: async () => lintMode,
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5601))).validateMode,
-    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(971), __nccwpck_require__.e(352), __nccwpck_require__.e(601), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3176))).deployMode,
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1485))).validateMode,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(485), __nccwpck_require__.e(60)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6060))).deployMode,
 };
 
 ;// CONCATENATED MODULE: ./lib/pipeline.js
@@ -39384,7 +39384,7 @@ function escapeRegExp(s) {
 const SUFFIX_ALTERNATIVES = VAULT_SUFFIXES.map(([, s]) => escapeRegExp(s)).join('|');
 // ---------------------------------------------------------------------------------------------
 // Name rules
-/** Workspace connection names (contracts/INDEX.md §2, WorkspaceConnections_Get). */
+/** Workspace connection names (the name pattern of the Workspace Connections REST API, WorkspaceConnections_Get). */
 const CONNECTION_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
 /** Key Vault names: 3–24 letters, digits and hyphens, a letter first, a letter or digit last, no `--`. */
 const VAULT_NAME = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
@@ -39896,9 +39896,9 @@ function analyzeWrapped(value, w) {
 // Walk a parsed endpoint or deployment file for secret references. PURE.
 //
 // Where the service resolves references: only in the deployment's `environment_variables`
-// (seeds/001: "If the values that are mapped to the environment variables follow certain
-// patterns, secret retrieval and injection will be performed"; research/yaml-to-rest.md §8:
-// they travel in `properties.environmentVariables`). No seed mentions any other field, and the
+// (docs/secret-injection.md §1: "If the values that are mapped to the environment variables follow
+// certain patterns, secret retrieval and injection will be performed"; they travel in the
+// deployment body's `properties.environmentVariables`). The docs mention no other field, and the
 // endpoint has no environment variables at all. So a reference anywhere else (tags, properties,
 // description, model, an endpoint file) is sent as literal text: `secret-ref-placement`.
 
@@ -40328,7 +40328,7 @@ const inlineEnvironmentSchema = (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ob
 /**
  * A value of a free dict (tags, properties, environment_variables) as the SDK's REST serializer
  * sends it: Python str() of the value, except that an empty value (YAML null) stays JSON null
- * (`PLAIN:` is sent as null, never as the text "None"; research/yaml-to-rest.md §5).
+ * (`PLAIN:` is sent as null, never as the text "None": test/fixtures/sdk-vectors, null-values-*).
  */
 function pyStrNode(node) {
     if (node.kind === 'scalar')
@@ -42063,11 +42063,12 @@ function toPlain(node) {
 /* harmony export */   KE: () => (/* binding */ deploymentRestBody),
 /* harmony export */   Qu: () => (/* binding */ OFFLINE_WORKSPACE),
 /* harmony export */   S9: () => (/* binding */ endpointRestBody),
+/* harmony export */   UJ: () => (/* binding */ ANONYMOUS_ENV_NAME),
 /* harmony export */   W8: () => (/* binding */ ML_API_VERSION),
 /* harmony export */   nM: () => (/* binding */ endpointPath),
 /* harmony export */   nR: () => (/* binding */ deploymentPath)
 /* harmony export */ });
-/* unused harmony exports workspacePath, assetVersionPath, isoDuration, ANONYMOUS_ENV_NAME, inferenceConfigDump, anonymousEnvironmentVersion */
+/* unused harmony exports workspacePath, assetVersionPath, isoDuration, inferenceConfigDump, anonymousEnvironmentVersion */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _pydump_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9970);
 /* harmony import */ var _traffic_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(806);
@@ -42232,9 +42233,10 @@ function inferenceConfigDump(ic) {
 }
 /**
  * The anonymous environment version azure-ai-ml computes at load time for an image environment
- * (Environment._generate_anonymous_version, research §6.3): MD5 of the image, joined with the MD5
- * of the inference_config dump, then of the conda file, each step with Python's str.join. Undefined
- * when it depends on an upload (build context) or on a conda file that could not be read.
+ * (Environment._generate_anonymous_version; vectors anon-env-* in test/fixtures/sdk-vectors): MD5
+ * of the image, joined with the MD5 of the inference_config dump, then of the conda file, each step
+ * with Python's str.join. Undefined when it depends on an upload (build context) or on a conda file
+ * that could not be read.
  */
 function anonymousEnvironmentVersion(e) {
     if (e.build || e.image === undefined)

@@ -1,6 +1,7 @@
 // `npm run demo` (mode deploy): a real gated rollout in Azure in a box, then a failing one.
 //
-//   1. examples/endpoint.yml + examples/deployment.yml: the endpoint and `blue`, 100 % of the traffic.
+//   1. examples/endpoint.yml + examples/deployment.yml: the endpoint and `blue`, 100 % of the traffic
+//      (grant-missing-roles: the new endpoint identity needs Key Vault Secrets User for DB_PASSWORD).
 //   2. `green` (the same deployment under another name) joins at 10 → 50 → 100 % with smoke and
 //      comparison gates: green serves everything.
 //   3. The world is reset to step 1, and green starts failing once it reaches 50 %: the smoke gate

@@ -44,6 +44,36 @@ describe('analyze: files checked against each other', () => {
   for (const [title, files, expected] of cases) {
     it(title, () => assert.deepEqual(brief(run(files)), expected));
   }
+  // [title, files, set input, expected findings, planned requests]
+  const more: Array<[string, { endpoint?: string; deployments?: string[] }, string, string[], number]> = [
+    ['endpoint schema errors are reported, and no endpoint is planned', { endpoint: 'name: my-endpoint\nauth_mod: key\n' }, '', ['schema/error@endpoint.yml:2:1'], 0],
+    ['a reference in the endpoint file is misplaced', { endpoint: 'name: my-endpoint\ntags:\n  k: ${{azureml://connections/c/target}}\n' }, '', ['secret-ref-placement/warning@endpoint.yml:3:6'], 1],
+    ['deployment schema errors are reported, and no deployment is planned', { deployments: [`${BLUE}instance_cnt: 2\n`] }, '', ['schema/error@d1.yml:6:1'], 0],
+    ['a malformed reference in a deployment', { deployments: [`${BLUE}environment_variables:\n  K: \${azureml://connections/c/target}\n`] }, '', ['secret-ref-syntax/error@d1.yml:7:6'], 1],
+    ['a set override that descends through a scalar', { deployments: [BLUE] }, 'deployment:model.path=x', ['schema/error@d1.yml:3:8'], 1],
+    ['a set override fills an empty file', { deployments: [''] }, 'deployment:name=blue\ndeployment:endpoint_name=my-endpoint\ndeployment:instance_type=Standard_DS3_v2', [], 1],
+    ['a syntax error: nothing else in that file, the other file planned', { endpoint: 'name: [x\n', deployments: [BLUE] }, '', ['yaml-syntax/error@endpoint.yml:2:1'], 1],
+  ];
+  for (const [title, files, sets, expected, requests] of more) {
+    it(title, () => {
+      const r = run(files, sets);
+      assert.deepEqual(brief(r), expected);
+      assert.equal(r.plan.requests.length, requests);
+    });
+  }
+  it('the file-mismatch findings are at the name and at endpoint_name, with a fix', () => {
+    const dup = run({ endpoint: ENDPOINT, deployments: [BLUE, BLUE] }).findings[0];
+    assert.deepEqual([dup?.line, dup?.column, dup?.endColumn], [1, 7, 11]);
+    assert.match(dup?.hint ?? '', /its own deployment name/);
+    const other = run({ endpoint: ENDPOINT, deployments: [BLUE.replace('endpoint_name: my-endpoint', 'endpoint_name: other-endpoint')] }).findings[0];
+    assert.match(other?.message ?? '', /targets endpoint 'other-endpoint', but the endpoint file endpoint\.yml defines 'my-endpoint'/);
+    assert.equal(other?.hint, 'Set endpoint_name: my-endpoint in the deployment (or endpoint_name=my-endpoint in the set input).');
+  });
+  it('an empty file says so', () => {
+    const f = run({ deployments: [''] }).findings[0];
+    assert.match(f?.message ?? '', /file is empty/);
+    assert.match(f?.hint ?? '', /Write the endpoint or deployment YAML/);
+  });
   it('traffic to a deployment in no file is an error when the caller knows the workspace', () => {
     assert.deepEqual(brief(run({ endpoint: ENDPOINT, deployments: [GREEN] }, '', { unknownTrafficSeverity: 'error' })), ['traffic/error@endpoint.yml:4:3']);
   });
@@ -69,6 +99,21 @@ describe('analyze: the plan', () => {
     const r = run({ endpoint: ENDPOINT }, '', { workspace: { subscriptionId: 'sub', resourceGroup: '', location: 'westus' } });
     assert.match(r.plan.requests[0]?.path ?? '', /^\/subscriptions\/sub\/resourceGroups\/\{resourceGroup\}\//);
     assert.equal((r.plan.requests[0]?.body as { location: string }).location, 'westus');
+  });
+  it('the plan describes each request', () => {
+    const r = run({ endpoint: ENDPOINT, deployments: [BLUE] });
+    assert.deepEqual(r.plan.requests.map((q) => q.description), ['create or update endpoint my-endpoint', 'create or update deployment blue on endpoint my-endpoint']);
+  });
+  it('empty set values are not kept for redaction', () => {
+    const r = run({ deployments: [BLUE] }, 'environment_variables.EMPTY=\nenvironment_variables.X=v');
+    assert.deepEqual(r.overrideValues, ['v']);
+  });
+  it('local files to upload and anonymous assets are described', () => {
+    const r = run({ deployments: [BLUE.replace('model: azureml:m:1', 'model:\n  path: ./model\nenvironment:\n  image: img:1')] });
+    assert.deepEqual(r.plan.assets, [
+      { kind: 'model', description: 'upload ./model (anonymous) (d1.yml:4)' },
+      { kind: 'environment', description: `register CliV2AnonymousEnvironment as CliV2AnonymousEnvironment:${/environments\/CliV2AnonymousEnvironment\/versions\/([0-9a-f]{32})/.exec(JSON.stringify(r.plan.requests))?.[1] ?? ''} (d1.yml:6)` },
+    ]);
   });
   it('environment variables from the set input are redacted in the plan, references are not', () => {
     const r = run({ deployments: [`${BLUE}environment_variables:\n  A: plain\n`] }, 'environment_variables.TOKEN=s3cr3t\nenvironment_variables.REF=${{azureml://connections/c/target}}');

@@ -15,6 +15,27 @@ export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../tes
 export const WS = { subscriptionId: '00000000-0000-0000-0000-000000000001', resourceGroup: 'rg', workspaceName: 'ws', location: 'eastus' };
 export const WS_PATH = `/subscriptions/${WS.subscriptionId}/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws`;
 
+/**
+ * An azureml-examples style deployment (cli/endpoints/online/model-1): by default a local model
+ * file, the `onlinescoring/` code folder and an image + conda file environment. `model` is a local
+ * path, or a reference (`azureml:…`) written as is.
+ */
+export function model1Deployment(o: { model?: string; name?: string; endpoint?: string; code?: string } = {}): string {
+  const model = o.model ?? 'model/sklearn_regression_model.pkl';
+  return `name: ${o.name ?? 'blue'}
+endpoint_name: ${o.endpoint ?? 'my-endpoint'}
+model:${model.startsWith('azureml:') ? ` ${model}` : `\n  path: ${model}`}
+code_configuration:
+  code: ${o.code ?? 'onlinescoring/'}
+  scoring_script: score.py
+environment:
+  conda_file: environment/conda.yaml
+  image: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest
+instance_type: Standard_DS3_v2
+instance_count: 1
+`;
+}
+
 /** Copy the model-1 fixture folders into a temp folder the test may change. */
 export async function copyModel1(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'assets-model1-'));
@@ -45,10 +66,12 @@ export class FakeAzure {
   versions = new Map<string, AssetVersion>();
   blobs = new Map<string, { data: Buffer; metadata: Record<string, string> }>();
   calls: FakeCall[] = [];
+  /** Storage refuses the Entra token (the identity has no blob data role); the account key works. */
+  refuseToken = false;
   /** Fail the next N uploads of a blob whose name ends with this (to prove errors surface). */
   failUploads: { suffix: string; times: number } | undefined;
   private pending = 0;
-  readonly datastore: Datastore = { name: 'workspaceblobstore', accountName: 'wsstore', containerName: 'azureml-blobstore-1', accountUrl: 'https://wsstore.blob.core.windows.net' };
+  readonly datastore: Datastore = { name: 'workspaceblobstore', accountName: 'wsstore', containerName: 'azureml-blobstore-1', accountUrl: 'https://wsstore.blob.core.windows.net', credentialsType: 'AccountKey' };
 
   io(): AssetIo {
     const key = (type: AssetType, name: string, version: string) => `${type}/${name}/${version}`;
@@ -86,6 +109,10 @@ export class FakeAzure {
           if (name !== this.datastore.name) throw Object.assign(new Error(`datastore ${name} not found`), { status: 404 });
           return this.datastore;
         },
+        datastoreAccountKey: async (name) => {
+          record('POST datastore listSecrets', name);
+          return 'c2VjcmV0LWFjY291bnQta2V5';
+        },
       },
       blobs: this.blobStore(),
     };
@@ -96,10 +123,12 @@ export class FakeAzure {
     return {
       readMetadata: async (folder, name) => {
         this.calls.push({ op: 'HEAD blob', detail: url(folder, name) });
+        if (this.refuseToken && folder.auth.kind === 'token') throw Object.assign(new Error('AuthorizationPermissionMismatch'), { statusCode: 403 });
         return this.blobs.get(url(folder, name))?.metadata;
       },
       uploadFile: async (folder, name, absPath, options) => {
         this.calls.push({ op: 'PUT blob', detail: url(folder, name) });
+        if (this.refuseToken && folder.auth.kind === 'token') throw Object.assign(new Error('AuthorizationPermissionMismatch'), { statusCode: 403 });
         if (this.failUploads && name.endsWith(this.failUploads.suffix) && this.failUploads.times-- > 0) throw Object.assign(new Error('503 ServerBusy'), { statusCode: 503 });
         const data = await readFile(absPath);
         options.onProgress?.({ loadedBytes: data.length });

@@ -4,7 +4,7 @@
 // the indicator file goes last with the completion metadata, so an interrupted upload is never
 // taken for a finished one. Progress (files and bytes) is logged as it goes; run it inside the
 // deploy phase's log group.
-import type { AssetSession, BlobFolder } from '../azure/assets.ts';
+import { statusOf, type AssetSession, type BlobFolder } from '../azure/assets.ts';
 import type { RestRequest } from '../spec/rest.ts';
 import { assetIo, formatBytes, type AssetIo, type LocalAssetPlan, type PlannedAsset } from './plan.ts';
 import { UPLOAD_CONFIRMATION, pendingUploadCodeUri } from './names.ts';
@@ -33,30 +33,43 @@ export function uploadLocalAssets(session: AssetSession, plan: LocalAssetPlan, o
   return uploadWith(assetIo(session), plan, options);
 }
 
+/** An upload or registration failed; `partial` says what had been written before. */
+export class AssetUploadError extends Error {
+  readonly partial: UploadResult;
+  constructor(cause: unknown, partial: UploadResult) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'AssetUploadError';
+    this.partial = partial;
+  }
+}
+
 export async function uploadWith(io: AssetIo, plan: LocalAssetPlan, options: UploadOptions = {}): Promise<UploadResult> {
   const log = options.log ?? (() => undefined);
   const progress = new Progress(plan, log, options.progressEveryMs ?? 2000);
   const limit = limiter(options.fileConcurrency ?? 8);
   const result: UploadResult = { items: [], uploadedFiles: 0, uploadedBytes: 0, registered: [] };
+  const settle = (): UploadResult => ({ ...result, uploadedFiles: progress.files, uploadedBytes: progress.bytes });
   // Assets are independent: upload and register them at once, sharing the file limit.
-  await Promise.all(
-    plan.items.map(async (item) => {
-      if (item.exists) {
-        result.items.push({ kind: item.kind, id: item.id, created: false });
-        return;
-      }
-      const body = structuredClone(item.versionBody);
-      if (item.upload) await uploadFiles(io, item, body, limit, progress);
-      const version = await io.registry.putVersion(TYPE[item.kind], item.name, item.version, body);
-      log(`Registered ${item.kind} ${item.name}:${item.version}.`);
-      result.items.push({ kind: item.kind, id: version.id || item.id, created: true });
-      result.registered.push(version.id || item.id);
-    }),
-  );
+  try {
+    await Promise.all(
+      plan.items.map(async (item) => {
+        if (item.exists) {
+          result.items.push({ kind: item.kind, id: item.id, created: false });
+          return;
+        }
+        const body = structuredClone(item.versionBody);
+        if (item.upload) await uploadFiles(io, item, body, limit, progress);
+        const version = await io.registry.putVersion(TYPE[item.kind], item.name, item.version, body);
+        log(`Registered ${item.kind} ${item.name}:${item.version}.`);
+        result.items.push({ kind: item.kind, id: version.id || item.id, created: true });
+        result.registered.push(version.id || item.id);
+      }),
+    );
+  } catch (error) {
+    throw new AssetUploadError(error, settle());
+  }
   progress.finish();
-  result.uploadedFiles = progress.files;
-  result.uploadedBytes = progress.bytes;
-  return result;
+  return settle();
 }
 
 async function uploadFiles(io: AssetIo, item: PlannedAsset, body: Record<string, unknown>, limit: Limiter, progress: Progress): Promise<void> {
@@ -75,6 +88,22 @@ async function uploadFiles(io: AssetIo, item: PlannedAsset, body: Record<string,
       return;
     }
   }
+  try {
+    await sendFiles(io, item, folder, limit, progress);
+  } catch (error) {
+    // az ml uploads with an AccountKey datastore's key; the action prefers the workflow identity's
+    // token and falls back to the key, the same way, when storage refuses the token.
+    const target = upload.target;
+    if (!(target.kind === 'datastore' && folder.auth.kind === 'token' && target.datastore.credentialsType === 'AccountKey' && statusOf(error) === 403)) throw error;
+    progress.note(`${item.kind} ${item.name}:${item.version}: the storage refused the workflow identity's token (no Storage Blob Data Contributor); uploading with datastore ${target.datastore.name}'s account key, as az ml does.`);
+    const key = await io.registry.datastoreAccountKey(target.datastore.name);
+    await sendFiles(io, item, { url: folder.url, auth: { kind: 'sharedKey', accountName: target.datastore.accountName, key } }, limit, progress);
+  }
+}
+
+async function sendFiles(io: AssetIo, item: PlannedAsset, folder: BlobFolder, limit: Limiter, progress: Progress): Promise<void> {
+  const upload = item.upload;
+  if (!upload) return;
   const files = upload.local.files.map((f, i) => ({ file: f, blob: upload.blobs[i] ?? f.relPath }));
   const [indicator, ...rest] = files;
   const send = (f: (typeof files)[number], metadata?: Record<string, string>) =>
@@ -155,6 +184,9 @@ class Progress {
     this.totalFiles = uploads.reduce((n, l) => n + (l?.files.length ?? 0), 0);
     this.totalBytes = uploads.reduce((n, l) => n + (l?.totalBytes ?? 0), 0);
     if (this.totalFiles > 0) log(`Uploading ${this.totalFiles} file(s), ${formatBytes(this.totalBytes)}.`);
+  }
+  note(line: string): void {
+    this.log(line);
   }
   skipped(item: PlannedAsset, files: number, bytes: number): void {
     this.log(`${item.kind} ${item.name}:${item.version}: the files are already uploaded (${files} file(s), ${formatBytes(bytes)}); nothing sent.`);

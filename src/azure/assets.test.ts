@@ -9,22 +9,11 @@ import { join } from 'node:path';
 import { admin, scenarioPath, spawnEmulator, type Emu } from '../../test/emulator/harness.ts';
 import { planLocalAssets } from '../assets/plan.ts';
 import { uploadLocalAssets, withAssetIds } from '../assets/upload.ts';
-import { copyModel1, requestsFor } from '../assets/testkit.ts';
+import { copyModel1, model1Deployment, requestsFor } from '../assets/testkit.ts';
 import { emulatorSession } from '../../test/assets/emulator-session.ts';
 import type { AssetSession } from './assets.ts';
 
-const CODE_ONLY = `name: blue
-endpoint_name: my-endpoint
-model: azureml:demo-model:1
-code_configuration:
-  code: onlinescoring/
-  scoring_script: score.py
-environment:
-  conda_file: environment/conda.yaml
-  image: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest
-instance_type: Standard_DS3_v2
-instance_count: 1
-`;
+const CODE_ONLY = model1Deployment({ model: 'azureml:demo-model:1' });
 
 interface State { blobs: { path: string; size: number }[]; assets?: unknown }
 

@@ -3,7 +3,7 @@
 // files go to (@azure/storage-blob: streamed uploads, blocks in parallel, its retry policy).
 // The only code here that builds URLs; src/assets/ sees the two small interfaces below.
 import type { TokenCredential } from '@azure/core-auth';
-import { AnonymousCredential, BlockBlobClient, newPipeline, type StoragePipelineOptions } from '@azure/storage-blob';
+import { AnonymousCredential, BlockBlobClient, StorageSharedKeyCredential, newPipeline, type Pipeline, type StoragePipelineOptions } from '@azure/storage-blob';
 import { ML_API_VERSION } from '../spec/rest.ts';
 
 /**
@@ -28,10 +28,13 @@ export interface AssetVersion {
   properties: Record<string, unknown>;
 }
 
-/** Where an upload goes: a folder URL (no query) and how to authorize to it. */
+/**
+ * Where an upload goes: a folder URL (no query) and how to authorize to it: a SAS, the workflow
+ * identity's Entra token, or a datastore's account key (held in memory only, never printed).
+ */
 export interface BlobFolder {
   url: string;
-  auth: { kind: 'sas'; query: string } | { kind: 'token' };
+  auth: { kind: 'sas'; query: string } | { kind: 'token' } | { kind: 'sharedKey'; accountName: string; key: string };
 }
 
 export interface Datastore {
@@ -40,6 +43,8 @@ export interface Datastore {
   containerName: string;
   /** `https://<account>.blob.<endpoint>` */
   accountUrl: string;
+  /** `AccountKey` when the datastore holds the account key (listSecrets), `None` for identity-based access. */
+  credentialsType?: string;
 }
 
 export interface AssetRegistry {
@@ -52,6 +57,8 @@ export interface AssetRegistry {
   /** A temporary blob folder for a code version's files (CodeVersions_CreateOrGetStartPendingUpload). */
   startPendingCodeUpload(name: string, version: string): Promise<{ blobUri: string; folder: BlobFolder }>;
   getDatastore(name: string): Promise<Datastore>;
+  /** The account key of an AccountKey datastore (POST …/datastores/{name}/listSecrets), as az ml reads it. */
+  datastoreAccountKey(name: string): Promise<string>;
 }
 
 export interface UploadProgress {
@@ -66,7 +73,8 @@ export interface BlobStore {
   uploadFile(folder: BlobFolder, blobName: string, absPath: string, options: { metadata?: Record<string, string>; onProgress?: (p: UploadProgress) => void }): Promise<void>;
 }
 
-function statusOf(error: unknown): number | undefined {
+/** The HTTP status an ARM or storage error carries, if any. */
+export function statusOf(error: unknown): number | undefined {
   const s = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof s === 'number' ? s : undefined;
 }
@@ -132,12 +140,20 @@ export function assetRegistry(session: AssetSession): AssetRegistry {
       return { blobUri: ref.blobUri, folder: { url: (q >= 0 ? sasUri.slice(0, q) : sasUri).replace(/\/+$/, ''), auth: { kind: 'sas', query: q >= 0 ? sasUri.slice(q + 1) : '' } } };
     },
     async getDatastore(name) {
-      const res = await send<{ properties?: { datastoreType?: string; accountName?: string; containerName?: string; endpoint?: string; protocol?: string } }>('GET', `${ws}/datastores/${seg(name)}`);
+      const res = await send<{ properties?: { datastoreType?: string; accountName?: string; containerName?: string; endpoint?: string; protocol?: string; credentials?: { credentialsType?: string } } }>('GET', `${ws}/datastores/${seg(name)}`);
       const p = res.body.properties ?? {};
       if (p.datastoreType !== 'AzureBlob' || !p.accountName || !p.containerName) {
         throw new Error(`Datastore ${name} is a ${p.datastoreType ?? 'datastore of unknown type'}: local models and build contexts upload to an Azure Blob datastore only (as az ml does).`);
       }
-      return { name, accountName: p.accountName, containerName: p.containerName, accountUrl: `${p.protocol ?? 'https'}://${p.accountName}.blob.${p.endpoint ?? 'core.windows.net'}` };
+      return {
+        name, accountName: p.accountName, containerName: p.containerName, accountUrl: `${p.protocol ?? 'https'}://${p.accountName}.blob.${p.endpoint ?? 'core.windows.net'}`,
+        ...(p.credentials?.credentialsType ? { credentialsType: p.credentials.credentialsType } : {}),
+      };
+    },
+    async datastoreAccountKey(name) {
+      const res = await send<{ secretsType?: string; key?: string }>('POST', `${ws}/datastores/${seg(name)}/listSecrets`, {});
+      if (res.body.secretsType !== 'AccountKey' || !res.body.key) throw new Error(`Datastore ${name} has no account key to upload with.`);
+      return res.body.key;
     },
   };
 }
@@ -163,8 +179,15 @@ export function blobStore(options: BlobStoreOptions): BlobStore {
   // One pipeline (HTTP client, connections, token cache) for every blob, not one per file.
   const sasPipeline = newPipeline(new AnonymousCredential(), pipelineOptions);
   const tokenPipeline = newPipeline(options.credential, pipelineOptions);
-  const client = (folder: BlobFolder, blobName: string): BlockBlobClient =>
-    new BlockBlobClient(blobUrl(folder, blobName), folder.auth.kind === 'sas' ? sasPipeline : tokenPipeline);
+  const keyPipelines = new Map<string, Pipeline>();
+  const pipelineFor = (auth: BlobFolder['auth']): Pipeline => {
+    if (auth.kind === 'sas') return sasPipeline;
+    if (auth.kind === 'token') return tokenPipeline;
+    let p = keyPipelines.get(auth.accountName);
+    if (!p) keyPipelines.set(auth.accountName, (p = newPipeline(new StorageSharedKeyCredential(auth.accountName, auth.key), pipelineOptions)));
+    return p;
+  };
+  const client = (folder: BlobFolder, blobName: string): BlockBlobClient => new BlockBlobClient(blobUrl(folder, blobName), pipelineFor(folder.auth));
   const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
   return {
     async readMetadata(folder, blobName) {

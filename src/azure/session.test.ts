@@ -48,6 +48,19 @@ describe('signIn and the ARM client (emulator)', () => {
     assert.equal(ws.body.location, 'eastus');
   });
 
+  it('asks GitHub for a fresh ID token whenever Entra needs one, so a 2-second GitHub token never expires a long run', async () => {
+    // Access tokens inside MSAL's 5-minute refresh margin: every new token needs a new assertion.
+    await admin(emu, 'PATCH', '/knobs', { tokens: { accessTokenLifetimeSeconds: 120, idTokenLifetimeSeconds: 2 } });
+    const session = await signIn(inputs, { maxRetries: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // the first GitHub token has expired
+    await admin(emu, 'DELETE', '/requests');
+    const ws = await session.arm.send({ method: 'GET', path: session.workspacePath, apiVersion: '2026-09-01' });
+    assert.equal(ws.status, 200);
+    const log = (await admin<{ host: string; path: string; status: number }[]>(emu, 'GET', '/requests')).body;
+    assert.ok(log.some((r) => r.host === '127.0.0.1' && /oidc/.test(r.path)), 'a new GitHub token was asked for');
+    assert.ok(log.some((r) => r.host === 'login.microsoftonline.com' && r.status === 200), 'and Entra accepted it');
+  });
+
   it('turns a non-2xx answer into ArmError with the ARM code and a printable path', async () => {
     const session = await signIn(inputs, { maxRetries: 0 });
     const error = await session.arm.send({ method: 'GET', path: `${session.workspacePath}/connections/nope_conn`, apiVersion: '2025-06-01' }).catch((e: unknown) => e);
@@ -75,6 +88,15 @@ describe('signIn and the ARM client (emulator)', () => {
     assert.match(error.message, /AADSTS700213/);
     assert.match(error.message, /subject 'repo:octo-org\/octo-repo:ref:refs\/heads\/feature'/);
     assert.match(error.message, /case-sensitively/);
+  });
+
+  it('says so when the subject differs only in letter case (AADSTS7002138)', async () => {
+    await admin(emu, 'PATCH', '/knobs', { github: { subject: 'repo:Octo-Org/octo-repo:environment:production' } });
+    const error = await signIn(inputs).catch((e: unknown) => e);
+    assert.ok(error instanceof SignInError);
+    assert.match(error.message, /AADSTS7002138/);
+    assert.match(error.message, /only in letter case/);
+    assert.match(error.message, /exactly 'repo:Octo-Org\/octo-repo:environment:production'/);
   });
 
   it('explains an expired assertion (AADSTS700024)', async () => {

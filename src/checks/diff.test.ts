@@ -139,3 +139,37 @@ describe('diffTraffic', () => {
     });
   }
 });
+
+describe('diffResource: the whole change records', () => {
+  const changes = (d: ResourceDiff) => (d.action === 'update' ? d.changes : d.action);
+  const table: Array<{ name: string; desired: Obj; live: Obj; want: unknown; secretValues?: string[] }> = [
+    { name: 'a new nested object without a default is added whole', desired: { properties: { dataCollector: { collections: { x: { dataCollectionMode: 'enabled' } } } } }, live: { properties: {} }, want: [{ path: 'properties.dataCollector', kind: 'added', after: '{"collections":{"x":{"dataCollectionMode":"enabled"}}}' }] },
+    { name: 'an empty object the live body lacks is no change', desired: { properties: { dataCollector: {} } }, live: { properties: {} }, want: 'no-change' },
+    { name: 'an asset decided at deploy, where live has none', desired: { properties: { model: '{{pending:model}}' } }, live: { properties: {} }, want: [{ path: 'properties.model', kind: 'added', after: 'decided at deploy (asset to register or label to resolve)', pending: true }] },
+    { name: 'arrays compare in order', desired: { properties: { a: ['x', 'y'] } }, live: { properties: { a: ['y', 'x'] } }, want: [{ path: 'properties.a', kind: 'changed', before: '["y","x"]', after: '["x","y"]' }] },
+    { name: 'arrays equal', desired: { properties: { a: ['x', 'y'] } }, live: { properties: { a: ['x', 'y'] } }, want: 'no-change' },
+    { name: 'P1D = PT24H', desired: { properties: { t: 'P1D' } }, live: { properties: { t: 'PT24H' } }, want: 'no-change' },
+    { name: 'a duration and a plain string differ', desired: { properties: { t: 'PT5S' } }, live: { properties: { t: 'five seconds' } }, want: [{ path: 'properties.t', kind: 'changed', before: 'five seconds', after: 'PT5S' }] },
+    { name: 'a non-ARM string is case-sensitive', desired: { properties: { description: 'Blue' } }, live: { properties: { description: 'blue' } }, want: [{ path: 'properties.description', kind: 'changed', before: 'blue', after: 'Blue' }] },
+    { name: 'keys with dots are bracketed', desired: { tags: { 'team.name': 'ml' } }, live: { tags: {} }, want: [{ path: 'tags["team.name"]', kind: 'added', after: 'ml' }] },
+    { name: 'a description the file drops returns to null', desired: { properties: {} }, live: { properties: { description: 'old' } }, want: [{ path: 'properties.description', kind: 'changed', before: 'old', after: 'null (the default)' }] },
+    {
+      name: 'environment variables replacing a null map: secret-looking values masked inside the JSON',
+      desired: { properties: { environmentVariables: { API_KEY: 'raw', OPENAI_KEY: '${{azureml://connections/aoai/credentials/key}}', MODE: 'fast' } } }, live: { properties: { environmentVariables: null } },
+      want: [{ path: 'properties.environmentVariables', kind: 'changed', before: 'null', after: '{"API_KEY":"***","OPENAI_KEY":"${{azureml://connections/aoai/credentials/key}}","MODE":"fast"}' }],
+    },
+    { name: 'secret values masked inside objects too', desired: { properties: { p: { a: 'xx-s3cret-yy' } } }, live: { properties: {} }, secretValues: ['s3cret'], want: [{ path: 'properties.p', kind: 'added', after: '{"a":"xx-***-yy"}' }] },
+  ];
+  for (const c of table) test(c.name, () => assert.deepEqual(changes(diffResource(c.desired, c.live, c.secretValues ? { secretValues: c.secretValues } : {})), c.want));
+});
+
+describe('diffResource: what counts as service-filled, exactly', () => {
+  const table: Array<{ name: string; desired: Obj; live: Obj; want: string[] }> = [
+    { name: 'provisioningState deeper than properties is compared', desired: { properties: { x: { provisioningState: 'a' } } }, live: { properties: { x: { provisioningState: 'b' } } }, want: ['properties.x.provisioningState: b → a'] },
+    { name: 'enumerations in any case', desired: { properties: { authMode: 'key', endpointComputeType: 'managed', scaleSettings: { scaleType: 'default' }, c: { dataCollectionMode: 'ENABLED', rollingRate: 'HOUR' } } }, live: { properties: { authMode: 'Key', endpointComputeType: 'Managed', scaleSettings: { scaleType: 'Default' }, c: { dataCollectionMode: 'enabled', rollingRate: 'Hour' } } }, want: ['no-change'] },
+    { name: 'text around a pending marker is a plain value', desired: { properties: { model: 'x{{pending:model}}' } }, live: { properties: { model: 'x{{pending:model}}' } }, want: ['no-change'] },
+    { name: 'a map only the service fills in, outside the owned maps, is not shown', desired: { properties: {} }, live: { properties: { tagsExtra: { a: 'b' }, sku: { tier: 'x' } } }, want: ['no-change'] },
+    { name: 'sku tier/size/family ignored, capacity not', desired: { sku: { name: 'Default', capacity: 2 } }, live: { sku: { name: 'Default', capacity: 1, tier: 'Standard', size: 's', family: 'f' } }, want: ['sku.capacity: 1 → 2'] },
+  ];
+  for (const c of table) test(c.name, () => assert.deepEqual(lines(diffResource(c.desired, c.live)), c.want));
+});

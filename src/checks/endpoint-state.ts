@@ -3,8 +3,8 @@
 import { makeFinding, type Finding } from '../findings/finding.ts';
 import { at, defineCheck, endpointPosition, lookupCI } from './check.ts';
 
-/** Provisioning states in which no operation is running (ARM's terminal states). */
-export const TERMINAL_STATES: ReadonlySet<string> = new Set(['succeeded', 'failed', 'canceled', 'cancelled']);
+/** Provisioning states in which no operation is running (the EndpointProvisioningState / DeploymentProvisioningState enums' terminal values). */
+export const TERMINAL_STATES: ReadonlySet<string> = new Set(['succeeded', 'failed', 'canceled']);
 
 export function isTerminal(state: string): boolean {
   return TERMINAL_STATES.has(state.toLowerCase());

@@ -4,20 +4,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluate, type RoleAssignmentRec, type RoleDefinitionRec } from '../../test/emulator/rbac.ts';
+import { seededRandom as rng } from '../../test/fixtures/random.ts';
 import { evaluatePermission } from './rbac.ts';
 import type { RoleAssignmentFacts, RoleDefinitionFacts } from './facts.ts';
-
-/** Small deterministic PRNG (mulberry32), so a failure names a seed that reproduces it. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SCOPES = [
   '/',

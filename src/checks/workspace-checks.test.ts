@@ -135,3 +135,43 @@ describe('traffic check', () => {
   ];
   for (const c of table) test(c.name, () => assert.deepEqual(brief(trafficCheck.run(context({ endpoint: ep, deployments: c.deployments, facts: facts({ deployments: c.live }) }))), c.want));
 });
+
+describe('quota: details that decide', () => {
+  const sizes = [{ name: 'Standard_DS3_v2', family: 'standardDSv2Family', vCPUs: 4 }, { name: 'Standard_F8s_v2', family: 'standardFSv2Family', vCPUs: 8 }];
+  test('an existing deployment of a size the region no longer offers holds nothing countable', () => {
+    const demands = quotaDemands([deploymentSpec({ name: 'blue', instanceCount: 1 })], { blue: { name: 'blue', provisioningState: 'Succeeded', instanceType: 'Standard_Retired', instanceCount: 3, body: {} } }, sizes);
+    assert.deepEqual(demands.map((d) => [d.held, d.additional]), [[0, 8]]);
+  });
+  test('each family is matched to its own usage, whatever the order', () => {
+    const demands = quotaDemands([deploymentSpec({ instanceType: 'Standard_F8s_v2', instanceCount: 1 })], {}, sizes);
+    const usage: UsageFacts[] = [{ family: 'standardDSv2Family', current: 0, limit: 100 }, { family: 'StandardFSv2Family', current: 90, limit: 100 }];
+    assert.deepEqual(quotaByFamily(demands, usage).map((f) => [f.family, f.current, f.after, f.fits]), [['StandardFSv2Family', 90, 106, false]]);
+  });
+  test('no plan lines without sizes or usage', () => {
+    assert.deepEqual(quotaPlanLines(context({ facts: facts({ usages: { kind: 'unreadable', why: 'x' } }) })), []);
+    assert.deepEqual(quotaPlanLines(context({ facts: facts({ vmSizes: { kind: 'unreadable', why: 'x' } }) })), []);
+  });
+  test('the cannot-verify messages carry the reason', () => {
+    const [sizesUnread] = quotaCheck.run(context({ facts: facts({ vmSizes: { kind: 'unreadable', why: 'AuthorizationFailed' } }) }));
+    assert.equal(sizesUnread?.message, "Cannot verify instance_type Standard_DS3_v2 and its quota: the VM sizes of the workspace's region could not be read (AuthorizationFailed).");
+    assert.match(sizesUnread?.hint ?? '', /locations\/vmSizes\/read/);
+    const [noSizes] = quotaCheck.run(context({ facts: facts({ vmSizes: { kind: 'missing' } }) }));
+    assert.match(noSizes?.message ?? '', /\(the region lists no VM sizes\)/);
+    const [usageUnread] = quotaCheck.run(context({ facts: facts({ usages: { kind: 'unreadable', why: 'throttled' } }) }));
+    assert.equal(usageUnread?.message, "Cannot verify the core quota for Standard_DS3_v2: the region's usage could not be read (throttled).");
+    const [unknownSize] = quotaCheck.run(context({ deployments: [deploymentSpec({ instanceType: 'Standard_ZZ9' })] }));
+    assert.equal(unknownSize?.message, "instance_type Standard_ZZ9 is not offered for online endpoints in the workspace's region.");
+    assert.match(unknownSize?.hint ?? '', /list-skus/);
+  });
+  test('an update in place that grows says what it holds; two running deployments are named', () => {
+    const live = (name: string, n: number): LiveDeploymentFacts => ({ name, provisioningState: 'Succeeded', instanceType: 'Standard_DS3_v2', instanceCount: n, body: {} });
+    const [f] = quotaCheck.run(context({ deployments: [deploymentSpec({ name: 'blue', instanceCount: 8 })], facts: facts({ usages: { kind: 'found', value: [{ family: 'standardDSv2Family', current: 32, limit: 40 }] }, deployments: { kind: 'found', value: { blue: live('blue', 2), green: live('green', 1), red: live('red', 1) } } }) }));
+    assert.match(f?.message ?? '', / It already holds 12 cores, which it keeps until the new instances are up\. green \(8 cores\), red \(8 cores\) keep running during the rollout\.$/);
+  });
+  test('quota and instance-type findings sit on instance_type, or the name without it', () => {
+    const d = deploymentSpec({ instanceType: 'Standard_ZZ9' });
+    d.spans.instanceType = undefined;
+    const [f] = quotaCheck.run(context({ deployments: [d] }));
+    assert.deepEqual([f?.line, f?.column], [1, 7]);
+  });
+});

@@ -4,11 +4,13 @@
 // roles a new system identity will need). It sends no write request. Deploy (src/modes/deploy.ts)
 // reuses this check and its session and facts (docs/architecture.md §1).
 import * as core from '@actions/core';
+import { planLines, planLocalAssets, type LocalAssetPlan } from '../assets/plan.ts';
 import { gatherFacts, type ReadSummary } from '../azure/gather.ts';
 import { signIn, type AzureSession } from '../azure/session.ts';
 import type { ValidateFacts } from '../checks/facts.ts';
 import { runChecks, type ChecksOutcome } from '../checks/registry.ts';
-import type { Finding } from '../findings/finding.ts';
+import { makeFinding, type Finding } from '../findings/finding.ts';
+import { OFFLINE_WORKSPACE, deploymentRestBody } from '../spec/index.ts';
 import { refinePlan } from './validate-plan.ts';
 import type { AnalyzedRun, CheckResult, ModeDefinition } from './mode.ts';
 
@@ -17,6 +19,8 @@ export interface ValidateChecked extends CheckResult {
   facts: ValidateFacts;
   /** The checks' full outcome: deploy takes its planned grants from here. */
   outcome: ChecksOutcome;
+  /** Local models, code and environments: what deploy would upload and register (docs/local-assets.md). */
+  assetPlan: LocalAssetPlan;
 }
 
 export const validateMode: ModeDefinition<ValidateChecked> = {
@@ -32,10 +36,20 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
   const endpointName = analysis.endpoint?.name ?? analysis.deployments[0]?.endpointName ?? '';
   const session = await run.phase('Sign in to Azure', () => signIn(inputs));
   const requestsAtSignIn = session.stats.requests;
-  const gathered = await run.phase('Read Azure (read-only)', async () => {
-    const g = await gatherFacts(session, { endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, references: analysis.references });
+  const assetProblems: Finding[] = [];
+  const { gathered, assetPlan } = await run.phase('Read Azure (read-only)', async () => {
+    const ws = { ...OFFLINE_WORKSPACE, subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName };
+    const [g, a] = await Promise.all([
+      gatherFacts(session, { endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, references: analysis.references }),
+      planLocalAssets(session, analysis.deployments.map((d) => deploymentRestBody(d, ws))).catch((error: unknown): LocalAssetPlan => {
+        assetProblems.push(makeFinding('cannot-verify', { file: analysis.deployments[0]?.file ?? '', line: 1, column: 1 }, `Cannot plan the local assets: ${error instanceof Error ? error.message : String(error)}.`, { hint: 'Give the workflow identity read access to the workspace assets, datastores and storage.' }));
+        return { items: [], facts: [], changes: true };
+      }),
+    ]);
+    g.facts.localAssets = a.facts;
     core.info(describeReads(g.reads, session.stats.requests - requestsAtSignIn));
-    return g;
+    for (const line of planLines(a)) core.info(`Asset: ${line.description}`);
+    return { gathered: g, assetPlan: a };
   });
   const ctx = {
     endpoint: analysis.endpoint,
@@ -52,10 +66,14 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
     core.info(`${o.findings.length} online finding(s); references: ${countStates(o)}.`);
     return o;
   });
-  const refined = refinePlan(analysis.plan, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome, secretValues: analysis.overrideValues });
+  // Registered-asset lines stay; local assets get the plan's lines (uploads, existing versions).
+  const offlineAssets = analysis.plan.assets.filter((a) => a.description.startsWith('resolve '));
+  const refined = refinePlan({ ...analysis.plan, assets: offlineAssets }, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome, secretValues: analysis.overrideValues });
+  refined.plan.assets = [...planLines(assetPlan), ...offlineAssets];
+  refined.changes ||= assetPlan.changes;
   const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
   return {
-    findings: outcome.findings,
+    findings: [...outcome.findings, ...assetProblems],
     references: outcome.references,
     plan: refined.plan,
     changes: refined.changes,
@@ -65,6 +83,7 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
     session,
     facts: gathered.facts,
     outcome,
+    assetPlan,
   };
 }
 

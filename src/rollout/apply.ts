@@ -2,7 +2,10 @@
 // deployments, then traffic under gates with rollback. Every change is read back; a service failure
 // becomes a finding with what was written so far, never a throw (src/modes/mode.ts).
 import * as core from '@actions/core';
+import { planLocalAssets, type LocalAssetPlan } from '../assets/plan.ts';
+import { AssetUploadError, uploadLocalAssets, withAssetIds } from '../assets/upload.ts';
 import type { AzureSession } from '../azure/session.ts';
+import { emptyLocalAssets } from '../checks/local-assets.ts';
 import { ArmError } from '../azure/session.ts';
 import type { SourceRange } from '../findings/finding.ts';
 import { InputError, type Inputs } from '../inputs.ts';
@@ -18,7 +21,7 @@ import { readDeployment, readEndpoint, waitWhileBusy, type LiveDeployment, type 
 import type { LroOutcome } from './lro.ts';
 import { ROLLOUT_STATE_KEY, serializeState, type RolloutState } from './rollout-state.ts';
 import { traceTags, withTraceTags } from './trace-tags.ts';
-import { formatTraffic, planTraffic, type TrafficRequest } from './traffic-plan.ts';
+import { formatTraffic, planTraffic, withTraffic, type TrafficRequest } from './traffic-plan.ts';
 import { runTraffic, type GateSettings } from './traffic.ts';
 import { ApplyLog, writeLro } from './writes.ts';
 
@@ -52,9 +55,6 @@ export function endpointBodyFromLive(live: Record<string, unknown>): Record<stri
   return body;
 }
 
-function withTraffic(body: Record<string, unknown>, traffic: Record<string, number>, mirrorTraffic: Record<string, number>): Record<string, unknown> {
-  return { ...body, properties: { ...(body.properties as Record<string, unknown>), traffic, mirrorTraffic } };
-}
 
 function trafficRequest(inputs: Inputs, run: AnalyzedRun): TrafficRequest {
   if (inputs.rolloutSteps) return { kind: 'steps', steps: inputs.rolloutSteps };
@@ -93,10 +93,31 @@ export async function applyDeploy(run: AnalyzedRun, facts: DeployFacts): Promise
   // ---- Before any write: everything that can be refused is refused now.
   const smokeRequest = readOptionalFile('smoke-request-file', inputs.smokeRequestFile);
   const smokeExpected = readOptionalFile('smoke-expected-file', inputs.smokeExpectedFile);
-  const deploymentBodies = analysis.deployments.map((d) => ({ spec: d, path: deploymentPath(ws, endpointName, d.name), body: withTraceTags(deploymentRestBody(d, ws).body, tags) }));
+  // Local models, code and environments (docs/local-assets.md): planned now (read-only), uploaded
+  // and registered just before the deployments; their ids replace the placeholders of the bodies.
+  const rests = analysis.deployments.map((d) => ({ spec: d, rest: deploymentRestBody(d, ws) }));
+  let assetPlan: LocalAssetPlan | undefined;
+  if (rests.some((r) => r.rest.assets.some((a) => a.action === 'register'))) {
+    const assetsStarted = Date.now();
+    try {
+      assetPlan = await core.group('Apply: plan local assets', async () => {
+        const p = await planLocalAssets(session, rests.map((r) => r.rest));
+        for (const item of p.items) core.info(item.description);
+        return p;
+      });
+      for (const f of emptyLocalAssets(assetPlan.facts)) log.fail(f.rule, f, f.message, f.hint);
+      log.entry('Apply: plan local assets', assetsStarted, log.failed ? 'failed' : 'ok', `${assetPlan.items.filter((i) => !i.exists).length} to register, ${assetPlan.items.filter((i) => i.exists).length} unchanged`);
+    } catch (error) {
+      const first = analysis.deployments[0];
+      log.fail('deployment-failed', first ? locate(first) : epFile, `Could not read what the local assets need (${(error as Error).message}); nothing was written.`, 'Give the workflow identity read access to the workspace assets, datastores and storage, then run again.');
+      log.entry('Apply: plan local assets', assetsStarted, 'failed', (error as Error).message);
+    }
+  }
+  const deploymentBodies = rests.map(({ spec: d, rest }) => ({ spec: d, path: deploymentPath(ws, endpointName, d.name), body: withTraceTags(assetPlan ? withAssetIds(rest, assetPlan) : rest.body, tags) }));
   for (const d of deploymentBodies) {
-    if (JSON.stringify(d.body).includes('{{pending:')) {
-      log.fail('deployment-failed', { file: d.spec.file, line: d.spec.spans.name?.line ?? 1, column: 1 }, `Deployment ${d.spec.name} uses a local model, code folder or inline environment that must be uploaded and registered first; this version deploys registered assets only.`, 'Register the asset (az ml model/code/environment create) and reference it as azureml:<name>:<version>.');
+    const pending = /\{\{pending:([^}]*)\}\}/.exec(JSON.stringify(d.body));
+    if (pending) {
+      log.fail('deployment-failed', { file: d.spec.file, line: d.spec.spans.name?.line ?? 1, column: 1 }, `Deployment ${d.spec.name} still holds an unresolved reference (${pending[1] ?? ''}): it names an asset by label or a conda file that could not be read.`, 'Reference the asset as azureml:<name>:<version>, or fix the path of the conda file.');
     }
   }
   const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
@@ -173,6 +194,24 @@ export async function applyDeploy(run: AnalyzedRun, facts: DeployFacts): Promise
     }
     log.entry(kvLabel, kvStarted, log.failed ? 'failed' : 'ok', access.map((a) => `${a.name}: ${a.state}`).join(', '));
     if (log.failed) return result();
+  }
+
+  // ---- Local assets: upload what is not there yet and register the versions
+  if (assetPlan?.changes) {
+    const label = 'Apply: upload and register local assets';
+    const upStarted = Date.now();
+    try {
+      const up = await core.group(label, () => uploadLocalAssets(session, assetPlan, { log: (line) => core.info(line) }));
+      log.writes += up.registered.length;
+      log.entry(label, upStarted, 'ok', `${up.registered.length} version(s) registered, ${up.uploadedFiles} file(s) uploaded`);
+    } catch (error) {
+      const partial = error instanceof AssetUploadError ? error.partial : undefined;
+      log.writes += (partial?.registered.length ?? 0) + (partial?.uploadedFiles ? 1 : 0);
+      const first = analysis.deployments[0];
+      log.fail('deployment-failed', first ? locate(first) : epFile, `Uploading or registering local assets failed: ${(error as Error).message}`, 'Check that the workflow identity may write to the workspace storage (Storage Blob Data Contributor) and create asset versions, then run again: finished uploads are not sent twice.');
+      log.entry(label, upStarted, 'failed', (error as Error).message);
+      return result(readBackOf(endpoint));
+    }
   }
 
   // ---- Deployments

@@ -7,7 +7,7 @@ import { envInputReader, readInputs } from '../inputs.ts';
 import { readEndpoint, waitWhileBusy } from './live.ts';
 import { runLro } from './lro.ts';
 import { parseState, ROLLOUT_STATE_KEY, serializeState } from './rollout-state.ts';
-import { formatTraffic, sameTraffic } from './traffic-plan.ts';
+import { formatTraffic, sameTraffic, withTraffic } from './traffic-plan.ts';
 
 export async function runPost(stateText: string): Promise<void> {
   const state = parseState(stateText);
@@ -22,7 +22,7 @@ export async function runPost(stateText: string): Promise<void> {
     if (ready.kind === 'timeout' || !ready.value) throw new Error(ready.kind === 'timeout' ? `the endpoint stayed ${ready.state}` : 'the endpoint is gone');
     const { previous } = state;
     if (!sameTraffic(ready.value.traffic, previous.traffic) || !sameTraffic(ready.value.mirrorTraffic, previous.mirrorTraffic)) {
-      const body = { ...state.body, properties: { ...(state.body.properties as Record<string, unknown>), traffic: previous.traffic, mirrorTraffic: previous.mirrorTraffic } };
+      const body = withTraffic(state.body, previous.traffic, previous.mirrorTraffic);
       const outcome = await runLro(session.arm, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body }, { label: 'Restore', deadline });
       if (outcome.kind !== 'succeeded') throw new Error(outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : 'no answer within the wait budget');
     }

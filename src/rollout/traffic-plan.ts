@@ -84,6 +84,11 @@ export function shareWith(live: TrafficMap, name: string, share: number): Traffi
   return normalizeTraffic({ [key]: share, ...Object.fromEntries(floor.map((e) => [e.n, e.p])) });
 }
 
+/** An endpoint PUT body with another traffic and mirror map (everything else as it was). */
+export function withTraffic(body: Record<string, unknown>, traffic: TrafficMap, mirrorTraffic: TrafficMap): Record<string, unknown> {
+  return { ...body, properties: { ...(body.properties as Record<string, unknown>), traffic, mirrorTraffic } };
+}
+
 export function planTraffic(input: TrafficPlanInput): TrafficPlan {
   const previous = { traffic: normalizeTraffic(input.live), mirrorTraffic: normalizeTraffic(input.liveMirror) };
   const plan: TrafficPlan = { previous, steps: [], notes: [], problems: [] };

@@ -13,7 +13,7 @@ import { readEndpoint, waitWhileBusy, type LiveEndpoint } from './live.ts';
 import { readDeploymentMetrics } from './metrics.ts';
 import type { RolloutState } from './rollout-state.ts';
 import { createScorer, type Scorer } from './scoring.ts';
-import { formatTraffic, sameTraffic, type TrafficMap, type TrafficPlan, type TrafficStep } from './traffic-plan.ts';
+import { formatTraffic, sameTraffic, withTraffic, type TrafficMap, type TrafficPlan, type TrafficStep } from './traffic-plan.ts';
 
 export interface GateSettings {
   smokeRequest?: string;
@@ -43,9 +43,6 @@ export interface TrafficRun {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
-function withTraffic(body: Record<string, unknown>, traffic: TrafficMap, mirrorTraffic: TrafficMap): Record<string, unknown> {
-  return { ...body, properties: { ...(body.properties as Record<string, unknown>), traffic, mirrorTraffic } };
-}
 
 /** Applies one traffic map and reads it back; undefined when the write and read-back agree. */
 async function applyMap(run: TrafficRun, traffic: TrafficMap, mirrorTraffic: TrafficMap, label: string): Promise<{ problem?: string; live?: LiveEndpoint }> {

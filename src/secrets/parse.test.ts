@@ -308,3 +308,51 @@ describe('unwrapped references', () => {
     });
   }
 });
+
+describe('near misses: every problem is named exactly (the message is the finding)', () => {
+  const kv = (rest: string): string => `\${{keyvault:${rest}}}`;
+  // [value, the exact problems, the suggestion]
+  const cases: [string, string[], string | undefined][] = [
+    [kv(`https://kv1.managedhsm.azure.net/secrets/db/${V32}`), ['`kv1.managedhsm.azure.net` is a Managed HSM, which holds keys, not secrets: reference a Key Vault (`<name>.vault.azure.net`)'], kv(`https://kv1.vault.azure.net/secrets/db/${V32}`)],
+    [kv(`https://kv1.example.com/secrets/db/${V32}`), ['`kv1.example.com` is not a Key Vault host: use `https://<name>.vault.azure.net` (or `.vault.usgovcloudapi.net`, `.vault.azure.cn`)'], kv(`https://kv1.vault.azure.net/secrets/db/${V32}`)],
+    [kv(`https://kv1.vault.usgov.example/secrets/db/${V32}`), ['`kv1.vault.usgov.example` is not a Key Vault host: use `https://<name>.vault.azure.net` (or `.vault.usgovcloudapi.net`, `.vault.azure.cn`)'], kv(`https://kv1.vault.usgovcloudapi.net/secrets/db/${V32}`)],
+    [kv(`https://kv1.vault.example.cn/secrets/db/${V32}`), ['`kv1.vault.example.cn` is not a Key Vault host: use `https://<name>.vault.azure.net` (or `.vault.usgovcloudapi.net`, `.vault.azure.cn`)'], kv(`https://kv1.vault.azure.cn/secrets/db/${V32}`)],
+    [kv(`https://kv1.VAULT.AZURE.NET/secrets/db/${V32}`), ['write the vault host suffix in lower case: `vault.azure.net`'], kv(`https://kv1.vault.azure.net/secrets/db/${V32}`)],
+    [kv(`https://kv1.vault.azure.net/keys/db/${V32}`), ['only secrets can be injected, not Key Vault keys: use `/secrets/`'], kv(`https://kv1.vault.azure.net/secrets/db/${V32}`)],
+    [kv(`https://kv1.vault.azure.net/key/db/${V32}`), ['only secrets can be injected, not Key Vault keys: use `/secrets/`'], kv(`https://kv1.vault.azure.net/secrets/db/${V32}`)],
+    [kv(`https://kv1.vault.azure.net/certificates/db/${V32}`), ["certificates cannot be referenced directly: use the certificate's backing secret, `/secrets/<name>/<version>`"], kv(`https://kv1.vault.azure.net/secrets/db/${V32}`)],
+    [kv(`https://kv1.vault.azure.net/secret/db/${V32}`), ['`secret` must be `secrets`'], kv(`https://kv1.vault.azure.net/secrets/db/${V32}`)],
+    [kv(`https://kv1.vault.azure.net/scerets/db/${V32}`), ['`scerets` must be `secrets`'], kv(`https://kv1.vault.azure.net/secrets/db/${V32}`)],
+    [kv(`https://kv1.vault.azure.net/blobs/db/${V32}`), ['`/blobs/` must be `/secrets/`'], kv(`https://kv1.vault.azure.net/secrets/db/${V32}`)],
+    [kv('https://kv1.vault.azure.net'), ['missing `/secrets/<secret_name>/<secret_version>` after the vault host'], kv('https://kv1.vault.azure.net/secrets/<secret_name>/<secret_version>')],
+    [kv('https://kv1.vault.azure.net/secrets'), ['missing secret name after `secrets/`'], kv('https://kv1.vault.azure.net/secrets/<secret_name>/<secret_version>')],
+    [kv(`https://kv1.vault.azure.net/secrets/db/${V32}?api-version=7.4`), ['remove `?api-version=7.4` from the secret identifier'], kv(`https://kv1.vault.azure.net/secrets/db/${V32}`)],
+    [kv(`https://kv1.vault.azure.net:443/secrets/db/${V32}`), ['remove the port `:443` from the vault host'], kv(`https://kv1.vault.azure.net/secrets/db/${V32}`)],
+    [kv(`https://kv1.vault.azure.net/secrets/db/${V32}/extra`), ['unexpected `/extra` after the secret version'], kv(`https://kv1.vault.azure.net/secrets/db/${V32}`)],
+    [kv(`https://a.b.vault.azure.net/secrets/db/${V32}`), ['vault name `a.b` must be a single DNS label'], kv(`https://a.b.vault.azure.net/secrets/db/${V32}`)],
+    [kv(`https://k1.vault.azure.net/secrets/db/${V32}`), ['vault name `k1` is not valid: 3 to 24 letters, digits or hyphens, starting with a letter, ending with a letter or digit, no consecutive hyphens'], undefined],
+    [kv(`https://kv1.vault.azure.net/secrets/db_pw/${V32}`), ['secret name `db_pw` is not valid: 1 to 127 letters, digits or hyphens'], undefined],
+    ['${{azureml:/connections/aoai}}', ['`azureml:/` needs exactly two slashes: `azureml://`'], '${{azureml://connections/aoai}}'],
+    ['${{azureml://}}', ['missing `connections/<connection_name>`'], '${{azureml://connections/<connection_name>}}'],
+    ['${{azureml://datastores/x}}', ['only workspace connections are resolved (`azureml://connections/…`), not `azureml://datastores/…`'], undefined],
+    ['${{azureml://connections}}', ['missing connection name after `connections/`'], '${{azureml://connections/<connection_name>}}'],
+    ['${{azureml://connections/aoai/api_key}}', ['`api_key` is not a segment: after the connection name write `/credentials/<name>`, `/metadata/<name>` or `/target`'], '${{azureml://connections/aoai/credentials/api_key}}'],
+    ['${{azureml://connections/aoai/foo/bar}}', ['`foo` is not a segment: use `credentials`, `metadata` or `target`'], undefined],
+    ['${{azureml://connections/aoai/target/x}}', ['nothing may follow `/target` (found `/x`)'], '${{azureml://connections/aoai/target}}'],
+    ['${{azureml://connections/aoai/metadata}}', ['missing the metadata name after `metadata/`'], '${{azureml://connections/aoai/metadata/<metadata_name>}}'],
+    ['${{azureml://connections/aoai/credentials/key/x}}', ['unexpected `/x` after the credential name'], '${{azureml://connections/aoai/credentials/key}}'],
+    ['${{azureml://connections/aoai//target}}', ['empty path segment (`//`)'], '${{azureml://connections/aoai/target}}'],
+    ['${{azureml://connections/aoai/target/}}', ['trailing `/`'], '${{azureml://connections/aoai/target}}'],
+    ['${{azureml://connections/a/target}}', ['connection name `a` is not valid: 3 to 33 characters, letters, digits, `_` or `-`, starting with a letter or digit'], undefined],
+  ];
+  for (const [value, problems, suggestion] of cases) {
+    test(value, () => {
+      const a = analyzeValue(value);
+      assert.deepEqual(
+        a.problems.map((p) => [p.severity, p.message]),
+        problems.map((m) => ['error', m]),
+      );
+      assert.equal(a.suggestion, suggestion);
+    });
+  }
+});

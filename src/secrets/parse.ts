@@ -2,8 +2,8 @@
 // into a near miss with what is wrong and the corrected "did you mean" form. PURE: a string in,
 // data out; no positions, no findings (src/secrets/scan.ts walks the YAML and makes the findings).
 //
-// Source of the patterns (seeds/001, "Create a deployment"; contracts/INDEX.md §6;
-// research/yaml-to-rest.md §8). Values of the deployment's `environment_variables`:
+// Source of the patterns: docs/secret-injection.md §1 (the "Deploy with secret injection" article,
+// "Create a deployment"). Values of the deployment's `environment_variables`:
 //   ${{azureml://connections/<connection_name>}}                           whole listsecrets JSON
 //   ${{azureml://connections/<connection_name>/credentials/<credential_name>}}
 //   ${{azureml://connections/<connection_name>/metadata/<metadata_name>}}
@@ -17,7 +17,7 @@
 // 1. The reference must be the WHOLE value. The docs say "If the values that are mapped to the
 //    environment variables follow certain patterns, secret retrieval and injection will be
 //    performed" and "if any environment variable is mapped to a value that follows the patterns"
-//    (seeds/001), and describe the effect as "the value of the credential is injected into the
+//    (docs/secret-injection.md §1), and describe the effect as "the value of the credential is injected into the
 //    environment variable": replacement of the value, not interpolation. No example embeds a
 //    reference in other text. So `Bearer ${{azureml://…}}`, two references in one value, or
 //    stray whitespace around one are `secret-ref-syntax` errors: at best the container receives
@@ -134,7 +134,7 @@ export interface ValueAnalysis {
 // ---------------------------------------------------------------------------------------------
 // Name rules
 
-/** Workspace connection names (contracts/INDEX.md §2, WorkspaceConnections_Get). */
+/** Workspace connection names (the name pattern of the Workspace Connections REST API, WorkspaceConnections_Get). */
 export const CONNECTION_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
 /** Key Vault names: 3–24 letters, digits and hyphens, a letter first, a letter or digit last, no `--`. */
 export const VAULT_NAME = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;

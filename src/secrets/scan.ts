@@ -1,9 +1,9 @@
 // Walk a parsed endpoint or deployment file for secret references. PURE.
 //
 // Where the service resolves references: only in the deployment's `environment_variables`
-// (seeds/001: "If the values that are mapped to the environment variables follow certain
-// patterns, secret retrieval and injection will be performed"; research/yaml-to-rest.md §8:
-// they travel in `properties.environmentVariables`). No seed mentions any other field, and the
+// (docs/secret-injection.md §1: "If the values that are mapped to the environment variables follow
+// certain patterns, secret retrieval and injection will be performed"; they travel in the
+// deployment body's `properties.environmentVariables`). The docs mention no other field, and the
 // endpoint has no environment variables at all. So a reference anywhere else (tags, properties,
 // description, model, an endpoint file) is sent as literal text: `secret-ref-placement`.
 import { makeFinding, type Finding } from '../findings/finding.ts';

@@ -314,7 +314,7 @@ export type CodeSpec = { kind: 'ref'; ref: AssetRef; span: Span } | { kind: 'loc
 /**
  * A value of a free dict (tags, properties, environment_variables) as the SDK's REST serializer
  * sends it: Python str() of the value, except that an empty value (YAML null) stays JSON null
- * (`PLAIN:` is sent as null, never as the text "None"; research/yaml-to-rest.md §5).
+ * (`PLAIN:` is sent as null, never as the text "None": test/fixtures/sdk-vectors, null-values-*).
  */
 export function pyStrNode(node: YNode): string | null {
   if (node.kind === 'scalar') return node.value.type === 'null' ? null : pythonStr(node.value);

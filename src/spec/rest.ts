@@ -225,9 +225,10 @@ export function inferenceConfigDump(ic: NonNullable<InlineEnvironment['inference
 
 /**
  * The anonymous environment version azure-ai-ml computes at load time for an image environment
- * (Environment._generate_anonymous_version, research §6.3): MD5 of the image, joined with the MD5
- * of the inference_config dump, then of the conda file, each step with Python's str.join. Undefined
- * when it depends on an upload (build context) or on a conda file that could not be read.
+ * (Environment._generate_anonymous_version; vectors anon-env-* in test/fixtures/sdk-vectors): MD5
+ * of the image, joined with the MD5 of the inference_config dump, then of the conda file, each step
+ * with Python's str.join. Undefined when it depends on an upload (build context) or on a conda file
+ * that could not be read.
  */
 export function anonymousEnvironmentVersion(e: InlineEnvironment): string | undefined {
   if (e.build || e.image === undefined) return undefined;

@@ -28,6 +28,9 @@ describe('locateInScalar: columns of a part of the value, through the real loade
     // An escape is two (or six) columns for one character.
     ['double-quoted with \\t', `"\\t${REF}"`, REF, 7 + 2],
     ['double-quoted with \\u00e9', `"\\u00e9 ${REF}"`, REF, 7 + 7],
+    // Every one-character escape YAML defines, then \x, \u and \U (a surrogate pair: two code units).
+    ['double-quoted with every simple escape', `"\\0\\a\\b\\t\\n\\v\\f\\r\\e\\ \\"\\/\\\\\\N\\_\\L\\P ${REF}"`, REF, 7 + 35],
+    ['double-quoted with \\x41 and \\U0001F600', `"\\x41\\U0001F600 ${REF}"`, REF, 7 + 15],
     ['double-quoted with \\"', `"say \\"hi\\" ${REF}"`, REF, 7 + 11],
   ];
   for (const [label, written, part, column] of cases) {
@@ -42,6 +45,25 @@ describe('locateInScalar: columns of a part of the value, through the real loade
       assert.equal(lineText.slice(at.column - 1, at.endColumn - 1).replace(/\\t/g, '\t'), part.replace(/\\t/g, '\t'));
     });
   }
+  test('a part that runs past the value ends at the value', () => {
+    const s = scalarOf(`'${REF}'`);
+    assert.deepEqual(locateInScalar(s, 3, REF.length + 10), { line: 2, column: 10, endLine: 2, endColumn: 7 + REF.length });
+    assert.deepEqual(locateInScalar(s, REF.length + 1, 2), s.span, 'a start past the value: the whole scalar');
+  });
+  test('a plain scalar with an inclusive end column', () => {
+    const s = scalarOf(`x ${REF}`);
+    const inclusive: YScalar = { ...s, span: { ...s.span, endColumn: s.span.endColumn - 1 } };
+    assert.deepEqual(locateInScalar(inclusive, 2, REF.length), { line: 2, column: 8, endLine: 2, endColumn: 8 + REF.length - 1 });
+  });
+  test('a quoted scalar whose span does not fit its text: the whole scalar', () => {
+    const s = scalarOf(`"${REF}"`);
+    const odd: YScalar = { ...s, span: { ...s.span, endColumn: s.span.endColumn + 3 } };
+    assert.deepEqual(locateInScalar(odd, 0, 3), odd.span);
+  });
+  test('not a string: the whole scalar', () => {
+    const n = scalarOf('12345');
+    assert.deepEqual(locateInScalar(n, 1, 2), n.span);
+  });
   test('an inclusive end column is kept inclusive', () => {
     const s = scalarOf(`'x ${REF}'`);
     const inclusive: YScalar = { ...s, span: { ...s.span, endColumn: s.span.endColumn - 1 } };

@@ -4,13 +4,26 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, beforeEach } from 'node:test';
 import { admin, scenarioPath, spawnEmulator, type Emu } from '../emulator/harness.ts';
-import { runAction, type ActionRun } from './harness.ts';
+import { parseOutputFile, runAction, type ActionRun } from './harness.ts';
 
 export { admin, type Emu };
 
-export async function startEmulator(scenario = 'deploy.yml'): Promise<Emu> {
-  return spawnEmulator(scenarioPath(scenario));
+/** One emulator for the test file, reset before each test; the getter is valid inside tests. */
+export function emulatorPerFile(scenario = 'deploy.yml'): () => Emu {
+  let emu: Emu | undefined;
+  before(async () => {
+    emu = await spawnEmulator(scenarioPath(scenario));
+  });
+  after(() => emu?.stop());
+  beforeEach(async () => {
+    if (emu) await admin(emu, 'POST', '/reset');
+  });
+  return () => {
+    if (!emu) throw new Error('the emulator is not running');
+    return emu;
+  };
 }
 
 export const ENDPOINT = `name: shop-ep
@@ -65,18 +78,9 @@ export async function deploy(emu: Emu, inputs: Record<string, string>, files: Re
   };
 }
 
-/** GITHUB_STATE file (name<<delimiter heredocs) → the STATE_* variables the runner gives the post step. */
+/** GITHUB_STATE (the same heredoc format as GITHUB_OUTPUT) → the STATE_* variables the runner gives the post step. */
 export function stateEnv(text: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i] as string);
-    if (!m) continue;
-    const value: string[] = [];
-    while (++i < lines.length && lines[i] !== m[2]) value.push(lines[i] as string);
-    env[`STATE_${m[1]}`] = value.join('\n');
-  }
-  return env;
+  return Object.fromEntries(Object.entries(parseOutputFile(text)).map(([name, value]) => [`STATE_${name}`, value]));
 }
 
 interface StateEndpoint {

@@ -3,16 +3,15 @@
 // cancelled run (SIGINT) or a killed process ends with blue back at 100 %, read back from the
 // emulator, and nothing else moved.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { admin, deploy, deploymentYaml, startEmulator, until, world, writes, type Emu } from './deploy-harness.ts';
+import { beforeEach, describe, it } from 'node:test';
+import { credential } from '../emulator/harness.ts';
+import { proxyFetch } from '../emulator/proxy-fetch.ts';
+import { admin, deploy, deploymentYaml, emulatorPerFile, until, world, writes, type Emu } from './deploy-harness.ts';
 
+const current = emulatorPerFile();
 let emu: Emu;
-before(async () => {
-  emu = await startEmulator();
-});
-after(() => emu.stop());
-beforeEach(async () => {
-  await admin(emu, 'POST', '/reset');
+beforeEach(() => {
+  emu = current();
 });
 
 const green = () => ({ 'ml/green.yml': deploymentYaml(emu, 'green', 'existing-ep'), 'ml/request.json': '{"data": [[1, 2, 3]]}' });
@@ -62,6 +61,44 @@ describe('deploy: gated rollout', () => {
     assert.match(run.summary, /\| Gate metrics: green 50 % \| ❔ inconclusive \| [\d.]+ m?s \| no data: 0 request\(s\) in the window/);
     const gate = run.annotations.find((a) => a.properties.title?.startsWith('rollout-gate-failed'));
     assert.match(gate?.message ?? '', /metrics gate inconclusive \(on-no-data: fail\)/);
+  });
+
+  /** Live traffic while green bakes at 50 %: sequential scoring requests with the endpoint key, routed by the traffic weights. */
+  async function liveTraffic(count: number): Promise<void> {
+    const token = await credential(emu).getToken('https://management.azure.com/.default');
+    const base = `https://management.azure.com/subscriptions/${emu.inputs['subscription-id']}/resourceGroups/${emu.inputs['resource-group']}/providers/Microsoft.MachineLearningServices/workspaces/${emu.inputs['workspace-name']}/onlineEndpoints/existing-ep`;
+    const keys = await proxyFetch(emu, `${base}/listKeys?api-version=2026-09-01`, { method: 'POST', headers: { authorization: `Bearer ${token?.token}` } });
+    const key = (JSON.parse(keys.body) as { primaryKey: string }).primaryKey;
+    // The endpoint answers 404 while its traffic update is still running: count only requests a deployment served.
+    for (let served = 0, tries = 0; served < count && tries < 2000; tries++) {
+      const r = await proxyFetch(emu, 'https://existing-ep.eastus.inference.ml.azure.com/score', { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{"data": [1]}' });
+      if (r.headers['azureml-model-deployment']) served++;
+      else await new Promise((done) => setTimeout(done, 20));
+    }
+  }
+
+  const metricsGate = { 'deployment-file': 'ml/green.yml', 'rollout-steps': '50,100', 'max-error-rate': '5%', 'max-latency-p99-ms': '2000', 'min-request-count': '5', 'bake-time': '6s' };
+
+  it('a metrics gate with enough healthy requests passes, from Azure Monitor', async () => {
+    const running = deploy(emu, metricsGate, green());
+    await until(async () => (await world(emu))['existing-ep']?.traffic.green === 50);
+    await liveTraffic(40);
+    const run = await running;
+    assert.equal(run.code, 0, run.stdout);
+    assert.deepEqual((await world(emu))['existing-ep']?.traffic, { green: 100 });
+    assert.match(run.summary, /\| Gate metrics: green 50 % \| ✅ ok \| [\d.]+ m?s \| \d+ requests, error rate 0 %, P99 \d+ ms \|/);
+  });
+
+  it('a metrics gate over the error rate rolls back', async () => {
+    const running = deploy(emu, metricsGate, green());
+    await until(async () => (await world(emu))['existing-ep']?.traffic.green === 50);
+    await admin(emu, 'PATCH', '/knobs', { deployments: { green: { scoring: 'error', errorStatus: 500 } } });
+    await liveTraffic(40);
+    const run = await running;
+    assert.equal(run.code, 1, run.stdout);
+    assert.deepEqual((await world(emu))['existing-ep']?.traffic, { blue: 100 });
+    const gate = run.annotations.find((a) => a.properties.title?.startsWith('rollout-gate-failed'));
+    assert.match(gate?.message ?? '', /metrics gate failed at green 50 %: error rate 100 % > 5 %/);
   });
 
   it('on-no-data: pass lets the rollout through, and the timeline still says inconclusive', async () => {

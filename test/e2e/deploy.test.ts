@@ -3,16 +3,13 @@
 // grant-missing-roles, failures of the endpoint and deployment operations with logs and annotations,
 // 429 storms. Each test asserts the traffic map and deployments the emulator finally holds.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { ENDPOINT, KV_REF, SECRET_VALUES, UAI_ENDPOINT, admin, deploy, deploymentYaml, startEmulator, world, writes, type Emu } from './deploy-harness.ts';
+import { beforeEach, describe, it } from 'node:test';
+import { ENDPOINT, KV_REF, SECRET_VALUES, UAI_ENDPOINT, admin, deploy, deploymentYaml, emulatorPerFile, world, writes, type Emu } from './deploy-harness.ts';
 
+const current = emulatorPerFile();
 let emu: Emu;
-before(async () => {
-  emu = await startEmulator();
-});
-after(() => emu.stop());
-beforeEach(async () => {
-  await admin(emu, 'POST', '/reset');
+beforeEach(() => {
+  emu = current();
 });
 
 function assertNoSecrets(run: { stdout: string; stderr: string; summary: string; outputs: Record<string, string> }): void {

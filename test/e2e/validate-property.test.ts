@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { admin, type Emu } from '../emulator/harness.ts';
 import { CONN, EP_SAI_PRINCIPAL, KV, armAs, deploymentYaml, grant, plannedPuts, putAndWait, runValidate, startWorld } from './validate-world.ts';
+import { seededRandom as random } from '../fixtures/random.ts';
 
 const BARE_UAI_PRINCIPAL = '2d000000-0000-4000-8000-000000000002';
 const VERSIONS = { current: 'c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3', disabled: 'a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1', missing: '0123456789abcdef0123456789abcdef' } as const;
@@ -19,18 +20,6 @@ interface World {
   keySpelledRight: boolean;
   vault: 'val-kv' | 'legacy-kv';
   version: keyof typeof VERSIONS;
-}
-
-/** mulberry32: small, seedable, good enough to spread worlds. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function generate(rand: () => number): World {

@@ -57,13 +57,13 @@ export const API_VERSIONS: Record<string, string[]> = {
   'microsoft.machinelearningservices/workspaces/codes/versions/startpendingupload': mls('2023-04-01', '2023-04-01-preview'),
   'microsoft.machinelearningservices/workspaces/datastores': ASSETS,
   'microsoft.machinelearningservices/workspaces/datastores/listsecrets': ASSETS,
-  'microsoft.machinelearningservices/locations/usages': ALL_MLS,
-  'microsoft.machinelearningservices/locations/vmsizes': ALL_MLS,
-  // Azure Monitor metrics (the Microsoft.Insights metrics REST spec folders).
-  'microsoft.insights/metrics': ['2016-09-01', '2017-05-01-preview', '2018-01-01', '2019-07-01', '2021-05-01', '2023-10-01', '2024-02-01'],
   // Status URLs carry the api-version of the request that started the operation.
   'microsoft.machinelearningservices/locations/mfeoperationsstatus': ALL_MLS,
   'microsoft.machinelearningservices/locations/mfeoperationresults': ALL_MLS,
+  'microsoft.machinelearningservices/locations/usages': mls('2019-05-01', '2020-04-01-preview'),
+  'microsoft.machinelearningservices/locations/vmsizes': mls('2019-05-01', '2020-04-01-preview'),
+  // Azure Monitor metrics as an extension resource of an online endpoint.
+  'microsoft.insights/metrics': ['2016-06-01', '2016-09-01', '2017-05-01-preview', '2018-01-01', '2019-07-01', '2021-05-01', '2023-10-01', '2024-02-01'],
   'microsoft.authorization/roleassignments': AUTHORIZATION_ASSIGNMENTS,
   'microsoft.authorization/roledefinitions': AUTHORIZATION_DEFINITIONS,
   'microsoft.authorization/permissions': AUTHORIZATION_DEFINITIONS,

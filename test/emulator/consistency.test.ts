@@ -70,7 +70,7 @@ describe('time and eventual consistency', () => {
     assert.equal(del.headers['retry-after'], '1');
   });
 
-  it('a deployment whose operation is canceled ends Canceled and the SDK poller fails (deployments.<name>.canceled)', async () => {
+  it('a deployment whose operation is canceled ends Canceled and the SDK poller fails (deployments.<name>.canceled; error code assumed)', async () => {
     await admin(emu, 'PATCH', '/knobs', { deployments: { 'existing-ep/cancel-me': { canceled: true } } });
     const ml = mlClient(emu);
     const put = await raw(ml, 'PUT', `${wsPath(emu)}/onlineEndpoints/existing-ep/deployments/cancel-me?api-version=2024-10-01`, deploymentBody(emu, {}));

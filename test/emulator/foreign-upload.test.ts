@@ -1,11 +1,15 @@
-// What the foreign client taught, kept without Python: the wire sequence azure-ai-ml 1.4.0 runs for
-// `online-deployment create` with a local model and a local code folder (foreign/azure_ai_ml_local_assets.py --log),
-// replayed with the JavaScript SDK clients. Upload path 1: datastore GET + listSecrets, then Shared Key blob requests
-// (HEAD → 404, PUT, PUT ?comp=metadata with upload_status/name/version); path 2 (identity-based datastore): the
-// caller's Entra token with Storage Blob Data Contributor. Then code, environment and model versions, the deployment,
-// traffic, invoke, delete.
+// What the foreign client taught, kept without Python: azure-ai-ml 1.4.0's `online-deployment create` with a local
+// model and a local code folder, recorded by foreign/azure_ai_ml_local_assets.py --log into
+// test/fixtures/foreign/azure-ai-ml-1.4.0-local-assets.txt, replayed with the JavaScript SDK clients, and the upload
+// conversation compared request by request: datastore GET (+ listSecrets for an account key), blob HEAD of the
+// indicator file (404 → PUT the files, PUT ?comp=metadata with upload_status/name/version; 200 → HEAD of the legacy
+// az-ml-artifacts copy, no upload), then code, environment and model versions. Path 1 uses Shared Key; path 2
+// (identity-based datastore) the caller's Entra token with Storage Blob Data Contributor.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { AzureBlobDatastore } from '@azure/arm-machinelearning';
@@ -18,6 +22,18 @@ const RG = 'demo-rg';
 const WS = 'demo-ws';
 const EP = 'foreign-ep';
 
+const FIXTURE = fileURLToPath(new URL('../fixtures/foreign/azure-ai-ml-1.4.0-local-assets.txt', import.meta.url));
+
+/** The upload-related requests of a wire log (`METHOD host path status` lines), with run-specific names replaced. */
+function uploadSequence(lines: string[]): string[] {
+  return lines
+    .filter((l) => /datastores|\.blob\.core\.windows\.net|\/codes\/|\/environments\/|\/models\//.test(l))
+    .map((l) => l
+      .replace(/\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/ ]+/i, '{ws}')
+      .replace(/\/azureml-blobstore-[0-9a-f-]+/, '/{container}')
+      .replace(/\/codes\/[0-9a-f-]{36}\//, '/codes/{name}/'));
+}
+
 describe('the azure-ai-ml round trip with local model and code, replayed with the JavaScript SDK clients', () => {
   let emu: Emu;
   before(async () => {
@@ -26,19 +42,32 @@ describe('the azure-ai-ml round trip with local model and code, replayed with th
   });
   after(() => emu.stop());
 
-  /** azure-ai-ml's upload: skip when the indicator blob carries the confirmation metadata, else upload and confirm. */
+  /** azure-ai-ml's get_datastore_info: the default datastore, its account key unless it is identity-based. */
+  async function datastoreContainer(ml: ReturnType<typeof mlClient>): Promise<{ container: ContainerClient; store: AzureBlobDatastore }> {
+    const store = (await ml.datastores.get(RG, WS, 'workspaceblobstore')).properties as AzureBlobDatastore;
+    const url = `https://${store.accountName ?? ''}.blob.${store.endpoint ?? ''}`;
+    if (store.credentials.credentialsType === 'None') return { store, container: new BlobServiceClient(url, credential(emu)).getContainerClient(store.containerName ?? '') };
+    const secrets = await ml.datastores.listSecrets(RG, WS, 'workspaceblobstore');
+    assert.equal(secrets.secretsType, 'AccountKey');
+    const key = (secrets as { key?: string }).key ?? '';
+    return { store, container: new BlobServiceClient(url, new StorageSharedKeyCredential(store.accountName ?? '', key)).getContainerClient(store.containerName ?? '') };
+  }
+
+  /** azure-ai-ml's upload: an indicator blob with upload_status=completed (and no legacy copy) means "already there". */
   async function uploadFolder(container: ContainerClient, hash: string, folder: string, files: Record<string, string>, name: string): Promise<string> {
     const prefix = `LocalUpload/${hash}/${folder}`;
     const first = Object.keys(files)[0] ?? '';
-    const indicator = container.getBlockBlobClient(`${prefix}/${first}`);
-    const existing = await indicator.getProperties().then((p) => p.metadata, (e: { statusCode?: number }) => {
+    const metadataOf = (path: string): Promise<Record<string, string> | undefined> => container.getBlockBlobClient(path).getProperties().then((p) => p.metadata, (e: { statusCode?: number }) => {
       if (e.statusCode === 404) return undefined;
       throw e;
     });
-    if (existing?.['upload_status'] !== 'completed') {
-      for (const [file, text] of Object.entries(files)) await container.getBlockBlobClient(`${prefix}/${file}`).upload(text, Buffer.byteLength(text));
-      await indicator.setMetadata({ upload_status: 'completed', name, version: '1' });
+    const existing = await metadataOf(`${prefix}/${first}`);
+    if (existing) {
+      assert.equal(await metadataOf(`az-ml-artifacts/${hash}/${folder}/${first}`), undefined); // the legacy folder is checked first
+      if (existing['upload_status'] === 'completed') return prefix;
     }
+    for (const [file, text] of Object.entries(files)) await container.getBlockBlobClient(`${prefix}/${file}`).upload(text, Buffer.byteLength(text));
+    await container.getBlockBlobClient(`${prefix}/${first}`).setMetadata({ upload_status: 'completed', name, version: '1' });
     return prefix;
   }
 
@@ -47,29 +76,30 @@ describe('the azure-ai-ml round trip with local model and code, replayed with th
     const ws = await ml.workspaces.get(RG, WS);
     const ep = await ml.onlineEndpoints.beginCreateOrUpdateAndWait(RG, WS, EP, { location: ws.location ?? 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'Key', description: 'js roundtrip' } }, FAST);
     assert.equal(ep.properties.provisioningState, 'Succeeded');
+    const datastoreUri = (path: string): string => `azureml://subscriptions/${emu.inputs['subscription-id'] ?? ''}/resourcegroups/${RG}/workspaces/${WS}/datastores/workspaceblobstore/paths/${path}`;
+    const env = (): ReturnType<typeof ml.environmentVersions.createOrUpdate> => ml.environmentVersions.createOrUpdate(RG, WS, 'CliV2AnonymousEnvironment', '973327cac04406a0444250348d5fc790', { properties: { image: 'mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest', isAnonymous: true } });
+    const model = async (): Promise<string> => {
+      const { container } = await datastoreContainer(ml);
+      const path = await uploadFolder(container, '486bfd7db3a2817c9fa1a7b5a019bd2f', 'model', { 'model.pkl': 'weights' }, '86c5ed02c7e09a633bc0d6be542810b0');
+      return (await ml.modelVersions.createOrUpdate(RG, WS, '86c5ed02c7e09a633bc0d6be542810b0', '1', { properties: { modelUri: datastoreUri(path), modelType: 'custom_model', isAnonymous: true } })).id ?? '';
+    };
+    const code = async (hash: string, folder: string, text: string): Promise<string> => {
+      const { container } = await datastoreContainer(ml);
+      const path = await uploadFolder(container, hash, folder, { 'score.py': text }, folder);
+      return (await ml.codeVersions.createOrUpdate(RG, WS, randomUUID(), '1', { properties: { codeUri: datastoreUri(path) } })).id ?? '';
+    };
+    const deployment = (codeId: string, environmentId: string, modelId: string): Parameters<typeof ml.onlineDeployments.beginCreateOrUpdateAndWait>[4] => ({
+      location: 'eastus', sku: { name: 'Default', capacity: 1 },
+      properties: { endpointComputeType: 'Managed', instanceType: 'Standard_DS3_v2', model: modelId, environmentId, codeConfiguration: { codeId, scoringScript: 'score.py' } },
+    });
 
     // Path 1: the default datastore's account key (datastores get + listSecrets), Shared Key blob requests.
-    const store = (await ml.datastores.get(RG, WS, 'workspaceblobstore')).properties as AzureBlobDatastore;
-    assert.equal(store.datastoreType, 'AzureBlob');
-    assert.equal(store.credentials.credentialsType, 'AccountKey');
-    const secrets = await ml.datastores.listSecrets(RG, WS, 'workspaceblobstore');
-    assert.equal(secrets.secretsType, 'AccountKey');
-    const key = (secrets as { key?: string }).key ?? '';
-    const account = store.accountName ?? '';
-    const container = new BlobServiceClient(`https://${account}.blob.${store.endpoint ?? ''}`, new StorageSharedKeyCredential(account, key)).getContainerClient(store.containerName ?? '');
-    const datastoreUri = (path: string): string => `azureml://subscriptions/${emu.inputs['subscription-id'] ?? ''}/resourcegroups/${RG}/workspaces/${WS}/datastores/workspaceblobstore/paths/${path}`;
-    const codePath = await uploadFolder(container, '4f1f1927dd3badd8320c8eefc2cb1348', 'code', { 'score.py': 'def init():\n    pass\n' }, 'code');
-    const code = await ml.codeVersions.createOrUpdate(RG, WS, 'efaa2b2d-fffc-478f-bedf-583b6d8988f6', '1', { properties: { codeUri: datastoreUri(codePath) } });
-    const env = await ml.environmentVersions.createOrUpdate(RG, WS, 'CliV2AnonymousEnvironment', '973327cac04406a0444250348d5fc790', { properties: { image: 'mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest', isAnonymous: true } });
-    const modelPath = await uploadFolder(container, '486bfd7db3a2817c9fa1a7b5a019bd2f', 'model', { 'model.pkl': 'weights' }, '86c5ed02c7e09a633bc0d6be542810b0');
-    const model = await ml.modelVersions.createOrUpdate(RG, WS, '86c5ed02c7e09a633bc0d6be542810b0', '1', { properties: { modelUri: datastoreUri(modelPath), modelType: 'custom_model', isAnonymous: true } });
-    const deployment = (codeId: string): Parameters<typeof ml.onlineDeployments.beginCreateOrUpdateAndWait>[4] => ({
-      location: 'eastus', sku: { name: 'Default', capacity: 1 },
-      properties: { endpointComputeType: 'Managed', instanceType: 'Standard_DS3_v2', model: model.id, environmentId: env.id, codeConfiguration: { codeId, scoringScript: 'score.py' } },
-    });
-    const blue = await ml.onlineDeployments.beginCreateOrUpdateAndWait(RG, WS, EP, 'blue', deployment(code.id ?? ''), FAST);
+    await admin(emu, 'DELETE', '/requests');
+    const codeId = await code('4f1f1927dd3badd8320c8eefc2cb1348', 'code', 'def init():\n    pass\n');
+    const envId = (await env()).id ?? '';
+    const blue = await ml.onlineDeployments.beginCreateOrUpdateAndWait(RG, WS, EP, 'blue', deployment(codeId, envId, await model()), FAST);
     assert.equal(blue.properties.provisioningState, 'Succeeded');
-    assert.equal((await ml.onlineDeployments.get(RG, WS, EP, 'blue')).properties.codeConfiguration?.codeId, code.id);
+    assert.equal((await ml.onlineDeployments.get(RG, WS, EP, 'blue')).properties.codeConfiguration?.codeId, codeId);
 
     // Update: all traffic to blue; invoke with a key.
     const updated = await ml.onlineEndpoints.beginCreateOrUpdateAndWait(RG, WS, EP, { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'Key', traffic: { blue: 100 } } }, FAST);
@@ -81,16 +111,16 @@ describe('the azure-ai-ml round trip with local model and code, replayed with th
 
     // Path 2: identity-based datastore, the caller's own Entra token (needs Storage Blob Data Contributor).
     await admin(emu, 'PATCH', '/knobs', { storage: { datastoreCredentials: 'None' } });
-    assert.equal(((await ml.datastores.get(RG, WS, 'workspaceblobstore')).properties as AzureBlobDatastore).credentials.credentialsType, 'None');
     await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Storage Blob Data Contributor', scope: 'storage' });
-    const viaEntra = new BlobServiceClient(`https://${account}.blob.core.windows.net`, credential(emu)).getContainerClient(store.containerName ?? '');
-    assert.equal(await uploadFolder(viaEntra, '486bfd7db3a2817c9fa1a7b5a019bd2f', 'model', { 'model.pkl': 'weights' }, 'x'), modelPath); // already confirmed: no upload
-    const code2Path = await uploadFolder(viaEntra, 'bee799c132ba411fc22b03e66e128cd6', 'code2', { 'score.py': 'def run(raw):\n    return [0]\n' }, 'code2');
-    const code2 = await ml.codeVersions.createOrUpdate(RG, WS, 'e18d338e-2208-498d-a8ce-441d39d12745', '1', { properties: { codeUri: datastoreUri(code2Path) } });
-    const green = await ml.onlineDeployments.beginCreateOrUpdateAndWait(RG, WS, EP, 'green', deployment(code2.id ?? ''), FAST);
+    const code2Id = await code('bee799c132ba411fc22b03e66e128cd6', 'code2', 'def run(raw):\n    return [0]\n');
+    const green = await ml.onlineDeployments.beginCreateOrUpdateAndWait(RG, WS, EP, 'green', deployment(code2Id, (await env()).id ?? '', await model()), FAST);
     assert.equal(green.properties.provisioningState, 'Succeeded');
-    const st = await admin<{ blobs: { path: string }[] }>(emu, 'GET', '/state');
-    assert.deepEqual(st.body.blobs.map((b) => b.path.split('/').slice(4).join('/')).sort(), ['code/score.py', 'code2/score.py', 'model/model.pkl']);
+
+    // The upload conversation is the one azure-ai-ml held (recorded by foreign/azure_ai_ml_local_assets.py --log).
+    const log = await admin<{ method: string; host: string; path: string; status: number }[]>(emu, 'GET', '/requests');
+    const recorded = uploadSequence(readFileSync(FIXTURE, 'utf8').split('\n'));
+    assert.ok(recorded.length >= 20, 'the recording holds the upload conversation');
+    assert.deepEqual(uploadSequence(log.body.map((r) => `${r.method} ${r.host} ${r.path} ${r.status}`)), recorded);
 
     // Delete: the endpoint (and its deployments) go away.
     await ml.onlineEndpoints.beginDeleteAndWait(RG, WS, EP, FAST);

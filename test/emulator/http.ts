@@ -106,3 +106,7 @@ export function nowSeconds(): number {
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/** A JSON object (not null, not an array): what request bodies and scenario mappings are checked against. */
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

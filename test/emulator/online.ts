@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { ArmCall } from './arm-common.ts';
 import { armError, decide, parseArmBody } from './arm-common.ts';
 import type { Ctx } from './context.ts';
-import { json } from './http.ts';
-import type { EmuResponse } from './http.ts';
+import { isObj, json } from './http.ts';
+import type { EmuResponse, Obj } from './http.ts';
 import { CLOUDS, cloudNamed, cloudOfArmBase } from './clouds.ts';
 import type { Cloud } from './clouds.ts';
 import { grantServiceRoles, platformRoleFailure, uaiPlatformRoleGaps } from './identity-rules.ts';
@@ -21,9 +21,6 @@ const ENFORCE_FLAG = 'enforce_access_to_default_secret_stores';
 const LISTSECRETS = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
 const ENDPOINT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
 const DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // ---- rendering ------------------------------------------------------------------------------
 /** `{endpoint}.{region}.inference.ml.azure.com`, or the scoring suffix of the cloud the endpoint was created in. */

@@ -36,6 +36,9 @@ describe('scenario loader', () => {
     { name: 'bad scoring behaviour', patch: (d) => { d['behaviour'] = { deployments: { blue: { scoring: 'flaky' } } }; }, error: /behaviour\.deployments\.blue\.scoring/ },
     { name: 'unknown cloud', patch: (d) => { d['cloud'] = 'AzureGermanCloud'; }, error: /cloud: must be AzureCloud, AzureUSGovernment or AzureChinaCloud/ },
     { name: 'unknown knob', patch: (d) => { d['behaviour'] = { lro: { polls: 3 } }; }, error: /behaviour\.lro\.polls: unknown key/ },
+    { name: 'a quota limit that is not a number', patch: (d) => { d['behaviour'] = { quota: { standardDSv2Family: { limit: 'ten' } } }; }, error: /behaviour\.quota\.standardDSv2Family\.limit: must be a number/ },
+    { name: 'an unknown datastore credential type', patch: (d) => { d['behaviour'] = { storage: { datastoreCredentials: 'Sas' } }; }, error: /behaviour\.storage\.datastoreCredentials: must be AccountKey or None/ },
+    { name: 'an unknown rbac knob', patch: (d) => { d['behaviour'] = { rbac: { delay: 5 } }; }, error: /behaviour\.rbac\.delay: unknown key/ },
   ];
   for (const b of bad) {
     it(`rejects ${b.name}`, () => {

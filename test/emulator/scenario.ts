@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { parse } from 'yaml';
+import { isObj } from './http.ts';
+import type { Obj } from './http.ts';
 
 export interface FederatedCredential { issuer: string; subject: string; audiences: string[] }
 export interface ScenarioPrincipal {
@@ -89,8 +91,6 @@ export interface Scenario {
 
 export class ScenarioError extends Error {}
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function fail(path: string, msg: string): never {
   throw new ScenarioError(`scenario: ${path}: ${msg}`);

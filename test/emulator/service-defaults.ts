@@ -4,9 +4,8 @@
 // are the defaults of the managed online deployment YAML reference
 // (https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-managed-online), in the
 // REST spec's ISO-8601 form. Pure: no I/O.
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObj } from './http.ts';
+import type { Obj } from './http.ts';
 
 /** request_settings defaults: request_timeout_ms 5000, max_concurrent_requests_per_instance 1, max_queue_wait_ms 500. */
 export const REQUEST_SETTINGS_DEFAULT = { requestTimeout: 'PT5S', maxConcurrentRequestsPerInstance: 1, maxQueueWait: 'PT0.5S' } as const;

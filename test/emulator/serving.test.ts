@@ -31,7 +31,7 @@ describe('traffic, scoring, metrics and quota', () => {
     const body = deploymentBody(emu, {}) as { sku: Json; properties: Json };
     return mlClient(emu).onlineDeployments.beginCreateOrUpdateAndWait('demo-rg', 'demo-ws', 'existing-ep', name, { ...body, sku: { name: 'Default', capacity }, properties: { ...body.properties, requestSettings } } as never, FAST);
   };
-  /** Azure Monitor is another service: its own api-version (the ML client's pipeline would pin the ML one). */
+  // Not through the ML client: its pipeline rewrites every api-version to its own, which Azure Monitor refuses.
   const metrics = async (query: string, apiVersion = '2023-10-01'): Promise<{ status: number; body: Metrics & Json }> => {
     const token = (await credential(emu).getToken('https://management.azure.com/.default')).token;
     const r = await proxyFetch(emu, `${ep()}/providers/Microsoft.Insights/metrics?api-version=${apiVersion}&${query}`, { headers: { Authorization: `Bearer ${token}` } });

@@ -10,6 +10,7 @@ Run (Debian's python3-azure = azure-ai-ml 1.4.0; pydash from github:dgilland/pyd
 Two upload paths are exercised: the default datastore with an account key (Shared Key blob requests), then an
 identity-based default datastore (knob storage.datastoreCredentials: None) where the SDK uploads with its own Entra
 token and needs Storage Blob Data Contributor. Exit status 0 = every step held; the last line is a JSON summary.
+`--log test/fixtures/foreign/azure-ai-ml-1.4.0-local-assets.txt` regenerates the recording foreign-upload.test.ts replays.
 """
 import json
 import os

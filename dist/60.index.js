@@ -1,8 +1,8 @@
-export const id = 176;
-export const ids = [176];
+export const id = 60;
+export const ids = [60];
 export const modules = {
 
-/***/ 3176:
+/***/ 6060:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,6 +16,229 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
+var assets_plan = __webpack_require__(7275);
+// EXTERNAL MODULE: ./lib/azure/assets.js
+var assets = __webpack_require__(9597);
+// EXTERNAL MODULE: ./lib/assets/names.js
+var names = __webpack_require__(7617);
+;// CONCATENATED MODULE: ./lib/assets/upload.js
+// Deploy's side of the asset plan (docs/local-assets.md §6): upload what is not there yet and
+// register each version, then hand back the ids the deployment bodies carry. Files are streamed
+// (several at once, large ones in parallel blocks, each request retried by the storage pipeline);
+// the indicator file goes last with the completion metadata, so an interrupted upload is never
+// taken for a finished one. Progress (files and bytes) is logged as it goes; run it inside the
+// deploy phase's log group.
+
+
+
+const TYPE = { model: 'models', code: 'codes', environment: 'environments', data: 'data' };
+function uploadLocalAssets(session, plan, options = {}) {
+    return uploadWith((0,assets_plan/* assetIo */.Do)(session), plan, options);
+}
+/** An upload or registration failed; `partial` says what had been written before. */
+class AssetUploadError extends Error {
+    partial;
+    constructor(cause, partial) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+        this.name = 'AssetUploadError';
+        this.partial = partial;
+    }
+}
+async function uploadWith(io, plan, options = {}) {
+    const log = options.log ?? (() => undefined);
+    const progress = new Progress(plan, log, options.progressEveryMs ?? 2000);
+    const limit = limiter(options.fileConcurrency ?? 8);
+    const result = { items: [], uploadedFiles: 0, uploadedBytes: 0, registered: [] };
+    const settle = () => ({ ...result, uploadedFiles: progress.files, uploadedBytes: progress.bytes });
+    // Assets are independent: upload and register them at once, sharing the file limit.
+    try {
+        await Promise.all(plan.items.map(async (item) => {
+            if (item.exists) {
+                result.items.push({ kind: item.kind, id: item.id, created: false });
+                return;
+            }
+            const body = structuredClone(item.versionBody);
+            if (item.upload)
+                await uploadFiles(io, item, body, limit, progress);
+            const version = await io.registry.putVersion(TYPE[item.kind], item.name, item.version, body);
+            log(`Registered ${item.kind} ${item.name}:${item.version}.`);
+            result.items.push({ kind: item.kind, id: version.id || item.id, created: true });
+            result.registered.push(version.id || item.id);
+        }));
+    }
+    catch (error) {
+        throw new AssetUploadError(error, settle());
+    }
+    progress.finish();
+    return settle();
+}
+async function uploadFiles(io, item, body, limit, progress) {
+    const upload = item.upload;
+    if (!upload)
+        return;
+    let folder;
+    if (upload.target.kind === 'pending-upload') {
+        const pending = await io.registry.startPendingCodeUpload(item.name, item.version);
+        folder = pending.folder;
+        body.properties.codeUri = (0,names/* pendingUploadCodeUri */.Wt)(pending.blobUri, upload.local.kind, upload.local.name);
+    }
+    else {
+        folder = upload.target.folder;
+        // Another run may have finished the same upload since the plan was made.
+        if (upload.alreadyUploaded || (await isComplete(io, folder, upload.blobs[0] ?? ''))) {
+            progress.skipped(item, upload.local.files.length, upload.local.totalBytes);
+            return;
+        }
+    }
+    try {
+        await sendFiles(io, item, folder, limit, progress);
+    }
+    catch (error) {
+        // az ml uploads with an AccountKey datastore's key; the action prefers the workflow identity's
+        // token and falls back to the key, the same way, when storage refuses the token.
+        const target = upload.target;
+        if (!(target.kind === 'datastore' && folder.auth.kind === 'token' && target.datastore.credentialsType === 'AccountKey' && (0,assets/* statusOf */.c2)(error) === 403))
+            throw error;
+        progress.note(`${item.kind} ${item.name}:${item.version}: the storage refused the workflow identity's token (no Storage Blob Data Contributor); uploading with datastore ${target.datastore.name}'s account key, as az ml does.`);
+        const key = await io.registry.datastoreAccountKey(target.datastore.name);
+        await sendFiles(io, item, { url: folder.url, auth: { kind: 'sharedKey', accountName: target.datastore.accountName, key } }, limit, progress);
+    }
+}
+async function sendFiles(io, item, folder, limit, progress) {
+    const upload = item.upload;
+    if (!upload)
+        return;
+    const files = upload.local.files.map((f, i) => ({ file: f, blob: upload.blobs[i] ?? f.relPath }));
+    const [indicator, ...rest] = files;
+    const send = (f, metadata) => limit(async () => {
+        let sent = 0;
+        await io.blobs.uploadFile(folder, f.blob, f.file.absPath, {
+            ...(metadata ? { metadata } : {}),
+            onProgress: (p) => {
+                progress.bytesSent(p.loadedBytes - sent);
+                sent = p.loadedBytes;
+            },
+        });
+        progress.bytesSent(f.file.size - sent);
+        progress.fileDone();
+    });
+    // A few workers pull files in turn (no promise per file of a large folder); the limiter caps the
+    // files in flight across every asset.
+    let next = 0;
+    const worker = async () => {
+        while (next < rest.length) {
+            const f = rest[next++];
+            if (f)
+                await send(f);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit.size, rest.length) }, worker));
+    if (indicator)
+        await send(indicator, { ...names/* UPLOAD_CONFIRMATION */.Wi, name: item.name, version: item.version });
+}
+async function isComplete(io, folder, blob) {
+    const meta = await io.blobs.readMetadata(folder, blob).catch(() => undefined);
+    return meta?.upload_status === names/* UPLOAD_CONFIRMATION */.Wi.upload_status;
+}
+/** At most `n` tasks at once, started in the order they were asked for. */
+function limiter(n) {
+    let active = 0;
+    const queue = [];
+    const next = () => {
+        if (active >= n)
+            return;
+        const start = queue.shift();
+        if (start) {
+            active++;
+            start();
+        }
+    };
+    const run = (work) => new Promise((resolve, reject) => {
+        queue.push(() => {
+            work().then(resolve, reject).finally(() => {
+                active--;
+                next();
+            });
+        });
+        next();
+    });
+    return Object.assign(run, { size: n });
+}
+/** Files and bytes sent so far against the plan's totals, logged at most every `everyMs`. */
+class Progress {
+    files = 0;
+    bytes = 0;
+    totalFiles;
+    totalBytes;
+    last = 0;
+    log;
+    everyMs;
+    constructor(plan, log, everyMs) {
+        this.log = log;
+        this.everyMs = everyMs;
+        const uploads = plan.items.filter((i) => !i.exists && i.upload && !i.upload.alreadyUploaded).map((i) => i.upload?.local);
+        this.totalFiles = uploads.reduce((n, l) => n + (l?.files.length ?? 0), 0);
+        this.totalBytes = uploads.reduce((n, l) => n + (l?.totalBytes ?? 0), 0);
+        if (this.totalFiles > 0)
+            log(`Uploading ${this.totalFiles} file(s), ${(0,assets_plan/* formatBytes */.z3)(this.totalBytes)}.`);
+    }
+    note(line) {
+        this.log(line);
+    }
+    skipped(item, files, bytes) {
+        this.log(`${item.kind} ${item.name}:${item.version}: the files are already uploaded (${files} file(s), ${(0,assets_plan/* formatBytes */.z3)(bytes)}); nothing sent.`);
+    }
+    bytesSent(n) {
+        this.bytes += n;
+        this.tick();
+    }
+    fileDone() {
+        this.files++;
+        this.tick();
+    }
+    tick() {
+        const now = Date.now();
+        if (now - this.last < this.everyMs)
+            return;
+        this.last = now;
+        this.log(`  ${this.files}/${this.totalFiles} files, ${(0,assets_plan/* formatBytes */.z3)(this.bytes)} of ${(0,assets_plan/* formatBytes */.z3)(this.totalBytes)}`);
+    }
+    finish() {
+        if (this.totalFiles > 0)
+            this.log(`Uploaded ${this.files} file(s), ${(0,assets_plan/* formatBytes */.z3)(this.bytes)}.`);
+    }
+}
+/**
+ * The deployment body with every planned asset's id at its pointer (the offline body holds
+ * `{{pending:…}}` placeholders or the id already). Label references (`@latest`) are not touched.
+ */
+function withAssetIds(request, plan) {
+    const body = structuredClone(request.body);
+    for (const item of plan.items) {
+        for (const t of item.targets)
+            if (t.requestPath === request.path)
+                setPointer(body, t.pointer, item.id);
+    }
+    return body;
+}
+/** Set the value at a JSON pointer (RFC 6901), creating objects on the way. */
+function setPointer(doc, pointer, value) {
+    const keys = pointer.split('/').slice(1).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
+    let node = doc;
+    for (const key of keys.slice(0, -1)) {
+        const child = node[key];
+        if (typeof child !== 'object' || child === null)
+            node[key] = {};
+        node = node[key];
+    }
+    const last = keys.at(-1);
+    if (last !== undefined)
+        node[last] = value;
+}
+
+// EXTERNAL MODULE: ./lib/checks/local-assets.js
+var local_assets = __webpack_require__(7998);
 // EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
 var azure_session = __webpack_require__(7076);
 // EXTERNAL MODULE: ./lib/inputs.js
@@ -537,8 +760,8 @@ async function readDeploymentMetrics(session, endpointPath, deployment, window) 
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 88 modules
-var esm = __webpack_require__(5190);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
+var esm = __webpack_require__(373);
 // EXTERNAL MODULE: ./lib/spec/rest.js
 var rest = __webpack_require__(9933);
 ;// CONCATENATED MODULE: ./lib/rollout/scoring.js
@@ -609,9 +832,6 @@ async function createScorer(session, target) {
 
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-function withTraffic(body, traffic, mirrorTraffic) {
-    return { ...body, properties: { ...body.properties, traffic, mirrorTraffic } };
-}
 /** Applies one traffic map and reads it back; undefined when the write and read-back agree. */
 async function applyMap(run, traffic, mirrorTraffic, label) {
     const { session, log, state } = run;
@@ -619,7 +839,7 @@ async function applyMap(run, traffic, mirrorTraffic, label) {
     const ready = await (0,rollout_live/* waitWhileBusy */.uI)(`Endpoint ${state.endpointName}`, () => (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), await (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), run.deadline, 1000);
     if (ready.kind === 'timeout')
         return { problem: `the endpoint stayed ${ready.state} until the timeout` };
-    const outcome = await writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: withTraffic(state.body, traffic, mirrorTraffic) }, label, run.deadline);
+    const outcome = await writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: (0,traffic_plan/* withTraffic */.oO)(state.body, traffic, mirrorTraffic) }, label, run.deadline);
     if (outcome.kind === 'failed')
         return { problem: `the traffic update failed: ${outcome.error.code}: ${outcome.error.message}` };
     if (outcome.kind === 'timeout')
@@ -700,7 +920,7 @@ function armSignals(run) {
         sent = true;
         core.warning(`Received ${signal} mid-rollout: sending the restore of traffic ${(0,traffic_plan/* formatTraffic */.zM)(run.plan.previous.traffic)} before exit; the post step verifies it.`);
         const { previous } = run.plan;
-        const body = withTraffic(run.state.body, previous.traffic, previous.mirrorTraffic);
+        const body = (0,traffic_plan/* withTraffic */.oO)(run.state.body, previous.traffic, previous.mirrorTraffic);
         setTimeout(() => process.exit(1), 6000).unref();
         run.session.arm
             .send({ method: 'PUT', path: run.state.endpointPath, apiVersion: run.state.apiVersion, body })
@@ -794,6 +1014,9 @@ async function runTraffic(run) {
 
 
 
+
+
+
 function bodyOf(outcome) {
     return outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : outcome.kind;
 }
@@ -813,9 +1036,6 @@ function endpointBodyFromLive(live) {
     if (live.kind)
         body.kind = live.kind;
     return body;
-}
-function apply_withTraffic(body, traffic, mirrorTraffic) {
-    return { ...body, properties: { ...body.properties, traffic, mirrorTraffic } };
 }
 function trafficRequest(inputs, run) {
     if (inputs.rolloutSteps)
@@ -856,10 +1076,34 @@ async function applyDeploy(run, facts) {
     // ---- Before any write: everything that can be refused is refused now.
     const smokeRequest = readOptionalFile('smoke-request-file', inputs.smokeRequestFile);
     const smokeExpected = readOptionalFile('smoke-expected-file', inputs.smokeExpectedFile);
-    const deploymentBodies = analysis.deployments.map((d) => ({ spec: d, path: (0,lib_spec/* deploymentPath */.nR)(ws, endpointName, d.name), body: withTraceTags((0,lib_spec/* deploymentRestBody */.KE)(d, ws).body, tags) }));
+    // Local models, code and environments (docs/local-assets.md): planned now (read-only), uploaded
+    // and registered just before the deployments; their ids replace the placeholders of the bodies.
+    const rests = analysis.deployments.map((d) => ({ spec: d, rest: (0,lib_spec/* deploymentRestBody */.KE)(d, ws) }));
+    let assetPlan;
+    if (rests.some((r) => r.rest.assets.some((a) => a.action === 'register'))) {
+        const assetsStarted = Date.now();
+        try {
+            assetPlan = await core.group('Apply: plan local assets', async () => {
+                const p = await (0,assets_plan/* planLocalAssets */.wT)(session, rests.map((r) => r.rest));
+                for (const item of p.items)
+                    core.info(item.description);
+                return p;
+            });
+            for (const f of (0,local_assets/* emptyLocalAssets */.C)(assetPlan.facts))
+                log.fail(f.rule, f, f.message, f.hint);
+            log.entry('Apply: plan local assets', assetsStarted, log.failed ? 'failed' : 'ok', `${assetPlan.items.filter((i) => !i.exists).length} to register, ${assetPlan.items.filter((i) => i.exists).length} unchanged`);
+        }
+        catch (error) {
+            const first = analysis.deployments[0];
+            log.fail('deployment-failed', first ? locate(first) : epFile, `Could not read what the local assets need (${error.message}); nothing was written.`, 'Give the workflow identity read access to the workspace assets, datastores and storage, then run again.');
+            log.entry('Apply: plan local assets', assetsStarted, 'failed', error.message);
+        }
+    }
+    const deploymentBodies = rests.map(({ spec: d, rest }) => ({ spec: d, path: (0,lib_spec/* deploymentPath */.nR)(ws, endpointName, d.name), body: withTraceTags(assetPlan ? withAssetIds(rest, assetPlan) : rest.body, tags) }));
     for (const d of deploymentBodies) {
-        if (JSON.stringify(d.body).includes('{{pending:')) {
-            log.fail('deployment-failed', { file: d.spec.file, line: d.spec.spans.name?.line ?? 1, column: 1 }, `Deployment ${d.spec.name} uses a local model, code folder or inline environment that must be uploaded and registered first; this version deploys registered assets only.`, 'Register the asset (az ml model/code/environment create) and reference it as azureml:<name>:<version>.');
+        const pending = /\{\{pending:([^}]*)\}\}/.exec(JSON.stringify(d.body));
+        if (pending) {
+            log.fail('deployment-failed', { file: d.spec.file, line: d.spec.spans.name?.line ?? 1, column: 1 }, `Deployment ${d.spec.name} still holds an unresolved reference (${pending[1] ?? ''}): it names an asset by label or a conda file that could not be read.`, 'Reference the asset as azureml:<name>:<version>, or fix the path of the conda file.');
         }
     }
     const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
@@ -889,7 +1133,7 @@ async function applyDeploy(run, facts) {
     endpoint = busy.value;
     const createdNow = !endpoint;
     let endpointBody = spec ? withTraceTags((0,lib_spec/* endpointRestBody */.S9)(spec, ws).body, tags) : endpointBodyFromLive(endpoint?.body ?? {});
-    endpointBody = apply_withTraffic(endpointBody, endpoint?.traffic ?? {}, endpoint?.mirrorTraffic ?? {});
+    endpointBody = (0,traffic_plan/* withTraffic */.oO)(endpointBody, endpoint?.traffic ?? {}, endpoint?.mirrorTraffic ?? {});
     if (spec) {
         const drift = endpoint ? driftFrom(endpointBody, endpoint.body) : ['new'];
         if (endpoint && drift.length === 0 && endpoint.provisioningState.toLowerCase() === 'succeeded') {
@@ -941,6 +1185,24 @@ async function applyDeploy(run, facts) {
         log.entry(kvLabel, kvStarted, log.failed ? 'failed' : 'ok', access.map((a) => `${a.name}: ${a.state}`).join(', '));
         if (log.failed)
             return result();
+    }
+    // ---- Local assets: upload what is not there yet and register the versions
+    if (assetPlan?.changes) {
+        const label = 'Apply: upload and register local assets';
+        const upStarted = Date.now();
+        try {
+            const up = await core.group(label, () => uploadLocalAssets(session, assetPlan, { log: (line) => core.info(line) }));
+            log.writes += up.registered.length;
+            log.entry(label, upStarted, 'ok', `${up.registered.length} version(s) registered, ${up.uploadedFiles} file(s) uploaded`);
+        }
+        catch (error) {
+            const partial = error instanceof AssetUploadError ? error.partial : undefined;
+            log.writes += (partial?.registered.length ?? 0) + (partial?.uploadedFiles ? 1 : 0);
+            const first = analysis.deployments[0];
+            log.fail('deployment-failed', first ? locate(first) : epFile, `Uploading or registering local assets failed: ${error.message}`, 'Check that the workflow identity may write to the workspace storage (Storage Blob Data Contributor) and create asset versions, then run again: finished uploads are not sent twice.');
+            log.entry(label, upStarted, 'failed', error.message);
+            return result(readBackOf(endpoint));
+        }
     }
     // ---- Deployments
     for (const d of deploymentBodies) {
@@ -1065,8 +1327,8 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/modes/validate.js + 26 modules
-var validate = __webpack_require__(5601);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 24 modules
+var validate = __webpack_require__(1485);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 
 
@@ -1305,6 +1567,7 @@ async function retryTransient(what, deadline, call) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H6: () => (/* binding */ planTraffic),
 /* harmony export */   UN: () => (/* binding */ sameTraffic),
+/* harmony export */   oO: () => (/* binding */ withTraffic),
 /* harmony export */   zM: () => (/* binding */ formatTraffic)
 /* harmony export */ });
 /* unused harmony exports normalizeTraffic, shareWith */
@@ -1349,6 +1612,10 @@ function shareWith(live, name, share) {
         missing -= 1;
     }
     return normalizeTraffic({ [key]: share, ...Object.fromEntries(floor.map((e) => [e.n, e.p])) });
+}
+/** An endpoint PUT body with another traffic and mirror map (everything else as it was). */
+function withTraffic(body, traffic, mirrorTraffic) {
+    return { ...body, properties: { ...body.properties, traffic, mirrorTraffic } };
 }
 function planTraffic(input) {
     const previous = { traffic: normalizeTraffic(input.live), mirrorTraffic: normalizeTraffic(input.liveMirror) };

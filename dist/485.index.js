@@ -1,6 +1,760 @@
-export const id = 601;
-export const ids = [601];
+export const id = 485;
+export const ids = [485];
 export const modules = {
+
+/***/ 7617:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ie: () => (/* binding */ longDatastoreUri),
+/* harmony export */   MQ: () => (/* binding */ blobNames),
+/* harmony export */   TT: () => (/* binding */ buildContextEnvironmentVersion),
+/* harmony export */   Wi: () => (/* binding */ UPLOAD_CONFIRMATION),
+/* harmony export */   Wt: () => (/* binding */ pendingUploadCodeUri),
+/* harmony export */   Yp: () => (/* binding */ datastoreUploadPath),
+/* harmony export */   _Q: () => (/* binding */ anonymousModelName),
+/* harmony export */   wK: () => (/* binding */ WORKSPACE_BLOB_STORE)
+/* harmony export */ });
+/* unused harmony exports ARTIFACT_ORIGIN, pyJoin */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+// The names, versions and storage paths azure-ai-ml gives local assets (docs/local-assets.md §3).
+// Pure string arithmetic on hashes; no I/O.
+
+const ARTIFACT_ORIGIN = 'LocalUpload';
+/** The datastore azure-ai-ml uploads models and build contexts to unless `datastore:` names one. */
+const WORKSPACE_BLOB_STORE = 'workspaceblobstore';
+/** Blob metadata that marks a finished upload (azure-ai-ml `UPLOAD_CONFIRMATION`). */
+const UPLOAD_CONFIRMATION = { upload_status: 'completed' };
+const md5 = (s) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(s, 'utf8').digest('hex');
+const sha256 = (s) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(s, 'utf8').digest('hex');
+/** Python `sep.join(s)`: the characters of s separated by sep. */
+function pyJoin(sep, s) {
+    return [...s].join(sep);
+}
+/** An anonymous model's name: SHA-256 of the object hash (current azure-ai-ml; 1.4.0 used MD5). */
+function anonymousModelName(objectHash) {
+    return sha256(objectHash);
+}
+/** The anonymous environment version of a build context: md5(hash), joined with md5(dockerfile path). */
+function buildContextEnvironmentVersion(objectHash, dockerfilePath) {
+    let s = md5(objectHash);
+    if (dockerfilePath)
+        s = pyJoin(s, md5(dockerfilePath));
+    return md5(s);
+}
+/** The datastore folder of an upload: `LocalUpload/<object hash>/<name>` (blob storage client `upload`). */
+function datastoreUploadPath(objectHash, name) {
+    return `${ARTIFACT_ORIGIN}/${objectHash}/${name}`;
+}
+/** Blob names of the files, under `prefix` (a folder's files go under `<prefix>/<rel>`; a file is the prefix itself). */
+function blobNames(prefix, kind, relPaths) {
+    return kind === 'file' ? [prefix] : relPaths.map((r) => `${prefix}/${r}`);
+}
+/** `azureml://subscriptions/…/datastores/<ds>/paths/<path>` (azure-ai-ml LONG_URI_FORMAT). */
+function longDatastoreUri(ws, datastore, path) {
+    return `azureml://subscriptions/${ws.subscriptionId}/resourcegroups/${ws.resourceGroup}/workspaces/${ws.workspaceName}/datastores/${datastore}/paths/${path}`;
+}
+/**
+ * The codeUri of code uploaded through startPendingUpload: the blob URI of the pending upload joined
+ * with the folder name (a single file: the folder that holds it, with a trailing slash), as
+ * `urljoin(blobUri, "<container>/<name>")` resolves it in azure-ai-ml.
+ */
+function pendingUploadCodeUri(blobUri, kind, name) {
+    const base = blobUri.replace(/\/+$/, '');
+    return kind === 'dir' ? `${base}/${name}` : `${base}/`;
+}
+
+
+/***/ }),
+
+/***/ 7275:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Do: () => (/* binding */ assetIo),
+  z3: () => (/* binding */ formatBytes),
+  HN: () => (/* binding */ planLines),
+  wT: () => (/* binding */ planLocalAssets)
+});
+
+// UNUSED EXPORTS: datastoreName, planWith, sizeOf
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./lib/spec/rest.js
+var rest = __webpack_require__(9933);
+// EXTERNAL MODULE: ./lib/azure/assets.js
+var assets = __webpack_require__(9597);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./lib/assets/ignore.js
+// Which files of a local asset folder azure-ai-ml leaves out: the root folder's `.amlignore`, or
+// else its `.gitignore` (never both, never a nested one), read with the gitwildmatch rules of the
+// `pathspec` package that azure-ai-ml vendors (azure/ai/ml/_utils/_pathspec.py). Pure: the caller
+// reads the file. See docs/local-assets.md §2.
+const IGNORE_FILE_NAMES = ['.amlignore', '.gitignore'];
+const NO_IGNORE_RULES = { patterns: [] };
+/** Rules from the text of an ignore file: one pattern a line, blank lines and `#` comments skipped. */
+function parseIgnoreFile(text, file) {
+    const patterns = [];
+    for (const line of text.split(/\r\n|\r|\n/)) {
+        const compiled = compileGitWildMatch(line);
+        if (compiled)
+            patterns.push(compiled);
+    }
+    return file ? { file, patterns } : { patterns };
+}
+/**
+ * Whether a path (relative to the folder, `/`-separated) is excluded. Every pattern is tried and
+ * the last one that matches decides, as in the current azure-ai-ml (`IgnoreFile.is_file_excluded`);
+ * 1.4.0 stopped at the first match of an unordered set, which only differs with `!` patterns.
+ */
+function isExcluded(rules, relPath) {
+    let excluded = false;
+    for (const p of rules.patterns)
+        if (p.regex.test(relPath))
+            excluded = p.excludes;
+    return excluded;
+}
+const REGEX_SYNTAX = new Set(['^', '$', '\\', '.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '/']);
+function escapeChar(ch) {
+    return REGEX_SYNTAX.has(ch) ? `\\${ch}` : ch;
+}
+/** GitWildMatchPattern.pattern_to_regex: undefined for blank lines, comments and a lone `/`. */
+function compileGitWildMatch(line) {
+    let pattern = line.trim();
+    if (!pattern || pattern.startsWith('#') || pattern === '/')
+        return undefined;
+    let excludes = true;
+    if (pattern.startsWith('!')) {
+        excludes = false;
+        pattern = pattern.slice(1);
+    }
+    const segs = pattern.split('/');
+    // Collapse runs of `**` segments.
+    for (let i = segs.length - 1; i > 0; i--)
+        if (segs[i - 1] === '**' && segs[i] === '**')
+            segs.splice(i, 1);
+    let override;
+    if (segs.length === 2 && segs[0] === '**' && !segs[1])
+        override = '^.+(?<ps_d>/).*$';
+    if (!segs[0])
+        segs.shift();
+    else if (segs.length === 1 || (segs.length === 2 && !segs[1])) {
+        if (segs[0] !== '**')
+            segs.unshift('**');
+    }
+    if (segs.length === 0)
+        return undefined; // pathspec raises GitWildMatchPatternError; azure-ai-ml would fail the upload
+    if (!segs[segs.length - 1] && segs.length > 1)
+        segs[segs.length - 1] = '**';
+    let source = override;
+    if (source === undefined) {
+        const out = ['^'];
+        let needSlash = false;
+        const end = segs.length - 1;
+        for (let i = 0; i < segs.length; i++) {
+            const seg = segs[i] ?? '';
+            if (seg === '**') {
+                if (i === 0 && i === end)
+                    out.push('.+');
+                else if (i === 0) {
+                    out.push('(?:.+/)?');
+                    needSlash = false;
+                }
+                else if (i === end)
+                    out.push('(?<ps_d>/).*');
+                else {
+                    out.push('(?:/.+)?');
+                    needSlash = true;
+                }
+            }
+            else {
+                if (needSlash)
+                    out.push('/');
+                if (seg === '*')
+                    out.push('[^/]+');
+                else {
+                    const glob = translateSegmentGlob(seg);
+                    if (glob === undefined)
+                        return undefined;
+                    out.push(glob);
+                }
+                if (i === end)
+                    out.push('(?:(?<ps_d>/).*)?');
+                needSlash = true;
+            }
+        }
+        out.push('$');
+        source = out.join('');
+    }
+    try {
+        return { excludes, regex: new RegExp(source, 'u') };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** GitWildMatchPattern._translate_segment_glob (fnmatch with FNM_PATHNAME). */
+function translateSegmentGlob(pattern) {
+    const chars = [...pattern];
+    let regex = '';
+    let escape = false;
+    let i = 0;
+    const end = chars.length;
+    while (i < end) {
+        const ch = chars[i] ?? '';
+        i++;
+        if (escape) {
+            escape = false;
+            regex += escapeChar(ch);
+        }
+        else if (ch === '\\')
+            escape = true;
+        else if (ch === '*')
+            regex += '[^/]*';
+        else if (ch === '?')
+            regex += '[^/]';
+        else if (ch === '[') {
+            let j = i;
+            if (j < end && chars[j] === '!')
+                j++;
+            if (j < end && chars[j] === ']')
+                j++;
+            while (j < end && chars[j] !== ']')
+                j++;
+            if (j < end) {
+                j++;
+                let expr = '[';
+                if (chars[i] === '!') {
+                    expr += '^';
+                    i++;
+                }
+                else if (chars[i] === '^') {
+                    expr += '\\^';
+                    i++;
+                }
+                // The bracket body is copied as-is by pathspec (backslashes doubled); escape what a
+                // JavaScript class would read differently.
+                for (const c of chars.slice(i, j - 1))
+                    expr += c === '\\' ? '\\\\' : c === '[' || c === ']' ? `\\${c}` : c;
+                regex += `${expr}]`;
+                i = j;
+            }
+            else
+                regex += '\\[';
+        }
+        else
+            regex += escapeChar(ch);
+    }
+    return escape ? undefined : regex;
+}
+
+;// CONCATENATED MODULE: ./lib/assets/local-folder.js
+// A local asset path (model file or folder, code folder, environment build context) as azure-ai-ml
+// sees it: which files it holds after the ignore file, and its two hashes (docs/local-assets.md §2):
+//   - the object hash (MD5, seeded): names the upload folder LocalUpload/<hash>/ and anonymous models;
+//   - the content hash (SHA-256, hash_version 202208): finds an existing code version.
+// Files are read one at a time through one buffer, so memory stays flat whatever the folder's size.
+
+
+
+
+const OBJECT_HASH_SEED = 'Initialize for october 2021 AML CLI version';
+const CONTENT_HASH_VERSION = '202208';
+/** Python's default string order (code points), not JavaScript's UTF-16 units. */
+function compareCodePoints(a, b) {
+    const ia = a[Symbol.iterator]();
+    const ib = b[Symbol.iterator]();
+    for (;;) {
+        const x = ia.next();
+        const y = ib.next();
+        if (x.done || y.done)
+            return x.done === y.done ? 0 : x.done ? -1 : 1;
+        const d = (x.value.codePointAt(0) ?? 0) - (y.value.codePointAt(0) ?? 0);
+        if (d !== 0)
+            return d;
+    }
+}
+function byLowerCase(key) {
+    return (a, b) => compareCodePoints(key(a).toLowerCase(), key(b).toLowerCase());
+}
+/** The root's `.amlignore`, else its `.gitignore` (azure-ai-ml `get_ignore_file`). */
+async function readIgnoreRules(dir) {
+    for (const file of IGNORE_FILE_NAMES) {
+        const text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, file), 'utf8').catch(() => undefined);
+        if (text !== undefined)
+            return parseIgnoreFile(text, file);
+    }
+    return NO_IGNORE_RULES;
+}
+async function kindOf(absPath) {
+    const s = await (0,promises_.stat)(absPath).catch(() => undefined); // follows symlinks, as azure-ai-ml does
+    return s?.isDirectory() ? 'dir' : s?.isFile() ? 'file' : undefined;
+}
+/** Walk a file or folder: the files azure-ai-ml uploads (os.walk + traverse_directory), sizes included. */
+async function readLocalAsset(absPath) {
+    const kind = await kindOf(absPath);
+    if (!kind)
+        throw new Error(`${absPath} is neither a file nor a folder.`);
+    const name = (0,external_node_path_.basename)(absPath);
+    if (kind === 'file') {
+        const { size } = await (0,promises_.stat)(absPath);
+        return { absPath, kind, name, ignore: NO_IGNORE_RULES, files: [{ absPath, relPath: name, size }], totalBytes: size };
+    }
+    const ignore = await readIgnoreRules(absPath);
+    const files = [];
+    const walk = async (dir, rel) => {
+        for (const entry of await (0,promises_.readdir)(dir)) {
+            const abs = (0,external_node_path_.join)(dir, entry);
+            const relPath = rel ? `${rel}/${entry}` : entry;
+            const k = await kindOf(abs);
+            if (k === 'dir')
+                await walk(abs, relPath); // folders are never pruned: each file is matched on its own
+            else if (k === 'file' && !isExcluded(ignore, relPath))
+                files.push({ absPath: abs, relPath, size: (await (0,promises_.stat)(abs)).size });
+        }
+    };
+    await walk(absPath, '');
+    files.sort((a, b) => compareCodePoints(a.absPath, b.absPath));
+    return { absPath, kind, name, ignore, files, totalBytes: files.reduce((n, f) => n + f.size, 0) };
+}
+/** Feed a file to the hash through one reused buffer: memory stays the same whatever the sizes. */
+async function feedFile(hash, absPath, buffer) {
+    const file = await (0,promises_.open)(absPath, 'r');
+    try {
+        for (;;) {
+            const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await file.close();
+    }
+}
+const READ_BUFFER_BYTES = 1 << 20;
+/**
+ * azure-ai-ml `get_object_hash`: MD5 seeded with a fixed phrase; for a file its content; for a
+ * folder, depth first with entries sorted case-insensitively, each entry's name and, for files, the
+ * content. Ignored entries (folders too) are skipped; empty folders still count by name.
+ */
+async function objectHash(asset) {
+    const hash = (0,external_node_crypto_.createHash)('md5').update(OBJECT_HASH_SEED, 'utf8');
+    const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+    if (asset.kind === 'file') {
+        await feedFile(hash, asset.absPath, buffer);
+        return hash.digest('hex');
+    }
+    const walk = async (dir, rel) => {
+        const entries = (await (0,promises_.readdir)(dir)).sort(byLowerCase((e) => e));
+        for (const entry of entries) {
+            const relPath = rel ? `${rel}/${entry}` : entry;
+            if (isExcluded(asset.ignore, relPath))
+                continue;
+            hash.update(entry, 'utf8');
+            const abs = (0,external_node_path_.join)(dir, entry);
+            const k = await kindOf(abs);
+            if (k === 'file')
+                await feedFile(hash, abs, buffer);
+            else if (k === 'dir')
+                await walk(abs, relPath);
+        }
+    };
+    await walk(asset.absPath, '');
+    return hash.digest('hex');
+}
+/**
+ * azure-ai-ml `get_content_hash` (hash_version 202208): SHA-256 of the file count, then `#<path>#`
+ * and the size of each file (sorted by lower-cased relative path), then every file's content in the
+ * same order.
+ */
+async function contentHash(asset) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(String(asset.files.length), 'utf8');
+    const ordered = [...asset.files].sort(byLowerCase((f) => f.relPath));
+    for (const f of ordered)
+        hash.update(`#${f.relPath}#`, 'utf8').update(String(f.size), 'utf8');
+    const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+    for (const f of ordered)
+        await feedFile(hash, f.absPath, buffer);
+    return hash.digest('hex');
+}
+
+// EXTERNAL MODULE: ./lib/assets/names.js
+var names = __webpack_require__(7617);
+;// CONCATENATED MODULE: ./lib/assets/plan.js
+// What a run would do with the deployments' assets (docs/local-assets.md §5): for each model, code
+// and environment to register, its final name, version and ARM id, which local files it uploads
+// and where, and whether an identical version already exists. Read-only: validate shows it, deploy
+// executes it (upload.ts). Local folders are hashed once however many deployments share them.
+
+
+
+
+
+function assetIo(session) {
+    return { registry: (0,assets/* assetRegistry */.yc)(session), blobs: (0,assets/* blobStore */.Rb)({ credential: session.credential }), workspace: session };
+}
+const TYPE = { model: 'models', code: 'codes', environment: 'environments', data: 'data' };
+/** Plan the registration of every asset the deployment requests name (validate and deploy). */
+function planLocalAssets(session, requests) {
+    return planWith(assetIo(session), requests);
+}
+async function planWith(io, requests) {
+    const facts = [];
+    const items = new Map();
+    const locals = new Map();
+    const datastores = new Map();
+    const ctx = {
+        io,
+        facts,
+        local: (absPath, which) => {
+            const key = `${absPath}\0${which}`;
+            let p = locals.get(key);
+            if (!p) {
+                p = (async () => {
+                    const asset = await readLocalAsset(absPath);
+                    return { asset, hash: which === 'content' ? await contentHash(asset) : await objectHash(asset) };
+                })();
+                locals.set(key, p);
+            }
+            return p;
+        },
+        datastore: (name) => {
+            let p = datastores.get(name);
+            if (!p)
+                datastores.set(name, (p = io.registry.getDatastore(name)));
+            return p;
+        },
+    };
+    const targets = new Map();
+    for (const request of requests) {
+        for (const a of request.assets) {
+            if (a.action !== 'register' || !(a.kind in TYPE))
+                continue;
+            const key = itemKey(a);
+            const list = targets.get(key) ?? [];
+            list.push({ requestPath: request.path, pointer: a.pointer });
+            targets.set(key, list);
+            if (!items.has(key))
+                items.set(key, planItem(ctx, a));
+        }
+    }
+    const planned = [];
+    for (const [key, p] of items) {
+        const item = await p;
+        if (item)
+            planned.push({ ...item, targets: targets.get(key) ?? [] });
+    }
+    facts.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    return { items: planned, facts, changes: planned.some((i) => !i.exists) };
+}
+/** Two deployments naming the same local folder (or the same version) share one item. */
+function itemKey(a) {
+    const local = a.absPath ?? a.buildContext?.absPath;
+    return [a.kind, a.name ?? '', a.version ?? '', local ?? '', local ? '' : JSON.stringify(a.versionBody ?? {})].join('\0');
+}
+async function planItem(ctx, a) {
+    const body = structuredClone(a.versionBody ?? { properties: {} });
+    const props = (body.properties ??= {});
+    const base = { kind: a.kind, targets: [], file: a.file, span: a.span };
+    switch (a.kind) {
+        case 'code':
+            return a.absPath ? planCode(ctx, a, a.absPath, body, base) : undefined;
+        case 'model':
+            return planModel(ctx, a, body, props, base);
+        case 'environment':
+            return planEnvironment(ctx, a, body, props, base);
+        case 'data':
+            return planRegistered(ctx, a, body, base, a.name ?? '', a.version ?? '1', `data ${a.name ?? ''}:${a.version ?? '1'}`);
+    }
+}
+/** Record what the local path holds; true when nothing is left to upload (the check reports it). */
+function emptyFolder(ctx, a, local, kind, localPath) {
+    ctx.facts.push({
+        kind, file: a.file, line: a.span.line, column: a.span.column, endLine: a.span.endLine, endColumn: a.span.endColumn,
+        localPath, files: local.files.length, bytes: local.totalBytes, ...(local.ignore.file ? { ignoreFile: local.ignore.file } : {}),
+    });
+    return local.files.length === 0;
+}
+async function planCode(ctx, a, absPath, body, base) {
+    const { asset, hash } = await ctx.local(absPath, 'content');
+    if (emptyFolder(ctx, a, asset, 'code', a.localPath ?? absPath))
+        return undefined;
+    const props = body.properties;
+    props.properties = { ...props.properties, hash_sha256: hash, hash_version: CONTENT_HASH_VERSION };
+    const existing = await ctx.io.registry.findCodeByHash(hash, CONTENT_HASH_VERSION);
+    const from = a.localPath ?? absPath;
+    if (existing) {
+        return { ...base, name: existing.name, version: existing.version, anonymous: true, id: existing.id, exists: true, versionBody: body, description: `code from ${from}: an identical version already exists (${existing.name}:${existing.version}); nothing to upload` };
+    }
+    const name = (0,external_node_crypto_.randomUUID)();
+    const blobs = (0,names/* blobNames */.MQ)(asset.name, asset.kind, asset.files.map((f) => f.relPath));
+    return {
+        ...base, name, version: '1', anonymous: true, id: `${ctx.io.workspace.workspacePath}/codes/${name}/versions/1`, exists: false, versionBody: body,
+        upload: { local: asset, target: { kind: 'pending-upload' }, blobs },
+        description: `code from ${from}: would upload ${sizeOf(asset)} and register a new anonymous code version`,
+    };
+}
+async function planModel(ctx, a, body, props, base) {
+    let upload;
+    let name = a.name;
+    if (a.absPath) {
+        const { asset, hash } = await ctx.local(a.absPath, 'object');
+        if (emptyFolder(ctx, a, asset, 'model', a.localPath ?? a.absPath))
+            return undefined;
+        const dsName = datastoreName(a.datastore);
+        const path = (0,names/* datastoreUploadPath */.Yp)(hash, asset.name);
+        props.modelUri = (0,names/* longDatastoreUri */.Ie)(ctx.io.workspace, dsName, path);
+        upload = await datastoreUpload(ctx, asset, dsName, path);
+        name ??= (0,names/* anonymousModelName */._Q)(hash);
+    }
+    name ??= (0,external_node_crypto_.randomUUID)();
+    const label = (v) => `model ${a.name ?? `${name.slice(0, 12)}… (anonymous)`}:${v}${a.localPath ? ` from ${a.localPath}` : ''}`;
+    return planVersioned(ctx, a, body, base, name, a.anonymous ? '1' : a.version, label, upload, (existing) => existing.properties.modelUri === props.modelUri);
+}
+async function planEnvironment(ctx, a, body, props, base) {
+    let upload;
+    let version = a.version;
+    const name = a.name ?? rest/* ANONYMOUS_ENV_NAME */.UJ;
+    if (a.buildContext?.absPath) {
+        const { asset, hash } = await ctx.local(a.buildContext.absPath, 'object');
+        if (emptyFolder(ctx, a, asset, 'environment', a.buildContext.localPath))
+            return undefined;
+        const dsName = datastoreName(a.datastore);
+        const path = (0,names/* datastoreUploadPath */.Yp)(hash, asset.name);
+        upload = await datastoreUpload(ctx, asset, dsName, path);
+        const build = (props.build ??= {});
+        build.contextUri = `${upload.target.kind === 'datastore' ? upload.target.folder.url : ''}/`;
+        if (a.anonymous)
+            version = (0,names/* buildContextEnvironmentVersion */.TT)(hash, a.buildContext.dockerfilePath);
+    }
+    const same = (existing) => ['image', 'condaFile', 'inferenceConfig', 'osType'].every((k) => JSON.stringify(existing.properties[k]) === JSON.stringify(props[k])) &&
+        JSON.stringify(existing.properties.build?.contextUri) === JSON.stringify(props.build?.contextUri);
+    const label = (v) => `environment ${name}:${v}${a.buildContext ? ` built from ${a.buildContext.localPath}` : a.localPath ? ` with ${a.localPath}` : ''}`;
+    return planVersioned(ctx, a, body, base, name, version, label, upload, same);
+}
+/** `datastore:` may be a name, `azureml:<name>` or an ARM id (azure-ai-ml `_get_datastore_name`). */
+function datastoreName(value) {
+    if (!value)
+        return names/* WORKSPACE_BLOB_STORE */.wK;
+    const bare = value.startsWith('azureml:') ? value.slice('azureml:'.length) : value;
+    return bare.split('/').filter(Boolean).at(-1) ?? names/* WORKSPACE_BLOB_STORE */.wK;
+}
+async function datastoreUpload(ctx, asset, dsName, path) {
+    const datastore = await ctx.datastore(dsName);
+    const folder = { url: `${datastore.accountUrl}/${datastore.containerName}/${path.split('/').map(encodeURIComponent).join('/')}`, auth: { kind: 'token' } };
+    // Blob names relative to the folder: for a single file, the folder is LocalUpload/<hash> and the blob its name.
+    const blobs = asset.kind === 'file' ? [asset.name] : asset.files.map((f) => f.relPath);
+    if (asset.kind === 'file')
+        folder.url = folder.url.slice(0, folder.url.lastIndexOf('/'));
+    let alreadyUploaded;
+    try {
+        const meta = await ctx.io.blobs.readMetadata(folder, blobs[0] ?? '');
+        alreadyUploaded = meta?.upload_status === names/* UPLOAD_CONFIRMATION */.Wi.upload_status;
+    }
+    catch {
+        alreadyUploaded = undefined; // no read access to the blob: the upload will tell
+    }
+    return { local: asset, target: { kind: 'datastore', datastore, path, folder }, blobs, ...(alreadyUploaded === undefined ? {} : { alreadyUploaded }) };
+}
+/**
+ * Name and version known (or the next one of a named asset): an existing version that matches is
+ * reused; a named asset without a version reuses its latest version when that one matches, as a
+ * re-run should create nothing new, and otherwise takes the container's next version.
+ */
+async function planVersioned(ctx, a, body, base, name, version, label, upload, matches) {
+    const type = TYPE[base.kind];
+    let resolved = version;
+    let exists = false;
+    if (resolved !== undefined) {
+        const existing = await ctx.io.registry.getVersion(type, name, resolved);
+        exists = existing !== undefined && matches(existing);
+    }
+    else {
+        const container = await ctx.io.registry.getContainer(type, name);
+        const latest = container?.latestVersion ? await ctx.io.registry.getVersion(type, name, container.latestVersion) : undefined;
+        if (latest && matches(latest)) {
+            resolved = latest.version || container?.latestVersion;
+            exists = true;
+        }
+        else
+            resolved = container?.nextVersion ?? '1';
+    }
+    const v = resolved ?? '1';
+    const uploadText = upload && !upload.alreadyUploaded ? `would upload ${sizeOf(upload.local)}, then ` : upload ? 'files already uploaded; ' : '';
+    const description = exists ? `${label(v)}: an identical version already exists; nothing to upload or register` : `${label(v)}: ${uploadText}would register it`;
+    return { ...base, name, version: v, anonymous: a.anonymous ?? false, id: `${ctx.io.workspace.workspacePath}/${type}/${name}/versions/${v}`, exists, versionBody: body, ...(upload ? { upload } : {}), description };
+}
+function planRegistered(ctx, a, body, base, name, version, what) {
+    const same = (existing) => JSON.stringify(existing.properties.dataUri) === JSON.stringify(body.properties.dataUri);
+    return planVersioned(ctx, a, body, base, name, version, () => what, undefined, same);
+}
+function sizeOf(asset) {
+    return `${asset.files.length} file${asset.files.length === 1 ? '' : 's'}, ${formatBytes(asset.totalBytes)}`;
+}
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+/** The plan's asset lines, as Plan.assets holds them. */
+function planLines(plan) {
+    return plan.items.map((i) => ({ kind: i.kind, description: `${i.description} (${i.file}:${i.span.line})` }));
+}
+
+
+/***/ }),
+
+/***/ 9597:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rb: () => (/* binding */ blobStore),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   yc: () => (/* binding */ assetRegistry)
+/* harmony export */ });
+/* unused harmony exports parseVersionId, DEFAULT_BLOCK_SIZE */
+/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4326);
+/* harmony import */ var _spec_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9933);
+
+
+/** The HTTP status an ARM or storage error carries, if any. */
+function statusOf(error) {
+    const s = error?.status ?? error?.statusCode;
+    return typeof s === 'number' ? s : undefined;
+}
+async function orUndefinedOn404(work) {
+    try {
+        return await work;
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return undefined;
+        throw error;
+    }
+}
+/** `…/workspaces/{ws}/{type}/{name}/versions/{version}` → name and version. */
+function parseVersionId(id) {
+    const m = /\/([^/]+)\/versions\/([^/]+)$/.exec(id);
+    return m ? { name: decodeURIComponent(m[1] ?? ''), version: decodeURIComponent(m[2] ?? '') } : undefined;
+}
+function toVersion(raw) {
+    const id = raw.id ?? '';
+    const parsed = parseVersionId(id);
+    return { id, name: parsed?.name ?? '', version: parsed?.version ?? raw.name ?? '', properties: raw.properties ?? {} };
+}
+const seg = encodeURIComponent;
+function assetRegistry(session) {
+    const ws = session.workspacePath;
+    const send = (method, path, body, query) => session.arm.send({ method, path, apiVersion: _spec_rest_js__WEBPACK_IMPORTED_MODULE_1__/* .ML_API_VERSION */ .W8, ...(body === undefined ? {} : { body }), ...(query ? { query } : {}) });
+    return {
+        async findCodeByHash(hash, hashVersion) {
+            // The name in the path does not narrow a hash search ("regardless of name", CodeVersions_List);
+            // azure-ai-ml sends the new anonymous code's random name. Any name does.
+            const res = await send('GET', `${ws}/codes/${seg(crypto.randomUUID())}/versions`, undefined, { hash, hashVersion });
+            const first = res.body.value?.[0];
+            return first ? toVersion(first) : undefined;
+        },
+        async getVersion(type, name, version) {
+            const res = await orUndefinedOn404(send('GET', `${ws}/${type}/${seg(name)}/versions/${seg(version)}`));
+            return res ? toVersion(res.body) : undefined;
+        },
+        async getContainer(type, name) {
+            const res = await orUndefinedOn404(send('GET', `${ws}/${type}/${seg(name)}`));
+            if (!res)
+                return undefined;
+            const p = res.body.properties ?? {};
+            return { ...(p.latestVersion ? { latestVersion: String(p.latestVersion) } : {}), ...(p.nextVersion ? { nextVersion: String(p.nextVersion) } : {}) };
+        },
+        async putVersion(type, name, version, body) {
+            const res = await send('PUT', `${ws}/${type}/${seg(name)}/versions/${seg(version)}`, body);
+            const v = toVersion(res.body);
+            return v.id ? v : { ...v, id: `${ws}/${type}/${name}/versions/${version}`, name, version };
+        },
+        async startPendingCodeUpload(name, version) {
+            const res = await send('POST', `${ws}/codes/${seg(name)}/versions/${seg(version)}/startPendingUpload`, { pendingUploadId: crypto.randomUUID(), pendingUploadType: 'TemporaryBlobReference' });
+            const ref = res.body.blobReferenceForConsumption;
+            const sasUri = ref?.credential?.sasUri;
+            if (!ref?.blobUri || !sasUri)
+                throw new Error(`startPendingUpload for code ${name}:${version} returned no blob reference.`);
+            const q = sasUri.indexOf('?');
+            return { blobUri: ref.blobUri, folder: { url: (q >= 0 ? sasUri.slice(0, q) : sasUri).replace(/\/+$/, ''), auth: { kind: 'sas', query: q >= 0 ? sasUri.slice(q + 1) : '' } } };
+        },
+        async getDatastore(name) {
+            const res = await send('GET', `${ws}/datastores/${seg(name)}`);
+            const p = res.body.properties ?? {};
+            if (p.datastoreType !== 'AzureBlob' || !p.accountName || !p.containerName) {
+                throw new Error(`Datastore ${name} is a ${p.datastoreType ?? 'datastore of unknown type'}: local models and build contexts upload to an Azure Blob datastore only (as az ml does).`);
+            }
+            return {
+                name, accountName: p.accountName, containerName: p.containerName, accountUrl: `${p.protocol ?? 'https'}://${p.accountName}.blob.${p.endpoint ?? 'core.windows.net'}`,
+                ...(p.credentials?.credentialsType ? { credentialsType: p.credentials.credentialsType } : {}),
+            };
+        },
+        async datastoreAccountKey(name) {
+            const res = await send('POST', `${ws}/datastores/${seg(name)}/listSecrets`, {});
+            if (res.body.secretsType !== 'AccountKey' || !res.body.key)
+                throw new Error(`Datastore ${name} has no account key to upload with.`);
+            return res.body.key;
+        },
+    };
+}
+/** Blob names are paths: encode each segment, keep the slashes. */
+function blobUrl(folder, blobName) {
+    const path = blobName.split('/').map(encodeURIComponent).join('/');
+    return `${folder.url}/${path}${folder.auth.kind === 'sas' && folder.auth.query ? `?${folder.auth.query}` : ''}`;
+}
+const DEFAULT_BLOCK_SIZE = 8 * 1024 * 1024;
+function blobStore(options) {
+    const pipelineOptions = { retryOptions: options.retry ?? { maxTries: 5, retryDelayInMs: 500, maxRetryDelayInMs: 8000 } };
+    // One pipeline (HTTP client, connections, token cache) for every blob, not one per file.
+    const sasPipeline = (0,_azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .newPipeline */ .vC)(new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .AnonymousCredential */ .tv(), pipelineOptions);
+    const tokenPipeline = (0,_azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .newPipeline */ .vC)(options.credential, pipelineOptions);
+    const keyPipelines = new Map();
+    const pipelineFor = (auth) => {
+        if (auth.kind === 'sas')
+            return sasPipeline;
+        if (auth.kind === 'token')
+            return tokenPipeline;
+        let p = keyPipelines.get(auth.accountName);
+        if (!p)
+            keyPipelines.set(auth.accountName, (p = (0,_azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .newPipeline */ .vC)(new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .StorageSharedKeyCredential */ .Z3(auth.accountName, auth.key), pipelineOptions)));
+        return p;
+    };
+    const client = (folder, blobName) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .BlockBlobClient */ .wG(blobUrl(folder, blobName), pipelineFor(folder.auth));
+    const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
+    return {
+        async readMetadata(folder, blobName) {
+            const props = await orUndefinedOn404(client(folder, blobName).getProperties());
+            return props ? { ...(props.metadata ?? {}) } : undefined;
+        },
+        async uploadFile(folder, blobName, absPath, { metadata, onProgress }) {
+            await client(folder, blobName).uploadFile(absPath, {
+                blockSize,
+                maxSingleShotSize: blockSize,
+                concurrency: options.blockConcurrency ?? 4,
+                ...(metadata ? { metadata } : {}),
+                ...(onProgress ? { onProgress: (e) => onProgress({ loadedBytes: e.loadedBytes }) } : {}),
+            });
+        },
+    };
+}
+
+
+/***/ }),
 
 /***/ 9649:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -11,7 +765,7 @@ export const modules = {
 /* harmony export */   kd: () => (/* binding */ armClientOver)
 /* harmony export */ });
 /* unused harmony export armUrl */
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5190);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(373);
 
 /** A non-2xx answer (or a request that failed after the pipeline's retries; then status is 0). */
 class ArmError extends Error {
@@ -125,8 +879,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 184 modules
-var esm = __webpack_require__(4971);
+// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 167 modules
+var esm = __webpack_require__(483);
 ;// CONCATENATED MODULE: ./lib/azure/credential.js
 // Sign-in: which credential the action uses, and failures explained so a user can fix them
 // (docs/sign-in.md). With GitHub OIDC, a client-assertion credential asks GitHub for a fresh ID
@@ -301,7 +1055,90 @@ function stringClaim(value) {
 
 /***/ }),
 
-/***/ 5601:
+/***/ 5229:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FT: () => (/* binding */ endpointPosition),
+/* harmony export */   at: () => (/* binding */ at),
+/* harmony export */   d5: () => (/* binding */ lookupCI),
+/* harmony export */   qH: () => (/* binding */ defineCheck),
+/* harmony export */   uT: () => (/* binding */ firstPerFile)
+/* harmony export */ });
+/** A check from its evaluation: `run` is the findings of `evaluate`. */
+function defineCheck(name, rules, evaluate) {
+    const full = (ctx) => ({ findings: [], verdicts: [], identityPlan: [], grants: [], ...evaluate(ctx) });
+    return { name, rules, run: (ctx) => full(ctx).findings, evaluate: full };
+}
+/** A finding position from a spec span. */
+function at(file, span) {
+    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+/** Where an endpoint-level finding goes: the span asked for, else the endpoint's name, else the first deployment's endpoint_name. */
+function endpointPosition(ctx, pick) {
+    if (ctx.endpoint) {
+        const span = pick(ctx.endpoint.spans) ?? ctx.endpoint.spans.name;
+        if (span)
+            return at(ctx.endpoint.file, span);
+        return { file: ctx.endpoint.file, line: 1, column: 1 };
+    }
+    const d = ctx.deployments[0];
+    if (d)
+        return at(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
+    return { file: '', line: 1, column: 1 };
+}
+/** Case-insensitive lookup in a record keyed by names, hosts or ARM ids. */
+function lookupCI(record, key) {
+    if (key in record)
+        return record[key];
+    const low = key.toLowerCase();
+    for (const [k, v] of Object.entries(record))
+        if (k.toLowerCase() === low)
+            return v;
+    return undefined;
+}
+/** The references, one per (file, store) pair: findings about a store go on its first reference in each file. */
+function firstPerFile(refs, storeOf) {
+    const seen = new Set();
+    return refs.filter((r) => {
+        const key = `${r.range.file}\u0000${storeOf(r).toLowerCase()}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 7998:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ emptyLocalAssets),
+/* harmony export */   t: () => (/* binding */ localAssetsCheck)
+/* harmony export */ });
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
+// Local model, code and build-context folders have something to upload once their ignore file is
+// applied: az ml refuses an empty folder (EmptyDirectoryError), so the deployment would never start
+// (docs/local-assets.md §2). The facts come from the asset plan (src/assets/plan.ts).
+
+
+const WHAT = { model: 'The model folder', code: 'The code folder', environment: 'The build context' };
+/** One finding per local path with nothing to upload (deploy calls it too, before any write). */
+function emptyLocalAssets(localAssets) {
+    return localAssets
+        .filter((a) => a.files === 0)
+        .map((a) => (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('local-asset-empty', { file: a.file, line: a.line, column: a.column, endLine: a.endLine, endColumn: a.endColumn }, `${WHAT[a.kind]} '${a.localPath}' has no file to upload${a.ignoreFile ? ` once its ${a.ignoreFile} is applied` : ''}: az ml refuses an empty folder.`));
+}
+const localAssetsCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ .qH)('local-assets', ['local-asset-empty'], (ctx) => ({ findings: emptyLocalAssets(ctx.facts.localAssets ?? []) }));
+
+
+/***/ }),
+
+/***/ 1485:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -316,6 +1153,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
+var plan = __webpack_require__(7275);
 // EXTERNAL MODULE: ./lib/azure/rest.js
 var rest = __webpack_require__(9649);
 ;// CONCATENATED MODULE: ./lib/azure/read.js
@@ -990,51 +1829,8 @@ var azure_session = __webpack_require__(7076);
 var scan = __webpack_require__(1639);
 // EXTERNAL MODULE: ./lib/findings/finding.js
 var finding = __webpack_require__(6939);
-;// CONCATENATED MODULE: ./lib/checks/check.js
-/** A check from its evaluation: `run` is the findings of `evaluate`. */
-function defineCheck(name, rules, evaluate) {
-    const full = (ctx) => ({ findings: [], verdicts: [], identityPlan: [], grants: [], ...evaluate(ctx) });
-    return { name, rules, run: (ctx) => full(ctx).findings, evaluate: full };
-}
-/** A finding position from a spec span. */
-function at(file, span) {
-    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
-}
-/** Where an endpoint-level finding goes: the span asked for, else the endpoint's name, else the first deployment's endpoint_name. */
-function endpointPosition(ctx, pick) {
-    if (ctx.endpoint) {
-        const span = pick(ctx.endpoint.spans) ?? ctx.endpoint.spans.name;
-        if (span)
-            return at(ctx.endpoint.file, span);
-        return { file: ctx.endpoint.file, line: 1, column: 1 };
-    }
-    const d = ctx.deployments[0];
-    if (d)
-        return at(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
-    return { file: '', line: 1, column: 1 };
-}
-/** Case-insensitive lookup in a record keyed by names, hosts or ARM ids. */
-function lookupCI(record, key) {
-    if (key in record)
-        return record[key];
-    const low = key.toLowerCase();
-    for (const [k, v] of Object.entries(record))
-        if (k.toLowerCase() === low)
-            return v;
-    return undefined;
-}
-/** The references, one per (file, store) pair: findings about a store go on its first reference in each file. */
-function firstPerFile(refs, storeOf) {
-    const seen = new Set();
-    return refs.filter((r) => {
-        const key = `${r.range.file}\u0000${storeOf(r).toLowerCase()}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-
+// EXTERNAL MODULE: ./lib/checks/check.js
+var check = __webpack_require__(5229);
 ;// CONCATENATED MODULE: ./lib/checks/assets.js
 // Registered assets the deployment names exist: model, environment and code versions (by version,
 // `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
@@ -1052,20 +1848,20 @@ function assetReferences(d) {
         out.push({ field: 'code_configuration.code', ref: d.code.ref, span: d.code.span });
     return out;
 }
-const assetsCheck = defineCheck('assets', ['asset-not-found', 'cannot-verify'], (ctx) => {
+const assetsCheck = (0,check/* defineCheck */.qH)('assets', ['asset-not-found', 'cannot-verify'], (ctx) => {
     const out = { findings: [] };
     for (const d of ctx.deployments) {
         for (const { field, ref, span } of assetReferences(d)) {
-            const lookup = lookupCI(ctx.facts.assets, ref.text);
+            const lookup = (0,check/* lookupCI */.d5)(ctx.facts.assets, ref.text);
             if (!lookup || lookup.kind === 'found')
                 continue;
             if (lookup.kind === 'unreadable') {
-                out.findings.push((0,finding/* makeFinding */.MH)('cannot-verify', at(d.file, span), `Cannot verify that ${field} ${ref.text} exists: ${lookup.why}.`, {
+                out.findings.push((0,finding/* makeFinding */.MH)('cannot-verify', (0,check.at)(d.file, span), `Cannot verify that ${field} ${ref.text} exists: ${lookup.why}.`, {
                     hint: lookup.permission ? `Give the workflow identity ${lookup.permission} where the asset lives.` : 'Give the workflow identity read access to the workspace or registry that holds the asset.',
                 }));
                 continue;
             }
-            out.findings.push((0,finding/* makeFinding */.MH)('asset-not-found', at(d.file, span), `${field} ${ref.text}: ${missingWhat(ref)}.`, { hint: fixFor(ref) }));
+            out.findings.push((0,finding/* makeFinding */.MH)('asset-not-found', (0,check.at)(d.file, span), `${field} ${ref.text}: ${missingWhat(ref)}.`, { hint: fixFor(ref) }));
         }
     }
     return out;
@@ -1133,7 +1929,7 @@ function userAssigned(ctx, resourceId, principalId) {
     const name = resourceId.split('/').pop() ?? resourceId;
     if (principalId)
         return { kind: 'existing', type: 'user', principalId, resourceId, label: `user-assigned identity ${name} (${principalId})` };
-    const read = lookupCI(ctx.facts.userAssignedIdentities, resourceId);
+    const read = (0,check/* lookupCI */.d5)(ctx.facts.userAssignedIdentities, resourceId);
     if (!read)
         return { kind: 'unknown', why: `user-assigned identity ${name} was not read` };
     if (read.kind === 'missing')
@@ -1144,7 +1940,7 @@ function userAssigned(ctx, resourceId, principalId) {
 }
 /** The principal's role assignments as the adapters read them. */
 function principalFacts(ctx, principalId) {
-    return lookupCI(ctx.facts.principals, principalId);
+    return (0,check/* lookupCI */.d5)(ctx.facts.principals, principalId);
 }
 /**
  * Whether the endpoint will carry the enforce flag: the file's value when it sets one, otherwise the
@@ -1177,7 +1973,7 @@ function principalHolds(ctx, principalId, role, scope, partsCount = false) {
 }
 /** Whether the signed-in identity holds an operation at a scope, from its effective permissions. */
 function callerHolds(ctx, scope, permission) {
-    const exact = lookupCI(ctx.facts.caller.permissions, scope);
+    const exact = (0,check/* lookupCI */.d5)(ctx.facts.caller.permissions, scope);
     const candidates = exact ? [[scope, exact]] : Object.entries(ctx.facts.caller.permissions).filter(([s]) => scopeCovers(s, scope) === true);
     let why;
     for (const [, lookup] of candidates) {
@@ -1245,13 +2041,13 @@ function endpointPrincipalExpression(endpointName, workspaceId) {
 
 
 
-const callerPermissionsCheck = defineCheck('caller-permissions', ['caller-cannot-read-connections', 'cannot-verify'], (ctx) => {
+const callerPermissionsCheck = (0,check/* defineCheck */.qH)('caller-permissions', ['caller-cannot-read-connections', 'cannot-verify'], (ctx) => {
     if (!enforceFlagEnabled(ctx))
         return {};
     const ws = ctx.facts.workspace;
     if (ws.kind !== 'found')
         return {};
-    const where = endpointPosition(ctx, (s) => s.enforceFlag);
+    const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.enforceFlag);
     const operation = operationOf(CONNECTION_SECRETS_READER.permission);
     const caller = callerHolds(ctx, ws.value.id, CONNECTION_SECRETS_READER.permission);
     const who = ctx.facts.caller.objectId ? `The signed-in identity (${ctx.facts.caller.objectId})` : 'The signed-in identity';
@@ -1286,12 +2082,12 @@ var edit_distance = __webpack_require__(9583);
 
 
 const LIST_SECRETS = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
-const connectionsCheck = defineCheck('connections', ['connection-not-found', 'connection-key-not-found', 'cannot-verify'], (ctx) => {
+const connectionsCheck = (0,check/* defineCheck */.qH)('connections', ['connection-not-found', 'connection-key-not-found', 'cannot-verify'], (ctx) => {
     const out = { findings: [], verdicts: [] };
     for (const ref of ctx.references) {
         if (ref.kind === 'keyvault')
             continue;
-        const lookup = lookupCI(ctx.facts.connections, ref.connection);
+        const lookup = (0,check/* lookupCI */.d5)(ctx.facts.connections, ref.connection);
         if (!lookup) {
             out.verdicts.push({ reference: ref, status: { state: 'unknown', why: `connection ${ref.connection} was not read` } });
             continue;
@@ -1367,7 +2163,7 @@ function keyProblem(ref, connection) {
 
 
 
-const endpointIdentityCheck = defineCheck('endpoint-identity', ['endpoint-identity-cannot-read-connections', 'endpoint-identity-cannot-read-keyvault', 'role-not-yet-effective', 'cannot-verify'], (ctx) => {
+const endpointIdentityCheck = (0,check/* defineCheck */.qH)('endpoint-identity', ['endpoint-identity-cannot-read-connections', 'endpoint-identity-cannot-read-keyvault', 'role-not-yet-effective', 'cannot-verify'], (ctx) => {
     const out = { findings: [], verdicts: [], identityPlan: [], grants: [] };
     const identity = endpointIdentity(ctx);
     const connectionRefs = ctx.references.filter((r) => r.kind !== 'keyvault');
@@ -1384,7 +2180,7 @@ const endpointIdentityCheck = defineCheck('endpoint-identity', ['endpoint-identi
 /** Report once per file (on the first reference of the group), give every reference the status. */
 function decide(out, refs, status, finding) {
     if (finding)
-        for (const r of firstPerFile(refs, () => ''))
+        for (const r of (0,check/* firstPerFile */.uT)(refs, () => ''))
             out.findings.push(finding(r));
     for (const r of refs)
         out.verdicts.push({ reference: r, status });
@@ -1401,7 +2197,7 @@ function notYetEffective(out, refs, state, who, where) {
         return;
     const youngest = Math.min(...state.grants.map((g) => g.ageMs ?? Infinity));
     const role = state.grants[0]?.roleName ?? 'the role';
-    for (const r of firstPerFile(refs, () => '')) {
+    for (const r of (0,check/* firstPerFile */.uT)(refs, () => '')) {
         out.findings.push((0,finding/* makeFinding */.MH)('role-not-yet-effective', r.range, `${role} was assigned to ${who} on ${where} ${describeAge(youngest)} ago: role assignments can take up to 10 minutes to take effect, so it may not have yet.`));
     }
 }
@@ -1468,7 +2264,7 @@ function connections(ctx, identity, refs, out) {
     }
 }
 function keyVault(ctx, identity, host, refs, out) {
-    const vault = lookupCI(ctx.facts.vaults, host);
+    const vault = (0,check/* lookupCI */.d5)(ctx.facts.vaults, host);
     const vaultName = host.split('.')[0] ?? host;
     if (!vault || vault.kind === 'missing') {
         // keyvault-secrets reports a missing vault; there is no scope to check.
@@ -1555,34 +2351,34 @@ function connectionName(r) {
 // run updates is in the middle of another operation (docs/online-checks.md §endpoint-state).
 
 
-/** Provisioning states in which no operation is running (ARM's terminal states). */
-const TERMINAL_STATES = new Set(['succeeded', 'failed', 'canceled', 'cancelled']);
+/** Provisioning states in which no operation is running (the EndpointProvisioningState / DeploymentProvisioningState enums' terminal values). */
+const TERMINAL_STATES = new Set(['succeeded', 'failed', 'canceled']);
 function isTerminal(state) {
     return TERMINAL_STATES.has(state.toLowerCase());
 }
-const endpointStateCheck = defineCheck('endpoint-state', ['endpoint-busy', 'endpoint-not-found', 'cannot-verify'], (ctx) => {
+const endpointStateCheck = (0,check/* defineCheck */.qH)('endpoint-state', ['endpoint-busy', 'endpoint-not-found', 'cannot-verify'], (ctx) => {
     const findings = [];
     const live = ctx.facts.endpoint;
     const verb = ctx.mode === 'deploy' ? 'deploy waits for it to finish before writing' : 'deploy would wait for it to finish';
     if (live.kind === 'missing' && !ctx.endpoint) {
         for (const d of ctx.deployments) {
-            findings.push((0,finding/* makeFinding */.MH)('endpoint-not-found', at(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} targets endpoint ${ctx.endpointName}, which does not exist in the workspace, and no endpoint file was given to create it.`));
+            findings.push((0,finding/* makeFinding */.MH)('endpoint-not-found', (0,check.at)(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} targets endpoint ${ctx.endpointName}, which does not exist in the workspace, and no endpoint file was given to create it.`));
         }
     }
     if (live.kind === 'unreadable') {
-        findings.push((0,finding/* makeFinding */.MH)('cannot-verify', endpointPosition(ctx, (s) => s.name), `Cannot read endpoint ${ctx.endpointName}: ${live.why}. Whether it exists, its identity and its state are unknown.`, {
+        findings.push((0,finding/* makeFinding */.MH)('cannot-verify', (0,check/* endpointPosition */.FT)(ctx, (s) => s.name), `Cannot read endpoint ${ctx.endpointName}: ${live.why}. Whether it exists, its identity and its state are unknown.`, {
             hint: `Give the workflow identity ${live.permission ?? 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read'} on the workspace (AzureML Data Scientist includes it).`,
         }));
     }
     if (live.kind === 'found' && !isTerminal(live.value.provisioningState)) {
-        findings.push((0,finding/* makeFinding */.MH)('endpoint-busy', endpointPosition(ctx, (s) => s.name), `Endpoint ${ctx.endpointName} is ${live.value.provisioningState}: another operation is running on it; ${verb}.`));
+        findings.push((0,finding/* makeFinding */.MH)('endpoint-busy', (0,check/* endpointPosition */.FT)(ctx, (s) => s.name), `Endpoint ${ctx.endpointName} is ${live.value.provisioningState}: another operation is running on it; ${verb}.`));
     }
     const deployments = ctx.facts.deployments;
     if (deployments.kind === 'found') {
         for (const d of ctx.deployments) {
-            const existing = lookupCI(deployments.value, d.name);
+            const existing = (0,check/* lookupCI */.d5)(deployments.value, d.name);
             if (existing && !isTerminal(existing.provisioningState)) {
-                findings.push((0,finding/* makeFinding */.MH)('endpoint-busy', at(d.file, d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} is ${existing.provisioningState}: another operation is running on it; ${verb}.`));
+                findings.push((0,finding/* makeFinding */.MH)('endpoint-busy', (0,check.at)(d.file, d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} is ${existing.provisioningState}: another operation is running on it; ${verb}.`));
             }
         }
     }
@@ -1595,7 +2391,7 @@ const endpointStateCheck = defineCheck('endpoint-state', ['endpoint-busy', 'endp
 
 
 
-const identityImmutableCheck = defineCheck('identity-immutable', ['identity-immutable'], (ctx) => {
+const identityImmutableCheck = (0,check/* defineCheck */.qH)('identity-immutable', ['identity-immutable'], (ctx) => {
     const live = ctx.facts.endpoint;
     const requested = requestedIdentityType(ctx);
     if (live.kind !== 'found' || !ctx.endpoint || requested === undefined)
@@ -1607,7 +2403,7 @@ const identityImmutableCheck = defineCheck('identity-immutable', ['identity-immu
         return {};
     return {
         findings: [
-            (0,finding/* makeFinding */.MH)('identity-immutable', endpointPosition(ctx, (s) => s.identity), `Endpoint ${ctx.endpointName} exists with ${has}; the file asks for ${asks}. An endpoint's identity is fixed when it is created, so the update would be rejected.`, {
+            (0,finding/* makeFinding */.MH)('identity-immutable', (0,check/* endpointPosition */.FT)(ctx, (s) => s.identity), `Endpoint ${ctx.endpointName} exists with ${has}; the file asks for ${asks}. An endpoint's identity is fixed when it is created, so the update would be rejected.`, {
                 hint: `Keep ${has} in the endpoint file, or deploy to a new endpoint name.`,
             }),
         ],
@@ -1644,12 +2440,12 @@ function describeWanted(type, ids) {
 // file, on the first reference to it; every reference to the vault gets the status.
 
 
-const keyVaultModelCheck = defineCheck('keyvault-model', ['keyvault-not-rbac', 'cannot-verify'], (ctx) => {
+const keyVaultModelCheck = (0,check/* defineCheck */.qH)('keyvault-model', ['keyvault-not-rbac', 'cannot-verify'], (ctx) => {
     const out = { findings: [], verdicts: [] };
     const refs = ctx.references.filter((r) => r.kind === 'keyvault');
-    const first = new Set(firstPerFile(refs, (r) => r.vaultHost));
+    const first = new Set((0,check/* firstPerFile */.uT)(refs, (r) => r.vaultHost));
     for (const ref of refs) {
-        const vault = lookupCI(ctx.facts.vaults, ref.vaultHost);
+        const vault = (0,check/* lookupCI */.d5)(ctx.facts.vaults, ref.vaultHost);
         if (!vault || vault.kind === 'missing')
             continue; // not read, or reported by keyvault-secrets
         if (vault.kind === 'unreadable') {
@@ -1685,13 +2481,13 @@ const keyVaultModelCheck = defineCheck('keyvault-model', ['keyvault-not-rbac', '
 
 
 const READ_METADATA = 'Microsoft.KeyVault/vaults/secrets/readMetadata/action';
-const keyVaultSecretsCheck = defineCheck('keyvault-secrets', ['keyvault-secret-not-found', 'keyvault-secret-unusable', 'keyvault-secret-expired', 'keyvault-secret-newer-version', 'cannot-verify'], (ctx) => {
+const keyVaultSecretsCheck = (0,check/* defineCheck */.qH)('keyvault-secrets', ['keyvault-secret-not-found', 'keyvault-secret-unusable', 'keyvault-secret-expired', 'keyvault-secret-newer-version', 'cannot-verify'], (ctx) => {
     const out = { findings: [], verdicts: [] };
     const now = Date.parse(ctx.facts.now);
     for (const ref of ctx.references) {
         if (ref.kind !== 'keyvault')
             continue;
-        const vault = lookupCI(ctx.facts.vaults, ref.vaultHost);
+        const vault = (0,check/* lookupCI */.d5)(ctx.facts.vaults, ref.vaultHost);
         if (vault?.kind === 'missing') {
             out.findings.push((0,finding/* makeFinding */.MH)('keyvault-secret-not-found', ref.range, `${ref.variable}: no Key Vault named ${ref.vaultName} exists (${ref.vaultHost} does not resolve to a vault this subscription can see).`, {
                 hint: 'Correct the vault name in the reference (az keyvault list --query [].name).',
@@ -1699,7 +2495,7 @@ const keyVaultSecretsCheck = defineCheck('keyvault-secrets', ['keyvault-secret-n
             out.verdicts.push({ reference: ref, status: { state: 'fail', rule: 'keyvault-secret-not-found' } });
             continue;
         }
-        const version = lookupCI(ctx.facts.secretVersions, ref.secretId);
+        const version = (0,check/* lookupCI */.d5)(ctx.facts.secretVersions, ref.secretId);
         if (!version) {
             out.verdicts.push({ reference: ref, status: { state: 'unknown', why: `secret ${ref.secretName} in ${ref.vaultName} was not read` } });
             continue;
@@ -1762,19 +2558,8 @@ function newerVersion(ref, newer, now) {
     });
 }
 
-;// CONCATENATED MODULE: ./lib/checks/local-assets.js
-// Local model, code and build-context folders have something to upload once their ignore file is
-// applied: az ml refuses an empty folder (EmptyDirectoryError), so the deployment would never start
-// (docs/local-assets.md §2). The facts come from the asset plan (src/assets/plan.ts).
-
-
-const WHAT = { model: 'The model folder', code: 'The code folder', environment: 'The build context' };
-const localAssetsCheck = defineCheck('local-assets', ['local-asset-empty'], (ctx) => ({
-    findings: (ctx.facts.localAssets ?? [])
-        .filter((a) => a.files === 0)
-        .map((a) => (0,finding/* makeFinding */.MH)('local-asset-empty', { file: a.file, line: a.line, column: a.column, endLine: a.endLine, endColumn: a.endColumn }, `${WHAT[a.kind]} '${a.localPath}' has no file to upload${a.ignoreFile ? ` once its ${a.ignoreFile} is applied` : ''}: az ml refuses an empty folder.`)),
-}));
-
+// EXTERNAL MODULE: ./lib/checks/local-assets.js
+var local_assets = __webpack_require__(7998);
 ;// CONCATENATED MODULE: ./lib/checks/quota.js
 // The instance type is offered in the workspace's region, and the VM family's core quota has room
 // for the deployment (docs/online-checks.md §quota). Managed online deployments hold 20 % more
@@ -1818,7 +2603,7 @@ function quotaDemands(deployments, live, vmSizes) {
             continue;
         const instances = d.instanceCount ?? 1;
         const cores = coresNeeded(instances, size.vCPUs);
-        const existing = lookupCI(live, d.name);
+        const existing = (0,check/* lookupCI */.d5)(live, d.name);
         const oldSize = sizeOf(vmSizes, existing?.instanceType);
         const held = existing && oldSize && oldSize.family.toLowerCase() === size.family.toLowerCase() ? coresNeeded(existing.instanceCount ?? 1, oldSize.vCPUs) : 0;
         out.push({ deployment: d.name, file: d.file, vmSize: size.name, family: size.family, instances, vCPUs: size.vCPUs, cores, held, additional: Math.max(0, cores - held) });
@@ -1851,9 +2636,9 @@ function quotaPlanLines(ctx) {
     return quotaByFamily(quotaDemands(ctx.deployments, live, vmSizes.value), usages.value).map((f) => `${f.family}: ${f.current} → ${f.after} of ${f.limit} cores${f.fits ? '' : ' (over the limit)'}`);
 }
 function instanceTypeAt(d) {
-    return at(d.file, d.spans.instanceType ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
+    return (0,check.at)(d.file, d.spans.instanceType ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
 }
-const quotaCheck = defineCheck('quota', ['instance-type-unavailable', 'quota-insufficient', 'cannot-verify'], (ctx) => {
+const quotaCheck = (0,check/* defineCheck */.qH)('quota', ['instance-type-unavailable', 'quota-insufficient', 'cannot-verify'], (ctx) => {
     const managed = ctx.deployments.filter((d) => d.computeType === 'Managed' && d.instanceType);
     if (managed.length === 0)
         return {};
@@ -1924,7 +2709,7 @@ var spec = __webpack_require__(4199);
 
 
 
-const trafficCheck = defineCheck('traffic', ['traffic', 'cannot-verify'], (ctx) => {
+const trafficCheck = (0,check/* defineCheck */.qH)('traffic', ['traffic', 'cannot-verify'], (ctx) => {
     const endpoint = ctx.endpoint;
     if (!endpoint)
         return {};
@@ -1936,7 +2721,7 @@ const trafficCheck = defineCheck('traffic', ['traffic', 'cannot-verify'], (ctx) 
         for (const e of [...endpoint.traffic, ...endpoint.mirrorTraffic]) {
             if (e.percent === 0 || known.has(e.name))
                 continue;
-            findings.push((0,finding/* makeFinding */.MH)('cannot-verify', at(endpoint.file, e.keySpan), `Cannot verify that deployment ${e.key} exists: the endpoint's deployments could not be read (${live.why}).`, {
+            findings.push((0,finding/* makeFinding */.MH)('cannot-verify', (0,check.at)(endpoint.file, e.keySpan), `Cannot verify that deployment ${e.key} exists: the endpoint's deployments could not be read (${live.why}).`, {
                 hint: `Give the workflow identity ${live.permission ?? 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read'} on the workspace.`,
             }));
         }
@@ -1954,12 +2739,12 @@ const trafficCheck = defineCheck('traffic', ['traffic', 'cannot-verify'], (ctx) 
 
 
 
-const uaiPlatformRolesCheck = defineCheck('uai-platform-roles', ['uai-missing-platform-roles', 'role-not-yet-effective', 'cannot-verify'], (ctx) => {
+const uaiPlatformRolesCheck = (0,check/* defineCheck */.qH)('uai-platform-roles', ['uai-missing-platform-roles', 'role-not-yet-effective', 'cannot-verify'], (ctx) => {
     const identity = endpointIdentity(ctx);
     const ws = ctx.facts.workspace;
     if (identity.kind !== 'existing' || identity.type !== 'user' || ws.kind !== 'found')
         return {};
-    const where = endpointPosition(ctx, (s) => s.identity);
+    const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.identity);
     const out = { findings: [] };
     const missing = [];
     const needs = [[ACR_PULL, ws.value.containerRegistryId], [STORAGE_BLOB_DATA_READER, ws.value.storageAccountId]];
@@ -2012,7 +2797,7 @@ const CHECKS = [
     endpointIdentityCheck,
     uaiPlatformRolesCheck,
     assetsCheck,
-    localAssetsCheck,
+    local_assets/* localAssetsCheck */.t,
     quotaCheck,
     trafficCheck,
 ];
@@ -2341,6 +3126,9 @@ function formatTraffic(t) {
 
 
 
+
+
+
 const validateMode = {
     // Offline, traffic to a deployment in no file is only a notice: the online traffic check decides it.
     unknownTrafficSeverity: 'notice',
@@ -2353,10 +3141,21 @@ async function validateOnline(run, mode) {
     const endpointName = analysis.endpoint?.name ?? analysis.deployments[0]?.endpointName ?? '';
     const session = await run.phase('Sign in to Azure', () => (0,azure_session/* signIn */.Jv)(inputs));
     const requestsAtSignIn = session.stats.requests;
-    const gathered = await run.phase('Read Azure (read-only)', async () => {
-        const g = await gatherFacts(session, { endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, references: analysis.references });
+    const assetProblems = [];
+    const { gathered, assetPlan } = await run.phase('Read Azure (read-only)', async () => {
+        const ws = { ...spec/* OFFLINE_WORKSPACE */.Qu, subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName };
+        const [g, a] = await Promise.all([
+            gatherFacts(session, { endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, references: analysis.references }),
+            (0,plan/* planLocalAssets */.wT)(session, analysis.deployments.map((d) => (0,spec/* deploymentRestBody */.KE)(d, ws))).catch((error) => {
+                assetProblems.push((0,finding/* makeFinding */.MH)('cannot-verify', { file: analysis.deployments[0]?.file ?? '', line: 1, column: 1 }, `Cannot plan the local assets: ${error instanceof Error ? error.message : String(error)}.`, { hint: 'Give the workflow identity read access to the workspace assets, datastores and storage.' }));
+                return { items: [], facts: [], changes: true };
+            }),
+        ]);
+        g.facts.localAssets = a.facts;
         core.info(describeReads(g.reads, session.stats.requests - requestsAtSignIn));
-        return g;
+        for (const line of (0,plan/* planLines */.HN)(a))
+            core.info(`Asset: ${line.description}`);
+        return { gathered: g, assetPlan: a };
     });
     const ctx = {
         endpoint: analysis.endpoint,
@@ -2373,10 +3172,14 @@ async function validateOnline(run, mode) {
         core.info(`${o.findings.length} online finding(s); references: ${countStates(o)}.`);
         return o;
     });
-    const refined = refinePlan(analysis.plan, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome, secretValues: analysis.overrideValues });
+    // Registered-asset lines stay; local assets get the plan's lines (uploads, existing versions).
+    const offlineAssets = analysis.plan.assets.filter((a) => a.description.startsWith('resolve '));
+    const refined = refinePlan({ ...analysis.plan, assets: offlineAssets }, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome, secretValues: analysis.overrideValues });
+    refined.plan.assets = [...(0,plan/* planLines */.HN)(assetPlan), ...offlineAssets];
+    refined.changes ||= assetPlan.changes;
     const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
     return {
-        findings: outcome.findings,
+        findings: [...outcome.findings, ...assetProblems],
         references: outcome.references,
         plan: refined.plan,
         changes: refined.changes,
@@ -2386,6 +3189,7 @@ async function validateOnline(run, mode) {
         session,
         facts: gathered.facts,
         outcome,
+        assetPlan,
     };
 }
 /** The online traffic check decides what the offline analysis could only flag as a notice. */

@@ -1,0 +1,62 @@
+// The no-false-success rule on a fake ARM: a platform that accepts a traffic update and silently
+// keeps the old map fails the step, and the rollback restores (and reads back) the previous map.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { AzureSession } from '../azure/session.ts';
+import type { TimelineEntry } from '../report/model.ts';
+import { describeEndpoint } from './live.ts';
+import type { RolloutState } from './rollout-state.ts';
+import { planTraffic } from './traffic-plan.ts';
+import { runTraffic } from './traffic.ts';
+import { ApplyLog } from './writes.ts';
+
+const PATH = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws/onlineEndpoints/ep';
+
+/** An endpoint whose PUTs succeed; `revert` makes it keep the traffic it had (a silent revert). */
+function fakeSession(revert: (asked: Record<string, number>) => boolean): { session: AzureSession; puts: Record<string, number>[] } {
+  let traffic: Record<string, number> = { blue: 100 };
+  const puts: Record<string, number>[] = [];
+  const body = () => ({ name: 'ep', location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'Key', provisioningState: 'Succeeded', traffic, mirrorTraffic: {} } });
+  const arm = {
+    async send(req: { method: string; path: string; body?: unknown }) {
+      if (req.method === 'PUT') {
+        const asked = ((req.body as { properties: { traffic: Record<string, number> } }).properties.traffic);
+        puts.push(asked);
+        if (!revert(asked)) traffic = asked;
+        return { status: 200, headers: {}, body: body() };
+      }
+      return { status: 200, headers: {}, body: body() };
+    },
+  };
+  return { session: { arm } as unknown as AzureSession, puts };
+}
+
+describe('runTraffic: read back after every change', () => {
+  it('a silent revert fails the step and the previous map is restored exactly', async () => {
+    const { session, puts } = fakeSession((asked) => asked.green === 50);
+    const timeline: TimelineEntry[] = [];
+    const log = new ApplyLog(timeline);
+    const live = describeEndpoint({ properties: { traffic: { blue: 100 }, mirrorTraffic: {}, provisioningState: 'Succeeded', authMode: 'Key' } });
+    const plan = planTraffic({ live: { blue: 100 }, liveMirror: {}, deployment: 'green', deployments: ['blue', 'green'], request: { kind: 'steps', steps: [10, 50, 100] }, gatesConfigured: false });
+    const saved: RolloutState[] = [];
+    const state: RolloutState = { version: 1, status: 'inProgress', endpointPath: PATH, apiVersion: '2026-09-01', endpointName: 'ep', body: { location: 'eastus', properties: { authMode: 'Key' } }, previous: plan.previous, startedAt: '' };
+    const after = await runTraffic({ session, log, plan, state, gates: { onNoData: 'fail', bakeTimeMs: 0 }, target: 'green', scoring: live, rollbackOnFailure: true, deadline: Date.now() + 60_000, at: { file: 'g.yml', line: 1, column: 1 }, saveState: (s) => saved.push(s) });
+    assert.deepEqual(puts, [{ blue: 90, green: 10 }, { blue: 50, green: 50 }, { blue: 100 }]);
+    assert.deepEqual(after?.traffic, { blue: 100 });
+    assert.equal(log.findings.length, 1);
+    assert.match(log.findings[0]?.message ?? '', /Azure holds traffic blue=90,green=10 .* after asking for blue=50,green=50/);
+    assert.deepEqual(timeline.map((t) => [t.name, t.verdict]), [['Traffic: green 10 %', 'ok'], ['Traffic: green 50 %', 'failed'], ['Rollback', 'rolled back']]);
+    assert.deepEqual(saved.map((s) => s.status), ['inProgress', 'finished']);
+  });
+
+  it('without rollback-on-failure the failed map stays, and the run still fails', async () => {
+    const { session, puts } = fakeSession((asked) => asked.green === 100);
+    const log = new ApplyLog([]);
+    const live = describeEndpoint({ properties: { traffic: { blue: 100 }, provisioningState: 'Succeeded' } });
+    const plan = planTraffic({ live: { blue: 100 }, liveMirror: {}, deployment: 'green', deployments: ['blue', 'green'], request: { kind: 'all' }, gatesConfigured: false });
+    const state: RolloutState = { version: 1, status: 'inProgress', endpointPath: PATH, apiVersion: 'v', endpointName: 'ep', body: {}, previous: plan.previous, startedAt: '' };
+    await runTraffic({ session, log, plan, state, gates: { onNoData: 'fail', bakeTimeMs: 0 }, target: 'green', scoring: live, rollbackOnFailure: false, deadline: Date.now() + 60_000, at: { file: 'g.yml', line: 1, column: 1 }, saveState: () => undefined });
+    assert.deepEqual(puts, [{ green: 100 }]);
+    assert.equal(log.failed, true);
+  });
+});
