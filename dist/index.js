@@ -38591,7 +38591,8 @@ async function publishPrComment(report, settings) {
     }
     catch (error) {
         const status = error.status;
-        const reason = error instanceof Error ? error.message : String(error);
+        const message = error instanceof Error ? error.message : String(error);
+        const reason = message.length > 300 ? `${message.slice(0, 300)}…` : message;
         if (status === 401 || status === 403 || status === 404) {
             core.notice(permissionNotice(pr, status, reason), { title: 'Pull-request comment not written' });
         }

@@ -90,7 +90,8 @@ export async function publishPrComment(report: RunReport, settings: PrCommentSet
     return action;
   } catch (error) {
     const status = (error as { status?: unknown }).status;
-    const reason = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = message.length > 300 ? `${message.slice(0, 300)}…` : message;
     if (status === 401 || status === 403 || status === 404) {
       core.notice(permissionNotice(pr, status, reason), { title: 'Pull-request comment not written' });
     } else {
