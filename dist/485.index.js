@@ -1825,8 +1825,8 @@ function unique(values) {
 
 // EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
 var azure_session = __webpack_require__(7076);
-// EXTERNAL MODULE: ./lib/secrets/scan.js + 2 modules
-var scan = __webpack_require__(1639);
+// EXTERNAL MODULE: ./lib/secrets/scan.js + 1 modules
+var scan = __webpack_require__(4365);
 // EXTERNAL MODULE: ./lib/findings/finding.js
 var finding = __webpack_require__(6939);
 // EXTERNAL MODULE: ./lib/checks/check.js

@@ -38911,8 +38911,8 @@ function writeReportFiles(report, links, env) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/secrets/scan.js + 2 modules
-var secrets_scan = __nccwpck_require__(1639);
+// EXTERNAL MODULE: ./lib/secrets/scan.js + 1 modules
+var secrets_scan = __nccwpck_require__(4365);
 // EXTERNAL MODULE: ./lib/spec/index.js
 var spec = __nccwpck_require__(4199);
 // EXTERNAL MODULE: ./lib/spec/override-scope.js
@@ -39061,7 +39061,7 @@ const lintMode = {
 const MODE_REGISTRY = {
     lint: async () => lintMode,
     validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1485))).validateMode,
-    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(485), __nccwpck_require__.e(60)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6060))).deployMode,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(485), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4682))).deployMode,
 };
 
 ;// CONCATENATED MODULE: ./lib/pipeline.js
@@ -39244,139 +39244,21 @@ function parseState(text) {
 
 /***/ }),
 
-/***/ 1639:
+/***/ 8586:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  P5: () => (/* binding */ describeReference),
-  Nb: () => (/* binding */ scanDeployment),
-  z7: () => (/* binding */ scanEndpoint)
-});
-
-// UNUSED EXPORTS: analyzeScalar, scanDocument, storeKey, suggestionHint
-
-// EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __nccwpck_require__(6939);
-;// CONCATENATED MODULE: ./lib/spec/scalar-geometry.js
-/**
- * The span of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
- * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
- * scalars, multi-line, `set` overrides, unknown layouts) the scalar's own span.
- * The end-column convention (inclusive or exclusive) follows the span's own.
- */
-function locateInScalar(scalar, offset, length) {
-    const span = scalar.span;
-    const whole = { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
-    if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine)
-        return whole;
-    const value = scalar.value.value;
-    const layout = rawLayout(scalar, value);
-    if (!layout)
-        return whole;
-    const { contentColumn, map, exclusiveEnd } = layout;
-    const start = map[offset];
-    const end = map[Math.min(offset + length, value.length)];
-    if (start === undefined || end === undefined)
-        return whole;
-    return {
-        line: span.line,
-        column: contentColumn + start,
-        endLine: span.line,
-        endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
-    };
-}
-function rawLayout(scalar, value) {
-    const span = scalar.span;
-    const width = span.endColumn - span.column;
-    if (!scalar.quoted) {
-        if (scalar.source !== value)
-            return undefined;
-        const map = Array.from({ length: value.length + 1 }, (_, i) => i);
-        if (width === value.length)
-            return { contentColumn: span.column, map, exclusiveEnd: true };
-        if (width === value.length - 1)
-            return { contentColumn: span.column, map, exclusiveEnd: false };
-        return undefined;
-    }
-    // Quoted: `raw` is the text between the quotes as written. Try the single- then double-quoted reading.
-    const raw = scalar.raw;
-    if (raw === undefined)
-        return undefined;
-    const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
-    if (!map)
-        return undefined;
-    if (width === raw.length + 2)
-        return { contentColumn: span.column + 1, map, exclusiveEnd: true };
-    if (width === raw.length + 1)
-        return { contentColumn: span.column + 1, map, exclusiveEnd: false };
-    return undefined;
-}
-function decodeSingle(raw, value) {
-    const map = [];
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-        map.push(i);
-        if (raw[i] === "'") {
-            if (raw[i + 1] !== "'")
-                return undefined;
-            i++;
-        }
-        out += raw[i];
-    }
-    map.push(raw.length);
-    return out === value ? map : undefined;
-}
-const SIMPLE_ESCAPES = {
-    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
-function decodeDouble(raw, value) {
-    const map = [];
-    let out = '';
-    let i = 0;
-    while (i < raw.length) {
-        const ch = raw[i] ?? '';
-        if (ch === '"')
-            return undefined;
-        if (ch !== '\\') {
-            map.push(i);
-            out += ch;
-            i++;
-            continue;
-        }
-        const esc = raw[i + 1] ?? '';
-        const simple = SIMPLE_ESCAPES[esc];
-        if (simple !== undefined) {
-            map.push(i);
-            out += simple;
-            i += 2;
-            continue;
-        }
-        const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
-        const hex = raw.slice(i + 2, i + 2 + hexLen);
-        if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen)
-            return undefined;
-        const s = String.fromCodePoint(Number.parseInt(hex, 16));
-        for (let k = 0; k < s.length; k++)
-            map.push(i);
-        out += s;
-        i += 2 + hexLen;
-    }
-    map.push(raw.length);
-    return out === value ? map : undefined;
-}
-
-// EXTERNAL MODULE: ./lib/azure/clouds.js
-var clouds = __nccwpck_require__(7769);
-// EXTERNAL MODULE: ./lib/spec/edit-distance.js
-var edit_distance = __nccwpck_require__(9583);
-;// CONCATENATED MODULE: ./lib/secrets/parse.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   U7: () => (/* binding */ analyzeValue),
+/* harmony export */   ik: () => (/* binding */ parseExactReference)
+/* harmony export */ });
+/* unused harmony exports CONNECTION_NAME, VAULT_NAME, SECRET_NAME, SECRET_VERSION, connectionNameProblem, vaultNameProblem, secretNameProblem */
+/* harmony import */ var _azure_clouds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
+/* harmony import */ var _spec_edit_distance_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9583);
 
 
 /** Key Vault host suffix of each cloud, from the one cloud table (src/azure/clouds.ts). */
-const VAULT_SUFFIXES = Object.values(clouds/* CLOUDS */.J).map((c) => [c.name, c.keyVaultSuffix]);
+const VAULT_SUFFIXES = Object.values(_azure_clouds_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOUDS */ .J).map((c) => [c.name, c.keyVaultSuffix]);
 function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -39425,7 +39307,7 @@ function formatReference(t) {
     }
 }
 function keyVaultTarget(vaultName, cloud, secretName, version) {
-    const vaultHost = `${vaultName}.${clouds/* CLOUDS */.J[cloud].keyVaultSuffix}`;
+    const vaultHost = `${vaultName}.${_azure_clouds_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOUDS */ .J[cloud].keyVaultSuffix}`;
     const vaultUrl = `https://${vaultHost}`;
     return {
         kind: 'keyvault',
@@ -39499,7 +39381,7 @@ function guessSegment(seg) {
     let best;
     let bestDistance = 3;
     for (const word of ['credentials', 'metadata', 'target']) {
-        const d = (0,edit_distance/* editDistance */.Y)(lower, word);
+        const d = (0,_spec_edit_distance_js__WEBPACK_IMPORTED_MODULE_1__/* .editDistance */ .Y)(lower, word);
         if (d < bestDistance)
             [best, bestDistance] = [word, d];
     }
@@ -39536,7 +39418,7 @@ function repairAzureml(body) {
         return { problems: [...problems, err('missing `connections/<connection_name>`')], canonical: '${{azureml://connections/<connection_name>}}' };
     if (first !== 'connections') {
         const lower = first.toLowerCase();
-        if (lower === 'connections' || lower === 'connection' || (0,edit_distance/* editDistance */.Y)(lower, 'connections') <= 2) {
+        if (lower === 'connections' || lower === 'connection' || (0,_spec_edit_distance_js__WEBPACK_IMPORTED_MODULE_1__/* .editDistance */ .Y)(lower, 'connections') <= 2) {
             problems.push(err(`\`${first}\` must be \`connections\``));
         }
         else {
@@ -39680,7 +39562,7 @@ function repairKeyVault(body) {
             problems.push(err('only secrets can be injected, not Key Vault keys: use `/secrets/`'));
         else if (lower === 'certificates' || lower === 'certificate')
             problems.push(err("certificates cannot be referenced directly: use the certificate's backing secret, `/secrets/<name>/<version>`"));
-        else if (lower === 'secrets' || lower === 'secret' || (0,edit_distance/* editDistance */.Y)(lower, 'secrets') <= 2)
+        else if (lower === 'secrets' || lower === 'secret' || (0,_spec_edit_distance_js__WEBPACK_IMPORTED_MODULE_1__/* .editDistance */ .Y)(lower, 'secrets') <= 2)
             problems.push(err(`\`${kind}\` must be \`secrets\``));
         else
             problems.push(err(`\`/${kind}/\` must be \`/secrets/\``));
@@ -39892,6 +39774,135 @@ function analyzeWrapped(value, w) {
     return { candidate: 'wrapped', problems, ...(suggestion === undefined ? {} : { suggestion }), offset, length };
 }
 
+
+/***/ }),
+
+/***/ 4365:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P5: () => (/* binding */ describeReference),
+  Nb: () => (/* binding */ scanDeployment),
+  z7: () => (/* binding */ scanEndpoint)
+});
+
+// UNUSED EXPORTS: analyzeScalar, scanDocument, storeKey, suggestionHint
+
+// EXTERNAL MODULE: ./lib/findings/finding.js
+var finding = __nccwpck_require__(6939);
+;// CONCATENATED MODULE: ./lib/spec/scalar-geometry.js
+/**
+ * The span of `value.slice(offset, offset + length)` in the file. Exact for single-line plain,
+ * single-quoted and double-quoted scalars whose span matches their text; otherwise (block
+ * scalars, multi-line, `set` overrides, unknown layouts) the scalar's own span.
+ * The end-column convention (inclusive or exclusive) follows the span's own.
+ */
+function locateInScalar(scalar, offset, length) {
+    const span = scalar.span;
+    const whole = { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+    if (scalar.override !== undefined || scalar.value.type !== 'str' || span.line !== span.endLine)
+        return whole;
+    const value = scalar.value.value;
+    const layout = rawLayout(scalar, value);
+    if (!layout)
+        return whole;
+    const { contentColumn, map, exclusiveEnd } = layout;
+    const start = map[offset];
+    const end = map[Math.min(offset + length, value.length)];
+    if (start === undefined || end === undefined)
+        return whole;
+    return {
+        line: span.line,
+        column: contentColumn + start,
+        endLine: span.line,
+        endColumn: contentColumn + end - (exclusiveEnd ? 0 : 1),
+    };
+}
+function rawLayout(scalar, value) {
+    const span = scalar.span;
+    const width = span.endColumn - span.column;
+    if (!scalar.quoted) {
+        if (scalar.source !== value)
+            return undefined;
+        const map = Array.from({ length: value.length + 1 }, (_, i) => i);
+        if (width === value.length)
+            return { contentColumn: span.column, map, exclusiveEnd: true };
+        if (width === value.length - 1)
+            return { contentColumn: span.column, map, exclusiveEnd: false };
+        return undefined;
+    }
+    // Quoted: `raw` is the text between the quotes as written. Try the single- then double-quoted reading.
+    const raw = scalar.raw;
+    if (raw === undefined)
+        return undefined;
+    const map = decodeSingle(raw, value) ?? decodeDouble(raw, value);
+    if (!map)
+        return undefined;
+    if (width === raw.length + 2)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: true };
+    if (width === raw.length + 1)
+        return { contentColumn: span.column + 1, map, exclusiveEnd: false };
+    return undefined;
+}
+function decodeSingle(raw, value) {
+    const map = [];
+    let out = '';
+    for (let i = 0; i < raw.length; i++) {
+        map.push(i);
+        if (raw[i] === "'") {
+            if (raw[i + 1] !== "'")
+                return undefined;
+            i++;
+        }
+        out += raw[i];
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+const SIMPLE_ESCAPES = {
+    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+};
+function decodeDouble(raw, value) {
+    const map = [];
+    let out = '';
+    let i = 0;
+    while (i < raw.length) {
+        const ch = raw[i] ?? '';
+        if (ch === '"')
+            return undefined;
+        if (ch !== '\\') {
+            map.push(i);
+            out += ch;
+            i++;
+            continue;
+        }
+        const esc = raw[i + 1] ?? '';
+        const simple = SIMPLE_ESCAPES[esc];
+        if (simple !== undefined) {
+            map.push(i);
+            out += simple;
+            i += 2;
+            continue;
+        }
+        const hexLen = esc === 'x' ? 2 : esc === 'u' ? 4 : esc === 'U' ? 8 : 0;
+        const hex = raw.slice(i + 2, i + 2 + hexLen);
+        if (hexLen === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen)
+            return undefined;
+        const s = String.fromCodePoint(Number.parseInt(hex, 16));
+        for (let k = 0; k < s.length; k++)
+            map.push(i);
+        out += s;
+        i += 2 + hexLen;
+    }
+    map.push(raw.length);
+    return out === value ? map : undefined;
+}
+
+// EXTERNAL MODULE: ./lib/secrets/parse.js
+var parse = __nccwpck_require__(8586);
 ;// CONCATENATED MODULE: ./lib/secrets/scan.js
 // Walk a parsed endpoint or deployment file for secret references. PURE.
 //
@@ -39942,7 +39953,7 @@ function analyzeScalar(variable, scalar, file) {
     if (scalar.value.type !== 'str')
         return { findings: [] };
     const value = scalar.value.value;
-    const a = analyzeValue(value);
+    const a = (0,parse/* analyzeValue */.U7)(value);
     if (a.candidate === null)
         return { findings: [] };
     const at = { file, ...locateInScalar(scalar, a.offset, a.length) };
@@ -39991,7 +40002,7 @@ function walk(node, path, file, role, out) {
 function misplaced(scalar, path, file, role, out) {
     if (scalar.value.type !== 'str')
         return;
-    const a = analyzeValue(scalar.value.value);
+    const a = (0,parse/* analyzeValue */.U7)(scalar.value.value);
     const at = { file, ...locateInScalar(scalar, a.offset, a.length) };
     if (a.candidate === 'github-expression') {
         out.findings.push(...findingsFor(path, a, at));
@@ -40010,7 +40021,7 @@ function misplaced(scalar, path, file, role, out) {
 const RULE_PLACEMENT_FIX = 'Move the reference into the deployment environment_variables, the only place the service resolves it, and read it from the environment in the container.';
 function moveHint(t, path) {
     const name = (path.split('.').pop() ?? 'SECRET').replace(/\[\d+\]$/, '').replace(/[^A-Za-z0-9_]/g, '_').toUpperCase() || 'SECRET';
-    return `Move it to the deployment: environment_variables: { ${name}: ${formatReference(t)} }, and read ${name} in the container.`;
+    return `Move it to the deployment: environment_variables: { ${name}: ${(0,parse/* formatReference */.FH)(t)} }, and read ${name} in the container.`;
 }
 /** A secret-free description of a reference for the job summary (references are not secret; values are). */
 function describeReference(ref) {

@@ -11,12 +11,14 @@ import type { SourceRange } from '../findings/finding.ts';
 import { InputError, type Inputs } from '../inputs.ts';
 import type { AnalyzedRun, ApplyResult } from '../modes/mode.ts';
 import type { ReadBack, Written } from '../report/model.ts';
+import { parseExactReference } from '../secrets/parse.ts';
 import type { KeyVaultRef } from '../secrets/scan.ts';
 import { readSourceFile, workspaceRoot } from '../source-files.ts';
 import { deploymentPath, deploymentRestBody, endpointPath, endpointRestBody, ML_API_VERSION, type DeploymentSpec, type WorkspaceContext } from '../spec/index.ts';
 import { driftFrom } from './drift.ts';
 import { describeFailure, failingVariables, onlyKeyVaultPermission, type ServiceError } from './failure-codes.ts';
 import { ensureKeyVaultAccess } from './keyvault-roles.ts';
+import { redactVariables } from './log-redaction.ts';
 import { readDeployment, readEndpoint, waitWhileBusy, type LiveDeployment, type LiveEndpoint } from './live.ts';
 import type { LroOutcome } from './lro.ts';
 import { ROLLOUT_STATE_KEY, serializeState, type RolloutState } from './rollout-state.ts';
@@ -264,12 +266,16 @@ function timeoutError(inputs: Inputs): ServiceError {
   return { code: 'DeploymentTimeout', message: `no answer within the timeout budget (${Math.round(inputs.timeoutMs / 1000)} s)` };
 }
 
-async function showLogs(session: AzureSession, path: string): Promise<string> {
+/** The tails of both containers' logs, with the values of secret-injected variables redacted. */
+async function showLogs(session: AzureSession, path: string, spec: DeploymentSpec): Promise<string> {
+  const injected = Object.entries(spec.environmentVariables)
+    .filter(([, value]) => value !== null && parseExactReference(value) !== undefined)
+    .map(([name]) => name);
   const tails = await Promise.all(
     (['StorageInitializer', 'InferenceServer'] as const).map(async (containerType) => {
       try {
         const res = await session.arm.send<{ content?: string }>({ method: 'POST', path: `${path}/getLogs`, apiVersion: ML_API_VERSION, body: { containerType, tail: 50 } });
-        return { containerType, text: res.body?.content ?? '' };
+        return { containerType, text: redactVariables(res.body?.content ?? '', injected) };
       } catch (error) {
         return { containerType, text: `(logs not available: ${error instanceof ArmError ? error.code : String(error)})` };
       }
@@ -322,7 +328,7 @@ async function applyDeployment(
   }
   if (outcome.kind !== 'succeeded') {
     const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
-    const tail = await showLogs(session, d.path);
+    const tail = await showLogs(session, d.path, d.spec);
     const entry = describeFailure(error.code);
     const variables = error.code === 'SecretsInjectionError' ? failingVariables(error, Object.keys(d.spec.environmentVariables)) : [];
     const places = variables.map((v) => d.spec.spans.environmentVariables[v]).filter((s) => s !== undefined);

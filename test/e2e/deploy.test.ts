@@ -102,9 +102,14 @@ describe('deploy: failures are reported where they happen, and nothing else move
   });
 
   it('a deployment that fails to start: logs of both containers, deployment-failed with the code and remedy, traffic untouched', async () => {
-    await admin(emu, 'PATCH', '/knobs', { deployments: { green: { failToStart: { code: 'ResourceNotReady', message: 'Liveness probe failed', logs: 'Traceback (most recent call last):\nModuleNotFoundError: No module named sklearn\n' } } } });
-    const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', 'rollout-steps': '10,50,100' }, { 'ml/green.yml': deploymentYaml(emu, 'green', 'existing-ep') });
-    assert.equal(run.code, 1);
+    // The scoring script prints its environment before it crashes: the injected value must not reach the run log.
+    const printed = `DB_PASSWORD=${SECRET_VALUES[0]}\nenviron({'DB_PASSWORD': '${SECRET_VALUES[0]}', 'LOG_LEVEL': 'info'})\n`;
+    await admin(emu, 'POST', '/role-assignments', { principal: 'endpoint:existing-ep', role: 'Key Vault Secrets User', scope: 'keyvault:demo-kv' });
+    await admin(emu, 'PATCH', '/knobs', { deployments: { green: { failToStart: { code: 'ResourceNotReady', message: 'Liveness probe failed', logs: `${printed}Traceback (most recent call last):\nModuleNotFoundError: No module named sklearn\n` } } } });
+    const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', 'rollout-steps': '10,50,100' }, { 'ml/green.yml': deploymentYaml(emu, 'green', 'existing-ep', { DB_PASSWORD: KV_REF, LOG_LEVEL: 'info' }) });
+    assert.equal(run.code, 1, run.stdout);
+    assert.match(run.stdout, /DB_PASSWORD=\*\*\*/);
+    assertNoSecrets(run);
     const failed = run.annotations.find((a) => a.properties.title?.startsWith('deployment-failed'));
     assert.equal(failed?.properties.file, 'ml/green.yml');
     assert.equal(failed?.properties.line, '1');

@@ -1,8 +1,8 @@
-export const id = 60;
-export const ids = [60];
+export const id = 682;
+export const ids = [682];
 export const modules = {
 
-/***/ 6060:
+/***/ 4682:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -243,6 +243,8 @@ var local_assets = __webpack_require__(7998);
 var azure_session = __webpack_require__(7076);
 // EXTERNAL MODULE: ./lib/inputs.js
 var inputs = __webpack_require__(646);
+// EXTERNAL MODULE: ./lib/secrets/parse.js
+var parse = __webpack_require__(8586);
 // EXTERNAL MODULE: ./lib/source-files.js
 var source_files = __webpack_require__(308);
 // EXTERNAL MODULE: ./lib/spec/index.js
@@ -515,6 +517,33 @@ async function ensureKeyVaultAccess(session, principalId, vaults, grant, deadlin
         }
         return { ...v, resourceId: id, state: 'granted' };
     }));
+}
+
+;// CONCATENATED MODULE: ./lib/rollout/log-redaction.js
+// Container logs are the user's own output, and a scoring script that prints its environment
+// (`printenv`, `print(os.environ)`, a JSON dump) would put injected secret values into the run
+// log. The action never holds those values (docs/architecture.md §4), so it redacts by name:
+// wherever a log line assigns a value to a variable whose YAML value is a secret reference, the
+// value is replaced. PURE.
+const REDACTED = '***';
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * Replaces the values of the named variables in the forms environments are usually printed in:
+ * `NAME=value` (printenv, `env`), `NAME: value` (YAML, logging), `"NAME": "value"` (JSON) and
+ * `'NAME': 'value'` (a Python dict).
+ */
+function redactVariables(text, variables) {
+    let out = text;
+    for (const name of variables) {
+        const n = escapeRegExp(name);
+        // Quoted key and quoted value: JSON and Python reprs ("K": "v", 'K': 'v'), escapes included.
+        out = out.replace(new RegExp(`(["'])(${n})\\1(\\s*[:=]\\s*)(["'])((?:\\\\.|(?!\\4).)*)\\4`, 'g'), (_m, q, key, sep, vq) => `${q}${key}${q}${sep}${vq}${REDACTED}${vq}`);
+        // Bare key: NAME=value or NAME: value up to the end of the line (values may hold spaces).
+        out = out.replace(new RegExp(`(^|[^\\w"'])(${n})(\\s*[:=]\\s*)(?!["'])(?!\\*\\*\\*)([^\\r\\n]+)`, 'gm'), (_m, before, key, sep) => `${before}${key}${sep}${REDACTED}`);
+    }
+    return out;
 }
 
 // EXTERNAL MODULE: ./lib/rollout/live.js
@@ -1017,6 +1046,8 @@ async function runTraffic(run) {
 
 
 
+
+
 function bodyOf(outcome) {
     return outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : outcome.kind;
 }
@@ -1255,11 +1286,15 @@ function written(log) {
 function timeoutError(inputs) {
     return { code: 'DeploymentTimeout', message: `no answer within the timeout budget (${Math.round(inputs.timeoutMs / 1000)} s)` };
 }
-async function showLogs(session, path) {
+/** The tails of both containers' logs, with the values of secret-injected variables redacted. */
+async function showLogs(session, path, spec) {
+    const injected = Object.entries(spec.environmentVariables)
+        .filter(([, value]) => value !== null && (0,parse/* parseExactReference */.ik)(value) !== undefined)
+        .map(([name]) => name);
     const tails = await Promise.all(['StorageInitializer', 'InferenceServer'].map(async (containerType) => {
         try {
             const res = await session.arm.send({ method: 'POST', path: `${path}/getLogs`, apiVersion: lib_spec/* ML_API_VERSION */.W8, body: { containerType, tail: 50 } });
-            return { containerType, text: res.body?.content ?? '' };
+            return { containerType, text: redactVariables(res.body?.content ?? '', injected) };
         }
         catch (error) {
             return { containerType, text: `(logs not available: ${error instanceof azure_session/* ArmError */.dW ? error.code : String(error)})` };
@@ -1304,7 +1339,7 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
     }
     if (outcome.kind !== 'succeeded') {
         const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
-        const tail = await showLogs(session, d.path);
+        const tail = await showLogs(session, d.path, d.spec);
         const entry = describeFailure(error.code);
         const variables = error.code === 'SecretsInjectionError' ? failingVariables(error, Object.keys(d.spec.environmentVariables)) : [];
         const places = variables.map((v) => d.spec.spans.environmentVariables[v]).filter((s) => s !== undefined);
