@@ -425,6 +425,8 @@ function onlyKeyVaultPermission(error, grantedVaultHosts) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./lib/checks/rbac.js
+var rbac = __webpack_require__(6381);
 // EXTERNAL MODULE: ./lib/rollout/lro.js
 var lro = __webpack_require__(5570);
 ;// CONCATENATED MODULE: ./lib/rollout/keyvault-roles.js
@@ -437,17 +439,15 @@ var lro = __webpack_require__(5570);
 
 
 
+
 const AUTHZ_API = '2022-04-01';
 const VAULT_API = '2023-07-01';
 const KEY_VAULT_SECRETS_USER = '4633458b-17de-408a-b874-0445c86b69e6';
 const GET_SECRET = 'Microsoft.KeyVault/vaults/secrets/getSecret/action';
-/** `*` wildcards, case-insensitive, as Azure RBAC matches actions. */
-function matches(pattern, operation) {
-    const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`, 'i');
-    return re.test(operation);
-}
+/** Whether a role definition allows getSecret, by the same matching the online checks use. */
 function grantsGetSecret(def) {
-    return (def.properties?.permissions ?? []).some((p) => (p.dataActions ?? []).some((a) => matches(a, GET_SECRET)) && !(p.notDataActions ?? []).some((a) => matches(a, GET_SECRET)));
+    const blocks = (def.properties?.permissions ?? []).map((p) => ({ actions: [], notActions: [], dataActions: p.dataActions ?? [], notDataActions: p.notDataActions ?? [] }));
+    return (0,rbac/* blocksAllow */.GQ)(blocks, { dataAction: GET_SECRET });
 }
 async function vaultId(session, name, known, deadline) {
     if (known)
@@ -1362,8 +1362,8 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/modes/validate.js + 24 modules
-var validate = __webpack_require__(1485);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 23 modules
+var validate = __webpack_require__(2516);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 
 

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
 import { ArmError, type AzureSession } from '../azure/session.ts';
+import { blocksAllow } from '../checks/rbac.ts';
 import { retryTransient } from './lro.ts';
 
 const AUTHZ_API = '2022-04-01';
@@ -31,16 +32,10 @@ interface RoleDefinition {
   properties?: { permissions?: Array<{ dataActions?: string[]; notDataActions?: string[] }> };
 }
 
-/** `*` wildcards, case-insensitive, as Azure RBAC matches actions. */
-function matches(pattern: string, operation: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`, 'i');
-  return re.test(operation);
-}
-
+/** Whether a role definition allows getSecret, by the same matching the online checks use. */
 function grantsGetSecret(def: RoleDefinition): boolean {
-  return (def.properties?.permissions ?? []).some(
-    (p) => (p.dataActions ?? []).some((a) => matches(a, GET_SECRET)) && !(p.notDataActions ?? []).some((a) => matches(a, GET_SECRET)),
-  );
+  const blocks = (def.properties?.permissions ?? []).map((p) => ({ actions: [], notActions: [], dataActions: p.dataActions ?? [], notDataActions: p.notDataActions ?? [] }));
+  return blocksAllow(blocks, { dataAction: GET_SECRET });
 }
 
 async function vaultId(session: AzureSession, name: string, known: string | undefined, deadline: number): Promise<string | undefined> {

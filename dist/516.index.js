@@ -1,5 +1,5 @@
-export const id = 485;
-export const ids = [485];
+export const id = 516;
+export const ids = [516];
 export const modules = {
 
 /***/ 7617:
@@ -1138,7 +1138,158 @@ const localAssetsCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineChec
 
 /***/ }),
 
-/***/ 1485:
+/***/ 6381:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BP: () => (/* binding */ roleDefinitionKey),
+/* harmony export */   GQ: () => (/* binding */ blocksAllow),
+/* harmony export */   HK: () => (/* binding */ describeAge),
+/* harmony export */   R6: () => (/* binding */ evaluatePermission),
+/* harmony export */   pp: () => (/* binding */ scopeCovers)
+/* harmony export */ });
+/* unused harmony exports PROPAGATION_DELAY_MS, normalizeScope, permissionMatches, principalClosure */
+/** The usual delay before a new role assignment takes effect (Azure RBAC troubleshooting: "up to 10 minutes"). */
+const PROPAGATION_DELAY_MS = 10 * 60 * 1000;
+/** Lower-case, no trailing slash: ARM ids compare case-insensitively. */
+function normalizeScope(scope) {
+    const s = scope.trim().toLowerCase().replace(/\/+$/, '');
+    return s === '' ? '/' : s;
+}
+/** The last segment of a role definition id, lower-cased (what `roleDefinitions` is keyed by). */
+function roleDefinitionKey(id) {
+    return (id.split('/').filter(Boolean).pop() ?? id).toLowerCase();
+}
+const MG = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)$/;
+/**
+ * Whether an assignment at `assignmentScope` applies at `target`: the same scope or one above it
+ * (root `/`, management group, subscription, resource group, resource, child resource). A
+ * management-group scope is `unknown` unless the caller says which groups hold the subscription.
+ */
+function scopeCovers(assignmentScope, target, managementGroups) {
+    const a = normalizeScope(assignmentScope);
+    const t = normalizeScope(target);
+    if (a === '/' || a === t || t.startsWith(`${a}/`))
+        return true;
+    const mg = MG.exec(a);
+    if (!mg)
+        return false;
+    if (!t.startsWith('/subscriptions/'))
+        return false;
+    if (managementGroups === undefined)
+        return 'unknown';
+    const names = managementGroups.map((g) => (MG.exec(normalizeScope(g))?.[1] ?? g.toLowerCase()));
+    return names.includes(mg[1] ?? '');
+}
+const patternCache = new Map();
+function escapeRegExp(text) {
+    return text.replace(/[.+?^$(){}|[\]\\]/g, (c) => '\\' + c);
+}
+// ARM operation matching: case-insensitive, `*` matches any run of characters (`*`, `*/read`, `…/secrets/*`).
+function permissionMatches(pattern, operation) {
+    let re = patternCache.get(pattern);
+    if (!re) {
+        const body = pattern.split('*').map(escapeRegExp).join('.*');
+        re = new RegExp('^' + body + '$', 'i');
+        patternCache.set(pattern, re);
+    }
+    return re.test(operation);
+}
+/**
+ * Whether permission blocks allow an operation. A block allows it when one of its actions (data
+ * actions) matches and none of the same block's notActions (notDataActions) does: a notAction
+ * subtracts within its block only, and another block (another role) may still grant it.
+ * `actions: ['*']` never covers data actions.
+ */
+function blocksAllow(blocks, want) {
+    return blocks.some((b) => blockAllows(b, want));
+}
+function blockAllows(block, want) {
+    const [allow, deny, op] = 'action' in want ? [block.actions, block.notActions, want.action] : [block.dataActions, block.notDataActions, want.dataAction];
+    return (allow ?? []).some((p) => permissionMatches(p, op)) && !(deny ?? []).some((p) => permissionMatches(p, op));
+}
+/** The principal and every group it is in, transitively (cycles tolerated). */
+function principalClosure(principalId, memberOf) {
+    const index = new Map(Object.entries(memberOf).map(([k, v]) => [k.toLowerCase(), v]));
+    const seen = new Set();
+    const queue = [principalId.toLowerCase()];
+    while (queue.length) {
+        const id = queue.pop() ?? '';
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        for (const g of index.get(id) ?? [])
+            queue.push(g.toLowerCase());
+    }
+    return seen;
+}
+function evaluatePermission(world, query) {
+    const now = Date.parse(world.now);
+    const delay = world.propagationDelayMs ?? PROPAGATION_DELAY_MS;
+    const members = world.memberOf ? principalClosure(query.principalId, world.memberOf) : undefined;
+    const definitions = new Map(Object.entries(world.roleDefinitions).map(([k, v]) => [k.toLowerCase(), v]));
+    const grants = [];
+    const uncertainties = [];
+    for (const a of world.assignments) {
+        if (members && !members.has(a.principalId.toLowerCase()))
+            continue;
+        const covers = scopeCovers(a.scope, query.scope, query.managementGroups);
+        const below = covers === false && query.partsCount === true && scopeCovers(query.scope, a.scope) === true;
+        if (covers === false && !below)
+            continue;
+        const definition = definitions.get(roleDefinitionKey(a.roleDefinitionId));
+        if (!definition) {
+            uncertainties.push(`role definition ${roleDefinitionKey(a.roleDefinitionId)} (assigned at ${a.scope}) could not be read`);
+            continue;
+        }
+        if (!blocksAllow(definition.permissions, query.permission))
+            continue;
+        const grant = { assignmentId: a.id, principalId: a.principalId, roleName: definition.roleName, roleDefinitionId: a.roleDefinitionId, scope: a.scope };
+        if (a.createdOn) {
+            grant.createdOn = a.createdOn;
+            const created = Date.parse(a.createdOn);
+            if (!Number.isNaN(created) && !Number.isNaN(now))
+                grant.ageMs = now - created;
+        }
+        if (below) {
+            uncertainties.push(`${definition.roleName} is assigned on ${a.scope}, a part of ${query.scope}: whether the part the service reads is covered is not known`);
+        }
+        else if (covers === 'unknown') {
+            uncertainties.push(`${definition.roleName} is assigned at management group scope ${a.scope}, and whether it holds this subscription is not known`);
+        }
+        else if (a.condition) {
+            uncertainties.push(`${definition.roleName} at ${a.scope} is assigned with a condition, which the action cannot evaluate (${a.condition})`);
+        }
+        else {
+            grants.push(grant);
+        }
+    }
+    if (grants.length > 0) {
+        // Effective once any granting assignment is old enough (or of unknown age: assume it is).
+        const notYetEffective = grants.every((g) => g.ageMs !== undefined && g.ageMs < delay);
+        return { holds: true, grants, notYetEffective, uncertainties: [] };
+    }
+    if (uncertainties.length > 0)
+        return { holds: 'uncertain', grants, notYetEffective: false, uncertainties };
+    return { holds: false, grants, notYetEffective: false, uncertainties: [] };
+}
+/** "3 minutes", "2 hours", "5 days": an age for messages. */
+function describeAge(ms) {
+    const minutes = Math.floor(ms / 60_000);
+    if (minutes < 1)
+        return 'less than a minute';
+    if (minutes < 120)
+        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48)
+        return `${hours} hours`;
+    return `${Math.floor(hours / 24)} days`;
+}
+
+
+/***/ }),
+
+/***/ 2516:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1462,144 +1613,8 @@ function notServedIsUnreadable(l) {
     return l.kind === 'missing' ? { kind: 'unreadable', why: 'the region does not answer this list' } : l;
 }
 
-;// CONCATENATED MODULE: ./lib/checks/rbac.js
-/** The usual delay before a new role assignment takes effect (Azure RBAC troubleshooting: "up to 10 minutes"). */
-const PROPAGATION_DELAY_MS = 10 * 60 * 1000;
-/** Lower-case, no trailing slash: ARM ids compare case-insensitively. */
-function normalizeScope(scope) {
-    const s = scope.trim().toLowerCase().replace(/\/+$/, '');
-    return s === '' ? '/' : s;
-}
-/** The last segment of a role definition id, lower-cased (what `roleDefinitions` is keyed by). */
-function roleDefinitionKey(id) {
-    return (id.split('/').filter(Boolean).pop() ?? id).toLowerCase();
-}
-const MG = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)$/;
-/**
- * Whether an assignment at `assignmentScope` applies at `target`: the same scope or one above it
- * (root `/`, management group, subscription, resource group, resource, child resource). A
- * management-group scope is `unknown` unless the caller says which groups hold the subscription.
- */
-function scopeCovers(assignmentScope, target, managementGroups) {
-    const a = normalizeScope(assignmentScope);
-    const t = normalizeScope(target);
-    if (a === '/' || a === t || t.startsWith(`${a}/`))
-        return true;
-    const mg = MG.exec(a);
-    if (!mg)
-        return false;
-    if (!t.startsWith('/subscriptions/'))
-        return false;
-    if (managementGroups === undefined)
-        return 'unknown';
-    const names = managementGroups.map((g) => (MG.exec(normalizeScope(g))?.[1] ?? g.toLowerCase()));
-    return names.includes(mg[1] ?? '');
-}
-const patternCache = new Map();
-function escapeRegExp(text) {
-    return text.replace(/[.+?^$(){}|[\]\\]/g, (c) => '\\' + c);
-}
-// ARM operation matching: case-insensitive, `*` matches any run of characters (`*`, `*/read`, `…/secrets/*`).
-function permissionMatches(pattern, operation) {
-    let re = patternCache.get(pattern);
-    if (!re) {
-        const body = pattern.split('*').map(escapeRegExp).join('.*');
-        re = new RegExp('^' + body + '$', 'i');
-        patternCache.set(pattern, re);
-    }
-    return re.test(operation);
-}
-/**
- * Whether permission blocks allow an operation. A block allows it when one of its actions (data
- * actions) matches and none of the same block's notActions (notDataActions) does: a notAction
- * subtracts within its block only, and another block (another role) may still grant it.
- * `actions: ['*']` never covers data actions.
- */
-function blocksAllow(blocks, want) {
-    return blocks.some((b) => blockAllows(b, want));
-}
-function blockAllows(block, want) {
-    const [allow, deny, op] = 'action' in want ? [block.actions, block.notActions, want.action] : [block.dataActions, block.notDataActions, want.dataAction];
-    return (allow ?? []).some((p) => permissionMatches(p, op)) && !(deny ?? []).some((p) => permissionMatches(p, op));
-}
-/** The principal and every group it is in, transitively (cycles tolerated). */
-function principalClosure(principalId, memberOf) {
-    const index = new Map(Object.entries(memberOf).map(([k, v]) => [k.toLowerCase(), v]));
-    const seen = new Set();
-    const queue = [principalId.toLowerCase()];
-    while (queue.length) {
-        const id = queue.pop() ?? '';
-        if (seen.has(id))
-            continue;
-        seen.add(id);
-        for (const g of index.get(id) ?? [])
-            queue.push(g.toLowerCase());
-    }
-    return seen;
-}
-function evaluatePermission(world, query) {
-    const now = Date.parse(world.now);
-    const delay = world.propagationDelayMs ?? PROPAGATION_DELAY_MS;
-    const members = world.memberOf ? principalClosure(query.principalId, world.memberOf) : undefined;
-    const definitions = new Map(Object.entries(world.roleDefinitions).map(([k, v]) => [k.toLowerCase(), v]));
-    const grants = [];
-    const uncertainties = [];
-    for (const a of world.assignments) {
-        if (members && !members.has(a.principalId.toLowerCase()))
-            continue;
-        const covers = scopeCovers(a.scope, query.scope, query.managementGroups);
-        const below = covers === false && query.partsCount === true && scopeCovers(query.scope, a.scope) === true;
-        if (covers === false && !below)
-            continue;
-        const definition = definitions.get(roleDefinitionKey(a.roleDefinitionId));
-        if (!definition) {
-            uncertainties.push(`role definition ${roleDefinitionKey(a.roleDefinitionId)} (assigned at ${a.scope}) could not be read`);
-            continue;
-        }
-        if (!blocksAllow(definition.permissions, query.permission))
-            continue;
-        const grant = { assignmentId: a.id, principalId: a.principalId, roleName: definition.roleName, roleDefinitionId: a.roleDefinitionId, scope: a.scope };
-        if (a.createdOn) {
-            grant.createdOn = a.createdOn;
-            const created = Date.parse(a.createdOn);
-            if (!Number.isNaN(created) && !Number.isNaN(now))
-                grant.ageMs = now - created;
-        }
-        if (below) {
-            uncertainties.push(`${definition.roleName} is assigned on ${a.scope}, a part of ${query.scope}: whether the part the service reads is covered is not known`);
-        }
-        else if (covers === 'unknown') {
-            uncertainties.push(`${definition.roleName} is assigned at management group scope ${a.scope}, and whether it holds this subscription is not known`);
-        }
-        else if (a.condition) {
-            uncertainties.push(`${definition.roleName} at ${a.scope} is assigned with a condition, which the action cannot evaluate (${a.condition})`);
-        }
-        else {
-            grants.push(grant);
-        }
-    }
-    if (grants.length > 0) {
-        // Effective once any granting assignment is old enough (or of unknown age: assume it is).
-        const notYetEffective = grants.every((g) => g.ageMs !== undefined && g.ageMs < delay);
-        return { holds: true, grants, notYetEffective, uncertainties: [] };
-    }
-    if (uncertainties.length > 0)
-        return { holds: 'uncertain', grants, notYetEffective: false, uncertainties };
-    return { holds: false, grants, notYetEffective: false, uncertainties: [] };
-}
-/** "3 minutes", "2 hours", "5 days": an age for messages. */
-function describeAge(ms) {
-    const minutes = Math.floor(ms / 60_000);
-    if (minutes < 1)
-        return 'less than a minute';
-    if (minutes < 120)
-        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-    const hours = Math.floor(minutes / 60);
-    if (hours < 48)
-        return `${hours} hours`;
-    return `${Math.floor(hours / 24)} days`;
-}
-
+// EXTERNAL MODULE: ./lib/checks/rbac.js
+var rbac = __webpack_require__(6381);
 ;// CONCATENATED MODULE: ./lib/azure/rbac.js
 
 
@@ -1712,8 +1727,8 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const definitionIds = unique(principalEntries.flatMap(([, p]) => (p.assignments.kind === 'found' ? p.assignments.value.map((a) => a.roleDefinitionId) : [])));
     const definitionsByKey = new Map();
     for (const id of definitionIds)
-        if (!definitionsByKey.has(roleDefinitionKey(id)))
-            definitionsByKey.set(roleDefinitionKey(id), id);
+        if (!definitionsByKey.has((0,rbac/* roleDefinitionKey */.BP)(id)))
+            definitionsByKey.set((0,rbac/* roleDefinitionKey */.BP)(id), id);
     const definitions = await Promise.all([...definitionsByKey].map(async ([key, id]) => [key, await readRoleDefinition(arm, id)]));
     const roleDefinitions = {};
     for (const [key, def] of definitions)
@@ -1964,7 +1979,7 @@ function principalHolds(ctx, principalId, role, scope, partsCount = false) {
         return { state: 'unknown', why: `the role assignments of ${principalId} could not be read (${facts.assignments.why})`, permission: facts.assignments.permission ?? 'Microsoft.Authorization/roleAssignments/read' };
     }
     const assignments = facts.assignments.kind === 'found' ? facts.assignments.value : [];
-    const verdict = evaluatePermission({ assignments, roleDefinitions: ctx.facts.roleDefinitions, now: ctx.facts.now }, { principalId, permission: role.permission, scope, partsCount });
+    const verdict = (0,rbac/* evaluatePermission */.R6)({ assignments, roleDefinitions: ctx.facts.roleDefinitions, now: ctx.facts.now }, { principalId, permission: role.permission, scope, partsCount });
     if (verdict.holds === true)
         return { state: 'holds', notYetEffective: verdict.notYetEffective, grants: verdict.grants };
     if (verdict.holds === 'uncertain')
@@ -1974,10 +1989,10 @@ function principalHolds(ctx, principalId, role, scope, partsCount = false) {
 /** Whether the signed-in identity holds an operation at a scope, from its effective permissions. */
 function callerHolds(ctx, scope, permission) {
     const exact = (0,check/* lookupCI */.d5)(ctx.facts.caller.permissions, scope);
-    const candidates = exact ? [[scope, exact]] : Object.entries(ctx.facts.caller.permissions).filter(([s]) => scopeCovers(s, scope) === true);
+    const candidates = exact ? [[scope, exact]] : Object.entries(ctx.facts.caller.permissions).filter(([s]) => (0,rbac/* scopeCovers */.pp)(s, scope) === true);
     let why;
     for (const [, lookup] of candidates) {
-        if (lookup.kind === 'found' && blocksAllow(lookup.value, permission))
+        if (lookup.kind === 'found' && (0,rbac/* blocksAllow */.GQ)(lookup.value, permission))
             return { state: 'holds' };
         if (lookup.kind === 'unreadable')
             why = lookup.why;
@@ -2198,7 +2213,7 @@ function notYetEffective(out, refs, state, who, where) {
     const youngest = Math.min(...state.grants.map((g) => g.ageMs ?? Infinity));
     const role = state.grants[0]?.roleName ?? 'the role';
     for (const r of (0,check/* firstPerFile */.uT)(refs, () => '')) {
-        out.findings.push((0,finding/* makeFinding */.MH)('role-not-yet-effective', r.range, `${role} was assigned to ${who} on ${where} ${describeAge(youngest)} ago: role assignments can take up to 10 minutes to take effect, so it may not have yet.`));
+        out.findings.push((0,finding/* makeFinding */.MH)('role-not-yet-effective', r.range, `${role} was assigned to ${who} on ${where} ${(0,rbac/* describeAge */.HK)(youngest)} ago: role assignments can take up to 10 minutes to take effect, so it may not have yet.`));
     }
 }
 function connections(ctx, identity, refs, out) {
@@ -2544,15 +2559,15 @@ function keyvault_secrets_short(version) {
 function validityProblem(v, now) {
     const expires = v.expiresOn ? Date.parse(v.expiresOn) : NaN;
     if (!Number.isNaN(expires) && expires <= now)
-        return `expired ${describeAge(now - expires)} ago (${v.expiresOn})`;
+        return `expired ${(0,rbac/* describeAge */.HK)(now - expires)} ago (${v.expiresOn})`;
     const notBefore = v.notBefore ? Date.parse(v.notBefore) : NaN;
     if (!Number.isNaN(notBefore) && notBefore > now)
-        return `is not valid until ${v.notBefore} (in ${describeAge(notBefore - now)})`;
+        return `is not valid until ${v.notBefore} (in ${(0,rbac/* describeAge */.HK)(notBefore - now)})`;
     return undefined;
 }
 function newerVersion(ref, newer, now) {
     const created = newer.createdOn ? Date.parse(newer.createdOn) : NaN;
-    const age = Number.isNaN(created) ? '' : ` (created ${describeAge(Math.max(0, now - created))} ago)`;
+    const age = Number.isNaN(created) ? '' : ` (created ${(0,rbac/* describeAge */.HK)(Math.max(0, now - created))} ago)`;
     return (0,finding/* makeFinding */.MH)('keyvault-secret-newer-version', ref.range, `${ref.variable}: secret ${ref.secretName} in vault ${ref.vaultName} has a newer enabled version ${keyvault_secrets_short(newer.version)}${age} than the pinned ${keyvault_secrets_short(ref.version)}.`, {
         hint: `If the rotation should reach this deployment: \${{keyvault:${ref.vaultUrl}/secrets/${ref.secretName}/${newer.version}}}`,
     });
