@@ -1362,8 +1362,8 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/modes/validate.js + 23 modules
-var validate = __webpack_require__(2516);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 22 modules
+var validate = __webpack_require__(4099);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 
 
@@ -1411,19 +1411,18 @@ const deployMode = {
 /* harmony export */   iJ: () => (/* binding */ readDeployment),
 /* harmony export */   uI: () => (/* binding */ waitWhileBusy)
 /* harmony export */ });
-/* unused harmony export TERMINAL */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
 /* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
 /* harmony import */ var _spec_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9933);
 /* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5570);
+/* harmony import */ var _checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3776);
 // Reads of the live endpoint and deployments that apply needs between its writes (read back after
 // every change, wait for a non-terminal state), through the session's ARM client.
 
 
 
 
-/** Terminal provisioning states (contracts: EndpointProvisioningState, DeploymentProvisioningState). */
-const TERMINAL = new Set(['succeeded', 'failed', 'canceled']);
+
 function describeEndpoint(body) {
     const p = body.properties ?? {};
     const identity = (body.identity ?? {});
@@ -1466,7 +1465,7 @@ async function readDeployment(session, path, deadline) {
 async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
     let current = first;
     const started = Date.now();
-    while (current && !TERMINAL.has(current.provisioningState.toLowerCase())) {
+    while (current && !(0,_checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isTerminal */ .Hd)(current.provisioningState)) {
         if (Date.now() + intervalMs > deadline)
             return { kind: 'timeout', state: current.provisioningState };
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${label} is ${current.provisioningState} (another operation is running on it); waiting, ${Math.round((Date.now() - started) / 1000)} s so far`);

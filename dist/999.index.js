@@ -301,6 +301,114 @@ function stringClaim(value) {
 
 /***/ }),
 
+/***/ 5229:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FT: () => (/* binding */ endpointPosition),
+/* harmony export */   at: () => (/* binding */ at),
+/* harmony export */   d5: () => (/* binding */ lookupCI),
+/* harmony export */   qH: () => (/* binding */ defineCheck),
+/* harmony export */   uT: () => (/* binding */ firstPerFile)
+/* harmony export */ });
+/** A check from its evaluation: `run` is the findings of `evaluate`. */
+function defineCheck(name, rules, evaluate) {
+    const full = (ctx) => ({ findings: [], verdicts: [], identityPlan: [], grants: [], ...evaluate(ctx) });
+    return { name, rules, run: (ctx) => full(ctx).findings, evaluate: full };
+}
+/** A finding position from a spec span. */
+function at(file, span) {
+    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+/** Where an endpoint-level finding goes: the span asked for, else the endpoint's name, else the first deployment's endpoint_name. */
+function endpointPosition(ctx, pick) {
+    if (ctx.endpoint) {
+        const span = pick(ctx.endpoint.spans) ?? ctx.endpoint.spans.name;
+        if (span)
+            return at(ctx.endpoint.file, span);
+        return { file: ctx.endpoint.file, line: 1, column: 1 };
+    }
+    const d = ctx.deployments[0];
+    if (d)
+        return at(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
+    return { file: '', line: 1, column: 1 };
+}
+/** Case-insensitive lookup in a record keyed by names, hosts or ARM ids. */
+function lookupCI(record, key) {
+    if (key in record)
+        return record[key];
+    const low = key.toLowerCase();
+    for (const [k, v] of Object.entries(record))
+        if (k.toLowerCase() === low)
+            return v;
+    return undefined;
+}
+/** The references, one per (file, store) pair: findings about a store go on its first reference in each file. */
+function firstPerFile(refs, storeOf) {
+    const seen = new Set();
+    return refs.filter((r) => {
+        const key = `${r.range.file}\u0000${storeOf(r).toLowerCase()}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 3776:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ isTerminal),
+/* harmony export */   Lw: () => (/* binding */ endpointStateCheck)
+/* harmony export */ });
+/* unused harmony export TERMINAL_STATES */
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
+// The endpoint exists when only deployment files are given, and neither it nor a deployment this
+// run updates is in the middle of another operation (docs/online-checks.md §endpoint-state).
+
+
+/** Provisioning states in which no operation is running (the EndpointProvisioningState / DeploymentProvisioningState enums' terminal values). */
+const TERMINAL_STATES = new Set(['succeeded', 'failed', 'canceled']);
+function isTerminal(state) {
+    return TERMINAL_STATES.has(state.toLowerCase());
+}
+const endpointStateCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ .qH)('endpoint-state', ['endpoint-busy', 'endpoint-not-found', 'cannot-verify'], (ctx) => {
+    const findings = [];
+    const live = ctx.facts.endpoint;
+    const verb = ctx.mode === 'deploy' ? 'deploy waits for it to finish before writing' : 'deploy would wait for it to finish';
+    if (live.kind === 'missing' && !ctx.endpoint) {
+        for (const d of ctx.deployments) {
+            findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('endpoint-not-found', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} targets endpoint ${ctx.endpointName}, which does not exist in the workspace, and no endpoint file was given to create it.`));
+        }
+    }
+    if (live.kind === 'unreadable') {
+        findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('cannot-verify', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointPosition */ .FT)(ctx, (s) => s.name), `Cannot read endpoint ${ctx.endpointName}: ${live.why}. Whether it exists, its identity and its state are unknown.`, {
+            hint: `Give the workflow identity ${live.permission ?? 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read'} on the workspace (AzureML Data Scientist includes it).`,
+        }));
+    }
+    if (live.kind === 'found' && !isTerminal(live.value.provisioningState)) {
+        findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('endpoint-busy', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointPosition */ .FT)(ctx, (s) => s.name), `Endpoint ${ctx.endpointName} is ${live.value.provisioningState}: another operation is running on it; ${verb}.`));
+    }
+    const deployments = ctx.facts.deployments;
+    if (deployments.kind === 'found') {
+        for (const d of ctx.deployments) {
+            const existing = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .lookupCI */ .d5)(deployments.value, d.name);
+            if (existing && !isTerminal(existing.provisioningState)) {
+                findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('endpoint-busy', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} is ${existing.provisioningState}: another operation is running on it; ${verb}.`));
+            }
+        }
+    }
+    return { findings };
+});
+
+
+/***/ }),
+
 /***/ 5747:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -310,19 +418,18 @@ function stringClaim(value) {
 /* harmony export */   iJ: () => (/* binding */ readDeployment),
 /* harmony export */   uI: () => (/* binding */ waitWhileBusy)
 /* harmony export */ });
-/* unused harmony export TERMINAL */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
 /* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
 /* harmony import */ var _spec_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9933);
 /* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5570);
+/* harmony import */ var _checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3776);
 // Reads of the live endpoint and deployments that apply needs between its writes (read back after
 // every change, wait for a non-terminal state), through the session's ARM client.
 
 
 
 
-/** Terminal provisioning states (contracts: EndpointProvisioningState, DeploymentProvisioningState). */
-const TERMINAL = new Set(['succeeded', 'failed', 'canceled']);
+
 function describeEndpoint(body) {
     const p = body.properties ?? {};
     const identity = (body.identity ?? {});
@@ -365,7 +472,7 @@ async function readDeployment(session, path, deadline) {
 async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
     let current = first;
     const started = Date.now();
-    while (current && !TERMINAL.has(current.provisioningState.toLowerCase())) {
+    while (current && !(0,_checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isTerminal */ .Hd)(current.provisioningState)) {
         if (Date.now() + intervalMs > deadline)
             return { kind: 'timeout', state: current.provisioningState };
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${label} is ${current.provisioningState} (another operation is running on it); waiting, ${Math.round((Date.now() - started) / 1000)} s so far`);

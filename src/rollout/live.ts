@@ -5,6 +5,7 @@ import { ArmError, type AzureSession } from '../azure/session.ts';
 import { ML_API_VERSION } from '../spec/rest.ts';
 import { retryTransient } from './lro.ts';
 import type { TrafficMap } from './traffic-plan.ts';
+import { isTerminal } from '../checks/endpoint-state.ts';
 
 export interface LiveEndpoint {
   body: Record<string, unknown>;
@@ -24,8 +25,6 @@ export interface LiveDeployment {
   provisioningState: string;
 }
 
-/** Terminal provisioning states (contracts: EndpointProvisioningState, DeploymentProvisioningState). */
-export const TERMINAL = new Set(['succeeded', 'failed', 'canceled']);
 
 type Props = { properties?: Record<string, unknown> };
 
@@ -79,7 +78,7 @@ export async function waitWhileBusy<T extends { provisioningState: string }>(
 ): Promise<{ kind: 'ready'; value: T | undefined } | { kind: 'timeout'; state: string }> {
   let current = first;
   const started = Date.now();
-  while (current && !TERMINAL.has(current.provisioningState.toLowerCase())) {
+  while (current && !isTerminal(current.provisioningState)) {
     if (Date.now() + intervalMs > deadline) return { kind: 'timeout', state: current.provisioningState };
     core.info(`${label} is ${current.provisioningState} (another operation is running on it); waiting, ${Math.round((Date.now() - started) / 1000)} s so far`);
     await new Promise((r) => setTimeout(r, intervalMs));

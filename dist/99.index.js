@@ -1,5 +1,5 @@
-export const id = 516;
-export const ids = [516];
+export const id = 99;
+export const ids = [99];
 export const modules = {
 
 /***/ 7617:
@@ -1112,6 +1112,57 @@ function firstPerFile(refs, storeOf) {
 
 /***/ }),
 
+/***/ 3776:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ isTerminal),
+/* harmony export */   Lw: () => (/* binding */ endpointStateCheck)
+/* harmony export */ });
+/* unused harmony export TERMINAL_STATES */
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
+// The endpoint exists when only deployment files are given, and neither it nor a deployment this
+// run updates is in the middle of another operation (docs/online-checks.md §endpoint-state).
+
+
+/** Provisioning states in which no operation is running (the EndpointProvisioningState / DeploymentProvisioningState enums' terminal values). */
+const TERMINAL_STATES = new Set(['succeeded', 'failed', 'canceled']);
+function isTerminal(state) {
+    return TERMINAL_STATES.has(state.toLowerCase());
+}
+const endpointStateCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ .qH)('endpoint-state', ['endpoint-busy', 'endpoint-not-found', 'cannot-verify'], (ctx) => {
+    const findings = [];
+    const live = ctx.facts.endpoint;
+    const verb = ctx.mode === 'deploy' ? 'deploy waits for it to finish before writing' : 'deploy would wait for it to finish';
+    if (live.kind === 'missing' && !ctx.endpoint) {
+        for (const d of ctx.deployments) {
+            findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('endpoint-not-found', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} targets endpoint ${ctx.endpointName}, which does not exist in the workspace, and no endpoint file was given to create it.`));
+        }
+    }
+    if (live.kind === 'unreadable') {
+        findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('cannot-verify', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointPosition */ .FT)(ctx, (s) => s.name), `Cannot read endpoint ${ctx.endpointName}: ${live.why}. Whether it exists, its identity and its state are unknown.`, {
+            hint: `Give the workflow identity ${live.permission ?? 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read'} on the workspace (AzureML Data Scientist includes it).`,
+        }));
+    }
+    if (live.kind === 'found' && !isTerminal(live.value.provisioningState)) {
+        findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('endpoint-busy', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointPosition */ .FT)(ctx, (s) => s.name), `Endpoint ${ctx.endpointName} is ${live.value.provisioningState}: another operation is running on it; ${verb}.`));
+    }
+    const deployments = ctx.facts.deployments;
+    if (deployments.kind === 'found') {
+        for (const d of ctx.deployments) {
+            const existing = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .lookupCI */ .d5)(deployments.value, d.name);
+            if (existing && !isTerminal(existing.provisioningState)) {
+                findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('endpoint-busy', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} is ${existing.provisioningState}: another operation is running on it; ${verb}.`));
+            }
+        }
+    }
+    return { findings };
+});
+
+
+/***/ }),
+
 /***/ 7998:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1289,7 +1340,7 @@ function describeAge(ms) {
 
 /***/ }),
 
-/***/ 2516:
+/***/ 4099:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2361,45 +2412,8 @@ function connectionName(r) {
     return r.kind === 'keyvault' ? r.vaultName : r.connection;
 }
 
-;// CONCATENATED MODULE: ./lib/checks/endpoint-state.js
-// The endpoint exists when only deployment files are given, and neither it nor a deployment this
-// run updates is in the middle of another operation (docs/online-checks.md §endpoint-state).
-
-
-/** Provisioning states in which no operation is running (the EndpointProvisioningState / DeploymentProvisioningState enums' terminal values). */
-const TERMINAL_STATES = new Set(['succeeded', 'failed', 'canceled']);
-function isTerminal(state) {
-    return TERMINAL_STATES.has(state.toLowerCase());
-}
-const endpointStateCheck = (0,check/* defineCheck */.qH)('endpoint-state', ['endpoint-busy', 'endpoint-not-found', 'cannot-verify'], (ctx) => {
-    const findings = [];
-    const live = ctx.facts.endpoint;
-    const verb = ctx.mode === 'deploy' ? 'deploy waits for it to finish before writing' : 'deploy would wait for it to finish';
-    if (live.kind === 'missing' && !ctx.endpoint) {
-        for (const d of ctx.deployments) {
-            findings.push((0,finding/* makeFinding */.MH)('endpoint-not-found', (0,check.at)(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} targets endpoint ${ctx.endpointName}, which does not exist in the workspace, and no endpoint file was given to create it.`));
-        }
-    }
-    if (live.kind === 'unreadable') {
-        findings.push((0,finding/* makeFinding */.MH)('cannot-verify', (0,check/* endpointPosition */.FT)(ctx, (s) => s.name), `Cannot read endpoint ${ctx.endpointName}: ${live.why}. Whether it exists, its identity and its state are unknown.`, {
-            hint: `Give the workflow identity ${live.permission ?? 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read'} on the workspace (AzureML Data Scientist includes it).`,
-        }));
-    }
-    if (live.kind === 'found' && !isTerminal(live.value.provisioningState)) {
-        findings.push((0,finding/* makeFinding */.MH)('endpoint-busy', (0,check/* endpointPosition */.FT)(ctx, (s) => s.name), `Endpoint ${ctx.endpointName} is ${live.value.provisioningState}: another operation is running on it; ${verb}.`));
-    }
-    const deployments = ctx.facts.deployments;
-    if (deployments.kind === 'found') {
-        for (const d of ctx.deployments) {
-            const existing = (0,check/* lookupCI */.d5)(deployments.value, d.name);
-            if (existing && !isTerminal(existing.provisioningState)) {
-                findings.push((0,finding/* makeFinding */.MH)('endpoint-busy', (0,check.at)(d.file, d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} is ${existing.provisioningState}: another operation is running on it; ${verb}.`));
-            }
-        }
-    }
-    return { findings };
-});
-
+// EXTERNAL MODULE: ./lib/checks/endpoint-state.js
+var endpoint_state = __webpack_require__(3776);
 ;// CONCATENATED MODULE: ./lib/checks/identity-immutable.js
 // The identity of an existing endpoint cannot change: the file must ask for the one the endpoint
 // was created with (docs/online-checks.md §identity-immutable; docs/secret-injection.md §3).
@@ -2803,7 +2817,7 @@ const uaiPlatformRolesCheck = (0,check/* defineCheck */.qH)('uai-platform-roles'
 
 
 const CHECKS = [
-    endpointStateCheck,
+    endpoint_state/* endpointStateCheck */.Lw,
     identityImmutableCheck,
     connectionsCheck,
     keyVaultSecretsCheck,
