@@ -39075,6 +39075,7 @@ const MODE_REGISTRY = {
 
 
 
+
 async function runPipeline(inputs) {
     const mode = await MODE_REGISTRY[inputs.mode]();
     const timeline = [];
@@ -39090,8 +39091,10 @@ async function runPipeline(inputs) {
             workspace: { subscriptionId: inputs.subscriptionId, resourceGroup: inputs.resourceGroup, workspaceName: inputs.workspaceName },
             unknownTrafficSeverity: mode.unknownTrafficSeverity,
         });
+        // Short values (`instance_count=1`) would mask every `1` in the log; the report layer skips them too.
         for (const value of result.overrideValues)
-            core.setSecret(value);
+            if (value.length >= MIN_REDACTED_LENGTH)
+                core.setSecret(value);
         core.info(`${files.length} file(s), ${result.findings.length} finding(s), ${result.references.length} secret reference(s).`);
         return result;
     });
