@@ -427,6 +427,8 @@ function onlyKeyVaultPermission(error, grantedVaultHosts) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/checks/rbac.js
 var rbac = __webpack_require__(6381);
+// EXTERNAL MODULE: ./lib/checks/roles.js
+var roles = __webpack_require__(7795);
 // EXTERNAL MODULE: ./lib/rollout/lro.js
 var lro = __webpack_require__(5570);
 ;// CONCATENATED MODULE: ./lib/rollout/keyvault-roles.js
@@ -440,14 +442,13 @@ var lro = __webpack_require__(5570);
 
 
 
+
 const AUTHZ_API = '2022-04-01';
 const VAULT_API = '2023-07-01';
-const KEY_VAULT_SECRETS_USER = '4633458b-17de-408a-b874-0445c86b69e6';
-const GET_SECRET = 'Microsoft.KeyVault/vaults/secrets/getSecret/action';
 /** Whether a role definition allows getSecret, by the same matching the online checks use. */
 function grantsGetSecret(def) {
     const blocks = (def.properties?.permissions ?? []).map((p) => ({ actions: [], notActions: [], dataActions: p.dataActions ?? [], notDataActions: p.notDataActions ?? [] }));
-    return (0,rbac/* blocksAllow */.GQ)(blocks, { dataAction: GET_SECRET });
+    return (0,rbac/* blocksAllow */.GQ)(blocks, roles/* KEY_VAULT_SECRETS_USER */.Rg.permission);
 }
 async function vaultId(session, name, known, deadline) {
     if (known)
@@ -470,9 +471,6 @@ async function hasAccess(session, principalId, scope, deadline) {
     const defs = await Promise.all(roleIds.map((id) => (0,lro/* retryTransient */.jh)('read role definition', deadline, () => session.arm.send({ method: 'GET', path: id, apiVersion: AUTHZ_API }))));
     return defs.some((d) => grantsGetSecret(d.body));
 }
-function grantCommand(principalId, scope) {
-    return `az role assignment create --assignee-object-id ${principalId} --assignee-principal-type ServicePrincipal --role "Key Vault Secrets User" --scope ${scope}`;
-}
 /** Checks every vault; grants the role where it is missing when `grant` is set, then waits until each grant is visible. */
 async function ensureKeyVaultAccess(session, principalId, vaults, grant, deadline) {
     return Promise.all(vaults.map(async (v) => {
@@ -481,10 +479,10 @@ async function ensureKeyVaultAccess(session, principalId, vaults, grant, deadlin
             return { ...v, state: 'unknown', why: `vault ${v.name} was not found in resource group ${session.resourceGroup} (or may not be read)` };
         if (await hasAccess(session, principalId, id, deadline))
             return { ...v, resourceId: id, state: 'has-access' };
-        const command = grantCommand(principalId, id);
+        const command = (0,roles/* roleAssignmentCommand */.bP)(roles/* KEY_VAULT_SECRETS_USER */.Rg, id, principalId);
         if (!grant)
             return { ...v, resourceId: id, state: 'missing', command };
-        const roleDefinitionId = `/subscriptions/${session.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${KEY_VAULT_SECRETS_USER}`;
+        const roleDefinitionId = `/subscriptions/${session.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roles/* KEY_VAULT_SECRETS_USER */.Rg.roleDefinitionId}`;
         const body = { properties: { roleDefinitionId, principalId, principalType: 'ServicePrincipal' } };
         const path = `${id}/providers/Microsoft.Authorization/roleAssignments/${(0,external_node_crypto_.randomUUID)()}`;
         // A brand-new principal may not have replicated yet (PrincipalNotFound): ask again until the deadline.
@@ -1362,8 +1360,8 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/modes/validate.js + 22 modules
-var validate = __webpack_require__(4099);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 21 modules
+var validate = __webpack_require__(4116);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 
 

@@ -39060,8 +39060,8 @@ const lintMode = {
 
 const MODE_REGISTRY = {
     lint: async () => lintMode,
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(99)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4099))).validateMode,
-    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(99), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4682))).deployMode,
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(116)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4116))).validateMode,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(116), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4682))).deployMode,
 };
 
 ;// CONCATENATED MODULE: ./lib/pipeline.js

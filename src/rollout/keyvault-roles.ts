@@ -7,12 +7,11 @@ import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
 import { ArmError, type AzureSession } from '../azure/session.ts';
 import { blocksAllow } from '../checks/rbac.ts';
+import { KEY_VAULT_SECRETS_USER, roleAssignmentCommand } from '../checks/roles.ts';
 import { retryTransient } from './lro.ts';
 
 const AUTHZ_API = '2022-04-01';
 const VAULT_API = '2023-07-01';
-export const KEY_VAULT_SECRETS_USER = '4633458b-17de-408a-b874-0445c86b69e6';
-const GET_SECRET = 'Microsoft.KeyVault/vaults/secrets/getSecret/action';
 
 export interface VaultAccess {
   host: string;
@@ -35,7 +34,7 @@ interface RoleDefinition {
 /** Whether a role definition allows getSecret, by the same matching the online checks use. */
 function grantsGetSecret(def: RoleDefinition): boolean {
   const blocks = (def.properties?.permissions ?? []).map((p) => ({ actions: [], notActions: [], dataActions: p.dataActions ?? [], notDataActions: p.notDataActions ?? [] }));
-  return blocksAllow(blocks, { dataAction: GET_SECRET });
+  return blocksAllow(blocks, KEY_VAULT_SECRETS_USER.permission);
 }
 
 async function vaultId(session: AzureSession, name: string, known: string | undefined, deadline: number): Promise<string | undefined> {
@@ -62,10 +61,6 @@ async function hasAccess(session: AzureSession, principalId: string, scope: stri
   return defs.some((d) => grantsGetSecret(d.body));
 }
 
-export function grantCommand(principalId: string, scope: string): string {
-  return `az role assignment create --assignee-object-id ${principalId} --assignee-principal-type ServicePrincipal --role "Key Vault Secrets User" --scope ${scope}`;
-}
-
 /** Checks every vault; grants the role where it is missing when `grant` is set, then waits until each grant is visible. */
 export async function ensureKeyVaultAccess(
   session: AzureSession,
@@ -79,9 +74,9 @@ export async function ensureKeyVaultAccess(
       const id = await vaultId(session, v.name, v.resourceId, deadline);
       if (!id) return { ...v, state: 'unknown', why: `vault ${v.name} was not found in resource group ${session.resourceGroup} (or may not be read)` };
       if (await hasAccess(session, principalId, id, deadline)) return { ...v, resourceId: id, state: 'has-access' };
-      const command = grantCommand(principalId, id);
+      const command = roleAssignmentCommand(KEY_VAULT_SECRETS_USER, id, principalId);
       if (!grant) return { ...v, resourceId: id, state: 'missing', command };
-      const roleDefinitionId = `/subscriptions/${session.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${KEY_VAULT_SECRETS_USER}`;
+      const roleDefinitionId = `/subscriptions/${session.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${KEY_VAULT_SECRETS_USER.roleDefinitionId}`;
       const body = { properties: { roleDefinitionId, principalId, principalType: 'ServicePrincipal' } };
       const path = `${id}/providers/Microsoft.Authorization/roleAssignments/${randomUUID()}`;
       // A brand-new principal may not have replicated yet (PrincipalNotFound): ask again until the deadline.

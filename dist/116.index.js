@@ -1,5 +1,5 @@
-export const id = 99;
-export const ids = [99];
+export const id = 116;
+export const ids = [116];
 export const modules = {
 
 /***/ 7617:
@@ -1340,7 +1340,68 @@ function describeAge(ms) {
 
 /***/ }),
 
-/***/ 4099:
+/***/ 7795:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iy: () => (/* binding */ resourceName),
+/* harmony export */   Rg: () => (/* binding */ KEY_VAULT_SECRETS_USER),
+/* harmony export */   ZA: () => (/* binding */ STORAGE_BLOB_DATA_READER),
+/* harmony export */   bP: () => (/* binding */ roleAssignmentCommand),
+/* harmony export */   nB: () => (/* binding */ ACR_PULL),
+/* harmony export */   r6: () => (/* binding */ ROLE_ASSIGNMENT_WRITE),
+/* harmony export */   sx: () => (/* binding */ endpointPrincipalExpression),
+/* harmony export */   vC: () => (/* binding */ CONNECTION_SECRETS_READER),
+/* harmony export */   zI: () => (/* binding */ operationOf)
+/* harmony export */ });
+const KEY_VAULT_SECRETS_USER = {
+    roleName: 'Key Vault Secrets User',
+    roleDefinitionId: '4633458b-17de-408a-b874-0445c86b69e6',
+    permission: { dataAction: 'Microsoft.KeyVault/vaults/secrets/getSecret/action' },
+    purpose: 'read Key Vault secret values',
+};
+const CONNECTION_SECRETS_READER = {
+    roleName: 'Azure Machine Learning Workspace Connection Secrets Reader',
+    roleDefinitionId: 'ea01e6af-a1c1-4350-9563-ad00f8c72ec5',
+    permission: { action: 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action' },
+    purpose: 'read workspace connection secrets',
+};
+const ACR_PULL = {
+    roleName: 'AcrPull',
+    roleDefinitionId: '7f951dda-4ed3-4680-a7ca-43fe172d538d',
+    permission: { action: 'Microsoft.ContainerRegistry/registries/pull/read' },
+    purpose: 'pull the image from the workspace container registry',
+};
+const STORAGE_BLOB_DATA_READER = {
+    roleName: 'Storage Blob Data Reader',
+    roleDefinitionId: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
+    permission: { dataAction: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read' },
+    purpose: 'read the model and code from the workspace storage',
+};
+/** What the caller needs to assign a role (grant-missing-roles). */
+const ROLE_ASSIGNMENT_WRITE = { action: 'Microsoft.Authorization/roleAssignments/write' };
+function operationOf(p) {
+    return 'action' in p ? p.action : p.dataAction;
+}
+/** The last segment of an ARM id: `kv1` of …/vaults/kv1. */
+function resourceName(id) {
+    return id.split('/').filter(Boolean).pop() ?? id;
+}
+/** `az role assignment create …` for a principal (or a shell expression that yields its object id). */
+function roleAssignmentCommand(role, scope, assigneeObjectId) {
+    return `az role assignment create --assignee-object-id ${assigneeObjectId} --assignee-principal-type ServicePrincipal --role "${role.roleName}" --scope ${scope}`;
+}
+/** The shell expression for a new endpoint's system identity, once the endpoint exists. */
+function endpointPrincipalExpression(endpointName, workspaceId) {
+    const m = /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.MachineLearningServices\/workspaces\/([^/]+)/i.exec(workspaceId ?? '');
+    const where = m ? ` --resource-group ${m[1]} --workspace-name ${m[2]}` : '';
+    return `$(az ml online-endpoint show --name ${endpointName}${where} --query identity.principal_id --output tsv)`;
+}
+
+
+/***/ }),
+
+/***/ 4116:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2053,51 +2114,8 @@ function callerHolds(ctx, scope, permission) {
     return { state: 'unknown', why: why ?? `the signed-in identity's permissions on ${scope} were not read`, permission: 'Microsoft.Authorization/permissions/read' };
 }
 
-;// CONCATENATED MODULE: ./lib/checks/roles.js
-const KEY_VAULT_SECRETS_USER = {
-    roleName: 'Key Vault Secrets User',
-    roleDefinitionId: '4633458b-17de-408a-b874-0445c86b69e6',
-    permission: { dataAction: 'Microsoft.KeyVault/vaults/secrets/getSecret/action' },
-    purpose: 'read Key Vault secret values',
-};
-const CONNECTION_SECRETS_READER = {
-    roleName: 'Azure Machine Learning Workspace Connection Secrets Reader',
-    roleDefinitionId: 'ea01e6af-a1c1-4350-9563-ad00f8c72ec5',
-    permission: { action: 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action' },
-    purpose: 'read workspace connection secrets',
-};
-const ACR_PULL = {
-    roleName: 'AcrPull',
-    roleDefinitionId: '7f951dda-4ed3-4680-a7ca-43fe172d538d',
-    permission: { action: 'Microsoft.ContainerRegistry/registries/pull/read' },
-    purpose: 'pull the image from the workspace container registry',
-};
-const STORAGE_BLOB_DATA_READER = {
-    roleName: 'Storage Blob Data Reader',
-    roleDefinitionId: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
-    permission: { dataAction: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read' },
-    purpose: 'read the model and code from the workspace storage',
-};
-/** What the caller needs to assign a role (grant-missing-roles). */
-const ROLE_ASSIGNMENT_WRITE = { action: 'Microsoft.Authorization/roleAssignments/write' };
-function operationOf(p) {
-    return 'action' in p ? p.action : p.dataAction;
-}
-/** The last segment of an ARM id: `kv1` of …/vaults/kv1. */
-function resourceName(id) {
-    return id.split('/').filter(Boolean).pop() ?? id;
-}
-/** `az role assignment create …` for a principal (or a shell expression that yields its object id). */
-function roleAssignmentCommand(role, scope, assigneeObjectId) {
-    return `az role assignment create --assignee-object-id ${assigneeObjectId} --assignee-principal-type ServicePrincipal --role "${role.roleName}" --scope ${scope}`;
-}
-/** The shell expression for a new endpoint's system identity, once the endpoint exists. */
-function endpointPrincipalExpression(endpointName, workspaceId) {
-    const m = /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.MachineLearningServices\/workspaces\/([^/]+)/i.exec(workspaceId ?? '');
-    const where = m ? ` --resource-group ${m[1]} --workspace-name ${m[2]}` : '';
-    return `$(az ml online-endpoint show --name ${endpointName}${where} --query identity.principal_id --output tsv)`;
-}
-
+// EXTERNAL MODULE: ./lib/checks/roles.js
+var roles = __webpack_require__(7795);
 ;// CONCATENATED MODULE: ./lib/checks/caller-permissions.js
 // With the enforce flag, the service checks at endpoint and at every deployment creation that the
 // identity creating them may read connection secrets, and fails the creation without it
@@ -2114,14 +2132,14 @@ const callerPermissionsCheck = (0,check/* defineCheck */.qH)('caller-permissions
     if (ws.kind !== 'found')
         return {};
     const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.enforceFlag);
-    const operation = operationOf(CONNECTION_SECRETS_READER.permission);
-    const caller = callerHolds(ctx, ws.value.id, CONNECTION_SECRETS_READER.permission);
+    const operation = (0,roles/* operationOf */.zI)(roles/* CONNECTION_SECRETS_READER */.vC.permission);
+    const caller = callerHolds(ctx, ws.value.id, roles/* CONNECTION_SECRETS_READER */.vC.permission);
     const who = ctx.facts.caller.objectId ? `The signed-in identity (${ctx.facts.caller.objectId})` : 'The signed-in identity';
     if (caller.state === 'missing') {
         return {
             findings: [
-                (0,finding/* makeFinding */.MH)('caller-cannot-read-connections', where, `${who} lacks ${operation} on workspace ${resourceName(ws.value.id)}; with enforce_access_to_default_secret_stores: enabled the service checks it when creating the endpoint and each deployment, and fails the creation.`, {
-                    hint: `Assign "${CONNECTION_SECRETS_READER.roleName}" on the workspace to the workflow identity${ctx.facts.caller.objectId ? `: az role assignment create --assignee-object-id ${ctx.facts.caller.objectId} --assignee-principal-type ServicePrincipal --role "${CONNECTION_SECRETS_READER.roleName}" --scope ${ws.value.id}` : ''}`,
+                (0,finding/* makeFinding */.MH)('caller-cannot-read-connections', where, `${who} lacks ${operation} on workspace ${(0,roles/* resourceName */.Iy)(ws.value.id)}; with enforce_access_to_default_secret_stores: enabled the service checks it when creating the endpoint and each deployment, and fails the creation.`, {
+                    hint: `Assign "${roles/* CONNECTION_SECRETS_READER */.vC.roleName}" on the workspace to the workflow identity${ctx.facts.caller.objectId ? `: az role assignment create --assignee-object-id ${ctx.facts.caller.objectId} --assignee-principal-type ServicePrincipal --role "${roles/* CONNECTION_SECRETS_READER */.vC.roleName}" --scope ${ws.value.id}` : ''}`,
                 }),
             ],
         };
@@ -2285,15 +2303,15 @@ function connections(ctx, identity, refs, out) {
             return;
         case 'new-system': {
             if (!enforceFlagEnabled(ctx)) {
-                decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-connections' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-connections', r.range, `${r.variable}: the new system-assigned identity of endpoint ${ctx.endpointName} will not be able to read connection ${connectionName(r)}: the service grants "${CONNECTION_SECRETS_READER.roleName}" at creation only when the endpoint sets enforce_access_to_default_secret_stores: enabled.`, {
+                decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-connections' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-connections', r.range, `${r.variable}: the new system-assigned identity of endpoint ${ctx.endpointName} will not be able to read connection ${connectionName(r)}: the service grants "${roles/* CONNECTION_SECRETS_READER */.vC.roleName}" at creation only when the endpoint sets enforce_access_to_default_secret_stores: enabled.`, {
                     hint: 'Add to the endpoint file:\nproperties:\n  enforce_access_to_default_secret_stores: enabled',
                 }));
                 return;
             }
-            const caller = callerHolds(ctx, ws.value.id, CONNECTION_SECRETS_READER.permission);
+            const caller = callerHolds(ctx, ws.value.id, roles/* CONNECTION_SECRETS_READER */.vC.permission);
             if (caller.state === 'holds') {
                 decide(out, refs, { state: 'pass' });
-                out.identityPlan.push(`At endpoint creation the service grants "${CONNECTION_SECRETS_READER.roleName}" on the workspace to the new system identity (enforce flag, and the signed-in identity may read connection secrets).`);
+                out.identityPlan.push(`At endpoint creation the service grants "${roles/* CONNECTION_SECRETS_READER */.vC.roleName}" on the workspace to the new system identity (enforce flag, and the signed-in identity may read connection secrets).`);
             }
             else if (caller.state === 'missing') {
                 decide(out, refs, { state: 'fail', rule: 'caller-cannot-read-connections' }); // reported by caller-permissions
@@ -2308,10 +2326,10 @@ function connections(ctx, identity, refs, out) {
             const byConnection = new Map();
             for (const r of refs)
                 byConnection.set(connectionName(r).toLowerCase(), [...(byConnection.get(connectionName(r).toLowerCase()) ?? []), r]);
-            const wsName = resourceName(ws.value.id);
+            const wsName = (0,roles/* resourceName */.Iy)(ws.value.id);
             for (const group of byConnection.values()) {
                 const name = connectionName(group[0]);
-                const state = principalHolds(ctx, identity.principalId, CONNECTION_SECRETS_READER, `${ws.value.id}/connections/${name}`);
+                const state = principalHolds(ctx, identity.principalId, roles/* CONNECTION_SECRETS_READER */.vC, `${ws.value.id}/connections/${name}`);
                 if (state.state === 'holds') {
                     decide(out, group, { state: 'pass' });
                     notYetEffective(out, group, state, identity.label, `workspace ${wsName}`);
@@ -2320,9 +2338,9 @@ function connections(ctx, identity, refs, out) {
                     decide(out, group, { state: 'unknown', why: state.why }, (r) => (0,finding/* makeFinding */.MH)('cannot-verify', r.range, `Cannot verify that ${identity.label} may ${what}: ${state.why}.`, { hint: hintFor(state) }));
                 }
                 else {
-                    const command = roleAssignmentCommand(CONNECTION_SECRETS_READER, ws.value.id, identity.principalId);
-                    decide(out, group, { state: 'fail', rule: 'endpoint-identity-cannot-read-connections' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-connections', r.range, `${r.variable}: ${identity.label} has no role with ${operationOf(CONNECTION_SECRETS_READER.permission)} on workspace ${wsName} (or on connection ${name}), so it cannot read connection ${name}.`, {
-                        hint: `Assign "${CONNECTION_SECRETS_READER.roleName}" on the workspace: ${command}`,
+                    const command = (0,roles/* roleAssignmentCommand */.bP)(roles/* CONNECTION_SECRETS_READER */.vC, ws.value.id, identity.principalId);
+                    decide(out, group, { state: 'fail', rule: 'endpoint-identity-cannot-read-connections' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-connections', r.range, `${r.variable}: ${identity.label} has no role with ${(0,roles/* operationOf */.zI)(roles/* CONNECTION_SECRETS_READER */.vC.permission)} on workspace ${wsName} (or on connection ${name}), so it cannot read connection ${name}.`, {
+                        hint: `Assign "${roles/* CONNECTION_SECRETS_READER */.vC.roleName}" on the workspace: ${command}`,
                     }));
                 }
             }
@@ -2343,7 +2361,7 @@ function keyVault(ctx, identity, host, refs, out) {
     }
     const scope = vault.value.resourceId;
     const what = `read secrets from vault ${vaultName}`;
-    const role = KEY_VAULT_SECRETS_USER;
+    const role = roles/* KEY_VAULT_SECRETS_USER */.Rg;
     switch (identity.kind) {
         case 'none':
             decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-keyvault' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-keyvault', r.range, `${r.variable}: endpoint ${ctx.endpointName} has no identity (identity type none), so nothing can read vault ${vaultName}.`, {
@@ -2354,7 +2372,7 @@ function keyVault(ctx, identity, host, refs, out) {
             identityUnknown(ctx, out, refs, identity, what);
             return;
         case 'new-system': {
-            const later = roleAssignmentCommand(role, scope, endpointPrincipalExpression(ctx.endpointName, ctx.facts.workspace.kind === 'found' ? ctx.facts.workspace.value.id : undefined));
+            const later = (0,roles/* roleAssignmentCommand */.bP)(role, scope, (0,roles/* endpointPrincipalExpression */.sx)(ctx.endpointName, ctx.facts.workspace.kind === 'found' ? ctx.facts.workspace.value.id : undefined));
             out.identityPlan.push(`After the endpoint exists: assign ${role.roleName} on ${vaultName} to its new system identity${ctx.grantMissingRoles ? ' (grant-missing-roles)' : ` (${later})`}.`);
             if (ctx.grantMissingRoles) {
                 plannedGrant(ctx, refs, out, { roleName: role.roleName, roleDefinitionId: role.roleDefinitionId, scope, principalType: 'ServicePrincipal', when: 'after-endpoint', reason: `${refs.length} reference(s) to vault ${vaultName}` }, 'the new system-assigned identity', vaultName);
@@ -2376,13 +2394,13 @@ function keyVault(ctx, identity, host, refs, out) {
                 decide(out, refs, { state: 'unknown', why: state.why }, (r) => (0,finding/* makeFinding */.MH)('cannot-verify', r.range, `Cannot verify that ${identity.label} may ${what}: ${state.why}.`, { hint: hintFor(state) }));
                 return;
             }
-            const command = roleAssignmentCommand(role, scope, identity.principalId);
+            const command = (0,roles/* roleAssignmentCommand */.bP)(role, scope, identity.principalId);
             if (ctx.grantMissingRoles) {
                 out.identityPlan.push(`Before the deployment: assign ${role.roleName} on ${vaultName} to ${identity.label} (grant-missing-roles).`);
                 plannedGrant(ctx, refs, out, { roleName: role.roleName, roleDefinitionId: role.roleDefinitionId, scope, principalId: identity.principalId, principalType: 'ServicePrincipal', when: 'before-deployment', reason: `${refs.length} reference(s) to vault ${vaultName}` }, identity.label, vaultName);
                 return;
             }
-            decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-keyvault' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-keyvault', r.range, `${r.variable}: ${identity.label} has no role with ${operationOf(role.permission)} on vault ${vaultName} (role "${role.roleName}", scope ${scope}); the deployment would fail with SecretsInjectionError.`, {
+            decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-keyvault' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-keyvault', r.range, `${r.variable}: ${identity.label} has no role with ${(0,roles/* operationOf */.zI)(role.permission)} on vault ${vaultName} (role "${role.roleName}", scope ${scope}); the deployment would fail with SecretsInjectionError.`, {
                 hint: `Run: ${command}  (or set grant-missing-roles: true)`,
             }));
         }
@@ -2390,9 +2408,9 @@ function keyVault(ctx, identity, host, refs, out) {
 }
 /** grant-missing-roles: a notice and a planned grant when the caller may assign roles on the vault, an error when it may not. */
 function plannedGrant(ctx, refs, out, grant, who, vaultName) {
-    const caller = callerHolds(ctx, grant.scope, ROLE_ASSIGNMENT_WRITE);
+    const caller = callerHolds(ctx, grant.scope, roles/* ROLE_ASSIGNMENT_WRITE */.r6);
     if (caller.state === 'missing') {
-        decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-keyvault' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-keyvault', r.range, `${r.variable}: ${who} needs "${grant.roleName}" on vault ${vaultName}, and grant-missing-roles cannot assign it: the signed-in identity lacks ${operationOf(ROLE_ASSIGNMENT_WRITE)} on the vault.`, {
+        decide(out, refs, { state: 'fail', rule: 'endpoint-identity-cannot-read-keyvault' }, (r) => (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-keyvault', r.range, `${r.variable}: ${who} needs "${grant.roleName}" on vault ${vaultName}, and grant-missing-roles cannot assign it: the signed-in identity lacks ${(0,roles/* operationOf */.zI)(roles/* ROLE_ASSIGNMENT_WRITE */.r6)} on the vault.`, {
             hint: `Give the workflow identity "Role Based Access Control Administrator" (or User Access Administrator) on vault ${vaultName}, or assign the role yourself once the identity exists.`,
         }));
         return;
@@ -2402,7 +2420,7 @@ function plannedGrant(ctx, refs, out, grant, who, vaultName) {
     decide(out, refs, { state: 'unknown', why: `deploy assigns ${grant.roleName} on ${vaultName} ${when} (grant-missing-roles)` }, (r) => caller.state === 'holds'
         ? (0,finding/* makeFinding */.MH)('endpoint-identity-cannot-read-keyvault', r.range, `${r.variable}: ${who} does not hold "${grant.roleName}" on vault ${vaultName} yet; deploy will assign it ${when} (grant-missing-roles).`, { severity: 'notice', hint: 'Nothing to do: the role is part of the plan.' })
         : (0,finding/* makeFinding */.MH)('cannot-verify', r.range, `${r.variable}: deploy will try to assign "${grant.roleName}" on vault ${vaultName} ${when} (grant-missing-roles), but whether the signed-in identity may assign roles there is not known: ${caller.why}.`, {
-            hint: `Give the workflow identity ${caller.permission}, or check that it holds ${operationOf(ROLE_ASSIGNMENT_WRITE)} on the vault.`,
+            hint: `Give the workflow identity ${caller.permission}, or check that it holds ${(0,roles/* operationOf */.zI)(roles/* ROLE_ASSIGNMENT_WRITE */.r6)} on the vault.`,
         }));
 }
 function hintFor(state) {
@@ -2776,27 +2794,27 @@ const uaiPlatformRolesCheck = (0,check/* defineCheck */.qH)('uai-platform-roles'
     const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.identity);
     const out = { findings: [] };
     const missing = [];
-    const needs = [[ACR_PULL, ws.value.containerRegistryId], [STORAGE_BLOB_DATA_READER, ws.value.storageAccountId]];
+    const needs = [[roles/* ACR_PULL */.nB, ws.value.containerRegistryId], [roles/* STORAGE_BLOB_DATA_READER */.ZA, ws.value.storageAccountId]];
     for (const [role, scope] of needs) {
         if (!scope)
             continue; // the workspace has none yet (a registry is created with the first image build)
         // Blob reads happen in one container of the account: an assignment on a container is not known to be the right one.
-        const state = principalHolds(ctx, identity.principalId, role, scope, role === STORAGE_BLOB_DATA_READER);
+        const state = principalHolds(ctx, identity.principalId, role, scope, role === roles/* STORAGE_BLOB_DATA_READER */.ZA);
         if (state.state === 'missing')
             missing.push({ role, scope });
         else if (state.state === 'unknown') {
-            out.findings.push((0,finding/* makeFinding */.MH)('cannot-verify', where, `Cannot verify that ${identity.label} holds ${role.roleName} on ${resourceName(scope)}: ${state.why}.`, {
-                hint: state.permission ? `Give the workflow identity ${state.permission} on ${resourceName(scope)}.` : 'Check the assignment by hand.',
+            out.findings.push((0,finding/* makeFinding */.MH)('cannot-verify', where, `Cannot verify that ${identity.label} holds ${role.roleName} on ${(0,roles/* resourceName */.Iy)(scope)}: ${state.why}.`, {
+                hint: state.permission ? `Give the workflow identity ${state.permission} on ${(0,roles/* resourceName */.Iy)(scope)}.` : 'Check the assignment by hand.',
             }));
         }
         else if (state.notYetEffective) {
-            out.findings.push((0,finding/* makeFinding */.MH)('role-not-yet-effective', where, `${state.grants[0]?.roleName ?? role.roleName} on ${resourceName(scope)} was assigned to ${identity.label} less than 10 minutes ago: it may not have taken effect yet.`));
+            out.findings.push((0,finding/* makeFinding */.MH)('role-not-yet-effective', where, `${state.grants[0]?.roleName ?? role.roleName} on ${(0,roles/* resourceName */.Iy)(scope)} was assigned to ${identity.label} less than 10 minutes ago: it may not have taken effect yet.`));
         }
     }
     if (missing.length) {
-        const what = missing.map((m) => `${m.role.roleName} on ${resourceName(m.scope)} (to ${m.role.purpose})`).join(' and ');
+        const what = missing.map((m) => `${m.role.roleName} on ${(0,roles/* resourceName */.Iy)(m.scope)} (to ${m.role.purpose})`).join(' and ');
         out.findings.push((0,finding/* makeFinding */.MH)('uai-missing-platform-roles', where, `${identity.label} lacks ${what}; a user-assigned identity is not granted these automatically, and the deployment would fail to start.`, {
-            hint: `Run: ${missing.map((m) => roleAssignmentCommand(m.role, m.scope, identity.principalId)).join(' && ')}`,
+            hint: `Run: ${missing.map((m) => (0,roles/* roleAssignmentCommand */.bP)(m.role, m.scope, identity.principalId)).join(' && ')}`,
         }));
     }
     return out;
