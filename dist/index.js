@@ -37757,6 +37757,36 @@ const RULES = {
             },
         },
     },
+    'resource-unreadable': {
+        severity: 'error',
+        title: 'A resource the plan needs could not be read',
+        fix: 'Run again once Azure answers; if it keeps failing, give the workflow identity read access to the workspace.',
+        when: 'The endpoint, its deployments or an asset version named by label could not be read (a server error that outlasted the retries, or a refused read). Unreadable is never missing: the plan marks the resource `unknown`, validate warns, and deploy writes nothing rather than creating over an endpoint that exists (which would reset its traffic).',
+        detectedIn: 'validate',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\n',
+            good: 'name: my-endpoint\nauth_mode: key\n',
+            azure: {
+                bad: 'The GET of endpoint `my-endpoint` answers 500 for longer than the retries last.',
+                good: 'The GET of endpoint `my-endpoint` answers 200.',
+            },
+        },
+    },
+    'plan-stale': {
+        severity: 'error',
+        title: 'Azure changed since the plan',
+        fix: 'Run validate again, review the new plan, and deploy that one.',
+        when: 'Deploy executes the plan it computed (or the approved plan given as `expected-plan`) and re-reads each resource right before writing it. When another writer changed the resource or its traffic since the plan, or the recomputed plan differs from the approved one, the run stops before that write instead of overwriting the change or silently skipping it. Only an update that Azure already holds passes silently.',
+        detectedIn: 'deploy',
+        example: {
+            bad: 'name: my-endpoint\nauth_mode: key\n',
+            good: 'name: my-endpoint\nauth_mode: key\n',
+            azure: {
+                bad: 'Between the plan and the write, someone sets the traffic of `my-endpoint` to blue=100.',
+                good: 'Nobody else writes `my-endpoint` during the run.',
+            },
+        },
+    },
     'deployment-failed': {
         severity: 'error',
         title: 'The service failed the operation',
@@ -37800,7 +37830,7 @@ function isRuleId(id) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(268);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3060);
 /* harmony import */ var _rollout_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5012);
 // The runner's entry point for both steps (action.yml `main` and `post`, one bundle as in
 // actions/checkout): the main step marks the state `isPost`, so the post step knows it is one.
@@ -37856,6 +37886,8 @@ function envInputReader(env = process.env) {
 const DEPLOY_ONLY = [
     'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles',
 ];
+/** Deploy inputs validate reads because they change the plan (docs/architecture.md §5). */
+const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles'];
 const ON_NO_DATA = ['fail', 'hold', 'pass'];
 function readInputs(read, env = process.env) {
     const problems = [];
@@ -37904,7 +37936,8 @@ function readInputs(read, env = process.env) {
     const grantMissingRoles = bool('grant-missing-roles', false);
     const prComment = bool('pr-comment', false);
     // validate reads grant-missing-roles too: it predicts the deploy that the same inputs would run.
-    const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && (!grantMissingRoles || mode === 'validate')));
+    // validate plans the traffic (and the grants) of the deploy the same inputs would run: it reads those too.
+    const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(mode === 'validate' && VALIDATE_READS.includes(name)) && !(name === 'grant-missing-roles' && !grantMissingRoles));
     if (problems.length > 0 || !mode || !cloud)
         throw new InputError(problems);
     return {
@@ -37936,6 +37969,7 @@ function readInputs(read, env = process.env) {
         githubToken: optional('github-token'),
         failOn: failOnText === 'warning' ? 'warning' : 'error',
         timeoutMs,
+        expectedPlanFile: optional('expected-plan'),
         ignored,
     };
 }
@@ -38039,7 +38073,7 @@ function parseDuration(text) {
 
 /***/ }),
 
-/***/ 268:
+/***/ 3060:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38265,6 +38299,8 @@ function encodePath(path) {
     return path.split('/').map(encodeURIComponent).join('/');
 }
 
+// EXTERNAL MODULE: ./lib/rollout/traffic-plan.js
+var traffic_plan = __nccwpck_require__(8154);
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
 // Small helpers to write GitHub-flavoured Markdown safely: user text never breaks a table or
 // injects HTML into the job summary, the PR comment, SARIF help or docs/rules.md.
@@ -38305,6 +38341,7 @@ function prose(text) {
 // The report as Markdown, for the job summary and the pull-request comment: the verdict, every finding
 // (its rule linked to docs/rules.md), every secret reference with its status, and the plan. Pure:
 // returns Markdown that fits the budget it is given, most important first, with a note for the rest.
+
 
 
 
@@ -38434,7 +38471,10 @@ function planSections(report, options) {
             : report.written === 'partial'
                 ? '\n\nSent in part: the run stopped on the errors above (the timeline shows what was written and what was rolled back).'
                 : '\n\nSent: every request was written before the errors above.';
-    const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
+    const lines = requests.map((r) => [`- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`, ...(r.diff ?? []).map((d) => `  - ${code(d)}`)].join('\n'));
+    const traffic = report.plan.traffic;
+    if (traffic)
+        lines.push(`- traffic: ${escapeCell((0,traffic_plan/* describeTraffic */.hA)(traffic))}`);
     const assetLines = assets.map((a) => `- local asset registered first: ${escapeCell(a.kind)}: ${escapeCell(a.description)}`);
     const sections = [
         {
@@ -38740,30 +38780,8 @@ function omissions(plan, keptRequests, keptBodies, keptAssets, planFile) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/report/redact.js
-const REDACTED = '***';
-/** Shorter values would blank out ordinary words and numbers (`instance_count=1`); none is a credential. */
-const MIN_REDACTED_LENGTH = 4;
-function redactReport(report, values) {
-    const secrets = [...new Set(values.filter((v) => v.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
-    if (secrets.length === 0)
-        return report;
-    const { endpointName, deploymentNames, files, ...texts } = report;
-    return { ...redactDeep(texts, secrets), endpointName, deploymentNames, files };
-}
-/** Fields whose values are ids from a fixed set (or file paths), never user text: kept so the report stays well-formed. */
-const IDENTIFIERS = new Set(['rule', 'severity', 'state', 'verdict', 'method', 'apiVersion', 'file', 'failOn', 'mode', 'written']);
-function redactDeep(value, secrets) {
-    if (typeof value === 'string')
-        return secrets.reduce((text, secret) => text.split(secret).join(REDACTED), value);
-    if (Array.isArray(value))
-        return value.map((v) => redactDeep(v, secrets));
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, IDENTIFIERS.has(k) ? v : redactDeep(v, secrets)]));
-    }
-    return value;
-}
-
+// EXTERNAL MODULE: ./lib/report/redact.js
+var redact = __nccwpck_require__(6749);
 ;// CONCATENATED MODULE: ./lib/report/sarif.js
 
 
@@ -38872,7 +38890,7 @@ function region(f) {
 
 
 async function publishReport(unredacted, settings = { prComment: false }, env = process.env) {
-    const report = redactReport(unredacted, settings.secretValues ?? []);
+    const report = (0,redact/* redactReport */.a5)(unredacted, settings.secretValues ?? []);
     const pr = pullRequestOf(env);
     const links = linksFromEnv(env, pr?.headSha);
     for (const a of selectAnnotations(report.findings, links)) {
@@ -39060,8 +39078,8 @@ const lintMode = {
 
 const MODE_REGISTRY = {
     lint: async () => lintMode,
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(116)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4116))).validateMode,
-    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(116), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4682))).deployMode,
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(300)]).then(__nccwpck_require__.bind(__nccwpck_require__, 300))).validateMode,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(300), __nccwpck_require__.e(342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9342))).deployMode,
 };
 
 ;// CONCATENATED MODULE: ./lib/pipeline.js
@@ -39093,7 +39111,7 @@ async function runPipeline(inputs) {
         });
         // Short values (`instance_count=1`) would mask every `1` in the log; the report layer skips them too.
         for (const value of result.overrideValues)
-            if (value.length >= MIN_REDACTED_LENGTH)
+            if (value.length >= redact/* MIN_REDACTED_LENGTH */.Pt)
                 core.setSecret(value);
         core.info(`${files.length} file(s), ${result.findings.length} finding(s), ${result.references.length} secret reference(s).`);
         return result;
@@ -39205,6 +39223,40 @@ function fail(error) {
 
 /***/ }),
 
+/***/ 6749:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pt: () => (/* binding */ MIN_REDACTED_LENGTH),
+/* harmony export */   a5: () => (/* binding */ redactReport)
+/* harmony export */ });
+/* unused harmony export REDACTED */
+const REDACTED = '***';
+/** Shorter values would blank out ordinary words and numbers (`instance_count=1`); none is a credential. */
+const MIN_REDACTED_LENGTH = 4;
+function redactReport(report, values) {
+    const secrets = [...new Set(values.filter((v) => v.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
+    if (secrets.length === 0)
+        return report;
+    const { endpointName, deploymentNames, files, ...texts } = report;
+    return { ...redactDeep(texts, secrets), endpointName, deploymentNames, files };
+}
+/** Fields whose values are ids from a fixed set (or file paths), never user text: kept so the report stays well-formed. */
+const IDENTIFIERS = new Set(['rule', 'severity', 'state', 'verdict', 'method', 'apiVersion', 'file', 'failOn', 'mode', 'written']);
+function redactDeep(value, secrets) {
+    if (typeof value === 'string')
+        return secrets.reduce((text, secret) => text.split(secret).join(REDACTED), value);
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, secrets));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, IDENTIFIERS.has(k) ? v : redactDeep(v, secrets)]));
+    }
+    return value;
+}
+
+
+/***/ }),
+
 /***/ 5012:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39242,6 +39294,151 @@ function parseState(text) {
         return undefined;
     }
     return s;
+}
+
+
+/***/ }),
+
+/***/ 8154:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H6: () => (/* binding */ planTraffic),
+/* harmony export */   UN: () => (/* binding */ sameTraffic),
+/* harmony export */   dY: () => (/* binding */ normalizeTraffic),
+/* harmony export */   hA: () => (/* binding */ describeTraffic),
+/* harmony export */   oO: () => (/* binding */ withTraffic),
+/* harmony export */   zM: () => (/* binding */ formatTraffic)
+/* harmony export */ });
+/* unused harmony export shareWith */
+// Pure: the traffic steps of a rollout (docs/rollout.md §2). From the traffic the endpoint serves
+// now and what the inputs ask for (an explicit map, `all`, gated `rollout-steps`, the endpoint
+// file's own traffic, and an optional mirror share), the ordered list of traffic maps to PUT.
+// The restore target of every rollback is `previous`, the map as read before the first change.
+/** Lower-cased names, zero entries dropped: the form in which two maps are compared. */
+function normalizeTraffic(map) {
+    const out = {};
+    for (const [name, percent] of Object.entries(map ?? {})) {
+        if (percent !== 0)
+            out[name.toLowerCase()] = (out[name.toLowerCase()] ?? 0) + percent;
+    }
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+function sameTraffic(a, b) {
+    return JSON.stringify(normalizeTraffic(a)) === JSON.stringify(normalizeTraffic(b));
+}
+function formatTraffic(map) {
+    const entries = Object.entries(normalizeTraffic(map));
+    return entries.length ? entries.map(([n, p]) => `${n}=${p}`).join(',') : '(none)';
+}
+/**
+ * The others keep their proportions while `name` takes `share` percent: the remaining percentage
+ * is split by the largest-remainder method, so the map always totals exactly 100.
+ */
+function shareWith(live, name, share) {
+    const key = name.toLowerCase();
+    const others = Object.entries(normalizeTraffic(live)).filter(([n]) => n !== key);
+    const othersTotal = others.reduce((s, [, p]) => s + p, 0);
+    const rest = 100 - share;
+    if (others.length === 0 || othersTotal === 0 || rest === 0)
+        return { [key]: 100 };
+    const exact = others.map(([n, p]) => ({ n, exact: (p * rest) / othersTotal }));
+    const floor = exact.map((e) => ({ n: e.n, p: Math.floor(e.exact), frac: e.exact - Math.floor(e.exact) }));
+    let missing = rest - floor.reduce((s, e) => s + e.p, 0);
+    for (const e of [...floor].sort((a, b) => b.frac - a.frac || a.n.localeCompare(b.n))) {
+        if (missing <= 0)
+            break;
+        e.p += 1;
+        missing -= 1;
+    }
+    return normalizeTraffic({ [key]: share, ...Object.fromEntries(floor.map((e) => [e.n, e.p])) });
+}
+/** An endpoint PUT body with another traffic and mirror map (everything else as it was). */
+function withTraffic(body, traffic, mirrorTraffic) {
+    return { ...body, properties: { ...body.properties, traffic, mirrorTraffic } };
+}
+function planTraffic(input) {
+    const previous = { traffic: normalizeTraffic(input.live), mirrorTraffic: normalizeTraffic(input.liveMirror) };
+    const plan = { previous, steps: [], notes: [], problems: [] };
+    const known = new Set(input.deployments.map((d) => d.toLowerCase()));
+    const target = input.deployment?.toLowerCase();
+    const gated = input.gatesConfigured;
+    const liveStep = (label, traffic, isGated) => ({ label, traffic: normalizeTraffic(traffic), mirrorTraffic: {}, gated: isGated });
+    if (input.mirrorPercent !== undefined) {
+        if (input.mirrorPercent < 1 || input.mirrorPercent > 50)
+            plan.problems.push(`mirror-percent: ${input.mirrorPercent} is outside 1..50; the service mirrors at most 50 % of the traffic.`);
+        else if (!target)
+            plan.problems.push('mirror-percent: needs a deployment file; it mirrors traffic to the deployment this run deploys.');
+        else if ((previous.traffic[target] ?? 0) > 0)
+            plan.problems.push(`mirror-percent: deployment '${target}' already serves ${previous.traffic[target]} % of live traffic; the service mirrors only to a deployment without live traffic.`);
+        else if (Object.keys(previous.traffic).length === 0)
+            plan.problems.push('mirror-percent: the endpoint serves no live traffic yet, so there is nothing to mirror.');
+        else if (input.request.kind === 'none')
+            plan.problems.push('mirror-percent: mirroring is the first step of a rollout; give rollout-steps or traffic as well.');
+        else
+            plan.steps.push({ label: `mirror ${input.mirrorPercent} % to ${target}`, traffic: previous.traffic, mirrorTraffic: { [target]: input.mirrorPercent }, gated: true });
+    }
+    const request = input.request;
+    switch (request.kind) {
+        case 'none':
+            break;
+        case 'all':
+            if (!target)
+                plan.problems.push('traffic: all needs a deployment file (it sends 100 % to the deployment this run deploys).');
+            else
+                plan.steps.push(liveStep(`${target} 100 %`, { [target]: 100 }, gated));
+            break;
+        case 'map':
+        case 'file': {
+            const weights = normalizeTraffic(request.kind === 'map' ? request.weights : request.traffic);
+            const unknown = Object.keys(weights).filter((n) => !known.has(n));
+            if (unknown.length) {
+                plan.problems.push(`traffic: ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} neither deployed by this run nor on the endpoint (known: ${[...known].join(', ') || 'none'}).`);
+                break;
+            }
+            if (request.kind === 'file' && Object.keys(weights).length === 0 && Object.keys(normalizeTraffic(request.mirrorTraffic)).length === 0)
+                break;
+            const step = liveStep(`traffic ${formatTraffic(weights)}`, weights, gated);
+            if (request.kind === 'file')
+                step.mirrorTraffic = normalizeTraffic(request.mirrorTraffic);
+            plan.steps.push(step);
+            break;
+        }
+        case 'steps': {
+            if (!target) {
+                plan.problems.push('rollout-steps: needs a deployment file; the steps move the deployment this run deploys up.');
+                break;
+            }
+            const others = Object.entries(previous.traffic).filter(([n, p]) => n !== target && p > 0);
+            if (others.length === 0) {
+                plan.notes.push(`No other deployment serves traffic, so ${target} goes to 100 % in one step (rollout-steps needs traffic to shift away from).`);
+                plan.steps.push(liveStep(`${target} 100 %`, { [target]: 100 }, gated));
+                break;
+            }
+            const current = previous.traffic[target] ?? 0;
+            const steps = request.steps.filter((s) => s > current);
+            if (steps.length < request.steps.length)
+                plan.notes.push(`${target} already serves ${current} %: steps at or below it are skipped.`);
+            for (const s of steps)
+                plan.steps.push(liveStep(`${target} ${s} %`, shareWith(previous.traffic, target, s), gated));
+            break;
+        }
+    }
+    // A step that changes nothing is dropped (a re-run of a finished rollout is a no-op).
+    let last = previous;
+    plan.steps = plan.steps.filter((s) => {
+        const same = sameTraffic(s.traffic, last.traffic) && sameTraffic(s.mirrorTraffic, last.mirrorTraffic);
+        last = { traffic: s.traffic, mirrorTraffic: s.mirrorTraffic };
+        return !same;
+    });
+    return plan;
+}
+/** "blue=100 → blue=90,green=10 → green=100; a rollback restores blue=100"; "blue=100 (no change)" when nothing moves. */
+function describeTraffic(t) {
+    if (!t.steps.length)
+        return `${formatTraffic(t.before)} (no change)`;
+    const step = (s) => (Object.keys(s.mirrorTraffic).length ? `${formatTraffic(s.traffic)} + mirror ${formatTraffic(s.mirrorTraffic)}` : formatTraffic(s.traffic));
+    return [formatTraffic(t.before), ...t.steps.map(step)].join(' → ') + `; a rollback restores ${formatTraffic(t.rollback.traffic)}`;
 }
 
 
@@ -41373,10 +41570,8 @@ function trafficEntries(items) {
 /* harmony export */   Qu: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.Qu),
 /* harmony export */   S9: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.S9),
 /* harmony export */   W8: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.W8),
-/* harmony export */   _A: () => (/* reexport safe */ _traffic_js__WEBPACK_IMPORTED_MODULE_5__._A),
 /* harmony export */   k8: () => (/* binding */ analyzeEndpoint),
 /* harmony export */   nM: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.nM),
-/* harmony export */   nR: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.nR),
 /* harmony export */   sJ: () => (/* binding */ analyzeDeployment)
 /* harmony export */ });
 /* unused harmony exports detectKind, extractEnvironmentVariables */
@@ -42079,10 +42274,9 @@ function toPlain(node) {
 /* harmony export */   S9: () => (/* binding */ endpointRestBody),
 /* harmony export */   UJ: () => (/* binding */ ANONYMOUS_ENV_NAME),
 /* harmony export */   W8: () => (/* binding */ ML_API_VERSION),
-/* harmony export */   nM: () => (/* binding */ endpointPath),
-/* harmony export */   nR: () => (/* binding */ deploymentPath)
+/* harmony export */   nM: () => (/* binding */ endpointPath)
 /* harmony export */ });
-/* unused harmony exports workspacePath, assetVersionPath, isoDuration, inferenceConfigDump, anonymousEnvironmentVersion */
+/* unused harmony exports workspacePath, deploymentPath, assetVersionPath, isoDuration, inferenceConfigDump, anonymousEnvironmentVersion */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _pydump_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9970);
 /* harmony import */ var _traffic_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(806);

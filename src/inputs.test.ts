@@ -34,6 +34,12 @@ describe('readInputs', () => {
     assert.deepEqual(inputs.ignored, ['traffic', 'bake-time']);
   });
 
+  it('validate reads the inputs that change the plan (traffic, rollout-steps, mirror-percent) and ignores the gates', () => {
+    const inputs = readInputs(reader({ mode: 'validate', 'endpoint-file': 'e.yml', 'rollout-steps': '10,50,100', 'mirror-percent': '10', 'bake-time': '1m' }), {});
+    assert.deepEqual(inputs.ignored, ['bake-time']);
+    assert.deepEqual(inputs.rolloutSteps, [10, 50, 100]);
+  });
+
   const invalid: [string, Record<string, string>, RegExp][] = [
     ['no files', {}, /give at least one YAML file/],
     ['unknown mode', { mode: 'apply', 'endpoint-file': 'e' }, /mode: 'apply' is not a mode/],

@@ -42,6 +42,8 @@ export interface Inputs {
   githubToken?: string;
   failOn: 'error' | 'warning';
   timeoutMs: number;
+  /** A plan file from an approved validate run (its `plan-file`): deploy refuses, before any write, a plan that differs from it. */
+  expectedPlanFile?: string;
   /** Inputs that were set but mean nothing in the chosen mode: reported, not fatal. */
   ignored: string[];
 }
@@ -66,6 +68,8 @@ export function envInputReader(env: NodeJS.ProcessEnv = process.env): InputReade
 const DEPLOY_ONLY = [
   'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles',
 ] as const;
+/** Deploy inputs validate reads because they change the plan (docs/architecture.md §5). */
+const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles'] as const;
 const ON_NO_DATA = ['fail', 'hold', 'pass'] as const;
 
 export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.env): Inputs {
@@ -118,7 +122,8 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
   const prComment = bool('pr-comment', false);
 
   // validate reads grant-missing-roles too: it predicts the deploy that the same inputs would run.
-  const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(name === 'grant-missing-roles' && (!grantMissingRoles || mode === 'validate')));
+  // validate plans the traffic (and the grants) of the deploy the same inputs would run: it reads those too.
+  const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(mode === 'validate' && (VALIDATE_READS as readonly string[]).includes(name)) && !(name === 'grant-missing-roles' && !grantMissingRoles));
 
   if (problems.length > 0 || !mode || !cloud) throw new InputError(problems);
   return {
@@ -150,6 +155,7 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
     githubToken: optional('github-token'),
     failOn: failOnText === 'warning' ? 'warning' : 'error',
     timeoutMs,
+    expectedPlanFile: optional('expected-plan'),
     ignored,
   };
 }

@@ -1,5 +1,7 @@
 // What a run would send (or sent) to Azure, as plain data: built by the offline analysis,
-// refined by the online checks (live state, diffs), rendered by the report layer.
+// computed once against the live workspace by validate (src/modes/validate-plan.ts), executed as
+// it stands by apply (src/rollout/apply.ts), rendered by the report layer. docs/architecture.md §5.
+import type { TrafficMap, TrafficStep } from './rollout/traffic-plan.ts';
 
 /** One REST call the action would send (or sent), with a secret-free body. */
 export interface PlannedRequest {
@@ -9,8 +11,13 @@ export interface PlannedRequest {
   apiVersion: string;
   description: string;
   body?: unknown;
-  /** Against the live resource (validate and deploy): what the request would do. Unknown offline. */
-  change?: 'create' | 'update' | 'no change';
+  /**
+   * Against the live resource (validate and deploy): what the request would do. Absent offline;
+   * `unknown` when the resource could not be read (unreadable is never missing: deploy refuses it).
+   */
+  change?: 'create' | 'update' | 'no change' | 'unknown';
+  /** The resource the request writes. */
+  resource?: { kind: 'endpoint' | 'deployment'; name: string };
   /** Field-level differences from the live resource, one line each (`path: before → after`). */
   diff?: string[];
 }
@@ -19,10 +26,21 @@ export interface Plan {
   requests: PlannedRequest[];
   /** Local assets (model folder, code, inline environment) that apply would register first. */
   assets: { kind: string; description: string }[];
-  /** Endpoint traffic as it is and as it would be after the run (validate and deploy). */
-  traffic?: { before: Record<string, number>; after: Record<string, number> };
+  /** Endpoint traffic as it is, the steps apply sends, as it would be after the run, and the map every rollback restores. */
+  traffic?: PlannedTraffic;
   /** Core quota per VM family, before → after. */
   quota?: string[];
   /** Roles that must be assigned around the run (e.g. to a system identity that does not exist yet). */
   identity?: string[];
+}
+
+export interface PlannedTraffic {
+  before: TrafficMap;
+  after: TrafficMap;
+  mirrorBefore: TrafficMap;
+  mirrorAfter: TrafficMap;
+  /** In order; empty when the traffic already is what the inputs ask for. */
+  steps: TrafficStep[];
+  /** What a rollback (or the post step) restores: the map as read when the plan was made. */
+  rollback: { traffic: TrafficMap; mirrorTraffic: TrafficMap };
 }

@@ -32,6 +32,8 @@ export type ResourceDiff = { action: 'create' } | { action: 'update'; changes: F
 export interface DiffOptions {
   /** Values to show as `***` wherever they occur (for example what the `set` input supplied). */
   secretValues?: readonly string[];
+  /** Tags that never count as a change on either side (the action's own trace tags, src/rollout/trace-tags.ts). */
+  ignoredTag?: (key: string) => boolean;
 }
 
 type Json = unknown;
@@ -62,7 +64,7 @@ const IGNORED = [
   /^identity\.userAssignedIdentities\..+\.(principalId|clientId)$/,
   /^sku\.(tier|size|family)$/,
   // Bookkeeping the service writes into the endpoint's properties bag.
-  /^properties\.properties\.(azureml\..*|AzureAsyncOperationUri)$/i,
+  /^properties\.properties\.(azureml\..*|AzureAsyncOperationUri|createdBy)$/i,
   // Traffic moves through its own step (diffTraffic), not through the resource body.
   /^properties\.(traffic|mirrorTraffic)(\..*)?$/,
 ];
@@ -134,7 +136,14 @@ function liveKey(live: Obj, key: string, insensitive: boolean): string | undefin
   return Object.keys(live).find((k) => k.toLowerCase() === key.toLowerCase());
 }
 
-function walk(desired: Obj, live: Obj, parent: string, out: FieldChange[], render: (path: string, v: Json) => string): void {
+interface Walk {
+  render: (path: string, v: Json) => string;
+  ignoredTag: (key: string) => boolean;
+}
+
+function walk(desired: Obj, live: Obj, parent: string, out: FieldChange[], w: Walk): void {
+  const { render } = w;
+  const skip = (key: string): boolean => parent === 'tags' && w.ignoredTag(key);
   const insensitive = parent === 'identity.userAssignedIdentities';
   const owned = OWNED_MAPS.some((re) => re.test(parent));
   const seen = new Set<string>();
@@ -142,7 +151,7 @@ function walk(desired: Obj, live: Obj, parent: string, out: FieldChange[], rende
     const path = pathOf(parent, key);
     const lk = liveKey(live, key, insensitive);
     if (lk !== undefined) seen.add(lk);
-    if (ignored(path)) continue;
+    if (ignored(path) || skip(key)) continue;
     const has = lk === undefined ? undefined : live[lk];
     if (typeof want === 'string' && PENDING.test(want)) {
       out.push({ path, kind: has === undefined ? 'added' : 'changed', ...(has === undefined ? {} : { before: render(path, has) }), after: 'decided at deploy (asset to register or label to resolve)', pending: true });
@@ -161,7 +170,7 @@ function walk(desired: Obj, live: Obj, parent: string, out: FieldChange[], rende
         out.push({ path, kind: 'added', after: render(path, want) });
         continue;
       }
-      walk(want, liveObj, path, out, render);
+      walk(want, liveObj, path, out, w);
       continue;
     }
     if (has === undefined) {
@@ -171,17 +180,20 @@ function walk(desired: Obj, live: Obj, parent: string, out: FieldChange[], rende
       out.push({ path, kind: 'added', after: render(path, want) });
       continue;
     }
-    if (!same(key, want, has)) out.push({ path, kind: 'changed', before: render(path, has), after: render(path, want) });
+    // Values of owned maps (variables, tags) are the user's text: a change of letter case is a change.
+    const differs = owned ? JSON.stringify(want) !== JSON.stringify(has) : !same(key, want, has);
+    if (differs) out.push({ path, kind: 'changed', before: render(path, has), after: render(path, want) });
   }
   for (const [key, has] of Object.entries(live)) {
     if (seen.has(key)) continue;
     const path = pathOf(parent, key);
-    if (ignored(path) || isEmpty(has)) continue;
+    // The service answers '' for a description never set; in a map the body owns, '' is a value.
+    if (ignored(path) || skip(key) || isEmpty(has) || (!owned && has === '')) continue;
     const base = defaultAt(path);
     if (owned) {
       out.push({ path, kind: 'removed', before: insensitive ? 'assigned' : render(path, has) });
     } else if (base.known && isObj(has) && isObj(base.value)) {
-      walk({}, has, path, out, render); // field by field against the default object
+      walk({}, has, path, out, w); // field by field against the default object
     } else if (base.known && !same(key, has, base.value)) {
       out.push({ path, kind: 'changed', before: render(path, has), after: `${render(path, base.value)} (the default)` });
     }
@@ -205,7 +217,7 @@ function renderer(options: DiffOptions): (path: string, v: Json) => string {
 export function diffResource(desired: Record<string, unknown>, live: Record<string, unknown> | undefined, options: DiffOptions = {}): ResourceDiff {
   if (live === undefined) return { action: 'create' };
   const changes: FieldChange[] = [];
-  walk(desired, live, '', changes, renderer(options));
+  walk(desired, live, '', changes, { render: renderer(options), ignoredTag: options.ignoredTag ?? (() => false) });
   changes.sort((a, b) => a.path.localeCompare(b.path));
   return changes.length ? { action: 'update', changes } : { action: 'no-change' };
 }

@@ -477,6 +477,38 @@ export const RULES = {
       },
     },
   },
+  'resource-unreadable': {
+    severity: 'error',
+    title: 'A resource the plan needs could not be read',
+    fix: 'Run again once Azure answers; if it keeps failing, give the workflow identity read access to the workspace.',
+    when:
+      'The endpoint, its deployments or an asset version named by label could not be read (a server error that outlasted the retries, or a refused read). Unreadable is never missing: the plan marks the resource `unknown`, validate warns, and deploy writes nothing rather than creating over an endpoint that exists (which would reset its traffic).',
+    detectedIn: 'validate',
+    example: {
+      bad: 'name: my-endpoint\nauth_mode: key\n',
+      good: 'name: my-endpoint\nauth_mode: key\n',
+      azure: {
+        bad: 'The GET of endpoint `my-endpoint` answers 500 for longer than the retries last.',
+        good: 'The GET of endpoint `my-endpoint` answers 200.',
+      },
+    },
+  },
+  'plan-stale': {
+    severity: 'error',
+    title: 'Azure changed since the plan',
+    fix: 'Run validate again, review the new plan, and deploy that one.',
+    when:
+      'Deploy executes the plan it computed (or the approved plan given as `expected-plan`) and re-reads each resource right before writing it. When another writer changed the resource or its traffic since the plan, or the recomputed plan differs from the approved one, the run stops before that write instead of overwriting the change or silently skipping it. Only an update that Azure already holds passes silently.',
+    detectedIn: 'deploy',
+    example: {
+      bad: 'name: my-endpoint\nauth_mode: key\n',
+      good: 'name: my-endpoint\nauth_mode: key\n',
+      azure: {
+        bad: 'Between the plan and the write, someone sets the traffic of `my-endpoint` to blue=100.',
+        good: 'Nobody else writes `my-endpoint` during the run.',
+      },
+    },
+  },
   'deployment-failed': {
     severity: 'error',
     title: 'The service failed the operation',

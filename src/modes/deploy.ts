@@ -20,6 +20,8 @@ export function deployFacts(checked: ValidateChecked): DeployFacts {
     endpoint: facts.endpoint.kind === 'found' ? describeEndpoint(facts.endpoint.value.body) : undefined,
     deployments,
     vaultIds: vaultIds(facts),
+    computed: checked.computed,
+    assetPlan: checked.assetPlan,
   };
 }
 

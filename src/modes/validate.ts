@@ -10,8 +10,12 @@ import { signIn, type AzureSession } from '../azure/session.ts';
 import type { ValidateFacts } from '../checks/facts.ts';
 import { runChecks, type ChecksOutcome } from '../checks/registry.ts';
 import { makeFinding, type Finding } from '../findings/finding.ts';
+import { MIN_REDACTED_LENGTH } from '../report/redact.ts';
+import { traceTags } from '../rollout/trace-tags.ts';
 import { OFFLINE_WORKSPACE, deploymentRestBody } from '../spec/index.ts';
-import { refinePlan } from './validate-plan.ts';
+import { readSourceFile, workspaceRoot } from '../source-files.ts';
+import { comparePlans } from './approved-plan.ts';
+import { computePlan, type ComputedPlan } from './validate-plan.ts';
 import type { AnalyzedRun, CheckResult, ModeDefinition } from './mode.ts';
 
 export interface ValidateChecked extends CheckResult {
@@ -21,6 +25,8 @@ export interface ValidateChecked extends CheckResult {
   outcome: ChecksOutcome;
   /** Local models, code and environments: what deploy would upload and register (docs/local-assets.md). */
   assetPlan: LocalAssetPlan;
+  /** The plan apply executes as it stands (docs/architecture.md §5). */
+  computed: ComputedPlan;
 }
 
 export const validateMode: ModeDefinition<ValidateChecked> = {
@@ -42,7 +48,7 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
     const [g, a] = await Promise.all([
       gatherFacts(session, { endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, references: analysis.references }),
       planLocalAssets(session, analysis.deployments.map((d) => deploymentRestBody(d, ws))).catch((error: unknown): LocalAssetPlan => {
-        assetProblems.push(makeFinding('cannot-verify', { file: analysis.deployments[0]?.file ?? '', line: 1, column: 1 }, `Cannot plan the local assets: ${error instanceof Error ? error.message : String(error)}.`, { hint: 'Give the workflow identity read access to the workspace assets, datastores and storage.' }));
+        assetProblems.push(makeFinding('cannot-verify', { file: analysis.deployments[0]?.file ?? '', line: 1, column: 1 }, `Cannot plan the local assets: ${error instanceof Error ? error.message : String(error)}.`, { hint: 'Give the workflow identity read access to the workspace assets, datastores and storage.', ...(mode === 'deploy' ? { severity: 'error' as const } : {}) }));
         return { items: [], facts: [], changes: true };
       }),
     ]);
@@ -66,25 +72,60 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
     core.info(`${o.findings.length} online finding(s); references: ${countStates(o)}.`);
     return o;
   });
-  // Registered-asset lines stay; local assets get the plan's lines (uploads, existing versions).
+  // Registered-asset lines of the offline plan stay; local assets get the asset plan's lines.
   const offlineAssets = analysis.plan.assets.filter((a) => a.description.startsWith('resolve '));
-  const refined = refinePlan({ ...analysis.plan, assets: offlineAssets }, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome, secretValues: analysis.overrideValues });
-  refined.plan.assets = [...planLines(assetPlan), ...offlineAssets];
-  refined.changes ||= assetPlan.changes;
+  const ws = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: gathered.facts.workspace.kind === 'found' ? gathered.facts.workspace.value.location : OFFLINE_WORKSPACE.location };
+  const computed = computePlan({
+    endpoint: analysis.endpoint,
+    endpointName,
+    deployments: analysis.deployments,
+    facts: gathered.facts,
+    outcome,
+    workspace: ws,
+    tags: traceTags(process.env),
+    localAssets: assetPlan,
+    localAssetsRead: assetProblems.length === 0,
+    offlineAssets,
+    inputs,
+    secretValues: analysis.overrideValues.filter((v) => v.length >= MIN_REDACTED_LENGTH),
+    mode,
+  });
+  for (const line of computed.notes) core.info(line);
+  if (inputs.expectedPlanFile) computed.findings.push(...approvedPlanFindings(inputs.expectedPlanFile, computed, analysis));
   const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
   return {
-    findings: [...outcome.findings, ...assetProblems],
+    findings: [...outcome.findings, ...assetProblems, ...computed.findings],
     references: outcome.references,
-    plan: refined.plan,
-    changes: refined.changes,
+    plan: computed.plan,
+    changes: computed.changes,
     readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic } : undefined,
-    notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...refined.notes],
+    notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...computed.notes],
     supersedes: supersededOffline,
     session,
     facts: gathered.facts,
     outcome,
     assetPlan,
+    computed,
   };
+}
+
+/** The plan just computed against the approved one (`expected-plan`): any difference stops deploy before any write. */
+function approvedPlanFindings(path: string, computed: ComputedPlan, analysis: AnalyzedRun['analysis']): Finding[] {
+  const spec = analysis.endpoint;
+  const first = analysis.deployments[0];
+  const where = spec ? { file: spec.file, line: spec.spans.name?.line ?? 1, column: spec.spans.name?.column ?? 1 } : { file: first?.file ?? '', line: first?.spans.name?.line ?? 1, column: first?.spans.name?.column ?? 1 };
+  let approved: unknown;
+  try {
+    approved = JSON.parse(readSourceFile('expected-plan', path, workspaceRoot()).text);
+  } catch (error) {
+    return [makeFinding('plan-stale', where, `expected-plan: ${path} cannot be read as a plan file (${error instanceof Error ? error.message : String(error)}); nothing is written.`, { hint: 'Give the plan-file output of the approved validate run (for example downloaded with actions/download-artifact).' })];
+  }
+  const differences = comparePlans(approved, computed.plan);
+  if (!differences.length) {
+    core.info(`The plan matches the approved plan in ${path}.`);
+    return [];
+  }
+  return [makeFinding('plan-stale', where, `The plan differs from the approved one (${path}): ${differences.join('; ')}. Nothing is written.`, { hint: 'Azure or the files changed since the approval: run validate again, review the new plan, and approve that one.' })];
 }
 
 /** The online traffic check decides what the offline analysis could only flag as a notice. */

@@ -4,6 +4,7 @@
 import { compareFindings, countBySeverity, type Finding } from '../findings/finding.ts';
 import { BUDGETS, renderWithin, utf8Bytes, type Measure, type Section } from './budget.ts';
 import { ruleUrl, sourceUrl, linksFromEnv, type ReportLinks } from './links.ts';
+import { describeTraffic } from '../rollout/traffic-plan.ts';
 import { code, details, escapeCell, fenced, table } from './markdown.ts';
 import { failed, writtenSentence, type ReferenceStatus, type RunReport, type TimelineEntry } from './model.ts';
 
@@ -155,7 +156,9 @@ function planSections(report: RunReport, options: MarkdownOptions): Section[] {
       : report.written === 'partial'
         ? '\n\nSent in part: the run stopped on the errors above (the timeline shows what was written and what was rolled back).'
         : '\n\nSent: every request was written before the errors above.';
-  const lines = requests.map((r) => `- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`);
+  const lines = requests.map((r) => [`- \`${r.method}\` ${code(r.path)}: ${escapeCell(r.description)}`, ...(r.diff ?? []).map((d) => `  - ${code(d)}`)].join('\n'));
+  const traffic = report.plan.traffic;
+  if (traffic) lines.push(`- traffic: ${escapeCell(describeTraffic(traffic))}`);
   const assetLines = assets.map((a) => `- local asset registered first: ${escapeCell(a.kind)}: ${escapeCell(a.description)}`);
   const sections: Section[] = [
     {

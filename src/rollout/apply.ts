@@ -1,33 +1,37 @@
-// mode: deploy, the apply phase (docs/rollout.md): endpoint, Key Vault access of a new identity,
-// deployments, then traffic under gates with rollback. Every change is read back; a service failure
-// becomes a finding with what was written so far, never a throw (src/modes/mode.ts).
+// mode: deploy, the apply phase (docs/rollout.md): executes the plan validate computed
+// (src/modes/validate-plan.ts, docs/architecture.md §5) — endpoint, Key Vault access of a new
+// identity, local assets, deployments, then the planned traffic steps under gates with rollback.
+// Right before each write the resource is read again and re-diffed with the plan's own diff: a
+// resource another writer moved since the plan stops the run (plan-stale); only an update Azure
+// already holds is skipped silently. Every change is read back; a service failure becomes a finding
+// with what was written so far, never a throw (src/modes/mode.ts).
 import * as core from '@actions/core';
-import { planLocalAssets, type LocalAssetPlan } from '../assets/plan.ts';
-import { AssetUploadError, uploadLocalAssets, withAssetIds } from '../assets/upload.ts';
+import type { LocalAssetPlan } from '../assets/plan.ts';
+import { AssetUploadError, uploadLocalAssets } from '../assets/upload.ts';
 import type { AzureSession } from '../azure/session.ts';
-import { emptyLocalAssets } from '../checks/local-assets.ts';
 import { ArmError } from '../azure/session.ts';
 import type { SourceRange } from '../findings/finding.ts';
 import { InputError, type Inputs } from '../inputs.ts';
 import type { AnalyzedRun, ApplyResult } from '../modes/mode.ts';
+import { liveDiff, type ComputedPlan } from '../modes/validate-plan.ts';
+import type { PlannedRequest } from '../plan.ts';
+import { MIN_REDACTED_LENGTH } from '../report/redact.ts';
 import type { ReadBack, Written } from '../report/model.ts';
 import { parseExactReference } from '../secrets/parse.ts';
 import type { KeyVaultRef } from '../secrets/scan.ts';
 import { readSourceFile, workspaceRoot } from '../source-files.ts';
-import { deploymentPath, deploymentRestBody, endpointPath, endpointRestBody, ML_API_VERSION, type DeploymentSpec, type WorkspaceContext } from '../spec/index.ts';
-import { driftFrom } from './drift.ts';
+import { endpointPath, ML_API_VERSION, type DeploymentSpec, type WorkspaceContext } from '../spec/index.ts';
 import { describeFailure, failingVariables, onlyKeyVaultPermission, type ServiceError } from './failure-codes.ts';
 import { ensureKeyVaultAccess } from './keyvault-roles.ts';
 import { redactVariables } from './log-redaction.ts';
 import { readDeployment, readEndpoint, waitWhileBusy, type LiveDeployment, type LiveEndpoint } from './live.ts';
 import type { LroOutcome } from './lro.ts';
 import { ROLLOUT_STATE_KEY, serializeState, type RolloutState } from './rollout-state.ts';
-import { traceTags, withTraceTags } from './trace-tags.ts';
-import { formatTraffic, planTraffic, withTraffic, type TrafficRequest } from './traffic-plan.ts';
+import { formatTraffic, sameTraffic, type TrafficPlan } from './traffic-plan.ts';
 import { runTraffic, type GateSettings } from './traffic.ts';
 import { ApplyLog, writeLro } from './writes.ts';
 
-/** What apply needs from the checks: the session and the live state they read. */
+/** What apply needs from the checks: the session, the live state they read, and the plan. */
 export interface DeployFacts {
   session: AzureSession;
   location: string;
@@ -36,38 +40,14 @@ export interface DeployFacts {
   deployments: Record<string, LiveDeployment>;
   /** Vault ARM ids by host, when the checks read them. */
   vaultIds: Record<string, string>;
+  /** The plan apply executes as it stands. */
+  computed: ComputedPlan;
+  /** The local assets validate planned (their ids are in the planned bodies). */
+  assetPlan: LocalAssetPlan;
 }
 
 function bodyOf(outcome: LroOutcome): string {
   return outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : outcome.kind;
-}
-
-/** An endpoint PUT body rebuilt from the live GET (runs with deployment files only): the writable fields. */
-export function endpointBodyFromLive(live: Record<string, unknown>): Record<string, unknown> {
-  const p = (live.properties ?? {}) as Record<string, unknown>;
-  const identity = (live.identity ?? {}) as { type?: string; userAssignedIdentities?: Record<string, unknown> };
-  const id: Record<string, unknown> = { type: identity.type ?? 'SystemAssigned' };
-  if (identity.userAssignedIdentities && Object.keys(identity.userAssignedIdentities).length) {
-    id.userAssignedIdentities = Object.fromEntries(Object.keys(identity.userAssignedIdentities).map((k) => [k, {}]));
-  }
-  const properties: Record<string, unknown> = { authMode: p.authMode, properties: p.properties ?? {}, traffic: p.traffic ?? {}, mirrorTraffic: p.mirrorTraffic ?? {} };
-  for (const key of ['description', 'publicNetworkAccess', 'compute']) if (p[key] !== undefined && p[key] !== null) properties[key] = p[key];
-  const body: Record<string, unknown> = { location: live.location, identity: id, tags: live.tags ?? {}, properties };
-  if (live.kind) body.kind = live.kind;
-  return body;
-}
-
-
-function trafficRequest(inputs: Inputs, run: AnalyzedRun): TrafficRequest {
-  if (inputs.rolloutSteps) return { kind: 'steps', steps: inputs.rolloutSteps };
-  if (inputs.traffic?.kind === 'all') return { kind: 'all' };
-  if (inputs.traffic?.kind === 'map') return { kind: 'map', weights: inputs.traffic.weights };
-  const ep = run.analysis.endpoint;
-  if (ep && (ep.traffic.length || ep.mirrorTraffic.length)) {
-    const map = (entries: typeof ep.traffic) => Object.fromEntries(entries.map((e) => [e.name, e.percent]));
-    return { kind: 'file', traffic: map(ep.traffic), mirrorTraffic: map(ep.mirrorTraffic) };
-  }
-  return { kind: 'none' };
 }
 
 function readOptionalFile(input: string, path: string | undefined): string | undefined {
@@ -79,9 +59,24 @@ function readOptionalFile(input: string, path: string | undefined): string | und
   }
 }
 
+/** Right before a write: does the live resource still stand where the plan found it? */
+type Recheck = { kind: 'write' } | { kind: 'already-there' } | { kind: 'moved'; why: string };
+
+function recheck(planned: PlannedRequest, live: Record<string, unknown> | undefined, secretValues: readonly string[]): Recheck {
+  const now = liveDiff(planned.body as Record<string, unknown>, live, secretValues);
+  if (planned.change === 'create') return now.change === 'create' ? { kind: 'write' } : { kind: 'moved', why: 'it was created by someone else since the plan' };
+  if (now.change === 'create') return { kind: 'moved', why: 'it was deleted since the plan' };
+  const plannedDiff = planned.diff ?? [];
+  // A failed resource the plan writes again to recover it: its fields already match.
+  if (plannedDiff.some((l) => l.startsWith('provisioningState:')) && now.change === 'no change') return { kind: 'write' };
+  if (now.change === 'no change') return { kind: 'already-there' };
+  if (JSON.stringify(now.diff) === JSON.stringify(plannedDiff)) return { kind: 'write' };
+  return { kind: 'moved', why: `its fields changed since the plan (now: ${now.diff.slice(0, 3).join('; ')})` };
+}
+
 export async function applyDeploy(run: AnalyzedRun, facts: DeployFacts): Promise<ApplyResult> {
   const { inputs, analysis } = run;
-  const { session } = facts;
+  const { session, computed } = facts;
   const deadline = Date.now() + inputs.timeoutMs;
   const log = new ApplyLog(run.timeline);
   const ws: WorkspaceContext = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: facts.location };
@@ -89,74 +84,51 @@ export async function applyDeploy(run: AnalyzedRun, facts: DeployFacts): Promise
   const endpointName = spec?.name ?? analysis.deployments[0]?.endpointName ?? '';
   const epPath = endpointPath(ws, endpointName);
   const epFile: SourceRange = { file: spec?.file ?? analysis.deployments[0]?.file ?? '', line: spec?.spans.name?.line ?? 1, column: spec?.spans.name?.column ?? 1 };
-  const tags = traceTags(process.env);
+  const secretValues = analysis.overrideValues.filter((v) => v.length >= MIN_REDACTED_LENGTH);
   const result = (readBack?: ReadBack): ApplyResult => ({ findings: log.findings, notes: log.notes, written: written(log), readBack });
+  const stale = (at: SourceRange, what: string, why: string, label: string, started: number): ApplyResult => {
+    log.fail('plan-stale', at, `${what} changed since the plan: ${why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
+    log.entry(label, started, 'failed', 'changed since the plan');
+    return result();
+  };
 
-  // ---- Before any write: everything that can be refused is refused now.
+  // ---- Before any write: what can still be refused is refused now (the plan's own checks ran in validate).
   const smokeRequest = readOptionalFile('smoke-request-file', inputs.smokeRequestFile);
   const smokeExpected = readOptionalFile('smoke-expected-file', inputs.smokeExpectedFile);
-  // Local models, code and environments (docs/local-assets.md): planned now (read-only), uploaded
-  // and registered just before the deployments; their ids replace the placeholders of the bodies.
-  const rests = analysis.deployments.map((d) => ({ spec: d, rest: deploymentRestBody(d, ws) }));
-  let assetPlan: LocalAssetPlan | undefined;
-  if (rests.some((r) => r.rest.assets.some((a) => a.action === 'register'))) {
-    const assetsStarted = Date.now();
-    try {
-      assetPlan = await core.group('Apply: plan local assets', async () => {
-        const p = await planLocalAssets(session, rests.map((r) => r.rest));
-        for (const item of p.items) core.info(item.description);
-        return p;
-      });
-      for (const f of emptyLocalAssets(assetPlan.facts)) log.fail(f.rule, f, f.message, f.hint);
-      log.entry('Apply: plan local assets', assetsStarted, log.failed ? 'failed' : 'ok', `${assetPlan.items.filter((i) => !i.exists).length} to register, ${assetPlan.items.filter((i) => i.exists).length} unchanged`);
-    } catch (error) {
-      const first = analysis.deployments[0];
-      log.fail('deployment-failed', first ? locate(first) : epFile, `Could not read what the local assets need (${(error as Error).message}); nothing was written.`, 'Give the workflow identity read access to the workspace assets, datastores and storage, then run again.');
-      log.entry('Apply: plan local assets', assetsStarted, 'failed', (error as Error).message);
-    }
+  const traffic = computed.plan.traffic;
+  if (!traffic || !computed.trafficBody) {
+    log.fail('resource-unreadable', epFile, `The traffic of endpoint ${endpointName} could not be planned; nothing was written.`);
+    return result();
   }
-  const deploymentBodies = rests.map(({ spec: d, rest }) => ({ spec: d, path: deploymentPath(ws, endpointName, d.name), body: withTraceTags(assetPlan ? withAssetIds(rest, assetPlan) : rest.body, tags) }));
-  for (const d of deploymentBodies) {
-    const pending = /\{\{pending:([^}]*)\}\}/.exec(JSON.stringify(d.body));
-    if (pending) {
-      log.fail('deployment-failed', { file: d.spec.file, line: d.spec.spans.name?.line ?? 1, column: 1 }, `Deployment ${d.spec.name} still holds an unresolved reference (${pending[1] ?? ''}): it names an asset by label or a conda file that could not be read.`, 'Reference the asset as azureml:<name>:<version>, or fix the path of the conda file.');
-    }
-  }
-  const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
-  const request = trafficRequest(inputs, run);
-  if (analysis.deployments.length > 1 && (request.kind === 'steps' || request.kind === 'all' || inputs.mirrorPercent !== undefined)) {
-    log.fail('traffic', epFile, `rollout-steps, traffic: all and mirror-percent move one deployment; this run deploys ${analysis.deployments.length}.`, 'Give one deployment file, or an explicit traffic map.');
-  }
-  const known = [...new Set([...Object.keys(facts.deployments), ...analysis.deployments.map((d) => d.name.toLowerCase())])];
-  const gatesConfigured = Boolean(smokeRequest || inputs.maxErrorRate !== undefined || inputs.maxLatencyP99Ms !== undefined || inputs.bakeTimeMs);
-  const prePlan = planTraffic({ live: facts.endpoint?.traffic ?? {}, liveMirror: facts.endpoint?.mirrorTraffic ?? {}, deployment: target, deployments: known, request, mirrorPercent: inputs.mirrorPercent, gatesConfigured });
-  for (const p of prePlan.problems) log.fail('traffic', epFile, p);
-  if (!spec && !facts.endpoint) log.fail('deployment-failed', epFile, `Endpoint ${endpointName} does not exist and no endpoint-file was given to create it.`, 'Add endpoint-file, or create the endpoint first.');
-  if (log.failed) return result();
+  const planned = (kind: 'endpoint' | 'deployment', name: string) => computed.plan.requests.find((r) => r.resource?.kind === kind && r.resource.name.toLowerCase() === name.toLowerCase());
 
   // ---- Endpoint
   let endpoint = facts.endpoint;
-  const epStarted = Date.now();
   const epLabel = `Apply: endpoint ${endpointName}`;
-  const busy = await waitWhileBusy(`Endpoint ${endpointName}`, () => readEndpoint(session, epPath, deadline), endpoint, deadline);
-  if (busy.kind === 'timeout') {
-    log.fail('deployment-failed', epFile, `Endpoint ${endpointName} stayed ${busy.state} until the timeout; nothing was written over it.`, 'Wait for the other operation to finish (or raise timeout), then run again.');
-    log.entry(epLabel, epStarted, 'failed', `still ${busy.state}`);
-    return result();
-  }
-  endpoint = busy.value;
-  const createdNow = !endpoint;
-  let endpointBody = spec ? withTraceTags(endpointRestBody(spec, ws).body, tags) : endpointBodyFromLive(endpoint?.body ?? {});
-  endpointBody = withTraffic(endpointBody, endpoint?.traffic ?? {}, endpoint?.mirrorTraffic ?? {});
-  if (spec) {
-    const drift = endpoint ? driftFrom(endpointBody, endpoint.body) : ['new'];
-    if (endpoint && drift.length === 0 && endpoint.provisioningState.toLowerCase() === 'succeeded') {
-      core.info(`Endpoint ${endpointName} already matches the file: not written.`);
+  const epStarted = Date.now();
+  const epRequest = spec ? planned('endpoint', spec.name) : undefined;
+  const createdNow = epRequest?.change === 'create';
+  if (epRequest && epRequest.change === 'no change') {
+    core.info(`Endpoint ${endpointName}: no change (as planned); not written.`);
+    log.entry(epLabel, epStarted, 'ok', 'unchanged');
+  } else if (epRequest) {
+    const busy = await waitWhileBusy(`Endpoint ${endpointName}`, () => readEndpoint(session, epPath, deadline), await readEndpoint(session, epPath, deadline), deadline);
+    if (busy.kind === 'timeout') {
+      log.fail('deployment-failed', epFile, `Endpoint ${endpointName} stayed ${busy.state} until the timeout; nothing was written over it.`, 'Wait for the other operation to finish (or raise timeout), then run again.');
+      log.entry(epLabel, epStarted, 'failed', `still ${busy.state}`);
+      return result();
+    }
+    const check = recheck(epRequest, busy.value?.body, secretValues);
+    if (check.kind === 'moved') return stale(epFile, `Endpoint ${endpointName}`, check.why, epLabel, epStarted);
+    if (busy.value && !sameTraffic(busy.value.traffic, traffic.before)) return stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${formatTraffic(traffic.before)}, Azure now holds ${formatTraffic(busy.value.traffic)}`, epLabel, epStarted);
+    if (check.kind === 'already-there') {
+      core.info(`Endpoint ${endpointName}: Azure already holds the planned update; not written.`);
       log.entry(epLabel, epStarted, 'ok', 'unchanged');
+      endpoint = busy.value;
     } else {
       const outcome = await core.group(epLabel, async () => {
-        core.info(endpoint ? `Updating endpoint ${endpointName} (${drift.slice(0, 5).join(', ')}).` : `Creating endpoint ${endpointName}.`);
-        return writeLro(session, log, { method: 'PUT', path: epPath, apiVersion: ML_API_VERSION, body: endpointBody }, `Endpoint ${endpointName}`, deadline);
+        core.info(createdNow ? `Creating endpoint ${endpointName}.` : `Updating endpoint ${endpointName} (${(epRequest.diff ?? []).slice(0, 5).join('; ')}).`);
+        return writeLro(session, log, { method: 'PUT', path: epPath, apiVersion: ML_API_VERSION, body: epRequest.body }, `Endpoint ${endpointName}`, deadline);
       });
       if (outcome.kind !== 'succeeded') {
         const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
@@ -198,8 +170,9 @@ export async function applyDeploy(run: AnalyzedRun, facts: DeployFacts): Promise
     if (log.failed) return result();
   }
 
-  // ---- Local assets: upload what is not there yet and register the versions
-  if (assetPlan?.changes) {
+  // ---- Local assets (planned by validate): upload what is not there yet and register the versions
+  const { assetPlan } = facts;
+  if (assetPlan.changes && assetPlan.items.length) {
     const label = 'Apply: upload and register local assets';
     const upStarted = Date.now();
     try {
@@ -217,21 +190,25 @@ export async function applyDeploy(run: AnalyzedRun, facts: DeployFacts): Promise
   }
 
   // ---- Deployments
-  for (const d of deploymentBodies) {
-    const ok = await applyDeployment(session, log, d, facts.deployments[d.spec.name.toLowerCase()], grantedHosts, deadline, inputs);
+  for (const d of analysis.deployments) {
+    const request = planned('deployment', d.name);
+    if (!request) continue;
+    const ok = await applyDeployment(session, log, { spec: d, request }, grantedHosts, deadline, inputs, secretValues);
     if (!ok) return result(readBackOf(await readEndpoint(session, epPath, deadline).catch(() => undefined)));
   }
 
-  // ---- Traffic
+  // ---- Traffic: the planned steps, from the map the plan read (a map another writer moved stops the run).
+  const trafficStarted = Date.now();
   const before = await readEndpoint(session, epPath, deadline);
   if (!before) {
     log.fail('deployment-failed', epFile, `Endpoint ${endpointName} disappeared during the run.`);
     return result();
   }
-  const plan = planTraffic({ live: before.traffic, liveMirror: before.mirrorTraffic, deployment: target, deployments: known, request, mirrorPercent: inputs.mirrorPercent, gatesConfigured });
-  log.notes.push(...plan.notes);
-  for (const p of plan.problems) log.fail('traffic', epFile, p);
-  if (log.failed) return result(readBackOf(before));
+  if (!sameTraffic(before.traffic, traffic.before) || !sameTraffic(before.mirrorTraffic, traffic.mirrorBefore)) {
+    stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${formatTraffic(traffic.before)}, Azure now holds ${formatTraffic(before.traffic)}`, 'Apply: traffic', trafficStarted);
+    return result(readBackOf(before));
+  }
+  const trafficPlan: TrafficPlan = { previous: traffic.rollback, steps: traffic.steps, notes: [], problems: [] };
   const gates: GateSettings = {
     smokeRequest,
     smokeExpected,
@@ -240,11 +217,12 @@ export async function applyDeploy(run: AnalyzedRun, facts: DeployFacts): Promise
     onNoData: inputs.onNoData,
     bakeTimeMs: inputs.bakeTimeMs ?? 0,
   };
-  const state: RolloutState = { version: 1, status: 'inProgress', endpointPath: epPath, apiVersion: ML_API_VERSION, endpointName, body: endpointBody, previous: plan.previous, startedAt: new Date().toISOString() };
+  const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
+  const state: RolloutState = { version: 1, status: 'inProgress', endpointPath: epPath, apiVersion: ML_API_VERSION, endpointName, body: computed.trafficBody, previous: traffic.rollback, startedAt: new Date().toISOString() };
   const targetFile: SourceRange = target ? locate(analysis.deployments[0] as DeploymentSpec) : epFile;
-  const after = await runTraffic({ session, log, plan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(ROLLOUT_STATE_KEY, serializeState(s)) });
-  if (plan.steps.length === 0 && log.writes === 0) log.notes.push(`Nothing to change: Azure already holds what the files and inputs ask for (traffic ${formatTraffic(before.traffic)}).`);
-  else if (!log.failed) log.notes.push(`Traffic: ${formatTraffic(plan.previous.traffic)} → ${formatTraffic(after?.traffic)} (read back).`);
+  const after = await runTraffic({ session, log, plan: trafficPlan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(ROLLOUT_STATE_KEY, serializeState(s)) });
+  if (traffic.steps.length === 0 && log.writes === 0) log.notes.push(`Nothing to change: Azure already holds what the files and inputs ask for (traffic ${formatTraffic(before.traffic)}).`);
+  else if (!log.failed) log.notes.push(`Traffic: ${formatTraffic(traffic.rollback.traffic)} → ${formatTraffic(after?.traffic)} (read back).`);
   return result(readBackOf(after));
 }
 
@@ -291,31 +269,43 @@ async function showLogs(session: AzureSession, path: string, spec: DeploymentSpe
 async function applyDeployment(
   session: AzureSession,
   log: ApplyLog,
-  d: { spec: DeploymentSpec; path: string; body: Record<string, unknown> },
-  known: LiveDeployment | undefined,
+  d: { spec: DeploymentSpec; request: PlannedRequest },
   grantedHosts: string[],
   deadline: number,
   inputs: Inputs,
+  secretValues: readonly string[],
 ): Promise<boolean> {
   const label = `Apply: deployment ${d.spec.name}`;
   const started = Date.now();
   const at = locate(d.spec);
-  const busy = await waitWhileBusy(`Deployment ${d.spec.name}`, () => readDeployment(session, d.path, deadline), known, deadline);
+  const { request } = d;
+  if (request.change === 'no change') {
+    core.info(`Deployment ${d.spec.name}: no change (as planned); not written.`);
+    log.entry(label, started, 'ok', 'unchanged');
+    return true;
+  }
+  const path = request.path;
+  const busy = await waitWhileBusy(`Deployment ${d.spec.name}`, () => readDeployment(session, path, deadline), await readDeployment(session, path, deadline), deadline);
   if (busy.kind === 'timeout') {
     log.fail('deployment-failed', at, `Deployment ${d.spec.name} stayed ${busy.state} until the timeout; nothing was written over it.`);
     log.entry(label, started, 'failed', `still ${busy.state}`);
     return false;
   }
   const live = busy.value;
-  const drift = live ? driftFrom(d.body, live.body) : ['new'];
-  if (live && drift.length === 0 && live.provisioningState.toLowerCase() === 'succeeded') {
-    core.info(`Deployment ${d.spec.name} already matches the file: not written.`);
+  const check = recheck(request, live?.body, secretValues);
+  if (check.kind === 'moved') {
+    log.fail('plan-stale', at, `Deployment ${d.spec.name} changed since the plan: ${check.why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
+    log.entry(label, started, 'failed', 'changed since the plan');
+    return false;
+  }
+  if (check.kind === 'already-there') {
+    core.info(`Deployment ${d.spec.name}: Azure already holds the planned update; not written.`);
     log.entry(label, started, 'ok', 'unchanged');
     return true;
   }
-  const put = { method: 'PUT' as const, path: d.path, apiVersion: ML_API_VERSION, body: d.body };
+  const put = { method: 'PUT' as const, path, apiVersion: ML_API_VERSION, body: request.body };
   let outcome = await core.group(label, async () => {
-    core.info(live ? `Updating deployment ${d.spec.name} (${drift.slice(0, 5).join(', ')}).` : `Creating deployment ${d.spec.name}.`);
+    core.info(live ? `Updating deployment ${d.spec.name} (${(request.diff ?? []).slice(0, 5).join('; ')}).` : `Creating deployment ${d.spec.name}.`);
     return writeLro(session, log, put, `Deployment ${d.spec.name}`, deadline);
   });
   // A role granted a moment ago may not have propagated: one retry, after a delay, when the failure names only it.
@@ -328,7 +318,7 @@ async function applyDeployment(
   }
   if (outcome.kind !== 'succeeded') {
     const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
-    const tail = await showLogs(session, d.path, d.spec);
+    const tail = await showLogs(session, path, d.spec);
     const entry = describeFailure(error.code);
     const variables = error.code === 'SecretsInjectionError' ? failingVariables(error, Object.keys(d.spec.environmentVariables)) : [];
     const places = variables.map((v) => d.spec.spans.environmentVariables[v]).filter((s) => s !== undefined);
@@ -338,7 +328,7 @@ async function applyDeployment(
     log.entry(label, started, 'failed', `${error.code}`);
     return false;
   }
-  const after = await readDeployment(session, d.path, deadline);
+  const after = await readDeployment(session, path, deadline);
   if (!after || after.provisioningState.toLowerCase() !== 'succeeded') {
     log.fail('deployment-failed', at, `Deployment ${d.spec.name} reads back as ${after?.provisioningState ?? 'missing'} after its operation succeeded.`);
     log.entry(label, started, 'failed', 'read-back mismatch');

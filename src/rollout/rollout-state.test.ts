@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { driftFrom } from './drift.ts';
 import { parseState, serializeState, type RolloutState } from './rollout-state.ts';
 import { traceTags, withTraceTags } from './trace-tags.ts';
 
@@ -21,16 +20,5 @@ describe('trace tags', () => {
       'deployed-by': 'azureml-online-deploy', 'github.repository': 'o/r', 'github.commit': 'abc', 'github.workflow': 'o/r/.github/workflows/d.yml@refs/heads/main', 'github.run': 'https://github.com/o/r/actions/runs/7/attempts/2',
     });
     assert.deepEqual(withTraceTags({ tags: { team: 'ml', 'deployed-by': 'me' } }, tags).tags, { ...tags, team: 'ml', 'deployed-by': 'me' });
-  });
-});
-
-describe('drift: does Azure already hold the body?', () => {
-  const desired = { location: 'eastus', identity: { type: 'SystemAssigned' }, tags: { team: 'ml', 'github.run': 'run-2' }, properties: { authMode: 'Key', properties: { flag: 'enabled' }, traffic: { blue: 100 } } };
-  const live = { id: '/x', location: 'eastus', identity: { type: 'SystemAssigned', principalId: 'p' }, tags: { team: 'ml', 'github.run': 'run-1' }, properties: { authMode: 'Key', provisioningState: 'Succeeded', properties: { flag: 'enabled', createdBy: 'svc' }, traffic: { green: 100 } } };
-  it('service-added fields, trace tags and traffic are no change', () => assert.deepEqual(driftFrom(desired, live), []));
-  it('a changed value or a missing key is', () => {
-    assert.deepEqual(driftFrom({ ...desired, tags: { team: 'ai' } }, live), ['$.tags.team']);
-    assert.deepEqual(driftFrom({ properties: { properties: { other: 'x' } } }, live), ['$.properties.properties.other']);
-    assert.deepEqual(driftFrom({ properties: { environmentVariables: { A: '1' } } }, { properties: {} }), ['$.properties.environmentVariables']);
   });
 });

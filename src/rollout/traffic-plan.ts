@@ -3,6 +3,8 @@
 // file's own traffic, and an optional mirror share), the ordered list of traffic maps to PUT.
 // The restore target of every rollback is `previous`, the map as read before the first change.
 
+import type { PlannedTraffic } from '../plan.ts';
+
 export type TrafficMap = Record<string, number>;
 
 export interface TrafficStep {
@@ -156,4 +158,11 @@ export function planTraffic(input: TrafficPlanInput): TrafficPlan {
     return !same;
   });
   return plan;
+}
+
+/** "blue=100 → blue=90,green=10 → green=100; a rollback restores blue=100"; "blue=100 (no change)" when nothing moves. */
+export function describeTraffic(t: PlannedTraffic): string {
+  if (!t.steps.length) return `${formatTraffic(t.before)} (no change)`;
+  const step = (s: TrafficStep) => (Object.keys(s.mirrorTraffic).length ? `${formatTraffic(s.traffic)} + mirror ${formatTraffic(s.mirrorTraffic)}` : formatTraffic(s.traffic));
+  return [formatTraffic(t.before), ...t.steps.map(step)].join(' → ') + `; a rollback restores ${formatTraffic(t.rollback.traffic)}`;
 }

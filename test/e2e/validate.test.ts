@@ -85,7 +85,7 @@ describe('mode: validate (emulator, dist/index.js)', () => {
     assert.equal(run.outputs.changes, 'true');
     const plan = JSON.parse(run.outputs.plan ?? '{}') as { requests: { change?: string; description: string }[]; traffic?: unknown };
     assert.deepEqual(plan.requests.map((r) => r.change), ['create']);
-    assert.deepEqual(plan.traffic, { before: { blue: 100 }, after: { blue: 100 } });
+    assert.deepEqual(plan.traffic, { before: { blue: 100 }, after: { blue: 100 }, mirrorBefore: {}, mirrorAfter: {}, steps: [], rollback: { traffic: { blue: 100 }, mirrorTraffic: {} } });
     assert.match(run.summary, /\| `DB` \| Key Vault val-kv \|.*✅ pass/);
     assert.match(run.stdout, /Read \(nothing written\)/);
   });

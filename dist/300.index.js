@@ -1,5 +1,5 @@
-export const id = 116;
-export const ids = [116];
+export const id = 300;
+export const ids = [300];
 export const modules = {
 
 /***/ 7617:
@@ -618,6 +618,236 @@ function planLines(plan) {
 
 /***/ }),
 
+/***/ 3884:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OW: () => (/* binding */ setPointer),
+/* harmony export */   YO: () => (/* binding */ uploadLocalAssets),
+/* harmony export */   cr: () => (/* binding */ AssetUploadError),
+/* harmony export */   vc: () => (/* binding */ withAssetIds)
+/* harmony export */ });
+/* unused harmony exports uploadWith, limiter */
+/* harmony import */ var _azure_assets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9597);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7275);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7617);
+// Deploy's side of the asset plan (docs/local-assets.md §6): upload what is not there yet and
+// register each version, then hand back the ids the deployment bodies carry. Files are streamed
+// (several at once, large ones in parallel blocks, each request retried by the storage pipeline);
+// the indicator file goes last with the completion metadata, so an interrupted upload is never
+// taken for a finished one. Progress (files and bytes) is logged as it goes; run it inside the
+// deploy phase's log group.
+
+
+
+const TYPE = { model: 'models', code: 'codes', environment: 'environments', data: 'data' };
+function uploadLocalAssets(session, plan, options = {}) {
+    return uploadWith((0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .assetIo */ .Do)(session), plan, options);
+}
+/** An upload or registration failed; `partial` says what had been written before. */
+class AssetUploadError extends Error {
+    partial;
+    constructor(cause, partial) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+        this.name = 'AssetUploadError';
+        this.partial = partial;
+    }
+}
+async function uploadWith(io, plan, options = {}) {
+    const log = options.log ?? (() => undefined);
+    const progress = new Progress(plan, log, options.progressEveryMs ?? 2000);
+    const limit = limiter(options.fileConcurrency ?? 8);
+    const result = { items: [], uploadedFiles: 0, uploadedBytes: 0, registered: [] };
+    const settle = () => ({ ...result, uploadedFiles: progress.files, uploadedBytes: progress.bytes });
+    // Assets are independent: upload and register them at once, sharing the file limit.
+    try {
+        await Promise.all(plan.items.map(async (item) => {
+            if (item.exists) {
+                result.items.push({ kind: item.kind, id: item.id, created: false });
+                return;
+            }
+            const body = structuredClone(item.versionBody);
+            if (item.upload)
+                await uploadFiles(io, item, body, limit, progress);
+            const version = await io.registry.putVersion(TYPE[item.kind], item.name, item.version, body);
+            log(`Registered ${item.kind} ${item.name}:${item.version}.`);
+            result.items.push({ kind: item.kind, id: version.id || item.id, created: true });
+            result.registered.push(version.id || item.id);
+        }));
+    }
+    catch (error) {
+        throw new AssetUploadError(error, settle());
+    }
+    progress.finish();
+    return settle();
+}
+async function uploadFiles(io, item, body, limit, progress) {
+    const upload = item.upload;
+    if (!upload)
+        return;
+    let folder;
+    if (upload.target.kind === 'pending-upload') {
+        const pending = await io.registry.startPendingCodeUpload(item.name, item.version);
+        folder = pending.folder;
+        body.properties.codeUri = (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .pendingUploadCodeUri */ .Wt)(pending.blobUri, upload.local.kind, upload.local.name);
+    }
+    else {
+        folder = upload.target.folder;
+        // Another run may have finished the same upload since the plan was made.
+        if (upload.alreadyUploaded || (await isComplete(io, folder, upload.blobs[0] ?? ''))) {
+            progress.skipped(item, upload.local.files.length, upload.local.totalBytes);
+            return;
+        }
+    }
+    try {
+        await sendFiles(io, item, folder, limit, progress);
+    }
+    catch (error) {
+        // az ml uploads with an AccountKey datastore's key; the action prefers the workflow identity's
+        // token and falls back to the key, the same way, when storage refuses the token.
+        const target = upload.target;
+        if (!(target.kind === 'datastore' && folder.auth.kind === 'token' && target.datastore.credentialsType === 'AccountKey' && (0,_azure_assets_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 403))
+            throw error;
+        progress.note(`${item.kind} ${item.name}:${item.version}: the storage refused the workflow identity's token (no Storage Blob Data Contributor); uploading with datastore ${target.datastore.name}'s account key, as az ml does.`);
+        const key = await io.registry.datastoreAccountKey(target.datastore.name);
+        await sendFiles(io, item, { url: folder.url, auth: { kind: 'sharedKey', accountName: target.datastore.accountName, key } }, limit, progress);
+    }
+}
+async function sendFiles(io, item, folder, limit, progress) {
+    const upload = item.upload;
+    if (!upload)
+        return;
+    const files = upload.local.files.map((f, i) => ({ file: f, blob: upload.blobs[i] ?? f.relPath }));
+    const [indicator, ...rest] = files;
+    const send = (f, metadata) => limit(async () => {
+        let sent = 0;
+        await io.blobs.uploadFile(folder, f.blob, f.file.absPath, {
+            ...(metadata ? { metadata } : {}),
+            onProgress: (p) => {
+                progress.bytesSent(p.loadedBytes - sent);
+                sent = p.loadedBytes;
+            },
+        });
+        progress.bytesSent(f.file.size - sent);
+        progress.fileDone();
+    });
+    // A few workers pull files in turn (no promise per file of a large folder); the limiter caps the
+    // files in flight across every asset.
+    let next = 0;
+    const worker = async () => {
+        while (next < rest.length) {
+            const f = rest[next++];
+            if (f)
+                await send(f);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit.size, rest.length) }, worker));
+    if (indicator)
+        await send(indicator, { ..._names_js__WEBPACK_IMPORTED_MODULE_2__/* .UPLOAD_CONFIRMATION */ .Wi, name: item.name, version: item.version });
+}
+async function isComplete(io, folder, blob) {
+    const meta = await io.blobs.readMetadata(folder, blob).catch(() => undefined);
+    return meta?.upload_status === _names_js__WEBPACK_IMPORTED_MODULE_2__/* .UPLOAD_CONFIRMATION */ .Wi.upload_status;
+}
+/** At most `n` tasks at once, started in the order they were asked for. */
+function limiter(n) {
+    let active = 0;
+    const queue = [];
+    const next = () => {
+        if (active >= n)
+            return;
+        const start = queue.shift();
+        if (start) {
+            active++;
+            start();
+        }
+    };
+    const run = (work) => new Promise((resolve, reject) => {
+        queue.push(() => {
+            work().then(resolve, reject).finally(() => {
+                active--;
+                next();
+            });
+        });
+        next();
+    });
+    return Object.assign(run, { size: n });
+}
+/** Files and bytes sent so far against the plan's totals, logged at most every `everyMs`. */
+class Progress {
+    files = 0;
+    bytes = 0;
+    totalFiles;
+    totalBytes;
+    last = 0;
+    log;
+    everyMs;
+    constructor(plan, log, everyMs) {
+        this.log = log;
+        this.everyMs = everyMs;
+        const uploads = plan.items.filter((i) => !i.exists && i.upload && !i.upload.alreadyUploaded).map((i) => i.upload?.local);
+        this.totalFiles = uploads.reduce((n, l) => n + (l?.files.length ?? 0), 0);
+        this.totalBytes = uploads.reduce((n, l) => n + (l?.totalBytes ?? 0), 0);
+        if (this.totalFiles > 0)
+            log(`Uploading ${this.totalFiles} file(s), ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(this.totalBytes)}.`);
+    }
+    note(line) {
+        this.log(line);
+    }
+    skipped(item, files, bytes) {
+        this.log(`${item.kind} ${item.name}:${item.version}: the files are already uploaded (${files} file(s), ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(bytes)}); nothing sent.`);
+    }
+    bytesSent(n) {
+        this.bytes += n;
+        this.tick();
+    }
+    fileDone() {
+        this.files++;
+        this.tick();
+    }
+    tick() {
+        const now = Date.now();
+        if (now - this.last < this.everyMs)
+            return;
+        this.last = now;
+        this.log(`  ${this.files}/${this.totalFiles} files, ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(this.bytes)} of ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(this.totalBytes)}`);
+    }
+    finish() {
+        if (this.totalFiles > 0)
+            this.log(`Uploaded ${this.files} file(s), ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(this.bytes)}.`);
+    }
+}
+/**
+ * The deployment body with every planned asset's id at its pointer (the offline body holds
+ * `{{pending:…}}` placeholders or the id already). Label references (`@latest`) are not touched.
+ */
+function withAssetIds(request, plan) {
+    const body = structuredClone(request.body);
+    for (const item of plan.items) {
+        for (const t of item.targets)
+            if (t.requestPath === request.path)
+                setPointer(body, t.pointer, item.id);
+    }
+    return body;
+}
+/** Set the value at a JSON pointer (RFC 6901), creating objects on the way. */
+function setPointer(doc, pointer, value) {
+    const keys = pointer.split('/').slice(1).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
+    let node = doc;
+    for (const key of keys.slice(0, -1)) {
+        const child = node[key];
+        if (typeof child !== 'object' || child === null)
+            node[key] = {};
+        node = node[key];
+    }
+    const last = keys.at(-1);
+    if (last !== undefined)
+        node[last] = value;
+}
+
+
+/***/ }),
+
 /***/ 9597:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -752,6 +982,21 @@ function blobStore(options) {
         },
     };
 }
+
+
+/***/ }),
+
+/***/ 2765:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P$: () => (/* binding */ strings),
+/* harmony export */   WL: () => (/* binding */ obj),
+/* harmony export */   gx: () => (/* binding */ str)
+/* harmony export */ });
+const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
+const str = (v) => (typeof v === 'string' && v ? v : undefined);
+const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
 
 
 /***/ }),
@@ -1055,6 +1300,74 @@ function stringClaim(value) {
 
 /***/ }),
 
+/***/ 1700:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ assetReferences),
+/* harmony export */   c: () => (/* binding */ assetsCheck)
+/* harmony export */ });
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
+// Registered assets the deployment names exist: model, environment and code versions (by version,
+// `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
+// (docs/online-checks.md §assets). Local assets are registered by deploy and not checked here.
+
+
+/** The registered assets a deployment names, with where. */
+function assetReferences(d) {
+    const out = [];
+    if (d.model?.kind === 'ref')
+        out.push({ field: 'model', ref: d.model.ref, span: d.model.span });
+    if (d.environment?.kind === 'ref')
+        out.push({ field: 'environment', ref: d.environment.ref, span: d.environment.span });
+    if (d.code?.kind === 'ref')
+        out.push({ field: 'code_configuration.code', ref: d.code.ref, span: d.code.span });
+    return out;
+}
+const assetsCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ .qH)('assets', ['asset-not-found', 'cannot-verify'], (ctx) => {
+    const out = { findings: [] };
+    for (const d of ctx.deployments) {
+        for (const { field, ref, span } of assetReferences(d)) {
+            const lookup = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .lookupCI */ .d5)(ctx.facts.assets, ref.text);
+            if (!lookup || lookup.kind === 'found')
+                continue;
+            if (lookup.kind === 'unreadable') {
+                out.findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('cannot-verify', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, span), `Cannot verify that ${field} ${ref.text} exists: ${lookup.why}.`, {
+                    hint: lookup.permission ? `Give the workflow identity ${lookup.permission} where the asset lives.` : 'Give the workflow identity read access to the workspace or registry that holds the asset.',
+                }));
+                continue;
+            }
+            out.findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('asset-not-found', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, span), `${field} ${ref.text}: ${missingWhat(ref)}.`, { hint: fixFor(ref) }));
+        }
+    }
+    return out;
+});
+function missingWhat(ref) {
+    const kind = ref.type === 'codes' ? 'code' : ref.type.replace(/s$/, '');
+    switch (ref.kind) {
+        case 'version':
+            return `the workspace has no ${kind} ${ref.name} with version ${ref.version}`;
+        case 'label':
+            return `the workspace has no ${kind} ${ref.name}, so @${ref.label} resolves to nothing`;
+        case 'arm':
+            return `no ${kind} version exists at ${ref.id}`;
+        case 'registry':
+            return `the registry has no such ${kind} version (or it is not visible to the signed-in identity)`;
+        case 'curated':
+            return `no curated environment ${ref.ref} exists`;
+    }
+}
+function fixFor(ref) {
+    const cli = ref.type === 'models' ? 'model' : ref.type === 'environments' ? 'environment' : 'code';
+    if (ref.kind === 'version' || ref.kind === 'label')
+        return `See what exists: az ml ${cli} list --name ${ref.name} --query "[].version". Register it first, or reference an existing version.`;
+    return `Register the ${cli} first, or reference an existing version.`;
+}
+
+
+/***/ }),
+
 /***/ 5229:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1159,32 +1472,6 @@ const endpointStateCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCh
     }
     return { findings };
 });
-
-
-/***/ }),
-
-/***/ 7998:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ emptyLocalAssets),
-/* harmony export */   t: () => (/* binding */ localAssetsCheck)
-/* harmony export */ });
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
-// Local model, code and build-context folders have something to upload once their ignore file is
-// applied: az ml refuses an empty folder (EmptyDirectoryError), so the deployment would never start
-// (docs/local-assets.md §2). The facts come from the asset plan (src/assets/plan.ts).
-
-
-const WHAT = { model: 'The model folder', code: 'The code folder', environment: 'The build context' };
-/** One finding per local path with nothing to upload (deploy calls it too, before any write). */
-function emptyLocalAssets(localAssets) {
-    return localAssets
-        .filter((a) => a.files === 0)
-        .map((a) => (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('local-asset-empty', { file: a.file, line: a.line, column: a.column, endLine: a.endLine, endColumn: a.endColumn }, `${WHAT[a.kind]} '${a.localPath}' has no file to upload${a.ignoreFile ? ` once its ${a.ignoreFile} is applied` : ''}: az ml refuses an empty folder.`));
-}
-const localAssetsCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ .qH)('local-assets', ['local-asset-empty'], (ctx) => ({ findings: emptyLocalAssets(ctx.facts.localAssets ?? []) }));
 
 
 /***/ }),
@@ -1401,7 +1688,460 @@ function endpointPrincipalExpression(endpointName, workspaceId) {
 
 /***/ }),
 
-/***/ 4116:
+/***/ 8542:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ru: () => (/* binding */ computePlan),
+  QR: () => (/* binding */ liveDiff)
+});
+
+// UNUSED EXPORTS: endpointBodyFromLive, trafficRequest
+
+// EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
+var assets_plan = __webpack_require__(7275);
+// EXTERNAL MODULE: ./lib/assets/upload.js
+var upload = __webpack_require__(3884);
+// EXTERNAL MODULE: ./lib/azure/json.js
+var json = __webpack_require__(2765);
+// EXTERNAL MODULE: ./lib/checks/assets.js
+var assets = __webpack_require__(1700);
+// EXTERNAL MODULE: ./lib/checks/check.js
+var check = __webpack_require__(5229);
+;// CONCATENATED MODULE: ./lib/checks/diff.js
+// The plan's field-level diff: the REST body the translator would send (src/spec/rest.ts) against
+// the live GET body, ignoring what the service fills in, so that an unchanged file reads "no
+// change" (docs/online-checks.md §plan-diff). Pure; secret-free output.
+//
+//   diffResource(desired, live, options?): ResourceDiff     create | update (changed paths, before → after) | no-change
+//   diffTraffic(before, after): TrafficDiff                 per deployment, before → after
+//   describeChange(change): string                          "properties.instanceType: Standard_DS3_v2 → Standard_F4s_v2"
+//
+// What the service fills in (from the GET examples of the ML REST API and the defaults of the
+// managed online deployment YAML reference,
+// https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-managed-online):
+// read-only fields (id, name, type, systemData, provisioningState, scoringUri, swaggerUri, the
+// identity's principal and tenant ids), and defaults for what the body leaves out (scale settings
+// `Default`, request settings, probes, public network access `Enabled`, description null).
+// A field only the live body has is a change only where the body owns the whole map (tags,
+// properties, environment variables: a PUT replaces them) or where a known default says what
+// leaving it out means; anything else the service adds is ignored, never shown as noise.
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const PROBE_DEFAULT = { initialDelay: 'PT10S', period: 'PT10S', timeout: 'PT2S', successThreshold: 1, failureThreshold: 30 };
+/** Defaults by path (`*` matches one key): what a body that leaves the field out gets. */
+const DEFAULTS = {
+    'properties.description': null,
+    'properties.publicNetworkAccess': 'Enabled',
+    'properties.egressPublicNetworkAccess': 'Enabled',
+    'properties.appInsightsEnabled': false,
+    'properties.scaleSettings': { scaleType: 'Default' },
+    'properties.requestSettings': { requestTimeout: 'PT5S', maxConcurrentRequestsPerInstance: 1, maxQueueWait: 'PT0.5S' },
+    'properties.livenessProbe': PROBE_DEFAULT,
+    'properties.readinessProbe': PROBE_DEFAULT,
+    'properties.mirrorTraffic': {},
+    'properties.traffic': {},
+};
+/** Read-only or service-assigned: never compared. */
+const IGNORED = [
+    /^(id|name|type|etag|kind|systemData)$/,
+    /^properties\.(provisioningState|scoringUri|swaggerUri|openApiUri)$/,
+    /^identity\.(principalId|tenantId)$/,
+    /^identity\.userAssignedIdentities\..+\.(principalId|clientId)$/,
+    /^sku\.(tier|size|family)$/,
+    // Bookkeeping the service writes into the endpoint's properties bag.
+    /^properties\.properties\.(azureml\..*|AzureAsyncOperationUri|createdBy)$/i,
+    // Traffic moves through its own step (diffTraffic), not through the resource body.
+    /^properties\.(traffic|mirrorTraffic)(\..*)?$/,
+];
+/** Maps the body owns entirely: a key only live has is removed by the PUT. */
+const OWNED_MAPS = [/^tags$/, /^properties\.properties$/, /^properties\.environmentVariables$/, /^identity\.userAssignedIdentities$/];
+/** Enumerations the service may return in another case than the SDK sends. */
+const CASE_INSENSITIVE = new Set(['type', 'authMode', 'publicNetworkAccess', 'egressPublicNetworkAccess', 'endpointComputeType', 'scaleType', 'dataCollectionMode', 'rollingRate', 'instanceType', 'name']);
+const PENDING = /^\{\{pending:[^}]*\}\}$/;
+const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const SECRET_NAME = /secret|password|passwd|token|credential|api[_-]?key|access[_-]?key|connection[_-]?string|^key$|_key$/i;
+const SECRET_REFERENCE = /^\$\{\{(azureml:\/\/connections\/|keyvault:)/;
+function pathOf(parent, key) {
+    const k = /^[A-Za-z0-9_-]+$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+    return parent === '' ? k : k.startsWith('[') ? `${parent}${k}` : `${parent}.${k}`;
+}
+function ignored(path) {
+    return IGNORED.some((re) => re.test(path.replace(/\["([^"]*)"\]/g, '.$1')));
+}
+function defaultAt(path) {
+    if (Object.hasOwn(DEFAULTS, path))
+        return { known: true, value: DEFAULTS[path] };
+    const dot = path.lastIndexOf('.');
+    if (dot > 0) {
+        const parent = DEFAULTS[path.slice(0, dot)];
+        if (isObj(parent) && Object.hasOwn(parent, path.slice(dot + 1)))
+            return { known: true, value: parent[path.slice(dot + 1)] };
+    }
+    return { known: false };
+}
+function durationMs(s) {
+    const m = ISO_DURATION.exec(s);
+    if (!m || s === 'P' || s === 'PT')
+        return undefined;
+    const [, d = '0', h = '0', min = '0', sec = '0'] = m;
+    return ((Number(d) * 24 + Number(h)) * 60 + Number(min)) * 60_000 + Number(sec) * 1000;
+}
+function sameScalar(key, a, b) {
+    if (a === b)
+        return true;
+    if (typeof a === 'string' && typeof b === 'string') {
+        if (a.startsWith('/subscriptions/') || CASE_INSENSITIVE.has(key))
+            return a.toLowerCase() === b.toLowerCase();
+        if (key === 'location')
+            return a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+        const da = durationMs(a);
+        const db = durationMs(b);
+        if (da !== undefined && db !== undefined)
+            return da === db;
+    }
+    return false;
+}
+function same(key, a, b) {
+    if (isObj(a) && isObj(b)) {
+        const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+        return [...keys].every((k) => same(k, a[k] ?? null, b[k] ?? null));
+    }
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((x, i) => same(key, x, b[i]));
+    return sameScalar(key, a, b);
+}
+const isEmpty = (v) => v === null || v === undefined || (isObj(v) && Object.keys(v).length === 0) || (Array.isArray(v) && v.length === 0);
+/** Case-insensitive key lookup, for maps keyed by ARM ids. */
+function liveKey(live, key, insensitive) {
+    if (Object.hasOwn(live, key))
+        return key;
+    if (!insensitive)
+        return undefined;
+    return Object.keys(live).find((k) => k.toLowerCase() === key.toLowerCase());
+}
+function walk(desired, live, parent, out, w) {
+    const { render } = w;
+    const skip = (key) => parent === 'tags' && w.ignoredTag(key);
+    const insensitive = parent === 'identity.userAssignedIdentities';
+    const owned = OWNED_MAPS.some((re) => re.test(parent));
+    const seen = new Set();
+    for (const [key, want] of Object.entries(desired)) {
+        const path = pathOf(parent, key);
+        const lk = liveKey(live, key, insensitive);
+        if (lk !== undefined)
+            seen.add(lk);
+        if (ignored(path) || skip(key))
+            continue;
+        const has = lk === undefined ? undefined : live[lk];
+        if (typeof want === 'string' && PENDING.test(want)) {
+            out.push({ path, kind: has === undefined ? 'added' : 'changed', ...(has === undefined ? {} : { before: render(path, has) }), after: 'decided at deploy (asset to register or label to resolve)', pending: true });
+            continue;
+        }
+        if (insensitive) {
+            // A user-assigned identity: its presence is what counts, its value is the service's.
+            if (lk === undefined)
+                out.push({ path, kind: 'added', after: 'assigned' });
+            continue;
+        }
+        if (isObj(want) && (isObj(has) || has === undefined)) {
+            const base = defaultAt(path);
+            const liveObj = isObj(has) ? has : {};
+            if (has === undefined && !Object.keys(want).length)
+                continue;
+            if (has === undefined && !base.known && !OWNED_MAPS.some((re) => re.test(path))) {
+                out.push({ path, kind: 'added', after: render(path, want) });
+                continue;
+            }
+            walk(want, liveObj, path, out, w);
+            continue;
+        }
+        if (has === undefined) {
+            if (isEmpty(want))
+                continue;
+            const base = defaultAt(path);
+            if (base.known && same(key, want, base.value))
+                continue;
+            out.push({ path, kind: 'added', after: render(path, want) });
+            continue;
+        }
+        // Values of owned maps (variables, tags) are the user's text: a change of letter case is a change.
+        const differs = owned ? JSON.stringify(want) !== JSON.stringify(has) : !same(key, want, has);
+        if (differs)
+            out.push({ path, kind: 'changed', before: render(path, has), after: render(path, want) });
+    }
+    for (const [key, has] of Object.entries(live)) {
+        if (seen.has(key))
+            continue;
+        const path = pathOf(parent, key);
+        // The service answers '' for a description never set; in a map the body owns, '' is a value.
+        if (ignored(path) || skip(key) || isEmpty(has) || (!owned && has === ''))
+            continue;
+        const base = defaultAt(path);
+        if (owned) {
+            out.push({ path, kind: 'removed', before: insensitive ? 'assigned' : render(path, has) });
+        }
+        else if (base.known && isObj(has) && isObj(base.value)) {
+            walk({}, has, path, out, w); // field by field against the default object
+        }
+        else if (base.known && !same(key, has, base.value)) {
+            out.push({ path, kind: 'changed', before: render(path, has), after: `${render(path, base.value)} (the default)` });
+        }
+    }
+}
+/** A rendering that never shows a secret: known secret values and secret-looking environment variables become `***`. */
+function renderer(options) {
+    const secrets = (options.secretValues ?? []).filter((s) => s.length > 0);
+    const mask = (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
+    return (path, v) => {
+        const envName = /^properties\.environmentVariables(?:\.|\[")([^"]+?)(?:"\])?$/.exec(path)?.[1];
+        if (envName && typeof v === 'string' && SECRET_NAME.test(envName) && !SECRET_REFERENCE.test(v))
+            return '***';
+        if (path === 'properties.environmentVariables' && isObj(v)) {
+            return mask(JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && SECRET_NAME.test(k) && !SECRET_REFERENCE.test(x) ? '***' : x]))));
+        }
+        return mask(typeof v === 'string' ? v : JSON.stringify(v));
+    };
+}
+function diffResource(desired, live, options = {}) {
+    if (live === undefined)
+        return { action: 'create' };
+    const changes = [];
+    walk(desired, live, '', changes, { render: renderer(options), ignoredTag: options.ignoredTag ?? (() => false) });
+    changes.sort((a, b) => a.path.localeCompare(b.path));
+    return changes.length ? { action: 'update', changes } : { action: 'no-change' };
+}
+function describeChange(c) {
+    if (c.kind === 'added')
+        return `${c.path}: + ${c.after}`;
+    if (c.kind === 'removed')
+        return `${c.path}: − ${c.before}`;
+    return `${c.path}: ${c.before} → ${c.after}`;
+}
+/** Traffic before → after; names compared case-insensitively (the service lower-cases them). */
+function diffTraffic(before, after) {
+    const lower = (m) => new Map(Object.entries(m).map(([k, v]) => [k.toLowerCase(), v]));
+    const b = lower(before);
+    const a = lower(after);
+    const names = [...new Set([...b.keys(), ...a.keys()])].sort();
+    const rows = names.map((deployment) => ({ deployment, before: b.get(deployment) ?? 0, after: a.get(deployment) ?? 0 })).filter((r) => r.before !== 0 || r.after !== 0);
+    return { changed: rows.some((r) => r.before !== r.after), rows };
+}
+
+// EXTERNAL MODULE: ./lib/findings/finding.js
+var finding = __webpack_require__(6939);
+// EXTERNAL MODULE: ./lib/rollout/trace-tags.js
+var trace_tags = __webpack_require__(2536);
+// EXTERNAL MODULE: ./lib/rollout/traffic-plan.js
+var traffic_plan = __webpack_require__(8154);
+// EXTERNAL MODULE: ./lib/spec/index.js
+var lib_spec = __webpack_require__(4199);
+;// CONCATENATED MODULE: ./lib/modes/validate-plan.js
+// The plan, computed once (docs/architecture.md §5): for the endpoint and each deployment, the
+// exact body deploy will send (the file's fields with the workspace's region, the action's trace
+// tags, the live traffic, resolved labels and local asset ids), what it does to the live resource
+// (create | update | no change | unknown) and the field diff, from one diff function
+// (src/checks/diff.ts); the traffic steps from the inputs, the files and the live endpoint; and
+// the findings of everything the inputs ask of Azure that cannot be done. validate shows it; apply
+// executes it as it stands and re-diffs with `liveDiff` right before each write. Pure.
+
+
+
+
+
+
+
+
+
+
+/** The one diff between a planned body and a live resource: trace tags and service-filled fields ignored. */
+function liveDiff(body, live, secretValues) {
+    const d = diffResource(body, live, { secretValues, ignoredTag: trace_tags/* isTraceTag */.a$ });
+    if (d.action === 'create')
+        return { change: 'create', diff: [] };
+    if (d.action === 'no-change')
+        return { change: 'no change', diff: [] };
+    return { change: 'update', diff: d.changes.map(describeChange) };
+}
+/** An endpoint PUT body rebuilt from the live GET (runs with deployment files only): the writable fields. */
+function endpointBodyFromLive(live) {
+    const p = (0,json/* obj */.WL)(live.properties);
+    const identity = (live.identity ?? {});
+    const id = { type: identity.type ?? 'SystemAssigned' };
+    if (identity.userAssignedIdentities && Object.keys(identity.userAssignedIdentities).length) {
+        id.userAssignedIdentities = Object.fromEntries(Object.keys(identity.userAssignedIdentities).map((k) => [k, {}]));
+    }
+    const properties = { authMode: p.authMode, properties: p.properties ?? {}, traffic: p.traffic ?? {}, mirrorTraffic: p.mirrorTraffic ?? {} };
+    for (const key of ['description', 'publicNetworkAccess', 'compute'])
+        if (p[key] !== undefined && p[key] !== null)
+            properties[key] = p[key];
+    const body = { location: live.location, identity: id, tags: live.tags ?? {}, properties };
+    if (live.kind)
+        body.kind = live.kind;
+    return body;
+}
+/** What the traffic inputs (or, without them, the endpoint file) ask for. */
+function trafficRequest(inputs, endpoint) {
+    if (inputs.rolloutSteps)
+        return { kind: 'steps', steps: inputs.rolloutSteps };
+    if (inputs.traffic?.kind === 'all')
+        return { kind: 'all' };
+    if (inputs.traffic?.kind === 'map')
+        return { kind: 'map', weights: inputs.traffic.weights };
+    if (endpoint && (endpoint.traffic.length || endpoint.mirrorTraffic.length)) {
+        const map = (entries) => Object.fromEntries(entries.map((e) => [e.name, e.percent]));
+        return { kind: 'file', traffic: map(endpoint.traffic), mirrorTraffic: map(endpoint.mirrorTraffic) };
+    }
+    return { kind: 'none' };
+}
+const validate_plan_PENDING = /\{\{pending:([^}]*)\}\}/;
+const FAILED_STATES = new Set(['failed', 'canceled']);
+function computePlan(input) {
+    const { facts, workspace: ws } = input;
+    const findings = [];
+    const spec = input.endpoint;
+    const epAt = spec ? (spec.spans.name ? (0,check.at)(spec.file, spec.spans.name) : { file: spec.file, line: 1, column: 1 }) : locate(input.deployments[0]);
+    const liveEndpoint = facts.endpoint.kind === 'found' ? facts.endpoint.value : undefined;
+    const endpointUnknown = facts.endpoint.kind === 'unreadable';
+    const liveDeployments = facts.deployments.kind === 'found' ? facts.deployments.value : {};
+    const deploymentsUnknown = facts.deployments.kind === 'unreadable';
+    const liveTraffic = liveEndpoint?.traffic ?? {};
+    const liveMirror = liveEndpoint?.mirrorTraffic ?? {};
+    const requests = [];
+    const unreadable = (where, what, why) => unreadableFinding(input.mode, where, what, why);
+    const unknownWhy = (l) => (l.kind === 'unreadable' ? l.why : '');
+    // ---- Endpoint
+    let trafficBody;
+    if (spec) {
+        const body = (0,traffic_plan/* withTraffic */.oO)((0,trace_tags/* withTraceTags */.bK)((0,lib_spec/* endpointRestBody */.S9)(spec, ws).body, input.tags), liveTraffic, liveMirror);
+        trafficBody = body;
+        const path = (0,lib_spec/* endpointPath */.nM)(ws, spec.name);
+        const base = { method: 'PUT', path, apiVersion: lib_spec/* ML_API_VERSION */.W8, body, resource: { kind: 'endpoint', name: spec.name } };
+        if (endpointUnknown) {
+            requests.push({ ...base, change: 'unknown', description: `endpoint ${spec.name}: could not be read (${unknownWhy(facts.endpoint)})` });
+            findings.push(unreadable(epAt, `endpoint ${spec.name}`, unknownWhy(facts.endpoint)));
+        }
+        else {
+            const d = liveDiff(body, liveEndpoint?.body, input.secretValues);
+            const recover = d.change === 'no change' && FAILED_STATES.has((liveEndpoint?.provisioningState ?? '').toLowerCase());
+            const change = recover ? 'update' : d.change;
+            const diff = recover ? [`provisioningState: ${liveEndpoint?.provisioningState} → Succeeded (written again)`] : d.diff;
+            requests.push({ ...base, change, diff, description: `${verb(change)} endpoint ${spec.name}` });
+        }
+    }
+    else if (liveEndpoint) {
+        trafficBody = endpointBodyFromLive(liveEndpoint.body);
+    }
+    else if (!endpointUnknown && input.endpointName) {
+        findings.push((0,finding/* makeFinding */.MH)('deployment-failed', epAt, `Endpoint ${input.endpointName} does not exist and no endpoint-file was given to create it.`, { severity: 'error', hint: 'Add endpoint-file, or create the endpoint first.' }));
+    }
+    else if (endpointUnknown) {
+        findings.push(unreadable(epAt, `endpoint ${input.endpointName}`, unknownWhy(facts.endpoint)));
+    }
+    // ---- Deployments
+    for (const d of input.deployments) {
+        const rest = (0,lib_spec/* deploymentRestBody */.KE)(d, ws);
+        const labels = resolveLabels((0,upload/* withAssetIds */.vc)(rest, input.localAssets), d, rest, facts);
+        findings.push(...labels.findings.map((f) => (f.rule === 'resource-unreadable' ? unreadable(f, f.message, 'its versions could not be listed') : f)));
+        const body = (0,trace_tags/* withTraceTags */.bK)(labels.body, input.tags);
+        const pending = validate_plan_PENDING.exec(JSON.stringify(body));
+        if (pending && !labels.explained && input.localAssetsRead) {
+            findings.push((0,finding/* makeFinding */.MH)('asset-not-found', locate(d), `Deployment ${d.name} names ${pending[1] ?? 'an asset'}, which the action cannot resolve to a version.`, { severity: 'error', hint: 'Reference the asset as azureml:<name>:<version> or azureml:<name>@latest, or fix the path of the conda file.' }));
+        }
+        const base = { method: 'PUT', path: rest.path, apiVersion: rest.apiVersion, body, resource: { kind: 'deployment', name: d.name } };
+        const live = Object.entries(liveDeployments).find(([name]) => name.toLowerCase() === d.name.toLowerCase())?.[1];
+        if (deploymentsUnknown || endpointUnknown) {
+            const why = unknownWhy(facts.deployments) || unknownWhy(facts.endpoint);
+            requests.push({ ...base, change: 'unknown', description: `deployment ${d.name}: could not be read (${why})` });
+            if (!endpointUnknown)
+                findings.push(unreadable(locate(d), `deployment ${d.name}`, why));
+            continue;
+        }
+        const diff = liveDiff(body, live?.body, input.secretValues);
+        const recover = diff.change === 'no change' && FAILED_STATES.has((live?.provisioningState ?? '').toLowerCase());
+        const change = recover ? 'update' : diff.change;
+        requests.push({ ...base, change, diff: recover ? [`provisioningState: ${live?.provisioningState} → Succeeded (written again)`] : diff.diff, description: `${verb(change)} deployment ${d.name} on endpoint ${d.endpointName}` });
+    }
+    // ---- Traffic: planned from the live map, so the plan says what Azure will hold.
+    let traffic;
+    let trafficNotes = [];
+    if (!endpointUnknown) {
+        const target = input.deployments.length === 1 ? input.deployments[0]?.name.toLowerCase() : undefined;
+        const request = trafficRequest(input.inputs, spec);
+        if (input.deployments.length > 1 && (request.kind === 'steps' || request.kind === 'all' || input.inputs.mirrorPercent !== undefined)) {
+            findings.push((0,finding/* makeFinding */.MH)('traffic', epAt, `rollout-steps, traffic: all and mirror-percent move one deployment; this run deploys ${input.deployments.length}.`, { severity: 'error', hint: 'Give one deployment file, or an explicit traffic map.' }));
+        }
+        const known = [...new Set([...Object.keys(liveDeployments), ...input.deployments.map((d) => d.name)].map((n) => n.toLowerCase()))];
+        const i = input.inputs;
+        const gatesConfigured = Boolean(i.smokeRequestFile || i.maxErrorRate !== undefined || i.maxLatencyP99Ms !== undefined || i.bakeTimeMs);
+        const tp = (0,traffic_plan/* planTraffic */.H6)({ live: liveTraffic, liveMirror, deployment: target, deployments: known, request, mirrorPercent: i.mirrorPercent, gatesConfigured });
+        for (const p of tp.problems)
+            findings.push((0,finding/* makeFinding */.MH)('traffic', epAt, p, { severity: 'error' }));
+        const last = tp.steps.at(-1);
+        traffic = {
+            before: tp.previous.traffic,
+            after: last?.traffic ?? tp.previous.traffic,
+            mirrorBefore: tp.previous.mirrorTraffic,
+            mirrorAfter: last?.mirrorTraffic ?? tp.previous.mirrorTraffic,
+            steps: tp.steps,
+            rollback: tp.previous,
+        };
+        trafficNotes = tp.notes;
+    }
+    const assets = [...(0,assets_plan/* planLines */.HN)(input.localAssets), ...input.offlineAssets];
+    const changes = requests.some((r) => r.change !== 'no change') || (traffic?.steps.length ?? 0) > 0 || input.localAssets.changes;
+    const notes = [
+        `Plan: ${requests.map((r) => `${r.change} ${r.resource?.kind} ${r.resource?.name}`).join('; ') || 'nothing to send'}.`,
+        traffic ? `Traffic: ${(0,traffic_plan/* describeTraffic */.hA)(traffic)}.` : 'Traffic: unknown (the endpoint could not be read).',
+        ...trafficNotes,
+        ...input.outcome.quota.map((q) => `Quota: ${q}`),
+        ...input.outcome.identityPlan.map((line) => `Roles: ${line}`),
+    ];
+    const plan = { requests, assets, ...(traffic ? { traffic } : {}), quota: input.outcome.quota, identity: input.outcome.identityPlan };
+    return { plan, changes, notes, findings, ...(trafficBody ? { trafficBody } : {}) };
+}
+function verb(change) {
+    return change === 'no change' ? 'no change to' : change ?? 'create or update';
+}
+function locate(d) {
+    if (!d)
+        return { file: '', line: 1, column: 1 };
+    return d.spans.name ? (0,check.at)(d.file, d.spans.name) : { file: d.file, line: 1, column: 1 };
+}
+function unreadableFinding(mode, where, what, why) {
+    return (0,finding/* makeFinding */.MH)('resource-unreadable', where, `The ${what} could not be read (${why}): deploy does not write what it could not compare, and does not treat it as missing.`, {
+        severity: mode === 'deploy' ? 'error' : 'warning',
+        hint: 'Run again once Azure answers; if it keeps failing, give the workflow identity read access to the workspace (Reader or AzureML Data Scientist).',
+    });
+}
+/** `azureml:name@latest` and other labels, replaced by the version validate read (one request per asset). */
+function resolveLabels(body, d, rest, facts) {
+    const out = structuredClone(body);
+    const findings = [];
+    let explained = false;
+    for (const item of rest.assets.filter((a) => a.action === 'resolve-label')) {
+        const ref = (0,assets/* assetReferences */.N)(d).find((r) => r.span.line === item.span.line && r.span.column === item.span.column);
+        const lookup = ref ? (0,check/* lookupCI */.d5)(facts.assets, ref.ref.text) : undefined;
+        if (lookup?.kind === 'found') {
+            (0,upload/* setPointer */.OW)(out, item.pointer, lookup.value.id);
+            continue;
+        }
+        // A missing asset is the assets check's finding (asset-not-found); an unreadable one stops deploy.
+        explained = true;
+        if (ref && lookup?.kind === 'unreadable')
+            findings.push((0,finding/* makeFinding */.MH)('resource-unreadable', (0,check.at)(d.file, ref.span), `${ref.field} ${ref.ref.text}`));
+        else if (ref && lookup === undefined) {
+            findings.push((0,finding/* makeFinding */.MH)('asset-not-found', (0,check.at)(d.file, ref.span), `${ref.field} ${ref.ref.text}: the action resolves only @latest; the label ${item.label ?? ''} cannot be resolved before the deployment is written.`, { severity: 'error', hint: `Reference the version the label points at: azureml:${item.name ?? '<name>'}:<version>, or use @latest.` }));
+        }
+    }
+    return { body: out, findings, explained };
+}
+
+
+/***/ }),
+
+/***/ 300:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1489,11 +2229,8 @@ function readUserAssignedIdentity(arm, resourceId) {
     }, 'Microsoft.ManagedIdentity/userAssignedIdentities/read');
 }
 
-;// CONCATENATED MODULE: ./lib/azure/json.js
-const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
-const str = (v) => (typeof v === 'string' && v ? v : undefined);
-const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
-
+// EXTERNAL MODULE: ./lib/azure/json.js
+var json = __webpack_require__(2765);
 ;// CONCATENATED MODULE: ./lib/azure/keyvault.js
 
 
@@ -1510,8 +2247,8 @@ function readVault(arm, host, resourceId) {
     return lookup(async () => parseVault(host, (await arm.send({ method: 'GET', path: resourceId, apiVersion: KEYVAULT_ARM_API_VERSION })).body), 'Microsoft.KeyVault/vaults/read');
 }
 function parseVault(host, body) {
-    const b = obj(body);
-    return { host, resourceId: str(b.id) ?? '', rbacAuthorization: obj(b.properties).enableRbacAuthorization === true };
+    const b = (0,json/* obj */.WL)(body);
+    return { host, resourceId: (0,json/* str */.gx)(b.id) ?? '', rbacAuthorization: (0,json/* obj */.WL)(b.properties).enableRbacAuthorization === true };
 }
 /** All versions of one secret; `missing` when the secret (or the vault host) does not exist. */
 async function readSecretVersions(keyVault, vaultUrl, secretName) {
@@ -1538,11 +2275,11 @@ function vaultHostUnknown(error) {
     return error.status === 502 && error.code === 'Http502';
 }
 function parseVersionItem(value) {
-    const v = obj(value);
-    const a = obj(v.attributes);
+    const v = (0,json/* obj */.WL)(value);
+    const a = (0,json/* obj */.WL)(v.attributes);
     const iso = (x) => (typeof x === 'number' ? new Date(x * 1000).toISOString() : undefined);
     return {
-        version: (str(v.id) ?? '').split('/').filter(Boolean).pop() ?? '',
+        version: ((0,json/* str */.gx)(v.id) ?? '').split('/').filter(Boolean).pop() ?? '',
         enabled: a.enabled !== false,
         createdOn: iso(a.created),
         expiresOn: iso(a.exp),
@@ -1578,51 +2315,51 @@ var spec_rest = __webpack_require__(9933);
 
 
 const LIST_SECRETS_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
-const stringDict = (v) => Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
-const numberDict = (v) => Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => typeof x === 'number'));
+const stringDict = (v) => Object.fromEntries(Object.entries((0,json/* obj */.WL)(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
+const numberDict = (v) => Object.fromEntries(Object.entries((0,json/* obj */.WL)(v)).filter(([, x]) => typeof x === 'number'));
 function readWorkspace(s) {
     return lookup(async () => parseWorkspace((await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/read');
 }
 function parseWorkspace(body) {
-    const b = obj(body);
-    const p = obj(b.properties);
+    const b = (0,json/* obj */.WL)(body);
+    const p = (0,json/* obj */.WL)(b.properties);
     return {
-        id: str(b.id) ?? '',
-        location: (str(b.location) ?? '').toLowerCase().replace(/\s+/g, ''),
-        storageAccountId: str(p.storageAccount),
-        containerRegistryId: str(p.containerRegistry),
-        keyVaultId: str(p.keyVault),
+        id: (0,json/* str */.gx)(b.id) ?? '',
+        location: ((0,json/* str */.gx)(b.location) ?? '').toLowerCase().replace(/\s+/g, ''),
+        storageAccountId: (0,json/* str */.gx)(p.storageAccount),
+        containerRegistryId: (0,json/* str */.gx)(p.containerRegistry),
+        keyVaultId: (0,json/* str */.gx)(p.keyVault),
     };
 }
 function readEndpoint(s, name) {
     return lookup(async () => parseEndpoint((await s.arm.send({ method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${name}`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read');
 }
 function parseEndpoint(body) {
-    const b = obj(body);
-    const p = obj(b.properties);
+    const b = (0,json/* obj */.WL)(body);
+    const p = (0,json/* obj */.WL)(b.properties);
     return {
-        name: str(b.name) ?? '',
-        provisioningState: str(p.provisioningState) ?? 'Unknown',
+        name: (0,json/* str */.gx)(b.name) ?? '',
+        provisioningState: (0,json/* str */.gx)(p.provisioningState) ?? 'Unknown',
         identity: parseIdentity(b.identity),
-        authMode: str(p.authMode),
+        authMode: (0,json/* str */.gx)(p.authMode),
         traffic: numberDict(p.traffic),
         mirrorTraffic: numberDict(p.mirrorTraffic),
-        scoringUri: str(p.scoringUri),
-        swaggerUri: str(p.swaggerUri),
+        scoringUri: (0,json/* str */.gx)(p.scoringUri),
+        swaggerUri: (0,json/* str */.gx)(p.swaggerUri),
         properties: stringDict(p.properties),
         body: b,
     };
 }
 const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned', 'None'];
 function parseIdentity(value) {
-    const i = obj(value);
-    const typeText = (str(i.type) ?? 'None').replace(/\s+/g, '').toLowerCase();
+    const i = (0,json/* obj */.WL)(value);
+    const typeText = ((0,json/* str */.gx)(i.type) ?? 'None').replace(/\s+/g, '').toLowerCase();
     const type = IDENTITY_TYPES.find((t) => t.toLowerCase() === typeText) ?? 'None';
     const userAssigned = {};
-    for (const [id, v] of Object.entries(obj(i.userAssignedIdentities))) {
-        userAssigned[id.toLowerCase()] = { principalId: str(obj(v).principalId), clientId: str(obj(v).clientId) };
+    for (const [id, v] of Object.entries((0,json/* obj */.WL)(i.userAssignedIdentities))) {
+        userAssigned[id.toLowerCase()] = { principalId: (0,json/* str */.gx)((0,json/* obj */.WL)(v).principalId), clientId: (0,json/* str */.gx)((0,json/* obj */.WL)(v).clientId) };
     }
-    return { type, principalId: str(i.principalId), userAssigned };
+    return { type, principalId: (0,json/* str */.gx)(i.principalId), userAssigned };
 }
 /** The endpoint's deployments by name; an endpoint that does not exist has none (missing). */
 function readDeployments(s, endpointName) {
@@ -1632,13 +2369,13 @@ function readDeployments(s, endpointName) {
     }, 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read');
 }
 function parseDeployment(body) {
-    const b = obj(body);
-    const p = obj(b.properties);
-    const capacity = obj(b.sku).capacity;
+    const b = (0,json/* obj */.WL)(body);
+    const p = (0,json/* obj */.WL)(b.properties);
+    const capacity = (0,json/* obj */.WL)(b.sku).capacity;
     return {
-        name: str(b.name) ?? '',
-        provisioningState: str(p.provisioningState) ?? 'Unknown',
-        instanceType: str(p.instanceType),
+        name: (0,json/* str */.gx)(b.name) ?? '',
+        provisioningState: (0,json/* str */.gx)(p.provisioningState) ?? 'Unknown',
+        instanceType: (0,json/* str */.gx)(p.instanceType),
         instanceCount: typeof capacity === 'number' ? capacity : undefined,
         body: b,
     };
@@ -1652,21 +2389,21 @@ function readConnection(s, name) {
 }
 /** Key names of a `listsecrets` answer; never a value. CustomKeys keep theirs under `credentials.keys`. */
 function connectionFacts(name, body) {
-    const p = obj(obj(body).properties);
-    const authType = str(p.authType);
-    const credentials = obj(p.credentials);
-    const credentialSource = authType?.toLowerCase() === 'customkeys' ? obj(credentials.keys) : credentials;
+    const p = (0,json/* obj */.WL)((0,json/* obj */.WL)(body).properties);
+    const authType = (0,json/* str */.gx)(p.authType);
+    const credentials = (0,json/* obj */.WL)(p.credentials);
+    const credentialSource = authType?.toLowerCase() === 'customkeys' ? (0,json/* obj */.WL)(credentials.keys) : credentials;
     return {
-        name: str(obj(body).name) ?? name,
+        name: (0,json/* str */.gx)((0,json/* obj */.WL)(body).name) ?? name,
         authType,
-        target: str(p.target) !== undefined,
+        target: (0,json/* str */.gx)(p.target) !== undefined,
         credentialKeys: Object.keys(credentialSource).filter((k) => credentialSource[k] !== null && credentialSource[k] !== undefined),
-        metadataKeys: Object.keys(obj(p.metadata)),
+        metadataKeys: Object.keys((0,json/* obj */.WL)(p.metadata)),
     };
 }
 /** Names of every connection in the workspace (no secrets): read only when a referenced one is missing, to suggest the closest. */
 async function readConnectionNames(s) {
-    const l = await lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).map((c) => str(c.name) ?? ''));
+    const l = await lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).map((c) => (0,json/* str */.gx)(c.name) ?? ''));
     return l.kind === 'found' ? l.value.filter(Boolean) : undefined;
 }
 /** The ARM path of a registered asset reference, or undefined when it cannot be read here (registry, curated). */
@@ -1689,17 +2426,17 @@ function readAsset(s, ref) {
         return undefined;
     return lookup(async () => {
         if (!target.latest)
-            return { id: str(obj((await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body).id) ?? target.path };
+            return { id: (0,json/* str */.gx)((0,json/* obj */.WL)((await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body).id) ?? target.path };
         const res = await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8, query: { $orderBy: 'createdtime desc', $top: '1' } });
         const newest = newestVersion(res.body?.value ?? []);
         if (!newest)
             throw new NoVersions();
-        return { id: str(newest.id) ?? target.path };
+        return { id: (0,json/* str */.gx)(newest.id) ?? target.path };
     }, `Microsoft.MachineLearningServices/workspaces/${ref.type}/versions/read`).then((l) => (l.kind === 'unreadable' && l.why === NoVersions.WHY ? { kind: 'missing' } : l));
 }
 /** The service orders by `$orderBy`; picking by creation time as well keeps a server that ignores it honest. */
 function newestVersion(items) {
-    const created = (v) => Date.parse(str(obj(v.systemData).createdAt) ?? '') || 0;
+    const created = (v) => Date.parse((0,json/* str */.gx)((0,json/* obj */.WL)(v.systemData).createdAt) ?? '') || 0;
     return items.reduce((best, v) => (best === undefined || created(v) > created(best) ? v : best), undefined);
 }
 class NoVersions extends Error {
@@ -1711,13 +2448,13 @@ class NoVersions extends Error {
 function readVmSizes(s, location) {
     return lookup(async () => {
         const res = await s.arm.send({ method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/vmSizes`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
-        return (res.body?.value ?? []).map((v) => ({ name: str(v.name) ?? '', family: str(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
+        return (res.body?.value ?? []).map((v) => ({ name: (0,json/* str */.gx)(v.name) ?? '', family: (0,json/* str */.gx)(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
     }).then(notServedIsUnreadable);
 }
 function readUsages(s, location) {
     return lookup(async () => {
         const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/usages`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
-        return items.map((u) => ({ family: str(obj(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
+        return items.map((u) => ({ family: (0,json/* str */.gx)((0,json/* obj */.WL)(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
     }).then(notServedIsUnreadable);
 }
 /** A list that answers 404 is not "no VM sizes": the region or the API is not available to read. */
@@ -1737,8 +2474,8 @@ function readCallerPermissions(arm, scope) {
     return lookup(async () => (await listAll(arm, { method: 'GET', path: `${trimSlash(scope)}/providers/Microsoft.Authorization/permissions`, apiVersion: AUTHORIZATION_API_VERSION })).map(parsePermission));
 }
 function parsePermission(value) {
-    const p = obj(value);
-    return { actions: strings(p.actions), notActions: strings(p.notActions), dataActions: strings(p.dataActions), notDataActions: strings(p.notDataActions) };
+    const p = (0,json/* obj */.WL)(value);
+    return { actions: (0,json/* strings */.P$)(p.actions), notActions: (0,json/* strings */.P$)(p.notActions), dataActions: (0,json/* strings */.P$)(p.dataActions), notDataActions: (0,json/* strings */.P$)(p.notDataActions) };
 }
 /** Assignments that apply to `principalId` (or a group it is in) at `scope`, inherited ones included. */
 function readAssignments(arm, principalId, scope) {
@@ -1750,15 +2487,15 @@ function readAssignments(arm, principalId, scope) {
     })).map(parseAssignment), ROLE_ASSIGNMENTS_READ);
 }
 function parseAssignment(value) {
-    const a = obj(value);
-    const p = obj(a.properties);
+    const a = (0,json/* obj */.WL)(value);
+    const p = (0,json/* obj */.WL)(a.properties);
     return {
-        id: str(a.id) ?? '',
-        principalId: str(p.principalId) ?? '',
-        roleDefinitionId: str(p.roleDefinitionId) ?? '',
-        scope: str(p.scope) ?? '',
-        condition: str(p.condition),
-        createdOn: str(p.createdOn),
+        id: (0,json/* str */.gx)(a.id) ?? '',
+        principalId: (0,json/* str */.gx)(p.principalId) ?? '',
+        roleDefinitionId: (0,json/* str */.gx)(p.roleDefinitionId) ?? '',
+        scope: (0,json/* str */.gx)(p.scope) ?? '',
+        condition: (0,json/* str */.gx)(p.condition),
+        createdOn: (0,json/* str */.gx)(p.createdOn),
     };
 }
 /** A role definition by its full id (`/subscriptions/…/roleDefinitions/{guid}`, as assignments name it). */
@@ -1766,9 +2503,9 @@ function readRoleDefinition(arm, roleDefinitionId) {
     return lookup(async () => parseRoleDefinition((await arm.send({ method: 'GET', path: roleDefinitionId, apiVersion: AUTHORIZATION_API_VERSION })).body));
 }
 function parseRoleDefinition(value) {
-    const d = obj(value);
-    const p = obj(d.properties);
-    return { id: str(d.id) ?? '', roleName: str(p.roleName) ?? '', permissions: (Array.isArray(p.permissions) ? p.permissions : []).map(parsePermission) };
+    const d = (0,json/* obj */.WL)(value);
+    const p = (0,json/* obj */.WL)(d.properties);
+    return { id: (0,json/* str */.gx)(d.id) ?? '', roleName: (0,json/* str */.gx)(p.roleName) ?? '', permissions: (Array.isArray(p.permissions) ? p.permissions : []).map(parsePermission) };
 }
 function trimSlash(scope) {
     return scope.replace(/\/+$/, '');
@@ -1954,67 +2691,12 @@ function unique(values) {
 var azure_session = __webpack_require__(7076);
 // EXTERNAL MODULE: ./lib/secrets/scan.js + 1 modules
 var scan = __webpack_require__(4365);
+// EXTERNAL MODULE: ./lib/checks/assets.js
+var assets = __webpack_require__(1700);
 // EXTERNAL MODULE: ./lib/findings/finding.js
 var finding = __webpack_require__(6939);
 // EXTERNAL MODULE: ./lib/checks/check.js
 var check = __webpack_require__(5229);
-;// CONCATENATED MODULE: ./lib/checks/assets.js
-// Registered assets the deployment names exist: model, environment and code versions (by version,
-// `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
-// (docs/online-checks.md §assets). Local assets are registered by deploy and not checked here.
-
-
-/** The registered assets a deployment names, with where. */
-function assetReferences(d) {
-    const out = [];
-    if (d.model?.kind === 'ref')
-        out.push({ field: 'model', ref: d.model.ref, span: d.model.span });
-    if (d.environment?.kind === 'ref')
-        out.push({ field: 'environment', ref: d.environment.ref, span: d.environment.span });
-    if (d.code?.kind === 'ref')
-        out.push({ field: 'code_configuration.code', ref: d.code.ref, span: d.code.span });
-    return out;
-}
-const assetsCheck = (0,check/* defineCheck */.qH)('assets', ['asset-not-found', 'cannot-verify'], (ctx) => {
-    const out = { findings: [] };
-    for (const d of ctx.deployments) {
-        for (const { field, ref, span } of assetReferences(d)) {
-            const lookup = (0,check/* lookupCI */.d5)(ctx.facts.assets, ref.text);
-            if (!lookup || lookup.kind === 'found')
-                continue;
-            if (lookup.kind === 'unreadable') {
-                out.findings.push((0,finding/* makeFinding */.MH)('cannot-verify', (0,check.at)(d.file, span), `Cannot verify that ${field} ${ref.text} exists: ${lookup.why}.`, {
-                    hint: lookup.permission ? `Give the workflow identity ${lookup.permission} where the asset lives.` : 'Give the workflow identity read access to the workspace or registry that holds the asset.',
-                }));
-                continue;
-            }
-            out.findings.push((0,finding/* makeFinding */.MH)('asset-not-found', (0,check.at)(d.file, span), `${field} ${ref.text}: ${missingWhat(ref)}.`, { hint: fixFor(ref) }));
-        }
-    }
-    return out;
-});
-function missingWhat(ref) {
-    const kind = ref.type === 'codes' ? 'code' : ref.type.replace(/s$/, '');
-    switch (ref.kind) {
-        case 'version':
-            return `the workspace has no ${kind} ${ref.name} with version ${ref.version}`;
-        case 'label':
-            return `the workspace has no ${kind} ${ref.name}, so @${ref.label} resolves to nothing`;
-        case 'arm':
-            return `no ${kind} version exists at ${ref.id}`;
-        case 'registry':
-            return `the registry has no such ${kind} version (or it is not visible to the signed-in identity)`;
-        case 'curated':
-            return `no curated environment ${ref.ref} exists`;
-    }
-}
-function fixFor(ref) {
-    const cli = ref.type === 'models' ? 'model' : ref.type === 'environments' ? 'environment' : 'code';
-    if (ref.kind === 'version' || ref.kind === 'label')
-        return `See what exists: az ml ${cli} list --name ${ref.name} --query "[].version". Register it first, or reference an existing version.`;
-    return `Register the ${cli} first, or reference an existing version.`;
-}
-
 ;// CONCATENATED MODULE: ./lib/checks/identity.js
 
 
@@ -2605,8 +3287,21 @@ function newerVersion(ref, newer, now) {
     });
 }
 
-// EXTERNAL MODULE: ./lib/checks/local-assets.js
-var local_assets = __webpack_require__(7998);
+;// CONCATENATED MODULE: ./lib/checks/local-assets.js
+// Local model, code and build-context folders have something to upload once their ignore file is
+// applied: az ml refuses an empty folder (EmptyDirectoryError), so the deployment would never start
+// (docs/local-assets.md §2). The facts come from the asset plan (src/assets/plan.ts).
+
+
+const WHAT = { model: 'The model folder', code: 'The code folder', environment: 'The build context' };
+/** One finding per local path with nothing to upload (deploy calls it too, before any write). */
+function emptyLocalAssets(localAssets) {
+    return localAssets
+        .filter((a) => a.files === 0)
+        .map((a) => (0,finding/* makeFinding */.MH)('local-asset-empty', { file: a.file, line: a.line, column: a.column, endLine: a.endLine, endColumn: a.endColumn }, `${WHAT[a.kind]} '${a.localPath}' has no file to upload${a.ignoreFile ? ` once its ${a.ignoreFile} is applied` : ''}: az ml refuses an empty folder.`));
+}
+const localAssetsCheck = (0,check/* defineCheck */.qH)('local-assets', ['local-asset-empty'], (ctx) => ({ findings: emptyLocalAssets(ctx.facts.localAssets ?? []) }));
+
 ;// CONCATENATED MODULE: ./lib/checks/quota.js
 // The instance type is offered in the workspace's region, and the VM family's core quota has room
 // for the deployment (docs/online-checks.md §quota). Managed online deployments hold 20 % more
@@ -2843,8 +3538,8 @@ const CHECKS = [
     callerPermissionsCheck,
     endpointIdentityCheck,
     uaiPlatformRolesCheck,
-    assetsCheck,
-    local_assets/* localAssetsCheck */.t,
+    assets/* assetsCheck */.c,
+    localAssetsCheck,
     quotaCheck,
     trafficCheck,
 ];
@@ -2880,294 +3575,103 @@ function mergeStatuses(statuses) {
     return { state: 'unknown', why: 'no online check covered this reference' };
 }
 
-;// CONCATENATED MODULE: ./lib/checks/diff.js
-// The plan's field-level diff: the REST body the translator would send (src/spec/rest.ts) against
-// the live GET body, ignoring what the service fills in, so that an unchanged file reads "no
-// change" (docs/online-checks.md §plan-diff). Pure; secret-free output.
-//
-//   diffResource(desired, live, options?): ResourceDiff     create | update (changed paths, before → after) | no-change
-//   diffTraffic(before, after): TrafficDiff                 per deployment, before → after
-//   describeChange(change): string                          "properties.instanceType: Standard_DS3_v2 → Standard_F4s_v2"
-//
-// What the service fills in (from the GET examples of the ML REST API and the defaults of the
-// managed online deployment YAML reference,
-// https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-managed-online):
-// read-only fields (id, name, type, systemData, provisioningState, scoringUri, swaggerUri, the
-// identity's principal and tenant ids), and defaults for what the body leaves out (scale settings
-// `Default`, request settings, probes, public network access `Enabled`, description null).
-// A field only the live body has is a change only where the body owns the whole map (tags,
-// properties, environment variables: a PUT replaces them) or where a known default says what
-// leaving it out means; anything else the service adds is ignored, never shown as noise.
-const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const PROBE_DEFAULT = { initialDelay: 'PT10S', period: 'PT10S', timeout: 'PT2S', successThreshold: 1, failureThreshold: 30 };
-/** Defaults by path (`*` matches one key): what a body that leaves the field out gets. */
-const DEFAULTS = {
-    'properties.description': null,
-    'properties.publicNetworkAccess': 'Enabled',
-    'properties.egressPublicNetworkAccess': 'Enabled',
-    'properties.appInsightsEnabled': false,
-    'properties.scaleSettings': { scaleType: 'Default' },
-    'properties.requestSettings': { requestTimeout: 'PT5S', maxConcurrentRequestsPerInstance: 1, maxQueueWait: 'PT0.5S' },
-    'properties.livenessProbe': PROBE_DEFAULT,
-    'properties.readinessProbe': PROBE_DEFAULT,
-    'properties.mirrorTraffic': {},
-    'properties.traffic': {},
-};
-/** Read-only or service-assigned: never compared. */
-const IGNORED = [
-    /^(id|name|type|etag|kind|systemData)$/,
-    /^properties\.(provisioningState|scoringUri|swaggerUri|openApiUri)$/,
-    /^identity\.(principalId|tenantId)$/,
-    /^identity\.userAssignedIdentities\..+\.(principalId|clientId)$/,
-    /^sku\.(tier|size|family)$/,
-    // Bookkeeping the service writes into the endpoint's properties bag.
-    /^properties\.properties\.(azureml\..*|AzureAsyncOperationUri)$/i,
-    // Traffic moves through its own step (diffTraffic), not through the resource body.
-    /^properties\.(traffic|mirrorTraffic)(\..*)?$/,
-];
-/** Maps the body owns entirely: a key only live has is removed by the PUT. */
-const OWNED_MAPS = [/^tags$/, /^properties\.properties$/, /^properties\.environmentVariables$/, /^identity\.userAssignedIdentities$/];
-/** Enumerations the service may return in another case than the SDK sends. */
-const CASE_INSENSITIVE = new Set(['type', 'authMode', 'publicNetworkAccess', 'egressPublicNetworkAccess', 'endpointComputeType', 'scaleType', 'dataCollectionMode', 'rollingRate', 'instanceType', 'name']);
-const PENDING = /^\{\{pending:[^}]*\}\}$/;
-const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
-const SECRET_NAME = /secret|password|passwd|token|credential|api[_-]?key|access[_-]?key|connection[_-]?string|^key$|_key$/i;
-const SECRET_REFERENCE = /^\$\{\{(azureml:\/\/connections\/|keyvault:)/;
-function pathOf(parent, key) {
-    const k = /^[A-Za-z0-9_-]+$/.test(key) ? key : `[${JSON.stringify(key)}]`;
-    return parent === '' ? k : k.startsWith('[') ? `${parent}${k}` : `${parent}.${k}`;
-}
-function ignored(path) {
-    return IGNORED.some((re) => re.test(path.replace(/\["([^"]*)"\]/g, '.$1')));
-}
-function defaultAt(path) {
-    if (Object.hasOwn(DEFAULTS, path))
-        return { known: true, value: DEFAULTS[path] };
-    const dot = path.lastIndexOf('.');
-    if (dot > 0) {
-        const parent = DEFAULTS[path.slice(0, dot)];
-        if (isObj(parent) && Object.hasOwn(parent, path.slice(dot + 1)))
-            return { known: true, value: parent[path.slice(dot + 1)] };
-    }
-    return { known: false };
-}
-function durationMs(s) {
-    const m = ISO_DURATION.exec(s);
-    if (!m || s === 'P' || s === 'PT')
-        return undefined;
-    const [, d = '0', h = '0', min = '0', sec = '0'] = m;
-    return ((Number(d) * 24 + Number(h)) * 60 + Number(min)) * 60_000 + Number(sec) * 1000;
-}
-function sameScalar(key, a, b) {
-    if (a === b)
-        return true;
-    if (typeof a === 'string' && typeof b === 'string') {
-        if (a.startsWith('/subscriptions/') || CASE_INSENSITIVE.has(key))
-            return a.toLowerCase() === b.toLowerCase();
-        if (key === 'location')
-            return a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
-        const da = durationMs(a);
-        const db = durationMs(b);
-        if (da !== undefined && db !== undefined)
-            return da === db;
-    }
-    return false;
-}
-function diff_same(key, a, b) {
-    if (isObj(a) && isObj(b)) {
-        const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-        return [...keys].every((k) => diff_same(k, a[k] ?? null, b[k] ?? null));
-    }
-    if (Array.isArray(a) && Array.isArray(b))
-        return a.length === b.length && a.every((x, i) => diff_same(key, x, b[i]));
-    return sameScalar(key, a, b);
-}
-const isEmpty = (v) => v === null || v === undefined || (isObj(v) && Object.keys(v).length === 0) || (Array.isArray(v) && v.length === 0);
-/** Case-insensitive key lookup, for maps keyed by ARM ids. */
-function liveKey(live, key, insensitive) {
-    if (Object.hasOwn(live, key))
-        return key;
-    if (!insensitive)
-        return undefined;
-    return Object.keys(live).find((k) => k.toLowerCase() === key.toLowerCase());
-}
-function walk(desired, live, parent, out, render) {
-    const insensitive = parent === 'identity.userAssignedIdentities';
-    const owned = OWNED_MAPS.some((re) => re.test(parent));
-    const seen = new Set();
-    for (const [key, want] of Object.entries(desired)) {
-        const path = pathOf(parent, key);
-        const lk = liveKey(live, key, insensitive);
-        if (lk !== undefined)
-            seen.add(lk);
-        if (ignored(path))
-            continue;
-        const has = lk === undefined ? undefined : live[lk];
-        if (typeof want === 'string' && PENDING.test(want)) {
-            out.push({ path, kind: has === undefined ? 'added' : 'changed', ...(has === undefined ? {} : { before: render(path, has) }), after: 'decided at deploy (asset to register or label to resolve)', pending: true });
-            continue;
-        }
-        if (insensitive) {
-            // A user-assigned identity: its presence is what counts, its value is the service's.
-            if (lk === undefined)
-                out.push({ path, kind: 'added', after: 'assigned' });
-            continue;
-        }
-        if (isObj(want) && (isObj(has) || has === undefined)) {
-            const base = defaultAt(path);
-            const liveObj = isObj(has) ? has : {};
-            if (has === undefined && !Object.keys(want).length)
-                continue;
-            if (has === undefined && !base.known && !OWNED_MAPS.some((re) => re.test(path))) {
-                out.push({ path, kind: 'added', after: render(path, want) });
-                continue;
-            }
-            walk(want, liveObj, path, out, render);
-            continue;
-        }
-        if (has === undefined) {
-            if (isEmpty(want))
-                continue;
-            const base = defaultAt(path);
-            if (base.known && diff_same(key, want, base.value))
-                continue;
-            out.push({ path, kind: 'added', after: render(path, want) });
-            continue;
-        }
-        if (!diff_same(key, want, has))
-            out.push({ path, kind: 'changed', before: render(path, has), after: render(path, want) });
-    }
-    for (const [key, has] of Object.entries(live)) {
-        if (seen.has(key))
-            continue;
-        const path = pathOf(parent, key);
-        if (ignored(path) || isEmpty(has))
-            continue;
-        const base = defaultAt(path);
-        if (owned) {
-            out.push({ path, kind: 'removed', before: insensitive ? 'assigned' : render(path, has) });
-        }
-        else if (base.known && isObj(has) && isObj(base.value)) {
-            walk({}, has, path, out, render); // field by field against the default object
-        }
-        else if (base.known && !diff_same(key, has, base.value)) {
-            out.push({ path, kind: 'changed', before: render(path, has), after: `${render(path, base.value)} (the default)` });
-        }
-    }
-}
-/** A rendering that never shows a secret: known secret values and secret-looking environment variables become `***`. */
-function renderer(options) {
-    const secrets = (options.secretValues ?? []).filter((s) => s.length > 0);
-    const mask = (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
-    return (path, v) => {
-        const envName = /^properties\.environmentVariables(?:\.|\[")([^"]+?)(?:"\])?$/.exec(path)?.[1];
-        if (envName && typeof v === 'string' && SECRET_NAME.test(envName) && !SECRET_REFERENCE.test(v))
-            return '***';
-        if (path === 'properties.environmentVariables' && isObj(v)) {
-            return mask(JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && SECRET_NAME.test(k) && !SECRET_REFERENCE.test(x) ? '***' : x]))));
-        }
-        return mask(typeof v === 'string' ? v : JSON.stringify(v));
+// EXTERNAL MODULE: ./lib/report/redact.js
+var redact = __webpack_require__(6749);
+// EXTERNAL MODULE: ./lib/rollout/trace-tags.js
+var trace_tags = __webpack_require__(2536);
+// EXTERNAL MODULE: ./lib/source-files.js
+var source_files = __webpack_require__(308);
+// EXTERNAL MODULE: ./lib/rollout/traffic-plan.js
+var traffic_plan = __webpack_require__(8154);
+;// CONCATENATED MODULE: ./lib/modes/approved-plan.js
+
+
+/** The part of a plan that says what happens to Azure, in a canonical form. */
+function planDigest(plan) {
+    return {
+        requests: (plan.requests ?? []).map((r) => ({
+            method: r.method,
+            path: r.path.toLowerCase(),
+            change: r.change ?? null,
+            diff: r.diff ?? [],
+            body: canonical(withoutTraceTags(r.body)),
+        })),
+        assets: (plan.assets ?? []).map((a) => `${a.kind}: ${a.description}`),
+        traffic: plan.traffic
+            ? { before: (0,traffic_plan/* normalizeTraffic */.dY)(plan.traffic.before), steps: (plan.traffic.steps ?? []).map((s) => ({ traffic: (0,traffic_plan/* normalizeTraffic */.dY)(s.traffic), mirrorTraffic: (0,traffic_plan/* normalizeTraffic */.dY)(s.mirrorTraffic) })) }
+            : null,
     };
 }
-function diffResource(desired, live, options = {}) {
-    if (live === undefined)
-        return { action: 'create' };
-    const changes = [];
-    walk(desired, live, '', changes, renderer(options));
-    changes.sort((a, b) => a.path.localeCompare(b.path));
-    return changes.length ? { action: 'update', changes } : { action: 'no-change' };
+/** Empty when the current plan does exactly what the approved one said. */
+function comparePlans(approved, current) {
+    if (!isPlanLike(approved))
+        return ['the expected plan is not a plan file of this action (no "requests" list)'];
+    const a = planDigest(approved);
+    const c = planDigest(current);
+    const out = [];
+    const ar = a.requests;
+    const cr = c.requests;
+    const key = (r) => `${String(r.method)} ${String(r.path)}`;
+    for (const r of ar) {
+        const now = cr.find((x) => key(x) === key(r));
+        const name = String(r.path).split('/').slice(-1)[0];
+        if (!now)
+            out.push(`${name}: approved ${String(r.change)}, not in the plan now`);
+        else if (now.change !== r.change)
+            out.push(`${name}: approved ${String(r.change)}, now ${String(now.change)}`);
+        else if (JSON.stringify(now.diff) !== JSON.stringify(r.diff))
+            out.push(`${name}: the field changes differ (approved ${r.diff.length}, now ${now.diff.length}: ${now.diff.slice(0, 3).join('; ') || 'none'})`);
+        else if (JSON.stringify(now.body) !== JSON.stringify(r.body))
+            out.push(`${name}: the request body differs from the approved one`);
+    }
+    for (const r of cr)
+        if (!ar.some((x) => key(x) === key(r)))
+            out.push(`${String(r.path).split('/').slice(-1)[0]}: ${String(r.change)} now, not in the approved plan`);
+    if (JSON.stringify(a.assets) !== JSON.stringify(c.assets))
+        out.push('the local assets to register differ');
+    if (JSON.stringify(a.traffic) !== JSON.stringify(c.traffic))
+        out.push(`the traffic differs (approved ${approved_plan_describe(a.traffic)}, now ${approved_plan_describe(c.traffic)})`);
+    return out;
 }
-function describeChange(c) {
-    if (c.kind === 'added')
-        return `${c.path}: + ${c.after}`;
-    if (c.kind === 'removed')
-        return `${c.path}: − ${c.before}`;
-    return `${c.path}: ${c.before} → ${c.after}`;
+function approved_plan_describe(t) {
+    if (!t || typeof t !== 'object')
+        return 'unknown';
+    const { before, steps } = t;
+    const map = (m) => Object.entries(m).map(([n, p]) => `${n}=${p}`).join(',') || '(none)';
+    return [map(before), ...steps.map((s) => map(s.traffic))].join(' → ');
 }
-/** Traffic before → after; names compared case-insensitively (the service lower-cases them). */
-function diffTraffic(before, after) {
-    const lower = (m) => new Map(Object.entries(m).map(([k, v]) => [k.toLowerCase(), v]));
-    const b = lower(before);
-    const a = lower(after);
-    const names = [...new Set([...b.keys(), ...a.keys()])].sort();
-    const rows = names.map((deployment) => ({ deployment, before: b.get(deployment) ?? 0, after: a.get(deployment) ?? 0 })).filter((r) => r.before !== 0 || r.after !== 0);
-    return { changed: rows.some((r) => r.before !== r.after), rows };
+function isPlanLike(v) {
+    return typeof v === 'object' && v !== null && Array.isArray(v.requests);
 }
-
-;// CONCATENATED MODULE: ./lib/modes/validate-plan.js
-// The plan refined against the live workspace (validate and deploy): each request marked create,
-// update or no change with its field-level diff (src/checks/diff.ts ignores what the service
-// fills in), bodies carrying the workspace's real region, traffic and quota before → after, and
-// the roles someone must assign around the run. Pure: plan and facts in, plan out.
-
-
-
-function refinePlan(plan, input) {
-    const { facts } = input;
-    const location = facts.workspace.kind === 'found' ? facts.workspace.value.location : undefined;
-    const liveEndpoint = facts.endpoint.kind === 'found' ? facts.endpoint.value : undefined;
-    const liveDeployments = facts.deployments.kind === 'found' ? facts.deployments.value : {};
-    const requests = plan.requests.map((request) => {
-        const body = location ? withLocation(request.body, location) : request.body;
-        const target = targetOf(request.path);
-        const live = target?.kind === 'endpoint'
-            ? liveEndpoint?.body
-            : target?.kind === 'deployment'
-                ? Object.entries(liveDeployments).find(([name]) => name.toLowerCase() === target.name.toLowerCase())?.[1].body
-                : undefined;
-        if (target === undefined)
-            return { ...request, body };
-        if (live === undefined) {
-            // A missing endpoint or deployment is created; one we could not read is left without a verdict.
-            const unreadable = target.kind === 'endpoint' ? facts.endpoint.kind === 'unreadable' : facts.deployments.kind === 'unreadable';
-            return unreadable ? { ...request, body } : { ...request, body, change: 'create', description: request.description.replace(/^create or update/, 'create') };
-        }
-        const diff = diffResource(obj(body), live, { secretValues: input.secretValues });
-        if (diff.action === 'update') {
-            return { ...request, body, change: 'update', diff: diff.changes.map(describeChange), description: request.description.replace(/^create or update/, 'update') };
-        }
-        return { ...request, body, change: 'no change', diff: [], description: request.description.replace(/^create or update/, 'no change to') };
-    });
-    const before = liveEndpoint?.traffic ?? {};
-    const after = input.endpoint && input.endpoint.traffic.length > 0 ? (0,spec/* trafficMap */._A)(input.endpoint.traffic) : before;
-    const traffic = { before, after };
-    const changes = requests.some((r) => r.change === 'create' || r.change === 'update') || plan.assets.length > 0 || diffTraffic(before, after).changed;
-    const notes = [
-        `Plan: ${requests.map((r) => `${r.change ?? 'create or update'} ${nameOf(r.path)}`).join('; ') || 'nothing to send'}.`,
-        `Traffic: ${formatTraffic(before)} → ${formatTraffic(after)}.`,
-        ...input.outcome.quota.map((q) => `Quota: ${q}`),
-        ...input.outcome.identityPlan.map((line) => `Roles: ${line}`),
-    ];
-    return { plan: { ...plan, requests, traffic, quota: input.outcome.quota, identity: input.outcome.identityPlan }, changes, notes };
+function withoutTraceTags(body) {
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+        return body ?? null;
+    const b = body;
+    if (!b.tags || typeof b.tags !== 'object')
+        return b;
+    return { ...b, tags: Object.fromEntries(Object.entries(b.tags).filter(([k]) => !(0,trace_tags/* isTraceTag */.a$)(k))) };
 }
-function targetOf(path) {
-    const deployment = /\/onlineEndpoints\/[^/]+\/deployments\/([^/]+)$/i.exec(path);
-    if (deployment)
-        return { kind: 'deployment', name: deployment[1] };
-    const endpoint = /\/onlineEndpoints\/([^/]+)$/i.exec(path);
-    return endpoint ? { kind: 'endpoint', name: endpoint[1] } : undefined;
-}
-function nameOf(path) {
-    const t = targetOf(path);
-    return t ? `${t.kind} ${t.name}` : path;
-}
-/** Offline bodies carry a placeholder region; the workspace read gives the real one. */
-function withLocation(body, location) {
-    if (body === undefined)
-        return body;
-    return JSON.parse(JSON.stringify(body).split(JSON.stringify(spec/* OFFLINE_WORKSPACE */.Qu.location)).join(JSON.stringify(location)));
-}
-function formatTraffic(t) {
-    const entries = Object.entries(t).filter(([, v]) => v > 0);
-    return entries.length ? entries.map(([k, v]) => `${k} ${v}%`).join(', ') : 'none';
+/** Keys sorted at every level, so two plans written by different runs compare as text. */
+function canonical(v) {
+    if (Array.isArray(v))
+        return v.map(canonical);
+    if (v && typeof v === 'object')
+        return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
+    return v;
 }
 
+// EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
+var validate_plan = __webpack_require__(8542);
 ;// CONCATENATED MODULE: ./lib/modes/validate.js
 // mode: validate — read-only: sign in, read what the online checks need (src/azure/gather.ts),
 // run the check registry (src/checks/registry.ts), and refine the plan against the live workspace
 // (create / update / no change with the field-level diff, traffic and quota before → after, the
 // roles a new system identity will need). It sends no write request. Deploy (src/modes/deploy.ts)
 // reuses this check and its session and facts (docs/architecture.md §1).
+
+
+
+
 
 
 
@@ -3194,7 +3698,7 @@ async function validateOnline(run, mode) {
         const [g, a] = await Promise.all([
             gatherFacts(session, { endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, references: analysis.references }),
             (0,plan/* planLocalAssets */.wT)(session, analysis.deployments.map((d) => (0,spec/* deploymentRestBody */.KE)(d, ws))).catch((error) => {
-                assetProblems.push((0,finding/* makeFinding */.MH)('cannot-verify', { file: analysis.deployments[0]?.file ?? '', line: 1, column: 1 }, `Cannot plan the local assets: ${error instanceof Error ? error.message : String(error)}.`, { hint: 'Give the workflow identity read access to the workspace assets, datastores and storage.' }));
+                assetProblems.push((0,finding/* makeFinding */.MH)('cannot-verify', { file: analysis.deployments[0]?.file ?? '', line: 1, column: 1 }, `Cannot plan the local assets: ${error instanceof Error ? error.message : String(error)}.`, { hint: 'Give the workflow identity read access to the workspace assets, datastores and storage.', ...(mode === 'deploy' ? { severity: 'error' } : {}) }));
                 return { items: [], facts: [], changes: true };
             }),
         ]);
@@ -3219,25 +3723,62 @@ async function validateOnline(run, mode) {
         core.info(`${o.findings.length} online finding(s); references: ${countStates(o)}.`);
         return o;
     });
-    // Registered-asset lines stay; local assets get the plan's lines (uploads, existing versions).
+    // Registered-asset lines of the offline plan stay; local assets get the asset plan's lines.
     const offlineAssets = analysis.plan.assets.filter((a) => a.description.startsWith('resolve '));
-    const refined = refinePlan({ ...analysis.plan, assets: offlineAssets }, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome, secretValues: analysis.overrideValues });
-    refined.plan.assets = [...(0,plan/* planLines */.HN)(assetPlan), ...offlineAssets];
-    refined.changes ||= assetPlan.changes;
+    const ws = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: gathered.facts.workspace.kind === 'found' ? gathered.facts.workspace.value.location : spec/* OFFLINE_WORKSPACE */.Qu.location };
+    const computed = (0,validate_plan/* computePlan */.Ru)({
+        endpoint: analysis.endpoint,
+        endpointName,
+        deployments: analysis.deployments,
+        facts: gathered.facts,
+        outcome,
+        workspace: ws,
+        tags: (0,trace_tags/* traceTags */.TS)(process.env),
+        localAssets: assetPlan,
+        localAssetsRead: assetProblems.length === 0,
+        offlineAssets,
+        inputs,
+        secretValues: analysis.overrideValues.filter((v) => v.length >= redact/* MIN_REDACTED_LENGTH */.Pt),
+        mode,
+    });
+    for (const line of computed.notes)
+        core.info(line);
+    if (inputs.expectedPlanFile)
+        computed.findings.push(...approvedPlanFindings(inputs.expectedPlanFile, computed, analysis));
     const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
     return {
-        findings: [...outcome.findings, ...assetProblems],
+        findings: [...outcome.findings, ...assetProblems, ...computed.findings],
         references: outcome.references,
-        plan: refined.plan,
-        changes: refined.changes,
+        plan: computed.plan,
+        changes: computed.changes,
         readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic } : undefined,
-        notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...refined.notes],
+        notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...computed.notes],
         supersedes: supersededOffline,
         session,
         facts: gathered.facts,
         outcome,
         assetPlan,
+        computed,
     };
+}
+/** The plan just computed against the approved one (`expected-plan`): any difference stops deploy before any write. */
+function approvedPlanFindings(path, computed, analysis) {
+    const spec = analysis.endpoint;
+    const first = analysis.deployments[0];
+    const where = spec ? { file: spec.file, line: spec.spans.name?.line ?? 1, column: spec.spans.name?.column ?? 1 } : { file: first?.file ?? '', line: first?.spans.name?.line ?? 1, column: first?.spans.name?.column ?? 1 };
+    let approved;
+    try {
+        approved = JSON.parse((0,source_files/* readSourceFile */.uj)('expected-plan', path, (0,source_files/* workspaceRoot */.oS)()).text);
+    }
+    catch (error) {
+        return [(0,finding/* makeFinding */.MH)('plan-stale', where, `expected-plan: ${path} cannot be read as a plan file (${error instanceof Error ? error.message : String(error)}); nothing is written.`, { hint: 'Give the plan-file output of the approved validate run (for example downloaded with actions/download-artifact).' })];
+    }
+    const differences = comparePlans(approved, computed.plan);
+    if (!differences.length) {
+        core.info(`The plan matches the approved plan in ${path}.`);
+        return [];
+    }
+    return [(0,finding/* makeFinding */.MH)('plan-stale', where, `The plan differs from the approved one (${path}): ${differences.join('; ')}. Nothing is written.`, { hint: 'Azure or the files changed since the approval: run validate again, review the new plan, and approve that one.' })];
 }
 /** The online traffic check decides what the offline analysis could only flag as a notice. */
 function supersededOffline(f) {
@@ -3259,6 +3800,47 @@ function countStates(o) {
     for (const r of o.references)
         counts[r.status.state]++;
     return `${counts.pass} pass, ${counts.fail} fail, ${counts.unknown} unknown`;
+}
+
+
+/***/ }),
+
+/***/ 2536:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TS: () => (/* binding */ traceTags),
+/* harmony export */   a$: () => (/* binding */ isTraceTag),
+/* harmony export */   bK: () => (/* binding */ withTraceTags)
+/* harmony export */ });
+/* unused harmony export TRACE_TAG_PREFIX */
+// Pure: traceability tags on the endpoint and the deployment (docs/rollout.md §1), so that anyone
+// looking at them in Azure finds the repository, commit, workflow and run that deployed them.
+// They are ignored when deciding whether anything changed: a re-run of the same inputs stays a
+// no-op, and the tags keep naming the run that made the change.
+const TRACE_TAG_PREFIX = 'github.';
+/** From the runner's default variables (https://docs.github.com/actions/reference/variables-reference). */
+function traceTags(env) {
+    const tags = { 'deployed-by': 'azureml-online-deploy' };
+    const set = (key, value) => {
+        if (value)
+            tags[`${TRACE_TAG_PREFIX}${key}`] = value.slice(0, 256);
+    };
+    set('repository', env.GITHUB_REPOSITORY);
+    set('commit', env.GITHUB_SHA);
+    set('workflow', env.GITHUB_WORKFLOW_REF ?? env.GITHUB_WORKFLOW);
+    if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+        set('run', `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`);
+    }
+    return tags;
+}
+function isTraceTag(key) {
+    return key === 'deployed-by' || key.startsWith(TRACE_TAG_PREFIX);
+}
+/** The body with the trace tags added to its `tags` (the file's own tags win on a clash). */
+function withTraceTags(body, tags) {
+    const own = (body.tags ?? {});
+    return { ...body, tags: { ...tags, ...own } };
 }
 
 

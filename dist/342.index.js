@@ -1,8 +1,8 @@
-export const id = 682;
-export const ids = [682];
+export const id = 342;
+export const ids = [342];
 export const modules = {
 
-/***/ 4682:
+/***/ 9342:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,310 +16,22 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
-var assets_plan = __webpack_require__(7275);
-// EXTERNAL MODULE: ./lib/azure/assets.js
-var assets = __webpack_require__(9597);
-// EXTERNAL MODULE: ./lib/assets/names.js
-var names = __webpack_require__(7617);
-;// CONCATENATED MODULE: ./lib/assets/upload.js
-// Deploy's side of the asset plan (docs/local-assets.md §6): upload what is not there yet and
-// register each version, then hand back the ids the deployment bodies carry. Files are streamed
-// (several at once, large ones in parallel blocks, each request retried by the storage pipeline);
-// the indicator file goes last with the completion metadata, so an interrupted upload is never
-// taken for a finished one. Progress (files and bytes) is logged as it goes; run it inside the
-// deploy phase's log group.
-
-
-
-const TYPE = { model: 'models', code: 'codes', environment: 'environments', data: 'data' };
-function uploadLocalAssets(session, plan, options = {}) {
-    return uploadWith((0,assets_plan/* assetIo */.Do)(session), plan, options);
-}
-/** An upload or registration failed; `partial` says what had been written before. */
-class AssetUploadError extends Error {
-    partial;
-    constructor(cause, partial) {
-        super(cause instanceof Error ? cause.message : String(cause), { cause });
-        this.name = 'AssetUploadError';
-        this.partial = partial;
-    }
-}
-async function uploadWith(io, plan, options = {}) {
-    const log = options.log ?? (() => undefined);
-    const progress = new Progress(plan, log, options.progressEveryMs ?? 2000);
-    const limit = limiter(options.fileConcurrency ?? 8);
-    const result = { items: [], uploadedFiles: 0, uploadedBytes: 0, registered: [] };
-    const settle = () => ({ ...result, uploadedFiles: progress.files, uploadedBytes: progress.bytes });
-    // Assets are independent: upload and register them at once, sharing the file limit.
-    try {
-        await Promise.all(plan.items.map(async (item) => {
-            if (item.exists) {
-                result.items.push({ kind: item.kind, id: item.id, created: false });
-                return;
-            }
-            const body = structuredClone(item.versionBody);
-            if (item.upload)
-                await uploadFiles(io, item, body, limit, progress);
-            const version = await io.registry.putVersion(TYPE[item.kind], item.name, item.version, body);
-            log(`Registered ${item.kind} ${item.name}:${item.version}.`);
-            result.items.push({ kind: item.kind, id: version.id || item.id, created: true });
-            result.registered.push(version.id || item.id);
-        }));
-    }
-    catch (error) {
-        throw new AssetUploadError(error, settle());
-    }
-    progress.finish();
-    return settle();
-}
-async function uploadFiles(io, item, body, limit, progress) {
-    const upload = item.upload;
-    if (!upload)
-        return;
-    let folder;
-    if (upload.target.kind === 'pending-upload') {
-        const pending = await io.registry.startPendingCodeUpload(item.name, item.version);
-        folder = pending.folder;
-        body.properties.codeUri = (0,names/* pendingUploadCodeUri */.Wt)(pending.blobUri, upload.local.kind, upload.local.name);
-    }
-    else {
-        folder = upload.target.folder;
-        // Another run may have finished the same upload since the plan was made.
-        if (upload.alreadyUploaded || (await isComplete(io, folder, upload.blobs[0] ?? ''))) {
-            progress.skipped(item, upload.local.files.length, upload.local.totalBytes);
-            return;
-        }
-    }
-    try {
-        await sendFiles(io, item, folder, limit, progress);
-    }
-    catch (error) {
-        // az ml uploads with an AccountKey datastore's key; the action prefers the workflow identity's
-        // token and falls back to the key, the same way, when storage refuses the token.
-        const target = upload.target;
-        if (!(target.kind === 'datastore' && folder.auth.kind === 'token' && target.datastore.credentialsType === 'AccountKey' && (0,assets/* statusOf */.c2)(error) === 403))
-            throw error;
-        progress.note(`${item.kind} ${item.name}:${item.version}: the storage refused the workflow identity's token (no Storage Blob Data Contributor); uploading with datastore ${target.datastore.name}'s account key, as az ml does.`);
-        const key = await io.registry.datastoreAccountKey(target.datastore.name);
-        await sendFiles(io, item, { url: folder.url, auth: { kind: 'sharedKey', accountName: target.datastore.accountName, key } }, limit, progress);
-    }
-}
-async function sendFiles(io, item, folder, limit, progress) {
-    const upload = item.upload;
-    if (!upload)
-        return;
-    const files = upload.local.files.map((f, i) => ({ file: f, blob: upload.blobs[i] ?? f.relPath }));
-    const [indicator, ...rest] = files;
-    const send = (f, metadata) => limit(async () => {
-        let sent = 0;
-        await io.blobs.uploadFile(folder, f.blob, f.file.absPath, {
-            ...(metadata ? { metadata } : {}),
-            onProgress: (p) => {
-                progress.bytesSent(p.loadedBytes - sent);
-                sent = p.loadedBytes;
-            },
-        });
-        progress.bytesSent(f.file.size - sent);
-        progress.fileDone();
-    });
-    // A few workers pull files in turn (no promise per file of a large folder); the limiter caps the
-    // files in flight across every asset.
-    let next = 0;
-    const worker = async () => {
-        while (next < rest.length) {
-            const f = rest[next++];
-            if (f)
-                await send(f);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit.size, rest.length) }, worker));
-    if (indicator)
-        await send(indicator, { ...names/* UPLOAD_CONFIRMATION */.Wi, name: item.name, version: item.version });
-}
-async function isComplete(io, folder, blob) {
-    const meta = await io.blobs.readMetadata(folder, blob).catch(() => undefined);
-    return meta?.upload_status === names/* UPLOAD_CONFIRMATION */.Wi.upload_status;
-}
-/** At most `n` tasks at once, started in the order they were asked for. */
-function limiter(n) {
-    let active = 0;
-    const queue = [];
-    const next = () => {
-        if (active >= n)
-            return;
-        const start = queue.shift();
-        if (start) {
-            active++;
-            start();
-        }
-    };
-    const run = (work) => new Promise((resolve, reject) => {
-        queue.push(() => {
-            work().then(resolve, reject).finally(() => {
-                active--;
-                next();
-            });
-        });
-        next();
-    });
-    return Object.assign(run, { size: n });
-}
-/** Files and bytes sent so far against the plan's totals, logged at most every `everyMs`. */
-class Progress {
-    files = 0;
-    bytes = 0;
-    totalFiles;
-    totalBytes;
-    last = 0;
-    log;
-    everyMs;
-    constructor(plan, log, everyMs) {
-        this.log = log;
-        this.everyMs = everyMs;
-        const uploads = plan.items.filter((i) => !i.exists && i.upload && !i.upload.alreadyUploaded).map((i) => i.upload?.local);
-        this.totalFiles = uploads.reduce((n, l) => n + (l?.files.length ?? 0), 0);
-        this.totalBytes = uploads.reduce((n, l) => n + (l?.totalBytes ?? 0), 0);
-        if (this.totalFiles > 0)
-            log(`Uploading ${this.totalFiles} file(s), ${(0,assets_plan/* formatBytes */.z3)(this.totalBytes)}.`);
-    }
-    note(line) {
-        this.log(line);
-    }
-    skipped(item, files, bytes) {
-        this.log(`${item.kind} ${item.name}:${item.version}: the files are already uploaded (${files} file(s), ${(0,assets_plan/* formatBytes */.z3)(bytes)}); nothing sent.`);
-    }
-    bytesSent(n) {
-        this.bytes += n;
-        this.tick();
-    }
-    fileDone() {
-        this.files++;
-        this.tick();
-    }
-    tick() {
-        const now = Date.now();
-        if (now - this.last < this.everyMs)
-            return;
-        this.last = now;
-        this.log(`  ${this.files}/${this.totalFiles} files, ${(0,assets_plan/* formatBytes */.z3)(this.bytes)} of ${(0,assets_plan/* formatBytes */.z3)(this.totalBytes)}`);
-    }
-    finish() {
-        if (this.totalFiles > 0)
-            this.log(`Uploaded ${this.files} file(s), ${(0,assets_plan/* formatBytes */.z3)(this.bytes)}.`);
-    }
-}
-/**
- * The deployment body with every planned asset's id at its pointer (the offline body holds
- * `{{pending:…}}` placeholders or the id already). Label references (`@latest`) are not touched.
- */
-function withAssetIds(request, plan) {
-    const body = structuredClone(request.body);
-    for (const item of plan.items) {
-        for (const t of item.targets)
-            if (t.requestPath === request.path)
-                setPointer(body, t.pointer, item.id);
-    }
-    return body;
-}
-/** Set the value at a JSON pointer (RFC 6901), creating objects on the way. */
-function setPointer(doc, pointer, value) {
-    const keys = pointer.split('/').slice(1).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
-    let node = doc;
-    for (const key of keys.slice(0, -1)) {
-        const child = node[key];
-        if (typeof child !== 'object' || child === null)
-            node[key] = {};
-        node = node[key];
-    }
-    const last = keys.at(-1);
-    if (last !== undefined)
-        node[last] = value;
-}
-
-// EXTERNAL MODULE: ./lib/checks/local-assets.js
-var local_assets = __webpack_require__(7998);
+// EXTERNAL MODULE: ./lib/assets/upload.js
+var upload = __webpack_require__(3884);
 // EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
 var azure_session = __webpack_require__(7076);
 // EXTERNAL MODULE: ./lib/inputs.js
 var inputs = __webpack_require__(646);
+// EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
+var validate_plan = __webpack_require__(8542);
+// EXTERNAL MODULE: ./lib/report/redact.js
+var redact = __webpack_require__(6749);
 // EXTERNAL MODULE: ./lib/secrets/parse.js
 var parse = __webpack_require__(8586);
 // EXTERNAL MODULE: ./lib/source-files.js
 var source_files = __webpack_require__(308);
 // EXTERNAL MODULE: ./lib/spec/index.js
 var lib_spec = __webpack_require__(4199);
-;// CONCATENATED MODULE: ./lib/rollout/trace-tags.js
-// Pure: traceability tags on the endpoint and the deployment (docs/rollout.md §1), so that anyone
-// looking at them in Azure finds the repository, commit, workflow and run that deployed them.
-// They are ignored when deciding whether anything changed: a re-run of the same inputs stays a
-// no-op, and the tags keep naming the run that made the change.
-const TRACE_TAG_PREFIX = 'github.';
-/** From the runner's default variables (https://docs.github.com/actions/reference/variables-reference). */
-function traceTags(env) {
-    const tags = { 'deployed-by': 'azureml-online-deploy' };
-    const set = (key, value) => {
-        if (value)
-            tags[`${TRACE_TAG_PREFIX}${key}`] = value.slice(0, 256);
-    };
-    set('repository', env.GITHUB_REPOSITORY);
-    set('commit', env.GITHUB_SHA);
-    set('workflow', env.GITHUB_WORKFLOW_REF ?? env.GITHUB_WORKFLOW);
-    if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
-        set('run', `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`);
-    }
-    return tags;
-}
-function isTraceTag(key) {
-    return key === 'deployed-by' || key.startsWith(TRACE_TAG_PREFIX);
-}
-/** The body with the trace tags added to its `tags` (the file's own tags win on a clash). */
-function withTraceTags(body, tags) {
-    const own = (body.tags ?? {});
-    return { ...body, tags: { ...tags, ...own } };
-}
-
-;// CONCATENATED MODULE: ./lib/rollout/drift.js
-// Pure: does Azure already hold what the run would send? A body is unchanged when every field it
-// sets is present with the same value in the live GET body (the service adds read-only fields and
-// its own `properties.properties` keys, "add-only": contracts of docs/secret-injection.md). Traffic
-// is decided by the traffic plan, and the trace tags never count as a change (trace-tags.ts).
-
-const IGNORED_PATHS = new Set(['$.properties.traffic', '$.properties.mirrorTraffic']);
-/** Paths where the desired body differs from the live one; empty when a PUT would change nothing. */
-function driftFrom(desired, live, path = '$') {
-    if (IGNORED_PATHS.has(path))
-        return [];
-    if (desired === null || typeof desired !== 'object') {
-        if (typeof desired === 'string' && typeof live === 'string')
-            return desired.toLowerCase() === live.toLowerCase() ? [] : [path];
-        return desired === live ? [] : [path];
-    }
-    if (Array.isArray(desired)) {
-        if (!Array.isArray(live) || live.length !== desired.length)
-            return [path];
-        return desired.flatMap((d, i) => driftFrom(d, live[i], `${path}[${i}]`));
-    }
-    if (live === null || typeof live !== 'object' || Array.isArray(live))
-        return Object.keys(desired).length === 0 && live === undefined ? [] : [path];
-    const liveEntries = Object.entries(live);
-    const out = [];
-    for (const [key, value] of Object.entries(desired)) {
-        if (path === '$.tags' && isTraceTag(key))
-            continue;
-        // ARM ids and dictionary keys come back in another case at times.
-        const match = liveEntries.find(([k]) => k === key) ?? liveEntries.find(([k]) => k.toLowerCase() === key.toLowerCase());
-        if (!match) {
-            if (value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0))
-                continue;
-            out.push(`${path}.${key}`);
-            continue;
-        }
-        out.push(...driftFrom(value, match[1], `${path}.${key}`));
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./lib/rollout/failure-codes.js
 // Pure: the documented online-deployment failure codes with a remedy each, after
 // "Troubleshooting online endpoints deployment and scoring"
@@ -1024,11 +736,13 @@ async function runTraffic(run) {
 }
 
 ;// CONCATENATED MODULE: ./lib/rollout/apply.js
-// mode: deploy, the apply phase (docs/rollout.md): endpoint, Key Vault access of a new identity,
-// deployments, then traffic under gates with rollback. Every change is read back; a service failure
-// becomes a finding with what was written so far, never a throw (src/modes/mode.ts).
-
-
+// mode: deploy, the apply phase (docs/rollout.md): executes the plan validate computed
+// (src/modes/validate-plan.ts, docs/architecture.md §5) — endpoint, Key Vault access of a new
+// identity, local assets, deployments, then the planned traffic steps under gates with rollback.
+// Right before each write the resource is read again and re-diffed with the plan's own diff: a
+// resource another writer moved since the plan stops the run (plan-stale); only an update Azure
+// already holds is skipped silently. Every change is read back; a service failure becomes a finding
+// with what was written so far, never a throw (src/modes/mode.ts).
 
 
 
@@ -1049,37 +763,6 @@ async function runTraffic(run) {
 function bodyOf(outcome) {
     return outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : outcome.kind;
 }
-/** An endpoint PUT body rebuilt from the live GET (runs with deployment files only): the writable fields. */
-function endpointBodyFromLive(live) {
-    const p = (live.properties ?? {});
-    const identity = (live.identity ?? {});
-    const id = { type: identity.type ?? 'SystemAssigned' };
-    if (identity.userAssignedIdentities && Object.keys(identity.userAssignedIdentities).length) {
-        id.userAssignedIdentities = Object.fromEntries(Object.keys(identity.userAssignedIdentities).map((k) => [k, {}]));
-    }
-    const properties = { authMode: p.authMode, properties: p.properties ?? {}, traffic: p.traffic ?? {}, mirrorTraffic: p.mirrorTraffic ?? {} };
-    for (const key of ['description', 'publicNetworkAccess', 'compute'])
-        if (p[key] !== undefined && p[key] !== null)
-            properties[key] = p[key];
-    const body = { location: live.location, identity: id, tags: live.tags ?? {}, properties };
-    if (live.kind)
-        body.kind = live.kind;
-    return body;
-}
-function trafficRequest(inputs, run) {
-    if (inputs.rolloutSteps)
-        return { kind: 'steps', steps: inputs.rolloutSteps };
-    if (inputs.traffic?.kind === 'all')
-        return { kind: 'all' };
-    if (inputs.traffic?.kind === 'map')
-        return { kind: 'map', weights: inputs.traffic.weights };
-    const ep = run.analysis.endpoint;
-    if (ep && (ep.traffic.length || ep.mirrorTraffic.length)) {
-        const map = (entries) => Object.fromEntries(entries.map((e) => [e.name, e.percent]));
-        return { kind: 'file', traffic: map(ep.traffic), mirrorTraffic: map(ep.mirrorTraffic) };
-    }
-    return { kind: 'none' };
-}
 function readOptionalFile(input, path) {
     if (!path)
         return undefined;
@@ -1090,9 +773,25 @@ function readOptionalFile(input, path) {
         throw new inputs/* InputError */.dz([error.message]);
     }
 }
+function recheck(planned, live, secretValues) {
+    const now = (0,validate_plan/* liveDiff */.QR)(planned.body, live, secretValues);
+    if (planned.change === 'create')
+        return now.change === 'create' ? { kind: 'write' } : { kind: 'moved', why: 'it was created by someone else since the plan' };
+    if (now.change === 'create')
+        return { kind: 'moved', why: 'it was deleted since the plan' };
+    const plannedDiff = planned.diff ?? [];
+    // A failed resource the plan writes again to recover it: its fields already match.
+    if (plannedDiff.some((l) => l.startsWith('provisioningState:')) && now.change === 'no change')
+        return { kind: 'write' };
+    if (now.change === 'no change')
+        return { kind: 'already-there' };
+    if (JSON.stringify(now.diff) === JSON.stringify(plannedDiff))
+        return { kind: 'write' };
+    return { kind: 'moved', why: `its fields changed since the plan (now: ${now.diff.slice(0, 3).join('; ')})` };
+}
 async function applyDeploy(run, facts) {
     const { inputs, analysis } = run;
-    const { session } = facts;
+    const { session, computed } = facts;
     const deadline = Date.now() + inputs.timeoutMs;
     const log = new ApplyLog(run.timeline);
     const ws = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: facts.location };
@@ -1100,79 +799,53 @@ async function applyDeploy(run, facts) {
     const endpointName = spec?.name ?? analysis.deployments[0]?.endpointName ?? '';
     const epPath = (0,lib_spec/* endpointPath */.nM)(ws, endpointName);
     const epFile = { file: spec?.file ?? analysis.deployments[0]?.file ?? '', line: spec?.spans.name?.line ?? 1, column: spec?.spans.name?.column ?? 1 };
-    const tags = traceTags(process.env);
+    const secretValues = analysis.overrideValues.filter((v) => v.length >= redact/* MIN_REDACTED_LENGTH */.Pt);
     const result = (readBack) => ({ findings: log.findings, notes: log.notes, written: written(log), readBack });
-    // ---- Before any write: everything that can be refused is refused now.
+    const stale = (at, what, why, label, started) => {
+        log.fail('plan-stale', at, `${what} changed since the plan: ${why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
+        log.entry(label, started, 'failed', 'changed since the plan');
+        return result();
+    };
+    // ---- Before any write: what can still be refused is refused now (the plan's own checks ran in validate).
     const smokeRequest = readOptionalFile('smoke-request-file', inputs.smokeRequestFile);
     const smokeExpected = readOptionalFile('smoke-expected-file', inputs.smokeExpectedFile);
-    // Local models, code and environments (docs/local-assets.md): planned now (read-only), uploaded
-    // and registered just before the deployments; their ids replace the placeholders of the bodies.
-    const rests = analysis.deployments.map((d) => ({ spec: d, rest: (0,lib_spec/* deploymentRestBody */.KE)(d, ws) }));
-    let assetPlan;
-    if (rests.some((r) => r.rest.assets.some((a) => a.action === 'register'))) {
-        const assetsStarted = Date.now();
-        try {
-            assetPlan = await core.group('Apply: plan local assets', async () => {
-                const p = await (0,assets_plan/* planLocalAssets */.wT)(session, rests.map((r) => r.rest));
-                for (const item of p.items)
-                    core.info(item.description);
-                return p;
-            });
-            for (const f of (0,local_assets/* emptyLocalAssets */.C)(assetPlan.facts))
-                log.fail(f.rule, f, f.message, f.hint);
-            log.entry('Apply: plan local assets', assetsStarted, log.failed ? 'failed' : 'ok', `${assetPlan.items.filter((i) => !i.exists).length} to register, ${assetPlan.items.filter((i) => i.exists).length} unchanged`);
-        }
-        catch (error) {
-            const first = analysis.deployments[0];
-            log.fail('deployment-failed', first ? locate(first) : epFile, `Could not read what the local assets need (${error.message}); nothing was written.`, 'Give the workflow identity read access to the workspace assets, datastores and storage, then run again.');
-            log.entry('Apply: plan local assets', assetsStarted, 'failed', error.message);
-        }
-    }
-    const deploymentBodies = rests.map(({ spec: d, rest }) => ({ spec: d, path: (0,lib_spec/* deploymentPath */.nR)(ws, endpointName, d.name), body: withTraceTags(assetPlan ? withAssetIds(rest, assetPlan) : rest.body, tags) }));
-    for (const d of deploymentBodies) {
-        const pending = /\{\{pending:([^}]*)\}\}/.exec(JSON.stringify(d.body));
-        if (pending) {
-            log.fail('deployment-failed', { file: d.spec.file, line: d.spec.spans.name?.line ?? 1, column: 1 }, `Deployment ${d.spec.name} still holds an unresolved reference (${pending[1] ?? ''}): it names an asset by label or a conda file that could not be read.`, 'Reference the asset as azureml:<name>:<version>, or fix the path of the conda file.');
-        }
-    }
-    const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
-    const request = trafficRequest(inputs, run);
-    if (analysis.deployments.length > 1 && (request.kind === 'steps' || request.kind === 'all' || inputs.mirrorPercent !== undefined)) {
-        log.fail('traffic', epFile, `rollout-steps, traffic: all and mirror-percent move one deployment; this run deploys ${analysis.deployments.length}.`, 'Give one deployment file, or an explicit traffic map.');
-    }
-    const known = [...new Set([...Object.keys(facts.deployments), ...analysis.deployments.map((d) => d.name.toLowerCase())])];
-    const gatesConfigured = Boolean(smokeRequest || inputs.maxErrorRate !== undefined || inputs.maxLatencyP99Ms !== undefined || inputs.bakeTimeMs);
-    const prePlan = (0,traffic_plan/* planTraffic */.H6)({ live: facts.endpoint?.traffic ?? {}, liveMirror: facts.endpoint?.mirrorTraffic ?? {}, deployment: target, deployments: known, request, mirrorPercent: inputs.mirrorPercent, gatesConfigured });
-    for (const p of prePlan.problems)
-        log.fail('traffic', epFile, p);
-    if (!spec && !facts.endpoint)
-        log.fail('deployment-failed', epFile, `Endpoint ${endpointName} does not exist and no endpoint-file was given to create it.`, 'Add endpoint-file, or create the endpoint first.');
-    if (log.failed)
+    const traffic = computed.plan.traffic;
+    if (!traffic || !computed.trafficBody) {
+        log.fail('resource-unreadable', epFile, `The traffic of endpoint ${endpointName} could not be planned; nothing was written.`);
         return result();
+    }
+    const planned = (kind, name) => computed.plan.requests.find((r) => r.resource?.kind === kind && r.resource.name.toLowerCase() === name.toLowerCase());
     // ---- Endpoint
     let endpoint = facts.endpoint;
-    const epStarted = Date.now();
     const epLabel = `Apply: endpoint ${endpointName}`;
-    const busy = await (0,rollout_live/* waitWhileBusy */.uI)(`Endpoint ${endpointName}`, () => (0,rollout_live/* readEndpoint */.KW)(session, epPath, deadline), endpoint, deadline);
-    if (busy.kind === 'timeout') {
-        log.fail('deployment-failed', epFile, `Endpoint ${endpointName} stayed ${busy.state} until the timeout; nothing was written over it.`, 'Wait for the other operation to finish (or raise timeout), then run again.');
-        log.entry(epLabel, epStarted, 'failed', `still ${busy.state}`);
-        return result();
+    const epStarted = Date.now();
+    const epRequest = spec ? planned('endpoint', spec.name) : undefined;
+    const createdNow = epRequest?.change === 'create';
+    if (epRequest && epRequest.change === 'no change') {
+        core.info(`Endpoint ${endpointName}: no change (as planned); not written.`);
+        log.entry(epLabel, epStarted, 'ok', 'unchanged');
     }
-    endpoint = busy.value;
-    const createdNow = !endpoint;
-    let endpointBody = spec ? withTraceTags((0,lib_spec/* endpointRestBody */.S9)(spec, ws).body, tags) : endpointBodyFromLive(endpoint?.body ?? {});
-    endpointBody = (0,traffic_plan/* withTraffic */.oO)(endpointBody, endpoint?.traffic ?? {}, endpoint?.mirrorTraffic ?? {});
-    if (spec) {
-        const drift = endpoint ? driftFrom(endpointBody, endpoint.body) : ['new'];
-        if (endpoint && drift.length === 0 && endpoint.provisioningState.toLowerCase() === 'succeeded') {
-            core.info(`Endpoint ${endpointName} already matches the file: not written.`);
+    else if (epRequest) {
+        const busy = await (0,rollout_live/* waitWhileBusy */.uI)(`Endpoint ${endpointName}`, () => (0,rollout_live/* readEndpoint */.KW)(session, epPath, deadline), await (0,rollout_live/* readEndpoint */.KW)(session, epPath, deadline), deadline);
+        if (busy.kind === 'timeout') {
+            log.fail('deployment-failed', epFile, `Endpoint ${endpointName} stayed ${busy.state} until the timeout; nothing was written over it.`, 'Wait for the other operation to finish (or raise timeout), then run again.');
+            log.entry(epLabel, epStarted, 'failed', `still ${busy.state}`);
+            return result();
+        }
+        const check = recheck(epRequest, busy.value?.body, secretValues);
+        if (check.kind === 'moved')
+            return stale(epFile, `Endpoint ${endpointName}`, check.why, epLabel, epStarted);
+        if (busy.value && !(0,traffic_plan/* sameTraffic */.UN)(busy.value.traffic, traffic.before))
+            return stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${(0,traffic_plan/* formatTraffic */.zM)(traffic.before)}, Azure now holds ${(0,traffic_plan/* formatTraffic */.zM)(busy.value.traffic)}`, epLabel, epStarted);
+        if (check.kind === 'already-there') {
+            core.info(`Endpoint ${endpointName}: Azure already holds the planned update; not written.`);
             log.entry(epLabel, epStarted, 'ok', 'unchanged');
+            endpoint = busy.value;
         }
         else {
             const outcome = await core.group(epLabel, async () => {
-                core.info(endpoint ? `Updating endpoint ${endpointName} (${drift.slice(0, 5).join(', ')}).` : `Creating endpoint ${endpointName}.`);
-                return writeLro(session, log, { method: 'PUT', path: epPath, apiVersion: lib_spec/* ML_API_VERSION */.W8, body: endpointBody }, `Endpoint ${endpointName}`, deadline);
+                core.info(createdNow ? `Creating endpoint ${endpointName}.` : `Updating endpoint ${endpointName} (${(epRequest.diff ?? []).slice(0, 5).join('; ')}).`);
+                return writeLro(session, log, { method: 'PUT', path: epPath, apiVersion: lib_spec/* ML_API_VERSION */.W8, body: epRequest.body }, `Endpoint ${endpointName}`, deadline);
             });
             if (outcome.kind !== 'succeeded') {
                 const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
@@ -1215,17 +888,18 @@ async function applyDeploy(run, facts) {
         if (log.failed)
             return result();
     }
-    // ---- Local assets: upload what is not there yet and register the versions
-    if (assetPlan?.changes) {
+    // ---- Local assets (planned by validate): upload what is not there yet and register the versions
+    const { assetPlan } = facts;
+    if (assetPlan.changes && assetPlan.items.length) {
         const label = 'Apply: upload and register local assets';
         const upStarted = Date.now();
         try {
-            const up = await core.group(label, () => uploadLocalAssets(session, assetPlan, { log: (line) => core.info(line) }));
+            const up = await core.group(label, () => (0,upload/* uploadLocalAssets */.YO)(session, assetPlan, { log: (line) => core.info(line) }));
             log.writes += up.registered.length;
             log.entry(label, upStarted, 'ok', `${up.registered.length} version(s) registered, ${up.uploadedFiles} file(s) uploaded`);
         }
         catch (error) {
-            const partial = error instanceof AssetUploadError ? error.partial : undefined;
+            const partial = error instanceof upload/* AssetUploadError */.cr ? error.partial : undefined;
             log.writes += (partial?.registered.length ?? 0) + (partial?.uploadedFiles ? 1 : 0);
             const first = analysis.deployments[0];
             log.fail('deployment-failed', first ? locate(first) : epFile, `Uploading or registering local assets failed: ${error.message}`, 'Check that the workflow identity may write to the workspace storage (Storage Blob Data Contributor) and create asset versions, then run again: finished uploads are not sent twice.');
@@ -1234,23 +908,26 @@ async function applyDeploy(run, facts) {
         }
     }
     // ---- Deployments
-    for (const d of deploymentBodies) {
-        const ok = await applyDeployment(session, log, d, facts.deployments[d.spec.name.toLowerCase()], grantedHosts, deadline, inputs);
+    for (const d of analysis.deployments) {
+        const request = planned('deployment', d.name);
+        if (!request)
+            continue;
+        const ok = await applyDeployment(session, log, { spec: d, request }, grantedHosts, deadline, inputs, secretValues);
         if (!ok)
             return result(readBackOf(await (0,rollout_live/* readEndpoint */.KW)(session, epPath, deadline).catch(() => undefined)));
     }
-    // ---- Traffic
+    // ---- Traffic: the planned steps, from the map the plan read (a map another writer moved stops the run).
+    const trafficStarted = Date.now();
     const before = await (0,rollout_live/* readEndpoint */.KW)(session, epPath, deadline);
     if (!before) {
         log.fail('deployment-failed', epFile, `Endpoint ${endpointName} disappeared during the run.`);
         return result();
     }
-    const plan = (0,traffic_plan/* planTraffic */.H6)({ live: before.traffic, liveMirror: before.mirrorTraffic, deployment: target, deployments: known, request, mirrorPercent: inputs.mirrorPercent, gatesConfigured });
-    log.notes.push(...plan.notes);
-    for (const p of plan.problems)
-        log.fail('traffic', epFile, p);
-    if (log.failed)
+    if (!(0,traffic_plan/* sameTraffic */.UN)(before.traffic, traffic.before) || !(0,traffic_plan/* sameTraffic */.UN)(before.mirrorTraffic, traffic.mirrorBefore)) {
+        stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${(0,traffic_plan/* formatTraffic */.zM)(traffic.before)}, Azure now holds ${(0,traffic_plan/* formatTraffic */.zM)(before.traffic)}`, 'Apply: traffic', trafficStarted);
         return result(readBackOf(before));
+    }
+    const trafficPlan = { previous: traffic.rollback, steps: traffic.steps, notes: [], problems: [] };
     const gates = {
         smokeRequest,
         smokeExpected,
@@ -1259,13 +936,14 @@ async function applyDeploy(run, facts) {
         onNoData: inputs.onNoData,
         bakeTimeMs: inputs.bakeTimeMs ?? 0,
     };
-    const state = { version: 1, status: 'inProgress', endpointPath: epPath, apiVersion: lib_spec/* ML_API_VERSION */.W8, endpointName, body: endpointBody, previous: plan.previous, startedAt: new Date().toISOString() };
+    const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
+    const state = { version: 1, status: 'inProgress', endpointPath: epPath, apiVersion: lib_spec/* ML_API_VERSION */.W8, endpointName, body: computed.trafficBody, previous: traffic.rollback, startedAt: new Date().toISOString() };
     const targetFile = target ? locate(analysis.deployments[0]) : epFile;
-    const after = await runTraffic({ session, log, plan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(rollout_state/* ROLLOUT_STATE_KEY */.UH, (0,rollout_state/* serializeState */.sU)(s)) });
-    if (plan.steps.length === 0 && log.writes === 0)
+    const after = await runTraffic({ session, log, plan: trafficPlan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(rollout_state/* ROLLOUT_STATE_KEY */.UH, (0,rollout_state/* serializeState */.sU)(s)) });
+    if (traffic.steps.length === 0 && log.writes === 0)
         log.notes.push(`Nothing to change: Azure already holds what the files and inputs ask for (traffic ${(0,traffic_plan/* formatTraffic */.zM)(before.traffic)}).`);
     else if (!log.failed)
-        log.notes.push(`Traffic: ${(0,traffic_plan/* formatTraffic */.zM)(plan.previous.traffic)} → ${(0,traffic_plan/* formatTraffic */.zM)(after?.traffic)} (read back).`);
+        log.notes.push(`Traffic: ${(0,traffic_plan/* formatTraffic */.zM)(traffic.rollback.traffic)} → ${(0,traffic_plan/* formatTraffic */.zM)(after?.traffic)} (read back).`);
     return result(readBackOf(after));
 }
 function locate(d) {
@@ -1305,26 +983,38 @@ async function showLogs(session, path, spec) {
     const server = tails.find((t) => t.containerType === 'InferenceServer')?.text.trim().split('\n').slice(-5).join('\n');
     return server ?? '';
 }
-async function applyDeployment(session, log, d, known, grantedHosts, deadline, inputs) {
+async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, secretValues) {
     const label = `Apply: deployment ${d.spec.name}`;
     const started = Date.now();
     const at = locate(d.spec);
-    const busy = await (0,rollout_live/* waitWhileBusy */.uI)(`Deployment ${d.spec.name}`, () => (0,rollout_live/* readDeployment */.iJ)(session, d.path, deadline), known, deadline);
+    const { request } = d;
+    if (request.change === 'no change') {
+        core.info(`Deployment ${d.spec.name}: no change (as planned); not written.`);
+        log.entry(label, started, 'ok', 'unchanged');
+        return true;
+    }
+    const path = request.path;
+    const busy = await (0,rollout_live/* waitWhileBusy */.uI)(`Deployment ${d.spec.name}`, () => (0,rollout_live/* readDeployment */.iJ)(session, path, deadline), await (0,rollout_live/* readDeployment */.iJ)(session, path, deadline), deadline);
     if (busy.kind === 'timeout') {
         log.fail('deployment-failed', at, `Deployment ${d.spec.name} stayed ${busy.state} until the timeout; nothing was written over it.`);
         log.entry(label, started, 'failed', `still ${busy.state}`);
         return false;
     }
     const live = busy.value;
-    const drift = live ? driftFrom(d.body, live.body) : ['new'];
-    if (live && drift.length === 0 && live.provisioningState.toLowerCase() === 'succeeded') {
-        core.info(`Deployment ${d.spec.name} already matches the file: not written.`);
+    const check = recheck(request, live?.body, secretValues);
+    if (check.kind === 'moved') {
+        log.fail('plan-stale', at, `Deployment ${d.spec.name} changed since the plan: ${check.why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
+        log.entry(label, started, 'failed', 'changed since the plan');
+        return false;
+    }
+    if (check.kind === 'already-there') {
+        core.info(`Deployment ${d.spec.name}: Azure already holds the planned update; not written.`);
         log.entry(label, started, 'ok', 'unchanged');
         return true;
     }
-    const put = { method: 'PUT', path: d.path, apiVersion: lib_spec/* ML_API_VERSION */.W8, body: d.body };
+    const put = { method: 'PUT', path, apiVersion: lib_spec/* ML_API_VERSION */.W8, body: request.body };
     let outcome = await core.group(label, async () => {
-        core.info(live ? `Updating deployment ${d.spec.name} (${drift.slice(0, 5).join(', ')}).` : `Creating deployment ${d.spec.name}.`);
+        core.info(live ? `Updating deployment ${d.spec.name} (${(request.diff ?? []).slice(0, 5).join('; ')}).` : `Creating deployment ${d.spec.name}.`);
         return writeLro(session, log, put, `Deployment ${d.spec.name}`, deadline);
     });
     // A role granted a moment ago may not have propagated: one retry, after a delay, when the failure names only it.
@@ -1337,7 +1027,7 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
     }
     if (outcome.kind !== 'succeeded') {
         const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
-        const tail = await showLogs(session, d.path, d.spec);
+        const tail = await showLogs(session, path, d.spec);
         const entry = describeFailure(error.code);
         const variables = error.code === 'SecretsInjectionError' ? failingVariables(error, Object.keys(d.spec.environmentVariables)) : [];
         const places = variables.map((v) => d.spec.spans.environmentVariables[v]).filter((s) => s !== undefined);
@@ -1350,7 +1040,7 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
         log.entry(label, started, 'failed', `${error.code}`);
         return false;
     }
-    const after = await (0,rollout_live/* readDeployment */.iJ)(session, d.path, deadline);
+    const after = await (0,rollout_live/* readDeployment */.iJ)(session, path, deadline);
     if (!after || after.provisioningState.toLowerCase() !== 'succeeded') {
         log.fail('deployment-failed', at, `Deployment ${d.spec.name} reads back as ${after?.provisioningState ?? 'missing'} after its operation succeeded.`);
         log.entry(label, started, 'failed', 'read-back mismatch');
@@ -1360,8 +1050,8 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/modes/validate.js + 21 modules
-var validate = __webpack_require__(4116);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 19 modules
+var validate = __webpack_require__(300);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 
 
@@ -1380,6 +1070,8 @@ function deployFacts(checked) {
         endpoint: facts.endpoint.kind === 'found' ? (0,rollout_live/* describeEndpoint */.N2)(facts.endpoint.value.body) : undefined,
         deployments,
         vaultIds: vaultIds(facts),
+        computed: checked.computed,
+        assetPlan: checked.assetPlan,
     };
 }
 function vaultIds(facts) {
@@ -1588,142 +1280,6 @@ async function retryTransient(what, deadline, call) {
             wait = Math.min(wait * 2, 15_000);
         }
     }
-}
-
-
-/***/ }),
-
-/***/ 8154:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H6: () => (/* binding */ planTraffic),
-/* harmony export */   UN: () => (/* binding */ sameTraffic),
-/* harmony export */   oO: () => (/* binding */ withTraffic),
-/* harmony export */   zM: () => (/* binding */ formatTraffic)
-/* harmony export */ });
-/* unused harmony exports normalizeTraffic, shareWith */
-// Pure: the traffic steps of a rollout (docs/rollout.md §2). From the traffic the endpoint serves
-// now and what the inputs ask for (an explicit map, `all`, gated `rollout-steps`, the endpoint
-// file's own traffic, and an optional mirror share), the ordered list of traffic maps to PUT.
-// The restore target of every rollback is `previous`, the map as read before the first change.
-/** Lower-cased names, zero entries dropped: the form in which two maps are compared. */
-function normalizeTraffic(map) {
-    const out = {};
-    for (const [name, percent] of Object.entries(map ?? {})) {
-        if (percent !== 0)
-            out[name.toLowerCase()] = (out[name.toLowerCase()] ?? 0) + percent;
-    }
-    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
-}
-function sameTraffic(a, b) {
-    return JSON.stringify(normalizeTraffic(a)) === JSON.stringify(normalizeTraffic(b));
-}
-function formatTraffic(map) {
-    const entries = Object.entries(normalizeTraffic(map));
-    return entries.length ? entries.map(([n, p]) => `${n}=${p}`).join(',') : '(none)';
-}
-/**
- * The others keep their proportions while `name` takes `share` percent: the remaining percentage
- * is split by the largest-remainder method, so the map always totals exactly 100.
- */
-function shareWith(live, name, share) {
-    const key = name.toLowerCase();
-    const others = Object.entries(normalizeTraffic(live)).filter(([n]) => n !== key);
-    const othersTotal = others.reduce((s, [, p]) => s + p, 0);
-    const rest = 100 - share;
-    if (others.length === 0 || othersTotal === 0 || rest === 0)
-        return { [key]: 100 };
-    const exact = others.map(([n, p]) => ({ n, exact: (p * rest) / othersTotal }));
-    const floor = exact.map((e) => ({ n: e.n, p: Math.floor(e.exact), frac: e.exact - Math.floor(e.exact) }));
-    let missing = rest - floor.reduce((s, e) => s + e.p, 0);
-    for (const e of [...floor].sort((a, b) => b.frac - a.frac || a.n.localeCompare(b.n))) {
-        if (missing <= 0)
-            break;
-        e.p += 1;
-        missing -= 1;
-    }
-    return normalizeTraffic({ [key]: share, ...Object.fromEntries(floor.map((e) => [e.n, e.p])) });
-}
-/** An endpoint PUT body with another traffic and mirror map (everything else as it was). */
-function withTraffic(body, traffic, mirrorTraffic) {
-    return { ...body, properties: { ...body.properties, traffic, mirrorTraffic } };
-}
-function planTraffic(input) {
-    const previous = { traffic: normalizeTraffic(input.live), mirrorTraffic: normalizeTraffic(input.liveMirror) };
-    const plan = { previous, steps: [], notes: [], problems: [] };
-    const known = new Set(input.deployments.map((d) => d.toLowerCase()));
-    const target = input.deployment?.toLowerCase();
-    const gated = input.gatesConfigured;
-    const liveStep = (label, traffic, isGated) => ({ label, traffic: normalizeTraffic(traffic), mirrorTraffic: {}, gated: isGated });
-    if (input.mirrorPercent !== undefined) {
-        if (input.mirrorPercent < 1 || input.mirrorPercent > 50)
-            plan.problems.push(`mirror-percent: ${input.mirrorPercent} is outside 1..50; the service mirrors at most 50 % of the traffic.`);
-        else if (!target)
-            plan.problems.push('mirror-percent: needs a deployment file; it mirrors traffic to the deployment this run deploys.');
-        else if ((previous.traffic[target] ?? 0) > 0)
-            plan.problems.push(`mirror-percent: deployment '${target}' already serves ${previous.traffic[target]} % of live traffic; the service mirrors only to a deployment without live traffic.`);
-        else if (Object.keys(previous.traffic).length === 0)
-            plan.problems.push('mirror-percent: the endpoint serves no live traffic yet, so there is nothing to mirror.');
-        else if (input.request.kind === 'none')
-            plan.problems.push('mirror-percent: mirroring is the first step of a rollout; give rollout-steps or traffic as well.');
-        else
-            plan.steps.push({ label: `mirror ${input.mirrorPercent} % to ${target}`, traffic: previous.traffic, mirrorTraffic: { [target]: input.mirrorPercent }, gated: true });
-    }
-    const request = input.request;
-    switch (request.kind) {
-        case 'none':
-            break;
-        case 'all':
-            if (!target)
-                plan.problems.push('traffic: all needs a deployment file (it sends 100 % to the deployment this run deploys).');
-            else
-                plan.steps.push(liveStep(`${target} 100 %`, { [target]: 100 }, gated));
-            break;
-        case 'map':
-        case 'file': {
-            const weights = normalizeTraffic(request.kind === 'map' ? request.weights : request.traffic);
-            const unknown = Object.keys(weights).filter((n) => !known.has(n));
-            if (unknown.length) {
-                plan.problems.push(`traffic: ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} neither deployed by this run nor on the endpoint (known: ${[...known].join(', ') || 'none'}).`);
-                break;
-            }
-            if (request.kind === 'file' && Object.keys(weights).length === 0 && Object.keys(normalizeTraffic(request.mirrorTraffic)).length === 0)
-                break;
-            const step = liveStep(`traffic ${formatTraffic(weights)}`, weights, gated);
-            if (request.kind === 'file')
-                step.mirrorTraffic = normalizeTraffic(request.mirrorTraffic);
-            plan.steps.push(step);
-            break;
-        }
-        case 'steps': {
-            if (!target) {
-                plan.problems.push('rollout-steps: needs a deployment file; the steps move the deployment this run deploys up.');
-                break;
-            }
-            const others = Object.entries(previous.traffic).filter(([n, p]) => n !== target && p > 0);
-            if (others.length === 0) {
-                plan.notes.push(`No other deployment serves traffic, so ${target} goes to 100 % in one step (rollout-steps needs traffic to shift away from).`);
-                plan.steps.push(liveStep(`${target} 100 %`, { [target]: 100 }, gated));
-                break;
-            }
-            const current = previous.traffic[target] ?? 0;
-            const steps = request.steps.filter((s) => s > current);
-            if (steps.length < request.steps.length)
-                plan.notes.push(`${target} already serves ${current} %: steps at or below it are skipped.`);
-            for (const s of steps)
-                plan.steps.push(liveStep(`${target} ${s} %`, shareWith(previous.traffic, target, s), gated));
-            break;
-        }
-    }
-    // A step that changes nothing is dropped (a re-run of a finished rollout is a no-op).
-    let last = previous;
-    plan.steps = plan.steps.filter((s) => {
-        const same = sameTraffic(s.traffic, last.traffic) && sameTraffic(s.mirrorTraffic, last.mirrorTraffic);
-        last = { traffic: s.traffic, mirrorTraffic: s.mirrorTraffic };
-        return !same;
-    });
-    return plan;
 }
 
 
