@@ -1698,7 +1698,7 @@ __webpack_require__.d(__webpack_exports__, {
   QR: () => (/* binding */ liveDiff)
 });
 
-// UNUSED EXPORTS: endpointBodyFromLive, trafficRequest
+// UNUSED EXPORTS: PLAN_RULES, endpointBodyFromLive, trafficRequest
 
 // EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
 var assets_plan = __webpack_require__(7275);
@@ -1995,6 +1995,8 @@ function trafficRequest(inputs, endpoint) {
     }
     return { kind: 'none' };
 }
+/** The rules the plan itself reports (the check registry owns the others). */
+const PLAN_RULES = (/* unused pure expression or super */ null && (['resource-unreadable', 'asset-not-found', 'traffic', 'deployment-failed']));
 const validate_plan_PENDING = /\{\{pending:([^}]*)\}\}/;
 const FAILED_STATES = new Set(['failed', 'canceled']);
 function computePlan(input) {

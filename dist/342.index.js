@@ -789,11 +789,26 @@ function recheck(planned, live, secretValues) {
         return { kind: 'write' };
     return { kind: 'moved', why: `its fields changed since the plan (now: ${now.diff.slice(0, 3).join('; ')})` };
 }
+/** Every exit goes through the report: an unexpected error becomes a finding, with what was written so far. */
 async function applyDeploy(run, facts) {
+    const log = new ApplyLog(run.timeline);
+    const started = Date.now();
+    try {
+        return await applyPlan(run, facts, log);
+    }
+    catch (error) {
+        if (error instanceof inputs/* InputError */.dz)
+            throw error;
+        const first = run.analysis.endpoint ?? run.analysis.deployments[0];
+        log.fail('deployment-failed', { file: first?.file ?? '', line: first?.spans.name?.line ?? 1, column: first?.spans.name?.column ?? 1 }, `The apply phase stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}.`, 'Read the run log around the last timeline row; the post step restores the traffic a started rollout moved.');
+        log.entry('Apply: stopped', started, 'failed', error instanceof Error ? error.message : String(error));
+        return { findings: log.findings, notes: log.notes, written: written(log) };
+    }
+}
+async function applyPlan(run, facts, log) {
     const { inputs, analysis } = run;
     const { session, computed } = facts;
     const deadline = Date.now() + inputs.timeoutMs;
-    const log = new ApplyLog(run.timeline);
     const ws = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: facts.location };
     const spec = analysis.endpoint;
     const endpointName = spec?.name ?? analysis.deployments[0]?.endpointName ?? '';

@@ -88,6 +88,9 @@ export function trafficRequest(inputs: PlanInput['inputs'], endpoint: EndpointSp
   return { kind: 'none' };
 }
 
+/** The rules the plan itself reports (the check registry owns the others). */
+export const PLAN_RULES = ['resource-unreadable', 'asset-not-found', 'traffic', 'deployment-failed'] as const;
+
 const PENDING = /\{\{pending:([^}]*)\}\}/;
 const FAILED_STATES = new Set(['failed', 'canceled']);
 

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, it } from 'node:test';
+import { seededRandom } from '../fixtures/random.ts';
 import { ENDPOINT, admin, deploy, deploymentYaml, emulatorPerFile, world, writes, type Emu } from './deploy-harness.ts';
 
 const current = emulatorPerFile();
@@ -139,5 +140,32 @@ describe('one plan: validate plans exactly what deploy writes', () => {
     assert.match(finding.message, /blue: the field changes differ/);
     assert.deepEqual(await writes(emu), []);
     assert.equal((await liveDeployment('shop-ep', 'blue')).properties?.environmentVariables?.LOG_LEVEL, 'warning');
+  });
+});
+
+describe('one plan: generated edits of a deployed file', () => {
+  const inputs = { 'endpoint-file': 'ml/endpoint.yml', 'deployment-file': 'ml/blue.yml', traffic: 'all' };
+  const SEED = Number(process.env.PLAN_SEED ?? 14);
+
+  it(`after each deploy the live deployment equals the file and validate says changes=false (seed ${SEED})`, async () => {
+    const random = seededRandom(SEED);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    let env: Record<string, string> = { LOG_LEVEL: 'info', MODE: 'fast' };
+    let count = 1;
+    for (let round = 0; round < 3; round++) {
+      const edit = pick(['add', 'remove', 'case', 'value', 'count'] as const);
+      const names = Object.keys(env);
+      if (edit === 'add') env = { ...env, [`VAR_${round}`]: `v${Math.floor(random() * 100)}` };
+      else if (edit === 'remove' && names.length > 1) env = Object.fromEntries(Object.entries(env).filter(([k]) => k !== pick(names)));
+      else if (edit === 'case') env = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, k === names[0] ? (v === v.toUpperCase() ? v.toLowerCase() : v.toUpperCase()) : v]));
+      else if (edit === 'value') env = { ...env, [pick(names)]: `x${round}` };
+      else count = count === 1 ? 2 : 1;
+      const files = { 'ml/endpoint.yml': ENDPOINT, 'ml/blue.yml': deploymentYaml(emu, 'blue', 'shop-ep', env).replace('instance_count: 1', `instance_count: ${count}`) };
+      const run = await deploy(emu, inputs, files);
+      assert.equal(run.code, 0, `${edit}: ${run.stdout}`);
+      assert.deepEqual((await liveDeployment('shop-ep', 'blue')).properties?.environmentVariables, env, `round ${round} (${edit})`);
+      const replan = await validate(inputs, files);
+      assert.equal(replan.outputs.changes, 'false', `round ${round} (${edit}): ${replan.stdout}`);
+    }
   });
 });
