@@ -90,6 +90,15 @@ describe('mode: validate (emulator, dist/index.js)', () => {
     assert.match(run.stdout, /Read \(nothing written\)/);
   });
 
+  it('one Key Vault versions listing per secret, however many of its versions are pinned', async () => {
+    const env = { A: KV('val-kv', 'db-password', CURRENT), B: KV('val-kv', 'db-password', 'b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2'), C: KV('val-kv', 'db-password', 'a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1') };
+    await admin(emu, 'DELETE', '/requests');
+    await validate({ deployment: deploymentYaml({ endpoint: 'ep-sai', env }) });
+    const { body } = await admin<Array<{ method: string; host: string; path: string }>>(emu, 'GET', '/requests');
+    const listings = body.filter((r) => r.host === 'val-kv.vault.azure.net' && /\/secrets\/db-password\/versions$/i.test(r.path));
+    assert.equal(listings.length, 1, JSON.stringify(listings));
+  });
+
   it('the issue\'s "done when": two planted mistakes, two annotations naming the fix, nothing written; fixed, it passes and the deployment succeeds', async () => {
     await grant(emu, EP_SAI_PRINCIPAL, 'Azure Machine Learning Workspace Connection Secrets Reader', 'workspace');
     const broken = deploymentYaml({ endpoint: 'ep-sai', env: { OPENAI_KEY: CONN('keys_connection/credentials/OPENAI_API_KEYY'), DB: KV('val-kv', 'db-password', CURRENT) } });
