@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readConnection } from './ml.ts';
+import type { ArmClient } from './rest.ts';
 import { heldSecretValues, holdSecretValues } from './secret-values.ts';
 
 function captureStdout<T>(fn: () => Promise<T>): Promise<{ value: T; out: string }> {
@@ -25,7 +26,7 @@ function captureStdout<T>(fn: () => Promise<T>): Promise<{ value: T; out: string
 describe('secret values are masks the moment they arrive', () => {
   it('a listsecrets answer: every credential value, not the target or the key names', async () => {
     const body = { name: 'aoai', properties: { authType: 'CustomKeys', target: 'https://aoai.example', credentials: { keys: { api_key: 'conn-secret-value-1', other: 'conn-secret-value-2' } }, metadata: { api_version: '2024-02-01' } } };
-    const arm = { send: async () => ({ status: 200, headers: {}, body }) };
+    const arm = { send: async () => ({ status: 200, headers: {}, body }) } as unknown as ArmClient;
     const { value, out } = await captureStdout(() => readConnection({ arm, subscriptionId: 's', workspacePath: '/ws' }, 'aoai'));
     assert.equal(value.kind, 'found');
     for (const secret of ['conn-secret-value-1', 'conn-secret-value-2']) {
