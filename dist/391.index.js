@@ -228,8 +228,8 @@ var retry = __webpack_require__(7573);
 // (docs/sign-in.md). With GitHub OIDC, a client-assertion credential presents a GitHub ID token
 // each time Entra exchanges one: the GitHub token lives minutes, a deployment may take longer, and
 // a token kept too long would meet AADSTS700024 half-way through — so a token is reused only while
-// most of its lifetime is left (MSAL asks for the assertion several times per exchange), and a new
-// one is asked for otherwise. GitHub's throttling, 5xx and resets are retried with back-off
+// enough of its lifetime is left (MSAL asks for the assertion several times per exchange), and a
+// new one is asked for otherwise. GitHub's throttling, 5xx and resets are retried with back-off
 // (Retry-After honoured), and every failure says what actually happened.
 
 
@@ -279,9 +279,10 @@ function header(headers, name) {
     return Array.isArray(v) ? v[0] : v;
 }
 /**
- * GitHub ID tokens for one audience, as Entra asks for assertions: reused while at least half of
- * the token's lifetime (and no more than a minute's margin) is left, measured on this machine's
- * clock from when it arrived (never against `exp`, so a skewed runner clock does not matter).
+ * GitHub ID tokens for one audience, as Entra asks for assertions: reused while more than a minute
+ * of the token's lifetime is left (half of it, for a token that lives less than two minutes),
+ * measured on this machine's clock from when it arrived (never against `exp`, so a skewed runner
+ * clock does not matter).
  */
 function idTokenSource(audience, env = process.env, options = {}) {
     const clock = options.clock ?? retry/* systemClock */.m;
@@ -351,23 +352,48 @@ async function chooseCredential(settings, env = process.env, options = {}) {
     if (tenantId && clientId && oidcAvailable(env)) {
         const idToken = idTokenSource(audience, env, options);
         const idTokenClaims = decodeJwtClaims(await idToken());
-        // The source reuses a token only while most of its lifetime is left (see idTokenSource).
+        // The source reuses a token only while enough of its lifetime is left (see idTokenSource).
         const credential = new esm/* ClientAssertionCredential */.XI(tenantId, clientId, idToken, { authorityHost: cloud.authorityHost });
         return { method: 'github-oidc', credential, idTokenClaims };
     }
     const chain = new esm/* ChainedTokenCredential */.Rk(new esm/* EnvironmentCredential */.lp({ authorityHost: cloud.authorityHost }), new esm/* AzureCliCredential */.nG(tenantId ? { tenantId } : {}));
     return { method: 'environment-or-cli', credential: chain };
 }
-/** Asks for the first token, turning Entra's refusals into what to change. */
-async function firstToken(chosen, scope, settings, env = process.env) {
+/** The HTTP status behind a credential error (MSAL keeps Entra's answer in `cause`), when there is one. */
+function entraStatus(error) {
+    for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; e = e.cause, depth++) {
+        const o = e;
+        const status = typeof o.status === 'number' ? o.status : typeof o.statusCode === 'number' ? o.statusCode : undefined;
+        if (status !== undefined && status > 0)
+            return status;
+    }
+    return undefined;
+}
+function entraTransient(error) {
+    const status = entraStatus(error);
+    return status === 408 || status === 429 || (status !== undefined && status >= 500) || /ECONNRESET|ETIMEDOUT|socket hang up|network/i.test(messageOf(error));
+}
+/** Asks for the first token (Entra's 429/5xx and resets asked again with back-off), turning Entra's refusals into what to change. */
+async function firstToken(chosen, scope, settings, env = process.env, options = {}) {
+    const clock = options.clock ?? retry/* systemClock */.m;
+    let attempts = 0;
     try {
-        // enableCae as the pipeline's bearer policy asks, so its first request reuses this token from the cache.
-        const token = await chosen.credential.getToken(scope, { enableCae: true });
-        if (!token)
-            throw new Error('the credential returned no token');
-        return token;
+        return await (0,retry/* retrying */.R)('Entra token request', { deadline: clock.now() + (options.budgetMs ?? OIDC_RETRY_BUDGET_MS), retryable: entraTransient, log: (l) => core.info(l), maxAttempts: 4, firstDelayMs: 2000, clock }, async () => {
+            attempts += 1;
+            // enableCae as the pipeline's bearer policy asks, so its first request reuses this token from the cache.
+            const token = await chosen.credential.getToken(scope, { enableCae: true });
+            if (!token)
+                throw new Error('the credential returned no token');
+            return token;
+        });
     }
     catch (error) {
+        if (error instanceof SignInError)
+            throw error;
+        const status = entraStatus(error);
+        if (entraTransient(error)) {
+            throw new SignInError(`Sign-in failed: Entra ID (${settings.cloud.authorityHost}) answered ${status !== undefined ? `HTTP ${status}` : 'with a network error'} to every token request (${attempts} attempt(s), each with the library's own retries): the service is unavailable or throttling, not a problem of the configuration. Run the job again later.`);
+        }
         throw new SignInError(explainSignInFailure(messageOf(error), chosen, settings, env));
     }
 }
@@ -433,8 +459,15 @@ function lowerFirst(text) {
 }
 /** A readable message of anything thrown: an Error's message, an Entra error body's description, never "[object Object]". */
 function messageOf(error) {
-    if (error instanceof Error && error.message && error.message !== '[object Object]')
+    if (error instanceof Error && error.message && !error.message.includes('[object Object]'))
         return error.message;
+    if (error instanceof Error && error.cause !== undefined && error.cause !== error) {
+        const inner = messageOf(error.cause);
+        if (inner && !inner.startsWith('{'))
+            return inner;
+    }
+    if (error instanceof Error && error.message)
+        return error.message.replace(/\[object Object\]:?\s*/g, '').trim() || error.name;
     if (error && typeof error === 'object') {
         const o = error;
         for (const key of ['errorMessage', 'error_description', 'message', 'errorCode', 'error']) {
