@@ -895,6 +895,9 @@ async function applyMap(run, traffic, mirrorTraffic, label) {
     if (!(0,restore/* sameMaps */.Yr)(ready.value, p.confirmed)) {
         return { live: ready.value, changedElsewhere: true, problem: `Azure holds traffic ${(0,restore/* describeMaps */.BV)(ready.value)} where this run left ${(0,restore/* describeMaps */.BV)(p.confirmed)}: someone else (a person or another run) changed it` };
     }
+    // After SIGINT/SIGTERM the signal's restore owns the endpoint; the process exits once it is sent.
+    if (p.stopping)
+        await new Promise(() => undefined);
     const asked = { traffic, mirrorTraffic };
     p.asked = asked;
     p.written.push(asked);
@@ -1000,14 +1003,14 @@ function armSignals(run) {
             return;
         sent = true;
         const p = progress(run);
+        p.stopping = true;
         core.warning(`Received ${signal} mid-rollout: sending the restore of traffic ${(0,traffic_plan/* formatTraffic */.zM)(run.plan.previous.traffic)} before exit; the post step verifies it.`);
         setTimeout(() => process.exit(1), SIGNAL_RESTORE_BUDGET_MS + 500).unref();
         (0,restore/* restoreTraffic */.Yw)(run.session, { ...run.state, written: p.written }, { ours: [p.confirmed, p.asked], inFlight: p.inFlight, budgetMs: SIGNAL_RESTORE_BUDGET_MS, log: (line) => core.info(line) })
             .then((outcome) => {
-            if (outcome.kind === 'restored') {
+            // Restored: the state stays in progress, so the post step verifies it once more.
+            if (outcome.kind === 'restored')
                 core.info(`Restore read back: traffic ${(0,traffic_plan/* formatTraffic */.zM)(outcome.live.traffic)}.`);
-                run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
-            }
             else if (outcome.kind === 'changed-elsewhere') {
                 core.warning(`Not restored: Azure holds traffic ${(0,restore/* describeMaps */.BV)(outcome.live)}, which this run never asked for (someone else changed it).`);
                 run.saveState({ ...run.state, status: 'finished', written: [...p.written] });

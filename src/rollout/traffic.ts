@@ -56,6 +56,8 @@ interface Progress {
   written: TrafficMaps[];
   /** The traffic write on the wire, if any. */
   inFlight?: Promise<unknown>;
+  /** A signal arrived: its restore owns the endpoint now, and no step may be sent after it. */
+  stopping?: boolean;
 }
 
 const progressOf = new WeakMap<TrafficRun, Progress>();
@@ -89,6 +91,8 @@ async function applyMap(run: TrafficRun, traffic: TrafficMap, mirrorTraffic: Tra
   if (!sameMaps(ready.value, p.confirmed)) {
     return { live: ready.value, changedElsewhere: true, problem: `Azure holds traffic ${describeMaps(ready.value)} where this run left ${describeMaps(p.confirmed)}: someone else (a person or another run) changed it` };
   }
+  // After SIGINT/SIGTERM the signal's restore owns the endpoint; the process exits once it is sent.
+  if (p.stopping) await new Promise<never>(() => undefined);
   const asked = { traffic, mirrorTraffic };
   p.asked = asked;
   p.written.push(asked);
@@ -192,15 +196,15 @@ function armSignals(run: TrafficRun): () => void {
     if (sent) return;
     sent = true;
     const p = progress(run);
+    p.stopping = true;
     core.warning(`Received ${signal} mid-rollout: sending the restore of traffic ${formatTraffic(run.plan.previous.traffic)} before exit; the post step verifies it.`);
     setTimeout(() => process.exit(1), SIGNAL_RESTORE_BUDGET_MS + 500).unref();
     restoreTraffic(run.session, { ...run.state, written: p.written }, { ours: [p.confirmed, p.asked], inFlight: p.inFlight, budgetMs: SIGNAL_RESTORE_BUDGET_MS, log: (line) => core.info(line) })
       .then(
         (outcome) => {
-          if (outcome.kind === 'restored') {
-            core.info(`Restore read back: traffic ${formatTraffic(outcome.live.traffic)}.`);
-            run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
-          } else if (outcome.kind === 'changed-elsewhere') {
+          // Restored: the state stays in progress, so the post step verifies it once more.
+          if (outcome.kind === 'restored') core.info(`Restore read back: traffic ${formatTraffic(outcome.live.traffic)}.`);
+          else if (outcome.kind === 'changed-elsewhere') {
             core.warning(`Not restored: Azure holds traffic ${describeMaps(outcome.live)}, which this run never asked for (someone else changed it).`);
             run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
           } else core.warning(`The restore is not confirmed: ${outcome.why}; the post step tries again.`);
