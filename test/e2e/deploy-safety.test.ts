@@ -32,6 +32,20 @@ function assertNoSecret(run: Parameters<typeof everything>[0], secrets: readonly
   for (const s of secrets) assert.ok(!all.includes(s), `secret value ${s} leaked`);
 }
 
+/**
+ * The log as the runner shows it: each `::add-mask::` value is replaced from that line on (the
+ * runner masks only what was registered before it printed the line).
+ */
+function asRunnerShows(stdout: string): string {
+  const masks: string[] = [];
+  const shown: string[] = [];
+  for (const line of stdout.split('\n')) {
+    if (line.startsWith('::add-mask::')) masks.push(line.slice('::add-mask::'.length));
+    else shown.push(masks.reduce((l, m) => l.split(m).join('***'), line));
+  }
+  return shown.join('\n');
+}
+
 /** The run read the first step back (core-lro's final GET of the endpoint after its PUT, then the action's read-back): it is baking now. */
 async function readBackSeen(): Promise<boolean> {
   const log = await requests(emu);
@@ -157,6 +171,19 @@ describe('deploy: secret values never reach an output', () => {
     const failed = run.annotations.find((a) => a.properties.title?.startsWith('deployment-failed'));
     assert.match(failed?.message ?? '', /ResourceNotReady: Liveness probe failed/);
     assert.doesNotMatch(failed?.message ?? '', /declare -x|KeyError/, 'container log lines stay in their log group');
+    assert.deepEqual(await traffic(), { blue: 100 });
+  });
+
+  it('a connection secret the run read (listsecrets) and a service error that quotes it: masked before it is printed, redacted from every report output', async () => {
+    const key = SECRET_VALUES[1] ?? '';
+    await admin(emu, 'POST', '/role-assignments', { principal: 'endpoint:existing-ep', role: 'Azure Machine Learning Workspace Connection Secrets Reader', scope: 'workspace' });
+    await admin(emu, 'PATCH', '/knobs', { deployments: { green: { failToStart: { code: 'ResourceNotReady', message: `Liveness probe failed: the model server rejected key ${key}`, logs: 'starting\n' } } } });
+    const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', 'rollout-steps': '10,100', 'sarif-file': 'out/findings.sarif' }, green({ OPENAI_KEY: '${{azureml://connections/aoai_connection/credentials/key}}' }));
+    assert.equal(run.code, 1, run.stdout);
+    assert.match(run.stdout, new RegExp(`::add-mask::${key}`), 'registered as a mask');
+    assert.ok(!asRunnerShows(run.stdout).includes(key), 'masked before any line printed it');
+    assertNoSecret({ ...run, stdout: asRunnerShows(run.stdout) });
+    assert.match(run.summary, /Liveness probe failed: the model server rejected key \*\*\*/);
     assert.deepEqual(await traffic(), { blue: 100 });
   });
 });
