@@ -73,6 +73,14 @@ describe('restoreTraffic', () => {
     assert.deepEqual(ep.traffic, BLUE.traffic);
   });
 
+  it('restores an existing mirror exactly, with the live map', async () => {
+    const withMirror: Maps = { traffic: { blue: 100 }, mirrorTraffic: { green: 20 } };
+    const ep = new FakeEndpoint({ blue: 90, green: 10 });
+    const out = await restoreTraffic(ep.session, stateFor(withMirror), { ours: [{ traffic: { blue: 90, green: 10 }, mirrorTraffic: {} }], clock: fakeClock(), log: quiet });
+    assert.equal(out.kind, 'restored');
+    assert.deepEqual(ep.puts, [withMirror]);
+  });
+
   const refusals: Array<[string, Record<string, number>, Maps, (ep: FakeEndpoint) => void, RegExp | 'changed-elsewhere']> = [
     ['a map the run never asked for (an operator) is left alone', { blue: 70, green: 30 }, BLUE, () => undefined, 'changed-elsewhere'],
     ['an empty previous map is never sent when the endpoint cannot be read', { blue: 100 }, { traffic: {}, mirrorTraffic: {} }, (ep) => (ep.getFault = () => armError(500, 'InternalServerError')), /empty/],
