@@ -56,11 +56,15 @@ export class ArmError extends Error {
 }
 
 /**
- * The deadline of the calls made inside `withDeadline`: each request is aborted when it passes, so
- * that neither the pipeline's retries nor a long Retry-After (which the pipeline honours in full)
- * outlive the `timeout` budget (docs/rollout.md §1). Propagates through awaits and timers.
+ * The deadline of the calls made inside `withDeadline`: each request is aborted when it passes (or
+ * after LAST_REQUEST_GRACE_MS, for one sent at the very end), so that neither the pipeline's retries
+ * nor a long Retry-After (which the pipeline honours in full) outlive the `timeout` budget
+ * (docs/rollout.md §1). Propagates through awaits and timers.
  */
 const deadlineScope = new AsyncLocalStorage<number>();
+
+/** The least time a request inside a deadline is given, however little of the budget is left. */
+const LAST_REQUEST_GRACE_MS = 5000;
 
 export function withDeadline<T>(deadline: number, call: () => Promise<T>): Promise<T> {
   return deadlineScope.run(deadline, call);
@@ -127,7 +131,8 @@ export function createResourceClient(credential: TokenCredential, scope: string,
       }
       const path = urlPath(url);
       const deadline = deadlineScope.getStore();
-      if (deadline !== undefined) request.abortSignal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
+      // A read sent at or just past the deadline (the report's last read-back) still gets a few seconds.
+      if (deadline !== undefined) request.abortSignal = AbortSignal.timeout(Math.max(LAST_REQUEST_GRACE_MS, deadline - Date.now()));
       if (settings.stats) settings.stats.requests++;
       let response;
       try {
