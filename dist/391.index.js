@@ -44,11 +44,14 @@ class ArmError extends Error {
     }
 }
 /**
- * The deadline of the calls made inside `withDeadline`: each request is aborted when it passes, so
- * that neither the pipeline's retries nor a long Retry-After (which the pipeline honours in full)
- * outlive the `timeout` budget (docs/rollout.md §1). Propagates through awaits and timers.
+ * The deadline of the calls made inside `withDeadline`: each request is aborted when it passes (or
+ * after LAST_REQUEST_GRACE_MS, for one sent at the very end), so that neither the pipeline's retries
+ * nor a long Retry-After (which the pipeline honours in full) outlive the `timeout` budget
+ * (docs/rollout.md §1). Propagates through awaits and timers.
  */
 const deadlineScope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+/** The least time a request inside a deadline is given, however little of the budget is left. */
+const LAST_REQUEST_GRACE_MS = 5000;
 function withDeadline(deadline, call) {
     return deadlineScope.run(deadline, call);
 }
@@ -88,8 +91,9 @@ function createResourceClient(credential, scope, settings = {}) {
             }
             const path = urlPath(url);
             const deadline = deadlineScope.getStore();
+            // A read sent at or just past the deadline (the report's last read-back) still gets a few seconds.
             if (deadline !== undefined)
-                request.abortSignal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
+                request.abortSignal = AbortSignal.timeout(Math.max(LAST_REQUEST_GRACE_MS, deadline - Date.now()));
             if (settings.stats)
                 settings.stats.requests++;
             let response;
