@@ -65,6 +65,17 @@ async function operatorSets(map: Record<string, number>): Promise<void> {
   await until(async () => (await world(emu))['existing-ep'] !== undefined && JSON.stringify(await traffic()) === JSON.stringify(Object.fromEntries(Object.entries(map).filter(([, v]) => v !== 0))));
 }
 
+/** Another operation on the endpoint (a tag change with the traffic it holds), as another tool would start it. */
+async function someoneUpdatesEndpoint(): Promise<void> {
+  const token = await credential(emu).getToken('https://management.azure.com/.default');
+  const url = `https://management.azure.com/subscriptions/${emu.inputs['subscription-id']}/resourceGroups/${emu.inputs['resource-group']}/providers/Microsoft.MachineLearningServices/workspaces/${emu.inputs['workspace-name']}/onlineEndpoints/existing-ep?api-version=2026-09-01`;
+  const headers = { authorization: `Bearer ${token?.token}`, 'content-type': 'application/json' };
+  const live = JSON.parse((await proxyFetch(emu, url, { headers })).body) as { location: string; identity: unknown; tags?: Record<string, string>; properties: Record<string, unknown> };
+  const body = { location: live.location, identity: live.identity, tags: { ...(live.tags ?? {}), owner: 'someone-else' }, properties: { authMode: live.properties.authMode, traffic: live.properties.traffic } };
+  const res = await proxyFetch(emu, url, { method: 'PUT', headers, body: JSON.stringify(body) });
+  assert.ok(res.status < 300, `PUT answered ${res.status}: ${res.body}`);
+}
+
 /** A rollout killed outright (SIGKILL) at blue=90,green=10: the post step gets the state it saved. */
 async function killedMidBake(inputs: Record<string, string> = {}): Promise<DeployRun> {
   let pid = 0;
@@ -140,6 +151,24 @@ describe('deploy: timeout caps Retry-After', () => {
     const failed = run.annotations.find((a) => a.properties.title?.startsWith('deployment-failed'));
     assert.match(failed?.message ?? '', /Deployment green: (DeadlineExceeded|TooManyRequests)/);
     assert.deepEqual(await traffic(), { blue: 100 });
+  });
+});
+
+describe('deploy: a busy endpoint at deployment time', () => {
+  it('another operation starts on the endpoint after the check: the deployment PUT meets 409 Updating, waits, and lands', async () => {
+    await admin(emu, 'PATCH', '/knobs', { lro: { durationMs: 4000 } });
+    // The deployment PUT is held 3 s on its way in; meanwhile someone else starts an endpoint update.
+    await admin(emu, 'POST', '/faults', { host: 'management.azure.com', method: 'PUT', path: '/deployments/green$', latencyMs: 3000, times: 1 });
+    const running = deploy(emu, { 'deployment-file': 'ml/green.yml', traffic: 'blue=90,green=10', timeout: '90s' }, green(), { timeoutMs: 120_000 });
+    await until(async () => (await admin<Array<{ hits: number }>>(emu, 'GET', '/faults')).body[0]?.hits === 1);
+    await someoneUpdatesEndpoint();
+    const run = await running;
+    assert.equal(run.code, 0, run.stdout);
+    const puts = (await writes(emu)).filter((w) => /\/deployments\/green$/i.test(w.path)).map((w) => w.status);
+    assert.equal(puts[0], 409, 'the first deployment PUT met the running operation');
+    assert.ok(puts.at(-1) !== undefined && (puts.at(-1) ?? 0) < 300, `then landed: ${puts.join(',')}`);
+    assert.deepEqual(await traffic(), { blue: 90, green: 10 });
+    assert.equal((await world(emu))['existing-ep']?.deployments.green, 'Succeeded');
   });
 });
 
