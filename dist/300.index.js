@@ -859,6 +859,8 @@ function setPointer(doc, pointer, value) {
 /* unused harmony exports parseVersionId, DEFAULT_BLOCK_SIZE */
 /* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4326);
 /* harmony import */ var _spec_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9933);
+/* harmony import */ var _secret_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7266);
+
 
 
 /** The HTTP status an ARM or storage error carries, if any. */
@@ -936,6 +938,7 @@ function assetRegistry(session) {
         },
         async datastoreAccountKey(name) {
             const res = await send('POST', `${ws}/datastores/${seg(name)}/listSecrets`, {});
+            (0,_secret_values_js__WEBPACK_IMPORTED_MODULE_2__/* .holdSecretValues */ .c)(res.body.key);
             if (res.body.secretsType !== 'AccountKey' || !res.body.key)
                 throw new Error(`Datastore ${name} has no account key to upload with.`);
             return res.body.key;
@@ -997,305 +1000,6 @@ function blobStore(options) {
 const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
 const str = (v) => (typeof v === 'string' && v ? v : undefined);
 const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
-
-
-/***/ }),
-
-/***/ 9649:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   dW: () => (/* binding */ ArmError),
-/* harmony export */   ih: () => (/* binding */ createResourceClient),
-/* harmony export */   kd: () => (/* binding */ armClientOver)
-/* harmony export */ });
-/* unused harmony export armUrl */
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(373);
-
-/** A non-2xx answer (or a request that failed after the pipeline's retries; then status is 0). */
-class ArmError extends Error {
-    status;
-    /** ARM or data-plane error code, e.g. `AuthorizationFailed`, `ResourceNotFound`, `SecretNotFound`. */
-    code;
-    /** Key Vault's `innererror.code`, e.g. `ForbiddenByRbac`. */
-    innerCode;
-    method;
-    /** The URL path (no host, no query): safe to print. */
-    path;
-    constructor(init) {
-        super(init.message);
-        this.name = 'ArmError';
-        this.status = init.status;
-        this.code = init.code;
-        this.innerCode = init.innerCode;
-        this.method = init.method;
-        this.path = init.path;
-    }
-}
-const USER_AGENT = 'azureml-online-deploy';
-/** A pipeline that signs every request with a token for `scope` (e.g. `https://management.azure.com/.default`). */
-function createResourceClient(credential, scope, settings = {}) {
-    const pipeline = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createPipelineFromOptions */ .Fp)({
-        retryOptions: { maxRetries: settings.maxRetries ?? 3, retryDelayInMs: settings.retryDelayInMs ?? 800 },
-        userAgentOptions: { userAgentPrefix: USER_AGENT },
-    });
-    // The Sign phase runs inside the retry policy: each attempt carries a current token.
-    pipeline.addPolicy((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .bearerTokenAuthenticationPolicy */ .N$)({ credential, scopes: scope }), { phase: 'Sign' });
-    const httpClient = settings.httpClient ?? (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createDefaultHttpClient */ .fl)();
-    return {
-        async sendUrl(method, url, body) {
-            const request = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createPipelineRequest */ .G6)({ url, method });
-            request.headers.set('accept', 'application/json');
-            if (body !== undefined) {
-                request.headers.set('content-type', 'application/json');
-                request.body = JSON.stringify(body);
-            }
-            const path = urlPath(url);
-            if (settings.stats)
-                settings.stats.requests++;
-            let response;
-            try {
-                response = await pipeline.sendRequest(httpClient, request);
-            }
-            catch (error) {
-                if ((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .isRestError */ .T0)(error) && error.statusCode === undefined) {
-                    throw new ArmError({ status: 0, code: error.code ?? 'RequestFailed', message: `${method} ${path} failed: ${error.message}`, method, path });
-                }
-                throw error;
-            }
-            const headers = response.headers.toJSON({ preserveCase: false });
-            const parsed = parseJson(response.bodyAsText ?? undefined);
-            if (response.status < 200 || response.status > 299)
-                throw armError(response.status, parsed, method, path);
-            return { status: response.status, headers, body: parsed };
-        },
-    };
-}
-/** ARM on top of a resource client: `path` + `api-version` + query → URL. */
-function armClientOver(client, resourceManager) {
-    return {
-        send(req) {
-            return client.sendUrl(req.method, armUrl(resourceManager, req), req.body);
-        },
-    };
-}
-function armUrl(resourceManager, req) {
-    if (/^https:\/\//i.test(req.path))
-        return req.path; // nextLink / operation URL: used verbatim
-    const query = new URLSearchParams({ 'api-version': req.apiVersion, ...(req.query ?? {}) });
-    // ARM paths never need `+` for spaces; keep %20 so $filter reads as the service documents it.
-    return `${resourceManager}${req.path.startsWith('/') ? '' : '/'}${req.path}?${query.toString().replace(/\+/g, '%20')}`;
-}
-function urlPath(url) {
-    const withoutQuery = url.split('?')[0] ?? url;
-    return withoutQuery.replace(/^https:\/\/[^/]+/i, '') || '/';
-}
-function parseJson(text) {
-    if (!text)
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-function armError(status, body, method, path) {
-    const error = typeof body === 'object' && body !== null ? body.error : undefined;
-    const code = error?.code ?? `Http${status}`;
-    const message = error?.message ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
-    return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innererror?.code, method, path });
-}
-
-
-/***/ }),
-
-/***/ 7076:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  dW: () => (/* reexport */ rest/* ArmError */.dW),
-  Jv: () => (/* binding */ signIn)
-});
-
-// UNUSED EXPORTS: SignInError
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 167 modules
-var esm = __webpack_require__(483);
-;// CONCATENATED MODULE: ./lib/azure/credential.js
-// Sign-in: which credential the action uses, and failures explained so a user can fix them
-// (docs/sign-in.md). With GitHub OIDC, a client-assertion credential asks GitHub for a fresh ID
-// token every time Entra needs one: the GitHub token lives minutes, a deployment may take longer,
-// and a cached one would meet AADSTS700024 half-way through.
-
-
-/** A sign-in that cannot go on, with what to change. Thrown to the failure funnel. */
-class SignInError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'SignInError';
-    }
-}
-const NO_OIDC = 'GitHub gave this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Add `permissions: id-token: write` to the job ' +
-    '(and keep `contents: read`). Pull requests from forks never get an OIDC token: run `mode: lint` there, which needs no Azure access.';
-function oidcAvailable(env = process.env) {
-    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-}
-/** GitHub OIDC when the job has it and the app is named; the environment / Azure CLI chain otherwise. */
-async function chooseCredential(settings, env = process.env) {
-    const { tenantId, clientId, cloud, audience } = settings;
-    if (tenantId && clientId && oidcAvailable(env)) {
-        let first;
-        try {
-            first = await core.getIDToken(audience);
-        }
-        catch (error) {
-            throw new SignInError(`Could not get a GitHub OIDC token for audience '${audience}': ${messageOf(error)}. ${NO_OIDC}`);
-        }
-        const idTokenClaims = decodeJwtClaims(first);
-        // Never cache the GitHub token: Entra calls this each time it needs a new assertion.
-        const credential = new esm/* ClientAssertionCredential */.XI(tenantId, clientId, () => core.getIDToken(audience), { authorityHost: cloud.authorityHost });
-        return { method: 'github-oidc', credential, idTokenClaims };
-    }
-    const chain = new esm/* ChainedTokenCredential */.Rk(new esm/* EnvironmentCredential */.lp({ authorityHost: cloud.authorityHost }), new esm/* AzureCliCredential */.nG(tenantId ? { tenantId } : {}));
-    return { method: 'environment-or-cli', credential: chain };
-}
-/** Asks for the first token, turning Entra's refusals into what to change. */
-async function firstToken(chosen, scope, settings, env = process.env) {
-    try {
-        // enableCae as the pipeline's bearer policy asks, so its first request reuses this token from the cache.
-        const token = await chosen.credential.getToken(scope, { enableCae: true });
-        if (!token)
-            throw new Error('the credential returned no token');
-        return token;
-    }
-    catch (error) {
-        throw new SignInError(explainSignInFailure(messageOf(error), chosen, settings, env));
-    }
-}
-/** Pure: an Entra / credential error message → a sentence a user can act on. Exported for tests. */
-function explainSignInFailure(message, chosen, settings, env = {}) {
-    const code = /AADSTS(\d+)/.exec(message)?.[1];
-    const claims = chosen.idTokenClaims;
-    const subject = claims?.sub ?? '(unknown)';
-    const presented = `The GitHub token presented issuer '${claims?.iss ?? '?'}', subject '${subject}', audience '${formatAudience(claims?.aud)}'.`;
-    const app = `app (client id ${settings.clientId ?? '?'}) in tenant ${settings.tenantId ?? '?'}`;
-    if (chosen.method === 'github-oidc') {
-        switch (code) {
-            case '7002138':
-                return (`Sign-in refused (AADSTS7002138): the federated credential's subject differs from '${subject}' only in letter case, and Entra compares subjects case-sensitively. ` +
-                    `Edit the subject of the federated credential on the ${app} to exactly '${subject}'.`);
-            case '700213':
-            case '70021':
-                return (`Sign-in refused (AADSTS${code}): no federated credential of the ${app} matches the GitHub token. ${presented} ` +
-                    `Add a federated credential with exactly this subject (Entra compares it case-sensitively: check the letter case of the organization, repository, branch and environment), ` +
-                    `issuer https://token.actions.githubusercontent.com and audience ${settings.audience}. ` +
-                    `The subject names the environment when the job uses one (repo:OWNER/REPO:environment:NAME), otherwise the branch, tag or pull_request.`);
-            case '700211':
-                return `Sign-in refused (AADSTS700211): no federated credential of the ${app} has the issuer of the GitHub token. ${presented} The issuer must be exactly https://token.actions.githubusercontent.com (no trailing slash).`;
-            case '700212':
-                return (`Sign-in refused (AADSTS700212): the federated credential's audience differs from the token's. ${presented} ` +
-                    `Use audience ${settings.cloud.defaultAudience} on the federated credential (the default for ${settings.cloud.name}), or set the action's \`audience\` input to the credential's audience.`);
-            case '700024':
-                return (`Sign-in refused (AADSTS700024): the GitHub token was outside its valid time range when Entra checked it (expired or not yet valid). ` +
-                    `The action asks GitHub for a fresh token each time; check the runner's clock, and that no earlier step replaces ACTIONS_ID_TOKEN_REQUEST_URL.`);
-            case '700016':
-                return `Sign-in refused (AADSTS700016): no application with client id ${settings.clientId ?? '?'} exists in tenant ${settings.tenantId ?? '?'}. Check the client-id and tenant-id inputs (the app registration's Application (client) ID and Directory (tenant) ID).`;
-            case '90002':
-                return `Sign-in refused (AADSTS90002): tenant ${settings.tenantId ?? '?'} does not exist in ${settings.cloud.name}. Check the tenant-id and environment inputs.`;
-        }
-        return `Sign-in with GitHub OIDC failed for the ${app}: ${firstLine(message)} ${presented}`;
-    }
-    const named = settings.tenantId && settings.clientId;
-    const why = named
-        ? `client-id and tenant-id are set, but ${NO_OIDC.charAt(0).toLowerCase()}${NO_OIDC.slice(1)}`
-        : oidcAvailable(env)
-            ? 'GitHub OIDC is available, but client-id and tenant-id are not set (inputs, or AZURE_CLIENT_ID / AZURE_TENANT_ID).'
-            : `Set client-id and tenant-id to sign in with GitHub OIDC (${NO_OIDC})`;
-    return `No Azure credential: ${why} Without OIDC the action uses the environment (AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_CLIENT_SECRET) or the Azure CLI (after azure/login), and neither signed in: ${firstLine(message)}`;
-}
-/** The payload of a JWT as an object; undefined when it is not one. Never prints the token. */
-function decodeJwtClaims(token) {
-    const payload = token.split('.')[1];
-    if (!payload)
-        return undefined;
-    try {
-        const value = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        return typeof value === 'object' && value !== null ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function formatAudience(aud) {
-    return Array.isArray(aud) ? aud.join(', ') : (aud ?? '?');
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-function firstLine(text) {
-    // Entra's descriptions end with trace/correlation ids and timestamps: noise for a user.
-    return (text.split('\n').find((l) => l.trim()) ?? text).replace(/\s*Trace ID:.*$/, '').trim();
-}
-
-// EXTERNAL MODULE: ./lib/azure/rest.js
-var rest = __webpack_require__(9649);
-;// CONCATENATED MODULE: ./lib/azure/session.js
-// The Azure session every online mode starts with: sign in once (src/azure/credential.ts), then
-// one ARM client over the Azure SDK pipeline (auth, retries honouring Retry-After, proxy) and the
-// workspace it targets. Adapters (src/azure/*.ts) take a session; nothing else builds URLs.
-
-
-
-
-
-async function signIn(inputs, settings = {}) {
-    const missing = ['subscription-id', 'resource-group', 'workspace-name'].filter((name) => !workspaceInput(inputs, name));
-    if (missing.length > 0) {
-        throw new SignInError(`${missing.join(', ')}: required to read the workspace (validate and deploy); lint needs none of them.`);
-    }
-    const signInSettings = { tenantId: inputs.tenantId, clientId: inputs.clientId, cloud: inputs.cloud, audience: inputs.audience };
-    const chosen = await chooseCredential(signInSettings);
-    if (chosen.idTokenClaims) {
-        const c = chosen.idTokenClaims;
-        core.info(`GitHub OIDC token: issuer ${c.iss ?? '?'}, subject ${c.sub ?? '?'}, audience ${formatAudience(c.aud)}`);
-    }
-    const armScope = `${inputs.cloud.resourceManager}/.default`;
-    const token = await firstToken(chosen, armScope, signInSettings);
-    const claims = decodeJwtClaims(token.token) ?? {};
-    const tenantId = stringClaim(claims.tid) ?? inputs.tenantId ?? '';
-    const caller = { objectId: stringClaim(claims.oid), tenantId, clientId: stringClaim(claims.appid) ?? stringClaim(claims.azp) ?? inputs.clientId };
-    core.info(`Signed in to ${inputs.cloud.name} with ${chosen.method === 'github-oidc' ? 'GitHub OIDC' : 'the environment / Azure CLI credential'}` +
-        `${caller.objectId ? ` as object id ${caller.objectId}` : ''} in tenant ${tenantId || '?'}.`);
-    const stats = settings.stats ?? { requests: 0 };
-    const pipeline = { ...settings, stats };
-    const subscriptionId = inputs.subscriptionId;
-    const resourceGroup = inputs.resourceGroup;
-    const workspaceName = inputs.workspaceName;
-    return {
-        cloud: inputs.cloud,
-        credential: chosen.credential,
-        arm: (0,rest/* armClientOver */.kd)((0,rest/* createResourceClient */.ih)(chosen.credential, armScope, pipeline), inputs.cloud.resourceManager),
-        keyVault: (0,rest/* createResourceClient */.ih)(chosen.credential, `${inputs.cloud.keyVaultResource}/.default`, pipeline),
-        subscriptionId,
-        resourceGroup,
-        workspaceName,
-        workspacePath: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${workspaceName}`,
-        caller,
-        method: chosen.method,
-        stats,
-    };
-}
-function workspaceInput(inputs, name) {
-    return name === 'subscription-id' ? inputs.subscriptionId : name === 'resource-group' ? inputs.resourceGroup : inputs.workspaceName;
-}
-function stringClaim(value) {
-    return typeof value === 'string' && value ? value : undefined;
-}
 
 
 /***/ }),
@@ -1364,114 +1068,6 @@ function fixFor(ref) {
         return `See what exists: az ml ${cli} list --name ${ref.name} --query "[].version". Register it first, or reference an existing version.`;
     return `Register the ${cli} first, or reference an existing version.`;
 }
-
-
-/***/ }),
-
-/***/ 5229:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FT: () => (/* binding */ endpointPosition),
-/* harmony export */   at: () => (/* binding */ at),
-/* harmony export */   d5: () => (/* binding */ lookupCI),
-/* harmony export */   qH: () => (/* binding */ defineCheck),
-/* harmony export */   uT: () => (/* binding */ firstPerFile)
-/* harmony export */ });
-/** A check from its evaluation: `run` is the findings of `evaluate`. */
-function defineCheck(name, rules, evaluate) {
-    const full = (ctx) => ({ findings: [], verdicts: [], identityPlan: [], grants: [], ...evaluate(ctx) });
-    return { name, rules, run: (ctx) => full(ctx).findings, evaluate: full };
-}
-/** A finding position from a spec span. */
-function at(file, span) {
-    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
-}
-/** Where an endpoint-level finding goes: the span asked for, else the endpoint's name, else the first deployment's endpoint_name. */
-function endpointPosition(ctx, pick) {
-    if (ctx.endpoint) {
-        const span = pick(ctx.endpoint.spans) ?? ctx.endpoint.spans.name;
-        if (span)
-            return at(ctx.endpoint.file, span);
-        return { file: ctx.endpoint.file, line: 1, column: 1 };
-    }
-    const d = ctx.deployments[0];
-    if (d)
-        return at(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
-    return { file: '', line: 1, column: 1 };
-}
-/** Case-insensitive lookup in a record keyed by names, hosts or ARM ids. */
-function lookupCI(record, key) {
-    if (key in record)
-        return record[key];
-    const low = key.toLowerCase();
-    for (const [k, v] of Object.entries(record))
-        if (k.toLowerCase() === low)
-            return v;
-    return undefined;
-}
-/** The references, one per (file, store) pair: findings about a store go on its first reference in each file. */
-function firstPerFile(refs, storeOf) {
-    const seen = new Set();
-    return refs.filter((r) => {
-        const key = `${r.range.file}\u0000${storeOf(r).toLowerCase()}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-
-
-/***/ }),
-
-/***/ 3776:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hd: () => (/* binding */ isTerminal),
-/* harmony export */   Lw: () => (/* binding */ endpointStateCheck)
-/* harmony export */ });
-/* unused harmony export TERMINAL_STATES */
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
-// The endpoint exists when only deployment files are given, and neither it nor a deployment this
-// run updates is in the middle of another operation (docs/online-checks.md §endpoint-state).
-
-
-/** Provisioning states in which no operation is running (the EndpointProvisioningState / DeploymentProvisioningState enums' terminal values). */
-const TERMINAL_STATES = new Set(['succeeded', 'failed', 'canceled']);
-function isTerminal(state) {
-    return TERMINAL_STATES.has(state.toLowerCase());
-}
-const endpointStateCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ .qH)('endpoint-state', ['endpoint-busy', 'endpoint-not-found', 'cannot-verify'], (ctx) => {
-    const findings = [];
-    const live = ctx.facts.endpoint;
-    const verb = ctx.mode === 'deploy' ? 'deploy waits for it to finish before writing' : 'deploy would wait for it to finish';
-    if (live.kind === 'missing' && !ctx.endpoint) {
-        for (const d of ctx.deployments) {
-            findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('endpoint-not-found', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} targets endpoint ${ctx.endpointName}, which does not exist in the workspace, and no endpoint file was given to create it.`));
-        }
-    }
-    if (live.kind === 'unreadable') {
-        findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('cannot-verify', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointPosition */ .FT)(ctx, (s) => s.name), `Cannot read endpoint ${ctx.endpointName}: ${live.why}. Whether it exists, its identity and its state are unknown.`, {
-            hint: `Give the workflow identity ${live.permission ?? 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read'} on the workspace (AzureML Data Scientist includes it).`,
-        }));
-    }
-    if (live.kind === 'found' && !isTerminal(live.value.provisioningState)) {
-        findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('endpoint-busy', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointPosition */ .FT)(ctx, (s) => s.name), `Endpoint ${ctx.endpointName} is ${live.value.provisioningState}: another operation is running on it; ${verb}.`));
-    }
-    const deployments = ctx.facts.deployments;
-    if (deployments.kind === 'found') {
-        for (const d of ctx.deployments) {
-            const existing = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .lookupCI */ .d5)(deployments.value, d.name);
-            if (existing && !isTerminal(existing.provisioningState)) {
-                findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('endpoint-busy', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} is ${existing.provisioningState}: another operation is running on it; ${verb}.`));
-            }
-        }
-    }
-    return { findings };
-});
 
 
 /***/ }),
@@ -2156,8 +1752,8 @@ __webpack_require__.d(__webpack_exports__, {
   validateOnline: () => (/* binding */ validateOnline)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(7094);
 // EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
 var plan = __webpack_require__(7275);
 // EXTERNAL MODULE: ./lib/azure/rest.js
@@ -2312,7 +1908,10 @@ function secretVersionFacts(vaultHost, name, pinned, versions) {
 
 // EXTERNAL MODULE: ./lib/spec/rest.js
 var spec_rest = __webpack_require__(9933);
+// EXTERNAL MODULE: ./lib/azure/secret-values.js
+var secret_values = __webpack_require__(7266);
 ;// CONCATENATED MODULE: ./lib/azure/ml.js
+
 
 
 
@@ -2387,7 +1986,12 @@ function parseDeployment(body) {
  * function, which keeps only the key names (docs/architecture.md §4).
  */
 function readConnection(s, name) {
-    return lookup(async () => connectionFacts(name, (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), LIST_SECRETS_PERMISSION);
+    return lookup(async () => {
+        const body = (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body;
+        // The values are masks before anything can print them.
+        (0,secret_values/* holdSecretValues */.c)((0,json/* obj */.WL)((0,json/* obj */.WL)(body).properties).credentials);
+        return connectionFacts(name, body);
+    }, LIST_SECRETS_PERMISSION);
 }
 /** Key names of a `listsecrets` answer; never a value. CustomKeys keep theirs under `credentials.keys`. */
 function connectionFacts(name, body) {

@@ -1,6 +1,7 @@
 // run(): reads the inputs once, runs the one pipeline (src/pipeline.ts) for the chosen mode, and
 // funnels every failure into one place.
 import * as core from '@actions/core';
+import { heldSecretValues } from './azure/secret-values.ts';
 import { InputError, envInputReader, readInputs } from './inputs.ts';
 import { failed, failureMessage } from './report/model.ts';
 import { publishReport } from './report/publish.ts';
@@ -10,7 +11,7 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs(envInputReader());
     const report = await runPipeline(inputs);
-    await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken, secretValues: inputs.overrides.map((o) => o.value) }));
+    await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken, secretValues: [...inputs.overrides.map((o) => o.value), ...heldSecretValues()] }));
     if (failed(report)) {
       core.setFailed(failureMessage(report));
     }

@@ -5,6 +5,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { AnonymousCredential, BlockBlobClient, StorageSharedKeyCredential, newPipeline, type Pipeline, type StoragePipelineOptions } from '@azure/storage-blob';
 import { ML_API_VERSION } from '../spec/rest.ts';
+import { holdSecretValues } from './secret-values.ts';
 
 /**
  * The part of Contract 3's AzureSession (src/azure/session.ts) this adapter uses: an AzureSession is
@@ -152,6 +153,7 @@ export function assetRegistry(session: AssetSession): AssetRegistry {
     },
     async datastoreAccountKey(name) {
       const res = await send<{ secretsType?: string; key?: string }>('POST', `${ws}/datastores/${seg(name)}/listSecrets`, {});
+      holdSecretValues(res.body.key);
       if (res.body.secretsType !== 'AccountKey' || !res.body.key) throw new Error(`Datastore ${name} has no account key to upload with.`);
       return res.body.key;
     },

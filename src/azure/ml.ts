@@ -16,6 +16,7 @@ import { ML_API_VERSION } from '../spec/rest.ts';
 import { listAll, lookup } from './read.ts';
 import type { ArmClient } from './rest.ts';
 import { obj, str, type Json } from './json.ts';
+import { holdSecretValues } from './secret-values.ts';
 
 export const LIST_SECRETS_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
 
@@ -110,7 +111,12 @@ export function parseDeployment(body: unknown): LiveDeploymentFacts {
  */
 export function readConnection(s: MlScope, name: string): Promise<Lookup<ConnectionFacts>> {
   return lookup(
-    async () => connectionFacts(name, (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: ML_API_VERSION })).body),
+    async () => {
+      const body = (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: ML_API_VERSION })).body;
+      // The values are masks before anything can print them.
+      holdSecretValues(obj(obj(body).properties).credentials);
+      return connectionFacts(name, body);
+    },
     LIST_SECRETS_PERMISSION,
   );
 }

@@ -2,6 +2,7 @@
 // NO_PROXY, retries of throttling and 5xx honouring Retry-After, the credential's bearer token for
 // one resource) and the error type every adapter sees. docs/architecture.md §3: bodies are sent as
 // JSON verbatim, never through generated SDK models.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TokenCredential } from '@azure/core-auth';
 import {
   bearerTokenAuthenticationPolicy,
@@ -40,7 +41,9 @@ export class ArmError extends Error {
   readonly method: string;
   /** The URL path (no host, no query): safe to print. */
   readonly path: string;
-  constructor(init: { status: number; code: string; message: string; innerCode?: string; method: string; path: string }) {
+  /** The answer's Retry-After (seconds or HTTP date; `retry-after-ms` too), in milliseconds, when it sent one. */
+  readonly retryAfterMs?: number;
+  constructor(init: { status: number; code: string; message: string; innerCode?: string; method: string; path: string; retryAfterMs?: number }) {
     super(init.message);
     this.name = 'ArmError';
     this.status = init.status;
@@ -48,7 +51,37 @@ export class ArmError extends Error {
     this.innerCode = init.innerCode;
     this.method = init.method;
     this.path = init.path;
+    this.retryAfterMs = init.retryAfterMs;
   }
+}
+
+/**
+ * The deadline of the calls made inside `withDeadline`: each request is aborted when it passes (or
+ * after LAST_REQUEST_GRACE_MS, for one sent at the very end), so that neither the pipeline's retries
+ * nor a long Retry-After (which the pipeline honours in full) outlive the `timeout` budget
+ * (docs/rollout.md §1). Propagates through awaits and timers.
+ */
+const deadlineScope = new AsyncLocalStorage<number>();
+
+/** The least time a request inside a deadline is given, however little of the budget is left. */
+const LAST_REQUEST_GRACE_MS = 5000;
+
+export function withDeadline<T>(deadline: number, call: () => Promise<T>): Promise<T> {
+  return deadlineScope.run(deadline, call);
+}
+
+/** Retry-After of an answer in ms: `retry-after-ms`, `x-ms-retry-after-ms`, or Retry-After as seconds or an HTTP date. */
+export function retryAfterMsOf(headers: Record<string, string>, now = Date.now()): number | undefined {
+  for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
+    const ms = Number(headers[name]);
+    if (headers[name] !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
+  }
+  const value = headers['retry-after'];
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
 
 export interface ArmClient {
@@ -97,11 +130,17 @@ export function createResourceClient(credential: TokenCredential, scope: string,
         request.body = JSON.stringify(body);
       }
       const path = urlPath(url);
+      const deadline = deadlineScope.getStore();
+      // A read sent at or just past the deadline (the report's last read-back) still gets a few seconds.
+      if (deadline !== undefined) request.abortSignal = AbortSignal.timeout(Math.max(LAST_REQUEST_GRACE_MS, deadline - Date.now()));
       if (settings.stats) settings.stats.requests++;
       let response;
       try {
         response = await pipeline.sendRequest(httpClient, request);
       } catch (error) {
+        if (request.abortSignal?.aborted) {
+          throw new ArmError({ status: 0, code: 'DeadlineExceeded', message: `${method} ${path}: no answer within the timeout budget`, method, path });
+        }
         if (isRestError(error) && error.statusCode === undefined) {
           throw new ArmError({ status: 0, code: error.code ?? 'RequestFailed', message: `${method} ${path} failed: ${error.message}`, method, path });
         }
@@ -109,7 +148,7 @@ export function createResourceClient(credential: TokenCredential, scope: string,
       }
       const headers = response.headers.toJSON({ preserveCase: false });
       const parsed = parseJson(response.bodyAsText ?? undefined);
-      if (response.status < 200 || response.status > 299) throw armError(response.status, parsed, method, path);
+      if (response.status < 200 || response.status > 299) throw armError(response.status, parsed, method, path, retryAfterMsOf(headers));
       return { status: response.status, headers, body: parsed as T };
     },
   };
@@ -149,9 +188,9 @@ interface ErrorBody {
   error?: { code?: string; message?: string; innererror?: { code?: string } };
 }
 
-function armError(status: number, body: unknown, method: string, path: string): ArmError {
+function armError(status: number, body: unknown, method: string, path: string, retryAfterMs?: number): ArmError {
   const error = typeof body === 'object' && body !== null ? (body as ErrorBody).error : undefined;
   const code = error?.code ?? `Http${status}`;
   const message = error?.message ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
-  return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innererror?.code, method, path });
+  return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innererror?.code, method, path, retryAfterMs });
 }

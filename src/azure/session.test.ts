@@ -61,6 +61,29 @@ describe('signIn and the ARM client (emulator)', () => {
     assert.ok(log.some((r) => r.host === 'login.microsoftonline.com' && r.status === 200), 'and Entra accepted it');
   });
 
+  it('GitHub OIDC 429 (Retry-After) and a reset through the emulator are asked again; sign-in goes on', async () => {
+    await admin(emu, 'POST', '/faults', [{ path: '^/_github/oidc/token$', status: 429, retryAfter: 1, times: 2 }, { path: '^/_github/oidc/token$', reset: true, times: 1 }]);
+    const session = await signIn(inputs, { maxRetries: 0 });
+    assert.equal(session.method, 'github-oidc');
+    const log = (await admin<{ path: string; status: number }[]>(emu, 'GET', '/requests')).body.filter((r) => /oidc\/token/.test(r.path));
+    assert.deepEqual(log.map((r) => r.status), [429, 429, 0, 200]);
+  });
+
+  it('GitHub OIDC failing for good: the message says what GitHub answered, not that the URL is unset', async () => {
+    await admin(emu, 'POST', '/faults', [{ path: '^/_github/oidc/token$', status: 403, times: 0 }]);
+    await assert.rejects(signIn(inputs, { maxRetries: 0 }), (e: unknown) => e instanceof SignInError && /HTTP 403/.test(e.message) && !/is not set/.test(e.message));
+  });
+
+  it('one GitHub ID token per Entra exchange (MSAL asks for the assertion several times)', async () => {
+    const session = await signIn(inputs, { maxRetries: 0 });
+    await session.keyVault.sendUrl('GET', 'https://demo-kv.vault.azure.net/secrets?api-version=7.4').catch(() => undefined);
+    const log = (await admin<{ host: string; path: string }[]>(emu, 'GET', '/requests')).body;
+    const github = log.filter((r) => /oidc\/token/.test(r.path)).length;
+    const entra = log.filter((r) => r.host === 'login.microsoftonline.com' && /oauth2\/v2\.0\/token/.test(r.path)).length;
+    assert.ok(entra >= 2, `two exchanges (ARM, Key Vault), saw ${entra}`);
+    assert.ok(github <= entra, `${github} GitHub token requests for ${entra} exchanges`);
+  });
+
   it('turns a non-2xx answer into ArmError with the ARM code and a printable path', async () => {
     const session = await signIn(inputs, { maxRetries: 0 });
     const error = await session.arm.send({ method: 'GET', path: `${session.workspacePath}/connections/nope_conn`, apiVersion: '2025-06-01' }).catch((e: unknown) => e);

@@ -514,7 +514,7 @@ export const RULES = {
     title: 'The service failed the operation',
     fix: 'Read the service error and the container logs in the job summary.',
     when:
-      'Azure refused a write, or accepted it but the long-running operation ended in failure or did not end within `timeout`, or what Azure holds afterwards is not what was asked for (a read-back mismatch: a silent revert is never reported as success). The message carries the service error code (for example `SecretsInjectionError`, on the line of each variable it names, `ResourceNotReady`, `OutOfQuota`) with the remedy from the troubleshooting guide and, for a deployment, the tail of the inference-server log; both containers\' logs are in the run log.',
+      'Azure refused a write, or accepted it but the long-running operation ended in failure or did not end within `timeout`, or what Azure holds afterwards is not what was asked for (a read-back mismatch: a silent revert is never reported as success). The message carries the service error code (for example `SecretsInjectionError`, on the line of each variable it names, `ResourceNotReady`, `OutOfQuota`) with the remedy from the troubleshooting guide; both containers\' logs are in the run log only (a log line may hold what a container printed of its secrets, so it never reaches a finding, the summary or SARIF).',
     detectedIn: 'deploy',
     example: {
       bad: 'environment_variables:\n  OPENAI_KEY: ${{azureml://connections/aoai/credentials/key}}\n',
@@ -538,6 +538,22 @@ export const RULES = {
       azure: {
         bad: '`green` answers the smoke request with HTTP 500 at the 10 % step; traffic returns to `blue`.',
         good: '`green` answers 200 at every step and ends with 100 % of the traffic.',
+      },
+    },
+  },
+  'traffic-changed-elsewhere': {
+    severity: 'error',
+    title: 'Someone else changed the traffic mid-rollout',
+    fix: 'Find out who changed the endpoint (its activity log), then run again once it is settled; the action left their traffic as it is.',
+    when:
+      'Before each traffic write (a step, or the rollback) the endpoint must hold the map this run last wrote (or the map it started from). When it holds another one, a person (an emergency `blue=100` mid-bake) or another run changed it: the rollout stops at once, writes nothing more, does not roll back over that change, and names the map Azure holds. Run one rollout per endpoint at a time (a `concurrency:` group, README).',
+    detectedIn: 'deploy',
+    example: {
+      bad: '# workflow step\nwith:\n  deployment-file: ml/green.yml\n  rollout-steps: 10,50,100\n  bake-time: 10m\n',
+      good: '# workflow step\nwith:\n  deployment-file: ml/green.yml\n  rollout-steps: 10,50,100\n  bake-time: 10m\n',
+      azure: {
+        bad: 'During the bake at `blue=90,green=10` an operator sets `blue=100`: the next step would overwrite it.',
+        good: 'Nobody else writes the endpoint during the rollout: every step starts from the map the previous one left.',
       },
     },
   },

@@ -258,8 +258,8 @@ function timeoutError(inputs: Inputs): ServiceError {
   return { code: 'DeploymentTimeout', message: `no answer within the timeout budget (${Math.round(inputs.timeoutMs / 1000)} s)` };
 }
 
-/** The tails of both containers' logs, with the values of secret-injected variables redacted. */
-async function showLogs(session: AzureSession, path: string, spec: DeploymentSpec): Promise<string> {
+/** Prints the tails of both containers' logs (values of secret-injected variables redacted) in a log group; returns those variables' names. */
+async function showLogs(session: AzureSession, path: string, spec: DeploymentSpec): Promise<string[]> {
   const injected = Object.entries(spec.environmentVariables)
     .filter(([, value]) => value !== null && parseExactReference(value) !== undefined)
     .map(([name]) => name);
@@ -276,8 +276,7 @@ async function showLogs(session: AzureSession, path: string, spec: DeploymentSpe
   await core.group(`Container logs: ${path.split('/').pop()}`, async () => {
     for (const t of tails) core.info(`── ${t.containerType} (last 50 lines) ──\n${t.text.trimEnd() || '(empty)'}`);
   });
-  const server = tails.find((t) => t.containerType === 'InferenceServer')?.text.trim().split('\n').slice(-5).join('\n');
-  return server ?? '';
+  return injected;
 }
 
 async function applyDeployment(
@@ -332,11 +331,12 @@ async function applyDeployment(
   }
   if (outcome.kind !== 'succeeded') {
     const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
-    const tail = await showLogs(session, path, d.spec);
+    // The container logs go to their log group only: a line may hold what the container printed of its secrets.
+    const injected = await showLogs(session, path, d.spec);
     const entry = describeFailure(error.code);
     const variables = error.code === 'SecretsInjectionError' ? failingVariables(error, Object.keys(d.spec.environmentVariables)) : [];
     const places = variables.map((v) => d.spec.spans.environmentVariables[v]).filter((s) => s !== undefined);
-    const message = `Deployment ${d.spec.name}: ${error.code}: ${error.message}${tail && !variables.length ? `\nInference server log (tail):\n${tail}` : ''}`;
+    const message = `Deployment ${d.spec.name}: ${error.code}: ${redactVariables(error.message, injected)}${variables.length ? '' : ` (container logs: log group "Container logs: ${d.spec.name}")`}`;
     if (places.length) for (const s of places) log.fail('deployment-failed', { file: d.spec.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn }, message, `${entry.remedy} (${entry.docs})`);
     else log.fail('deployment-failed', at, message, `${entry.remedy} (${entry.docs})`);
     log.entry(label, started, 'failed', `${error.code}`);

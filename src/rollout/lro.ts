@@ -5,6 +5,8 @@
 // pipeline's own retries) is not a failed operation: it is retried at the next interval.
 import * as core from '@actions/core';
 import { createHttpPoller, type LroResponse, type OperationState } from '@azure/core-lro';
+import { withDeadline } from '../azure/rest.ts';
+import { retrying, type Clock } from '../azure/retry.ts';
 import { ArmError, type ArmClient, type ArmResponse } from '../azure/session.ts';
 import type { ServiceError } from './failure-codes.ts';
 
@@ -111,18 +113,10 @@ export async function runLro(arm: ArmClient, request: LroRequest, options: LroOp
 
 /**
  * Runs an ARM call again while it fails with throttling, a 5xx or a reset after the pipeline's own
- * retries (a 429 storm), until the deadline. Only for idempotent calls (GET, PUT).
+ * retries (a 429 storm), until the deadline. Only for idempotent calls (GET, PUT). Retry-After is
+ * honoured but never past the deadline, and every request inside is aborted at the deadline (a
+ * `timeout: 20s` never waits out a `Retry-After: 90`).
  */
-export async function retryTransient<T>(what: string, deadline: number, call: () => Promise<T>): Promise<T> {
-  let wait = 1000;
-  for (;;) {
-    try {
-      return await call();
-    } catch (error) {
-      if (!isTransient(error) || Date.now() + wait > deadline) throw error;
-      core.info(`${what}: ${(error as ArmError).code}; trying again in ${Math.round(wait / 1000)} s`);
-      await new Promise((r) => setTimeout(r, wait));
-      wait = Math.min(wait * 2, 15_000);
-    }
-  }
+export async function retryTransient<T>(what: string, deadline: number, call: () => Promise<T>, options: { clock?: Clock; retryable?: (error: unknown) => boolean } = {}): Promise<T> {
+  return retrying(what, { deadline, retryable: options.retryable ?? isTransient, retryAfterMs: (e) => (e instanceof ArmError ? e.retryAfterMs : undefined), log: (line) => core.info(line), clock: options.clock }, () => withDeadline(deadline, call));
 }

@@ -1,38 +1,44 @@
 // The post step (action.yml `runs.post`, which the runner starts even when the job was cancelled):
 // when the main step died mid-rollout, its saved state still says `inProgress`; this finishes the
-// restore of the traffic it started from and reads it back (docs/rollout.md §5).
+// restore of the traffic it started from and reads it back (docs/rollout.md §5). The restore does
+// not depend on a read (src/rollout/restore.ts), never writes over a map the main step never asked
+// for, and is skipped with `rollback-on-failure: false`.
 import * as core from '@actions/core';
-import { signIn } from '../azure/session.ts';
-import { envInputReader, readInputs } from '../inputs.ts';
-import { readEndpoint, waitWhileBusy } from './live.ts';
-import { runLro } from './lro.ts';
-import { parseState, ROLLOUT_STATE_KEY, serializeState } from './rollout-state.ts';
-import { formatTraffic, sameTraffic, withTraffic } from './traffic-plan.ts';
+import type { Clock } from '../azure/retry.ts';
+import { signIn, type AzureSession } from '../azure/session.ts';
+import { envInputReader, readInputs, type Inputs } from '../inputs.ts';
+import { describeMaps, restoreTraffic, ROLLBACK_BUDGET_MS } from './restore.ts';
+import { manualRestoreCommand, parseState, ROLLOUT_STATE_KEY, serializeState } from './rollout-state.ts';
+import { formatTraffic } from './traffic-plan.ts';
 
-export async function runPost(stateText: string): Promise<void> {
+export interface PostDeps {
+  inputs?: Pick<Inputs, 'rollbackOnFailure'> & Parameters<typeof signIn>[0];
+  signIn?: () => Promise<Pick<AzureSession, 'arm'>>;
+  budgetMs?: number;
+  clock?: Clock;
+}
+
+export async function runPost(stateText: string, deps: PostDeps = {}): Promise<void> {
   const state = parseState(stateText);
   if (!state || state.status !== 'inProgress') return;
   try {
+    const inputs = deps.inputs ?? readInputs(envInputReader());
+    if (!inputs.rollbackOnFailure) {
+      core.warning(`The main step stopped during the rollout of ${state.endpointName}; rollback-on-failure is false, so the post step leaves the traffic as it is (it was ${formatTraffic(state.previous.traffic)} before the rollout).`);
+      return;
+    }
     core.info(`The main step stopped during the rollout of ${state.endpointName}: restoring traffic ${formatTraffic(state.previous.traffic)}.`);
-    const inputs = readInputs(envInputReader());
-    const session = await signIn(inputs);
-    const deadline = Date.now() + Math.min(inputs.timeoutMs, 10 * 60_000);
-    const first = await readEndpoint(session, state.endpointPath, deadline);
-    const ready = await waitWhileBusy(`Endpoint ${state.endpointName}`, () => readEndpoint(session, state.endpointPath, deadline), first, deadline);
-    if (ready.kind === 'timeout' || !ready.value) throw new Error(ready.kind === 'timeout' ? `the endpoint stayed ${ready.state}` : 'the endpoint is gone');
-    const { previous } = state;
-    if (!sameTraffic(ready.value.traffic, previous.traffic) || !sameTraffic(ready.value.mirrorTraffic, previous.mirrorTraffic)) {
-      const body = withTraffic(state.body, previous.traffic, previous.mirrorTraffic);
-      const outcome = await runLro(session.arm, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body }, { label: 'Restore', deadline });
-      if (outcome.kind !== 'succeeded') throw new Error(outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : 'no answer within the wait budget');
+    const session = deps.signIn ? await deps.signIn() : await signIn(inputs);
+    const outcome = await restoreTraffic(session, state, { ours: state.written ?? [], budgetMs: deps.budgetMs ?? ROLLBACK_BUDGET_MS, clock: deps.clock, log: (line) => core.info(line) });
+    if (outcome.kind === 'changed-elsewhere') {
+      core.saveState(ROLLOUT_STATE_KEY, serializeState({ ...state, status: 'finished' }));
+      core.setFailed(`The post step did not restore the traffic of ${state.endpointName}: Azure holds ${describeMaps(outcome.live)}, a map the main step never asked for, so someone else (a person or another run) changed it; it was left as it is. Before the rollout it was ${describeMaps(state.previous)}.`);
+      return;
     }
-    const after = await readEndpoint(session, state.endpointPath, deadline);
-    if (!after || !sameTraffic(after.traffic, previous.traffic) || !sameTraffic(after.mirrorTraffic, previous.mirrorTraffic)) {
-      throw new Error(`Azure holds traffic ${formatTraffic(after?.traffic)} after restoring ${formatTraffic(previous.traffic)}`);
-    }
+    if (outcome.kind === 'failed') throw new Error(outcome.why);
     core.saveState(ROLLOUT_STATE_KEY, serializeState({ ...state, status: 'finished' }));
-    core.notice(`Traffic of ${state.endpointName} is ${formatTraffic(after.traffic)} again, as it was before the rollout (read back from Azure).`, { title: 'Rollout restored by the post step' });
+    core.notice(`Traffic of ${state.endpointName} is ${formatTraffic(outcome.live.traffic)} again, as it was before the rollout (read back from Azure).`, { title: 'Rollout restored by the post step' });
   } catch (error) {
-    core.setFailed(`The post step could not restore the traffic of ${state.endpointName} to ${formatTraffic(state.previous.traffic)}: ${error instanceof Error ? error.message : String(error)}. Restore it by hand: az ml online-endpoint update --name ${state.endpointName} --traffic "${Object.entries(state.previous.traffic).map(([n, p]) => `${n}=${p}`).join(' ')}"`);
+    core.setFailed(`The post step could not restore the traffic of ${state.endpointName} to ${formatTraffic(state.previous.traffic)}: ${error instanceof Error ? error.message : String(error)}. Restore it by hand: ${manualRestoreCommand(state)}`);
   }
 }

@@ -9,7 +9,11 @@ describe('rollout state', () => {
     body: { location: 'eastus', properties: { authMode: 'Key' } }, previous: { traffic: { blue: 100 }, mirrorTraffic: {} }, startedAt: '2026-01-01T00:00:00Z',
   };
   it('round-trips', () => assert.deepEqual(parseState(serializeState(state)), state));
-  const damaged: [string, string][] = [['empty', ''], ['not JSON', '{'], ['other version', JSON.stringify({ ...state, version: 2 })], ['traffic not numbers', JSON.stringify({ ...state, previous: { traffic: { blue: '100' }, mirrorTraffic: {} } })]];
+  it('round-trips the maps asked for', () => {
+    const withWritten = { ...state, written: [{ traffic: { blue: 90, green: 10 }, mirrorTraffic: {} }] };
+    assert.deepEqual(parseState(serializeState(withWritten)), withWritten);
+  });
+  const damaged: [string, string][] = [['empty', ''], ['not JSON', '{'], ['other version', JSON.stringify({ ...state, version: 2 })], ['traffic not numbers', JSON.stringify({ ...state, previous: { traffic: { blue: '100' }, mirrorTraffic: {} } })], ['written not maps', JSON.stringify({ ...state, written: [{ traffic: { blue: 'x' }, mirrorTraffic: {} }] })]];
   for (const [name, text] of damaged) it(`ignores ${name}`, () => assert.equal(parseState(text), undefined));
 });
 

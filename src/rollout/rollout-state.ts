@@ -16,8 +16,16 @@ export interface RolloutState {
   /** The endpoint PUT body (the translator's, with the traffic of the moment): the restore re-sends it with `previous`. */
   body: Record<string, unknown>;
   previous: { traffic: TrafficMap; mirrorTraffic: TrafficMap };
+  /**
+   * Every map this run has asked Azure for, saved before each write is sent: the post step restores
+   * only over one of these (or `previous`), never over someone else's change (docs/rollout.md §5).
+   * Absent in a state saved before any step.
+   */
+  written?: Array<{ traffic: TrafficMap; mirrorTraffic: TrafficMap }>;
   startedAt: string;
 }
+
+export type TrafficMaps = RolloutState['previous'];
 
 export function serializeState(state: RolloutState): string {
   return JSON.stringify(state);
@@ -43,9 +51,15 @@ export function parseState(text: string): RolloutState | undefined {
     typeof s.body !== 'object' ||
     s.body === null ||
     !isMap(s.previous?.traffic) ||
-    !isMap(s.previous?.mirrorTraffic)
+    !isMap(s.previous?.mirrorTraffic) ||
+    (s.written !== undefined && (!Array.isArray(s.written) || !s.written.every((w) => isMap(w?.traffic) && isMap(w?.mirrorTraffic))))
   ) {
     return undefined;
   }
   return s as RolloutState;
+}
+
+/** The command that restores the previous traffic by hand (az ml), for a restore that could not be confirmed. */
+export function manualRestoreCommand(state: Pick<RolloutState, 'endpointName' | 'previous'>): string {
+  return `az ml online-endpoint update --name ${state.endpointName} --traffic "${Object.entries(state.previous.traffic).map(([n, p]) => `${n}=${p}`).join(' ')}"`;
 }

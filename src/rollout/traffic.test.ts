@@ -9,6 +9,7 @@ import type { RolloutState } from './rollout-state.ts';
 import { planTraffic } from './traffic-plan.ts';
 import { runTraffic } from './traffic.ts';
 import { ApplyLog } from './writes.ts';
+import { armError, fakeClock, FakeEndpoint, stateFor } from '../../test/fixtures/fake-endpoint.ts';
 
 const PATH = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws/onlineEndpoints/ep';
 
@@ -46,7 +47,7 @@ describe('runTraffic: read back after every change', () => {
     assert.equal(log.findings.length, 1);
     assert.match(log.findings[0]?.message ?? '', /Azure holds traffic blue=90,green=10 .* after asking for blue=50,green=50/);
     assert.deepEqual(timeline.map((t) => [t.name, t.verdict]), [['Traffic: green 10 %', 'ok'], ['Traffic: green 50 %', 'failed'], ['Rollback', 'rolled back']]);
-    assert.deepEqual(saved.map((s) => s.status), ['inProgress', 'finished']);
+    assert.deepEqual(saved.map((s) => s.status), ['inProgress', 'inProgress', 'inProgress', 'finished'], 'saved before the rollout and before each write');
   });
 
   it('without rollback-on-failure the failed map stays, and the run still fails', async () => {
@@ -58,5 +59,50 @@ describe('runTraffic: read back after every change', () => {
     await runTraffic({ session, log, plan, state, gates: { onNoData: 'fail', bakeTimeMs: 0 }, target: 'green', scoring: live, rollbackOnFailure: false, deadline: Date.now() + 60_000, at: { file: 'g.yml', line: 1, column: 1 }, saveState: () => undefined });
     assert.deepEqual(puts, [{ green: 100 }]);
     assert.equal(log.failed, true);
+  });
+});
+
+describe('runTraffic: every write is guarded, restore never depends on a read', () => {
+  const at = { file: 'g.yml', line: 1, column: 1 };
+  function setup(ep: FakeEndpoint, steps: number[], bakeTimeMs: number) {
+    const plan = planTraffic({ live: ep.traffic, liveMirror: {}, deployment: 'green', deployments: ['blue', 'green'], request: { kind: 'steps', steps }, gatesConfigured: bakeTimeMs > 0 });
+    const log = new ApplyLog([]);
+    const saved: RolloutState[] = [];
+    const clock = fakeClock();
+    const run = { session: ep.session, log, plan, state: stateFor(plan.previous), gates: { onNoData: 'fail' as const, bakeTimeMs }, target: 'green', scoring: describeEndpoint(ep.body()), rollbackOnFailure: true, deadline: clock.now() + 600_000, at, saveState: (s: RolloutState) => saved.push(s), clock };
+    return { run, log, saved, clock };
+  }
+
+  it('an operator who sets blue=100 mid-bake stops the run: no further step, no rollback over it, a finding with the current map', async () => {
+    const ep = new FakeEndpoint({ blue: 100 });
+    const { run, log, saved, clock } = setup(ep, [10, 50, 100], 60_000);
+    clock.onSleep = () => (ep.traffic = { blue: 100, green: 0 });
+    const after = await runTraffic(run);
+    assert.deepEqual(ep.asked.map((m) => m.traffic), [{ blue: 90, green: 10 }], 'only the first step was written');
+    assert.deepEqual(ep.traffic, { blue: 100, green: 0 });
+    assert.deepEqual(after?.traffic, { blue: 100, green: 0 });
+    assert.equal(log.failed, true);
+    const finding = log.findings.find((f) => f.rule === 'traffic-changed-elsewhere');
+    assert.match(finding?.message ?? '', /Azure holds traffic blue=100, not blue=90,green=10 as this run left it/);
+    assert.equal(saved.at(-1)?.status, 'finished', 'the post step must not restore over it either');
+  });
+
+  it('the endpoint GET failing for good after the first step: the restore PUT is still sent', async () => {
+    const ep = new FakeEndpoint({ blue: 100 });
+    const { run, log } = setup(ep, [10, 50, 100], 0);
+    // The guard read and read-back of step 1 succeed (GET 1–2); every later GET is refused.
+    ep.getFault = (n) => (n > 2 ? armError(403, 'AuthorizationFailed') : undefined);
+    await runTraffic(run).catch(() => undefined);
+    assert.deepEqual(ep.puts.map((m) => m.traffic), [{ blue: 90, green: 10 }, { blue: 100 }]);
+    assert.deepEqual(ep.traffic, { blue: 100 });
+    assert.equal(log.failed, true);
+  });
+
+  it('saves every map before it is sent, for the post step\'s guard', async () => {
+    const ep = new FakeEndpoint({ blue: 100 });
+    const { run, saved } = setup(ep, [10, 100], 0);
+    await runTraffic(run);
+    assert.deepEqual(saved.at(-1)?.written?.map((m) => m.traffic), [{ blue: 90, green: 10 }, { green: 100 }]);
+    assert.equal(saved.at(-1)?.status, 'finished');
   });
 });

@@ -11,9 +11,11 @@ import { writeLro, type ApplyLog } from './writes.ts';
 import { blocksRollout, comparisonVerdict, metricsVerdict, smokeVerdict, type GateResult, type MetricsThresholds, type OnNoData } from './gates.ts';
 import { readEndpoint, waitWhileBusy, type LiveEndpoint } from './live.ts';
 import { readDeploymentMetrics } from './metrics.ts';
-import type { RolloutState } from './rollout-state.ts';
+import { systemClock, type Clock } from '../azure/retry.ts';
+import { describeMaps, restoreTraffic, sameMaps } from './restore.ts';
+import { manualRestoreCommand, type RolloutState, type TrafficMaps } from './rollout-state.ts';
 import { createScorer, type Scorer } from './scoring.ts';
-import { formatTraffic, sameTraffic, withTraffic, type TrafficMap, type TrafficPlan, type TrafficStep } from './traffic-plan.ts';
+import { formatTraffic, withTraffic, type TrafficMap, type TrafficPlan, type TrafficStep } from './traffic-plan.ts';
 
 export interface GateSettings {
   smokeRequest?: string;
@@ -39,27 +41,87 @@ export interface TrafficRun {
   /** Where a failed gate is annotated: the deployment file. */
   at: SourceRange;
   saveState(state: RolloutState): void;
+  /** The rollback's own budget (default ROLLBACK_BUDGET_MS), counted from the rollback's start, never from `deadline`. */
+  rollbackBudgetMs?: number;
+  clock?: Clock;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+/** What this run has done to the traffic: the guard of every write and what a restore may overwrite. */
+interface Progress {
+  /** The map Azure last held, read back after this run's last write (the starting map before the first). */
+  confirmed: TrafficMaps;
+  /** The map of the write sent last (equal to `confirmed` once it was read back). */
+  asked: TrafficMaps;
+  /** Every map asked for, saved in the state before it is sent (the post step's guard). */
+  written: TrafficMaps[];
+  /** The traffic write on the wire, if any. */
+  inFlight?: Promise<unknown>;
+  /** A signal arrived: its restore owns the endpoint now, and no step may be sent after it. */
+  stopping?: boolean;
+}
 
+const progressOf = new WeakMap<TrafficRun, Progress>();
 
-/** Applies one traffic map and reads it back; undefined when the write and read-back agree. */
-async function applyMap(run: TrafficRun, traffic: TrafficMap, mirrorTraffic: TrafficMap, label: string): Promise<{ problem?: string; live?: LiveEndpoint }> {
+function progress(run: TrafficRun): Progress {
+  let p = progressOf.get(run);
+  if (!p) {
+    p = { confirmed: run.plan.previous, asked: run.plan.previous, written: [] };
+    progressOf.set(run, p);
+  }
+  return p;
+}
+
+function clockOf(run: TrafficRun): Clock {
+  return run.clock ?? systemClock;
+}
+
+type Applied = { problem?: string; live?: LiveEndpoint; changedElsewhere?: boolean };
+
+/**
+ * Applies one traffic map and reads it back; no problem when the write and read-back agree. The
+ * guard first: the endpoint must still hold what this run last left on it, or someone else changed it.
+ */
+async function applyMap(run: TrafficRun, traffic: TrafficMap, mirrorTraffic: TrafficMap, label: string): Promise<Applied> {
   const { session, log, state } = run;
+  const p = progress(run);
   // Never written over a running operation (an update that outlived an earlier wait, say).
   const ready = await waitWhileBusy(`Endpoint ${state.endpointName}`, () => readEndpoint(session, state.endpointPath, run.deadline), await readEndpoint(session, state.endpointPath, run.deadline), run.deadline, 1000);
   if (ready.kind === 'timeout') return { problem: `the endpoint stayed ${ready.state} until the timeout` };
-  const outcome = await writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: withTraffic(state.body, traffic, mirrorTraffic) }, label, run.deadline);
+  if (!ready.value) return { problem: 'the endpoint is gone' };
+  if (!sameMaps(ready.value, p.confirmed)) {
+    return { live: ready.value, changedElsewhere: true, problem: `Azure holds traffic ${describeMaps(ready.value)} where this run left ${describeMaps(p.confirmed)}: someone else (a person or another run) changed it` };
+  }
+  // After SIGINT/SIGTERM the signal's restore owns the endpoint; the process exits once it is sent.
+  if (p.stopping) await new Promise<never>(() => undefined);
+  const asked = { traffic, mirrorTraffic };
+  p.asked = asked;
+  p.written.push(asked);
+  run.saveState({ ...state, written: [...p.written] });
+  const write = writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: withTraffic(state.body, traffic, mirrorTraffic) }, label, run.deadline, { clock: run.clock });
+  p.inFlight = write;
+  const outcome = await write.finally(() => {
+    if (p.inFlight === write) p.inFlight = undefined;
+  });
   if (outcome.kind === 'failed') return { problem: `the traffic update failed: ${outcome.error.code}: ${outcome.error.message}` };
   if (outcome.kind === 'timeout') return { problem: 'the traffic update did not finish within the timeout budget' };
   const live = await readEndpoint(session, state.endpointPath, run.deadline);
   if (!live) return { problem: 'the endpoint is gone' };
-  if (!sameTraffic(live.traffic, traffic) || !sameTraffic(live.mirrorTraffic, mirrorTraffic)) {
+  if (!sameMaps(live, asked)) {
     return { live, problem: `Azure holds traffic ${formatTraffic(live.traffic)} (mirror ${formatTraffic(live.mirrorTraffic)}) after asking for ${formatTraffic(traffic)} (mirror ${formatTraffic(mirrorTraffic)})` };
   }
+  p.confirmed = asked;
   core.info(`Read back: traffic ${formatTraffic(live.traffic)}${Object.keys(live.mirrorTraffic).length ? `, mirror ${formatTraffic(live.mirrorTraffic)}` : ''}.`);
   return { live };
+}
+
+/** Someone else's change stops the run: nothing more is written, and the post step must not restore over it either. */
+function stopForeignChange(run: TrafficRun, where: string, live: LiveEndpoint | undefined, started: number): LiveEndpoint | undefined {
+  const p = progress(run);
+  const held = live ? describeMaps(live) : '(unknown)';
+  run.log.fail('traffic-changed-elsewhere', run.at, `${where}: Azure holds traffic ${held}, not ${describeMaps(p.confirmed)} as this run left it: someone else (a person or another run) changed the endpoint during the rollout. The rollout stopped and wrote nothing more; it did not roll back over that change.`, `Find out who changed it (the endpoint's activity log); the current map is ${held}. Run again once it is settled.`);
+  run.log.entry(where, started, 'failed', `changed elsewhere: ${held}`);
+  run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
+  return live;
 }
 
 /** The serving deployment to compare with: the one with the largest previous share other than the target. */
@@ -86,54 +148,69 @@ async function bakeAndMeasure(run: TrafficRun, step: TrafficStep, since: number)
   const bakeUntil = Math.min(since + gates.bakeTimeMs, run.deadline);
   if (gates.bakeTimeMs > 0) {
     core.info(`${step.label}: baking for ${Math.round(gates.bakeTimeMs / 1000)} s`);
-    await sleep(bakeUntil - Date.now());
+    await clockOf(run).sleep(bakeUntil - clockOf(run).now());
   }
   if (!gates.metrics || !run.target) return undefined;
   for (;;) {
-    const read = await readDeploymentMetrics(run.session, run.state.endpointPath, run.target, { start: since, end: Date.now() });
+    const read = await readDeploymentMetrics(run.session, run.state.endpointPath, run.target, { start: since, end: clockOf(run).now() });
     const result: GateResult = read.ok ? metricsVerdict(read.sample, gates.metrics) : { gate: 'metrics', verdict: 'inconclusive', detail: `no data: ${read.why}` };
     core.info(`${step.label}: metrics ${result.verdict} (${result.detail})`);
     const wait = Math.max(30_000, gates.bakeTimeMs);
-    if (result.verdict !== 'inconclusive' || gates.onNoData !== 'hold' || Date.now() + wait > run.deadline) return result;
+    if (result.verdict !== 'inconclusive' || gates.onNoData !== 'hold' || clockOf(run).now() + wait > run.deadline) return result;
     core.info(`${step.label}: on-no-data: hold, so the step is held and the metrics read again in ${Math.round(wait / 1000)} s.`);
-    await sleep(wait);
+    await clockOf(run).sleep(wait);
   }
 }
 
-/** Restores the previous map (no gates) and reads it back. */
+/** Restores the previous map (no gates) and reads it back, within the rollback's own budget. */
 async function restore(run: TrafficRun, reason: string): Promise<LiveEndpoint | undefined> {
-  const started = Date.now();
+  const clock = clockOf(run);
+  const started = clock.now();
   const { previous } = run.plan;
-  const result = await core.group(`Rollback: restore traffic ${formatTraffic(previous.traffic)}`, async () => {
+  const p = progress(run);
+  const outcome = await core.group(`Rollback: restore traffic ${formatTraffic(previous.traffic)}`, async () => {
     core.info(`Rolling back: ${reason}`);
-    return applyMap(run, previous.traffic, previous.mirrorTraffic, 'Rollback');
+    return restoreTraffic(run.session, { ...run.state, written: p.written }, { ours: [p.confirmed, p.asked], inFlight: p.inFlight, budgetMs: run.rollbackBudgetMs, clock, log: (line) => core.info(line) });
   });
-  if (result.problem) {
-    run.log.fail('deployment-failed', run.at, `The rollback did not restore traffic ${formatTraffic(previous.traffic)}: ${result.problem}.`, 'Restore the traffic by hand (az ml online-endpoint update --traffic) and check the endpoint.');
-    run.log.entry('Rollback', started, 'failed', result.problem);
-    return result.live;
+  if (outcome.kind === 'changed-elsewhere') return stopForeignChange(run, 'Rollback', outcome.live, started);
+  if (outcome.kind === 'failed') {
+    run.log.fail('deployment-failed', run.at, `The rollback did not restore traffic ${formatTraffic(previous.traffic)}: ${outcome.why}.`, `Restore the traffic by hand: ${manualRestoreCommand(run.state)} — and check the endpoint.`);
+    run.log.entry('Rollback', started, 'failed', outcome.why);
+    return outcome.live;
   }
   run.log.entry('Rollback', started, 'rolled back', `traffic ${formatTraffic(previous.traffic)} restored and read back`);
   run.log.notes.push(`Rolled back: ${reason}. Traffic is ${formatTraffic(previous.traffic)} again, as read back from Azure.`);
-  run.saveState({ ...run.state, status: 'finished' });
-  return result.live;
+  run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
+  return outcome.live;
 }
+
+/** The runner's cancellation: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that. The restore must be done before the kill. */
+export const SIGNAL_RESTORE_BUDGET_MS = 9000;
 
 let signalRestore: ((signal: string) => void) | undefined;
 
-/** SIGINT/SIGTERM while traffic is moving: send the restore, then exit; the post step verifies it. */
+/** SIGINT/SIGTERM while traffic is moving: await the write on the wire, send the restore, then exit; the post step verifies it. */
 function armSignals(run: TrafficRun): () => void {
   let sent = false;
   signalRestore = (signal) => {
     if (sent) return;
     sent = true;
+    const p = progress(run);
+    p.stopping = true;
     core.warning(`Received ${signal} mid-rollout: sending the restore of traffic ${formatTraffic(run.plan.previous.traffic)} before exit; the post step verifies it.`);
-    const { previous } = run.plan;
-    const body = withTraffic(run.state.body, previous.traffic, previous.mirrorTraffic);
-    setTimeout(() => process.exit(1), 6000).unref();
-    run.session.arm
-      .send({ method: 'PUT', path: run.state.endpointPath, apiVersion: run.state.apiVersion, body })
-      .then(() => core.info('Restore sent.'), (error: unknown) => core.warning(`The restore could not be sent: ${error instanceof Error ? error.message : String(error)}`))
+    setTimeout(() => process.exit(1), SIGNAL_RESTORE_BUDGET_MS + 500).unref();
+    restoreTraffic(run.session, { ...run.state, written: p.written }, { ours: [p.confirmed, p.asked], inFlight: p.inFlight, budgetMs: SIGNAL_RESTORE_BUDGET_MS, log: (line) => core.info(line) })
+      .then(
+        (outcome) => {
+          // Restored: the state stays in progress, so the post step verifies it once more.
+          if (outcome.kind === 'restored') core.info(`Restore read back: traffic ${formatTraffic(outcome.live.traffic)}.`);
+          else if (outcome.kind === 'changed-elsewhere') {
+            core.warning(`Not restored: Azure holds traffic ${describeMaps(outcome.live)}, which this run never asked for (someone else changed it).`);
+            run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
+          } else core.warning(`The restore is not confirmed: ${outcome.why}; the post step tries again.`);
+        },
+        (error: unknown) => core.warning(`The restore could not be sent: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => process.exit(1));
   };
   const onSigint = () => signalRestore?.('SIGINT');
@@ -160,9 +237,10 @@ export async function runTraffic(run: TrafficRun): Promise<LiveEndpoint | undefi
       scorer = await createScorer(run.session, { endpointPath: run.state.endpointPath, scoringUri: run.scoring.scoringUri, authMode: run.scoring.authMode });
     }
     for (const step of plan.steps) {
-      const started = Date.now();
+      const started = clockOf(run).now();
       const name = `Traffic: ${step.label}`;
       const applied = await core.group(name, () => applyMap(run, step.traffic, step.mirrorTraffic, name));
+      if (applied.changedElsewhere) return stopForeignChange(run, name, applied.live, started);
       if (applied.problem) {
         log.entry(name, started, 'failed', applied.problem);
         log.fail('deployment-failed', run.at, `Traffic step "${step.label}": ${applied.problem}.`, 'Nothing reports success until Azure holds the traffic asked for; check who else changes this endpoint.');
@@ -171,7 +249,7 @@ export async function runTraffic(run: TrafficRun): Promise<LiveEndpoint | undefi
       last = applied.live;
       log.entry(name, started, 'ok', `read back ${formatTraffic(last?.traffic)}`);
       if (!step.gated) continue;
-      const gateStarted = Date.now();
+      const gateStarted = clockOf(run).now();
       // The step is held for bake-time first; then the new deployment must answer well and its metrics must hold.
       const results = await core.group(`Gates: ${step.label}`, async () => {
         const metrics = await bakeAndMeasure(run, step, gateStarted);
@@ -184,11 +262,11 @@ export async function runTraffic(run: TrafficRun): Promise<LiveEndpoint | undefi
         const why = `${blocking.gate} gate ${blocking.verdict === 'inconclusive' ? `inconclusive (on-no-data: ${gates.onNoData})` : 'failed'} at ${step.label}: ${blocking.detail}`;
         log.fail('rollout-gate-failed', run.at, `Rollout stopped: ${why}.`, run.rollbackOnFailure ? `Traffic was restored to ${formatTraffic(plan.previous.traffic)}. ${blocking.gate === 'metrics' ? 'Send traffic during bake-time or lower min-request-count; on-no-data: hold waits for data.' : 'Check the answers of the new deployment and its logs.'}` : 'rollback-on-failure is false: traffic was left where the failed step put it.');
         if (run.rollbackOnFailure) return await restore(run, why);
-        run.saveState({ ...run.state, status: 'finished' });
+        run.saveState({ ...run.state, status: 'finished', written: [...progress(run).written] });
         return last;
       }
     }
-    run.saveState({ ...run.state, status: 'finished' });
+    run.saveState({ ...run.state, status: 'finished', written: [...progress(run).written] });
     return last;
   } catch (error) {
     // An unexpected failure mid-rollout still restores the traffic before it is reported.

@@ -88,14 +88,16 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     let out: EmuResponse | undefined;
     let faultId: string | undefined;
     try {
-      if (viaProxy) {
-        if (opts.latencyMs) await sleep(opts.latencyMs);
+      // The GitHub OIDC token endpoint is faultable like every Azure host (match it by path).
+      if (viaProxy || path === OIDC_REQUEST_PATH) {
+        if (viaProxy && opts.latencyMs) await sleep(opts.latencyMs);
         const fault = faults.take(req);
         if (fault) {
           faultId = fault.id;
           out = faultResponse(fault);
           if (!out && fault.latencyMs) await sleep(fault.latencyMs);
         }
+        if (!out && !viaProxy) out = handleIdTokenRequest(ctx, req);
         if (!out) {
           const svc = serviceFor(host);
           out = svc ? await svc(ctx, req) : json(502, { error: { code: 'UnknownHost', message: `The emulator does not serve ${host}.` } });

@@ -1,8 +1,8 @@
-export const id = 342;
-export const ids = [342];
+export const id = 354;
+export const ids = [354];
 export const modules = {
 
-/***/ 9342:
+/***/ 2354:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   deployMode: () => (/* binding */ deployMode)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(7094);
 // EXTERNAL MODULE: ./lib/assets/upload.js
 var upload = __webpack_require__(3884);
 // EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
@@ -231,29 +231,72 @@ async function ensureKeyVaultAccess(session, principalId, vaults, grant, deadlin
 
 ;// CONCATENATED MODULE: ./lib/rollout/log-redaction.js
 // Container logs are the user's own output, and a scoring script that prints its environment
-// (`printenv`, `print(os.environ)`, a JSON dump) would put injected secret values into the run
-// log. The action never holds those values (docs/architecture.md §4), so it redacts by name:
-// wherever a log line assigns a value to a variable whose YAML value is a secret reference, the
-// value is replaced. PURE.
+// (`printenv`, `declare -x`, `print(os.environ)`, a JSON dump, a Kubernetes-style listing, a
+// traceback) would put injected secret values into the run log. The action never holds the Key
+// Vault values (docs/architecture.md §4), so it redacts by name: wherever a log line gives a value
+// to a variable whose YAML value is a secret reference, the value is replaced; the values the run
+// does hold (listsecrets answers) are masked by value besides (src/azure/secret-values.ts). The
+// same redaction runs over service error messages before they become findings. PURE.
 const REDACTED = '***';
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+/** `key=value;` pairs of a connection string whose value is a credential, and `scheme://user:password@`. */
+const CONNECTION_SECRET = /(\b(?:password|pwd|accountkey|sharedaccesskey|accesskey|secret|token|apikey|api_key|key)\s*=\s*)([^;\s"']+)/gi;
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)([^\s@/]+)(@)/gi;
+/** A separator between a name and its value: `=`, `:`, `->`, `=>`. */
+const SEP = String.raw `\s*(?:=>|->|[:=])\s*`;
+/** Lines after one naming a variable in which a Python KeyError may print its value. */
+const TRACE_WINDOW = 6;
 /**
  * Replaces the values of the named variables in the forms environments are usually printed in:
- * `NAME=value` (printenv, `env`), `NAME: value` (YAML, logging), `"NAME": "value"` (JSON) and
- * `'NAME': 'value'` (a Python dict).
+ * `NAME=value` (printenv, `env`), `declare -x NAME="value"`, `export 'NAME=value'`, `NAME: value`
+ * (YAML, logging), `NAME -> value`, `"NAME": "value"` (JSON), `'NAME': 'value'` (a Python dict),
+ * `name: NAME` followed by `value: …` (a Kubernetes-style listing), a credential inside a connection
+ * string or URL on a line that names the variable, and the argument of a Python `KeyError` shortly
+ * after a line that names it.
  */
 function redactVariables(text, variables) {
-    let out = text;
-    for (const name of variables) {
-        const n = escapeRegExp(name);
-        // Quoted key and quoted value: JSON and Python reprs ("K": "v", 'K': 'v'), escapes included.
-        out = out.replace(new RegExp(`(["'])(${n})\\1(\\s*[:=]\\s*)(["'])((?:\\\\.|(?!\\4).)*)\\4`, 'g'), (_m, q, key, sep, vq) => `${q}${key}${q}${sep}${vq}${REDACTED}${vq}`);
-        // Bare key: NAME=value or NAME: value up to the end of the line (values may hold spaces).
-        out = out.replace(new RegExp(`(^|[^\\w"'])(${n})(\\s*[:=]\\s*)(?!["'])(?!\\*\\*\\*)([^\\r\\n]+)`, 'gm'), (_m, before, key, sep) => `${before}${key}${sep}${REDACTED}`);
-    }
-    return out;
+    if (variables.length === 0)
+        return text;
+    const names = variables.map(escapeRegExp);
+    const any = new RegExp(`(^|[^\\w])(?:${names.join('|')})(?![\\w])`);
+    const lines = text.split('\n');
+    let sinceMention = Infinity;
+    let nameLine = false;
+    const out = lines.map((line) => {
+        let l = line;
+        const mentions = any.test(l);
+        if (nameLine && /^\s*-?\s*value\s*[:=]/i.test(l))
+            l = l.replace(/^(\s*-?\s*value\s*[:=]\s*)(.+)$/i, (_m, head) => `${head}${REDACTED}`);
+        nameLine = false;
+        for (const n of names) {
+            // Quoted key and quoted value: JSON and Python reprs ("K": "v", 'K': 'v'), escapes included.
+            l = l.replace(new RegExp(`(["'])(${n})\\1(${SEP})(["'])((?:\\\\.|(?!\\4).)*)\\4`, 'g'), (_m, q, key, sep, vq) => `${q}${key}${q}${sep}${vq}${REDACTED}${vq}`);
+            // A quoted assignment: export 'K=v', "K=v".
+            l = l.replace(new RegExp(`(["'])(${n})=((?:\\\\.|(?!\\1).)*)\\1`, 'g'), (_m, q, key) => `${q}${key}=${REDACTED}${q}`);
+            // Bare key: K=v, K="v" (declare -x), K: v, K -> v, up to the end of the line (values may hold spaces).
+            l = l.replace(new RegExp(`(^|[^\\w"'])(${n})(${SEP})(?!\\*\\*\\*)(?!["']?\\*\\*\\*)([^\\r\\n]+)`, 'gm'), (_m, before, key, sep) => `${before}${key}${sep}${REDACTED}`);
+            // name: K (or - name: "K"), the value on the next line.
+            if (new RegExp(`^\\s*-?\\s*["']?name["']?\\s*[:=]\\s*["']?${n}["']?\\s*,?\\s*$`, 'i').test(l))
+                nameLine = true;
+        }
+        if (mentions) {
+            l = l.replace(CONNECTION_SECRET, (_m, head) => `${head}${REDACTED}`).replace(URL_PASSWORD, (_m, head, _p, at) => `${head}${REDACTED}${at}`);
+            sinceMention = 0;
+        }
+        else
+            sinceMention += 1;
+        // A KeyError that prints a value a few lines after the code that named the variable: KeyError: 'v'.
+        if (sinceMention <= TRACE_WINDOW) {
+            l = l.replace(/^(\s*(?:\w+\.)*KeyError\s*:\s*)(.+)$/, (m, head, arg) => {
+                const bare = arg.replace(/^["']|["']$/g, '');
+                return variables.includes(bare) ? m : `${head}${REDACTED}`;
+            });
+        }
+        return l;
+    });
+    return out.join('\n');
 }
 
 // EXTERNAL MODULE: ./lib/rollout/live.js
@@ -262,49 +305,8 @@ var rollout_live = __webpack_require__(5747);
 var rollout_state = __webpack_require__(5012);
 // EXTERNAL MODULE: ./lib/rollout/traffic-plan.js
 var traffic_plan = __webpack_require__(8154);
-// EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __webpack_require__(6939);
-;// CONCATENATED MODULE: ./lib/rollout/writes.js
-// The writes of apply and their bookkeeping: findings, timeline rows, and how many writes Azure
-// accepted (the report's `written`: nothing | partial | all, never "nothing" after a write).
-
-
-
-/** Shared by the apply steps: findings, timeline, and what has been written. */
-class ApplyLog {
-    findings = [];
-    notes = [];
-    writes = 0;
-    failed = false;
-    timeline;
-    constructor(timeline) {
-        this.timeline = timeline;
-    }
-    entry(name, started, verdict, detail) {
-        this.timeline.push({ name, durationMs: Math.round(Date.now() - started), verdict, ...(detail ? { detail } : {}) });
-    }
-    fail(rule, at, message, hint) {
-        this.failed = true;
-        this.findings.push((0,finding/* makeFinding */.MH)(rule, at, message, { severity: 'error', ...(hint ? { hint } : {}) }));
-    }
-}
-/** A write through an LRO; a refused write (ARM error on the PUT itself) becomes a failed outcome. */
-async function writeLro(session, log, req, label, deadline) {
-    const started = Date.now();
-    try {
-        return await (0,lro/* retryTransient */.jh)(label, deadline, async () => {
-            const outcome = await (0,lro/* runLro */.z9)(session.arm, req, { label, deadline });
-            log.writes += 1;
-            return outcome;
-        });
-    }
-    catch (error) {
-        if (error instanceof azure_session/* ArmError */.dW)
-            return { kind: 'failed', error: { code: error.code, message: error.message.replace(/^\w+ \S+: \d+ \w+: /, '') }, polls: 0, elapsedMs: Date.now() - started };
-        throw error;
-    }
-}
-
+// EXTERNAL MODULE: ./lib/rollout/writes.js
+var writes = __webpack_require__(8713);
 ;// CONCATENATED MODULE: ./lib/rollout/gates.js
 // Pure: the verdicts of the rollout gates (docs/rollout.md §3). Smoke: the new deployment answers
 // 2xx (and, when given, the expected answer). Comparison: old and new answer with the same JSON
@@ -499,6 +501,10 @@ async function readDeploymentMetrics(session, endpointPath, deployment, window) 
     }
 }
 
+// EXTERNAL MODULE: ./lib/azure/retry.js
+var retry = __webpack_require__(7573);
+// EXTERNAL MODULE: ./lib/rollout/restore.js
+var restore = __webpack_require__(9219);
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
 var esm = __webpack_require__(373);
 // EXTERNAL MODULE: ./lib/spec/rest.js
@@ -570,15 +576,50 @@ async function createScorer(session, target) {
 
 
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-/** Applies one traffic map and reads it back; undefined when the write and read-back agree. */
+
+
+
+const progressOf = new WeakMap();
+function progress(run) {
+    let p = progressOf.get(run);
+    if (!p) {
+        p = { confirmed: run.plan.previous, asked: run.plan.previous, written: [] };
+        progressOf.set(run, p);
+    }
+    return p;
+}
+function clockOf(run) {
+    return run.clock ?? retry/* systemClock */.m;
+}
+/**
+ * Applies one traffic map and reads it back; no problem when the write and read-back agree. The
+ * guard first: the endpoint must still hold what this run last left on it, or someone else changed it.
+ */
 async function applyMap(run, traffic, mirrorTraffic, label) {
     const { session, log, state } = run;
+    const p = progress(run);
     // Never written over a running operation (an update that outlived an earlier wait, say).
     const ready = await (0,rollout_live/* waitWhileBusy */.uI)(`Endpoint ${state.endpointName}`, () => (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), await (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), run.deadline, 1000);
     if (ready.kind === 'timeout')
         return { problem: `the endpoint stayed ${ready.state} until the timeout` };
-    const outcome = await writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: (0,traffic_plan/* withTraffic */.oO)(state.body, traffic, mirrorTraffic) }, label, run.deadline);
+    if (!ready.value)
+        return { problem: 'the endpoint is gone' };
+    if (!(0,restore/* sameMaps */.Yr)(ready.value, p.confirmed)) {
+        return { live: ready.value, changedElsewhere: true, problem: `Azure holds traffic ${(0,restore/* describeMaps */.BV)(ready.value)} where this run left ${(0,restore/* describeMaps */.BV)(p.confirmed)}: someone else (a person or another run) changed it` };
+    }
+    // After SIGINT/SIGTERM the signal's restore owns the endpoint; the process exits once it is sent.
+    if (p.stopping)
+        await new Promise(() => undefined);
+    const asked = { traffic, mirrorTraffic };
+    p.asked = asked;
+    p.written.push(asked);
+    run.saveState({ ...state, written: [...p.written] });
+    const write = (0,writes/* writeLro */.zC)(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: (0,traffic_plan/* withTraffic */.oO)(state.body, traffic, mirrorTraffic) }, label, run.deadline, { clock: run.clock });
+    p.inFlight = write;
+    const outcome = await write.finally(() => {
+        if (p.inFlight === write)
+            p.inFlight = undefined;
+    });
     if (outcome.kind === 'failed')
         return { problem: `the traffic update failed: ${outcome.error.code}: ${outcome.error.message}` };
     if (outcome.kind === 'timeout')
@@ -586,11 +627,21 @@ async function applyMap(run, traffic, mirrorTraffic, label) {
     const live = await (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline);
     if (!live)
         return { problem: 'the endpoint is gone' };
-    if (!(0,traffic_plan/* sameTraffic */.UN)(live.traffic, traffic) || !(0,traffic_plan/* sameTraffic */.UN)(live.mirrorTraffic, mirrorTraffic)) {
+    if (!(0,restore/* sameMaps */.Yr)(live, asked)) {
         return { live, problem: `Azure holds traffic ${(0,traffic_plan/* formatTraffic */.zM)(live.traffic)} (mirror ${(0,traffic_plan/* formatTraffic */.zM)(live.mirrorTraffic)}) after asking for ${(0,traffic_plan/* formatTraffic */.zM)(traffic)} (mirror ${(0,traffic_plan/* formatTraffic */.zM)(mirrorTraffic)})` };
     }
+    p.confirmed = asked;
     core.info(`Read back: traffic ${(0,traffic_plan/* formatTraffic */.zM)(live.traffic)}${Object.keys(live.mirrorTraffic).length ? `, mirror ${(0,traffic_plan/* formatTraffic */.zM)(live.mirrorTraffic)}` : ''}.`);
     return { live };
+}
+/** Someone else's change stops the run: nothing more is written, and the post step must not restore over it either. */
+function stopForeignChange(run, where, live, started) {
+    const p = progress(run);
+    const held = live ? (0,restore/* describeMaps */.BV)(live) : '(unknown)';
+    run.log.fail('traffic-changed-elsewhere', run.at, `${where}: Azure holds traffic ${held}, not ${(0,restore/* describeMaps */.BV)(p.confirmed)} as this run left it: someone else (a person or another run) changed the endpoint during the rollout. The rollout stopped and wrote nothing more; it did not roll back over that change.`, `Find out who changed it (the endpoint's activity log); the current map is ${held}. Run again once it is settled.`);
+    run.log.entry(where, started, 'failed', `changed elsewhere: ${held}`);
+    run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
+    return live;
 }
 /** The serving deployment to compare with: the one with the largest previous share other than the target. */
 function baselineOf(previous, target) {
@@ -616,54 +667,69 @@ async function bakeAndMeasure(run, step, since) {
     const bakeUntil = Math.min(since + gates.bakeTimeMs, run.deadline);
     if (gates.bakeTimeMs > 0) {
         core.info(`${step.label}: baking for ${Math.round(gates.bakeTimeMs / 1000)} s`);
-        await sleep(bakeUntil - Date.now());
+        await clockOf(run).sleep(bakeUntil - clockOf(run).now());
     }
     if (!gates.metrics || !run.target)
         return undefined;
     for (;;) {
-        const read = await readDeploymentMetrics(run.session, run.state.endpointPath, run.target, { start: since, end: Date.now() });
+        const read = await readDeploymentMetrics(run.session, run.state.endpointPath, run.target, { start: since, end: clockOf(run).now() });
         const result = read.ok ? metricsVerdict(read.sample, gates.metrics) : { gate: 'metrics', verdict: 'inconclusive', detail: `no data: ${read.why}` };
         core.info(`${step.label}: metrics ${result.verdict} (${result.detail})`);
         const wait = Math.max(30_000, gates.bakeTimeMs);
-        if (result.verdict !== 'inconclusive' || gates.onNoData !== 'hold' || Date.now() + wait > run.deadline)
+        if (result.verdict !== 'inconclusive' || gates.onNoData !== 'hold' || clockOf(run).now() + wait > run.deadline)
             return result;
         core.info(`${step.label}: on-no-data: hold, so the step is held and the metrics read again in ${Math.round(wait / 1000)} s.`);
-        await sleep(wait);
+        await clockOf(run).sleep(wait);
     }
 }
-/** Restores the previous map (no gates) and reads it back. */
-async function restore(run, reason) {
-    const started = Date.now();
+/** Restores the previous map (no gates) and reads it back, within the rollback's own budget. */
+async function traffic_restore(run, reason) {
+    const clock = clockOf(run);
+    const started = clock.now();
     const { previous } = run.plan;
-    const result = await core.group(`Rollback: restore traffic ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)}`, async () => {
+    const p = progress(run);
+    const outcome = await core.group(`Rollback: restore traffic ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)}`, async () => {
         core.info(`Rolling back: ${reason}`);
-        return applyMap(run, previous.traffic, previous.mirrorTraffic, 'Rollback');
+        return (0,restore/* restoreTraffic */.Yw)(run.session, { ...run.state, written: p.written }, { ours: [p.confirmed, p.asked], inFlight: p.inFlight, budgetMs: run.rollbackBudgetMs, clock, log: (line) => core.info(line) });
     });
-    if (result.problem) {
-        run.log.fail('deployment-failed', run.at, `The rollback did not restore traffic ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)}: ${result.problem}.`, 'Restore the traffic by hand (az ml online-endpoint update --traffic) and check the endpoint.');
-        run.log.entry('Rollback', started, 'failed', result.problem);
-        return result.live;
+    if (outcome.kind === 'changed-elsewhere')
+        return stopForeignChange(run, 'Rollback', outcome.live, started);
+    if (outcome.kind === 'failed') {
+        run.log.fail('deployment-failed', run.at, `The rollback did not restore traffic ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)}: ${outcome.why}.`, `Restore the traffic by hand: ${(0,rollout_state/* manualRestoreCommand */.sT)(run.state)} — and check the endpoint.`);
+        run.log.entry('Rollback', started, 'failed', outcome.why);
+        return outcome.live;
     }
     run.log.entry('Rollback', started, 'rolled back', `traffic ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)} restored and read back`);
     run.log.notes.push(`Rolled back: ${reason}. Traffic is ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)} again, as read back from Azure.`);
-    run.saveState({ ...run.state, status: 'finished' });
-    return result.live;
+    run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
+    return outcome.live;
 }
+/** The runner's cancellation: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that. The restore must be done before the kill. */
+const SIGNAL_RESTORE_BUDGET_MS = 9000;
 let signalRestore;
-/** SIGINT/SIGTERM while traffic is moving: send the restore, then exit; the post step verifies it. */
+/** SIGINT/SIGTERM while traffic is moving: await the write on the wire, send the restore, then exit; the post step verifies it. */
 function armSignals(run) {
     let sent = false;
     signalRestore = (signal) => {
         if (sent)
             return;
         sent = true;
+        const p = progress(run);
+        p.stopping = true;
         core.warning(`Received ${signal} mid-rollout: sending the restore of traffic ${(0,traffic_plan/* formatTraffic */.zM)(run.plan.previous.traffic)} before exit; the post step verifies it.`);
-        const { previous } = run.plan;
-        const body = (0,traffic_plan/* withTraffic */.oO)(run.state.body, previous.traffic, previous.mirrorTraffic);
-        setTimeout(() => process.exit(1), 6000).unref();
-        run.session.arm
-            .send({ method: 'PUT', path: run.state.endpointPath, apiVersion: run.state.apiVersion, body })
-            .then(() => core.info('Restore sent.'), (error) => core.warning(`The restore could not be sent: ${error instanceof Error ? error.message : String(error)}`))
+        setTimeout(() => process.exit(1), SIGNAL_RESTORE_BUDGET_MS + 500).unref();
+        (0,restore/* restoreTraffic */.Yw)(run.session, { ...run.state, written: p.written }, { ours: [p.confirmed, p.asked], inFlight: p.inFlight, budgetMs: SIGNAL_RESTORE_BUDGET_MS, log: (line) => core.info(line) })
+            .then((outcome) => {
+            // Restored: the state stays in progress, so the post step verifies it once more.
+            if (outcome.kind === 'restored')
+                core.info(`Restore read back: traffic ${(0,traffic_plan/* formatTraffic */.zM)(outcome.live.traffic)}.`);
+            else if (outcome.kind === 'changed-elsewhere') {
+                core.warning(`Not restored: Azure holds traffic ${(0,restore/* describeMaps */.BV)(outcome.live)}, which this run never asked for (someone else changed it).`);
+                run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
+            }
+            else
+                core.warning(`The restore is not confirmed: ${outcome.why}; the post step tries again.`);
+        }, (error) => core.warning(`The restore could not be sent: ${error instanceof Error ? error.message : String(error)}`))
             .finally(() => process.exit(1));
     };
     const onSigint = () => signalRestore?.('SIGINT');
@@ -690,19 +756,21 @@ async function runTraffic(run) {
             scorer = await createScorer(run.session, { endpointPath: run.state.endpointPath, scoringUri: run.scoring.scoringUri, authMode: run.scoring.authMode });
         }
         for (const step of plan.steps) {
-            const started = Date.now();
+            const started = clockOf(run).now();
             const name = `Traffic: ${step.label}`;
             const applied = await core.group(name, () => applyMap(run, step.traffic, step.mirrorTraffic, name));
+            if (applied.changedElsewhere)
+                return stopForeignChange(run, name, applied.live, started);
             if (applied.problem) {
                 log.entry(name, started, 'failed', applied.problem);
                 log.fail('deployment-failed', run.at, `Traffic step "${step.label}": ${applied.problem}.`, 'Nothing reports success until Azure holds the traffic asked for; check who else changes this endpoint.');
-                return run.rollbackOnFailure ? await restore(run, `step "${step.label}": ${applied.problem}`) : applied.live;
+                return run.rollbackOnFailure ? await traffic_restore(run, `step "${step.label}": ${applied.problem}`) : applied.live;
             }
             last = applied.live;
             log.entry(name, started, 'ok', `read back ${(0,traffic_plan/* formatTraffic */.zM)(last?.traffic)}`);
             if (!step.gated)
                 continue;
-            const gateStarted = Date.now();
+            const gateStarted = clockOf(run).now();
             // The step is held for bake-time first; then the new deployment must answer well and its metrics must hold.
             const results = await core.group(`Gates: ${step.label}`, async () => {
                 const metrics = await bakeAndMeasure(run, step, gateStarted);
@@ -716,18 +784,18 @@ async function runTraffic(run) {
                 const why = `${blocking.gate} gate ${blocking.verdict === 'inconclusive' ? `inconclusive (on-no-data: ${gates.onNoData})` : 'failed'} at ${step.label}: ${blocking.detail}`;
                 log.fail('rollout-gate-failed', run.at, `Rollout stopped: ${why}.`, run.rollbackOnFailure ? `Traffic was restored to ${(0,traffic_plan/* formatTraffic */.zM)(plan.previous.traffic)}. ${blocking.gate === 'metrics' ? 'Send traffic during bake-time or lower min-request-count; on-no-data: hold waits for data.' : 'Check the answers of the new deployment and its logs.'}` : 'rollback-on-failure is false: traffic was left where the failed step put it.');
                 if (run.rollbackOnFailure)
-                    return await restore(run, why);
-                run.saveState({ ...run.state, status: 'finished' });
+                    return await traffic_restore(run, why);
+                run.saveState({ ...run.state, status: 'finished', written: [...progress(run).written] });
                 return last;
             }
         }
-        run.saveState({ ...run.state, status: 'finished' });
+        run.saveState({ ...run.state, status: 'finished', written: [...progress(run).written] });
         return last;
     }
     catch (error) {
         // An unexpected failure mid-rollout still restores the traffic before it is reported.
         if (run.rollbackOnFailure)
-            await restore(run, `unexpected error: ${error instanceof Error ? error.message : String(error)}`).catch(() => undefined);
+            await traffic_restore(run, `unexpected error: ${error instanceof Error ? error.message : String(error)}`).catch(() => undefined);
         throw error;
     }
     finally {
@@ -791,7 +859,7 @@ function recheck(planned, live, secretValues) {
 }
 /** Every exit goes through the report: an unexpected error becomes a finding, with what was written so far. */
 async function applyDeploy(run, facts) {
-    const log = new ApplyLog(run.timeline);
+    const log = new writes/* ApplyLog */.f6(run.timeline);
     const started = Date.now();
     try {
         return await applyPlan(run, facts, log);
@@ -860,7 +928,7 @@ async function applyPlan(run, facts, log) {
         else {
             const outcome = await core.group(epLabel, async () => {
                 core.info(createdNow ? `Creating endpoint ${endpointName}.` : `Updating endpoint ${endpointName} (${(epRequest.diff ?? []).slice(0, 5).join('; ')}).`);
-                return writeLro(session, log, { method: 'PUT', path: epPath, apiVersion: lib_spec/* ML_API_VERSION */.W8, body: epRequest.body }, `Endpoint ${endpointName}`, deadline);
+                return (0,writes/* writeLro */.zC)(session, log, { method: 'PUT', path: epPath, apiVersion: lib_spec/* ML_API_VERSION */.W8, body: epRequest.body }, `Endpoint ${endpointName}`, deadline);
             });
             if (outcome.kind !== 'succeeded') {
                 const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
@@ -977,7 +1045,7 @@ function written(log) {
 function timeoutError(inputs) {
     return { code: 'DeploymentTimeout', message: `no answer within the timeout budget (${Math.round(inputs.timeoutMs / 1000)} s)` };
 }
-/** The tails of both containers' logs, with the values of secret-injected variables redacted. */
+/** Prints the tails of both containers' logs (values of secret-injected variables redacted) in a log group; returns those variables' names. */
 async function showLogs(session, path, spec) {
     const injected = Object.entries(spec.environmentVariables)
         .filter(([, value]) => value !== null && (0,parse/* parseExactReference */.ik)(value) !== undefined)
@@ -995,8 +1063,7 @@ async function showLogs(session, path, spec) {
         for (const t of tails)
             core.info(`── ${t.containerType} (last 50 lines) ──\n${t.text.trimEnd() || '(empty)'}`);
     });
-    const server = tails.find((t) => t.containerType === 'InferenceServer')?.text.trim().split('\n').slice(-5).join('\n');
-    return server ?? '';
+    return injected;
 }
 async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, secretValues) {
     const label = `Apply: deployment ${d.spec.name}`;
@@ -1030,7 +1097,7 @@ async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, 
     const put = { method: 'PUT', path, apiVersion: lib_spec/* ML_API_VERSION */.W8, body: request.body };
     let outcome = await core.group(label, async () => {
         core.info(live ? `Updating deployment ${d.spec.name} (${(request.diff ?? []).slice(0, 5).join('; ')}).` : `Creating deployment ${d.spec.name}.`);
-        return writeLro(session, log, put, `Deployment ${d.spec.name}`, deadline);
+        return (0,writes/* writeLro */.zC)(session, log, put, `Deployment ${d.spec.name}`, deadline);
     });
     // A role granted a moment ago may not have propagated: one retry, after a delay, when the failure names only it.
     if (outcome.kind === 'failed' && grantedHosts.length && onlyKeyVaultPermission(outcome.error, grantedHosts)) {
@@ -1038,15 +1105,16 @@ async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, 
         core.info(`The deployment failed on the Key Vault permission granted a moment ago; role assignments take time to propagate. Retrying once in ${Math.round(delay / 1000)} s.`);
         log.entry(`${label} (first attempt)`, started, 'failed', `${outcome.error.code}: waiting for role propagation`);
         await new Promise((r) => setTimeout(r, delay));
-        outcome = await core.group(`${label} (retry)`, () => writeLro(session, log, put, `Deployment ${d.spec.name}`, deadline));
+        outcome = await core.group(`${label} (retry)`, () => (0,writes/* writeLro */.zC)(session, log, put, `Deployment ${d.spec.name}`, deadline));
     }
     if (outcome.kind !== 'succeeded') {
         const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
-        const tail = await showLogs(session, path, d.spec);
+        // The container logs go to their log group only: a line may hold what the container printed of its secrets.
+        const injected = await showLogs(session, path, d.spec);
         const entry = describeFailure(error.code);
         const variables = error.code === 'SecretsInjectionError' ? failingVariables(error, Object.keys(d.spec.environmentVariables)) : [];
         const places = variables.map((v) => d.spec.spans.environmentVariables[v]).filter((s) => s !== undefined);
-        const message = `Deployment ${d.spec.name}: ${error.code}: ${error.message}${tail && !variables.length ? `\nInference server log (tail):\n${tail}` : ''}`;
+        const message = `Deployment ${d.spec.name}: ${error.code}: ${redactVariables(error.message, injected)}${variables.length ? '' : ` (container logs: log group "Container logs: ${d.spec.name}")`}`;
         if (places.length)
             for (const s of places)
                 log.fail('deployment-failed', { file: d.spec.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn }, message, `${entry.remedy} (${entry.docs})`);
@@ -1116,7 +1184,7 @@ const deployMode = {
 /* harmony export */   iJ: () => (/* binding */ readDeployment),
 /* harmony export */   uI: () => (/* binding */ waitWhileBusy)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
 /* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
 /* harmony import */ var _spec_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9933);
 /* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5570);
@@ -1187,13 +1255,15 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   jh: () => (/* binding */ retryTransient),
 /* harmony export */   z9: () => (/* binding */ runLro)
 /* harmony export */ });
-/* unused harmony export isTransient */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
 /* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7352);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7076);
+/* harmony import */ var _azure_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9649);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7573);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7076);
 // Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
 // the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
 // Retry-After (docs/rollout.md §1). Every poll prints one line with the operation's status and the
@@ -1202,10 +1272,12 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 
 
 
+
+
 const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
 /** Worth asking again: throttling, server errors, resets, and an access token that expired in flight (the next attempt gets a new one). */
 function isTransient(error) {
-    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && (TRANSIENT.has(error.status) || (error.status === 401 && error.code === 'ExpiredAuthenticationToken'));
+    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW && (TRANSIENT.has(error.status) || (error.status === 401 && error.code === 'ExpiredAuthenticationToken'));
 }
 function toLro(res) {
     return { flatResponse: res.body, rawResponse: { statusCode: res.status, headers: res.headers, body: res.body } };
@@ -1235,7 +1307,7 @@ async function runLro(arm, request, options) {
                 return toLro(res);
             }
             catch (error) {
-                if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && !isTransient(error)) {
+                if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW && !isTransient(error)) {
                     // A Location poll answers the failure itself with an error status.
                     lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
                     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(Date.now() - started)} elapsed)`);
@@ -1279,21 +1351,172 @@ async function runLro(arm, request, options) {
 }
 /**
  * Runs an ARM call again while it fails with throttling, a 5xx or a reset after the pipeline's own
- * retries (a 429 storm), until the deadline. Only for idempotent calls (GET, PUT).
+ * retries (a 429 storm), until the deadline. Only for idempotent calls (GET, PUT). Retry-After is
+ * honoured but never past the deadline, and every request inside is aborted at the deadline (a
+ * `timeout: 20s` never waits out a `Retry-After: 90`).
  */
-async function retryTransient(what, deadline, call) {
-    let wait = 1000;
-    for (;;) {
+async function retryTransient(what, deadline, call, options = {}) {
+    return (0,_azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R)(what, { deadline, retryable: options.retryable ?? isTransient, retryAfterMs: (e) => (e instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW ? e.retryAfterMs : undefined), log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(line), clock: options.clock }, () => (0,_azure_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeadline */ .NE)(deadline, call));
+}
+
+
+/***/ }),
+
+/***/ 9219:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BV: () => (/* binding */ describeMaps),
+/* harmony export */   Yr: () => (/* binding */ sameMaps),
+/* harmony export */   Yw: () => (/* binding */ restoreTraffic),
+/* harmony export */   ui: () => (/* binding */ ROLLBACK_BUDGET_MS)
+/* harmony export */ });
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7573);
+/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5747);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5570);
+/* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8713);
+/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8154);
+
+
+
+
+
+
+/** The restore's own budget: long enough for a busy endpoint's update and a few throttled answers. */
+const ROLLBACK_BUDGET_MS = 3 * 60_000;
+function describeMaps(m) {
+    return `${(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .formatTraffic */ .zM)(m.traffic)}${Object.keys(m.mirrorTraffic).length ? ` (mirror ${(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .formatTraffic */ .zM)(m.mirrorTraffic)})` : ''}`;
+}
+function sameMaps(live, want) {
+    return (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTraffic */ .UN)(live.traffic, want.traffic) && (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTraffic */ .UN)(live.mirrorTraffic, want.mirrorTraffic);
+}
+const TERMINAL = /^(succeeded|failed|canceled)$/i;
+async function restoreTraffic(session, state, options) {
+    const clock = options.clock ?? _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+    const deadline = clock.now() + (options.budgetMs ?? ROLLBACK_BUDGET_MS);
+    const previous = state.previous;
+    const mine = [previous, ...options.ours];
+    const read = async (until) => {
+        const res = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)(`GET endpoint ${state.endpointName}`, until, () => session.arm.send({ method: 'GET', path: state.endpointPath, apiVersion: state.apiVersion }), { clock });
+        return (0,_live_js__WEBPACK_IMPORTED_MODULE_2__/* .describeEndpoint */ .N2)(res.body ?? {});
+    };
+    const tryRead = async (until) => {
         try {
-            return await call();
+            return { live: await read(until) };
         }
         catch (error) {
-            if (!isTransient(error) || Date.now() + wait > deadline)
-                throw error;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${what}: ${error.code}; trying again in ${Math.round(wait / 1000)} s`);
-            await new Promise((r) => setTimeout(r, wait));
-            wait = Math.min(wait * 2, 15_000);
+            return { why: error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_0__/* .ArmError */ .dW && error.status === 404 ? 'the endpoint is gone' : `the endpoint could not be read (${error instanceof Error ? error.message : String(error)})` };
         }
+    };
+    if (options.inFlight) {
+        options.log('Waiting for the traffic update already sent before restoring.');
+        await Promise.race([options.inFlight.catch(() => undefined), clock.sleep(Math.max(0, (deadline - clock.now()) / 3))]);
+    }
+    for (let sends = 0;;) {
+        // The guard read: short, and only a guard — when it fails, the restore is sent anyway.
+        const guard = await tryRead(Math.min(deadline, clock.now() + 15_000));
+        if (guard.live) {
+            if (sameMaps(guard.live, previous)) {
+                if (TERMINAL.test(guard.live.provisioningState))
+                    return { kind: 'restored', live: guard.live, sent: sends > 0 };
+                // An operation is still running on the endpoint: wait for it before judging what it leaves.
+                if (clock.now() + 2000 < deadline) {
+                    await clock.sleep(2000);
+                    continue;
+                }
+            }
+            if (!mine.some((m) => sameMaps(guard.live, m)))
+                return { kind: 'changed-elsewhere', live: guard.live };
+        }
+        else if (Object.keys(previous.traffic).length === 0) {
+            return { kind: 'failed', why: `the previous map is empty and ${guard.why ?? 'the endpoint could not be read'}: an empty map is never sent without reading the endpoint first` };
+        }
+        if (sends >= 3)
+            return { kind: 'failed', why: `Azure still holds ${guard.live ? describeMaps(guard.live) : 'an unreadable map'} after ${sends} restores`, live: guard.live };
+        if (clock.now() >= deadline)
+            return { kind: 'failed', why: 'the rollback budget ended before the restore was confirmed', live: guard.live };
+        sends += 1;
+        options.log(`Sending the restore of traffic ${describeMaps(previous)}${guard.live ? '' : ` (${guard.why}; sent without it)`}.`);
+        const body = (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .withTraffic */ .oO)(state.body, previous.traffic, previous.mirrorTraffic);
+        try {
+            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)('Restore', deadline, () => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .runLro */ .z9)(session.arm, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body }, { label: 'Restore', deadline }), { clock, retryable: (e) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(e) || (0,_writes_js__WEBPACK_IMPORTED_MODULE_4__/* .isBusyConflict */ .I2)(e) });
+            if (outcome.kind === 'failed')
+                return { kind: 'failed', why: `the restore failed: ${outcome.error.code}: ${outcome.error.message}`, live: guard.live };
+            if (outcome.kind === 'timeout')
+                return { kind: 'failed', why: 'the restore did not finish within the rollback budget', live: guard.live };
+        }
+        catch (error) {
+            return { kind: 'failed', why: `the restore was not accepted: ${error instanceof Error ? error.message : String(error)}`, live: guard.live };
+        }
+        // Read back (with the rest of the budget); a late write of this run that landed after the
+        // restore shows as one of its own maps, and the loop sends the restore again.
+        const back = await tryRead(deadline);
+        if (!back.live)
+            return { kind: 'failed', why: `the restore was accepted but ${back.why ?? 'the endpoint could not be read back'}` };
+        if (sameMaps(back.live, previous))
+            return { kind: 'restored', live: back.live, sent: true };
+        options.log(`Read back ${describeMaps(back.live)} after the restore: a write of this run may have landed after it.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8713:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I2: () => (/* binding */ isBusyConflict),
+/* harmony export */   f6: () => (/* binding */ ApplyLog),
+/* harmony export */   zC: () => (/* binding */ writeLro)
+/* harmony export */ });
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6939);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5570);
+
+
+
+/** Shared by the apply steps: findings, timeline, and what has been written. */
+class ApplyLog {
+    findings = [];
+    notes = [];
+    writes = 0;
+    failed = false;
+    timeline;
+    constructor(timeline) {
+        this.timeline = timeline;
+    }
+    entry(name, started, verdict, detail) {
+        this.timeline.push({ name, durationMs: Math.round(Date.now() - started), verdict, ...(detail ? { detail } : {}) });
+    }
+    fail(rule, at, message, hint) {
+        this.failed = true;
+        this.findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .makeFinding */ .MH)(rule, at, message, { severity: 'error', ...(hint ? { hint } : {}) }));
+    }
+}
+/**
+ * A 409 because another operation runs on the resource ("Cannot create a deployment in endpoint X
+ * because it is in Updating provisioning state"): the write is waited out and sent again, never
+ * failed (docs/rollout.md §1 "Busy resources"). Other 409s (a name taken, an immutable field) are final.
+ */
+function isBusyConflict(error) {
+    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_0__/* .ArmError */ .dW && error.status === 409 && /provisioning state|current operation|operation is in progress/i.test(error.message);
+}
+/** A write through an LRO; a refused write (ARM error on the PUT itself) becomes a failed outcome. Throttling, 5xx and a busy resource's 409 are sent again until the deadline. */
+async function writeLro(session, log, req, label, deadline, options = {}) {
+    const started = Date.now();
+    try {
+        return await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .retryTransient */ .jh)(label, deadline, async () => {
+            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .runLro */ .z9)(session.arm, req, { label, deadline });
+            log.writes += 1;
+            return outcome;
+        }, { retryable: (error) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error) || isBusyConflict(error), clock: options.clock });
+    }
+    catch (error) {
+        if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_0__/* .ArmError */ .dW)
+            return { kind: 'failed', error: { code: error.code, message: error.message.replace(/^\w+ \S+: \d+ \w+: /, '') }, polls: 0, elapsedMs: Date.now() - started };
+        throw error;
     }
 }
 
