@@ -36,6 +36,8 @@ export interface Inputs {
   minRequestCount: number;
   onNoData: 'fail' | 'hold' | 'pass';
   rollbackOnFailure: boolean;
+  /** Keep a new deployment that failed or was rolled back without ever serving (for debugging); by default it is deleted. */
+  keepFailedDeployment: boolean;
   grantMissingRoles: boolean;
   prComment: boolean;
   /** For the PR comment: the job's GITHUB_TOKEN unless the workflow passes another. */
@@ -66,10 +68,10 @@ export function envInputReader(env: NodeJS.ProcessEnv = process.env): InputReade
 }
 
 const DEPLOY_ONLY = [
-  'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles',
+  'keep-failed-deployment', 'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles',
 ] as const;
 /** Deploy inputs validate reads because they change the plan (docs/architecture.md §5). */
-const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles'] as const;
+const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles', 'keep-failed-deployment'] as const;
 const ON_NO_DATA = ['fail', 'hold', 'pass'] as const;
 
 export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.env): Inputs {
@@ -118,6 +120,7 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
 
   const bool = (name: string, fallback: boolean) => parseOrCollect(problems, name, optional(name), parseBoolean) ?? fallback;
   const rollbackOnFailure = bool('rollback-on-failure', true);
+  const keepFailedDeployment = bool('keep-failed-deployment', false);
   const grantMissingRoles = bool('grant-missing-roles', false);
   const prComment = bool('pr-comment', false);
 
@@ -150,6 +153,7 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
     minRequestCount,
     onNoData: onNoDataText as Inputs['onNoData'],
     rollbackOnFailure,
+    keepFailedDeployment,
     grantMissingRoles,
     prComment,
     githubToken: optional('github-token'),

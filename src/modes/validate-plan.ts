@@ -35,7 +35,7 @@ export interface PlanInput {
   localAssetsRead: boolean;
   /** Registered-asset lines of the offline plan. */
   offlineAssets: Plan['assets'];
-  inputs: Pick<Inputs, 'traffic' | 'rolloutSteps' | 'mirrorPercent' | 'smokeRequestFile' | 'maxErrorRate' | 'maxLatencyP99Ms' | 'bakeTimeMs'>;
+  inputs: Pick<Inputs, 'traffic' | 'rolloutSteps' | 'mirrorPercent' | 'smokeRequestFile' | 'maxErrorRate' | 'maxLatencyP99Ms' | 'bakeTimeMs' | 'rollbackOnFailure' | 'keepFailedDeployment'>;
   /** Values to show as *** in diffs (secret `set` values long enough to mask). */
   secretValues: readonly string[];
   /** An unreadable resource is a warning for validate and an error that stops deploy. */
@@ -190,6 +190,11 @@ export function computePlan(input: PlanInput): ComputedPlan {
     `Plan: ${requests.map((r) => `${r.change} ${r.resource?.kind} ${r.resource?.name}`).join('; ') || 'nothing to send'}.`,
     traffic ? `Traffic: ${describeTraffic(traffic)}.` : 'Traffic: unknown (the endpoint could not be read).',
     ...trafficNotes,
+    ...requests.filter((r) => r.resource?.kind === 'deployment' && r.change === 'create').map((r) =>
+      input.inputs.rollbackOnFailure && !input.inputs.keepFailedDeployment
+        ? `On failure: deployment ${r.resource?.name} is new, so if it fails or is rolled back without serving it is deleted (keep-failed-deployment: true keeps it).`
+        : `On failure: deployment ${r.resource?.name} is kept even if it never serves (${input.inputs.keepFailedDeployment ? 'keep-failed-deployment' : 'rollback-on-failure: false'}).`,
+    ),
     ...input.outcome.quota.map((q) => `Quota: ${q}`),
     ...input.outcome.identityPlan.map((line) => `Roles: ${line}`),
   ];

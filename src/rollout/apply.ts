@@ -204,11 +204,16 @@ async function applyPlan(run: AnalyzedRun, facts: DeployFacts, log: ApplyLog): P
   }
 
   // ---- Deployments
+  const createdHere = analysis.deployments.filter((d) => planned('deployment', d.name)?.change === 'create');
   for (const d of analysis.deployments) {
     const request = planned('deployment', d.name);
     if (!request) continue;
     const ok = await applyDeployment(session, log, { spec: d, request }, grantedHosts, deadline, inputs, secretValues);
-    if (!ok) return result(readBackOf(await readEndpoint(session, epPath, deadline).catch(() => undefined)));
+    if (!ok) {
+      // Traffic has not moved yet: a deployment this run created has never served.
+      if (request.change === 'create') await removeNeverServed(session, log, inputs, [{ name: d.name, path: request.path, at: locate(d) }]);
+      return result(readBackOf(await readEndpoint(session, epPath, deadline).catch(() => undefined)));
+    }
   }
 
   // ---- Traffic: the planned steps, from the map the plan read (a map another writer moved stops the run).
@@ -235,10 +240,39 @@ async function applyPlan(run: AnalyzedRun, facts: DeployFacts, log: ApplyLog): P
   const state: RolloutState = { version: 1, status: 'inProgress', endpointPath: epPath, apiVersion: ML_API_VERSION, endpointName, body: computed.trafficBody, previous: traffic.rollback, startedAt: new Date().toISOString() };
   const targetFile: SourceRange = target ? locate(analysis.deployments[0] as DeploymentSpec) : epFile;
   const after = await runTraffic({ session, log, plan: trafficPlan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(ROLLOUT_STATE_KEY, serializeState(s)) });
+  if (log.failed && createdHere.length) {
+    // Rolled back (or stopped): what this run created and what serves no live or mirrored traffic now never served.
+    const live = after ?? (await readEndpoint(session, epPath, deadline).catch(() => undefined));
+    const idle = createdHere.filter((d) => live && !(live.traffic[d.name.toLowerCase()] ?? live.traffic[d.name]) && !(live.mirrorTraffic[d.name.toLowerCase()] ?? live.mirrorTraffic[d.name]));
+    await removeNeverServed(session, log, inputs, idle.map((d) => ({ name: d.name, path: planned('deployment', d.name)?.path ?? '', at: locate(d) })));
+  }
   if (traffic.steps.length === 0 && log.writes === 0) log.notes.push(`Nothing to change: Azure already holds what the files and inputs ask for (traffic ${formatTraffic(before.traffic)}).`);
   else if (!log.failed) log.notes.push(`Traffic: ${formatTraffic(traffic.rollback.traffic)} → ${formatTraffic(after?.traffic)} (read back).`);
   return result(readBackOf(after));
 }
+
+/** Cleans up after a failed rollout: the deployments this run created that never served are deleted (rollback-on-failure), unless keep-failed-deployment. */
+async function removeNeverServed(session: AzureSession, log: ApplyLog, inputs: Inputs, deployments: Array<{ name: string; path: string; at: SourceRange }>): Promise<void> {
+  for (const d of deployments) {
+    if (!inputs.rollbackOnFailure || inputs.keepFailedDeployment) {
+      log.notes.push(`Deployment ${d.name} failed without serving and was kept (${inputs.keepFailedDeployment ? 'keep-failed-deployment: true' : 'rollback-on-failure: false'}); its instances keep running until you delete it: az ml online-deployment delete --name ${d.name} --endpoint-name ${d.path.split('/').at(-3) ?? ''} --yes`);
+      continue;
+    }
+    const label = `Apply: delete deployment ${d.name} (failed, never served)`;
+    const started = Date.now();
+    // Its own budget: the run's timeout may be spent by the failure that brought us here.
+    const outcome = await core.group(label, () => writeLro(session, log, { method: 'DELETE', path: d.path, apiVersion: ML_API_VERSION }, `Delete ${d.name}`, Date.now() + CLEANUP_BUDGET_MS));
+    if (outcome.kind === 'succeeded') {
+      log.entry(label, started, 'ok', 'deleted');
+      log.notes.push(`Deployment ${d.name} failed without serving and was deleted (keep-failed-deployment: true keeps one for debugging).`);
+    } else {
+      log.entry(label, started, 'failed', bodyOf(outcome));
+      log.fail('deployment-failed', d.at, `Deployment ${d.name} failed without serving, and deleting it failed too (${bodyOf(outcome)}); it keeps its instances.`, `Delete it: az ml online-deployment delete --name ${d.name} --endpoint-name ${d.path.split('/').at(-3) ?? ''} --yes`);
+    }
+  }
+}
+
+const CLEANUP_BUDGET_MS = 5 * 60_000;
 
 function locate(d: DeploymentSpec): SourceRange {
   return { file: d.file, line: d.spans.name?.line ?? 1, column: d.spans.name?.column ?? 1 };

@@ -36,7 +36,7 @@ export function isBusyConflict(error: unknown): boolean {
 }
 
 /** A write through an LRO; a refused write (ARM error on the PUT itself) becomes a failed outcome. Throttling, 5xx and a busy resource's 409 are sent again until the deadline. */
-export async function writeLro(session: Pick<AzureSession, 'arm'>, log: ApplyLog, req: { method: 'PUT'; path: string; apiVersion: string; body: unknown }, label: string, deadline: number, options: { clock?: Clock } = {}): Promise<LroOutcome> {
+export async function writeLro(session: Pick<AzureSession, 'arm'>, log: ApplyLog, req: { method: 'PUT' | 'DELETE'; path: string; apiVersion: string; body?: unknown }, label: string, deadline: number, options: { clock?: Clock } = {}): Promise<LroOutcome> {
   const started = Date.now();
   try {
     return await retryTransient(label, deadline, async () => {

@@ -43,7 +43,7 @@ describe('deploy: gated rollout', () => {
     assert.equal(run.code, 1);
     const held = (await world(emu))['existing-ep'];
     assert.deepEqual(held?.traffic, { blue: 100 });
-    assert.deepEqual(held?.deployments, { blue: 'Succeeded', green: 'Succeeded' });
+    assert.deepEqual(held?.deployments, { blue: 'Succeeded' }, 'green, new and rolled back, never serves again: deleted');
     const gate = run.annotations.find((a) => a.properties.title?.startsWith('rollout-gate-failed'));
     assert.equal(gate?.command, 'error');
     assert.equal(gate?.properties.file, 'ml/green.yml');

@@ -119,7 +119,18 @@ describe('deploy: failures are reported where they happen, and nothing else move
     assert.match(run.stdout, /ModuleNotFoundError: No module named sklearn/);
     const held = (await world(emu))['existing-ep'];
     assert.deepEqual(held?.traffic, { blue: 100 });
-    assert.equal(held?.deployments.green, 'Failed');
+    assert.equal(held?.deployments.green, undefined, 'the new deployment never served: it was deleted');
+    assert.ok((await writes(emu)).some((w) => w.method === 'DELETE' && /\/deployments\/green$/i.test(w.path)));
+    assert.match(run.summary, /Apply: delete deployment green \(failed, never served\) \| ✅ ok/);
+  });
+
+  it('keep-failed-deployment: a deployment that fails to start is kept for debugging, and the summary says how to delete it', async () => {
+    await admin(emu, 'PATCH', '/knobs', { deployments: { green: { failToStart: { code: 'ResourceNotReady', message: 'Liveness probe failed', logs: 'boom\n' } } } });
+    const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', 'keep-failed-deployment': 'true' }, { 'ml/green.yml': deploymentYaml(emu, 'green', 'existing-ep') });
+    assert.equal(run.code, 1, run.stdout);
+    assert.equal((await world(emu))['existing-ep']?.deployments.green, 'Failed');
+    assert.ok(!(await writes(emu)).some((w) => w.method === 'DELETE'));
+    assert.match(run.summary, /az ml online-deployment delete --name green --endpoint-name existing-ep --yes/);
   });
 
   it('SecretsInjectionError: a role that has not propagated fails the deployment on the line of the variable it names', async () => {
