@@ -9,6 +9,7 @@ import { beforeEach, describe, it } from 'node:test';
 import { credential } from '../emulator/harness.ts';
 import { proxyFetch } from '../emulator/proxy-fetch.ts';
 import { admin, deploy, deploymentYaml, emulatorPerFile, KV_REF, requests, SECRET_VALUES, until, world, writes, type DeployRun, type Emu } from './deploy-harness.ts';
+import { shownLog } from './harness.ts';
 
 const current = emulatorPerFile();
 let emu: Emu;
@@ -24,7 +25,7 @@ const trafficPuts = async () => (await writes(emu)).filter((w) => w.method === '
 /** Every text the run produced, less the runner's own mask commands (the runner consumes them; they are never shown). */
 function everything(run: { stdout: string; stderr: string; summary: string; outputs: Record<string, string> }): string {
   const files = ['sarif-file', 'plan-file'].map((k) => run.outputs[k]).filter((f): f is string => Boolean(f)).map((f) => readFileSync(f, 'utf8'));
-  return [run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'), run.stderr, run.summary, JSON.stringify(run.outputs), ...files].join('\n');
+  return [shownLog(run.stdout), run.stderr, run.summary, JSON.stringify(run.outputs), ...files].join('\n');
 }
 
 function assertNoSecret(run: Parameters<typeof everything>[0], secrets: readonly string[] = SECRET_VALUES): void {

@@ -151,3 +151,8 @@ export interface EmulatorContract {
 export function runActionOnEmulator(emu: EmulatorContract, options: RunOptions): Promise<ActionRun> {
   return runAction({ ...options, inputs: { ...emu.inputs, ...options.inputs }, env: { ...emu.env, ...options.env } });
 }
+
+/** stdout without the `::add-mask::` commands, which the runner consumes and never shows: what a reader of the log can see. */
+export function shownLog(stdout: string): string {
+  return stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+}

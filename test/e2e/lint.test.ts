@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { repoRoot, runAction } from './harness.ts';
+import { repoRoot, runAction, shownLog } from './harness.ts';
 
 const ENDPOINT = `$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json
 name: chat-endpoint
@@ -99,7 +99,7 @@ describe('lint mode, end to end', () => {
       files: { 'blue.yml': DEPLOYMENT.replace('endpoint_name: chat-endpoint\n', '') },
     });
     assert.equal(run.code, 0, run.stdout);
-    const printed = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    const printed = shownLog(run.stdout);
     for (const [where, text] of Object.entries({ stdout: printed, stderr: run.stderr, summary: run.summary, outputs: JSON.stringify(run.outputs) })) {
       assert.ok(!text.includes(secret), `the secret leaked into ${where}`);
     }

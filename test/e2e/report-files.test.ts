@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { sarifValidator } from '../fixtures/sarif/validate.ts';
-import { runAction } from './harness.ts';
+import { runAction, shownLog } from './harness.ts';
 
 const MIB = 1024 * 1024;
 const MB = 1_000_000;
@@ -65,7 +65,7 @@ describe('report files and size limits, end to end', () => {
     const findings = JSON.parse(run.outputs.findings ?? '') as { message: string; hint?: string }[];
     assert.ok(findings.some((f) => f.message.includes('***')), 'the findings still say where the value was');
     const places: Record<string, string> = {
-      stdout: run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'),
+      stdout: shownLog(run.stdout),
       stderr: run.stderr,
       summary: run.summary,
       ...run.outputs,

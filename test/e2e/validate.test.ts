@@ -6,7 +6,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { admin, type Emu } from '../emulator/harness.ts';
-import type { ActionRun } from './harness.ts';
+import { shownLog, type ActionRun } from './harness.ts';
 import {
   CONN,
   EP_SAI_PRINCIPAL,
@@ -300,7 +300,7 @@ describe('mode: validate (emulator, dist/index.js)', () => {
   it('no output ever holds a seeded secret value (connection credentials, Key Vault values)', () => {
     assert.ok(runs.length >= 10, 'the runs above are inspected');
     for (const run of runs) {
-      const everything = [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs)].join('\n');
+      const everything = [shownLog(run.stdout), run.stderr, run.summary, JSON.stringify(run.outputs)].join('\n');
       for (const value of SEEDED_SECRET_VALUES) assert.ok(!everything.includes(value), `a run printed ${value}`);
     }
   });
