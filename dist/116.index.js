@@ -2880,6 +2880,8 @@ function mergeStatuses(statuses) {
     return { state: 'unknown', why: 'no online check covered this reference' };
 }
 
+// EXTERNAL MODULE: ./lib/report/model.js
+var model = __webpack_require__(5747);
 ;// CONCATENATED MODULE: ./lib/checks/diff.js
 // The plan's field-level diff: the REST body the translator would send (src/spec/rest.ts) against
 // the live GET body, ignoring what the service fills in, so that an unchanged file reads "no
@@ -3176,6 +3178,7 @@ function formatTraffic(t) {
 
 
 
+
 const validateMode = {
     // Offline, traffic to a deployment in no file is only a notice: the online traffic check decides it.
     unknownTrafficSeverity: 'notice',
@@ -3230,7 +3233,7 @@ async function validateOnline(run, mode) {
         references: outcome.references,
         plan: refined.plan,
         changes: refined.changes,
-        readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic } : undefined,
+        readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic, ...(0,model/* armIdentifiers */.rg)(live.body) } : undefined,
         notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...refined.notes],
         supersedes: supersededOffline,
         session,

@@ -243,6 +243,8 @@ var local_assets = __webpack_require__(7998);
 var azure_session = __webpack_require__(7076);
 // EXTERNAL MODULE: ./lib/inputs.js
 var inputs = __webpack_require__(646);
+// EXTERNAL MODULE: ./lib/report/model.js
+var model = __webpack_require__(5747);
 // EXTERNAL MODULE: ./lib/secrets/parse.js
 var parse = __webpack_require__(8586);
 // EXTERNAL MODULE: ./lib/source-files.js
@@ -253,10 +255,13 @@ var lib_spec = __webpack_require__(4199);
 // Pure: traceability tags on the endpoint and the deployment (docs/rollout.md §1), so that anyone
 // looking at them in Azure finds the repository, commit, workflow and run that deployed them.
 // They are ignored when deciding whether anything changed: a re-run of the same inputs stays a
-// no-op, and the tags keep naming the run that made the change.
+// no-op, and the tags keep naming the run that made the change. `skip-default-tags: true` turns them
+// off (the file's own `tags:` are still sent), like deploy-cloudrun's `skip_default_labels`.
 const TRACE_TAG_PREFIX = 'github.';
 /** From the runner's default variables (https://docs.github.com/actions/reference/variables-reference). */
-function traceTags(env) {
+function traceTags(env, options = {}) {
+    if (options.skip)
+        return {};
     const tags = { 'deployed-by': 'azureml-online-deploy' };
     const set = (key, value) => {
         if (value)
@@ -273,8 +278,10 @@ function traceTags(env) {
 function isTraceTag(key) {
     return key === 'deployed-by' || key.startsWith(TRACE_TAG_PREFIX);
 }
-/** The body with the trace tags added to its `tags` (the file's own tags win on a clash). */
+/** The body with the trace tags added to its `tags` (the file's own tags win on a clash); no tags: the body as it is. */
 function withTraceTags(body, tags) {
+    if (Object.keys(tags).length === 0)
+        return body;
     const own = (body.tags ?? {});
     return { ...body, tags: { ...tags, ...own } };
 }
@@ -545,7 +552,7 @@ function redactVariables(text, variables) {
 }
 
 // EXTERNAL MODULE: ./lib/rollout/live.js
-var rollout_live = __webpack_require__(5747);
+var rollout_live = __webpack_require__(8128);
 // EXTERNAL MODULE: ./lib/rollout/rollout-state.js
 var rollout_state = __webpack_require__(5012);
 // EXTERNAL MODULE: ./lib/rollout/traffic-plan.js
@@ -1046,6 +1053,7 @@ async function runTraffic(run) {
 
 
 
+
 function bodyOf(outcome) {
     return outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : outcome.kind;
 }
@@ -1274,7 +1282,7 @@ function locate(d) {
 function readBackOf(e) {
     if (!e)
         return undefined;
-    return { scoringUri: e.scoringUri, swaggerUri: e.swaggerUri, traffic: e.traffic, mirrorTraffic: e.mirrorTraffic };
+    return { scoringUri: e.scoringUri, swaggerUri: e.swaggerUri, traffic: e.traffic, mirrorTraffic: e.mirrorTraffic, ...(0,model/* armIdentifiers */.rg)(e.body) };
 }
 function written(log) {
     if (log.writes === 0)
@@ -1400,7 +1408,7 @@ const deployMode = {
 
 /***/ }),
 
-/***/ 5747:
+/***/ 8128:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -10,6 +10,7 @@ import { signIn, type AzureSession } from '../azure/session.ts';
 import type { ValidateFacts } from '../checks/facts.ts';
 import { runChecks, type ChecksOutcome } from '../checks/registry.ts';
 import { makeFinding, type Finding } from '../findings/finding.ts';
+import { armIdentifiers } from '../report/model.ts';
 import { OFFLINE_WORKSPACE, deploymentRestBody } from '../spec/index.ts';
 import { refinePlan } from './validate-plan.ts';
 import type { AnalyzedRun, CheckResult, ModeDefinition } from './mode.ts';
@@ -77,7 +78,7 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
     references: outcome.references,
     plan: refined.plan,
     changes: refined.changes,
-    readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic } : undefined,
+    readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic, ...armIdentifiers(live.body) } : undefined,
     notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...refined.notes],
     supersedes: supersededOffline,
     session,

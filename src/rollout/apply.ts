@@ -10,7 +10,7 @@ import { ArmError } from '../azure/session.ts';
 import type { SourceRange } from '../findings/finding.ts';
 import { InputError, type Inputs } from '../inputs.ts';
 import type { AnalyzedRun, ApplyResult } from '../modes/mode.ts';
-import type { ReadBack, Written } from '../report/model.ts';
+import { armIdentifiers, type ReadBack, type Written } from '../report/model.ts';
 import { parseExactReference } from '../secrets/parse.ts';
 import type { KeyVaultRef } from '../secrets/scan.ts';
 import { readSourceFile, workspaceRoot } from '../source-files.ts';
@@ -254,7 +254,7 @@ function locate(d: DeploymentSpec): SourceRange {
 
 function readBackOf(e: LiveEndpoint | undefined): ReadBack | undefined {
   if (!e) return undefined;
-  return { scoringUri: e.scoringUri, swaggerUri: e.swaggerUri, traffic: e.traffic, mirrorTraffic: e.mirrorTraffic };
+  return { scoringUri: e.scoringUri, swaggerUri: e.swaggerUri, traffic: e.traffic, mirrorTraffic: e.mirrorTraffic, ...armIdentifiers(e.body) };
 }
 
 function written(log: ApplyLog): Written {

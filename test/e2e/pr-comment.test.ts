@@ -160,9 +160,9 @@ describe('sticky pull-request comment, end to end on the emulated api.github.com
     assert.match(push.stdout, /pr-comment: this run is for a 'push' event, not a pull request/);
   });
 
-  it('keeps values of the set input (they may be secrets) out of the comment', async () => {
+  it('keeps values of the secret-set input out of the comment', async () => {
     const secret = 'hunter2-Seeded-Secret-4d2c';
-    const mark = await run('1007', { env: { GITHUB_JOB: 'lint-secret', INPUT_SET: `deployment:environment_variables.DB_PASSWORD=${secret}\ndeployment:instance_count=${secret}` } });
+    const mark = await run('1007', { env: { GITHUB_JOB: 'lint-secret', 'INPUT_SECRET-SET': `deployment:environment_variables.DB_PASSWORD=${secret}\ndeployment:instance_count=${secret}` } });
     assert.equal(mark.code, 1);
     const mine = (await own()).filter((c) => c.body.includes('instance_count=***'));
     assert.equal(mine.length, 1, 'the comment shows the finding, with the value redacted');
