@@ -38067,7 +38067,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"rE":"0.1.0","Jk":{"type":"git","url":"git+https://github.com/contoso/azureml-online-deploy.git"}}');
 ;// CONCATENATED MODULE: ./lib/github/event.js
 // The pull request a run is for, read from the event payload the runner writes (GITHUB_EVENT_PATH):
 // `pull_request` and `pull_request_target` events carry it; other events have none.
@@ -38207,8 +38207,20 @@ function clip(text, budget, measure) {
 // EXTERNAL MODULE: ./lib/findings/finding.js
 var finding = __nccwpck_require__(6939);
 ;// CONCATENATED MODULE: ./lib/report/links.js
-/** The action's home, for runs that do not say where the action came from (local runs, `uses: ./`). */
-const ACTION_REPOSITORY = 'contoso/azureml-online-deploy';
+// Where the report's links point: each rule id to its section of docs/rules.md (in the repository
+// the action runs from, at the version the workflow runs), and each file:line to the commit under review.
+// Pure: the runner's environment comes in as a plain object.
+
+/**
+ * The action's home for runs that say nothing of where the action came from (local runs outside
+ * Actions): package.json's `repository`, so a fork changes it in one place, not in the code.
+ */
+const ACTION_REPOSITORY = repositoryOf(package_namespaceObject.Jk?.url ?? '') ?? 'azureml-online-deploy/azureml-online-deploy';
+/** `owner/name` of a GitHub repository URL (`git+https://github.com/owner/name.git`, `github:owner/name`). */
+function repositoryOf(url) {
+    const m = /^(?:git\+)?(?:https?:\/\/[^/]+\/|git@[^:]+:|github:)([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/.exec(url.trim());
+    return m ? `${m[1]}/${m[2]}` : undefined;
+}
 /** GitHub's heading anchors: lower case, spaces to hyphens, punctuation other than - and _ dropped. */
 function anchorOf(heading) {
     return heading
@@ -38226,18 +38238,25 @@ function sourceUrl(links, file, line) {
     return `${links.source}${encodePath(file)}#L${line}`;
 }
 /**
- * GITHUB_ACTION_REPOSITORY / GITHUB_ACTION_REF name the action a `uses:` step runs
- * (https://docs.github.com/actions/reference/variables-reference); `headSha` is the pull request's
- * head commit when there is one (GITHUB_SHA is then a merge commit that may disappear).
+ * Where the running action's docs/rules.md is. GITHUB_ACTION_REPOSITORY / GITHUB_ACTION_REF name
+ * the action a `uses: owner/repo@ref` step runs (https://docs.github.com/actions/reference/variables-reference).
+ * A local action (`uses: ./`) has neither (actions/runner#585): its code is the workflow's own
+ * repository at the commit under review. Outside Actions, package.json's repository at `main`.
+ * `headSha` is the pull request's head commit when there is one (GITHUB_SHA is then a merge commit
+ * that may disappear).
  */
 function linksFromEnv(env, headSha) {
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const actionRepository = env.GITHUB_ACTION_REPOSITORY || ACTION_REPOSITORY;
-    const actionRef = env.GITHUB_ACTION_REF || 'main';
-    const links = { rulesDoc: `${server}/${actionRepository}/blob/${encodePath(actionRef)}/docs/rules.md` };
     const sha = headSha || env.GITHUB_SHA;
-    if (env.GITHUB_REPOSITORY && sha && /^[0-9a-f]{40}$/i.test(sha))
-        links.source = `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/`;
+    const commit = sha && /^[0-9a-f]{40}$/i.test(sha) ? sha : undefined;
+    const home = env.GITHUB_ACTION_REPOSITORY
+        ? { repository: env.GITHUB_ACTION_REPOSITORY, ref: env.GITHUB_ACTION_REF || 'main' }
+        : env.GITHUB_REPOSITORY
+            ? { repository: env.GITHUB_REPOSITORY, ref: commit ?? env.GITHUB_REF_NAME ?? 'main' }
+            : { repository: ACTION_REPOSITORY, ref: 'main' };
+    const links = { rulesDoc: `${server}/${home.repository}/blob/${encodePath(home.ref)}/docs/rules.md` };
+    if (env.GITHUB_REPOSITORY && commit)
+        links.source = `${server}/${env.GITHUB_REPOSITORY}/blob/${commit}/`;
     return links;
 }
 /** Each path segment percent-encoded, the slashes kept: a URI path from a file path. */

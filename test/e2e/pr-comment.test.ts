@@ -82,6 +82,9 @@ describe('sticky pull-request comment, end to end on the emulated api.github.com
         GITHUB_JOB: 'lint',
         GITHUB_RUN_ID: runId,
         GITHUB_SERVER_URL: 'https://github.com',
+        // The runner sets these for `uses: contoso/azureml-online-deploy@v1`: rule links point there.
+        GITHUB_ACTION_REPOSITORY: 'contoso/azureml-online-deploy',
+        GITHUB_ACTION_REF: 'v1',
         ...extra.env,
       },
     });
@@ -131,7 +134,7 @@ describe('sticky pull-request comment, end to end on the emulated api.github.com
     const body = mine[0]?.body ?? '';
     assert.match(body, /❌ Failed/);
     assert.ok(body.includes(`(https://github.com/${emu.github.repository}/blob/${HEAD_SHA}/ml/blue.yml#L5)`), body);
-    assert.ok(body.includes('[`schema`](https://github.com/contoso/azureml-online-deploy/blob/main/docs/rules.md#schema)'), body);
+    assert.ok(body.includes('[`schema`](https://github.com/contoso/azureml-online-deploy/blob/v1/docs/rules.md#schema)'), body);
     writeFileSync(join(workspace, 'ml/blue.yml'), DEPLOYMENT);
   });
 
