@@ -38327,7 +38327,8 @@ function renderSummary(report, options = {}) {
     });
 }
 function renderReport(report, options) {
-    const preface = [options.heading, headline(report)];
+    // The totals come first, so they are there whatever a section had to leave out to fit.
+    const preface = [options.heading, headline(report), totalsLine(report)];
     if (report.notes.length)
         preface.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
     const sections = [
@@ -38347,6 +38348,18 @@ function headline(report) {
         return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize((0,model/* writtenSentence */.hG)(report.written))}`;
     const written = report.written === 'nothing' ? '' : ` ${capitalize((0,model/* writtenSentence */.hG)(report.written))}`;
     return `**✅ Passed:** ${tally || 'no findings'} in ${files}.${written || changes}`;
+}
+/** Every count the report stands on, exact: the sections below may show only the most important rows. */
+function totalsLine(report) {
+    const findings = report.findings.length;
+    const tally = tallyOf(report.findings);
+    const requests = report.plan.requests.length + report.plan.assets.length;
+    return [
+        `**Totals:** ${plural(report.files.length, 'file')}`,
+        plural(report.references.length, 'secret reference'),
+        `${plural(findings, 'finding')}${findings ? ` (${tally})` : ''}`,
+        plural(requests, 'plan entry', 'plan entries'),
+    ].join(' · ');
 }
 const VERDICT_ICON = { ok: '✅', failed: ICON.error, skipped: '⏭️', 'rolled back': '↩️', inconclusive: '❔' };
 /** The phases and gates of an online run (lint has one phase: no timeline). Durations only where they may change every run. */
