@@ -15,6 +15,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { ACTION_REPOSITORY } from '../src/report/links.ts';
 import { annotationsOf, runnerLog } from './runner-log.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -55,7 +56,7 @@ async function runAction(title, inputs, { show = true, whileRunning } = {}) {
   const all = { ...contract.inputs, mode: 'deploy', 'endpoint-file': 'examples/endpoint.yml', 'grant-missing-roles': 'true', timeout: '5m', ...inputs };
   const env = {
     PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_STATE: files.state, GITHUB_EVENT_PATH: files.event, GITHUB_REPOSITORY: contract.github?.repository ?? 'octo-org/octo-repo', GITHUB_SHA: '7725fa397b5dec28acc56b86050152866c3a78dd',
+    GITHUB_STATE: files.state, GITHUB_EVENT_PATH: files.event, GITHUB_REPOSITORY: contract.github?.repository ?? 'octo-org/octo-repo', GITHUB_ACTION_REPOSITORY: ACTION_REPOSITORY, GITHUB_ACTION_REF: 'main', GITHUB_SHA: '7725fa397b5dec28acc56b86050152866c3a78dd',
     GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '9000001', RUNNER_TEMP: scratch, ...contract.env,
     ...Object.fromEntries(Object.entries(all).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
   };

@@ -16,6 +16,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { ACTION_REPOSITORY } from '../src/report/links.ts';
 import { annotationsOf, runnerLog } from './runner-log.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -51,6 +52,7 @@ async function runOnce(workspace, title, extraInputs = {}) {
   writeFileSync(files.summary, '');
   writeFileSync(files.event, '{}');
   const inputs = { ...contract.inputs, mode, 'endpoint-file': 'examples/endpoint.yml', 'deployment-file': 'examples/deployment.yml', ...extraInputs };
+  // GITHUB_ACTION_REPOSITORY / _REF as the runner sets them for `uses: OWNER/azureml-online-deploy@main`.
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -59,7 +61,7 @@ async function runOnce(workspace, title, extraInputs = {}) {
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_EVENT_PATH: files.event,
-    GITHUB_REPOSITORY: contract.github?.repository ?? 'octo-org/octo-repo',
+    GITHUB_REPOSITORY: contract.github?.repository ?? 'octo-org/octo-repo', GITHUB_ACTION_REPOSITORY: ACTION_REPOSITORY, GITHUB_ACTION_REF: 'main',
     RUNNER_TEMP: scratch,
     ...contract.env,
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
