@@ -1693,6 +1693,9 @@ function computePlan(input) {
         `Plan: ${requests.map((r) => `${r.change} ${r.resource?.kind} ${r.resource?.name}`).join('; ') || 'nothing to send'}.`,
         traffic ? `Traffic: ${(0,traffic_plan/* describeTraffic */.hA)(traffic)}.` : 'Traffic: unknown (the endpoint could not be read).',
         ...trafficNotes,
+        ...requests.filter((r) => r.resource?.kind === 'deployment' && r.change === 'create').map((r) => input.inputs.rollbackOnFailure && !input.inputs.keepFailedDeployment
+            ? `On failure: deployment ${r.resource?.name} is new, so if it fails or is rolled back without serving it is deleted (keep-failed-deployment: true keeps it).`
+            : `On failure: deployment ${r.resource?.name} is kept even if it never serves (${input.inputs.keepFailedDeployment ? 'keep-failed-deployment' : 'rollback-on-failure: false'}).`),
         ...input.outcome.quota.map((q) => `Quota: ${q}`),
         ...input.outcome.identityPlan.map((line) => `Roles: ${line}`),
     ];
@@ -3185,6 +3188,8 @@ function mergeStatuses(statuses) {
 var redact = __webpack_require__(6749);
 // EXTERNAL MODULE: ./lib/rollout/trace-tags.js
 var trace_tags = __webpack_require__(2536);
+// EXTERNAL MODULE: ./lib/report/model.js
+var model = __webpack_require__(5747);
 // EXTERNAL MODULE: ./lib/source-files.js
 var source_files = __webpack_require__(308);
 // EXTERNAL MODULE: ./lib/rollout/traffic-plan.js
@@ -3286,6 +3291,7 @@ var validate_plan = __webpack_require__(8542);
 
 
 
+
 const validateMode = {
     // Offline, traffic to a deployment in no file is only a notice: the online traffic check decides it.
     unknownTrafficSeverity: 'notice',
@@ -3339,7 +3345,7 @@ async function validateOnline(run, mode) {
         facts: gathered.facts,
         outcome,
         workspace: ws,
-        tags: (0,trace_tags/* traceTags */.TS)(process.env),
+        tags: (0,trace_tags/* traceTags */.TS)(process.env, { skip: inputs.skipDefaultTags }),
         localAssets: assetPlan,
         localAssetsRead: assetProblems.length === 0,
         offlineAssets,
@@ -3357,7 +3363,7 @@ async function validateOnline(run, mode) {
         references: outcome.references,
         plan: computed.plan,
         changes: computed.changes,
-        readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic } : undefined,
+        readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic, ...(0,model/* armIdentifiers */.rg)(live.body) } : undefined,
         notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...computed.notes],
         supersedes: supersededOffline,
         session,
@@ -3423,10 +3429,13 @@ function countStates(o) {
 // Pure: traceability tags on the endpoint and the deployment (docs/rollout.md §1), so that anyone
 // looking at them in Azure finds the repository, commit, workflow and run that deployed them.
 // They are ignored when deciding whether anything changed: a re-run of the same inputs stays a
-// no-op, and the tags keep naming the run that made the change.
+// no-op, and the tags keep naming the run that made the change. `skip-default-tags: true` turns them
+// off (the file's own `tags:` are still sent), like deploy-cloudrun's `skip_default_labels`.
 const TRACE_TAG_PREFIX = 'github.';
 /** From the runner's default variables (https://docs.github.com/actions/reference/variables-reference). */
-function traceTags(env) {
+function traceTags(env, options = {}) {
+    if (options.skip)
+        return {};
     const tags = { 'deployed-by': 'azureml-online-deploy' };
     const set = (key, value) => {
         if (value)
@@ -3443,8 +3452,10 @@ function traceTags(env) {
 function isTraceTag(key) {
     return key === 'deployed-by' || key.startsWith(TRACE_TAG_PREFIX);
 }
-/** The body with the trace tags added to its `tags` (the file's own tags win on a clash). */
+/** The body with the trace tags added to its `tags` (the file's own tags win on a clash); no tags: the body as it is. */
 function withTraceTags(body, tags) {
+    if (Object.keys(tags).length === 0)
+        return body;
     const own = (body.tags ?? {});
     return { ...body, tags: { ...tags, ...own } };
 }

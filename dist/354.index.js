@@ -26,6 +26,8 @@ var inputs = __webpack_require__(646);
 var validate_plan = __webpack_require__(8542);
 // EXTERNAL MODULE: ./lib/report/redact.js
 var redact = __webpack_require__(6749);
+// EXTERNAL MODULE: ./lib/report/model.js
+var model = __webpack_require__(5747);
 // EXTERNAL MODULE: ./lib/secrets/parse.js
 var parse = __webpack_require__(8586);
 // EXTERNAL MODULE: ./lib/source-files.js
@@ -300,7 +302,7 @@ function redactVariables(text, variables) {
 }
 
 // EXTERNAL MODULE: ./lib/rollout/live.js
-var rollout_live = __webpack_require__(5747);
+var rollout_live = __webpack_require__(8128);
 // EXTERNAL MODULE: ./lib/rollout/rollout-state.js
 var rollout_state = __webpack_require__(5012);
 // EXTERNAL MODULE: ./lib/rollout/traffic-plan.js
@@ -828,6 +830,7 @@ async function runTraffic(run) {
 
 
 
+
 function bodyOf(outcome) {
     return outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : outcome.kind;
 }
@@ -991,13 +994,18 @@ async function applyPlan(run, facts, log) {
         }
     }
     // ---- Deployments
+    const createdHere = analysis.deployments.filter((d) => planned('deployment', d.name)?.change === 'create');
     for (const d of analysis.deployments) {
         const request = planned('deployment', d.name);
         if (!request)
             continue;
         const ok = await applyDeployment(session, log, { spec: d, request }, grantedHosts, deadline, inputs, secretValues);
-        if (!ok)
+        if (!ok) {
+            // Traffic has not moved yet: a deployment this run created has never served.
+            if (request.change === 'create')
+                await removeNeverServed(session, log, inputs, [{ name: d.name, path: request.path, at: locate(d) }]);
             return result(readBackOf(await (0,rollout_live/* readEndpoint */.KW)(session, epPath, deadline).catch(() => undefined)));
+        }
     }
     // ---- Traffic: the planned steps, from the map the plan read (a map another writer moved stops the run).
     const trafficStarted = Date.now();
@@ -1023,19 +1031,47 @@ async function applyPlan(run, facts, log) {
     const state = { version: 1, status: 'inProgress', endpointPath: epPath, apiVersion: lib_spec/* ML_API_VERSION */.W8, endpointName, body: computed.trafficBody, previous: traffic.rollback, startedAt: new Date().toISOString() };
     const targetFile = target ? locate(analysis.deployments[0]) : epFile;
     const after = await runTraffic({ session, log, plan: trafficPlan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(rollout_state/* ROLLOUT_STATE_KEY */.UH, (0,rollout_state/* serializeState */.sU)(s)) });
+    if (log.failed && createdHere.length) {
+        // Rolled back (or stopped): what this run created and what serves no live or mirrored traffic now never served.
+        const live = after ?? (await (0,rollout_live/* readEndpoint */.KW)(session, epPath, deadline).catch(() => undefined));
+        const idle = createdHere.filter((d) => live && !(live.traffic[d.name.toLowerCase()] ?? live.traffic[d.name]) && !(live.mirrorTraffic[d.name.toLowerCase()] ?? live.mirrorTraffic[d.name]));
+        await removeNeverServed(session, log, inputs, idle.map((d) => ({ name: d.name, path: planned('deployment', d.name)?.path ?? '', at: locate(d) })));
+    }
     if (traffic.steps.length === 0 && log.writes === 0)
         log.notes.push(`Nothing to change: Azure already holds what the files and inputs ask for (traffic ${(0,traffic_plan/* formatTraffic */.zM)(before.traffic)}).`);
     else if (!log.failed)
         log.notes.push(`Traffic: ${(0,traffic_plan/* formatTraffic */.zM)(traffic.rollback.traffic)} → ${(0,traffic_plan/* formatTraffic */.zM)(after?.traffic)} (read back).`);
     return result(readBackOf(after));
 }
+/** Cleans up after a failed rollout: the deployments this run created that never served are deleted (rollback-on-failure), unless keep-failed-deployment. */
+async function removeNeverServed(session, log, inputs, deployments) {
+    for (const d of deployments) {
+        if (!inputs.rollbackOnFailure || inputs.keepFailedDeployment) {
+            log.notes.push(`Deployment ${d.name} failed without serving and was kept (${inputs.keepFailedDeployment ? 'keep-failed-deployment: true' : 'rollback-on-failure: false'}); its instances keep running until you delete it: az ml online-deployment delete --name ${d.name} --endpoint-name ${d.path.split('/').at(-3) ?? ''} --yes`);
+            continue;
+        }
+        const label = `Apply: delete deployment ${d.name} (failed, never served)`;
+        const started = Date.now();
+        // Its own budget: the run's timeout may be spent by the failure that brought us here.
+        const outcome = await core.group(label, () => (0,writes/* writeLro */.zC)(session, log, { method: 'DELETE', path: d.path, apiVersion: lib_spec/* ML_API_VERSION */.W8 }, `Delete ${d.name}`, Date.now() + CLEANUP_BUDGET_MS));
+        if (outcome.kind === 'succeeded') {
+            log.entry(label, started, 'ok', 'deleted');
+            log.notes.push(`Deployment ${d.name} failed without serving and was deleted (keep-failed-deployment: true keeps one for debugging).`);
+        }
+        else {
+            log.entry(label, started, 'failed', bodyOf(outcome));
+            log.fail('deployment-failed', d.at, `Deployment ${d.name} failed without serving, and deleting it failed too (${bodyOf(outcome)}); it keeps its instances.`, `Delete it: az ml online-deployment delete --name ${d.name} --endpoint-name ${d.path.split('/').at(-3) ?? ''} --yes`);
+        }
+    }
+}
+const CLEANUP_BUDGET_MS = 5 * 60_000;
 function locate(d) {
     return { file: d.file, line: d.spans.name?.line ?? 1, column: d.spans.name?.column ?? 1 };
 }
 function readBackOf(e) {
     if (!e)
         return undefined;
-    return { scoringUri: e.scoringUri, swaggerUri: e.swaggerUri, traffic: e.traffic, mirrorTraffic: e.mirrorTraffic };
+    return { scoringUri: e.scoringUri, swaggerUri: e.swaggerUri, traffic: e.traffic, mirrorTraffic: e.mirrorTraffic, ...(0,model/* armIdentifiers */.rg)(e.body) };
 }
 function written(log) {
     if (log.writes === 0)
@@ -1175,7 +1211,7 @@ const deployMode = {
 
 /***/ }),
 
-/***/ 5747:
+/***/ 8128:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1373,7 +1409,7 @@ async function retryTransient(what, deadline, call, options = {}) {
 /* harmony export */ });
 /* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
 /* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7573);
-/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5747);
+/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8128);
 /* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5570);
 /* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8713);
 /* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8154);

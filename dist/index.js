@@ -37887,7 +37887,7 @@ function isRuleId(id) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7094);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3060);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(441);
 /* harmony import */ var _rollout_rollout_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5012);
 // The runner's entry point for both steps (action.yml `main` and `post`, one bundle as in
 // actions/checkout): the main step marks the state `isPost`, so the post step knows it is one.
@@ -37941,10 +37941,10 @@ function envInputReader(env = process.env) {
     return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 const DEPLOY_ONLY = [
-    'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles',
+    'keep-failed-deployment', 'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles', 'skip-default-tags',
 ];
 /** Deploy inputs validate reads because they change the plan (docs/architecture.md §5). */
-const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles'];
+const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles', 'keep-failed-deployment', 'skip-default-tags'];
 const ON_NO_DATA = ['fail', 'hold', 'pass'];
 function readInputs(read, env = process.env) {
     const problems = [];
@@ -37966,8 +37966,10 @@ function readInputs(read, env = process.env) {
     const cloud = (0,_azure_clouds_js__WEBPACK_IMPORTED_MODULE_0__/* .findCloud */ .n)(cloudText);
     if (!cloud)
         problems.push(`environment: '${cloudText}' is not a cloud; use AzureCloud, AzureUSGovernment or AzureChinaCloud.`);
-    const { overrides, errors: overrideErrors } = (0,_spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .parseScopedOverrides */ .Fm)(read('set'));
-    problems.push(...overrideErrors, ...(0,_spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .ambiguousOverrides */ .Ez)(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
+    const plain = (0,_spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .parseScopedOverrides */ .Fm)(read('set'));
+    const secret = (0,_spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .parseScopedOverrides */ .Fm)(read('secret-set'), { input: 'secret-set' });
+    const overrides = [...plain.overrides, ...secret.overrides];
+    problems.push(...plain.errors, ...secret.errors, ...(0,_spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .secretNameOverrides */ .ph)(overrides), ...(0,_spec_override_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .ambiguousOverrides */ .Ez)(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
     const traffic = parseOrCollect(problems, 'traffic', optional('traffic'), parseTraffic);
     const rolloutSteps = parseOrCollect(problems, 'rollout-steps', optional('rollout-steps'), parseRolloutSteps);
     const bakeTimeMs = parseOrCollect(problems, 'bake-time', optional('bake-time'), parseDuration);
@@ -37990,7 +37992,9 @@ function readInputs(read, env = process.env) {
         problems.push(`fail-on: '${get('fail-on')}' must be error or warning.`);
     const bool = (name, fallback) => parseOrCollect(problems, name, optional(name), parseBoolean) ?? fallback;
     const rollbackOnFailure = bool('rollback-on-failure', true);
+    const keepFailedDeployment = bool('keep-failed-deployment', false);
     const grantMissingRoles = bool('grant-missing-roles', false);
+    const skipDefaultTags = bool('skip-default-tags', false);
     const prComment = bool('pr-comment', false);
     // validate reads grant-missing-roles too: it predicts the deploy that the same inputs would run.
     // validate plans the traffic (and the grants) of the deploy the same inputs would run: it reads those too.
@@ -38021,7 +38025,9 @@ function readInputs(read, env = process.env) {
         minRequestCount,
         onNoData: onNoDataText,
         rollbackOnFailure,
+        keepFailedDeployment,
         grantMissingRoles,
+        skipDefaultTags,
         prComment,
         githubToken: optional('github-token'),
         failOn: failOnText === 'warning' ? 'warning' : 'error',
@@ -38130,7 +38136,7 @@ function parseDuration(text) {
 
 /***/ }),
 
-/***/ 3060:
+/***/ 441:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38145,34 +38151,8 @@ var core = __nccwpck_require__(7094);
 var secret_values = __nccwpck_require__(7266);
 // EXTERNAL MODULE: ./lib/inputs.js
 var lib_inputs = __nccwpck_require__(646);
-// EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __nccwpck_require__(6939);
-;// CONCATENATED MODULE: ./lib/report/model.js
-// What a run produced, in one plain value: the report layer renders it, tests inspect it.
-
-function failed(report) {
-    return report.findings.some((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
-}
-/** The step's failure line: what failed, where, and what was written. */
-function failureMessage(report) {
-    const counts = (0,finding/* countBySeverity */.Ot)(report.findings);
-    const failing = report.findings.filter((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
-    const files = [...new Set(failing.map((f) => f.file))].join(', ');
-    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const what = report.failOn === 'warning' ? `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')}` : plural(counts.error, 'error');
-    return `${what} in ${files}; ${writtenSentence(report.written)} See the annotations and the job summary.`;
-}
-function writtenSentence(written) {
-    switch (written) {
-        case 'nothing':
-            return 'nothing was written to Azure.';
-        case 'partial':
-            return 'some changes were written to Azure before the run stopped (see the timeline).';
-        case 'all':
-            return 'every planned change was written to Azure.';
-    }
-}
-
+// EXTERNAL MODULE: ./lib/report/model.js
+var model = __nccwpck_require__(5747);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -38182,7 +38162,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"rE":"0.1.0","Jk":{"type":"git","url":"git+https://github.com/contoso/azureml-online-deploy.git"}}');
 ;// CONCATENATED MODULE: ./lib/github/event.js
 // The pull request a run is for, read from the event payload the runner writes (GITHUB_EVENT_PATH):
 // `pull_request` and `pull_request_target` events carry it; other events have none.
@@ -38319,9 +38299,23 @@ function clip(text, budget, measure) {
     return text.slice(0, end) + note;
 }
 
+// EXTERNAL MODULE: ./lib/findings/finding.js
+var finding = __nccwpck_require__(6939);
 ;// CONCATENATED MODULE: ./lib/report/links.js
-/** The action's home, for runs that do not say where the action came from (local runs, `uses: ./`). */
-const ACTION_REPOSITORY = 'contoso/azureml-online-deploy';
+// Where the report's links point: each rule id to its section of docs/rules.md (in the repository
+// the action runs from, at the version the workflow runs), and each file:line to the commit under review.
+// Pure: the runner's environment comes in as a plain object.
+
+/**
+ * The action's home for runs that say nothing of where the action came from (local runs outside
+ * Actions): package.json's `repository`, so a fork changes it in one place, not in the code.
+ */
+const ACTION_REPOSITORY = repositoryOf(package_namespaceObject.Jk?.url ?? '') ?? 'azureml-online-deploy/azureml-online-deploy';
+/** `owner/name` of a GitHub repository URL (`git+https://github.com/owner/name.git`, `github:owner/name`). */
+function repositoryOf(url) {
+    const m = /^(?:git\+)?(?:https?:\/\/[^/]+\/|git@[^:]+:|github:)([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/.exec(url.trim());
+    return m ? `${m[1]}/${m[2]}` : undefined;
+}
 /** GitHub's heading anchors: lower case, spaces to hyphens, punctuation other than - and _ dropped. */
 function anchorOf(heading) {
     return heading
@@ -38339,18 +38333,25 @@ function sourceUrl(links, file, line) {
     return `${links.source}${encodePath(file)}#L${line}`;
 }
 /**
- * GITHUB_ACTION_REPOSITORY / GITHUB_ACTION_REF name the action a `uses:` step runs
- * (https://docs.github.com/actions/reference/variables-reference); `headSha` is the pull request's
- * head commit when there is one (GITHUB_SHA is then a merge commit that may disappear).
+ * Where the running action's docs/rules.md is. GITHUB_ACTION_REPOSITORY / GITHUB_ACTION_REF name
+ * the action a `uses: owner/repo@ref` step runs (https://docs.github.com/actions/reference/variables-reference).
+ * A local action (`uses: ./`) has neither (actions/runner#585): its code is the workflow's own
+ * repository at the commit under review. Outside Actions, package.json's repository at `main`.
+ * `headSha` is the pull request's head commit when there is one (GITHUB_SHA is then a merge commit
+ * that may disappear).
  */
 function linksFromEnv(env, headSha) {
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const actionRepository = env.GITHUB_ACTION_REPOSITORY || ACTION_REPOSITORY;
-    const actionRef = env.GITHUB_ACTION_REF || 'main';
-    const links = { rulesDoc: `${server}/${actionRepository}/blob/${encodePath(actionRef)}/docs/rules.md` };
     const sha = headSha || env.GITHUB_SHA;
-    if (env.GITHUB_REPOSITORY && sha && /^[0-9a-f]{40}$/i.test(sha))
-        links.source = `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/`;
+    const commit = sha && /^[0-9a-f]{40}$/i.test(sha) ? sha : undefined;
+    const home = env.GITHUB_ACTION_REPOSITORY
+        ? { repository: env.GITHUB_ACTION_REPOSITORY, ref: env.GITHUB_ACTION_REF || 'main' }
+        : env.GITHUB_REPOSITORY
+            ? { repository: env.GITHUB_REPOSITORY, ref: commit ?? env.GITHUB_REF_NAME ?? 'main' }
+            : { repository: ACTION_REPOSITORY, ref: 'main' };
+    const links = { rulesDoc: `${server}/${home.repository}/blob/${encodePath(home.ref)}/docs/rules.md` };
+    if (env.GITHUB_REPOSITORY && commit)
+        links.source = `${server}/${env.GITHUB_REPOSITORY}/blob/${commit}/`;
     return links;
 }
 /** Each path segment percent-encoded, the slashes kept: a URI path from a file path. */
@@ -38424,7 +38425,8 @@ function renderSummary(report, options = {}) {
     });
 }
 function renderReport(report, options) {
-    const preface = [options.heading, headline(report)];
+    // The totals come first, so they are there whatever a section had to leave out to fit.
+    const preface = [options.heading, headline(report), totalsLine(report)];
     if (report.notes.length)
         preface.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
     const sections = [
@@ -38440,10 +38442,22 @@ function headline(report) {
     const tally = tallyOf(report.findings);
     const files = plural(report.files.length, 'file');
     const changes = report.changes === undefined ? '' : report.changes ? ' The plan changes Azure.' : ' The plan changes nothing: Azure already matches the files.';
-    if (failed(report))
-        return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
-    const written = report.written === 'nothing' ? '' : ` ${capitalize(writtenSentence(report.written))}`;
+    if ((0,model/* failed */.gz)(report))
+        return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize((0,model/* writtenSentence */.hG)(report.written))}`;
+    const written = report.written === 'nothing' ? '' : ` ${capitalize((0,model/* writtenSentence */.hG)(report.written))}`;
     return `**✅ Passed:** ${tally || 'no findings'} in ${files}.${written || changes}`;
+}
+/** Every count the report stands on, exact: the sections below may show only the most important rows. */
+function totalsLine(report) {
+    const findings = report.findings.length;
+    const tally = tallyOf(report.findings);
+    const requests = report.plan.requests.length + report.plan.assets.length;
+    return [
+        `**Totals:** ${plural(report.files.length, 'file')}`,
+        plural(report.references.length, 'secret reference'),
+        `${plural(findings, 'finding')}${findings ? ` (${tally})` : ''}`,
+        plural(requests, 'plan entry', 'plan entries'),
+    ].join(' · ');
 }
 const VERDICT_ICON = { ok: '✅', failed: ICON.error, skipped: '⏭️', 'rolled back': '↩️', inconclusive: '❔' };
 /** The phases and gates of an online run (lint has one phase: no timeline). Durations only where they may change every run. */
@@ -38523,7 +38537,7 @@ function referencesSection(report) {
 }
 function planSections(report, options) {
     const { requests, assets } = report.plan;
-    const withheld = !failed(report)
+    const withheld = !(0,model/* failed */.gz)(report)
         ? ''
         : report.written === 'nothing'
             ? '\n\nNot sent: the errors above must be fixed first. Files with errors are not in the plan.'
@@ -38790,6 +38804,14 @@ function buildOutputs(report, files = {}, budget = BUDGETS.outputBytes) {
         outputs['swagger-uri'] = live.swaggerUri;
     if (live?.traffic)
         outputs.traffic = JSON.stringify(live.traffic);
+    if (live?.endpointId) {
+        outputs['endpoint-id'] = live.endpointId;
+        // A deployment's ARM id is its endpoint's id and /deployments/<name> (Microsoft.MachineLearningServices REST API).
+        if (report.deploymentNames.length)
+            outputs['deployment-id'] = report.deploymentNames.map((name) => `${live.endpointId}/deployments/${name}`).join(',');
+    }
+    if (live?.principalId)
+        outputs['endpoint-principal-id'] = live.principalId;
     if (files.sarifFile)
         outputs['sarif-file'] = files.sarifFile;
     if (files.planFile)
@@ -39012,7 +39034,8 @@ var yaml = __nccwpck_require__(176);
 function analyze(input) {
     const findings = [];
     const references = [];
-    const overrideValues = input.overrides.map((o) => o.value).filter((v) => v.length > 0);
+    const overrideValues = (0,override_scope/* secretOverrideValues */.rw)(input.overrides);
+    const secretLines = new Set(input.overrides.filter((o) => o.secret).map((o) => o.line));
     const overriddenEnv = new Map();
     let endpoint;
     if (input.endpoint) {
@@ -39037,7 +39060,7 @@ function analyze(input) {
         references.push(...scan.references);
         if (result.spec) {
             deployments.push(result.spec);
-            overriddenEnv.set(result.spec.name, overriddenEnvironmentVariables(root));
+            overriddenEnv.set(result.spec.name, secretEnvironmentVariables(root, secretLines));
         }
     }
     findings.push(...crossFileFindings(endpoint, deployments, input.unknownTrafficSeverity));
@@ -39061,7 +39084,8 @@ function prepare(source, overrides, findings) {
     return applied.root;
 }
 /** Names of environment variables whose value came from a `set` override. */
-function overriddenEnvironmentVariables(root) {
+/** The environment variables whose value a `secret-set` line gave (YNode.override is the line that set it). */
+function secretEnvironmentVariables(root, secretLines) {
     const names = new Set();
     if (root.kind !== 'map')
         return names;
@@ -39069,7 +39093,7 @@ function overriddenEnvironmentVariables(root) {
     if (env?.kind !== 'map')
         return names;
     for (const e of env.entries)
-        if (e.value.kind === 'scalar' && e.value.override !== undefined)
+        if (e.value.kind === 'scalar' && e.value.override !== undefined && secretLines.has(e.value.override))
             names.add(e.key);
     return names;
 }
@@ -39109,7 +39133,7 @@ function buildPlan(endpoint, deployments, workspace, overriddenEnv) {
     }
     return { requests, assets: assets.map(describeAsset) };
 }
-/** Values from `set` may be GitHub secrets: the plan shows that they are set, not what they are. */
+/** Values from `secret-set`: the plan shows that they are set, not what they are. */
 function redactEnvironment(body, names) {
     const env = body.properties?.environmentVariables;
     if (!env)
@@ -39168,10 +39192,12 @@ async function runPipeline(inputs) {
             workspace: { subscriptionId: inputs.subscriptionId, resourceGroup: inputs.resourceGroup, workspaceName: inputs.workspaceName },
             unknownTrafficSeverity: mode.unknownTrafficSeverity,
         });
-        // Short values (`instance_count=1`) would mask every `1` in the log; the report layer skips them too.
+        // Only `secret-set` values; short ones (`instance_count=1`) would mask every `1` in the log, and the report layer skips them too.
         for (const value of result.overrideValues)
             if (value.length >= redact/* MIN_REDACTED_LENGTH */.Pt)
                 core.setSecret(value);
+        for (const o of inputs.overrides)
+            core.info(`${o.secret ? 'secret-set' : 'set'}: ${o.scope ? `${o.scope}:` : ''}${o.path}=${o.secret ? redact/* REDACTED */.XF : o.value}`);
         core.info(`${files.length} file(s), ${result.findings.length} finding(s), ${result.references.length} secret reference(s).`);
         return result;
     });
@@ -39203,7 +39229,7 @@ async function runPipeline(inputs) {
     report.notes.push(...checked.notes);
     if (!mode.apply)
         return report;
-    if (failed(report)) {
+    if ((0,model/* failed */.gz)(report)) {
         core.info('Nothing is written to Azure: the findings above must be fixed first.');
         timeline.push({ name: 'Apply', durationMs: 0, verdict: 'skipped', detail: 'findings fail the run' });
         return report;
@@ -39253,13 +39279,14 @@ function phaseRunner(timeline) {
 
 
 
+
 async function run() {
     try {
         const inputs = (0,lib_inputs/* readInputs */.Ko)((0,lib_inputs/* envInputReader */.tT)());
         const report = await runPipeline(inputs);
-        await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken, secretValues: [...inputs.overrides.map((o) => o.value), ...(0,secret_values/* heldSecretValues */.s)()] }));
-        if (failed(report)) {
-            core.setFailed(failureMessage(report));
+        await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken, secretValues: [...(0,override_scope/* secretOverrideValues */.rw)(inputs.overrides), ...(0,secret_values/* heldSecretValues */.s)()] }));
+        if ((0,model/* failed */.gz)(report)) {
+            core.setFailed((0,model/* failureMessage */.oh)(report));
         }
     }
     catch (error) {
@@ -39283,14 +39310,67 @@ function fail(error) {
 
 /***/ }),
 
+/***/ 5747:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gz: () => (/* binding */ failed),
+/* harmony export */   hG: () => (/* binding */ writtenSentence),
+/* harmony export */   oh: () => (/* binding */ failureMessage),
+/* harmony export */   rg: () => (/* binding */ armIdentifiers)
+/* harmony export */ });
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6939);
+// What a run produced, in one plain value: the report layer renders it, tests inspect it.
+
+/** The ids a later step chains on, from an online endpoint's ARM GET body: `id` and `identity.principalId`. */
+function armIdentifiers(body) {
+    const text = (v) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+    const identity = body?.identity && typeof body.identity === 'object' ? body.identity : {};
+    const ids = {};
+    const endpointId = text(body?.id);
+    // System-assigned: identity.principalId; user-assigned only: the one identity's principalId (with several, none is "the" identity).
+    const assigned = identity.userAssignedIdentities && typeof identity.userAssignedIdentities === 'object' ? Object.values(identity.userAssignedIdentities) : [];
+    const principalId = text(identity.principalId) ?? (assigned.length === 1 ? text(assigned[0]?.principalId) : undefined);
+    if (endpointId)
+        ids.endpointId = endpointId;
+    if (principalId)
+        ids.principalId = principalId;
+    return ids;
+}
+function failed(report) {
+    return report.findings.some((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
+}
+/** The step's failure line: what failed, where, and what was written. */
+function failureMessage(report) {
+    const counts = (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .countBySeverity */ .Ot)(report.findings);
+    const failing = report.findings.filter((f) => f.severity === 'error' || (report.failOn === 'warning' && f.severity === 'warning'));
+    const files = [...new Set(failing.map((f) => f.file))].join(', ');
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const what = report.failOn === 'warning' ? `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')}` : plural(counts.error, 'error');
+    return `${what} in ${files}; ${writtenSentence(report.written)} See the annotations and the job summary.`;
+}
+function writtenSentence(written) {
+    switch (written) {
+        case 'nothing':
+            return 'nothing was written to Azure.';
+        case 'partial':
+            return 'some changes were written to Azure before the run stopped (see the timeline).';
+        case 'all':
+            return 'every planned change was written to Azure.';
+    }
+}
+
+
+/***/ }),
+
 /***/ 6749:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Pt: () => (/* binding */ MIN_REDACTED_LENGTH),
+/* harmony export */   XF: () => (/* binding */ REDACTED),
 /* harmony export */   a5: () => (/* binding */ redactReport)
 /* harmony export */ });
-/* unused harmony export REDACTED */
 const REDACTED = '***';
 /** Shorter values would blank out ordinary words and numbers (`instance_count=1`); none is a credential. */
 const MIN_REDACTED_LENGTH = 4;
@@ -41734,7 +41814,9 @@ function extractEnvironmentVariables(root) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ez: () => (/* binding */ ambiguousOverrides),
 /* harmony export */   Fm: () => (/* binding */ parseScopedOverrides),
-/* harmony export */   Ze: () => (/* binding */ overridesFor)
+/* harmony export */   Ze: () => (/* binding */ overridesFor),
+/* harmony export */   ph: () => (/* binding */ secretNameOverrides),
+/* harmony export */   rw: () => (/* binding */ secretOverrideValues)
 /* harmony export */ });
 /* harmony import */ var _deployment_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4216);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4014);
@@ -41747,18 +41829,19 @@ function extractEnvironmentVariables(root) {
 
 const TOP_LEVEL_KEYS = { endpoint: _endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .ENDPOINT_TOP_LEVEL_KEYS */ .up, deployment: _deployment_js__WEBPACK_IMPORTED_MODULE_0__/* .DEPLOYMENT_TOP_LEVEL_KEYS */ .Q };
 const SCOPE_PREFIX = /^(endpoint|deployment)\s*:\s*/i;
-/** Parses the `set` input, with optional `endpoint:` / `deployment:` prefixes per line. */
-function parseScopedOverrides(text) {
+/** Parses the `set` (or `secret-set`) input, with optional `endpoint:` / `deployment:` prefixes per line. */
+function parseScopedOverrides(text, source = { input: 'set' }) {
     const overrides = [];
     const errors = [];
     text.split(/\r?\n/).forEach((raw, i) => {
         const prefix = SCOPE_PREFIX.exec(raw.trim());
         const body = prefix ? raw.trim().slice(prefix[0].length) : raw;
         // Keep line numbers: parse the line in place of blank lines before it.
-        const parsed = (0,_overrides_js__WEBPACK_IMPORTED_MODULE_2__/* .parseOverrides */ .f$)('\n'.repeat(i) + body);
+        const parsed = (0,_overrides_js__WEBPACK_IMPORTED_MODULE_2__/* .parseOverrides */ .f$)('\n'.repeat(i) + body, source);
         errors.push(...parsed.errors);
+        const secret = source.input === 'secret-set' ? { secret: true } : {};
         for (const o of parsed.overrides)
-            overrides.push(prefix ? { ...o, scope: prefix[1].toLowerCase() } : o);
+            overrides.push(prefix ? { ...o, ...secret, scope: prefix[1].toLowerCase() } : { ...o, ...secret });
     });
     return { overrides, errors };
 }
@@ -41772,12 +41855,24 @@ function overridesFor(kind, overrides) {
         return !known || TOP_LEVEL_KEYS[kind].has(top);
     });
 }
+/** The values to mask: those of `secret-set` lines, empty ones dropped (an empty value masks nothing). */
+function secretOverrideValues(overrides) {
+    return overrides.filter((o) => o.secret && o.value.length > 0).map((o) => o.value);
+}
+/** Keys whose values are names: they become outputs, URLs and ARM ids, which cannot be masked. */
+const NAME_KEYS = new Set(['name', 'endpoint_name']);
+/** `secret-set` problems: a name cannot be secret (it is in every output, URL and ARM id). */
+function secretNameOverrides(overrides) {
+    return overrides
+        .filter((o) => o.secret && o.segments.length === 1 && NAME_KEYS.has(o.segments[0]?.key ?? ''))
+        .map((o) => `secret-set, line ${o.lineNumber}: ${o.path} is a name, and names are shown in outputs, URLs and ARM ids; set it with set.`);
+}
 /** Input problems that depend on which files were given: an unscoped `name=` with both kinds. */
 function ambiguousOverrides(overrides, kinds) {
     if (!kinds.endpoint || !kinds.deployment)
         return [];
     return overrides
-        .filter((o) => !o.scope && o.segments.length === 1 && o.segments[0]?.key === 'name')
+        .filter((o) => !o.secret && !o.scope && o.segments.length === 1 && o.segments[0]?.key === 'name')
         .map((o) => `set, line ${o.lineNumber}: "${o.line}" would rename both the endpoint and the deployment; write endpoint:${o.line} or deployment:${o.line}.`);
 }
 
@@ -41855,29 +41950,32 @@ function parsePath(path) {
         return { segments, error: 'the path is empty' };
     return { segments };
 }
-/** Parse the `set` input: one `dotted.path=value` per line; blank lines ignored. */
-function parseOverrides(text) {
+/** Parse the `set` (or `secret-set`) input: one `dotted.path=value` per line; blank lines ignored. */
+function parseOverrides(text, source = { input: 'set' }) {
     const overrides = [];
     const errors = [];
+    const secret = source.input === 'secret-set';
     text.split(/\r?\n/).forEach((raw, i) => {
         const line = raw.trim();
         const lineNumber = i + 1;
         if (line === '')
             return;
+        const at = `${source.input}, line ${lineNumber}`;
+        const quoted = secret ? 'the line' : `"${line}"`;
         const eq = line.indexOf('=');
         if (eq < 0) {
-            errors.push(`set, line ${lineNumber}: "${line}" has no "=": write one override per line as dotted.path=value (e.g. endpoint_name=my-endpoint).`);
+            errors.push(`${at}: ${quoted} has no "=": write one override per line as dotted.path=value (e.g. endpoint_name=my-endpoint).`);
             return;
         }
         const path = line.slice(0, eq).trim();
         const value = line.slice(eq + 1).trim();
         if (path === '') {
-            errors.push(`set, line ${lineNumber}: "${line}" has an empty path before "=": write dotted.path=value.`);
+            errors.push(`${at}: ${quoted} has an empty path before "=": write dotted.path=value.`);
             return;
         }
         const parsed = parsePath(path);
         if (parsed.error) {
-            errors.push(`set, line ${lineNumber}: invalid path "${path}": ${parsed.error}; separate keys with single dots (a.b.c).`);
+            errors.push(`${at}: invalid path "${path}": ${parsed.error}; separate keys with single dots (a.b.c).`);
             return;
         }
         overrides.push({ path, segments: parsed.segments, value, line, lineNumber });

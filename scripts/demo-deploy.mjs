@@ -15,12 +15,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { ACTION_REPOSITORY } from '../src/report/links.ts';
+import { annotationsOf, runnerLog } from './runner-log.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const tty = process.stdout.isTTY;
 const bold = (s) => (tty ? `\x1b[1m${s}\x1b[0m` : s);
 const paint = (sev, s) => (tty ? `\x1b[${{ error: 31, warning: 33, notice: 36 }[sev]}m${s}\x1b[0m` : s);
-const unescape = (t) => t.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+const expandGroups = process.argv.includes('--expand');
 
 const emulator = spawn(process.execPath, [join(root, 'test/emulator/cli.mjs'), '--scenario', join(root, 'test/emulator/scenarios/demo.yml')], { stdio: ['ignore', 'pipe', 'inherit'] });
 const stop = () => emulator.kill('SIGTERM');
@@ -54,7 +56,7 @@ async function runAction(title, inputs, { show = true, whileRunning } = {}) {
   const all = { ...contract.inputs, mode: 'deploy', 'endpoint-file': 'examples/endpoint.yml', 'grant-missing-roles': 'true', timeout: '5m', ...inputs };
   const env = {
     PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_STATE: files.state, GITHUB_EVENT_PATH: files.event, GITHUB_REPOSITORY: contract.github?.repository ?? 'octo-org/octo-repo', GITHUB_SHA: '7725fa397b5dec28acc56b86050152866c3a78dd',
+    GITHUB_STATE: files.state, GITHUB_EVENT_PATH: files.event, GITHUB_REPOSITORY: contract.github?.repository ?? 'octo-org/octo-repo', GITHUB_ACTION_REPOSITORY: ACTION_REPOSITORY, GITHUB_ACTION_REF: 'main', GITHUB_SHA: '7725fa397b5dec28acc56b86050152866c3a78dd',
     GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '9000001', RUNNER_TEMP: scratch, ...contract.env,
     ...Object.fromEntries(Object.entries(all).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
   };
@@ -66,16 +68,13 @@ async function runAction(title, inputs, { show = true, whileRunning } = {}) {
   const code = await done;
   console.log(bold(`\n════ ${title} ════`));
   if (show || code !== 0) {
-    console.log(bold('── Runner log ──'));
-    // As GitHub shows it: debug lines and masks hidden, groups as headings.
-    console.log(log.split('\n').filter((l) => !/^::(debug|add-mask|save-state)/.test(l)).map((l) => l.replace(/^::group::(.*)$/, (_, title) => `▸ ${unescape(title)}`).replace(/^::endgroup::$/, '')).filter((l) => l !== '').join('\n'));
+    console.log(bold(`── Runner log ──${expandGroups ? '' : ' (groups folded, as the runner first shows them; --expand unfolds)'}`));
+    console.log(runnerLog(log, { expandGroups }));
     console.log(bold('\n── Annotations ──'));
-    const annotations = log.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
-    for (const line of annotations) {
-      const [, sev, props, message] = /^::(\w+) ([^:]*)::(.*)$/.exec(line);
-      const p = Object.fromEntries(props.split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, unescape(v)]));
-      console.log(paint(sev, `${p.file ?? ''}${p.line ? `:${p.line}:${p.col ?? 1}` : ''} ${sev} ${p.title ?? ''}`));
-      console.log('  ' + unescape(message).replace(/\n/g, '\n  '));
+    const annotations = annotationsOf(log);
+    for (const { severity, properties: p, message } of annotations) {
+      console.log(paint(severity, `${p.file ?? ''}${p.line ? `:${p.line}:${p.col ?? 1}` : ''} ${severity} ${p.title ?? ''}`));
+      console.log('  ' + message.replace(/\n/g, '\n  '));
     }
     if (annotations.length === 0) console.log('(none)');
     console.log(bold('\n── Job summary ──'));

@@ -7,14 +7,22 @@
 //                                # fails), then deploy: a gated rollout and a rolled-back one (scripts/demo-deploy.mjs)
 //   npm run demo -- validate     # only the validate part;  npm run demo -- deploy: only the rollouts
 //   npm run demo -- lint         # offline: a copy with two syntax mistakes
+//   npm run demo -- --expand     # the log with every group unfolded (the runner folds them)
+//
+// The log is shown as the runner shows it (scripts/runner-log.ts): no ::add-mask:: or ::debug::
+// lines, masked values as ***, groups folded to their titles, annotations as `Error: …` lines.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { ACTION_REPOSITORY } from '../src/report/links.ts';
+import { annotationsOf, runnerLog } from './runner-log.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const requested = process.argv[2] ?? 'all';
+const args = process.argv.slice(2);
+const expandGroups = args.includes('--expand');
+const requested = args.find((a) => !a.startsWith('--')) ?? 'all';
 if (requested === 'deploy') {
   await import('./demo-deploy.mjs');
   process.exit();
@@ -44,6 +52,7 @@ async function runOnce(workspace, title, extraInputs = {}) {
   writeFileSync(files.summary, '');
   writeFileSync(files.event, '{}');
   const inputs = { ...contract.inputs, mode, 'endpoint-file': 'examples/endpoint.yml', 'deployment-file': 'examples/deployment.yml', ...extraInputs };
+  // GITHUB_ACTION_REPOSITORY / _REF as the runner sets them for `uses: OWNER/azureml-online-deploy@main`.
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -52,7 +61,7 @@ async function runOnce(workspace, title, extraInputs = {}) {
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_EVENT_PATH: files.event,
-    GITHUB_REPOSITORY: contract.github?.repository ?? 'octo-org/octo-repo',
+    GITHUB_REPOSITORY: contract.github?.repository ?? 'octo-org/octo-repo', GITHUB_ACTION_REPOSITORY: ACTION_REPOSITORY, GITHUB_ACTION_REF: 'main',
     RUNNER_TEMP: scratch,
     ...contract.env,
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
@@ -63,15 +72,13 @@ async function runOnce(workspace, title, extraInputs = {}) {
   const code = await new Promise((resolve) => action.on('close', resolve));
 
   console.log(bold(`\n════ ${title} ════`));
-  console.log(bold('── Runner log ──'));
-  console.log(log.trimEnd());
+  console.log(bold(`── Runner log ──${expandGroups ? '' : ' (groups folded, as the runner first shows them; --expand unfolds)'}`));
+  console.log(runnerLog(log, { expandGroups }));
   console.log(bold('\n── Annotations (as GitHub shows them on the files) ──'));
-  const annotations = log.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
-  for (const line of annotations) {
-    const [, sev, props, message] = /^::(\w+) ([^:]*)::(.*)$/.exec(line);
-    const p = Object.fromEntries(props.split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, unescape(v)]));
-    console.log(paint(sev, `${p.file}:${p.line}:${p.col} ${sev} ${p.title}`));
-    console.log('  ' + unescape(message).replace(/\n/g, '\n  '));
+  const annotations = annotationsOf(log);
+  for (const { severity, properties: p, message } of annotations) {
+    console.log(paint(severity, `${p.file}:${p.line}:${p.col} ${severity} ${p.title}`));
+    console.log('  ' + message.replace(/\n/g, '\n  '));
   }
   if (annotations.length === 0) console.log('(none: the files are clean)');
   console.log(bold('\n── Job summary ──'));
@@ -81,10 +88,6 @@ async function runOnce(workspace, title, extraInputs = {}) {
   console.log(outputs.trimEnd());
   console.log(bold(`\nThe action exited with ${code}.`));
   return code;
-}
-
-function unescape(text) {
-  return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
 }
 
 // validate: the new endpoint's system identity can hold Key Vault Secrets User only once it exists,

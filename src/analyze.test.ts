@@ -11,9 +11,11 @@ function source(displayPath: string, text: string): SourceText {
   return { displayPath, dir: '/work/ml', text };
 }
 
-function run(files: { endpoint?: string; deployments?: string[] }, sets = '', extra: Partial<AnalysisInput> = {}) {
-  const { overrides, errors } = parseScopedOverrides(sets);
-  assert.deepEqual(errors, []);
+function run(files: { endpoint?: string; deployments?: string[] }, sets = '', extra: Partial<AnalysisInput> = {}, secretSets = '') {
+  const plain = parseScopedOverrides(sets);
+  const secret = parseScopedOverrides(secretSets, { input: 'secret-set' });
+  assert.deepEqual([...plain.errors, ...secret.errors], []);
+  const overrides = [...plain.overrides, ...secret.overrides];
   return analyze({
     ...(files.endpoint === undefined ? {} : { endpoint: source('endpoint.yml', files.endpoint) }),
     deployments: (files.deployments ?? []).map((t, i) => source(`d${i + 1}.yml`, t)),
@@ -104,8 +106,8 @@ describe('analyze: the plan', () => {
     const r = run({ endpoint: ENDPOINT, deployments: [BLUE] });
     assert.deepEqual(r.plan.requests.map((q) => q.description), ['create or update endpoint my-endpoint', 'create or update deployment blue on endpoint my-endpoint']);
   });
-  it('empty set values are not kept for redaction', () => {
-    const r = run({ deployments: [BLUE] }, 'environment_variables.EMPTY=\nenvironment_variables.X=v');
+  it('only secret-set values are kept for redaction, empty ones not', () => {
+    const r = run({ deployments: [BLUE] }, 'environment_variables.PLAIN=readable', {}, 'environment_variables.EMPTY=\nenvironment_variables.X=v');
     assert.deepEqual(r.overrideValues, ['v']);
   });
   it('local files to upload and anonymous assets are described', () => {
@@ -115,13 +117,22 @@ describe('analyze: the plan', () => {
       { kind: 'environment', description: `register CliV2AnonymousEnvironment as CliV2AnonymousEnvironment:${/environments\/CliV2AnonymousEnvironment\/versions\/([0-9a-f]{32})/.exec(JSON.stringify(r.plan.requests))?.[1] ?? ''} (d1.yml:6)` },
     ]);
   });
-  it('environment variables from the set input are redacted in the plan, references are not', () => {
-    const r = run({ deployments: [`${BLUE}environment_variables:\n  A: plain\n`] }, 'environment_variables.TOKEN=s3cr3t\nenvironment_variables.REF=${{azureml://connections/c/target}}');
-    const env = (r.plan.requests[0]?.body as { properties: { environmentVariables: Record<string, string> } }).properties.environmentVariables;
-    assert.deepEqual(env, { A: 'plain', TOKEN: '***', REF: '${{azureml://connections/c/target}}' });
-    assert.ok(r.overrideValues.includes('s3cr3t'));
-    assert.ok(!JSON.stringify(r.plan).includes('s3cr3t'));
-  });
+  // [title, set, secret-set, environment variables in the plan]
+  const redaction: [string, string, string, Record<string, string>][] = [
+    ['a secret-set variable is redacted in the plan', '', 'environment_variables.TOKEN=s3cr3t', { A: 'plain', TOKEN: '***' }],
+    ['a set variable is shown', 'environment_variables.TOKEN=visible', '', { A: 'plain', TOKEN: 'visible' }],
+    ['secret-set wins over set for the same variable', 'environment_variables.TOKEN=visible', 'environment_variables.TOKEN=s3cr3t', { A: 'plain', TOKEN: '***' }],
+    ['a reference given through secret-set stays a reference', '', 'environment_variables.REF=${{azureml://connections/c/target}}', { A: 'plain', REF: '${{azureml://connections/c/target}}' }],
+    ['a file variable set by secret-set is redacted', '', 'environment_variables.A=s3cr3t', { A: '***' }],
+  ];
+  for (const [title, sets, secretSets, expected] of redaction) {
+    it(title, () => {
+      const r = run({ deployments: [`${BLUE}environment_variables:\n  A: plain\n`] }, sets, {}, secretSets);
+      const env = (r.plan.requests[0]?.body as { properties: { environmentVariables: Record<string, string> } }).properties.environmentVariables;
+      assert.deepEqual(env, expected);
+      assert.ok(!JSON.stringify(r.plan).includes('s3cr3t'));
+    });
+  }
   it('references of every deployment are collected in file order', () => {
     const ref = (c: string) => `\${{azureml://connections/${c}/target}}`;
     const r = run({ deployments: [`${BLUE}environment_variables:\n  A: ${ref('one')}\n`, `${GREEN}environment_variables:\n  B: ${ref('two')}\n`] });

@@ -19,7 +19,7 @@ import {
   type SpecEnvironment,
   type WorkspaceContext,
 } from './spec/index.ts';
-import { overridesFor, type ScopedOverride } from './spec/override-scope.ts';
+import { overridesFor, secretOverrideValues, type ScopedOverride } from './spec/override-scope.ts';
 import { applyOverrides, type Override } from './spec/overrides.ts';
 import type { YNode } from './spec/tree.ts';
 import { loadYaml } from './spec/yaml.ts';
@@ -47,14 +47,18 @@ export interface Analysis {
   endpoint?: EndpointSpec;
   deployments: DeploymentSpec[];
   plan: Plan;
-  /** Values supplied through `set` that the plan shows redacted (they may come from GitHub secrets). */
+  /**
+   * The values to mask: those of `secret-set` lines (empty ones dropped). The pipeline masks them in
+   * the log, the plan diff and the report redact them; `set` values stay readable (docs/inputs: set).
+   */
   overrideValues: string[];
 }
 
 export function analyze(input: AnalysisInput): Analysis {
   const findings: Finding[] = [];
   const references: SecretReference[] = [];
-  const overrideValues = input.overrides.map((o) => o.value).filter((v) => v.length > 0);
+  const overrideValues = secretOverrideValues(input.overrides);
+  const secretLines = new Set(input.overrides.filter((o) => o.secret).map((o) => o.line));
   const overriddenEnv = new Map<string, Set<string>>();
 
   let endpoint: EndpointSpec | undefined;
@@ -80,7 +84,7 @@ export function analyze(input: AnalysisInput): Analysis {
     references.push(...scan.references);
     if (result.spec) {
       deployments.push(result.spec);
-      overriddenEnv.set(result.spec.name, overriddenEnvironmentVariables(root));
+      overriddenEnv.set(result.spec.name, secretEnvironmentVariables(root, secretLines));
     }
   }
 
@@ -108,12 +112,13 @@ function prepare(source: SourceText, overrides: Override[], findings: Finding[])
 }
 
 /** Names of environment variables whose value came from a `set` override. */
-function overriddenEnvironmentVariables(root: YNode): Set<string> {
+/** The environment variables whose value a `secret-set` line gave (YNode.override is the line that set it). */
+function secretEnvironmentVariables(root: YNode, secretLines: ReadonlySet<string>): Set<string> {
   const names = new Set<string>();
   if (root.kind !== 'map') return names;
   const env = root.entries.find((e) => e.key === 'environment_variables')?.value;
   if (env?.kind !== 'map') return names;
-  for (const e of env.entries) if (e.value.kind === 'scalar' && e.value.override !== undefined) names.add(e.key);
+  for (const e of env.entries) if (e.value.kind === 'scalar' && e.value.override !== undefined && secretLines.has(e.value.override)) names.add(e.key);
   return names;
 }
 
@@ -168,7 +173,7 @@ function buildPlan(
   return { requests, assets: assets.map(describeAsset) };
 }
 
-/** Values from `set` may be GitHub secrets: the plan shows that they are set, not what they are. */
+/** Values from `secret-set`: the plan shows that they are set, not what they are. */
 function redactEnvironment(body: Record<string, unknown>, names: Set<string>): void {
   const env = (body.properties as { environmentVariables?: Record<string, string> } | undefined)?.environmentVariables;
   if (!env) return;

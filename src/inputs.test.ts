@@ -29,6 +29,16 @@ describe('readInputs', () => {
     assert.equal(inputs.audience, 'api://AzureADTokenExchangeUSGov');
   });
 
+  it('reads set then secret-set, only the latter secret', () => {
+    const inputs = readInputs(reader({ 'deployment-file': 'd.yml', set: 'instance_count=2', 'secret-set': 'environment_variables.TOKEN=abcd' }), {});
+    assert.deepEqual(inputs.overrides.map((o) => [o.path, o.value, o.secret ?? false]), [['instance_count', '2', false], ['environment_variables.TOKEN', 'abcd', true]]);
+  });
+
+  const tags: [string, boolean][] = [['', false], ['false', false], ['true', true], ['True', true]];
+  for (const [text, skip] of tags) {
+    it(`skip-default-tags '${text}' is ${skip}`, () => assert.equal(readInputs(reader({ 'endpoint-file': 'e.yml', 'skip-default-tags': text }), {}).skipDefaultTags, skip));
+  }
+
   it('lists deploy-only inputs that lint ignores', () => {
     const inputs = readInputs(reader({ mode: 'lint', 'endpoint-file': 'e.yml', traffic: 'all', 'bake-time': '1m' }), {});
     assert.deepEqual(inputs.ignored, ['traffic', 'bake-time']);
@@ -48,6 +58,9 @@ describe('readInputs', () => {
     ['bad fail-on', { 'fail-on': 'notice', 'endpoint-file': 'e' }, /fail-on: 'notice'/],
     ['two endpoint files', { 'endpoint-file': 'a\nb' }, /endpoint-file: takes one file/],
     ['traffic and steps', { 'endpoint-file': 'e', traffic: 'all', 'rollout-steps': '50,100' }, /choose one/],
+    ['a secret name', { 'endpoint-file': 'e', 'secret-set': 'name=ep' }, /secret-set, line 1: name is a name/],
+    ['a secret-set line without =', { 'endpoint-file': 'e', 'secret-set': 'hunter2' }, /secret-set, line 1: the line has no "="/],
+    ['a bad skip-default-tags', { 'endpoint-file': 'e', 'skip-default-tags': 'yes' }, /skip-default-tags: 'yes' is not a boolean/],
   ];
   for (const [name, values, pattern] of invalid) {
     it(`rejects ${name}`, () => {

@@ -1,7 +1,7 @@
 // Typed settings built once from the action inputs (actions/checkout style): every input is read
 // here, checked with a precise message, and nothing else in the action calls core.getInput.
 import { findCloud, type Cloud } from './azure/clouds.ts';
-import { ambiguousOverrides, parseScopedOverrides, type ScopedOverride } from './spec/override-scope.ts';
+import { ambiguousOverrides, parseScopedOverrides, secretNameOverrides, type ScopedOverride } from './spec/override-scope.ts';
 
 export const MODES = ['lint', 'validate', 'deploy'] as const;
 export type Mode = (typeof MODES)[number];
@@ -19,6 +19,7 @@ export interface Inputs {
   clientId?: string;
   cloud: Cloud;
   audience: string;
+  /** `set` lines, then `secret-set` lines (marked `secret`), applied in that order. */
   overrides: ScopedOverride[];
   traffic?: TrafficInput;
   rolloutSteps?: number[];
@@ -39,6 +40,8 @@ export interface Inputs {
   /** Keep a new deployment that failed or was rolled back without ever serving (for debugging); by default it is deleted. */
   keepFailedDeployment: boolean;
   grantMissingRoles: boolean;
+  /** `skip-default-tags`: deploy sends no trace tags (src/rollout/trace-tags.ts). */
+  skipDefaultTags: boolean;
   prComment: boolean;
   /** For the PR comment: the job's GITHUB_TOKEN unless the workflow passes another. */
   githubToken?: string;
@@ -68,10 +71,10 @@ export function envInputReader(env: NodeJS.ProcessEnv = process.env): InputReade
 }
 
 const DEPLOY_ONLY = [
-  'keep-failed-deployment', 'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles',
+  'keep-failed-deployment', 'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles', 'skip-default-tags',
 ] as const;
 /** Deploy inputs validate reads because they change the plan (docs/architecture.md §5). */
-const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles', 'keep-failed-deployment'] as const;
+const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles', 'keep-failed-deployment', 'skip-default-tags'] as const;
 const ON_NO_DATA = ['fail', 'hold', 'pass'] as const;
 
 export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.env): Inputs {
@@ -96,8 +99,10 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
   const cloud = findCloud(cloudText);
   if (!cloud) problems.push(`environment: '${cloudText}' is not a cloud; use AzureCloud, AzureUSGovernment or AzureChinaCloud.`);
 
-  const { overrides, errors: overrideErrors } = parseScopedOverrides(read('set'));
-  problems.push(...overrideErrors, ...ambiguousOverrides(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
+  const plain = parseScopedOverrides(read('set'));
+  const secret = parseScopedOverrides(read('secret-set'), { input: 'secret-set' });
+  const overrides = [...plain.overrides, ...secret.overrides];
+  problems.push(...plain.errors, ...secret.errors, ...secretNameOverrides(overrides), ...ambiguousOverrides(overrides, { endpoint: Boolean(endpointFile), deployment: deploymentFiles.length > 0 }));
 
   const traffic = parseOrCollect(problems, 'traffic', optional('traffic'), parseTraffic);
   const rolloutSteps = parseOrCollect(problems, 'rollout-steps', optional('rollout-steps'), parseRolloutSteps);
@@ -122,6 +127,7 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
   const rollbackOnFailure = bool('rollback-on-failure', true);
   const keepFailedDeployment = bool('keep-failed-deployment', false);
   const grantMissingRoles = bool('grant-missing-roles', false);
+  const skipDefaultTags = bool('skip-default-tags', false);
   const prComment = bool('pr-comment', false);
 
   // validate reads grant-missing-roles too: it predicts the deploy that the same inputs would run.
@@ -155,6 +161,7 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
     rollbackOnFailure,
     keepFailedDeployment,
     grantMissingRoles,
+    skipDefaultTags,
     prComment,
     githubToken: optional('github-token'),
     failOn: failOnText === 'warning' ? 'warning' : 'error',

@@ -6,12 +6,13 @@ import { InputError, envInputReader, readInputs } from './inputs.ts';
 import { failed, failureMessage } from './report/model.ts';
 import { publishReport } from './report/publish.ts';
 import { runPipeline } from './pipeline.ts';
+import { secretOverrideValues } from './spec/override-scope.ts';
 
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs(envInputReader());
     const report = await runPipeline(inputs);
-    await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken, secretValues: [...inputs.overrides.map((o) => o.value), ...heldSecretValues()] }));
+    await core.group('Report', () => publishReport(report, { prComment: inputs.prComment, githubToken: inputs.githubToken, secretValues: [...secretOverrideValues(inputs.overrides), ...heldSecretValues()] }));
     if (failed(report)) {
       core.setFailed(failureMessage(report));
     }

@@ -12,6 +12,7 @@ import { runChecks, type ChecksOutcome } from '../checks/registry.ts';
 import { makeFinding, type Finding } from '../findings/finding.ts';
 import { MIN_REDACTED_LENGTH } from '../report/redact.ts';
 import { traceTags } from '../rollout/trace-tags.ts';
+import { armIdentifiers } from '../report/model.ts';
 import { OFFLINE_WORKSPACE, deploymentRestBody } from '../spec/index.ts';
 import { readSourceFile, workspaceRoot } from '../source-files.ts';
 import { comparePlans } from './approved-plan.ts';
@@ -82,7 +83,7 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
     facts: gathered.facts,
     outcome,
     workspace: ws,
-    tags: traceTags(process.env),
+    tags: traceTags(process.env, { skip: inputs.skipDefaultTags }),
     localAssets: assetPlan,
     localAssetsRead: assetProblems.length === 0,
     offlineAssets,
@@ -98,7 +99,7 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
     references: outcome.references,
     plan: computed.plan,
     changes: computed.changes,
-    readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic } : undefined,
+    readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic, ...armIdentifiers(live.body) } : undefined,
     notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...computed.notes],
     supersedes: supersededOffline,
     session,

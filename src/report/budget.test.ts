@@ -110,9 +110,14 @@ describe('limits at any size', () => {
       assert.ok(utf8Bytes(summary) < GITHUB_LIMITS.summaryBytes, `summary ${utf8Bytes(summary)} bytes`);
       const errors = report.findings.filter((f) => f.severity === 'error').length;
       has(summary, new RegExp(`Failed:\\*\\* ${errors.toLocaleString('en-US')} error`));
+      // The totals are exact even where the sections are cut.
+      const n = (x: number) => x.toLocaleString('en-US');
+      const totals = `**Totals:** ${n(files)} files · ${n(files * 3)} secret references · ${n(report.findings.length)} findings (${n(errors)} errors, ${n(files)} warnings, ${n(files)} notices) · ${n(files)} plan entries`;
+      assert.ok(summary.includes(totals), `summary lacks ${totals}`);
       const comment = renderComment(report, { key: 'k', links: { rulesDoc: 'https://x/docs/rules.md' }, runUrl: 'https://github.com/o/r/actions/runs/1' });
       assert.ok(characters(comment) <= GITHUB_LIMITS.commentChars, `comment ${characters(comment)} characters`);
       has(comment, /actions\/runs\/1/);
+      assert.ok(comment.includes(totals), `comment lacks ${totals}`);
       assert.ok(utf8Bytes(fitFindings(report.findings, BUDGETS.outputBytes)) < GITHUB_LIMITS.outputBytes);
       assert.ok(utf8Bytes(fitPlan(report.plan, BUDGETS.outputBytes, '/tmp/plan.json')) < GITHUB_LIMITS.outputBytes);
       if (files >= 1000) {

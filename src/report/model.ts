@@ -24,6 +24,24 @@ export interface ReadBack {
   swaggerUri?: string;
   traffic?: Record<string, number>;
   mirrorTraffic?: Record<string, number>;
+  /** The endpoint's ARM resource id, as Azure returned it (the `endpoint-id` output). */
+  endpointId?: string;
+  /** The principal id of the endpoint's identity: the system-assigned one, else its only user-assigned one (the `endpoint-principal-id` output). */
+  principalId?: string;
+}
+
+/** The ids a later step chains on, from an online endpoint's ARM GET body: `id` and `identity.principalId`. */
+export function armIdentifiers(body: Record<string, unknown> | undefined): Pick<ReadBack, 'endpointId' | 'principalId'> {
+  const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+  const identity = body?.identity && typeof body.identity === 'object' ? (body.identity as Record<string, unknown>) : {};
+  const ids: Pick<ReadBack, 'endpointId' | 'principalId'> = {};
+  const endpointId = text(body?.id);
+  // System-assigned: identity.principalId; user-assigned only: the one identity's principalId (with several, none is "the" identity).
+  const assigned = identity.userAssignedIdentities && typeof identity.userAssignedIdentities === 'object' ? Object.values(identity.userAssignedIdentities as Record<string, { principalId?: unknown }>) : [];
+  const principalId = text(identity.principalId) ?? (assigned.length === 1 ? text(assigned[0]?.principalId) : undefined);
+  if (endpointId) ids.endpointId = endpointId;
+  if (principalId) ids.principalId = principalId;
+  return ids;
 }
 
 /** One phase or gate of the run, for the summary's timeline. */

@@ -28,6 +28,12 @@ export function buildOutputs(report: RunReport, files: ReportFiles = {}, budget:
   if (live?.scoringUri) outputs['scoring-uri'] = live.scoringUri;
   if (live?.swaggerUri) outputs['swagger-uri'] = live.swaggerUri;
   if (live?.traffic) outputs.traffic = JSON.stringify(live.traffic);
+  if (live?.endpointId) {
+    outputs['endpoint-id'] = live.endpointId;
+    // A deployment's ARM id is its endpoint's id and /deployments/<name> (Microsoft.MachineLearningServices REST API).
+    if (report.deploymentNames.length) outputs['deployment-id'] = report.deploymentNames.map((name) => `${live.endpointId}/deployments/${name}`).join(',');
+  }
+  if (live?.principalId) outputs['endpoint-principal-id'] = live.principalId;
   if (files.sarifFile) outputs['sarif-file'] = files.sarifFile;
   if (files.planFile) outputs['plan-file'] = files.planFile;
   return outputs;

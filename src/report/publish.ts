@@ -21,7 +21,7 @@ import { renderSummary } from './summary.ts';
 export interface PublishSettings {
   prComment: boolean;
   githubToken?: string;
-  /** Values from the `set` input: masked in the log by the runner, redacted here from everything the action writes. */
+  /** Values from the `secret-set` input: masked in the log by the runner, redacted here from everything the action writes. */
   secretValues?: readonly string[];
 }
 

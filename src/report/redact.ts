@@ -1,5 +1,5 @@
-// Values the workflow passed in `set` may come from GitHub secrets. The runner masks them in the
-// log (the pipeline registers them with core.setSecret), but not in what the action writes itself:
+// Values the workflow passed in `secret-set` are secret (`set` values are not: they stay readable).
+// The runner masks them in the log (the pipeline registers them with core.setSecret), but not in what the action writes itself:
 // the SARIF file (uploaded to code scanning), the plan file, the pull-request comment, the job
 // summary and the JSON outputs. So every text of the report is redacted the same way before it is
 // rendered. Names (endpoint, deployments, files) stay: outputs pass them to later steps. Pure.

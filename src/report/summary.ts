@@ -44,7 +44,8 @@ export function renderSummary(report: RunReport, options: Partial<MarkdownOption
 }
 
 export function renderReport(report: RunReport, options: MarkdownOptions): string {
-  const preface = [options.heading, headline(report)];
+  // The totals come first, so they are there whatever a section had to leave out to fit.
+  const preface = [options.heading, headline(report), totalsLine(report)];
   if (report.notes.length) preface.push(report.notes.map((n) => `> ${escapeCell(n)}`).join('\n>\n'));
   const sections = [
     findingsSection(report, options),
@@ -63,6 +64,19 @@ export function headline(report: RunReport): string {
   if (failed(report)) return `**${ICON.error} Failed:** ${tally} in ${files}. ${capitalize(writtenSentence(report.written))}`;
   const written = report.written === 'nothing' ? '' : ` ${capitalize(writtenSentence(report.written))}`;
   return `**✅ Passed:** ${tally || 'no findings'} in ${files}.${written || changes}`;
+}
+
+/** Every count the report stands on, exact: the sections below may show only the most important rows. */
+export function totalsLine(report: RunReport): string {
+  const findings = report.findings.length;
+  const tally = tallyOf(report.findings);
+  const requests = report.plan.requests.length + report.plan.assets.length;
+  return [
+    `**Totals:** ${plural(report.files.length, 'file')}`,
+    plural(report.references.length, 'secret reference'),
+    `${plural(findings, 'finding')}${findings ? ` (${tally})` : ''}`,
+    plural(requests, 'plan entry', 'plan entries'),
+  ].join(' · ');
 }
 
 const VERDICT_ICON: Record<TimelineEntry['verdict'], string> = { ok: '✅', failed: ICON.error, skipped: '⏭️', 'rolled back': '↩️', inconclusive: '❔' };

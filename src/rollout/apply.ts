@@ -16,7 +16,7 @@ import type { AnalyzedRun, ApplyResult } from '../modes/mode.ts';
 import { liveDiff, type ComputedPlan } from '../modes/validate-plan.ts';
 import type { PlannedRequest } from '../plan.ts';
 import { MIN_REDACTED_LENGTH } from '../report/redact.ts';
-import type { ReadBack, Written } from '../report/model.ts';
+import { armIdentifiers, type ReadBack, type Written } from '../report/model.ts';
 import { parseExactReference } from '../secrets/parse.ts';
 import type { KeyVaultRef } from '../secrets/scan.ts';
 import { readSourceFile, workspaceRoot } from '../source-files.ts';
@@ -280,7 +280,7 @@ function locate(d: DeploymentSpec): SourceRange {
 
 function readBackOf(e: LiveEndpoint | undefined): ReadBack | undefined {
   if (!e) return undefined;
-  return { scoringUri: e.scoringUri, swaggerUri: e.swaggerUri, traffic: e.traffic, mirrorTraffic: e.mirrorTraffic };
+  return { scoringUri: e.scoringUri, swaggerUri: e.swaggerUri, traffic: e.traffic, mirrorTraffic: e.mirrorTraffic, ...armIdentifiers(e.body) };
 }
 
 function written(log: ApplyLog): Written {

@@ -72,28 +72,36 @@ export function parsePath(path: string): { segments: PathSegment[]; error?: stri
   return { segments };
 }
 
-/** Parse the `set` input: one `dotted.path=value` per line; blank lines ignored. */
-export function parseOverrides(text: string): { overrides: Override[]; errors: string[] } {
+/** Which input the lines come from: `secret-set` problems never quote a line (it may hold the secret). */
+export interface OverrideSource {
+  input: 'set' | 'secret-set';
+}
+
+/** Parse the `set` (or `secret-set`) input: one `dotted.path=value` per line; blank lines ignored. */
+export function parseOverrides(text: string, source: OverrideSource = { input: 'set' }): { overrides: Override[]; errors: string[] } {
   const overrides: Override[] = [];
   const errors: string[] = [];
+  const secret = source.input === 'secret-set';
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     const lineNumber = i + 1;
     if (line === '') return;
+    const at = `${source.input}, line ${lineNumber}`;
+    const quoted = secret ? 'the line' : `"${line}"`;
     const eq = line.indexOf('=');
     if (eq < 0) {
-      errors.push(`set, line ${lineNumber}: "${line}" has no "=": write one override per line as dotted.path=value (e.g. endpoint_name=my-endpoint).`);
+      errors.push(`${at}: ${quoted} has no "=": write one override per line as dotted.path=value (e.g. endpoint_name=my-endpoint).`);
       return;
     }
     const path = line.slice(0, eq).trim();
     const value = line.slice(eq + 1).trim();
     if (path === '') {
-      errors.push(`set, line ${lineNumber}: "${line}" has an empty path before "=": write dotted.path=value.`);
+      errors.push(`${at}: ${quoted} has an empty path before "=": write dotted.path=value.`);
       return;
     }
     const parsed = parsePath(path);
     if (parsed.error) {
-      errors.push(`set, line ${lineNumber}: invalid path "${path}": ${parsed.error}; separate keys with single dots (a.b.c).`);
+      errors.push(`${at}: invalid path "${path}": ${parsed.error}; separate keys with single dots (a.b.c).`);
       return;
     }
     overrides.push({ path, segments: parsed.segments, value, line, lineNumber });

@@ -36,6 +36,11 @@ describe('deploy: endpoint and deployment', () => {
     assert.equal(ep?.tags['github.commit'], '0123abcd');
     assert.equal(ep?.tags.team, 'ml');
     assert.equal(ep?.deployments[0]?.tags['github.run'], 'https://github.com/contoso/ml-service/actions/runs/42');
+    // The ids a later step chains on, as read back.
+    assert.match(run.outputs['endpoint-id'] ?? '', /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+\/onlineEndpoints\/shop-ep$/);
+    assert.equal(run.outputs['deployment-id'], `${run.outputs['endpoint-id']}/deployments/blue`);
+    assert.match(run.outputs['endpoint-principal-id'] ?? '', /^[0-9a-f-]{36}$/);
+    assert.ok(JSON.stringify(ep).includes(run.outputs['endpoint-principal-id'] ?? '-'), "the endpoint's system-assigned identity");
 
     await admin(emu, 'DELETE', '/requests');
     const again = await deploy(emu, inputs, files);

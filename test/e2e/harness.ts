@@ -75,6 +75,9 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_EVENT_PATH: eventFile,
     GITHUB_EVENT_NAME: 'pull_request',
     GITHUB_REPOSITORY: 'contoso/ml-service',
+    // As the runner sets them for `uses: contoso/azureml-online-deploy@main` (rule links point there).
+    GITHUB_ACTION_REPOSITORY: 'contoso/azureml-online-deploy',
+    GITHUB_ACTION_REF: 'main',
     RUNNER_TEMP: runnerTemp,
     ...options.env,
   };

@@ -92,20 +92,44 @@ describe('lint mode, end to end', () => {
     assert.deepEqual(loaded, [new URL('dist/index.js', `file://${repoRoot}`).href], 'lint loads only the entry bundle: no lazily loaded chunk (Azure SDKs)');
   });
 
-  it('keeps values given through `set` out of every output', async () => {
+  it('masks secret-set values everywhere and leaves set values readable', async () => {
     const secret = 'sk-live-7f3a9c2e5d1b4a8f';
+    const readable = 'gpt-4o-2024-08-06';
     const run = await runAction({
-      inputs: { mode: 'lint', 'deployment-file': 'blue.yml', set: `environment_variables.API_TOKEN=${secret}\nendpoint_name=chat-endpoint` },
+      inputs: {
+        mode: 'lint',
+        'deployment-file': 'blue.yml',
+        set: `environment_variables.MODEL_VERSION=${readable}\nendpoint_name=chat-endpoint`,
+        'secret-set': `environment_variables.API_TOKEN=${secret}`,
+      },
       files: { 'blue.yml': DEPLOYMENT.replace('endpoint_name: chat-endpoint\n', '') },
     });
     assert.equal(run.code, 0, run.stdout);
+    const masks = run.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
     const printed = shownLog(run.stdout);
     for (const [where, text] of Object.entries({ stdout: printed, stderr: run.stderr, summary: run.summary, outputs: JSON.stringify(run.outputs) })) {
       assert.ok(!text.includes(secret), `the secret leaked into ${where}`);
     }
-    assert.ok(run.stdout.includes(`::add-mask::${secret}`), 'the value is registered as a secret with the runner');
+    assert.deepEqual(masks, [`::add-mask::${secret}`], 'only the secret-set value is registered as a secret with the runner');
     const plan = JSON.parse(run.outputs.plan ?? '') as { requests: { body: { properties: { environmentVariables: Record<string, string> } } }[] };
-    assert.equal(plan.requests[0]?.body.properties.environmentVariables.API_TOKEN, '***');
+    const env = plan.requests[0]?.body.properties.environmentVariables;
+    assert.equal(env?.API_TOKEN, '***');
+    assert.equal(env?.MODEL_VERSION, readable, 'a set value is shown in the plan');
+    assert.ok(run.summary.includes(`"MODEL_VERSION": "${readable}"`), 'and in the job summary');
+    assert.match(printed, new RegExp(`^set: environment_variables\\.MODEL_VERSION=${readable}$`, 'm'), 'a set value is readable in the log');
+    assert.match(printed, /^secret-set: environment_variables\.API_TOKEN=\*\*\*$/m);
+  });
+
+  it('a secret-set line with a problem is reported without its text, and a name cannot be secret', async () => {
+    const secret = 'pw-0b5e7d1c9a';
+    const run = await runAction({
+      inputs: { mode: 'lint', 'deployment-file': 'blue.yml', 'secret-set': `${secret}\nendpoint_name=chat-endpoint` },
+      files: { 'blue.yml': DEPLOYMENT },
+    });
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /secret-set, line 1: the line has no "="/);
+    assert.match(run.stdout, /secret-set, line 2: endpoint_name is a name/);
+    assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret), 'the line is not echoed');
   });
 
   it('shows at most 10 annotations per severity and points at the summary', async () => {

@@ -82,6 +82,9 @@ describe('sticky pull-request comment, end to end on the emulated api.github.com
         GITHUB_JOB: 'lint',
         GITHUB_RUN_ID: runId,
         GITHUB_SERVER_URL: 'https://github.com',
+        // The runner sets these for `uses: contoso/azureml-online-deploy@v1`: rule links point there.
+        GITHUB_ACTION_REPOSITORY: 'contoso/azureml-online-deploy',
+        GITHUB_ACTION_REF: 'v1',
         ...extra.env,
       },
     });
@@ -131,7 +134,7 @@ describe('sticky pull-request comment, end to end on the emulated api.github.com
     const body = mine[0]?.body ?? '';
     assert.match(body, /❌ Failed/);
     assert.ok(body.includes(`(https://github.com/${emu.github.repository}/blob/${HEAD_SHA}/ml/blue.yml#L5)`), body);
-    assert.ok(body.includes('[`schema`](https://github.com/contoso/azureml-online-deploy/blob/main/docs/rules.md#schema)'), body);
+    assert.ok(body.includes('[`schema`](https://github.com/contoso/azureml-online-deploy/blob/v1/docs/rules.md#schema)'), body);
     writeFileSync(join(workspace, 'ml/blue.yml'), DEPLOYMENT);
   });
 
@@ -160,9 +163,9 @@ describe('sticky pull-request comment, end to end on the emulated api.github.com
     assert.match(push.stdout, /pr-comment: this run is for a 'push' event, not a pull request/);
   });
 
-  it('keeps values of the set input (they may be secrets) out of the comment', async () => {
+  it('keeps values of the secret-set input out of the comment', async () => {
     const secret = 'hunter2-Seeded-Secret-4d2c';
-    const mark = await run('1007', { env: { GITHUB_JOB: 'lint-secret', INPUT_SET: `deployment:environment_variables.DB_PASSWORD=${secret}\ndeployment:instance_count=${secret}` } });
+    const mark = await run('1007', { env: { GITHUB_JOB: 'lint-secret', 'INPUT_SECRET-SET': `deployment:environment_variables.DB_PASSWORD=${secret}\ndeployment:instance_count=${secret}` } });
     assert.equal(mark.code, 1);
     const mine = (await own()).filter((c) => c.body.includes('instance_count=***'));
     assert.equal(mine.length, 1, 'the comment shows the finding, with the value redacted');

@@ -51,13 +51,13 @@ describe('report files and size limits, end to end', () => {
     assert.deepEqual(plan, JSON.parse(run.outputs.plan ?? ''));
   });
 
-  it('keeps values of the set input (they may be secrets) out of the summary, outputs, SARIF and plan files', async () => {
+  it('keeps values of the secret-set input out of the summary, outputs, SARIF and plan files', async () => {
     const secret = 'hunter2-Seeded-Secret-9f8e';
     const run = await runAction({
       inputs: {
         mode: 'lint',
         'deployment-file': 'ml/blue.yml',
-        set: [`deployment:environment_variables.DB_PASSWORD=${secret}`, `deployment:environment_variables.OTHER={{keyvault:${secret}}}`, `deployment:instance_count=${secret}`].join('\n'),
+        'secret-set': [`deployment:environment_variables.DB_PASSWORD=${secret}`, `deployment:environment_variables.OTHER={{keyvault:${secret}}}`, `deployment:instance_count=${secret}`].join('\n'),
       },
       files: { 'ml/blue.yml': deployment(1) },
     });
