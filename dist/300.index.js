@@ -1306,6 +1306,8 @@ var json = __webpack_require__(2765);
 var assets = __webpack_require__(1700);
 // EXTERNAL MODULE: ./lib/checks/check.js
 var check = __webpack_require__(5229);
+// EXTERNAL MODULE: ./lib/secrets/parse.js
+var parse = __webpack_require__(8586);
 ;// CONCATENATED MODULE: ./lib/checks/diff.js
 // The plan's field-level diff: the REST body the translator would send (src/spec/rest.ts) against
 // the live GET body, ignoring what the service fills in, so that an unchanged file reads "no
@@ -1324,6 +1326,9 @@ var check = __webpack_require__(5229);
 // A field only the live body has is a change only where the body owns the whole map (tags,
 // properties, environment variables: a PUT replaces them) or where a known default says what
 // leaving it out means; anything else the service adds is ignored, never shown as noise.
+
+/** A secret-injection reference names a secret, it is not one: shown as written (one answer, src/secrets/parse.ts). */
+const isReference = (v) => (0,parse/* parseExactReference */.ik)(v) !== undefined;
 const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PROBE_DEFAULT = { initialDelay: 'PT10S', period: 'PT10S', timeout: 'PT2S', successThreshold: 1, failureThreshold: 30 };
 /** Defaults by path (`*` matches one key): what a body that leaves the field out gets. */
@@ -1358,7 +1363,6 @@ const CASE_INSENSITIVE = new Set(['type', 'authMode', 'publicNetworkAccess', 'eg
 const PENDING = /^\{\{pending:[^}]*\}\}$/;
 const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 const SECRET_NAME = /secret|password|passwd|token|credential|api[_-]?key|access[_-]?key|connection[_-]?string|^key$|_key$/i;
-const SECRET_REFERENCE = /^\$\{\{(azureml:\/\/connections\/|keyvault:)/;
 function pathOf(parent, key) {
     const k = /^[A-Za-z0-9_-]+$/.test(key) ? key : `[${JSON.stringify(key)}]`;
     return parent === '' ? k : k.startsWith('[') ? `${parent}${k}` : `${parent}.${k}`;
@@ -1492,10 +1496,10 @@ function renderer(options) {
     const mask = (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
     return (path, v) => {
         const envName = /^properties\.environmentVariables(?:\.|\[")([^"]+?)(?:"\])?$/.exec(path)?.[1];
-        if (envName && typeof v === 'string' && SECRET_NAME.test(envName) && !SECRET_REFERENCE.test(v))
+        if (envName && typeof v === 'string' && SECRET_NAME.test(envName) && !isReference(v))
             return '***';
         if (path === 'properties.environmentVariables' && isObj(v)) {
-            return mask(JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && SECRET_NAME.test(k) && !SECRET_REFERENCE.test(x) ? '***' : x]))));
+            return mask(JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && SECRET_NAME.test(k) && !isReference(x) ? '***' : x]))));
         }
         return mask(typeof v === 'string' ? v : JSON.stringify(v));
     };

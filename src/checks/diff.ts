@@ -16,6 +16,8 @@
 // properties, environment variables: a PUT replaces them) or where a known default says what
 // leaving it out means; anything else the service adds is ignored, never shown as noise.
 
+import { parseExactReference } from '../secrets/parse.ts';
+
 export interface FieldChange {
   /** Dotted path, keys with dots or slashes bracketed: `properties.environmentVariables.OPENAI_KEY`. */
   path: string;
@@ -37,6 +39,9 @@ export interface DiffOptions {
 }
 
 type Json = unknown;
+
+/** A secret-injection reference names a secret, it is not one: shown as written (one answer, src/secrets/parse.ts). */
+const isReference = (v: string): boolean => parseExactReference(v) !== undefined;
 type Obj = Record<string, Json>;
 const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -78,7 +83,6 @@ const CASE_INSENSITIVE = new Set(['type', 'authMode', 'publicNetworkAccess', 'eg
 const PENDING = /^\{\{pending:[^}]*\}\}$/;
 const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 const SECRET_NAME = /secret|password|passwd|token|credential|api[_-]?key|access[_-]?key|connection[_-]?string|^key$|_key$/i;
-const SECRET_REFERENCE = /^\$\{\{(azureml:\/\/connections\/|keyvault:)/;
 
 function pathOf(parent: string, key: string): string {
   const k = /^[A-Za-z0-9_-]+$/.test(key) ? key : `[${JSON.stringify(key)}]`;
@@ -206,9 +210,9 @@ function renderer(options: DiffOptions): (path: string, v: Json) => string {
   const mask = (text: string): string => secrets.reduce((t, s) => t.split(s).join('***'), text);
   return (path, v) => {
     const envName = /^properties\.environmentVariables(?:\.|\[")([^"]+?)(?:"\])?$/.exec(path)?.[1];
-    if (envName && typeof v === 'string' && SECRET_NAME.test(envName) && !SECRET_REFERENCE.test(v)) return '***';
+    if (envName && typeof v === 'string' && SECRET_NAME.test(envName) && !isReference(v)) return '***';
     if (path === 'properties.environmentVariables' && isObj(v)) {
-      return mask(JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && SECRET_NAME.test(k) && !SECRET_REFERENCE.test(x) ? '***' : x]))));
+      return mask(JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && SECRET_NAME.test(k) && !isReference(x) ? '***' : x]))));
     }
     return mask(typeof v === 'string' ? v : JSON.stringify(v));
   };

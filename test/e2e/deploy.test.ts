@@ -150,7 +150,7 @@ describe('deploy: failures are reported where they happen, and nothing else move
     assert.equal(failed?.properties.line, '8');
     assert.match(failed?.message ?? '', /Key Vault Secrets User/);
     const held = (await world(emu))['shop-ep'];
-    assert.deepEqual([held?.traffic, held?.deployments], [{}, { blue: 'Failed' }]);
+    assert.deepEqual([held?.traffic, held?.deployments], [{}, {}], 'the new deployment never served: deleted');
     assertNoSecrets(run);
   });
 
