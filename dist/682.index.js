@@ -1360,8 +1360,8 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/modes/validate.js + 21 modules
-var validate = __webpack_require__(4116);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 23 modules
+var validate = __webpack_require__(1075);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 
 

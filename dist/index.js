@@ -37694,6 +37694,30 @@ const RULES = {
             },
         },
     },
+    'workspace-not-found': {
+        severity: 'error',
+        title: 'Workspace inputs name nothing that exists',
+        fix: 'Correct the `subscription-id`, `resource-group` or `workspace-name` input (the message names the part ARM could not find and the names that do exist).',
+        when: 'The workspace the inputs name does not exist: ARM answers the workspace GET with `SubscriptionNotFound`, `ResourceGroupNotFound` or `ResourceNotFound`. Reported once, before any other online check (none of them can be made); with the names one level up (subscriptions the identity sees, resource groups of the subscription, workspaces of the resource group) and the closest one, when the identity may list them.',
+        detectedIn: 'validate',
+        example: {
+            bad: '# workflow step\nwith:\n  resource-group: ml-rg\n  workspace-name: ml-wrokspace\n',
+            good: '# workflow step\nwith:\n  resource-group: ml-rg\n  workspace-name: ml-workspace\n',
+            azure: { bad: 'Resource group `ml-rg` holds the workspace `ml-workspace`; there is no `ml-wrokspace`.', good: 'The workspace `ml-workspace` exists in `ml-rg`.' },
+        },
+    },
+    'workspace-unreadable': {
+        severity: 'error',
+        title: 'Workspace cannot be read',
+        fix: 'Check the `subscription-id`, `resource-group` and `workspace-name` inputs, then give the workflow identity a role with `Microsoft.MachineLearningServices/workspaces/read` on the workspace (Reader, or AzureML Data Scientist).',
+        when: 'ARM refuses the workspace GET (401/403): the identity may not read the workspace, or the names are wrong inside a scope it may not see (ARM authorizes before it looks a resource up, so a mistyped name there is a 403 too). Nothing else can be read or deployed; reported once, before any other online check. A failure after retries (5xx) is `cannot-verify` instead.',
+        detectedIn: 'validate',
+        example: {
+            bad: '# workflow step\nwith:\n  resource-group: ml-rg\n  workspace-name: ml-workspace\n',
+            good: '# workflow step\nwith:\n  resource-group: ml-rg\n  workspace-name: ml-workspace\n',
+            azure: { bad: 'The workflow identity holds no role on `ml-workspace` or above.', good: 'The workflow identity holds AzureML Data Scientist on `ml-workspace`.' },
+        },
+    },
     'endpoint-not-found': {
         severity: 'error',
         title: 'Target endpoint does not exist',
@@ -39060,8 +39084,8 @@ const lintMode = {
 
 const MODE_REGISTRY = {
     lint: async () => lintMode,
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(116)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4116))).validateMode,
-    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(116), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4682))).deployMode,
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(75)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1075))).validateMode,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(970), __nccwpck_require__.e(326), __nccwpck_require__.e(75), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4682))).deployMode,
 };
 
 ;// CONCATENATED MODULE: ./lib/pipeline.js

@@ -23,7 +23,8 @@ import type { DeploymentSpec, EndpointSpec } from '../spec/index.ts';
 import type { AssetRef } from '../spec/assets.ts';
 import { readUserAssignedIdentity } from './identity.ts';
 import { readSecretVersions, readVault, secretVersionFacts, vaultArmId, type VersionItem } from './keyvault.ts';
-import { readAsset, readConnection, readConnectionNames, readDeployments, readEndpoint, readUsages, readVmSizes, readWorkspace } from './ml.ts';
+import { readAsset, readConnection, readConnectionNames, readDeployments, readEndpoint, readUsages, readVmSizes } from './ml.ts';
+import { readWorkspaceAddress } from './workspace.ts';
 import { roleDefinitionKey } from '../checks/rbac.ts';
 import { readAssignments, readCallerPermissions, readRoleDefinition } from './rbac.ts';
 import { Once } from './read.ts';
@@ -60,7 +61,8 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
   const referencedConnections = unique(input.references.flatMap((r) => (r.kind === 'keyvault' ? [] : [r.connection])));
 
   // Round 1: everything whose address the files alone give.
-  const workspace = readWorkspace(ml);
+  const workspaceRead = readWorkspaceAddress({ ...ml, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName });
+  const workspace = workspaceRead.then((r) => r.workspace);
   // Files that did not parse name no endpoint: there is nothing of it to read (their findings say why).
   const unnamed = Promise.resolve<Lookup<never>>({ kind: 'unreadable', why: 'the files name no endpoint (see the findings above)' });
   const endpoint = input.endpointName ? readEndpoint(ml, input.endpointName) : unnamed;
@@ -86,8 +88,12 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
 
   // Round 2: what needs round 1 (vault ids, principals, the region).
   const vaultIds = Promise.all(Object.values(vaultByHost)).then((ls) => unique(ls.flatMap((l) => (l.kind === 'found' && l.value.resourceId ? [l.value.resourceId] : []))));
-  const callerAtVaults = vaultIds.then((ids) => Promise.all(ids.map(async (id) => [id, await readCallerPermissions(arm, id)] as const)));
-  const principals = endpointPrincipals(await endpoint, await Promise.all(Object.values(userAssigned)));
+  const { address: workspaceAddress } = await workspaceRead;
+  // A workspace that is not there (or refused) makes every other answer meaningless: no round 2
+  // (the workspace check reports the one finding; docs/online-checks.md §workspace).
+  const blocked = workspaceAddress.problem !== undefined;
+  const callerAtVaults = vaultIds.then((ids) => (blocked ? [] : Promise.all(ids.map(async (id) => [id, await readCallerPermissions(arm, id)] as const))));
+  const principals = blocked ? [] : endpointPrincipals(await endpoint, await Promise.all(Object.values(userAssigned)));
   const ws = await workspace;
   const scopesFor = async (p: { systemAssigned: boolean }): Promise<string[]> => {
     const scopes = [session.workspacePath, ...(await vaultIds)];
@@ -102,7 +108,7 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
       return [p.objectId, { objectId: p.objectId, assignments: mergeAssignments(reads) }] as [string, PrincipalFacts];
     }),
   );
-  const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
+  const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (!blocked && ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
   const location = ws.kind === 'found' ? ws.value.location : undefined;
   const needsQuota = input.deployments.some((d) => d.computeType === 'Managed' && d.instanceType);
   const unreadableRegion = Promise.resolve<Lookup<never>>({ kind: 'unreadable', why: 'the workspace (and so its region) could not be read' });
@@ -125,6 +131,7 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
   const facts: ValidateFacts = {
     now: clock().toISOString(),
     workspace: ws,
+    workspaceAddress,
     endpoint: await endpoint,
     deployments: await deployments,
     connections: await settle(connections),

@@ -23,6 +23,24 @@ export interface WorkspaceFacts {
   keyVaultId?: string;
 }
 
+/**
+ * Where the workspace inputs point (`subscription-id`, `resource-group`, `workspace-name`) and, when
+ * the workspace GET failed, which part ARM says is wrong (docs/online-checks.md §workspace).
+ * `refused`: 401/403, the identity may not read it (or the names are wrong in a scope it cannot see:
+ * ARM answers 403 before it looks the resource up). A 5xx after retries sets no problem: that is
+ * `workspace: unreadable`, never missing.
+ */
+export interface WorkspaceAddressFacts {
+  subscriptionId: string;
+  resourceGroup: string;
+  workspaceName: string;
+  problem?: 'subscription-not-found' | 'resource-group-not-found' | 'workspace-not-found' | 'refused';
+  /** What ARM answered, e.g. `404 ResourceGroupNotFound on GET /subscriptions/…`. */
+  answer?: string;
+  /** The names that exist one level up (subscriptions the caller sees, resource groups of the subscription, workspaces of the resource group); absent when the caller may not list them. */
+  existing?: Array<{ name: string; displayName?: string }>;
+}
+
 /** A workspace connection, by name: key names only, never values. */
 export interface ConnectionFacts {
   name: string;
@@ -165,6 +183,8 @@ export interface ValidateFacts {
   /** When the facts were read (ISO): the clock for expiry and propagation checks. */
   now: string;
   workspace: Lookup<WorkspaceFacts>;
+  /** Additive: the workspace inputs and, when the workspace could not be read, why (the workspace check gates every other check on it). */
+  workspaceAddress?: WorkspaceAddressFacts;
   endpoint: Lookup<LiveEndpointFacts>;
   /** Deployments of the endpoint as they exist, by name (empty when the endpoint is new). */
   deployments: Lookup<Record<string, LiveDeploymentFacts>>;

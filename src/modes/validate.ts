@@ -73,7 +73,8 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
   refined.changes ||= assetPlan.changes;
   const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
   return {
-    findings: [...outcome.findings, ...assetProblems],
+    // A workspace that is not there: its one finding only (the asset reads failed for the same reason).
+    findings: [...outcome.findings, ...(outcome.workspaceBlocked ? [] : assetProblems)],
     references: outcome.references,
     plan: refined.plan,
     changes: refined.changes,

@@ -1,5 +1,5 @@
-export const id = 116;
-export const ids = [116];
+export const id = 75;
+export const ids = [75];
 export const modules = {
 
 /***/ 7617:
@@ -1401,7 +1401,7 @@ function endpointPrincipalExpression(endpointName, workspaceId) {
 
 /***/ }),
 
-/***/ 4116:
+/***/ 1075:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1422,7 +1422,7 @@ var plan = __webpack_require__(7275);
 var rest = __webpack_require__(9649);
 ;// CONCATENATED MODULE: ./lib/azure/read.js
 
-async function lookup(read, permission) {
+async function read_lookup(read, permission) {
     try {
         return { kind: 'found', value: await read() };
     }
@@ -1483,7 +1483,7 @@ class Once {
 
 const MSI_API_VERSION = '2023-01-31';
 function readUserAssignedIdentity(arm, resourceId) {
-    return lookup(async () => {
+    return read_lookup(async () => {
         const body = (await arm.send({ method: 'GET', path: resourceId, apiVersion: MSI_API_VERSION })).body;
         return { resourceId: body?.id ?? resourceId, principalId: body?.properties?.principalId ?? '', clientId: body?.properties?.clientId };
     }, 'Microsoft.ManagedIdentity/userAssignedIdentities/read');
@@ -1507,7 +1507,7 @@ function vaultArmId(subscriptionId, resourceGroup, vaultName) {
     return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${vaultName}`;
 }
 function readVault(arm, host, resourceId) {
-    return lookup(async () => parseVault(host, (await arm.send({ method: 'GET', path: resourceId, apiVersion: KEYVAULT_ARM_API_VERSION })).body), 'Microsoft.KeyVault/vaults/read');
+    return read_lookup(async () => parseVault(host, (await arm.send({ method: 'GET', path: resourceId, apiVersion: KEYVAULT_ARM_API_VERSION })).body), 'Microsoft.KeyVault/vaults/read');
 }
 function parseVault(host, body) {
     const b = obj(body);
@@ -1581,7 +1581,7 @@ const LIST_SECRETS_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/co
 const stringDict = (v) => Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
 const numberDict = (v) => Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => typeof x === 'number'));
 function readWorkspace(s) {
-    return lookup(async () => parseWorkspace((await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/read');
+    return lookup(async () => parseWorkspace((await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: ML_API_VERSION })).body), 'Microsoft.MachineLearningServices/workspaces/read');
 }
 function parseWorkspace(body) {
     const b = obj(body);
@@ -1595,7 +1595,7 @@ function parseWorkspace(body) {
     };
 }
 function readEndpoint(s, name) {
-    return lookup(async () => parseEndpoint((await s.arm.send({ method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${name}`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read');
+    return read_lookup(async () => parseEndpoint((await s.arm.send({ method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${name}`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read');
 }
 function parseEndpoint(body) {
     const b = obj(body);
@@ -1626,7 +1626,7 @@ function parseIdentity(value) {
 }
 /** The endpoint's deployments by name; an endpoint that does not exist has none (missing). */
 function readDeployments(s, endpointName) {
-    return lookup(async () => {
+    return read_lookup(async () => {
         const items = await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${endpointName}/deployments`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
         return Object.fromEntries(items.map(parseDeployment).map((d) => [d.name.toLowerCase(), d]));
     }, 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read');
@@ -1648,7 +1648,7 @@ function parseDeployment(body) {
  * function, which keeps only the key names (docs/architecture.md §4).
  */
 function readConnection(s, name) {
-    return lookup(async () => connectionFacts(name, (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), LIST_SECRETS_PERMISSION);
+    return read_lookup(async () => connectionFacts(name, (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), LIST_SECRETS_PERMISSION);
 }
 /** Key names of a `listsecrets` answer; never a value. CustomKeys keep theirs under `credentials.keys`. */
 function connectionFacts(name, body) {
@@ -1666,7 +1666,7 @@ function connectionFacts(name, body) {
 }
 /** Names of every connection in the workspace (no secrets): read only when a referenced one is missing, to suggest the closest. */
 async function readConnectionNames(s) {
-    const l = await lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).map((c) => str(c.name) ?? ''));
+    const l = await read_lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).map((c) => str(c.name) ?? ''));
     return l.kind === 'found' ? l.value.filter(Boolean) : undefined;
 }
 /** The ARM path of a registered asset reference, or undefined when it cannot be read here (registry, curated). */
@@ -1687,7 +1687,7 @@ function readAsset(s, ref) {
     const target = assetPath(s, ref);
     if (!target)
         return undefined;
-    return lookup(async () => {
+    return read_lookup(async () => {
         if (!target.latest)
             return { id: str(obj((await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body).id) ?? target.path };
         const res = await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8, query: { $orderBy: 'createdtime desc', $top: '1' } });
@@ -1709,13 +1709,13 @@ class NoVersions extends Error {
     }
 }
 function readVmSizes(s, location) {
-    return lookup(async () => {
+    return read_lookup(async () => {
         const res = await s.arm.send({ method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/vmSizes`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
         return (res.body?.value ?? []).map((v) => ({ name: str(v.name) ?? '', family: str(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
     }).then(notServedIsUnreadable);
 }
 function readUsages(s, location) {
-    return lookup(async () => {
+    return read_lookup(async () => {
         const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/usages`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
         return items.map((u) => ({ family: str(obj(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
     }).then(notServedIsUnreadable);
@@ -1723,6 +1723,74 @@ function readUsages(s, location) {
 /** A list that answers 404 is not "no VM sizes": the region or the API is not available to read. */
 function notServedIsUnreadable(l) {
     return l.kind === 'missing' ? { kind: 'unreadable', why: 'the region does not answer this list' } : l;
+}
+
+;// CONCATENATED MODULE: ./lib/azure/workspace.js
+
+
+
+
+
+/** Microsoft.Resources api-version for the subscription and resource-group lists (in the Resources REST spec). */
+const RESOURCES_API_VERSION = '2022-12-01';
+const WORKSPACE_READ_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/read';
+/** One GET of the workspace; on a 404 or 403, one list at the level ARM names as wrong. */
+async function readWorkspaceAddress(s) {
+    const address = { subscriptionId: s.subscriptionId, resourceGroup: s.resourceGroup, workspaceName: s.workspaceName };
+    try {
+        const res = await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
+        return { workspace: { kind: 'found', value: parseWorkspace(res.body) }, address };
+    }
+    catch (error) {
+        const workspace = failedLookup(error, WORKSPACE_READ_PERMISSION);
+        if (!(error instanceof rest/* ArmError */.dW))
+            return { workspace, address };
+        const problem = classify(error);
+        if (!problem)
+            return { workspace, address };
+        address.problem = problem;
+        address.answer = `${error.status} ${error.code} on ${error.method} ${error.path}`;
+        const existing = await listLevel(s, problem);
+        if (existing)
+            address.existing = existing;
+        // A 404 at any level is `missing`; a refusal stays `unreadable`.
+        return { workspace: problem === 'refused' ? workspace : { kind: 'missing' }, address };
+    }
+}
+/** The part of the address ARM's answer names; undefined for a failure that says nothing about it (5xx, network). */
+function classify(error) {
+    if (error.status === 401 || error.status === 403)
+        return 'refused';
+    if (error.status !== 404)
+        return undefined;
+    if (error.code === 'SubscriptionNotFound')
+        return 'subscription-not-found';
+    if (error.code === 'ResourceGroupNotFound')
+        return 'resource-group-not-found';
+    return 'workspace-not-found';
+}
+/** Names one level above the wrong part; undefined when the list is refused or fails (never a guess). */
+async function listLevel(s, problem) {
+    try {
+        if (problem === 'subscription-not-found') {
+            const items = await listAll(s.arm, { method: 'GET', path: '/subscriptions', apiVersion: RESOURCES_API_VERSION });
+            return items.map((i) => ({ name: str(i.subscriptionId) ?? '', displayName: str(i.displayName) })).filter((i) => i.name);
+        }
+        if (problem === 'resource-group-not-found') {
+            const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/resourcegroups`, apiVersion: RESOURCES_API_VERSION });
+            return items.map((i) => ({ name: str(i.name) ?? '' })).filter((i) => i.name);
+        }
+        if (problem === 'workspace-not-found') {
+            const path = `/subscriptions/${s.subscriptionId}/resourceGroups/${s.resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces`;
+            const items = await listAll(s.arm, { method: 'GET', path, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
+            // Hubs and projects are workspaces too (`kind`); all of them can hold endpoints.
+            return items.map((i) => ({ name: str(i.name) ?? '', displayName: str(obj(i.properties).friendlyName) })).filter((i) => i.name);
+        }
+        return undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 // EXTERNAL MODULE: ./lib/checks/rbac.js
@@ -1734,7 +1802,7 @@ const AUTHORIZATION_API_VERSION = '2022-04-01';
 const ROLE_ASSIGNMENTS_READ = 'Microsoft.Authorization/roleAssignments/read';
 /** The signed-in identity's permissions at `scope` (an ARM resource or resource-group id). */
 function readCallerPermissions(arm, scope) {
-    return lookup(async () => (await listAll(arm, { method: 'GET', path: `${trimSlash(scope)}/providers/Microsoft.Authorization/permissions`, apiVersion: AUTHORIZATION_API_VERSION })).map(parsePermission));
+    return read_lookup(async () => (await listAll(arm, { method: 'GET', path: `${trimSlash(scope)}/providers/Microsoft.Authorization/permissions`, apiVersion: AUTHORIZATION_API_VERSION })).map(parsePermission));
 }
 function parsePermission(value) {
     const p = obj(value);
@@ -1742,7 +1810,7 @@ function parsePermission(value) {
 }
 /** Assignments that apply to `principalId` (or a group it is in) at `scope`, inherited ones included. */
 function readAssignments(arm, principalId, scope) {
-    return lookup(async () => (await listAll(arm, {
+    return read_lookup(async () => (await listAll(arm, {
         method: 'GET',
         path: `${trimSlash(scope)}/providers/Microsoft.Authorization/roleAssignments`,
         apiVersion: AUTHORIZATION_API_VERSION,
@@ -1763,7 +1831,7 @@ function parseAssignment(value) {
 }
 /** A role definition by its full id (`/subscriptions/…/roleDefinitions/{guid}`, as assignments name it). */
 function readRoleDefinition(arm, roleDefinitionId) {
-    return lookup(async () => parseRoleDefinition((await arm.send({ method: 'GET', path: roleDefinitionId, apiVersion: AUTHORIZATION_API_VERSION })).body));
+    return read_lookup(async () => parseRoleDefinition((await arm.send({ method: 'GET', path: roleDefinitionId, apiVersion: AUTHORIZATION_API_VERSION })).body));
 }
 function parseRoleDefinition(value) {
     const d = obj(value);
@@ -1781,6 +1849,7 @@ function trimSlash(scope) {
 
 
 
+
 async function gatherFacts(session, input, clock = () => new Date()) {
     const started = performance.now();
     const { arm } = session;
@@ -1788,7 +1857,8 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const kvRefs = input.references.filter((r) => r.kind === 'keyvault');
     const referencedConnections = unique(input.references.flatMap((r) => (r.kind === 'keyvault' ? [] : [r.connection])));
     // Round 1: everything whose address the files alone give.
-    const workspace = readWorkspace(ml);
+    const workspaceRead = readWorkspaceAddress({ ...ml, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName });
+    const workspace = workspaceRead.then((r) => r.workspace);
     // Files that did not parse name no endpoint: there is nothing of it to read (their findings say why).
     const unnamed = Promise.resolve({ kind: 'unreadable', why: 'the files name no endpoint (see the findings above)' });
     const endpoint = input.endpointName ? readEndpoint(ml, input.endpointName) : unnamed;
@@ -1813,8 +1883,12 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     };
     // Round 2: what needs round 1 (vault ids, principals, the region).
     const vaultIds = Promise.all(Object.values(vaultByHost)).then((ls) => unique(ls.flatMap((l) => (l.kind === 'found' && l.value.resourceId ? [l.value.resourceId] : []))));
-    const callerAtVaults = vaultIds.then((ids) => Promise.all(ids.map(async (id) => [id, await readCallerPermissions(arm, id)])));
-    const principals = endpointPrincipals(await endpoint, await Promise.all(Object.values(userAssigned)));
+    const { address: workspaceAddress } = await workspaceRead;
+    // A workspace that is not there (or refused) makes every other answer meaningless: no round 2
+    // (the workspace check reports the one finding; docs/online-checks.md §workspace).
+    const blocked = workspaceAddress.problem !== undefined;
+    const callerAtVaults = vaultIds.then((ids) => (blocked ? [] : Promise.all(ids.map(async (id) => [id, await readCallerPermissions(arm, id)]))));
+    const principals = blocked ? [] : endpointPrincipals(await endpoint, await Promise.all(Object.values(userAssigned)));
     const ws = await workspace;
     const scopesFor = async (p) => {
         const scopes = [session.workspacePath, ...(await vaultIds)];
@@ -1828,7 +1902,7 @@ async function gatherFacts(session, input, clock = () => new Date()) {
         const reads = await Promise.all(scopes.map((scope) => assignmentReads.get(`${p.objectId}|${scope.toLowerCase()}`, () => readAssignments(arm, p.objectId, scope))));
         return [p.objectId, { objectId: p.objectId, assignments: mergeAssignments(reads) }];
     }));
-    const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
+    const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (!blocked && ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
     const location = ws.kind === 'found' ? ws.value.location : undefined;
     const needsQuota = input.deployments.some((d) => d.computeType === 'Managed' && d.instanceType);
     const unreadableRegion = Promise.resolve({ kind: 'unreadable', why: 'the workspace (and so its region) could not be read' });
@@ -1854,6 +1928,7 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const facts = {
         now: clock().toISOString(),
         workspace: ws,
+        workspaceAddress,
         endpoint: await endpoint,
         deployments: await deployments,
         connections: await settle(connections),
@@ -2820,6 +2895,81 @@ const uaiPlatformRolesCheck = (0,check/* defineCheck */.qH)('uai-platform-roles'
     return out;
 });
 
+;// CONCATENATED MODULE: ./lib/checks/workspace.js
+// The workspace the inputs name (docs/online-checks.md §workspace). When ARM says a part of its
+// address does not exist, or refuses it, this is the one finding of the run: every other check
+// would only repeat it as false errors ("create the connection", "register the model") about
+// things that exist elsewhere, so the registry runs no other check (workspaceGate). A workspace
+// that failed for another reason (5xx after retries) is `unreadable`: a `cannot-verify`, never
+// "does not exist", and the other checks run on what they could read.
+
+
+
+/** How many existing names a message lists before "…and N more". */
+const LISTED = 15;
+const workspaceCheck = (0,check/* defineCheck */.qH)('workspace', ['workspace-not-found', 'workspace-unreadable', 'cannot-verify'], (ctx) => {
+    const gate = workspaceGate(ctx);
+    if (gate)
+        return gate;
+    const ws = ctx.facts.workspace;
+    if (ws.kind !== 'unreadable')
+        return {};
+    return {
+        findings: [
+            (0,finding/* makeFinding */.MH)('cannot-verify', (0,check/* endpointPosition */.FT)(ctx, (s) => s.name), `Cannot read the workspace (${ws.why}): its region, container registry and storage account are unknown, so the checks that need them are skipped.`, {
+                hint: 'Run again: a failure after the retries is usually transient. If it persists, check the workspace in the Azure portal.',
+            }),
+        ],
+    };
+});
+/** The one finding when the workspace inputs name nothing readable; every reference is then unknown. Undefined when the checks may run. */
+function workspaceGate(ctx) {
+    const address = ctx.facts.workspaceAddress;
+    if (!address?.problem)
+        return undefined;
+    const finding = addressFinding(ctx, address);
+    const why = `the workspace could not be read (${finding.rule}): nothing was checked`;
+    return { findings: [finding], verdicts: ctx.references.map((reference) => ({ reference, status: { state: 'unknown', why } })), identityPlan: [], grants: [] };
+}
+function addressFinding(ctx, a) {
+    // The inputs have no line in the files: the finding goes on the endpoint the run targets.
+    const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.name);
+    const answer = a.answer ? ` (${a.answer})` : '';
+    switch (a.problem) {
+        case 'subscription-not-found':
+            return (0,finding/* makeFinding */.MH)('workspace-not-found', where, `Input subscription-id ${a.subscriptionId}: no such subscription${answer}.${existing(a, 'The signed-in identity sees the subscriptions')}`, {
+                hint: suggestion(a, a.subscriptionId, 'subscription-id', 'az account list --query "[].{id:id, name:name}" -o table'),
+            });
+        case 'resource-group-not-found':
+            return (0,finding/* makeFinding */.MH)('workspace-not-found', where, `Input resource-group ${a.resourceGroup}: subscription ${a.subscriptionId} has no such resource group${answer}.${existing(a, 'It has')}`, {
+                hint: suggestion(a, a.resourceGroup, 'resource-group', `az group list --subscription ${a.subscriptionId} --query "[].name" -o tsv`),
+            });
+        case 'workspace-not-found':
+            return (0,finding/* makeFinding */.MH)('workspace-not-found', where, `Input workspace-name ${a.workspaceName}: resource group ${a.resourceGroup} has no such workspace${answer}.${existing(a, 'It has')}`, {
+                hint: suggestion(a, a.workspaceName, 'workspace-name', `az ml workspace list --resource-group ${a.resourceGroup} --subscription ${a.subscriptionId} --query "[].name" -o tsv`),
+            });
+        default:
+            return (0,finding/* makeFinding */.MH)('workspace-unreadable', where, `Inputs subscription-id, resource-group, workspace-name: workspace ${a.workspaceName} in resource group ${a.resourceGroup} of subscription ${a.subscriptionId} could not be read${answer}. ` +
+                'The signed-in identity may not read it, or one of the names is wrong inside a scope it may not see (ARM refuses before it looks a resource up).');
+    }
+}
+/** " It has: a, b." with the names the caller could list, or nothing when it could not list them. */
+function existing(a, lead) {
+    if (!a.existing)
+        return '';
+    if (a.existing.length === 0)
+        return ` ${lead}: none the signed-in identity may see.`;
+    const shown = a.existing.slice(0, LISTED).map((e) => (e.displayName && e.displayName !== e.name ? `${e.name} (${e.displayName})` : e.name));
+    const more = a.existing.length > LISTED ? ` and ${a.existing.length - LISTED} more` : '';
+    return ` ${lead}: ${shown.join(', ')}${more}.`;
+}
+function suggestion(a, given, input, listCommand) {
+    const near = a.existing ? (0,edit_distance/* closest */.k)(given, a.existing.map((e) => e.name)) : undefined;
+    if (near)
+        return `Did you mean ${near}? Set \`${input}: ${near}\` in the workflow step.`;
+    return `Correct the \`${input}\` input; \`${listCommand}\` lists what exists.`;
+}
+
 ;// CONCATENATED MODULE: ./lib/checks/registry.js
 
 
@@ -2834,7 +2984,9 @@ const uaiPlatformRolesCheck = (0,check/* defineCheck */.qH)('uai-platform-roles'
 
 
 
+
 const CHECKS = [
+    workspaceCheck,
     endpoint_state/* endpointStateCheck */.Lw,
     identityImmutableCheck,
     connectionsCheck,
@@ -2849,6 +3001,10 @@ const CHECKS = [
     trafficCheck,
 ];
 function runChecks(ctx, checks = CHECKS) {
+    // A workspace that is not there gates every other check: one finding on the inputs, not five false ones.
+    const gate = workspaceGate(ctx);
+    if (gate)
+        checks = [workspaceCheck];
     const findings = [];
     const identityPlan = [];
     const grants = [];
@@ -2865,6 +3021,8 @@ function runChecks(ctx, checks = CHECKS) {
         const { store, target } = (0,scan/* describeReference */.P5)(ref);
         return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: mergeStatuses(verdicts.get(ref) ?? []) };
     });
+    if (gate)
+        return { findings, references, identityPlan: [], grants: [], quota: [], workspaceBlocked: true };
     return { findings, references, identityPlan: [...new Set(identityPlan)], grants, quota: quotaPlanLines(ctx) };
 }
 /** Fail beats unknown beats pass; no verdict at all is unknown. The first failing rule is kept. */
@@ -3226,7 +3384,8 @@ async function validateOnline(run, mode) {
     refined.changes ||= assetPlan.changes;
     const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
     return {
-        findings: [...outcome.findings, ...assetProblems],
+        // A workspace that is not there: its one finding only (the asset reads failed for the same reason).
+        findings: [...outcome.findings, ...(outcome.workspaceBlocked ? [] : assetProblems)],
         references: outcome.references,
         plan: refined.plan,
         changes: refined.changes,
