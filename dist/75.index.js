@@ -1513,6 +1513,15 @@ function parseVault(host, body) {
     const b = obj(body);
     return { host, resourceId: str(b.id) ?? '', rbacAuthorization: obj(b.properties).enableRbacAuthorization === true };
 }
+/**
+ * The names of every secret in a vault (Get Secrets: ids and attributes, never a value; the
+ * adapter keeps only the names). Read only when a referenced secret does not exist, for the
+ * "did you mean"; refused or failed → unreadable, and no suggestion is made.
+ */
+async function readSecretNames(keyVault, vaultUrl) {
+    const url = `${vaultUrl.replace(/\/+$/, '')}/secrets?api-version=${KEYVAULT_DATA_API_VERSION}&maxresults=25`;
+    return read_lookup(async () => (await listAllUrl(keyVault, url)).map((v) => (str(obj(v).id) ?? '').split('/').filter(Boolean).pop() ?? '').filter(Boolean), READ_METADATA_PERMISSION);
+}
 /** All versions of one secret; `missing` when the secret (or the vault host) does not exist. */
 async function readSecretVersions(keyVault, vaultUrl, secretName) {
     const url = `${vaultUrl.replace(/\/+$/, '')}/secrets/${encodeURIComponent(secretName)}/versions?api-version=${KEYVAULT_DATA_API_VERSION}&maxresults=25`;
@@ -1865,9 +1874,11 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const deployments = input.endpointName ? readDeployments(ml, input.endpointName) : unnamed;
     const connections = Object.fromEntries(referencedConnections.map((name) => [name, readConnection(ml, name)]));
     const versionLists = new Once();
+    const versionListOf = new Map();
     const secretVersions = {};
     for (const ref of kvRefs) {
         const list = versionLists.get(`${ref.vaultHost.toLowerCase()}/${ref.secretName.toLowerCase()}`, () => readSecretVersions(session.keyVault, ref.vaultUrl, ref.secretName));
+        versionListOf.set(ref, list);
         secretVersions[ref.secretId] ??= list.then((l) => (l.kind === 'found' ? secretVersionFacts(ref.vaultHost, ref.secretName, ref.version, l.value) : l));
     }
     const vaults = new Once();
@@ -1902,6 +1913,22 @@ async function gatherFacts(session, input, clock = () => new Date()) {
         const reads = await Promise.all(scopes.map((scope) => assignmentReads.get(`${p.objectId}|${scope.toLowerCase()}`, () => readAssignments(arm, p.objectId, scope))));
         return [p.objectId, { objectId: p.objectId, assignments: mergeAssignments(reads) }];
     }));
+    // A referenced secret that does not exist: one names listing per such vault, for the closest name.
+    const secretNames = Promise.all([...versionListOf].map(async ([ref, list]) => [ref, await list])).then(async (lists) => {
+        const missingByVault = new Map();
+        for (const [ref, l] of lists) {
+            if (l.kind !== 'missing')
+                continue;
+            const entry = missingByVault.get(ref.vaultHost.toLowerCase()) ?? { url: ref.vaultUrl, missing: [] };
+            if (!entry.missing.includes(ref.secretName))
+                entry.missing.push(ref.secretName);
+            missingByVault.set(ref.vaultHost.toLowerCase(), entry);
+        }
+        const vaultsNow = await Promise.all(Object.values(vaultByHost));
+        const missingVault = (host) => vaultsNow.some((v, i) => v.kind === 'missing' && Object.keys(vaultByHost)[i]?.toLowerCase() === host);
+        const entries = await Promise.all([...missingByVault].filter(([host]) => !blocked && !missingVault(host)).map(async ([host, e]) => [host, { missing: e.missing, names: await readSecretNames(session.keyVault, e.url) }]));
+        return entries.length ? Object.fromEntries(entries) : undefined;
+    });
     const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (!blocked && ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
     const location = ws.kind === 'found' ? ws.value.location : undefined;
     const needsQuota = input.deployments.some((d) => d.computeType === 'Managed' && d.instanceType);
@@ -1935,6 +1962,7 @@ async function gatherFacts(session, input, clock = () => new Date()) {
         connectionNames: await workspaceConnections,
         vaults: await settle(vaultByHost),
         secretVersions: await settle(secretVersions),
+        secretNames: await secretNames,
         caller,
         principals: Object.fromEntries(principalEntries),
         userAssignedIdentities: await settle(userAssigned),
@@ -2297,6 +2325,17 @@ function keyProblem(ref, connection) {
     const [what, keys] = kind === 'connection-credential' ? ['credential', connection.credentialKeys] : ['metadata key', connection.metadataKeys];
     if (keys.includes(key))
         return undefined;
+    // The key exists on the other side: a credential named as metadata, or the reverse.
+    const [otherSegment, otherKeys] = kind === 'connection-credential' ? ['metadata', connection.metadataKeys] : ['credentials', connection.credentialKeys];
+    const sameSideCase = keys.some((k) => k.toLowerCase() === key.toLowerCase());
+    const other = sameSideCase ? undefined : (otherKeys.find((k) => k === key) ?? otherKeys.find((k) => k.toLowerCase() === key.toLowerCase()));
+    if (other) {
+        const is = otherSegment === 'metadata' ? 'a metadata key' : 'a credential';
+        return {
+            message: `connection ${ref.connection} has no ${what} ${key}: ${other} is ${is} of the connection, referenced as …/${otherSegment}/${other}.`,
+            hint: `Reference it as ${otherSegment === 'metadata' ? 'metadata' : 'a credential'}: \${{azureml://connections/${ref.connection}/${otherSegment}/${other}}}`,
+        };
+    }
     const auth = connection.authType ? ` (auth type ${connection.authType})` : '';
     const existing = keys.length ? `It has: ${keys.join(', ')}.` : `It has no ${what === 'credential' ? 'credentials' : 'metadata'}.`;
     const caseOnly = keys.find((k) => k.toLowerCase() === key.toLowerCase());
@@ -2602,6 +2641,7 @@ const keyVaultModelCheck = (0,check/* defineCheck */.qH)('keyvault-model', ['key
 
 
 
+
 const READ_METADATA = 'Microsoft.KeyVault/vaults/secrets/readMetadata/action';
 const keyVaultSecretsCheck = (0,check/* defineCheck */.qH)('keyvault-secrets', ['keyvault-secret-not-found', 'keyvault-secret-unusable', 'keyvault-secret-expired', 'keyvault-secret-newer-version', 'cannot-verify'], (ctx) => {
     const out = { findings: [], verdicts: [] };
@@ -2628,6 +2668,12 @@ const keyVaultSecretsCheck = (0,check/* defineCheck */.qH)('keyvault-secrets', [
                 hint: `Grant the workflow identity "Key Vault Reader" (which includes ${READ_METADATA}, never the value) on vault ${ref.vaultName}.`,
             }));
             out.verdicts.push({ reference: ref, status: { state: 'unknown', why: `secret metadata could not be read: ${permission} needed on ${ref.vaultName}` } });
+            continue;
+        }
+        const noSecret = ctx.facts.secretNames?.[ref.vaultHost.toLowerCase()];
+        if (version.kind === 'missing' && noSecret?.missing.some((n) => n.toLowerCase() === ref.secretName.toLowerCase())) {
+            out.findings.push(missingSecret(ref, noSecret.names));
+            out.verdicts.push({ reference: ref, status: { state: 'fail', rule: 'keyvault-secret-not-found' } });
             continue;
         }
         if (version.kind === 'missing') {
@@ -2658,6 +2704,20 @@ const keyVaultSecretsCheck = (0,check/* defineCheck */.qH)('keyvault-secrets', [
     }
     return out;
 });
+/** How many secret names a message lists before "…and N more". */
+const LISTED = 15;
+/** The secret itself does not exist: the vault's secret names (when listed) and the closest, or how to create it. */
+function missingSecret(ref, names) {
+    const listed = names.kind === 'found' ? names.value : undefined;
+    const near = listed ? (0,edit_distance/* closest */.k)(ref.secretName, listed) : undefined;
+    const has = !listed ? '' : listed.length === 0 ? ' The vault has no secrets.' : ` The vault has: ${listed.slice(0, LISTED).join(', ')}${listed.length > LISTED ? ` and ${listed.length - LISTED} more` : ''}.`;
+    const create = `az keyvault secret set --vault-name ${ref.vaultName} --name ${ref.secretName} --file <file with the value>`;
+    return (0,finding/* makeFinding */.MH)('keyvault-secret-not-found', ref.range, `${ref.variable}: vault ${ref.vaultName} has no secret named ${ref.secretName}.${has}`, {
+        hint: near
+            ? `Did you mean ${near}? Then pin one of its versions (az keyvault secret list-versions --vault-name ${ref.vaultName} --name ${near} --query "[?attributes.enabled].id"). Or create the secret: ${create}, and pin the version it prints.`
+            : `Create it: ${create}, and pin the version it prints; or correct the name${listed ? '' : ' (az keyvault secret list --vault-name ' + ref.vaultName + ' --query "[].name" lists them)'}.`,
+    });
+}
 const RULE_FIX_EXPIRED = 'Reference a current version of the secret, or extend this version\'s expiry (az keyvault secret set-attributes --expires …).';
 function keyvault_secrets_short(version) {
     return /^[0-9a-f]{32}$/i.test(version) ? `${version.slice(0, 8)}…` : version;
@@ -2906,7 +2966,7 @@ const uaiPlatformRolesCheck = (0,check/* defineCheck */.qH)('uai-platform-roles'
 
 
 /** How many existing names a message lists before "…and N more". */
-const LISTED = 15;
+const workspace_LISTED = 15;
 const workspaceCheck = (0,check/* defineCheck */.qH)('workspace', ['workspace-not-found', 'workspace-unreadable', 'cannot-verify'], (ctx) => {
     const gate = workspaceGate(ctx);
     if (gate)
@@ -2959,8 +3019,8 @@ function existing(a, lead) {
         return '';
     if (a.existing.length === 0)
         return ` ${lead}: none the signed-in identity may see.`;
-    const shown = a.existing.slice(0, LISTED).map((e) => (e.displayName && e.displayName !== e.name ? `${e.name} (${e.displayName})` : e.name));
-    const more = a.existing.length > LISTED ? ` and ${a.existing.length - LISTED} more` : '';
+    const shown = a.existing.slice(0, workspace_LISTED).map((e) => (e.displayName && e.displayName !== e.name ? `${e.name} (${e.displayName})` : e.name));
+    const more = a.existing.length > workspace_LISTED ? ` and ${a.existing.length - workspace_LISTED} more` : '';
     return ` ${lead}: ${shown.join(', ')}${more}.`;
 }
 function suggestion(a, given, input, listCommand) {

@@ -22,7 +22,7 @@ import type { KeyVaultRef, SecretReference } from '../secrets/scan.ts';
 import type { DeploymentSpec, EndpointSpec } from '../spec/index.ts';
 import type { AssetRef } from '../spec/assets.ts';
 import { readUserAssignedIdentity } from './identity.ts';
-import { readSecretVersions, readVault, secretVersionFacts, vaultArmId, type VersionItem } from './keyvault.ts';
+import { readSecretNames, readSecretVersions, readVault, secretVersionFacts, vaultArmId, type VersionItem } from './keyvault.ts';
 import { readAsset, readConnection, readConnectionNames, readDeployments, readEndpoint, readUsages, readVmSizes } from './ml.ts';
 import { readWorkspaceAddress } from './workspace.ts';
 import { roleDefinitionKey } from '../checks/rbac.ts';
@@ -69,9 +69,11 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
   const deployments = input.endpointName ? readDeployments(ml, input.endpointName) : unnamed;
   const connections = Object.fromEntries(referencedConnections.map((name) => [name, readConnection(ml, name)]));
   const versionLists = new Once<Lookup<VersionItem[]>>();
+  const versionListOf = new Map<KeyVaultRef, Promise<Lookup<VersionItem[]>>>();
   const secretVersions: Record<string, Promise<Lookup<SecretVersionFacts>>> = {};
   for (const ref of kvRefs) {
     const list = versionLists.get(`${ref.vaultHost.toLowerCase()}/${ref.secretName.toLowerCase()}`, () => readSecretVersions(session.keyVault, ref.vaultUrl, ref.secretName));
+    versionListOf.set(ref, list);
     secretVersions[ref.secretId] ??= list.then((l) => (l.kind === 'found' ? secretVersionFacts(ref.vaultHost, ref.secretName, ref.version, l.value) : l));
   }
   const vaults = new Once<Lookup<VaultFacts>>();
@@ -108,6 +110,22 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
       return [p.objectId, { objectId: p.objectId, assignments: mergeAssignments(reads) }] as [string, PrincipalFacts];
     }),
   );
+  // A referenced secret that does not exist: one names listing per such vault, for the closest name.
+  const secretNames = Promise.all([...versionListOf].map(async ([ref, list]) => [ref, await list] as const)).then(async (lists) => {
+    const missingByVault = new Map<string, { url: string; missing: string[] }>();
+    for (const [ref, l] of lists) {
+      if (l.kind !== 'missing') continue;
+      const entry = missingByVault.get(ref.vaultHost.toLowerCase()) ?? { url: ref.vaultUrl, missing: [] };
+      if (!entry.missing.includes(ref.secretName)) entry.missing.push(ref.secretName);
+      missingByVault.set(ref.vaultHost.toLowerCase(), entry);
+    }
+    const vaultsNow = await Promise.all(Object.values(vaultByHost));
+    const missingVault = (host: string) => vaultsNow.some((v, i) => v.kind === 'missing' && Object.keys(vaultByHost)[i]?.toLowerCase() === host);
+    const entries = await Promise.all(
+      [...missingByVault].filter(([host]) => !blocked && !missingVault(host)).map(async ([host, e]) => [host, { missing: e.missing, names: await readSecretNames(session.keyVault, e.url) }] as const),
+    );
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  });
   const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (!blocked && ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
   const location = ws.kind === 'found' ? ws.value.location : undefined;
   const needsQuota = input.deployments.some((d) => d.computeType === 'Managed' && d.instanceType);
@@ -138,6 +156,7 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
     connectionNames: await workspaceConnections,
     vaults: await settle(vaultByHost),
     secretVersions: await settle(secretVersions),
+    secretNames: await secretNames,
     caller,
     principals: Object.fromEntries(principalEntries),
     userAssignedIdentities: await settle(userAssigned),

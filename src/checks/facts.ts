@@ -196,6 +196,12 @@ export interface ValidateFacts {
   vaults: Record<string, Lookup<VaultFacts>>;
   /** By secret identifier `https://<host>/secrets/<name>/<version>`. */
   secretVersions: Record<string, Lookup<SecretVersionFacts>>;
+  /**
+   * Additive: by vault host (lower-cased), only for a vault where a referenced secret does not exist
+   * (its version listing answered 404): which referenced names are missing, and the names of the
+   * vault's secrets when the caller may list them (names only: the list returns no values).
+   */
+  secretNames?: Record<string, { missing: string[]; names: Lookup<string[]> }>;
   caller: CallerFacts;
   /** By object id: the endpoint identity (existing system identity, or each user-assigned one). */
   principals: Record<string, PrincipalFacts>;
