@@ -2083,6 +2083,10 @@ const assetsCheck = (0,check/* defineCheck */.qH)('assets', ['asset-not-found', 
     for (const d of ctx.deployments) {
         for (const { field, ref, span } of assetReferences(d)) {
             const lookup = (0,check/* lookupCI */.d5)(ctx.facts.assets, ref.text);
+            if (!lookup && (ref.kind === 'registry' || ref.kind === 'curated')) {
+                out.findings.push(notRead(d.file, span, field, ref));
+                continue;
+            }
             if (!lookup || lookup.kind === 'found')
                 continue;
             if (lookup.kind === 'unreadable') {
@@ -2096,6 +2100,38 @@ const assetsCheck = (0,check/* defineCheck */.qH)('assets', ['asset-not-found', 
     }
     return out;
 });
+/**
+ * A registry asset (or a curated environment, which lives in the `azureml` registry) is not read:
+ * registry assets are served by the registry's regional host after a discovery call, not by the
+ * workspace's ARM path, and the action does not make those reads yet. Honest `cannot-verify` with
+ * the command that shows the asset, never a silent pass.
+ */
+function notRead(file, span, field, ref) {
+    const cli = ref.type === 'models' ? 'model' : ref.type === 'environments' ? 'environment' : 'code';
+    const parts = ref.kind === 'registry' ? parseRegistryUri(ref.uri) : curatedParts(ref.ref);
+    const show = parts
+        ? `az ml ${cli} show --registry-name ${parts.registry} --name ${parts.name} ${parts.version ? `--version ${parts.version}` : `--label ${parts.label ?? 'latest'}`}`
+        : `az ml ${cli} list --registry-name <registry>`;
+    return (0,finding/* makeFinding */.MH)('cannot-verify', (0,check.at)(file, span), `Cannot verify that ${field} ${ref.text} exists: it lives in ${parts ? `registry ${parts.registry}` : 'a registry'}, which is read through the registry's own regional endpoint, and this action reads only the workspace's assets; the service resolves it when the deployment is created.`, {
+        hint: `Check it exists and that the endpoint identity may read it: ${show}.`,
+    });
+}
+/** `azureml://registries/<reg>/<type>/<name>/versions/<v>` or `…/labels/<label>`; undefined when shaped otherwise. */
+function parseRegistryUri(uri) {
+    const m = /^azureml:\/\/registries\/([^/]+)\/[^/]+\/([^/]+)(?:\/(versions|labels)\/([^/]+))?$/i.exec(uri);
+    if (!m || !m[1] || !m[2])
+        return undefined;
+    return { registry: m[1], name: m[2], ...(m[3]?.toLowerCase() === 'versions' ? { version: m[4] } : { label: m[4] ?? 'latest' }) };
+}
+/** `azureml:AzureML-<name>:<version>` / `@latest`: a curated environment of the `azureml` registry. */
+function curatedParts(text) {
+    const rest = text.replace(/^azureml:/, '');
+    const atSign = rest.indexOf('@');
+    if (atSign >= 0)
+        return { registry: 'azureml', name: rest.slice(0, atSign), label: rest.slice(atSign + 1) };
+    const colon = rest.lastIndexOf(':');
+    return colon > 0 ? { registry: 'azureml', name: rest.slice(0, colon), version: rest.slice(colon + 1) } : { registry: 'azureml', name: rest, label: 'latest' };
+}
 function missingWhat(ref) {
     const kind = ref.type === 'codes' ? 'code' : ref.type.replace(/s$/, '');
     switch (ref.kind) {
@@ -2375,13 +2411,28 @@ const endpointIdentityCheck = (0,check/* defineCheck */.qH)('endpoint-identity',
         keyVault(ctx, identity, host, refs, out);
     return out;
 });
-/** Report once per file (on the first reference of the group), give every reference the status. */
+/**
+ * Report on every reference of the group (each affected line is annotated), each finding naming
+ * every variable the same missing permission affects; give every reference the status.
+ */
 function decide(out, refs, status, finding) {
-    if (finding)
-        for (const r of (0,check/* firstPerFile */.uT)(refs, () => ''))
-            out.findings.push(finding(r));
+    if (finding) {
+        const all = affected(refs);
+        for (const r of refs) {
+            const f = finding(r);
+            out.findings.push(all ? { ...f, message: `${f.message} ${all}` } : f);
+        }
+    }
     for (const r of refs)
         out.verdicts.push({ reference: r, status });
+}
+/** "The same applies to 3 references: A (deployment.yml:8), B (…:9), C (green.yml:7)." for a group of more than one. */
+function affected(refs) {
+    if (refs.length < 2)
+        return undefined;
+    const files = new Set(refs.map((r) => r.range.file));
+    const where = (r) => (files.size > 1 ? `${r.range.file}:${r.range.line}` : `line ${r.range.line}`);
+    return `The same applies to ${refs.length} references: ${refs.map((r) => `${r.variable} (${where(r)})`).join(', ')}.`;
 }
 function identityUnknown(ctx, out, refs, identity, what) {
     // No endpoint and no endpoint file: endpoint-not-found (endpoint-state) already says all there is to say.
