@@ -1360,8 +1360,8 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/modes/validate.js + 23 modules
-var validate = __webpack_require__(1075);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 25 modules
+var validate = __webpack_require__(6054);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 
 

@@ -25,6 +25,8 @@ import { readUserAssignedIdentity } from './identity.ts';
 import { readSecretNames, readSecretVersions, readVault, secretVersionFacts, vaultArmId, type VersionItem } from './keyvault.ts';
 import { readAsset, readConnection, readConnectionNames, readDeployments, readEndpoint, readUsages, readVmSizes } from './ml.ts';
 import { readWorkspaceAddress } from './workspace.ts';
+import { readCompute } from './compute.ts';
+import { computeKey } from '../checks/kubernetes-compute.ts';
 import { roleDefinitionKey } from '../checks/rbac.ts';
 import { readAssignments, readCallerPermissions, readRoleDefinition } from './rbac.ts';
 import { Once } from './read.ts';
@@ -84,6 +86,10 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
   const uaiIds = unique((input.endpoint?.identity?.userAssignedIdentities ?? []).map((u) => u.resourceId));
   const userAssigned = Object.fromEntries(uaiIds.map((id) => [id.toLowerCase(), readUserAssignedIdentity(arm, id)]));
   const assets = readAssets(ml, input.deployments);
+  // A Kubernetes endpoint's compute: one GET (type and instance types).
+  const computeRef = input.endpoint?.compute;
+  const computeName = computeRef ? computeKey(computeRef) : undefined;
+  const computes = computeRef && computeName ? { [computeName]: readCompute(ml, computeRef.id ?? computeRef.name ?? computeName) } : {};
   const callerPermissions: Record<string, Promise<Lookup<PermissionFacts[]>>> = {
     [session.workspacePath]: readCallerPermissions(arm, session.workspacePath),
   };
@@ -162,6 +168,7 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
     userAssignedIdentities: await settle(userAssigned),
     roleDefinitions,
     assets: await settle(assets),
+    computes: await settle(computes),
     vmSizes: await vmSizes,
     usages: await usages,
   };

@@ -178,6 +178,16 @@ export interface LocalAssetFacts {
   ignoreFile?: '.amlignore' | '.gitignore';
 }
 
+/** A workspace compute (Compute_Get): its type and, for an attached Kubernetes cluster, the instance types it defines. */
+export interface ComputeFacts {
+  name: string;
+  /** `properties.computeType`: `Kubernetes`, `AmlCompute`, `ComputeInstance`, … */
+  computeType: string;
+  /** Keys of `properties.properties.instanceTypes` (Kubernetes). */
+  instanceTypes: string[];
+  defaultInstanceType?: string;
+}
+
 /** Everything validate read, keyed so that each distinct thing was read once. */
 export interface ValidateFacts {
   /** When the facts were read (ISO): the clock for expiry and propagation checks. */
@@ -215,6 +225,8 @@ export interface ValidateFacts {
   vmSizes: Lookup<VmSizeFacts[]>;
   /** Core quota per VM family in the workspace's region. */
   usages: Lookup<UsageFacts[]>;
+  /** Additive: the compute a Kubernetes endpoint names, by compute name lower-cased. */
+  computes?: Record<string, Lookup<ComputeFacts>>;
   /** Additive: every local model/code/build-context path the deployments upload (src/assets/plan.ts). */
   localAssets?: LocalAssetFacts[];
 }

@@ -14,6 +14,7 @@ import { endpointIdentityCheck } from './endpoint-identity.ts';
 import { endpointStateCheck } from './endpoint-state.ts';
 import { identityImmutableCheck } from './identity-immutable.ts';
 import { keyVaultModelCheck } from './keyvault-model.ts';
+import { kubernetesComputeCheck } from './kubernetes-compute.ts';
 import { keyVaultSecretsCheck } from './keyvault-secrets.ts';
 import { localAssetsCheck } from './local-assets.ts';
 import { quotaCheck, quotaPlanLines } from './quota.ts';
@@ -36,6 +37,7 @@ export const CHECKS: readonly Check[] = [
   assetsCheck,
   localAssetsCheck,
   quotaCheck,
+  kubernetesComputeCheck,
   trafficCheck,
 ];
 

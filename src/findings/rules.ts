@@ -440,6 +440,18 @@ export const RULES = {
       azure: { bad: 'The workflow identity holds no role on `ml-workspace` or above.', good: 'The workflow identity holds AzureML Data Scientist on `ml-workspace`.' },
     },
   },
+  'compute-not-found': {
+    severity: 'error',
+    title: 'Kubernetes compute does not exist or is not Kubernetes',
+    fix: 'Name an attached Kubernetes compute of the workspace in `compute:` (az ml compute list --type Kubernetes), or drop `compute:` for a managed endpoint.',
+    when: 'A Kubernetes endpoint\'s `compute: azureml:<name>` names a compute the workspace does not have, or one that is not an attached Kubernetes cluster (for example an AmlCompute cluster or a compute instance).',
+    detectedIn: 'validate',
+    example: {
+      bad: 'name: my-endpoint\ncompute: azureml:k8s-clutser\nauth_mode: key\n',
+      good: 'name: my-endpoint\ncompute: azureml:k8s-cluster\nauth_mode: key\n',
+      azure: { bad: 'The workspace has the Kubernetes compute `k8s-cluster`; there is no `k8s-clutser`.', good: 'The attached Kubernetes compute `k8s-cluster` exists.' },
+    },
+  },
   'endpoint-not-found': {
     severity: 'error',
     title: 'Target endpoint does not exist',
@@ -480,7 +492,7 @@ export const RULES = {
     severity: 'error',
     title: 'Instance type not offered in the region',
     fix: 'Pick an instance type from the managed online endpoints SKU list that the workspace region offers (az ml online-deployment list-skus).',
-    when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt).",
+    when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt); or a Kubernetes deployment's `instance_type` is not an instance type its attached cluster defines.",
     detectedIn: 'validate',
     example: {
       bad: 'instance_type: Standard_DS3_v3\ninstance_count: 1\n',

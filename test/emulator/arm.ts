@@ -17,6 +17,7 @@ import * as ml from './ml-workspace.ts';
 import * as online from './online.ts';
 import * as quota from './quota.ts';
 import * as resourceLists from './resource-lists.ts';
+import * as computes from './computes.ts';
 
 export const ARM_HOSTS: Record<string, string[]> = {
   'management.azure.com': ['https://management.azure.com', 'https://management.core.windows.net'],
@@ -81,6 +82,8 @@ const ROUTES: Route[] = [
   r('GET', `${WS}/datastores`, datastores.listDatastores),
   r('GET', `${WS}/datastores/*`, datastores.getDatastore),
   r('POST', `${WS}/datastores/*/listsecrets`, datastores.listDatastoreSecrets),
+  r('GET', `${WS}/computes/*`, computes.getCompute),
+  r('PUT', `${WS}/computes/*`, computes.putCompute),
   r('GET', `${WS}/*/*`, assets.getAssetContainer),
   r('PUT', `${WS}/*/*`, assets.putAssetContainer),
   r('GET', `${WS}/*/*/versions`, assets.listAssetVersions),

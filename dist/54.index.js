@@ -1,5 +1,5 @@
-export const id = 75;
-export const ids = [75];
+export const id = 54;
+export const ids = [54];
 export const modules = {
 
 /***/ 7617:
@@ -1401,7 +1401,7 @@ function endpointPrincipalExpression(endpointName, workspaceId) {
 
 /***/ }),
 
-/***/ 1075:
+/***/ 6054:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1802,6 +1802,92 @@ async function listLevel(s, problem) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/azure/compute.js
+
+
+
+const COMPUTE_READ_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/computes/read';
+/** `name` in the workspace, or a compute ARM id (possibly of another workspace) used as the path. */
+function readCompute(s, nameOrId) {
+    const path = nameOrId.startsWith('/') ? nameOrId : `${s.workspacePath}/computes/${encodeURIComponent(nameOrId)}`;
+    return read_lookup(async () => parseCompute((await s.arm.send({ method: 'GET', path, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), COMPUTE_READ_PERMISSION);
+}
+function parseCompute(body) {
+    const b = obj(body);
+    const p = obj(b.properties);
+    const k8s = obj(p.properties);
+    const defaultInstanceType = str(k8s.defaultInstanceType);
+    return { name: str(b.name) ?? '', computeType: str(p.computeType) ?? '', instanceTypes: Object.keys(obj(k8s.instanceTypes)), ...(defaultInstanceType ? { defaultInstanceType } : {}) };
+}
+
+// EXTERNAL MODULE: ./lib/findings/finding.js
+var finding = __webpack_require__(6939);
+// EXTERNAL MODULE: ./lib/spec/edit-distance.js
+var edit_distance = __webpack_require__(9583);
+// EXTERNAL MODULE: ./lib/checks/check.js
+var check = __webpack_require__(5229);
+;// CONCATENATED MODULE: ./lib/checks/kubernetes-compute.js
+// A Kubernetes endpoint's `compute:` (docs/online-checks.md §kubernetes-compute): the attached
+// compute exists in the workspace, is a Kubernetes compute, and defines the `instance_type` each
+// of its deployments asks for (the cluster's instance types, `properties.properties.instanceTypes`).
+
+
+
+/**
+ * A cluster whose extension defines no instance types serves only the one it creates,
+ * `defaultinstancetype` (assumed from the Azure ML extension docs, "Create and select Kubernetes
+ * instance types": "If you don't specify an instance type, the default one is used").
+ */
+const BUILT_IN_INSTANCE_TYPE = 'defaultinstancetype';
+/** The key a compute is read and looked up by: its name (the last segment of an ARM id), lower-cased. */
+function computeKey(ref) {
+    const text = ref.name ?? ref.id?.split('/').filter(Boolean).pop();
+    return text?.toLowerCase();
+}
+const kubernetesComputeCheck = (0,check/* defineCheck */.qH)('kubernetes-compute', ['compute-not-found', 'instance-type-unavailable', 'cannot-verify'], (ctx) => {
+    const compute = ctx.endpoint?.compute;
+    const key = compute ? computeKey(compute) : undefined;
+    if (!ctx.endpoint || !compute || !key)
+        return {};
+    const shown = compute.name ?? compute.id ?? key;
+    const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.compute);
+    const read = (0,check/* lookupCI */.d5)(ctx.facts.computes ?? {}, key);
+    if (!read)
+        return {};
+    if (read.kind === 'unreadable') {
+        return { findings: [(0,finding/* makeFinding */.MH)('cannot-verify', where, `Cannot verify that compute ${shown} exists and is Kubernetes: ${read.why}.`, { hint: `Give the workflow identity ${read.permission ?? 'Microsoft.MachineLearningServices/workspaces/computes/read'} on the workspace.` })] };
+    }
+    if (read.kind === 'missing') {
+        return { findings: [(0,finding/* makeFinding */.MH)('compute-not-found', where, `compute ${shown}: the workspace has no compute of that name, so the Kubernetes endpoint cannot be created on it.`)] };
+    }
+    if (read.value.computeType.toLowerCase() !== 'kubernetes') {
+        return {
+            findings: [
+                (0,finding/* makeFinding */.MH)('compute-not-found', where, `compute ${shown} is a ${read.value.computeType || 'compute of unknown type'}, not an attached Kubernetes cluster: online endpoints run on managed compute (drop compute:) or on Kubernetes.`, {
+                    hint: 'Attach a Kubernetes cluster (az ml compute attach --type Kubernetes …) and name it here, or remove compute: for a managed endpoint.',
+                }),
+            ],
+        };
+    }
+    return { findings: ctx.deployments.flatMap((d) => instanceTypeProblem(ctx, d, read.value)) };
+});
+function instanceTypeProblem(ctx, d, compute) {
+    if (d.computeType !== 'Kubernetes' || !d.instanceType)
+        return [];
+    const offered = compute.instanceTypes.length ? compute.instanceTypes : [BUILT_IN_INSTANCE_TYPE];
+    if (offered.includes(d.instanceType))
+        return [];
+    const span = d.spans.instanceType ?? d.spans.name;
+    const position = span ? (0,check.at)(d.file, span) : (0,check/* endpointPosition */.FT)(ctx, (s) => s.compute);
+    const caseOnly = offered.find((t) => t.toLowerCase() === d.instanceType?.toLowerCase());
+    const near = caseOnly ?? (0,edit_distance/* closest */.k)(d.instanceType, offered);
+    return [
+        (0,finding/* makeFinding */.MH)('instance-type-unavailable', position, `instance_type ${d.instanceType}: Kubernetes compute ${compute.name} defines no such instance type${caseOnly ? ' (names are case-sensitive)' : ''}. It defines: ${offered.join(', ')}${compute.defaultInstanceType ? ` (default ${compute.defaultInstanceType})` : ''}.`, {
+            hint: near ? `Did you mean ${near}? instance_type: ${near}` : `Use one of the cluster's instance types, or create ${d.instanceType} on the cluster (an InstanceType resource of the Azure ML extension).`,
+        }),
+    ];
+}
+
 // EXTERNAL MODULE: ./lib/checks/rbac.js
 var rbac = __webpack_require__(6381);
 ;// CONCATENATED MODULE: ./lib/azure/rbac.js
@@ -1859,6 +1945,8 @@ function trimSlash(scope) {
 
 
 
+
+
 async function gatherFacts(session, input, clock = () => new Date()) {
     const started = performance.now();
     const { arm } = session;
@@ -1889,6 +1977,10 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const uaiIds = unique((input.endpoint?.identity?.userAssignedIdentities ?? []).map((u) => u.resourceId));
     const userAssigned = Object.fromEntries(uaiIds.map((id) => [id.toLowerCase(), readUserAssignedIdentity(arm, id)]));
     const assets = readAssets(ml, input.deployments);
+    // A Kubernetes endpoint's compute: one GET (type and instance types).
+    const computeRef = input.endpoint?.compute;
+    const computeName = computeRef ? computeKey(computeRef) : undefined;
+    const computes = computeRef && computeName ? { [computeName]: readCompute(ml, computeRef.id ?? computeRef.name ?? computeName) } : {};
     const callerPermissions = {
         [session.workspacePath]: readCallerPermissions(arm, session.workspacePath),
     };
@@ -1968,6 +2060,7 @@ async function gatherFacts(session, input, clock = () => new Date()) {
         userAssignedIdentities: await settle(userAssigned),
         roleDefinitions,
         assets: await settle(assets),
+        computes: await settle(computes),
         vmSizes: await vmSizes,
         usages: await usages,
     };
@@ -2057,10 +2150,6 @@ function unique(values) {
 var azure_session = __webpack_require__(7076);
 // EXTERNAL MODULE: ./lib/secrets/scan.js + 1 modules
 var scan = __webpack_require__(4365);
-// EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __webpack_require__(6939);
-// EXTERNAL MODULE: ./lib/checks/check.js
-var check = __webpack_require__(5229);
 ;// CONCATENATED MODULE: ./lib/checks/assets.js
 // Registered assets the deployment names exist: model, environment and code versions (by version,
 // `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
@@ -2295,8 +2384,6 @@ const callerPermissionsCheck = (0,check/* defineCheck */.qH)('caller-permissions
     return {};
 });
 
-// EXTERNAL MODULE: ./lib/spec/edit-distance.js
-var edit_distance = __webpack_require__(9583);
 ;// CONCATENATED MODULE: ./lib/checks/connections.js
 // Connection references: the connection exists, and so does the credential key, metadata key or
 // target the reference names (docs/online-checks.md §connections; docs/secret-injection.md §1).
@@ -3096,6 +3183,7 @@ function suggestion(a, given, input, listCommand) {
 
 
 
+
 const CHECKS = [
     workspaceCheck,
     endpoint_state/* endpointStateCheck */.Lw,
@@ -3109,6 +3197,7 @@ const CHECKS = [
     assetsCheck,
     local_assets/* localAssetsCheck */.t,
     quotaCheck,
+    kubernetesComputeCheck,
     trafficCheck,
 ];
 function runChecks(ctx, checks = CHECKS) {
