@@ -2073,6 +2073,9 @@ async function gatherFacts(session, input, clock = () => new Date()) {
             principalScopes: assignmentReads.size,
             roleDefinitions: definitionsByKey.size,
             assets: Object.keys(assets).length,
+            computes: Object.keys(computes).length,
+            secretNameLists: Object.keys(facts.secretNames ?? {}).length,
+            addressLists: workspaceAddress.problem && workspaceAddress.problem !== 'refused' ? 1 : 0,
             durationMs: Math.round(performance.now() - started),
         },
     };

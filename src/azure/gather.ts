@@ -47,6 +47,12 @@ export interface ReadSummary {
   principalScopes: number;
   roleDefinitions: number;
   assets: number;
+  /** Additive: Kubernetes computes read (one GET each). */
+  computes?: number;
+  /** Additive: Key Vault secret-name listings (one per vault with a missing referenced secret). */
+  secretNameLists?: number;
+  /** Additive: lists read to name what exists when the workspace address is wrong (0 or 1). */
+  addressLists?: number;
   durationMs: number;
 }
 
@@ -181,6 +187,9 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
       principalScopes: assignmentReads.size,
       roleDefinitions: definitionsByKey.size,
       assets: Object.keys(assets).length,
+      computes: Object.keys(computes).length,
+      secretNameLists: Object.keys(facts.secretNames ?? {}).length,
+      addressLists: workspaceAddress.problem && workspaceAddress.problem !== 'refused' ? 1 : 0,
       durationMs: Math.round(performance.now() - started),
     },
   };
