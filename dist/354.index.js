@@ -1169,8 +1169,8 @@ async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, 
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/modes/validate.js + 19 modules
-var validate = __webpack_require__(300);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 23 modules
+var validate = __webpack_require__(9767);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 
 

@@ -22,8 +22,11 @@ import type { KeyVaultRef, SecretReference } from '../secrets/scan.ts';
 import type { DeploymentSpec, EndpointSpec } from '../spec/index.ts';
 import type { AssetRef } from '../spec/assets.ts';
 import { readUserAssignedIdentity } from './identity.ts';
-import { readSecretVersions, readVault, secretVersionFacts, vaultArmId, type VersionItem } from './keyvault.ts';
-import { readAsset, readConnection, readConnectionNames, readDeployments, readEndpoint, readUsages, readVmSizes, readWorkspace } from './ml.ts';
+import { readSecretNames, readSecretVersions, readVault, secretVersionFacts, vaultArmId, type VersionItem } from './keyvault.ts';
+import { readAsset, readConnection, readConnectionNames, readDeployments, readEndpoint, readUsages, readVmSizes } from './ml.ts';
+import { readWorkspaceAddress } from './workspace.ts';
+import { readCompute } from './compute.ts';
+import { computeKey } from '../checks/kubernetes-compute.ts';
 import { roleDefinitionKey } from '../checks/rbac.ts';
 import { readAssignments, readCallerPermissions, readRoleDefinition } from './rbac.ts';
 import { Once } from './read.ts';
@@ -44,6 +47,12 @@ export interface ReadSummary {
   principalScopes: number;
   roleDefinitions: number;
   assets: number;
+  /** Additive: Kubernetes computes read (one GET each). */
+  computes?: number;
+  /** Additive: Key Vault secret-name listings (one per vault with a missing referenced secret). */
+  secretNameLists?: number;
+  /** Additive: lists read to name what exists when the workspace address is wrong (0 or 1). */
+  addressLists?: number;
   durationMs: number;
 }
 
@@ -60,16 +69,19 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
   const referencedConnections = unique(input.references.flatMap((r) => (r.kind === 'keyvault' ? [] : [r.connection])));
 
   // Round 1: everything whose address the files alone give.
-  const workspace = readWorkspace(ml);
+  const workspaceRead = readWorkspaceAddress({ ...ml, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName });
+  const workspace = workspaceRead.then((r) => r.workspace);
   // Files that did not parse name no endpoint: there is nothing of it to read (their findings say why).
   const unnamed = Promise.resolve<Lookup<never>>({ kind: 'unreadable', why: 'the files name no endpoint (see the findings above)' });
   const endpoint = input.endpointName ? readEndpoint(ml, input.endpointName) : unnamed;
   const deployments = input.endpointName ? readDeployments(ml, input.endpointName) : unnamed;
   const connections = Object.fromEntries(referencedConnections.map((name) => [name, readConnection(ml, name)]));
   const versionLists = new Once<Lookup<VersionItem[]>>();
+  const versionListOf = new Map<KeyVaultRef, Promise<Lookup<VersionItem[]>>>();
   const secretVersions: Record<string, Promise<Lookup<SecretVersionFacts>>> = {};
   for (const ref of kvRefs) {
     const list = versionLists.get(`${ref.vaultHost.toLowerCase()}/${ref.secretName.toLowerCase()}`, () => readSecretVersions(session.keyVault, ref.vaultUrl, ref.secretName));
+    versionListOf.set(ref, list);
     secretVersions[ref.secretId] ??= list.then((l) => (l.kind === 'found' ? secretVersionFacts(ref.vaultHost, ref.secretName, ref.version, l.value) : l));
   }
   const vaults = new Once<Lookup<VaultFacts>>();
@@ -80,14 +92,22 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
   const uaiIds = unique((input.endpoint?.identity?.userAssignedIdentities ?? []).map((u) => u.resourceId));
   const userAssigned = Object.fromEntries(uaiIds.map((id) => [id.toLowerCase(), readUserAssignedIdentity(arm, id)]));
   const assets = readAssets(ml, input.deployments);
+  // A Kubernetes endpoint's compute: one GET (type and instance types).
+  const computeRef = input.endpoint?.compute;
+  const computeName = computeRef ? computeKey(computeRef) : undefined;
+  const computes = computeRef && computeName ? { [computeName]: readCompute(ml, computeRef.id ?? computeRef.name ?? computeName) } : {};
   const callerPermissions: Record<string, Promise<Lookup<PermissionFacts[]>>> = {
     [session.workspacePath]: readCallerPermissions(arm, session.workspacePath),
   };
 
   // Round 2: what needs round 1 (vault ids, principals, the region).
   const vaultIds = Promise.all(Object.values(vaultByHost)).then((ls) => unique(ls.flatMap((l) => (l.kind === 'found' && l.value.resourceId ? [l.value.resourceId] : []))));
-  const callerAtVaults = vaultIds.then((ids) => Promise.all(ids.map(async (id) => [id, await readCallerPermissions(arm, id)] as const)));
-  const principals = endpointPrincipals(await endpoint, await Promise.all(Object.values(userAssigned)));
+  const { address: workspaceAddress } = await workspaceRead;
+  // A workspace that is not there (or refused) makes every other answer meaningless: no round 2
+  // (the workspace check reports the one finding; docs/online-checks.md §workspace).
+  const blocked = workspaceAddress.problem !== undefined;
+  const callerAtVaults = vaultIds.then((ids) => (blocked ? [] : Promise.all(ids.map(async (id) => [id, await readCallerPermissions(arm, id)] as const))));
+  const principals = blocked ? [] : endpointPrincipals(await endpoint, await Promise.all(Object.values(userAssigned)));
   const ws = await workspace;
   const scopesFor = async (p: { systemAssigned: boolean }): Promise<string[]> => {
     const scopes = [session.workspacePath, ...(await vaultIds)];
@@ -102,7 +122,23 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
       return [p.objectId, { objectId: p.objectId, assignments: mergeAssignments(reads) }] as [string, PrincipalFacts];
     }),
   );
-  const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
+  // A referenced secret that does not exist: one names listing per such vault, for the closest name.
+  const secretNames = Promise.all([...versionListOf].map(async ([ref, list]) => [ref, await list] as const)).then(async (lists) => {
+    const missingByVault = new Map<string, { url: string; missing: string[] }>();
+    for (const [ref, l] of lists) {
+      if (l.kind !== 'missing') continue;
+      const entry = missingByVault.get(ref.vaultHost.toLowerCase()) ?? { url: ref.vaultUrl, missing: [] };
+      if (!entry.missing.includes(ref.secretName)) entry.missing.push(ref.secretName);
+      missingByVault.set(ref.vaultHost.toLowerCase(), entry);
+    }
+    const vaultsNow = await Promise.all(Object.values(vaultByHost));
+    const missingVault = (host: string) => vaultsNow.some((v, i) => v.kind === 'missing' && Object.keys(vaultByHost)[i]?.toLowerCase() === host);
+    const entries = await Promise.all(
+      [...missingByVault].filter(([host]) => !blocked && !missingVault(host)).map(async ([host, e]) => [host, { missing: e.missing, names: await readSecretNames(session.keyVault, e.url) }] as const),
+    );
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  });
+  const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (!blocked && ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
   const location = ws.kind === 'found' ? ws.value.location : undefined;
   const needsQuota = input.deployments.some((d) => d.computeType === 'Managed' && d.instanceType);
   const unreadableRegion = Promise.resolve<Lookup<never>>({ kind: 'unreadable', why: 'the workspace (and so its region) could not be read' });
@@ -125,17 +161,20 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
   const facts: ValidateFacts = {
     now: clock().toISOString(),
     workspace: ws,
+    workspaceAddress,
     endpoint: await endpoint,
     deployments: await deployments,
     connections: await settle(connections),
     connectionNames: await workspaceConnections,
     vaults: await settle(vaultByHost),
     secretVersions: await settle(secretVersions),
+    secretNames: await secretNames,
     caller,
     principals: Object.fromEntries(principalEntries),
     userAssignedIdentities: await settle(userAssigned),
     roleDefinitions,
     assets: await settle(assets),
+    computes: await settle(computes),
     vmSizes: await vmSizes,
     usages: await usages,
   };
@@ -148,6 +187,9 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
       principalScopes: assignmentReads.size,
       roleDefinitions: definitionsByKey.size,
       assets: Object.keys(assets).length,
+      computes: Object.keys(computes).length,
+      secretNameLists: Object.keys(facts.secretNames ?? {}).length,
+      addressLists: workspaceAddress.problem && workspaceAddress.problem !== 'refused' ? 1 : 0,
       durationMs: Math.round(performance.now() - started),
     },
   };

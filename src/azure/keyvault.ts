@@ -27,6 +27,16 @@ export function parseVault(host: string, body: unknown): VaultFacts {
   return { host, resourceId: str(b.id) ?? '', rbacAuthorization: obj(b.properties).enableRbacAuthorization === true };
 }
 
+/**
+ * The names of every secret in a vault (Get Secrets: ids and attributes, never a value; the
+ * adapter keeps only the names). Read only when a referenced secret does not exist, for the
+ * "did you mean"; refused or failed → unreadable, and no suggestion is made.
+ */
+export async function readSecretNames(keyVault: ResourceClient, vaultUrl: string): Promise<Lookup<string[]>> {
+  const url = `${vaultUrl.replace(/\/+$/, '')}/secrets?api-version=${KEYVAULT_DATA_API_VERSION}&maxresults=25`;
+  return lookup(async () => (await listAllUrl<unknown>(keyVault, url)).map((v) => (str(obj(v).id) ?? '').split('/').filter(Boolean).pop() ?? '').filter(Boolean), READ_METADATA_PERMISSION);
+}
+
 /** A version as the listing shows it (no value). */
 export interface VersionItem {
   version: string;

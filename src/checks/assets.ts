@@ -20,6 +20,10 @@ export const assetsCheck = defineCheck('assets', ['asset-not-found', 'cannot-ver
   for (const d of ctx.deployments) {
     for (const { field, ref, span } of assetReferences(d)) {
       const lookup = lookupCI(ctx.facts.assets, ref.text);
+      if (!lookup && (ref.kind === 'registry' || ref.kind === 'curated')) {
+        out.findings.push(notRead(d.file, span, field, ref));
+        continue;
+      }
       if (!lookup || lookup.kind === 'found') continue;
       if (lookup.kind === 'unreadable') {
         out.findings.push(makeFinding('cannot-verify', at(d.file, span), `Cannot verify that ${field} ${ref.text} exists: ${lookup.why}.`, {
@@ -32,6 +36,39 @@ export const assetsCheck = defineCheck('assets', ['asset-not-found', 'cannot-ver
   }
   return out;
 });
+
+/**
+ * A registry asset (or a curated environment, which lives in the `azureml` registry) is not read:
+ * registry assets are served by the registry's regional host after a discovery call, not by the
+ * workspace's ARM path, and the action does not make those reads yet. Honest `cannot-verify` with
+ * the command that shows the asset, never a silent pass.
+ */
+function notRead(file: string, span: Span, field: string, ref: Extract<AssetRef, { kind: 'registry' | 'curated' }>) {
+  const cli = ref.type === 'models' ? 'model' : ref.type === 'environments' ? 'environment' : 'code';
+  const parts = ref.kind === 'registry' ? parseRegistryUri(ref.uri) : curatedParts(ref.ref);
+  const show = parts
+    ? `az ml ${cli} show --registry-name ${parts.registry} --name ${parts.name} ${parts.version ? `--version ${parts.version}` : `--label ${parts.label ?? 'latest'}`}`
+    : `az ml ${cli} list --registry-name <registry>`;
+  return makeFinding('cannot-verify', at(file, span), `Cannot verify that ${field} ${ref.text} exists: it lives in ${parts ? `registry ${parts.registry}` : 'a registry'}, which is read through the registry's own regional endpoint, and this action reads only the workspace's assets; the service resolves it when the deployment is created.`, {
+    hint: `Check it exists and that the endpoint identity may read it: ${show}.`,
+  });
+}
+
+/** `azureml://registries/<reg>/<type>/<name>/versions/<v>` or `…/labels/<label>`; undefined when shaped otherwise. */
+export function parseRegistryUri(uri: string): { registry: string; name: string; version?: string; label?: string } | undefined {
+  const m = /^azureml:\/\/registries\/([^/]+)\/[^/]+\/([^/]+)(?:\/(versions|labels)\/([^/]+))?$/i.exec(uri);
+  if (!m || !m[1] || !m[2]) return undefined;
+  return { registry: m[1], name: m[2], ...(m[3]?.toLowerCase() === 'versions' ? { version: m[4] } : { label: m[4] ?? 'latest' }) };
+}
+
+/** `azureml:AzureML-<name>:<version>` / `@latest`: a curated environment of the `azureml` registry. */
+function curatedParts(text: string): { registry: string; name: string; version?: string; label?: string } {
+  const rest = text.replace(/^azureml:/, '');
+  const atSign = rest.indexOf('@');
+  if (atSign >= 0) return { registry: 'azureml', name: rest.slice(0, atSign), label: rest.slice(atSign + 1) };
+  const colon = rest.lastIndexOf(':');
+  return colon > 0 ? { registry: 'azureml', name: rest.slice(0, colon), version: rest.slice(colon + 1) } : { registry: 'azureml', name: rest, label: 'latest' };
+}
 
 function missingWhat(ref: AssetRef): string {
   const kind = ref.type === 'codes' ? 'code' : ref.type.replace(/s$/, '');

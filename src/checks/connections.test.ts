@@ -21,6 +21,16 @@ describe('connections check', () => {
     },
     { name: 'credential differs in case only', raw: '${{azureml://connections/aoai/credentials/Key}}', connections: { aoai: { kind: 'found', value: aoai } }, want: ['connection-key-not-found@4:error'], status: 'fail', message: /case-sensitive/, hint: /Did you mean key\?/ },
     { name: 'no such metadata, nothing close', raw: '${{azureml://connections/aoai/metadata/deployment}}', connections: { aoai: { kind: 'found', value: aoai } }, want: ['connection-key-not-found@4:error'], status: 'fail', message: /It has: ApiVersion, ApiType\./, hint: /^Use one of the metadata keys/ },
+    {
+      name: 'a metadata key used as a credential: says so',
+      raw: '${{azureml://connections/aoai/credentials/ApiVersion}}', connections: { aoai: { kind: 'found', value: aoai } },
+      want: ['connection-key-not-found@4:error'], status: 'fail', message: /no credential ApiVersion: ApiVersion is a metadata key of the connection/, hint: /Reference it as metadata: \$\{\{azureml:\/\/connections\/aoai\/metadata\/ApiVersion\}\}/,
+    },
+    {
+      name: 'a credential used as metadata (case differs too): says so',
+      raw: '${{azureml://connections/aoai/metadata/KEY}}', connections: { aoai: { kind: 'found', value: aoai } },
+      want: ['connection-key-not-found@4:error'], status: 'fail', message: /no metadata key KEY: key is a credential/, hint: /Reference it as a credential: \$\{\{azureml:\/\/connections\/aoai\/credentials\/key\}\}/,
+    },
     { name: 'target on a connection without one', raw: '${{azureml://connections/custom/target}}', connections: { custom: { kind: 'found', value: custom } }, want: ['connection-key-not-found@4:error'], status: 'fail', message: /has no target/ },
     { name: 'connection missing, names listed, closest suggested', raw: '${{azureml://connections/aoia/credentials/key}}', connections: { aoia: { kind: 'missing' } }, names: ['aoai', 'search'], want: ['connection-not-found@4:error'], status: 'fail', message: /The workspace has: aoai, search\./, hint: /Did you mean aoai\?/ },
     { name: 'connection missing, no list', raw: '${{azureml://connections/zzz}}', connections: { zzz: { kind: 'missing' } }, want: ['connection-not-found@4:error'], status: 'fail', hint: /Create the connection/ },

@@ -65,6 +65,17 @@ export function keyProblem(ref: ConnectionRef, connection: ConnectionFacts): { m
   const key = ref.key ?? '';
   const [what, keys] = kind === 'connection-credential' ? (['credential', connection.credentialKeys] as const) : (['metadata key', connection.metadataKeys] as const);
   if (keys.includes(key)) return undefined;
+  // The key exists on the other side: a credential named as metadata, or the reverse.
+  const [otherSegment, otherKeys] = kind === 'connection-credential' ? (['metadata', connection.metadataKeys] as const) : (['credentials', connection.credentialKeys] as const);
+  const sameSideCase = keys.some((k) => k.toLowerCase() === key.toLowerCase());
+  const other = sameSideCase ? undefined : (otherKeys.find((k) => k === key) ?? otherKeys.find((k) => k.toLowerCase() === key.toLowerCase()));
+  if (other) {
+    const is = otherSegment === 'metadata' ? 'a metadata key' : 'a credential';
+    return {
+      message: `connection ${ref.connection} has no ${what} ${key}: ${other} is ${is} of the connection, referenced as …/${otherSegment}/${other}.`,
+      hint: `Reference it as ${otherSegment === 'metadata' ? 'metadata' : 'a credential'}: \${{azureml://connections/${ref.connection}/${otherSegment}/${other}}}`,
+    };
+  }
   const auth = connection.authType ? ` (auth type ${connection.authType})` : '';
   const existing = keys.length ? `It has: ${keys.join(', ')}.` : `It has no ${what === 'credential' ? 'credentials' : 'metadata'}.`;
   const caseOnly = keys.find((k) => k.toLowerCase() === key.toLowerCase());

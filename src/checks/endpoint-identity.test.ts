@@ -41,34 +41,34 @@ const cases: Case[] = [
   // Key Vault, new system identity
   {
     name: 'new system identity, no grant-missing-roles: error with the command to run after creation',
-    ctx: { references: kvRefs }, f: { vaults }, want: ['endpoint-identity-cannot-read-keyvault@7:error'], states: ['fail', 'fail'],
+    ctx: { references: kvRefs }, f: { vaults }, want: ['endpoint-identity-cannot-read-keyvault@7:error', 'endpoint-identity-cannot-read-keyvault@8:error'], states: ['fail', 'fail'],
     message: /does not exist until the endpoint is created/,
     hint: new RegExp(`Set grant-missing-roles: true .*az role assignment create --assignee-object-id \\$\\(az ml online-endpoint show --name my-endpoint --resource-group ml-rg --workspace-name ws1 --query identity.principal_id --output tsv\\) --assignee-principal-type ServicePrincipal --role "Key Vault Secrets User" --scope ${KV1}$`),
     plan: /^After the endpoint exists: assign Key Vault Secrets User on kv1 to its new system identity/,
   },
-  { name: 'new system identity, grant-missing-roles, caller may assign: notice and a planned grant', ctx: { references: kvRefs, grantMissingRoles: true }, f: { vaults, caller: callerAt(KV1, OWNER) }, want: ['endpoint-identity-cannot-read-keyvault@7:notice'], states: ['unknown', 'unknown'], message: /deploy will assign it after creating the endpoint/, grants: 1, plan: /\(grant-missing-roles\)/ },
-  { name: 'grant-missing-roles, caller holds it on the resource group (covers the vault)', ctx: { references: kvRefs, grantMissingRoles: true }, f: { vaults, caller: callerAt(RG, OWNER) }, want: ['endpoint-identity-cannot-read-keyvault@7:notice'], states: ['unknown', 'unknown'], grants: 1 },
-  { name: 'grant-missing-roles, caller may not assign roles: error', ctx: { references: kvRefs, grantMissingRoles: true }, f: { vaults, caller: callerAt(KV1, [block({ actions: ['*'], notActions: ['Microsoft.Authorization/*/Write'] })]) }, want: ['endpoint-identity-cannot-read-keyvault@7:error'], states: ['fail', 'fail'], message: /lacks Microsoft.Authorization\/roleAssignments\/write/, grants: 0 },
-  { name: 'grant-missing-roles, caller permissions not read: cannot-verify', ctx: { references: kvRefs, grantMissingRoles: true }, f: { vaults }, want: ['cannot-verify@7:warning'], states: ['unknown', 'unknown'], grants: 1 },
+  { name: 'new system identity, grant-missing-roles, caller may assign: notice and a planned grant', ctx: { references: kvRefs, grantMissingRoles: true }, f: { vaults, caller: callerAt(KV1, OWNER) }, want: ['endpoint-identity-cannot-read-keyvault@7:notice', 'endpoint-identity-cannot-read-keyvault@8:notice'], states: ['unknown', 'unknown'], message: /deploy will assign it after creating the endpoint/, grants: 1, plan: /\(grant-missing-roles\)/ },
+  { name: 'grant-missing-roles, caller holds it on the resource group (covers the vault)', ctx: { references: kvRefs, grantMissingRoles: true }, f: { vaults, caller: callerAt(RG, OWNER) }, want: ['endpoint-identity-cannot-read-keyvault@7:notice', 'endpoint-identity-cannot-read-keyvault@8:notice'], states: ['unknown', 'unknown'], grants: 1 },
+  { name: 'grant-missing-roles, caller may not assign roles: error', ctx: { references: kvRefs, grantMissingRoles: true }, f: { vaults, caller: callerAt(KV1, [block({ actions: ['*'], notActions: ['Microsoft.Authorization/*/Write'] })]) }, want: ['endpoint-identity-cannot-read-keyvault@7:error', 'endpoint-identity-cannot-read-keyvault@8:error'], states: ['fail', 'fail'], message: /lacks Microsoft.Authorization\/roleAssignments\/write/, grants: 0 },
+  { name: 'grant-missing-roles, caller permissions not read: cannot-verify', ctx: { references: kvRefs, grantMissingRoles: true }, f: { vaults }, want: ['cannot-verify@7:warning', 'cannot-verify@8:warning'], states: ['unknown', 'unknown'], grants: 1 },
   // Key Vault, existing identity
   { name: 'existing system identity holds Key Vault Secrets User on the vault', ctx: { references: kvRefs }, f: { vaults, endpoint: liveSai, principals: principal(SAI, found([assign(SAI, ROLES.keyVaultSecretsUser, KV1)])) }, want: [], states: ['pass', 'pass'] },
   { name: 'through a group, on the resource group', ctx: { references: kvRefs }, f: { vaults, endpoint: liveSai, principals: principal(SAI, found([assign('group-ml', ROLES.keyVaultSecretsUser, RG)])) }, want: [], states: ['pass', 'pass'] },
   { name: 'assigned 2 minutes ago: notice', ctx: { references: kvRefs }, f: { vaults, endpoint: liveSai, principals: principal(SAI, found([assign(SAI, ROLES.keyVaultSecretsUser, KV1, { createdOn: '2026-11-30T11:58:00Z' })])) }, want: ['role-not-yet-effective@7:notice'], states: ['pass', 'pass'], message: /2 minutes ago/ },
   {
     name: 'existing system identity without the role: error with the exact command',
-    ctx: { references: kvRefs }, f: { vaults, endpoint: liveSai, principals: principal(SAI, found([assign(SAI, ROLES.keyVaultReader, KV1)])) }, want: ['endpoint-identity-cannot-read-keyvault@7:error'], states: ['fail', 'fail'],
+    ctx: { references: kvRefs }, f: { vaults, endpoint: liveSai, principals: principal(SAI, found([assign(SAI, ROLES.keyVaultReader, KV1)])) }, want: ['endpoint-identity-cannot-read-keyvault@7:error', 'endpoint-identity-cannot-read-keyvault@8:error'], states: ['fail', 'fail'],
     message: /has no role with Microsoft.KeyVault\/vaults\/secrets\/getSecret\/action on vault kv1/,
     hint: new RegExp(`^Run: az role assignment create --assignee-object-id ${SAI} --assignee-principal-type ServicePrincipal --role "Key Vault Secrets User" --scope ${KV1}`),
   },
-  { name: 'existing identity without the role, grant-missing-roles: planned before the deployment', ctx: { references: kvRefs, grantMissingRoles: true }, f: { vaults, endpoint: liveSai, principals: principal(SAI, found([])), caller: callerAt(KV1, OWNER) }, want: ['endpoint-identity-cannot-read-keyvault@7:notice'], states: ['unknown', 'unknown'], grants: 1, message: /before creating the deployment/ },
-  { name: 'conditional assignment: cannot-verify', ctx: { references: kvRefs }, f: { vaults, endpoint: liveSai, principals: principal(SAI, found([assign(SAI, ROLES.keyVaultSecretsUser, KV1, { condition: 'x' })])) }, want: ['cannot-verify@7:warning'], states: ['unknown', 'unknown'], message: /condition/ },
-  { name: 'assignments unreadable: cannot-verify naming roleAssignments/read', ctx: { references: kvRefs }, f: { vaults, endpoint: liveSai, principals: principal(SAI, { kind: 'unreadable', why: 'AuthorizationFailed' }) }, want: ['cannot-verify@7:warning'], states: ['unknown', 'unknown'], hint: /Microsoft.Authorization\/roleAssignments\/read/ },
-  { name: 'identity type none: error', ctx: { references: kvRefs, endpoint: endpointSpec({ identity: { type: 'None', userAssignedIdentities: [] } }) }, f: { vaults }, want: ['endpoint-identity-cannot-read-keyvault@7:error'], states: ['fail', 'fail'], message: /no identity/ },
+  { name: 'existing identity without the role, grant-missing-roles: planned before the deployment', ctx: { references: kvRefs, grantMissingRoles: true }, f: { vaults, endpoint: liveSai, principals: principal(SAI, found([])), caller: callerAt(KV1, OWNER) }, want: ['endpoint-identity-cannot-read-keyvault@7:notice', 'endpoint-identity-cannot-read-keyvault@8:notice'], states: ['unknown', 'unknown'], grants: 1, message: /before creating the deployment/ },
+  { name: 'conditional assignment: cannot-verify', ctx: { references: kvRefs }, f: { vaults, endpoint: liveSai, principals: principal(SAI, found([assign(SAI, ROLES.keyVaultSecretsUser, KV1, { condition: 'x' })])) }, want: ['cannot-verify@7:warning', 'cannot-verify@8:warning'], states: ['unknown', 'unknown'], message: /condition/ },
+  { name: 'assignments unreadable: cannot-verify naming roleAssignments/read', ctx: { references: kvRefs }, f: { vaults, endpoint: liveSai, principals: principal(SAI, { kind: 'unreadable', why: 'AuthorizationFailed' }) }, want: ['cannot-verify@7:warning', 'cannot-verify@8:warning'], states: ['unknown', 'unknown'], hint: /Microsoft.Authorization\/roleAssignments\/read/ },
+  { name: 'identity type none: error', ctx: { references: kvRefs, endpoint: endpointSpec({ identity: { type: 'None', userAssignedIdentities: [] } }) }, f: { vaults }, want: ['endpoint-identity-cannot-read-keyvault@7:error', 'endpoint-identity-cannot-read-keyvault@8:error'], states: ['fail', 'fail'], message: /no identity/ },
   { name: 'vault not found: left to keyvault-secrets', ctx: { references: kvRefs }, f: { vaults: { 'kv1.vault.azure.net': { kind: 'missing' } } }, want: [], states: ['unknown', 'unknown'] },
   // user-assigned identity of a new endpoint
   { name: 'UAI holds the role', ctx: { references: kvRefs, endpoint: uaiEndpoint }, f: { vaults, userAssignedIdentities: { [UAI.toLowerCase()]: found({ resourceId: UAI, principalId: UAI_PRINCIPAL }) }, principals: principal(UAI_PRINCIPAL, found([assign(UAI_PRINCIPAL, ROLES.keyVaultSecretsUser, KV1)])) }, want: [], states: ['pass', 'pass'] },
-  { name: 'UAI lacks the role: command with its principal id', ctx: { references: kvRefs, endpoint: uaiEndpoint }, f: { vaults, userAssignedIdentities: { [UAI.toLowerCase()]: found({ resourceId: UAI, principalId: UAI_PRINCIPAL }) }, principals: principal(UAI_PRINCIPAL, found([])) }, want: ['endpoint-identity-cannot-read-keyvault@7:error'], states: ['fail', 'fail'], hint: new RegExp(`--assignee-object-id ${UAI_PRINCIPAL} `) },
-  { name: 'UAI unreadable: cannot-verify', ctx: { references: kvRefs, endpoint: uaiEndpoint }, f: { vaults, userAssignedIdentities: { [UAI.toLowerCase()]: { kind: 'unreadable', why: 'Forbidden' } } }, want: ['cannot-verify@7:warning'], states: ['unknown', 'unknown'], hint: /userAssignedIdentities\/read/ },
+  { name: 'UAI lacks the role: command with its principal id', ctx: { references: kvRefs, endpoint: uaiEndpoint }, f: { vaults, userAssignedIdentities: { [UAI.toLowerCase()]: found({ resourceId: UAI, principalId: UAI_PRINCIPAL }) }, principals: principal(UAI_PRINCIPAL, found([])) }, want: ['endpoint-identity-cannot-read-keyvault@7:error', 'endpoint-identity-cannot-read-keyvault@8:error'], states: ['fail', 'fail'], hint: new RegExp(`--assignee-object-id ${UAI_PRINCIPAL} `) },
+  { name: 'UAI unreadable: cannot-verify', ctx: { references: kvRefs, endpoint: uaiEndpoint }, f: { vaults, userAssignedIdentities: { [UAI.toLowerCase()]: { kind: 'unreadable', why: 'Forbidden' } } }, want: ['cannot-verify@7:warning', 'cannot-verify@8:warning'], states: ['unknown', 'unknown'], hint: /userAssignedIdentities\/read/ },
   // connections
   { name: 'new system identity + flag + caller may read connection secrets: granted at creation', ctx: { references: connRefs, endpoint: flagged }, f: { caller: callerAt(WS, [ROLES.connectionSecretsReader.permissions[0] ?? block({})]) }, want: [], states: ['pass'], plan: /grants "Azure Machine Learning Workspace Connection Secrets Reader"/ },
   { name: 'new system identity + flag, caller permissions unreadable: unknown, never pass', ctx: { references: connRefs, endpoint: flagged }, f: { caller: { objectId: 'caller-oid', permissions: { [WS]: { kind: 'unreadable', why: 'throttled' } } } }, want: [], states: ['unknown'] },
@@ -131,5 +131,18 @@ describe('endpoint-identity: scopes and identities as the service resolves them'
     const both = liveEndpoint({ type: 'SystemAssigned,UserAssigned', principalId: SAI, userAssigned: { [UAI.toLowerCase()]: { principalId: UAI_PRINCIPAL } } });
     const out = endpointIdentityCheck.evaluate?.(context({ references: kvRefs, facts: facts({ vaults, endpoint: both, principals: { ...principal(SAI, found([assign(SAI, ROLES.keyVaultSecretsUser, KV1)])), ...principal(UAI_PRINCIPAL, found([])) } }) }));
     assert.match(out?.findings[0]?.message ?? '', /user-assigned identity ep-uai/);
+  });
+});
+
+describe('endpoint-identity: one missing permission, several references', () => {
+  test('every affected line is annotated, and each finding names every affected variable', () => {
+    const refs = [kvRef('DB_PASSWORD', 'db-password', V1, 7), kvRef('DB_USER', 'db-user', V1, 8), kvRef('API_TOKEN', 'api-token', V1, 3, 'kv1', 'green.yml')];
+    const out = endpointIdentityCheck.evaluate?.(context({ references: refs, facts: facts({ vaults, endpoint: liveSai, principals: principal(SAI, found([])) }) }));
+    assert.deepEqual(out?.findings.map((f) => `${f.file}:${f.line}`), ['deployment.yml:7', 'deployment.yml:8', 'green.yml:3']);
+    for (const f of out?.findings ?? []) assert.match(f.message, /The same applies to 3 references: DB_PASSWORD \(deployment\.yml:7\), DB_USER \(deployment\.yml:8\), API_TOKEN \(green\.yml:3\)\./);
+  });
+  test('a single reference: no list', () => {
+    const out = endpointIdentityCheck.evaluate?.(context({ references: [kvRef('DB_PASSWORD', 'db-password', V1, 7)], facts: facts({ vaults, endpoint: liveSai, principals: principal(SAI, found([])) }) }));
+    assert.doesNotMatch(out?.findings[0]?.message ?? '', /The same applies/);
   });
 });

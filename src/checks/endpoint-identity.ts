@@ -28,10 +28,27 @@ export const endpointIdentityCheck = defineCheck(
   },
 );
 
-/** Report once per file (on the first reference of the group), give every reference the status. */
+/**
+ * Report on every reference of the group (each affected line is annotated), each finding naming
+ * every variable the same missing permission affects; give every reference the status.
+ */
 function decide(out: Out, refs: SecretReference[], status: Out['verdicts'][number]['status'], finding?: (ref: SecretReference) => Finding): void {
-  if (finding) for (const r of firstPerFile(refs, () => '')) out.findings.push(finding(r));
+  if (finding) {
+    const all = affected(refs);
+    for (const r of refs) {
+      const f = finding(r);
+      out.findings.push(all ? { ...f, message: `${f.message} ${all}` } : f);
+    }
+  }
   for (const r of refs) out.verdicts.push({ reference: r, status });
+}
+
+/** "The same applies to 3 references: A (deployment.yml:8), B (…:9), C (green.yml:7)." for a group of more than one. */
+export function affected(refs: readonly SecretReference[]): string | undefined {
+  if (refs.length < 2) return undefined;
+  const files = new Set(refs.map((r) => r.range.file));
+  const where = (r: SecretReference) => (files.size > 1 ? `${r.range.file}:${r.range.line}` : `line ${r.range.line}`);
+  return `The same applies to ${refs.length} references: ${refs.map((r) => `${r.variable} (${where(r)})`).join(', ')}.`;
 }
 
 function identityUnknown(ctx: CheckContext, out: Out, refs: SecretReference[], identity: Extract<EndpointIdentity, { kind: 'unknown' }>, what: string): void {

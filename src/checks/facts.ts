@@ -23,6 +23,24 @@ export interface WorkspaceFacts {
   keyVaultId?: string;
 }
 
+/**
+ * Where the workspace inputs point (`subscription-id`, `resource-group`, `workspace-name`) and, when
+ * the workspace GET failed, which part ARM says is wrong (docs/online-checks.md §workspace).
+ * `refused`: 401/403, the identity may not read it (or the names are wrong in a scope it cannot see:
+ * ARM answers 403 before it looks the resource up). A 5xx after retries sets no problem: that is
+ * `workspace: unreadable`, never missing.
+ */
+export interface WorkspaceAddressFacts {
+  subscriptionId: string;
+  resourceGroup: string;
+  workspaceName: string;
+  problem?: 'subscription-not-found' | 'resource-group-not-found' | 'workspace-not-found' | 'refused';
+  /** What ARM answered, e.g. `404 ResourceGroupNotFound on GET /subscriptions/…`. */
+  answer?: string;
+  /** The names that exist one level up (subscriptions the caller sees, resource groups of the subscription, workspaces of the resource group); absent when the caller may not list them. */
+  existing?: Array<{ name: string; displayName?: string }>;
+}
+
 /** A workspace connection, by name: key names only, never values. */
 export interface ConnectionFacts {
   name: string;
@@ -160,11 +178,23 @@ export interface LocalAssetFacts {
   ignoreFile?: '.amlignore' | '.gitignore';
 }
 
+/** A workspace compute (Compute_Get): its type and, for an attached Kubernetes cluster, the instance types it defines. */
+export interface ComputeFacts {
+  name: string;
+  /** `properties.computeType`: `Kubernetes`, `AmlCompute`, `ComputeInstance`, … */
+  computeType: string;
+  /** Keys of `properties.properties.instanceTypes` (Kubernetes). */
+  instanceTypes: string[];
+  defaultInstanceType?: string;
+}
+
 /** Everything validate read, keyed so that each distinct thing was read once. */
 export interface ValidateFacts {
   /** When the facts were read (ISO): the clock for expiry and propagation checks. */
   now: string;
   workspace: Lookup<WorkspaceFacts>;
+  /** Additive: the workspace inputs and, when the workspace could not be read, why (the workspace check gates every other check on it). */
+  workspaceAddress?: WorkspaceAddressFacts;
   endpoint: Lookup<LiveEndpointFacts>;
   /** Deployments of the endpoint as they exist, by name (empty when the endpoint is new). */
   deployments: Lookup<Record<string, LiveDeploymentFacts>>;
@@ -176,6 +206,12 @@ export interface ValidateFacts {
   vaults: Record<string, Lookup<VaultFacts>>;
   /** By secret identifier `https://<host>/secrets/<name>/<version>`. */
   secretVersions: Record<string, Lookup<SecretVersionFacts>>;
+  /**
+   * Additive: by vault host (lower-cased), only for a vault where a referenced secret does not exist
+   * (its version listing answered 404): which referenced names are missing, and the names of the
+   * vault's secrets when the caller may list them (names only: the list returns no values).
+   */
+  secretNames?: Record<string, { missing: string[]; names: Lookup<string[]> }>;
   caller: CallerFacts;
   /** By object id: the endpoint identity (existing system identity, or each user-assigned one). */
   principals: Record<string, PrincipalFacts>;
@@ -189,6 +225,8 @@ export interface ValidateFacts {
   vmSizes: Lookup<VmSizeFacts[]>;
   /** Core quota per VM family in the workspace's region. */
   usages: Lookup<UsageFacts[]>;
+  /** Additive: the compute a Kubernetes endpoint names, by compute name lower-cased. */
+  computes?: Record<string, Lookup<ComputeFacts>>;
   /** Additive: every local model/code/build-context path the deployments upload (src/assets/plan.ts). */
   localAssets?: LocalAssetFacts[];
 }

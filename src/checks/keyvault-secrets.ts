@@ -4,8 +4,9 @@
 // is ever read.
 import { makeFinding } from '../findings/finding.ts';
 import type { KeyVaultRef } from '../secrets/scan.ts';
+import { closest } from '../spec/edit-distance.ts';
 import { defineCheck, lookupCI, type CheckOutput } from './check.ts';
-import type { SecretVersionFacts } from './facts.ts';
+import type { Lookup, SecretVersionFacts } from './facts.ts';
 import { describeAge } from './rbac.ts';
 
 const READ_METADATA = 'Microsoft.KeyVault/vaults/secrets/readMetadata/action';
@@ -43,6 +44,12 @@ export const keyVaultSecretsCheck = defineCheck(
         out.verdicts.push({ reference: ref, status: { state: 'unknown', why: `secret metadata could not be read: ${permission} needed on ${ref.vaultName}` } });
         continue;
       }
+      const noSecret = ctx.facts.secretNames?.[ref.vaultHost.toLowerCase()];
+      if (version.kind === 'missing' && noSecret?.missing.some((n) => n.toLowerCase() === ref.secretName.toLowerCase())) {
+        out.findings.push(missingSecret(ref, noSecret.names));
+        out.verdicts.push({ reference: ref, status: { state: 'fail', rule: 'keyvault-secret-not-found' } });
+        continue;
+      }
       if (version.kind === 'missing') {
         out.findings.push(
           makeFinding('keyvault-secret-not-found', ref.range, `${ref.variable}: vault ${ref.vaultName} has no secret ${ref.secretName} with version ${ref.version}.`, {
@@ -74,6 +81,22 @@ export const keyVaultSecretsCheck = defineCheck(
     return out;
   },
 );
+
+/** How many secret names a message lists before "…and N more". */
+const LISTED = 15;
+
+/** The secret itself does not exist: the vault's secret names (when listed) and the closest, or how to create it. */
+function missingSecret(ref: KeyVaultRef, names: Lookup<string[]>) {
+  const listed = names.kind === 'found' ? names.value : undefined;
+  const near = listed ? closest(ref.secretName, listed) : undefined;
+  const has = !listed ? '' : listed.length === 0 ? ' The vault has no secrets.' : ` The vault has: ${listed.slice(0, LISTED).join(', ')}${listed.length > LISTED ? ` and ${listed.length - LISTED} more` : ''}.`;
+  const create = `az keyvault secret set --vault-name ${ref.vaultName} --name ${ref.secretName} --file <file with the value>`;
+  return makeFinding('keyvault-secret-not-found', ref.range, `${ref.variable}: vault ${ref.vaultName} has no secret named ${ref.secretName}.${has}`, {
+    hint: near
+      ? `Did you mean ${near}? Then pin one of its versions (az keyvault secret list-versions --vault-name ${ref.vaultName} --name ${near} --query "[?attributes.enabled].id"). Or create the secret: ${create}, and pin the version it prints.`
+      : `Create it: ${create}, and pin the version it prints; or correct the name${listed ? '' : ' (az keyvault secret list --vault-name ' + ref.vaultName + ' --query "[].name" lists them)'}.`,
+  });
+}
 
 const RULE_FIX_EXPIRED = 'Reference a current version of the secret, or extend this version\'s expiry (az keyvault secret set-attributes --expires …).';
 

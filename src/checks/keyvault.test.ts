@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import { keyVaultModelCheck } from './keyvault-model.ts';
 import { keyVaultSecretsCheck, validityProblem } from './keyvault-secrets.ts';
 import { KV1, NOW, V1, V2, brief, context, facts, kvRef } from './testkit.ts';
-import type { Lookup, SecretVersionFacts, VaultFacts } from './facts.ts';
+import type { Lookup, SecretVersionFacts, ValidateFacts, VaultFacts } from './facts.ts';
 
 const SECRET_ID = `https://kv1.vault.azure.net/secrets/db-password/${V1}`;
 const vault: Lookup<VaultFacts> = { kind: 'found', value: { host: 'kv1.vault.azure.net', resourceId: KV1, rbacAuthorization: true } };
 const version = (p: Partial<SecretVersionFacts>): Lookup<SecretVersionFacts> => ({ kind: 'found', value: { vaultHost: 'kv1.vault.azure.net', name: 'db-password', version: V1, enabled: true, createdOn: '2026-01-01T00:00:00Z', ...p } });
 
 describe('keyvault-secrets check', () => {
-  const table: Array<{ name: string; vaults?: Record<string, Lookup<VaultFacts>>; versions: Record<string, Lookup<SecretVersionFacts>>; want: string[]; status: string; message?: RegExp; hint?: RegExp }> = [
+  const secretMissing = (names: Lookup<string[]>): ValidateFacts['secretNames'] => ({ 'kv1.vault.azure.net': { missing: ['db-password'], names } });
+  const table: Array<{ name: string; vaults?: Record<string, Lookup<VaultFacts>>; versions: Record<string, Lookup<SecretVersionFacts>>; secretNames?: ValidateFacts['secretNames']; want: string[]; status: string; message?: RegExp; hint?: RegExp }> = [
     { name: 'enabled, no dates', versions: { [SECRET_ID]: version({}) }, want: [], status: 'pass' },
     { name: 'identifier compared case-insensitively', versions: { [SECRET_ID.toUpperCase()]: version({}) }, want: [], status: 'pass' },
     { name: 'disabled: error', versions: { [SECRET_ID]: version({ enabled: false }) }, want: ['keyvault-secret-unusable@7:error'], status: 'fail', message: /is disabled/, hint: /--enabled true/ },
@@ -21,6 +22,21 @@ describe('keyvault-secrets check', () => {
     { name: 'newer enabled version: notice with its age', versions: { [SECRET_ID]: version({ newerEnabled: { version: V2, createdOn: '2026-11-27T12:00:00Z' } }) }, want: ['keyvault-secret-newer-version@7:notice'], status: 'pass', message: /newer enabled version 89abcdef… \(created 3 days ago\) than the pinned 01234567…/ },
     { name: 'expired and a newer one: both, hint names the newer', versions: { [SECRET_ID]: version({ expiresOn: '2026-11-01T00:00:00Z', newerEnabled: { version: V2 } }) }, want: ['keyvault-secret-expired@7:warning', 'keyvault-secret-newer-version@7:notice'], status: 'pass', hint: new RegExp(`secrets/db-password/${V2}`) },
     { name: 'version missing', versions: { [SECRET_ID]: { kind: 'missing' } }, want: ['keyvault-secret-not-found@7:error'], status: 'fail', hint: /list-versions --vault-name kv1 --name db-password/ },
+    {
+      name: 'secret name misspelt: the vault\'s names (names only) and did you mean',
+      versions: { [SECRET_ID]: { kind: 'missing' } }, secretNames: secretMissing({ kind: 'found', value: ['db-passwrd', 'api-token'] }),
+      want: ['keyvault-secret-not-found@7:error'], status: 'fail', message: /has no secret named db-password\. The vault has: db-passwrd, api-token\./, hint: /^Did you mean db-passwrd\?.*list-versions --vault-name kv1 --name db-passwrd/,
+    },
+    {
+      name: 'secret missing, nothing close: a command that creates it',
+      versions: { [SECRET_ID]: { kind: 'missing' } }, secretNames: secretMissing({ kind: 'found', value: ['api-token'] }),
+      want: ['keyvault-secret-not-found@7:error'], status: 'fail', hint: /^Create it: az keyvault secret set --vault-name kv1 --name db-password --file/,
+    },
+    {
+      name: 'secret missing, names not listable: no names, the list command',
+      versions: { [SECRET_ID]: { kind: 'missing' } }, secretNames: secretMissing({ kind: 'unreadable', why: '403 Forbidden (ForbiddenByRbac)' }),
+      want: ['keyvault-secret-not-found@7:error'], status: 'fail', message: /has no secret named db-password\.$/, hint: /az keyvault secret set .*az keyvault secret list --vault-name kv1/,
+    },
     { name: 'vault missing', vaults: { 'kv1.vault.azure.net': { kind: 'missing' } }, versions: {}, want: ['keyvault-secret-not-found@7:error'], status: 'fail', message: /no Key Vault named kv1/ },
     { name: 'metadata unreadable: cannot-verify naming readMetadata', versions: { [SECRET_ID]: { kind: 'unreadable', why: 'Forbidden' } }, want: ['cannot-verify@7:warning'], status: 'unknown', message: /secrets\/readMetadata\/action/ },
     { name: 'metadata unreadable, the adapter names the permission', versions: { [SECRET_ID]: { kind: 'unreadable', why: 'Forbidden', permission: 'Microsoft.KeyVault/vaults/secrets/getSecret/action' } }, want: ['cannot-verify@7:warning'], status: 'unknown', message: /getSecret\/action/ },
@@ -29,7 +45,7 @@ describe('keyvault-secrets check', () => {
   for (const c of table) {
     test(c.name, () => {
       const r = kvRef('DB_PASSWORD', 'db-password', V1, 7);
-      const out = keyVaultSecretsCheck.evaluate?.(context({ references: [r], facts: facts({ vaults: c.vaults ?? { 'kv1.vault.azure.net': vault }, secretVersions: c.versions }) }));
+      const out = keyVaultSecretsCheck.evaluate?.(context({ references: [r], facts: facts({ vaults: c.vaults ?? { 'kv1.vault.azure.net': vault }, secretVersions: c.versions, ...(c.secretNames ? { secretNames: c.secretNames } : {}) }) }));
       assert.ok(out);
       assert.deepEqual(brief(out.findings), c.want);
       assert.equal(out.verdicts[0]?.status.state, c.status);

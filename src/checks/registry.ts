@@ -14,15 +14,18 @@ import { endpointIdentityCheck } from './endpoint-identity.ts';
 import { endpointStateCheck } from './endpoint-state.ts';
 import { identityImmutableCheck } from './identity-immutable.ts';
 import { keyVaultModelCheck } from './keyvault-model.ts';
+import { kubernetesComputeCheck } from './kubernetes-compute.ts';
 import { keyVaultSecretsCheck } from './keyvault-secrets.ts';
 import { localAssetsCheck } from './local-assets.ts';
 import { quotaCheck, quotaPlanLines } from './quota.ts';
 import { trafficCheck } from './traffic.ts';
 import { uaiPlatformRolesCheck } from './uai-platform-roles.ts';
+import { workspaceCheck, workspaceGate } from './workspace.ts';
 
 export type { Check, CheckContext } from './check.ts';
 
 export const CHECKS: readonly Check[] = [
+  workspaceCheck,
   endpointStateCheck,
   identityImmutableCheck,
   connectionsCheck,
@@ -34,6 +37,7 @@ export const CHECKS: readonly Check[] = [
   assetsCheck,
   localAssetsCheck,
   quotaCheck,
+  kubernetesComputeCheck,
   trafficCheck,
 ];
 
@@ -47,9 +51,14 @@ export interface ChecksOutcome {
   grants: PlannedGrant[];
   /** Additive: core quota before → after per VM family, for the plan. */
   quota: string[];
+  /** Additive: set when the workspace inputs name nothing readable: the one finding is the workspace's, no other check ran (docs/online-checks.md §workspace). */
+  workspaceBlocked?: boolean;
 }
 
 export function runChecks(ctx: CheckContext, checks: readonly Check[] = CHECKS): ChecksOutcome {
+  // A workspace that is not there gates every other check: one finding on the inputs, not five false ones.
+  const gate = workspaceGate(ctx);
+  if (gate) checks = [workspaceCheck];
   const findings: Finding[] = [];
   const identityPlan: string[] = [];
   const grants: PlannedGrant[] = [];
@@ -65,6 +74,7 @@ export function runChecks(ctx: CheckContext, checks: readonly Check[] = CHECKS):
     const { store, target } = describeReference(ref);
     return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: mergeStatuses(verdicts.get(ref) ?? []) };
   });
+  if (gate) return { findings, references, identityPlan: [], grants: [], quota: [], workspaceBlocked: true };
   return { findings, references, identityPlan: [...new Set(identityPlan)], grants, quota: quotaPlanLines(ctx) };
 }
 

@@ -1,7 +1,7 @@
 // assets, quota, endpoint-state and traffic: table tests with plain facts.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assetsCheck } from './assets.ts';
+import { assetsCheck, parseRegistryUri } from './assets.ts';
 import { endpointStateCheck } from './endpoint-state.ts';
 import { coresNeeded, quotaByFamily, quotaCheck, quotaDemands, quotaPlanLines, reservedInstances } from './quota.ts';
 import { trafficCheck } from './traffic.ts';
@@ -23,6 +23,21 @@ describe('assets check', () => {
     { name: 'registry unreadable: cannot-verify', assets: { 'azureml:my-model:3': { kind: 'unreadable', why: 'no access to registry', permission: 'Microsoft.MachineLearningServices/registries/read' } }, want: ['cannot-verify@4:warning'], hint: /registries\/read/ },
     { name: 'not looked up: nothing', assets: {}, want: [] },
   ];
+  test('registry and curated references are not read: an honest cannot-verify on the line, with the command that shows them', () => {
+    const reg: DeploymentSpec['model'] = { kind: 'ref', ref: { kind: 'registry', type: 'models', uri: 'azureml://registries/azureml/models/phi-3/versions/7', text: 'azureml://registries/azureml/models/phi-3/versions/7' }, span: span(4, 8, 50) };
+    const curated: DeploymentSpec['environment'] = { kind: 'ref', ref: { kind: 'curated', type: 'environments', ref: 'azureml:AzureML-sklearn-1.5@latest', text: 'azureml:AzureML-sklearn-1.5@latest' }, span: span(5, 14, 34) };
+    const labels: DeploymentSpec['code'] = undefined;
+    const findings = assetsCheck.run(context({ deployments: [deploymentSpec({ model: reg, environment: curated, code: labels })], facts: facts({ assets: {} }) }));
+    assert.deepEqual(brief(findings), ['cannot-verify@4:warning', 'cannot-verify@5:warning']);
+    assert.match(findings[0]?.message ?? '', /lives in registry azureml, which is read through the registry's own regional endpoint/);
+    assert.match(findings[0]?.hint ?? '', /az ml model show --registry-name azureml --name phi-3 --version 7/);
+    assert.match(findings[1]?.hint ?? '', /az ml environment show --registry-name azureml --name AzureML-sklearn-1.5 --label latest/);
+  });
+  test('parseRegistryUri', () => {
+    assert.deepEqual(parseRegistryUri('azureml://registries/r1/environments/e/labels/latest'), { registry: 'r1', name: 'e', label: 'latest' });
+    assert.deepEqual(parseRegistryUri('azureml://registries/r1/models/m/versions/2'), { registry: 'r1', name: 'm', version: '2' });
+    assert.equal(parseRegistryUri('azureml://registries/r1'), undefined);
+  });
   for (const c of table) {
     test(c.name, () => {
       const findings = assetsCheck.run(context({ deployments: [d], facts: facts({ assets: c.assets }) }));

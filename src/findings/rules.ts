@@ -414,6 +414,44 @@ export const RULES = {
       },
     },
   },
+  'workspace-not-found': {
+    severity: 'error',
+    title: 'Workspace inputs name nothing that exists',
+    fix: 'Correct the `subscription-id`, `resource-group` or `workspace-name` input (the message names the part ARM could not find and the names that do exist).',
+    when:
+      'The workspace the inputs name does not exist: ARM answers the workspace GET with `SubscriptionNotFound`, `ResourceGroupNotFound` or `ResourceNotFound`. Reported once, before any other online check (none of them can be made); with the names one level up (subscriptions the identity sees, resource groups of the subscription, workspaces of the resource group) and the closest one, when the identity may list them.',
+    detectedIn: 'validate',
+    example: {
+      bad: '# workflow step\nwith:\n  resource-group: ml-rg\n  workspace-name: ml-wrokspace\n',
+      good: '# workflow step\nwith:\n  resource-group: ml-rg\n  workspace-name: ml-workspace\n',
+      azure: { bad: 'Resource group `ml-rg` holds the workspace `ml-workspace`; there is no `ml-wrokspace`.', good: 'The workspace `ml-workspace` exists in `ml-rg`.' },
+    },
+  },
+  'workspace-unreadable': {
+    severity: 'error',
+    title: 'Workspace cannot be read',
+    fix: 'Check the `subscription-id`, `resource-group` and `workspace-name` inputs, then give the workflow identity a role with `Microsoft.MachineLearningServices/workspaces/read` on the workspace (Reader, or AzureML Data Scientist).',
+    when:
+      'ARM refuses the workspace GET (401/403): the identity may not read the workspace, or the names are wrong inside a scope it may not see (ARM authorizes before it looks a resource up, so a mistyped name there is a 403 too). Nothing else can be read or deployed; reported once, before any other online check. A failure after retries (5xx) is `cannot-verify` instead.',
+    detectedIn: 'validate',
+    example: {
+      bad: '# workflow step\nwith:\n  resource-group: ml-rg\n  workspace-name: ml-workspace\n',
+      good: '# workflow step\nwith:\n  resource-group: ml-rg\n  workspace-name: ml-workspace\n',
+      azure: { bad: 'The workflow identity holds no role on `ml-workspace` or above.', good: 'The workflow identity holds AzureML Data Scientist on `ml-workspace`.' },
+    },
+  },
+  'compute-not-found': {
+    severity: 'error',
+    title: 'Kubernetes compute does not exist or is not Kubernetes',
+    fix: 'Name an attached Kubernetes compute of the workspace in `compute:` (az ml compute list --type Kubernetes), or drop `compute:` for a managed endpoint.',
+    when: 'A Kubernetes endpoint\'s `compute: azureml:<name>` names a compute the workspace does not have, or one that is not an attached Kubernetes cluster (for example an AmlCompute cluster or a compute instance).',
+    detectedIn: 'validate',
+    example: {
+      bad: 'name: my-endpoint\ncompute: azureml:k8s-clutser\nauth_mode: key\n',
+      good: 'name: my-endpoint\ncompute: azureml:k8s-cluster\nauth_mode: key\n',
+      azure: { bad: 'The workspace has the Kubernetes compute `k8s-cluster`; there is no `k8s-clutser`.', good: 'The attached Kubernetes compute `k8s-cluster` exists.' },
+    },
+  },
   'endpoint-not-found': {
     severity: 'error',
     title: 'Target endpoint does not exist',
@@ -454,7 +492,7 @@ export const RULES = {
     severity: 'error',
     title: 'Instance type not offered in the region',
     fix: 'Pick an instance type from the managed online endpoints SKU list that the workspace region offers (az ml online-deployment list-skus).',
-    when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt).",
+    when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt); or a Kubernetes deployment's `instance_type` is not an instance type its attached cluster defines.",
     detectedIn: 'validate',
     example: {
       bad: 'instance_type: Standard_DS3_v3\ninstance_count: 1\n',

@@ -95,10 +95,11 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
   if (inputs.expectedPlanFile) computed.findings.push(...approvedPlanFindings(inputs.expectedPlanFile, computed, analysis));
   const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
   return {
-    findings: [...outcome.findings, ...assetProblems, ...computed.findings],
+    // A workspace that is not there: its one finding only (the asset reads and the plan failed for the same reason).
+    findings: [...outcome.findings, ...(outcome.workspaceBlocked ? [] : [...assetProblems, ...computed.findings])],
     references: outcome.references,
     plan: computed.plan,
-    changes: computed.changes,
+    changes: outcome.workspaceBlocked ? undefined : computed.changes,
     readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic, ...armIdentifiers(live.body) } : undefined,
     notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...computed.notes],
     supersedes: supersededOffline,

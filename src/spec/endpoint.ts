@@ -49,6 +49,8 @@ export interface EndpointSpec {
     enforceFlag?: Span;
     traffic?: Span;
     mirrorTraffic?: Span;
+    /** The value of `compute:` (Kubernetes endpoints). */
+    compute?: Span;
     /** environment variables never occur on endpoints; kept for symmetry with deployments. */
     properties: Record<string, Span>;
   };
@@ -277,6 +279,7 @@ export function analyzeEndpointTree(root: YNode | undefined, ctx: Ctx): Endpoint
   if (idEntry) spec.spans.identity = idEntry.keySpan;
   if (r.public_network_access) spec.publicNetworkAccess = r.public_network_access.value;
   if (compute) spec.compute = compute;
+  if (compute && r.compute) spec.spans.compute = r.compute.node.span;
   if (enforce) spec.enforceAccessToDefaultSecretStores = enforce;
   if (enforceSpan) spec.spans.enforceFlag = enforceSpan;
   if (r.traffic?.keySpan) spec.spans.traffic = r.traffic.keySpan;

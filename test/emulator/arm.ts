@@ -16,6 +16,8 @@ import * as metrics from './metrics.ts';
 import * as ml from './ml-workspace.ts';
 import * as online from './online.ts';
 import * as quota from './quota.ts';
+import * as resourceLists from './resource-lists.ts';
+import * as computes from './computes.ts';
 
 export const ARM_HOSTS: Record<string, string[]> = {
   'management.azure.com': ['https://management.azure.com', 'https://management.core.windows.net'],
@@ -41,6 +43,9 @@ const EP = `${WS}/onlineendpoints/*`;
 const DEP = `${EP}/deployments/*`;
 
 const ROUTES: Route[] = [
+  r('GET', 'subscriptions', resourceLists.listSubscriptions, { noAuthz: true }),
+  r('GET', 'subscriptions/*/resourcegroups', resourceLists.listResourceGroups, { noAuthz: true }),
+  r('GET', 'subscriptions/*/resourcegroups/*/providers/microsoft.machinelearningservices/workspaces', resourceLists.listWorkspacesInResourceGroup),
   r('GET', 'subscriptions/*', (c) => json(200, { id: `/subscriptions/${c.ctx.world.scenario.subscriptionId}`, subscriptionId: c.ctx.world.scenario.subscriptionId, tenantId: c.ctx.world.scenario.tenantId, displayName: c.ctx.world.scenario.subscriptionName, state: 'Enabled', subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' }, authorizationSource: 'RoleBased' })),
   r('GET', 'subscriptions/*/resourcegroups/*', (c) => json(200, { id: c.ctx.world.rgId(c.params[1] ?? ''), name: c.params[1], type: 'Microsoft.Resources/resourceGroups', location: c.ctx.world.scenario.location, properties: { provisioningState: 'Succeeded' } })),
   r('GET', 'subscriptions/*/providers/microsoft.machinelearningservices/locations/*/mfeoperationsstatus/*', getOperationStatus, { noAuthz: true }),
@@ -77,6 +82,8 @@ const ROUTES: Route[] = [
   r('GET', `${WS}/datastores`, datastores.listDatastores),
   r('GET', `${WS}/datastores/*`, datastores.getDatastore),
   r('POST', `${WS}/datastores/*/listsecrets`, datastores.listDatastoreSecrets),
+  r('GET', `${WS}/computes/*`, computes.getCompute),
+  r('PUT', `${WS}/computes/*`, computes.putCompute),
   r('GET', `${WS}/*/*`, assets.getAssetContainer),
   r('PUT', `${WS}/*/*`, assets.putAssetContainer),
   r('GET', `${WS}/*/*/versions`, assets.listAssetVersions),
@@ -183,7 +190,7 @@ function route(ctx: Ctx, req: EmuRequest): EmuResponse {
   }
 
   // Subscription, then RBAC, then resource-group existence (ARM authorizes before it looks the resource up).
-  if (segs[0]?.toLowerCase() === 'subscriptions' && segs[1]?.toLowerCase() !== w.scenario.subscriptionId) {
+  if (segs[0]?.toLowerCase() === 'subscriptions' && segs.length > 1 && segs[1]?.toLowerCase() !== w.scenario.subscriptionId) {
     return armError(404, 'SubscriptionNotFound', `The subscription '${segs[1] ?? ''}' could not be found.`);
   }
   if (!noAuthz) {

@@ -1,5 +1,5 @@
-export const id = 300;
-export const ids = [300];
+export const id = 148;
+export const ids = [148];
 export const modules = {
 
 /***/ 7617:
@@ -1008,9 +1008,10 @@ const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string'
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ assetReferences),
-/* harmony export */   c: () => (/* binding */ assetsCheck)
+/* harmony export */   NE: () => (/* binding */ assetReferences),
+/* harmony export */   cv: () => (/* binding */ assetsCheck)
 /* harmony export */ });
+/* unused harmony export parseRegistryUri */
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
 /* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
 // Registered assets the deployment names exist: model, environment and code versions (by version,
@@ -1034,6 +1035,10 @@ const assetsCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ 
     for (const d of ctx.deployments) {
         for (const { field, ref, span } of assetReferences(d)) {
             const lookup = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .lookupCI */ .d5)(ctx.facts.assets, ref.text);
+            if (!lookup && (ref.kind === 'registry' || ref.kind === 'curated')) {
+                out.findings.push(notRead(d.file, span, field, ref));
+                continue;
+            }
             if (!lookup || lookup.kind === 'found')
                 continue;
             if (lookup.kind === 'unreadable') {
@@ -1047,6 +1052,38 @@ const assetsCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ 
     }
     return out;
 });
+/**
+ * A registry asset (or a curated environment, which lives in the `azureml` registry) is not read:
+ * registry assets are served by the registry's regional host after a discovery call, not by the
+ * workspace's ARM path, and the action does not make those reads yet. Honest `cannot-verify` with
+ * the command that shows the asset, never a silent pass.
+ */
+function notRead(file, span, field, ref) {
+    const cli = ref.type === 'models' ? 'model' : ref.type === 'environments' ? 'environment' : 'code';
+    const parts = ref.kind === 'registry' ? parseRegistryUri(ref.uri) : curatedParts(ref.ref);
+    const show = parts
+        ? `az ml ${cli} show --registry-name ${parts.registry} --name ${parts.name} ${parts.version ? `--version ${parts.version}` : `--label ${parts.label ?? 'latest'}`}`
+        : `az ml ${cli} list --registry-name <registry>`;
+    return (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('cannot-verify', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(file, span), `Cannot verify that ${field} ${ref.text} exists: it lives in ${parts ? `registry ${parts.registry}` : 'a registry'}, which is read through the registry's own regional endpoint, and this action reads only the workspace's assets; the service resolves it when the deployment is created.`, {
+        hint: `Check it exists and that the endpoint identity may read it: ${show}.`,
+    });
+}
+/** `azureml://registries/<reg>/<type>/<name>/versions/<v>` or `…/labels/<label>`; undefined when shaped otherwise. */
+function parseRegistryUri(uri) {
+    const m = /^azureml:\/\/registries\/([^/]+)\/[^/]+\/([^/]+)(?:\/(versions|labels)\/([^/]+))?$/i.exec(uri);
+    if (!m || !m[1] || !m[2])
+        return undefined;
+    return { registry: m[1], name: m[2], ...(m[3]?.toLowerCase() === 'versions' ? { version: m[4] } : { label: m[4] ?? 'latest' }) };
+}
+/** `azureml:AzureML-<name>:<version>` / `@latest`: a curated environment of the `azureml` registry. */
+function curatedParts(text) {
+    const rest = text.replace(/^azureml:/, '');
+    const atSign = rest.indexOf('@');
+    if (atSign >= 0)
+        return { registry: 'azureml', name: rest.slice(0, atSign), label: rest.slice(atSign + 1) };
+    const colon = rest.lastIndexOf(':');
+    return colon > 0 ? { registry: 'azureml', name: rest.slice(0, colon), version: rest.slice(colon + 1) } : { registry: 'azureml', name: rest, label: 'latest' };
+}
 function missingWhat(ref) {
     const kind = ref.type === 'codes' ? 'code' : ref.type.replace(/s$/, '');
     switch (ref.kind) {
@@ -1726,7 +1763,7 @@ function resolveLabels(body, d, rest, facts) {
     const findings = [];
     let explained = false;
     for (const item of rest.assets.filter((a) => a.action === 'resolve-label')) {
-        const ref = (0,assets/* assetReferences */.N)(d).find((r) => r.span.line === item.span.line && r.span.column === item.span.column);
+        const ref = (0,assets/* assetReferences */.NE)(d).find((r) => r.span.line === item.span.line && r.span.column === item.span.column);
         const lookup = ref ? (0,check/* lookupCI */.d5)(facts.assets, ref.ref.text) : undefined;
         if (lookup?.kind === 'found') {
             (0,upload/* setPointer */.OW)(out, item.pointer, lookup.value.id);
@@ -1746,7 +1783,7 @@ function resolveLabels(body, d, rest, facts) {
 
 /***/ }),
 
-/***/ 300:
+/***/ 9767:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1767,7 +1804,7 @@ var plan = __webpack_require__(7275);
 var rest = __webpack_require__(9649);
 ;// CONCATENATED MODULE: ./lib/azure/read.js
 
-async function lookup(read, permission) {
+async function read_lookup(read, permission) {
     try {
         return { kind: 'found', value: await read() };
     }
@@ -1828,7 +1865,7 @@ class Once {
 
 const MSI_API_VERSION = '2023-01-31';
 function readUserAssignedIdentity(arm, resourceId) {
-    return lookup(async () => {
+    return read_lookup(async () => {
         const body = (await arm.send({ method: 'GET', path: resourceId, apiVersion: MSI_API_VERSION })).body;
         return { resourceId: body?.id ?? resourceId, principalId: body?.properties?.principalId ?? '', clientId: body?.properties?.clientId };
     }, 'Microsoft.ManagedIdentity/userAssignedIdentities/read');
@@ -1849,11 +1886,20 @@ function vaultArmId(subscriptionId, resourceGroup, vaultName) {
     return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${vaultName}`;
 }
 function readVault(arm, host, resourceId) {
-    return lookup(async () => parseVault(host, (await arm.send({ method: 'GET', path: resourceId, apiVersion: KEYVAULT_ARM_API_VERSION })).body), 'Microsoft.KeyVault/vaults/read');
+    return read_lookup(async () => parseVault(host, (await arm.send({ method: 'GET', path: resourceId, apiVersion: KEYVAULT_ARM_API_VERSION })).body), 'Microsoft.KeyVault/vaults/read');
 }
 function parseVault(host, body) {
     const b = (0,json/* obj */.WL)(body);
     return { host, resourceId: (0,json/* str */.gx)(b.id) ?? '', rbacAuthorization: (0,json/* obj */.WL)(b.properties).enableRbacAuthorization === true };
+}
+/**
+ * The names of every secret in a vault (Get Secrets: ids and attributes, never a value; the
+ * adapter keeps only the names). Read only when a referenced secret does not exist, for the
+ * "did you mean"; refused or failed → unreadable, and no suggestion is made.
+ */
+async function readSecretNames(keyVault, vaultUrl) {
+    const url = `${vaultUrl.replace(/\/+$/, '')}/secrets?api-version=${KEYVAULT_DATA_API_VERSION}&maxresults=25`;
+    return read_lookup(async () => (await listAllUrl(keyVault, url)).map((v) => ((0,json/* str */.gx)((0,json/* obj */.WL)(v).id) ?? '').split('/').filter(Boolean).pop() ?? '').filter(Boolean), READ_METADATA_PERMISSION);
 }
 /** All versions of one secret; `missing` when the secret (or the vault host) does not exist. */
 async function readSecretVersions(keyVault, vaultUrl, secretName) {
@@ -1926,7 +1972,7 @@ const LIST_SECRETS_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/co
 const stringDict = (v) => Object.fromEntries(Object.entries((0,json/* obj */.WL)(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
 const numberDict = (v) => Object.fromEntries(Object.entries((0,json/* obj */.WL)(v)).filter(([, x]) => typeof x === 'number'));
 function readWorkspace(s) {
-    return lookup(async () => parseWorkspace((await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/read');
+    return lookup(async () => parseWorkspace((await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: ML_API_VERSION })).body), 'Microsoft.MachineLearningServices/workspaces/read');
 }
 function parseWorkspace(body) {
     const b = (0,json/* obj */.WL)(body);
@@ -1940,7 +1986,7 @@ function parseWorkspace(body) {
     };
 }
 function readEndpoint(s, name) {
-    return lookup(async () => parseEndpoint((await s.arm.send({ method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${name}`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read');
+    return read_lookup(async () => parseEndpoint((await s.arm.send({ method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${name}`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read');
 }
 function parseEndpoint(body) {
     const b = (0,json/* obj */.WL)(body);
@@ -1971,7 +2017,7 @@ function parseIdentity(value) {
 }
 /** The endpoint's deployments by name; an endpoint that does not exist has none (missing). */
 function readDeployments(s, endpointName) {
-    return lookup(async () => {
+    return read_lookup(async () => {
         const items = await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${endpointName}/deployments`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
         return Object.fromEntries(items.map(parseDeployment).map((d) => [d.name.toLowerCase(), d]));
     }, 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read');
@@ -1993,7 +2039,7 @@ function parseDeployment(body) {
  * function, which keeps only the key names (docs/architecture.md §4).
  */
 function readConnection(s, name) {
-    return lookup(async () => {
+    return read_lookup(async () => {
         const body = (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body;
         // The values are masks before anything can print them.
         (0,secret_values/* holdSecretValues */.c)((0,json/* obj */.WL)((0,json/* obj */.WL)(body).properties).credentials);
@@ -2016,7 +2062,7 @@ function connectionFacts(name, body) {
 }
 /** Names of every connection in the workspace (no secrets): read only when a referenced one is missing, to suggest the closest. */
 async function readConnectionNames(s) {
-    const l = await lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).map((c) => (0,json/* str */.gx)(c.name) ?? ''));
+    const l = await read_lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).map((c) => (0,json/* str */.gx)(c.name) ?? ''));
     return l.kind === 'found' ? l.value.filter(Boolean) : undefined;
 }
 /** The ARM path of a registered asset reference, or undefined when it cannot be read here (registry, curated). */
@@ -2037,7 +2083,7 @@ function readAsset(s, ref) {
     const target = assetPath(s, ref);
     if (!target)
         return undefined;
-    return lookup(async () => {
+    return read_lookup(async () => {
         if (!target.latest)
             return { id: (0,json/* str */.gx)((0,json/* obj */.WL)((await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body).id) ?? target.path };
         const res = await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8, query: { $orderBy: 'createdtime desc', $top: '1' } });
@@ -2059,13 +2105,13 @@ class NoVersions extends Error {
     }
 }
 function readVmSizes(s, location) {
-    return lookup(async () => {
+    return read_lookup(async () => {
         const res = await s.arm.send({ method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/vmSizes`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
         return (res.body?.value ?? []).map((v) => ({ name: (0,json/* str */.gx)(v.name) ?? '', family: (0,json/* str */.gx)(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
     }).then(notServedIsUnreadable);
 }
 function readUsages(s, location) {
-    return lookup(async () => {
+    return read_lookup(async () => {
         const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/usages`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
         return items.map((u) => ({ family: (0,json/* str */.gx)((0,json/* obj */.WL)(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
     }).then(notServedIsUnreadable);
@@ -2073,6 +2119,160 @@ function readUsages(s, location) {
 /** A list that answers 404 is not "no VM sizes": the region or the API is not available to read. */
 function notServedIsUnreadable(l) {
     return l.kind === 'missing' ? { kind: 'unreadable', why: 'the region does not answer this list' } : l;
+}
+
+;// CONCATENATED MODULE: ./lib/azure/workspace.js
+
+
+
+
+
+/** Microsoft.Resources api-version for the subscription and resource-group lists (in the Resources REST spec). */
+const RESOURCES_API_VERSION = '2022-12-01';
+const WORKSPACE_READ_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/read';
+/** One GET of the workspace; on a 404 or 403, one list at the level ARM names as wrong. */
+async function readWorkspaceAddress(s) {
+    const address = { subscriptionId: s.subscriptionId, resourceGroup: s.resourceGroup, workspaceName: s.workspaceName };
+    try {
+        const res = await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
+        return { workspace: { kind: 'found', value: parseWorkspace(res.body) }, address };
+    }
+    catch (error) {
+        const workspace = failedLookup(error, WORKSPACE_READ_PERMISSION);
+        if (!(error instanceof rest/* ArmError */.dW))
+            return { workspace, address };
+        const problem = classify(error);
+        if (!problem)
+            return { workspace, address };
+        address.problem = problem;
+        address.answer = `${error.status} ${error.code} on ${error.method} ${error.path}`;
+        const existing = await listLevel(s, problem);
+        if (existing)
+            address.existing = existing;
+        // A 404 at any level is `missing`; a refusal stays `unreadable`.
+        return { workspace: problem === 'refused' ? workspace : { kind: 'missing' }, address };
+    }
+}
+/** The part of the address ARM's answer names; undefined for a failure that says nothing about it (5xx, network). */
+function classify(error) {
+    if (error.status === 401 || error.status === 403)
+        return 'refused';
+    if (error.status !== 404)
+        return undefined;
+    if (error.code === 'SubscriptionNotFound')
+        return 'subscription-not-found';
+    if (error.code === 'ResourceGroupNotFound')
+        return 'resource-group-not-found';
+    return 'workspace-not-found';
+}
+/** Names one level above the wrong part; undefined when the list is refused or fails (never a guess). */
+async function listLevel(s, problem) {
+    try {
+        if (problem === 'subscription-not-found') {
+            const items = await listAll(s.arm, { method: 'GET', path: '/subscriptions', apiVersion: RESOURCES_API_VERSION });
+            return items.map((i) => ({ name: (0,json/* str */.gx)(i.subscriptionId) ?? '', displayName: (0,json/* str */.gx)(i.displayName) })).filter((i) => i.name);
+        }
+        if (problem === 'resource-group-not-found') {
+            const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/resourcegroups`, apiVersion: RESOURCES_API_VERSION });
+            return items.map((i) => ({ name: (0,json/* str */.gx)(i.name) ?? '' })).filter((i) => i.name);
+        }
+        if (problem === 'workspace-not-found') {
+            const path = `/subscriptions/${s.subscriptionId}/resourceGroups/${s.resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces`;
+            const items = await listAll(s.arm, { method: 'GET', path, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
+            // Hubs and projects are workspaces too (`kind`); all of them can hold endpoints.
+            return items.map((i) => ({ name: (0,json/* str */.gx)(i.name) ?? '', displayName: (0,json/* str */.gx)((0,json/* obj */.WL)(i.properties).friendlyName) })).filter((i) => i.name);
+        }
+        return undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/azure/compute.js
+
+
+
+const COMPUTE_READ_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/computes/read';
+/** `name` in the workspace, or a compute ARM id (possibly of another workspace) used as the path. */
+function readCompute(s, nameOrId) {
+    const path = nameOrId.startsWith('/') ? nameOrId : `${s.workspacePath}/computes/${encodeURIComponent(nameOrId)}`;
+    return read_lookup(async () => parseCompute((await s.arm.send({ method: 'GET', path, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), COMPUTE_READ_PERMISSION);
+}
+function parseCompute(body) {
+    const b = (0,json/* obj */.WL)(body);
+    const p = (0,json/* obj */.WL)(b.properties);
+    const k8s = (0,json/* obj */.WL)(p.properties);
+    const defaultInstanceType = (0,json/* str */.gx)(k8s.defaultInstanceType);
+    return { name: (0,json/* str */.gx)(b.name) ?? '', computeType: (0,json/* str */.gx)(p.computeType) ?? '', instanceTypes: Object.keys((0,json/* obj */.WL)(k8s.instanceTypes)), ...(defaultInstanceType ? { defaultInstanceType } : {}) };
+}
+
+// EXTERNAL MODULE: ./lib/findings/finding.js
+var finding = __webpack_require__(6939);
+// EXTERNAL MODULE: ./lib/spec/edit-distance.js
+var edit_distance = __webpack_require__(9583);
+// EXTERNAL MODULE: ./lib/checks/check.js
+var check = __webpack_require__(5229);
+;// CONCATENATED MODULE: ./lib/checks/kubernetes-compute.js
+// A Kubernetes endpoint's `compute:` (docs/online-checks.md §kubernetes-compute): the attached
+// compute exists in the workspace, is a Kubernetes compute, and defines the `instance_type` each
+// of its deployments asks for (the cluster's instance types, `properties.properties.instanceTypes`).
+
+
+
+/**
+ * A cluster whose extension defines no instance types serves only the one it creates,
+ * `defaultinstancetype` (assumed from the Azure ML extension docs, "Create and select Kubernetes
+ * instance types": "If you don't specify an instance type, the default one is used").
+ */
+const BUILT_IN_INSTANCE_TYPE = 'defaultinstancetype';
+/** The key a compute is read and looked up by: its name (the last segment of an ARM id), lower-cased. */
+function computeKey(ref) {
+    const text = ref.name ?? ref.id?.split('/').filter(Boolean).pop();
+    return text?.toLowerCase();
+}
+const kubernetesComputeCheck = (0,check/* defineCheck */.qH)('kubernetes-compute', ['compute-not-found', 'instance-type-unavailable', 'cannot-verify'], (ctx) => {
+    const compute = ctx.endpoint?.compute;
+    const key = compute ? computeKey(compute) : undefined;
+    if (!ctx.endpoint || !compute || !key)
+        return {};
+    const shown = compute.name ?? compute.id ?? key;
+    const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.compute);
+    const read = (0,check/* lookupCI */.d5)(ctx.facts.computes ?? {}, key);
+    if (!read)
+        return {};
+    if (read.kind === 'unreadable') {
+        return { findings: [(0,finding/* makeFinding */.MH)('cannot-verify', where, `Cannot verify that compute ${shown} exists and is Kubernetes: ${read.why}.`, { hint: `Give the workflow identity ${read.permission ?? 'Microsoft.MachineLearningServices/workspaces/computes/read'} on the workspace.` })] };
+    }
+    if (read.kind === 'missing') {
+        return { findings: [(0,finding/* makeFinding */.MH)('compute-not-found', where, `compute ${shown}: the workspace has no compute of that name, so the Kubernetes endpoint cannot be created on it.`)] };
+    }
+    if (read.value.computeType.toLowerCase() !== 'kubernetes') {
+        return {
+            findings: [
+                (0,finding/* makeFinding */.MH)('compute-not-found', where, `compute ${shown} is a ${read.value.computeType || 'compute of unknown type'}, not an attached Kubernetes cluster: online endpoints run on managed compute (drop compute:) or on Kubernetes.`, {
+                    hint: 'Attach a Kubernetes cluster (az ml compute attach --type Kubernetes …) and name it here, or remove compute: for a managed endpoint.',
+                }),
+            ],
+        };
+    }
+    return { findings: ctx.deployments.flatMap((d) => instanceTypeProblem(ctx, d, read.value)) };
+});
+function instanceTypeProblem(ctx, d, compute) {
+    if (d.computeType !== 'Kubernetes' || !d.instanceType)
+        return [];
+    const offered = compute.instanceTypes.length ? compute.instanceTypes : [BUILT_IN_INSTANCE_TYPE];
+    if (offered.includes(d.instanceType))
+        return [];
+    const span = d.spans.instanceType ?? d.spans.name;
+    const position = span ? (0,check.at)(d.file, span) : (0,check/* endpointPosition */.FT)(ctx, (s) => s.compute);
+    const caseOnly = offered.find((t) => t.toLowerCase() === d.instanceType?.toLowerCase());
+    const near = caseOnly ?? (0,edit_distance/* closest */.k)(d.instanceType, offered);
+    return [
+        (0,finding/* makeFinding */.MH)('instance-type-unavailable', position, `instance_type ${d.instanceType}: Kubernetes compute ${compute.name} defines no such instance type${caseOnly ? ' (names are case-sensitive)' : ''}. It defines: ${offered.join(', ')}${compute.defaultInstanceType ? ` (default ${compute.defaultInstanceType})` : ''}.`, {
+            hint: near ? `Did you mean ${near}? instance_type: ${near}` : `Use one of the cluster's instance types, or create ${d.instanceType} on the cluster (an InstanceType resource of the Azure ML extension).`,
+        }),
+    ];
 }
 
 // EXTERNAL MODULE: ./lib/checks/rbac.js
@@ -2084,7 +2284,7 @@ const AUTHORIZATION_API_VERSION = '2022-04-01';
 const ROLE_ASSIGNMENTS_READ = 'Microsoft.Authorization/roleAssignments/read';
 /** The signed-in identity's permissions at `scope` (an ARM resource or resource-group id). */
 function readCallerPermissions(arm, scope) {
-    return lookup(async () => (await listAll(arm, { method: 'GET', path: `${trimSlash(scope)}/providers/Microsoft.Authorization/permissions`, apiVersion: AUTHORIZATION_API_VERSION })).map(parsePermission));
+    return read_lookup(async () => (await listAll(arm, { method: 'GET', path: `${trimSlash(scope)}/providers/Microsoft.Authorization/permissions`, apiVersion: AUTHORIZATION_API_VERSION })).map(parsePermission));
 }
 function parsePermission(value) {
     const p = (0,json/* obj */.WL)(value);
@@ -2092,7 +2292,7 @@ function parsePermission(value) {
 }
 /** Assignments that apply to `principalId` (or a group it is in) at `scope`, inherited ones included. */
 function readAssignments(arm, principalId, scope) {
-    return lookup(async () => (await listAll(arm, {
+    return read_lookup(async () => (await listAll(arm, {
         method: 'GET',
         path: `${trimSlash(scope)}/providers/Microsoft.Authorization/roleAssignments`,
         apiVersion: AUTHORIZATION_API_VERSION,
@@ -2113,7 +2313,7 @@ function parseAssignment(value) {
 }
 /** A role definition by its full id (`/subscriptions/…/roleDefinitions/{guid}`, as assignments name it). */
 function readRoleDefinition(arm, roleDefinitionId) {
-    return lookup(async () => parseRoleDefinition((await arm.send({ method: 'GET', path: roleDefinitionId, apiVersion: AUTHORIZATION_API_VERSION })).body));
+    return read_lookup(async () => parseRoleDefinition((await arm.send({ method: 'GET', path: roleDefinitionId, apiVersion: AUTHORIZATION_API_VERSION })).body));
 }
 function parseRoleDefinition(value) {
     const d = (0,json/* obj */.WL)(value);
@@ -2131,6 +2331,9 @@ function trimSlash(scope) {
 
 
 
+
+
+
 async function gatherFacts(session, input, clock = () => new Date()) {
     const started = performance.now();
     const { arm } = session;
@@ -2138,16 +2341,19 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const kvRefs = input.references.filter((r) => r.kind === 'keyvault');
     const referencedConnections = unique(input.references.flatMap((r) => (r.kind === 'keyvault' ? [] : [r.connection])));
     // Round 1: everything whose address the files alone give.
-    const workspace = readWorkspace(ml);
+    const workspaceRead = readWorkspaceAddress({ ...ml, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName });
+    const workspace = workspaceRead.then((r) => r.workspace);
     // Files that did not parse name no endpoint: there is nothing of it to read (their findings say why).
     const unnamed = Promise.resolve({ kind: 'unreadable', why: 'the files name no endpoint (see the findings above)' });
     const endpoint = input.endpointName ? readEndpoint(ml, input.endpointName) : unnamed;
     const deployments = input.endpointName ? readDeployments(ml, input.endpointName) : unnamed;
     const connections = Object.fromEntries(referencedConnections.map((name) => [name, readConnection(ml, name)]));
     const versionLists = new Once();
+    const versionListOf = new Map();
     const secretVersions = {};
     for (const ref of kvRefs) {
         const list = versionLists.get(`${ref.vaultHost.toLowerCase()}/${ref.secretName.toLowerCase()}`, () => readSecretVersions(session.keyVault, ref.vaultUrl, ref.secretName));
+        versionListOf.set(ref, list);
         secretVersions[ref.secretId] ??= list.then((l) => (l.kind === 'found' ? secretVersionFacts(ref.vaultHost, ref.secretName, ref.version, l.value) : l));
     }
     const vaults = new Once();
@@ -2158,13 +2364,21 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const uaiIds = unique((input.endpoint?.identity?.userAssignedIdentities ?? []).map((u) => u.resourceId));
     const userAssigned = Object.fromEntries(uaiIds.map((id) => [id.toLowerCase(), readUserAssignedIdentity(arm, id)]));
     const assets = readAssets(ml, input.deployments);
+    // A Kubernetes endpoint's compute: one GET (type and instance types).
+    const computeRef = input.endpoint?.compute;
+    const computeName = computeRef ? computeKey(computeRef) : undefined;
+    const computes = computeRef && computeName ? { [computeName]: readCompute(ml, computeRef.id ?? computeRef.name ?? computeName) } : {};
     const callerPermissions = {
         [session.workspacePath]: readCallerPermissions(arm, session.workspacePath),
     };
     // Round 2: what needs round 1 (vault ids, principals, the region).
     const vaultIds = Promise.all(Object.values(vaultByHost)).then((ls) => unique(ls.flatMap((l) => (l.kind === 'found' && l.value.resourceId ? [l.value.resourceId] : []))));
-    const callerAtVaults = vaultIds.then((ids) => Promise.all(ids.map(async (id) => [id, await readCallerPermissions(arm, id)])));
-    const principals = endpointPrincipals(await endpoint, await Promise.all(Object.values(userAssigned)));
+    const { address: workspaceAddress } = await workspaceRead;
+    // A workspace that is not there (or refused) makes every other answer meaningless: no round 2
+    // (the workspace check reports the one finding; docs/online-checks.md §workspace).
+    const blocked = workspaceAddress.problem !== undefined;
+    const callerAtVaults = vaultIds.then((ids) => (blocked ? [] : Promise.all(ids.map(async (id) => [id, await readCallerPermissions(arm, id)]))));
+    const principals = blocked ? [] : endpointPrincipals(await endpoint, await Promise.all(Object.values(userAssigned)));
     const ws = await workspace;
     const scopesFor = async (p) => {
         const scopes = [session.workspacePath, ...(await vaultIds)];
@@ -2178,7 +2392,23 @@ async function gatherFacts(session, input, clock = () => new Date()) {
         const reads = await Promise.all(scopes.map((scope) => assignmentReads.get(`${p.objectId}|${scope.toLowerCase()}`, () => readAssignments(arm, p.objectId, scope))));
         return [p.objectId, { objectId: p.objectId, assignments: mergeAssignments(reads) }];
     }));
-    const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
+    // A referenced secret that does not exist: one names listing per such vault, for the closest name.
+    const secretNames = Promise.all([...versionListOf].map(async ([ref, list]) => [ref, await list])).then(async (lists) => {
+        const missingByVault = new Map();
+        for (const [ref, l] of lists) {
+            if (l.kind !== 'missing')
+                continue;
+            const entry = missingByVault.get(ref.vaultHost.toLowerCase()) ?? { url: ref.vaultUrl, missing: [] };
+            if (!entry.missing.includes(ref.secretName))
+                entry.missing.push(ref.secretName);
+            missingByVault.set(ref.vaultHost.toLowerCase(), entry);
+        }
+        const vaultsNow = await Promise.all(Object.values(vaultByHost));
+        const missingVault = (host) => vaultsNow.some((v, i) => v.kind === 'missing' && Object.keys(vaultByHost)[i]?.toLowerCase() === host);
+        const entries = await Promise.all([...missingByVault].filter(([host]) => !blocked && !missingVault(host)).map(async ([host, e]) => [host, { missing: e.missing, names: await readSecretNames(session.keyVault, e.url) }]));
+        return entries.length ? Object.fromEntries(entries) : undefined;
+    });
+    const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (!blocked && ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
     const location = ws.kind === 'found' ? ws.value.location : undefined;
     const needsQuota = input.deployments.some((d) => d.computeType === 'Managed' && d.instanceType);
     const unreadableRegion = Promise.resolve({ kind: 'unreadable', why: 'the workspace (and so its region) could not be read' });
@@ -2204,17 +2434,20 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const facts = {
         now: clock().toISOString(),
         workspace: ws,
+        workspaceAddress,
         endpoint: await endpoint,
         deployments: await deployments,
         connections: await settle(connections),
         connectionNames: await workspaceConnections,
         vaults: await settle(vaultByHost),
         secretVersions: await settle(secretVersions),
+        secretNames: await secretNames,
         caller,
         principals: Object.fromEntries(principalEntries),
         userAssignedIdentities: await settle(userAssigned),
         roleDefinitions,
         assets: await settle(assets),
+        computes: await settle(computes),
         vmSizes: await vmSizes,
         usages: await usages,
     };
@@ -2227,6 +2460,9 @@ async function gatherFacts(session, input, clock = () => new Date()) {
             principalScopes: assignmentReads.size,
             roleDefinitions: definitionsByKey.size,
             assets: Object.keys(assets).length,
+            computes: Object.keys(computes).length,
+            secretNameLists: Object.keys(facts.secretNames ?? {}).length,
+            addressLists: workspaceAddress.problem && workspaceAddress.problem !== 'refused' ? 1 : 0,
             durationMs: Math.round(performance.now() - started),
         },
     };
@@ -2306,10 +2542,6 @@ var azure_session = __webpack_require__(7076);
 var scan = __webpack_require__(4365);
 // EXTERNAL MODULE: ./lib/checks/assets.js
 var assets = __webpack_require__(1700);
-// EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __webpack_require__(6939);
-// EXTERNAL MODULE: ./lib/checks/check.js
-var check = __webpack_require__(5229);
 ;// CONCATENATED MODULE: ./lib/checks/identity.js
 
 
@@ -2451,8 +2683,6 @@ const callerPermissionsCheck = (0,check/* defineCheck */.qH)('caller-permissions
     return {};
 });
 
-// EXTERNAL MODULE: ./lib/spec/edit-distance.js
-var edit_distance = __webpack_require__(9583);
 ;// CONCATENATED MODULE: ./lib/checks/connections.js
 // Connection references: the connection exists, and so does the credential key, metadata key or
 // target the reference names (docs/online-checks.md §connections; docs/secret-injection.md §1).
@@ -2517,6 +2747,17 @@ function keyProblem(ref, connection) {
     const [what, keys] = kind === 'connection-credential' ? ['credential', connection.credentialKeys] : ['metadata key', connection.metadataKeys];
     if (keys.includes(key))
         return undefined;
+    // The key exists on the other side: a credential named as metadata, or the reverse.
+    const [otherSegment, otherKeys] = kind === 'connection-credential' ? ['metadata', connection.metadataKeys] : ['credentials', connection.credentialKeys];
+    const sameSideCase = keys.some((k) => k.toLowerCase() === key.toLowerCase());
+    const other = sameSideCase ? undefined : (otherKeys.find((k) => k === key) ?? otherKeys.find((k) => k.toLowerCase() === key.toLowerCase()));
+    if (other) {
+        const is = otherSegment === 'metadata' ? 'a metadata key' : 'a credential';
+        return {
+            message: `connection ${ref.connection} has no ${what} ${key}: ${other} is ${is} of the connection, referenced as …/${otherSegment}/${other}.`,
+            hint: `Reference it as ${otherSegment === 'metadata' ? 'metadata' : 'a credential'}: \${{azureml://connections/${ref.connection}/${otherSegment}/${other}}}`,
+        };
+    }
     const auth = connection.authType ? ` (auth type ${connection.authType})` : '';
     const existing = keys.length ? `It has: ${keys.join(', ')}.` : `It has no ${what === 'credential' ? 'credentials' : 'metadata'}.`;
     const caseOnly = keys.find((k) => k.toLowerCase() === key.toLowerCase());
@@ -2556,13 +2797,28 @@ const endpointIdentityCheck = (0,check/* defineCheck */.qH)('endpoint-identity',
         keyVault(ctx, identity, host, refs, out);
     return out;
 });
-/** Report once per file (on the first reference of the group), give every reference the status. */
+/**
+ * Report on every reference of the group (each affected line is annotated), each finding naming
+ * every variable the same missing permission affects; give every reference the status.
+ */
 function decide(out, refs, status, finding) {
-    if (finding)
-        for (const r of (0,check/* firstPerFile */.uT)(refs, () => ''))
-            out.findings.push(finding(r));
+    if (finding) {
+        const all = affected(refs);
+        for (const r of refs) {
+            const f = finding(r);
+            out.findings.push(all ? { ...f, message: `${f.message} ${all}` } : f);
+        }
+    }
     for (const r of refs)
         out.verdicts.push({ reference: r, status });
+}
+/** "The same applies to 3 references: A (deployment.yml:8), B (…:9), C (green.yml:7)." for a group of more than one. */
+function affected(refs) {
+    if (refs.length < 2)
+        return undefined;
+    const files = new Set(refs.map((r) => r.range.file));
+    const where = (r) => (files.size > 1 ? `${r.range.file}:${r.range.line}` : `line ${r.range.line}`);
+    return `The same applies to ${refs.length} references: ${refs.map((r) => `${r.variable} (${where(r)})`).join(', ')}.`;
 }
 function identityUnknown(ctx, out, refs, identity, what) {
     // No endpoint and no endpoint file: endpoint-not-found (endpoint-state) already says all there is to say.
@@ -2822,6 +3078,7 @@ const keyVaultModelCheck = (0,check/* defineCheck */.qH)('keyvault-model', ['key
 
 
 
+
 const READ_METADATA = 'Microsoft.KeyVault/vaults/secrets/readMetadata/action';
 const keyVaultSecretsCheck = (0,check/* defineCheck */.qH)('keyvault-secrets', ['keyvault-secret-not-found', 'keyvault-secret-unusable', 'keyvault-secret-expired', 'keyvault-secret-newer-version', 'cannot-verify'], (ctx) => {
     const out = { findings: [], verdicts: [] };
@@ -2848,6 +3105,12 @@ const keyVaultSecretsCheck = (0,check/* defineCheck */.qH)('keyvault-secrets', [
                 hint: `Grant the workflow identity "Key Vault Reader" (which includes ${READ_METADATA}, never the value) on vault ${ref.vaultName}.`,
             }));
             out.verdicts.push({ reference: ref, status: { state: 'unknown', why: `secret metadata could not be read: ${permission} needed on ${ref.vaultName}` } });
+            continue;
+        }
+        const noSecret = ctx.facts.secretNames?.[ref.vaultHost.toLowerCase()];
+        if (version.kind === 'missing' && noSecret?.missing.some((n) => n.toLowerCase() === ref.secretName.toLowerCase())) {
+            out.findings.push(missingSecret(ref, noSecret.names));
+            out.verdicts.push({ reference: ref, status: { state: 'fail', rule: 'keyvault-secret-not-found' } });
             continue;
         }
         if (version.kind === 'missing') {
@@ -2878,6 +3141,20 @@ const keyVaultSecretsCheck = (0,check/* defineCheck */.qH)('keyvault-secrets', [
     }
     return out;
 });
+/** How many secret names a message lists before "…and N more". */
+const LISTED = 15;
+/** The secret itself does not exist: the vault's secret names (when listed) and the closest, or how to create it. */
+function missingSecret(ref, names) {
+    const listed = names.kind === 'found' ? names.value : undefined;
+    const near = listed ? (0,edit_distance/* closest */.k)(ref.secretName, listed) : undefined;
+    const has = !listed ? '' : listed.length === 0 ? ' The vault has no secrets.' : ` The vault has: ${listed.slice(0, LISTED).join(', ')}${listed.length > LISTED ? ` and ${listed.length - LISTED} more` : ''}.`;
+    const create = `az keyvault secret set --vault-name ${ref.vaultName} --name ${ref.secretName} --file <file with the value>`;
+    return (0,finding/* makeFinding */.MH)('keyvault-secret-not-found', ref.range, `${ref.variable}: vault ${ref.vaultName} has no secret named ${ref.secretName}.${has}`, {
+        hint: near
+            ? `Did you mean ${near}? Then pin one of its versions (az keyvault secret list-versions --vault-name ${ref.vaultName} --name ${near} --query "[?attributes.enabled].id"). Or create the secret: ${create}, and pin the version it prints.`
+            : `Create it: ${create}, and pin the version it prints; or correct the name${listed ? '' : ' (az keyvault secret list --vault-name ' + ref.vaultName + ' --query "[].name" lists them)'}.`,
+    });
+}
 const RULE_FIX_EXPIRED = 'Reference a current version of the secret, or extend this version\'s expiry (az keyvault secret set-attributes --expires …).';
 function keyvault_secrets_short(version) {
     return /^[0-9a-f]{32}$/i.test(version) ? `${version.slice(0, 8)}…` : version;
@@ -3128,6 +3405,81 @@ const uaiPlatformRolesCheck = (0,check/* defineCheck */.qH)('uai-platform-roles'
     return out;
 });
 
+;// CONCATENATED MODULE: ./lib/checks/workspace.js
+// The workspace the inputs name (docs/online-checks.md §workspace). When ARM says a part of its
+// address does not exist, or refuses it, this is the one finding of the run: every other check
+// would only repeat it as false errors ("create the connection", "register the model") about
+// things that exist elsewhere, so the registry runs no other check (workspaceGate). A workspace
+// that failed for another reason (5xx after retries) is `unreadable`: a `cannot-verify`, never
+// "does not exist", and the other checks run on what they could read.
+
+
+
+/** How many existing names a message lists before "…and N more". */
+const workspace_LISTED = 15;
+const workspaceCheck = (0,check/* defineCheck */.qH)('workspace', ['workspace-not-found', 'workspace-unreadable', 'cannot-verify'], (ctx) => {
+    const gate = workspaceGate(ctx);
+    if (gate)
+        return gate;
+    const ws = ctx.facts.workspace;
+    if (ws.kind !== 'unreadable')
+        return {};
+    return {
+        findings: [
+            (0,finding/* makeFinding */.MH)('cannot-verify', (0,check/* endpointPosition */.FT)(ctx, (s) => s.name), `Cannot read the workspace (${ws.why}): its region, container registry and storage account are unknown, so the checks that need them are skipped.`, {
+                hint: 'Run again: a failure after the retries is usually transient. If it persists, check the workspace in the Azure portal.',
+            }),
+        ],
+    };
+});
+/** The one finding when the workspace inputs name nothing readable; every reference is then unknown. Undefined when the checks may run. */
+function workspaceGate(ctx) {
+    const address = ctx.facts.workspaceAddress;
+    if (!address?.problem)
+        return undefined;
+    const finding = addressFinding(ctx, address);
+    const why = `the workspace could not be read (${finding.rule}): nothing was checked`;
+    return { findings: [finding], verdicts: ctx.references.map((reference) => ({ reference, status: { state: 'unknown', why } })), identityPlan: [], grants: [] };
+}
+function addressFinding(ctx, a) {
+    // The inputs have no line in the files: the finding goes on the endpoint the run targets.
+    const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.name);
+    const answer = a.answer ? ` (${a.answer})` : '';
+    switch (a.problem) {
+        case 'subscription-not-found':
+            return (0,finding/* makeFinding */.MH)('workspace-not-found', where, `Input subscription-id ${a.subscriptionId}: no such subscription${answer}.${existing(a, 'The signed-in identity sees the subscriptions')}`, {
+                hint: suggestion(a, a.subscriptionId, 'subscription-id', 'az account list --query "[].{id:id, name:name}" -o table'),
+            });
+        case 'resource-group-not-found':
+            return (0,finding/* makeFinding */.MH)('workspace-not-found', where, `Input resource-group ${a.resourceGroup}: subscription ${a.subscriptionId} has no such resource group${answer}.${existing(a, 'It has')}`, {
+                hint: suggestion(a, a.resourceGroup, 'resource-group', `az group list --subscription ${a.subscriptionId} --query "[].name" -o tsv`),
+            });
+        case 'workspace-not-found':
+            return (0,finding/* makeFinding */.MH)('workspace-not-found', where, `Input workspace-name ${a.workspaceName}: resource group ${a.resourceGroup} has no such workspace${answer}.${existing(a, 'It has')}`, {
+                hint: suggestion(a, a.workspaceName, 'workspace-name', `az ml workspace list --resource-group ${a.resourceGroup} --subscription ${a.subscriptionId} --query "[].name" -o tsv`),
+            });
+        default:
+            return (0,finding/* makeFinding */.MH)('workspace-unreadable', where, `Inputs subscription-id, resource-group, workspace-name: workspace ${a.workspaceName} in resource group ${a.resourceGroup} of subscription ${a.subscriptionId} could not be read${answer}. ` +
+                'The signed-in identity may not read it, or one of the names is wrong inside a scope it may not see (ARM refuses before it looks a resource up).');
+    }
+}
+/** " It has: a, b." with the names the caller could list, or nothing when it could not list them. */
+function existing(a, lead) {
+    if (!a.existing)
+        return '';
+    if (a.existing.length === 0)
+        return ` ${lead}: none the signed-in identity may see.`;
+    const shown = a.existing.slice(0, workspace_LISTED).map((e) => (e.displayName && e.displayName !== e.name ? `${e.name} (${e.displayName})` : e.name));
+    const more = a.existing.length > workspace_LISTED ? ` and ${a.existing.length - workspace_LISTED} more` : '';
+    return ` ${lead}: ${shown.join(', ')}${more}.`;
+}
+function suggestion(a, given, input, listCommand) {
+    const near = a.existing ? (0,edit_distance/* closest */.k)(given, a.existing.map((e) => e.name)) : undefined;
+    if (near)
+        return `Did you mean ${near}? Set \`${input}: ${near}\` in the workflow step.`;
+    return `Correct the \`${input}\` input; \`${listCommand}\` lists what exists.`;
+}
+
 ;// CONCATENATED MODULE: ./lib/checks/registry.js
 
 
@@ -3142,7 +3494,10 @@ const uaiPlatformRolesCheck = (0,check/* defineCheck */.qH)('uai-platform-roles'
 
 
 
+
+
 const CHECKS = [
+    workspaceCheck,
     endpoint_state/* endpointStateCheck */.Lw,
     identityImmutableCheck,
     connectionsCheck,
@@ -3151,12 +3506,17 @@ const CHECKS = [
     callerPermissionsCheck,
     endpointIdentityCheck,
     uaiPlatformRolesCheck,
-    assets/* assetsCheck */.c,
+    assets/* assetsCheck */.cv,
     localAssetsCheck,
     quotaCheck,
+    kubernetesComputeCheck,
     trafficCheck,
 ];
 function runChecks(ctx, checks = CHECKS) {
+    // A workspace that is not there gates every other check: one finding on the inputs, not five false ones.
+    const gate = workspaceGate(ctx);
+    if (gate)
+        checks = [workspaceCheck];
     const findings = [];
     const identityPlan = [];
     const grants = [];
@@ -3173,6 +3533,8 @@ function runChecks(ctx, checks = CHECKS) {
         const { store, target } = (0,scan/* describeReference */.P5)(ref);
         return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: mergeStatuses(verdicts.get(ref) ?? []) };
     });
+    if (gate)
+        return { findings, references, identityPlan: [], grants: [], quota: [], workspaceBlocked: true };
     return { findings, references, identityPlan: [...new Set(identityPlan)], grants, quota: quotaPlanLines(ctx) };
 }
 /** Fail beats unknown beats pass; no verdict at all is unknown. The first failing rule is kept. */
@@ -3363,10 +3725,11 @@ async function validateOnline(run, mode) {
         computed.findings.push(...approvedPlanFindings(inputs.expectedPlanFile, computed, analysis));
     const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
     return {
-        findings: [...outcome.findings, ...assetProblems, ...computed.findings],
+        // A workspace that is not there: its one finding only (the asset reads and the plan failed for the same reason).
+        findings: [...outcome.findings, ...(outcome.workspaceBlocked ? [] : [...assetProblems, ...computed.findings])],
         references: outcome.references,
         plan: computed.plan,
-        changes: computed.changes,
+        changes: outcome.workspaceBlocked ? undefined : computed.changes,
         readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic, ...(0,model/* armIdentifiers */.rg)(live.body) } : undefined,
         notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...computed.notes],
         supersedes: supersededOffline,
