@@ -25,7 +25,7 @@ export async function putAndPoll(client: AzureMachineLearningWorkspaces, url: st
   if (!op) return { put, final: {} };
   for (let i = 0; i < 10; i++) {
     const s = await raw(client, 'GET', op);
-    if (s.body['status'] !== 'InProgress') return { put, final: s.body };
+    if (s.body['status'] !== 'Updating') return { put, final: s.body };
   }
   throw new Error('operation did not finish');
 }
