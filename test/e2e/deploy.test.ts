@@ -29,7 +29,7 @@ describe('deploy: endpoint and deployment', () => {
     assert.deepEqual(JSON.parse(run.outputs.traffic ?? '{}'), { blue: 100 });
     assert.equal(run.outputs['endpoint-name'], 'shop-ep');
     assert.equal(run.outputs['scoring-uri'], 'https://shop-ep.eastus.inference.ml.azure.com/score');
-    assert.match(run.stdout, /Deployment blue: InProgress \(0:0\d elapsed\)/);
+    assert.match(run.stdout, /Deployment blue: Updating \(0:0\d elapsed\)/); // the recorded status vocabulary
     // Traceability tags on what was written.
     const state = await admin<{ onlineEndpoints: Array<{ name: string; tags: Record<string, string>; deployments: Array<{ name: string; tags: Record<string, string> }> }> }>(emu, 'GET', '/state');
     const ep = state.body.onlineEndpoints.find((e) => e.name === 'shop-ep');
