@@ -79,10 +79,12 @@ __webpack_require__.d(__webpack_exports__, {
   wT: () => (/* binding */ planLocalAssets)
 });
 
-// UNUSED EXPORTS: datastoreName, planWith, sizeOf
+// UNUSED EXPORTS: datastoreName, planWith, sameEnvironmentFields, sameModelUri, sizeOf
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./lib/spec/rest.js
 var rest = __webpack_require__(9933);
 // EXTERNAL MODULE: ./lib/azure/assets.js
@@ -397,6 +399,7 @@ var names = __webpack_require__(7617);
 
 
 
+
 function assetIo(session) {
     return { registry: (0,assets/* assetRegistry */.yc)(session), blobs: (0,assets/* blobStore */.Rb)({ credential: session.credential }), workspace: session };
 }
@@ -516,7 +519,37 @@ async function planModel(ctx, a, body, props, base) {
     }
     name ??= (0,external_node_crypto_.randomUUID)();
     const label = (v) => `model ${a.name ?? `${name.slice(0, 12)}… (anonymous)`}:${v}${a.localPath ? ` from ${a.localPath}` : ''}`;
-    return planVersioned(ctx, a, body, base, name, a.anonymous ? '1' : a.version, label, upload, (existing) => existing.properties.modelUri === props.modelUri);
+    return planVersioned(ctx, a, body, base, name, a.anonymous ? '1' : a.version, label, upload, (existing) => sameModelUri(existing.properties.modelUri, props.modelUri));
+}
+/**
+ * Asset versions as Azure stores them (recorded, test/fixtures/recorded/ml-assets.json): the `resourcegroups` segment of a
+ * model's `azureml://` URI capitalised. The segment names compare without case, as ARM ids do.
+ */
+function sameModelUri(stored, sent) {
+    if (typeof stored !== 'string' || typeof sent !== 'string')
+        return stored === sent;
+    const norm = (u) => u.replace(/\/resourcegroups\//i, '/resourceGroups/').replace(/^azureml:\/\/subscriptions\//i, 'azureml://subscriptions/');
+    return norm(stored) === norm(sent);
+}
+/** A conda file's content, whatever its text form: Azure stores the YAML sent as JSON text (recorded), so parse both. */
+function condaValue(v) {
+    if (typeof v !== 'string')
+        return v;
+    try {
+        return (0,dist/* parse */.qg)(v);
+    }
+    catch {
+        return v;
+    }
+}
+/**
+ * Whether an environment version holds what the file asks for, the way the service normalises it (recorded): `condaFile`
+ * compared as parsed content; `osType` defaults to Linux when absent; `image` and `inferenceConfig` as sent.
+ */
+function sameEnvironmentFields(stored, sent) {
+    const eq = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    return eq(stored.image, sent.image) && eq(stored.inferenceConfig, sent.inferenceConfig) &&
+        eq(condaValue(stored.condaFile), condaValue(sent.condaFile)) && (stored.osType ?? 'Linux') === (sent.osType ?? 'Linux');
 }
 async function planEnvironment(ctx, a, body, props, base) {
     let upload;
@@ -534,7 +567,7 @@ async function planEnvironment(ctx, a, body, props, base) {
         if (a.anonymous)
             version = (0,names/* buildContextEnvironmentVersion */.TT)(hash, a.buildContext.dockerfilePath);
     }
-    const same = (existing) => ['image', 'condaFile', 'inferenceConfig', 'osType'].every((k) => JSON.stringify(existing.properties[k]) === JSON.stringify(props[k])) &&
+    const same = (existing) => sameEnvironmentFields(existing.properties, props) &&
         JSON.stringify(existing.properties.build?.contextUri) === JSON.stringify(props.build?.contextUri);
     const label = (v) => `environment ${name}:${v}${a.buildContext ? ` built from ${a.buildContext.localPath}` : a.localPath ? ` with ${a.localPath}` : ''}`;
     return planVersioned(ctx, a, body, base, name, version, label, upload, same);
@@ -772,7 +805,7 @@ class ArmError extends Error {
     status;
     /** ARM or data-plane error code, e.g. `AuthorizationFailed`, `ResourceNotFound`, `SecretNotFound`. */
     code;
-    /** Key Vault's `innererror.code`, e.g. `ForbiddenByRbac`. */
+    /** The inner code: Key Vault's `innererror.code` (e.g. `ForbiddenByRbac`) or the ML service's `innerError.code` (recorded spelling). */
     innerCode;
     method;
     /** The URL path (no host, no query): safe to print. */
@@ -859,7 +892,7 @@ function armError(status, body, method, path) {
     const error = typeof body === 'object' && body !== null ? body.error : undefined;
     const code = error?.code ?? `Http${status}`;
     const message = error?.message ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
-    return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innererror?.code, method, path });
+    return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innerError?.code ?? error?.innererror?.code, method, path });
 }
 
 
@@ -2627,8 +2660,21 @@ var local_assets = __webpack_require__(7998);
 function reservedInstances(instances) {
     return Math.ceil((instances * 12) / 10);
 }
-function coresNeeded(instances, vCPUs) {
-    return reservedInstances(instances) * vCPUs;
+function coresNeeded(instances, vCPUs, vmSize) {
+    return (vmSize && reserveExempt(vmSize) ? instances : reservedInstances(instances)) * vCPUs;
+}
+/**
+ * SKUs the service deploys without the 20 % reserve ("Skip 20% Reservation" in the managed online endpoints SKU list,
+ * https://learn.microsoft.com/azure/machine-learning/reference-managed-online-endpoints-vm-sku-list, as issue 16 quotes it):
+ * the A100 and H100 sizes and the ND families. The SKU list table is the authority; this matches it by name pattern.
+ */
+function reserveExempt(vmSize) {
+    return /A100|H100|^Standard_ND/i.test(vmSize);
+}
+function reserveText(d) {
+    return reserveExempt(d.vmSize)
+        ? `${d.instances} instance(s) (${d.vmSize} skips the 20 % reserve)`
+        : `ceil(1.2 × ${d.instances}) = ${reservedInstances(d.instances)} instances (20 % reserve for upgrades)`;
 }
 function sizeOf(vmSizes, name) {
     if (!name)
@@ -2649,10 +2695,10 @@ function quotaDemands(deployments, live, vmSizes) {
         if (!size)
             continue;
         const instances = d.instanceCount ?? 1;
-        const cores = coresNeeded(instances, size.vCPUs);
+        const cores = coresNeeded(instances, size.vCPUs, size.name);
         const existing = (0,check/* lookupCI */.d5)(live, d.name);
         const oldSize = sizeOf(vmSizes, existing?.instanceType);
-        const held = existing && oldSize && oldSize.family.toLowerCase() === size.family.toLowerCase() ? coresNeeded(existing.instanceCount ?? 1, oldSize.vCPUs) : 0;
+        const held = existing && oldSize && oldSize.family.toLowerCase() === size.family.toLowerCase() ? coresNeeded(existing.instanceCount ?? 1, oldSize.vCPUs, oldSize.name) : 0;
         out.push({ deployment: d.name, file: d.file, vmSize: size.name, family: size.family, instances, vCPUs: size.vCPUs, cores, held, additional: Math.max(0, cores - held) });
     }
     return out;
@@ -2730,7 +2776,7 @@ const quotaCheck = (0,check/* defineCheck */.qH)('quota', ['instance-type-unavai
         const others = family.demands.length > 1 ? ` Together with ${family.demands.filter((x) => x !== demand).map((x) => x.deployment).join(', ')}, this run adds ${family.additional}.` : '';
         const update = demand.held ? ` It already holds ${demand.held} cores, which it keeps until the new instances are up.` : '';
         const running = runningElsewhere(live, vmSizes.value, demand);
-        findings.push((0,finding/* makeFinding */.MH)('quota-insufficient', instanceTypeAt(d), `${demand.deployment} needs ${demand.cores} cores of ${demand.family}: ceil(1.2 × ${demand.instances}) = ${reservedInstances(demand.instances)} instances (20 % reserve for upgrades) × ${demand.vCPUs} cores of ${demand.vmSize}; ${free} of ${family.limit} are free (${family.current} in use).${update}${others}${running}`, {
+        findings.push((0,finding/* makeFinding */.MH)('quota-insufficient', instanceTypeAt(d), `${demand.deployment} needs ${demand.cores} cores of ${demand.family}: ${reserveText(demand)} × ${demand.vCPUs} cores of ${demand.vmSize}; ${free} of ${family.limit} are free (${family.current} in use).${update}${others}${running}`, {
             hint: `Request at least ${family.after} cores for ${demand.family} in the region (Azure portal: Quotas), or lower instance_count, or choose a size of a family with free quota.`,
         }));
     }
@@ -2744,7 +2790,7 @@ function runningElsewhere(live, vmSizes, demand) {
         .filter((x) => x.size && x.size.family.toLowerCase() === demand.family.toLowerCase());
     if (!holders.length)
         return '';
-    return ` ${holders.map((x) => `${x.l.name} (${coresNeeded(x.l.instanceCount ?? 1, x.size?.vCPUs ?? 0)} cores)`).join(', ')} keep${holders.length === 1 ? 's' : ''} running during the rollout.`;
+    return ` ${holders.map((x) => `${x.l.name} (${coresNeeded(x.l.instanceCount ?? 1, x.size?.vCPUs ?? 0, x.size?.name)} cores)`).join(', ')} keep${holders.length === 1 ? 's' : ''} running during the rollout.`;
 }
 
 // EXTERNAL MODULE: ./lib/spec/index.js

@@ -399,8 +399,9 @@ function describeFailure(code) {
     return { code, meaning: 'the service failed the operation', remedy: `Read the service message and the container logs; see ${TSG}.`, docs: TSG };
 }
 /**
- * The environment variables a SecretsInjectionError names: from `details[].target` when the service
- * gives them, else from the message (`environment variable(s) A, B`).
+ * The environment variables a SecretsInjectionError names: `details[].target` when the service gives them, else the
+ * known variable names its message spells out. The contract's text names none ("The endpoint identity could not read one
+ * or more referenced secrets …", contracts MfeOperationsStatus_examples.json), so this is often empty.
  */
 function failingVariables(error, known) {
     const fromDetails = (error.details ?? []).map((d) => d.target).filter((t) => typeof t === 'string' && t.length > 0);
@@ -409,18 +410,27 @@ function failingVariables(error, known) {
     return known.filter((name) => new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`).test(error.message));
 }
 /**
- * True when every failing reference is a Key Vault permission problem on the vaults just granted:
- * the one case where a retry after a propagation delay can succeed.
+ * Where to point a SecretsInjectionError: the variables the service names (`named: true`), or, when it names none,
+ * every secret reference of the deployment as a possible cause (`named: false`).
  */
-function onlyKeyVaultPermission(error, grantedVaultHosts) {
-    if (error.code !== 'SecretsInjectionError')
+function injectionSuspects(error, references) {
+    const named = failingVariables(error, references.map((r) => r.variable));
+    if (named.length)
+        return { named: true, variables: named };
+    return { named: false, variables: references.map((r) => r.variable) };
+}
+/**
+ * Whether one retry after a propagation delay can help, decided from what the action itself just assigned, not from the
+ * message's wording (which the contract does not give): a SecretsInjectionError on a deployment whose suspect references
+ * are all Key Vault references to vaults the action granted a role on a moment ago.
+ */
+function retryAfterGrant(error, references, grantedVaultHosts) {
+    if (error.code !== 'SecretsInjectionError' || grantedVaultHosts.length === 0)
         return false;
-    const texts = (error.details?.length ? error.details.map((d) => d.message ?? '') : [error.message]).filter(Boolean);
-    if (texts.length === 0)
-        return false;
-    const hosts = grantedVaultHosts.map((h) => h.toLowerCase());
-    // Assumed wording: the docs do not give the message; it names the data action or the RBAC denial, and the vault.
-    return texts.every((t) => /getSecret|ForbiddenByRbac/i.test(t) && hosts.some((h) => t.toLowerCase().includes(h) || new RegExp(`'${h.split('.')[0] ?? h}'`).test(t.toLowerCase())));
+    const granted = new Set(grantedVaultHosts.map((h) => h.toLowerCase()));
+    const suspects = new Set(injectionSuspects(error, references).variables);
+    const involved = references.filter((r) => suspects.has(r.variable));
+    return involved.length > 0 && involved.every((r) => r.vaultHost !== undefined && granted.has(r.vaultHost.toLowerCase()));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1327,8 +1337,13 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
         core.info(live ? `Updating deployment ${d.spec.name} (${drift.slice(0, 5).join(', ')}).` : `Creating deployment ${d.spec.name}.`);
         return writeLro(session, log, put, `Deployment ${d.spec.name}`, deadline);
     });
-    // A role granted a moment ago may not have propagated: one retry, after a delay, when the failure names only it.
-    if (outcome.kind === 'failed' && grantedHosts.length && onlyKeyVaultPermission(outcome.error, grantedHosts)) {
+    // A role granted a moment ago may not have propagated: one retry, after a delay, when every suspect reference is a Key
+    // Vault one on a vault the action just granted (decided from what it assigned; the service's text names no cause).
+    const references = Object.entries(d.spec.environmentVariables).flatMap(([variable, value]) => {
+        const t = typeof value === 'string' ? (0,parse/* parseExactReference */.ik)(value) : undefined;
+        return t ? [{ variable, vaultHost: t.kind === 'keyvault' ? t.vaultHost : undefined }] : [];
+    });
+    if (outcome.kind === 'failed' && retryAfterGrant(outcome.error, references, grantedHosts)) {
         const delay = Math.min(60_000, Math.max(1000, Math.floor((deadline - Date.now()) / 4)));
         core.info(`The deployment failed on the Key Vault permission granted a moment ago; role assignments take time to propagate. Retrying once in ${Math.round(delay / 1000)} s.`);
         log.entry(`${label} (first attempt)`, started, 'failed', `${outcome.error.code}: waiting for role propagation`);
@@ -1339,9 +1354,12 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
         const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
         const tail = await showLogs(session, d.path, d.spec);
         const entry = describeFailure(error.code);
-        const variables = error.code === 'SecretsInjectionError' ? failingVariables(error, Object.keys(d.spec.environmentVariables)) : [];
+        // The variable is named only when the service names it; otherwise every reference is annotated as a possible cause.
+        const suspects = error.code === 'SecretsInjectionError' ? injectionSuspects(error, references) : { named: false, variables: [] };
+        const variables = suspects.variables;
         const places = variables.map((v) => d.spec.spans.environmentVariables[v]).filter((s) => s !== undefined);
-        const message = `Deployment ${d.spec.name}: ${error.code}: ${error.message}${tail && !variables.length ? `\nInference server log (tail):\n${tail}` : ''}`;
+        const cause = variables.length && !suspects.named ? ' The service does not say which reference failed: this one is a possible cause.' : '';
+        const message = `Deployment ${d.spec.name}: ${error.code}: ${error.message}${cause}${tail && !variables.length ? `\nInference server log (tail):\n${tail}` : ''}`;
         if (places.length)
             for (const s of places)
                 log.fail('deployment-failed', { file: d.spec.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn }, message, `${entry.remedy} (${entry.docs})`);

@@ -18,7 +18,7 @@ class ArmError extends Error {
     status;
     /** ARM or data-plane error code, e.g. `AuthorizationFailed`, `ResourceNotFound`, `SecretNotFound`. */
     code;
-    /** Key Vault's `innererror.code`, e.g. `ForbiddenByRbac`. */
+    /** The inner code: Key Vault's `innererror.code` (e.g. `ForbiddenByRbac`) or the ML service's `innerError.code` (recorded spelling). */
     innerCode;
     method;
     /** The URL path (no host, no query): safe to print. */
@@ -105,7 +105,7 @@ function armError(status, body, method, path) {
     const error = typeof body === 'object' && body !== null ? body.error : undefined;
     const code = error?.code ?? `Http${status}`;
     const message = error?.message ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
-    return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innererror?.code, method, path });
+    return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innerError?.code ?? error?.innererror?.code, method, path });
 }
 
 

@@ -44,7 +44,7 @@ export function scoringHost(world: World, endpointName: string, cloud: Cloud): s
 }
 
 export function endpointResource(e: EndpointRec): Obj {
-  return { id: e.id, name: e.name, type: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints', location: e.location, kind: e.kind, identity: e.identity, properties: { ...e.properties, keys: null }, systemData: e.systemData, tags: e.tags };
+  return { id: e.id, name: e.name, type: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints', location: e.location, kind: e.kind, identity: e.identity, properties: { compute: null, ...e.properties, keys: null }, systemData: e.systemData, tags: e.tags };
 }
 
 export function deploymentResource(d: DeploymentRec): Obj {
