@@ -1357,14 +1357,16 @@ async function applyDeployment(session, log, d, known, grantedHosts, deadline, i
         // The variable is named only when the service names it; otherwise every reference is annotated as a possible cause.
         const suspects = error.code === 'SecretsInjectionError' ? injectionSuspects(error, references) : { named: false, variables: [] };
         const variables = suspects.variables;
-        const places = variables.map((v) => d.spec.spans.environmentVariables[v]).filter((s) => s !== undefined);
-        const cause = variables.length && !suspects.named ? ' The service does not say which reference failed: this one is a possible cause.' : '';
-        const message = `Deployment ${d.spec.name}: ${error.code}: ${error.message}${cause}${tail && !variables.length ? `\nInference server log (tail):\n${tail}` : ''}`;
+        const places = variables.flatMap((v) => { const s = d.spec.spans.environmentVariables[v]; return s ? [{ v, s }] : []; });
+        const message = (v) => {
+            const cause = v === undefined ? '' : suspects.named ? ` (${v})` : ` The service does not say which reference failed: ${v} is a possible cause.`;
+            return `Deployment ${d.spec.name}: ${error.code}: ${error.message}${cause}${tail && !variables.length ? `\nInference server log (tail):\n${tail}` : ''}`;
+        };
         if (places.length)
-            for (const s of places)
-                log.fail('deployment-failed', { file: d.spec.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn }, message, `${entry.remedy} (${entry.docs})`);
+            for (const { v, s } of places)
+                log.fail('deployment-failed', { file: d.spec.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn }, message(v), `${entry.remedy} (${entry.docs})`);
         else
-            log.fail('deployment-failed', at, message, `${entry.remedy} (${entry.docs})`);
+            log.fail('deployment-failed', at, message(), `${entry.remedy} (${entry.docs})`);
         log.entry(label, started, 'failed', `${error.code}`);
         return false;
     }
