@@ -492,18 +492,40 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 /* harmony export */   jh: () => (/* binding */ retryTransient),
 /* harmony export */   z9: () => (/* binding */ runLro)
 /* harmony export */ });
-/* unused harmony export isTransient */
+/* unused harmony exports pollDelayMs, PollLog, isTransient */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
 /* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7352);
 /* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7076);
 // Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
 // the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
-// Retry-After (docs/rollout.md §1). Every poll prints one line with the operation's status and the
-// elapsed time; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
+// Retry-After (docs/rollout.md §1). Azure sends none (test/fixtures/recorded/ml-online.json), so the
+// action backs off on its own (at once, 1 s, 2 s, 3 s, then every 5 s: the SDK's deployment interval; never
+// more often than the SDK once settled, and a terminal state noticed within 5 s). One log line per
+// state change, plus a heartbeat each minute; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
 // pipeline's own retries) is not a failed operation: it is retried at the next interval.
 
 
 
+/** Wait before poll `n` (0-based) when the service sends no Retry-After: at once, then 1 s, 2 s, 3 s, then `maxMs`. */
+function pollDelayMs(n, maxMs) {
+    return Math.min(maxMs, [0, 1000, 2000, 3000][n] ?? maxMs);
+}
+/** Which poll results deserve a log line: a state change, or a heartbeat after `heartbeatMs` of the same state. */
+class PollLog {
+    last;
+    lastAt = 0;
+    heartbeatMs;
+    constructor(heartbeatMs = 60_000) {
+        this.heartbeatMs = heartbeatMs;
+    }
+    shouldLog(state, at) {
+        if (state === this.last && at - this.lastAt < this.heartbeatMs)
+            return false;
+        this.last = state;
+        this.lastAt = at;
+        return true;
+    }
+}
 const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
 /** Worth asking again: throttling, server errors, resets, and an access token that expired in flight (the next attempt gets a new one). */
 function isTransient(error) {
@@ -518,14 +540,23 @@ function elapsed(ms) {
 }
 /** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
 async function runLro(arm, request, options) {
-    const started = Date.now();
+    const now = options.now ?? Date.now;
+    const started = now();
     let polls = 0;
     let lastBody;
-    const interval = options.intervalMs ?? 2000;
+    const interval = options.intervalMs ?? 5000;
+    const lines = new PollLog();
+    /** core-lro honours Retry-After: when the service sends none, the back-off schedule supplies it. */
+    const paced = (res) => {
+        const headers = res.rawResponse.headers;
+        if (Object.keys(headers).some((k) => k.toLowerCase() === 'retry-after'))
+            return res;
+        return { ...res, rawResponse: { ...res.rawResponse, headers: { ...headers, 'retry-after': String(pollDelayMs(polls, interval) / 1000) } } };
+    };
     const poller = await (0,_azure_core_lro__WEBPACK_IMPORTED_MODULE_1__/* .createHttpPoller */ .Vj)({
         requestPath: request.path,
         requestMethod: request.method,
-        sendInitialRequest: async () => toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body })),
+        sendInitialRequest: async () => paced(toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body }))),
         sendPollRequest: async (path) => {
             polls += 1;
             const absolute = /^https:\/\//i.test(path);
@@ -533,25 +564,26 @@ async function runLro(arm, request, options) {
                 const res = await arm.send({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion });
                 lastBody = res.body && typeof res.body === 'object' ? res.body : undefined;
                 const state = String(lastBody?.status ?? lastBody?.properties?.provisioningState ?? `HTTP ${res.status}`);
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${state} (${elapsed(Date.now() - started)} elapsed)`);
-                return toLro(res);
+                if (lines.shouldLog(state, now()))
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${state} (${elapsed(now() - started)} elapsed)`);
+                return paced(toLro(res));
             }
             catch (error) {
                 if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && !isTransient(error)) {
                     // A Location poll answers the failure itself with an error status.
                     lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(Date.now() - started)} elapsed)`);
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(now() - started)} elapsed)`);
                     return { flatResponse: lastBody, rawResponse: { statusCode: 200, headers: {}, body: lastBody } };
                 }
                 if (!isTransient(error))
                     throw error;
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: status not readable (${error.code}); asking again (${elapsed(Date.now() - started)} elapsed)`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: status not readable (${error.code}); asking again (${elapsed(now() - started)} elapsed)`);
                 const body = { status: 'InProgress' };
                 return { flatResponse: body, rawResponse: { statusCode: 200, headers: { 'retry-after': String(Math.ceil(interval / 1000)) }, body } };
             }
         },
     }, { intervalInMs: interval, resolveOnUnsuccessful: true });
-    const remaining = options.deadline - Date.now();
+    const remaining = options.deadline - now();
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), Math.max(0, remaining));
     try {
@@ -559,14 +591,14 @@ async function runLro(arm, request, options) {
     }
     catch (error) {
         if (abort.signal.aborted)
-            return { kind: 'timeout', polls, elapsedMs: Date.now() - started };
+            return { kind: 'timeout', polls, elapsedMs: now() - started };
         throw error;
     }
     finally {
         clearTimeout(timer);
     }
     const state = poller.getOperationState();
-    const elapsedMs = Date.now() - started;
+    const elapsedMs = now() - started;
     if (state.status === 'succeeded') {
         const resource = (state.result && typeof state.result === 'object' ? state.result : {});
         return { kind: 'succeeded', resource, polls, elapsedMs };
