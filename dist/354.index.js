@@ -1,8 +1,8 @@
-export const id = 354;
-export const ids = [354];
+export const id = 682;
+export const ids = [682];
 export const modules = {
 
-/***/ 2354:
+/***/ 4682:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,26 +14,312 @@ __webpack_require__.d(__webpack_exports__, {
   deployMode: () => (/* binding */ deployMode)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(7094);
-// EXTERNAL MODULE: ./lib/assets/upload.js
-var upload = __webpack_require__(3884);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
+var assets_plan = __webpack_require__(7275);
+// EXTERNAL MODULE: ./lib/azure/assets.js
+var assets = __webpack_require__(9597);
+// EXTERNAL MODULE: ./lib/assets/names.js
+var names = __webpack_require__(7617);
+;// CONCATENATED MODULE: ./lib/assets/upload.js
+// Deploy's side of the asset plan (docs/local-assets.md §6): upload what is not there yet and
+// register each version, then hand back the ids the deployment bodies carry. Files are streamed
+// (several at once, large ones in parallel blocks, each request retried by the storage pipeline);
+// the indicator file goes last with the completion metadata, so an interrupted upload is never
+// taken for a finished one. Progress (files and bytes) is logged as it goes; run it inside the
+// deploy phase's log group.
+
+
+
+const TYPE = { model: 'models', code: 'codes', environment: 'environments', data: 'data' };
+function uploadLocalAssets(session, plan, options = {}) {
+    return uploadWith((0,assets_plan/* assetIo */.Do)(session), plan, options);
+}
+/** An upload or registration failed; `partial` says what had been written before. */
+class AssetUploadError extends Error {
+    partial;
+    constructor(cause, partial) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+        this.name = 'AssetUploadError';
+        this.partial = partial;
+    }
+}
+async function uploadWith(io, plan, options = {}) {
+    const log = options.log ?? (() => undefined);
+    const progress = new Progress(plan, log, options.progressEveryMs ?? 2000);
+    const limit = limiter(options.fileConcurrency ?? 8);
+    const result = { items: [], uploadedFiles: 0, uploadedBytes: 0, registered: [] };
+    const settle = () => ({ ...result, uploadedFiles: progress.files, uploadedBytes: progress.bytes });
+    // Assets are independent: upload and register them at once, sharing the file limit.
+    try {
+        await Promise.all(plan.items.map(async (item) => {
+            if (item.exists) {
+                result.items.push({ kind: item.kind, id: item.id, created: false });
+                return;
+            }
+            const body = structuredClone(item.versionBody);
+            if (item.upload)
+                await uploadFiles(io, item, body, limit, progress);
+            const version = await io.registry.putVersion(TYPE[item.kind], item.name, item.version, body);
+            log(`Registered ${item.kind} ${item.name}:${item.version}.`);
+            result.items.push({ kind: item.kind, id: version.id || item.id, created: true });
+            result.registered.push(version.id || item.id);
+        }));
+    }
+    catch (error) {
+        throw new AssetUploadError(error, settle());
+    }
+    progress.finish();
+    return settle();
+}
+async function uploadFiles(io, item, body, limit, progress) {
+    const upload = item.upload;
+    if (!upload)
+        return;
+    let folder;
+    if (upload.target.kind === 'pending-upload') {
+        const pending = await io.registry.startPendingCodeUpload(item.name, item.version);
+        folder = pending.folder;
+        body.properties.codeUri = (0,names/* pendingUploadCodeUri */.Wt)(pending.blobUri, upload.local.kind, upload.local.name);
+    }
+    else {
+        folder = upload.target.folder;
+        // Another run may have finished the same upload since the plan was made.
+        if (upload.alreadyUploaded || (await isComplete(io, folder, upload.blobs[0] ?? ''))) {
+            progress.skipped(item, upload.local.files.length, upload.local.totalBytes);
+            return;
+        }
+    }
+    try {
+        await sendFiles(io, item, folder, limit, progress);
+    }
+    catch (error) {
+        // az ml uploads with an AccountKey datastore's key; the action prefers the workflow identity's
+        // token and falls back to the key, the same way, when storage refuses the token.
+        const target = upload.target;
+        if (!(target.kind === 'datastore' && folder.auth.kind === 'token' && target.datastore.credentialsType === 'AccountKey' && (0,assets/* statusOf */.c2)(error) === 403))
+            throw error;
+        progress.note(`${item.kind} ${item.name}:${item.version}: the storage refused the workflow identity's token (no Storage Blob Data Contributor); uploading with datastore ${target.datastore.name}'s account key, as az ml does.`);
+        const key = await io.registry.datastoreAccountKey(target.datastore.name);
+        await sendFiles(io, item, { url: folder.url, auth: { kind: 'sharedKey', accountName: target.datastore.accountName, key } }, limit, progress);
+    }
+}
+async function sendFiles(io, item, folder, limit, progress) {
+    const upload = item.upload;
+    if (!upload)
+        return;
+    const files = upload.local.files.map((f, i) => ({ file: f, blob: upload.blobs[i] ?? f.relPath }));
+    const [indicator, ...rest] = files;
+    const send = (f, metadata) => limit(async () => {
+        let sent = 0;
+        await io.blobs.uploadFile(folder, f.blob, f.file.absPath, {
+            ...(metadata ? { metadata } : {}),
+            onProgress: (p) => {
+                progress.bytesSent(p.loadedBytes - sent);
+                sent = p.loadedBytes;
+            },
+        });
+        progress.bytesSent(f.file.size - sent);
+        progress.fileDone();
+    });
+    // A few workers pull files in turn (no promise per file of a large folder); the limiter caps the
+    // files in flight across every asset.
+    let next = 0;
+    const worker = async () => {
+        while (next < rest.length) {
+            const f = rest[next++];
+            if (f)
+                await send(f);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit.size, rest.length) }, worker));
+    if (indicator)
+        await send(indicator, { ...names/* UPLOAD_CONFIRMATION */.Wi, name: item.name, version: item.version });
+}
+async function isComplete(io, folder, blob) {
+    const meta = await io.blobs.readMetadata(folder, blob).catch(() => undefined);
+    return meta?.upload_status === names/* UPLOAD_CONFIRMATION */.Wi.upload_status;
+}
+/** At most `n` tasks at once, started in the order they were asked for. */
+function limiter(n) {
+    let active = 0;
+    const queue = [];
+    const next = () => {
+        if (active >= n)
+            return;
+        const start = queue.shift();
+        if (start) {
+            active++;
+            start();
+        }
+    };
+    const run = (work) => new Promise((resolve, reject) => {
+        queue.push(() => {
+            work().then(resolve, reject).finally(() => {
+                active--;
+                next();
+            });
+        });
+        next();
+    });
+    return Object.assign(run, { size: n });
+}
+/** Files and bytes sent so far against the plan's totals, logged at most every `everyMs`. */
+class Progress {
+    files = 0;
+    bytes = 0;
+    totalFiles;
+    totalBytes;
+    last = 0;
+    log;
+    everyMs;
+    constructor(plan, log, everyMs) {
+        this.log = log;
+        this.everyMs = everyMs;
+        const uploads = plan.items.filter((i) => !i.exists && i.upload && !i.upload.alreadyUploaded).map((i) => i.upload?.local);
+        this.totalFiles = uploads.reduce((n, l) => n + (l?.files.length ?? 0), 0);
+        this.totalBytes = uploads.reduce((n, l) => n + (l?.totalBytes ?? 0), 0);
+        if (this.totalFiles > 0)
+            log(`Uploading ${this.totalFiles} file(s), ${(0,assets_plan/* formatBytes */.z3)(this.totalBytes)}.`);
+    }
+    note(line) {
+        this.log(line);
+    }
+    skipped(item, files, bytes) {
+        this.log(`${item.kind} ${item.name}:${item.version}: the files are already uploaded (${files} file(s), ${(0,assets_plan/* formatBytes */.z3)(bytes)}); nothing sent.`);
+    }
+    bytesSent(n) {
+        this.bytes += n;
+        this.tick();
+    }
+    fileDone() {
+        this.files++;
+        this.tick();
+    }
+    tick() {
+        const now = Date.now();
+        if (now - this.last < this.everyMs)
+            return;
+        this.last = now;
+        this.log(`  ${this.files}/${this.totalFiles} files, ${(0,assets_plan/* formatBytes */.z3)(this.bytes)} of ${(0,assets_plan/* formatBytes */.z3)(this.totalBytes)}`);
+    }
+    finish() {
+        if (this.totalFiles > 0)
+            this.log(`Uploaded ${this.files} file(s), ${(0,assets_plan/* formatBytes */.z3)(this.bytes)}.`);
+    }
+}
+/**
+ * The deployment body with every planned asset's id at its pointer (the offline body holds
+ * `{{pending:…}}` placeholders or the id already). Label references (`@latest`) are not touched.
+ */
+function withAssetIds(request, plan) {
+    const body = structuredClone(request.body);
+    for (const item of plan.items) {
+        for (const t of item.targets)
+            if (t.requestPath === request.path)
+                setPointer(body, t.pointer, item.id);
+    }
+    return body;
+}
+/** Set the value at a JSON pointer (RFC 6901), creating objects on the way. */
+function setPointer(doc, pointer, value) {
+    const keys = pointer.split('/').slice(1).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
+    let node = doc;
+    for (const key of keys.slice(0, -1)) {
+        const child = node[key];
+        if (typeof child !== 'object' || child === null)
+            node[key] = {};
+        node = node[key];
+    }
+    const last = keys.at(-1);
+    if (last !== undefined)
+        node[last] = value;
+}
+
+// EXTERNAL MODULE: ./lib/checks/local-assets.js
+var local_assets = __webpack_require__(7998);
 // EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
 var azure_session = __webpack_require__(7076);
 // EXTERNAL MODULE: ./lib/inputs.js
 var inputs = __webpack_require__(646);
-// EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
-var validate_plan = __webpack_require__(8542);
-// EXTERNAL MODULE: ./lib/report/redact.js
-var redact = __webpack_require__(6749);
-// EXTERNAL MODULE: ./lib/report/model.js
-var model = __webpack_require__(5747);
 // EXTERNAL MODULE: ./lib/secrets/parse.js
 var parse = __webpack_require__(8586);
 // EXTERNAL MODULE: ./lib/source-files.js
 var source_files = __webpack_require__(308);
 // EXTERNAL MODULE: ./lib/spec/index.js
 var lib_spec = __webpack_require__(4199);
+;// CONCATENATED MODULE: ./lib/rollout/trace-tags.js
+// Pure: traceability tags on the endpoint and the deployment (docs/rollout.md §1), so that anyone
+// looking at them in Azure finds the repository, commit, workflow and run that deployed them.
+// They are ignored when deciding whether anything changed: a re-run of the same inputs stays a
+// no-op, and the tags keep naming the run that made the change.
+const TRACE_TAG_PREFIX = 'github.';
+/** From the runner's default variables (https://docs.github.com/actions/reference/variables-reference). */
+function traceTags(env) {
+    const tags = { 'deployed-by': 'azureml-online-deploy' };
+    const set = (key, value) => {
+        if (value)
+            tags[`${TRACE_TAG_PREFIX}${key}`] = value.slice(0, 256);
+    };
+    set('repository', env.GITHUB_REPOSITORY);
+    set('commit', env.GITHUB_SHA);
+    set('workflow', env.GITHUB_WORKFLOW_REF ?? env.GITHUB_WORKFLOW);
+    if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+        set('run', `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`);
+    }
+    return tags;
+}
+function isTraceTag(key) {
+    return key === 'deployed-by' || key.startsWith(TRACE_TAG_PREFIX);
+}
+/** The body with the trace tags added to its `tags` (the file's own tags win on a clash). */
+function withTraceTags(body, tags) {
+    const own = (body.tags ?? {});
+    return { ...body, tags: { ...tags, ...own } };
+}
+
+;// CONCATENATED MODULE: ./lib/rollout/drift.js
+// Pure: does Azure already hold what the run would send? A body is unchanged when every field it
+// sets is present with the same value in the live GET body (the service adds read-only fields and
+// its own `properties.properties` keys, "add-only": contracts of docs/secret-injection.md). Traffic
+// is decided by the traffic plan, and the trace tags never count as a change (trace-tags.ts).
+
+const IGNORED_PATHS = new Set(['$.properties.traffic', '$.properties.mirrorTraffic']);
+/** Paths where the desired body differs from the live one; empty when a PUT would change nothing. */
+function driftFrom(desired, live, path = '$') {
+    if (IGNORED_PATHS.has(path))
+        return [];
+    if (desired === null || typeof desired !== 'object') {
+        if (typeof desired === 'string' && typeof live === 'string')
+            return desired.toLowerCase() === live.toLowerCase() ? [] : [path];
+        return desired === live ? [] : [path];
+    }
+    if (Array.isArray(desired)) {
+        if (!Array.isArray(live) || live.length !== desired.length)
+            return [path];
+        return desired.flatMap((d, i) => driftFrom(d, live[i], `${path}[${i}]`));
+    }
+    if (live === null || typeof live !== 'object' || Array.isArray(live))
+        return Object.keys(desired).length === 0 && live === undefined ? [] : [path];
+    const liveEntries = Object.entries(live);
+    const out = [];
+    for (const [key, value] of Object.entries(desired)) {
+        if (path === '$.tags' && isTraceTag(key))
+            continue;
+        // ARM ids and dictionary keys come back in another case at times.
+        const match = liveEntries.find(([k]) => k === key) ?? liveEntries.find(([k]) => k.toLowerCase() === key.toLowerCase());
+        if (!match) {
+            if (value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0))
+                continue;
+            out.push(`${path}.${key}`);
+            continue;
+        }
+        out.push(...driftFrom(value, match[1], `${path}.${key}`));
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/rollout/failure-codes.js
 // Pure: the documented online-deployment failure codes with a remedy each, after
 // "Troubleshooting online endpoints deployment and scoring"
@@ -113,8 +399,9 @@ function describeFailure(code) {
     return { code, meaning: 'the service failed the operation', remedy: `Read the service message and the container logs; see ${TSG}.`, docs: TSG };
 }
 /**
- * The environment variables a SecretsInjectionError names: from `details[].target` when the service
- * gives them, else from the message (`environment variable(s) A, B`).
+ * The environment variables a SecretsInjectionError names: `details[].target` when the service gives them, else the
+ * known variable names its message spells out. The contract's text names none ("The endpoint identity could not read one
+ * or more referenced secrets …", contracts MfeOperationsStatus_examples.json), so this is often empty.
  */
 function failingVariables(error, known) {
     const fromDetails = (error.details ?? []).map((d) => d.target).filter((t) => typeof t === 'string' && t.length > 0);
@@ -123,18 +410,27 @@ function failingVariables(error, known) {
     return known.filter((name) => new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`).test(error.message));
 }
 /**
- * True when every failing reference is a Key Vault permission problem on the vaults just granted:
- * the one case where a retry after a propagation delay can succeed.
+ * Where to point a SecretsInjectionError: the variables the service names (`named: true`), or, when it names none,
+ * every secret reference of the deployment as a possible cause (`named: false`).
  */
-function onlyKeyVaultPermission(error, grantedVaultHosts) {
-    if (error.code !== 'SecretsInjectionError')
+function injectionSuspects(error, references) {
+    const named = failingVariables(error, references.map((r) => r.variable));
+    if (named.length)
+        return { named: true, variables: named };
+    return { named: false, variables: references.map((r) => r.variable) };
+}
+/**
+ * Whether one retry after a propagation delay can help, decided from what the action itself just assigned, not from the
+ * message's wording (which the contract does not give): a SecretsInjectionError on a deployment whose suspect references
+ * are all Key Vault references to vaults the action granted a role on a moment ago.
+ */
+function retryAfterGrant(error, references, grantedVaultHosts) {
+    if (error.code !== 'SecretsInjectionError' || grantedVaultHosts.length === 0)
         return false;
-    const texts = (error.details?.length ? error.details.map((d) => d.message ?? '') : [error.message]).filter(Boolean);
-    if (texts.length === 0)
-        return false;
-    const hosts = grantedVaultHosts.map((h) => h.toLowerCase());
-    // Assumed wording: the docs do not give the message; it names the data action or the RBAC denial, and the vault.
-    return texts.every((t) => /getSecret|ForbiddenByRbac/i.test(t) && hosts.some((h) => t.toLowerCase().includes(h) || new RegExp(`'${h.split('.')[0] ?? h}'`).test(t.toLowerCase())));
+    const granted = new Set(grantedVaultHosts.map((h) => h.toLowerCase()));
+    const suspects = new Set(injectionSuspects(error, references).variables);
+    const involved = references.filter((r) => suspects.has(r.variable));
+    return involved.length > 0 && involved.every((r) => r.vaultHost !== undefined && granted.has(r.vaultHost.toLowerCase()));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -233,82 +529,80 @@ async function ensureKeyVaultAccess(session, principalId, vaults, grant, deadlin
 
 ;// CONCATENATED MODULE: ./lib/rollout/log-redaction.js
 // Container logs are the user's own output, and a scoring script that prints its environment
-// (`printenv`, `declare -x`, `print(os.environ)`, a JSON dump, a Kubernetes-style listing, a
-// traceback) would put injected secret values into the run log. The action never holds the Key
-// Vault values (docs/architecture.md §4), so it redacts by name: wherever a log line gives a value
-// to a variable whose YAML value is a secret reference, the value is replaced; the values the run
-// does hold (listsecrets answers) are masked by value besides (src/azure/secret-values.ts). The
-// same redaction runs over service error messages before they become findings. PURE.
+// (`printenv`, `print(os.environ)`, a JSON dump) would put injected secret values into the run
+// log. The action never holds those values (docs/architecture.md §4), so it redacts by name:
+// wherever a log line assigns a value to a variable whose YAML value is a secret reference, the
+// value is replaced. PURE.
 const REDACTED = '***';
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-/** `key=value;` pairs of a connection string whose value is a credential, and `scheme://user:password@`. */
-const CONNECTION_SECRET = /(\b(?:password|pwd|accountkey|sharedaccesskey|accesskey|secret|token|apikey|api_key|key)\s*=\s*)([^;\s"']+)/gi;
-const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)([^\s@/]+)(@)/gi;
-/** A separator between a name and its value: `=`, `:`, `->`, `=>`. */
-const SEP = String.raw `\s*(?:=>|->|[:=])\s*`;
-/** Lines after one naming a variable in which a Python KeyError may print its value. */
-const TRACE_WINDOW = 6;
 /**
  * Replaces the values of the named variables in the forms environments are usually printed in:
- * `NAME=value` (printenv, `env`), `declare -x NAME="value"`, `export 'NAME=value'`, `NAME: value`
- * (YAML, logging), `NAME -> value`, `"NAME": "value"` (JSON), `'NAME': 'value'` (a Python dict),
- * `name: NAME` followed by `value: …` (a Kubernetes-style listing), a credential inside a connection
- * string or URL on a line that names the variable, and the argument of a Python `KeyError` shortly
- * after a line that names it.
+ * `NAME=value` (printenv, `env`), `NAME: value` (YAML, logging), `"NAME": "value"` (JSON) and
+ * `'NAME': 'value'` (a Python dict).
  */
 function redactVariables(text, variables) {
-    if (variables.length === 0)
-        return text;
-    const names = variables.map(escapeRegExp);
-    const any = new RegExp(`(^|[^\\w])(?:${names.join('|')})(?![\\w])`);
-    const lines = text.split('\n');
-    let sinceMention = Infinity;
-    let nameLine = false;
-    const out = lines.map((line) => {
-        let l = line;
-        const mentions = any.test(l);
-        if (nameLine && /^\s*-?\s*value\s*[:=]/i.test(l))
-            l = l.replace(/^(\s*-?\s*value\s*[:=]\s*)(.+)$/i, (_m, head) => `${head}${REDACTED}`);
-        nameLine = false;
-        for (const n of names) {
-            // Quoted key and quoted value: JSON and Python reprs ("K": "v", 'K': 'v'), escapes included.
-            l = l.replace(new RegExp(`(["'])(${n})\\1(${SEP})(["'])((?:\\\\.|(?!\\4).)*)\\4`, 'g'), (_m, q, key, sep, vq) => `${q}${key}${q}${sep}${vq}${REDACTED}${vq}`);
-            // A quoted assignment: export 'K=v', "K=v".
-            l = l.replace(new RegExp(`(["'])(${n})=((?:\\\\.|(?!\\1).)*)\\1`, 'g'), (_m, q, key) => `${q}${key}=${REDACTED}${q}`);
-            // Bare key: K=v, K="v" (declare -x), K: v, K -> v, up to the end of the line (values may hold spaces).
-            l = l.replace(new RegExp(`(^|[^\\w"'])(${n})(${SEP})(?!\\*\\*\\*)(?!["']?\\*\\*\\*)([^\\r\\n]+)`, 'gm'), (_m, before, key, sep) => `${before}${key}${sep}${REDACTED}`);
-            // name: K (or - name: "K"), the value on the next line.
-            if (new RegExp(`^\\s*-?\\s*["']?name["']?\\s*[:=]\\s*["']?${n}["']?\\s*,?\\s*$`, 'i').test(l))
-                nameLine = true;
-        }
-        if (mentions) {
-            l = l.replace(CONNECTION_SECRET, (_m, head) => `${head}${REDACTED}`).replace(URL_PASSWORD, (_m, head, _p, at) => `${head}${REDACTED}${at}`);
-            sinceMention = 0;
-        }
-        else
-            sinceMention += 1;
-        // A KeyError that prints a value a few lines after the code that named the variable: KeyError: 'v'.
-        if (sinceMention <= TRACE_WINDOW) {
-            l = l.replace(/^(\s*(?:\w+\.)*KeyError\s*:\s*)(.+)$/, (m, head, arg) => {
-                const bare = arg.replace(/^["']|["']$/g, '');
-                return variables.includes(bare) ? m : `${head}${REDACTED}`;
-            });
-        }
-        return l;
-    });
-    return out.join('\n');
+    let out = text;
+    for (const name of variables) {
+        const n = escapeRegExp(name);
+        // Quoted key and quoted value: JSON and Python reprs ("K": "v", 'K': 'v'), escapes included.
+        out = out.replace(new RegExp(`(["'])(${n})\\1(\\s*[:=]\\s*)(["'])((?:\\\\.|(?!\\4).)*)\\4`, 'g'), (_m, q, key, sep, vq) => `${q}${key}${q}${sep}${vq}${REDACTED}${vq}`);
+        // Bare key: NAME=value or NAME: value up to the end of the line (values may hold spaces).
+        out = out.replace(new RegExp(`(^|[^\\w"'])(${n})(\\s*[:=]\\s*)(?!["'])(?!\\*\\*\\*)([^\\r\\n]+)`, 'gm'), (_m, before, key, sep) => `${before}${key}${sep}${REDACTED}`);
+    }
+    return out;
 }
 
 // EXTERNAL MODULE: ./lib/rollout/live.js
-var rollout_live = __webpack_require__(8128);
+var rollout_live = __webpack_require__(5747);
 // EXTERNAL MODULE: ./lib/rollout/rollout-state.js
 var rollout_state = __webpack_require__(5012);
 // EXTERNAL MODULE: ./lib/rollout/traffic-plan.js
 var traffic_plan = __webpack_require__(8154);
-// EXTERNAL MODULE: ./lib/rollout/writes.js
-var writes = __webpack_require__(8713);
+// EXTERNAL MODULE: ./lib/findings/finding.js
+var finding = __webpack_require__(6939);
+;// CONCATENATED MODULE: ./lib/rollout/writes.js
+// The writes of apply and their bookkeeping: findings, timeline rows, and how many writes Azure
+// accepted (the report's `written`: nothing | partial | all, never "nothing" after a write).
+
+
+
+/** Shared by the apply steps: findings, timeline, and what has been written. */
+class ApplyLog {
+    findings = [];
+    notes = [];
+    writes = 0;
+    failed = false;
+    timeline;
+    constructor(timeline) {
+        this.timeline = timeline;
+    }
+    entry(name, started, verdict, detail) {
+        this.timeline.push({ name, durationMs: Math.round(Date.now() - started), verdict, ...(detail ? { detail } : {}) });
+    }
+    fail(rule, at, message, hint) {
+        this.failed = true;
+        this.findings.push((0,finding/* makeFinding */.MH)(rule, at, message, { severity: 'error', ...(hint ? { hint } : {}) }));
+    }
+}
+/** A write through an LRO; a refused write (ARM error on the PUT itself) becomes a failed outcome. */
+async function writeLro(session, log, req, label, deadline) {
+    const started = Date.now();
+    try {
+        return await (0,lro/* retryTransient */.jh)(label, deadline, async () => {
+            const outcome = await (0,lro/* runLro */.z9)(session.arm, req, { label, deadline });
+            log.writes += 1;
+            return outcome;
+        });
+    }
+    catch (error) {
+        if (error instanceof azure_session/* ArmError */.dW)
+            return { kind: 'failed', error: { code: error.code, message: error.message.replace(/^\w+ \S+: \d+ \w+: /, '') }, polls: 0, elapsedMs: Date.now() - started };
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/rollout/gates.js
 // Pure: the verdicts of the rollout gates (docs/rollout.md §3). Smoke: the new deployment answers
 // 2xx (and, when given, the expected answer). Comparison: old and new answer with the same JSON
@@ -503,10 +797,6 @@ async function readDeploymentMetrics(session, endpointPath, deployment, window) 
     }
 }
 
-// EXTERNAL MODULE: ./lib/azure/retry.js
-var retry = __webpack_require__(7573);
-// EXTERNAL MODULE: ./lib/rollout/restore.js
-var restore = __webpack_require__(9219);
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
 var esm = __webpack_require__(373);
 // EXTERNAL MODULE: ./lib/spec/rest.js
@@ -578,50 +868,15 @@ async function createScorer(session, target) {
 
 
 
-
-
-
-const progressOf = new WeakMap();
-function progress(run) {
-    let p = progressOf.get(run);
-    if (!p) {
-        p = { confirmed: run.plan.previous, asked: run.plan.previous, written: [] };
-        progressOf.set(run, p);
-    }
-    return p;
-}
-function clockOf(run) {
-    return run.clock ?? retry/* systemClock */.m;
-}
-/**
- * Applies one traffic map and reads it back; no problem when the write and read-back agree. The
- * guard first: the endpoint must still hold what this run last left on it, or someone else changed it.
- */
+const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+/** Applies one traffic map and reads it back; undefined when the write and read-back agree. */
 async function applyMap(run, traffic, mirrorTraffic, label) {
     const { session, log, state } = run;
-    const p = progress(run);
     // Never written over a running operation (an update that outlived an earlier wait, say).
     const ready = await (0,rollout_live/* waitWhileBusy */.uI)(`Endpoint ${state.endpointName}`, () => (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), await (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), run.deadline, 1000);
     if (ready.kind === 'timeout')
         return { problem: `the endpoint stayed ${ready.state} until the timeout` };
-    if (!ready.value)
-        return { problem: 'the endpoint is gone' };
-    if (!(0,restore/* sameMaps */.Yr)(ready.value, p.confirmed)) {
-        return { live: ready.value, changedElsewhere: true, problem: `Azure holds traffic ${(0,restore/* describeMaps */.BV)(ready.value)} where this run left ${(0,restore/* describeMaps */.BV)(p.confirmed)}: someone else (a person or another run) changed it` };
-    }
-    // After SIGINT/SIGTERM the signal's restore owns the endpoint; the process exits once it is sent.
-    if (p.stopping)
-        await new Promise(() => undefined);
-    const asked = { traffic, mirrorTraffic };
-    p.asked = asked;
-    p.written.push(asked);
-    run.saveState({ ...state, written: [...p.written] });
-    const write = (0,writes/* writeLro */.zC)(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: (0,traffic_plan/* withTraffic */.oO)(state.body, traffic, mirrorTraffic) }, label, run.deadline, { clock: run.clock });
-    p.inFlight = write;
-    const outcome = await write.finally(() => {
-        if (p.inFlight === write)
-            p.inFlight = undefined;
-    });
+    const outcome = await writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: (0,traffic_plan/* withTraffic */.oO)(state.body, traffic, mirrorTraffic) }, label, run.deadline);
     if (outcome.kind === 'failed')
         return { problem: `the traffic update failed: ${outcome.error.code}: ${outcome.error.message}` };
     if (outcome.kind === 'timeout')
@@ -629,21 +884,11 @@ async function applyMap(run, traffic, mirrorTraffic, label) {
     const live = await (0,rollout_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline);
     if (!live)
         return { problem: 'the endpoint is gone' };
-    if (!(0,restore/* sameMaps */.Yr)(live, asked)) {
+    if (!(0,traffic_plan/* sameTraffic */.UN)(live.traffic, traffic) || !(0,traffic_plan/* sameTraffic */.UN)(live.mirrorTraffic, mirrorTraffic)) {
         return { live, problem: `Azure holds traffic ${(0,traffic_plan/* formatTraffic */.zM)(live.traffic)} (mirror ${(0,traffic_plan/* formatTraffic */.zM)(live.mirrorTraffic)}) after asking for ${(0,traffic_plan/* formatTraffic */.zM)(traffic)} (mirror ${(0,traffic_plan/* formatTraffic */.zM)(mirrorTraffic)})` };
     }
-    p.confirmed = asked;
     core.info(`Read back: traffic ${(0,traffic_plan/* formatTraffic */.zM)(live.traffic)}${Object.keys(live.mirrorTraffic).length ? `, mirror ${(0,traffic_plan/* formatTraffic */.zM)(live.mirrorTraffic)}` : ''}.`);
     return { live };
-}
-/** Someone else's change stops the run: nothing more is written, and the post step must not restore over it either. */
-function stopForeignChange(run, where, live, started) {
-    const p = progress(run);
-    const held = live ? (0,restore/* describeMaps */.BV)(live) : '(unknown)';
-    run.log.fail('traffic-changed-elsewhere', run.at, `${where}: Azure holds traffic ${held}, not ${(0,restore/* describeMaps */.BV)(p.confirmed)} as this run left it: someone else (a person or another run) changed the endpoint during the rollout. The rollout stopped and wrote nothing more; it did not roll back over that change.`, `Find out who changed it (the endpoint's activity log); the current map is ${held}. Run again once it is settled.`);
-    run.log.entry(where, started, 'failed', `changed elsewhere: ${held}`);
-    run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
-    return live;
 }
 /** The serving deployment to compare with: the one with the largest previous share other than the target. */
 function baselineOf(previous, target) {
@@ -669,69 +914,54 @@ async function bakeAndMeasure(run, step, since) {
     const bakeUntil = Math.min(since + gates.bakeTimeMs, run.deadline);
     if (gates.bakeTimeMs > 0) {
         core.info(`${step.label}: baking for ${Math.round(gates.bakeTimeMs / 1000)} s`);
-        await clockOf(run).sleep(bakeUntil - clockOf(run).now());
+        await sleep(bakeUntil - Date.now());
     }
     if (!gates.metrics || !run.target)
         return undefined;
     for (;;) {
-        const read = await readDeploymentMetrics(run.session, run.state.endpointPath, run.target, { start: since, end: clockOf(run).now() });
+        const read = await readDeploymentMetrics(run.session, run.state.endpointPath, run.target, { start: since, end: Date.now() });
         const result = read.ok ? metricsVerdict(read.sample, gates.metrics) : { gate: 'metrics', verdict: 'inconclusive', detail: `no data: ${read.why}` };
         core.info(`${step.label}: metrics ${result.verdict} (${result.detail})`);
         const wait = Math.max(30_000, gates.bakeTimeMs);
-        if (result.verdict !== 'inconclusive' || gates.onNoData !== 'hold' || clockOf(run).now() + wait > run.deadline)
+        if (result.verdict !== 'inconclusive' || gates.onNoData !== 'hold' || Date.now() + wait > run.deadline)
             return result;
         core.info(`${step.label}: on-no-data: hold, so the step is held and the metrics read again in ${Math.round(wait / 1000)} s.`);
-        await clockOf(run).sleep(wait);
+        await sleep(wait);
     }
 }
-/** Restores the previous map (no gates) and reads it back, within the rollback's own budget. */
-async function traffic_restore(run, reason) {
-    const clock = clockOf(run);
-    const started = clock.now();
+/** Restores the previous map (no gates) and reads it back. */
+async function restore(run, reason) {
+    const started = Date.now();
     const { previous } = run.plan;
-    const p = progress(run);
-    const outcome = await core.group(`Rollback: restore traffic ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)}`, async () => {
+    const result = await core.group(`Rollback: restore traffic ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)}`, async () => {
         core.info(`Rolling back: ${reason}`);
-        return (0,restore/* restoreTraffic */.Yw)(run.session, { ...run.state, written: p.written }, { ours: [p.confirmed, p.asked], inFlight: p.inFlight, budgetMs: run.rollbackBudgetMs, clock, log: (line) => core.info(line) });
+        return applyMap(run, previous.traffic, previous.mirrorTraffic, 'Rollback');
     });
-    if (outcome.kind === 'changed-elsewhere')
-        return stopForeignChange(run, 'Rollback', outcome.live, started);
-    if (outcome.kind === 'failed') {
-        run.log.fail('deployment-failed', run.at, `The rollback did not restore traffic ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)}: ${outcome.why}.`, `Restore the traffic by hand: ${(0,rollout_state/* manualRestoreCommand */.sT)(run.state)} — and check the endpoint.`);
-        run.log.entry('Rollback', started, 'failed', outcome.why);
-        return outcome.live;
+    if (result.problem) {
+        run.log.fail('deployment-failed', run.at, `The rollback did not restore traffic ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)}: ${result.problem}.`, 'Restore the traffic by hand (az ml online-endpoint update --traffic) and check the endpoint.');
+        run.log.entry('Rollback', started, 'failed', result.problem);
+        return result.live;
     }
     run.log.entry('Rollback', started, 'rolled back', `traffic ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)} restored and read back`);
     run.log.notes.push(`Rolled back: ${reason}. Traffic is ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)} again, as read back from Azure.`);
-    run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
-    return outcome.live;
+    run.saveState({ ...run.state, status: 'finished' });
+    return result.live;
 }
-/** The runner's cancellation: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that. The restore must be done before the kill. */
-const SIGNAL_RESTORE_BUDGET_MS = 9000;
 let signalRestore;
-/** SIGINT/SIGTERM while traffic is moving: await the write on the wire, send the restore, then exit; the post step verifies it. */
+/** SIGINT/SIGTERM while traffic is moving: send the restore, then exit; the post step verifies it. */
 function armSignals(run) {
     let sent = false;
     signalRestore = (signal) => {
         if (sent)
             return;
         sent = true;
-        const p = progress(run);
-        p.stopping = true;
         core.warning(`Received ${signal} mid-rollout: sending the restore of traffic ${(0,traffic_plan/* formatTraffic */.zM)(run.plan.previous.traffic)} before exit; the post step verifies it.`);
-        setTimeout(() => process.exit(1), SIGNAL_RESTORE_BUDGET_MS + 500).unref();
-        (0,restore/* restoreTraffic */.Yw)(run.session, { ...run.state, written: p.written }, { ours: [p.confirmed, p.asked], inFlight: p.inFlight, budgetMs: SIGNAL_RESTORE_BUDGET_MS, log: (line) => core.info(line) })
-            .then((outcome) => {
-            // Restored: the state stays in progress, so the post step verifies it once more.
-            if (outcome.kind === 'restored')
-                core.info(`Restore read back: traffic ${(0,traffic_plan/* formatTraffic */.zM)(outcome.live.traffic)}.`);
-            else if (outcome.kind === 'changed-elsewhere') {
-                core.warning(`Not restored: Azure holds traffic ${(0,restore/* describeMaps */.BV)(outcome.live)}, which this run never asked for (someone else changed it).`);
-                run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
-            }
-            else
-                core.warning(`The restore is not confirmed: ${outcome.why}; the post step tries again.`);
-        }, (error) => core.warning(`The restore could not be sent: ${error instanceof Error ? error.message : String(error)}`))
+        const { previous } = run.plan;
+        const body = (0,traffic_plan/* withTraffic */.oO)(run.state.body, previous.traffic, previous.mirrorTraffic);
+        setTimeout(() => process.exit(1), 6000).unref();
+        run.session.arm
+            .send({ method: 'PUT', path: run.state.endpointPath, apiVersion: run.state.apiVersion, body })
+            .then(() => core.info('Restore sent.'), (error) => core.warning(`The restore could not be sent: ${error instanceof Error ? error.message : String(error)}`))
             .finally(() => process.exit(1));
     };
     const onSigint = () => signalRestore?.('SIGINT');
@@ -758,21 +988,19 @@ async function runTraffic(run) {
             scorer = await createScorer(run.session, { endpointPath: run.state.endpointPath, scoringUri: run.scoring.scoringUri, authMode: run.scoring.authMode });
         }
         for (const step of plan.steps) {
-            const started = clockOf(run).now();
+            const started = Date.now();
             const name = `Traffic: ${step.label}`;
             const applied = await core.group(name, () => applyMap(run, step.traffic, step.mirrorTraffic, name));
-            if (applied.changedElsewhere)
-                return stopForeignChange(run, name, applied.live, started);
             if (applied.problem) {
                 log.entry(name, started, 'failed', applied.problem);
                 log.fail('deployment-failed', run.at, `Traffic step "${step.label}": ${applied.problem}.`, 'Nothing reports success until Azure holds the traffic asked for; check who else changes this endpoint.');
-                return run.rollbackOnFailure ? await traffic_restore(run, `step "${step.label}": ${applied.problem}`) : applied.live;
+                return run.rollbackOnFailure ? await restore(run, `step "${step.label}": ${applied.problem}`) : applied.live;
             }
             last = applied.live;
             log.entry(name, started, 'ok', `read back ${(0,traffic_plan/* formatTraffic */.zM)(last?.traffic)}`);
             if (!step.gated)
                 continue;
-            const gateStarted = clockOf(run).now();
+            const gateStarted = Date.now();
             // The step is held for bake-time first; then the new deployment must answer well and its metrics must hold.
             const results = await core.group(`Gates: ${step.label}`, async () => {
                 const metrics = await bakeAndMeasure(run, step, gateStarted);
@@ -786,18 +1014,18 @@ async function runTraffic(run) {
                 const why = `${blocking.gate} gate ${blocking.verdict === 'inconclusive' ? `inconclusive (on-no-data: ${gates.onNoData})` : 'failed'} at ${step.label}: ${blocking.detail}`;
                 log.fail('rollout-gate-failed', run.at, `Rollout stopped: ${why}.`, run.rollbackOnFailure ? `Traffic was restored to ${(0,traffic_plan/* formatTraffic */.zM)(plan.previous.traffic)}. ${blocking.gate === 'metrics' ? 'Send traffic during bake-time or lower min-request-count; on-no-data: hold waits for data.' : 'Check the answers of the new deployment and its logs.'}` : 'rollback-on-failure is false: traffic was left where the failed step put it.');
                 if (run.rollbackOnFailure)
-                    return await traffic_restore(run, why);
-                run.saveState({ ...run.state, status: 'finished', written: [...progress(run).written] });
+                    return await restore(run, why);
+                run.saveState({ ...run.state, status: 'finished' });
                 return last;
             }
         }
-        run.saveState({ ...run.state, status: 'finished', written: [...progress(run).written] });
+        run.saveState({ ...run.state, status: 'finished' });
         return last;
     }
     catch (error) {
         // An unexpected failure mid-rollout still restores the traffic before it is reported.
         if (run.rollbackOnFailure)
-            await traffic_restore(run, `unexpected error: ${error instanceof Error ? error.message : String(error)}`).catch(() => undefined);
+            await restore(run, `unexpected error: ${error instanceof Error ? error.message : String(error)}`).catch(() => undefined);
         throw error;
     }
     finally {
@@ -806,13 +1034,10 @@ async function runTraffic(run) {
 }
 
 ;// CONCATENATED MODULE: ./lib/rollout/apply.js
-// mode: deploy, the apply phase (docs/rollout.md): executes the plan validate computed
-// (src/modes/validate-plan.ts, docs/architecture.md §5) — endpoint, Key Vault access of a new
-// identity, local assets, deployments, then the planned traffic steps under gates with rollback.
-// Right before each write the resource is read again and re-diffed with the plan's own diff: a
-// resource another writer moved since the plan stops the run (plan-stale); only an update Azure
-// already holds is skipped silently. Every change is read back; a service failure becomes a finding
-// with what was written so far, never a throw (src/modes/mode.ts).
+// mode: deploy, the apply phase (docs/rollout.md): endpoint, Key Vault access of a new identity,
+// deployments, then traffic under gates with rollback. Every change is read back; a service failure
+// becomes a finding with what was written so far, never a throw (src/modes/mode.ts).
+
 
 
 
@@ -834,6 +1059,37 @@ async function runTraffic(run) {
 function bodyOf(outcome) {
     return outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : outcome.kind;
 }
+/** An endpoint PUT body rebuilt from the live GET (runs with deployment files only): the writable fields. */
+function endpointBodyFromLive(live) {
+    const p = (live.properties ?? {});
+    const identity = (live.identity ?? {});
+    const id = { type: identity.type ?? 'SystemAssigned' };
+    if (identity.userAssignedIdentities && Object.keys(identity.userAssignedIdentities).length) {
+        id.userAssignedIdentities = Object.fromEntries(Object.keys(identity.userAssignedIdentities).map((k) => [k, {}]));
+    }
+    const properties = { authMode: p.authMode, properties: p.properties ?? {}, traffic: p.traffic ?? {}, mirrorTraffic: p.mirrorTraffic ?? {} };
+    for (const key of ['description', 'publicNetworkAccess', 'compute'])
+        if (p[key] !== undefined && p[key] !== null)
+            properties[key] = p[key];
+    const body = { location: live.location, identity: id, tags: live.tags ?? {}, properties };
+    if (live.kind)
+        body.kind = live.kind;
+    return body;
+}
+function trafficRequest(inputs, run) {
+    if (inputs.rolloutSteps)
+        return { kind: 'steps', steps: inputs.rolloutSteps };
+    if (inputs.traffic?.kind === 'all')
+        return { kind: 'all' };
+    if (inputs.traffic?.kind === 'map')
+        return { kind: 'map', weights: inputs.traffic.weights };
+    const ep = run.analysis.endpoint;
+    if (ep && (ep.traffic.length || ep.mirrorTraffic.length)) {
+        const map = (entries) => Object.fromEntries(entries.map((e) => [e.name, e.percent]));
+        return { kind: 'file', traffic: map(ep.traffic), mirrorTraffic: map(ep.mirrorTraffic) };
+    }
+    return { kind: 'none' };
+}
 function readOptionalFile(input, path) {
     if (!path)
         return undefined;
@@ -844,94 +1100,89 @@ function readOptionalFile(input, path) {
         throw new inputs/* InputError */.dz([error.message]);
     }
 }
-function recheck(planned, live, secretValues) {
-    const now = (0,validate_plan/* liveDiff */.QR)(planned.body, live, secretValues);
-    if (planned.change === 'create')
-        return now.change === 'create' ? { kind: 'write' } : { kind: 'moved', why: 'it was created by someone else since the plan' };
-    if (now.change === 'create')
-        return { kind: 'moved', why: 'it was deleted since the plan' };
-    const plannedDiff = planned.diff ?? [];
-    // A failed resource the plan writes again to recover it: its fields already match.
-    if (plannedDiff.some((l) => l.startsWith('provisioningState:')) && now.change === 'no change')
-        return { kind: 'write' };
-    if (now.change === 'no change')
-        return { kind: 'already-there' };
-    if (JSON.stringify(now.diff) === JSON.stringify(plannedDiff))
-        return { kind: 'write' };
-    return { kind: 'moved', why: `its fields changed since the plan (now: ${now.diff.slice(0, 3).join('; ')})` };
-}
-/** Every exit goes through the report: an unexpected error becomes a finding, with what was written so far. */
 async function applyDeploy(run, facts) {
-    const log = new writes/* ApplyLog */.f6(run.timeline);
-    const started = Date.now();
-    try {
-        return await applyPlan(run, facts, log);
-    }
-    catch (error) {
-        if (error instanceof inputs/* InputError */.dz)
-            throw error;
-        const first = run.analysis.endpoint ?? run.analysis.deployments[0];
-        log.fail('deployment-failed', { file: first?.file ?? '', line: first?.spans.name?.line ?? 1, column: first?.spans.name?.column ?? 1 }, `The apply phase stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}.`, 'Read the run log around the last timeline row; the post step restores the traffic a started rollout moved.');
-        log.entry('Apply: stopped', started, 'failed', error instanceof Error ? error.message : String(error));
-        return { findings: log.findings, notes: log.notes, written: written(log) };
-    }
-}
-async function applyPlan(run, facts, log) {
     const { inputs, analysis } = run;
-    const { session, computed } = facts;
+    const { session } = facts;
     const deadline = Date.now() + inputs.timeoutMs;
+    const log = new ApplyLog(run.timeline);
     const ws = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: facts.location };
     const spec = analysis.endpoint;
     const endpointName = spec?.name ?? analysis.deployments[0]?.endpointName ?? '';
     const epPath = (0,lib_spec/* endpointPath */.nM)(ws, endpointName);
     const epFile = { file: spec?.file ?? analysis.deployments[0]?.file ?? '', line: spec?.spans.name?.line ?? 1, column: spec?.spans.name?.column ?? 1 };
-    const secretValues = analysis.overrideValues.filter((v) => v.length >= redact/* MIN_REDACTED_LENGTH */.Pt);
+    const tags = traceTags(process.env);
     const result = (readBack) => ({ findings: log.findings, notes: log.notes, written: written(log), readBack });
-    const stale = (at, what, why, label, started) => {
-        log.fail('plan-stale', at, `${what} changed since the plan: ${why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
-        log.entry(label, started, 'failed', 'changed since the plan');
-        return result();
-    };
-    // ---- Before any write: what can still be refused is refused now (the plan's own checks ran in validate).
+    // ---- Before any write: everything that can be refused is refused now.
     const smokeRequest = readOptionalFile('smoke-request-file', inputs.smokeRequestFile);
     const smokeExpected = readOptionalFile('smoke-expected-file', inputs.smokeExpectedFile);
-    const traffic = computed.plan.traffic;
-    if (!traffic || !computed.trafficBody) {
-        log.fail('resource-unreadable', epFile, `The traffic of endpoint ${endpointName} could not be planned; nothing was written.`);
-        return result();
+    // Local models, code and environments (docs/local-assets.md): planned now (read-only), uploaded
+    // and registered just before the deployments; their ids replace the placeholders of the bodies.
+    const rests = analysis.deployments.map((d) => ({ spec: d, rest: (0,lib_spec/* deploymentRestBody */.KE)(d, ws) }));
+    let assetPlan;
+    if (rests.some((r) => r.rest.assets.some((a) => a.action === 'register'))) {
+        const assetsStarted = Date.now();
+        try {
+            assetPlan = await core.group('Apply: plan local assets', async () => {
+                const p = await (0,assets_plan/* planLocalAssets */.wT)(session, rests.map((r) => r.rest));
+                for (const item of p.items)
+                    core.info(item.description);
+                return p;
+            });
+            for (const f of (0,local_assets/* emptyLocalAssets */.C)(assetPlan.facts))
+                log.fail(f.rule, f, f.message, f.hint);
+            log.entry('Apply: plan local assets', assetsStarted, log.failed ? 'failed' : 'ok', `${assetPlan.items.filter((i) => !i.exists).length} to register, ${assetPlan.items.filter((i) => i.exists).length} unchanged`);
+        }
+        catch (error) {
+            const first = analysis.deployments[0];
+            log.fail('deployment-failed', first ? locate(first) : epFile, `Could not read what the local assets need (${error.message}); nothing was written.`, 'Give the workflow identity read access to the workspace assets, datastores and storage, then run again.');
+            log.entry('Apply: plan local assets', assetsStarted, 'failed', error.message);
+        }
     }
-    const planned = (kind, name) => computed.plan.requests.find((r) => r.resource?.kind === kind && r.resource.name.toLowerCase() === name.toLowerCase());
+    const deploymentBodies = rests.map(({ spec: d, rest }) => ({ spec: d, path: (0,lib_spec/* deploymentPath */.nR)(ws, endpointName, d.name), body: withTraceTags(assetPlan ? withAssetIds(rest, assetPlan) : rest.body, tags) }));
+    for (const d of deploymentBodies) {
+        const pending = /\{\{pending:([^}]*)\}\}/.exec(JSON.stringify(d.body));
+        if (pending) {
+            log.fail('deployment-failed', { file: d.spec.file, line: d.spec.spans.name?.line ?? 1, column: 1 }, `Deployment ${d.spec.name} still holds an unresolved reference (${pending[1] ?? ''}): it names an asset by label or a conda file that could not be read.`, 'Reference the asset as azureml:<name>:<version>, or fix the path of the conda file.');
+        }
+    }
+    const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
+    const request = trafficRequest(inputs, run);
+    if (analysis.deployments.length > 1 && (request.kind === 'steps' || request.kind === 'all' || inputs.mirrorPercent !== undefined)) {
+        log.fail('traffic', epFile, `rollout-steps, traffic: all and mirror-percent move one deployment; this run deploys ${analysis.deployments.length}.`, 'Give one deployment file, or an explicit traffic map.');
+    }
+    const known = [...new Set([...Object.keys(facts.deployments), ...analysis.deployments.map((d) => d.name.toLowerCase())])];
+    const gatesConfigured = Boolean(smokeRequest || inputs.maxErrorRate !== undefined || inputs.maxLatencyP99Ms !== undefined || inputs.bakeTimeMs);
+    const prePlan = (0,traffic_plan/* planTraffic */.H6)({ live: facts.endpoint?.traffic ?? {}, liveMirror: facts.endpoint?.mirrorTraffic ?? {}, deployment: target, deployments: known, request, mirrorPercent: inputs.mirrorPercent, gatesConfigured });
+    for (const p of prePlan.problems)
+        log.fail('traffic', epFile, p);
+    if (!spec && !facts.endpoint)
+        log.fail('deployment-failed', epFile, `Endpoint ${endpointName} does not exist and no endpoint-file was given to create it.`, 'Add endpoint-file, or create the endpoint first.');
+    if (log.failed)
+        return result();
     // ---- Endpoint
     let endpoint = facts.endpoint;
-    const epLabel = `Apply: endpoint ${endpointName}`;
     const epStarted = Date.now();
-    const epRequest = spec ? planned('endpoint', spec.name) : undefined;
-    const createdNow = epRequest?.change === 'create';
-    if (epRequest && epRequest.change === 'no change') {
-        core.info(`Endpoint ${endpointName}: no change (as planned); not written.`);
-        log.entry(epLabel, epStarted, 'ok', 'unchanged');
+    const epLabel = `Apply: endpoint ${endpointName}`;
+    const busy = await (0,rollout_live/* waitWhileBusy */.uI)(`Endpoint ${endpointName}`, () => (0,rollout_live/* readEndpoint */.KW)(session, epPath, deadline), endpoint, deadline);
+    if (busy.kind === 'timeout') {
+        log.fail('deployment-failed', epFile, `Endpoint ${endpointName} stayed ${busy.state} until the timeout; nothing was written over it.`, 'Wait for the other operation to finish (or raise timeout), then run again.');
+        log.entry(epLabel, epStarted, 'failed', `still ${busy.state}`);
+        return result();
     }
-    else if (epRequest) {
-        const busy = await (0,rollout_live/* waitWhileBusy */.uI)(`Endpoint ${endpointName}`, () => (0,rollout_live/* readEndpoint */.KW)(session, epPath, deadline), await (0,rollout_live/* readEndpoint */.KW)(session, epPath, deadline), deadline);
-        if (busy.kind === 'timeout') {
-            log.fail('deployment-failed', epFile, `Endpoint ${endpointName} stayed ${busy.state} until the timeout; nothing was written over it.`, 'Wait for the other operation to finish (or raise timeout), then run again.');
-            log.entry(epLabel, epStarted, 'failed', `still ${busy.state}`);
-            return result();
-        }
-        const check = recheck(epRequest, busy.value?.body, secretValues);
-        if (check.kind === 'moved')
-            return stale(epFile, `Endpoint ${endpointName}`, check.why, epLabel, epStarted);
-        if (busy.value && !(0,traffic_plan/* sameTraffic */.UN)(busy.value.traffic, traffic.before))
-            return stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${(0,traffic_plan/* formatTraffic */.zM)(traffic.before)}, Azure now holds ${(0,traffic_plan/* formatTraffic */.zM)(busy.value.traffic)}`, epLabel, epStarted);
-        if (check.kind === 'already-there') {
-            core.info(`Endpoint ${endpointName}: Azure already holds the planned update; not written.`);
+    endpoint = busy.value;
+    const createdNow = !endpoint;
+    let endpointBody = spec ? withTraceTags((0,lib_spec/* endpointRestBody */.S9)(spec, ws).body, tags) : endpointBodyFromLive(endpoint?.body ?? {});
+    endpointBody = (0,traffic_plan/* withTraffic */.oO)(endpointBody, endpoint?.traffic ?? {}, endpoint?.mirrorTraffic ?? {});
+    if (spec) {
+        const drift = endpoint ? driftFrom(endpointBody, endpoint.body) : ['new'];
+        if (endpoint && drift.length === 0 && endpoint.provisioningState.toLowerCase() === 'succeeded') {
+            core.info(`Endpoint ${endpointName} already matches the file: not written.`);
             log.entry(epLabel, epStarted, 'ok', 'unchanged');
-            endpoint = busy.value;
         }
         else {
             const outcome = await core.group(epLabel, async () => {
-                core.info(createdNow ? `Creating endpoint ${endpointName}.` : `Updating endpoint ${endpointName} (${(epRequest.diff ?? []).slice(0, 5).join('; ')}).`);
-                return (0,writes/* writeLro */.zC)(session, log, { method: 'PUT', path: epPath, apiVersion: lib_spec/* ML_API_VERSION */.W8, body: epRequest.body }, `Endpoint ${endpointName}`, deadline);
+                core.info(endpoint ? `Updating endpoint ${endpointName} (${drift.slice(0, 5).join(', ')}).` : `Creating endpoint ${endpointName}.`);
+                return writeLro(session, log, { method: 'PUT', path: epPath, apiVersion: lib_spec/* ML_API_VERSION */.W8, body: endpointBody }, `Endpoint ${endpointName}`, deadline);
             });
             if (outcome.kind !== 'succeeded') {
                 const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
@@ -974,18 +1225,17 @@ async function applyPlan(run, facts, log) {
         if (log.failed)
             return result();
     }
-    // ---- Local assets (planned by validate): upload what is not there yet and register the versions
-    const { assetPlan } = facts;
-    if (assetPlan.changes && assetPlan.items.length) {
+    // ---- Local assets: upload what is not there yet and register the versions
+    if (assetPlan?.changes) {
         const label = 'Apply: upload and register local assets';
         const upStarted = Date.now();
         try {
-            const up = await core.group(label, () => (0,upload/* uploadLocalAssets */.YO)(session, assetPlan, { log: (line) => core.info(line) }));
+            const up = await core.group(label, () => uploadLocalAssets(session, assetPlan, { log: (line) => core.info(line) }));
             log.writes += up.registered.length;
             log.entry(label, upStarted, 'ok', `${up.registered.length} version(s) registered, ${up.uploadedFiles} file(s) uploaded`);
         }
         catch (error) {
-            const partial = error instanceof upload/* AssetUploadError */.cr ? error.partial : undefined;
+            const partial = error instanceof AssetUploadError ? error.partial : undefined;
             log.writes += (partial?.registered.length ?? 0) + (partial?.uploadedFiles ? 1 : 0);
             const first = analysis.deployments[0];
             log.fail('deployment-failed', first ? locate(first) : epFile, `Uploading or registering local assets failed: ${error.message}`, 'Check that the workflow identity may write to the workspace storage (Storage Blob Data Contributor) and create asset versions, then run again: finished uploads are not sent twice.');
@@ -994,31 +1244,23 @@ async function applyPlan(run, facts, log) {
         }
     }
     // ---- Deployments
-    const createdHere = analysis.deployments.filter((d) => planned('deployment', d.name)?.change === 'create');
-    for (const d of analysis.deployments) {
-        const request = planned('deployment', d.name);
-        if (!request)
-            continue;
-        const ok = await applyDeployment(session, log, { spec: d, request }, grantedHosts, deadline, inputs, secretValues);
-        if (!ok) {
-            // Traffic has not moved yet: a deployment this run created has never served.
-            if (request.change === 'create')
-                await removeNeverServed(session, log, inputs, [{ name: d.name, path: request.path, at: locate(d) }]);
+    for (const d of deploymentBodies) {
+        const ok = await applyDeployment(session, log, d, facts.deployments[d.spec.name.toLowerCase()], grantedHosts, deadline, inputs);
+        if (!ok)
             return result(readBackOf(await (0,rollout_live/* readEndpoint */.KW)(session, epPath, deadline).catch(() => undefined)));
-        }
     }
-    // ---- Traffic: the planned steps, from the map the plan read (a map another writer moved stops the run).
-    const trafficStarted = Date.now();
+    // ---- Traffic
     const before = await (0,rollout_live/* readEndpoint */.KW)(session, epPath, deadline);
     if (!before) {
         log.fail('deployment-failed', epFile, `Endpoint ${endpointName} disappeared during the run.`);
         return result();
     }
-    if (!(0,traffic_plan/* sameTraffic */.UN)(before.traffic, traffic.before) || !(0,traffic_plan/* sameTraffic */.UN)(before.mirrorTraffic, traffic.mirrorBefore)) {
-        stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${(0,traffic_plan/* formatTraffic */.zM)(traffic.before)}, Azure now holds ${(0,traffic_plan/* formatTraffic */.zM)(before.traffic)}`, 'Apply: traffic', trafficStarted);
+    const plan = (0,traffic_plan/* planTraffic */.H6)({ live: before.traffic, liveMirror: before.mirrorTraffic, deployment: target, deployments: known, request, mirrorPercent: inputs.mirrorPercent, gatesConfigured });
+    log.notes.push(...plan.notes);
+    for (const p of plan.problems)
+        log.fail('traffic', epFile, p);
+    if (log.failed)
         return result(readBackOf(before));
-    }
-    const trafficPlan = { previous: traffic.rollback, steps: traffic.steps, notes: [], problems: [] };
     const gates = {
         smokeRequest,
         smokeExpected,
@@ -1027,51 +1269,22 @@ async function applyPlan(run, facts, log) {
         onNoData: inputs.onNoData,
         bakeTimeMs: inputs.bakeTimeMs ?? 0,
     };
-    const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
-    const state = { version: 1, status: 'inProgress', endpointPath: epPath, apiVersion: lib_spec/* ML_API_VERSION */.W8, endpointName, body: computed.trafficBody, previous: traffic.rollback, startedAt: new Date().toISOString() };
+    const state = { version: 1, status: 'inProgress', endpointPath: epPath, apiVersion: lib_spec/* ML_API_VERSION */.W8, endpointName, body: endpointBody, previous: plan.previous, startedAt: new Date().toISOString() };
     const targetFile = target ? locate(analysis.deployments[0]) : epFile;
-    const after = await runTraffic({ session, log, plan: trafficPlan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(rollout_state/* ROLLOUT_STATE_KEY */.UH, (0,rollout_state/* serializeState */.sU)(s)) });
-    if (log.failed && createdHere.length) {
-        // Rolled back (or stopped): what this run created and what serves no live or mirrored traffic now never served.
-        const live = after ?? (await (0,rollout_live/* readEndpoint */.KW)(session, epPath, deadline).catch(() => undefined));
-        const idle = createdHere.filter((d) => live && !(live.traffic[d.name.toLowerCase()] ?? live.traffic[d.name]) && !(live.mirrorTraffic[d.name.toLowerCase()] ?? live.mirrorTraffic[d.name]));
-        await removeNeverServed(session, log, inputs, idle.map((d) => ({ name: d.name, path: planned('deployment', d.name)?.path ?? '', at: locate(d) })));
-    }
-    if (traffic.steps.length === 0 && log.writes === 0)
+    const after = await runTraffic({ session, log, plan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(rollout_state/* ROLLOUT_STATE_KEY */.UH, (0,rollout_state/* serializeState */.sU)(s)) });
+    if (plan.steps.length === 0 && log.writes === 0)
         log.notes.push(`Nothing to change: Azure already holds what the files and inputs ask for (traffic ${(0,traffic_plan/* formatTraffic */.zM)(before.traffic)}).`);
     else if (!log.failed)
-        log.notes.push(`Traffic: ${(0,traffic_plan/* formatTraffic */.zM)(traffic.rollback.traffic)} → ${(0,traffic_plan/* formatTraffic */.zM)(after?.traffic)} (read back).`);
+        log.notes.push(`Traffic: ${(0,traffic_plan/* formatTraffic */.zM)(plan.previous.traffic)} → ${(0,traffic_plan/* formatTraffic */.zM)(after?.traffic)} (read back).`);
     return result(readBackOf(after));
 }
-/** Cleans up after a failed rollout: the deployments this run created that never served are deleted (rollback-on-failure), unless keep-failed-deployment. */
-async function removeNeverServed(session, log, inputs, deployments) {
-    for (const d of deployments) {
-        if (!inputs.rollbackOnFailure || inputs.keepFailedDeployment) {
-            log.notes.push(`Deployment ${d.name} failed without serving and was kept (${inputs.keepFailedDeployment ? 'keep-failed-deployment: true' : 'rollback-on-failure: false'}); its instances keep running until you delete it: az ml online-deployment delete --name ${d.name} --endpoint-name ${d.path.split('/').at(-3) ?? ''} --yes`);
-            continue;
-        }
-        const label = `Apply: delete deployment ${d.name} (failed, never served)`;
-        const started = Date.now();
-        // Its own budget: the run's timeout may be spent by the failure that brought us here.
-        const outcome = await core.group(label, () => (0,writes/* writeLro */.zC)(session, log, { method: 'DELETE', path: d.path, apiVersion: lib_spec/* ML_API_VERSION */.W8 }, `Delete ${d.name}`, Date.now() + CLEANUP_BUDGET_MS));
-        if (outcome.kind === 'succeeded') {
-            log.entry(label, started, 'ok', 'deleted');
-            log.notes.push(`Deployment ${d.name} failed without serving and was deleted (keep-failed-deployment: true keeps one for debugging).`);
-        }
-        else {
-            log.entry(label, started, 'failed', bodyOf(outcome));
-            log.fail('deployment-failed', d.at, `Deployment ${d.name} failed without serving, and deleting it failed too (${bodyOf(outcome)}); it keeps its instances.`, `Delete it: az ml online-deployment delete --name ${d.name} --endpoint-name ${d.path.split('/').at(-3) ?? ''} --yes`);
-        }
-    }
-}
-const CLEANUP_BUDGET_MS = 5 * 60_000;
 function locate(d) {
     return { file: d.file, line: d.spans.name?.line ?? 1, column: d.spans.name?.column ?? 1 };
 }
 function readBackOf(e) {
     if (!e)
         return undefined;
-    return { scoringUri: e.scoringUri, swaggerUri: e.swaggerUri, traffic: e.traffic, mirrorTraffic: e.mirrorTraffic, ...(0,model/* armIdentifiers */.rg)(e.body) };
+    return { scoringUri: e.scoringUri, swaggerUri: e.swaggerUri, traffic: e.traffic, mirrorTraffic: e.mirrorTraffic };
 }
 function written(log) {
     if (log.writes === 0)
@@ -1081,7 +1294,7 @@ function written(log) {
 function timeoutError(inputs) {
     return { code: 'DeploymentTimeout', message: `no answer within the timeout budget (${Math.round(inputs.timeoutMs / 1000)} s)` };
 }
-/** Prints the tails of both containers' logs (values of secret-injected variables redacted) in a log group; returns those variables' names. */
+/** The tails of both containers' logs, with the values of secret-injected variables redacted. */
 async function showLogs(session, path, spec) {
     const injected = Object.entries(spec.environmentVariables)
         .filter(([, value]) => value !== null && (0,parse/* parseExactReference */.ik)(value) !== undefined)
@@ -1099,67 +1312,65 @@ async function showLogs(session, path, spec) {
         for (const t of tails)
             core.info(`── ${t.containerType} (last 50 lines) ──\n${t.text.trimEnd() || '(empty)'}`);
     });
-    return injected;
+    const server = tails.find((t) => t.containerType === 'InferenceServer')?.text.trim().split('\n').slice(-5).join('\n');
+    return server ?? '';
 }
-async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, secretValues) {
+async function applyDeployment(session, log, d, known, grantedHosts, deadline, inputs) {
     const label = `Apply: deployment ${d.spec.name}`;
     const started = Date.now();
     const at = locate(d.spec);
-    const { request } = d;
-    if (request.change === 'no change') {
-        core.info(`Deployment ${d.spec.name}: no change (as planned); not written.`);
-        log.entry(label, started, 'ok', 'unchanged');
-        return true;
-    }
-    const path = request.path;
-    const busy = await (0,rollout_live/* waitWhileBusy */.uI)(`Deployment ${d.spec.name}`, () => (0,rollout_live/* readDeployment */.iJ)(session, path, deadline), await (0,rollout_live/* readDeployment */.iJ)(session, path, deadline), deadline);
+    const busy = await (0,rollout_live/* waitWhileBusy */.uI)(`Deployment ${d.spec.name}`, () => (0,rollout_live/* readDeployment */.iJ)(session, d.path, deadline), known, deadline);
     if (busy.kind === 'timeout') {
         log.fail('deployment-failed', at, `Deployment ${d.spec.name} stayed ${busy.state} until the timeout; nothing was written over it.`);
         log.entry(label, started, 'failed', `still ${busy.state}`);
         return false;
     }
     const live = busy.value;
-    const check = recheck(request, live?.body, secretValues);
-    if (check.kind === 'moved') {
-        log.fail('plan-stale', at, `Deployment ${d.spec.name} changed since the plan: ${check.why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
-        log.entry(label, started, 'failed', 'changed since the plan');
-        return false;
-    }
-    if (check.kind === 'already-there') {
-        core.info(`Deployment ${d.spec.name}: Azure already holds the planned update; not written.`);
+    const drift = live ? driftFrom(d.body, live.body) : ['new'];
+    if (live && drift.length === 0 && live.provisioningState.toLowerCase() === 'succeeded') {
+        core.info(`Deployment ${d.spec.name} already matches the file: not written.`);
         log.entry(label, started, 'ok', 'unchanged');
         return true;
     }
-    const put = { method: 'PUT', path, apiVersion: lib_spec/* ML_API_VERSION */.W8, body: request.body };
+    const put = { method: 'PUT', path: d.path, apiVersion: lib_spec/* ML_API_VERSION */.W8, body: d.body };
     let outcome = await core.group(label, async () => {
-        core.info(live ? `Updating deployment ${d.spec.name} (${(request.diff ?? []).slice(0, 5).join('; ')}).` : `Creating deployment ${d.spec.name}.`);
-        return (0,writes/* writeLro */.zC)(session, log, put, `Deployment ${d.spec.name}`, deadline);
+        core.info(live ? `Updating deployment ${d.spec.name} (${drift.slice(0, 5).join(', ')}).` : `Creating deployment ${d.spec.name}.`);
+        return writeLro(session, log, put, `Deployment ${d.spec.name}`, deadline);
     });
-    // A role granted a moment ago may not have propagated: one retry, after a delay, when the failure names only it.
-    if (outcome.kind === 'failed' && grantedHosts.length && onlyKeyVaultPermission(outcome.error, grantedHosts)) {
+    // A role granted a moment ago may not have propagated: one retry, after a delay, when every suspect reference is a Key
+    // Vault one on a vault the action just granted (decided from what it assigned; the service's text names no cause).
+    const references = Object.entries(d.spec.environmentVariables).flatMap(([variable, value]) => {
+        const t = typeof value === 'string' ? (0,parse/* parseExactReference */.ik)(value) : undefined;
+        return t ? [{ variable, vaultHost: t.kind === 'keyvault' ? t.vaultHost : undefined }] : [];
+    });
+    if (outcome.kind === 'failed' && retryAfterGrant(outcome.error, references, grantedHosts)) {
         const delay = Math.min(60_000, Math.max(1000, Math.floor((deadline - Date.now()) / 4)));
         core.info(`The deployment failed on the Key Vault permission granted a moment ago; role assignments take time to propagate. Retrying once in ${Math.round(delay / 1000)} s.`);
         log.entry(`${label} (first attempt)`, started, 'failed', `${outcome.error.code}: waiting for role propagation`);
         await new Promise((r) => setTimeout(r, delay));
-        outcome = await core.group(`${label} (retry)`, () => (0,writes/* writeLro */.zC)(session, log, put, `Deployment ${d.spec.name}`, deadline));
+        outcome = await core.group(`${label} (retry)`, () => writeLro(session, log, put, `Deployment ${d.spec.name}`, deadline));
     }
     if (outcome.kind !== 'succeeded') {
         const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
-        // The container logs go to their log group only: a line may hold what the container printed of its secrets.
-        const injected = await showLogs(session, path, d.spec);
+        const tail = await showLogs(session, d.path, d.spec);
         const entry = describeFailure(error.code);
-        const variables = error.code === 'SecretsInjectionError' ? failingVariables(error, Object.keys(d.spec.environmentVariables)) : [];
-        const places = variables.map((v) => d.spec.spans.environmentVariables[v]).filter((s) => s !== undefined);
-        const message = `Deployment ${d.spec.name}: ${error.code}: ${redactVariables(error.message, injected)}${variables.length ? '' : ` (container logs: log group "Container logs: ${d.spec.name}")`}`;
+        // The variable is named only when the service names it; otherwise every reference is annotated as a possible cause.
+        const suspects = error.code === 'SecretsInjectionError' ? injectionSuspects(error, references) : { named: false, variables: [] };
+        const variables = suspects.variables;
+        const places = variables.flatMap((v) => { const s = d.spec.spans.environmentVariables[v]; return s ? [{ v, s }] : []; });
+        const message = (v) => {
+            const cause = v === undefined ? '' : suspects.named ? ` (${v})` : ` The service does not say which reference failed: ${v} is a possible cause.`;
+            return `Deployment ${d.spec.name}: ${error.code}: ${error.message}${cause}${tail && !variables.length ? `\nInference server log (tail):\n${tail}` : ''}`;
+        };
         if (places.length)
-            for (const s of places)
-                log.fail('deployment-failed', { file: d.spec.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn }, message, `${entry.remedy} (${entry.docs})`);
+            for (const { v, s } of places)
+                log.fail('deployment-failed', { file: d.spec.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn }, message(v), `${entry.remedy} (${entry.docs})`);
         else
-            log.fail('deployment-failed', at, message, `${entry.remedy} (${entry.docs})`);
+            log.fail('deployment-failed', at, message(), `${entry.remedy} (${entry.docs})`);
         log.entry(label, started, 'failed', `${error.code}`);
         return false;
     }
-    const after = await (0,rollout_live/* readDeployment */.iJ)(session, path, deadline);
+    const after = await (0,rollout_live/* readDeployment */.iJ)(session, d.path, deadline);
     if (!after || after.provisioningState.toLowerCase() !== 'succeeded') {
         log.fail('deployment-failed', at, `Deployment ${d.spec.name} reads back as ${after?.provisioningState ?? 'missing'} after its operation succeeded.`);
         log.entry(label, started, 'failed', 'read-back mismatch');
@@ -1169,8 +1380,8 @@ async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, 
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/modes/validate.js + 23 modules
-var validate = __webpack_require__(9767);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 21 modules
+var validate = __webpack_require__(4116);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 
 
@@ -1189,8 +1400,6 @@ function deployFacts(checked) {
         endpoint: facts.endpoint.kind === 'found' ? (0,rollout_live/* describeEndpoint */.N2)(facts.endpoint.value.body) : undefined,
         deployments,
         vaultIds: vaultIds(facts),
-        computed: checked.computed,
-        assetPlan: checked.assetPlan,
     };
 }
 function vaultIds(facts) {
@@ -1211,7 +1420,7 @@ const deployMode = {
 
 /***/ }),
 
-/***/ 8128:
+/***/ 5747:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1220,7 +1429,7 @@ const deployMode = {
 /* harmony export */   iJ: () => (/* binding */ readDeployment),
 /* harmony export */   uI: () => (/* binding */ waitWhileBusy)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
 /* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
 /* harmony import */ var _spec_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9933);
 /* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5570);
@@ -1291,29 +1500,47 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   jh: () => (/* binding */ retryTransient),
 /* harmony export */   z9: () => (/* binding */ runLro)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
+/* unused harmony exports pollDelayMs, PollLog, isTransient */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
 /* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7352);
-/* harmony import */ var _azure_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9649);
-/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7573);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7076);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7076);
 // Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
 // the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
-// Retry-After (docs/rollout.md §1). Every poll prints one line with the operation's status and the
-// elapsed time; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
+// Retry-After (docs/rollout.md §1). Azure sends none (test/fixtures/recorded/ml-online.json), so the
+// action backs off on its own (at once, 1 s, 2 s, 3 s, then every 5 s: the SDK's deployment interval; never
+// more often than the SDK once settled, and a terminal state noticed within 5 s). One log line per
+// state change, plus a heartbeat each minute; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
 // pipeline's own retries) is not a failed operation: it is retried at the next interval.
 
 
 
-
-
+/** Wait before poll `n` (0-based) when the service sends no Retry-After: at once, then 1 s, 2 s, 3 s, then `maxMs`. */
+function pollDelayMs(n, maxMs) {
+    return Math.min(maxMs, [0, 1000, 2000, 3000][n] ?? maxMs);
+}
+/** Which poll results deserve a log line: a state change, or a heartbeat after `heartbeatMs` of the same state. */
+class PollLog {
+    last;
+    lastAt = 0;
+    heartbeatMs;
+    constructor(heartbeatMs = 60_000) {
+        this.heartbeatMs = heartbeatMs;
+    }
+    shouldLog(state, at) {
+        if (state === this.last && at - this.lastAt < this.heartbeatMs)
+            return false;
+        this.last = state;
+        this.lastAt = at;
+        return true;
+    }
+}
 const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
 /** Worth asking again: throttling, server errors, resets, and an access token that expired in flight (the next attempt gets a new one). */
 function isTransient(error) {
-    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW && (TRANSIENT.has(error.status) || (error.status === 401 && error.code === 'ExpiredAuthenticationToken'));
+    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && (TRANSIENT.has(error.status) || (error.status === 401 && error.code === 'ExpiredAuthenticationToken'));
 }
 function toLro(res) {
     return { flatResponse: res.body, rawResponse: { statusCode: res.status, headers: res.headers, body: res.body } };
@@ -1324,14 +1551,23 @@ function elapsed(ms) {
 }
 /** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
 async function runLro(arm, request, options) {
-    const started = Date.now();
+    const now = options.now ?? Date.now;
+    const started = now();
     let polls = 0;
     let lastBody;
-    const interval = options.intervalMs ?? 2000;
+    const interval = options.intervalMs ?? 5000;
+    const lines = new PollLog();
+    /** core-lro honours Retry-After: when the service sends none, the back-off schedule supplies it. */
+    const paced = (res) => {
+        const headers = res.rawResponse.headers;
+        if (Object.keys(headers).some((k) => k.toLowerCase() === 'retry-after'))
+            return res;
+        return { ...res, rawResponse: { ...res.rawResponse, headers: { ...headers, 'retry-after': String(pollDelayMs(polls, interval) / 1000) } } };
+    };
     const poller = await (0,_azure_core_lro__WEBPACK_IMPORTED_MODULE_1__/* .createHttpPoller */ .Vj)({
         requestPath: request.path,
         requestMethod: request.method,
-        sendInitialRequest: async () => toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body })),
+        sendInitialRequest: async () => paced(toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body }))),
         sendPollRequest: async (path) => {
             polls += 1;
             const absolute = /^https:\/\//i.test(path);
@@ -1339,25 +1575,26 @@ async function runLro(arm, request, options) {
                 const res = await arm.send({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion });
                 lastBody = res.body && typeof res.body === 'object' ? res.body : undefined;
                 const state = String(lastBody?.status ?? lastBody?.properties?.provisioningState ?? `HTTP ${res.status}`);
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${state} (${elapsed(Date.now() - started)} elapsed)`);
-                return toLro(res);
+                if (lines.shouldLog(state, now()))
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${state} (${elapsed(now() - started)} elapsed)`);
+                return paced(toLro(res));
             }
             catch (error) {
-                if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW && !isTransient(error)) {
+                if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmError */ .dW && !isTransient(error)) {
                     // A Location poll answers the failure itself with an error status.
                     lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(Date.now() - started)} elapsed)`);
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(now() - started)} elapsed)`);
                     return { flatResponse: lastBody, rawResponse: { statusCode: 200, headers: {}, body: lastBody } };
                 }
                 if (!isTransient(error))
                     throw error;
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: status not readable (${error.code}); asking again (${elapsed(Date.now() - started)} elapsed)`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: status not readable (${error.code}); asking again (${elapsed(now() - started)} elapsed)`);
                 const body = { status: 'InProgress' };
                 return { flatResponse: body, rawResponse: { statusCode: 200, headers: { 'retry-after': String(Math.ceil(interval / 1000)) }, body } };
             }
         },
     }, { intervalInMs: interval, resolveOnUnsuccessful: true });
-    const remaining = options.deadline - Date.now();
+    const remaining = options.deadline - now();
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), Math.max(0, remaining));
     try {
@@ -1365,14 +1602,14 @@ async function runLro(arm, request, options) {
     }
     catch (error) {
         if (abort.signal.aborted)
-            return { kind: 'timeout', polls, elapsedMs: Date.now() - started };
+            return { kind: 'timeout', polls, elapsedMs: now() - started };
         throw error;
     }
     finally {
         clearTimeout(timer);
     }
     const state = poller.getOperationState();
-    const elapsedMs = Date.now() - started;
+    const elapsedMs = now() - started;
     if (state.status === 'succeeded') {
         const resource = (state.result && typeof state.result === 'object' ? state.result : {});
         return { kind: 'succeeded', resource, polls, elapsedMs };
@@ -1387,173 +1624,158 @@ async function runLro(arm, request, options) {
 }
 /**
  * Runs an ARM call again while it fails with throttling, a 5xx or a reset after the pipeline's own
- * retries (a 429 storm), until the deadline. Only for idempotent calls (GET, PUT). Retry-After is
- * honoured but never past the deadline, and every request inside is aborted at the deadline (a
- * `timeout: 20s` never waits out a `Retry-After: 90`).
+ * retries (a 429 storm), until the deadline. Only for idempotent calls (GET, PUT).
  */
-async function retryTransient(what, deadline, call, options = {}) {
-    return (0,_azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R)(what, { deadline, retryable: options.retryable ?? isTransient, retryAfterMs: (e) => (e instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW ? e.retryAfterMs : undefined), log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(line), clock: options.clock }, () => (0,_azure_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeadline */ .NE)(deadline, call));
-}
-
-
-/***/ }),
-
-/***/ 9219:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BV: () => (/* binding */ describeMaps),
-/* harmony export */   Yr: () => (/* binding */ sameMaps),
-/* harmony export */   Yw: () => (/* binding */ restoreTraffic),
-/* harmony export */   ui: () => (/* binding */ ROLLBACK_BUDGET_MS)
-/* harmony export */ });
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
-/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7573);
-/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8128);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5570);
-/* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8713);
-/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8154);
-
-
-
-
-
-
-/** The restore's own budget: long enough for a busy endpoint's update and a few throttled answers. */
-const ROLLBACK_BUDGET_MS = 3 * 60_000;
-function describeMaps(m) {
-    return `${(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .formatTraffic */ .zM)(m.traffic)}${Object.keys(m.mirrorTraffic).length ? ` (mirror ${(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .formatTraffic */ .zM)(m.mirrorTraffic)})` : ''}`;
-}
-function sameMaps(live, want) {
-    return (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTraffic */ .UN)(live.traffic, want.traffic) && (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTraffic */ .UN)(live.mirrorTraffic, want.mirrorTraffic);
-}
-const TERMINAL = /^(succeeded|failed|canceled)$/i;
-async function restoreTraffic(session, state, options) {
-    const clock = options.clock ?? _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
-    const deadline = clock.now() + (options.budgetMs ?? ROLLBACK_BUDGET_MS);
-    const previous = state.previous;
-    const mine = [previous, ...options.ours];
-    const read = async (until) => {
-        const res = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)(`GET endpoint ${state.endpointName}`, until, () => session.arm.send({ method: 'GET', path: state.endpointPath, apiVersion: state.apiVersion }), { clock });
-        return (0,_live_js__WEBPACK_IMPORTED_MODULE_2__/* .describeEndpoint */ .N2)(res.body ?? {});
-    };
-    const tryRead = async (until) => {
+async function retryTransient(what, deadline, call) {
+    let wait = 1000;
+    for (;;) {
         try {
-            return { live: await read(until) };
+            return await call();
         }
         catch (error) {
-            return { why: error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_0__/* .ArmError */ .dW && error.status === 404 ? 'the endpoint is gone' : `the endpoint could not be read (${error instanceof Error ? error.message : String(error)})` };
+            if (!isTransient(error) || Date.now() + wait > deadline)
+                throw error;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${what}: ${error.code}; trying again in ${Math.round(wait / 1000)} s`);
+            await new Promise((r) => setTimeout(r, wait));
+            wait = Math.min(wait * 2, 15_000);
         }
-    };
-    if (options.inFlight) {
-        options.log('Waiting for the traffic update already sent before restoring.');
-        await Promise.race([options.inFlight.catch(() => undefined), clock.sleep(Math.max(0, (deadline - clock.now()) / 3))]);
-    }
-    for (let sends = 0;;) {
-        // The guard read: short, and only a guard — when it fails, the restore is sent anyway.
-        const guard = await tryRead(Math.min(deadline, clock.now() + 15_000));
-        if (guard.live) {
-            if (sameMaps(guard.live, previous)) {
-                if (TERMINAL.test(guard.live.provisioningState))
-                    return { kind: 'restored', live: guard.live, sent: sends > 0 };
-                // An operation is still running on the endpoint: wait for it before judging what it leaves.
-                if (clock.now() + 2000 < deadline) {
-                    await clock.sleep(2000);
-                    continue;
-                }
-            }
-            if (!mine.some((m) => sameMaps(guard.live, m)))
-                return { kind: 'changed-elsewhere', live: guard.live };
-        }
-        else if (Object.keys(previous.traffic).length === 0) {
-            return { kind: 'failed', why: `the previous map is empty and ${guard.why ?? 'the endpoint could not be read'}: an empty map is never sent without reading the endpoint first` };
-        }
-        if (sends >= 3)
-            return { kind: 'failed', why: `Azure still holds ${guard.live ? describeMaps(guard.live) : 'an unreadable map'} after ${sends} restores`, live: guard.live };
-        if (clock.now() >= deadline)
-            return { kind: 'failed', why: 'the rollback budget ended before the restore was confirmed', live: guard.live };
-        sends += 1;
-        options.log(`Sending the restore of traffic ${describeMaps(previous)}${guard.live ? '' : ` (${guard.why}; sent without it)`}.`);
-        const body = (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .withTraffic */ .oO)(state.body, previous.traffic, previous.mirrorTraffic);
-        try {
-            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)('Restore', deadline, () => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .runLro */ .z9)(session.arm, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body }, { label: 'Restore', deadline }), { clock, retryable: (e) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(e) || (0,_writes_js__WEBPACK_IMPORTED_MODULE_4__/* .isBusyConflict */ .I2)(e) });
-            if (outcome.kind === 'failed')
-                return { kind: 'failed', why: `the restore failed: ${outcome.error.code}: ${outcome.error.message}`, live: guard.live };
-            if (outcome.kind === 'timeout')
-                return { kind: 'failed', why: 'the restore did not finish within the rollback budget', live: guard.live };
-        }
-        catch (error) {
-            return { kind: 'failed', why: `the restore was not accepted: ${error instanceof Error ? error.message : String(error)}`, live: guard.live };
-        }
-        // Read back (with the rest of the budget); a late write of this run that landed after the
-        // restore shows as one of its own maps, and the loop sends the restore again.
-        const back = await tryRead(deadline);
-        if (!back.live)
-            return { kind: 'failed', why: `the restore was accepted but ${back.why ?? 'the endpoint could not be read back'}` };
-        if (sameMaps(back.live, previous))
-            return { kind: 'restored', live: back.live, sent: true };
-        options.log(`Read back ${describeMaps(back.live)} after the restore: a write of this run may have landed after it.`);
     }
 }
 
 
 /***/ }),
 
-/***/ 8713:
+/***/ 8154:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I2: () => (/* binding */ isBusyConflict),
-/* harmony export */   f6: () => (/* binding */ ApplyLog),
-/* harmony export */   zC: () => (/* binding */ writeLro)
+/* harmony export */   H6: () => (/* binding */ planTraffic),
+/* harmony export */   UN: () => (/* binding */ sameTraffic),
+/* harmony export */   oO: () => (/* binding */ withTraffic),
+/* harmony export */   zM: () => (/* binding */ formatTraffic)
 /* harmony export */ });
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6939);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5570);
-
-
-
-/** Shared by the apply steps: findings, timeline, and what has been written. */
-class ApplyLog {
-    findings = [];
-    notes = [];
-    writes = 0;
-    failed = false;
-    timeline;
-    constructor(timeline) {
-        this.timeline = timeline;
+/* unused harmony exports normalizeTraffic, shareWith */
+// Pure: the traffic steps of a rollout (docs/rollout.md §2). From the traffic the endpoint serves
+// now and what the inputs ask for (an explicit map, `all`, gated `rollout-steps`, the endpoint
+// file's own traffic, and an optional mirror share), the ordered list of traffic maps to PUT.
+// The restore target of every rollback is `previous`, the map as read before the first change.
+/** Lower-cased names, zero entries dropped: the form in which two maps are compared. */
+function normalizeTraffic(map) {
+    const out = {};
+    for (const [name, percent] of Object.entries(map ?? {})) {
+        if (percent !== 0)
+            out[name.toLowerCase()] = (out[name.toLowerCase()] ?? 0) + percent;
     }
-    entry(name, started, verdict, detail) {
-        this.timeline.push({ name, durationMs: Math.round(Date.now() - started), verdict, ...(detail ? { detail } : {}) });
-    }
-    fail(rule, at, message, hint) {
-        this.failed = true;
-        this.findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .makeFinding */ .MH)(rule, at, message, { severity: 'error', ...(hint ? { hint } : {}) }));
-    }
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+function sameTraffic(a, b) {
+    return JSON.stringify(normalizeTraffic(a)) === JSON.stringify(normalizeTraffic(b));
+}
+function formatTraffic(map) {
+    const entries = Object.entries(normalizeTraffic(map));
+    return entries.length ? entries.map(([n, p]) => `${n}=${p}`).join(',') : '(none)';
 }
 /**
- * A 409 because another operation runs on the resource ("Cannot create a deployment in endpoint X
- * because it is in Updating provisioning state"): the write is waited out and sent again, never
- * failed (docs/rollout.md §1 "Busy resources"). Other 409s (a name taken, an immutable field) are final.
+ * The others keep their proportions while `name` takes `share` percent: the remaining percentage
+ * is split by the largest-remainder method, so the map always totals exactly 100.
  */
-function isBusyConflict(error) {
-    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_0__/* .ArmError */ .dW && error.status === 409 && /provisioning state|current operation|operation is in progress/i.test(error.message);
+function shareWith(live, name, share) {
+    const key = name.toLowerCase();
+    const others = Object.entries(normalizeTraffic(live)).filter(([n]) => n !== key);
+    const othersTotal = others.reduce((s, [, p]) => s + p, 0);
+    const rest = 100 - share;
+    if (others.length === 0 || othersTotal === 0 || rest === 0)
+        return { [key]: 100 };
+    const exact = others.map(([n, p]) => ({ n, exact: (p * rest) / othersTotal }));
+    const floor = exact.map((e) => ({ n: e.n, p: Math.floor(e.exact), frac: e.exact - Math.floor(e.exact) }));
+    let missing = rest - floor.reduce((s, e) => s + e.p, 0);
+    for (const e of [...floor].sort((a, b) => b.frac - a.frac || a.n.localeCompare(b.n))) {
+        if (missing <= 0)
+            break;
+        e.p += 1;
+        missing -= 1;
+    }
+    return normalizeTraffic({ [key]: share, ...Object.fromEntries(floor.map((e) => [e.n, e.p])) });
 }
-/** A write through an LRO; a refused write (ARM error on the PUT itself) becomes a failed outcome. Throttling, 5xx and a busy resource's 409 are sent again until the deadline. */
-async function writeLro(session, log, req, label, deadline, options = {}) {
-    const started = Date.now();
-    try {
-        return await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .retryTransient */ .jh)(label, deadline, async () => {
-            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .runLro */ .z9)(session.arm, req, { label, deadline });
-            log.writes += 1;
-            return outcome;
-        }, { retryable: (error) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error) || isBusyConflict(error), clock: options.clock });
+/** An endpoint PUT body with another traffic and mirror map (everything else as it was). */
+function withTraffic(body, traffic, mirrorTraffic) {
+    return { ...body, properties: { ...body.properties, traffic, mirrorTraffic } };
+}
+function planTraffic(input) {
+    const previous = { traffic: normalizeTraffic(input.live), mirrorTraffic: normalizeTraffic(input.liveMirror) };
+    const plan = { previous, steps: [], notes: [], problems: [] };
+    const known = new Set(input.deployments.map((d) => d.toLowerCase()));
+    const target = input.deployment?.toLowerCase();
+    const gated = input.gatesConfigured;
+    const liveStep = (label, traffic, isGated) => ({ label, traffic: normalizeTraffic(traffic), mirrorTraffic: {}, gated: isGated });
+    if (input.mirrorPercent !== undefined) {
+        if (input.mirrorPercent < 1 || input.mirrorPercent > 50)
+            plan.problems.push(`mirror-percent: ${input.mirrorPercent} is outside 1..50; the service mirrors at most 50 % of the traffic.`);
+        else if (!target)
+            plan.problems.push('mirror-percent: needs a deployment file; it mirrors traffic to the deployment this run deploys.');
+        else if ((previous.traffic[target] ?? 0) > 0)
+            plan.problems.push(`mirror-percent: deployment '${target}' already serves ${previous.traffic[target]} % of live traffic; the service mirrors only to a deployment without live traffic.`);
+        else if (Object.keys(previous.traffic).length === 0)
+            plan.problems.push('mirror-percent: the endpoint serves no live traffic yet, so there is nothing to mirror.');
+        else if (input.request.kind === 'none')
+            plan.problems.push('mirror-percent: mirroring is the first step of a rollout; give rollout-steps or traffic as well.');
+        else
+            plan.steps.push({ label: `mirror ${input.mirrorPercent} % to ${target}`, traffic: previous.traffic, mirrorTraffic: { [target]: input.mirrorPercent }, gated: true });
     }
-    catch (error) {
-        if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_0__/* .ArmError */ .dW)
-            return { kind: 'failed', error: { code: error.code, message: error.message.replace(/^\w+ \S+: \d+ \w+: /, '') }, polls: 0, elapsedMs: Date.now() - started };
-        throw error;
+    const request = input.request;
+    switch (request.kind) {
+        case 'none':
+            break;
+        case 'all':
+            if (!target)
+                plan.problems.push('traffic: all needs a deployment file (it sends 100 % to the deployment this run deploys).');
+            else
+                plan.steps.push(liveStep(`${target} 100 %`, { [target]: 100 }, gated));
+            break;
+        case 'map':
+        case 'file': {
+            const weights = normalizeTraffic(request.kind === 'map' ? request.weights : request.traffic);
+            const unknown = Object.keys(weights).filter((n) => !known.has(n));
+            if (unknown.length) {
+                plan.problems.push(`traffic: ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} neither deployed by this run nor on the endpoint (known: ${[...known].join(', ') || 'none'}).`);
+                break;
+            }
+            if (request.kind === 'file' && Object.keys(weights).length === 0 && Object.keys(normalizeTraffic(request.mirrorTraffic)).length === 0)
+                break;
+            const step = liveStep(`traffic ${formatTraffic(weights)}`, weights, gated);
+            if (request.kind === 'file')
+                step.mirrorTraffic = normalizeTraffic(request.mirrorTraffic);
+            plan.steps.push(step);
+            break;
+        }
+        case 'steps': {
+            if (!target) {
+                plan.problems.push('rollout-steps: needs a deployment file; the steps move the deployment this run deploys up.');
+                break;
+            }
+            const others = Object.entries(previous.traffic).filter(([n, p]) => n !== target && p > 0);
+            if (others.length === 0) {
+                plan.notes.push(`No other deployment serves traffic, so ${target} goes to 100 % in one step (rollout-steps needs traffic to shift away from).`);
+                plan.steps.push(liveStep(`${target} 100 %`, { [target]: 100 }, gated));
+                break;
+            }
+            const current = previous.traffic[target] ?? 0;
+            const steps = request.steps.filter((s) => s > current);
+            if (steps.length < request.steps.length)
+                plan.notes.push(`${target} already serves ${current} %: steps at or below it are skipped.`);
+            for (const s of steps)
+                plan.steps.push(liveStep(`${target} ${s} %`, shareWith(previous.traffic, target, s), gated));
+            break;
+        }
     }
+    // A step that changes nothing is dropped (a re-run of a finished rollout is a no-op).
+    let last = previous;
+    plan.steps = plan.steps.filter((s) => {
+        const same = sameTraffic(s.traffic, last.traffic) && sameTraffic(s.mirrorTraffic, last.mirrorTraffic);
+        last = { traffic: s.traffic, mirrorTraffic: s.mirrorTraffic };
+        return !same;
+    });
+    return plan;
 }
 
 

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { planWith, planLines, datastoreName } from './plan.ts';
+import { planWith, planLines, datastoreName, sameEnvironmentFields, sameModelUri } from './plan.ts';
 import { uploadWith, withAssetIds, setPointer, limiter } from './upload.ts';
 import { FakeAzure, WS_PATH, copyModel1, model1Deployment, requestsFor } from './testkit.ts';
 
@@ -215,5 +215,21 @@ describe('helpers', () => {
       active--;
     })));
     assert.equal(peak, 2);
+  });
+});
+
+describe('asset reuse compares what Azure stores (recorded normalisation)', () => {
+  it('a modelUri with resourcegroups matches the stored resourceGroups form; another path does not', () => {
+    const sent = 'azureml://subscriptions/s/resourcegroups/rg/workspaces/ws/datastores/workspaceblobstore/paths/LocalUpload/abc/model.pkl';
+    assert.equal(sameModelUri(sent.replace('/resourcegroups/', '/resourceGroups/'), sent), true);
+    assert.equal(sameModelUri(sent.replace('abc', 'abd'), sent), false);
+  });
+
+  it('a conda YAML matches the JSON text Azure stores, osType Linux matches an absent one; a changed dependency does not', () => {
+    const yaml = 'channels:\n- conda-forge\ndependencies:\n- python=3.10\n- pip:\n  - numpy==1.26.4\nname: env\n';
+    const stored = { image: 'mcr.microsoft.com/azureml/base:1', osType: 'Linux', condaFile: JSON.stringify({ channels: ['conda-forge'], dependencies: ['python=3.10', { pip: ['numpy==1.26.4'] }], name: 'env' }, null, 2) };
+    assert.equal(sameEnvironmentFields(stored, { image: 'mcr.microsoft.com/azureml/base:1', condaFile: yaml }), true);
+    assert.equal(sameEnvironmentFields(stored, { image: 'mcr.microsoft.com/azureml/base:1', condaFile: yaml.replace('1.26.4', '2.0.0') }), false);
+    assert.equal(sameEnvironmentFields(stored, { image: 'mcr.microsoft.com/azureml/base:1', condaFile: yaml, osType: 'Windows' }), false);
   });
 });

@@ -3,6 +3,7 @@
 // and where, and whether an identical version already exists. Read-only: validate shows it, deploy
 // executes it (upload.ts). Local folders are hashed once however many deployments share them.
 import { randomUUID } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
 import type { LocalAssetFacts } from '../checks/facts.ts';
 import type { AssetToRegister, RestRequest } from '../spec/rest.ts';
 import { ANONYMOUS_ENV_NAME } from '../spec/rest.ts';
@@ -190,7 +191,37 @@ async function planModel(ctx: PlanContext, a: AssetToRegister, body: Record<stri
   }
   name ??= randomUUID();
   const label = (v: string) => `model ${a.name ?? `${name.slice(0, 12)}… (anonymous)`}:${v}${a.localPath ? ` from ${a.localPath}` : ''}`;
-  return planVersioned(ctx, a, body, base, name, a.anonymous ? '1' : a.version, label, upload, (existing) => existing.properties.modelUri === props.modelUri);
+  return planVersioned(ctx, a, body, base, name, a.anonymous ? '1' : a.version, label, upload, (existing) => sameModelUri(existing.properties.modelUri, props.modelUri));
+}
+
+/**
+ * Asset versions as Azure stores them (recorded, test/fixtures/recorded/ml-assets.json): the `resourcegroups` segment of a
+ * model's `azureml://` URI capitalised. The segment names compare without case, as ARM ids do.
+ */
+export function sameModelUri(stored: unknown, sent: unknown): boolean {
+  if (typeof stored !== 'string' || typeof sent !== 'string') return stored === sent;
+  const norm = (u: string) => u.replace(/\/resourcegroups\//i, '/resourceGroups/').replace(/^azureml:\/\/subscriptions\//i, 'azureml://subscriptions/');
+  return norm(stored) === norm(sent);
+}
+
+/** A conda file's content, whatever its text form: Azure stores the YAML sent as JSON text (recorded), so parse both. */
+function condaValue(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  try {
+    return parseYaml(v) as unknown;
+  } catch {
+    return v;
+  }
+}
+
+/**
+ * Whether an environment version holds what the file asks for, the way the service normalises it (recorded): `condaFile`
+ * compared as parsed content; `osType` defaults to Linux when absent; `image` and `inferenceConfig` as sent.
+ */
+export function sameEnvironmentFields(stored: Record<string, unknown>, sent: Record<string, unknown>): boolean {
+  const eq = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return eq(stored.image, sent.image) && eq(stored.inferenceConfig, sent.inferenceConfig) &&
+    eq(condaValue(stored.condaFile), condaValue(sent.condaFile)) && (stored.osType ?? 'Linux') === (sent.osType ?? 'Linux');
 }
 
 async function planEnvironment(ctx: PlanContext, a: AssetToRegister, body: Record<string, unknown>, props: Record<string, unknown>, base: Base): Promise<PlannedAsset | undefined> {
@@ -208,7 +239,7 @@ async function planEnvironment(ctx: PlanContext, a: AssetToRegister, body: Recor
     if (a.anonymous) version = buildContextEnvironmentVersion(hash, a.buildContext.dockerfilePath);
   }
   const same = (existing: { properties: Record<string, unknown> }) =>
-    ['image', 'condaFile', 'inferenceConfig', 'osType'].every((k) => JSON.stringify(existing.properties[k]) === JSON.stringify(props[k])) &&
+    sameEnvironmentFields(existing.properties, props) &&
     JSON.stringify((existing.properties.build as { contextUri?: unknown } | undefined)?.contextUri) === JSON.stringify((props.build as { contextUri?: unknown } | undefined)?.contextUri);
   const label = (v: string) => `environment ${name}:${v}${a.buildContext ? ` built from ${a.buildContext.localPath}` : a.localPath ? ` with ${a.localPath}` : ''}`;
   return planVersioned(ctx, a, body, base, name, version, label, upload, same);

@@ -36,7 +36,7 @@ export class ArmError extends Error {
   readonly status: number;
   /** ARM or data-plane error code, e.g. `AuthorizationFailed`, `ResourceNotFound`, `SecretNotFound`. */
   readonly code: string;
-  /** Key Vault's `innererror.code`, e.g. `ForbiddenByRbac`. */
+  /** The inner code: Key Vault's `innererror.code` (e.g. `ForbiddenByRbac`) or the ML service's `innerError.code` (recorded spelling). */
   readonly innerCode?: string;
   readonly method: string;
   /** The URL path (no host, no query): safe to print. */
@@ -185,12 +185,12 @@ function parseJson(text: string | undefined): unknown {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; innererror?: { code?: string } };
+  error?: { code?: string; message?: string; innererror?: { code?: string }; innerError?: { code?: string } };
 }
 
 function armError(status: number, body: unknown, method: string, path: string, retryAfterMs?: number): ArmError {
   const error = typeof body === 'object' && body !== null ? (body as ErrorBody).error : undefined;
   const code = error?.code ?? `Http${status}`;
   const message = error?.message ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
-  return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innererror?.code, method, path, retryAfterMs });
+  return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innerError?.code ?? error?.innererror?.code, method, path, retryAfterMs });
 }

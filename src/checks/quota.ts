@@ -21,8 +21,23 @@ export function reservedInstances(instances: number): number {
   return Math.ceil((instances * 12) / 10);
 }
 
-export function coresNeeded(instances: number, vCPUs: number): number {
-  return reservedInstances(instances) * vCPUs;
+export function coresNeeded(instances: number, vCPUs: number, vmSize?: string): number {
+  return (vmSize && reserveExempt(vmSize) ? instances : reservedInstances(instances)) * vCPUs;
+}
+
+/**
+ * SKUs the service deploys without the 20 % reserve ("Skip 20% Reservation" in the managed online endpoints SKU list,
+ * https://learn.microsoft.com/azure/machine-learning/reference-managed-online-endpoints-vm-sku-list, as issue 16 quotes it):
+ * the A100 and H100 sizes and the ND families. The SKU list table is the authority; this matches it by name pattern.
+ */
+export function reserveExempt(vmSize: string): boolean {
+  return /A100|H100|^Standard_ND/i.test(vmSize);
+}
+
+function reserveText(d: QuotaDemand): string {
+  return reserveExempt(d.vmSize)
+    ? `${d.instances} instance(s) (${d.vmSize} skips the 20 % reserve)`
+    : `ceil(1.2 × ${d.instances}) = ${reservedInstances(d.instances)} instances (20 % reserve for upgrades)`;
 }
 
 export interface QuotaDemand {
@@ -68,10 +83,10 @@ export function quotaDemands(deployments: readonly DeploymentSpec[], live: Reado
     const size = sizeOf(vmSizes, d.instanceType);
     if (!size) continue;
     const instances = d.instanceCount ?? 1;
-    const cores = coresNeeded(instances, size.vCPUs);
+    const cores = coresNeeded(instances, size.vCPUs, size.name);
     const existing = lookupCI(live, d.name);
     const oldSize = sizeOf(vmSizes, existing?.instanceType);
-    const held = existing && oldSize && oldSize.family.toLowerCase() === size.family.toLowerCase() ? coresNeeded(existing.instanceCount ?? 1, oldSize.vCPUs) : 0;
+    const held = existing && oldSize && oldSize.family.toLowerCase() === size.family.toLowerCase() ? coresNeeded(existing.instanceCount ?? 1, oldSize.vCPUs, oldSize.name) : 0;
     out.push({ deployment: d.name, file: d.file, vmSize: size.name, family: size.family, instances, vCPUs: size.vCPUs, cores, held, additional: Math.max(0, cores - held) });
   }
   return out;
@@ -147,7 +162,7 @@ export const quotaCheck = defineCheck('quota', ['instance-type-unavailable', 'qu
     const update = demand.held ? ` It already holds ${demand.held} cores, which it keeps until the new instances are up.` : '';
     const running = runningElsewhere(live, vmSizes.value, demand);
     findings.push(
-      makeFinding('quota-insufficient', instanceTypeAt(d), `${demand.deployment} needs ${demand.cores} cores of ${demand.family}: ceil(1.2 × ${demand.instances}) = ${reservedInstances(demand.instances)} instances (20 % reserve for upgrades) × ${demand.vCPUs} cores of ${demand.vmSize}; ${free} of ${family.limit} are free (${family.current} in use).${update}${others}${running}`, {
+      makeFinding('quota-insufficient', instanceTypeAt(d), `${demand.deployment} needs ${demand.cores} cores of ${demand.family}: ${reserveText(demand)} × ${demand.vCPUs} cores of ${demand.vmSize}; ${free} of ${family.limit} are free (${family.current} in use).${update}${others}${running}`, {
         hint: `Request at least ${family.after} cores for ${demand.family} in the region (Azure portal: Quotas), or lower instance_count, or choose a size of a family with free quota.`,
       }),
     );
@@ -162,5 +177,5 @@ function runningElsewhere(live: Readonly<Record<string, LiveDeploymentFacts>>, v
     .map((l) => ({ l, size: sizeOf(vmSizes, l.instanceType) }))
     .filter((x) => x.size && x.size.family.toLowerCase() === demand.family.toLowerCase());
   if (!holders.length) return '';
-  return ` ${holders.map((x) => `${x.l.name} (${coresNeeded(x.l.instanceCount ?? 1, x.size?.vCPUs ?? 0)} cores)`).join(', ')} keep${holders.length === 1 ? 's' : ''} running during the rollout.`;
+  return ` ${holders.map((x) => `${x.l.name} (${coresNeeded(x.l.instanceCount ?? 1, x.size?.vCPUs ?? 0, x.size?.name)} cores)`).join(', ')} keep${holders.length === 1 ? 's' : ''} running during the rollout.`;
 }

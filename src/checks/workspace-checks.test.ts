@@ -104,6 +104,18 @@ describe('quota check', () => {
     { name: 'VM sizes unreadable: cannot-verify', deployments: [deploymentSpec()], f: { vmSizes: { kind: 'unreadable', why: 'Forbidden' } }, want: ['cannot-verify@6:warning'] },
     { name: 'usages unreadable: cannot-verify', deployments: [deploymentSpec()], f: { usages: { kind: 'unreadable', why: 'Forbidden' } }, want: ['cannot-verify@6:warning'] },
     { name: 'no usage for the family: cannot-verify', deployments: [deploymentSpec({ instanceType: 'Standard_F4s_v2' })], f: { usages: usage(0, 10) }, want: ['cannot-verify@6:warning'], message: /standardFSv2Family/ },
+    {
+      name: '1 × A100 in a family with 24 free cores passes: A100 sizes skip the 20 % reserve',
+      deployments: [deploymentSpec({ instanceType: 'Standard_NC24ads_A100_v4', instanceCount: 1 })],
+      f: { vmSizes: { kind: 'found', value: [{ name: 'Standard_NC24ads_A100_v4', family: 'StandardNCADSA100v4Family', vCPUs: 24 }] }, usages: { kind: 'found', value: [{ family: 'StandardNCADSA100v4Family', current: 0, limit: 24 }] } },
+      want: [],
+    },
+    {
+      name: 'the same 24 cores of a reserved size (F-series, 24 vCPUs) do not fit: ceil(1.2 × 1) = 2 instances',
+      deployments: [deploymentSpec({ instanceType: 'Standard_F24s_v2', instanceCount: 1 })],
+      f: { vmSizes: { kind: 'found', value: [{ name: 'Standard_F24s_v2', family: 'standardFSv2Family', vCPUs: 24 }] }, usages: { kind: 'found', value: [{ family: 'standardFSv2Family', current: 0, limit: 24 }] } },
+      want: ['quota-insufficient@6:error'], message: /needs 48 cores/,
+    },
     { name: 'Kubernetes: not checked', deployments: [deploymentSpec({ computeType: 'Kubernetes', instanceType: 'gpu-large' })], f: {}, want: [] },
   ];
   for (const c of table) {

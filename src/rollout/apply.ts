@@ -21,7 +21,7 @@ import { parseExactReference } from '../secrets/parse.ts';
 import type { KeyVaultRef } from '../secrets/scan.ts';
 import { readSourceFile, workspaceRoot } from '../source-files.ts';
 import { endpointPath, ML_API_VERSION, type DeploymentSpec, type WorkspaceContext } from '../spec/index.ts';
-import { describeFailure, failingVariables, onlyKeyVaultPermission, type ServiceError } from './failure-codes.ts';
+import { describeFailure, injectionSuspects, retryAfterGrant, type ReferenceVariable, type ServiceError } from './failure-codes.ts';
 import { ensureKeyVaultAccess } from './keyvault-roles.ts';
 import { redactVariables } from './log-redaction.ts';
 import { readDeployment, readEndpoint, waitWhileBusy, type LiveDeployment, type LiveEndpoint } from './live.ts';
@@ -355,8 +355,13 @@ async function applyDeployment(
     core.info(live ? `Updating deployment ${d.spec.name} (${(request.diff ?? []).slice(0, 5).join('; ')}).` : `Creating deployment ${d.spec.name}.`);
     return writeLro(session, log, put, `Deployment ${d.spec.name}`, deadline);
   });
-  // A role granted a moment ago may not have propagated: one retry, after a delay, when the failure names only it.
-  if (outcome.kind === 'failed' && grantedHosts.length && onlyKeyVaultPermission(outcome.error, grantedHosts)) {
+  // A role granted a moment ago may not have propagated: one retry, after a delay, when every suspect reference is a Key
+  // Vault one on a vault the action just granted (decided from what it assigned; the service's text names no cause).
+  const references: ReferenceVariable[] = Object.entries(d.spec.environmentVariables).flatMap(([variable, value]) => {
+    const t = typeof value === 'string' ? parseExactReference(value) : undefined;
+    return t ? [{ variable, vaultHost: t.kind === 'keyvault' ? t.vaultHost : undefined }] : [];
+  });
+  if (outcome.kind === 'failed' && retryAfterGrant(outcome.error, references, grantedHosts)) {
     const delay = Math.min(60_000, Math.max(1000, Math.floor((deadline - Date.now()) / 4)));
     core.info(`The deployment failed on the Key Vault permission granted a moment ago; role assignments take time to propagate. Retrying once in ${Math.round(delay / 1000)} s.`);
     log.entry(`${label} (first attempt)`, started, 'failed', `${outcome.error.code}: waiting for role propagation`);
@@ -368,11 +373,16 @@ async function applyDeployment(
     // The container logs go to their log group only: a line may hold what the container printed of its secrets.
     const injected = await showLogs(session, path, d.spec);
     const entry = describeFailure(error.code);
-    const variables = error.code === 'SecretsInjectionError' ? failingVariables(error, Object.keys(d.spec.environmentVariables)) : [];
-    const places = variables.map((v) => d.spec.spans.environmentVariables[v]).filter((s) => s !== undefined);
-    const message = `Deployment ${d.spec.name}: ${error.code}: ${redactVariables(error.message, injected)}${variables.length ? '' : ` (container logs: log group "Container logs: ${d.spec.name}")`}`;
-    if (places.length) for (const s of places) log.fail('deployment-failed', { file: d.spec.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn }, message, `${entry.remedy} (${entry.docs})`);
-    else log.fail('deployment-failed', at, message, `${entry.remedy} (${entry.docs})`);
+    // The variable is named only when the service names it; otherwise every reference is annotated as a possible cause.
+    const suspects = error.code === 'SecretsInjectionError' ? injectionSuspects(error, references) : { named: false, variables: [] };
+    const variables = suspects.variables;
+    const places = variables.flatMap((v) => { const s = d.spec.spans.environmentVariables[v]; return s ? [{ v, s }] : []; });
+    const message = (v?: string) => {
+      const cause = v === undefined ? '' : suspects.named ? ` (${v})` : ` The service does not say which reference failed: ${v} is a possible cause.`;
+      return `Deployment ${d.spec.name}: ${error.code}: ${redactVariables(error.message, injected)}${cause}${variables.length ? '' : ` (container logs: log group "Container logs: ${d.spec.name}")`}`;
+    };
+    if (places.length) for (const { v, s } of places) log.fail('deployment-failed', { file: d.spec.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn }, message(v), `${entry.remedy} (${entry.docs})`);
+    else log.fail('deployment-failed', at, message(), `${entry.remedy} (${entry.docs})`);
     log.entry(label, started, 'failed', `${error.code}`);
     return false;
   }

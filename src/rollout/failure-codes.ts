@@ -93,9 +93,16 @@ export interface ServiceError {
   details?: Array<{ code?: string; target?: string; message?: string }>;
 }
 
+/** A deployment variable whose value is a secret reference, and the vault host when it is a Key Vault one. */
+export interface ReferenceVariable {
+  variable: string;
+  vaultHost?: string;
+}
+
 /**
- * The environment variables a SecretsInjectionError names: from `details[].target` when the service
- * gives them, else from the message (`environment variable(s) A, B`).
+ * The environment variables a SecretsInjectionError names: `details[].target` when the service gives them, else the
+ * known variable names its message spells out. The contract's text names none ("The endpoint identity could not read one
+ * or more referenced secrets …", contracts MfeOperationsStatus_examples.json), so this is often empty.
  */
 export function failingVariables(error: ServiceError, known: readonly string[]): string[] {
   const fromDetails = (error.details ?? []).map((d) => d.target).filter((t): t is string => typeof t === 'string' && t.length > 0);
@@ -104,14 +111,24 @@ export function failingVariables(error: ServiceError, known: readonly string[]):
 }
 
 /**
- * True when every failing reference is a Key Vault permission problem on the vaults just granted:
- * the one case where a retry after a propagation delay can succeed.
+ * Where to point a SecretsInjectionError: the variables the service names (`named: true`), or, when it names none,
+ * every secret reference of the deployment as a possible cause (`named: false`).
  */
-export function onlyKeyVaultPermission(error: ServiceError, grantedVaultHosts: readonly string[]): boolean {
-  if (error.code !== 'SecretsInjectionError') return false;
-  const texts = (error.details?.length ? error.details.map((d) => d.message ?? '') : [error.message]).filter(Boolean);
-  if (texts.length === 0) return false;
-  const hosts = grantedVaultHosts.map((h) => h.toLowerCase());
-  // Assumed wording: the docs do not give the message; it names the data action or the RBAC denial, and the vault.
-  return texts.every((t) => /getSecret|ForbiddenByRbac/i.test(t) && hosts.some((h) => t.toLowerCase().includes(h) || new RegExp(`'${h.split('.')[0] ?? h}'`).test(t.toLowerCase())));
+export function injectionSuspects(error: ServiceError, references: readonly ReferenceVariable[]): { named: boolean; variables: string[] } {
+  const named = failingVariables(error, references.map((r) => r.variable));
+  if (named.length) return { named: true, variables: named };
+  return { named: false, variables: references.map((r) => r.variable) };
+}
+
+/**
+ * Whether one retry after a propagation delay can help, decided from what the action itself just assigned, not from the
+ * message's wording (which the contract does not give): a SecretsInjectionError on a deployment whose suspect references
+ * are all Key Vault references to vaults the action granted a role on a moment ago.
+ */
+export function retryAfterGrant(error: ServiceError, references: readonly ReferenceVariable[], grantedVaultHosts: readonly string[]): boolean {
+  if (error.code !== 'SecretsInjectionError' || grantedVaultHosts.length === 0) return false;
+  const granted = new Set(grantedVaultHosts.map((h) => h.toLowerCase()));
+  const suspects = new Set(injectionSuspects(error, references).variables);
+  const involved = references.filter((r) => suspects.has(r.variable));
+  return involved.length > 0 && involved.every((r) => r.vaultHost !== undefined && granted.has(r.vaultHost.toLowerCase()));
 }

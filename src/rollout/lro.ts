@@ -1,7 +1,9 @@
 // Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
 // the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
-// Retry-After (docs/rollout.md §1). Every poll prints one line with the operation's status and the
-// elapsed time; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
+// Retry-After (docs/rollout.md §1). Azure sends none (test/fixtures/recorded/ml-online.json), so the
+// action backs off on its own (at once, 1 s, 2 s, 3 s, then every 5 s: the SDK's deployment interval; never
+// more often than the SDK once settled, and a terminal state noticed within 5 s). One log line per
+// state change, plus a heartbeat each minute; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
 // pipeline's own retries) is not a failed operation: it is retried at the next interval.
 import * as core from '@actions/core';
 import { createHttpPoller, type LroResponse, type OperationState } from '@azure/core-lro';
@@ -27,8 +29,31 @@ export interface LroOptions {
   label: string;
   /** Absolute time (ms since the epoch) by which the run must have its answer. */
   deadline: number;
-  /** Poll interval when the service sends no Retry-After (the SDKs' default is 2 s; ARM polls are cheap). */
+  /** The longest wait between polls when the service sends no Retry-After (default 5 s, azure-ai-ml's deployment interval). */
   intervalMs?: number;
+  /** Clock for elapsed times and the heartbeat (tests). */
+  now?: () => number;
+}
+
+/** Wait before poll `n` (0-based) when the service sends no Retry-After: at once, then 1 s, 2 s, 3 s, then `maxMs`. */
+export function pollDelayMs(n: number, maxMs: number): number {
+  return Math.min(maxMs, [0, 1000, 2000, 3000][n] ?? maxMs);
+}
+
+/** Which poll results deserve a log line: a state change, or a heartbeat after `heartbeatMs` of the same state. */
+export class PollLog {
+  private last?: string;
+  private lastAt = 0;
+  private readonly heartbeatMs: number;
+  constructor(heartbeatMs = 60_000) {
+    this.heartbeatMs = heartbeatMs;
+  }
+  shouldLog(state: string, at: number): boolean {
+    if (state === this.last && at - this.lastAt < this.heartbeatMs) return false;
+    this.last = state;
+    this.lastAt = at;
+    return true;
+  }
 }
 
 const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
@@ -49,16 +74,24 @@ function elapsed(ms: number): string {
 
 /** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
 export async function runLro(arm: ArmClient, request: LroRequest, options: LroOptions): Promise<LroOutcome> {
-  const started = Date.now();
+  const now = options.now ?? Date.now;
+  const started = now();
   let polls = 0;
   let lastBody: Record<string, unknown> | undefined;
-  const interval = options.intervalMs ?? 2000;
+  const interval = options.intervalMs ?? 5000;
+  const lines = new PollLog();
+  /** core-lro honours Retry-After: when the service sends none, the back-off schedule supplies it. */
+  const paced = (res: LroResponse): LroResponse => {
+    const headers = res.rawResponse.headers as Record<string, string>;
+    if (Object.keys(headers).some((k) => k.toLowerCase() === 'retry-after')) return res;
+    return { ...res, rawResponse: { ...res.rawResponse, headers: { ...headers, 'retry-after': String(pollDelayMs(polls, interval) / 1000) } } };
+  };
 
   const poller = await createHttpPoller<unknown, OperationState<unknown>>(
     {
       requestPath: request.path,
       requestMethod: request.method,
-      sendInitialRequest: async () => toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body })),
+      sendInitialRequest: async () => paced(toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body }))),
       sendPollRequest: async (path) => {
         polls += 1;
         const absolute = /^https:\/\//i.test(path);
@@ -66,17 +99,17 @@ export async function runLro(arm: ArmClient, request: LroRequest, options: LroOp
           const res = await arm.send<Record<string, unknown>>({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion });
           lastBody = res.body && typeof res.body === 'object' ? res.body : undefined;
           const state = String(lastBody?.status ?? (lastBody?.properties as { provisioningState?: unknown } | undefined)?.provisioningState ?? `HTTP ${res.status}`);
-          core.info(`${options.label}: ${state} (${elapsed(Date.now() - started)} elapsed)`);
-          return toLro(res);
+          if (lines.shouldLog(state, now())) core.info(`${options.label}: ${state} (${elapsed(now() - started)} elapsed)`);
+          return paced(toLro(res));
         } catch (error) {
           if (error instanceof ArmError && !isTransient(error)) {
             // A Location poll answers the failure itself with an error status.
             lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
-            core.info(`${options.label}: Failed (${elapsed(Date.now() - started)} elapsed)`);
+            core.info(`${options.label}: Failed (${elapsed(now() - started)} elapsed)`);
             return { flatResponse: lastBody, rawResponse: { statusCode: 200, headers: {}, body: lastBody } };
           }
           if (!isTransient(error)) throw error;
-          core.info(`${options.label}: status not readable (${(error as ArmError).code}); asking again (${elapsed(Date.now() - started)} elapsed)`);
+          core.info(`${options.label}: status not readable (${(error as ArmError).code}); asking again (${elapsed(now() - started)} elapsed)`);
           const body = { status: 'InProgress' };
           return { flatResponse: body, rawResponse: { statusCode: 200, headers: { 'retry-after': String(Math.ceil(interval / 1000)) }, body } };
         }
@@ -85,19 +118,19 @@ export async function runLro(arm: ArmClient, request: LroRequest, options: LroOp
     { intervalInMs: interval, resolveOnUnsuccessful: true },
   );
 
-  const remaining = options.deadline - Date.now();
+  const remaining = options.deadline - now();
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), Math.max(0, remaining));
   try {
     await poller.pollUntilDone({ abortSignal: abort.signal });
   } catch (error) {
-    if (abort.signal.aborted) return { kind: 'timeout', polls, elapsedMs: Date.now() - started };
+    if (abort.signal.aborted) return { kind: 'timeout', polls, elapsedMs: now() - started };
     throw error;
   } finally {
     clearTimeout(timer);
   }
   const state = poller.getOperationState();
-  const elapsedMs = Date.now() - started;
+  const elapsedMs = now() - started;
   if (state.status === 'succeeded') {
     const resource = (state.result && typeof state.result === 'object' ? state.result : {}) as Record<string, unknown>;
     return { kind: 'succeeded', resource, polls, elapsedMs };

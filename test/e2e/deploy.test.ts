@@ -29,7 +29,7 @@ describe('deploy: endpoint and deployment', () => {
     assert.deepEqual(JSON.parse(run.outputs.traffic ?? '{}'), { blue: 100 });
     assert.equal(run.outputs['endpoint-name'], 'shop-ep');
     assert.equal(run.outputs['scoring-uri'], 'https://shop-ep.eastus.inference.ml.azure.com/score');
-    assert.match(run.stdout, /Deployment blue: InProgress \(0:0\d elapsed\)/);
+    assert.match(run.stdout, /Deployment blue: Updating \(0:0\d elapsed\)/); // the recorded status vocabulary
     // Traceability tags on what was written.
     const state = await admin<{ onlineEndpoints: Array<{ name: string; tags: Record<string, string>; deployments: Array<{ name: string; tags: Record<string, string> }> }> }>(emu, 'GET', '/state');
     const ep = state.body.onlineEndpoints.find((e) => e.name === 'shop-ep');
@@ -138,15 +138,17 @@ describe('deploy: failures are reported where they happen, and nothing else move
     assert.match(run.summary, /az ml online-deployment delete --name green --endpoint-name existing-ep --yes/);
   });
 
-  it('SecretsInjectionError: a role that has not propagated fails the deployment on the line of the variable it names', async () => {
+  it('SecretsInjectionError (the contract\'s text names no variable): every secret reference is annotated as a possible cause, on its line', async () => {
     // The grant is visible at once but grants only after 10 minutes: the one retry cannot help either.
     await admin(emu, 'PATCH', '/knobs', { rbac: { propagationSeconds: 600 } });
     const files = { 'ml/endpoint.yml': ENDPOINT, 'ml/blue.yml': deploymentYaml(emu, 'blue', 'shop-ep', { DB_PASSWORD: KV_REF, LOG_LEVEL: 'info' }) };
     const run = await deploy(emu, { 'endpoint-file': 'ml/endpoint.yml', 'deployment-file': 'ml/blue.yml', traffic: 'all', 'grant-missing-roles': 'true', timeout: '20s' }, files);
     assert.equal(run.code, 1, run.stdout);
     assert.match(run.stdout, /Retrying once in \d+ s/);
-    const failed = run.annotations.find((a) => a.properties.title?.startsWith('deployment-failed'));
-    assert.match(failed?.message ?? '', /Deployment blue: SecretsInjectionError: .*DB_PASSWORD/);
+    const failures = run.annotations.filter((a) => a.properties.title?.startsWith('deployment-failed'));
+    assert.equal(failures.length, 1, 'LOG_LEVEL is no reference: only DB_PASSWORD is a possible cause');
+    const failed = failures[0];
+    assert.match(failed?.message ?? '', /Deployment blue: SecretsInjectionError: .*DB_PASSWORD is a possible cause/);
     assert.equal(failed?.properties.line, '8');
     assert.match(failed?.message ?? '', /Key Vault Secrets User/);
     const held = (await world(emu))['shop-ep'];

@@ -2,6 +2,7 @@
 // (contracts/machinelearningservices/2026-09-01/CodeVersions_CreateOrGetStartPendingUpload.json, the model form has the
 // same shape) and the blob store uploads target (*.blob.core.windows.net: SAS, Shared Key or Entra token, storage-auth.ts).
 import { createHash, randomUUID } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
 import type { ArmCall } from './arm-common.ts';
 import { armError, parseArmBody } from './arm-common.ts';
 import type { Ctx } from './context.ts';
@@ -60,9 +61,35 @@ export function putAssetVersion(call: ArmCall): EmuResponse {
   const props = (parsed.body['properties'] ?? {}) as Record<string, unknown>;
   const key = `${kind}/${name}/${version}`.toLowerCase();
   const existing = w.assets.get(key);
-  const rec: AssetRec = { kind, name, version, id: `${w.workspaceId}/${kind}/${name}/versions/${version}`, properties: props, systemData: existing?.systemData ?? w.systemData(call.principal.objectId) };
+  const stored = normaliseAssetVersion(kind, props);
+  if (!stored.ok) return armError(400, 'UserError', stored.message, { details: [], innerError: { code: 'BadArgument' } });
+  const rec: AssetRec = { kind, name, version, id: `${w.workspaceId}/${kind}/${name}/versions/${version}`, properties: stored.properties, systemData: existing?.systemData ?? w.systemData(call.principal.objectId) };
   w.assets.set(key, rec);
-  return json(existing ? 200 : 201, versionResource(rec));
+  // Recorded: a new version answers 201 with Location (the version itself), an existing one 200.
+  return existing ? json(200, versionResource(rec)) : json(201, versionResource(rec), { Location: `${call.base}${call.req.path}?api-version=${call.apiVersion}` });
+}
+
+/**
+ * What the service stores, as recorded (test/fixtures/recorded/ml-assets.json): a model's `modelUri` with the
+ * `resourceGroups` segment capitalised; an environment's `condaFile` re-serialised as JSON text (two-space indent) and
+ * `osType: Linux` added when absent.
+ */
+export function normaliseAssetVersion(kind: Kind, props: Record<string, unknown>): { ok: true; properties: Record<string, unknown> } | { ok: false; message: string } {
+  const out = { ...props };
+  if (kind === 'models' && typeof out['modelUri'] === 'string') out['modelUri'] = out['modelUri'].replace(/\/resourcegroups\//i, '/resourceGroups/');
+  if (kind === 'environments') {
+    if (typeof out['condaFile'] === 'string') {
+      let conda: unknown;
+      try {
+        conda = parseYaml(out['condaFile']);
+      } catch (e) {
+        return { ok: false, message: `condaFile is not valid YAML: ${(e as Error).message}` };
+      }
+      out['condaFile'] = JSON.stringify(conda, null, 2);
+    }
+    out['osType'] ??= 'Linux';
+  }
+  return { ok: true, properties: out };
 }
 
 export function getAssetContainer(call: ArmCall): EmuResponse {

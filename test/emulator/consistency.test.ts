@@ -51,7 +51,7 @@ describe('time and eventual consistency', () => {
     assert.equal(typed.principalId, sai);
   });
 
-  it('an LRO lasts lro.durationMs of wall-clock time and sends Retry-After on 201/202 and InProgress polls (assumed: the ML service sending Retry-After)', async () => {
+  it('an LRO lasts lro.durationMs of wall-clock time and sends Retry-After on 201/202 and running polls (assumed: the ML service sending Retry-After)', async () => {
     await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 0, durationMs: 400, retryAfterSeconds: 1 } });
     const ml = mlClient(emu);
     const put = await raw(ml, 'PUT', `${wsPath(emu)}/onlineEndpoints/slow-ep?api-version=2024-10-01`, endpointBody({ type: 'SystemAssigned' }, false));
@@ -59,7 +59,7 @@ describe('time and eventual consistency', () => {
     assert.equal(put.headers['retry-after'], '1');
     const op = put.headers['azure-asyncoperation'] ?? '';
     const first = await raw(ml, 'GET', op);
-    assert.equal(first.body['status'], 'InProgress'); // no polls left, but the wall clock has not run out
+    assert.equal(first.body['status'], 'Updating'); // no polls left, but the wall clock has not run out
     assert.equal(first.headers['retry-after'], '1');
     await sleep(450);
     const done = await raw(ml, 'GET', op);
@@ -93,7 +93,7 @@ describe('time and eventual consistency', () => {
     const url = `${wsPath(emu)}/onlineEndpoints/existing-ep?api-version=2024-10-01`;
     const current = await raw(ml, 'GET', url);
     const update = await raw(ml, 'PUT', url, { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'Key', traffic: { blue: 100 } } });
-    assert.equal(update.status, 200);
+    assert.equal(update.status, 201); // recorded: a PUT on an existing endpoint answers 201
     assert.equal((update.body['properties'] as Json)['provisioningState'], 'Updating');
     const again = await raw(ml, 'PUT', url, { location: 'eastus', identity: current.body['identity'], properties: { authMode: 'Key' } });
     assert.equal(again.status, 409);

@@ -47,7 +47,10 @@ describe(`foreign client replay (${fixture.sdk})`, () => {
     for (const r of fixture.requests) {
       if (r.path.includes('{id}')) continue; // operation status URLs: random ids, polled through the resource GET instead
       const res = await proxyFetch(emu, url(r), { method: r.method, headers: auth, body: r.body ? JSON.stringify(r.body) : undefined });
-      assert.equal(res.status, r.status, `${r.method} ${r.path}`);
+      // The fixture was captured against the emulator before it followed the Azure recording (test/fixtures/recorded):
+      // Azure answers a PUT on an existing endpoint 201, not 200.
+      const expected = r.method === 'PUT' && /\/onlineEndpoints\/[^/]+$/i.test(r.path) && r.status === 200 ? 201 : r.status;
+      assert.equal(res.status, expected, `${r.method} ${r.path}`);
       if (r.method === 'DELETE') break;
       if (r.method === 'PUT') for (let i = 0; i < 3; i++) await proxyFetch(emu, url(r), { headers: auth }); // a GET is a poll
       if (r.method !== 'GET') continue;

@@ -150,7 +150,9 @@ export function handleKeyVault(ctx: Ctx, req: EmuRequest): EmuResponse {
     const denied = authorizeSecretOp(ctx, check.principal, vault, name, 'list');
     if (denied && !denied.ok) return kvError(denied.status, denied.code, denied.message, denied.inner);
     const secret = vault.secrets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (!secret) return kvError(404, 'SecretNotFound', `A secret with (name/id) ${name} was not found in this key vault. If you recently deleted this secret you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`);
+    // Recorded (azure-sdk-for-js keyvault-secrets "can list secret versions (non existing)"): a secret that does not
+    // exist has an empty version list, 200 {"value":[],"nextLink":null}, not a 404.
+    if (!secret) return json(200, { value: [], nextLink: null });
     const max = Math.max(1, Math.min(25, Number(queryGet(req, 'maxresults') ?? w.knobs.keyVault.pageSize) || 25));
     const skip = Number(Buffer.from(queryGet(req, '$skiptoken') ?? '', 'base64url').toString('utf8') || '0') || 0;
     const page = secret.versions.slice(skip, skip + max);

@@ -19,13 +19,14 @@ export async function raw(client: AzureMachineLearningWorkspaces, method: 'GET' 
 }
 
 /** PUT, then poll Azure-AsyncOperation the way core-lro does; returns the terminal status body. */
-export async function putAndPoll(client: AzureMachineLearningWorkspaces, url: string, body: unknown): Promise<{ put: { status: number; body: Json }; final: Json }> {
+export async function putAndPoll(client: AzureMachineLearningWorkspaces, url: string, body: unknown, pauseMs = 0): Promise<{ put: { status: number; headers: Record<string, string>; body: Json }; final: Json }> {
   const put = await raw(client, 'PUT', url, body);
   const op = put.headers['azure-asyncoperation'];
   if (!op) return { put, final: {} };
   for (let i = 0; i < 10; i++) {
+    if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
     const s = await raw(client, 'GET', op);
-    if (s.body['status'] !== 'InProgress') return { put, final: s.body };
+    if (s.body['status'] !== 'Updating') return { put, final: s.body };
   }
   throw new Error('operation did not finish');
 }

@@ -8,6 +8,7 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { admin, armBase, credential, scenarioPath, spawnEmulator, useEmulator, wsPath } from './harness.ts';
 import type { Emu } from './harness.ts';
 import { API, FAST, deploymentBody, endpointBody, mlClient, putAndPoll, raw } from './ml-test-client.ts';
+import { SECRETS_INJECTION_MESSAGE } from './online.ts';
 import { proxyFetch } from './proxy-fetch.ts';
 
 const OPERATOR = '1a000000-0000-4000-8000-000000000003';
@@ -129,15 +130,20 @@ describe('restricted scenario: every failure of DESIGN.md §3', () => {
   const depUrl = (ep: string, d: string): string => `${wsPath(emu)}/onlineEndpoints/${ep}/deployments/${d}?api-version=${API}`;
   const epUrl = (ep: string): string => `${wsPath(emu)}/onlineEndpoints/${ep}?api-version=${API}`;
   const sub = (): string => emu.inputs['subscription-id'] ?? '';
+  /** The failing variables of the last operation on a deployment, from the emulator's own view (admin /state). */
+  const causesOf = async (deployment: string, endpoint = 'sai-ep'): Promise<{ variable: string; message: string }[]> => {
+    const st = await admin<{ operations: { resourceId: string; causes: { variable: string; message: string }[] | null }[] }>(emu, 'GET', '/state');
+    return st.body.operations.filter((o) => o.resourceId.toLowerCase().endsWith(`/onlineendpoints/${endpoint}/deployments/${deployment}`.toLowerCase())).at(-1)?.causes ?? [];
+  };
 
   it('SecretsInjectionError when the endpoint identity cannot read connections', async () => {
     const { put, final } = await putAndPoll(ml, depUrl('sai-ep', 'conn-denied'), deploymentBody(emu, { AOAI_KEY: '${{azureml://connections/aoai_connection/credentials/key}}' }));
     assert.equal(put.status, 201);
     assert.equal(final['status'], 'Failed');
-    const err = final['error'] as { code: string; message: string };
-    assert.equal(err.code, 'SecretsInjectionError');
-    assert.match(err.message, /AOAI_KEY/);
-    assert.match(err.message, /listsecrets\/action/);
+    assert.deepEqual(final['error'], { code: 'SecretsInjectionError', message: SECRETS_INJECTION_MESSAGE }); // the contract's text only
+    const cause = await causesOf('conn-denied');
+    assert.equal(cause[0]?.variable, 'AOAI_KEY');
+    assert.match(cause[0]?.message ?? '', /listsecrets\/action/);
     const d = await ml.onlineDeployments.get('restricted-rg', 'restricted-ws', 'sai-ep', 'conn-denied');
     assert.equal(d.properties.provisioningState, 'Failed');
   });
@@ -159,10 +165,11 @@ describe('restricted scenario: every failure of DESIGN.md §3', () => {
     await authz.roleAssignments.create(scopeKv, '6a000000-0000-4000-8000-000000000002', { roleDefinitionId: `/subscriptions/${sub()}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6`, principalId: saiPrincipal, principalType: 'ServicePrincipal' });
     for (const [i, c] of injectionCases.entries()) {
       const { final } = await putAndPoll(ml, depUrl('sai-ep', `broken-${i}`), deploymentBody(emu, c.env));
-      const err = final['error'] as { code: string; message: string; details: { target: string }[] } | undefined;
-      assert.equal(err?.code, 'SecretsInjectionError', c.name);
-      assert.match(err.message, c.pattern, c.name);
-      assert.equal(err.details[0]?.target, c.variable, c.name);
+      // ARM says only the contract's text; the emulator's own view keeps each cause apart.
+      assert.deepEqual(final['error'], { code: 'SecretsInjectionError', message: SECRETS_INJECTION_MESSAGE }, c.name);
+      const cause = await causesOf(`broken-${i}`);
+      assert.match(cause[0]?.message ?? '', c.pattern, c.name);
+      assert.equal(cause[0]?.variable, c.variable, c.name);
     }
     // And with everything right, the same identity succeeds (near misses pass through literally).
     const ok = await putAndPoll(ml, depUrl('sai-ep', 'green'), deploymentBody(emu, { K: '${{azureml://connections/aoai_connection/credentials/key}}', S: '${{keyvault:https://rbac-kv.vault.azure.net/secrets/api-key/c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3}}', NEAR: '${{azureml://connection/aoai_connection}}' }));
@@ -174,9 +181,8 @@ describe('restricted scenario: every failure of DESIGN.md §3', () => {
 
   it('SecretsInjectionError when a UAI endpoint identity has no Key Vault role (ForbiddenByRbac)', async () => {
     const { final } = await putAndPoll(ml, depUrl('uai-ep', 'blue'), deploymentBody(emu, { S: '${{keyvault:https://rbac-kv.vault.azure.net/secrets/api-key/c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3}}' }));
-    const err = final['error'] as { code: string; message: string };
-    assert.equal(err.code, 'SecretsInjectionError');
-    assert.match(err.message, /1d000000-0000-4000-8000-000000000001.*ForbiddenByRbac/);
+    assert.equal((final['error'] as { message: string }).message, SECRETS_INJECTION_MESSAGE);
+    assert.match((await causesOf('blue', 'uai-ep'))[0]?.message ?? '', /1d000000-0000-4000-8000-000000000001.*ForbiddenByRbac/);
   });
 
   it('a UAI endpoint without AcrPull / Storage Blob Data Reader fails the deployment with BadArgument (troubleshooting guide)', async () => {

@@ -18,9 +18,24 @@ import type { DeploymentRec, EndpointRec, OperationRec, PrincipalRec, World } fr
 import { ENDPOINT_PRINCIPAL, World as WorldClass } from './state.ts';
 
 const ENFORCE_FLAG = 'enforce_access_to_default_secret_stores';
+export const SECRETS_INJECTION_MESSAGE = 'The endpoint identity could not read one or more referenced secrets (missing permission, bad reference format, or secret not found).';
 const LISTSECRETS = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
 const ENDPOINT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
-const DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
+// Names start with a letter (documented: managed online endpoint limits, "Begin with a letter").
+const DEPLOYMENT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
+/** Documented limits (https://learn.microsoft.com/azure/machine-learning/how-to-manage-quotas#azure-machine-learning-online-endpoints-and-batch-endpoints): request timeout at most 180 s; 50 instances per deployment. */
+const MAX_REQUEST_TIMEOUT_MS = 180_000;
+const MAX_INSTANCES = 50;
+/** ContainerType of DeploymentLogsRequest (REST spec enum). */
+const CONTAINER_TYPES = ['InferenceServer', 'StorageInitializer'];
+
+/** ISO-8601 durations the service takes (PT5S, PT0.5S, PT1M30S). */
+function isoMs(v: unknown): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i.exec(v);
+  if (!m) return undefined;
+  return Math.round(((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000);
+}
 
 // ---- rendering ------------------------------------------------------------------------------
 /** `{endpoint}.{region}.inference.ml.azure.com`, or the scoring suffix of the cloud the endpoint was created in. */
@@ -29,15 +44,20 @@ export function scoringHost(world: World, endpointName: string, cloud: Cloud): s
 }
 
 export function endpointResource(e: EndpointRec): Obj {
-  return { id: e.id, name: e.name, type: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints', location: e.location, kind: e.kind, identity: e.identity, properties: { ...e.properties, keys: null }, systemData: e.systemData, tags: e.tags };
+  return { id: e.id, name: e.name, type: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints', location: e.location, kind: e.kind, identity: e.identity, properties: { compute: null, ...e.properties, keys: null }, systemData: e.systemData, tags: e.tags };
 }
 
 export function deploymentResource(d: DeploymentRec): Obj {
   return { id: d.id, name: d.name, type: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments', location: d.location, kind: d.kind, sku: d.sku, properties: d.properties, systemData: d.systemData, tags: d.tags };
 }
 
-function endpointNotFound(name: string): EmuResponse {
-  return armError(404, 'UserError', `Could not find endpoint with name ${name}.`, { details: [], innerError: { code: 'NotFoundError' } });
+/**
+ * A missing endpoint is answered by ARM's gateway, not the ML service: 404 `ResourceNotFound` (documented: ARM's
+ * "resource not found" error, https://aka.ms/ARMResourceNotFoundFix; issue 16's audit of Azure's answers).
+ */
+function endpointNotFound(name: string, call?: ArmCall): EmuResponse {
+  const ws = call?.ctx.world.scenario.workspace;
+  return armError(404, 'ResourceNotFound', `The Resource 'Microsoft.MachineLearningServices/workspaces/${ws?.name ?? ''}/onlineEndpoints/${name}' under resource group '${ws?.resourceGroup ?? ''}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
 }
 function deploymentNotFound(endpoint: string, name: string): EmuResponse {
   return armError(404, 'UserError', `Could not find deployment with name ${name} under endpoint ${endpoint}.`, { details: [], innerError: { code: 'NotFoundError' } });
@@ -204,7 +224,7 @@ export function getEndpoint(call: ArmCall): EmuResponse {
   const w = call.ctx.world;
   const name = call.params[3] ?? '';
   const e = w.endpoints.get(name.toLowerCase());
-  if (!e) return endpointNotFound(name);
+  if (!e) return endpointNotFound(name, call);
   advanceFor(w, e.id);
   const again = w.endpoints.get(name.toLowerCase());
   return again ? json(200, endpointResource(again)) : endpointNotFound(name);
@@ -257,6 +277,8 @@ export function putEndpoint(call: ArmCall): EmuResponse {
     for (const [d, v] of Object.entries(props['traffic'])) {
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 100) return userError(`Traffic value for deployment '${d}' must be an integer between 0 and 100.`);
       if (!existing?.deployments.has(d.toLowerCase())) return userError(`Traffic cannot be routed to deployment '${d}' as it does not exist under endpoint '${name}'.`);
+      // A deployment being deleted takes no traffic (issue 16's audit: Azure refuses it; the text is assumed).
+      if (v > 0 && existing.deployments.get(d.toLowerCase())?.properties.provisioningState === 'Deleting') return userError(`Traffic cannot be routed to deployment '${d}' as it is being deleted.`);
       traffic[d] = v;
     }
     const total = Object.values(traffic).reduce((a, b) => a + b, 0);
@@ -298,16 +320,18 @@ export function putEndpoint(call: ArmCall): EmuResponse {
     applyScenarioSaiGrants(w, e, sai);
     // AcrPull, Storage Blob Data Reader and (with the flag, the creator being allowed) Connection Secrets Reader.
     grantServiceRoles(w, sai.objectId, enforce);
-  });
-  e.properties.properties['AzureAsyncOperationUri'] = lroHeaders(call, op, e.location)['Azure-AsyncOperation'] ?? '';
-  return json(existing ? 200 : 201, endpointResource(e), lroHeaders(call, op, e.location));
+  }, existing ? 'endpointUpdate' : 'endpointCreate');
+  const headers = lroHeaders(call, op, e.location, { resourceUrl: `${call.base}${call.req.path}?api-version=${call.apiVersion}` });
+  e.properties.properties['AzureAsyncOperationUri'] = headers['Azure-AsyncOperation'] ?? '';
+  // Recorded: a PUT on an existing endpoint (a traffic update) answers 201 too.
+  return json(201, endpointResource(e), headers);
 }
 
 export function patchEndpoint(call: ArmCall): EmuResponse {
   const w = call.ctx.world;
   const name = call.params[3] ?? '';
   const e = w.endpoints.get(name.toLowerCase());
-  if (!e) return endpointNotFound(name);
+  if (!e) return endpointNotFound(name, call);
   advanceFor(w, e.id);
   const busy = endpointBusy(e, 'update endpoint');
   if (busy) return busy;
@@ -332,20 +356,20 @@ export function deleteEndpoint(call: ArmCall): EmuResponse {
     w.endpoints.delete(name.toLowerCase());
     // The SAI goes with the endpoint; its role assignments stay behind, orphaned, as in Azure.
     if (e.identity.principalId) w.principals.delete(e.identity.principalId);
-  });
-  return { status: 202, headers: lroHeaders(call, op, e.location) };
+  }, 'endpointDelete');
+  return { status: 202, headers: lroHeaders(call, op, e.location, { both: true }), raw: 'null' };
 }
 
 export function listEndpointKeys(call: ArmCall): EmuResponse {
   const e = call.ctx.world.endpoints.get((call.params[3] ?? '').toLowerCase());
-  if (!e) return endpointNotFound(call.params[3] ?? '');
+  if (!e) return endpointNotFound(call.params[3] ?? '', call);
   if (e.properties['authMode'] !== 'Key') return userError(`Keys are only available for endpoints with authMode Key; endpoint '${e.name}' uses ${String(e.properties['authMode'])}.`);
   return json(200, e.keys);
 }
 
 export function regenerateEndpointKeys(call: ArmCall): EmuResponse {
   const e = call.ctx.world.endpoints.get((call.params[3] ?? '').toLowerCase());
-  if (!e) return endpointNotFound(call.params[3] ?? '');
+  if (!e) return endpointNotFound(call.params[3] ?? '', call);
   const parsed = parseArmBody(call.req);
   if (!parsed.ok) return parsed.res;
   const keyType = parsed.body['keyType'];
@@ -359,7 +383,7 @@ export function regenerateEndpointKeys(call: ArmCall): EmuResponse {
 export function getEndpointToken(call: ArmCall): EmuResponse {
   const w = call.ctx.world;
   const e = w.endpoints.get((call.params[3] ?? '').toLowerCase());
-  if (!e) return endpointNotFound(call.params[3] ?? '');
+  if (!e) return endpointNotFound(call.params[3] ?? '', call);
   if (e.properties['authMode'] !== 'AMLToken') return userError(`Tokens are only available for endpoints with authMode AMLToken; endpoint '${e.name}' uses ${String(e.properties['authMode'])}.`);
   const now = Math.floor(Date.now() / 1000);
   const life = w.knobs.tokens.amlTokenLifetimeSeconds;
@@ -371,14 +395,14 @@ export function getEndpointToken(call: ArmCall): EmuResponse {
 // ---- deployments ----------------------------------------------------------------------------
 export function listDeployments(call: ArmCall): EmuResponse {
   const e = call.ctx.world.endpoints.get((call.params[3] ?? '').toLowerCase());
-  if (!e) return endpointNotFound(call.params[3] ?? '');
+  if (!e) return endpointNotFound(call.params[3] ?? '', call);
   return json(200, { value: [...e.deployments.values()].map(deploymentResource) });
 }
 
 export function getDeployment(call: ArmCall): EmuResponse {
   const w = call.ctx.world;
   const e = w.endpoints.get((call.params[3] ?? '').toLowerCase());
-  if (!e) return endpointNotFound(call.params[3] ?? '');
+  if (!e) return endpointNotFound(call.params[3] ?? '', call);
   const name = call.params[4] ?? '';
   const d = e.deployments.get(name.toLowerCase());
   if (!d) return deploymentNotFound(e.name, name);
@@ -398,9 +422,9 @@ export function putDeployment(call: ArmCall): EmuResponse {
   const { ctx } = call;
   const w = ctx.world;
   const e = w.endpoints.get((call.params[3] ?? '').toLowerCase());
-  if (!e) return endpointNotFound(call.params[3] ?? '');
+  if (!e) return endpointNotFound(call.params[3] ?? '', call);
   const name = call.params[4] ?? '';
-  if (!DEPLOYMENT_NAME.test(name)) return userError(`Deployment name '${name}' is invalid: 3-32 characters, letters, digits and '-', starting and ending with a letter or digit.`);
+  if (!DEPLOYMENT_NAME.test(name)) return userError(`Deployment name '${name}' is invalid: 3-32 characters, letters, digits and '-', starting with a letter and ending with a letter or digit.`);
   advanceFor(w, e.id);
   const busy = endpointBusy(e, 'create a deployment in endpoint');
   if (busy) return busy;
@@ -429,12 +453,15 @@ export function putDeployment(call: ArmCall): EmuResponse {
   }
   const id = `${e.id}/deployments/${name}`;
   const sku = isObj(body['sku']) ? body['sku'] : { name: 'Default', capacity: 1 };
+  const limit = limitError(props, sku);
+  if (limit) return limit;
   const quota = checkQuota(w, { id, computeType, instanceType: String(props['instanceType'] ?? ''), sku });
   if (quota) return quota;
   const d: DeploymentRec = {
     name, id, location: e.location, kind: typeof body['kind'] === 'string' ? body['kind'] : 'Managed', sku, tags: isObj(body['tags']) ? body['tags'] : {},
     systemData: existing?.systemData ?? w.systemData(call.principal.objectId),
-    properties: { ...deploymentProperties(props), provisioningState: existing ? 'Updating' : 'Creating' },
+    // Recorded: a new deployment's 201 body already says Updating (the endpoint's says Creating).
+    properties: { ...deploymentProperties(props), provisioningState: 'Updating' },
     logs: existing?.logs ?? '', containerEnvironment: existing?.containerEnvironment,
   };
   e.deployments.set(name.toLowerCase(), d);
@@ -452,15 +479,10 @@ export function putDeployment(call: ArmCall): EmuResponse {
   } else {
     const resolved = resolveEnvironment(ctx, endpointIdentityPrincipal(w, e), envVars);
     if (!resolved.ok) {
-      const vars = resolved.failures.map((f) => f.variable).join(', ');
-      result = {
-        status: 'Failed',
-        error: {
-          code: 'SecretsInjectionError',
-          message: `Failed to inject secrets into environment variable(s) ${vars} using the endpoint identity. ${resolved.failures.map((f) => `${f.variable}: ${f.message}`).join(' ')}`,
-          details: resolved.failures.map((f) => ({ code: 'SecretsInjectionError', target: f.variable, message: f.message })),
-        },
-      };
+      // The contract's text (test/fixtures/contracts …/MfeOperationsStatus_examples.json failedSecretsInjection), the only
+      // primary example: it names no variable and no vault, and carries no details.
+      // Why each variable failed stays in the emulator's view (admin /state operations[].causes), never in ARM's answer.
+      result = { status: 'Failed', error: { code: 'SecretsInjectionError', message: SECRETS_INJECTION_MESSAGE }, causes: resolved.failures.map((f) => ({ variable: f.variable, message: f.message })) };
     } else if (uaiPlatformRoleGaps(ctx, e).length) {
       environment = resolved.environment;
       result = platformRoleFailure(e, uaiPlatformRoleGaps(ctx, e));
@@ -476,13 +498,24 @@ export function putDeployment(call: ArmCall): EmuResponse {
     d.properties.provisioningState = result.status;
     if (environment) d.containerEnvironment = environment;
     d.logs = behaviour?.failToStart ? behaviour.failToStart.logs : healthyLogs(name);
-  });
-  return json(existing ? 200 : 201, deploymentResource(d), lroHeaders(call, op, e.location));
+  }, existing ? 'deploymentUpdate' : 'deploymentCreate');
+  const headers = lroHeaders(call, op, e.location, { resourceUrl: `${call.base}${call.req.path}?api-version=${call.apiVersion}` });
+  d.properties.properties = { ...(isObj(d.properties.properties) ? d.properties.properties : {}), AzureAsyncOperationUri: headers['Azure-AsyncOperation'] ?? '' };
+  return json(existing ? 200 : 201, deploymentResource(d), headers);
+}
+
+function limitError(props: Obj, sku: Obj): EmuResponse | undefined {
+  const rs = isObj(props['requestSettings']) ? props['requestSettings'] : {};
+  const timeout = isoMs(rs['requestTimeout']);
+  if (timeout !== undefined && timeout > MAX_REQUEST_TIMEOUT_MS) return userError(`requestSettings.requestTimeout ${String(rs['requestTimeout'])} exceeds the maximum of ${MAX_REQUEST_TIMEOUT_MS} ms (PT3M).`);
+  const capacity = typeof sku['capacity'] === 'number' ? sku['capacity'] : 1;
+  if (capacity > MAX_INSTANCES) return userError(`Instance count ${capacity} exceeds the maximum of ${MAX_INSTANCES} instances per deployment.`);
+  return undefined;
 }
 
 export function patchDeployment(call: ArmCall): EmuResponse {
   const e = call.ctx.world.endpoints.get((call.params[3] ?? '').toLowerCase());
-  if (!e) return endpointNotFound(call.params[3] ?? '');
+  if (!e) return endpointNotFound(call.params[3] ?? '', call);
   const d = e.deployments.get((call.params[4] ?? '').toLowerCase());
   if (!d) return deploymentNotFound(e.name, call.params[4] ?? '');
   const parsed = parseArmBody(call.req);
@@ -494,6 +527,8 @@ export function patchDeployment(call: ArmCall): EmuResponse {
   if (isObj(parsed.body['tags'])) d.tags = parsed.body['tags'];
   const sku = parsed.body['sku'];
   if (!isObj(sku)) return json(200, deploymentResource(d));
+  const limit = limitError({}, { ...d.sku, ...sku });
+  if (limit) return limit;
   // A scale (sku) change is a long-running operation: 202 + Location (contract OnlineDeployments_Update), state Scaling.
   const quota = checkQuota(call.ctx.world, { id: d.id, computeType: d.properties['endpointComputeType'], instanceType: String(d.properties['instanceType'] ?? ''), sku: { ...d.sku, ...sku } });
   if (quota) return quota;
@@ -502,14 +537,14 @@ export function patchDeployment(call: ArmCall): EmuResponse {
   const op = startOperation(call.ctx.world, 'Location', d.id, { status: 'Succeeded' }, () => {
     d.sku = { ...d.sku, ...sku };
     d.properties.provisioningState = previous === 'Failed' ? 'Failed' : 'Succeeded';
-  });
+  }, 'deploymentScale');
   return { status: 202, headers: lroHeaders(call, op, e.location) };
 }
 
 export function deleteDeployment(call: ArmCall): EmuResponse {
   const w = call.ctx.world;
   const e = w.endpoints.get((call.params[3] ?? '').toLowerCase());
-  if (!e) return endpointNotFound(call.params[3] ?? '');
+  if (!e) return endpointNotFound(call.params[3] ?? '', call);
   const name = call.params[4] ?? '';
   const d = e.deployments.get(name.toLowerCase());
   if (!d) return { status: 204 };
@@ -519,18 +554,21 @@ export function deleteDeployment(call: ArmCall): EmuResponse {
   const op = startOperation(w, 'Location', d.id, { status: 'Succeeded' }, () => {
     e.deployments.delete(name.toLowerCase());
     for (const k of Object.keys(e.properties.traffic)) if (k.toLowerCase() === name.toLowerCase()) delete e.properties.traffic[k];
-  });
-  return { status: 202, headers: lroHeaders(call, op, e.location) };
+  }, 'deploymentDelete');
+  return { status: 202, headers: lroHeaders(call, op, e.location, { both: true }), raw: 'null' };
 }
 
 export function getDeploymentLogs(call: ArmCall): EmuResponse {
   const e = call.ctx.world.endpoints.get((call.params[3] ?? '').toLowerCase());
-  if (!e) return endpointNotFound(call.params[3] ?? '');
+  if (!e) return endpointNotFound(call.params[3] ?? '', call);
   const d = e.deployments.get((call.params[4] ?? '').toLowerCase());
   if (!d) return deploymentNotFound(e.name, call.params[4] ?? '');
   const parsed = parseArmBody(call.req);
   if (!parsed.ok) return parsed.res;
   const containerType = parsed.body['containerType'] ?? 'InferenceServer';
+  if (typeof containerType !== 'string' || !CONTAINER_TYPES.includes(containerType)) return userError(`Invalid containerType '${String(containerType)}'. Allowed values: ${CONTAINER_TYPES.join(', ')}.`);
+  // No container has run yet (the deployment is still being created): nothing to read, try again later (assumed text).
+  if (containerType === 'InferenceServer' && d.logs === '') return armError(400, 'UserError', `The container of deployment ${d.name} is not running yet; no logs are available. Please try again later.`, { details: [], innerError: { code: 'BadArgument' } });
   const text = containerType === 'StorageInitializer' ? 'Storage initializer: model files downloaded to /var/azureml-app/azureml-models\n' : d.logs;
   const tail = typeof parsed.body['tail'] === 'number' ? parsed.body['tail'] : undefined;
   const lines = text.split('\n');

@@ -44,8 +44,10 @@ export function vmSize(instanceType: string): VmSize | undefined {
 const FAMILY_TITLE = (family: string): string => family.replace(/^standard/i, 'Standard ').replace(/Family$/, ' Family vCPUs');
 
 /** Cores a managed deployment holds: ceil(1.2 × instances) × vCPUs (the quota article's 20 % upgrade reserve). */
+/** A100/H100 sizes and the ND families skip the 20 % reserve ("Skip 20% Reservation", managed online endpoints SKU list). */
 export function reservedCores(s: VmSize, instances: number): number {
-  return Math.ceil(1.2 * instances) * s.vCPUs;
+  const exempt = /A100|H100|^Standard_ND/i.test(s.name);
+  return (exempt ? instances : Math.ceil(1.2 * instances)) * s.vCPUs;
 }
 
 function capacityOf(sku: Record<string, unknown>): number {

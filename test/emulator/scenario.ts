@@ -51,8 +51,8 @@ export interface DeploymentBehaviour {
 /** Per VM family: the subscription's vCPU limit and the cores already used outside the emulator (quota.ts). */
 export interface FamilyQuota { limit: number; usage: number }
 export interface Knobs {
-  /** durationMs: wall-clock time an operation needs besides its polls; retryAfterSeconds: sent on 201/202 and InProgress polls. */
-  lro: { pollsBeforeDone: number; operationTimeout: string; durationMs: number; retryAfterSeconds?: number };
+  /** durationMs: wall-clock time an operation needs besides its polls; retryAfterSeconds: sent on 201/202 and running polls. */
+  lro: { pollsBeforeDone: number; operationTimeout: string; durationMs: number; retryAfterSeconds?: number; profile: 'fast' | 'realistic'; realisticScale: number };
   /** Eventual consistency of Microsoft.Authorization: new assignments grant after N s; new principals are unknown to it for N s. */
   rbac: { propagationSeconds: number; principalReplicationSeconds: number };
   /** Workspace storage: the default datastore's credentials (AccountKey, or None = identity-based) and the account's allowSharedKeyAccess. */
@@ -206,7 +206,9 @@ export function parseKnobs(v: unknown, path: string, base?: Knobs): Knobs {
   const kv = obj(o['keyVault'], `${path}.keyVault`);
   const gh = obj(o['github'], `${path}.github`);
   const deps = obj(o['deployments'], `${path}.deployments`);
-  checkKeys(lro, ['pollsBeforeDone', 'operationTimeout', 'durationMs', 'retryAfterSeconds'], `${path}.lro`);
+  checkKeys(lro, ['pollsBeforeDone', 'operationTimeout', 'durationMs', 'retryAfterSeconds', 'profile', 'realisticScale'], `${path}.lro`);
+  const profile = str(lro['profile'], `${path}.lro.profile`, base?.lro.profile ?? 'fast');
+  if (profile !== 'fast' && profile !== 'realistic') throw new Error(`scenario: ${path}.lro.profile: must be fast or realistic`);
   checkKeys(tokens, ['accessTokenLifetimeSeconds', 'idTokenLifetimeSeconds', 'idTokenIssuedAtOffsetSeconds', 'amlTokenLifetimeSeconds'], `${path}.tokens`);
   checkKeys(entra, ['legacyNoMatchingFicError', 'clockSkewSeconds'], `${path}.entra`);
   checkKeys(kv, ['enforceValidityPeriod', 'pageSize'], `${path}.keyVault`);
@@ -220,6 +222,8 @@ export function parseKnobs(v: unknown, path: string, base?: Knobs): Knobs {
       operationTimeout: str(lro['operationTimeout'], `${path}.lro.operationTimeout`, b?.lro.operationTimeout ?? 'PT30M'),
       durationMs: num(lro['durationMs'], `${path}.lro.durationMs`, b?.lro.durationMs ?? 0),
       // null clears it (PATCH /knobs), absent keeps it
+      profile,
+      realisticScale: num(lro['realisticScale'], `${path}.lro.realisticScale`, b?.lro.realisticScale ?? 0.002),
       retryAfterSeconds: lro['retryAfterSeconds'] === null ? undefined : lro['retryAfterSeconds'] === undefined ? b?.lro.retryAfterSeconds : num(lro['retryAfterSeconds'], `${path}.lro.retryAfterSeconds`, 0),
     },
     rbac: {

@@ -54,7 +54,7 @@ describe('service-filled fields (structural comparison with every contract GET e
   const settle = async (put: { headers: Record<string, string> }): Promise<void> => {
     for (let i = 0; i < 10; i++) {
       const res = await ml.sendRequest(createPipelineRequest({ method: 'GET', url: put.headers['azure-asyncoperation'] ?? '' }));
-      if ((JSON.parse(res.bodyAsText ?? '{}') as Json)['status'] !== 'InProgress') return;
+      if ((JSON.parse(res.bodyAsText ?? '{}') as Json)['status'] !== 'Updating') return;
     }
   };
   const armId = (path: string): string => `${ws.replace('https://management.azure.com', '')}/${path}`;

@@ -24,7 +24,7 @@ describe('traffic, scoring, metrics and quota', () => {
   /** PUT the endpoint and poll its operation to the end. */
   const updateEndpoint = async (traffic: Json, mirrorTraffic?: Json): Promise<void> => {
     const put = await putEndpoint(traffic, mirrorTraffic);
-    assert.equal(put.status, 200, JSON.stringify(put.body));
+    assert.equal(put.status, 201, JSON.stringify(put.body)); // recorded: 201 for an update too
     await pollToEnd(put.headers['azure-asyncoperation'] ?? '');
   };
   const deployment = (name: string, requestSettings: Json, capacity = 1): Promise<unknown> => {

@@ -56,7 +56,7 @@ export interface OperationRec {
   endTime?: string;
   /** Epoch ms before which the operation stays InProgress whatever the polls (knob lro.durationMs). */
   readyAt: number;
-  result: { status: 'Succeeded' } | { status: 'Failed' | 'Canceled'; error: { code: string; message: string; details?: unknown[] } };
+  result: { status: 'Succeeded' } | { status: 'Failed' | 'Canceled'; error: { code: string; message: string; details?: unknown[] }; causes?: { variable: string; message: string }[] };
   status: 'InProgress' | 'Succeeded' | 'Failed' | 'Canceled';
   onDone: () => void;
 }

@@ -1,0 +1,77 @@
+// At least as strict as Azure (issue 16): each case failed on the emulator before it followed the recordings and docs.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { admin, scenarioPath, spawnEmulator, useEmulator, wsPath } from './harness.ts';
+import type { Emu } from './harness.ts';
+import { API, deploymentBody, mlClient, putAndPoll, raw } from './ml-test-client.ts';
+import type { Json } from './ml-test-client.ts';
+
+describe('strict as Azure', () => {
+  let emu: Emu;
+  const ep = (name = 'existing-ep'): string => `${wsPath(emu)}/onlineEndpoints/${name}?api-version=${API}`;
+  const dep = (name: string, endpoint = 'existing-ep'): string => `${wsPath(emu)}/onlineEndpoints/${endpoint}/deployments/${name}?api-version=${API}`;
+  const logs = (name: string, body: Json): ReturnType<typeof raw> => raw(mlClient(emu), 'POST', `${wsPath(emu)}/onlineEndpoints/existing-ep/deployments/${name}/getLogs?api-version=${API}`, body);
+  const code = (r: { body: Json }): string => String((r.body['error'] as Json | undefined)?.['code']);
+  before(async () => {
+    emu = await spawnEmulator(scenarioPath('demo.yml'));
+    useEmulator(emu);
+  });
+  after(() => emu.stop());
+
+  it('an operation nobody polls still ends with wall-clock time (recorded: Azure finishes on its own)', async () => {
+    await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 1, durationMs: 100 } });
+    const put = await raw(mlClient(emu), 'PUT', dep('unpolled'), deploymentBody(emu, {}));
+    assert.equal(put.status, 201);
+    assert.equal((put.body['properties'] as Json)['provisioningState'], 'Updating'); // recorded: a new deployment's 201 says Updating
+    await new Promise((r) => setTimeout(r, 2500)); // duration + one poll allowance, no request in between
+    const st = await admin<{ operations: { resourceId: string; status: string }[] }>(emu, 'GET', '/state');
+    assert.equal(st.body.operations.find((o) => o.resourceId.endsWith('/deployments/unpolled'))?.status, 'Succeeded');
+    await admin(emu, 'PATCH', '/knobs', { lro: { durationMs: 0 } });
+  });
+
+  it('realistic profile: durations in Azure\'s recorded proportions, no Retry-After, polls do not decide', async () => {
+    await admin(emu, 'PATCH', '/knobs', { lro: { profile: 'realistic', realisticScale: 0.001, pollsBeforeDone: 5 } });
+    const { put, final } = await putAndPoll(mlClient(emu), ep('real-ep'), { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'Key' } }, 400);
+    assert.equal(put.headers['retry-after'], undefined);
+    assert.equal(final['status'], 'Succeeded');
+    await admin(emu, 'PATCH', '/knobs', { lro: { profile: 'fast', pollsBeforeDone: 1 } });
+  });
+
+  it('getLogs: an invalid containerType is refused; a container that never ran has no logs yet (try again later)', async () => {
+    assert.equal((await logs('blue', { containerType: 'Sidecar', tail: 10 })).status, 400);
+    assert.equal((await logs('blue', { containerType: 'InferenceServer', tail: 10 })).status, 200);
+    await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 3 } });
+    assert.equal((await raw(mlClient(emu), 'PUT', dep('starting'), deploymentBody(emu, {}))).status, 201);
+    const early = await logs('starting', { containerType: 'InferenceServer' });
+    assert.equal(early.status, 400);
+    assert.match(String((early.body['error'] as Json)['message']), /try again later/);
+    await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 1 } });
+  });
+
+  it('documented limits: request timeout ≤ 180 s, ≤ 50 instances, names start with a letter', async () => {
+    const body = deploymentBody(emu, {}) as { sku: Json; properties: Json };
+    assert.equal((await raw(mlClient(emu), 'PUT', dep('slow'), { ...body, properties: { ...body.properties, requestSettings: { requestTimeout: 'PT181S' } } })).status, 400);
+    assert.equal((await raw(mlClient(emu), 'PUT', dep('many'), { ...body, sku: { name: 'Default', capacity: 51 } })).status, 400);
+    assert.equal((await raw(mlClient(emu), 'PUT', dep('1abc'), body)).status, 400);
+  });
+
+  it('a missing endpoint is ARM\'s ResourceNotFound; ML errors spell innerError', async () => {
+    const missing = await raw(mlClient(emu), 'GET', ep('no-such-ep'));
+    assert.equal(missing.status, 404);
+    assert.equal(code(missing), 'ResourceNotFound');
+    const bad = await raw(mlClient(emu), 'PUT', dep('1abc'), deploymentBody(emu, {}));
+    assert.ok((bad.body['error'] as Json)['innerError'], JSON.stringify(bad.body));
+    assert.equal((bad.body['error'] as Json)['innererror'], undefined);
+  });
+
+  it('traffic to a deployment being deleted is refused', async () => {
+    const created = await putAndPoll(mlClient(emu), dep('leaving'), deploymentBody(emu, {}));
+    assert.equal(created.final['status'], 'Succeeded');
+    await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 5 } });
+    assert.equal((await raw(mlClient(emu), 'DELETE', dep('leaving'))).status, 202);
+    const shift = await raw(mlClient(emu), 'PUT', ep(), { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'Key', traffic: { blue: 50, leaving: 50 } } });
+    assert.equal(shift.status, 400);
+    assert.match(String((shift.body['error'] as Json)['message']), /being deleted/);
+    await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 1 } });
+  });
+});
