@@ -18,7 +18,7 @@ export default tseslint.config(
   {
     // The pure layers (docs/architecture.md): plain data in, plain data out. No file system,
     // network, runner or SDK; the adapters in src/azure/ and the pipeline do the I/O.
-    files: ['src/spec/**/*.ts', 'src/secrets/**/*.ts', 'src/findings/**/*.ts', 'src/checks/**/*.ts', 'src/rollout/{traffic-plan,gates,failure-codes,rollout-state,trace-tags,drift}.ts'],
+    files: ['src/manifests/**/*.ts', 'src/secrets/**/*.ts', 'src/findings/**/*.ts', 'src/checks/**/*.ts', 'src/apply/{traffic-plan,gates,failure-codes,rollout-state,trace-tags}.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

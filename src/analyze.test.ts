@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, type AnalysisInput, type SourceText } from './analyze.ts';
-import { parseScopedOverrides } from './spec/override-scope.ts';
+import { parseScopedOverrides } from './manifests/override-scope.ts';
 
 const ENDPOINT = 'name: my-endpoint\nauth_mode: key\ntraffic:\n  blue: 100\n';
 const BLUE = 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:m:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n';

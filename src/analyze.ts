@@ -18,11 +18,11 @@ import {
   type EndpointSpec,
   type SpecEnvironment,
   type WorkspaceContext,
-} from './spec/index.ts';
-import { overridesFor, secretOverrideValues, type ScopedOverride } from './spec/override-scope.ts';
-import { applyOverrides, type Override } from './spec/overrides.ts';
-import type { YNode } from './spec/tree.ts';
-import { loadYaml } from './spec/yaml.ts';
+} from './manifests/index.ts';
+import { overridesFor, secretOverrideValues, type ScopedOverride } from './manifests/override-scope.ts';
+import { applyOverrides, type Override } from './manifests/overrides.ts';
+import type { YNode } from './manifests/tree.ts';
+import { loadYaml } from './manifests/yaml.ts';
 
 export interface SourceText {
   displayPath: string;

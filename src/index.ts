@@ -1,14 +1,14 @@
 // The runner's entry point for both steps (action.yml `main` and `post`, one bundle as in
 // actions/checkout): the main step marks the state `isPost`, so the post step knows it is one.
-// Everything else lives in run() and, for the post step, src/rollout/post.ts.
+// Everything else lives in run() and, for the post step, src/apply/post.ts.
 import * as core from '@actions/core';
 import { run } from './main.ts';
-import { ROLLOUT_STATE_KEY } from './rollout/rollout-state.ts';
+import { ROLLOUT_STATE_KEY } from './apply/rollout-state.ts';
 
 if (core.getState('isPost')) {
   const rollout = core.getState(ROLLOUT_STATE_KEY);
   // Loaded only when a rollout left state behind: lint and validate runs never load the Azure SDKs here.
-  if (rollout) await (await import('./rollout/post.ts')).runPost(rollout);
+  if (rollout) await (await import('./apply/post.ts')).runPost(rollout);
 } else {
   core.saveState('isPost', 'true');
   await run();

@@ -1,7 +1,7 @@
 // Typed settings built once from the action inputs (actions/checkout style): every input is read
 // here, checked with a precise message, and nothing else in the action calls core.getInput.
 import { findCloud, type Cloud } from './azure/clouds.ts';
-import { ambiguousOverrides, parseScopedOverrides, secretNameOverrides, type ScopedOverride } from './spec/override-scope.ts';
+import { ambiguousOverrides, parseScopedOverrides, secretNameOverrides, type ScopedOverride } from './manifests/override-scope.ts';
 
 export const MODES = ['lint', 'validate', 'deploy'] as const;
 export type Mode = (typeof MODES)[number];
@@ -40,7 +40,7 @@ export interface Inputs {
   /** Keep a new deployment that failed or was rolled back without ever serving (for debugging); by default it is deleted. */
   keepFailedDeployment: boolean;
   grantMissingRoles: boolean;
-  /** `skip-default-tags`: deploy sends no trace tags (src/rollout/trace-tags.ts). */
+  /** `skip-default-tags`: deploy sends no trace tags (src/apply/trace-tags.ts). */
   skipDefaultTags: boolean;
   prComment: boolean;
   /** For the PR comment: the job's GITHUB_TOKEN unless the workflow passes another. */

@@ -6,7 +6,7 @@ import { InputError, envInputReader, readInputs } from './inputs.ts';
 import { failed, failureMessage } from './report/model.ts';
 import { publishReport } from './report/publish.ts';
 import { runPipeline } from './pipeline.ts';
-import { secretOverrideValues } from './spec/override-scope.ts';
+import { secretOverrideValues } from './manifests/override-scope.ts';
 
 export async function run(): Promise<void> {
   try {

@@ -1,7 +1,7 @@
 // What a run would send (or sent) to Azure, as plain data: built by the offline analysis,
 // computed once against the live workspace by validate (src/modes/validate-plan.ts), executed as
-// it stands by apply (src/rollout/apply.ts), rendered by the report layer. docs/architecture.md §5.
-import type { TrafficMap, TrafficStep } from './rollout/traffic-plan.ts';
+// it stands by apply (src/apply/apply.ts), rendered by the report layer. docs/architecture.md §5.
+import type { TrafficMap, TrafficStep } from './apply/traffic-plan.ts';
 
 /** One REST call the action would send (or sent), with a secret-free body. */
 export interface PlannedRequest {

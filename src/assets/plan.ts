@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type { LocalAssetFacts } from '../checks/facts.ts';
-import type { AssetToRegister, RestRequest } from '../spec/rest.ts';
-import { ANONYMOUS_ENV_NAME } from '../spec/rest.ts';
-import type { Span } from '../spec/tree.ts';
+import type { AssetToRegister, RestRequest } from '../manifests/rest.ts';
+import { ANONYMOUS_ENV_NAME } from '../manifests/rest.ts';
+import type { Span } from '../manifests/tree.ts';
 import { assetRegistry, blobStore, type AssetRegistry, type AssetSession, type AssetType, type BlobFolder, type BlobStore, type Datastore } from '../azure/assets.ts';
 import { CONTENT_HASH_VERSION, contentHash, objectHash, readLocalAsset, type LocalAsset } from './local-folder.ts';
 import { UPLOAD_CONFIRMATION, WORKSPACE_BLOB_STORE, anonymousModelName, blobNames, buildContextEnvironmentVersion, datastoreUploadPath, longDatastoreUri } from './names.ts';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AssetType, AssetVersion, BlobFolder, BlobStore, Datastore } from '../azure/assets.ts';
 import { analyze } from '../analyze.ts';
 import { localFileSystem } from '../source-files.ts';
-import { deploymentRestBody, type RestRequest } from '../spec/rest.ts';
+import { deploymentRestBody, type RestRequest } from '../manifests/rest.ts';
 import type { AssetIo } from './plan.ts';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/assets');

@@ -5,7 +5,7 @@
 // taken for a finished one. Progress (files and bytes) is logged as it goes; run it inside the
 // deploy phase's log group.
 import { statusOf, type AssetSession, type BlobFolder } from '../azure/assets.ts';
-import type { RestRequest } from '../spec/rest.ts';
+import type { RestRequest } from '../manifests/rest.ts';
 import { assetIo, formatBytes, type AssetIo, type LocalAssetPlan, type PlannedAsset } from './plan.ts';
 import { UPLOAD_CONFIRMATION, pendingUploadCodeUri } from './names.ts';
 

@@ -4,7 +4,7 @@
 // The only code here that builds URLs; src/assets/ sees the two small interfaces below.
 import type { TokenCredential } from '@azure/core-auth';
 import { AnonymousCredential, BlockBlobClient, StorageSharedKeyCredential, newPipeline, type Pipeline, type StoragePipelineOptions } from '@azure/storage-blob';
-import { ML_API_VERSION } from '../spec/rest.ts';
+import { ML_API_VERSION } from '../manifests/rest.ts';
 import { holdSecretValues } from './secret-values.ts';
 
 /**

@@ -3,7 +3,7 @@
 // once per compute. Read-only. docs/online-checks.md §kubernetes-compute.
 // The lookup key is the check's (src/checks/kubernetes-compute.ts computeKey).
 import type { ComputeFacts, Lookup } from '../checks/facts.ts';
-import { ML_API_VERSION } from '../spec/rest.ts';
+import { ML_API_VERSION } from '../manifests/rest.ts';
 import { obj, str } from './json.ts';
 import { lookup } from './read.ts';
 import type { ArmClient } from './rest.ts';

@@ -19,8 +19,8 @@ import type {
   WorkspaceFacts,
 } from '../checks/facts.ts';
 import type { KeyVaultRef, SecretReference } from '../secrets/scan.ts';
-import type { DeploymentSpec, EndpointSpec } from '../spec/index.ts';
-import type { AssetRef } from '../spec/assets.ts';
+import type { DeploymentSpec, EndpointSpec } from '../manifests/index.ts';
+import type { AssetRef } from '../manifests/assets.ts';
 import { readUserAssignedIdentity } from './identity.ts';
 import { readSecretNames, readSecretVersions, readVault, secretVersionFacts, vaultArmId, type VersionItem } from './keyvault.ts';
 import { readAsset, readConnection, readConnectionNames, readDeployments, readEndpoint, readUsages, readVmSizes } from './ml.ts';

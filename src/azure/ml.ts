@@ -11,8 +11,8 @@ import type {
   VmSizeFacts,
   WorkspaceFacts,
 } from '../checks/facts.ts';
-import type { AssetRef } from '../spec/assets.ts';
-import { ML_API_VERSION } from '../spec/rest.ts';
+import type { AssetRef } from '../manifests/assets.ts';
+import { ML_API_VERSION } from '../manifests/rest.ts';
 import { listAll, lookup } from './read.ts';
 import type { ArmClient } from './rest.ts';
 import { obj, str, type Json } from './json.ts';

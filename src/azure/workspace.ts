@@ -3,7 +3,7 @@
 // (SubscriptionNotFound, ResourceGroupNotFound, ResourceNotFound), and one list at the level
 // above names what does exist, when the caller may list it. Read-only: GETs only.
 import type { Lookup, WorkspaceAddressFacts, WorkspaceFacts } from '../checks/facts.ts';
-import { ML_API_VERSION } from '../spec/rest.ts';
+import { ML_API_VERSION } from '../manifests/rest.ts';
 import { obj, str, type Json } from './json.ts';
 import { parseWorkspace } from './ml.ts';
 import { failedLookup, listAll } from './read.ts';

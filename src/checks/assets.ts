@@ -2,8 +2,8 @@
 // `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
 // (docs/online-checks.md §assets). Local assets are registered by deploy and not checked here.
 import { makeFinding } from '../findings/finding.ts';
-import type { AssetRef, DeploymentSpec } from '../spec/index.ts';
-import type { Span } from '../spec/tree.ts';
+import type { AssetRef, DeploymentSpec } from '../manifests/index.ts';
+import type { Span } from '../manifests/tree.ts';
 import { at, defineCheck, lookupCI, type CheckOutput } from './check.ts';
 
 /** The registered assets a deployment names, with where. */

@@ -5,8 +5,8 @@ import type { Finding, SourceRange } from '../findings/finding.ts';
 import type { RuleId } from '../findings/rules.ts';
 import type { ReferenceStatus } from '../report/model.ts';
 import type { SecretReference } from '../secrets/scan.ts';
-import type { DeploymentSpec, EndpointSpec } from '../spec/index.ts';
-import type { Span } from '../spec/tree.ts';
+import type { DeploymentSpec, EndpointSpec } from '../manifests/index.ts';
+import type { Span } from '../manifests/tree.ts';
 import type { ValidateFacts } from './facts.ts';
 
 export interface CheckContext {

@@ -3,7 +3,7 @@
 // Key names come from `listsecrets`; its values never reach this layer (src/checks/facts.ts).
 import { makeFinding } from '../findings/finding.ts';
 import type { ConnectionRef } from '../secrets/scan.ts';
-import { closest } from '../spec/edit-distance.ts';
+import { closest } from '../manifests/edit-distance.ts';
 import { defineCheck, lookupCI, type CheckOutput } from './check.ts';
 import type { ConnectionFacts } from './facts.ts';
 

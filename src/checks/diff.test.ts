@@ -7,7 +7,7 @@ type Obj = Record<string, unknown>;
 const MODEL = `${WS}/models/my-model/versions/1`;
 const ENV = `${WS}/environments/sklearn/versions/2`;
 
-/** A minimal managed deployment body as src/spec/rest.ts builds it. */
+/** A minimal managed deployment body as src/manifests/rest.ts builds it. */
 function desiredDeployment(props: Obj = {}, extra: Obj = {}): Obj {
   return {
     location: 'eastus',

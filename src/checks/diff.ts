@@ -1,4 +1,4 @@
-// The plan's field-level diff: the REST body the translator would send (src/spec/rest.ts) against
+// The plan's field-level diff: the REST body the translator would send (src/manifests/rest.ts) against
 // the live GET body, ignoring what the service fills in, so that an unchanged file reads "no
 // change" (docs/online-checks.md §plan-diff). Pure; secret-free output.
 //
@@ -34,7 +34,7 @@ export type ResourceDiff = { action: 'create' } | { action: 'update'; changes: F
 export interface DiffOptions {
   /** Values to show as `***` wherever they occur (for example what the `set` input supplied). */
   secretValues?: readonly string[];
-  /** Tags that never count as a change on either side (the action's own trace tags, src/rollout/trace-tags.ts). */
+  /** Tags that never count as a change on either side (the action's own trace tags, src/apply/trace-tags.ts). */
   ignoredTag?: (key: string) => boolean;
 }
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { identityImmutableCheck } from './identity-immutable.ts';
 import { uaiPlatformRolesCheck } from './uai-platform-roles.ts';
 import { ACR, RG, ROLES, STORAGE, UAI, assign, brief, context, endpointSpec, facts } from './testkit.ts';
-import type { EndpointSpec } from '../spec/index.ts';
+import type { EndpointSpec } from '../manifests/index.ts';
 import type { LiveEndpointFacts, PrincipalFacts, ValidateFacts } from './facts.ts';
 
 const P = '22222222-2222-2222-2222-222222222222';

@@ -4,7 +4,7 @@
 // is ever read.
 import { makeFinding } from '../findings/finding.ts';
 import type { KeyVaultRef } from '../secrets/scan.ts';
-import { closest } from '../spec/edit-distance.ts';
+import { closest } from '../manifests/edit-distance.ts';
 import { defineCheck, lookupCI, type CheckOutput } from './check.ts';
 import type { Lookup, SecretVersionFacts } from './facts.ts';
 import { describeAge } from './rbac.ts';

@@ -2,7 +2,7 @@
 // compute exists in the workspace, is a Kubernetes compute, and defines the `instance_type` each
 // of its deployments asks for (the cluster's instance types, `properties.properties.instanceTypes`).
 import { makeFinding, type Finding } from '../findings/finding.ts';
-import { closest } from '../spec/edit-distance.ts';
+import { closest } from '../manifests/edit-distance.ts';
 import { at, defineCheck, endpointPosition, lookupCI, type CheckContext } from './check.ts';
 import type { ComputeFacts } from './facts.ts';
 

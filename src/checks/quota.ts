@@ -11,8 +11,8 @@
 //   quotaDemands(deployments, live, vmSizes): QuotaDemand[]  what each deployment of this run adds
 //   quotaByFamily(demands, usages): FamilyQuota[]            before → after per family
 import { makeFinding, type Finding } from '../findings/finding.ts';
-import type { DeploymentSpec } from '../spec/index.ts';
-import { closest } from '../spec/edit-distance.ts';
+import type { DeploymentSpec } from '../manifests/index.ts';
+import { closest } from '../manifests/edit-distance.ts';
 import { at, defineCheck, lookupCI, type CheckContext } from './check.ts';
 import type { LiveDeploymentFacts, UsageFacts, VmSizeFacts } from './facts.ts';
 

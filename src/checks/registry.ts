@@ -47,7 +47,7 @@ export interface ChecksOutcome {
   references: ReferenceRow[];
   /** e.g. "After the endpoint exists: assign Key Vault Secrets User on kv1 to its new system identity". */
   identityPlan: string[];
-  /** Additive: the role assignments deploy is to make (grant-missing-roles), structured for src/rollout/. */
+  /** Additive: the role assignments deploy is to make (grant-missing-roles), structured for src/apply/. */
   grants: PlannedGrant[];
   /** Additive: core quota before → after per VM family, for the plan. */
   quota: string[];

@@ -5,8 +5,8 @@ import type { Finding } from '../findings/finding.ts';
 import type { RuleId } from '../findings/rules.ts';
 import type { SecretReference } from '../secrets/scan.ts';
 import { parseExactReference } from '../secrets/parse.ts';
-import type { DeploymentSpec, EndpointSpec } from '../spec/index.ts';
-import type { Span } from '../spec/tree.ts';
+import type { DeploymentSpec, EndpointSpec } from '../manifests/index.ts';
+import type { Span } from '../manifests/tree.ts';
 import type { CheckContext } from './check.ts';
 import type { PermissionFacts, RoleAssignmentFacts, RoleDefinitionFacts, ValidateFacts } from './facts.ts';
 

@@ -1,8 +1,8 @@
 // Traffic may name only deployments that exist on the endpoint or that this run deploys
 // (docs/online-checks.md §traffic). Offline the same test is a warning (the deployment may exist);
-// here it is decided. Reuses the offline arithmetic of src/spec/traffic.ts.
+// here it is decided. Reuses the offline arithmetic of src/manifests/traffic.ts.
 import { makeFinding, type Finding } from '../findings/finding.ts';
-import { checkTraffic } from '../spec/index.ts';
+import { checkTraffic } from '../manifests/index.ts';
 import { at, defineCheck } from './check.ts';
 
 export const trafficCheck = defineCheck('traffic', ['traffic', 'cannot-verify'], (ctx) => {

@@ -6,7 +6,7 @@ import { endpointStateCheck } from './endpoint-state.ts';
 import { coresNeeded, quotaByFamily, quotaCheck, quotaDemands, quotaPlanLines, reservedInstances } from './quota.ts';
 import { trafficCheck } from './traffic.ts';
 import { brief, context, deploymentSpec, endpointSpec, facts, span } from './testkit.ts';
-import type { DeploymentSpec, EndpointSpec } from '../spec/index.ts';
+import type { DeploymentSpec, EndpointSpec } from '../manifests/index.ts';
 import type { LiveDeploymentFacts, Lookup, UsageFacts, ValidateFacts } from './facts.ts';
 
 const modelRef = (text: string, name: string, version: string): DeploymentSpec['model'] => ({ kind: 'ref', ref: { kind: 'version', type: 'models', name, version, text }, span: span(4, 8, text.length) });

@@ -5,7 +5,7 @@
 // that failed for another reason (5xx after retries) is `unreadable`: a `cannot-verify`, never
 // "does not exist", and the other checks run on what they could read.
 import { makeFinding, type Finding } from '../findings/finding.ts';
-import { closest } from '../spec/edit-distance.ts';
+import { closest } from '../manifests/edit-distance.ts';
 import { defineCheck, endpointPosition, type CheckContext, type CheckOutput } from './check.ts';
 import type { WorkspaceAddressFacts } from './facts.ts';
 

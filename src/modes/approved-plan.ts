@@ -4,8 +4,8 @@
 // (the action's trace tags left out: they name the run, which differs), the assets to register and
 // the traffic steps. Pure: two plans in, the differences out, one line each.
 import type { Plan } from '../plan.ts';
-import { isTraceTag } from '../rollout/trace-tags.ts';
-import { normalizeTraffic } from '../rollout/traffic-plan.ts';
+import { isTraceTag } from '../apply/trace-tags.ts';
+import { normalizeTraffic } from '../apply/traffic-plan.ts';
 
 type Json = unknown;
 

@@ -1,9 +1,9 @@
 // mode: deploy — validate's read-only half (src/modes/validate.ts: sign in, facts, the check
-// registry, the refined plan), then, only when nothing fails the run, apply (src/rollout/apply.ts):
+// registry, the refined plan), then, only when nothing fails the run, apply (src/apply/apply.ts):
 // endpoint, Key Vault access of a new identity, deployments, traffic under gates with rollback.
 import type { ValidateFacts } from '../checks/facts.ts';
-import { applyDeploy, type DeployFacts } from '../rollout/apply.ts';
-import { describeEndpoint, type LiveDeployment } from '../rollout/live.ts';
+import { applyDeploy, type DeployFacts } from '../apply/apply.ts';
+import { describeEndpoint, type LiveDeployment } from '../apply/live.ts';
 import type { ModeDefinition } from './mode.ts';
 import { validateMode, validateOnline, type ValidateChecked } from './validate.ts';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { comparePlans } from './approved-plan.ts';
 import { liveDiff, trafficRequest } from './validate-plan.ts';
-import { describeTraffic, planTraffic } from '../rollout/traffic-plan.ts';
+import { describeTraffic, planTraffic } from '../apply/traffic-plan.ts';
 
 const desired = { location: 'eastus', identity: { type: 'SystemAssigned' }, tags: { team: 'ml', 'github.run': 'run-2', 'deployed-by': 'azureml-online-deploy' }, properties: { authMode: 'Key', properties: { flag: 'enabled' }, traffic: { blue: 100 }, environmentVariables: { LOG_LEVEL: 'info' }, requestSettings: { requestTimeout: 'PT1M30S' } } };
 const live = { id: '/x', location: 'East US', identity: { type: 'SystemAssigned', principalId: 'p' }, tags: { team: 'ml', 'github.run': 'run-1', 'deployed-by': 'azureml-online-deploy' }, properties: { authMode: 'key', provisioningState: 'Succeeded', properties: { flag: 'enabled', createdBy: 'svc', 'azureml.onlineendpointid': 'x' }, traffic: { green: 100 }, environmentVariables: { LOG_LEVEL: 'info' }, requestSettings: { requestTimeout: 'PT90S' } } };

@@ -16,9 +16,9 @@ import type { ChecksOutcome } from '../checks/registry.ts';
 import { makeFinding, type Finding, type SourceRange } from '../findings/finding.ts';
 import type { Inputs } from '../inputs.ts';
 import type { Plan, PlannedRequest, PlannedTraffic } from '../plan.ts';
-import { isTraceTag, withTraceTags } from '../rollout/trace-tags.ts';
-import { describeTraffic, planTraffic, withTraffic, type TrafficMap, type TrafficRequest } from '../rollout/traffic-plan.ts';
-import { deploymentRestBody, endpointRestBody, ML_API_VERSION, endpointPath, type DeploymentSpec, type EndpointSpec, type WorkspaceContext } from '../spec/index.ts';
+import { isTraceTag, withTraceTags } from '../apply/trace-tags.ts';
+import { describeTraffic, planTraffic, withTraffic, type TrafficMap, type TrafficRequest } from '../apply/traffic-plan.ts';
+import { deploymentRestBody, endpointRestBody, ML_API_VERSION, endpointPath, type DeploymentSpec, type EndpointSpec, type WorkspaceContext } from '../manifests/index.ts';
 
 export interface PlanInput {
   endpoint?: EndpointSpec;

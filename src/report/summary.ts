@@ -4,7 +4,7 @@
 import { compareFindings, countBySeverity, type Finding } from '../findings/finding.ts';
 import { BUDGETS, renderWithin, utf8Bytes, type Measure, type Section } from './budget.ts';
 import { ruleUrl, sourceUrl, linksFromEnv, type ReportLinks } from './links.ts';
-import { describeTraffic } from '../rollout/traffic-plan.ts';
+import { describeTraffic } from '../apply/traffic-plan.ts';
 import { code, details, escapeCell, fenced, table } from './markdown.ts';
 import { failed, writtenSentence, type ReferenceStatus, type RunReport, type TimelineEntry } from './model.ts';
 

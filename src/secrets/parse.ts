@@ -55,7 +55,7 @@
 //    templates, `azureml:model:1` asset ids, `azureml://datastores/…` URIs.
 import type { Severity } from '../findings/severity.ts';
 import { CLOUDS, type CloudName } from '../azure/clouds.ts';
-import { editDistance } from '../spec/edit-distance.ts';
+import { editDistance } from '../manifests/edit-distance.ts';
 
 export type ConnectionRefKind = 'connection' | 'connection-credential' | 'connection-metadata' | 'connection-target';
 export type ReferenceKind = ConnectionRefKind | 'keyvault';

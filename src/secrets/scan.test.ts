@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadYaml } from '../spec/yaml.ts';
-import type { YNode } from '../spec/tree.ts';
+import { loadYaml } from '../manifests/yaml.ts';
+import type { YNode } from '../manifests/tree.ts';
 import type { Finding } from '../findings/finding.ts';
 import { describeReference, scanDeployment, scanEndpoint, storeKey, type SecretScan } from './scan.ts';
 import type { SecretReference } from './scan.ts';

@@ -7,9 +7,9 @@
 // endpoint has no environment variables at all. So a reference anywhere else (tags, properties,
 // description, model, an endpoint file) is sent as literal text: `secret-ref-placement`.
 import { makeFinding, type Finding } from '../findings/finding.ts';
-import type { YMap, YNode, YScalar } from '../spec/tree.ts';
+import type { YMap, YNode, YScalar } from '../manifests/tree.ts';
 import type { SourceRange } from '../findings/finding.ts';
-import { locateInScalar } from '../spec/scalar-geometry.ts';
+import { locateInScalar } from '../manifests/scalar-geometry.ts';
 import { analyzeValue, formatReference, type ConnectionTarget, type KeyVaultTarget, type ReferenceTarget, type ValueAnalysis } from './parse.ts';
 
 /** Where a clean reference was written. */

@@ -13,16 +13,16 @@ async function restrictedImports(file: string, source: string): Promise<number> 
 }
 
 const cases: [string, string, string, boolean][] = [
-  ['file system in spec', 'src/spec/probe.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", true],
+  ['file system in spec', 'src/manifests/probe.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", true],
   ['network in secrets', 'src/secrets/probe.ts', "import { request } from 'node:https';\nexport const x = request;\n", true],
   ['the runner in checks', 'src/checks/probe.ts', "import * as core from '@actions/core';\nexport const x = core;\n", true],
   ['an Azure SDK in findings', 'src/findings/probe.ts', "import { DefaultAzureCredential } from '@azure/identity';\nexport const x = DefaultAzureCredential;\n", true],
   ['an adapter in checks', 'src/checks/probe.ts', "import * as ml from '../azure/ml.ts';\nexport const x = ml;\n", true],
   ['fetch in checks', 'src/checks/probe.ts', "export const x = () => fetch('https://example.invalid');\n", true],
-  ['the runner in the rollout plan', 'src/rollout/traffic-plan.ts', "import * as core from '@actions/core';\nexport const x = core;\n", true],
-  ['the runner in the rollout apply', 'src/rollout/probe.ts', "import * as core from '@actions/core';\nexport const x = core;\n", false],
+  ['the runner in the rollout plan', 'src/apply/traffic-plan.ts', "import * as core from '@actions/core';\nexport const x = core;\n", true],
+  ['the runner in the rollout apply', 'src/apply/probe.ts', "import * as core from '@actions/core';\nexport const x = core;\n", false],
   ['the cloud table in secrets', 'src/secrets/probe.ts', "import { CLOUDS } from '../azure/clouds.ts';\nexport const x = CLOUDS;\n", false],
-  ['hashing in spec', 'src/spec/probe.ts', "import { createHash } from 'node:crypto';\nexport const x = createHash;\n", false],
+  ['hashing in spec', 'src/manifests/probe.ts', "import { createHash } from 'node:crypto';\nexport const x = createHash;\n", false],
   ['the runner in the pipeline', 'src/pipeline-probe.ts', "import * as core from '@actions/core';\nexport const x = core;\n", false],
   ['an Azure SDK in an adapter', 'src/azure/probe.ts', "import { DefaultAzureCredential } from '@azure/identity';\nexport const x = DefaultAzureCredential;\n", false],
 ];

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import { ML_API_VERSION } from '../../src/spec/rest.ts';
+import { ML_API_VERSION } from '../../src/manifests/rest.ts';
 import { MSI_API_VERSION } from '../../src/azure/identity.ts';
 import { KEYVAULT_ARM_API_VERSION } from '../../src/azure/keyvault.ts';
 import { AUTHORIZATION_API_VERSION } from '../../src/azure/rbac.ts';

@@ -1,7 +1,7 @@
 // The post step (action.yml `runs.post`, which the runner starts even when the job was cancelled):
 // when the main step died mid-rollout, its saved state still says `inProgress`; this finishes the
 // restore of the traffic it started from and reads it back (docs/rollout.md §5). The restore does
-// not depend on a read (src/rollout/restore.ts), never writes over a map the main step never asked
+// not depend on a read (src/apply/restore.ts), never writes over a map the main step never asked
 // for, and is skipped with `rollback-on-failure: false`.
 import * as core from '@actions/core';
 import type { Clock } from '../azure/retry.ts';

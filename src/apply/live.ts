@@ -2,7 +2,7 @@
 // every change, wait for a non-terminal state), through the session's ARM client.
 import * as core from '@actions/core';
 import { ArmError, type AzureSession } from '../azure/session.ts';
-import { ML_API_VERSION } from '../spec/rest.ts';
+import { ML_API_VERSION } from '../manifests/rest.ts';
 import { retryTransient } from './lro.ts';
 import type { TrafficMap } from './traffic-plan.ts';
 import { isTerminal } from '../checks/endpoint-state.ts';

@@ -23,7 +23,7 @@ export interface SpecEnvironment {
   exists(absPath: string): 'file' | 'dir' | undefined;
   /** The text of a file (for conda files); undefined when it cannot be read. */
   readText?(absPath: string): string | undefined;
-  /** Parse YAML text into a positioned tree; defaults to src/spec/yaml.ts loadYaml (for conda files). */
+  /** Parse YAML text into a positioned tree; defaults to src/manifests/yaml.ts loadYaml (for conda files). */
   parseYaml?(text: string, file: string): { root: YNode | undefined; findings?: ReadonlyArray<{ line: number; message: string }> };
 }
 

@@ -20,7 +20,7 @@ import { armIdentifiers, type ReadBack, type Written } from '../report/model.ts'
 import { parseExactReference } from '../secrets/parse.ts';
 import type { KeyVaultRef } from '../secrets/scan.ts';
 import { readSourceFile, workspaceRoot } from '../source-files.ts';
-import { endpointPath, ML_API_VERSION, type DeploymentSpec, type WorkspaceContext } from '../spec/index.ts';
+import { endpointPath, ML_API_VERSION, type DeploymentSpec, type WorkspaceContext } from '../manifests/index.ts';
 import { describeFailure, injectionSuspects, retryAfterGrant, type ReferenceVariable, type ServiceError } from './failure-codes.ts';
 import { ensureKeyVaultAccess } from './keyvault-roles.ts';
 import { redactVariables } from './log-redaction.ts';

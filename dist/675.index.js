@@ -1,8 +1,54 @@
-export const id = 116;
-export const ids = [116];
+export const id = 675;
+export const ids = [675];
 export const modules = {
 
-/***/ 7617:
+/***/ 9537:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TS: () => (/* binding */ traceTags),
+/* harmony export */   a$: () => (/* binding */ isTraceTag),
+/* harmony export */   bK: () => (/* binding */ withTraceTags)
+/* harmony export */ });
+/* unused harmony export TRACE_TAG_PREFIX */
+// Pure: traceability tags on the endpoint and the deployment (docs/rollout.md §1), so that anyone
+// looking at them in Azure finds the repository, commit, workflow and run that deployed them.
+// They are ignored when deciding whether anything changed: a re-run of the same inputs stays a
+// no-op, and the tags keep naming the run that made the change. `skip-default-tags: true` turns them
+// off (the file's own `tags:` are still sent), like deploy-cloudrun's `skip_default_labels`.
+const TRACE_TAG_PREFIX = 'github.';
+/** From the runner's default variables (https://docs.github.com/actions/reference/variables-reference). */
+function traceTags(env, options = {}) {
+    if (options.skip)
+        return {};
+    const tags = { 'deployed-by': 'azureml-online-deploy' };
+    const set = (key, value) => {
+        if (value)
+            tags[`${TRACE_TAG_PREFIX}${key}`] = value.slice(0, 256);
+    };
+    set('repository', env.GITHUB_REPOSITORY);
+    set('commit', env.GITHUB_SHA);
+    set('workflow', env.GITHUB_WORKFLOW_REF ?? env.GITHUB_WORKFLOW);
+    if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+        set('run', `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`);
+    }
+    return tags;
+}
+function isTraceTag(key) {
+    return key === 'deployed-by' || key.startsWith(TRACE_TAG_PREFIX);
+}
+/** The body with the trace tags added to its `tags` (the file's own tags win on a clash); no tags: the body as it is. */
+function withTraceTags(body, tags) {
+    if (Object.keys(tags).length === 0)
+        return body;
+    const own = (body.tags ?? {});
+    return { ...body, tags: { ...tags, ...own } };
+}
+
+
+/***/ }),
+
+/***/ 9655:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -67,7 +113,7 @@ function pendingUploadCodeUri(blobUri, kind, name) {
 
 /***/ }),
 
-/***/ 7275:
+/***/ 2880:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -83,12 +129,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./lib/spec/rest.js
-var rest = __webpack_require__(9933);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
+// EXTERNAL MODULE: ./lib/manifests/rest.js
+var rest = __webpack_require__(2324);
 // EXTERNAL MODULE: ./lib/azure/assets.js
-var assets = __webpack_require__(9597);
+var assets = __webpack_require__(2144);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -388,7 +434,7 @@ async function contentHash(asset) {
 }
 
 // EXTERNAL MODULE: ./lib/assets/names.js
-var names = __webpack_require__(7617);
+var names = __webpack_require__(9655);
 ;// CONCATENATED MODULE: ./lib/assets/plan.js
 // What a run would do with the deployments' assets (docs/local-assets.md §5): for each model, code
 // and environment to register, its final name, version and ARM id, which local files it uploads
@@ -651,7 +697,237 @@ function planLines(plan) {
 
 /***/ }),
 
-/***/ 9597:
+/***/ 6658:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OW: () => (/* binding */ setPointer),
+/* harmony export */   YO: () => (/* binding */ uploadLocalAssets),
+/* harmony export */   cr: () => (/* binding */ AssetUploadError),
+/* harmony export */   vc: () => (/* binding */ withAssetIds)
+/* harmony export */ });
+/* unused harmony exports uploadWith, limiter */
+/* harmony import */ var _azure_assets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2144);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2880);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9655);
+// Deploy's side of the asset plan (docs/local-assets.md §6): upload what is not there yet and
+// register each version, then hand back the ids the deployment bodies carry. Files are streamed
+// (several at once, large ones in parallel blocks, each request retried by the storage pipeline);
+// the indicator file goes last with the completion metadata, so an interrupted upload is never
+// taken for a finished one. Progress (files and bytes) is logged as it goes; run it inside the
+// deploy phase's log group.
+
+
+
+const TYPE = { model: 'models', code: 'codes', environment: 'environments', data: 'data' };
+function uploadLocalAssets(session, plan, options = {}) {
+    return uploadWith((0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .assetIo */ .Do)(session), plan, options);
+}
+/** An upload or registration failed; `partial` says what had been written before. */
+class AssetUploadError extends Error {
+    partial;
+    constructor(cause, partial) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+        this.name = 'AssetUploadError';
+        this.partial = partial;
+    }
+}
+async function uploadWith(io, plan, options = {}) {
+    const log = options.log ?? (() => undefined);
+    const progress = new Progress(plan, log, options.progressEveryMs ?? 2000);
+    const limit = limiter(options.fileConcurrency ?? 8);
+    const result = { items: [], uploadedFiles: 0, uploadedBytes: 0, registered: [] };
+    const settle = () => ({ ...result, uploadedFiles: progress.files, uploadedBytes: progress.bytes });
+    // Assets are independent: upload and register them at once, sharing the file limit.
+    try {
+        await Promise.all(plan.items.map(async (item) => {
+            if (item.exists) {
+                result.items.push({ kind: item.kind, id: item.id, created: false });
+                return;
+            }
+            const body = structuredClone(item.versionBody);
+            if (item.upload)
+                await uploadFiles(io, item, body, limit, progress);
+            const version = await io.registry.putVersion(TYPE[item.kind], item.name, item.version, body);
+            log(`Registered ${item.kind} ${item.name}:${item.version}.`);
+            result.items.push({ kind: item.kind, id: version.id || item.id, created: true });
+            result.registered.push(version.id || item.id);
+        }));
+    }
+    catch (error) {
+        throw new AssetUploadError(error, settle());
+    }
+    progress.finish();
+    return settle();
+}
+async function uploadFiles(io, item, body, limit, progress) {
+    const upload = item.upload;
+    if (!upload)
+        return;
+    let folder;
+    if (upload.target.kind === 'pending-upload') {
+        const pending = await io.registry.startPendingCodeUpload(item.name, item.version);
+        folder = pending.folder;
+        body.properties.codeUri = (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .pendingUploadCodeUri */ .Wt)(pending.blobUri, upload.local.kind, upload.local.name);
+    }
+    else {
+        folder = upload.target.folder;
+        // Another run may have finished the same upload since the plan was made.
+        if (upload.alreadyUploaded || (await isComplete(io, folder, upload.blobs[0] ?? ''))) {
+            progress.skipped(item, upload.local.files.length, upload.local.totalBytes);
+            return;
+        }
+    }
+    try {
+        await sendFiles(io, item, folder, limit, progress);
+    }
+    catch (error) {
+        // az ml uploads with an AccountKey datastore's key; the action prefers the workflow identity's
+        // token and falls back to the key, the same way, when storage refuses the token.
+        const target = upload.target;
+        if (!(target.kind === 'datastore' && folder.auth.kind === 'token' && target.datastore.credentialsType === 'AccountKey' && (0,_azure_assets_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 403))
+            throw error;
+        progress.note(`${item.kind} ${item.name}:${item.version}: the storage refused the workflow identity's token (no Storage Blob Data Contributor); uploading with datastore ${target.datastore.name}'s account key, as az ml does.`);
+        const key = await io.registry.datastoreAccountKey(target.datastore.name);
+        await sendFiles(io, item, { url: folder.url, auth: { kind: 'sharedKey', accountName: target.datastore.accountName, key } }, limit, progress);
+    }
+}
+async function sendFiles(io, item, folder, limit, progress) {
+    const upload = item.upload;
+    if (!upload)
+        return;
+    const files = upload.local.files.map((f, i) => ({ file: f, blob: upload.blobs[i] ?? f.relPath }));
+    const [indicator, ...rest] = files;
+    const send = (f, metadata) => limit(async () => {
+        let sent = 0;
+        await io.blobs.uploadFile(folder, f.blob, f.file.absPath, {
+            ...(metadata ? { metadata } : {}),
+            onProgress: (p) => {
+                progress.bytesSent(p.loadedBytes - sent);
+                sent = p.loadedBytes;
+            },
+        });
+        progress.bytesSent(f.file.size - sent);
+        progress.fileDone();
+    });
+    // A few workers pull files in turn (no promise per file of a large folder); the limiter caps the
+    // files in flight across every asset.
+    let next = 0;
+    const worker = async () => {
+        while (next < rest.length) {
+            const f = rest[next++];
+            if (f)
+                await send(f);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit.size, rest.length) }, worker));
+    if (indicator)
+        await send(indicator, { ..._names_js__WEBPACK_IMPORTED_MODULE_2__/* .UPLOAD_CONFIRMATION */ .Wi, name: item.name, version: item.version });
+}
+async function isComplete(io, folder, blob) {
+    const meta = await io.blobs.readMetadata(folder, blob).catch(() => undefined);
+    return meta?.upload_status === _names_js__WEBPACK_IMPORTED_MODULE_2__/* .UPLOAD_CONFIRMATION */ .Wi.upload_status;
+}
+/** At most `n` tasks at once, started in the order they were asked for. */
+function limiter(n) {
+    let active = 0;
+    const queue = [];
+    const next = () => {
+        if (active >= n)
+            return;
+        const start = queue.shift();
+        if (start) {
+            active++;
+            start();
+        }
+    };
+    const run = (work) => new Promise((resolve, reject) => {
+        queue.push(() => {
+            work().then(resolve, reject).finally(() => {
+                active--;
+                next();
+            });
+        });
+        next();
+    });
+    return Object.assign(run, { size: n });
+}
+/** Files and bytes sent so far against the plan's totals, logged at most every `everyMs`. */
+class Progress {
+    files = 0;
+    bytes = 0;
+    totalFiles;
+    totalBytes;
+    last = 0;
+    log;
+    everyMs;
+    constructor(plan, log, everyMs) {
+        this.log = log;
+        this.everyMs = everyMs;
+        const uploads = plan.items.filter((i) => !i.exists && i.upload && !i.upload.alreadyUploaded).map((i) => i.upload?.local);
+        this.totalFiles = uploads.reduce((n, l) => n + (l?.files.length ?? 0), 0);
+        this.totalBytes = uploads.reduce((n, l) => n + (l?.totalBytes ?? 0), 0);
+        if (this.totalFiles > 0)
+            log(`Uploading ${this.totalFiles} file(s), ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(this.totalBytes)}.`);
+    }
+    note(line) {
+        this.log(line);
+    }
+    skipped(item, files, bytes) {
+        this.log(`${item.kind} ${item.name}:${item.version}: the files are already uploaded (${files} file(s), ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(bytes)}); nothing sent.`);
+    }
+    bytesSent(n) {
+        this.bytes += n;
+        this.tick();
+    }
+    fileDone() {
+        this.files++;
+        this.tick();
+    }
+    tick() {
+        const now = Date.now();
+        if (now - this.last < this.everyMs)
+            return;
+        this.last = now;
+        this.log(`  ${this.files}/${this.totalFiles} files, ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(this.bytes)} of ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(this.totalBytes)}`);
+    }
+    finish() {
+        if (this.totalFiles > 0)
+            this.log(`Uploaded ${this.files} file(s), ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(this.bytes)}.`);
+    }
+}
+/**
+ * The deployment body with every planned asset's id at its pointer (the offline body holds
+ * `{{pending:…}}` placeholders or the id already). Label references (`@latest`) are not touched.
+ */
+function withAssetIds(request, plan) {
+    const body = structuredClone(request.body);
+    for (const item of plan.items) {
+        for (const t of item.targets)
+            if (t.requestPath === request.path)
+                setPointer(body, t.pointer, item.id);
+    }
+    return body;
+}
+/** Set the value at a JSON pointer (RFC 6901), creating objects on the way. */
+function setPointer(doc, pointer, value) {
+    const keys = pointer.split('/').slice(1).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
+    let node = doc;
+    for (const key of keys.slice(0, -1)) {
+        const child = node[key];
+        if (typeof child !== 'object' || child === null)
+            node[key] = {};
+        node = node[key];
+    }
+    const last = keys.at(-1);
+    if (last !== undefined)
+        node[last] = value;
+}
+
+
+/***/ }),
+
+/***/ 2144:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -660,8 +936,10 @@ function planLines(plan) {
 /* harmony export */   yc: () => (/* binding */ assetRegistry)
 /* harmony export */ });
 /* unused harmony exports parseVersionId, DEFAULT_BLOCK_SIZE */
-/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4326);
-/* harmony import */ var _spec_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9933);
+/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1318);
+/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2324);
+/* harmony import */ var _secret_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9132);
+
 
 
 /** The HTTP status an ARM or storage error carries, if any. */
@@ -692,7 +970,7 @@ function toVersion(raw) {
 const seg = encodeURIComponent;
 function assetRegistry(session) {
     const ws = session.workspacePath;
-    const send = (method, path, body, query) => session.arm.send({ method, path, apiVersion: _spec_rest_js__WEBPACK_IMPORTED_MODULE_1__/* .ML_API_VERSION */ .W8, ...(body === undefined ? {} : { body }), ...(query ? { query } : {}) });
+    const send = (method, path, body, query) => session.arm.send({ method, path, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_1__/* .ML_API_VERSION */ .W8, ...(body === undefined ? {} : { body }), ...(query ? { query } : {}) });
     return {
         async findCodeByHash(hash, hashVersion) {
             // The name in the path does not narrow a hash search ("regardless of name", CodeVersions_List);
@@ -739,6 +1017,7 @@ function assetRegistry(session) {
         },
         async datastoreAccountKey(name) {
             const res = await send('POST', `${ws}/datastores/${seg(name)}/listSecrets`, {});
+            (0,_secret_values_js__WEBPACK_IMPORTED_MODULE_2__/* .holdSecretValues */ .c)(res.body.key);
             if (res.body.secretsType !== 'AccountKey' || !res.body.key)
                 throw new Error(`Datastore ${name} has no account key to upload with.`);
             return res.body.key;
@@ -789,440 +1068,127 @@ function blobStore(options) {
 
 /***/ }),
 
-/***/ 9649:
+/***/ 7095:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   dW: () => (/* binding */ ArmError),
-/* harmony export */   ih: () => (/* binding */ createResourceClient),
-/* harmony export */   kd: () => (/* binding */ armClientOver)
+/* harmony export */   P$: () => (/* binding */ strings),
+/* harmony export */   WL: () => (/* binding */ obj),
+/* harmony export */   gx: () => (/* binding */ str)
 /* harmony export */ });
-/* unused harmony export armUrl */
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(373);
-
-/** A non-2xx answer (or a request that failed after the pipeline's retries; then status is 0). */
-class ArmError extends Error {
-    status;
-    /** ARM or data-plane error code, e.g. `AuthorizationFailed`, `ResourceNotFound`, `SecretNotFound`. */
-    code;
-    /** The inner code: Key Vault's `innererror.code` (e.g. `ForbiddenByRbac`) or the ML service's `innerError.code` (recorded spelling). */
-    innerCode;
-    method;
-    /** The URL path (no host, no query): safe to print. */
-    path;
-    constructor(init) {
-        super(init.message);
-        this.name = 'ArmError';
-        this.status = init.status;
-        this.code = init.code;
-        this.innerCode = init.innerCode;
-        this.method = init.method;
-        this.path = init.path;
-    }
-}
-const USER_AGENT = 'azureml-online-deploy';
-/** A pipeline that signs every request with a token for `scope` (e.g. `https://management.azure.com/.default`). */
-function createResourceClient(credential, scope, settings = {}) {
-    const pipeline = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createPipelineFromOptions */ .Fp)({
-        retryOptions: { maxRetries: settings.maxRetries ?? 3, retryDelayInMs: settings.retryDelayInMs ?? 800 },
-        userAgentOptions: { userAgentPrefix: USER_AGENT },
-    });
-    // The Sign phase runs inside the retry policy: each attempt carries a current token.
-    pipeline.addPolicy((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .bearerTokenAuthenticationPolicy */ .N$)({ credential, scopes: scope }), { phase: 'Sign' });
-    const httpClient = settings.httpClient ?? (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createDefaultHttpClient */ .fl)();
-    return {
-        async sendUrl(method, url, body) {
-            const request = (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .createPipelineRequest */ .G6)({ url, method });
-            request.headers.set('accept', 'application/json');
-            if (body !== undefined) {
-                request.headers.set('content-type', 'application/json');
-                request.body = JSON.stringify(body);
-            }
-            const path = urlPath(url);
-            if (settings.stats)
-                settings.stats.requests++;
-            let response;
-            try {
-                response = await pipeline.sendRequest(httpClient, request);
-            }
-            catch (error) {
-                if ((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .isRestError */ .T0)(error) && error.statusCode === undefined) {
-                    throw new ArmError({ status: 0, code: error.code ?? 'RequestFailed', message: `${method} ${path} failed: ${error.message}`, method, path });
-                }
-                throw error;
-            }
-            const headers = response.headers.toJSON({ preserveCase: false });
-            const parsed = parseJson(response.bodyAsText ?? undefined);
-            if (response.status < 200 || response.status > 299)
-                throw armError(response.status, parsed, method, path);
-            return { status: response.status, headers, body: parsed };
-        },
-    };
-}
-/** ARM on top of a resource client: `path` + `api-version` + query → URL. */
-function armClientOver(client, resourceManager) {
-    return {
-        send(req) {
-            return client.sendUrl(req.method, armUrl(resourceManager, req), req.body);
-        },
-    };
-}
-function armUrl(resourceManager, req) {
-    if (/^https:\/\//i.test(req.path))
-        return req.path; // nextLink / operation URL: used verbatim
-    const query = new URLSearchParams({ 'api-version': req.apiVersion, ...(req.query ?? {}) });
-    // ARM paths never need `+` for spaces; keep %20 so $filter reads as the service documents it.
-    return `${resourceManager}${req.path.startsWith('/') ? '' : '/'}${req.path}?${query.toString().replace(/\+/g, '%20')}`;
-}
-function urlPath(url) {
-    const withoutQuery = url.split('?')[0] ?? url;
-    return withoutQuery.replace(/^https:\/\/[^/]+/i, '') || '/';
-}
-function parseJson(text) {
-    if (!text)
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-function armError(status, body, method, path) {
-    const error = typeof body === 'object' && body !== null ? body.error : undefined;
-    const code = error?.code ?? `Http${status}`;
-    const message = error?.message ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
-    return new ArmError({ status, code, message: `${method} ${path}: ${status} ${code}: ${message}`, innerCode: error?.innerError?.code ?? error?.innererror?.code, method, path });
-}
+const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
+const str = (v) => (typeof v === 'string' && v ? v : undefined);
+const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
 
 
 /***/ }),
 
-/***/ 7076:
+/***/ 3454:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NE: () => (/* binding */ assetReferences),
+/* harmony export */   cv: () => (/* binding */ assetsCheck)
+/* harmony export */ });
+/* unused harmony export parseRegistryUri */
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3155);
+// Registered assets the deployment names exist: model, environment and code versions (by version,
+// `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
+// (docs/online-checks.md §assets). Local assets are registered by deploy and not checked here.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  dW: () => (/* reexport */ rest/* ArmError */.dW),
-  Jv: () => (/* binding */ signIn)
+
+/** The registered assets a deployment names, with where. */
+function assetReferences(d) {
+    const out = [];
+    if (d.model?.kind === 'ref')
+        out.push({ field: 'model', ref: d.model.ref, span: d.model.span });
+    if (d.environment?.kind === 'ref')
+        out.push({ field: 'environment', ref: d.environment.ref, span: d.environment.span });
+    if (d.code?.kind === 'ref')
+        out.push({ field: 'code_configuration.code', ref: d.code.ref, span: d.code.span });
+    return out;
+}
+const assetsCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ .qH)('assets', ['asset-not-found', 'cannot-verify'], (ctx) => {
+    const out = { findings: [] };
+    for (const d of ctx.deployments) {
+        for (const { field, ref, span } of assetReferences(d)) {
+            const lookup = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .lookupCI */ .d5)(ctx.facts.assets, ref.text);
+            if (!lookup && (ref.kind === 'registry' || ref.kind === 'curated')) {
+                out.findings.push(notRead(d.file, span, field, ref));
+                continue;
+            }
+            if (!lookup || lookup.kind === 'found')
+                continue;
+            if (lookup.kind === 'unreadable') {
+                out.findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('cannot-verify', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, span), `Cannot verify that ${field} ${ref.text} exists: ${lookup.why}.`, {
+                    hint: lookup.permission ? `Give the workflow identity ${lookup.permission} where the asset lives.` : 'Give the workflow identity read access to the workspace or registry that holds the asset.',
+                }));
+                continue;
+            }
+            out.findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('asset-not-found', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, span), `${field} ${ref.text}: ${missingWhat(ref)}.`, { hint: fixFor(ref) }));
+        }
+    }
+    return out;
 });
-
-// UNUSED EXPORTS: SignInError
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 167 modules
-var esm = __webpack_require__(483);
-;// CONCATENATED MODULE: ./lib/azure/credential.js
-// Sign-in: which credential the action uses, and failures explained so a user can fix them
-// (docs/sign-in.md). With GitHub OIDC, a client-assertion credential asks GitHub for a fresh ID
-// token every time Entra needs one: the GitHub token lives minutes, a deployment may take longer,
-// and a cached one would meet AADSTS700024 half-way through.
-
-
-/** A sign-in that cannot go on, with what to change. Thrown to the failure funnel. */
-class SignInError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'SignInError';
-    }
-}
-const NO_OIDC = 'GitHub gave this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Add `permissions: id-token: write` to the job ' +
-    '(and keep `contents: read`). Pull requests from forks never get an OIDC token: run `mode: lint` there, which needs no Azure access.';
-function oidcAvailable(env = process.env) {
-    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-}
-/** GitHub OIDC when the job has it and the app is named; the environment / Azure CLI chain otherwise. */
-async function chooseCredential(settings, env = process.env) {
-    const { tenantId, clientId, cloud, audience } = settings;
-    if (tenantId && clientId && oidcAvailable(env)) {
-        let first;
-        try {
-            first = await core.getIDToken(audience);
-        }
-        catch (error) {
-            throw new SignInError(`Could not get a GitHub OIDC token for audience '${audience}': ${messageOf(error)}. ${NO_OIDC}`);
-        }
-        const idTokenClaims = decodeJwtClaims(first);
-        // Never cache the GitHub token: Entra calls this each time it needs a new assertion.
-        const credential = new esm/* ClientAssertionCredential */.XI(tenantId, clientId, () => core.getIDToken(audience), { authorityHost: cloud.authorityHost });
-        return { method: 'github-oidc', credential, idTokenClaims };
-    }
-    const chain = new esm/* ChainedTokenCredential */.Rk(new esm/* EnvironmentCredential */.lp({ authorityHost: cloud.authorityHost }), new esm/* AzureCliCredential */.nG(tenantId ? { tenantId } : {}));
-    return { method: 'environment-or-cli', credential: chain };
-}
-/** Asks for the first token, turning Entra's refusals into what to change. */
-async function firstToken(chosen, scope, settings, env = process.env) {
-    try {
-        // enableCae as the pipeline's bearer policy asks, so its first request reuses this token from the cache.
-        const token = await chosen.credential.getToken(scope, { enableCae: true });
-        if (!token)
-            throw new Error('the credential returned no token');
-        return token;
-    }
-    catch (error) {
-        throw new SignInError(explainSignInFailure(messageOf(error), chosen, settings, env));
-    }
-}
-/** Pure: an Entra / credential error message → a sentence a user can act on. Exported for tests. */
-function explainSignInFailure(message, chosen, settings, env = {}) {
-    const code = /AADSTS(\d+)/.exec(message)?.[1];
-    const claims = chosen.idTokenClaims;
-    const subject = claims?.sub ?? '(unknown)';
-    const presented = `The GitHub token presented issuer '${claims?.iss ?? '?'}', subject '${subject}', audience '${formatAudience(claims?.aud)}'.`;
-    const app = `app (client id ${settings.clientId ?? '?'}) in tenant ${settings.tenantId ?? '?'}`;
-    if (chosen.method === 'github-oidc') {
-        switch (code) {
-            case '7002138':
-                return (`Sign-in refused (AADSTS7002138): the federated credential's subject differs from '${subject}' only in letter case, and Entra compares subjects case-sensitively. ` +
-                    `Edit the subject of the federated credential on the ${app} to exactly '${subject}'.`);
-            case '700213':
-            case '70021':
-                return (`Sign-in refused (AADSTS${code}): no federated credential of the ${app} matches the GitHub token. ${presented} ` +
-                    `Add a federated credential with exactly this subject (Entra compares it case-sensitively: check the letter case of the organization, repository, branch and environment), ` +
-                    `issuer https://token.actions.githubusercontent.com and audience ${settings.audience}. ` +
-                    `The subject names the environment when the job uses one (repo:OWNER/REPO:environment:NAME), otherwise the branch, tag or pull_request.`);
-            case '700211':
-                return `Sign-in refused (AADSTS700211): no federated credential of the ${app} has the issuer of the GitHub token. ${presented} The issuer must be exactly https://token.actions.githubusercontent.com (no trailing slash).`;
-            case '700212':
-                return (`Sign-in refused (AADSTS700212): the federated credential's audience differs from the token's. ${presented} ` +
-                    `Use audience ${settings.cloud.defaultAudience} on the federated credential (the default for ${settings.cloud.name}), or set the action's \`audience\` input to the credential's audience.`);
-            case '700024':
-                return (`Sign-in refused (AADSTS700024): the GitHub token was outside its valid time range when Entra checked it (expired or not yet valid). ` +
-                    `The action asks GitHub for a fresh token each time; check the runner's clock, and that no earlier step replaces ACTIONS_ID_TOKEN_REQUEST_URL.`);
-            case '700016':
-                return `Sign-in refused (AADSTS700016): no application with client id ${settings.clientId ?? '?'} exists in tenant ${settings.tenantId ?? '?'}. Check the client-id and tenant-id inputs (the app registration's Application (client) ID and Directory (tenant) ID).`;
-            case '90002':
-                return `Sign-in refused (AADSTS90002): tenant ${settings.tenantId ?? '?'} does not exist in ${settings.cloud.name}. Check the tenant-id and environment inputs.`;
-        }
-        return `Sign-in with GitHub OIDC failed for the ${app}: ${firstLine(message)} ${presented}`;
-    }
-    const named = settings.tenantId && settings.clientId;
-    const why = named
-        ? `client-id and tenant-id are set, but ${NO_OIDC.charAt(0).toLowerCase()}${NO_OIDC.slice(1)}`
-        : oidcAvailable(env)
-            ? 'GitHub OIDC is available, but client-id and tenant-id are not set (inputs, or AZURE_CLIENT_ID / AZURE_TENANT_ID).'
-            : `Set client-id and tenant-id to sign in with GitHub OIDC (${NO_OIDC})`;
-    return `No Azure credential: ${why} Without OIDC the action uses the environment (AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_CLIENT_SECRET) or the Azure CLI (after azure/login), and neither signed in: ${firstLine(message)}`;
-}
-/** The payload of a JWT as an object; undefined when it is not one. Never prints the token. */
-function decodeJwtClaims(token) {
-    const payload = token.split('.')[1];
-    if (!payload)
-        return undefined;
-    try {
-        const value = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        return typeof value === 'object' && value !== null ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function formatAudience(aud) {
-    return Array.isArray(aud) ? aud.join(', ') : (aud ?? '?');
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-function firstLine(text) {
-    // Entra's descriptions end with trace/correlation ids and timestamps: noise for a user.
-    return (text.split('\n').find((l) => l.trim()) ?? text).replace(/\s*Trace ID:.*$/, '').trim();
-}
-
-// EXTERNAL MODULE: ./lib/azure/rest.js
-var rest = __webpack_require__(9649);
-;// CONCATENATED MODULE: ./lib/azure/session.js
-// The Azure session every online mode starts with: sign in once (src/azure/credential.ts), then
-// one ARM client over the Azure SDK pipeline (auth, retries honouring Retry-After, proxy) and the
-// workspace it targets. Adapters (src/azure/*.ts) take a session; nothing else builds URLs.
-
-
-
-
-
-async function signIn(inputs, settings = {}) {
-    const missing = ['subscription-id', 'resource-group', 'workspace-name'].filter((name) => !workspaceInput(inputs, name));
-    if (missing.length > 0) {
-        throw new SignInError(`${missing.join(', ')}: required to read the workspace (validate and deploy); lint needs none of them.`);
-    }
-    const signInSettings = { tenantId: inputs.tenantId, clientId: inputs.clientId, cloud: inputs.cloud, audience: inputs.audience };
-    const chosen = await chooseCredential(signInSettings);
-    if (chosen.idTokenClaims) {
-        const c = chosen.idTokenClaims;
-        core.info(`GitHub OIDC token: issuer ${c.iss ?? '?'}, subject ${c.sub ?? '?'}, audience ${formatAudience(c.aud)}`);
-    }
-    const armScope = `${inputs.cloud.resourceManager}/.default`;
-    const token = await firstToken(chosen, armScope, signInSettings);
-    const claims = decodeJwtClaims(token.token) ?? {};
-    const tenantId = stringClaim(claims.tid) ?? inputs.tenantId ?? '';
-    const caller = { objectId: stringClaim(claims.oid), tenantId, clientId: stringClaim(claims.appid) ?? stringClaim(claims.azp) ?? inputs.clientId };
-    core.info(`Signed in to ${inputs.cloud.name} with ${chosen.method === 'github-oidc' ? 'GitHub OIDC' : 'the environment / Azure CLI credential'}` +
-        `${caller.objectId ? ` as object id ${caller.objectId}` : ''} in tenant ${tenantId || '?'}.`);
-    const stats = settings.stats ?? { requests: 0 };
-    const pipeline = { ...settings, stats };
-    const subscriptionId = inputs.subscriptionId;
-    const resourceGroup = inputs.resourceGroup;
-    const workspaceName = inputs.workspaceName;
-    return {
-        cloud: inputs.cloud,
-        credential: chosen.credential,
-        arm: (0,rest/* armClientOver */.kd)((0,rest/* createResourceClient */.ih)(chosen.credential, armScope, pipeline), inputs.cloud.resourceManager),
-        keyVault: (0,rest/* createResourceClient */.ih)(chosen.credential, `${inputs.cloud.keyVaultResource}/.default`, pipeline),
-        subscriptionId,
-        resourceGroup,
-        workspaceName,
-        workspacePath: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${workspaceName}`,
-        caller,
-        method: chosen.method,
-        stats,
-    };
-}
-function workspaceInput(inputs, name) {
-    return name === 'subscription-id' ? inputs.subscriptionId : name === 'resource-group' ? inputs.resourceGroup : inputs.workspaceName;
-}
-function stringClaim(value) {
-    return typeof value === 'string' && value ? value : undefined;
-}
-
-
-/***/ }),
-
-/***/ 5229:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FT: () => (/* binding */ endpointPosition),
-/* harmony export */   at: () => (/* binding */ at),
-/* harmony export */   d5: () => (/* binding */ lookupCI),
-/* harmony export */   qH: () => (/* binding */ defineCheck),
-/* harmony export */   uT: () => (/* binding */ firstPerFile)
-/* harmony export */ });
-/** A check from its evaluation: `run` is the findings of `evaluate`. */
-function defineCheck(name, rules, evaluate) {
-    const full = (ctx) => ({ findings: [], verdicts: [], identityPlan: [], grants: [], ...evaluate(ctx) });
-    return { name, rules, run: (ctx) => full(ctx).findings, evaluate: full };
-}
-/** A finding position from a spec span. */
-function at(file, span) {
-    return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
-}
-/** Where an endpoint-level finding goes: the span asked for, else the endpoint's name, else the first deployment's endpoint_name. */
-function endpointPosition(ctx, pick) {
-    if (ctx.endpoint) {
-        const span = pick(ctx.endpoint.spans) ?? ctx.endpoint.spans.name;
-        if (span)
-            return at(ctx.endpoint.file, span);
-        return { file: ctx.endpoint.file, line: 1, column: 1 };
-    }
-    const d = ctx.deployments[0];
-    if (d)
-        return at(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
-    return { file: '', line: 1, column: 1 };
-}
-/** Case-insensitive lookup in a record keyed by names, hosts or ARM ids. */
-function lookupCI(record, key) {
-    if (key in record)
-        return record[key];
-    const low = key.toLowerCase();
-    for (const [k, v] of Object.entries(record))
-        if (k.toLowerCase() === low)
-            return v;
-    return undefined;
-}
-/** The references, one per (file, store) pair: findings about a store go on its first reference in each file. */
-function firstPerFile(refs, storeOf) {
-    const seen = new Set();
-    return refs.filter((r) => {
-        const key = `${r.range.file}\u0000${storeOf(r).toLowerCase()}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
+/**
+ * A registry asset (or a curated environment, which lives in the `azureml` registry) is not read:
+ * registry assets are served by the registry's regional host after a discovery call, not by the
+ * workspace's ARM path, and the action does not make those reads yet. Honest `cannot-verify` with
+ * the command that shows the asset, never a silent pass.
+ */
+function notRead(file, span, field, ref) {
+    const cli = ref.type === 'models' ? 'model' : ref.type === 'environments' ? 'environment' : 'code';
+    const parts = ref.kind === 'registry' ? parseRegistryUri(ref.uri) : curatedParts(ref.ref);
+    const show = parts
+        ? `az ml ${cli} show --registry-name ${parts.registry} --name ${parts.name} ${parts.version ? `--version ${parts.version}` : `--label ${parts.label ?? 'latest'}`}`
+        : `az ml ${cli} list --registry-name <registry>`;
+    return (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('cannot-verify', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(file, span), `Cannot verify that ${field} ${ref.text} exists: it lives in ${parts ? `registry ${parts.registry}` : 'a registry'}, which is read through the registry's own regional endpoint, and this action reads only the workspace's assets; the service resolves it when the deployment is created.`, {
+        hint: `Check it exists and that the endpoint identity may read it: ${show}.`,
     });
 }
-
-
-/***/ }),
-
-/***/ 3776:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hd: () => (/* binding */ isTerminal),
-/* harmony export */   Lw: () => (/* binding */ endpointStateCheck)
-/* harmony export */ });
-/* unused harmony export TERMINAL_STATES */
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
-// The endpoint exists when only deployment files are given, and neither it nor a deployment this
-// run updates is in the middle of another operation (docs/online-checks.md §endpoint-state).
-
-
-/** Provisioning states in which no operation is running (the EndpointProvisioningState / DeploymentProvisioningState enums' terminal values). */
-const TERMINAL_STATES = new Set(['succeeded', 'failed', 'canceled']);
-function isTerminal(state) {
-    return TERMINAL_STATES.has(state.toLowerCase());
+/** `azureml://registries/<reg>/<type>/<name>/versions/<v>` or `…/labels/<label>`; undefined when shaped otherwise. */
+function parseRegistryUri(uri) {
+    const m = /^azureml:\/\/registries\/([^/]+)\/[^/]+\/([^/]+)(?:\/(versions|labels)\/([^/]+))?$/i.exec(uri);
+    if (!m || !m[1] || !m[2])
+        return undefined;
+    return { registry: m[1], name: m[2], ...(m[3]?.toLowerCase() === 'versions' ? { version: m[4] } : { label: m[4] ?? 'latest' }) };
 }
-const endpointStateCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ .qH)('endpoint-state', ['endpoint-busy', 'endpoint-not-found', 'cannot-verify'], (ctx) => {
-    const findings = [];
-    const live = ctx.facts.endpoint;
-    const verb = ctx.mode === 'deploy' ? 'deploy waits for it to finish before writing' : 'deploy would wait for it to finish';
-    if (live.kind === 'missing' && !ctx.endpoint) {
-        for (const d of ctx.deployments) {
-            findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('endpoint-not-found', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, d.spans.endpointName ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} targets endpoint ${ctx.endpointName}, which does not exist in the workspace, and no endpoint file was given to create it.`));
-        }
-    }
-    if (live.kind === 'unreadable') {
-        findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('cannot-verify', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointPosition */ .FT)(ctx, (s) => s.name), `Cannot read endpoint ${ctx.endpointName}: ${live.why}. Whether it exists, its identity and its state are unknown.`, {
-            hint: `Give the workflow identity ${live.permission ?? 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read'} on the workspace (AzureML Data Scientist includes it).`,
-        }));
-    }
-    if (live.kind === 'found' && !isTerminal(live.value.provisioningState)) {
-        findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('endpoint-busy', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointPosition */ .FT)(ctx, (s) => s.name), `Endpoint ${ctx.endpointName} is ${live.value.provisioningState}: another operation is running on it; ${verb}.`));
-    }
-    const deployments = ctx.facts.deployments;
-    if (deployments.kind === 'found') {
-        for (const d of ctx.deployments) {
-            const existing = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .lookupCI */ .d5)(deployments.value, d.name);
-            if (existing && !isTerminal(existing.provisioningState)) {
-                findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('endpoint-busy', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }), `Deployment ${d.name} is ${existing.provisioningState}: another operation is running on it; ${verb}.`));
-            }
-        }
-    }
-    return { findings };
-});
-
-
-/***/ }),
-
-/***/ 7998:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ emptyLocalAssets),
-/* harmony export */   t: () => (/* binding */ localAssetsCheck)
-/* harmony export */ });
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
-// Local model, code and build-context folders have something to upload once their ignore file is
-// applied: az ml refuses an empty folder (EmptyDirectoryError), so the deployment would never start
-// (docs/local-assets.md §2). The facts come from the asset plan (src/assets/plan.ts).
-
-
-const WHAT = { model: 'The model folder', code: 'The code folder', environment: 'The build context' };
-/** One finding per local path with nothing to upload (deploy calls it too, before any write). */
-function emptyLocalAssets(localAssets) {
-    return localAssets
-        .filter((a) => a.files === 0)
-        .map((a) => (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('local-asset-empty', { file: a.file, line: a.line, column: a.column, endLine: a.endLine, endColumn: a.endColumn }, `${WHAT[a.kind]} '${a.localPath}' has no file to upload${a.ignoreFile ? ` once its ${a.ignoreFile} is applied` : ''}: az ml refuses an empty folder.`));
+/** `azureml:AzureML-<name>:<version>` / `@latest`: a curated environment of the `azureml` registry. */
+function curatedParts(text) {
+    const rest = text.replace(/^azureml:/, '');
+    const atSign = rest.indexOf('@');
+    if (atSign >= 0)
+        return { registry: 'azureml', name: rest.slice(0, atSign), label: rest.slice(atSign + 1) };
+    const colon = rest.lastIndexOf(':');
+    return colon > 0 ? { registry: 'azureml', name: rest.slice(0, colon), version: rest.slice(colon + 1) } : { registry: 'azureml', name: rest, label: 'latest' };
 }
-const localAssetsCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ .qH)('local-assets', ['local-asset-empty'], (ctx) => ({ findings: emptyLocalAssets(ctx.facts.localAssets ?? []) }));
+function missingWhat(ref) {
+    const kind = ref.type === 'codes' ? 'code' : ref.type.replace(/s$/, '');
+    switch (ref.kind) {
+        case 'version':
+            return `the workspace has no ${kind} ${ref.name} with version ${ref.version}`;
+        case 'label':
+            return `the workspace has no ${kind} ${ref.name}, so @${ref.label} resolves to nothing`;
+        case 'arm':
+            return `no ${kind} version exists at ${ref.id}`;
+        case 'registry':
+            return `the registry has no such ${kind} version (or it is not visible to the signed-in identity)`;
+        case 'curated':
+            return `no curated environment ${ref.ref} exists`;
+    }
+}
+function fixFor(ref) {
+    const cli = ref.type === 'models' ? 'model' : ref.type === 'environments' ? 'environment' : 'code';
+    if (ref.kind === 'version' || ref.kind === 'label')
+        return `See what exists: az ml ${cli} list --name ${ref.name} --query "[].version". Register it first, or reference an existing version.`;
+    return `Register the ${cli} first, or reference an existing version.`;
+}
 
 
 /***/ }),
 
-/***/ 6381:
+/***/ 4191:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1373,7 +1339,7 @@ function describeAge(ms) {
 
 /***/ }),
 
-/***/ 7795:
+/***/ 1966:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1434,7 +1400,469 @@ function endpointPrincipalExpression(endpointName, workspaceId) {
 
 /***/ }),
 
-/***/ 4116:
+/***/ 9939:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ru: () => (/* binding */ computePlan),
+  QR: () => (/* binding */ liveDiff)
+});
+
+// UNUSED EXPORTS: PLAN_RULES, endpointBodyFromLive, trafficRequest
+
+// EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
+var assets_plan = __webpack_require__(2880);
+// EXTERNAL MODULE: ./lib/assets/upload.js
+var upload = __webpack_require__(6658);
+// EXTERNAL MODULE: ./lib/azure/json.js
+var json = __webpack_require__(7095);
+// EXTERNAL MODULE: ./lib/checks/assets.js
+var assets = __webpack_require__(3454);
+// EXTERNAL MODULE: ./lib/checks/check.js
+var check = __webpack_require__(3155);
+// EXTERNAL MODULE: ./lib/secrets/parse.js
+var parse = __webpack_require__(6352);
+;// CONCATENATED MODULE: ./lib/checks/diff.js
+// The plan's field-level diff: the REST body the translator would send (src/manifests/rest.ts) against
+// the live GET body, ignoring what the service fills in, so that an unchanged file reads "no
+// change" (docs/online-checks.md §plan-diff). Pure; secret-free output.
+//
+//   diffResource(desired, live, options?): ResourceDiff     create | update (changed paths, before → after) | no-change
+//   diffTraffic(before, after): TrafficDiff                 per deployment, before → after
+//   describeChange(change): string                          "properties.instanceType: Standard_DS3_v2 → Standard_F4s_v2"
+//
+// What the service fills in (from the GET examples of the ML REST API and the defaults of the
+// managed online deployment YAML reference,
+// https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-managed-online):
+// read-only fields (id, name, type, systemData, provisioningState, scoringUri, swaggerUri, the
+// identity's principal and tenant ids), and defaults for what the body leaves out (scale settings
+// `Default`, request settings, probes, public network access `Enabled`, description null).
+// A field only the live body has is a change only where the body owns the whole map (tags,
+// properties, environment variables: a PUT replaces them) or where a known default says what
+// leaving it out means; anything else the service adds is ignored, never shown as noise.
+
+/** A secret-injection reference names a secret, it is not one: shown as written (one answer, src/secrets/parse.ts). */
+const isReference = (v) => (0,parse/* parseExactReference */.ik)(v) !== undefined;
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const PROBE_DEFAULT = { initialDelay: 'PT10S', period: 'PT10S', timeout: 'PT2S', successThreshold: 1, failureThreshold: 30 };
+/** Defaults by path (`*` matches one key): what a body that leaves the field out gets. */
+const DEFAULTS = {
+    'properties.description': null,
+    'properties.publicNetworkAccess': 'Enabled',
+    'properties.egressPublicNetworkAccess': 'Enabled',
+    'properties.appInsightsEnabled': false,
+    'properties.scaleSettings': { scaleType: 'Default' },
+    'properties.requestSettings': { requestTimeout: 'PT5S', maxConcurrentRequestsPerInstance: 1, maxQueueWait: 'PT0.5S' },
+    'properties.livenessProbe': PROBE_DEFAULT,
+    'properties.readinessProbe': PROBE_DEFAULT,
+    'properties.mirrorTraffic': {},
+    'properties.traffic': {},
+};
+/** Read-only or service-assigned: never compared. */
+const IGNORED = [
+    /^(id|name|type|etag|kind|systemData)$/,
+    /^properties\.(provisioningState|scoringUri|swaggerUri|openApiUri)$/,
+    /^identity\.(principalId|tenantId)$/,
+    /^identity\.userAssignedIdentities\..+\.(principalId|clientId)$/,
+    /^sku\.(tier|size|family)$/,
+    // Bookkeeping the service writes into the endpoint's properties bag.
+    /^properties\.properties\.(azureml\..*|AzureAsyncOperationUri|createdBy)$/i,
+    // Traffic moves through its own step (diffTraffic), not through the resource body.
+    /^properties\.(traffic|mirrorTraffic)(\..*)?$/,
+];
+/** Maps the body owns entirely: a key only live has is removed by the PUT. */
+const OWNED_MAPS = [/^tags$/, /^properties\.properties$/, /^properties\.environmentVariables$/, /^identity\.userAssignedIdentities$/];
+/** Enumerations the service may return in another case than the SDK sends. */
+const CASE_INSENSITIVE = new Set(['type', 'authMode', 'publicNetworkAccess', 'egressPublicNetworkAccess', 'endpointComputeType', 'scaleType', 'dataCollectionMode', 'rollingRate', 'instanceType', 'name']);
+const PENDING = /^\{\{pending:[^}]*\}\}$/;
+const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const SECRET_NAME = /secret|password|passwd|token|credential|api[_-]?key|access[_-]?key|connection[_-]?string|^key$|_key$/i;
+function pathOf(parent, key) {
+    const k = /^[A-Za-z0-9_-]+$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+    return parent === '' ? k : k.startsWith('[') ? `${parent}${k}` : `${parent}.${k}`;
+}
+function ignored(path) {
+    return IGNORED.some((re) => re.test(path.replace(/\["([^"]*)"\]/g, '.$1')));
+}
+function defaultAt(path) {
+    if (Object.hasOwn(DEFAULTS, path))
+        return { known: true, value: DEFAULTS[path] };
+    const dot = path.lastIndexOf('.');
+    if (dot > 0) {
+        const parent = DEFAULTS[path.slice(0, dot)];
+        if (isObj(parent) && Object.hasOwn(parent, path.slice(dot + 1)))
+            return { known: true, value: parent[path.slice(dot + 1)] };
+    }
+    return { known: false };
+}
+function durationMs(s) {
+    const m = ISO_DURATION.exec(s);
+    if (!m || s === 'P' || s === 'PT')
+        return undefined;
+    const [, d = '0', h = '0', min = '0', sec = '0'] = m;
+    return ((Number(d) * 24 + Number(h)) * 60 + Number(min)) * 60_000 + Number(sec) * 1000;
+}
+function sameScalar(key, a, b) {
+    if (a === b)
+        return true;
+    if (typeof a === 'string' && typeof b === 'string') {
+        if (a.startsWith('/subscriptions/') || CASE_INSENSITIVE.has(key))
+            return a.toLowerCase() === b.toLowerCase();
+        if (key === 'location')
+            return a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+        const da = durationMs(a);
+        const db = durationMs(b);
+        if (da !== undefined && db !== undefined)
+            return da === db;
+    }
+    return false;
+}
+function same(key, a, b) {
+    if (isObj(a) && isObj(b)) {
+        const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+        return [...keys].every((k) => same(k, a[k] ?? null, b[k] ?? null));
+    }
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((x, i) => same(key, x, b[i]));
+    return sameScalar(key, a, b);
+}
+const isEmpty = (v) => v === null || v === undefined || (isObj(v) && Object.keys(v).length === 0) || (Array.isArray(v) && v.length === 0);
+/** Case-insensitive key lookup, for maps keyed by ARM ids. */
+function liveKey(live, key, insensitive) {
+    if (Object.hasOwn(live, key))
+        return key;
+    if (!insensitive)
+        return undefined;
+    return Object.keys(live).find((k) => k.toLowerCase() === key.toLowerCase());
+}
+function walk(desired, live, parent, out, w) {
+    const { render } = w;
+    const skip = (key) => parent === 'tags' && w.ignoredTag(key);
+    const insensitive = parent === 'identity.userAssignedIdentities';
+    const owned = OWNED_MAPS.some((re) => re.test(parent));
+    const seen = new Set();
+    for (const [key, want] of Object.entries(desired)) {
+        const path = pathOf(parent, key);
+        const lk = liveKey(live, key, insensitive);
+        if (lk !== undefined)
+            seen.add(lk);
+        if (ignored(path) || skip(key))
+            continue;
+        const has = lk === undefined ? undefined : live[lk];
+        if (typeof want === 'string' && PENDING.test(want)) {
+            out.push({ path, kind: has === undefined ? 'added' : 'changed', ...(has === undefined ? {} : { before: render(path, has) }), after: 'decided at deploy (asset to register or label to resolve)', pending: true });
+            continue;
+        }
+        if (insensitive) {
+            // A user-assigned identity: its presence is what counts, its value is the service's.
+            if (lk === undefined)
+                out.push({ path, kind: 'added', after: 'assigned' });
+            continue;
+        }
+        if (isObj(want) && (isObj(has) || has === undefined)) {
+            const base = defaultAt(path);
+            const liveObj = isObj(has) ? has : {};
+            if (has === undefined && !Object.keys(want).length)
+                continue;
+            if (has === undefined && !base.known && !OWNED_MAPS.some((re) => re.test(path))) {
+                out.push({ path, kind: 'added', after: render(path, want) });
+                continue;
+            }
+            walk(want, liveObj, path, out, w);
+            continue;
+        }
+        if (has === undefined) {
+            if (isEmpty(want))
+                continue;
+            const base = defaultAt(path);
+            if (base.known && same(key, want, base.value))
+                continue;
+            out.push({ path, kind: 'added', after: render(path, want) });
+            continue;
+        }
+        // Values of owned maps (variables, tags) are the user's text: a change of letter case is a change.
+        const differs = owned ? JSON.stringify(want) !== JSON.stringify(has) : !same(key, want, has);
+        if (differs)
+            out.push({ path, kind: 'changed', before: render(path, has), after: render(path, want) });
+    }
+    for (const [key, has] of Object.entries(live)) {
+        if (seen.has(key))
+            continue;
+        const path = pathOf(parent, key);
+        // The service answers '' for a description never set; in a map the body owns, '' is a value.
+        if (ignored(path) || skip(key) || isEmpty(has) || (!owned && has === ''))
+            continue;
+        const base = defaultAt(path);
+        if (owned) {
+            out.push({ path, kind: 'removed', before: insensitive ? 'assigned' : render(path, has) });
+        }
+        else if (base.known && isObj(has) && isObj(base.value)) {
+            walk({}, has, path, out, w); // field by field against the default object
+        }
+        else if (base.known && !same(key, has, base.value)) {
+            out.push({ path, kind: 'changed', before: render(path, has), after: `${render(path, base.value)} (the default)` });
+        }
+    }
+}
+/** A rendering that never shows a secret: known secret values and secret-looking environment variables become `***`. */
+function renderer(options) {
+    const secrets = (options.secretValues ?? []).filter((s) => s.length > 0);
+    const mask = (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
+    return (path, v) => {
+        const envName = /^properties\.environmentVariables(?:\.|\[")([^"]+?)(?:"\])?$/.exec(path)?.[1];
+        if (envName && typeof v === 'string' && SECRET_NAME.test(envName) && !isReference(v))
+            return '***';
+        if (path === 'properties.environmentVariables' && isObj(v)) {
+            return mask(JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && SECRET_NAME.test(k) && !isReference(x) ? '***' : x]))));
+        }
+        return mask(typeof v === 'string' ? v : JSON.stringify(v));
+    };
+}
+function diffResource(desired, live, options = {}) {
+    if (live === undefined)
+        return { action: 'create' };
+    const changes = [];
+    walk(desired, live, '', changes, { render: renderer(options), ignoredTag: options.ignoredTag ?? (() => false) });
+    changes.sort((a, b) => a.path.localeCompare(b.path));
+    return changes.length ? { action: 'update', changes } : { action: 'no-change' };
+}
+function describeChange(c) {
+    if (c.kind === 'added')
+        return `${c.path}: + ${c.after}`;
+    if (c.kind === 'removed')
+        return `${c.path}: − ${c.before}`;
+    return `${c.path}: ${c.before} → ${c.after}`;
+}
+/** Traffic before → after; names compared case-insensitively (the service lower-cases them). */
+function diffTraffic(before, after) {
+    const lower = (m) => new Map(Object.entries(m).map(([k, v]) => [k.toLowerCase(), v]));
+    const b = lower(before);
+    const a = lower(after);
+    const names = [...new Set([...b.keys(), ...a.keys()])].sort();
+    const rows = names.map((deployment) => ({ deployment, before: b.get(deployment) ?? 0, after: a.get(deployment) ?? 0 })).filter((r) => r.before !== 0 || r.after !== 0);
+    return { changed: rows.some((r) => r.before !== r.after), rows };
+}
+
+// EXTERNAL MODULE: ./lib/findings/finding.js
+var finding = __webpack_require__(65);
+// EXTERNAL MODULE: ./lib/apply/trace-tags.js
+var trace_tags = __webpack_require__(9537);
+// EXTERNAL MODULE: ./lib/apply/traffic-plan.js
+var traffic_plan = __webpack_require__(1131);
+// EXTERNAL MODULE: ./lib/manifests/index.js
+var manifests = __webpack_require__(6144);
+;// CONCATENATED MODULE: ./lib/modes/validate-plan.js
+// The plan, computed once (docs/architecture.md §5): for the endpoint and each deployment, the
+// exact body deploy will send (the file's fields with the workspace's region, the action's trace
+// tags, the live traffic, resolved labels and local asset ids), what it does to the live resource
+// (create | update | no change | unknown) and the field diff, from one diff function
+// (src/checks/diff.ts); the traffic steps from the inputs, the files and the live endpoint; and
+// the findings of everything the inputs ask of Azure that cannot be done. validate shows it; apply
+// executes it as it stands and re-diffs with `liveDiff` right before each write. Pure.
+
+
+
+
+
+
+
+
+
+
+/** The one diff between a planned body and a live resource: trace tags and service-filled fields ignored. */
+function liveDiff(body, live, secretValues) {
+    const d = diffResource(body, live, { secretValues, ignoredTag: trace_tags/* isTraceTag */.a$ });
+    if (d.action === 'create')
+        return { change: 'create', diff: [] };
+    if (d.action === 'no-change')
+        return { change: 'no change', diff: [] };
+    return { change: 'update', diff: d.changes.map(describeChange) };
+}
+/** An endpoint PUT body rebuilt from the live GET (runs with deployment files only): the writable fields. */
+function endpointBodyFromLive(live) {
+    const p = (0,json/* obj */.WL)(live.properties);
+    const identity = (live.identity ?? {});
+    const id = { type: identity.type ?? 'SystemAssigned' };
+    if (identity.userAssignedIdentities && Object.keys(identity.userAssignedIdentities).length) {
+        id.userAssignedIdentities = Object.fromEntries(Object.keys(identity.userAssignedIdentities).map((k) => [k, {}]));
+    }
+    const properties = { authMode: p.authMode, properties: p.properties ?? {}, traffic: p.traffic ?? {}, mirrorTraffic: p.mirrorTraffic ?? {} };
+    for (const key of ['description', 'publicNetworkAccess', 'compute'])
+        if (p[key] !== undefined && p[key] !== null)
+            properties[key] = p[key];
+    const body = { location: live.location, identity: id, tags: live.tags ?? {}, properties };
+    if (live.kind)
+        body.kind = live.kind;
+    return body;
+}
+/** What the traffic inputs (or, without them, the endpoint file) ask for. */
+function trafficRequest(inputs, endpoint) {
+    if (inputs.rolloutSteps)
+        return { kind: 'steps', steps: inputs.rolloutSteps };
+    if (inputs.traffic?.kind === 'all')
+        return { kind: 'all' };
+    if (inputs.traffic?.kind === 'map')
+        return { kind: 'map', weights: inputs.traffic.weights };
+    if (endpoint && (endpoint.traffic.length || endpoint.mirrorTraffic.length)) {
+        const map = (entries) => Object.fromEntries(entries.map((e) => [e.name, e.percent]));
+        return { kind: 'file', traffic: map(endpoint.traffic), mirrorTraffic: map(endpoint.mirrorTraffic) };
+    }
+    return { kind: 'none' };
+}
+/** The rules the plan itself reports (the check registry owns the others). */
+const PLAN_RULES = (/* unused pure expression or super */ null && (['resource-unreadable', 'asset-not-found', 'traffic', 'deployment-failed']));
+const validate_plan_PENDING = /\{\{pending:([^}]*)\}\}/;
+const FAILED_STATES = new Set(['failed', 'canceled']);
+function computePlan(input) {
+    const { facts, workspace: ws } = input;
+    const findings = [];
+    const spec = input.endpoint;
+    const epAt = spec ? (spec.spans.name ? (0,check.at)(spec.file, spec.spans.name) : { file: spec.file, line: 1, column: 1 }) : locate(input.deployments[0]);
+    const liveEndpoint = facts.endpoint.kind === 'found' ? facts.endpoint.value : undefined;
+    const endpointUnknown = facts.endpoint.kind === 'unreadable';
+    const liveDeployments = facts.deployments.kind === 'found' ? facts.deployments.value : {};
+    const deploymentsUnknown = facts.deployments.kind === 'unreadable';
+    const liveTraffic = liveEndpoint?.traffic ?? {};
+    const liveMirror = liveEndpoint?.mirrorTraffic ?? {};
+    const requests = [];
+    const unreadable = (where, what, why) => unreadableFinding(input.mode, where, what, why);
+    const unknownWhy = (l) => (l.kind === 'unreadable' ? l.why : '');
+    // ---- Endpoint
+    let trafficBody;
+    if (spec) {
+        const body = (0,traffic_plan/* withTraffic */.oO)((0,trace_tags/* withTraceTags */.bK)((0,manifests/* endpointRestBody */.S9)(spec, ws).body, input.tags), liveTraffic, liveMirror);
+        trafficBody = body;
+        const path = (0,manifests/* endpointPath */.nM)(ws, spec.name);
+        const base = { method: 'PUT', path, apiVersion: manifests/* ML_API_VERSION */.W8, body, resource: { kind: 'endpoint', name: spec.name } };
+        if (endpointUnknown) {
+            requests.push({ ...base, change: 'unknown', description: `endpoint ${spec.name}: could not be read (${unknownWhy(facts.endpoint)})` });
+            findings.push(unreadable(epAt, `endpoint ${spec.name}`, unknownWhy(facts.endpoint)));
+        }
+        else {
+            const d = liveDiff(body, liveEndpoint?.body, input.secretValues);
+            const recover = d.change === 'no change' && FAILED_STATES.has((liveEndpoint?.provisioningState ?? '').toLowerCase());
+            const change = recover ? 'update' : d.change;
+            const diff = recover ? [`provisioningState: ${liveEndpoint?.provisioningState} → Succeeded (written again)`] : d.diff;
+            requests.push({ ...base, change, diff, description: `${verb(change)} endpoint ${spec.name}` });
+        }
+    }
+    else if (liveEndpoint) {
+        trafficBody = endpointBodyFromLive(liveEndpoint.body);
+    }
+    else if (!endpointUnknown && input.endpointName) {
+        findings.push((0,finding/* makeFinding */.MH)('deployment-failed', epAt, `Endpoint ${input.endpointName} does not exist and no endpoint-file was given to create it.`, { severity: 'error', hint: 'Add endpoint-file, or create the endpoint first.' }));
+    }
+    else if (endpointUnknown) {
+        findings.push(unreadable(epAt, `endpoint ${input.endpointName}`, unknownWhy(facts.endpoint)));
+    }
+    // ---- Deployments
+    for (const d of input.deployments) {
+        const rest = (0,manifests/* deploymentRestBody */.KE)(d, ws);
+        const labels = resolveLabels((0,upload/* withAssetIds */.vc)(rest, input.localAssets), d, rest, facts);
+        findings.push(...labels.findings.map((f) => (f.rule === 'resource-unreadable' ? unreadable(f, f.message, 'its versions could not be listed') : f)));
+        const body = (0,trace_tags/* withTraceTags */.bK)(labels.body, input.tags);
+        const pending = validate_plan_PENDING.exec(JSON.stringify(body));
+        if (pending && !labels.explained && input.localAssetsRead) {
+            findings.push((0,finding/* makeFinding */.MH)('asset-not-found', locate(d), `Deployment ${d.name} names ${pending[1] ?? 'an asset'}, which the action cannot resolve to a version.`, { severity: 'error', hint: 'Reference the asset as azureml:<name>:<version> or azureml:<name>@latest, or fix the path of the conda file.' }));
+        }
+        const base = { method: 'PUT', path: rest.path, apiVersion: rest.apiVersion, body, resource: { kind: 'deployment', name: d.name } };
+        const live = Object.entries(liveDeployments).find(([name]) => name.toLowerCase() === d.name.toLowerCase())?.[1];
+        if (deploymentsUnknown || endpointUnknown) {
+            const why = unknownWhy(facts.deployments) || unknownWhy(facts.endpoint);
+            requests.push({ ...base, change: 'unknown', description: `deployment ${d.name}: could not be read (${why})` });
+            if (!endpointUnknown)
+                findings.push(unreadable(locate(d), `deployment ${d.name}`, why));
+            continue;
+        }
+        const diff = liveDiff(body, live?.body, input.secretValues);
+        const recover = diff.change === 'no change' && FAILED_STATES.has((live?.provisioningState ?? '').toLowerCase());
+        const change = recover ? 'update' : diff.change;
+        requests.push({ ...base, change, diff: recover ? [`provisioningState: ${live?.provisioningState} → Succeeded (written again)`] : diff.diff, description: `${verb(change)} deployment ${d.name} on endpoint ${d.endpointName}` });
+    }
+    // ---- Traffic: planned from the live map, so the plan says what Azure will hold.
+    let traffic;
+    let trafficNotes = [];
+    if (!endpointUnknown) {
+        const target = input.deployments.length === 1 ? input.deployments[0]?.name.toLowerCase() : undefined;
+        const request = trafficRequest(input.inputs, spec);
+        if (input.deployments.length > 1 && (request.kind === 'steps' || request.kind === 'all' || input.inputs.mirrorPercent !== undefined)) {
+            findings.push((0,finding/* makeFinding */.MH)('traffic', epAt, `rollout-steps, traffic: all and mirror-percent move one deployment; this run deploys ${input.deployments.length}.`, { severity: 'error', hint: 'Give one deployment file, or an explicit traffic map.' }));
+        }
+        const known = [...new Set([...Object.keys(liveDeployments), ...input.deployments.map((d) => d.name)].map((n) => n.toLowerCase()))];
+        const i = input.inputs;
+        const gatesConfigured = Boolean(i.smokeRequestFile || i.maxErrorRate !== undefined || i.maxLatencyP99Ms !== undefined || i.bakeTimeMs);
+        const tp = (0,traffic_plan/* planTraffic */.H6)({ live: liveTraffic, liveMirror, deployment: target, deployments: known, request, mirrorPercent: i.mirrorPercent, gatesConfigured });
+        for (const p of tp.problems)
+            findings.push((0,finding/* makeFinding */.MH)('traffic', epAt, p, { severity: 'error' }));
+        const last = tp.steps.at(-1);
+        traffic = {
+            before: tp.previous.traffic,
+            after: last?.traffic ?? tp.previous.traffic,
+            mirrorBefore: tp.previous.mirrorTraffic,
+            mirrorAfter: last?.mirrorTraffic ?? tp.previous.mirrorTraffic,
+            steps: tp.steps,
+            rollback: tp.previous,
+        };
+        trafficNotes = tp.notes;
+    }
+    const assets = [...(0,assets_plan/* planLines */.HN)(input.localAssets), ...input.offlineAssets];
+    const changes = requests.some((r) => r.change !== 'no change') || (traffic?.steps.length ?? 0) > 0 || input.localAssets.changes;
+    const notes = [
+        `Plan: ${requests.map((r) => `${r.change} ${r.resource?.kind} ${r.resource?.name}`).join('; ') || 'nothing to send'}.`,
+        traffic ? `Traffic: ${(0,traffic_plan/* describeTraffic */.hA)(traffic)}.` : 'Traffic: unknown (the endpoint could not be read).',
+        ...trafficNotes,
+        ...requests.filter((r) => r.resource?.kind === 'deployment' && r.change === 'create').map((r) => input.inputs.rollbackOnFailure && !input.inputs.keepFailedDeployment
+            ? `On failure: deployment ${r.resource?.name} is new, so if it fails or is rolled back without serving it is deleted (keep-failed-deployment: true keeps it).`
+            : `On failure: deployment ${r.resource?.name} is kept even if it never serves (${input.inputs.keepFailedDeployment ? 'keep-failed-deployment' : 'rollback-on-failure: false'}).`),
+        ...input.outcome.quota.map((q) => `Quota: ${q}`),
+        ...input.outcome.identityPlan.map((line) => `Roles: ${line}`),
+    ];
+    const plan = { requests, assets, ...(traffic ? { traffic } : {}), quota: input.outcome.quota, identity: input.outcome.identityPlan };
+    return { plan, changes, notes, findings, ...(trafficBody ? { trafficBody } : {}) };
+}
+function verb(change) {
+    return change === 'no change' ? 'no change to' : change ?? 'create or update';
+}
+function locate(d) {
+    if (!d)
+        return { file: '', line: 1, column: 1 };
+    return d.spans.name ? (0,check.at)(d.file, d.spans.name) : { file: d.file, line: 1, column: 1 };
+}
+function unreadableFinding(mode, where, what, why) {
+    return (0,finding/* makeFinding */.MH)('resource-unreadable', where, `The ${what} could not be read (${why}): deploy does not write what it could not compare, and does not treat it as missing.`, {
+        severity: mode === 'deploy' ? 'error' : 'warning',
+        hint: 'Run again once Azure answers; if it keeps failing, give the workflow identity read access to the workspace (Reader or AzureML Data Scientist).',
+    });
+}
+/** `azureml:name@latest` and other labels, replaced by the version validate read (one request per asset). */
+function resolveLabels(body, d, rest, facts) {
+    const out = structuredClone(body);
+    const findings = [];
+    let explained = false;
+    for (const item of rest.assets.filter((a) => a.action === 'resolve-label')) {
+        const ref = (0,assets/* assetReferences */.NE)(d).find((r) => r.span.line === item.span.line && r.span.column === item.span.column);
+        const lookup = ref ? (0,check/* lookupCI */.d5)(facts.assets, ref.ref.text) : undefined;
+        if (lookup?.kind === 'found') {
+            (0,upload/* setPointer */.OW)(out, item.pointer, lookup.value.id);
+            continue;
+        }
+        // A missing asset is the assets check's finding (asset-not-found); an unreadable one stops deploy.
+        explained = true;
+        if (ref && lookup?.kind === 'unreadable')
+            findings.push((0,finding/* makeFinding */.MH)('resource-unreadable', (0,check.at)(d.file, ref.span), `${ref.field} ${ref.ref.text}`));
+        else if (ref && lookup === undefined) {
+            findings.push((0,finding/* makeFinding */.MH)('asset-not-found', (0,check.at)(d.file, ref.span), `${ref.field} ${ref.ref.text}: the action resolves only @latest; the label ${item.label ?? ''} cannot be resolved before the deployment is written.`, { severity: 'error', hint: `Reference the version the label points at: azureml:${item.name ?? '<name>'}:<version>, or use @latest.` }));
+        }
+    }
+    return { body: out, findings, explained };
+}
+
+
+/***/ }),
+
+/***/ 3675:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1447,15 +1875,15 @@ __webpack_require__.d(__webpack_exports__, {
   validateOnline: () => (/* binding */ validateOnline)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(9846);
 // EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
-var plan = __webpack_require__(7275);
+var plan = __webpack_require__(2880);
 // EXTERNAL MODULE: ./lib/azure/rest.js
-var rest = __webpack_require__(9649);
+var rest = __webpack_require__(4131);
 ;// CONCATENATED MODULE: ./lib/azure/read.js
 
-async function lookup(read, permission) {
+async function read_lookup(read, permission) {
     try {
         return { kind: 'found', value: await read() };
     }
@@ -1516,17 +1944,14 @@ class Once {
 
 const MSI_API_VERSION = '2023-01-31';
 function readUserAssignedIdentity(arm, resourceId) {
-    return lookup(async () => {
+    return read_lookup(async () => {
         const body = (await arm.send({ method: 'GET', path: resourceId, apiVersion: MSI_API_VERSION })).body;
         return { resourceId: body?.id ?? resourceId, principalId: body?.properties?.principalId ?? '', clientId: body?.properties?.clientId };
     }, 'Microsoft.ManagedIdentity/userAssignedIdentities/read');
 }
 
-;// CONCATENATED MODULE: ./lib/azure/json.js
-const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {});
-const str = (v) => (typeof v === 'string' && v ? v : undefined);
-const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
-
+// EXTERNAL MODULE: ./lib/azure/json.js
+var json = __webpack_require__(7095);
 ;// CONCATENATED MODULE: ./lib/azure/keyvault.js
 
 
@@ -1540,11 +1965,20 @@ function vaultArmId(subscriptionId, resourceGroup, vaultName) {
     return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${vaultName}`;
 }
 function readVault(arm, host, resourceId) {
-    return lookup(async () => parseVault(host, (await arm.send({ method: 'GET', path: resourceId, apiVersion: KEYVAULT_ARM_API_VERSION })).body), 'Microsoft.KeyVault/vaults/read');
+    return read_lookup(async () => parseVault(host, (await arm.send({ method: 'GET', path: resourceId, apiVersion: KEYVAULT_ARM_API_VERSION })).body), 'Microsoft.KeyVault/vaults/read');
 }
 function parseVault(host, body) {
-    const b = obj(body);
-    return { host, resourceId: str(b.id) ?? '', rbacAuthorization: obj(b.properties).enableRbacAuthorization === true };
+    const b = (0,json/* obj */.WL)(body);
+    return { host, resourceId: (0,json/* str */.gx)(b.id) ?? '', rbacAuthorization: (0,json/* obj */.WL)(b.properties).enableRbacAuthorization === true };
+}
+/**
+ * The names of every secret in a vault (Get Secrets: ids and attributes, never a value; the
+ * adapter keeps only the names). Read only when a referenced secret does not exist, for the
+ * "did you mean"; refused or failed → unreadable, and no suggestion is made.
+ */
+async function readSecretNames(keyVault, vaultUrl) {
+    const url = `${vaultUrl.replace(/\/+$/, '')}/secrets?api-version=${KEYVAULT_DATA_API_VERSION}&maxresults=25`;
+    return read_lookup(async () => (await listAllUrl(keyVault, url)).map((v) => ((0,json/* str */.gx)((0,json/* obj */.WL)(v).id) ?? '').split('/').filter(Boolean).pop() ?? '').filter(Boolean), READ_METADATA_PERMISSION);
 }
 /** All versions of one secret; `missing` when the secret (or the vault host) does not exist. */
 async function readSecretVersions(keyVault, vaultUrl, secretName) {
@@ -1571,11 +2005,11 @@ function vaultHostUnknown(error) {
     return error.status === 502 && error.code === 'Http502';
 }
 function parseVersionItem(value) {
-    const v = obj(value);
-    const a = obj(v.attributes);
+    const v = (0,json/* obj */.WL)(value);
+    const a = (0,json/* obj */.WL)(v.attributes);
     const iso = (x) => (typeof x === 'number' ? new Date(x * 1000).toISOString() : undefined);
     return {
-        version: (str(v.id) ?? '').split('/').filter(Boolean).pop() ?? '',
+        version: ((0,json/* str */.gx)(v.id) ?? '').split('/').filter(Boolean).pop() ?? '',
         enabled: a.enabled !== false,
         createdOn: iso(a.created),
         expiresOn: iso(a.exp),
@@ -1604,74 +2038,77 @@ function secretVersionFacts(vaultHost, name, pinned, versions) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/spec/rest.js
-var spec_rest = __webpack_require__(9933);
+// EXTERNAL MODULE: ./lib/manifests/rest.js
+var manifests_rest = __webpack_require__(2324);
+// EXTERNAL MODULE: ./lib/azure/secret-values.js
+var secret_values = __webpack_require__(9132);
 ;// CONCATENATED MODULE: ./lib/azure/ml.js
 
 
 
+
 const LIST_SECRETS_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
-const stringDict = (v) => Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
-const numberDict = (v) => Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => typeof x === 'number'));
+const stringDict = (v) => Object.fromEntries(Object.entries((0,json/* obj */.WL)(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
+const numberDict = (v) => Object.fromEntries(Object.entries((0,json/* obj */.WL)(v)).filter(([, x]) => typeof x === 'number'));
 function readWorkspace(s) {
-    return lookup(async () => parseWorkspace((await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/read');
+    return lookup(async () => parseWorkspace((await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: ML_API_VERSION })).body), 'Microsoft.MachineLearningServices/workspaces/read');
 }
 function parseWorkspace(body) {
-    const b = obj(body);
-    const p = obj(b.properties);
+    const b = (0,json/* obj */.WL)(body);
+    const p = (0,json/* obj */.WL)(b.properties);
     return {
-        id: str(b.id) ?? '',
-        location: (str(b.location) ?? '').toLowerCase().replace(/\s+/g, ''),
-        storageAccountId: str(p.storageAccount),
-        containerRegistryId: str(p.containerRegistry),
-        keyVaultId: str(p.keyVault),
+        id: (0,json/* str */.gx)(b.id) ?? '',
+        location: ((0,json/* str */.gx)(b.location) ?? '').toLowerCase().replace(/\s+/g, ''),
+        storageAccountId: (0,json/* str */.gx)(p.storageAccount),
+        containerRegistryId: (0,json/* str */.gx)(p.containerRegistry),
+        keyVaultId: (0,json/* str */.gx)(p.keyVault),
     };
 }
 function readEndpoint(s, name) {
-    return lookup(async () => parseEndpoint((await s.arm.send({ method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${name}`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read');
+    return read_lookup(async () => parseEndpoint((await s.arm.send({ method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${name}`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read');
 }
 function parseEndpoint(body) {
-    const b = obj(body);
-    const p = obj(b.properties);
+    const b = (0,json/* obj */.WL)(body);
+    const p = (0,json/* obj */.WL)(b.properties);
     return {
-        name: str(b.name) ?? '',
-        provisioningState: str(p.provisioningState) ?? 'Unknown',
+        name: (0,json/* str */.gx)(b.name) ?? '',
+        provisioningState: (0,json/* str */.gx)(p.provisioningState) ?? 'Unknown',
         identity: parseIdentity(b.identity),
-        authMode: str(p.authMode),
+        authMode: (0,json/* str */.gx)(p.authMode),
         traffic: numberDict(p.traffic),
         mirrorTraffic: numberDict(p.mirrorTraffic),
-        scoringUri: str(p.scoringUri),
-        swaggerUri: str(p.swaggerUri),
+        scoringUri: (0,json/* str */.gx)(p.scoringUri),
+        swaggerUri: (0,json/* str */.gx)(p.swaggerUri),
         properties: stringDict(p.properties),
         body: b,
     };
 }
 const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned', 'None'];
 function parseIdentity(value) {
-    const i = obj(value);
-    const typeText = (str(i.type) ?? 'None').replace(/\s+/g, '').toLowerCase();
+    const i = (0,json/* obj */.WL)(value);
+    const typeText = ((0,json/* str */.gx)(i.type) ?? 'None').replace(/\s+/g, '').toLowerCase();
     const type = IDENTITY_TYPES.find((t) => t.toLowerCase() === typeText) ?? 'None';
     const userAssigned = {};
-    for (const [id, v] of Object.entries(obj(i.userAssignedIdentities))) {
-        userAssigned[id.toLowerCase()] = { principalId: str(obj(v).principalId), clientId: str(obj(v).clientId) };
+    for (const [id, v] of Object.entries((0,json/* obj */.WL)(i.userAssignedIdentities))) {
+        userAssigned[id.toLowerCase()] = { principalId: (0,json/* str */.gx)((0,json/* obj */.WL)(v).principalId), clientId: (0,json/* str */.gx)((0,json/* obj */.WL)(v).clientId) };
     }
-    return { type, principalId: str(i.principalId), userAssigned };
+    return { type, principalId: (0,json/* str */.gx)(i.principalId), userAssigned };
 }
 /** The endpoint's deployments by name; an endpoint that does not exist has none (missing). */
 function readDeployments(s, endpointName) {
-    return lookup(async () => {
-        const items = await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${endpointName}/deployments`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
+    return read_lookup(async () => {
+        const items = await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${endpointName}/deployments`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 });
         return Object.fromEntries(items.map(parseDeployment).map((d) => [d.name.toLowerCase(), d]));
     }, 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read');
 }
 function parseDeployment(body) {
-    const b = obj(body);
-    const p = obj(b.properties);
-    const capacity = obj(b.sku).capacity;
+    const b = (0,json/* obj */.WL)(body);
+    const p = (0,json/* obj */.WL)(b.properties);
+    const capacity = (0,json/* obj */.WL)(b.sku).capacity;
     return {
-        name: str(b.name) ?? '',
-        provisioningState: str(p.provisioningState) ?? 'Unknown',
-        instanceType: str(p.instanceType),
+        name: (0,json/* str */.gx)(b.name) ?? '',
+        provisioningState: (0,json/* str */.gx)(p.provisioningState) ?? 'Unknown',
+        instanceType: (0,json/* str */.gx)(p.instanceType),
         instanceCount: typeof capacity === 'number' ? capacity : undefined,
         body: b,
     };
@@ -1681,25 +2118,30 @@ function parseDeployment(body) {
  * function, which keeps only the key names (docs/architecture.md §4).
  */
 function readConnection(s, name) {
-    return lookup(async () => connectionFacts(name, (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body), LIST_SECRETS_PERMISSION);
+    return read_lookup(async () => {
+        const body = (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 })).body;
+        // The values are masks before anything can print them.
+        (0,secret_values/* holdSecretValues */.c)((0,json/* obj */.WL)((0,json/* obj */.WL)(body).properties).credentials);
+        return connectionFacts(name, body);
+    }, LIST_SECRETS_PERMISSION);
 }
 /** Key names of a `listsecrets` answer; never a value. CustomKeys keep theirs under `credentials.keys`. */
 function connectionFacts(name, body) {
-    const p = obj(obj(body).properties);
-    const authType = str(p.authType);
-    const credentials = obj(p.credentials);
-    const credentialSource = authType?.toLowerCase() === 'customkeys' ? obj(credentials.keys) : credentials;
+    const p = (0,json/* obj */.WL)((0,json/* obj */.WL)(body).properties);
+    const authType = (0,json/* str */.gx)(p.authType);
+    const credentials = (0,json/* obj */.WL)(p.credentials);
+    const credentialSource = authType?.toLowerCase() === 'customkeys' ? (0,json/* obj */.WL)(credentials.keys) : credentials;
     return {
-        name: str(obj(body).name) ?? name,
+        name: (0,json/* str */.gx)((0,json/* obj */.WL)(body).name) ?? name,
         authType,
-        target: str(p.target) !== undefined,
+        target: (0,json/* str */.gx)(p.target) !== undefined,
         credentialKeys: Object.keys(credentialSource).filter((k) => credentialSource[k] !== null && credentialSource[k] !== undefined),
-        metadataKeys: Object.keys(obj(p.metadata)),
+        metadataKeys: Object.keys((0,json/* obj */.WL)(p.metadata)),
     };
 }
 /** Names of every connection in the workspace (no secrets): read only when a referenced one is missing, to suggest the closest. */
 async function readConnectionNames(s) {
-    const l = await lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).map((c) => str(c.name) ?? ''));
+    const l = await read_lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 })).map((c) => (0,json/* str */.gx)(c.name) ?? ''));
     return l.kind === 'found' ? l.value.filter(Boolean) : undefined;
 }
 /** The ARM path of a registered asset reference, or undefined when it cannot be read here (registry, curated). */
@@ -1720,19 +2162,19 @@ function readAsset(s, ref) {
     const target = assetPath(s, ref);
     if (!target)
         return undefined;
-    return lookup(async () => {
+    return read_lookup(async () => {
         if (!target.latest)
-            return { id: str(obj((await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8 })).body).id) ?? target.path };
-        const res = await s.arm.send({ method: 'GET', path: target.path, apiVersion: spec_rest/* ML_API_VERSION */.W8, query: { $orderBy: 'createdtime desc', $top: '1' } });
+            return { id: (0,json/* str */.gx)((0,json/* obj */.WL)((await s.arm.send({ method: 'GET', path: target.path, apiVersion: manifests_rest/* ML_API_VERSION */.W8 })).body).id) ?? target.path };
+        const res = await s.arm.send({ method: 'GET', path: target.path, apiVersion: manifests_rest/* ML_API_VERSION */.W8, query: { $orderBy: 'createdtime desc', $top: '1' } });
         const newest = newestVersion(res.body?.value ?? []);
         if (!newest)
             throw new NoVersions();
-        return { id: str(newest.id) ?? target.path };
+        return { id: (0,json/* str */.gx)(newest.id) ?? target.path };
     }, `Microsoft.MachineLearningServices/workspaces/${ref.type}/versions/read`).then((l) => (l.kind === 'unreadable' && l.why === NoVersions.WHY ? { kind: 'missing' } : l));
 }
 /** The service orders by `$orderBy`; picking by creation time as well keeps a server that ignores it honest. */
 function newestVersion(items) {
-    const created = (v) => Date.parse(str(obj(v.systemData).createdAt) ?? '') || 0;
+    const created = (v) => Date.parse((0,json/* str */.gx)((0,json/* obj */.WL)(v.systemData).createdAt) ?? '') || 0;
     return items.reduce((best, v) => (best === undefined || created(v) > created(best) ? v : best), undefined);
 }
 class NoVersions extends Error {
@@ -1742,15 +2184,15 @@ class NoVersions extends Error {
     }
 }
 function readVmSizes(s, location) {
-    return lookup(async () => {
-        const res = await s.arm.send({ method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/vmSizes`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
-        return (res.body?.value ?? []).map((v) => ({ name: str(v.name) ?? '', family: str(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
+    return read_lookup(async () => {
+        const res = await s.arm.send({ method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/vmSizes`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 });
+        return (res.body?.value ?? []).map((v) => ({ name: (0,json/* str */.gx)(v.name) ?? '', family: (0,json/* str */.gx)(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
     }).then(notServedIsUnreadable);
 }
 function readUsages(s, location) {
-    return lookup(async () => {
-        const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/usages`, apiVersion: spec_rest/* ML_API_VERSION */.W8 });
-        return items.map((u) => ({ family: str(obj(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
+    return read_lookup(async () => {
+        const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/usages`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 });
+        return items.map((u) => ({ family: (0,json/* str */.gx)((0,json/* obj */.WL)(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
     }).then(notServedIsUnreadable);
 }
 /** A list that answers 404 is not "no VM sizes": the region or the API is not available to read. */
@@ -1758,8 +2200,162 @@ function notServedIsUnreadable(l) {
     return l.kind === 'missing' ? { kind: 'unreadable', why: 'the region does not answer this list' } : l;
 }
 
+;// CONCATENATED MODULE: ./lib/azure/workspace.js
+
+
+
+
+
+/** Microsoft.Resources api-version for the subscription and resource-group lists (in the Resources REST spec). */
+const RESOURCES_API_VERSION = '2022-12-01';
+const WORKSPACE_READ_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/read';
+/** One GET of the workspace; on a 404 or 403, one list at the level ARM names as wrong. */
+async function readWorkspaceAddress(s) {
+    const address = { subscriptionId: s.subscriptionId, resourceGroup: s.resourceGroup, workspaceName: s.workspaceName };
+    try {
+        const res = await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: manifests_rest/* ML_API_VERSION */.W8 });
+        return { workspace: { kind: 'found', value: parseWorkspace(res.body) }, address };
+    }
+    catch (error) {
+        const workspace = failedLookup(error, WORKSPACE_READ_PERMISSION);
+        if (!(error instanceof rest/* ArmError */.dW))
+            return { workspace, address };
+        const problem = classify(error);
+        if (!problem)
+            return { workspace, address };
+        address.problem = problem;
+        address.answer = `${error.status} ${error.code} on ${error.method} ${error.path}`;
+        const existing = await listLevel(s, problem);
+        if (existing)
+            address.existing = existing;
+        // A 404 at any level is `missing`; a refusal stays `unreadable`.
+        return { workspace: problem === 'refused' ? workspace : { kind: 'missing' }, address };
+    }
+}
+/** The part of the address ARM's answer names; undefined for a failure that says nothing about it (5xx, network). */
+function classify(error) {
+    if (error.status === 401 || error.status === 403)
+        return 'refused';
+    if (error.status !== 404)
+        return undefined;
+    if (error.code === 'SubscriptionNotFound')
+        return 'subscription-not-found';
+    if (error.code === 'ResourceGroupNotFound')
+        return 'resource-group-not-found';
+    return 'workspace-not-found';
+}
+/** Names one level above the wrong part; undefined when the list is refused or fails (never a guess). */
+async function listLevel(s, problem) {
+    try {
+        if (problem === 'subscription-not-found') {
+            const items = await listAll(s.arm, { method: 'GET', path: '/subscriptions', apiVersion: RESOURCES_API_VERSION });
+            return items.map((i) => ({ name: (0,json/* str */.gx)(i.subscriptionId) ?? '', displayName: (0,json/* str */.gx)(i.displayName) })).filter((i) => i.name);
+        }
+        if (problem === 'resource-group-not-found') {
+            const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/resourcegroups`, apiVersion: RESOURCES_API_VERSION });
+            return items.map((i) => ({ name: (0,json/* str */.gx)(i.name) ?? '' })).filter((i) => i.name);
+        }
+        if (problem === 'workspace-not-found') {
+            const path = `/subscriptions/${s.subscriptionId}/resourceGroups/${s.resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces`;
+            const items = await listAll(s.arm, { method: 'GET', path, apiVersion: manifests_rest/* ML_API_VERSION */.W8 });
+            // Hubs and projects are workspaces too (`kind`); all of them can hold endpoints.
+            return items.map((i) => ({ name: (0,json/* str */.gx)(i.name) ?? '', displayName: (0,json/* str */.gx)((0,json/* obj */.WL)(i.properties).friendlyName) })).filter((i) => i.name);
+        }
+        return undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/azure/compute.js
+
+
+
+const COMPUTE_READ_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/computes/read';
+/** `name` in the workspace, or a compute ARM id (possibly of another workspace) used as the path. */
+function readCompute(s, nameOrId) {
+    const path = nameOrId.startsWith('/') ? nameOrId : `${s.workspacePath}/computes/${encodeURIComponent(nameOrId)}`;
+    return read_lookup(async () => parseCompute((await s.arm.send({ method: 'GET', path, apiVersion: manifests_rest/* ML_API_VERSION */.W8 })).body), COMPUTE_READ_PERMISSION);
+}
+function parseCompute(body) {
+    const b = (0,json/* obj */.WL)(body);
+    const p = (0,json/* obj */.WL)(b.properties);
+    const k8s = (0,json/* obj */.WL)(p.properties);
+    const defaultInstanceType = (0,json/* str */.gx)(k8s.defaultInstanceType);
+    return { name: (0,json/* str */.gx)(b.name) ?? '', computeType: (0,json/* str */.gx)(p.computeType) ?? '', instanceTypes: Object.keys((0,json/* obj */.WL)(k8s.instanceTypes)), ...(defaultInstanceType ? { defaultInstanceType } : {}) };
+}
+
+// EXTERNAL MODULE: ./lib/findings/finding.js
+var finding = __webpack_require__(65);
+// EXTERNAL MODULE: ./lib/manifests/edit-distance.js
+var edit_distance = __webpack_require__(772);
+// EXTERNAL MODULE: ./lib/checks/check.js
+var check = __webpack_require__(3155);
+;// CONCATENATED MODULE: ./lib/checks/kubernetes-compute.js
+// A Kubernetes endpoint's `compute:` (docs/online-checks.md §kubernetes-compute): the attached
+// compute exists in the workspace, is a Kubernetes compute, and defines the `instance_type` each
+// of its deployments asks for (the cluster's instance types, `properties.properties.instanceTypes`).
+
+
+
+/**
+ * A cluster whose extension defines no instance types serves only the one it creates,
+ * `defaultinstancetype` (assumed from the Azure ML extension docs, "Create and select Kubernetes
+ * instance types": "If you don't specify an instance type, the default one is used").
+ */
+const BUILT_IN_INSTANCE_TYPE = 'defaultinstancetype';
+/** The key a compute is read and looked up by: its name (the last segment of an ARM id), lower-cased. */
+function computeKey(ref) {
+    const text = ref.name ?? ref.id?.split('/').filter(Boolean).pop();
+    return text?.toLowerCase();
+}
+const kubernetesComputeCheck = (0,check/* defineCheck */.qH)('kubernetes-compute', ['compute-not-found', 'instance-type-unavailable', 'cannot-verify'], (ctx) => {
+    const compute = ctx.endpoint?.compute;
+    const key = compute ? computeKey(compute) : undefined;
+    if (!ctx.endpoint || !compute || !key)
+        return {};
+    const shown = compute.name ?? compute.id ?? key;
+    const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.compute);
+    const read = (0,check/* lookupCI */.d5)(ctx.facts.computes ?? {}, key);
+    if (!read)
+        return {};
+    if (read.kind === 'unreadable') {
+        return { findings: [(0,finding/* makeFinding */.MH)('cannot-verify', where, `Cannot verify that compute ${shown} exists and is Kubernetes: ${read.why}.`, { hint: `Give the workflow identity ${read.permission ?? 'Microsoft.MachineLearningServices/workspaces/computes/read'} on the workspace.` })] };
+    }
+    if (read.kind === 'missing') {
+        return { findings: [(0,finding/* makeFinding */.MH)('compute-not-found', where, `compute ${shown}: the workspace has no compute of that name, so the Kubernetes endpoint cannot be created on it.`)] };
+    }
+    if (read.value.computeType.toLowerCase() !== 'kubernetes') {
+        return {
+            findings: [
+                (0,finding/* makeFinding */.MH)('compute-not-found', where, `compute ${shown} is a ${read.value.computeType || 'compute of unknown type'}, not an attached Kubernetes cluster: online endpoints run on managed compute (drop compute:) or on Kubernetes.`, {
+                    hint: 'Attach a Kubernetes cluster (az ml compute attach --type Kubernetes …) and name it here, or remove compute: for a managed endpoint.',
+                }),
+            ],
+        };
+    }
+    return { findings: ctx.deployments.flatMap((d) => instanceTypeProblem(ctx, d, read.value)) };
+});
+function instanceTypeProblem(ctx, d, compute) {
+    if (d.computeType !== 'Kubernetes' || !d.instanceType)
+        return [];
+    const offered = compute.instanceTypes.length ? compute.instanceTypes : [BUILT_IN_INSTANCE_TYPE];
+    if (offered.includes(d.instanceType))
+        return [];
+    const span = d.spans.instanceType ?? d.spans.name;
+    const position = span ? (0,check.at)(d.file, span) : (0,check/* endpointPosition */.FT)(ctx, (s) => s.compute);
+    const caseOnly = offered.find((t) => t.toLowerCase() === d.instanceType?.toLowerCase());
+    const near = caseOnly ?? (0,edit_distance/* closest */.k)(d.instanceType, offered);
+    return [
+        (0,finding/* makeFinding */.MH)('instance-type-unavailable', position, `instance_type ${d.instanceType}: Kubernetes compute ${compute.name} defines no such instance type${caseOnly ? ' (names are case-sensitive)' : ''}. It defines: ${offered.join(', ')}${compute.defaultInstanceType ? ` (default ${compute.defaultInstanceType})` : ''}.`, {
+            hint: near ? `Did you mean ${near}? instance_type: ${near}` : `Use one of the cluster's instance types, or create ${d.instanceType} on the cluster (an InstanceType resource of the Azure ML extension).`,
+        }),
+    ];
+}
+
 // EXTERNAL MODULE: ./lib/checks/rbac.js
-var rbac = __webpack_require__(6381);
+var rbac = __webpack_require__(4191);
 ;// CONCATENATED MODULE: ./lib/azure/rbac.js
 
 
@@ -1767,15 +2363,15 @@ const AUTHORIZATION_API_VERSION = '2022-04-01';
 const ROLE_ASSIGNMENTS_READ = 'Microsoft.Authorization/roleAssignments/read';
 /** The signed-in identity's permissions at `scope` (an ARM resource or resource-group id). */
 function readCallerPermissions(arm, scope) {
-    return lookup(async () => (await listAll(arm, { method: 'GET', path: `${trimSlash(scope)}/providers/Microsoft.Authorization/permissions`, apiVersion: AUTHORIZATION_API_VERSION })).map(parsePermission));
+    return read_lookup(async () => (await listAll(arm, { method: 'GET', path: `${trimSlash(scope)}/providers/Microsoft.Authorization/permissions`, apiVersion: AUTHORIZATION_API_VERSION })).map(parsePermission));
 }
 function parsePermission(value) {
-    const p = obj(value);
-    return { actions: strings(p.actions), notActions: strings(p.notActions), dataActions: strings(p.dataActions), notDataActions: strings(p.notDataActions) };
+    const p = (0,json/* obj */.WL)(value);
+    return { actions: (0,json/* strings */.P$)(p.actions), notActions: (0,json/* strings */.P$)(p.notActions), dataActions: (0,json/* strings */.P$)(p.dataActions), notDataActions: (0,json/* strings */.P$)(p.notDataActions) };
 }
 /** Assignments that apply to `principalId` (or a group it is in) at `scope`, inherited ones included. */
 function readAssignments(arm, principalId, scope) {
-    return lookup(async () => (await listAll(arm, {
+    return read_lookup(async () => (await listAll(arm, {
         method: 'GET',
         path: `${trimSlash(scope)}/providers/Microsoft.Authorization/roleAssignments`,
         apiVersion: AUTHORIZATION_API_VERSION,
@@ -1783,31 +2379,34 @@ function readAssignments(arm, principalId, scope) {
     })).map(parseAssignment), ROLE_ASSIGNMENTS_READ);
 }
 function parseAssignment(value) {
-    const a = obj(value);
-    const p = obj(a.properties);
+    const a = (0,json/* obj */.WL)(value);
+    const p = (0,json/* obj */.WL)(a.properties);
     return {
-        id: str(a.id) ?? '',
-        principalId: str(p.principalId) ?? '',
-        roleDefinitionId: str(p.roleDefinitionId) ?? '',
-        scope: str(p.scope) ?? '',
-        condition: str(p.condition),
-        createdOn: str(p.createdOn),
+        id: (0,json/* str */.gx)(a.id) ?? '',
+        principalId: (0,json/* str */.gx)(p.principalId) ?? '',
+        roleDefinitionId: (0,json/* str */.gx)(p.roleDefinitionId) ?? '',
+        scope: (0,json/* str */.gx)(p.scope) ?? '',
+        condition: (0,json/* str */.gx)(p.condition),
+        createdOn: (0,json/* str */.gx)(p.createdOn),
     };
 }
 /** A role definition by its full id (`/subscriptions/…/roleDefinitions/{guid}`, as assignments name it). */
 function readRoleDefinition(arm, roleDefinitionId) {
-    return lookup(async () => parseRoleDefinition((await arm.send({ method: 'GET', path: roleDefinitionId, apiVersion: AUTHORIZATION_API_VERSION })).body));
+    return read_lookup(async () => parseRoleDefinition((await arm.send({ method: 'GET', path: roleDefinitionId, apiVersion: AUTHORIZATION_API_VERSION })).body));
 }
 function parseRoleDefinition(value) {
-    const d = obj(value);
-    const p = obj(d.properties);
-    return { id: str(d.id) ?? '', roleName: str(p.roleName) ?? '', permissions: (Array.isArray(p.permissions) ? p.permissions : []).map(parsePermission) };
+    const d = (0,json/* obj */.WL)(value);
+    const p = (0,json/* obj */.WL)(d.properties);
+    return { id: (0,json/* str */.gx)(d.id) ?? '', roleName: (0,json/* str */.gx)(p.roleName) ?? '', permissions: (Array.isArray(p.permissions) ? p.permissions : []).map(parsePermission) };
 }
 function trimSlash(scope) {
     return scope.replace(/\/+$/, '');
 }
 
 ;// CONCATENATED MODULE: ./lib/azure/gather.js
+
+
+
 
 
 
@@ -1821,16 +2420,19 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const kvRefs = input.references.filter((r) => r.kind === 'keyvault');
     const referencedConnections = unique(input.references.flatMap((r) => (r.kind === 'keyvault' ? [] : [r.connection])));
     // Round 1: everything whose address the files alone give.
-    const workspace = readWorkspace(ml);
+    const workspaceRead = readWorkspaceAddress({ ...ml, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName });
+    const workspace = workspaceRead.then((r) => r.workspace);
     // Files that did not parse name no endpoint: there is nothing of it to read (their findings say why).
     const unnamed = Promise.resolve({ kind: 'unreadable', why: 'the files name no endpoint (see the findings above)' });
     const endpoint = input.endpointName ? readEndpoint(ml, input.endpointName) : unnamed;
     const deployments = input.endpointName ? readDeployments(ml, input.endpointName) : unnamed;
     const connections = Object.fromEntries(referencedConnections.map((name) => [name, readConnection(ml, name)]));
     const versionLists = new Once();
+    const versionListOf = new Map();
     const secretVersions = {};
     for (const ref of kvRefs) {
         const list = versionLists.get(`${ref.vaultHost.toLowerCase()}/${ref.secretName.toLowerCase()}`, () => readSecretVersions(session.keyVault, ref.vaultUrl, ref.secretName));
+        versionListOf.set(ref, list);
         secretVersions[ref.secretId] ??= list.then((l) => (l.kind === 'found' ? secretVersionFacts(ref.vaultHost, ref.secretName, ref.version, l.value) : l));
     }
     const vaults = new Once();
@@ -1841,13 +2443,21 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const uaiIds = unique((input.endpoint?.identity?.userAssignedIdentities ?? []).map((u) => u.resourceId));
     const userAssigned = Object.fromEntries(uaiIds.map((id) => [id.toLowerCase(), readUserAssignedIdentity(arm, id)]));
     const assets = readAssets(ml, input.deployments);
+    // A Kubernetes endpoint's compute: one GET (type and instance types).
+    const computeRef = input.endpoint?.compute;
+    const computeName = computeRef ? computeKey(computeRef) : undefined;
+    const computes = computeRef && computeName ? { [computeName]: readCompute(ml, computeRef.id ?? computeRef.name ?? computeName) } : {};
     const callerPermissions = {
         [session.workspacePath]: readCallerPermissions(arm, session.workspacePath),
     };
     // Round 2: what needs round 1 (vault ids, principals, the region).
     const vaultIds = Promise.all(Object.values(vaultByHost)).then((ls) => unique(ls.flatMap((l) => (l.kind === 'found' && l.value.resourceId ? [l.value.resourceId] : []))));
-    const callerAtVaults = vaultIds.then((ids) => Promise.all(ids.map(async (id) => [id, await readCallerPermissions(arm, id)])));
-    const principals = endpointPrincipals(await endpoint, await Promise.all(Object.values(userAssigned)));
+    const { address: workspaceAddress } = await workspaceRead;
+    // A workspace that is not there (or refused) makes every other answer meaningless: no round 2
+    // (the workspace check reports the one finding; docs/online-checks.md §workspace).
+    const blocked = workspaceAddress.problem !== undefined;
+    const callerAtVaults = vaultIds.then((ids) => (blocked ? [] : Promise.all(ids.map(async (id) => [id, await readCallerPermissions(arm, id)]))));
+    const principals = blocked ? [] : endpointPrincipals(await endpoint, await Promise.all(Object.values(userAssigned)));
     const ws = await workspace;
     const scopesFor = async (p) => {
         const scopes = [session.workspacePath, ...(await vaultIds)];
@@ -1861,7 +2471,23 @@ async function gatherFacts(session, input, clock = () => new Date()) {
         const reads = await Promise.all(scopes.map((scope) => assignmentReads.get(`${p.objectId}|${scope.toLowerCase()}`, () => readAssignments(arm, p.objectId, scope))));
         return [p.objectId, { objectId: p.objectId, assignments: mergeAssignments(reads) }];
     }));
-    const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
+    // A referenced secret that does not exist: one names listing per such vault, for the closest name.
+    const secretNames = Promise.all([...versionListOf].map(async ([ref, list]) => [ref, await list])).then(async (lists) => {
+        const missingByVault = new Map();
+        for (const [ref, l] of lists) {
+            if (l.kind !== 'missing')
+                continue;
+            const entry = missingByVault.get(ref.vaultHost.toLowerCase()) ?? { url: ref.vaultUrl, missing: [] };
+            if (!entry.missing.includes(ref.secretName))
+                entry.missing.push(ref.secretName);
+            missingByVault.set(ref.vaultHost.toLowerCase(), entry);
+        }
+        const vaultsNow = await Promise.all(Object.values(vaultByHost));
+        const missingVault = (host) => vaultsNow.some((v, i) => v.kind === 'missing' && Object.keys(vaultByHost)[i]?.toLowerCase() === host);
+        const entries = await Promise.all([...missingByVault].filter(([host]) => !blocked && !missingVault(host)).map(async ([host, e]) => [host, { missing: e.missing, names: await readSecretNames(session.keyVault, e.url) }]));
+        return entries.length ? Object.fromEntries(entries) : undefined;
+    });
+    const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (!blocked && ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
     const location = ws.kind === 'found' ? ws.value.location : undefined;
     const needsQuota = input.deployments.some((d) => d.computeType === 'Managed' && d.instanceType);
     const unreadableRegion = Promise.resolve({ kind: 'unreadable', why: 'the workspace (and so its region) could not be read' });
@@ -1887,17 +2513,20 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const facts = {
         now: clock().toISOString(),
         workspace: ws,
+        workspaceAddress,
         endpoint: await endpoint,
         deployments: await deployments,
         connections: await settle(connections),
         connectionNames: await workspaceConnections,
         vaults: await settle(vaultByHost),
         secretVersions: await settle(secretVersions),
+        secretNames: await secretNames,
         caller,
         principals: Object.fromEntries(principalEntries),
         userAssignedIdentities: await settle(userAssigned),
         roleDefinitions,
         assets: await settle(assets),
+        computes: await settle(computes),
         vmSizes: await vmSizes,
         usages: await usages,
     };
@@ -1910,6 +2539,9 @@ async function gatherFacts(session, input, clock = () => new Date()) {
             principalScopes: assignmentReads.size,
             roleDefinitions: definitionsByKey.size,
             assets: Object.keys(assets).length,
+            computes: Object.keys(computes).length,
+            secretNameLists: Object.keys(facts.secretNames ?? {}).length,
+            addressLists: workspaceAddress.problem && workspaceAddress.problem !== 'refused' ? 1 : 0,
             durationMs: Math.round(performance.now() - started),
         },
     };
@@ -1984,70 +2616,11 @@ function unique(values) {
 }
 
 // EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
-var azure_session = __webpack_require__(7076);
+var azure_session = __webpack_require__(7574);
 // EXTERNAL MODULE: ./lib/secrets/scan.js + 1 modules
-var scan = __webpack_require__(4365);
-// EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __webpack_require__(6939);
-// EXTERNAL MODULE: ./lib/checks/check.js
-var check = __webpack_require__(5229);
-;// CONCATENATED MODULE: ./lib/checks/assets.js
-// Registered assets the deployment names exist: model, environment and code versions (by version,
-// `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
-// (docs/online-checks.md §assets). Local assets are registered by deploy and not checked here.
-
-
-/** The registered assets a deployment names, with where. */
-function assetReferences(d) {
-    const out = [];
-    if (d.model?.kind === 'ref')
-        out.push({ field: 'model', ref: d.model.ref, span: d.model.span });
-    if (d.environment?.kind === 'ref')
-        out.push({ field: 'environment', ref: d.environment.ref, span: d.environment.span });
-    if (d.code?.kind === 'ref')
-        out.push({ field: 'code_configuration.code', ref: d.code.ref, span: d.code.span });
-    return out;
-}
-const assetsCheck = (0,check/* defineCheck */.qH)('assets', ['asset-not-found', 'cannot-verify'], (ctx) => {
-    const out = { findings: [] };
-    for (const d of ctx.deployments) {
-        for (const { field, ref, span } of assetReferences(d)) {
-            const lookup = (0,check/* lookupCI */.d5)(ctx.facts.assets, ref.text);
-            if (!lookup || lookup.kind === 'found')
-                continue;
-            if (lookup.kind === 'unreadable') {
-                out.findings.push((0,finding/* makeFinding */.MH)('cannot-verify', (0,check.at)(d.file, span), `Cannot verify that ${field} ${ref.text} exists: ${lookup.why}.`, {
-                    hint: lookup.permission ? `Give the workflow identity ${lookup.permission} where the asset lives.` : 'Give the workflow identity read access to the workspace or registry that holds the asset.',
-                }));
-                continue;
-            }
-            out.findings.push((0,finding/* makeFinding */.MH)('asset-not-found', (0,check.at)(d.file, span), `${field} ${ref.text}: ${missingWhat(ref)}.`, { hint: fixFor(ref) }));
-        }
-    }
-    return out;
-});
-function missingWhat(ref) {
-    const kind = ref.type === 'codes' ? 'code' : ref.type.replace(/s$/, '');
-    switch (ref.kind) {
-        case 'version':
-            return `the workspace has no ${kind} ${ref.name} with version ${ref.version}`;
-        case 'label':
-            return `the workspace has no ${kind} ${ref.name}, so @${ref.label} resolves to nothing`;
-        case 'arm':
-            return `no ${kind} version exists at ${ref.id}`;
-        case 'registry':
-            return `the registry has no such ${kind} version (or it is not visible to the signed-in identity)`;
-        case 'curated':
-            return `no curated environment ${ref.ref} exists`;
-    }
-}
-function fixFor(ref) {
-    const cli = ref.type === 'models' ? 'model' : ref.type === 'environments' ? 'environment' : 'code';
-    if (ref.kind === 'version' || ref.kind === 'label')
-        return `See what exists: az ml ${cli} list --name ${ref.name} --query "[].version". Register it first, or reference an existing version.`;
-    return `Register the ${cli} first, or reference an existing version.`;
-}
-
+var scan = __webpack_require__(4102);
+// EXTERNAL MODULE: ./lib/checks/assets.js
+var assets = __webpack_require__(3454);
 ;// CONCATENATED MODULE: ./lib/checks/identity.js
 
 
@@ -2148,7 +2721,7 @@ function callerHolds(ctx, scope, permission) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/roles.js
-var roles = __webpack_require__(7795);
+var roles = __webpack_require__(1966);
 ;// CONCATENATED MODULE: ./lib/checks/caller-permissions.js
 // With the enforce flag, the service checks at endpoint and at every deployment creation that the
 // identity creating them may read connection secrets, and fails the creation without it
@@ -2189,8 +2762,6 @@ const callerPermissionsCheck = (0,check/* defineCheck */.qH)('caller-permissions
     return {};
 });
 
-// EXTERNAL MODULE: ./lib/spec/edit-distance.js
-var edit_distance = __webpack_require__(9583);
 ;// CONCATENATED MODULE: ./lib/checks/connections.js
 // Connection references: the connection exists, and so does the credential key, metadata key or
 // target the reference names (docs/online-checks.md §connections; docs/secret-injection.md §1).
@@ -2255,6 +2826,17 @@ function keyProblem(ref, connection) {
     const [what, keys] = kind === 'connection-credential' ? ['credential', connection.credentialKeys] : ['metadata key', connection.metadataKeys];
     if (keys.includes(key))
         return undefined;
+    // The key exists on the other side: a credential named as metadata, or the reverse.
+    const [otherSegment, otherKeys] = kind === 'connection-credential' ? ['metadata', connection.metadataKeys] : ['credentials', connection.credentialKeys];
+    const sameSideCase = keys.some((k) => k.toLowerCase() === key.toLowerCase());
+    const other = sameSideCase ? undefined : (otherKeys.find((k) => k === key) ?? otherKeys.find((k) => k.toLowerCase() === key.toLowerCase()));
+    if (other) {
+        const is = otherSegment === 'metadata' ? 'a metadata key' : 'a credential';
+        return {
+            message: `connection ${ref.connection} has no ${what} ${key}: ${other} is ${is} of the connection, referenced as …/${otherSegment}/${other}.`,
+            hint: `Reference it as ${otherSegment === 'metadata' ? 'metadata' : 'a credential'}: \${{azureml://connections/${ref.connection}/${otherSegment}/${other}}}`,
+        };
+    }
     const auth = connection.authType ? ` (auth type ${connection.authType})` : '';
     const existing = keys.length ? `It has: ${keys.join(', ')}.` : `It has no ${what === 'credential' ? 'credentials' : 'metadata'}.`;
     const caseOnly = keys.find((k) => k.toLowerCase() === key.toLowerCase());
@@ -2294,13 +2876,28 @@ const endpointIdentityCheck = (0,check/* defineCheck */.qH)('endpoint-identity',
         keyVault(ctx, identity, host, refs, out);
     return out;
 });
-/** Report once per file (on the first reference of the group), give every reference the status. */
+/**
+ * Report on every reference of the group (each affected line is annotated), each finding naming
+ * every variable the same missing permission affects; give every reference the status.
+ */
 function decide(out, refs, status, finding) {
-    if (finding)
-        for (const r of (0,check/* firstPerFile */.uT)(refs, () => ''))
-            out.findings.push(finding(r));
+    if (finding) {
+        const all = affected(refs);
+        for (const r of refs) {
+            const f = finding(r);
+            out.findings.push(all ? { ...f, message: `${f.message} ${all}` } : f);
+        }
+    }
     for (const r of refs)
         out.verdicts.push({ reference: r, status });
+}
+/** "The same applies to 3 references: A (deployment.yml:8), B (…:9), C (green.yml:7)." for a group of more than one. */
+function affected(refs) {
+    if (refs.length < 2)
+        return undefined;
+    const files = new Set(refs.map((r) => r.range.file));
+    const where = (r) => (files.size > 1 ? `${r.range.file}:${r.range.line}` : `line ${r.range.line}`);
+    return `The same applies to ${refs.length} references: ${refs.map((r) => `${r.variable} (${where(r)})`).join(', ')}.`;
 }
 function identityUnknown(ctx, out, refs, identity, what) {
     // No endpoint and no endpoint file: endpoint-not-found (endpoint-state) already says all there is to say.
@@ -2464,7 +3061,7 @@ function connectionName(r) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/endpoint-state.js
-var endpoint_state = __webpack_require__(3776);
+var endpoint_state = __webpack_require__(126);
 ;// CONCATENATED MODULE: ./lib/checks/identity-immutable.js
 // The identity of an existing endpoint cannot change: the file must ask for the one the endpoint
 // was created with (docs/online-checks.md §identity-immutable; docs/secret-injection.md §3).
@@ -2560,6 +3157,7 @@ const keyVaultModelCheck = (0,check/* defineCheck */.qH)('keyvault-model', ['key
 
 
 
+
 const READ_METADATA = 'Microsoft.KeyVault/vaults/secrets/readMetadata/action';
 const keyVaultSecretsCheck = (0,check/* defineCheck */.qH)('keyvault-secrets', ['keyvault-secret-not-found', 'keyvault-secret-unusable', 'keyvault-secret-expired', 'keyvault-secret-newer-version', 'cannot-verify'], (ctx) => {
     const out = { findings: [], verdicts: [] };
@@ -2586,6 +3184,12 @@ const keyVaultSecretsCheck = (0,check/* defineCheck */.qH)('keyvault-secrets', [
                 hint: `Grant the workflow identity "Key Vault Reader" (which includes ${READ_METADATA}, never the value) on vault ${ref.vaultName}.`,
             }));
             out.verdicts.push({ reference: ref, status: { state: 'unknown', why: `secret metadata could not be read: ${permission} needed on ${ref.vaultName}` } });
+            continue;
+        }
+        const noSecret = ctx.facts.secretNames?.[ref.vaultHost.toLowerCase()];
+        if (version.kind === 'missing' && noSecret?.missing.some((n) => n.toLowerCase() === ref.secretName.toLowerCase())) {
+            out.findings.push(missingSecret(ref, noSecret.names));
+            out.verdicts.push({ reference: ref, status: { state: 'fail', rule: 'keyvault-secret-not-found' } });
             continue;
         }
         if (version.kind === 'missing') {
@@ -2616,6 +3220,20 @@ const keyVaultSecretsCheck = (0,check/* defineCheck */.qH)('keyvault-secrets', [
     }
     return out;
 });
+/** How many secret names a message lists before "…and N more". */
+const LISTED = 15;
+/** The secret itself does not exist: the vault's secret names (when listed) and the closest, or how to create it. */
+function missingSecret(ref, names) {
+    const listed = names.kind === 'found' ? names.value : undefined;
+    const near = listed ? (0,edit_distance/* closest */.k)(ref.secretName, listed) : undefined;
+    const has = !listed ? '' : listed.length === 0 ? ' The vault has no secrets.' : ` The vault has: ${listed.slice(0, LISTED).join(', ')}${listed.length > LISTED ? ` and ${listed.length - LISTED} more` : ''}.`;
+    const create = `az keyvault secret set --vault-name ${ref.vaultName} --name ${ref.secretName} --file <file with the value>`;
+    return (0,finding/* makeFinding */.MH)('keyvault-secret-not-found', ref.range, `${ref.variable}: vault ${ref.vaultName} has no secret named ${ref.secretName}.${has}`, {
+        hint: near
+            ? `Did you mean ${near}? Then pin one of its versions (az keyvault secret list-versions --vault-name ${ref.vaultName} --name ${near} --query "[?attributes.enabled].id"). Or create the secret: ${create}, and pin the version it prints.`
+            : `Create it: ${create}, and pin the version it prints; or correct the name${listed ? '' : ' (az keyvault secret list --vault-name ' + ref.vaultName + ' --query "[].name" lists them)'}.`,
+    });
+}
 const RULE_FIX_EXPIRED = 'Reference a current version of the secret, or extend this version\'s expiry (az keyvault secret set-attributes --expires …).';
 function keyvault_secrets_short(version) {
     return /^[0-9a-f]{32}$/i.test(version) ? `${version.slice(0, 8)}…` : version;
@@ -2638,8 +3256,21 @@ function newerVersion(ref, newer, now) {
     });
 }
 
-// EXTERNAL MODULE: ./lib/checks/local-assets.js
-var local_assets = __webpack_require__(7998);
+;// CONCATENATED MODULE: ./lib/checks/local-assets.js
+// Local model, code and build-context folders have something to upload once their ignore file is
+// applied: az ml refuses an empty folder (EmptyDirectoryError), so the deployment would never start
+// (docs/local-assets.md §2). The facts come from the asset plan (src/assets/plan.ts).
+
+
+const WHAT = { model: 'The model folder', code: 'The code folder', environment: 'The build context' };
+/** One finding per local path with nothing to upload (deploy calls it too, before any write). */
+function emptyLocalAssets(localAssets) {
+    return localAssets
+        .filter((a) => a.files === 0)
+        .map((a) => (0,finding/* makeFinding */.MH)('local-asset-empty', { file: a.file, line: a.line, column: a.column, endLine: a.endLine, endColumn: a.endColumn }, `${WHAT[a.kind]} '${a.localPath}' has no file to upload${a.ignoreFile ? ` once its ${a.ignoreFile} is applied` : ''}: az ml refuses an empty folder.`));
+}
+const localAssetsCheck = (0,check/* defineCheck */.qH)('local-assets', ['local-asset-empty'], (ctx) => ({ findings: emptyLocalAssets(ctx.facts.localAssets ?? []) }));
+
 ;// CONCATENATED MODULE: ./lib/checks/quota.js
 // The instance type is offered in the workspace's region, and the VM family's core quota has room
 // for the deployment (docs/online-checks.md §quota). Managed online deployments hold 20 % more
@@ -2793,12 +3424,12 @@ function runningElsewhere(live, vmSizes, demand) {
     return ` ${holders.map((x) => `${x.l.name} (${coresNeeded(x.l.instanceCount ?? 1, x.size?.vCPUs ?? 0, x.size?.name)} cores)`).join(', ')} keep${holders.length === 1 ? 's' : ''} running during the rollout.`;
 }
 
-// EXTERNAL MODULE: ./lib/spec/index.js
-var spec = __webpack_require__(4199);
+// EXTERNAL MODULE: ./lib/manifests/index.js
+var manifests = __webpack_require__(6144);
 ;// CONCATENATED MODULE: ./lib/checks/traffic.js
 // Traffic may name only deployments that exist on the endpoint or that this run deploys
 // (docs/online-checks.md §traffic). Offline the same test is a warning (the deployment may exist);
-// here it is decided. Reuses the offline arithmetic of src/spec/traffic.ts.
+// here it is decided. Reuses the offline arithmetic of src/manifests/traffic.ts.
 
 
 
@@ -2821,7 +3452,7 @@ const trafficCheck = (0,check/* defineCheck */.qH)('traffic', ['traffic', 'canno
         return { findings };
     }
     const existing = live.kind === 'found' ? Object.values(live.value).map((d) => d.name) : [];
-    return { findings: (0,spec/* checkTraffic */.At)(endpoint, [...deploying, ...existing], endpoint.file, 'error') };
+    return { findings: (0,manifests/* checkTraffic */.At)(endpoint, [...deploying, ...existing], endpoint.file, 'error') };
 });
 
 ;// CONCATENATED MODULE: ./lib/checks/uai-platform-roles.js
@@ -2866,6 +3497,81 @@ const uaiPlatformRolesCheck = (0,check/* defineCheck */.qH)('uai-platform-roles'
     return out;
 });
 
+;// CONCATENATED MODULE: ./lib/checks/workspace.js
+// The workspace the inputs name (docs/online-checks.md §workspace). When ARM says a part of its
+// address does not exist, or refuses it, this is the one finding of the run: every other check
+// would only repeat it as false errors ("create the connection", "register the model") about
+// things that exist elsewhere, so the registry runs no other check (workspaceGate). A workspace
+// that failed for another reason (5xx after retries) is `unreadable`: a `cannot-verify`, never
+// "does not exist", and the other checks run on what they could read.
+
+
+
+/** How many existing names a message lists before "…and N more". */
+const workspace_LISTED = 15;
+const workspaceCheck = (0,check/* defineCheck */.qH)('workspace', ['workspace-not-found', 'workspace-unreadable', 'cannot-verify'], (ctx) => {
+    const gate = workspaceGate(ctx);
+    if (gate)
+        return gate;
+    const ws = ctx.facts.workspace;
+    if (ws.kind !== 'unreadable')
+        return {};
+    return {
+        findings: [
+            (0,finding/* makeFinding */.MH)('cannot-verify', (0,check/* endpointPosition */.FT)(ctx, (s) => s.name), `Cannot read the workspace (${ws.why}): its region, container registry and storage account are unknown, so the checks that need them are skipped.`, {
+                hint: 'Run again: a failure after the retries is usually transient. If it persists, check the workspace in the Azure portal.',
+            }),
+        ],
+    };
+});
+/** The one finding when the workspace inputs name nothing readable; every reference is then unknown. Undefined when the checks may run. */
+function workspaceGate(ctx) {
+    const address = ctx.facts.workspaceAddress;
+    if (!address?.problem)
+        return undefined;
+    const finding = addressFinding(ctx, address);
+    const why = `the workspace could not be read (${finding.rule}): nothing was checked`;
+    return { findings: [finding], verdicts: ctx.references.map((reference) => ({ reference, status: { state: 'unknown', why } })), identityPlan: [], grants: [] };
+}
+function addressFinding(ctx, a) {
+    // The inputs have no line in the files: the finding goes on the endpoint the run targets.
+    const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.name);
+    const answer = a.answer ? ` (${a.answer})` : '';
+    switch (a.problem) {
+        case 'subscription-not-found':
+            return (0,finding/* makeFinding */.MH)('workspace-not-found', where, `Input subscription-id ${a.subscriptionId}: no such subscription${answer}.${existing(a, 'The signed-in identity sees the subscriptions')}`, {
+                hint: suggestion(a, a.subscriptionId, 'subscription-id', 'az account list --query "[].{id:id, name:name}" -o table'),
+            });
+        case 'resource-group-not-found':
+            return (0,finding/* makeFinding */.MH)('workspace-not-found', where, `Input resource-group ${a.resourceGroup}: subscription ${a.subscriptionId} has no such resource group${answer}.${existing(a, 'It has')}`, {
+                hint: suggestion(a, a.resourceGroup, 'resource-group', `az group list --subscription ${a.subscriptionId} --query "[].name" -o tsv`),
+            });
+        case 'workspace-not-found':
+            return (0,finding/* makeFinding */.MH)('workspace-not-found', where, `Input workspace-name ${a.workspaceName}: resource group ${a.resourceGroup} has no such workspace${answer}.${existing(a, 'It has')}`, {
+                hint: suggestion(a, a.workspaceName, 'workspace-name', `az ml workspace list --resource-group ${a.resourceGroup} --subscription ${a.subscriptionId} --query "[].name" -o tsv`),
+            });
+        default:
+            return (0,finding/* makeFinding */.MH)('workspace-unreadable', where, `Inputs subscription-id, resource-group, workspace-name: workspace ${a.workspaceName} in resource group ${a.resourceGroup} of subscription ${a.subscriptionId} could not be read${answer}. ` +
+                'The signed-in identity may not read it, or one of the names is wrong inside a scope it may not see (ARM refuses before it looks a resource up).');
+    }
+}
+/** " It has: a, b." with the names the caller could list, or nothing when it could not list them. */
+function existing(a, lead) {
+    if (!a.existing)
+        return '';
+    if (a.existing.length === 0)
+        return ` ${lead}: none the signed-in identity may see.`;
+    const shown = a.existing.slice(0, workspace_LISTED).map((e) => (e.displayName && e.displayName !== e.name ? `${e.name} (${e.displayName})` : e.name));
+    const more = a.existing.length > workspace_LISTED ? ` and ${a.existing.length - workspace_LISTED} more` : '';
+    return ` ${lead}: ${shown.join(', ')}${more}.`;
+}
+function suggestion(a, given, input, listCommand) {
+    const near = a.existing ? (0,edit_distance/* closest */.k)(given, a.existing.map((e) => e.name)) : undefined;
+    if (near)
+        return `Did you mean ${near}? Set \`${input}: ${near}\` in the workflow step.`;
+    return `Correct the \`${input}\` input; \`${listCommand}\` lists what exists.`;
+}
+
 ;// CONCATENATED MODULE: ./lib/checks/registry.js
 
 
@@ -2880,7 +3586,10 @@ const uaiPlatformRolesCheck = (0,check/* defineCheck */.qH)('uai-platform-roles'
 
 
 
+
+
 const CHECKS = [
+    workspaceCheck,
     endpoint_state/* endpointStateCheck */.Lw,
     identityImmutableCheck,
     connectionsCheck,
@@ -2889,12 +3598,17 @@ const CHECKS = [
     callerPermissionsCheck,
     endpointIdentityCheck,
     uaiPlatformRolesCheck,
-    assetsCheck,
-    local_assets/* localAssetsCheck */.t,
+    assets/* assetsCheck */.cv,
+    localAssetsCheck,
     quotaCheck,
+    kubernetesComputeCheck,
     trafficCheck,
 ];
 function runChecks(ctx, checks = CHECKS) {
+    // A workspace that is not there gates every other check: one finding on the inputs, not five false ones.
+    const gate = workspaceGate(ctx);
+    if (gate)
+        checks = [workspaceCheck];
     const findings = [];
     const identityPlan = [];
     const grants = [];
@@ -2911,6 +3625,8 @@ function runChecks(ctx, checks = CHECKS) {
         const { store, target } = (0,scan/* describeReference */.P5)(ref);
         return { variable: ref.variable, file: ref.range.file, line: ref.range.line, store, target, status: mergeStatuses(verdicts.get(ref) ?? []) };
     });
+    if (gate)
+        return { findings, references, identityPlan: [], grants: [], quota: [], workspaceBlocked: true };
     return { findings, references, identityPlan: [...new Set(identityPlan)], grants, quota: quotaPlanLines(ctx) };
 }
 /** Fail beats unknown beats pass; no verdict at all is unknown. The first failing rule is kept. */
@@ -2926,294 +3642,106 @@ function mergeStatuses(statuses) {
     return { state: 'unknown', why: 'no online check covered this reference' };
 }
 
-;// CONCATENATED MODULE: ./lib/checks/diff.js
-// The plan's field-level diff: the REST body the translator would send (src/spec/rest.ts) against
-// the live GET body, ignoring what the service fills in, so that an unchanged file reads "no
-// change" (docs/online-checks.md §plan-diff). Pure; secret-free output.
-//
-//   diffResource(desired, live, options?): ResourceDiff     create | update (changed paths, before → after) | no-change
-//   diffTraffic(before, after): TrafficDiff                 per deployment, before → after
-//   describeChange(change): string                          "properties.instanceType: Standard_DS3_v2 → Standard_F4s_v2"
-//
-// What the service fills in (from the GET examples of the ML REST API and the defaults of the
-// managed online deployment YAML reference,
-// https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-managed-online):
-// read-only fields (id, name, type, systemData, provisioningState, scoringUri, swaggerUri, the
-// identity's principal and tenant ids), and defaults for what the body leaves out (scale settings
-// `Default`, request settings, probes, public network access `Enabled`, description null).
-// A field only the live body has is a change only where the body owns the whole map (tags,
-// properties, environment variables: a PUT replaces them) or where a known default says what
-// leaving it out means; anything else the service adds is ignored, never shown as noise.
-const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const PROBE_DEFAULT = { initialDelay: 'PT10S', period: 'PT10S', timeout: 'PT2S', successThreshold: 1, failureThreshold: 30 };
-/** Defaults by path (`*` matches one key): what a body that leaves the field out gets. */
-const DEFAULTS = {
-    'properties.description': null,
-    'properties.publicNetworkAccess': 'Enabled',
-    'properties.egressPublicNetworkAccess': 'Enabled',
-    'properties.appInsightsEnabled': false,
-    'properties.scaleSettings': { scaleType: 'Default' },
-    'properties.requestSettings': { requestTimeout: 'PT5S', maxConcurrentRequestsPerInstance: 1, maxQueueWait: 'PT0.5S' },
-    'properties.livenessProbe': PROBE_DEFAULT,
-    'properties.readinessProbe': PROBE_DEFAULT,
-    'properties.mirrorTraffic': {},
-    'properties.traffic': {},
-};
-/** Read-only or service-assigned: never compared. */
-const IGNORED = [
-    /^(id|name|type|etag|kind|systemData)$/,
-    /^properties\.(provisioningState|scoringUri|swaggerUri|openApiUri)$/,
-    /^identity\.(principalId|tenantId)$/,
-    /^identity\.userAssignedIdentities\..+\.(principalId|clientId)$/,
-    /^sku\.(tier|size|family)$/,
-    // Bookkeeping the service writes into the endpoint's properties bag.
-    /^properties\.properties\.(azureml\..*|AzureAsyncOperationUri)$/i,
-    // Traffic moves through its own step (diffTraffic), not through the resource body.
-    /^properties\.(traffic|mirrorTraffic)(\..*)?$/,
-];
-/** Maps the body owns entirely: a key only live has is removed by the PUT. */
-const OWNED_MAPS = [/^tags$/, /^properties\.properties$/, /^properties\.environmentVariables$/, /^identity\.userAssignedIdentities$/];
-/** Enumerations the service may return in another case than the SDK sends. */
-const CASE_INSENSITIVE = new Set(['type', 'authMode', 'publicNetworkAccess', 'egressPublicNetworkAccess', 'endpointComputeType', 'scaleType', 'dataCollectionMode', 'rollingRate', 'instanceType', 'name']);
-const PENDING = /^\{\{pending:[^}]*\}\}$/;
-const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
-const SECRET_NAME = /secret|password|passwd|token|credential|api[_-]?key|access[_-]?key|connection[_-]?string|^key$|_key$/i;
-const SECRET_REFERENCE = /^\$\{\{(azureml:\/\/connections\/|keyvault:)/;
-function pathOf(parent, key) {
-    const k = /^[A-Za-z0-9_-]+$/.test(key) ? key : `[${JSON.stringify(key)}]`;
-    return parent === '' ? k : k.startsWith('[') ? `${parent}${k}` : `${parent}.${k}`;
-}
-function ignored(path) {
-    return IGNORED.some((re) => re.test(path.replace(/\["([^"]*)"\]/g, '.$1')));
-}
-function defaultAt(path) {
-    if (Object.hasOwn(DEFAULTS, path))
-        return { known: true, value: DEFAULTS[path] };
-    const dot = path.lastIndexOf('.');
-    if (dot > 0) {
-        const parent = DEFAULTS[path.slice(0, dot)];
-        if (isObj(parent) && Object.hasOwn(parent, path.slice(dot + 1)))
-            return { known: true, value: parent[path.slice(dot + 1)] };
-    }
-    return { known: false };
-}
-function durationMs(s) {
-    const m = ISO_DURATION.exec(s);
-    if (!m || s === 'P' || s === 'PT')
-        return undefined;
-    const [, d = '0', h = '0', min = '0', sec = '0'] = m;
-    return ((Number(d) * 24 + Number(h)) * 60 + Number(min)) * 60_000 + Number(sec) * 1000;
-}
-function sameScalar(key, a, b) {
-    if (a === b)
-        return true;
-    if (typeof a === 'string' && typeof b === 'string') {
-        if (a.startsWith('/subscriptions/') || CASE_INSENSITIVE.has(key))
-            return a.toLowerCase() === b.toLowerCase();
-        if (key === 'location')
-            return a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
-        const da = durationMs(a);
-        const db = durationMs(b);
-        if (da !== undefined && db !== undefined)
-            return da === db;
-    }
-    return false;
-}
-function diff_same(key, a, b) {
-    if (isObj(a) && isObj(b)) {
-        const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-        return [...keys].every((k) => diff_same(k, a[k] ?? null, b[k] ?? null));
-    }
-    if (Array.isArray(a) && Array.isArray(b))
-        return a.length === b.length && a.every((x, i) => diff_same(key, x, b[i]));
-    return sameScalar(key, a, b);
-}
-const isEmpty = (v) => v === null || v === undefined || (isObj(v) && Object.keys(v).length === 0) || (Array.isArray(v) && v.length === 0);
-/** Case-insensitive key lookup, for maps keyed by ARM ids. */
-function liveKey(live, key, insensitive) {
-    if (Object.hasOwn(live, key))
-        return key;
-    if (!insensitive)
-        return undefined;
-    return Object.keys(live).find((k) => k.toLowerCase() === key.toLowerCase());
-}
-function walk(desired, live, parent, out, render) {
-    const insensitive = parent === 'identity.userAssignedIdentities';
-    const owned = OWNED_MAPS.some((re) => re.test(parent));
-    const seen = new Set();
-    for (const [key, want] of Object.entries(desired)) {
-        const path = pathOf(parent, key);
-        const lk = liveKey(live, key, insensitive);
-        if (lk !== undefined)
-            seen.add(lk);
-        if (ignored(path))
-            continue;
-        const has = lk === undefined ? undefined : live[lk];
-        if (typeof want === 'string' && PENDING.test(want)) {
-            out.push({ path, kind: has === undefined ? 'added' : 'changed', ...(has === undefined ? {} : { before: render(path, has) }), after: 'decided at deploy (asset to register or label to resolve)', pending: true });
-            continue;
-        }
-        if (insensitive) {
-            // A user-assigned identity: its presence is what counts, its value is the service's.
-            if (lk === undefined)
-                out.push({ path, kind: 'added', after: 'assigned' });
-            continue;
-        }
-        if (isObj(want) && (isObj(has) || has === undefined)) {
-            const base = defaultAt(path);
-            const liveObj = isObj(has) ? has : {};
-            if (has === undefined && !Object.keys(want).length)
-                continue;
-            if (has === undefined && !base.known && !OWNED_MAPS.some((re) => re.test(path))) {
-                out.push({ path, kind: 'added', after: render(path, want) });
-                continue;
-            }
-            walk(want, liveObj, path, out, render);
-            continue;
-        }
-        if (has === undefined) {
-            if (isEmpty(want))
-                continue;
-            const base = defaultAt(path);
-            if (base.known && diff_same(key, want, base.value))
-                continue;
-            out.push({ path, kind: 'added', after: render(path, want) });
-            continue;
-        }
-        if (!diff_same(key, want, has))
-            out.push({ path, kind: 'changed', before: render(path, has), after: render(path, want) });
-    }
-    for (const [key, has] of Object.entries(live)) {
-        if (seen.has(key))
-            continue;
-        const path = pathOf(parent, key);
-        if (ignored(path) || isEmpty(has))
-            continue;
-        const base = defaultAt(path);
-        if (owned) {
-            out.push({ path, kind: 'removed', before: insensitive ? 'assigned' : render(path, has) });
-        }
-        else if (base.known && isObj(has) && isObj(base.value)) {
-            walk({}, has, path, out, render); // field by field against the default object
-        }
-        else if (base.known && !diff_same(key, has, base.value)) {
-            out.push({ path, kind: 'changed', before: render(path, has), after: `${render(path, base.value)} (the default)` });
-        }
-    }
-}
-/** A rendering that never shows a secret: known secret values and secret-looking environment variables become `***`. */
-function renderer(options) {
-    const secrets = (options.secretValues ?? []).filter((s) => s.length > 0);
-    const mask = (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
-    return (path, v) => {
-        const envName = /^properties\.environmentVariables(?:\.|\[")([^"]+?)(?:"\])?$/.exec(path)?.[1];
-        if (envName && typeof v === 'string' && SECRET_NAME.test(envName) && !SECRET_REFERENCE.test(v))
-            return '***';
-        if (path === 'properties.environmentVariables' && isObj(v)) {
-            return mask(JSON.stringify(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && SECRET_NAME.test(k) && !SECRET_REFERENCE.test(x) ? '***' : x]))));
-        }
-        return mask(typeof v === 'string' ? v : JSON.stringify(v));
+// EXTERNAL MODULE: ./lib/report/redact.js
+var redact = __webpack_require__(4684);
+// EXTERNAL MODULE: ./lib/apply/trace-tags.js
+var trace_tags = __webpack_require__(9537);
+// EXTERNAL MODULE: ./lib/report/model.js
+var model = __webpack_require__(7053);
+// EXTERNAL MODULE: ./lib/source-files.js
+var source_files = __webpack_require__(2082);
+// EXTERNAL MODULE: ./lib/apply/traffic-plan.js
+var traffic_plan = __webpack_require__(1131);
+;// CONCATENATED MODULE: ./lib/modes/approved-plan.js
+
+
+/** The part of a plan that says what happens to Azure, in a canonical form. */
+function planDigest(plan) {
+    return {
+        requests: (plan.requests ?? []).map((r) => ({
+            method: r.method,
+            path: r.path.toLowerCase(),
+            change: r.change ?? null,
+            diff: r.diff ?? [],
+            body: canonical(withoutTraceTags(r.body)),
+        })),
+        assets: (plan.assets ?? []).map((a) => `${a.kind}: ${a.description}`),
+        traffic: plan.traffic
+            ? { before: (0,traffic_plan/* normalizeTraffic */.dY)(plan.traffic.before), steps: (plan.traffic.steps ?? []).map((s) => ({ traffic: (0,traffic_plan/* normalizeTraffic */.dY)(s.traffic), mirrorTraffic: (0,traffic_plan/* normalizeTraffic */.dY)(s.mirrorTraffic) })) }
+            : null,
     };
 }
-function diffResource(desired, live, options = {}) {
-    if (live === undefined)
-        return { action: 'create' };
-    const changes = [];
-    walk(desired, live, '', changes, renderer(options));
-    changes.sort((a, b) => a.path.localeCompare(b.path));
-    return changes.length ? { action: 'update', changes } : { action: 'no-change' };
+/** Empty when the current plan does exactly what the approved one said. */
+function comparePlans(approved, current) {
+    if (!isPlanLike(approved))
+        return ['the expected plan is not a plan file of this action (no "requests" list)'];
+    const a = planDigest(approved);
+    const c = planDigest(current);
+    const out = [];
+    const ar = a.requests;
+    const cr = c.requests;
+    const key = (r) => `${String(r.method)} ${String(r.path)}`;
+    for (const r of ar) {
+        const now = cr.find((x) => key(x) === key(r));
+        const name = String(r.path).split('/').slice(-1)[0];
+        if (!now)
+            out.push(`${name}: approved ${String(r.change)}, not in the plan now`);
+        else if (now.change !== r.change)
+            out.push(`${name}: approved ${String(r.change)}, now ${String(now.change)}`);
+        else if (JSON.stringify(now.diff) !== JSON.stringify(r.diff))
+            out.push(`${name}: the field changes differ (approved ${r.diff.length}, now ${now.diff.length}: ${now.diff.slice(0, 3).join('; ') || 'none'})`);
+        else if (JSON.stringify(now.body) !== JSON.stringify(r.body))
+            out.push(`${name}: the request body differs from the approved one`);
+    }
+    for (const r of cr)
+        if (!ar.some((x) => key(x) === key(r)))
+            out.push(`${String(r.path).split('/').slice(-1)[0]}: ${String(r.change)} now, not in the approved plan`);
+    if (JSON.stringify(a.assets) !== JSON.stringify(c.assets))
+        out.push('the local assets to register differ');
+    if (JSON.stringify(a.traffic) !== JSON.stringify(c.traffic))
+        out.push(`the traffic differs (approved ${approved_plan_describe(a.traffic)}, now ${approved_plan_describe(c.traffic)})`);
+    return out;
 }
-function describeChange(c) {
-    if (c.kind === 'added')
-        return `${c.path}: + ${c.after}`;
-    if (c.kind === 'removed')
-        return `${c.path}: − ${c.before}`;
-    return `${c.path}: ${c.before} → ${c.after}`;
+function approved_plan_describe(t) {
+    if (!t || typeof t !== 'object')
+        return 'unknown';
+    const { before, steps } = t;
+    const map = (m) => Object.entries(m).map(([n, p]) => `${n}=${p}`).join(',') || '(none)';
+    return [map(before), ...steps.map((s) => map(s.traffic))].join(' → ');
 }
-/** Traffic before → after; names compared case-insensitively (the service lower-cases them). */
-function diffTraffic(before, after) {
-    const lower = (m) => new Map(Object.entries(m).map(([k, v]) => [k.toLowerCase(), v]));
-    const b = lower(before);
-    const a = lower(after);
-    const names = [...new Set([...b.keys(), ...a.keys()])].sort();
-    const rows = names.map((deployment) => ({ deployment, before: b.get(deployment) ?? 0, after: a.get(deployment) ?? 0 })).filter((r) => r.before !== 0 || r.after !== 0);
-    return { changed: rows.some((r) => r.before !== r.after), rows };
+function isPlanLike(v) {
+    return typeof v === 'object' && v !== null && Array.isArray(v.requests);
 }
-
-;// CONCATENATED MODULE: ./lib/modes/validate-plan.js
-// The plan refined against the live workspace (validate and deploy): each request marked create,
-// update or no change with its field-level diff (src/checks/diff.ts ignores what the service
-// fills in), bodies carrying the workspace's real region, traffic and quota before → after, and
-// the roles someone must assign around the run. Pure: plan and facts in, plan out.
-
-
-
-function refinePlan(plan, input) {
-    const { facts } = input;
-    const location = facts.workspace.kind === 'found' ? facts.workspace.value.location : undefined;
-    const liveEndpoint = facts.endpoint.kind === 'found' ? facts.endpoint.value : undefined;
-    const liveDeployments = facts.deployments.kind === 'found' ? facts.deployments.value : {};
-    const requests = plan.requests.map((request) => {
-        const body = location ? withLocation(request.body, location) : request.body;
-        const target = targetOf(request.path);
-        const live = target?.kind === 'endpoint'
-            ? liveEndpoint?.body
-            : target?.kind === 'deployment'
-                ? Object.entries(liveDeployments).find(([name]) => name.toLowerCase() === target.name.toLowerCase())?.[1].body
-                : undefined;
-        if (target === undefined)
-            return { ...request, body };
-        if (live === undefined) {
-            // A missing endpoint or deployment is created; one we could not read is left without a verdict.
-            const unreadable = target.kind === 'endpoint' ? facts.endpoint.kind === 'unreadable' : facts.deployments.kind === 'unreadable';
-            return unreadable ? { ...request, body } : { ...request, body, change: 'create', description: request.description.replace(/^create or update/, 'create') };
-        }
-        const diff = diffResource(obj(body), live, { secretValues: input.secretValues });
-        if (diff.action === 'update') {
-            return { ...request, body, change: 'update', diff: diff.changes.map(describeChange), description: request.description.replace(/^create or update/, 'update') };
-        }
-        return { ...request, body, change: 'no change', diff: [], description: request.description.replace(/^create or update/, 'no change to') };
-    });
-    const before = liveEndpoint?.traffic ?? {};
-    const after = input.endpoint && input.endpoint.traffic.length > 0 ? (0,spec/* trafficMap */._A)(input.endpoint.traffic) : before;
-    const traffic = { before, after };
-    const changes = requests.some((r) => r.change === 'create' || r.change === 'update') || plan.assets.length > 0 || diffTraffic(before, after).changed;
-    const notes = [
-        `Plan: ${requests.map((r) => `${r.change ?? 'create or update'} ${nameOf(r.path)}`).join('; ') || 'nothing to send'}.`,
-        `Traffic: ${formatTraffic(before)} → ${formatTraffic(after)}.`,
-        ...input.outcome.quota.map((q) => `Quota: ${q}`),
-        ...input.outcome.identityPlan.map((line) => `Roles: ${line}`),
-    ];
-    return { plan: { ...plan, requests, traffic, quota: input.outcome.quota, identity: input.outcome.identityPlan }, changes, notes };
+function withoutTraceTags(body) {
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+        return body ?? null;
+    const b = body;
+    if (!b.tags || typeof b.tags !== 'object')
+        return b;
+    return { ...b, tags: Object.fromEntries(Object.entries(b.tags).filter(([k]) => !(0,trace_tags/* isTraceTag */.a$)(k))) };
 }
-function targetOf(path) {
-    const deployment = /\/onlineEndpoints\/[^/]+\/deployments\/([^/]+)$/i.exec(path);
-    if (deployment)
-        return { kind: 'deployment', name: deployment[1] };
-    const endpoint = /\/onlineEndpoints\/([^/]+)$/i.exec(path);
-    return endpoint ? { kind: 'endpoint', name: endpoint[1] } : undefined;
-}
-function nameOf(path) {
-    const t = targetOf(path);
-    return t ? `${t.kind} ${t.name}` : path;
-}
-/** Offline bodies carry a placeholder region; the workspace read gives the real one. */
-function withLocation(body, location) {
-    if (body === undefined)
-        return body;
-    return JSON.parse(JSON.stringify(body).split(JSON.stringify(spec/* OFFLINE_WORKSPACE */.Qu.location)).join(JSON.stringify(location)));
-}
-function formatTraffic(t) {
-    const entries = Object.entries(t).filter(([, v]) => v > 0);
-    return entries.length ? entries.map(([k, v]) => `${k} ${v}%`).join(', ') : 'none';
+/** Keys sorted at every level, so two plans written by different runs compare as text. */
+function canonical(v) {
+    if (Array.isArray(v))
+        return v.map(canonical);
+    if (v && typeof v === 'object')
+        return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
+    return v;
 }
 
+// EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
+var validate_plan = __webpack_require__(9939);
 ;// CONCATENATED MODULE: ./lib/modes/validate.js
 // mode: validate — read-only: sign in, read what the online checks need (src/azure/gather.ts),
 // run the check registry (src/checks/registry.ts), and refine the plan against the live workspace
 // (create / update / no change with the field-level diff, traffic and quota before → after, the
 // roles a new system identity will need). It sends no write request. Deploy (src/modes/deploy.ts)
 // reuses this check and its session and facts (docs/architecture.md §1).
+
+
+
+
+
 
 
 
@@ -3236,11 +3764,11 @@ async function validateOnline(run, mode) {
     const requestsAtSignIn = session.stats.requests;
     const assetProblems = [];
     const { gathered, assetPlan } = await run.phase('Read Azure (read-only)', async () => {
-        const ws = { ...spec/* OFFLINE_WORKSPACE */.Qu, subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName };
+        const ws = { ...manifests/* OFFLINE_WORKSPACE */.Qu, subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName };
         const [g, a] = await Promise.all([
             gatherFacts(session, { endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, references: analysis.references }),
-            (0,plan/* planLocalAssets */.wT)(session, analysis.deployments.map((d) => (0,spec/* deploymentRestBody */.KE)(d, ws))).catch((error) => {
-                assetProblems.push((0,finding/* makeFinding */.MH)('cannot-verify', { file: analysis.deployments[0]?.file ?? '', line: 1, column: 1 }, `Cannot plan the local assets: ${error instanceof Error ? error.message : String(error)}.`, { hint: 'Give the workflow identity read access to the workspace assets, datastores and storage.' }));
+            (0,plan/* planLocalAssets */.wT)(session, analysis.deployments.map((d) => (0,manifests/* deploymentRestBody */.KE)(d, ws))).catch((error) => {
+                assetProblems.push((0,finding/* makeFinding */.MH)('cannot-verify', { file: analysis.deployments[0]?.file ?? '', line: 1, column: 1 }, `Cannot plan the local assets: ${error instanceof Error ? error.message : String(error)}.`, { hint: 'Give the workflow identity read access to the workspace assets, datastores and storage.', ...(mode === 'deploy' ? { severity: 'error' } : {}) }));
                 return { items: [], facts: [], changes: true };
             }),
         ]);
@@ -3265,25 +3793,63 @@ async function validateOnline(run, mode) {
         core.info(`${o.findings.length} online finding(s); references: ${countStates(o)}.`);
         return o;
     });
-    // Registered-asset lines stay; local assets get the plan's lines (uploads, existing versions).
+    // Registered-asset lines of the offline plan stay; local assets get the asset plan's lines.
     const offlineAssets = analysis.plan.assets.filter((a) => a.description.startsWith('resolve '));
-    const refined = refinePlan({ ...analysis.plan, assets: offlineAssets }, { endpoint: analysis.endpoint, deployments: analysis.deployments, facts: gathered.facts, outcome, secretValues: analysis.overrideValues });
-    refined.plan.assets = [...(0,plan/* planLines */.HN)(assetPlan), ...offlineAssets];
-    refined.changes ||= assetPlan.changes;
+    const ws = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: gathered.facts.workspace.kind === 'found' ? gathered.facts.workspace.value.location : manifests/* OFFLINE_WORKSPACE */.Qu.location };
+    const computed = (0,validate_plan/* computePlan */.Ru)({
+        endpoint: analysis.endpoint,
+        endpointName,
+        deployments: analysis.deployments,
+        facts: gathered.facts,
+        outcome,
+        workspace: ws,
+        tags: (0,trace_tags/* traceTags */.TS)(process.env, { skip: inputs.skipDefaultTags }),
+        localAssets: assetPlan,
+        localAssetsRead: assetProblems.length === 0,
+        offlineAssets,
+        inputs,
+        secretValues: analysis.overrideValues.filter((v) => v.length >= redact/* MIN_REDACTED_LENGTH */.Pt),
+        mode,
+    });
+    for (const line of computed.notes)
+        core.info(line);
+    if (inputs.expectedPlanFile)
+        computed.findings.push(...approvedPlanFindings(inputs.expectedPlanFile, computed, analysis));
     const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
     return {
-        findings: [...outcome.findings, ...assetProblems],
+        // A workspace that is not there: its one finding only (the asset reads and the plan failed for the same reason).
+        findings: [...outcome.findings, ...(outcome.workspaceBlocked ? [] : [...assetProblems, ...computed.findings])],
         references: outcome.references,
-        plan: refined.plan,
-        changes: refined.changes,
-        readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic } : undefined,
-        notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...refined.notes],
+        plan: computed.plan,
+        changes: outcome.workspaceBlocked ? undefined : computed.changes,
+        readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic, ...(0,model/* armIdentifiers */.rg)(live.body) } : undefined,
+        notes: [describeReads(gathered.reads, session.stats.requests - requestsAtSignIn), ...computed.notes],
         supersedes: supersededOffline,
         session,
         facts: gathered.facts,
         outcome,
         assetPlan,
+        computed,
     };
+}
+/** The plan just computed against the approved one (`expected-plan`): any difference stops deploy before any write. */
+function approvedPlanFindings(path, computed, analysis) {
+    const spec = analysis.endpoint;
+    const first = analysis.deployments[0];
+    const where = spec ? { file: spec.file, line: spec.spans.name?.line ?? 1, column: spec.spans.name?.column ?? 1 } : { file: first?.file ?? '', line: first?.spans.name?.line ?? 1, column: first?.spans.name?.column ?? 1 };
+    let approved;
+    try {
+        approved = JSON.parse((0,source_files/* readSourceFile */.uj)('expected-plan', path, (0,source_files/* workspaceRoot */.oS)()).text);
+    }
+    catch (error) {
+        return [(0,finding/* makeFinding */.MH)('plan-stale', where, `expected-plan: ${path} cannot be read as a plan file (${error instanceof Error ? error.message : String(error)}); nothing is written.`, { hint: 'Give the plan-file output of the approved validate run (for example downloaded with actions/download-artifact).' })];
+    }
+    const differences = comparePlans(approved, computed.plan);
+    if (!differences.length) {
+        core.info(`The plan matches the approved plan in ${path}.`);
+        return [];
+    }
+    return [(0,finding/* makeFinding */.MH)('plan-stale', where, `The plan differs from the approved one (${path}): ${differences.join('; ')}. Nothing is written.`, { hint: 'Azure or the files changed since the approval: run validate again, review the new plan, and approve that one.' })];
 }
 /** The online traffic check decides what the offline analysis could only flag as a notice. */
 function supersededOffline(f) {

@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { createDefaultHttpClient, createHttpHeaders, createPipelineFromOptions, createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { AzureSession } from '../azure/session.ts';
-import { ML_API_VERSION } from '../spec/rest.ts';
+import { ML_API_VERSION } from '../manifests/rest.ts';
 import type { ScoringAnswer } from './gates.ts';
 
 export interface ScoringTarget {
