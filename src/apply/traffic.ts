@@ -236,6 +236,20 @@ export async function runTraffic(run: TrafficRun): Promise<LiveEndpoint | undefi
     if (gates.smokeRequest && run.target && run.scoring.scoringUri) {
       scorer = await createScorer(run.session, { endpointPath: run.state.endpointPath, scoringUri: run.scoring.scoringUri, authMode: run.scoring.authMode });
     }
+    // Before any traffic moves: the new deployment answers the smoke request at 0 %, pinned by the
+    // azureml-model-deployment header (docs/rollout.md §3), and like the serving one.
+    if (scorer && run.target && (plan.previous.traffic[run.target] ?? 0) === 0) {
+      const label = `${run.target} 0 % (before any traffic)`;
+      const gateStarted = clockOf(run).now();
+      const results = await core.group(`Gates: ${label}`, () => scoreGates(run, scorer, { label, traffic: plan.previous.traffic, mirrorTraffic: plan.previous.mirrorTraffic, gated: true }));
+      for (const r of results) log.entry(`Gate ${r.gate}: ${label}`, gateStarted, r.verdict === 'pass' ? 'ok' : r.verdict === 'fail' ? 'failed' : 'inconclusive', r.detail);
+      const blocking = results.find((r) => blocksRollout(r, gates.onNoData));
+      if (blocking) {
+        log.fail('rollout-gate-failed', run.at, `Rollout stopped before any traffic moved: ${blocking.gate} gate failed at ${label}: ${blocking.detail}.`, `Traffic stays ${formatTraffic(plan.previous.traffic)}. Check the answers of the new deployment and its logs.`);
+        run.saveState({ ...run.state, status: 'finished', written: [...progress(run).written] });
+        return readEndpoint(run.session, run.state.endpointPath, run.deadline);
+      }
+    }
     for (const step of plan.steps) {
       const started = clockOf(run).now();
       const name = `Traffic: ${step.label}`;

@@ -35,6 +35,25 @@ describe('deploy: gated rollout', () => {
     assert.equal(run.outputs['deployment-name'], 'green');
   });
 
+  it('a broken new deployment is caught by the smoke gate at 0 % before any traffic moves, and deleted (it never served)', async () => {
+    await admin(emu, 'PATCH', '/knobs', { deployments: { green: { scoring: 'error', errorStatus: 500 } } });
+    const samples: Array<Record<string, number> | undefined> = [];
+    const running = deploy(emu, { 'deployment-file': 'ml/green.yml', 'smoke-request-file': 'ml/request.json', traffic: 'all' }, green());
+    let done = false;
+    void running.then(() => (done = true));
+    while (!done) {
+      samples.push((await world(emu))['existing-ep']?.traffic);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const run = await running;
+    assert.equal(run.code, 1, run.stdout);
+    assert.ok(samples.every((t) => JSON.stringify(t) === JSON.stringify({ blue: 100 })), `traffic moved: ${JSON.stringify(samples)}`);
+    assert.deepEqual(await trafficPuts(), [], 'no traffic write');
+    const gate = run.annotations.find((a) => a.properties.title?.startsWith('rollout-gate-failed'));
+    assert.match(gate?.message ?? '', /before any traffic moved: smoke gate failed at green 0 % \(before any traffic\)/);
+    assert.deepEqual((await world(emu))['existing-ep']?.deployments, { blue: 'Succeeded' });
+  });
+
   it('smoke 5xx at step 2: rolls back to blue 100 % exactly, annotates the deployment file, green keeps no traffic', async () => {
     const running = deploy(emu, { ...gated, 'bake-time': '3s' }, green());
     await until(async () => (await trafficPuts()).length >= 2);
