@@ -1807,6 +1807,9 @@ function computePlan(input) {
         };
         trafficNotes = tp.notes;
     }
+    // ---- Retention: idle deployments beyond keep-deployments are deleted after a successful run.
+    if (traffic && liveEndpoint)
+        requests.push(...retention(input, liveDeployments, traffic));
     const assets = [...(0,assets_plan/* planLines */.HN)(input.localAssets), ...input.offlineAssets];
     const changes = requests.some((r) => r.change !== 'no change') || (traffic?.steps.length ?? 0) > 0 || input.localAssets.changes;
     const notes = [
@@ -1821,6 +1824,22 @@ function computePlan(input) {
     ];
     const plan = { requests, assets, ...(traffic ? { traffic } : {}), quota: input.outcome.quota, identity: input.outcome.identityPlan };
     return { plan, changes, notes, findings, ...(trafficBody ? { trafficBody } : {}) };
+}
+/** The deployments no file names that serve no live or mirrored traffic once the run is done, beyond the newest keep-deployments. */
+function retention(input, live, traffic) {
+    const named = new Set(input.deployments.map((d) => d.name.toLowerCase()));
+    const serves = (name) => (traffic.after[name] ?? 0) > 0 || (traffic.mirrorAfter[name] ?? 0) > 0;
+    const createdAt = (d) => Date.parse(String((0,json/* obj */.WL)(d.body.systemData).createdAt ?? '')) || 0;
+    const idle = Object.values(live).filter((d) => !named.has(d.name.toLowerCase()) && !serves(d.name.toLowerCase())).sort((a, b) => createdAt(b) - createdAt(a));
+    const keep = input.inputs.keepDeployments;
+    return idle.slice(keep).map((d) => ({
+        method: 'DELETE',
+        path: (0,manifests/* deploymentPath */.nR)(input.workspace, input.endpointName, d.name),
+        apiVersion: manifests/* ML_API_VERSION */.W8,
+        description: `delete deployment ${d.name} after a successful run: it serves no traffic and is not among the ${keep} newest idle deployment(s) (keep-deployments)`,
+        change: 'delete',
+        resource: { kind: 'deployment', name: d.name },
+    }));
 }
 function verb(change) {
     return change === 'no change' ? 'no change to' : change ?? 'create or update';

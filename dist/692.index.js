@@ -1443,6 +1443,8 @@ async function applyPlan(run, facts, log) {
         const idle = createdHere.filter((d) => live && !(live.traffic[d.name.toLowerCase()] ?? live.traffic[d.name]) && !(live.mirrorTraffic[d.name.toLowerCase()] ?? live.mirrorTraffic[d.name]));
         await removeNeverServed(session, log, inputs, idle.map((d) => ({ name: d.name, path: planned('deployment', d.name)?.path ?? '', at: locate(d) })));
     }
+    if (!log.failed)
+        await removeIdle(session, log, computed.plan.requests.filter((r) => r.change === 'delete'), () => (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline));
     if (traffic.steps.length === 0 && log.writes === 0)
         log.notes.push(`Nothing to change: Azure already holds what the files and inputs ask for (traffic ${(0,traffic_plan/* formatTraffic */.zM)(before.traffic)}).`);
     else if (!log.failed)
@@ -1471,6 +1473,25 @@ async function removeNeverServed(session, log, inputs, deployments) {
     }
 }
 const CLEANUP_BUDGET_MS = 5 * 60_000;
+/** keep-deployments: the planned deletions of idle deployments, after the run succeeded; one that serves now (someone moved traffic to it) is never deleted. */
+async function removeIdle(session, log, deletions, read) {
+    if (!deletions.length)
+        return;
+    const live = await read();
+    for (const r of deletions) {
+        const name = (r.resource?.name ?? '').toLowerCase();
+        const label = `Apply: delete idle deployment ${r.resource?.name} (keep-deployments)`;
+        const started = Date.now();
+        if (!live || (live.traffic[name] ?? 0) > 0 || (live.mirrorTraffic[name] ?? 0) > 0) {
+            log.entry(label, started, 'skipped', live ? 'it serves traffic now' : 'the endpoint could not be read');
+            continue;
+        }
+        const outcome = await core.group(label, () => (0,writes/* writeLro */.zC)(session, log, { method: 'DELETE', path: r.path, apiVersion: r.apiVersion }, `Delete ${r.resource?.name}`, Date.now() + CLEANUP_BUDGET_MS));
+        log.entry(label, started, outcome.kind === 'succeeded' ? 'ok' : 'failed', outcome.kind === 'succeeded' ? 'deleted' : bodyOf(outcome));
+        if (outcome.kind !== 'succeeded')
+            log.notes.push(`Deleting the idle deployment ${r.resource?.name} failed (${bodyOf(outcome)}); it keeps its instances. The rollout itself succeeded.`);
+    }
+}
 function locate(d) {
     return { file: d.file, line: d.spans.name?.line ?? 1, column: d.spans.name?.column ?? 1 };
 }

@@ -41197,10 +41197,10 @@ function envInputReader(env = process.env) {
     return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 const DEPLOY_ONLY = [
-    'keep-failed-deployment', 'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles', 'skip-default-tags',
+    'keep-failed-deployment', 'keep-deployments', 'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles', 'skip-default-tags',
 ];
 /** Deploy inputs validate reads because they change the plan (docs/architecture.md §5). */
-const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles', 'keep-failed-deployment', 'skip-default-tags'];
+const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles', 'keep-failed-deployment', 'keep-deployments', 'skip-default-tags'];
 const ON_NO_DATA = ['fail', 'hold', 'pass'];
 function readInputs(read, env = process.env) {
     const problems = [];
@@ -41249,6 +41249,8 @@ function readInputs(read, env = process.env) {
     const bool = (name, fallback) => parseOrCollect(problems, name, optional(name), parseBoolean) ?? fallback;
     const rollbackOnFailure = bool('rollback-on-failure', true);
     const keepFailedDeployment = bool('keep-failed-deployment', false);
+    const keepText = get('keep-deployments').toLowerCase() || '1';
+    const keepDeployments = keepText === 'all' ? Number.POSITIVE_INFINITY : (parseOrCollect(problems, 'keep-deployments', keepText, (t) => parseWhole(t, 0, 1000)) ?? 1);
     const grantMissingRoles = bool('grant-missing-roles', false);
     const skipDefaultTags = bool('skip-default-tags', false);
     const prComment = bool('pr-comment', false);
@@ -41282,6 +41284,7 @@ function readInputs(read, env = process.env) {
         onNoData: onNoDataText,
         rollbackOnFailure,
         keepFailedDeployment,
+        keepDeployments,
         grantMissingRoles,
         skipDefaultTags,
         prComment,
@@ -43818,6 +43821,7 @@ function trafficEntries(items) {
 /* harmony export */   W8: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.W8),
 /* harmony export */   k8: () => (/* binding */ analyzeEndpoint),
 /* harmony export */   nM: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.nM),
+/* harmony export */   nR: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_4__.nR),
 /* harmony export */   sJ: () => (/* binding */ analyzeDeployment)
 /* harmony export */ });
 /* unused harmony exports detectKind, extractEnvironmentVariables */
@@ -44538,9 +44542,10 @@ function toPlain(node) {
 /* harmony export */   S9: () => (/* binding */ endpointRestBody),
 /* harmony export */   UJ: () => (/* binding */ ANONYMOUS_ENV_NAME),
 /* harmony export */   W8: () => (/* binding */ ML_API_VERSION),
-/* harmony export */   nM: () => (/* binding */ endpointPath)
+/* harmony export */   nM: () => (/* binding */ endpointPath),
+/* harmony export */   nR: () => (/* binding */ deploymentPath)
 /* harmony export */ });
-/* unused harmony exports workspacePath, deploymentPath, assetVersionPath, isoDuration, inferenceConfigDump, anonymousEnvironmentVersion */
+/* unused harmony exports workspacePath, assetVersionPath, isoDuration, inferenceConfigDump, anonymousEnvironmentVersion */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _pydump_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4703);
 /* harmony import */ var _traffic_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9761);

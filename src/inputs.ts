@@ -39,6 +39,8 @@ export interface Inputs {
   rollbackOnFailure: boolean;
   /** Keep a new deployment that failed or was rolled back without ever serving (for debugging); by default it is deleted. */
   keepFailedDeployment: boolean;
+  /** After a successful run, how many idle deployments (no live or mirrored traffic, named by no file) to keep, newest first; Infinity for `all`. */
+  keepDeployments: number;
   grantMissingRoles: boolean;
   /** `skip-default-tags`: deploy sends no trace tags (src/apply/trace-tags.ts). */
   skipDefaultTags: boolean;
@@ -71,10 +73,10 @@ export function envInputReader(env: NodeJS.ProcessEnv = process.env): InputReade
 }
 
 const DEPLOY_ONLY = [
-  'keep-failed-deployment', 'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles', 'skip-default-tags',
+  'keep-failed-deployment', 'keep-deployments', 'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles', 'skip-default-tags',
 ] as const;
 /** Deploy inputs validate reads because they change the plan (docs/architecture.md §5). */
-const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles', 'keep-failed-deployment', 'skip-default-tags'] as const;
+const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles', 'keep-failed-deployment', 'keep-deployments', 'skip-default-tags'] as const;
 const ON_NO_DATA = ['fail', 'hold', 'pass'] as const;
 
 export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.env): Inputs {
@@ -126,6 +128,8 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
   const bool = (name: string, fallback: boolean) => parseOrCollect(problems, name, optional(name), parseBoolean) ?? fallback;
   const rollbackOnFailure = bool('rollback-on-failure', true);
   const keepFailedDeployment = bool('keep-failed-deployment', false);
+  const keepText = get('keep-deployments').toLowerCase() || '1';
+  const keepDeployments = keepText === 'all' ? Number.POSITIVE_INFINITY : (parseOrCollect(problems, 'keep-deployments', keepText, (t) => parseWhole(t, 0, 1000)) ?? 1);
   const grantMissingRoles = bool('grant-missing-roles', false);
   const skipDefaultTags = bool('skip-default-tags', false);
   const prComment = bool('pr-comment', false);
@@ -160,6 +164,7 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
     onNoData: onNoDataText as Inputs['onNoData'],
     rollbackOnFailure,
     keepFailedDeployment,
+    keepDeployments,
     grantMissingRoles,
     skipDefaultTags,
     prComment,

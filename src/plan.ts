@@ -15,7 +15,7 @@ export interface PlannedRequest {
    * Against the live resource (validate and deploy): what the request would do. Absent offline;
    * `unknown` when the resource could not be read (unreadable is never missing: deploy refuses it).
    */
-  change?: 'create' | 'update' | 'no change' | 'unknown';
+  change?: 'create' | 'update' | 'no change' | 'unknown' | 'delete';
   /** The resource the request writes. */
   resource?: { kind: 'endpoint' | 'deployment'; name: string };
   /** Field-level differences from the live resource, one line each (`path: before → after`). */

@@ -37,7 +37,7 @@ describe('liveDiff: the one diff of plan and apply', () => {
 });
 
 describe('traffic: planned from the inputs, the file and the live endpoint', () => {
-  const noGates = { traffic: undefined, rolloutSteps: undefined, mirrorPercent: undefined, smokeRequestFile: undefined, maxErrorRate: undefined, maxLatencyP99Ms: undefined, bakeTimeMs: undefined, rollbackOnFailure: true, keepFailedDeployment: false };
+  const noGates = { traffic: undefined, rolloutSteps: undefined, mirrorPercent: undefined, smokeRequestFile: undefined, maxErrorRate: undefined, maxLatencyP99Ms: undefined, bakeTimeMs: undefined, rollbackOnFailure: true, keepFailedDeployment: false, keepDeployments: 1 };
   const cases: [string, Parameters<typeof trafficRequest>[0], Record<string, number>, string][] = [
     ['traffic: blue=100 on an endpoint at blue=100 plans no change', { ...noGates, traffic: { kind: 'map', weights: { blue: 100 } } }, { blue: 100 }, 'blue=100 (no change)'],
     ['traffic: green=100 plans what Azure will hold', { ...noGates, traffic: { kind: 'map', weights: { green: 100 } } }, { blue: 100 }, 'blue=100 → green=100; a rollback restores blue=100'],

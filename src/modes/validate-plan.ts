@@ -18,7 +18,7 @@ import type { Inputs } from '../inputs.ts';
 import type { Plan, PlannedRequest, PlannedTraffic } from '../plan.ts';
 import { isTraceTag, withTraceTags } from '../apply/trace-tags.ts';
 import { describeTraffic, planTraffic, withTraffic, type TrafficMap, type TrafficRequest } from '../apply/traffic-plan.ts';
-import { deploymentRestBody, endpointRestBody, ML_API_VERSION, endpointPath, type DeploymentSpec, type EndpointSpec, type WorkspaceContext } from '../manifests/index.ts';
+import { deploymentPath, deploymentRestBody, endpointRestBody, ML_API_VERSION, endpointPath, type DeploymentSpec, type EndpointSpec, type WorkspaceContext } from '../manifests/index.ts';
 
 export interface PlanInput {
   endpoint?: EndpointSpec;
@@ -35,7 +35,7 @@ export interface PlanInput {
   localAssetsRead: boolean;
   /** Registered-asset lines of the offline plan. */
   offlineAssets: Plan['assets'];
-  inputs: Pick<Inputs, 'traffic' | 'rolloutSteps' | 'mirrorPercent' | 'smokeRequestFile' | 'maxErrorRate' | 'maxLatencyP99Ms' | 'bakeTimeMs' | 'rollbackOnFailure' | 'keepFailedDeployment'>;
+  inputs: Pick<Inputs, 'traffic' | 'rolloutSteps' | 'mirrorPercent' | 'smokeRequestFile' | 'maxErrorRate' | 'maxLatencyP99Ms' | 'bakeTimeMs' | 'rollbackOnFailure' | 'keepFailedDeployment' | 'keepDeployments'>;
   /** Values to show as *** in diffs (secret `set` values long enough to mask). */
   secretValues: readonly string[];
   /** An unreadable resource is a warning for validate and an error that stops deploy. */
@@ -184,6 +184,9 @@ export function computePlan(input: PlanInput): ComputedPlan {
     trafficNotes = tp.notes;
   }
 
+  // ---- Retention: idle deployments beyond keep-deployments are deleted after a successful run.
+  if (traffic && liveEndpoint) requests.push(...retention(input, liveDeployments, traffic));
+
   const assets = [...planLines(input.localAssets), ...input.offlineAssets];
   const changes = requests.some((r) => r.change !== 'no change') || (traffic?.steps.length ?? 0) > 0 || input.localAssets.changes;
   const notes = [
@@ -200,6 +203,23 @@ export function computePlan(input: PlanInput): ComputedPlan {
   ];
   const plan: Plan = { requests, assets, ...(traffic ? { traffic } : {}), quota: input.outcome.quota, identity: input.outcome.identityPlan };
   return { plan, changes, notes, findings, ...(trafficBody ? { trafficBody } : {}) };
+}
+
+/** The deployments no file names that serve no live or mirrored traffic once the run is done, beyond the newest keep-deployments. */
+function retention(input: PlanInput, live: Record<string, { name: string; body: Record<string, unknown> }>, traffic: PlannedTraffic): PlannedRequest[] {
+  const named = new Set(input.deployments.map((d) => d.name.toLowerCase()));
+  const serves = (name: string) => (traffic.after[name] ?? 0) > 0 || (traffic.mirrorAfter[name] ?? 0) > 0;
+  const createdAt = (d: { body: Record<string, unknown> }) => Date.parse(String(obj(d.body.systemData).createdAt ?? '')) || 0;
+  const idle = Object.values(live).filter((d) => !named.has(d.name.toLowerCase()) && !serves(d.name.toLowerCase())).sort((a, b) => createdAt(b) - createdAt(a));
+  const keep = input.inputs.keepDeployments;
+  return idle.slice(keep).map((d) => ({
+    method: 'DELETE' as const,
+    path: deploymentPath(input.workspace, input.endpointName, d.name),
+    apiVersion: ML_API_VERSION,
+    description: `delete deployment ${d.name} after a successful run: it serves no traffic and is not among the ${keep} newest idle deployment(s) (keep-deployments)`,
+    change: 'delete' as const,
+    resource: { kind: 'deployment' as const, name: d.name },
+  }));
 }
 
 function verb(change: PlannedRequest['change']): string {

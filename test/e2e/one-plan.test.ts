@@ -169,3 +169,28 @@ describe('one plan: generated edits of a deployed file', () => {
     }
   });
 });
+
+describe('releases that clean up after themselves (keep-deployments)', () => {
+  it('four releases with a new deployment name each leave the serving one and the newest idle one; validate plans each deletion', async () => {
+    const release = (n: number) => ({ 'ml/green.yml': deploymentYaml(emu, `green-${n}`, 'existing-ep') });
+    for (let n = 1; n <= 4; n++) {
+      const inputs = { 'deployment-file': 'ml/green.yml', traffic: 'all' };
+      const planned = await validate(inputs, release(n));
+      const deletions = planOf(planned).requests.filter((r) => r.change === 'delete').map((r) => r.resource?.name);
+      assert.deepEqual(deletions, n === 1 ? [] : [n === 2 ? 'blue' : `green-${n - 2}`], `release ${n}: ${planned.stdout}`);
+      const run = await deploy(emu, inputs, release(n));
+      assert.equal(run.code, 0, run.stdout);
+      const held = (await world(emu))['existing-ep'];
+      assert.deepEqual(held?.traffic, { [`green-${n}`]: 100 });
+      assert.deepEqual(Object.keys(held?.deployments ?? {}).sort(), n === 1 ? ['blue', 'green-1'] : [`green-${n - 1}`, `green-${n}`], `release ${n}`);
+    }
+  });
+
+  it('keep-deployments: all keeps every deployment; 0 deletes every idle one', async () => {
+    const files = { 'ml/green.yml': deploymentYaml(emu, 'green', 'existing-ep') };
+    assert.equal((await deploy(emu, { 'deployment-file': 'ml/green.yml', traffic: 'all', 'keep-deployments': 'all' }, files)).code, 0);
+    assert.deepEqual(Object.keys((await world(emu))['existing-ep']?.deployments ?? {}).sort(), ['blue', 'green']);
+    assert.equal((await deploy(emu, { 'deployment-file': 'ml/green.yml', traffic: 'all', 'keep-deployments': '0' }, files)).code, 0);
+    assert.deepEqual(Object.keys((await world(emu))['existing-ep']?.deployments ?? {}), ['green']);
+  });
+});
