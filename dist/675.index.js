@@ -1999,11 +1999,16 @@ async function readSecretNames(keyVault, vaultUrl) {
     const url = `${vaultUrl.replace(/\/+$/, '')}/secrets?api-version=${KEYVAULT_DATA_API_VERSION}&maxresults=25`;
     return read_lookup(async () => (await listAllUrl(keyVault, url)).map((v) => ((0,json/* str */.gx)((0,json/* obj */.WL)(v).id) ?? '').split('/').filter(Boolean).pop() ?? '').filter(Boolean), READ_METADATA_PERMISSION);
 }
-/** All versions of one secret; `missing` when the secret (or the vault host) does not exist. */
+/**
+ * All versions of one secret; `missing` when the secret (or the vault host) does not exist. A secret
+ * always has a version, and Azure answers the versions of a secret that does not exist with 200
+ * `{"value":[]}` (recorded: test/fixtures/recorded/keyvault-secrets.json), so an empty list is missing.
+ */
 async function readSecretVersions(keyVault, vaultUrl, secretName) {
     const url = `${vaultUrl.replace(/\/+$/, '')}/secrets/${encodeURIComponent(secretName)}/versions?api-version=${KEYVAULT_DATA_API_VERSION}&maxresults=25`;
     try {
-        return { kind: 'found', value: (await listAllUrl(keyVault, url)).map(parseVersionItem) };
+        const versions = (await listAllUrl(keyVault, url)).map(parseVersionItem);
+        return versions.length ? { kind: 'found', value: versions } : { kind: 'missing' };
     }
     catch (error) {
         if (vaultHostUnknown(error))

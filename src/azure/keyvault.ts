@@ -46,11 +46,16 @@ export interface VersionItem {
   notBefore?: string;
 }
 
-/** All versions of one secret; `missing` when the secret (or the vault host) does not exist. */
+/**
+ * All versions of one secret; `missing` when the secret (or the vault host) does not exist. A secret
+ * always has a version, and Azure answers the versions of a secret that does not exist with 200
+ * `{"value":[]}` (recorded: test/fixtures/recorded/keyvault-secrets.json), so an empty list is missing.
+ */
 export async function readSecretVersions(keyVault: ResourceClient, vaultUrl: string, secretName: string): Promise<Lookup<VersionItem[]>> {
   const url = `${vaultUrl.replace(/\/+$/, '')}/secrets/${encodeURIComponent(secretName)}/versions?api-version=${KEYVAULT_DATA_API_VERSION}&maxresults=25`;
   try {
-    return { kind: 'found', value: (await listAllUrl<unknown>(keyVault, url)).map(parseVersionItem) };
+    const versions = (await listAllUrl<unknown>(keyVault, url)).map(parseVersionItem);
+    return versions.length ? { kind: 'found', value: versions } : { kind: 'missing' };
   } catch (error) {
     if (vaultHostUnknown(error)) return { kind: 'missing' };
     return failedLookup(error, READ_METADATA_PERMISSION);
