@@ -1291,7 +1291,7 @@ async function applyPlan(run, facts, log) {
     const endpointName = spec?.name ?? analysis.deployments[0]?.endpointName ?? '';
     const epPath = (0,manifests/* endpointPath */.nM)(ws, endpointName);
     const epFile = { file: spec?.file ?? analysis.deployments[0]?.file ?? '', line: spec?.spans.name?.line ?? 1, column: spec?.spans.name?.column ?? 1 };
-    const secretValues = analysis.overrideValues.filter((v) => v.length >= redact/* MIN_REDACTED_LENGTH */.Pt);
+    const secretValues = (0,redact/* maskable */.dm)(analysis.overrideValues);
     const result = (readBack) => ({ findings: log.findings, notes: log.notes, written: written(log), readBack });
     const stale = (at, what, why, label, started) => {
         log.fail('plan-stale', at, `${what} changed since the plan: ${why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
@@ -1413,16 +1413,11 @@ async function applyPlan(run, facts, log) {
             return result(readBackOf(await (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline).catch(() => undefined)));
         }
     }
-    // ---- Traffic: the planned steps, from the map the plan read (a map another writer moved stops the run).
-    const trafficStarted = Date.now();
+    // ---- Traffic: the planned steps, from the map the plan read; runTraffic guards each write by it (a map another writer moved stops the run).
     const before = await (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline);
     if (!before) {
         log.fail('deployment-failed', epFile, `Endpoint ${endpointName} disappeared during the run.`);
         return result();
-    }
-    if (!(0,traffic_plan/* sameTraffic */.UN)(before.traffic, traffic.before) || !(0,traffic_plan/* sameTraffic */.UN)(before.mirrorTraffic, traffic.mirrorBefore)) {
-        stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${(0,traffic_plan/* formatTraffic */.zM)(traffic.before)}, Azure now holds ${(0,traffic_plan/* formatTraffic */.zM)(before.traffic)}`, 'Apply: traffic', trafficStarted);
-        return result(readBackOf(before));
     }
     const trafficPlan = { previous: traffic.rollback, steps: traffic.steps, notes: [], problems: [] };
     const gates = {
@@ -1460,8 +1455,7 @@ async function removeNeverServed(session, log, inputs, deployments) {
         }
         const label = `Apply: delete deployment ${d.name} (failed, never served)`;
         const started = Date.now();
-        // Its own budget: the run's timeout may be spent by the failure that brought us here.
-        const outcome = await core.group(label, () => (0,writes/* writeLro */.zC)(session, log, { method: 'DELETE', path: d.path, apiVersion: manifests/* ML_API_VERSION */.W8 }, `Delete ${d.name}`, Date.now() + CLEANUP_BUDGET_MS));
+        const outcome = await deleteDeployment(session, log, label, d.name, d.path);
         if (outcome.kind === 'succeeded') {
             log.entry(label, started, 'ok', 'deleted');
             log.notes.push(`Deployment ${d.name} failed without serving and was deleted (keep-failed-deployment: true keeps one for debugging).`);
@@ -1473,6 +1467,10 @@ async function removeNeverServed(session, log, inputs, deployments) {
     }
 }
 const CLEANUP_BUDGET_MS = 5 * 60_000;
+/** One clean-up DELETE in its own log group, with a budget of its own: the run's timeout may be spent by the failure that brought us here. */
+function deleteDeployment(session, log, label, name, path) {
+    return core.group(label, () => (0,writes/* writeLro */.zC)(session, log, { method: 'DELETE', path, apiVersion: manifests/* ML_API_VERSION */.W8 }, `Delete ${name}`, Date.now() + CLEANUP_BUDGET_MS));
+}
 /** keep-deployments: the planned deletions of idle deployments, after the run succeeded; one that serves now (someone moved traffic to it) is never deleted. */
 async function removeIdle(session, log, deletions, read) {
     if (!deletions.length)
@@ -1486,7 +1484,7 @@ async function removeIdle(session, log, deletions, read) {
             log.entry(label, started, 'skipped', live ? 'it serves traffic now' : 'the endpoint could not be read');
             continue;
         }
-        const outcome = await core.group(label, () => (0,writes/* writeLro */.zC)(session, log, { method: 'DELETE', path: r.path, apiVersion: r.apiVersion }, `Delete ${r.resource?.name}`, Date.now() + CLEANUP_BUDGET_MS));
+        const outcome = await deleteDeployment(session, log, label, r.resource?.name ?? '', r.path);
         log.entry(label, started, outcome.kind === 'succeeded' ? 'ok' : 'failed', outcome.kind === 'succeeded' ? 'deleted' : bodyOf(outcome));
         if (outcome.kind !== 'succeeded')
             log.notes.push(`Deleting the idle deployment ${r.resource?.name} failed (${bodyOf(outcome)}); it keeps its instances. The rollout itself succeeded.`);

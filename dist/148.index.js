@@ -3832,7 +3832,7 @@ async function validateOnline(run, mode) {
         localAssetsRead: assetProblems.length === 0,
         offlineAssets,
         inputs,
-        secretValues: analysis.overrideValues.filter((v) => v.length >= redact/* MIN_REDACTED_LENGTH */.Pt),
+        secretValues: (0,redact/* maskable */.dm)(analysis.overrideValues),
         mode,
     });
     for (const line of computed.notes)

@@ -39425,9 +39425,8 @@ async function runPipeline(inputs) {
             unknownTrafficSeverity: mode.unknownTrafficSeverity,
         });
         // Only `secret-set` values; short ones (`instance_count=1`) would mask every `1` in the log, and the report layer skips them too.
-        for (const value of result.overrideValues)
-            if (value.length >= redact/* MIN_REDACTED_LENGTH */.Pt)
-                core.setSecret(value);
+        for (const value of (0,redact/* maskable */.dm)(result.overrideValues))
+            core.setSecret(value);
         for (const o of inputs.overrides)
             core.info(`${o.secret ? 'secret-set' : 'set'}: ${o.scope ? `${o.scope}:` : ''}${o.path}=${o.secret ? redact/* REDACTED */.XF : o.value}`);
         core.info(`${files.length} file(s), ${result.findings.length} finding(s), ${result.references.length} secret reference(s).`);
@@ -43479,13 +43478,18 @@ function writtenSentence(written) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Pt: () => (/* binding */ MIN_REDACTED_LENGTH),
 /* harmony export */   XF: () => (/* binding */ REDACTED),
-/* harmony export */   a5: () => (/* binding */ redactReport)
+/* harmony export */   a5: () => (/* binding */ redactReport),
+/* harmony export */   dm: () => (/* binding */ maskable)
 /* harmony export */ });
 const REDACTED = '***';
 /** Shorter values would blank out ordinary words and numbers (`instance_count=1`); none is a credential. */
 const MIN_REDACTED_LENGTH = 4;
+/** The values worth masking, longest first (a value that contains another is masked whole): the one answer for the log, the plan's diff and the report. */
+function maskable(values) {
+    return [...new Set([...values].filter((v) => v.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
+}
 function redactReport(report, values) {
-    const secrets = [...new Set(values.filter((v) => v.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
+    const secrets = maskable(values);
     if (secrets.length === 0)
         return report;
     const { endpointName, deploymentNames, files, ...texts } = report;

@@ -8,7 +8,7 @@ import type { Inputs } from './inputs.ts';
 import type { AnalyzedRun, ModeDefinition, PhaseRunner } from './modes/mode.ts';
 import { MODE_REGISTRY } from './modes/registry.ts';
 import { failed, type ReferenceRow, type RunReport, type TimelineEntry } from './report/model.ts';
-import { MIN_REDACTED_LENGTH, REDACTED } from './report/redact.ts';
+import { maskable, REDACTED } from './report/redact.ts';
 import { describeReference } from './secrets/scan.ts';
 import { localFileSystem, readSourceFile, workspaceRoot, type SourceFile } from './source-files.ts';
 
@@ -29,7 +29,7 @@ export async function runPipeline(inputs: Inputs): Promise<RunReport> {
       unknownTrafficSeverity: mode.unknownTrafficSeverity,
     });
     // Only `secret-set` values; short ones (`instance_count=1`) would mask every `1` in the log, and the report layer skips them too.
-    for (const value of result.overrideValues) if (value.length >= MIN_REDACTED_LENGTH) core.setSecret(value);
+    for (const value of maskable(result.overrideValues)) core.setSecret(value);
     for (const o of inputs.overrides) core.info(`${o.secret ? 'secret-set' : 'set'}: ${o.scope ? `${o.scope}:` : ''}${o.path}=${o.secret ? REDACTED : o.value}`);
     core.info(`${files.length} file(s), ${result.findings.length} finding(s), ${result.references.length} secret reference(s).`);
     return result;

@@ -15,7 +15,7 @@ import { InputError, type Inputs } from '../inputs.ts';
 import type { AnalyzedRun, ApplyResult } from '../modes/mode.ts';
 import { liveDiff, type ComputedPlan } from '../modes/validate-plan.ts';
 import type { PlannedRequest } from '../plan.ts';
-import { MIN_REDACTED_LENGTH } from '../report/redact.ts';
+import { maskable } from '../report/redact.ts';
 import { armIdentifiers, type ReadBack, type Written } from '../report/model.ts';
 import { parseExactReference } from '../secrets/parse.ts';
 import type { KeyVaultRef } from '../secrets/scan.ts';
@@ -98,7 +98,7 @@ async function applyPlan(run: AnalyzedRun, facts: DeployFacts, log: ApplyLog): P
   const endpointName = spec?.name ?? analysis.deployments[0]?.endpointName ?? '';
   const epPath = endpointPath(ws, endpointName);
   const epFile: SourceRange = { file: spec?.file ?? analysis.deployments[0]?.file ?? '', line: spec?.spans.name?.line ?? 1, column: spec?.spans.name?.column ?? 1 };
-  const secretValues = analysis.overrideValues.filter((v) => v.length >= MIN_REDACTED_LENGTH);
+  const secretValues = maskable(analysis.overrideValues);
   const result = (readBack?: ReadBack): ApplyResult => ({ findings: log.findings, notes: log.notes, written: written(log), readBack });
   const stale = (at: SourceRange, what: string, why: string, label: string, started: number): ApplyResult => {
     log.fail('plan-stale', at, `${what} changed since the plan: ${why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
@@ -216,16 +216,11 @@ async function applyPlan(run: AnalyzedRun, facts: DeployFacts, log: ApplyLog): P
     }
   }
 
-  // ---- Traffic: the planned steps, from the map the plan read (a map another writer moved stops the run).
-  const trafficStarted = Date.now();
+  // ---- Traffic: the planned steps, from the map the plan read; runTraffic guards each write by it (a map another writer moved stops the run).
   const before = await readEndpoint(session, epPath, deadline);
   if (!before) {
     log.fail('deployment-failed', epFile, `Endpoint ${endpointName} disappeared during the run.`);
     return result();
-  }
-  if (!sameTraffic(before.traffic, traffic.before) || !sameTraffic(before.mirrorTraffic, traffic.mirrorBefore)) {
-    stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${formatTraffic(traffic.before)}, Azure now holds ${formatTraffic(before.traffic)}`, 'Apply: traffic', trafficStarted);
-    return result(readBackOf(before));
   }
   const trafficPlan: TrafficPlan = { previous: traffic.rollback, steps: traffic.steps, notes: [], problems: [] };
   const gates: GateSettings = {
@@ -261,8 +256,7 @@ async function removeNeverServed(session: AzureSession, log: ApplyLog, inputs: I
     }
     const label = `Apply: delete deployment ${d.name} (failed, never served)`;
     const started = Date.now();
-    // Its own budget: the run's timeout may be spent by the failure that brought us here.
-    const outcome = await core.group(label, () => writeLro(session, log, { method: 'DELETE', path: d.path, apiVersion: ML_API_VERSION }, `Delete ${d.name}`, Date.now() + CLEANUP_BUDGET_MS));
+    const outcome = await deleteDeployment(session, log, label, d.name, d.path);
     if (outcome.kind === 'succeeded') {
       log.entry(label, started, 'ok', 'deleted');
       log.notes.push(`Deployment ${d.name} failed without serving and was deleted (keep-failed-deployment: true keeps one for debugging).`);
@@ -274,6 +268,11 @@ async function removeNeverServed(session: AzureSession, log: ApplyLog, inputs: I
 }
 
 const CLEANUP_BUDGET_MS = 5 * 60_000;
+
+/** One clean-up DELETE in its own log group, with a budget of its own: the run's timeout may be spent by the failure that brought us here. */
+function deleteDeployment(session: AzureSession, log: ApplyLog, label: string, name: string, path: string): Promise<LroOutcome> {
+  return core.group(label, () => writeLro(session, log, { method: 'DELETE', path, apiVersion: ML_API_VERSION }, `Delete ${name}`, Date.now() + CLEANUP_BUDGET_MS));
+}
 
 /** keep-deployments: the planned deletions of idle deployments, after the run succeeded; one that serves now (someone moved traffic to it) is never deleted. */
 async function removeIdle(session: AzureSession, log: ApplyLog, deletions: PlannedRequest[], read: () => Promise<LiveEndpoint | undefined>): Promise<void> {
@@ -287,7 +286,7 @@ async function removeIdle(session: AzureSession, log: ApplyLog, deletions: Plann
       log.entry(label, started, 'skipped', live ? 'it serves traffic now' : 'the endpoint could not be read');
       continue;
     }
-    const outcome = await core.group(label, () => writeLro(session, log, { method: 'DELETE', path: r.path, apiVersion: r.apiVersion }, `Delete ${r.resource?.name}`, Date.now() + CLEANUP_BUDGET_MS));
+    const outcome = await deleteDeployment(session, log, label, r.resource?.name ?? '', r.path);
     log.entry(label, started, outcome.kind === 'succeeded' ? 'ok' : 'failed', outcome.kind === 'succeeded' ? 'deleted' : bodyOf(outcome));
     if (outcome.kind !== 'succeeded') log.notes.push(`Deleting the idle deployment ${r.resource?.name} failed (${bodyOf(outcome)}); it keeps its instances. The rollout itself succeeded.`);
   }

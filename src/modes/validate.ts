@@ -10,7 +10,7 @@ import { signIn, type AzureSession } from '../azure/session.ts';
 import type { ValidateFacts } from '../checks/facts.ts';
 import { runChecks, type ChecksOutcome } from '../checks/registry.ts';
 import { makeFinding, type Finding } from '../findings/finding.ts';
-import { MIN_REDACTED_LENGTH } from '../report/redact.ts';
+import { maskable } from '../report/redact.ts';
 import { traceTags } from '../apply/trace-tags.ts';
 import { armIdentifiers } from '../report/model.ts';
 import { OFFLINE_WORKSPACE, deploymentRestBody } from '../manifests/index.ts';
@@ -88,7 +88,7 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
     localAssetsRead: assetProblems.length === 0,
     offlineAssets,
     inputs,
-    secretValues: analysis.overrideValues.filter((v) => v.length >= MIN_REDACTED_LENGTH),
+    secretValues: maskable(analysis.overrideValues),
     mode,
   });
   for (const line of computed.notes) core.info(line);

@@ -10,8 +10,13 @@ export const REDACTED = '***';
 /** Shorter values would blank out ordinary words and numbers (`instance_count=1`); none is a credential. */
 export const MIN_REDACTED_LENGTH = 4;
 
+/** The values worth masking, longest first (a value that contains another is masked whole): the one answer for the log, the plan's diff and the report. */
+export function maskable(values: Iterable<string>): string[] {
+  return [...new Set([...values].filter((v) => v.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
+}
+
 export function redactReport(report: RunReport, values: readonly string[]): RunReport {
-  const secrets = [...new Set(values.filter((v) => v.length >= MIN_REDACTED_LENGTH))].sort((a, b) => b.length - a.length);
+  const secrets = maskable(values);
   if (secrets.length === 0) return report;
   const { endpointName, deploymentNames, files, ...texts } = report;
   return { ...(redactDeep(texts, secrets) as typeof texts), endpointName, deploymentNames, files };

@@ -9,6 +9,7 @@ import { beforeEach, describe, it } from 'node:test';
 import { credential } from '../emulator/harness.ts';
 import { proxyFetch } from '../emulator/proxy-fetch.ts';
 import { admin, deploy, deploymentYaml, emulatorPerFile, KV_REF, requests, SECRET_VALUES, until, world, writes, type DeployRun, type Emu } from './deploy-harness.ts';
+import { runnerLog } from '../../scripts/runner-log.ts';
 import { shownLog } from './harness.ts';
 
 const current = emulatorPerFile();
@@ -31,20 +32,6 @@ function everything(run: { stdout: string; stderr: string; summary: string; outp
 function assertNoSecret(run: Parameters<typeof everything>[0], secrets: readonly string[] = SECRET_VALUES): void {
   const all = everything(run);
   for (const s of secrets) assert.ok(!all.includes(s), `secret value ${s} leaked`);
-}
-
-/**
- * The log as the runner shows it: each `::add-mask::` value is replaced from that line on (the
- * runner masks only what was registered before it printed the line).
- */
-function asRunnerShows(stdout: string): string {
-  const masks: string[] = [];
-  const shown: string[] = [];
-  for (const line of stdout.split('\n')) {
-    if (line.startsWith('::add-mask::')) masks.push(line.slice('::add-mask::'.length));
-    else shown.push(masks.reduce((l, m) => l.split(m).join('***'), line));
-  }
-  return shown.join('\n');
 }
 
 /** The run read the first step back (core-lro's final GET of the endpoint after its PUT, then the action's read-back): it is baking now. */
@@ -211,8 +198,8 @@ describe('deploy: secret values never reach an output', () => {
     const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', 'rollout-steps': '10,100', 'sarif-file': 'out/findings.sarif' }, green({ OPENAI_KEY: '${{azureml://connections/aoai_connection/credentials/key}}' }));
     assert.equal(run.code, 1, run.stdout);
     assert.match(run.stdout, new RegExp(`::add-mask::${key}`), 'registered as a mask');
-    assert.ok(!asRunnerShows(run.stdout).includes(key), 'masked before any line printed it');
-    assertNoSecret({ ...run, stdout: asRunnerShows(run.stdout) });
+    assert.ok(!runnerLog(run.stdout, { expandGroups: true }).includes(key), 'masked before any line printed it');
+    assertNoSecret({ ...run, stdout: runnerLog(run.stdout, { expandGroups: true }) });
     assert.match(run.summary, /Liveness probe failed: the model server rejected key \*\*\*/);
     assert.deepEqual(await traffic(), { blue: 100 });
   });
