@@ -1,14 +1,16 @@
 // Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
-// the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
-// Retry-After (docs/rollout.md §1). Azure sends none (test/fixtures/recorded/ml-online.json), so the
-// action backs off on its own (at once, 1 s, 2 s, 3 s, then every 5 s: the SDK's deployment interval; never
-// more often than the SDK once settled, and a terminal state noticed within 5 s). One log line per
-// state change, plus a heartbeat each minute; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
-// pipeline's own retries) is not a failed operation: it is retried at the next interval.
+// the session's ARM client: the poller follows Azure-AsyncOperation / Location, and the waits
+// between its polls are those of the one poll loop (src/azure/retry.ts `polling`, on the run's
+// clock): Retry-After honoured but never past the deadline (docs/rollout.md §1). Azure sends none
+// (test/fixtures/recorded/ml-online.json), so the action backs off on its own (at once, 1 s, 2 s, 3 s,
+// then every 5 s: the SDK's deployment interval; never more often than the SDK once settled, and a
+// terminal state noticed within 5 s). One log line per state change, plus a heartbeat each minute;
+// the wait stops at the run's `timeout` budget. A throttled or failed poll (429, 5xx, a reset, after
+// the pipeline's own retries) is not a failed operation: it is asked again about one interval later.
 import * as core from '@actions/core';
 import { createHttpPoller, type LroResponse, type OperationState } from '@azure/core-lro';
-import { withDeadline } from '../azure/rest.ts';
-import { retrying, type Clock } from '../azure/retry.ts';
+import { retryAfterMsOf, withDeadline } from '../azure/rest.ts';
+import { NotYet, polling, retrying, systemClock, type Clock } from '../azure/retry.ts';
 import { ArmError, type ArmClient, type ArmResponse } from '../azure/session.ts';
 import type { ServiceError } from './failure-codes.ts';
 
@@ -31,8 +33,8 @@ export interface LroOptions {
   deadline: number;
   /** The longest wait between polls when the service sends no Retry-After (default 5 s, azure-ai-ml's deployment interval). */
   intervalMs?: number;
-  /** Clock for elapsed times and the heartbeat (tests). */
-  now?: () => number;
+  /** The run's clock: the waits between polls, elapsed times and the heartbeat (tests run in fake time). */
+  clock?: Clock;
 }
 
 /** Wait before poll `n` (0-based) when the service sends no Retry-After: at once, then 1 s, 2 s, 3 s, then `maxMs`. */
@@ -72,65 +74,79 @@ function elapsed(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** The wait after a poll that failed transiently (no Retry-After): about one interval of the schedule, at least 1 s. */
+export function transientPollDelayMs(polls: number, maxMs: number): number {
+  return Math.max(1000, pollDelayMs(polls, maxMs));
+}
+
 /** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
 export async function runLro(arm: ArmClient, request: LroRequest, options: LroOptions): Promise<LroOutcome> {
-  const now = options.now ?? Date.now;
-  const started = now();
+  const clock = options.clock ?? systemClock;
+  const started = clock.now();
   let polls = 0;
   let lastBody: Record<string, unknown> | undefined;
+  let lastHeaders: Record<string, string> = {};
+  let lastState = 'InProgress';
   const interval = options.intervalMs ?? 5000;
   const lines = new PollLog();
-  /** core-lro honours Retry-After: when the service sends none, the back-off schedule supplies it. */
-  const paced = (res: LroResponse): LroResponse => {
-    const headers = res.rawResponse.headers as Record<string, string>;
-    if (Object.keys(headers).some((k) => k.toLowerCase() === 'retry-after')) return res;
-    return { ...res, rawResponse: { ...res.rawResponse, headers: { ...headers, 'retry-after': String(pollDelayMs(polls, interval) / 1000) } } };
-  };
 
   const poller = await createHttpPoller<unknown, OperationState<unknown>>(
     {
       requestPath: request.path,
       requestMethod: request.method,
-      sendInitialRequest: async () => paced(toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body }))),
+      sendInitialRequest: async () => {
+        const res = await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body });
+        lastHeaders = res.headers;
+        return toLro(res);
+      },
       sendPollRequest: async (path) => {
         polls += 1;
         const absolute = /^https:\/\//i.test(path);
         try {
-          const res = await arm.send<Record<string, unknown>>({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion });
+          const res = await withDeadline(options.deadline, () => arm.send<Record<string, unknown>>({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion }));
+          lastHeaders = res.headers;
           lastBody = res.body && typeof res.body === 'object' ? res.body : undefined;
-          const state = String(lastBody?.status ?? (lastBody?.properties as { provisioningState?: unknown } | undefined)?.provisioningState ?? `HTTP ${res.status}`);
-          if (lines.shouldLog(state, now())) core.info(`${options.label}: ${state} (${elapsed(now() - started)} elapsed)`);
-          return paced(toLro(res));
+          lastState = String(lastBody?.status ?? (lastBody?.properties as { provisioningState?: unknown } | undefined)?.provisioningState ?? `HTTP ${res.status}`);
+          if (lines.shouldLog(lastState, clock.now())) core.info(`${options.label}: ${lastState} (${elapsed(clock.now() - started)} elapsed)`);
+          return toLro(res);
         } catch (error) {
           if (error instanceof ArmError && !isTransient(error)) {
             // A Location poll answers the failure itself with an error status.
             lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
-            core.info(`${options.label}: Failed (${elapsed(now() - started)} elapsed)`);
+            core.info(`${options.label}: Failed (${elapsed(clock.now() - started)} elapsed)`);
             return { flatResponse: lastBody, rawResponse: { statusCode: 200, headers: {}, body: lastBody } };
           }
-          if (!isTransient(error)) throw error;
-          core.info(`${options.label}: status not readable (${(error as ArmError).code}); asking again (${elapsed(now() - started)} elapsed)`);
-          const body = { status: 'InProgress' };
-          return { flatResponse: body, rawResponse: { statusCode: 200, headers: { 'retry-after': String(Math.ceil(interval / 1000)) }, body } };
+          // Transient: the poll loop below asks again about one interval later (or after its Retry-After).
+          throw error;
         }
       },
     },
-    { intervalInMs: interval, resolveOnUnsuccessful: true },
+    { resolveOnUnsuccessful: true },
   );
 
-  const remaining = options.deadline - now();
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), Math.max(0, remaining));
+  let waited: { done: true } | { done: false };
   try {
-    await poller.pollUntilDone({ abortSignal: abort.signal });
+    waited = await polling(options.label, {
+      deadline: options.deadline,
+      clock,
+      retryable: isTransient,
+      retryAfterMs: (e) => (e instanceof ArmError ? e.retryAfterMs : undefined),
+      delayMs: () => transientPollDelayMs(polls, interval),
+      log: (line) => core.info(line),
+    }, async () => {
+      if (!poller.isDone()) await poller.poll();
+      if (poller.isDone()) return true;
+      // Retry-After when the service sends one, else the back-off schedule.
+      throw new NotYet(lastState, retryAfterMsOf(lastHeaders, clock.now()) ?? pollDelayMs(polls, interval));
+    });
   } catch (error) {
-    if (abort.signal.aborted) return { kind: 'timeout', polls, elapsedMs: now() - started };
-    throw error;
-  } finally {
-    clearTimeout(timer);
+    // A poll still failing transiently when the budget ends is a timeout, not a failed operation.
+    if (isTransient(error)) waited = { done: false };
+    else throw error;
   }
+  const elapsedMs = clock.now() - started;
+  if (!waited.done) return { kind: 'timeout', polls, elapsedMs };
   const state = poller.getOperationState();
-  const elapsedMs = now() - started;
   if (state.status === 'succeeded') {
     const resource = (state.result && typeof state.result === 'object' ? state.result : {}) as Record<string, unknown>;
     return { kind: 'succeeded', resource, polls, elapsedMs };

@@ -93,7 +93,7 @@ export async function restoreTraffic(session: Pick<AzureSession, 'arm'>, state: 
       const outcome = await retryTransient(
         'Restore',
         deadline,
-        () => runLro(session.arm, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body }, { label: 'Restore', deadline }),
+        () => runLro(session.arm, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body }, { label: 'Restore', deadline, clock }),
         { clock, retryable: (e) => isTransient(e) || isBusyConflict(e) },
       );
       if (outcome.kind === 'failed') return { kind: 'failed', why: `the restore failed: ${outcome.error.code}: ${outcome.error.message}`, live: guard.live };

@@ -40,7 +40,7 @@ export async function writeLro(session: Pick<AzureSession, 'arm'>, log: ApplyLog
   const started = Date.now();
   try {
     return await retryTransient(label, deadline, async () => {
-      const outcome = await runLro(session.arm, req, { label, deadline });
+      const outcome = await runLro(session.arm, req, { label, deadline, clock: options.clock });
       log.writes += 1;
       return outcome;
     }, { retryable: (error) => isTransient(error) || isBusyConflict(error), clock: options.clock });

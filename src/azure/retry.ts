@@ -1,6 +1,7 @@
-// The one retry loop of the action's own calls (ARM reads and idempotent writes after the pipeline's
-// retries, the GitHub OIDC token request): exponential back-off, Retry-After honoured, and nothing
-// ever waits past the deadline — a Retry-After longer than the budget left ends the loop at once
+// The one retry and poll loop of the action's own calls (ARM reads and idempotent writes after the
+// pipeline's retries, the LRO poller, metrics queries, scoring requests, the GitHub OIDC token
+// request): exponential back-off (or the caller's interval), Retry-After honoured, and nothing ever
+// waits past the deadline — a Retry-After longer than the budget left ends the loop at once
 // (docs/rollout.md §1, docs/sign-in.md). The clock is a parameter so the tests run in fake time.
 
 export interface Clock {
@@ -20,8 +21,10 @@ export interface RetryPolicy {
   retryable(error: unknown): boolean;
   /** The wait the service asked for (Retry-After), in ms, when it asked. */
   retryAfterMs?(error: unknown): number | undefined;
-  /** One line per retry, e.g. core.info. */
-  log?(line: string): void;
+  /** The wait before the next attempt when the service asked for none (default: the doubling back-off). */
+  delayMs?(error: unknown, attempt: number): number | undefined;
+  /** One line per retry, e.g. core.info; `error` lets the caller keep quiet about expected ones. */
+  log?(line: string, error: unknown): void;
   /** First back-off (default 1 s), doubled each retry up to `maxDelayMs` (default 15 s). */
   firstDelayMs?: number;
   maxDelayMs?: number;
@@ -40,16 +43,55 @@ export async function retrying<T>(what: string, policy: RetryPolicy, call: (atte
     } catch (error) {
       if (!policy.retryable(error) || (policy.maxAttempts !== undefined && attempt >= policy.maxAttempts)) throw error;
       const asked = policy.retryAfterMs?.(error);
-      const wait = asked !== undefined ? Math.max(asked, 0) : backoff;
+      const wait = asked !== undefined ? Math.max(asked, 0) : Math.max(0, policy.delayMs?.(error, attempt) ?? backoff);
       const left = policy.deadline - clock.now();
       if (wait > left) {
-        if (asked !== undefined) policy.log?.(`${what}: the service asks to wait ${Math.ceil(asked / 1000)} s, more than the ${Math.max(0, Math.floor(left / 1000))} s left of the budget; giving up.`);
+        if (asked !== undefined) policy.log?.(`${what}: the service asks to wait ${Math.ceil(asked / 1000)} s, more than the ${Math.max(0, Math.floor(left / 1000))} s left of the budget; giving up.`, error);
         throw error;
       }
-      policy.log?.(`${what}: ${describe(error)}; trying again in ${Math.max(1, Math.round(wait / 1000))} s${asked !== undefined ? ' (Retry-After)' : ''}`);
+      policy.log?.(`${what}: ${describe(error)}; trying again in ${Math.max(1, Math.round(wait / 1000))} s${asked !== undefined ? ' (Retry-After)' : ''}`, error);
       await clock.sleep(wait);
       backoff = Math.min(backoff * 2, policy.maxDelayMs ?? 15_000);
     }
+  }
+}
+
+/** Thrown by a poll's probe while the awaited state has not come; `retryAfterMs` is the wait before the next look. */
+export class NotYet extends Error {
+  readonly retryAfterMs?: number;
+  readonly state: string;
+  constructor(state: string, retryAfterMs?: number) {
+    super(`still ${state}`);
+    this.name = 'NotYet';
+    this.state = state;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+export interface PollPolicy extends Omit<RetryPolicy, 'retryable'> {
+  /** Failures of a probe worth another look (default: none, only NotYet). */
+  retryable?(error: unknown): boolean;
+}
+
+/**
+ * Looks again (through `retrying`, the one loop) while `probe` throws NotYet or a retryable failure;
+ * undefined when the deadline comes first (the last state is in `onTimeout`). NotYet lines are not
+ * logged by the loop: the probe says what it sees, once per change.
+ */
+export async function polling<T>(what: string, policy: PollPolicy, probe: (attempt: number) => Promise<T>): Promise<{ done: true; value: T } | { done: false; state: string }> {
+  try {
+    const value = await retrying(what, {
+      ...policy,
+      retryable: (e) => e instanceof NotYet || (policy.retryable?.(e) ?? false),
+      retryAfterMs: (e) => (e instanceof NotYet ? e.retryAfterMs : policy.retryAfterMs?.(e)),
+      log: (line, e) => {
+        if (!(e instanceof NotYet)) policy.log?.(line, e);
+      },
+    }, probe);
+    return { done: true, value };
+  } catch (error) {
+    if (error instanceof NotYet) return { done: false, state: error.state };
+    throw error;
   }
 }
 
