@@ -234,7 +234,7 @@ export async function runTraffic(run: TrafficRun): Promise<LiveEndpoint | undefi
   let last: LiveEndpoint | undefined;
   try {
     if (gates.smokeRequest && run.target && run.scoring.scoringUri) {
-      scorer = await createScorer(run.session, { endpointPath: run.state.endpointPath, scoringUri: run.scoring.scoringUri, authMode: run.scoring.authMode });
+      scorer = await createScorer(run.session, { endpointPath: run.state.endpointPath, scoringUri: run.scoring.scoringUri, authMode: run.scoring.authMode }, { deadline: run.deadline, clock: run.clock });
     }
     // Before any traffic moves: the new deployment answers the smoke request at 0 %, pinned by the
     // azureml-model-deployment header (docs/rollout.md §3), and like the serving one.
