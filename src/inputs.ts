@@ -36,6 +36,8 @@ export interface Inputs {
   maxLatencyP99Ms?: number;
   minRequestCount: number;
   onNoData: 'fail' | 'hold' | 'pass';
+  /** How long after a minute Azure Monitor has its metrics (docs/rollout.md §3): the metrics gate waits this out before judging. */
+  metricsIngestionDelayMs: number;
   rollbackOnFailure: boolean;
   /** Keep a new deployment that failed or was rolled back without ever serving (for debugging); by default it is deleted. */
   keepFailedDeployment: boolean;
@@ -73,11 +75,17 @@ export function envInputReader(env: NodeJS.ProcessEnv = process.env): InputReade
 }
 
 const DEPLOY_ONLY = [
-  'keep-failed-deployment', 'keep-deployments', 'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'grant-missing-roles', 'skip-default-tags',
+  'keep-failed-deployment', 'keep-deployments', 'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'metrics-ingestion-delay', 'grant-missing-roles', 'skip-default-tags',
 ] as const;
 /** Deploy inputs validate reads because they change the plan (docs/architecture.md §5). */
 const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles', 'keep-failed-deployment', 'keep-deployments', 'skip-default-tags'] as const;
 const ON_NO_DATA = ['fail', 'hold', 'pass'] as const;
+/**
+ * Azure Monitor's platform metrics of a minute are complete a few minutes after it ("the latency of
+ * processing metrics can be within a couple minutes range", Azure Monitor metrics troubleshooting):
+ * the metrics gate's default wait before it judges a window (docs/rollout.md §3).
+ */
+export const METRICS_INGESTION_DELAY_MS = 3 * 60_000;
 
 export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.env): Inputs {
   const problems: string[] = [];
@@ -119,6 +127,7 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
   const maxLatencyP99Ms = parseOrCollect(problems, 'max-latency-p99-ms', optional('max-latency-p99-ms'), (t) => parseWhole(t, 1, 3_600_000));
   const minRequestCount = parseOrCollect(problems, 'min-request-count', get('min-request-count') || '10', (t) => parseWhole(t, 1, 1_000_000)) ?? 10;
   const onNoDataText = get('on-no-data').toLowerCase() || 'fail';
+  const metricsIngestionDelayMs = parseOrCollect(problems, 'metrics-ingestion-delay', get('metrics-ingestion-delay') || '3m', parseDuration) ?? METRICS_INGESTION_DELAY_MS;
   if (!(ON_NO_DATA as readonly string[]).includes(onNoDataText)) problems.push(`on-no-data: '${get('on-no-data')}' must be fail, hold or pass.`);
   if (mirrorPercent !== undefined && !traffic && !rolloutSteps) problems.push('mirror-percent: mirroring is the first step of a rollout; give rollout-steps or traffic as well.');
 
@@ -162,6 +171,7 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
     maxLatencyP99Ms,
     minRequestCount,
     onNoData: onNoDataText as Inputs['onNoData'],
+    metricsIngestionDelayMs,
     rollbackOnFailure,
     keepFailedDeployment,
     keepDeployments,

@@ -230,6 +230,7 @@ async function applyPlan(run: AnalyzedRun, facts: DeployFacts, log: ApplyLog): P
     metrics: inputs.maxErrorRate !== undefined || inputs.maxLatencyP99Ms !== undefined ? { maxErrorRate: inputs.maxErrorRate, maxLatencyP99Ms: inputs.maxLatencyP99Ms, minRequests: inputs.minRequestCount } : undefined,
     onNoData: inputs.onNoData,
     bakeTimeMs: inputs.bakeTimeMs ?? 0,
+    metricsIngestionDelayMs: inputs.metricsIngestionDelayMs,
   };
   const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
   const state: RolloutState = { version: 1, status: 'inProgress', endpointPath: epPath, apiVersion: ML_API_VERSION, endpointName, body: computed.trafficBody, previous: traffic.rollback, startedAt: new Date().toISOString() };

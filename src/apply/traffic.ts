@@ -8,9 +8,10 @@ import * as core from '@actions/core';
 import type { AzureSession } from '../azure/session.ts';
 import type { SourceRange } from '../findings/finding.ts';
 import { writeLro, type ApplyLog } from './writes.ts';
-import { blocksRollout, comparisonVerdict, metricsVerdict, smokeVerdict, type GateResult, type MetricsThresholds, type OnNoData } from './gates.ts';
+import { blocksRollout, comparisonVerdict, smokeVerdict, type GateResult, type MetricsThresholds, type OnNoData } from './gates.ts';
 import { readEndpoint, waitWhileBusy, type LiveEndpoint } from './live.ts';
-import { readDeploymentMetrics } from './metrics.ts';
+import { METRICS_INGESTION_DELAY_MS } from '../inputs.ts';
+import { judgeMetricsWindow, readDeploymentMetrics } from './metrics.ts';
 import { systemClock, type Clock } from '../azure/retry.ts';
 import { describeMaps, restoreTraffic, sameMaps } from './restore.ts';
 import { manualRestoreCommand, type RolloutState, type TrafficMaps } from './rollout-state.ts';
@@ -24,6 +25,8 @@ export interface GateSettings {
   metrics?: MetricsThresholds;
   onNoData: OnNoData;
   bakeTimeMs: number;
+  /** Azure Monitor's ingestion delay the metrics gate waits out before judging a window (`metrics-ingestion-delay`). */
+  metricsIngestionDelayMs?: number;
 }
 
 export interface TrafficRun {
@@ -142,24 +145,30 @@ async function scoreGates(run: TrafficRun, scorer: Scorer | undefined, step: Tra
   return results;
 }
 
-/** Holds the step for bake-time, then reads the metrics of the window; `hold` keeps asking while no data and budget remain. */
+/** Holds the step for bake-time, then judges the metrics of the window once Azure Monitor can have them (src/apply/metrics.ts). */
 async function bakeAndMeasure(run: TrafficRun, step: TrafficStep, since: number): Promise<GateResult | undefined> {
   const { gates } = run;
+  const clock = clockOf(run);
   const bakeUntil = Math.min(since + gates.bakeTimeMs, run.deadline);
   if (gates.bakeTimeMs > 0) {
     core.info(`${step.label}: baking for ${Math.round(gates.bakeTimeMs / 1000)} s`);
-    await clockOf(run).sleep(bakeUntil - clockOf(run).now());
+    await clock.sleep(bakeUntil - clock.now());
   }
-  if (!gates.metrics || !run.target) return undefined;
-  for (;;) {
-    const read = await readDeploymentMetrics(run.session, run.state.endpointPath, run.target, { start: since, end: clockOf(run).now() });
-    const result: GateResult = read.ok ? metricsVerdict(read.sample, gates.metrics) : { gate: 'metrics', verdict: 'inconclusive', detail: `no data: ${read.why}` };
-    core.info(`${step.label}: metrics ${result.verdict} (${result.detail})`);
-    const wait = Math.max(30_000, gates.bakeTimeMs);
-    if (result.verdict !== 'inconclusive' || gates.onNoData !== 'hold' || clockOf(run).now() + wait > run.deadline) return result;
-    core.info(`${step.label}: on-no-data: hold, so the step is held and the metrics read again in ${Math.round(wait / 1000)} s.`);
-    await clockOf(run).sleep(wait);
-  }
+  const { metrics } = gates;
+  const target = run.target;
+  if (!metrics || !target) return undefined;
+  return judgeMetricsWindow({
+    label: step.label,
+    thresholds: metrics,
+    onNoData: gates.onNoData,
+    window: { start: since, end: clock.now() },
+    ingestionDelayMs: gates.metricsIngestionDelayMs ?? METRICS_INGESTION_DELAY_MS,
+    holdEveryMs: Math.max(30_000, gates.bakeTimeMs),
+    deadline: run.deadline,
+    clock,
+    log: (line) => core.info(line),
+    read: (window) => readDeploymentMetrics(run.session, run.state.endpointPath, target, window, { deadline: run.deadline, clock }),
+  });
 }
 
 /** Restores the previous map (no gates) and reads it back, within the rollback's own budget. */
