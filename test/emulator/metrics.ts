@@ -2,12 +2,26 @@
 // GET {endpointId}/providers/Microsoft.Insights/metrics (response shape of https://learn.microsoft.com/rest/api/monitor/metrics/list;
 // metric names, units and dimensions of https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-machinelearningservices-workspaces-onlineendpoints-metrics).
 // RBAC: the front door derives Microsoft.Insights/metrics/read at the endpoint (Reader / Monitoring Reader grant it).
+// Ingestion: platform metrics arrive per minute after a delay ("the latency of processing metrics can be within a couple
+// minutes range"; the latest minutes show partial data: Azure Monitor metrics troubleshooting, "Chart shows unexpected drop
+// in values"): a served request is visible `ingestionDelayMs` after it was served, so the latest minutes are partial, and a
+// minute of which nothing has arrived yet is a point without values (not a zero).
 import type { ArmCall } from './arm-common.ts';
 import { armError } from './arm-common.ts';
 import { json, queryGet } from './http.ts';
 import type { EmuResponse } from './http.ts';
 import { isoDurationMs } from './scoring.ts';
-import type { ScoringRecord } from './state.ts';
+import type { ScoringRecord, World } from './state.ts';
+
+/** The time scale of the fast profile: Azure's 120 s become 2 s. */
+const FAST_TIME_SCALE = 1 / 60;
+
+/** How long after it was served a request shows in the metrics, in ms (the `metrics` knob, scaled by the timing profile). */
+export function ingestionDelayMs(world: World): number {
+  const { metrics, lro } = world.knobs;
+  const scale = metrics.timeScale ?? (lro.profile === 'realistic' ? lro.realisticScale : FAST_TIME_SCALE);
+  return Math.max(0, Math.round(metrics.ingestionDelaySeconds * 1000 * scale));
+}
 
 const NAMESPACE = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints';
 
@@ -57,8 +71,10 @@ function parseFilter(filter: string | undefined, def: MetricDef): Map<Dimension,
   return out;
 }
 
-function aggregate(def: MetricDef, records: ScoringRecord[], bucketStart: number, bucketMs: number, aggs: Aggregation[]): Record<string, number | string> {
+function aggregate(def: MetricDef, records: ScoringRecord[], bucketStart: number, bucketMs: number, aggs: Aggregation[], arrived: boolean): Record<string, number | string> {
   const point: Record<string, number | string> = { timeStamp: new Date(bucketStart).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  // Nothing of this bucket has reached Azure Monitor yet: a point without values.
+  if (!arrived && records.length === 0) return point;
   if (def.name === 'RequestsPerMinute') {
     // Per-minute samples inside the bucket: total = requests, average/min/max over the minutes that had requests.
     const perMinute = new Map<number, number>();
@@ -111,6 +127,7 @@ export function listMetrics(call: ArmCall): EmuResponse {
     defs.push(def);
   }
   const now = Date.now();
+  const delay = ingestionDelayMs(w);
   const span = parseTimespan(queryGet(call.req, 'timespan'), now);
   if (!span) return badRequest(`Invalid timespan '${queryGet(call.req, 'timespan') ?? ''}': expected 'start/end' or 'start/duration' in ISO 8601.`);
   const interval = queryGet(call.req, 'interval') ?? 'PT1M';
@@ -124,7 +141,8 @@ export function listMetrics(call: ArmCall): EmuResponse {
 
   // Buckets aligned to the grain, as Azure Monitor aligns them.
   const first = Math.floor(span.start / bucketMs) * bucketMs;
-  const served = w.scoring.filter((r) => r.endpoint === e.id && r.time >= span.start && r.time < span.end);
+  // Only what has been ingested: served at least `delay` ago.
+  const served = w.scoring.filter((r) => r.endpoint === e.id && r.time >= span.start && r.time < span.end && r.time + delay <= now);
   const value = [];
   for (const def of defs) {
     const filter = parseFilter(filterText, def);
@@ -141,7 +159,8 @@ export function listMetrics(call: ArmCall): EmuResponse {
     const timeseries = [...series].map(([key, recs]) => {
       const values = JSON.parse(key) as string[];
       const data = [];
-      for (let t = first; t < span.end; t += bucketMs) data.push(aggregate(def, recs.filter((r) => r.time >= t && r.time < t + bucketMs), t, bucketMs, aggs as Aggregation[]));
+      // A bucket has arrived once its last moment is `delay` old; until then it shows what has arrived (partial) or nothing.
+      for (let t = first; t < span.end; t += bucketMs) data.push(aggregate(def, recs.filter((r) => r.time >= t && r.time < t + bucketMs), t, bucketMs, aggs as Aggregation[], t + bucketMs + delay <= now));
       return { metadatavalues: split.map((d, i) => ({ name: { value: d, localizedValue: d }, value: values[i] ?? '' })), data };
     });
     value.push({

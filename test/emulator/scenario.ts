@@ -53,6 +53,11 @@ export interface FamilyQuota { limit: number; usage: number }
 export interface Knobs {
   /** durationMs: wall-clock time an operation needs besides its polls; retryAfterSeconds: sent on 201/202 and running polls. */
   lro: { pollsBeforeDone: number; operationTimeout: string; durationMs: number; retryAfterSeconds?: number; profile: 'fast' | 'realistic'; realisticScale: number };
+  /**
+   * Azure Monitor's ingestion delay: a served request shows in the metrics `ingestionDelaySeconds` × the time scale later
+   * (the scale: `timeScale` when set, else the profile's — realistic: `lro.realisticScale`, fast: 1/60).
+   */
+  metrics: { ingestionDelaySeconds: number; timeScale?: number };
   /** Eventual consistency of Microsoft.Authorization: new assignments grant after N s; new principals are unknown to it for N s. */
   rbac: { propagationSeconds: number; principalReplicationSeconds: number };
   /** Workspace storage: the default datastore's credentials (AccountKey, or None = identity-based) and the account's allowSharedKeyAccess. */
@@ -187,8 +192,10 @@ function behaviour(v: unknown, path: string): DeploymentBehaviour {
 
 export function parseKnobs(v: unknown, path: string, base?: Knobs): Knobs {
   const o = obj(v, path);
-  checkKeys(o, ['lro', 'rbac', 'storage', 'quota', 'tokens', 'entra', 'keyVault', 'github', 'deployments'], path);
+  checkKeys(o, ['lro', 'metrics', 'rbac', 'storage', 'quota', 'tokens', 'entra', 'keyVault', 'github', 'deployments'], path);
   const lro = obj(o['lro'], `${path}.lro`);
+  const metrics = obj(o['metrics'], `${path}.metrics`);
+  checkKeys(metrics, ['ingestionDelaySeconds', 'timeScale'], `${path}.metrics`);
   const rbac = obj(o['rbac'], `${path}.rbac`);
   checkKeys(rbac, ['propagationSeconds', 'principalReplicationSeconds'], `${path}.rbac`);
   const storage = obj(o['storage'], `${path}.storage`);
@@ -225,6 +232,11 @@ export function parseKnobs(v: unknown, path: string, base?: Knobs): Knobs {
       profile,
       realisticScale: num(lro['realisticScale'], `${path}.lro.realisticScale`, b?.lro.realisticScale ?? 0.002),
       retryAfterSeconds: lro['retryAfterSeconds'] === null ? undefined : lro['retryAfterSeconds'] === undefined ? b?.lro.retryAfterSeconds : num(lro['retryAfterSeconds'], `${path}.lro.retryAfterSeconds`, 0),
+    },
+    metrics: {
+      ingestionDelaySeconds: num(metrics['ingestionDelaySeconds'], `${path}.metrics.ingestionDelaySeconds`, b?.metrics.ingestionDelaySeconds ?? 120),
+      // null clears it (PATCH /knobs): the profile's scale again
+      timeScale: metrics['timeScale'] === null ? undefined : metrics['timeScale'] === undefined ? b?.metrics.timeScale : num(metrics['timeScale'], `${path}.metrics.timeScale`, 0),
     },
     rbac: {
       propagationSeconds: num(rbac['propagationSeconds'], `${path}.rbac.propagationSeconds`, b?.rbac.propagationSeconds ?? 0),

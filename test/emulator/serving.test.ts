@@ -43,6 +43,8 @@ describe('traffic, scoring, metrics and quota', () => {
     useEmulator(emu);
     key = (await mlClient(emu).onlineEndpoints.listKeys('demo-rg', 'demo-ws', 'existing-ep')).primaryKey ?? '';
     await deployment('green', { requestTimeout: 'PT0.1S' });
+    // These tests count what was served: Azure Monitor's ingestion delay off (its own test below turns it on).
+    await admin(emu, 'PATCH', '/knobs', { metrics: { timeScale: 0 } });
   });
   after(() => emu.stop());
 
@@ -180,5 +182,25 @@ describe('traffic, scoring, metrics and quota', () => {
     const unknown = await raw(ml, 'PUT', `${ep()}/deployments/odd-sku?api-version=${API}`, { ...body, properties: { ...body.properties, instanceType: 'Standard_Bogus_v9' } });
     assert.equal(unknown.status, 400);
     assert.match(String((unknown.body['error'] as Json)['message']), /Standard_Bogus_v9/);
+  });
+
+  it('shows a request in the metrics only after the ingestion delay: the latest minute partial, a minute of which nothing arrived without values', async () => {
+    await admin(emu, 'PATCH', '/knobs', { metrics: { ingestionDelaySeconds: 1.5, timeScale: 1 } });
+    await new Promise((r) => setTimeout(r, 1600));
+    const blueTotal = async (): Promise<number> => {
+      const m = await metrics(`metricnames=RequestsPerMinute&aggregation=Total&timespan=PT10M&$filter=${encodeURIComponent("deployment eq 'blue'")}`);
+      return m.body.value[0]?.timeseries[0]?.data.reduce((a, d) => a + Number(d['total'] ?? 0), 0) ?? 0;
+    };
+    const before = await blueTotal();
+    for (let i = 0; i < 3; i++) assert.equal((await score({ 'azureml-model-deployment': 'blue' })).status, 200);
+    assert.equal(await blueTotal(), before, 'not ingested yet');
+    const now = Date.now();
+    const iso = (t: number): string => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const ahead = await metrics(`metricnames=RequestsPerMinute&aggregation=Total&timespan=${iso(now)}/${iso(now + 60_000)}&$filter=${encodeURIComponent("deployment eq 'blue'")}`);
+    const point = ahead.body.value[0]?.timeseries[0]?.data[0] ?? {};
+    assert.ok(point['timeStamp'] && !('total' in point), `a minute not yet ingested has no value, not 0: ${JSON.stringify(point)}`);
+    await new Promise((r) => setTimeout(r, 1600));
+    assert.equal(await blueTotal(), before + 3, 'ingested after the delay');
+    await admin(emu, 'PATCH', '/knobs', { metrics: { ingestionDelaySeconds: 120, timeScale: 0 } });
   });
 });
