@@ -8,6 +8,7 @@ import * as core from '@actions/core';
 import { ArmError, type AzureSession } from '../azure/session.ts';
 import { blocksAllow } from '../checks/rbac.ts';
 import { KEY_VAULT_SECRETS_USER, roleAssignmentCommand } from '../checks/roles.ts';
+import { NotYet, polling, retrying } from '../azure/retry.ts';
 import { retryTransient } from './lro.ts';
 
 const AUTHZ_API = '2022-04-01';
@@ -79,30 +80,25 @@ export async function ensureKeyVaultAccess(
       const roleDefinitionId = `/subscriptions/${session.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${KEY_VAULT_SECRETS_USER.roleDefinitionId}`;
       const body = { properties: { roleDefinitionId, principalId, principalType: 'ServicePrincipal' } };
       const path = `${id}/providers/Microsoft.Authorization/roleAssignments/${randomUUID()}`;
-      // A brand-new principal may not have replicated yet (PrincipalNotFound): ask again until the deadline.
-      let wait = 2000;
-      for (;;) {
-        try {
-          await retryTransient('assign Key Vault Secrets User', deadline, () => session.arm.send({ method: 'PUT', path, apiVersion: AUTHZ_API, body }));
-          break;
-        } catch (error) {
-          if (error instanceof ArmError && error.code === 'RoleAssignmentExists') break;
-          if (error instanceof ArmError && error.code === 'PrincipalNotFound' && Date.now() + wait < deadline) {
-            core.info(`The new identity ${principalId} is not replicated yet; assigning again in ${wait / 1000} s`);
-            await new Promise((r) => setTimeout(r, wait));
-            wait = Math.min(wait * 2, 15_000);
-            continue;
-          }
-          if (error instanceof ArmError) return { ...v, resourceId: id, state: 'missing', why: `the role assignment was refused: ${error.code}`, command };
-          throw error;
-        }
+      // A brand-new principal may not have replicated yet (PrincipalNotFound): ask again until the deadline (the one retry loop).
+      try {
+        await retrying('Assigning Key Vault Secrets User', {
+          deadline,
+          retryable: (e) => e instanceof ArmError && e.code === 'PrincipalNotFound',
+          firstDelayMs: 2000,
+          log: () => core.info(`The new identity ${principalId} is not replicated yet; assigning again.`),
+        }, () => retryTransient('assign Key Vault Secrets User', deadline, () => session.arm.send({ method: 'PUT', path, apiVersion: AUTHZ_API, body })));
+      } catch (error) {
+        if (!(error instanceof ArmError)) throw error;
+        if (error.code !== 'RoleAssignmentExists') return { ...v, resourceId: id, state: 'missing', why: `the role assignment was refused: ${error.code}`, command };
       }
       core.info(`Assigned Key Vault Secrets User on ${v.name} to the endpoint identity ${principalId}.`);
       // Visible through the Authorization API before the deployment relies on it.
-      for (let wait2 = 1000; !(await hasAccess(session, principalId, id, deadline)); wait2 = Math.min(wait2 * 2, 10_000)) {
-        if (Date.now() + wait2 > deadline) return { ...v, resourceId: id, state: 'granted', why: 'assigned, not yet visible' };
-        await new Promise((r) => setTimeout(r, wait2));
-      }
+      const visible = await polling('Key Vault Secrets User visible', { deadline, maxDelayMs: 10_000 }, async () => {
+        if (await hasAccess(session, principalId, id, deadline)) return true;
+        throw new NotYet('not yet visible');
+      });
+      if (!visible.done) return { ...v, resourceId: id, state: 'granted', why: 'assigned, not yet visible' };
       return { ...v, resourceId: id, state: 'granted' };
     }),
   );

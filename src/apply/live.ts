@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { ArmError, type AzureSession } from '../azure/session.ts';
 import { ML_API_VERSION } from '../manifests/rest.ts';
+import { NotYet, polling, systemClock, type Clock } from '../azure/retry.ts';
 import { retryTransient } from './lro.ts';
 import type { TrafficMap } from './traffic-plan.ts';
 import { isTerminal } from '../checks/endpoint-state.ts';
@@ -67,7 +68,8 @@ export async function readDeployment(session: AzureSession, path: string, deadli
 
 /**
  * Waits, a line per poll, while a resource is in a non-terminal state (another operation runs on
- * it): it is never written over. Undefined when it disappeared (deleted meanwhile).
+ * it): it is never written over. Undefined when it disappeared (deleted meanwhile). The waits are the
+ * one poll loop's (src/azure/retry.ts), on `clock`.
  */
 export async function waitWhileBusy<T extends { provisioningState: string }>(
   label: string,
@@ -75,14 +77,17 @@ export async function waitWhileBusy<T extends { provisioningState: string }>(
   first: T | undefined,
   deadline: number,
   intervalMs = 5000,
+  clock: Clock = systemClock,
 ): Promise<{ kind: 'ready'; value: T | undefined } | { kind: 'timeout'; state: string }> {
   let current = first;
-  const started = Date.now();
-  while (current && !isTerminal(current.provisioningState)) {
-    if (Date.now() + intervalMs > deadline) return { kind: 'timeout', state: current.provisioningState };
-    core.info(`${label} is ${current.provisioningState} (another operation is running on it); waiting, ${Math.round((Date.now() - started) / 1000)} s so far`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-    current = await read();
-  }
-  return { kind: 'ready', value: current };
+  const started = clock.now();
+  const waited = await polling(label, { deadline, clock }, async (attempt) => {
+    if (attempt > 1) current = await read();
+    if (current && !isTerminal(current.provisioningState)) {
+      core.info(`${label} is ${current.provisioningState} (another operation is running on it); waiting, ${Math.round((clock.now() - started) / 1000)} s so far`);
+      throw new NotYet(current.provisioningState, intervalMs);
+    }
+    return current;
+  });
+  return waited.done ? { kind: 'ready', value: waited.value } : { kind: 'timeout', state: waited.state };
 }

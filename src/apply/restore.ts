@@ -9,7 +9,7 @@
 import type { AzureSession } from '../azure/session.ts';
 import { ArmError } from '../azure/session.ts';
 import { systemClock, type Clock } from '../azure/retry.ts';
-import { describeEndpoint, type LiveEndpoint } from './live.ts';
+import { describeEndpoint, waitWhileBusy, type LiveEndpoint } from './live.ts';
 import { isTransient, retryTransient, runLro } from './lro.ts';
 import { isBusyConflict } from './writes.ts';
 import type { RolloutState, TrafficMaps } from './rollout-state.ts';
@@ -74,11 +74,9 @@ export async function restoreTraffic(session: Pick<AzureSession, 'arm'>, state: 
     if (guard.live) {
       if (sameMaps(guard.live, previous)) {
         if (TERMINAL.test(guard.live.provisioningState)) return { kind: 'restored', live: guard.live, sent: sends > 0 };
-        // An operation is still running on the endpoint: wait for it before judging what it leaves.
-        if (clock.now() + 2000 < deadline) {
-          await clock.sleep(2000);
-          continue;
-        }
+        // An operation is still running on the endpoint: wait for it (the one poll loop) before judging what it leaves.
+        const settled = await waitWhileBusy(`Endpoint ${state.endpointName}`, async () => (await tryRead(Math.min(deadline, clock.now() + 15_000))).live, guard.live, deadline, 2000, clock);
+        if (settled.kind === 'ready') continue;
       }
       if (!mine.some((m) => sameMaps(guard.live as LiveEndpoint, m))) return { kind: 'changed-elsewhere', live: guard.live };
     } else if (Object.keys(previous.traffic).length === 0) {

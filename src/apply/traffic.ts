@@ -88,7 +88,7 @@ async function applyMap(run: TrafficRun, traffic: TrafficMap, mirrorTraffic: Tra
   const { session, log, state } = run;
   const p = progress(run);
   // Never written over a running operation (an update that outlived an earlier wait, say).
-  const ready = await waitWhileBusy(`Endpoint ${state.endpointName}`, () => readEndpoint(session, state.endpointPath, run.deadline), await readEndpoint(session, state.endpointPath, run.deadline), run.deadline, 1000);
+  const ready = await waitWhileBusy(`Endpoint ${state.endpointName}`, () => readEndpoint(session, state.endpointPath, run.deadline), await readEndpoint(session, state.endpointPath, run.deadline), run.deadline, 1000, clockOf(run));
   if (ready.kind === 'timeout') return { problem: `the endpoint stayed ${ready.state} until the timeout` };
   if (!ready.value) return { problem: 'the endpoint is gone' };
   if (!sameMaps(ready.value, p.confirmed)) {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fakeClock } from '../../test/fixtures/fake-endpoint.ts';
-import { retrying } from './retry.ts';
+import { NotYet, polling, retrying } from './retry.ts';
 
 class Busy extends Error {
   readonly retryAfterMs?: number;
@@ -38,5 +38,39 @@ describe('retrying', () => {
     const clock = fakeClock();
     await assert.rejects(retrying('x', { deadline: clock.now() + 60_000, retryable: () => false, clock }, async () => { throw new Error('final'); }), /final/);
     assert.deepEqual(clock.sleeps, []);
+  });
+});
+
+describe('polling', () => {
+  it('looks again after each NotYet wait, quietly, until the state comes', async () => {
+    const clock = fakeClock();
+    const lines: string[] = [];
+    let looks = 0;
+    const got = await polling('op', { deadline: clock.now() + 60_000, clock, log: (l) => lines.push(l) }, async () => {
+      looks += 1;
+      if (looks < 3) throw new NotYet('Updating', 5000);
+      return 'done';
+    });
+    assert.deepEqual([got, clock.sleeps, lines], [{ done: true, value: 'done' }, [5000, 5000], []]);
+  });
+
+  it('ends with the last state when the next wait would pass the deadline', async () => {
+    const clock = fakeClock();
+    const got = await polling('op', { deadline: clock.now() + 12_000, clock }, async () => {
+      throw new NotYet('Updating', 5000);
+    });
+    assert.deepEqual([got, clock.sleeps], [{ done: false, state: 'Updating' }, [5000, 5000]]);
+  });
+
+  it('a retryable failure of a look is logged and asked again; any other is thrown', async () => {
+    const clock = fakeClock();
+    const lines: string[] = [];
+    let looks = 0;
+    const got = await polling('op', { deadline: clock.now() + 60_000, clock, retryable: (e) => e instanceof Busy, log: (l) => lines.push(l) }, async () => {
+      if (++looks === 1) throw new Busy();
+      return looks;
+    });
+    assert.deepEqual([got, clock.sleeps, lines.length], [{ done: true, value: 2 }, [1000], 1]);
+    await assert.rejects(polling('op', { deadline: clock.now() + 60_000, clock }, async () => { throw new Error('final'); }), /final/);
   });
 });
