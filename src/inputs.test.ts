@@ -70,9 +70,9 @@ describe('readInputs', () => {
 
   it('reads the rollout gates with their defaults', () => {
     const d = readInputs(reader({ 'endpoint-file': 'e' }), {});
-    assert.deepEqual([d.comparisonTolerance, d.minRequestCount, d.onNoData, d.maxErrorRate, d.mirrorPercent], [0.01, 10, 'fail', undefined, undefined]);
-    const g = readInputs(reader({ 'endpoint-file': 'e', 'rollout-steps': '10,100', 'mirror-percent': '20', 'max-error-rate': '5%', 'max-latency-p99-ms': '800', 'min-request-count': '3', 'on-no-data': 'Hold', 'comparison-tolerance': 'off' }), {});
-    assert.deepEqual([g.mirrorPercent, g.maxErrorRate, g.maxLatencyP99Ms, g.minRequestCount, g.onNoData, g.comparisonTolerance], [20, 0.05, 800, 3, 'hold', undefined]);
+    assert.deepEqual([d.comparisonTolerance, d.minRequestCount, d.onNoData, d.maxErrorRate, d.mirrorPercent, d.metricsIngestionDelayMs], [0.01, 10, 'fail', undefined, undefined, 180_000]);
+    const g = readInputs(reader({ 'endpoint-file': 'e', 'rollout-steps': '10,100', 'mirror-percent': '20', 'max-error-rate': '5%', 'max-latency-p99-ms': '800', 'min-request-count': '3', 'on-no-data': 'Hold', 'comparison-tolerance': 'off', 'metrics-ingestion-delay': '90s' }), {});
+    assert.deepEqual([g.mirrorPercent, g.maxErrorRate, g.maxLatencyP99Ms, g.minRequestCount, g.onNoData, g.comparisonTolerance, g.metricsIngestionDelayMs], [20, 0.05, 800, 3, 'hold', undefined, 90_000]);
   });
 
   const badGates: [string, Record<string, string>, RegExp][] = [

@@ -99,16 +99,21 @@ describe('deploy: gated rollout', () => {
   // The emulator's fast profile ingests metrics 2 s after a request: the gate waits 3 s after each bake.
   const metricsGate = { 'deployment-file': 'ml/green.yml', 'rollout-steps': '50,100', 'max-error-rate': '5%', 'max-latency-p99-ms': '2000', 'min-request-count': '5', 'bake-time': '6s', 'metrics-ingestion-delay': '3s' };
 
-  it('a metrics gate with enough healthy requests passes, from Azure Monitor', async () => {
-    // Users keep sending requests through every step (Azure Monitor's grain is a minute, so each step needs its own).
+  /** Deploys while users keep sending requests from green's first step on (Azure Monitor's grain is a minute, so each step needs its own). */
+  async function deployWithUsers(inputs: Record<string, string>, timeoutMs?: number): ReturnType<typeof deploy> {
     let finished = false;
-    const running = deploy(emu, metricsGate, green()).finally(() => (finished = true));
+    const running = deploy(emu, inputs, green(), { timeoutMs }).finally(() => (finished = true));
     await until(async () => (await world(emu))['existing-ep']?.traffic.green === 50);
     const users = (async () => {
       while (!finished) await liveTraffic(5);
     })();
     const run = await running;
     await users;
+    return run;
+  }
+
+  it('a metrics gate with enough healthy requests passes, from Azure Monitor', async () => {
+    const run = await deployWithUsers(metricsGate);
     assert.equal(run.code, 0, run.stdout);
     assert.deepEqual((await world(emu))['existing-ep']?.traffic, { green: 100 });
     assert.match(run.summary, /\| Gate metrics: green 50 % \| ✅ ok \| [\d.]+ m?s \| \d+ requests, error rate 0 %, P99 \d+ ms \|/);
@@ -117,15 +122,7 @@ describe('deploy: gated rollout', () => {
   it('with Azure Monitor ingesting 8 s late, the metrics gate waits for the window, says so, and passes a healthy deployment under on-no-data: fail', async () => {
     // Judged right after its 4 s bake (no wait), the window would show no request yet and be rolled back as "no data".
     await admin(emu, 'PATCH', '/knobs', { metrics: { ingestionDelaySeconds: 8, timeScale: 1 } });
-    let finished = false;
-    const inputs = { ...metricsGate, 'bake-time': '4s', 'metrics-ingestion-delay': '9s', timeout: '150s' };
-    const running = deploy(emu, inputs, green(), { timeoutMs: 170_000 }).finally(() => (finished = true));
-    await until(async () => (await world(emu))['existing-ep']?.traffic.green === 50);
-    const users = (async () => {
-      while (!finished) await liveTraffic(5);
-    })();
-    const run = await running;
-    await users;
+    const run = await deployWithUsers({ ...metricsGate, 'bake-time': '4s', 'metrics-ingestion-delay': '9s', timeout: '150s' }, 170_000);
     assert.equal(run.code, 0, run.stdout);
     assert.deepEqual((await world(emu))['existing-ep']?.traffic, { green: 100 });
     assert.match(run.stdout, /green 50 %: waiting \d+ s for Azure Monitor to ingest the window's metrics \(metrics-ingestion-delay 9 s\); judging at \d\d:\d\d:\d\d UTC\./);

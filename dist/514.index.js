@@ -1,8 +1,8 @@
-export const id = 208;
-export const ids = [208];
+export const id = 514;
+export const ids = [514];
 export const modules = {
 
-/***/ 2056:
+/***/ 870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,13 +11,15 @@ export const modules = {
 /* harmony export */   iJ: () => (/* binding */ readDeployment),
 /* harmony export */   uI: () => (/* binding */ waitWhileBusy)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
-/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4138);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1599);
-/* harmony import */ var _checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3776);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9846);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7574);
+/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2324);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4211);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8349);
+/* harmony import */ var _checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(126);
 // Reads of the live endpoint and deployments that apply needs between its writes (read back after
 // every change, wait for a non-terminal state), through the session's ARM client.
+
 
 
 
@@ -41,7 +43,7 @@ function describeEndpoint(body) {
 }
 async function getOrMissing(session, path, deadline) {
     try {
-        const res = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)(`GET ${path.split('/').slice(-2).join('/')}`, deadline, () => session.arm.send({ method: 'GET', path, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .ML_API_VERSION */ .W8 }));
+        const res = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_4__/* .retryTransient */ .jh)(`GET ${path.split('/').slice(-2).join('/')}`, deadline, () => session.arm.send({ method: 'GET', path, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .ML_API_VERSION */ .W8 }));
         return res.body;
     }
     catch (error) {
@@ -60,25 +62,28 @@ async function readDeployment(session, path, deadline) {
 }
 /**
  * Waits, a line per poll, while a resource is in a non-terminal state (another operation runs on
- * it): it is never written over. Undefined when it disappeared (deleted meanwhile).
+ * it): it is never written over. Undefined when it disappeared (deleted meanwhile). The waits are the
+ * one poll loop's (src/azure/retry.ts), on `clock`.
  */
-async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
+async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000, clock = _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .ml) {
     let current = first;
-    const started = Date.now();
-    while (current && !(0,_checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isTerminal */ .Hd)(current.provisioningState)) {
-        if (Date.now() + intervalMs > deadline)
-            return { kind: 'timeout', state: current.provisioningState };
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${label} is ${current.provisioningState} (another operation is running on it); waiting, ${Math.round((Date.now() - started) / 1000)} s so far`);
-        await new Promise((r) => setTimeout(r, intervalMs));
-        current = await read();
-    }
-    return { kind: 'ready', value: current };
+    const started = clock.now();
+    const waited = await (0,_azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .polling */ .CM)(label, { deadline, clock }, async (attempt) => {
+        if (attempt > 1)
+            current = await read();
+        if (current && !(0,_checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_5__/* .isTerminal */ .Hd)(current.provisioningState)) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${label} is ${current.provisioningState} (another operation is running on it); waiting, ${Math.round((clock.now() - started) / 1000)} s so far`);
+            throw new _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .NotYet */ .QH(current.provisioningState, intervalMs);
+        }
+        return current;
+    });
+    return waited.done ? { kind: 'ready', value: waited.value } : { kind: 'timeout', state: waited.state };
 }
 
 
 /***/ }),
 
-/***/ 1599:
+/***/ 8349:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -86,19 +91,21 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 /* harmony export */   jh: () => (/* binding */ retryTransient),
 /* harmony export */   z9: () => (/* binding */ runLro)
 /* harmony export */ });
-/* unused harmony exports pollDelayMs, PollLog */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
-/* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7352);
-/* harmony import */ var _azure_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9649);
-/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7573);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7076);
+/* unused harmony exports pollDelayMs, PollLog, transientPollDelayMs */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9846);
+/* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9384);
+/* harmony import */ var _azure_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4131);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4211);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7574);
 // Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
-// the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
-// Retry-After (docs/rollout.md §1). Azure sends none (test/fixtures/recorded/ml-online.json), so the
-// action backs off on its own (at once, 1 s, 2 s, 3 s, then every 5 s: the SDK's deployment interval; never
-// more often than the SDK once settled, and a terminal state noticed within 5 s). One log line per
-// state change, plus a heartbeat each minute; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
-// pipeline's own retries) is not a failed operation: it is retried at the next interval.
+// the session's ARM client: the poller follows Azure-AsyncOperation / Location, and the waits
+// between its polls are those of the one poll loop (src/azure/retry.ts `polling`, on the run's
+// clock): Retry-After honoured but never past the deadline (docs/rollout.md §1). Azure sends none
+// (test/fixtures/recorded/ml-online.json), so the action backs off on its own (at once, 1 s, 2 s, 3 s,
+// then every 5 s: the SDK's deployment interval; never more often than the SDK once settled, and a
+// terminal state noticed within 5 s). One log line per state change, plus a heartbeat each minute;
+// the wait stops at the run's `timeout` budget. A throttled or failed poll (429, 5xx, a reset, after
+// the pipeline's own retries) is not a failed operation: it is asked again about one interval later.
 
 
 
@@ -136,67 +143,81 @@ function elapsed(ms) {
     const s = Math.round(ms / 1000);
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
+/** The wait after a poll that failed transiently (no Retry-After): about one interval of the schedule, at least 1 s. */
+function transientPollDelayMs(polls, maxMs) {
+    return Math.max(1000, pollDelayMs(polls, maxMs));
+}
 /** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
 async function runLro(arm, request, options) {
-    const now = options.now ?? Date.now;
-    const started = now();
+    const clock = options.clock ?? _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .ml;
+    const started = clock.now();
     let polls = 0;
     let lastBody;
+    let lastHeaders = {};
+    let lastState = 'InProgress';
     const interval = options.intervalMs ?? 5000;
     const lines = new PollLog();
-    /** core-lro honours Retry-After: when the service sends none, the back-off schedule supplies it. */
-    const paced = (res) => {
-        const headers = res.rawResponse.headers;
-        if (Object.keys(headers).some((k) => k.toLowerCase() === 'retry-after'))
-            return res;
-        return { ...res, rawResponse: { ...res.rawResponse, headers: { ...headers, 'retry-after': String(pollDelayMs(polls, interval) / 1000) } } };
-    };
     const poller = await (0,_azure_core_lro__WEBPACK_IMPORTED_MODULE_1__/* .createHttpPoller */ .Vj)({
         requestPath: request.path,
         requestMethod: request.method,
-        sendInitialRequest: async () => paced(toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body }))),
+        sendInitialRequest: async () => {
+            const res = await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body });
+            lastHeaders = res.headers;
+            return toLro(res);
+        },
         sendPollRequest: async (path) => {
             polls += 1;
             const absolute = /^https:\/\//i.test(path);
             try {
-                const res = await arm.send({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion });
+                const res = await (0,_azure_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeadline */ .NE)(options.deadline, () => arm.send({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion }));
+                lastHeaders = res.headers;
                 lastBody = res.body && typeof res.body === 'object' ? res.body : undefined;
-                const state = String(lastBody?.status ?? lastBody?.properties?.provisioningState ?? `HTTP ${res.status}`);
-                if (lines.shouldLog(state, now()))
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${state} (${elapsed(now() - started)} elapsed)`);
-                return paced(toLro(res));
+                lastState = String(lastBody?.status ?? lastBody?.properties?.provisioningState ?? `HTTP ${res.status}`);
+                if (lines.shouldLog(lastState, clock.now()))
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${lastState} (${elapsed(clock.now() - started)} elapsed)`);
+                return toLro(res);
             }
             catch (error) {
                 if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW && !isTransient(error)) {
                     // A Location poll answers the failure itself with an error status.
                     lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(now() - started)} elapsed)`);
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(clock.now() - started)} elapsed)`);
                     return { flatResponse: lastBody, rawResponse: { statusCode: 200, headers: {}, body: lastBody } };
                 }
-                if (!isTransient(error))
-                    throw error;
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: status not readable (${error.code}); asking again (${elapsed(now() - started)} elapsed)`);
-                const body = { status: 'InProgress' };
-                return { flatResponse: body, rawResponse: { statusCode: 200, headers: { 'retry-after': String(Math.ceil(interval / 1000)) }, body } };
+                // Transient: the poll loop below asks again about one interval later (or after its Retry-After).
+                throw error;
             }
         },
-    }, { intervalInMs: interval, resolveOnUnsuccessful: true });
-    const remaining = options.deadline - now();
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), Math.max(0, remaining));
+    }, { resolveOnUnsuccessful: true });
+    let waited;
     try {
-        await poller.pollUntilDone({ abortSignal: abort.signal });
+        waited = await (0,_azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .polling */ .CM)(options.label, {
+            deadline: options.deadline,
+            clock,
+            retryable: isTransient,
+            retryAfterMs: (e) => (e instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW ? e.retryAfterMs : undefined),
+            delayMs: () => transientPollDelayMs(polls, interval),
+            log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(line),
+        }, async () => {
+            if (!poller.isDone())
+                await poller.poll();
+            if (poller.isDone())
+                return true;
+            // Retry-After when the service sends one, else the back-off schedule.
+            throw new _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .NotYet */ .QH(lastState, (0,_azure_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .retryAfterMsOf */ .mK)(lastHeaders, clock.now()) ?? pollDelayMs(polls, interval));
+        });
     }
     catch (error) {
-        if (abort.signal.aborted)
-            return { kind: 'timeout', polls, elapsedMs: now() - started };
-        throw error;
+        // A poll still failing transiently when the budget ends is a timeout, not a failed operation.
+        if (isTransient(error))
+            waited = { done: false };
+        else
+            throw error;
     }
-    finally {
-        clearTimeout(timer);
-    }
+    const elapsedMs = clock.now() - started;
+    if (!waited.done)
+        return { kind: 'timeout', polls, elapsedMs };
     const state = poller.getOperationState();
-    const elapsedMs = now() - started;
     if (state.status === 'succeeded') {
         const resource = (state.result && typeof state.result === 'object' ? state.result : {});
         return { kind: 'succeeded', resource, polls, elapsedMs };
@@ -216,25 +237,25 @@ async function runLro(arm, request, options) {
  * `timeout: 20s` never waits out a `Retry-After: 90`).
  */
 async function retryTransient(what, deadline, call, options = {}) {
-    return (0,_azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R)(what, { deadline, retryable: options.retryable ?? isTransient, retryAfterMs: (e) => (e instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW ? e.retryAfterMs : undefined), log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(line), clock: options.clock }, () => (0,_azure_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeadline */ .NE)(deadline, call));
+    return (0,_azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)(what, { deadline, retryable: options.retryable ?? isTransient, retryAfterMs: (e) => (e instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW ? e.retryAfterMs : undefined), log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(line), clock: options.clock }, () => (0,_azure_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeadline */ .NE)(deadline, call));
 }
 
 
 /***/ }),
 
-/***/ 208:
+/***/ 514:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(646);
-/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3926);
-/* harmony import */ var _rollout_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1445);
-/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8274);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9846);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7574);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8252);
+/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5444);
+/* harmony import */ var _rollout_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(963);
+/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1131);
 // The post step (action.yml `runs.post`, which the runner starts even when the job was cancelled):
 // when the main step died mid-rollout, its saved state still says `inProgress`; this finishes the
 // restore of the traffic it started from and reads it back (docs/rollout.md §5). The restore does
@@ -277,7 +298,7 @@ async function runPost(stateText, deps = {}) {
 
 /***/ }),
 
-/***/ 3926:
+/***/ 5444:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -286,12 +307,12 @@ async function runPost(stateText, deps = {}) {
 /* harmony export */   Yw: () => (/* binding */ restoreTraffic),
 /* harmony export */   ui: () => (/* binding */ ROLLBACK_BUDGET_MS)
 /* harmony export */ });
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
-/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7573);
-/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2056);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1599);
-/* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3306);
-/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8274);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7574);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4211);
+/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(870);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8349);
+/* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7544);
+/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1131);
 
 
 
@@ -308,7 +329,7 @@ function sameMaps(live, want) {
 }
 const TERMINAL = /^(succeeded|failed|canceled)$/i;
 async function restoreTraffic(session, state, options) {
-    const clock = options.clock ?? _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+    const clock = options.clock ?? _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml;
     const deadline = clock.now() + (options.budgetMs ?? ROLLBACK_BUDGET_MS);
     const previous = state.previous;
     const mine = [previous, ...options.ours];
@@ -335,11 +356,10 @@ async function restoreTraffic(session, state, options) {
             if (sameMaps(guard.live, previous)) {
                 if (TERMINAL.test(guard.live.provisioningState))
                     return { kind: 'restored', live: guard.live, sent: sends > 0 };
-                // An operation is still running on the endpoint: wait for it before judging what it leaves.
-                if (clock.now() + 2000 < deadline) {
-                    await clock.sleep(2000);
+                // An operation is still running on the endpoint: wait for it (the one poll loop) before judging what it leaves.
+                const settled = await (0,_live_js__WEBPACK_IMPORTED_MODULE_2__/* .waitWhileBusy */ .uI)(`Endpoint ${state.endpointName}`, async () => (await tryRead(Math.min(deadline, clock.now() + 15_000))).live, guard.live, deadline, 2000, clock);
+                if (settled.kind === 'ready')
                     continue;
-                }
             }
             if (!mine.some((m) => sameMaps(guard.live, m)))
                 return { kind: 'changed-elsewhere', live: guard.live };
@@ -355,7 +375,7 @@ async function restoreTraffic(session, state, options) {
         options.log(`Sending the restore of traffic ${describeMaps(previous)}${guard.live ? '' : ` (${guard.why}; sent without it)`}.`);
         const body = (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .withTraffic */ .oO)(state.body, previous.traffic, previous.mirrorTraffic);
         try {
-            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)('Restore', deadline, () => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .runLro */ .z9)(session.arm, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body }, { label: 'Restore', deadline }), { clock, retryable: (e) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(e) || (0,_writes_js__WEBPACK_IMPORTED_MODULE_4__/* .isBusyConflict */ .I2)(e) });
+            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)('Restore', deadline, () => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .runLro */ .z9)(session.arm, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body }, { label: 'Restore', deadline, clock }), { clock, retryable: (e) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(e) || (0,_writes_js__WEBPACK_IMPORTED_MODULE_4__/* .isBusyConflict */ .I2)(e) });
             if (outcome.kind === 'failed')
                 return { kind: 'failed', why: `the restore failed: ${outcome.error.code}: ${outcome.error.message}`, live: guard.live };
             if (outcome.kind === 'timeout')
@@ -378,7 +398,7 @@ async function restoreTraffic(session, state, options) {
 
 /***/ }),
 
-/***/ 3306:
+/***/ 7544:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -386,9 +406,9 @@ async function restoreTraffic(session, state, options) {
 /* harmony export */   f6: () => (/* binding */ ApplyLog),
 /* harmony export */   zC: () => (/* binding */ writeLro)
 /* harmony export */ });
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6939);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1599);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7574);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8349);
 
 
 
@@ -423,7 +443,7 @@ async function writeLro(session, log, req, label, deadline, options = {}) {
     const started = Date.now();
     try {
         return await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .retryTransient */ .jh)(label, deadline, async () => {
-            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .runLro */ .z9)(session.arm, req, { label, deadline });
+            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .runLro */ .z9)(session.arm, req, { label, deadline, clock: options.clock });
             log.writes += 1;
             return outcome;
         }, { retryable: (error) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error) || isBusyConflict(error), clock: options.clock });

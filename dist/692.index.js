@@ -1,8 +1,8 @@
-export const id = 119;
-export const ids = [119];
+export const id = 692;
+export const ids = [692];
 export const modules = {
 
-/***/ 2056:
+/***/ 870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,13 +11,15 @@ export const modules = {
 /* harmony export */   iJ: () => (/* binding */ readDeployment),
 /* harmony export */   uI: () => (/* binding */ waitWhileBusy)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
-/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4138);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1599);
-/* harmony import */ var _checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3776);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9846);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7574);
+/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2324);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4211);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8349);
+/* harmony import */ var _checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(126);
 // Reads of the live endpoint and deployments that apply needs between its writes (read back after
 // every change, wait for a non-terminal state), through the session's ARM client.
+
 
 
 
@@ -41,7 +43,7 @@ function describeEndpoint(body) {
 }
 async function getOrMissing(session, path, deadline) {
     try {
-        const res = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)(`GET ${path.split('/').slice(-2).join('/')}`, deadline, () => session.arm.send({ method: 'GET', path, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .ML_API_VERSION */ .W8 }));
+        const res = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_4__/* .retryTransient */ .jh)(`GET ${path.split('/').slice(-2).join('/')}`, deadline, () => session.arm.send({ method: 'GET', path, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .ML_API_VERSION */ .W8 }));
         return res.body;
     }
     catch (error) {
@@ -60,25 +62,28 @@ async function readDeployment(session, path, deadline) {
 }
 /**
  * Waits, a line per poll, while a resource is in a non-terminal state (another operation runs on
- * it): it is never written over. Undefined when it disappeared (deleted meanwhile).
+ * it): it is never written over. Undefined when it disappeared (deleted meanwhile). The waits are the
+ * one poll loop's (src/azure/retry.ts), on `clock`.
  */
-async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
+async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000, clock = _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .ml) {
     let current = first;
-    const started = Date.now();
-    while (current && !(0,_checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isTerminal */ .Hd)(current.provisioningState)) {
-        if (Date.now() + intervalMs > deadline)
-            return { kind: 'timeout', state: current.provisioningState };
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${label} is ${current.provisioningState} (another operation is running on it); waiting, ${Math.round((Date.now() - started) / 1000)} s so far`);
-        await new Promise((r) => setTimeout(r, intervalMs));
-        current = await read();
-    }
-    return { kind: 'ready', value: current };
+    const started = clock.now();
+    const waited = await (0,_azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .polling */ .CM)(label, { deadline, clock }, async (attempt) => {
+        if (attempt > 1)
+            current = await read();
+        if (current && !(0,_checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_5__/* .isTerminal */ .Hd)(current.provisioningState)) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${label} is ${current.provisioningState} (another operation is running on it); waiting, ${Math.round((clock.now() - started) / 1000)} s so far`);
+            throw new _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .NotYet */ .QH(current.provisioningState, intervalMs);
+        }
+        return current;
+    });
+    return waited.done ? { kind: 'ready', value: waited.value } : { kind: 'timeout', state: waited.state };
 }
 
 
 /***/ }),
 
-/***/ 1599:
+/***/ 8349:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -86,19 +91,21 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 /* harmony export */   jh: () => (/* binding */ retryTransient),
 /* harmony export */   z9: () => (/* binding */ runLro)
 /* harmony export */ });
-/* unused harmony exports pollDelayMs, PollLog */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
-/* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7352);
-/* harmony import */ var _azure_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9649);
-/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7573);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7076);
+/* unused harmony exports pollDelayMs, PollLog, transientPollDelayMs */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9846);
+/* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9384);
+/* harmony import */ var _azure_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4131);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4211);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7574);
 // Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
-// the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
-// Retry-After (docs/rollout.md §1). Azure sends none (test/fixtures/recorded/ml-online.json), so the
-// action backs off on its own (at once, 1 s, 2 s, 3 s, then every 5 s: the SDK's deployment interval; never
-// more often than the SDK once settled, and a terminal state noticed within 5 s). One log line per
-// state change, plus a heartbeat each minute; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
-// pipeline's own retries) is not a failed operation: it is retried at the next interval.
+// the session's ARM client: the poller follows Azure-AsyncOperation / Location, and the waits
+// between its polls are those of the one poll loop (src/azure/retry.ts `polling`, on the run's
+// clock): Retry-After honoured but never past the deadline (docs/rollout.md §1). Azure sends none
+// (test/fixtures/recorded/ml-online.json), so the action backs off on its own (at once, 1 s, 2 s, 3 s,
+// then every 5 s: the SDK's deployment interval; never more often than the SDK once settled, and a
+// terminal state noticed within 5 s). One log line per state change, plus a heartbeat each minute;
+// the wait stops at the run's `timeout` budget. A throttled or failed poll (429, 5xx, a reset, after
+// the pipeline's own retries) is not a failed operation: it is asked again about one interval later.
 
 
 
@@ -136,67 +143,81 @@ function elapsed(ms) {
     const s = Math.round(ms / 1000);
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
+/** The wait after a poll that failed transiently (no Retry-After): about one interval of the schedule, at least 1 s. */
+function transientPollDelayMs(polls, maxMs) {
+    return Math.max(1000, pollDelayMs(polls, maxMs));
+}
 /** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
 async function runLro(arm, request, options) {
-    const now = options.now ?? Date.now;
-    const started = now();
+    const clock = options.clock ?? _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .ml;
+    const started = clock.now();
     let polls = 0;
     let lastBody;
+    let lastHeaders = {};
+    let lastState = 'InProgress';
     const interval = options.intervalMs ?? 5000;
     const lines = new PollLog();
-    /** core-lro honours Retry-After: when the service sends none, the back-off schedule supplies it. */
-    const paced = (res) => {
-        const headers = res.rawResponse.headers;
-        if (Object.keys(headers).some((k) => k.toLowerCase() === 'retry-after'))
-            return res;
-        return { ...res, rawResponse: { ...res.rawResponse, headers: { ...headers, 'retry-after': String(pollDelayMs(polls, interval) / 1000) } } };
-    };
     const poller = await (0,_azure_core_lro__WEBPACK_IMPORTED_MODULE_1__/* .createHttpPoller */ .Vj)({
         requestPath: request.path,
         requestMethod: request.method,
-        sendInitialRequest: async () => paced(toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body }))),
+        sendInitialRequest: async () => {
+            const res = await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body });
+            lastHeaders = res.headers;
+            return toLro(res);
+        },
         sendPollRequest: async (path) => {
             polls += 1;
             const absolute = /^https:\/\//i.test(path);
             try {
-                const res = await arm.send({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion });
+                const res = await (0,_azure_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeadline */ .NE)(options.deadline, () => arm.send({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion }));
+                lastHeaders = res.headers;
                 lastBody = res.body && typeof res.body === 'object' ? res.body : undefined;
-                const state = String(lastBody?.status ?? lastBody?.properties?.provisioningState ?? `HTTP ${res.status}`);
-                if (lines.shouldLog(state, now()))
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${state} (${elapsed(now() - started)} elapsed)`);
-                return paced(toLro(res));
+                lastState = String(lastBody?.status ?? lastBody?.properties?.provisioningState ?? `HTTP ${res.status}`);
+                if (lines.shouldLog(lastState, clock.now()))
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${lastState} (${elapsed(clock.now() - started)} elapsed)`);
+                return toLro(res);
             }
             catch (error) {
                 if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW && !isTransient(error)) {
                     // A Location poll answers the failure itself with an error status.
                     lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(now() - started)} elapsed)`);
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(clock.now() - started)} elapsed)`);
                     return { flatResponse: lastBody, rawResponse: { statusCode: 200, headers: {}, body: lastBody } };
                 }
-                if (!isTransient(error))
-                    throw error;
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: status not readable (${error.code}); asking again (${elapsed(now() - started)} elapsed)`);
-                const body = { status: 'InProgress' };
-                return { flatResponse: body, rawResponse: { statusCode: 200, headers: { 'retry-after': String(Math.ceil(interval / 1000)) }, body } };
+                // Transient: the poll loop below asks again about one interval later (or after its Retry-After).
+                throw error;
             }
         },
-    }, { intervalInMs: interval, resolveOnUnsuccessful: true });
-    const remaining = options.deadline - now();
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), Math.max(0, remaining));
+    }, { resolveOnUnsuccessful: true });
+    let waited;
     try {
-        await poller.pollUntilDone({ abortSignal: abort.signal });
+        waited = await (0,_azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .polling */ .CM)(options.label, {
+            deadline: options.deadline,
+            clock,
+            retryable: isTransient,
+            retryAfterMs: (e) => (e instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW ? e.retryAfterMs : undefined),
+            delayMs: () => transientPollDelayMs(polls, interval),
+            log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(line),
+        }, async () => {
+            if (!poller.isDone())
+                await poller.poll();
+            if (poller.isDone())
+                return true;
+            // Retry-After when the service sends one, else the back-off schedule.
+            throw new _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .NotYet */ .QH(lastState, (0,_azure_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .retryAfterMsOf */ .mK)(lastHeaders, clock.now()) ?? pollDelayMs(polls, interval));
+        });
     }
     catch (error) {
-        if (abort.signal.aborted)
-            return { kind: 'timeout', polls, elapsedMs: now() - started };
-        throw error;
+        // A poll still failing transiently when the budget ends is a timeout, not a failed operation.
+        if (isTransient(error))
+            waited = { done: false };
+        else
+            throw error;
     }
-    finally {
-        clearTimeout(timer);
-    }
+    const elapsedMs = clock.now() - started;
+    if (!waited.done)
+        return { kind: 'timeout', polls, elapsedMs };
     const state = poller.getOperationState();
-    const elapsedMs = now() - started;
     if (state.status === 'succeeded') {
         const resource = (state.result && typeof state.result === 'object' ? state.result : {});
         return { kind: 'succeeded', resource, polls, elapsedMs };
@@ -216,13 +237,13 @@ async function runLro(arm, request, options) {
  * `timeout: 20s` never waits out a `Retry-After: 90`).
  */
 async function retryTransient(what, deadline, call, options = {}) {
-    return (0,_azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R)(what, { deadline, retryable: options.retryable ?? isTransient, retryAfterMs: (e) => (e instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW ? e.retryAfterMs : undefined), log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(line), clock: options.clock }, () => (0,_azure_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeadline */ .NE)(deadline, call));
+    return (0,_azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)(what, { deadline, retryable: options.retryable ?? isTransient, retryAfterMs: (e) => (e instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW ? e.retryAfterMs : undefined), log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(line), clock: options.clock }, () => (0,_azure_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeadline */ .NE)(deadline, call));
 }
 
 
 /***/ }),
 
-/***/ 3926:
+/***/ 5444:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -231,12 +252,12 @@ async function retryTransient(what, deadline, call, options = {}) {
 /* harmony export */   Yw: () => (/* binding */ restoreTraffic),
 /* harmony export */   ui: () => (/* binding */ ROLLBACK_BUDGET_MS)
 /* harmony export */ });
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
-/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7573);
-/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2056);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1599);
-/* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3306);
-/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8274);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7574);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4211);
+/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(870);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8349);
+/* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7544);
+/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1131);
 
 
 
@@ -253,7 +274,7 @@ function sameMaps(live, want) {
 }
 const TERMINAL = /^(succeeded|failed|canceled)$/i;
 async function restoreTraffic(session, state, options) {
-    const clock = options.clock ?? _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+    const clock = options.clock ?? _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml;
     const deadline = clock.now() + (options.budgetMs ?? ROLLBACK_BUDGET_MS);
     const previous = state.previous;
     const mine = [previous, ...options.ours];
@@ -280,11 +301,10 @@ async function restoreTraffic(session, state, options) {
             if (sameMaps(guard.live, previous)) {
                 if (TERMINAL.test(guard.live.provisioningState))
                     return { kind: 'restored', live: guard.live, sent: sends > 0 };
-                // An operation is still running on the endpoint: wait for it before judging what it leaves.
-                if (clock.now() + 2000 < deadline) {
-                    await clock.sleep(2000);
+                // An operation is still running on the endpoint: wait for it (the one poll loop) before judging what it leaves.
+                const settled = await (0,_live_js__WEBPACK_IMPORTED_MODULE_2__/* .waitWhileBusy */ .uI)(`Endpoint ${state.endpointName}`, async () => (await tryRead(Math.min(deadline, clock.now() + 15_000))).live, guard.live, deadline, 2000, clock);
+                if (settled.kind === 'ready')
                     continue;
-                }
             }
             if (!mine.some((m) => sameMaps(guard.live, m)))
                 return { kind: 'changed-elsewhere', live: guard.live };
@@ -300,7 +320,7 @@ async function restoreTraffic(session, state, options) {
         options.log(`Sending the restore of traffic ${describeMaps(previous)}${guard.live ? '' : ` (${guard.why}; sent without it)`}.`);
         const body = (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .withTraffic */ .oO)(state.body, previous.traffic, previous.mirrorTraffic);
         try {
-            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)('Restore', deadline, () => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .runLro */ .z9)(session.arm, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body }, { label: 'Restore', deadline }), { clock, retryable: (e) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(e) || (0,_writes_js__WEBPACK_IMPORTED_MODULE_4__/* .isBusyConflict */ .I2)(e) });
+            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)('Restore', deadline, () => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .runLro */ .z9)(session.arm, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body }, { label: 'Restore', deadline, clock }), { clock, retryable: (e) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(e) || (0,_writes_js__WEBPACK_IMPORTED_MODULE_4__/* .isBusyConflict */ .I2)(e) });
             if (outcome.kind === 'failed')
                 return { kind: 'failed', why: `the restore failed: ${outcome.error.code}: ${outcome.error.message}`, live: guard.live };
             if (outcome.kind === 'timeout')
@@ -323,7 +343,7 @@ async function restoreTraffic(session, state, options) {
 
 /***/ }),
 
-/***/ 3306:
+/***/ 7544:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -331,9 +351,9 @@ async function restoreTraffic(session, state, options) {
 /* harmony export */   f6: () => (/* binding */ ApplyLog),
 /* harmony export */   zC: () => (/* binding */ writeLro)
 /* harmony export */ });
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6939);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1599);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7574);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8349);
 
 
 
@@ -368,7 +388,7 @@ async function writeLro(session, log, req, label, deadline, options = {}) {
     const started = Date.now();
     try {
         return await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .retryTransient */ .jh)(label, deadline, async () => {
-            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .runLro */ .z9)(session.arm, req, { label, deadline });
+            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .runLro */ .z9)(session.arm, req, { label, deadline, clock: options.clock });
             log.writes += 1;
             return outcome;
         }, { retryable: (error) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error) || isBusyConflict(error), clock: options.clock });
@@ -383,7 +403,7 @@ async function writeLro(session, log, req, label, deadline, options = {}) {
 
 /***/ }),
 
-/***/ 2119:
+/***/ 4692:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -395,26 +415,26 @@ __webpack_require__.d(__webpack_exports__, {
   deployMode: () => (/* binding */ deployMode)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(7094);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(9846);
 // EXTERNAL MODULE: ./lib/assets/upload.js
-var upload = __webpack_require__(3884);
+var upload = __webpack_require__(6658);
 // EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
-var azure_session = __webpack_require__(7076);
+var azure_session = __webpack_require__(7574);
 // EXTERNAL MODULE: ./lib/inputs.js
-var inputs = __webpack_require__(646);
+var inputs = __webpack_require__(8252);
 // EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
-var validate_plan = __webpack_require__(8542);
+var validate_plan = __webpack_require__(9939);
 // EXTERNAL MODULE: ./lib/report/redact.js
-var redact = __webpack_require__(6749);
+var redact = __webpack_require__(4684);
 // EXTERNAL MODULE: ./lib/report/model.js
-var model = __webpack_require__(5747);
+var model = __webpack_require__(7053);
 // EXTERNAL MODULE: ./lib/secrets/parse.js
-var parse = __webpack_require__(8586);
+var parse = __webpack_require__(6352);
 // EXTERNAL MODULE: ./lib/source-files.js
-var source_files = __webpack_require__(308);
+var source_files = __webpack_require__(2082);
 // EXTERNAL MODULE: ./lib/manifests/index.js
-var manifests = __webpack_require__(9878);
+var manifests = __webpack_require__(6144);
 ;// CONCATENATED MODULE: ./lib/apply/failure-codes.js
 // Pure: the documented online-deployment failure codes with a remedy each, after
 // "Troubleshooting online endpoints deployment and scoring"
@@ -531,17 +551,20 @@ function retryAfterGrant(error, references, grantedVaultHosts) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/checks/rbac.js
-var rbac = __webpack_require__(6381);
+var rbac = __webpack_require__(4191);
 // EXTERNAL MODULE: ./lib/checks/roles.js
-var roles = __webpack_require__(176);
+var roles = __webpack_require__(1966);
+// EXTERNAL MODULE: ./lib/azure/retry.js
+var retry = __webpack_require__(4211);
 // EXTERNAL MODULE: ./lib/apply/lro.js
-var lro = __webpack_require__(1599);
+var lro = __webpack_require__(8349);
 ;// CONCATENATED MODULE: ./lib/apply/keyvault-roles.js
 // Key Vault access of a new system-assigned endpoint identity (docs/secret-injection.md): it is
 // never granted automatically and cannot be granted before the endpoint exists. Between endpoint
 // and deployment creation this module checks each referenced vault, assigns Key Vault Secrets User
 // with `grant-missing-roles` (principalType set: the principal is brand new, and role assignment
 // without it fails while the principal replicates), and waits until the assignment is visible.
+
 
 
 
@@ -590,34 +613,30 @@ async function ensureKeyVaultAccess(session, principalId, vaults, grant, deadlin
         const roleDefinitionId = `/subscriptions/${session.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roles/* KEY_VAULT_SECRETS_USER */.Rg.roleDefinitionId}`;
         const body = { properties: { roleDefinitionId, principalId, principalType: 'ServicePrincipal' } };
         const path = `${id}/providers/Microsoft.Authorization/roleAssignments/${(0,external_node_crypto_.randomUUID)()}`;
-        // A brand-new principal may not have replicated yet (PrincipalNotFound): ask again until the deadline.
-        let wait = 2000;
-        for (;;) {
-            try {
-                await (0,lro/* retryTransient */.jh)('assign Key Vault Secrets User', deadline, () => session.arm.send({ method: 'PUT', path, apiVersion: AUTHZ_API, body }));
-                break;
-            }
-            catch (error) {
-                if (error instanceof azure_session/* ArmError */.dW && error.code === 'RoleAssignmentExists')
-                    break;
-                if (error instanceof azure_session/* ArmError */.dW && error.code === 'PrincipalNotFound' && Date.now() + wait < deadline) {
-                    core.info(`The new identity ${principalId} is not replicated yet; assigning again in ${wait / 1000} s`);
-                    await new Promise((r) => setTimeout(r, wait));
-                    wait = Math.min(wait * 2, 15_000);
-                    continue;
-                }
-                if (error instanceof azure_session/* ArmError */.dW)
-                    return { ...v, resourceId: id, state: 'missing', why: `the role assignment was refused: ${error.code}`, command };
+        // A brand-new principal may not have replicated yet (PrincipalNotFound): ask again until the deadline (the one retry loop).
+        try {
+            await (0,retry/* retrying */.R$)('Assigning Key Vault Secrets User', {
+                deadline,
+                retryable: (e) => e instanceof azure_session/* ArmError */.dW && e.code === 'PrincipalNotFound',
+                firstDelayMs: 2000,
+                log: () => core.info(`The new identity ${principalId} is not replicated yet; assigning again.`),
+            }, () => (0,lro/* retryTransient */.jh)('assign Key Vault Secrets User', deadline, () => session.arm.send({ method: 'PUT', path, apiVersion: AUTHZ_API, body })));
+        }
+        catch (error) {
+            if (!(error instanceof azure_session/* ArmError */.dW))
                 throw error;
-            }
+            if (error.code !== 'RoleAssignmentExists')
+                return { ...v, resourceId: id, state: 'missing', why: `the role assignment was refused: ${error.code}`, command };
         }
         core.info(`Assigned Key Vault Secrets User on ${v.name} to the endpoint identity ${principalId}.`);
         // Visible through the Authorization API before the deployment relies on it.
-        for (let wait2 = 1000; !(await hasAccess(session, principalId, id, deadline)); wait2 = Math.min(wait2 * 2, 10_000)) {
-            if (Date.now() + wait2 > deadline)
-                return { ...v, resourceId: id, state: 'granted', why: 'assigned, not yet visible' };
-            await new Promise((r) => setTimeout(r, wait2));
-        }
+        const visible = await (0,retry/* polling */.CM)('Key Vault Secrets User visible', { deadline, maxDelayMs: 10_000 }, async () => {
+            if (await hasAccess(session, principalId, id, deadline))
+                return true;
+            throw new retry/* NotYet */.QH('not yet visible');
+        });
+        if (!visible.done)
+            return { ...v, resourceId: id, state: 'granted', why: 'assigned, not yet visible' };
         return { ...v, resourceId: id, state: 'granted' };
     }));
 }
@@ -693,13 +712,13 @@ function redactVariables(text, variables) {
 }
 
 // EXTERNAL MODULE: ./lib/apply/live.js
-var apply_live = __webpack_require__(2056);
+var apply_live = __webpack_require__(870);
 // EXTERNAL MODULE: ./lib/apply/rollout-state.js
-var rollout_state = __webpack_require__(1445);
+var rollout_state = __webpack_require__(963);
 // EXTERNAL MODULE: ./lib/apply/traffic-plan.js
-var traffic_plan = __webpack_require__(8274);
+var traffic_plan = __webpack_require__(1131);
 // EXTERNAL MODULE: ./lib/apply/writes.js
-var writes = __webpack_require__(3306);
+var writes = __webpack_require__(7544);
 ;// CONCATENATED MODULE: ./lib/apply/gates.js
 // Pure: the verdicts of the rollout gates (docs/rollout.md §3). Smoke: the new deployment answers
 // 2xx (and, when given, the expected answer). Comparison: old and new answer with the same JSON
@@ -864,24 +883,33 @@ function parseMetrics(body) {
 ;// CONCATENATED MODULE: ./lib/apply/metrics.js
 // Azure Monitor metrics of the new deployment for the metrics gate
 // (https://learn.microsoft.com/rest/api/monitor/metrics/list): `RequestsPerMinute` split by status
-// code and `RequestLatency_P99`, filtered to the deployment, over the bake window. A metrics read
-// that fails is no data (inconclusive), never a pass.
+// code and `RequestLatency_P99`, filtered to the deployment, over the bake window. Platform metrics
+// arrive per minute after an ingestion delay, partial for the latest minutes ("the latency of
+// processing metrics can be within a couple minutes range … displaying data as soon as receiving it
+// … even when the data is partial": Azure Monitor metrics troubleshooting, "Chart shows unexpected
+// drop in values"), so the gate waits `metrics-ingestion-delay` after the window before it judges
+// it, and never judges a window whose data cannot have arrived (docs/rollout.md §3). A metrics read
+// that fails (after the one retry loop's attempts) is no data (inconclusive), never a pass.
+
+
 
 
 const MONITOR_API = '2023-10-01';
 function iso(ms) {
     return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-async function readDeploymentMetrics(session, endpointPath, deployment, window) {
+async function readDeploymentMetrics(session, endpointPath, deployment, window, options) {
     // Azure Monitor's grain is one minute: widen the window to whole minutes.
     const start = Math.floor(window.start / 60_000) * 60_000;
     const end = Math.max(Math.ceil(window.end / 60_000) * 60_000, start + 60_000);
     const common = { timespan: `${iso(start)}/${iso(end)}`, interval: 'PT1M', metricnamespace: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints' };
     const path = `${endpointPath}/providers/Microsoft.Insights/metrics`;
+    // Throttling, 5xx and resets are asked again (the one retry loop) within the run's budget.
+    const get = (what, query) => (0,lro/* retryTransient */.jh)(`Azure Monitor ${what}`, options.deadline, () => session.arm.send({ method: 'GET', path, apiVersion: MONITOR_API, query }), { clock: options.clock });
     try {
         const [requests, latency] = await Promise.all([
-            session.arm.send({ method: 'GET', path, apiVersion: MONITOR_API, query: { ...common, metricnames: 'RequestsPerMinute', aggregation: 'Total', $filter: `deployment eq '${deployment}' and statusCode eq '*'` } }),
-            session.arm.send({ method: 'GET', path, apiVersion: MONITOR_API, query: { ...common, metricnames: 'RequestLatency_P99', aggregation: 'Maximum', $filter: `deployment eq '${deployment}'` } }),
+            get('RequestsPerMinute', { ...common, metricnames: 'RequestsPerMinute', aggregation: 'Total', $filter: `deployment eq '${deployment}' and statusCode eq '*'` }),
+            get('RequestLatency_P99', { ...common, metricnames: 'RequestLatency_P99', aggregation: 'Maximum', $filter: `deployment eq '${deployment}'` }),
         ]);
         const a = parseMetrics(requests.body);
         const b = parseMetrics(latency.body);
@@ -893,20 +921,59 @@ async function readDeploymentMetrics(session, endpointPath, deployment, window) 
         throw error;
     }
 }
+function clockTime(ms) {
+    return new Date(ms).toISOString().slice(11, 19);
+}
+/**
+ * The metrics gate of one step: waits until the window's data can have reached Azure Monitor
+ * (window end + ingestion delay, said in the log with the time), then judges it. `hold` reads again
+ * while there is no data, each time over the window whose data has arrived by then, until the budget
+ * ends. A window whose data cannot arrive before the deadline is not judged: inconclusive, and why.
+ */
+async function judgeMetricsWindow(run) {
+    const { clock } = run;
+    const arrived = run.window.end + run.ingestionDelayMs;
+    if (arrived > run.deadline) {
+        return { gate: 'metrics', verdict: 'inconclusive', detail: `no data: the window's metrics reach Azure Monitor about ${Math.round(run.ingestionDelayMs / 1000)} s after it ends (${clockTime(arrived)} UTC), after the timeout budget ends (${clockTime(run.deadline)} UTC)` };
+    }
+    const wait = arrived - clock.now();
+    if (wait > 0) {
+        run.log(`${run.label}: waiting ${Math.ceil(wait / 1000)} s for Azure Monitor to ingest the window's metrics (metrics-ingestion-delay ${Math.round(run.ingestionDelayMs / 1000)} s); judging at ${clockTime(arrived)} UTC.`);
+        await clock.sleep(wait);
+    }
+    let window = run.window;
+    let result;
+    await (0,retry/* polling */.CM)(`${run.label}: metrics`, { deadline: run.deadline, clock }, async () => {
+        const read = await run.read(window);
+        result = read.ok ? metricsVerdict(read.sample, run.thresholds) : { gate: 'metrics', verdict: 'inconclusive', detail: `no data: ${read.why}` };
+        run.log(`${run.label}: metrics ${result.verdict} (${result.detail})`);
+        if (result.verdict !== 'inconclusive' || run.onNoData !== 'hold')
+            return result;
+        if (clock.now() + run.holdEveryMs <= run.deadline)
+            run.log(`${run.label}: on-no-data: hold, so the step is held and the metrics read again in ${Math.round(run.holdEveryMs / 1000)} s.`);
+        // The next read covers what has arrived by then: up to `ingestionDelayMs` before it.
+        window = { start: run.window.start, end: Math.max(run.window.end, clock.now() + run.holdEveryMs - run.ingestionDelayMs) };
+        throw new retry/* NotYet */.QH('inconclusive', run.holdEveryMs);
+    });
+    return result;
+}
 
-// EXTERNAL MODULE: ./lib/azure/retry.js
-var retry = __webpack_require__(7573);
 // EXTERNAL MODULE: ./lib/apply/restore.js
-var restore = __webpack_require__(3926);
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
-var esm = __webpack_require__(373);
+var restore = __webpack_require__(5444);
+// EXTERNAL MODULE: ../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
+var esm = __webpack_require__(9301);
 // EXTERNAL MODULE: ./lib/manifests/rest.js
-var rest = __webpack_require__(4138);
+var rest = __webpack_require__(2324);
 ;// CONCATENATED MODULE: ./lib/apply/scoring.js
 // Scoring calls for the smoke and comparison gates: the endpoint's scoring URI, pinned to one
 // deployment with the `azureml-model-deployment` header, signed per the endpoint's auth mode with
 // a key (listKeys), an AML token (token) or an Entra token for https://ml.azure.com. Sent through
-// the Azure SDK pipeline (proxy, retries of throttling). The key or token never reaches the log.
+// the Azure SDK pipeline (proxy) with its status retries off: every HTTP answer, 5xx and 429
+// included, is what the deployment's users get and is judged by the gate, never retried away. Only
+// a request that got no answer at all (a reset, a refused or timed-out connection) is sent again,
+// through the one retry loop, inside the gate's budget (docs/rollout.md §3). The key or token never
+// reaches the log.
+
 
 
 
@@ -929,28 +996,57 @@ async function scoringCredential(session, target) {
         throw new Error('No Entra token for https://ml.azure.com.');
     return token.token;
 }
-async function createScorer(session, target) {
+/** How long a gate keeps sending a scoring request that got no answer (capped by the run's deadline). */
+const SCORING_RETRY_BUDGET_MS = 60_000;
+/** A scoring request that got no HTTP answer: the only kind that is sent again. */
+class NoAnswer extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'NoAnswer';
+    }
+}
+/**
+ * One gate request: `send` answers (any HTTP status: an observation) or throws NoAnswer, which is
+ * sent again with back-off inside SCORING_RETRY_BUDGET_MS and the deadline; still no answer → status 0.
+ */
+async function scoreWithin(what, budget, send) {
+    const clock = budget.clock ?? retry/* systemClock */.ml;
+    try {
+        return await (0,retry/* retrying */.R$)(what, { deadline: Math.min(budget.deadline, clock.now() + SCORING_RETRY_BUDGET_MS), retryable: (e) => e instanceof NoAnswer, log: budget.log, clock }, send);
+    }
+    catch (error) {
+        return { status: 0, body: '', error: error instanceof Error ? error.message : String(error) };
+    }
+}
+async function createScorer(session, target, budget) {
     const secret = await scoringCredential(session, target);
     core.setSecret(secret);
-    const pipeline = (0,esm/* createPipelineFromOptions */.Fp)({ retryOptions: { maxRetries: 2, retryDelayInMs: 500 }, userAgentOptions: { userAgentPrefix: 'azureml-online-deploy' } });
+    // No status retries in the pipeline: a 5xx, 424 or 429 is the gate's observation (see the header).
+    const pipeline = (0,esm/* createPipelineFromOptions */.Fp)({ retryOptions: { maxRetries: 0 }, userAgentOptions: { userAgentPrefix: 'azureml-online-deploy' } });
     const client = (0,esm/* createDefaultHttpClient */.fl)();
     return {
-        async score(deployment, body) {
-            const request = (0,esm/* createPipelineRequest */.G6)({
-                url: target.scoringUri,
-                method: 'POST',
-                body,
-                timeout: 90_000,
-                headers: (0,esm/* createHttpHeaders */.Nc)({ authorization: `Bearer ${secret}`, 'content-type': 'application/json', 'azureml-model-deployment': deployment }),
+        score(deployment, body) {
+            return scoreWithin(`Scoring request to ${deployment}`, { log: (line) => core.info(line), ...budget }, async () => {
+                const request = (0,esm/* createPipelineRequest */.G6)({
+                    url: target.scoringUri,
+                    method: 'POST',
+                    body,
+                    timeout: 90_000,
+                    headers: (0,esm/* createHttpHeaders */.Nc)({ authorization: `Bearer ${secret}`, 'content-type': 'application/json', 'azureml-model-deployment': deployment }),
+                });
+                const started = performance.now();
+                try {
+                    const res = await pipeline.sendRequest(client, request);
+                    return { status: res.status, body: res.bodyAsText ?? '', latencyMs: Math.round(performance.now() - started) };
+                }
+                catch (error) {
+                    // A RestError with a status is an answer; one without is a transport failure.
+                    const status = error.statusCode;
+                    if (typeof status === 'number')
+                        return { status, body: '' };
+                    throw new NoAnswer(error instanceof Error ? error.message : String(error));
+                }
             });
-            const started = performance.now();
-            try {
-                const res = await pipeline.sendRequest(client, request);
-                return { status: res.status, body: res.bodyAsText ?? '', latencyMs: Math.round(performance.now() - started) };
-            }
-            catch (error) {
-                return { status: 0, body: '', error: error instanceof Error ? error.message : String(error) };
-            }
         },
     };
 }
@@ -972,6 +1068,7 @@ async function createScorer(session, target) {
 
 
 
+
 const progressOf = new WeakMap();
 function progress(run) {
     let p = progressOf.get(run);
@@ -982,7 +1079,7 @@ function progress(run) {
     return p;
 }
 function clockOf(run) {
-    return run.clock ?? retry/* systemClock */.m;
+    return run.clock ?? retry/* systemClock */.ml;
 }
 /**
  * Applies one traffic map and reads it back; no problem when the write and read-back agree. The
@@ -992,7 +1089,7 @@ async function applyMap(run, traffic, mirrorTraffic, label) {
     const { session, log, state } = run;
     const p = progress(run);
     // Never written over a running operation (an update that outlived an earlier wait, say).
-    const ready = await (0,apply_live/* waitWhileBusy */.uI)(`Endpoint ${state.endpointName}`, () => (0,apply_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), await (0,apply_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), run.deadline, 1000);
+    const ready = await (0,apply_live/* waitWhileBusy */.uI)(`Endpoint ${state.endpointName}`, () => (0,apply_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), await (0,apply_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), run.deadline, 1000, clockOf(run));
     if (ready.kind === 'timeout')
         return { problem: `the endpoint stayed ${ready.state} until the timeout` };
     if (!ready.value)
@@ -1054,26 +1151,31 @@ async function scoreGates(run, scorer, step) {
     core.info(`${step.label}: ${results.map((r) => `${r.gate} ${r.verdict} (${r.detail})`).join('; ')}`);
     return results;
 }
-/** Holds the step for bake-time, then reads the metrics of the window; `hold` keeps asking while no data and budget remain. */
+/** Holds the step for bake-time, then judges the metrics of the window once Azure Monitor can have them (src/apply/metrics.ts). */
 async function bakeAndMeasure(run, step, since) {
     const { gates } = run;
+    const clock = clockOf(run);
     const bakeUntil = Math.min(since + gates.bakeTimeMs, run.deadline);
     if (gates.bakeTimeMs > 0) {
         core.info(`${step.label}: baking for ${Math.round(gates.bakeTimeMs / 1000)} s`);
-        await clockOf(run).sleep(bakeUntil - clockOf(run).now());
+        await clock.sleep(bakeUntil - clock.now());
     }
-    if (!gates.metrics || !run.target)
+    const { metrics } = gates;
+    const target = run.target;
+    if (!metrics || !target)
         return undefined;
-    for (;;) {
-        const read = await readDeploymentMetrics(run.session, run.state.endpointPath, run.target, { start: since, end: clockOf(run).now() });
-        const result = read.ok ? metricsVerdict(read.sample, gates.metrics) : { gate: 'metrics', verdict: 'inconclusive', detail: `no data: ${read.why}` };
-        core.info(`${step.label}: metrics ${result.verdict} (${result.detail})`);
-        const wait = Math.max(30_000, gates.bakeTimeMs);
-        if (result.verdict !== 'inconclusive' || gates.onNoData !== 'hold' || clockOf(run).now() + wait > run.deadline)
-            return result;
-        core.info(`${step.label}: on-no-data: hold, so the step is held and the metrics read again in ${Math.round(wait / 1000)} s.`);
-        await clockOf(run).sleep(wait);
-    }
+    return judgeMetricsWindow({
+        label: step.label,
+        thresholds: metrics,
+        onNoData: gates.onNoData,
+        window: { start: since, end: clock.now() },
+        ingestionDelayMs: gates.metricsIngestionDelayMs ?? inputs/* METRICS_INGESTION_DELAY_MS */.gN,
+        holdEveryMs: Math.max(30_000, gates.bakeTimeMs),
+        deadline: run.deadline,
+        clock,
+        log: (line) => core.info(line),
+        read: (window) => readDeploymentMetrics(run.session, run.state.endpointPath, target, window, { deadline: run.deadline, clock }),
+    });
 }
 /** Restores the previous map (no gates) and reads it back, within the rollback's own budget. */
 async function traffic_restore(run, reason) {
@@ -1146,7 +1248,7 @@ async function runTraffic(run) {
     let last;
     try {
         if (gates.smokeRequest && run.target && run.scoring.scoringUri) {
-            scorer = await createScorer(run.session, { endpointPath: run.state.endpointPath, scoringUri: run.scoring.scoringUri, authMode: run.scoring.authMode });
+            scorer = await createScorer(run.session, { endpointPath: run.state.endpointPath, scoringUri: run.scoring.scoringUri, authMode: run.scoring.authMode }, { deadline: run.deadline, clock: run.clock });
         }
         // Before any traffic moves: the new deployment answers the smoke request at 0 %, pinned by the
         // azureml-model-deployment header (docs/rollout.md §3), and like the serving one.
@@ -1427,6 +1529,7 @@ async function applyPlan(run, facts, log) {
         metrics: inputs.maxErrorRate !== undefined || inputs.maxLatencyP99Ms !== undefined ? { maxErrorRate: inputs.maxErrorRate, maxLatencyP99Ms: inputs.maxLatencyP99Ms, minRequests: inputs.minRequestCount } : undefined,
         onNoData: inputs.onNoData,
         bakeTimeMs: inputs.bakeTimeMs ?? 0,
+        metricsIngestionDelayMs: inputs.metricsIngestionDelayMs,
     };
     const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
     const state = { version: 1, status: 'inProgress', endpointPath: epPath, apiVersion: manifests/* ML_API_VERSION */.W8, endpointName, body: computed.trafficBody, previous: traffic.rollback, startedAt: new Date().toISOString() };
@@ -1605,7 +1708,7 @@ async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, 
 }
 
 // EXTERNAL MODULE: ./lib/modes/validate.js + 23 modules
-var validate = __webpack_require__(9767);
+var validate = __webpack_require__(3675);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 
 

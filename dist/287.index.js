@@ -1,19 +1,20 @@
-export const id = 391;
-export const ids = [391];
+export const id = 287;
+export const ids = [287];
 export const modules = {
 
-/***/ 9649:
+/***/ 4131:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NE: () => (/* binding */ withDeadline),
 /* harmony export */   dW: () => (/* binding */ ArmError),
 /* harmony export */   ih: () => (/* binding */ createResourceClient),
-/* harmony export */   kd: () => (/* binding */ armClientOver)
+/* harmony export */   kd: () => (/* binding */ armClientOver),
+/* harmony export */   mK: () => (/* binding */ retryAfterMsOf)
 /* harmony export */ });
-/* unused harmony exports retryAfterMsOf, armUrl */
+/* unused harmony export armUrl */
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6698);
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(373);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9301);
 // The one HTTP path to Azure: an @azure/core-rest-pipeline pipeline (proxy from HTTPS_PROXY /
 // NO_PROXY, retries of throttling and 5xx honouring Retry-After, the credential's bearer token for
 // one resource) and the error type every adapter sees. docs/architecture.md §3: bodies are sent as
@@ -156,16 +157,19 @@ function armError(status, body, method, path, retryAfterMs) {
 
 /***/ }),
 
-/***/ 7573:
+/***/ 4211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ retrying),
-/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */   CM: () => (/* binding */ polling),
+/* harmony export */   QH: () => (/* binding */ NotYet),
+/* harmony export */   R$: () => (/* binding */ retrying),
+/* harmony export */   ml: () => (/* binding */ systemClock)
 /* harmony export */ });
-// The one retry loop of the action's own calls (ARM reads and idempotent writes after the pipeline's
-// retries, the GitHub OIDC token request): exponential back-off, Retry-After honoured, and nothing
-// ever waits past the deadline — a Retry-After longer than the budget left ends the loop at once
+// The one retry and poll loop of the action's own calls (ARM reads and idempotent writes after the
+// pipeline's retries, the LRO poller, metrics queries, scoring requests, the GitHub OIDC token
+// request): exponential back-off (or the caller's interval), Retry-After honoured, and nothing ever
+// waits past the deadline — a Retry-After longer than the budget left ends the loop at once
 // (docs/rollout.md §1, docs/sign-in.md). The clock is a parameter so the tests run in fake time.
 const systemClock = {
     now: () => Date.now(),
@@ -183,17 +187,52 @@ async function retrying(what, policy, call) {
             if (!policy.retryable(error) || (policy.maxAttempts !== undefined && attempt >= policy.maxAttempts))
                 throw error;
             const asked = policy.retryAfterMs?.(error);
-            const wait = asked !== undefined ? Math.max(asked, 0) : backoff;
+            const wait = asked !== undefined ? Math.max(asked, 0) : Math.max(0, policy.delayMs?.(error, attempt) ?? backoff);
             const left = policy.deadline - clock.now();
             if (wait > left) {
                 if (asked !== undefined)
-                    policy.log?.(`${what}: the service asks to wait ${Math.ceil(asked / 1000)} s, more than the ${Math.max(0, Math.floor(left / 1000))} s left of the budget; giving up.`);
+                    policy.log?.(`${what}: the service asks to wait ${Math.ceil(asked / 1000)} s, more than the ${Math.max(0, Math.floor(left / 1000))} s left of the budget; giving up.`, error);
                 throw error;
             }
-            policy.log?.(`${what}: ${describe(error)}; trying again in ${Math.max(1, Math.round(wait / 1000))} s${asked !== undefined ? ' (Retry-After)' : ''}`);
+            policy.log?.(`${what}: ${describe(error)}; trying again in ${Math.max(1, Math.round(wait / 1000))} s${asked !== undefined ? ' (Retry-After)' : ''}`, error);
             await clock.sleep(wait);
             backoff = Math.min(backoff * 2, policy.maxDelayMs ?? 15_000);
         }
+    }
+}
+/** Thrown by a poll's probe while the awaited state has not come; `retryAfterMs` is the wait before the next look. */
+class NotYet extends Error {
+    retryAfterMs;
+    state;
+    constructor(state, retryAfterMs) {
+        super(`still ${state}`);
+        this.name = 'NotYet';
+        this.state = state;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/**
+ * Looks again (through `retrying`, the one loop) while `probe` throws NotYet or a retryable failure;
+ * undefined when the deadline comes first (the last state is in `onTimeout`). NotYet lines are not
+ * logged by the loop: the probe says what it sees, once per change.
+ */
+async function polling(what, policy, probe) {
+    try {
+        const value = await retrying(what, {
+            ...policy,
+            retryable: (e) => e instanceof NotYet || (policy.retryable?.(e) ?? false),
+            retryAfterMs: (e) => (e instanceof NotYet ? e.retryAfterMs : policy.retryAfterMs?.(e)),
+            log: (line, e) => {
+                if (!(e instanceof NotYet))
+                    policy.log?.(line, e);
+            },
+        }, probe);
+        return { done: true, value };
+    }
+    catch (error) {
+        if (error instanceof NotYet)
+            return { done: false, state: error.state };
+        throw error;
     }
 }
 function describe(error) {
@@ -205,7 +244,7 @@ function describe(error) {
 
 /***/ }),
 
-/***/ 7076:
+/***/ 7574:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -217,16 +256,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: SignInError
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(7094);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(4942);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth = __webpack_require__(2145);
-// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 167 modules
-var esm = __webpack_require__(483);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(9846);
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(5326);
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
+var auth = __webpack_require__(3873);
+// EXTERNAL MODULE: ../main/node_modules/@azure/identity/dist/esm/index.js + 167 modules
+var esm = __webpack_require__(4547);
 // EXTERNAL MODULE: ./lib/azure/retry.js
-var retry = __webpack_require__(7573);
+var retry = __webpack_require__(4211);
 ;// CONCATENATED MODULE: ./lib/azure/credential.js
 // Sign-in: which credential the action uses, and failures explained so a user can fix them
 // (docs/sign-in.md). With GitHub OIDC, a client-assertion credential presents a GitHub ID token
@@ -289,7 +328,7 @@ function header(headers, name) {
  * clock does not matter).
  */
 function idTokenSource(audience, env = process.env, options = {}) {
-    const clock = options.clock ?? retry/* systemClock */.m;
+    const clock = options.clock ?? retry/* systemClock */.ml;
     const get = options.get ?? httpGet;
     let cached;
     let pending;
@@ -297,7 +336,7 @@ function idTokenSource(audience, env = process.env, options = {}) {
         const url = `${env.ACTIONS_ID_TOKEN_REQUEST_URL ?? ''}&audience=${encodeURIComponent(audience)}`;
         const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
         const attempts = { n: 0 };
-        const token = await (0,retry/* retrying */.R)('GitHub OIDC token request', { deadline: clock.now() + (options.budgetMs ?? OIDC_RETRY_BUDGET_MS), retryable: oidcRetryable, retryAfterMs: (e) => e.retryAfterMs, log: options.log ?? ((l) => core.info(l)), maxAttempts: 8, clock }, async () => {
+        const token = await (0,retry/* retrying */.R$)('GitHub OIDC token request', { deadline: clock.now() + (options.budgetMs ?? OIDC_RETRY_BUDGET_MS), retryable: oidcRetryable, retryAfterMs: (e) => e.retryAfterMs, log: options.log ?? ((l) => core.info(l)), maxAttempts: 8, clock }, async () => {
             attempts.n += 1;
             let res;
             try {
@@ -379,10 +418,10 @@ function entraTransient(error) {
 }
 /** Asks for the first token (Entra's 429/5xx and resets asked again with back-off), turning Entra's refusals into what to change. */
 async function firstToken(chosen, scope, settings, env = process.env, options = {}) {
-    const clock = options.clock ?? retry/* systemClock */.m;
+    const clock = options.clock ?? retry/* systemClock */.ml;
     let attempts = 0;
     try {
-        return await (0,retry/* retrying */.R)('Entra token request', { deadline: clock.now() + (options.budgetMs ?? OIDC_RETRY_BUDGET_MS), retryable: entraTransient, log: (l) => core.info(l), maxAttempts: 4, firstDelayMs: 2000, clock }, async () => {
+        return await (0,retry/* retrying */.R$)('Entra token request', { deadline: clock.now() + (options.budgetMs ?? OIDC_RETRY_BUDGET_MS), retryable: entraTransient, log: (l) => core.info(l), maxAttempts: 4, firstDelayMs: 2000, clock }, async () => {
             attempts += 1;
             // enableCae as the pipeline's bearer policy asks, so its first request reuses this token from the cache.
             const token = await chosen.credential.getToken(scope, { enableCae: true });
@@ -499,7 +538,7 @@ function firstLine(text) {
 }
 
 // EXTERNAL MODULE: ./lib/azure/rest.js
-var rest = __webpack_require__(9649);
+var rest = __webpack_require__(4131);
 ;// CONCATENATED MODULE: ./lib/azure/session.js
 // The Azure session every online mode starts with: sign in once (src/azure/credential.ts), then
 // one ARM client over the Azure SDK pipeline (auth, retries honouring Retry-After, proxy) and the
@@ -556,7 +595,7 @@ function stringClaim(value) {
 
 /***/ }),
 
-/***/ 5229:
+/***/ 3155:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -613,7 +652,7 @@ function firstPerFile(refs, storeOf) {
 
 /***/ }),
 
-/***/ 3776:
+/***/ 126:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -621,8 +660,8 @@ function firstPerFile(refs, storeOf) {
 /* harmony export */   Lw: () => (/* binding */ endpointStateCheck)
 /* harmony export */ });
 /* unused harmony export TERMINAL_STATES */
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3155);
 // The endpoint exists when only deployment files are given, and neither it nor a deployment this
 // run updates is in the middle of another operation (docs/online-checks.md §endpoint-state).
 
