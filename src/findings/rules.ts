@@ -547,6 +547,38 @@ export const RULES = {
       },
     },
   },
+  'delete-serving': {
+    severity: 'error',
+    title: 'The teardown would delete what serves traffic',
+    fix: 'Move the traffic away first, or set force-delete: true when the teardown is meant (a pull-request preview endpoint).',
+    when:
+      '`mode: delete` (or `mode: validate` with `teardown: true`) was asked to delete an endpoint whose deployments serve live or mirrored traffic, or a deployment that serves live or mirrored traffic of an endpoint that stays. Nothing is deleted. With `force-delete: true` the endpoint is deleted anyway (this finding is then a notice), and a serving deployment first gives its share to the deployments that stay (in proportion; none left: the endpoint serves nothing), in the plan and the timeline, before its DELETE. A deployment that serves 0 % is deleted without force (docs/teardown.md).',
+    detectedIn: 'validate',
+    example: {
+      bad: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
+      good: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n  force-delete: true\n',
+      azure: {
+        bad: 'The endpoint serves `blue=100`: deleting it takes its scoring URI down.',
+        good: 'The same endpoint, with the teardown confirmed by `force-delete: true` (a preview endpoint on `pull_request: closed`).',
+      },
+    },
+  },
+  'already-deleted': {
+    severity: 'notice',
+    title: 'Already deleted: nothing to delete',
+    fix: 'Nothing to do: the teardown is idempotent, so a re-run of `pull_request: closed` passes.',
+    when:
+      '`mode: delete` was asked to delete an endpoint or a deployment that does not exist (Azure answers 404): it was deleted before, by an earlier run or by hand. The run passes and sends no DELETE for it. A resource that could not be read (a server error, a refused read) is never taken for missing: that is `resource-unreadable`, which stops the teardown.',
+    detectedIn: 'validate',
+    example: {
+      bad: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
+      good: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
+      azure: {
+        bad: 'The endpoint was deleted by the first run of the workflow; the re-run finds it gone (a notice, exit 0).',
+        good: 'The endpoint exists; the run deletes it and reads back 404.',
+      },
+    },
+  },
   'deployment-failed': {
     severity: 'error',
     title: 'The service failed the operation',
