@@ -1,8 +1,1232 @@
-export const id = 148;
-export const ids = [148];
+export const id = 322;
+export const ids = [322];
 export const modules = {
 
-/***/ 9415:
+/***/ 9258:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  UR: () => (/* binding */ applyDeploy),
+  EN: () => (/* binding */ bodyOf),
+  Bv: () => (/* binding */ readBackOf),
+  Mp: () => (/* binding */ written)
+});
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(9846);
+// EXTERNAL MODULE: ./lib/assets/upload.js
+var upload = __webpack_require__(6658);
+// EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
+var azure_session = __webpack_require__(7574);
+// EXTERNAL MODULE: ./lib/inputs.js
+var inputs = __webpack_require__(8252);
+// EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
+var validate_plan = __webpack_require__(9939);
+// EXTERNAL MODULE: ./lib/report/redact.js
+var redact = __webpack_require__(4684);
+// EXTERNAL MODULE: ./lib/report/model.js
+var model = __webpack_require__(7053);
+// EXTERNAL MODULE: ./lib/secrets/parse.js
+var parse = __webpack_require__(6352);
+// EXTERNAL MODULE: ./lib/source-files.js
+var source_files = __webpack_require__(2082);
+// EXTERNAL MODULE: ./lib/manifests/index.js
+var manifests = __webpack_require__(6144);
+;// CONCATENATED MODULE: ./lib/apply/failure-codes.js
+// Pure: the documented online-deployment failure codes with a remedy each, after
+// "Troubleshooting online endpoints deployment and scoring"
+// (https://learn.microsoft.com/azure/machine-learning/how-to-troubleshoot-online-endpoints#common-deployment-errors).
+// A `deployment-failed` finding carries the service's code and this remedy.
+const TSG = 'https://learn.microsoft.com/azure/machine-learning/how-to-troubleshoot-online-endpoints';
+const CODES = [
+    {
+        code: 'SecretsInjectionError',
+        meaning: 'a secret reference in environment_variables could not be resolved with the endpoint identity',
+        remedy: 'Give the endpoint identity the role the reference needs (Key Vault Secrets User on the vault; Azure Machine Learning Workspace Connection Secrets Reader on the workspace for connections), check that the connection, key or secret version exists, and allow a few minutes for a new role assignment to propagate.',
+    },
+    {
+        code: 'ImageBuildFailure',
+        meaning: 'the environment image could not be built',
+        remedy: 'Open the image build log linked in the message; fix the conda file or Dockerfile (a package that does not resolve is the usual cause) and check that the workspace can reach its container registry.',
+    },
+    {
+        code: 'OutOfQuota',
+        meaning: 'not enough quota for the instance type (cores, or role assignments, endpoints, disk, memory)',
+        remedy: 'Lower instance_count or use another instance type, delete unused deployments, or request more quota for the VM family in this region. Managed deployments keep 20 % extra cores for upgrades.',
+    },
+    {
+        code: 'BadArgument',
+        meaning: 'the request names something the service cannot use (model, environment, code, identity, or a setting)',
+        remedy: 'Check that the model, environment and code versions exist in this workspace, that the endpoint identity may read the workspace storage and registry, and that the scoring script path is right.',
+    },
+    {
+        code: 'ResourceNotReady',
+        meaning: 'the container did not become ready: it failed to start, crashed, or its liveness probe failed',
+        remedy: 'Read the inference-server log tail below: an exception in init() of the scoring script, a missing package, or a model path that does not exist are the usual causes. A user-assigned identity also needs AcrPull on the registry and Storage Blob Data Reader on the storage.',
+    },
+    {
+        code: 'ResourceNotFound',
+        meaning: 'a resource the deployment needs does not exist, or the environment image never became available',
+        remedy: 'Check that every asset and identity named in the files exists; for "Environment Image" timeouts, open the image build log of the environment version in the message.',
+    },
+    {
+        code: 'OperationCanceled',
+        meaning: 'the operation was cancelled, usually by a newer operation on the same endpoint or deployment',
+        remedy: 'Make sure no other run or person updates the same endpoint at the same time (use a GitHub concurrency group), then run again.',
+    },
+    {
+        code: 'WorkspaceManagedNetworkNotReady',
+        meaning: 'the workspace managed network is not provisioned yet',
+        remedy: 'Provision the managed network (az ml workspace provision-network) and run again.',
+    },
+    {
+        code: 'InternalServerError',
+        meaning: 'the service failed on its side',
+        remedy: 'Run again; if it repeats, open a support request with the correlation id from the log.',
+    },
+    {
+        code: 'AuthorizationFailed',
+        meaning: 'the signed-in identity may not perform the operation',
+        remedy: 'Grant the workflow identity a role with the action in the message (for example AzureML Data Scientist on the workspace).',
+    },
+    {
+        code: 'UserError',
+        meaning: 'the service rejected the request or the deployment setup',
+        remedy: 'Read the service message above; it names the setting to fix.',
+    },
+    {
+        code: 'DeploymentTimeout',
+        meaning: 'the operation did not finish within the wait budget',
+        remedy: 'Raise the timeout input, or check the container logs for a slow start (a large model or image pull).',
+    },
+];
+const BY_CODE = new Map(CODES.map((c) => [c.code.toLowerCase(), c]));
+const FAILURE_CODES = (/* unused pure expression or super */ null && (CODES));
+/** The catalog entry for a service error code; unknown codes get the general advice and the guide. */
+function describeFailure(code) {
+    const entry = BY_CODE.get(code.toLowerCase());
+    const docs = `${TSG}#error-${code.toLowerCase()}`;
+    if (entry)
+        return { ...entry, docs };
+    return { code, meaning: 'the service failed the operation', remedy: `Read the service message and the container logs; see ${TSG}.`, docs: TSG };
+}
+/**
+ * The environment variables a SecretsInjectionError names: `details[].target` when the service gives them, else the
+ * known variable names its message spells out. The contract's text names none ("The endpoint identity could not read one
+ * or more referenced secrets …", contracts MfeOperationsStatus_examples.json), so this is often empty.
+ */
+function failingVariables(error, known) {
+    const fromDetails = (error.details ?? []).map((d) => d.target).filter((t) => typeof t === 'string' && t.length > 0);
+    if (fromDetails.length)
+        return [...new Set(fromDetails)];
+    return known.filter((name) => new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`).test(error.message));
+}
+/**
+ * Where to point a SecretsInjectionError: the variables the service names (`named: true`), or, when it names none,
+ * every secret reference of the deployment as a possible cause (`named: false`).
+ */
+function injectionSuspects(error, references) {
+    const named = failingVariables(error, references.map((r) => r.variable));
+    if (named.length)
+        return { named: true, variables: named };
+    return { named: false, variables: references.map((r) => r.variable) };
+}
+/**
+ * Whether one retry after a propagation delay can help, decided from what the action itself just assigned, not from the
+ * message's wording (which the contract does not give): a SecretsInjectionError on a deployment whose suspect references
+ * are all Key Vault references to vaults the action granted a role on a moment ago.
+ */
+function retryAfterGrant(error, references, grantedVaultHosts) {
+    if (error.code !== 'SecretsInjectionError' || grantedVaultHosts.length === 0)
+        return false;
+    const granted = new Set(grantedVaultHosts.map((h) => h.toLowerCase()));
+    const suspects = new Set(injectionSuspects(error, references).variables);
+    const involved = references.filter((r) => suspects.has(r.variable));
+    return involved.length > 0 && involved.every((r) => r.vaultHost !== undefined && granted.has(r.vaultHost.toLowerCase()));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./lib/checks/rbac.js
+var rbac = __webpack_require__(4191);
+// EXTERNAL MODULE: ./lib/checks/roles.js
+var roles = __webpack_require__(1966);
+// EXTERNAL MODULE: ./lib/apply/lro.js
+var lro = __webpack_require__(8349);
+;// CONCATENATED MODULE: ./lib/apply/keyvault-roles.js
+// Key Vault access of a new system-assigned endpoint identity (docs/secret-injection.md): it is
+// never granted automatically and cannot be granted before the endpoint exists. Between endpoint
+// and deployment creation this module checks each referenced vault, assigns Key Vault Secrets User
+// with `grant-missing-roles` (principalType set: the principal is brand new, and role assignment
+// without it fails while the principal replicates), and waits until the assignment is visible.
+
+
+
+
+
+
+const AUTHZ_API = '2022-04-01';
+const VAULT_API = '2023-07-01';
+/** Whether a role definition allows getSecret, by the same matching the online checks use. */
+function grantsGetSecret(def) {
+    const blocks = (def.properties?.permissions ?? []).map((p) => ({ actions: [], notActions: [], dataActions: p.dataActions ?? [], notDataActions: p.notDataActions ?? [] }));
+    return (0,rbac/* blocksAllow */.GQ)(blocks, roles/* KEY_VAULT_SECRETS_USER */.Rg.permission);
+}
+async function vaultId(session, name, known, deadline) {
+    if (known)
+        return known;
+    // Without validate's vault facts: the workspace's resource group, where most vaults live.
+    const path = `/subscriptions/${session.subscriptionId}/resourceGroups/${session.resourceGroup}/providers/Microsoft.KeyVault/vaults/${name}`;
+    try {
+        const res = await (0,lro/* retryTransient */.jh)(`GET vault ${name}`, deadline, () => session.arm.send({ method: 'GET', path, apiVersion: VAULT_API }));
+        return res.body?.id ?? path;
+    }
+    catch (error) {
+        if (error instanceof azure_session/* ArmError */.dW && (error.status === 404 || error.status === 403))
+            return undefined;
+        throw error;
+    }
+}
+async function hasAccess(session, principalId, scope, deadline) {
+    const res = await (0,lro/* retryTransient */.jh)('list role assignments', deadline, () => session.arm.send({ method: 'GET', path: `${scope}/providers/Microsoft.Authorization/roleAssignments`, apiVersion: AUTHZ_API, query: { $filter: `assignedTo('${principalId}')` } }));
+    const roleIds = [...new Set((res.body?.value ?? []).map((a) => a.properties?.roleDefinitionId).filter((id) => Boolean(id)))];
+    const defs = await Promise.all(roleIds.map((id) => (0,lro/* retryTransient */.jh)('read role definition', deadline, () => session.arm.send({ method: 'GET', path: id, apiVersion: AUTHZ_API }))));
+    return defs.some((d) => grantsGetSecret(d.body));
+}
+/** Checks every vault; grants the role where it is missing when `grant` is set, then waits until each grant is visible. */
+async function ensureKeyVaultAccess(session, principalId, vaults, grant, deadline) {
+    return Promise.all(vaults.map(async (v) => {
+        const id = await vaultId(session, v.name, v.resourceId, deadline);
+        if (!id)
+            return { ...v, state: 'unknown', why: `vault ${v.name} was not found in resource group ${session.resourceGroup} (or may not be read)` };
+        if (await hasAccess(session, principalId, id, deadline))
+            return { ...v, resourceId: id, state: 'has-access' };
+        const command = (0,roles/* roleAssignmentCommand */.bP)(roles/* KEY_VAULT_SECRETS_USER */.Rg, id, principalId);
+        if (!grant)
+            return { ...v, resourceId: id, state: 'missing', command };
+        const roleDefinitionId = `/subscriptions/${session.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roles/* KEY_VAULT_SECRETS_USER */.Rg.roleDefinitionId}`;
+        const body = { properties: { roleDefinitionId, principalId, principalType: 'ServicePrincipal' } };
+        const path = `${id}/providers/Microsoft.Authorization/roleAssignments/${(0,external_node_crypto_.randomUUID)()}`;
+        // A brand-new principal may not have replicated yet (PrincipalNotFound): ask again until the deadline.
+        let wait = 2000;
+        for (;;) {
+            try {
+                await (0,lro/* retryTransient */.jh)('assign Key Vault Secrets User', deadline, () => session.arm.send({ method: 'PUT', path, apiVersion: AUTHZ_API, body }));
+                break;
+            }
+            catch (error) {
+                if (error instanceof azure_session/* ArmError */.dW && error.code === 'RoleAssignmentExists')
+                    break;
+                if (error instanceof azure_session/* ArmError */.dW && error.code === 'PrincipalNotFound' && Date.now() + wait < deadline) {
+                    core.info(`The new identity ${principalId} is not replicated yet; assigning again in ${wait / 1000} s`);
+                    await new Promise((r) => setTimeout(r, wait));
+                    wait = Math.min(wait * 2, 15_000);
+                    continue;
+                }
+                if (error instanceof azure_session/* ArmError */.dW)
+                    return { ...v, resourceId: id, state: 'missing', why: `the role assignment was refused: ${error.code}`, command };
+                throw error;
+            }
+        }
+        core.info(`Assigned Key Vault Secrets User on ${v.name} to the endpoint identity ${principalId}.`);
+        // Visible through the Authorization API before the deployment relies on it.
+        for (let wait2 = 1000; !(await hasAccess(session, principalId, id, deadline)); wait2 = Math.min(wait2 * 2, 10_000)) {
+            if (Date.now() + wait2 > deadline)
+                return { ...v, resourceId: id, state: 'granted', why: 'assigned, not yet visible' };
+            await new Promise((r) => setTimeout(r, wait2));
+        }
+        return { ...v, resourceId: id, state: 'granted' };
+    }));
+}
+
+;// CONCATENATED MODULE: ./lib/apply/log-redaction.js
+// Container logs are the user's own output, and a scoring script that prints its environment
+// (`printenv`, `declare -x`, `print(os.environ)`, a JSON dump, a Kubernetes-style listing, a
+// traceback) would put injected secret values into the run log. The action never holds the Key
+// Vault values (docs/architecture.md §4), so it redacts by name: wherever a log line gives a value
+// to a variable whose YAML value is a secret reference, the value is replaced; the values the run
+// does hold (listsecrets answers) are masked by value besides (src/azure/secret-values.ts). The
+// same redaction runs over service error messages before they become findings. PURE.
+const REDACTED = '***';
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** `key=value;` pairs of a connection string whose value is a credential, and `scheme://user:password@`. */
+const CONNECTION_SECRET = /(\b(?:password|pwd|accountkey|sharedaccesskey|accesskey|secret|token|apikey|api_key|key)\s*=\s*)([^;\s"']+)/gi;
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)([^\s@/]+)(@)/gi;
+/** A separator between a name and its value: `=`, `:`, `->`, `=>`. */
+const SEP = String.raw `\s*(?:=>|->|[:=])\s*`;
+/** Lines after one naming a variable in which a Python KeyError may print its value. */
+const TRACE_WINDOW = 6;
+/**
+ * Replaces the values of the named variables in the forms environments are usually printed in:
+ * `NAME=value` (printenv, `env`), `declare -x NAME="value"`, `export 'NAME=value'`, `NAME: value`
+ * (YAML, logging), `NAME -> value`, `"NAME": "value"` (JSON), `'NAME': 'value'` (a Python dict),
+ * `name: NAME` followed by `value: …` (a Kubernetes-style listing), a credential inside a connection
+ * string or URL on a line that names the variable, and the argument of a Python `KeyError` shortly
+ * after a line that names it.
+ */
+function redactVariables(text, variables) {
+    if (variables.length === 0)
+        return text;
+    const names = variables.map(escapeRegExp);
+    const any = new RegExp(`(^|[^\\w])(?:${names.join('|')})(?![\\w])`);
+    const lines = text.split('\n');
+    let sinceMention = Infinity;
+    let nameLine = false;
+    const out = lines.map((line) => {
+        let l = line;
+        const mentions = any.test(l);
+        if (nameLine && /^\s*-?\s*value\s*[:=]/i.test(l))
+            l = l.replace(/^(\s*-?\s*value\s*[:=]\s*)(.+)$/i, (_m, head) => `${head}${REDACTED}`);
+        nameLine = false;
+        for (const n of names) {
+            // Quoted key and quoted value: JSON and Python reprs ("K": "v", 'K': 'v'), escapes included.
+            l = l.replace(new RegExp(`(["'])(${n})\\1(${SEP})(["'])((?:\\\\.|(?!\\4).)*)\\4`, 'g'), (_m, q, key, sep, vq) => `${q}${key}${q}${sep}${vq}${REDACTED}${vq}`);
+            // A quoted assignment: export 'K=v', "K=v".
+            l = l.replace(new RegExp(`(["'])(${n})=((?:\\\\.|(?!\\1).)*)\\1`, 'g'), (_m, q, key) => `${q}${key}=${REDACTED}${q}`);
+            // Bare key: K=v, K="v" (declare -x), K: v, K -> v, up to the end of the line (values may hold spaces).
+            l = l.replace(new RegExp(`(^|[^\\w"'])(${n})(${SEP})(?!\\*\\*\\*)(?!["']?\\*\\*\\*)([^\\r\\n]+)`, 'gm'), (_m, before, key, sep) => `${before}${key}${sep}${REDACTED}`);
+            // name: K (or - name: "K"), the value on the next line.
+            if (new RegExp(`^\\s*-?\\s*["']?name["']?\\s*[:=]\\s*["']?${n}["']?\\s*,?\\s*$`, 'i').test(l))
+                nameLine = true;
+        }
+        if (mentions) {
+            l = l.replace(CONNECTION_SECRET, (_m, head) => `${head}${REDACTED}`).replace(URL_PASSWORD, (_m, head, _p, at) => `${head}${REDACTED}${at}`);
+            sinceMention = 0;
+        }
+        else
+            sinceMention += 1;
+        // A KeyError that prints a value a few lines after the code that named the variable: KeyError: 'v'.
+        if (sinceMention <= TRACE_WINDOW) {
+            l = l.replace(/^(\s*(?:\w+\.)*KeyError\s*:\s*)(.+)$/, (m, head, arg) => {
+                const bare = arg.replace(/^["']|["']$/g, '');
+                return variables.includes(bare) ? m : `${head}${REDACTED}`;
+            });
+        }
+        return l;
+    });
+    return out.join('\n');
+}
+
+// EXTERNAL MODULE: ./lib/apply/live.js
+var apply_live = __webpack_require__(870);
+// EXTERNAL MODULE: ./lib/apply/rollout-state.js
+var rollout_state = __webpack_require__(963);
+// EXTERNAL MODULE: ./lib/apply/traffic-plan.js
+var traffic_plan = __webpack_require__(1131);
+// EXTERNAL MODULE: ./lib/apply/writes.js
+var writes = __webpack_require__(7544);
+;// CONCATENATED MODULE: ./lib/apply/gates.js
+// Pure: the verdicts of the rollout gates (docs/rollout.md §3). Smoke: the new deployment answers
+// 2xx (and, when given, the expected answer). Comparison: old and new answer with the same JSON
+// shape and numbers within a tolerance, so a model that answers 200 with garbage fails. Metrics:
+// error rate and P99 latency from Azure Monitor against thresholds, with a minimum request count;
+// too little data is "inconclusive", never a pass, and `on-no-data` says what that means.
+const MAX_SHOWN = 200;
+function shorten(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > MAX_SHOWN ? `${flat.slice(0, MAX_SHOWN)}…` : flat;
+}
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+/** 2xx, and, with an expected answer, the same JSON shape with numbers within `tolerance`. */
+function smokeVerdict(answer, expected, tolerance) {
+    if (answer.status === 0)
+        return { gate: 'smoke', verdict: 'fail', detail: `no answer: ${answer.error ?? 'the request failed'}` };
+    if (answer.status < 200 || answer.status > 299)
+        return { gate: 'smoke', verdict: 'fail', detail: `HTTP ${answer.status}: ${shorten(answer.body) || '(empty body)'}` };
+    if (expected === undefined)
+        return { gate: 'smoke', verdict: 'pass', detail: `HTTP ${answer.status}` };
+    const want = parseJson(expected);
+    const got = parseJson(answer.body);
+    if (!want.ok) {
+        return answer.body.trim() === expected.trim()
+            ? { gate: 'smoke', verdict: 'pass', detail: `HTTP ${answer.status}, the expected answer` }
+            : { gate: 'smoke', verdict: 'fail', detail: `HTTP ${answer.status}, but the answer is not the expected text: ${shorten(answer.body)}` };
+    }
+    if (!got.ok)
+        return { gate: 'smoke', verdict: 'fail', detail: `HTTP ${answer.status}, but the answer is not JSON: ${shorten(answer.body)}` };
+    const diffs = compareJson(want.value, got.value, tolerance, { compareStrings: true });
+    return diffs.length === 0
+        ? { gate: 'smoke', verdict: 'pass', detail: `HTTP ${answer.status}, the expected answer` }
+        : { gate: 'smoke', verdict: 'fail', detail: `HTTP ${answer.status}, but not the expected answer: ${diffs.slice(0, 3).join('; ')}` };
+}
+/**
+ * The differences between two JSON values: types, object keys and array lengths must match and
+ * numbers may differ by `tolerance` (relative to the larger magnitude, or absolute below 1).
+ * Strings are compared only when asked: two deployments may label their answers differently.
+ */
+function compareJson(a, b, tolerance, options = { compareStrings: false }, path = '$') {
+    const kind = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+    if (kind(a) !== kind(b))
+        return [`${path}: ${kind(a)} vs ${kind(b)}`];
+    if (typeof a === 'number' && typeof b === 'number') {
+        const scale = Math.max(1, Math.abs(a), Math.abs(b));
+        return Math.abs(a - b) <= tolerance * scale ? [] : [`${path}: ${a} vs ${b} (tolerance ${tolerance})`];
+    }
+    if (typeof a === 'string')
+        return options.compareStrings && a !== b ? [`${path}: ${JSON.stringify(shorten(a))} vs ${JSON.stringify(shorten(b))}`] : [];
+    if (typeof a === 'boolean')
+        return a === b ? [] : [`${path}: ${a} vs ${b}`];
+    if (Array.isArray(a) && Array.isArray(b)) {
+        if (a.length !== b.length)
+            return [`${path}: ${a.length} items vs ${b.length}`];
+        return a.flatMap((x, i) => compareJson(x, b[i], tolerance, options, `${path}[${i}]`));
+    }
+    if (kind(a) === 'object') {
+        const ao = a;
+        const bo = b;
+        const missing = Object.keys(ao).filter((k) => !(k in bo)).map((k) => `${path}.${k}: missing in the new answer`);
+        const extra = Object.keys(bo).filter((k) => !(k in ao)).map((k) => `${path}.${k}: not in the old answer`);
+        return [...missing, ...extra, ...Object.keys(ao).filter((k) => k in bo).flatMap((k) => compareJson(ao[k], bo[k], tolerance, options, `${path}.${k}`))];
+    }
+    return [];
+}
+/** The same request to the serving (old) and the new deployment: both 2xx, same shape, numbers close. */
+function comparisonVerdict(baseline, candidate, tolerance) {
+    const ok = (s) => s >= 200 && s <= 299;
+    if (!ok(baseline.answer.status)) {
+        return { gate: 'comparison', verdict: 'inconclusive', detail: `the serving deployment ${baseline.name} answered HTTP ${baseline.answer.status}: nothing to compare with` };
+    }
+    if (!ok(candidate.answer.status))
+        return { gate: 'comparison', verdict: 'fail', detail: `${candidate.name} answered HTTP ${candidate.answer.status} where ${baseline.name} answered ${baseline.answer.status}` };
+    const a = parseJson(baseline.answer.body);
+    const b = parseJson(candidate.answer.body);
+    if (!a.ok)
+        return { gate: 'comparison', verdict: 'inconclusive', detail: `${baseline.name} does not answer JSON: nothing to compare with` };
+    if (!b.ok)
+        return { gate: 'comparison', verdict: 'fail', detail: `${candidate.name} does not answer JSON: ${shorten(candidate.answer.body)}` };
+    const diffs = compareJson(a.value, b.value, tolerance);
+    return diffs.length === 0
+        ? { gate: 'comparison', verdict: 'pass', detail: `${candidate.name} answers like ${baseline.name} (same shape, numbers within ${tolerance})` }
+        : { gate: 'comparison', verdict: 'fail', detail: `${candidate.name} answers unlike ${baseline.name}: ${diffs.slice(0, 3).join('; ')}${diffs.length > 3 ? ` (+${diffs.length - 3} more)` : ''}` };
+}
+/** The raw verdict: inconclusive below the minimum request count, whatever the numbers say. */
+function metricsVerdict(sample, t) {
+    const minimum = Math.max(1, t.minRequests);
+    if (sample.requests < minimum) {
+        return { gate: 'metrics', verdict: 'inconclusive', detail: `no data: ${sample.requests} request(s) in the window, at least ${minimum} needed` };
+    }
+    const rate = sample.errors / sample.requests;
+    const problems = [];
+    if (t.maxErrorRate !== undefined && rate > t.maxErrorRate)
+        problems.push(`error rate ${formatRate(rate)} > ${formatRate(t.maxErrorRate)}`);
+    if (t.maxLatencyP99Ms !== undefined) {
+        if (sample.p99Ms === undefined)
+            return { gate: 'metrics', verdict: 'inconclusive', detail: `no P99 latency in the window (${sample.requests} requests)` };
+        if (sample.p99Ms > t.maxLatencyP99Ms)
+            problems.push(`P99 latency ${Math.round(sample.p99Ms)} ms > ${t.maxLatencyP99Ms} ms`);
+    }
+    const seen = `${sample.requests} requests, error rate ${formatRate(rate)}${sample.p99Ms !== undefined ? `, P99 ${Math.round(sample.p99Ms)} ms` : ''}`;
+    return problems.length ? { gate: 'metrics', verdict: 'fail', detail: `${problems.join(', ')} (${seen})` } : { gate: 'metrics', verdict: 'pass', detail: seen };
+}
+/**
+ * What an inconclusive gate means under `on-no-data` once waiting is over: `fail` (default) and
+ * `hold` (which waited as long as the budget allowed) fail the step; `pass` lets it through but
+ * the timeline keeps the verdict `inconclusive`.
+ */
+function blocksRollout(result, onNoData) {
+    if (result.verdict === 'fail')
+        return true;
+    if (result.verdict === 'inconclusive')
+        return onNoData !== 'pass';
+    return false;
+}
+function formatRate(rate) {
+    return `${Math.round(rate * 10000) / 100} %`;
+}
+/** HTTP statuses that count as errors of the deployment: server errors, model errors (424), timeouts (408), throttling (429). */
+function isErrorStatus(status) {
+    return status >= 500 || status === 408 || status === 424 || status === 429;
+}
+/**
+ * Azure Monitor's answer (https://learn.microsoft.com/rest/api/monitor/metrics/list) for
+ * `RequestsPerMinute` split by `statusCode` (aggregation Total) and `RequestLatency_P99`
+ * (aggregation Maximum), filtered to one deployment. Missing data points are absent, never zero.
+ */
+function parseMetrics(body) {
+    const value = body?.value ?? [];
+    let requests = 0;
+    let errors = 0;
+    let p99;
+    for (const metric of value) {
+        const name = metric.name?.value?.toLowerCase();
+        for (const series of metric.timeseries ?? []) {
+            const statusText = series.metadatavalues?.find((m) => m.name?.value?.toLowerCase() === 'statuscode')?.value;
+            for (const point of series.data ?? []) {
+                if (name === 'requestsperminute') {
+                    const total = typeof point.total === 'number' ? point.total : 0;
+                    requests += total;
+                    if (statusText !== undefined && isErrorStatus(Number(statusText)))
+                        errors += total;
+                }
+                else if (name === 'requestlatency_p99') {
+                    const v = typeof point.maximum === 'number' ? point.maximum : typeof point.average === 'number' ? point.average : undefined;
+                    if (v !== undefined)
+                        p99 = Math.max(p99 ?? 0, v);
+                }
+            }
+        }
+    }
+    return p99 === undefined ? { requests, errors } : { requests, errors, p99Ms: p99 };
+}
+
+;// CONCATENATED MODULE: ./lib/apply/metrics.js
+// Azure Monitor metrics of the new deployment for the metrics gate
+// (https://learn.microsoft.com/rest/api/monitor/metrics/list): `RequestsPerMinute` split by status
+// code and `RequestLatency_P99`, filtered to the deployment, over the bake window. A metrics read
+// that fails is no data (inconclusive), never a pass.
+
+
+const MONITOR_API = '2023-10-01';
+function iso(ms) {
+    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+async function readDeploymentMetrics(session, endpointPath, deployment, window) {
+    // Azure Monitor's grain is one minute: widen the window to whole minutes.
+    const start = Math.floor(window.start / 60_000) * 60_000;
+    const end = Math.max(Math.ceil(window.end / 60_000) * 60_000, start + 60_000);
+    const common = { timespan: `${iso(start)}/${iso(end)}`, interval: 'PT1M', metricnamespace: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints' };
+    const path = `${endpointPath}/providers/Microsoft.Insights/metrics`;
+    try {
+        const [requests, latency] = await Promise.all([
+            session.arm.send({ method: 'GET', path, apiVersion: MONITOR_API, query: { ...common, metricnames: 'RequestsPerMinute', aggregation: 'Total', $filter: `deployment eq '${deployment}' and statusCode eq '*'` } }),
+            session.arm.send({ method: 'GET', path, apiVersion: MONITOR_API, query: { ...common, metricnames: 'RequestLatency_P99', aggregation: 'Maximum', $filter: `deployment eq '${deployment}'` } }),
+        ]);
+        const a = parseMetrics(requests.body);
+        const b = parseMetrics(latency.body);
+        return { ok: true, sample: b.p99Ms === undefined ? a : { ...a, p99Ms: b.p99Ms } };
+    }
+    catch (error) {
+        if (error instanceof azure_session/* ArmError */.dW)
+            return { ok: false, why: `Azure Monitor answered ${error.status || 'nothing'} ${error.code}` };
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/azure/retry.js
+var retry = __webpack_require__(4211);
+// EXTERNAL MODULE: ./lib/apply/restore.js
+var restore = __webpack_require__(5444);
+// EXTERNAL MODULE: ../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
+var esm = __webpack_require__(9301);
+// EXTERNAL MODULE: ./lib/manifests/rest.js
+var rest = __webpack_require__(2324);
+;// CONCATENATED MODULE: ./lib/apply/scoring.js
+// Scoring calls for the smoke and comparison gates: the endpoint's scoring URI, pinned to one
+// deployment with the `azureml-model-deployment` header, signed per the endpoint's auth mode with
+// a key (listKeys), an AML token (token) or an Entra token for https://ml.azure.com. Sent through
+// the Azure SDK pipeline (proxy, retries of throttling). The key or token never reaches the log.
+
+
+
+async function scoringCredential(session, target) {
+    const mode = target.authMode.toLowerCase();
+    if (mode === 'key') {
+        const res = await session.arm.send({ method: 'POST', path: `${target.endpointPath}/listKeys`, apiVersion: rest/* ML_API_VERSION */.W8 });
+        if (!res.body?.primaryKey)
+            throw new Error('listKeys returned no key for the endpoint.');
+        return res.body.primaryKey;
+    }
+    if (mode === 'amltoken') {
+        const res = await session.arm.send({ method: 'POST', path: `${target.endpointPath}/token`, apiVersion: rest/* ML_API_VERSION */.W8 });
+        if (!res.body?.accessToken)
+            throw new Error('The endpoint token request returned no token.');
+        return res.body.accessToken;
+    }
+    const token = await session.credential.getToken('https://ml.azure.com/.default');
+    if (!token)
+        throw new Error('No Entra token for https://ml.azure.com.');
+    return token.token;
+}
+async function createScorer(session, target) {
+    const secret = await scoringCredential(session, target);
+    core.setSecret(secret);
+    const pipeline = (0,esm/* createPipelineFromOptions */.Fp)({ retryOptions: { maxRetries: 2, retryDelayInMs: 500 }, userAgentOptions: { userAgentPrefix: 'azureml-online-deploy' } });
+    const client = (0,esm/* createDefaultHttpClient */.fl)();
+    return {
+        async score(deployment, body) {
+            const request = (0,esm/* createPipelineRequest */.G6)({
+                url: target.scoringUri,
+                method: 'POST',
+                body,
+                timeout: 90_000,
+                headers: (0,esm/* createHttpHeaders */.Nc)({ authorization: `Bearer ${secret}`, 'content-type': 'application/json', 'azureml-model-deployment': deployment }),
+            });
+            const started = performance.now();
+            try {
+                const res = await pipeline.sendRequest(client, request);
+                return { status: res.status, body: res.bodyAsText ?? '', latencyMs: Math.round(performance.now() - started) };
+            }
+            catch (error) {
+                return { status: 0, body: '', error: error instanceof Error ? error.message : String(error) };
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/apply/traffic.js
+// Traffic steps under gates, with rollback (docs/rollout.md §2–§5). Each step is a PUT of the
+// endpoint with the step's traffic, read back (a platform that silently reverted fails the run),
+// then held for bake-time while the gates run. A failed gate, read-back or write restores the
+// previous traffic map exactly, with no gates on the way back, and reads it back too. The state
+// saved before the first change lets the post step finish a restore if this process dies, and
+// SIGINT/SIGTERM (a cancelled run) send the restore before exit.
+
+
+
+
+
+
+
+
+
+
+const progressOf = new WeakMap();
+function progress(run) {
+    let p = progressOf.get(run);
+    if (!p) {
+        p = { confirmed: run.plan.previous, asked: run.plan.previous, written: [] };
+        progressOf.set(run, p);
+    }
+    return p;
+}
+function clockOf(run) {
+    return run.clock ?? retry/* systemClock */.m;
+}
+/**
+ * Applies one traffic map and reads it back; no problem when the write and read-back agree. The
+ * guard first: the endpoint must still hold what this run last left on it, or someone else changed it.
+ */
+async function applyMap(run, traffic, mirrorTraffic, label) {
+    const { session, log, state } = run;
+    const p = progress(run);
+    // Never written over a running operation (an update that outlived an earlier wait, say).
+    const ready = await (0,apply_live/* waitWhileBusy */.uI)(`Endpoint ${state.endpointName}`, () => (0,apply_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), await (0,apply_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), run.deadline, 1000);
+    if (ready.kind === 'timeout')
+        return { problem: `the endpoint stayed ${ready.state} until the timeout` };
+    if (!ready.value)
+        return { problem: 'the endpoint is gone' };
+    if (!(0,restore/* sameMaps */.Yr)(ready.value, p.confirmed)) {
+        return { live: ready.value, changedElsewhere: true, problem: `Azure holds traffic ${(0,restore/* describeMaps */.BV)(ready.value)} where this run left ${(0,restore/* describeMaps */.BV)(p.confirmed)}: someone else (a person or another run) changed it` };
+    }
+    // After SIGINT/SIGTERM the signal's restore owns the endpoint; the process exits once it is sent.
+    if (p.stopping)
+        await new Promise(() => undefined);
+    const asked = { traffic, mirrorTraffic };
+    p.asked = asked;
+    p.written.push(asked);
+    run.saveState({ ...state, written: [...p.written] });
+    const write = (0,writes/* writeLro */.zC)(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: (0,traffic_plan/* withTraffic */.oO)(state.body, traffic, mirrorTraffic) }, label, run.deadline, { clock: run.clock });
+    p.inFlight = write;
+    const outcome = await write.finally(() => {
+        if (p.inFlight === write)
+            p.inFlight = undefined;
+    });
+    if (outcome.kind === 'failed')
+        return { problem: `the traffic update failed: ${outcome.error.code}: ${outcome.error.message}` };
+    if (outcome.kind === 'timeout')
+        return { problem: 'the traffic update did not finish within the timeout budget' };
+    const live = await (0,apply_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline);
+    if (!live)
+        return { problem: 'the endpoint is gone' };
+    if (!(0,restore/* sameMaps */.Yr)(live, asked)) {
+        return { live, problem: `Azure holds traffic ${(0,traffic_plan/* formatTraffic */.zM)(live.traffic)} (mirror ${(0,traffic_plan/* formatTraffic */.zM)(live.mirrorTraffic)}) after asking for ${(0,traffic_plan/* formatTraffic */.zM)(traffic)} (mirror ${(0,traffic_plan/* formatTraffic */.zM)(mirrorTraffic)})` };
+    }
+    p.confirmed = asked;
+    core.info(`Read back: traffic ${(0,traffic_plan/* formatTraffic */.zM)(live.traffic)}${Object.keys(live.mirrorTraffic).length ? `, mirror ${(0,traffic_plan/* formatTraffic */.zM)(live.mirrorTraffic)}` : ''}.`);
+    return { live };
+}
+/** Someone else's change stops the run: nothing more is written, and the post step must not restore over it either. */
+function stopForeignChange(run, where, live, started) {
+    const p = progress(run);
+    const held = live ? (0,restore/* describeMaps */.BV)(live) : '(unknown)';
+    run.log.fail('traffic-changed-elsewhere', run.at, `${where}: Azure holds traffic ${held}, not ${(0,restore/* describeMaps */.BV)(p.confirmed)} as this run left it: someone else (a person or another run) changed the endpoint during the rollout. The rollout stopped and wrote nothing more; it did not roll back over that change.`, `Find out who changed it (the endpoint's activity log); the current map is ${held}. Run again once it is settled.`);
+    run.log.entry(where, started, 'failed', `changed elsewhere: ${held}`);
+    run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
+    return live;
+}
+/** The serving deployment to compare with: the one with the largest previous share other than the target. */
+function baselineOf(previous, target) {
+    return Object.entries(previous).filter(([n, p]) => n !== target && p > 0).sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+async function scoreGates(run, scorer, step) {
+    const { gates, target } = run;
+    if (!gates.smokeRequest || !target || !scorer)
+        return [];
+    const tolerance = gates.comparisonTolerance ?? 0.01;
+    const baseline = baselineOf(run.plan.previous.traffic, target);
+    const compare = gates.comparisonTolerance !== undefined && baseline !== undefined;
+    const [answer, old] = await Promise.all([scorer.score(target, gates.smokeRequest), compare ? scorer.score(baseline, gates.smokeRequest) : undefined]);
+    const results = [smokeVerdict(answer, gates.smokeExpected, tolerance)];
+    if (old && baseline)
+        results.push(comparisonVerdict({ name: baseline, answer: old }, { name: target, answer }, tolerance));
+    core.info(`${step.label}: ${results.map((r) => `${r.gate} ${r.verdict} (${r.detail})`).join('; ')}`);
+    return results;
+}
+/** Holds the step for bake-time, then reads the metrics of the window; `hold` keeps asking while no data and budget remain. */
+async function bakeAndMeasure(run, step, since) {
+    const { gates } = run;
+    const bakeUntil = Math.min(since + gates.bakeTimeMs, run.deadline);
+    if (gates.bakeTimeMs > 0) {
+        core.info(`${step.label}: baking for ${Math.round(gates.bakeTimeMs / 1000)} s`);
+        await clockOf(run).sleep(bakeUntil - clockOf(run).now());
+    }
+    if (!gates.metrics || !run.target)
+        return undefined;
+    for (;;) {
+        const read = await readDeploymentMetrics(run.session, run.state.endpointPath, run.target, { start: since, end: clockOf(run).now() });
+        const result = read.ok ? metricsVerdict(read.sample, gates.metrics) : { gate: 'metrics', verdict: 'inconclusive', detail: `no data: ${read.why}` };
+        core.info(`${step.label}: metrics ${result.verdict} (${result.detail})`);
+        const wait = Math.max(30_000, gates.bakeTimeMs);
+        if (result.verdict !== 'inconclusive' || gates.onNoData !== 'hold' || clockOf(run).now() + wait > run.deadline)
+            return result;
+        core.info(`${step.label}: on-no-data: hold, so the step is held and the metrics read again in ${Math.round(wait / 1000)} s.`);
+        await clockOf(run).sleep(wait);
+    }
+}
+/** Restores the previous map (no gates) and reads it back, within the rollback's own budget. */
+async function traffic_restore(run, reason) {
+    const clock = clockOf(run);
+    const started = clock.now();
+    const { previous } = run.plan;
+    const p = progress(run);
+    const outcome = await core.group(`Rollback: restore traffic ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)}`, async () => {
+        core.info(`Rolling back: ${reason}`);
+        return (0,restore/* restoreTraffic */.Yw)(run.session, { ...run.state, written: p.written }, { ours: [p.confirmed, p.asked], inFlight: p.inFlight, budgetMs: run.rollbackBudgetMs, clock, log: (line) => core.info(line) });
+    });
+    if (outcome.kind === 'changed-elsewhere')
+        return stopForeignChange(run, 'Rollback', outcome.live, started);
+    if (outcome.kind === 'failed') {
+        run.log.fail('deployment-failed', run.at, `The rollback did not restore traffic ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)}: ${outcome.why}.`, `Restore the traffic by hand: ${(0,rollout_state/* manualRestoreCommand */.sT)(run.state)} — and check the endpoint.`);
+        run.log.entry('Rollback', started, 'failed', outcome.why);
+        return outcome.live;
+    }
+    run.log.entry('Rollback', started, 'rolled back', `traffic ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)} restored and read back`);
+    run.log.notes.push(`Rolled back: ${reason}. Traffic is ${(0,traffic_plan/* formatTraffic */.zM)(previous.traffic)} again, as read back from Azure.`);
+    run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
+    return outcome.live;
+}
+/** The runner's cancellation: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that. The restore must be done before the kill. */
+const SIGNAL_RESTORE_BUDGET_MS = 9000;
+let signalRestore;
+/** SIGINT/SIGTERM while traffic is moving: await the write on the wire, send the restore, then exit; the post step verifies it. */
+function armSignals(run) {
+    let sent = false;
+    signalRestore = (signal) => {
+        if (sent)
+            return;
+        sent = true;
+        const p = progress(run);
+        p.stopping = true;
+        core.warning(`Received ${signal} mid-rollout: sending the restore of traffic ${(0,traffic_plan/* formatTraffic */.zM)(run.plan.previous.traffic)} before exit; the post step verifies it.`);
+        setTimeout(() => process.exit(1), SIGNAL_RESTORE_BUDGET_MS + 500).unref();
+        (0,restore/* restoreTraffic */.Yw)(run.session, { ...run.state, written: p.written }, { ours: [p.confirmed, p.asked], inFlight: p.inFlight, budgetMs: SIGNAL_RESTORE_BUDGET_MS, log: (line) => core.info(line) })
+            .then((outcome) => {
+            // Restored: the state stays in progress, so the post step verifies it once more.
+            if (outcome.kind === 'restored')
+                core.info(`Restore read back: traffic ${(0,traffic_plan/* formatTraffic */.zM)(outcome.live.traffic)}.`);
+            else if (outcome.kind === 'changed-elsewhere') {
+                core.warning(`Not restored: Azure holds traffic ${(0,restore/* describeMaps */.BV)(outcome.live)}, which this run never asked for (someone else changed it).`);
+                run.saveState({ ...run.state, status: 'finished', written: [...p.written] });
+            }
+            else
+                core.warning(`The restore is not confirmed: ${outcome.why}; the post step tries again.`);
+        }, (error) => core.warning(`The restore could not be sent: ${error instanceof Error ? error.message : String(error)}`))
+            .finally(() => process.exit(1));
+    };
+    const onSigint = () => signalRestore?.('SIGINT');
+    const onSigterm = () => signalRestore?.('SIGTERM');
+    process.on('SIGINT', onSigint);
+    process.on('SIGTERM', onSigterm);
+    return () => {
+        process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigterm);
+        signalRestore = undefined;
+    };
+}
+/** Runs the plan's steps; returns the endpoint as finally read back. */
+async function runTraffic(run) {
+    const { plan, log, gates } = run;
+    if (plan.steps.length === 0)
+        return (0,apply_live/* readEndpoint */.KW)(run.session, run.state.endpointPath, run.deadline);
+    run.saveState(run.state);
+    const disarm = armSignals(run);
+    let scorer;
+    let last;
+    try {
+        if (gates.smokeRequest && run.target && run.scoring.scoringUri) {
+            scorer = await createScorer(run.session, { endpointPath: run.state.endpointPath, scoringUri: run.scoring.scoringUri, authMode: run.scoring.authMode });
+        }
+        // Before any traffic moves: the new deployment answers the smoke request at 0 %, pinned by the
+        // azureml-model-deployment header (docs/rollout.md §3), and like the serving one.
+        if (scorer && run.target && (plan.previous.traffic[run.target] ?? 0) === 0) {
+            const label = `${run.target} 0 % (before any traffic)`;
+            const gateStarted = clockOf(run).now();
+            const results = await core.group(`Gates: ${label}`, () => scoreGates(run, scorer, { label, traffic: plan.previous.traffic, mirrorTraffic: plan.previous.mirrorTraffic, gated: true }));
+            for (const r of results)
+                log.entry(`Gate ${r.gate}: ${label}`, gateStarted, r.verdict === 'pass' ? 'ok' : r.verdict === 'fail' ? 'failed' : 'inconclusive', r.detail);
+            const blocking = results.find((r) => blocksRollout(r, gates.onNoData));
+            if (blocking) {
+                log.fail('rollout-gate-failed', run.at, `Rollout stopped before any traffic moved: ${blocking.gate} gate failed at ${label}: ${blocking.detail}.`, `Traffic stays ${(0,traffic_plan/* formatTraffic */.zM)(plan.previous.traffic)}. Check the answers of the new deployment and its logs.`);
+                run.saveState({ ...run.state, status: 'finished', written: [...progress(run).written] });
+                return (0,apply_live/* readEndpoint */.KW)(run.session, run.state.endpointPath, run.deadline);
+            }
+        }
+        for (const step of plan.steps) {
+            const started = clockOf(run).now();
+            const name = `Traffic: ${step.label}`;
+            const applied = await core.group(name, () => applyMap(run, step.traffic, step.mirrorTraffic, name));
+            if (applied.changedElsewhere)
+                return stopForeignChange(run, name, applied.live, started);
+            if (applied.problem) {
+                log.entry(name, started, 'failed', applied.problem);
+                log.fail('deployment-failed', run.at, `Traffic step "${step.label}": ${applied.problem}.`, 'Nothing reports success until Azure holds the traffic asked for; check who else changes this endpoint.');
+                return run.rollbackOnFailure ? await traffic_restore(run, `step "${step.label}": ${applied.problem}`) : applied.live;
+            }
+            last = applied.live;
+            log.entry(name, started, 'ok', `read back ${(0,traffic_plan/* formatTraffic */.zM)(last?.traffic)}`);
+            if (!step.gated)
+                continue;
+            const gateStarted = clockOf(run).now();
+            // The step is held for bake-time first; then the new deployment must answer well and its metrics must hold.
+            const results = await core.group(`Gates: ${step.label}`, async () => {
+                const metrics = await bakeAndMeasure(run, step, gateStarted);
+                const scored = await scoreGates(run, scorer, step);
+                return metrics ? [...scored, metrics] : scored;
+            });
+            for (const r of results)
+                log.entry(`Gate ${r.gate}: ${step.label}`, gateStarted, r.verdict === 'pass' ? 'ok' : r.verdict === 'fail' ? 'failed' : 'inconclusive', r.detail);
+            const blocking = results.find((r) => blocksRollout(r, gates.onNoData));
+            if (blocking) {
+                const why = `${blocking.gate} gate ${blocking.verdict === 'inconclusive' ? `inconclusive (on-no-data: ${gates.onNoData})` : 'failed'} at ${step.label}: ${blocking.detail}`;
+                log.fail('rollout-gate-failed', run.at, `Rollout stopped: ${why}.`, run.rollbackOnFailure ? `Traffic was restored to ${(0,traffic_plan/* formatTraffic */.zM)(plan.previous.traffic)}. ${blocking.gate === 'metrics' ? 'Send traffic during bake-time or lower min-request-count; on-no-data: hold waits for data.' : 'Check the answers of the new deployment and its logs.'}` : 'rollback-on-failure is false: traffic was left where the failed step put it.');
+                if (run.rollbackOnFailure)
+                    return await traffic_restore(run, why);
+                run.saveState({ ...run.state, status: 'finished', written: [...progress(run).written] });
+                return last;
+            }
+        }
+        run.saveState({ ...run.state, status: 'finished', written: [...progress(run).written] });
+        return last;
+    }
+    catch (error) {
+        // An unexpected failure mid-rollout still restores the traffic before it is reported.
+        if (run.rollbackOnFailure)
+            await traffic_restore(run, `unexpected error: ${error instanceof Error ? error.message : String(error)}`).catch(() => undefined);
+        throw error;
+    }
+    finally {
+        disarm();
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/apply/apply.js
+// mode: deploy, the apply phase (docs/rollout.md): executes the plan validate computed
+// (src/modes/validate-plan.ts, docs/architecture.md §5) — endpoint, Key Vault access of a new
+// identity, local assets, deployments, then the planned traffic steps under gates with rollback.
+// Right before each write the resource is read again and re-diffed with the plan's own diff: a
+// resource another writer moved since the plan stops the run (plan-stale); only an update Azure
+// already holds is skipped silently. Every change is read back; a service failure becomes a finding
+// with what was written so far, never a throw (src/modes/mode.ts).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function bodyOf(outcome) {
+    return outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : outcome.kind;
+}
+function readOptionalFile(input, path) {
+    if (!path)
+        return undefined;
+    try {
+        return (0,source_files/* readSourceFile */.uj)(input, path, (0,source_files/* workspaceRoot */.oS)()).text;
+    }
+    catch (error) {
+        throw new inputs/* InputError */.dz([error.message]);
+    }
+}
+function recheck(planned, live, secretValues) {
+    const now = (0,validate_plan/* liveDiff */.QR)(planned.body, live, secretValues);
+    if (planned.change === 'create')
+        return now.change === 'create' ? { kind: 'write' } : { kind: 'moved', why: 'it was created by someone else since the plan' };
+    if (now.change === 'create')
+        return { kind: 'moved', why: 'it was deleted since the plan' };
+    const plannedDiff = planned.diff ?? [];
+    // A failed resource the plan writes again to recover it: its fields already match.
+    if (plannedDiff.some((l) => l.startsWith('provisioningState:')) && now.change === 'no change')
+        return { kind: 'write' };
+    if (now.change === 'no change')
+        return { kind: 'already-there' };
+    if (JSON.stringify(now.diff) === JSON.stringify(plannedDiff))
+        return { kind: 'write' };
+    return { kind: 'moved', why: `its fields changed since the plan (now: ${now.diff.slice(0, 3).join('; ')})` };
+}
+/** Every exit goes through the report: an unexpected error becomes a finding, with what was written so far. */
+async function applyDeploy(run, facts) {
+    const log = new writes/* ApplyLog */.f6(run.timeline);
+    const started = Date.now();
+    try {
+        return await applyPlan(run, facts, log);
+    }
+    catch (error) {
+        if (error instanceof inputs/* InputError */.dz)
+            throw error;
+        const first = run.analysis.endpoint ?? run.analysis.deployments[0];
+        log.fail('deployment-failed', { file: first?.file ?? '', line: first?.spans.name?.line ?? 1, column: first?.spans.name?.column ?? 1 }, `The apply phase stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}.`, 'Read the run log around the last timeline row; the post step restores the traffic a started rollout moved.');
+        log.entry('Apply: stopped', started, 'failed', error instanceof Error ? error.message : String(error));
+        return { findings: log.findings, notes: log.notes, written: written(log) };
+    }
+}
+async function applyPlan(run, facts, log) {
+    const { inputs, analysis } = run;
+    const { session, computed } = facts;
+    const deadline = Date.now() + inputs.timeoutMs;
+    const ws = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: facts.location };
+    const spec = analysis.endpoint;
+    const endpointName = spec?.name ?? analysis.deployments[0]?.endpointName ?? '';
+    const epPath = (0,manifests/* endpointPath */.nM)(ws, endpointName);
+    const epFile = { file: spec?.file ?? analysis.deployments[0]?.file ?? '', line: spec?.spans.name?.line ?? 1, column: spec?.spans.name?.column ?? 1 };
+    const secretValues = (0,redact/* maskable */.dm)(analysis.overrideValues);
+    const result = (readBack) => ({ findings: log.findings, notes: log.notes, written: written(log), readBack });
+    const stale = (at, what, why, label, started) => {
+        log.fail('plan-stale', at, `${what} changed since the plan: ${why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
+        log.entry(label, started, 'failed', 'changed since the plan');
+        return result();
+    };
+    // ---- Before any write: what can still be refused is refused now (the plan's own checks ran in validate).
+    const smokeRequest = readOptionalFile('smoke-request-file', inputs.smokeRequestFile);
+    const smokeExpected = readOptionalFile('smoke-expected-file', inputs.smokeExpectedFile);
+    const traffic = computed.plan.traffic;
+    if (!traffic || !computed.trafficBody) {
+        log.fail('resource-unreadable', epFile, `The traffic of endpoint ${endpointName} could not be planned; nothing was written.`);
+        return result();
+    }
+    const planned = (kind, name) => computed.plan.requests.find((r) => r.resource?.kind === kind && r.resource.name.toLowerCase() === name.toLowerCase());
+    // ---- Endpoint
+    let endpoint = facts.endpoint;
+    const epLabel = `Apply: endpoint ${endpointName}`;
+    const epStarted = Date.now();
+    const epRequest = spec ? planned('endpoint', spec.name) : undefined;
+    const createdNow = epRequest?.change === 'create';
+    if (epRequest && epRequest.change === 'no change') {
+        core.info(`Endpoint ${endpointName}: no change (as planned); not written.`);
+        log.entry(epLabel, epStarted, 'ok', 'unchanged');
+    }
+    else if (epRequest) {
+        const busy = await (0,apply_live/* waitWhileBusy */.uI)(`Endpoint ${endpointName}`, () => (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline), await (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline), deadline);
+        if (busy.kind === 'timeout') {
+            log.fail('deployment-failed', epFile, `Endpoint ${endpointName} stayed ${busy.state} until the timeout; nothing was written over it.`, 'Wait for the other operation to finish (or raise timeout), then run again.');
+            log.entry(epLabel, epStarted, 'failed', `still ${busy.state}`);
+            return result();
+        }
+        const check = recheck(epRequest, busy.value?.body, secretValues);
+        if (check.kind === 'moved')
+            return stale(epFile, `Endpoint ${endpointName}`, check.why, epLabel, epStarted);
+        if (busy.value && !(0,traffic_plan/* sameTraffic */.UN)(busy.value.traffic, traffic.before))
+            return stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${(0,traffic_plan/* formatTraffic */.zM)(traffic.before)}, Azure now holds ${(0,traffic_plan/* formatTraffic */.zM)(busy.value.traffic)}`, epLabel, epStarted);
+        if (check.kind === 'already-there') {
+            core.info(`Endpoint ${endpointName}: Azure already holds the planned update; not written.`);
+            log.entry(epLabel, epStarted, 'ok', 'unchanged');
+            endpoint = busy.value;
+        }
+        else {
+            const outcome = await core.group(epLabel, async () => {
+                core.info(createdNow ? `Creating endpoint ${endpointName}.` : `Updating endpoint ${endpointName} (${(epRequest.diff ?? []).slice(0, 5).join('; ')}).`);
+                return (0,writes/* writeLro */.zC)(session, log, { method: 'PUT', path: epPath, apiVersion: manifests/* ML_API_VERSION */.W8, body: epRequest.body }, `Endpoint ${endpointName}`, deadline);
+            });
+            if (outcome.kind !== 'succeeded') {
+                const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
+                const entry = describeFailure(error.code);
+                log.fail('deployment-failed', epFile, `Endpoint ${endpointName}: ${error.code}: ${error.message}`, `${entry.remedy} (${entry.docs})`);
+                log.entry(epLabel, epStarted, 'failed', bodyOf(outcome));
+                return result();
+            }
+            const after = await (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline);
+            if (!after || after.provisioningState.toLowerCase() !== 'succeeded') {
+                log.fail('deployment-failed', epFile, `Endpoint ${endpointName} reads back as ${after?.provisioningState ?? 'missing'} after its operation succeeded.`);
+                log.entry(epLabel, epStarted, 'failed', 'read-back mismatch');
+                return result();
+            }
+            endpoint = after;
+            log.entry(epLabel, epStarted, 'ok', createdNow ? 'created' : 'updated');
+        }
+    }
+    if (!endpoint)
+        return result();
+    // ---- Key Vault access of a new system-assigned identity
+    const vaultRefs = analysis.references.filter((r) => r.kind === 'keyvault');
+    let grantedHosts = [];
+    if (createdNow && vaultRefs.length && endpoint.principalId && !endpoint.hasUserAssigned && endpoint.identityType.toLowerCase().includes('systemassigned')) {
+        const kvStarted = Date.now();
+        const kvLabel = 'Apply: Key Vault access of the new endpoint identity';
+        const vaults = [...new Map(vaultRefs.map((r) => [r.vaultHost.toLowerCase(), { host: r.vaultHost.toLowerCase(), name: r.vaultName, resourceId: facts.vaultIds[r.vaultHost.toLowerCase()] }])).values()];
+        const access = await core.group(kvLabel, () => ensureKeyVaultAccess(session, endpoint?.principalId ?? '', vaults, inputs.grantMissingRoles, deadline));
+        grantedHosts = access.filter((a) => a.state === 'granted').map((a) => a.host);
+        if (grantedHosts.length)
+            log.writes += grantedHosts.length;
+        for (const a of access.filter((x) => x.state === 'missing' || x.state === 'unknown')) {
+            const ref = vaultRefs.find((r) => r.vaultHost.toLowerCase() === a.host);
+            const message = a.state === 'missing'
+                ? `The new endpoint identity ${endpoint.principalId} cannot read secrets of Key Vault ${a.name}${a.why ? ` (${a.why})` : ''}; the deployment would fail with SecretsInjectionError, so it was not started.`
+                : `Key Vault access of the new endpoint identity could not be checked: ${a.why}.`;
+            log.fail('endpoint-identity-cannot-read-keyvault', ref.range, message, a.command ? `Run: ${a.command} — or set grant-missing-roles: true.` : undefined);
+        }
+        log.entry(kvLabel, kvStarted, log.failed ? 'failed' : 'ok', access.map((a) => `${a.name}: ${a.state}`).join(', '));
+        if (log.failed)
+            return result();
+    }
+    // ---- Local assets (planned by validate): upload what is not there yet and register the versions
+    const { assetPlan } = facts;
+    if (assetPlan.changes && assetPlan.items.length) {
+        const label = 'Apply: upload and register local assets';
+        const upStarted = Date.now();
+        try {
+            const up = await core.group(label, () => (0,upload/* uploadLocalAssets */.YO)(session, assetPlan, { log: (line) => core.info(line) }));
+            log.writes += up.registered.length;
+            log.entry(label, upStarted, 'ok', `${up.registered.length} version(s) registered, ${up.uploadedFiles} file(s) uploaded`);
+        }
+        catch (error) {
+            const partial = error instanceof upload/* AssetUploadError */.cr ? error.partial : undefined;
+            log.writes += (partial?.registered.length ?? 0) + (partial?.uploadedFiles ? 1 : 0);
+            const first = analysis.deployments[0];
+            log.fail('deployment-failed', first ? locate(first) : epFile, `Uploading or registering local assets failed: ${error.message}`, 'Check that the workflow identity may write to the workspace storage (Storage Blob Data Contributor) and create asset versions, then run again: finished uploads are not sent twice.');
+            log.entry(label, upStarted, 'failed', error.message);
+            return result(readBackOf(endpoint));
+        }
+    }
+    // ---- Deployments
+    const createdHere = analysis.deployments.filter((d) => planned('deployment', d.name)?.change === 'create');
+    for (const d of analysis.deployments) {
+        const request = planned('deployment', d.name);
+        if (!request)
+            continue;
+        const ok = await applyDeployment(session, log, { spec: d, request }, grantedHosts, deadline, inputs, secretValues);
+        if (!ok) {
+            // Traffic has not moved yet: a deployment this run created has never served.
+            if (request.change === 'create')
+                await removeNeverServed(session, log, inputs, [{ name: d.name, path: request.path, at: locate(d) }]);
+            return result(readBackOf(await (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline).catch(() => undefined)));
+        }
+    }
+    // ---- Traffic: the planned steps, from the map the plan read; runTraffic guards each write by it (a map another writer moved stops the run).
+    const before = await (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline);
+    if (!before) {
+        log.fail('deployment-failed', epFile, `Endpoint ${endpointName} disappeared during the run.`);
+        return result();
+    }
+    const trafficPlan = { previous: traffic.rollback, steps: traffic.steps, notes: [], problems: [] };
+    const gates = {
+        smokeRequest,
+        smokeExpected,
+        comparisonTolerance: inputs.comparisonTolerance,
+        metrics: inputs.maxErrorRate !== undefined || inputs.maxLatencyP99Ms !== undefined ? { maxErrorRate: inputs.maxErrorRate, maxLatencyP99Ms: inputs.maxLatencyP99Ms, minRequests: inputs.minRequestCount } : undefined,
+        onNoData: inputs.onNoData,
+        bakeTimeMs: inputs.bakeTimeMs ?? 0,
+    };
+    const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
+    const state = { version: 1, status: 'inProgress', endpointPath: epPath, apiVersion: manifests/* ML_API_VERSION */.W8, endpointName, body: computed.trafficBody, previous: traffic.rollback, startedAt: new Date().toISOString() };
+    const targetFile = target ? locate(analysis.deployments[0]) : epFile;
+    const after = await runTraffic({ session, log, plan: trafficPlan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(rollout_state/* ROLLOUT_STATE_KEY */.UH, (0,rollout_state/* serializeState */.sU)(s)) });
+    if (log.failed && createdHere.length) {
+        // Rolled back (or stopped): what this run created and what serves no live or mirrored traffic now never served.
+        const live = after ?? (await (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline).catch(() => undefined));
+        const idle = createdHere.filter((d) => live && !(live.traffic[d.name.toLowerCase()] ?? live.traffic[d.name]) && !(live.mirrorTraffic[d.name.toLowerCase()] ?? live.mirrorTraffic[d.name]));
+        await removeNeverServed(session, log, inputs, idle.map((d) => ({ name: d.name, path: planned('deployment', d.name)?.path ?? '', at: locate(d) })));
+    }
+    if (!log.failed)
+        await removeIdle(session, log, computed.plan.requests.filter((r) => r.change === 'delete'), () => (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline));
+    if (traffic.steps.length === 0 && log.writes === 0)
+        log.notes.push(`Nothing to change: Azure already holds what the files and inputs ask for (traffic ${(0,traffic_plan/* formatTraffic */.zM)(before.traffic)}).`);
+    else if (!log.failed)
+        log.notes.push(`Traffic: ${(0,traffic_plan/* formatTraffic */.zM)(traffic.rollback.traffic)} → ${(0,traffic_plan/* formatTraffic */.zM)(after?.traffic)} (read back).`);
+    return result(readBackOf(after));
+}
+/** Cleans up after a failed rollout: the deployments this run created that never served are deleted (rollback-on-failure), unless keep-failed-deployment. */
+async function removeNeverServed(session, log, inputs, deployments) {
+    for (const d of deployments) {
+        if (!inputs.rollbackOnFailure || inputs.keepFailedDeployment) {
+            log.notes.push(`Deployment ${d.name} failed without serving and was kept (${inputs.keepFailedDeployment ? 'keep-failed-deployment: true' : 'rollback-on-failure: false'}); its instances keep running until you delete it: az ml online-deployment delete --name ${d.name} --endpoint-name ${d.path.split('/').at(-3) ?? ''} --yes`);
+            continue;
+        }
+        const label = `Apply: delete deployment ${d.name} (failed, never served)`;
+        const started = Date.now();
+        const outcome = await deleteDeployment(session, log, label, d.name, d.path);
+        if (outcome.kind === 'succeeded') {
+            log.entry(label, started, 'ok', 'deleted');
+            log.notes.push(`Deployment ${d.name} failed without serving and was deleted (keep-failed-deployment: true keeps one for debugging).`);
+        }
+        else {
+            log.entry(label, started, 'failed', bodyOf(outcome));
+            log.fail('deployment-failed', d.at, `Deployment ${d.name} failed without serving, and deleting it failed too (${bodyOf(outcome)}); it keeps its instances.`, `Delete it: az ml online-deployment delete --name ${d.name} --endpoint-name ${d.path.split('/').at(-3) ?? ''} --yes`);
+        }
+    }
+}
+const CLEANUP_BUDGET_MS = 5 * 60_000;
+/** One clean-up DELETE in its own log group, with a budget of its own: the run's timeout may be spent by the failure that brought us here. */
+function deleteDeployment(session, log, label, name, path) {
+    return core.group(label, () => (0,writes/* writeLro */.zC)(session, log, { method: 'DELETE', path, apiVersion: manifests/* ML_API_VERSION */.W8 }, `Delete ${name}`, Date.now() + CLEANUP_BUDGET_MS));
+}
+/** keep-deployments: the planned deletions of idle deployments, after the run succeeded; one that serves now (someone moved traffic to it) is never deleted. */
+async function removeIdle(session, log, deletions, read) {
+    if (!deletions.length)
+        return;
+    const live = await read();
+    for (const r of deletions) {
+        const name = (r.resource?.name ?? '').toLowerCase();
+        const label = `Apply: delete idle deployment ${r.resource?.name} (keep-deployments)`;
+        const started = Date.now();
+        if (!live || (live.traffic[name] ?? 0) > 0 || (live.mirrorTraffic[name] ?? 0) > 0) {
+            log.entry(label, started, 'skipped', live ? 'it serves traffic now' : 'the endpoint could not be read');
+            continue;
+        }
+        const outcome = await deleteDeployment(session, log, label, r.resource?.name ?? '', r.path);
+        log.entry(label, started, outcome.kind === 'succeeded' ? 'ok' : 'failed', outcome.kind === 'succeeded' ? 'deleted' : bodyOf(outcome));
+        if (outcome.kind !== 'succeeded')
+            log.notes.push(`Deleting the idle deployment ${r.resource?.name} failed (${bodyOf(outcome)}); it keeps its instances. The rollout itself succeeded.`);
+    }
+}
+function locate(d) {
+    return { file: d.file, line: d.spans.name?.line ?? 1, column: d.spans.name?.column ?? 1 };
+}
+function readBackOf(e) {
+    if (!e)
+        return undefined;
+    return { scoringUri: e.scoringUri, swaggerUri: e.swaggerUri, traffic: e.traffic, mirrorTraffic: e.mirrorTraffic, ...(0,model/* armIdentifiers */.rg)(e.body) };
+}
+function written(log) {
+    if (log.writes === 0)
+        return 'nothing';
+    return log.failed ? 'partial' : 'all';
+}
+function timeoutError(inputs) {
+    return { code: 'DeploymentTimeout', message: `no answer within the timeout budget (${Math.round(inputs.timeoutMs / 1000)} s)` };
+}
+/** Prints the tails of both containers' logs (values of secret-injected variables redacted) in a log group; returns those variables' names. */
+async function showLogs(session, path, spec) {
+    const injected = Object.entries(spec.environmentVariables)
+        .filter(([, value]) => value !== null && (0,parse/* parseExactReference */.ik)(value) !== undefined)
+        .map(([name]) => name);
+    const tails = await Promise.all(['StorageInitializer', 'InferenceServer'].map(async (containerType) => {
+        try {
+            const res = await session.arm.send({ method: 'POST', path: `${path}/getLogs`, apiVersion: manifests/* ML_API_VERSION */.W8, body: { containerType, tail: 50 } });
+            return { containerType, text: redactVariables(res.body?.content ?? '', injected) };
+        }
+        catch (error) {
+            return { containerType, text: `(logs not available: ${error instanceof azure_session/* ArmError */.dW ? error.code : String(error)})` };
+        }
+    }));
+    await core.group(`Container logs: ${path.split('/').pop()}`, async () => {
+        for (const t of tails)
+            core.info(`── ${t.containerType} (last 50 lines) ──\n${t.text.trimEnd() || '(empty)'}`);
+    });
+    return injected;
+}
+async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, secretValues) {
+    const label = `Apply: deployment ${d.spec.name}`;
+    const started = Date.now();
+    const at = locate(d.spec);
+    const { request } = d;
+    if (request.change === 'no change') {
+        core.info(`Deployment ${d.spec.name}: no change (as planned); not written.`);
+        log.entry(label, started, 'ok', 'unchanged');
+        return true;
+    }
+    const path = request.path;
+    const busy = await (0,apply_live/* waitWhileBusy */.uI)(`Deployment ${d.spec.name}`, () => (0,apply_live/* readDeployment */.iJ)(session, path, deadline), await (0,apply_live/* readDeployment */.iJ)(session, path, deadline), deadline);
+    if (busy.kind === 'timeout') {
+        log.fail('deployment-failed', at, `Deployment ${d.spec.name} stayed ${busy.state} until the timeout; nothing was written over it.`);
+        log.entry(label, started, 'failed', `still ${busy.state}`);
+        return false;
+    }
+    const live = busy.value;
+    const check = recheck(request, live?.body, secretValues);
+    if (check.kind === 'moved') {
+        log.fail('plan-stale', at, `Deployment ${d.spec.name} changed since the plan: ${check.why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
+        log.entry(label, started, 'failed', 'changed since the plan');
+        return false;
+    }
+    if (check.kind === 'already-there') {
+        core.info(`Deployment ${d.spec.name}: Azure already holds the planned update; not written.`);
+        log.entry(label, started, 'ok', 'unchanged');
+        return true;
+    }
+    const put = { method: 'PUT', path, apiVersion: manifests/* ML_API_VERSION */.W8, body: request.body };
+    let outcome = await core.group(label, async () => {
+        core.info(live ? `Updating deployment ${d.spec.name} (${(request.diff ?? []).slice(0, 5).join('; ')}).` : `Creating deployment ${d.spec.name}.`);
+        return (0,writes/* writeLro */.zC)(session, log, put, `Deployment ${d.spec.name}`, deadline);
+    });
+    // A role granted a moment ago may not have propagated: one retry, after a delay, when every suspect reference is a Key
+    // Vault one on a vault the action just granted (decided from what it assigned; the service's text names no cause).
+    const references = Object.entries(d.spec.environmentVariables).flatMap(([variable, value]) => {
+        const t = typeof value === 'string' ? (0,parse/* parseExactReference */.ik)(value) : undefined;
+        return t ? [{ variable, vaultHost: t.kind === 'keyvault' ? t.vaultHost : undefined }] : [];
+    });
+    if (outcome.kind === 'failed' && retryAfterGrant(outcome.error, references, grantedHosts)) {
+        const delay = Math.min(60_000, Math.max(1000, Math.floor((deadline - Date.now()) / 4)));
+        core.info(`The deployment failed on the Key Vault permission granted a moment ago; role assignments take time to propagate. Retrying once in ${Math.round(delay / 1000)} s.`);
+        log.entry(`${label} (first attempt)`, started, 'failed', `${outcome.error.code}: waiting for role propagation`);
+        await new Promise((r) => setTimeout(r, delay));
+        outcome = await core.group(`${label} (retry)`, () => (0,writes/* writeLro */.zC)(session, log, put, `Deployment ${d.spec.name}`, deadline));
+    }
+    if (outcome.kind !== 'succeeded') {
+        const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
+        // The container logs go to their log group only: a line may hold what the container printed of its secrets.
+        const injected = await showLogs(session, path, d.spec);
+        const entry = describeFailure(error.code);
+        // The variable is named only when the service names it; otherwise every reference is annotated as a possible cause.
+        const suspects = error.code === 'SecretsInjectionError' ? injectionSuspects(error, references) : { named: false, variables: [] };
+        const variables = suspects.variables;
+        const places = variables.flatMap((v) => { const s = d.spec.spans.environmentVariables[v]; return s ? [{ v, s }] : []; });
+        const message = (v) => {
+            const cause = v === undefined ? '' : suspects.named ? ` (${v})` : ` The service does not say which reference failed: ${v} is a possible cause.`;
+            return `Deployment ${d.spec.name}: ${error.code}: ${redactVariables(error.message, injected)}${cause}${variables.length ? '' : ` (container logs: log group "Container logs: ${d.spec.name}")`}`;
+        };
+        if (places.length)
+            for (const { v, s } of places)
+                log.fail('deployment-failed', { file: d.spec.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn }, message(v), `${entry.remedy} (${entry.docs})`);
+        else
+            log.fail('deployment-failed', at, message(), `${entry.remedy} (${entry.docs})`);
+        log.entry(label, started, 'failed', `${error.code}`);
+        return false;
+    }
+    const after = await (0,apply_live/* readDeployment */.iJ)(session, path, deadline);
+    if (!after || after.provisioningState.toLowerCase() !== 'succeeded') {
+        log.fail('deployment-failed', at, `Deployment ${d.spec.name} reads back as ${after?.provisioningState ?? 'missing'} after its operation succeeded.`);
+        log.entry(label, started, 'failed', 'read-back mismatch');
+        return false;
+    }
+    log.entry(label, started, 'ok', live ? 'updated' : 'created');
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 9537:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -48,7 +1272,7 @@ function withTraceTags(body, tags) {
 
 /***/ }),
 
-/***/ 7617:
+/***/ 9655:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -113,7 +1337,7 @@ function pendingUploadCodeUri(blobUri, kind, name) {
 
 /***/ }),
 
-/***/ 7275:
+/***/ 2880:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -129,12 +1353,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
 // EXTERNAL MODULE: ./lib/manifests/rest.js
-var rest = __webpack_require__(4138);
+var rest = __webpack_require__(2324);
 // EXTERNAL MODULE: ./lib/azure/assets.js
-var assets = __webpack_require__(9597);
+var assets = __webpack_require__(2144);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -434,7 +1658,7 @@ async function contentHash(asset) {
 }
 
 // EXTERNAL MODULE: ./lib/assets/names.js
-var names = __webpack_require__(7617);
+var names = __webpack_require__(9655);
 ;// CONCATENATED MODULE: ./lib/assets/plan.js
 // What a run would do with the deployments' assets (docs/local-assets.md §5): for each model, code
 // and environment to register, its final name, version and ARM id, which local files it uploads
@@ -697,7 +1921,7 @@ function planLines(plan) {
 
 /***/ }),
 
-/***/ 3884:
+/***/ 6658:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -707,9 +1931,9 @@ function planLines(plan) {
 /* harmony export */   vc: () => (/* binding */ withAssetIds)
 /* harmony export */ });
 /* unused harmony exports uploadWith, limiter */
-/* harmony import */ var _azure_assets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9597);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7275);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7617);
+/* harmony import */ var _azure_assets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2144);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2880);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9655);
 // Deploy's side of the asset plan (docs/local-assets.md §6): upload what is not there yet and
 // register each version, then hand back the ids the deployment bodies carry. Files are streamed
 // (several at once, large ones in parallel blocks, each request retried by the storage pipeline);
@@ -927,7 +2151,7 @@ function setPointer(doc, pointer, value) {
 
 /***/ }),
 
-/***/ 9597:
+/***/ 2144:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -936,9 +2160,9 @@ function setPointer(doc, pointer, value) {
 /* harmony export */   yc: () => (/* binding */ assetRegistry)
 /* harmony export */ });
 /* unused harmony exports parseVersionId, DEFAULT_BLOCK_SIZE */
-/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4326);
-/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4138);
-/* harmony import */ var _secret_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7266);
+/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1318);
+/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2324);
+/* harmony import */ var _secret_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9132);
 
 
 
@@ -1068,7 +2292,7 @@ function blobStore(options) {
 
 /***/ }),
 
-/***/ 2765:
+/***/ 7095:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1083,7 +2307,339 @@ const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string'
 
 /***/ }),
 
-/***/ 1700:
+/***/ 7932:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fz: () => (/* binding */ readDeployments),
+/* harmony export */   KW: () => (/* binding */ readEndpoint),
+/* harmony export */   Vs: () => (/* binding */ parseWorkspace),
+/* harmony export */   dC: () => (/* binding */ readConnection),
+/* harmony export */   fs: () => (/* binding */ readAsset),
+/* harmony export */   r7: () => (/* binding */ readUsages),
+/* harmony export */   t5: () => (/* binding */ readConnectionNames),
+/* harmony export */   wq: () => (/* binding */ readVmSizes)
+/* harmony export */ });
+/* unused harmony exports LIST_SECRETS_PERMISSION, readWorkspace, parseEndpoint, parseIdentity, parseDeployment, connectionFacts, assetPath, newestVersion */
+/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2324);
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(449);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7095);
+/* harmony import */ var _secret_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9132);
+
+
+
+
+const LIST_SECRETS_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
+const stringDict = (v) => Object.fromEntries(Object.entries((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
+const numberDict = (v) => Object.fromEntries(Object.entries((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(v)).filter(([, x]) => typeof x === 'number'));
+function readWorkspace(s) {
+    return lookup(async () => parseWorkspace((await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: ML_API_VERSION })).body), 'Microsoft.MachineLearningServices/workspaces/read');
+}
+function parseWorkspace(body) {
+    const b = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(body);
+    const p = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(b.properties);
+    return {
+        id: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(b.id) ?? '',
+        location: ((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(b.location) ?? '').toLowerCase().replace(/\s+/g, ''),
+        storageAccountId: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(p.storageAccount),
+        containerRegistryId: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(p.containerRegistry),
+        keyVaultId: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(p.keyVault),
+    };
+}
+function readEndpoint(s, name) {
+    return (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .lookup */ .$I)(async () => parseEndpoint((await s.arm.send({ method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${name}`, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .ML_API_VERSION */ .W8 })).body), 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read');
+}
+function parseEndpoint(body) {
+    const b = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(body);
+    const p = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(b.properties);
+    return {
+        name: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(b.name) ?? '',
+        provisioningState: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(p.provisioningState) ?? 'Unknown',
+        identity: parseIdentity(b.identity),
+        authMode: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(p.authMode),
+        traffic: numberDict(p.traffic),
+        mirrorTraffic: numberDict(p.mirrorTraffic),
+        scoringUri: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(p.scoringUri),
+        swaggerUri: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(p.swaggerUri),
+        properties: stringDict(p.properties),
+        body: b,
+    };
+}
+const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned', 'None'];
+function parseIdentity(value) {
+    const i = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(value);
+    const typeText = ((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(i.type) ?? 'None').replace(/\s+/g, '').toLowerCase();
+    const type = IDENTITY_TYPES.find((t) => t.toLowerCase() === typeText) ?? 'None';
+    const userAssigned = {};
+    for (const [id, v] of Object.entries((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(i.userAssignedIdentities))) {
+        userAssigned[id.toLowerCase()] = { principalId: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(v).principalId), clientId: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(v).clientId) };
+    }
+    return { type, principalId: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(i.principalId), userAssigned };
+}
+/** The endpoint's deployments by name; an endpoint that does not exist has none (missing). */
+function readDeployments(s, endpointName) {
+    return (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .lookup */ .$I)(async () => {
+        const items = await (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .listAll */ ._w)(s.arm, { method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${endpointName}/deployments`, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .ML_API_VERSION */ .W8 });
+        return Object.fromEntries(items.map(parseDeployment).map((d) => [d.name.toLowerCase(), d]));
+    }, 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read');
+}
+function parseDeployment(body) {
+    const b = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(body);
+    const p = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(b.properties);
+    const capacity = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(b.sku).capacity;
+    return {
+        name: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(b.name) ?? '',
+        provisioningState: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(p.provisioningState) ?? 'Unknown',
+        instanceType: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(p.instanceType),
+        instanceCount: typeof capacity === 'number' ? capacity : undefined,
+        body: b,
+    };
+}
+/**
+ * One `listsecrets` per connection. The answer carries credential values: they stay inside this
+ * function, which keeps only the key names (docs/architecture.md §4).
+ */
+function readConnection(s, name) {
+    return (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .lookup */ .$I)(async () => {
+        const body = (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .ML_API_VERSION */ .W8 })).body;
+        // The values are masks before anything can print them.
+        (0,_secret_values_js__WEBPACK_IMPORTED_MODULE_2__/* .holdSecretValues */ .c)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(body).properties).credentials);
+        return connectionFacts(name, body);
+    }, LIST_SECRETS_PERMISSION);
+}
+/** Key names of a `listsecrets` answer; never a value. CustomKeys keep theirs under `credentials.keys`. */
+function connectionFacts(name, body) {
+    const p = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(body).properties);
+    const authType = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(p.authType);
+    const credentials = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(p.credentials);
+    const credentialSource = authType?.toLowerCase() === 'customkeys' ? (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(credentials.keys) : credentials;
+    return {
+        name: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(body).name) ?? name,
+        authType,
+        target: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(p.target) !== undefined,
+        credentialKeys: Object.keys(credentialSource).filter((k) => credentialSource[k] !== null && credentialSource[k] !== undefined),
+        metadataKeys: Object.keys((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(p.metadata)),
+    };
+}
+/** Names of every connection in the workspace (no secrets): read only when a referenced one is missing, to suggest the closest. */
+async function readConnectionNames(s) {
+    const l = await (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .lookup */ .$I)(async () => (await (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .listAll */ ._w)(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .ML_API_VERSION */ .W8 })).map((c) => (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(c.name) ?? ''));
+    return l.kind === 'found' ? l.value.filter(Boolean) : undefined;
+}
+/** The ARM path of a registered asset reference, or undefined when it cannot be read here (registry, curated). */
+function assetPath(s, ref) {
+    switch (ref.kind) {
+        case 'version':
+            return { path: `${s.workspacePath}/${ref.type}/${ref.name}/versions/${ref.version}`, latest: false };
+        case 'label':
+            return ref.label === 'latest' ? { path: `${s.workspacePath}/${ref.type}/${ref.name}/versions`, latest: true } : undefined;
+        case 'arm':
+            return { path: ref.id, latest: false };
+        default:
+            return undefined;
+    }
+}
+/** One GET per distinct asset version; `@latest` lists the versions newest first and takes one. */
+function readAsset(s, ref) {
+    const target = assetPath(s, ref);
+    if (!target)
+        return undefined;
+    return (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .lookup */ .$I)(async () => {
+        if (!target.latest)
+            return { id: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)((await s.arm.send({ method: 'GET', path: target.path, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .ML_API_VERSION */ .W8 })).body).id) ?? target.path };
+        const res = await s.arm.send({ method: 'GET', path: target.path, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .ML_API_VERSION */ .W8, query: { $orderBy: 'createdtime desc', $top: '1' } });
+        const newest = newestVersion(res.body?.value ?? []);
+        if (!newest)
+            throw new NoVersions();
+        return { id: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(newest.id) ?? target.path };
+    }, `Microsoft.MachineLearningServices/workspaces/${ref.type}/versions/read`).then((l) => (l.kind === 'unreadable' && l.why === NoVersions.WHY ? { kind: 'missing' } : l));
+}
+/** The service orders by `$orderBy`; picking by creation time as well keeps a server that ignores it honest. */
+function newestVersion(items) {
+    const created = (v) => Date.parse((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(v.systemData).createdAt) ?? '') || 0;
+    return items.reduce((best, v) => (best === undefined || created(v) > created(best) ? v : best), undefined);
+}
+class NoVersions extends Error {
+    static WHY = 'the asset has no versions';
+    constructor() {
+        super(NoVersions.WHY);
+    }
+}
+function readVmSizes(s, location) {
+    return (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .lookup */ .$I)(async () => {
+        const res = await s.arm.send({ method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/vmSizes`, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .ML_API_VERSION */ .W8 });
+        return (res.body?.value ?? []).map((v) => ({ name: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(v.name) ?? '', family: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
+    }).then(notServedIsUnreadable);
+}
+function readUsages(s, location) {
+    return (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .lookup */ .$I)(async () => {
+        const items = await (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .listAll */ ._w)(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/usages`, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .ML_API_VERSION */ .W8 });
+        return items.map((u) => ({ family: (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
+    }).then(notServedIsUnreadable);
+}
+/** A list that answers 404 is not "no VM sizes": the region or the API is not available to read. */
+function notServedIsUnreadable(l) {
+    return l.kind === 'missing' ? { kind: 'unreadable', why: 'the region does not answer this list' } : l;
+}
+
+
+/***/ }),
+
+/***/ 449:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ lookup),
+/* harmony export */   _w: () => (/* binding */ listAll),
+/* harmony export */   a6: () => (/* binding */ Once),
+/* harmony export */   fX: () => (/* binding */ listAllUrl),
+/* harmony export */   kU: () => (/* binding */ failedLookup)
+/* harmony export */ });
+/* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4131);
+
+async function lookup(read, permission) {
+    try {
+        return { kind: 'found', value: await read() };
+    }
+    catch (error) {
+        return failedLookup(error, permission);
+    }
+}
+function failedLookup(error, permission) {
+    if (error instanceof _rest_js__WEBPACK_IMPORTED_MODULE_0__/* .ArmError */ .dW) {
+        if (error.status === 404)
+            return { kind: 'missing' };
+        if (error.status === 403 || error.status === 401) {
+            return { kind: 'unreadable', permission, why: `${error.status} ${error.code}${error.innerCode ? ` (${error.innerCode})` : ''} on ${error.method} ${error.path}` };
+        }
+        return { kind: 'unreadable', why: `${error.method} ${error.path} failed: ${error.status || 'no answer'} ${error.code}` };
+    }
+    return { kind: 'unreadable', why: error instanceof Error ? error.message : String(error) };
+}
+/** Every item of an ARM list, following `nextLink` (absolute URLs, used verbatim). */
+async function listAll(arm, req) {
+    const items = [];
+    let next = req;
+    for (let page = 0; next && page < 100; page++) {
+        const res = await arm.send(next);
+        items.push(...(res.body?.value ?? []));
+        next = res.body?.nextLink ? { method: 'GET', path: res.body.nextLink, apiVersion: req.apiVersion } : undefined;
+    }
+    return items;
+}
+/** The same over an absolute-URL client (Key Vault data plane). */
+async function listAllUrl(client, url) {
+    const items = [];
+    let next = url;
+    for (let page = 0; next && page < 100; page++) {
+        const res = await client.sendUrl('GET', next);
+        items.push(...(res.body?.value ?? []));
+        next = res.body?.nextLink ?? undefined;
+    }
+    return items;
+}
+/** Runs `work` once per distinct key, however many callers ask for it. */
+class Once {
+    started = new Map();
+    get(key, work) {
+        let p = this.started.get(key);
+        if (!p) {
+            p = work();
+            this.started.set(key, p);
+        }
+        return p;
+    }
+    get size() {
+        return this.started.size;
+    }
+}
+
+
+/***/ }),
+
+/***/ 207:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ye: () => (/* binding */ readWorkspaceAddress)
+/* harmony export */ });
+/* unused harmony exports RESOURCES_API_VERSION, WORKSPACE_READ_PERMISSION, classify */
+/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2324);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7095);
+/* harmony import */ var _ml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7932);
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(449);
+/* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4131);
+
+
+
+
+
+/** Microsoft.Resources api-version for the subscription and resource-group lists (in the Resources REST spec). */
+const RESOURCES_API_VERSION = '2022-12-01';
+const WORKSPACE_READ_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/read';
+/** One GET of the workspace; on a 404 or 403, one list at the level ARM names as wrong. */
+async function readWorkspaceAddress(s) {
+    const address = { subscriptionId: s.subscriptionId, resourceGroup: s.resourceGroup, workspaceName: s.workspaceName };
+    try {
+        const res = await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .ML_API_VERSION */ .W8 });
+        return { workspace: { kind: 'found', value: (0,_ml_js__WEBPACK_IMPORTED_MODULE_1__/* .parseWorkspace */ .Vs)(res.body) }, address };
+    }
+    catch (error) {
+        const workspace = (0,_read_js__WEBPACK_IMPORTED_MODULE_2__/* .failedLookup */ .kU)(error, WORKSPACE_READ_PERMISSION);
+        if (!(error instanceof _rest_js__WEBPACK_IMPORTED_MODULE_3__/* .ArmError */ .dW))
+            return { workspace, address };
+        const problem = classify(error);
+        if (!problem)
+            return { workspace, address };
+        address.problem = problem;
+        address.answer = `${error.status} ${error.code} on ${error.method} ${error.path}`;
+        const existing = await listLevel(s, problem);
+        if (existing)
+            address.existing = existing;
+        // A 404 at any level is `missing`; a refusal stays `unreadable`.
+        return { workspace: problem === 'refused' ? workspace : { kind: 'missing' }, address };
+    }
+}
+/** The part of the address ARM's answer names; undefined for a failure that says nothing about it (5xx, network). */
+function classify(error) {
+    if (error.status === 401 || error.status === 403)
+        return 'refused';
+    if (error.status !== 404)
+        return undefined;
+    if (error.code === 'SubscriptionNotFound')
+        return 'subscription-not-found';
+    if (error.code === 'ResourceGroupNotFound')
+        return 'resource-group-not-found';
+    return 'workspace-not-found';
+}
+/** Names one level above the wrong part; undefined when the list is refused or fails (never a guess). */
+async function listLevel(s, problem) {
+    try {
+        if (problem === 'subscription-not-found') {
+            const items = await (0,_read_js__WEBPACK_IMPORTED_MODULE_2__/* .listAll */ ._w)(s.arm, { method: 'GET', path: '/subscriptions', apiVersion: RESOURCES_API_VERSION });
+            return items.map((i) => ({ name: (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(i.subscriptionId) ?? '', displayName: (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(i.displayName) })).filter((i) => i.name);
+        }
+        if (problem === 'resource-group-not-found') {
+            const items = await (0,_read_js__WEBPACK_IMPORTED_MODULE_2__/* .listAll */ ._w)(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/resourcegroups`, apiVersion: RESOURCES_API_VERSION });
+            return items.map((i) => ({ name: (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(i.name) ?? '' })).filter((i) => i.name);
+        }
+        if (problem === 'workspace-not-found') {
+            const path = `/subscriptions/${s.subscriptionId}/resourceGroups/${s.resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces`;
+            const items = await (0,_read_js__WEBPACK_IMPORTED_MODULE_2__/* .listAll */ ._w)(s.arm, { method: 'GET', path, apiVersion: _manifests_rest_js__WEBPACK_IMPORTED_MODULE_0__/* .ML_API_VERSION */ .W8 });
+            // Hubs and projects are workspaces too (`kind`); all of them can hold endpoints.
+            return items.map((i) => ({ name: (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(i.name) ?? '', displayName: (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(i.properties).friendlyName) })).filter((i) => i.name);
+        }
+        return undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3454:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1091,8 +2647,8 @@ const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string'
 /* harmony export */   cv: () => (/* binding */ assetsCheck)
 /* harmony export */ });
 /* unused harmony export parseRegistryUri */
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3155);
 // Registered assets the deployment names exist: model, environment and code versions (by version,
 // `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
 // (docs/online-checks.md §assets). Local assets are registered by deploy and not checked here.
@@ -1188,7 +2744,7 @@ function fixFor(ref) {
 
 /***/ }),
 
-/***/ 6381:
+/***/ 4191:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1339,7 +2895,7 @@ function describeAge(ms) {
 
 /***/ }),
 
-/***/ 176:
+/***/ 1966:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1400,30 +2956,543 @@ function endpointPrincipalExpression(endpointName, workspaceId) {
 
 /***/ }),
 
-/***/ 8542:
+/***/ 7594:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ workspaceCheck),
+/* harmony export */   b: () => (/* binding */ workspaceGate)
+/* harmony export */ });
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65);
+/* harmony import */ var _manifests_edit_distance_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(772);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3155);
+// The workspace the inputs name (docs/online-checks.md §workspace). When ARM says a part of its
+// address does not exist, or refuses it, this is the one finding of the run: every other check
+// would only repeat it as false errors ("create the connection", "register the model") about
+// things that exist elsewhere, so the registry runs no other check (workspaceGate). A workspace
+// that failed for another reason (5xx after retries) is `unreadable`: a `cannot-verify`, never
+// "does not exist", and the other checks run on what they could read.
+
+
+
+/** How many existing names a message lists before "…and N more". */
+const LISTED = 15;
+const workspaceCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ .qH)('workspace', ['workspace-not-found', 'workspace-unreadable', 'cannot-verify'], (ctx) => {
+    const gate = workspaceGate(ctx);
+    if (gate)
+        return gate;
+    const ws = ctx.facts.workspace;
+    if (ws.kind !== 'unreadable')
+        return {};
+    return {
+        findings: [
+            (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('cannot-verify', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointPosition */ .FT)(ctx, (s) => s.name), `Cannot read the workspace (${ws.why}): its region, container registry and storage account are unknown, so the checks that need them are skipped.`, {
+                hint: 'Run again: a failure after the retries is usually transient. If it persists, check the workspace in the Azure portal.',
+            }),
+        ],
+    };
+});
+/** The one finding when the workspace inputs name nothing readable; every reference is then unknown. Undefined when the checks may run. */
+function workspaceGate(ctx) {
+    const address = ctx.facts.workspaceAddress;
+    if (!address?.problem)
+        return undefined;
+    const finding = addressFinding(ctx, address);
+    const why = `the workspace could not be read (${finding.rule}): nothing was checked`;
+    return { findings: [finding], verdicts: ctx.references.map((reference) => ({ reference, status: { state: 'unknown', why } })), identityPlan: [], grants: [] };
+}
+function addressFinding(ctx, a) {
+    // The inputs have no line in the files: the finding goes on the endpoint the run targets.
+    const where = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointPosition */ .FT)(ctx, (s) => s.name);
+    const answer = a.answer ? ` (${a.answer})` : '';
+    switch (a.problem) {
+        case 'subscription-not-found':
+            return (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('workspace-not-found', where, `Input subscription-id ${a.subscriptionId}: no such subscription${answer}.${existing(a, 'The signed-in identity sees the subscriptions')}`, {
+                hint: suggestion(a, a.subscriptionId, 'subscription-id', 'az account list --query "[].{id:id, name:name}" -o table'),
+            });
+        case 'resource-group-not-found':
+            return (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('workspace-not-found', where, `Input resource-group ${a.resourceGroup}: subscription ${a.subscriptionId} has no such resource group${answer}.${existing(a, 'It has')}`, {
+                hint: suggestion(a, a.resourceGroup, 'resource-group', `az group list --subscription ${a.subscriptionId} --query "[].name" -o tsv`),
+            });
+        case 'workspace-not-found':
+            return (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('workspace-not-found', where, `Input workspace-name ${a.workspaceName}: resource group ${a.resourceGroup} has no such workspace${answer}.${existing(a, 'It has')}`, {
+                hint: suggestion(a, a.workspaceName, 'workspace-name', `az ml workspace list --resource-group ${a.resourceGroup} --subscription ${a.subscriptionId} --query "[].name" -o tsv`),
+            });
+        default:
+            return (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('workspace-unreadable', where, `Inputs subscription-id, resource-group, workspace-name: workspace ${a.workspaceName} in resource group ${a.resourceGroup} of subscription ${a.subscriptionId} could not be read${answer}. ` +
+                'The signed-in identity may not read it, or one of the names is wrong inside a scope it may not see (ARM refuses before it looks a resource up).');
+    }
+}
+/** " It has: a, b." with the names the caller could list, or nothing when it could not list them. */
+function existing(a, lead) {
+    if (!a.existing)
+        return '';
+    if (a.existing.length === 0)
+        return ` ${lead}: none the signed-in identity may see.`;
+    const shown = a.existing.slice(0, LISTED).map((e) => (e.displayName && e.displayName !== e.name ? `${e.name} (${e.displayName})` : e.name));
+    const more = a.existing.length > LISTED ? ` and ${a.existing.length - LISTED} more` : '';
+    return ` ${lead}: ${shown.join(', ')}${more}.`;
+}
+function suggestion(a, given, input, listCommand) {
+    const near = a.existing ? (0,_manifests_edit_distance_js__WEBPACK_IMPORTED_MODULE_2__/* .closest */ .k)(given, a.existing.map((e) => e.name)) : undefined;
+    if (near)
+        return `Did you mean ${near}? Set \`${input}: ${near}\` in the workflow step.`;
+    return `Correct the \`${input}\` input; \`${listCommand}\` lists what exists.`;
+}
+
+
+/***/ }),
+
+/***/ 1999:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deleteMode: () => (/* binding */ deleteMode),
+  teardownOnline: () => (/* binding */ teardownOnline)
+});
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(9846);
+// EXTERNAL MODULE: ./lib/azure/ml.js
+var azure_ml = __webpack_require__(7932);
+// EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
+var azure_session = __webpack_require__(7574);
+// EXTERNAL MODULE: ./lib/azure/workspace.js
+var azure_workspace = __webpack_require__(207);
+// EXTERNAL MODULE: ./lib/checks/workspace.js
+var workspace = __webpack_require__(7594);
+// EXTERNAL MODULE: ./lib/findings/finding.js
+var finding = __webpack_require__(65);
+// EXTERNAL MODULE: ./lib/inputs.js
+var inputs = __webpack_require__(8252);
+// EXTERNAL MODULE: ./lib/manifests/index.js
+var manifests = __webpack_require__(6144);
+// EXTERNAL MODULE: ./lib/apply/apply.js + 7 modules
+var apply = __webpack_require__(9258);
+// EXTERNAL MODULE: ./lib/apply/live.js
+var live = __webpack_require__(870);
+// EXTERNAL MODULE: ./lib/apply/traffic-plan.js
+var traffic_plan = __webpack_require__(1131);
+// EXTERNAL MODULE: ./lib/apply/writes.js
+var writes = __webpack_require__(7544);
+;// CONCATENATED MODULE: ./lib/apply/teardown.js
+// mode: delete, the apply phase (docs/teardown.md): executes the teardown plan (src/modes/teardown-plan.ts)
+// as it stands. A forced delete of a serving deployment first moves its share to the deployments
+// that stay (one endpoint PUT, read back); then each planned DELETE: right before it the resource is
+// read again (gone meanwhile: a notice; being deleted: waited for; serving now although the plan
+// found it idle: plan-stale, nothing deleted), the DELETE is waited for as the long-running
+// operation Azure answers it with (202 + Azure-AsyncOperation/Location, test/fixtures/recorded/ml-online.json),
+// and read back: only a GET that answers 404 counts as deleted. A service failure becomes a
+// finding with what was written so far, never a throw (src/modes/mode.ts).
+
+
+
+
+
+
+
+
+/** Every exit goes through the report: an unexpected error (an unreadable resource after the retries) becomes a finding. */
+async function applyTeardown(run, checked) {
+    const log = new writes/* ApplyLog */.f6(run.timeline);
+    const deleted = [];
+    const started = Date.now();
+    try {
+        return await execute(run, checked, log, deleted);
+    }
+    catch (error) {
+        if (error instanceof inputs/* InputError */.dz)
+            throw error;
+        const why = error instanceof Error ? error.message : String(error);
+        // Unreadable is never missing: the teardown stops rather than guess.
+        log.fail('resource-unreadable', endpointAt(run), `The teardown stopped: a resource could not be read (${why}); it was not taken for deleted.`, 'Run again once Azure answers: the teardown is idempotent.');
+        log.entry('Apply: stopped', started, 'failed', why);
+        return { findings: log.findings, notes: log.notes, written: (0,apply/* written */.Mp)(log), deleted };
+    }
+}
+function endpointAt(run) {
+    const s = run.analysis.endpoint ?? run.analysis.deployments[0];
+    return { file: s?.file ?? '', line: s?.spans.name?.line ?? 1, column: s?.spans.name?.column ?? 1 };
+}
+function serves(e, name) {
+    const live = (0,traffic_plan/* normalizeTraffic */.dY)(e.traffic);
+    const mirror = (0,traffic_plan/* normalizeTraffic */.dY)(e.mirrorTraffic);
+    if (name === undefined)
+        return Object.keys(live).length > 0 || Object.keys(mirror).length > 0;
+    return (live[name.toLowerCase()] ?? 0) > 0 || (mirror[name.toLowerCase()] ?? 0) > 0;
+}
+async function execute(run, checked, log, deleted) {
+    const { inputs, analysis } = run;
+    const { session, teardown, endpointName } = checked;
+    const deadline = Date.now() + inputs.timeoutMs;
+    const epPath = (0,manifests/* endpointPath */.nM)({ subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: '' }, endpointName);
+    const epAt = endpointAt(run);
+    const result = (readBack) => ({ findings: log.findings, notes: log.notes, written: (0,apply/* written */.Mp)(log), readBack, deleted });
+    const stale = (at, what, why, label, started) => {
+        log.fail('plan-stale', at, `${what} changed since the plan: ${why}. Nothing was deleted over it.`, 'Another writer is at work on it: run the teardown again (validate with teardown: true shows the new plan).');
+        log.entry(label, started, 'failed', 'changed since the plan');
+        return result();
+    };
+    // ---- A forced delete of a serving deployment: its share goes to the deployments that stay, first.
+    const traffic = teardown.plan.traffic;
+    const step = traffic?.steps[0];
+    if (traffic && step && teardown.trafficBody) {
+        const label = `Apply: traffic ${(0,traffic_plan/* formatTraffic */.zM)(step.traffic)} (before the delete)`;
+        const started = Date.now();
+        const busy = await (0,live/* waitWhileBusy */.uI)(`Endpoint ${endpointName}`, () => (0,live/* readEndpoint */.KW)(session, epPath, deadline), await (0,live/* readEndpoint */.KW)(session, epPath, deadline), deadline);
+        if (busy.kind === 'timeout') {
+            log.fail('deployment-failed', epAt, `Endpoint ${endpointName} stayed ${busy.state} until the timeout; its traffic was not moved and nothing was deleted.`);
+            log.entry(label, started, 'failed', `still ${busy.state}`);
+            return result();
+        }
+        const now = busy.value;
+        if (!now)
+            return stale(epAt, `Endpoint ${endpointName}`, 'it was deleted since the plan', label, started);
+        if (!(0,traffic_plan/* sameTraffic */.UN)(now.traffic, traffic.before) || !(0,traffic_plan/* sameTraffic */.UN)(now.mirrorTraffic, traffic.mirrorBefore))
+            return stale(epAt, `The traffic of endpoint ${endpointName}`, `the plan read ${(0,traffic_plan/* formatTraffic */.zM)(traffic.before)}, Azure now holds ${(0,traffic_plan/* formatTraffic */.zM)(now.traffic)}`, label, started);
+        const outcome = await core.group(label, () => {
+            core.info(`Moving the traffic of endpoint ${endpointName}: ${(0,traffic_plan/* formatTraffic */.zM)(traffic.before)} → ${(0,traffic_plan/* formatTraffic */.zM)(step.traffic)}${Object.keys(traffic.mirrorBefore).length ? ` (mirror ${(0,traffic_plan/* formatTraffic */.zM)(traffic.mirrorBefore)} → ${(0,traffic_plan/* formatTraffic */.zM)(step.mirrorTraffic)})` : ''}, so that the deployments to delete serve nothing.`);
+            return (0,writes/* writeLro */.zC)(session, log, { method: 'PUT', path: epPath, apiVersion: manifests/* ML_API_VERSION */.W8, body: (0,traffic_plan/* withTraffic */.oO)(teardown.trafficBody ?? {}, step.traffic, step.mirrorTraffic) }, `Endpoint ${endpointName}`, deadline);
+        });
+        const back = outcome.kind === 'succeeded' ? await (0,live/* readEndpoint */.KW)(session, epPath, deadline) : undefined;
+        if (outcome.kind !== 'succeeded' || !back || !(0,traffic_plan/* sameTraffic */.UN)(back.traffic, step.traffic) || !(0,traffic_plan/* sameTraffic */.UN)(back.mirrorTraffic, step.mirrorTraffic)) {
+            const why = outcome.kind === 'succeeded' ? `it reads back as ${(0,traffic_plan/* formatTraffic */.zM)(back?.traffic)}` : (0,apply/* bodyOf */.EN)(outcome);
+            log.fail('deployment-failed', epAt, `Moving the traffic of endpoint ${endpointName} to ${(0,traffic_plan/* formatTraffic */.zM)(step.traffic)} failed (${why}); nothing was deleted.`, 'Read the service error above, then run the teardown again.');
+            log.entry(label, started, 'failed', why);
+            return result();
+        }
+        log.entry(label, started, 'ok', `${(0,traffic_plan/* formatTraffic */.zM)(traffic.before)} → ${(0,traffic_plan/* formatTraffic */.zM)(back.traffic)} (read back)`);
+    }
+    // ---- The planned DELETEs, in order.
+    for (const request of teardown.plan.requests.filter((r) => r.change === 'delete')) {
+        const kind = request.resource?.kind ?? 'deployment';
+        const name = request.resource?.name ?? '';
+        const spec = analysis.deployments.find((d) => d.name.toLowerCase() === name.toLowerCase());
+        const at = kind === 'endpoint' || !spec ? epAt : locate(spec);
+        const withIt = kind === 'endpoint' ? (teardown.withEndpoint ?? []) : [];
+        const label = kind === 'endpoint' ? `Apply: delete endpoint ${name}${withIt.length ? ` and its deployment(s) ${withIt.join(', ')}` : ''}` : `Apply: delete deployment ${name}`;
+        const what = `${kind === 'endpoint' ? 'Endpoint' : 'Deployment'} ${name}`;
+        const started = Date.now();
+        const read = () => (kind === 'endpoint' ? (0,live/* readEndpoint */.KW)(session, request.path, deadline) : (0,live/* readDeployment */.iJ)(session, request.path, deadline));
+        // Right before the DELETE: still there, settled, and (unless forced) serving nothing.
+        const busy = await (0,live/* waitWhileBusy */.uI)(what, read, await read(), deadline);
+        if (busy.kind === 'timeout') {
+            log.fail('deployment-failed', at, `${what} stayed ${busy.state} until the timeout; it was not deleted.`, 'Wait for the other operation to finish (or raise timeout), then run the teardown again.');
+            log.entry(label, started, 'failed', `still ${busy.state}`);
+            return result();
+        }
+        if (!busy.value) {
+            log.findings.push((0,finding/* makeFinding */.MH)('already-deleted', at, `${what} was deleted since the plan (by another run, or by hand): nothing to delete.`));
+            log.entry(label, started, 'ok', 'already gone');
+            continue;
+        }
+        if (!inputs.forceDelete) {
+            const endpoint = kind === 'endpoint' ? busy.value : await (0,live/* readEndpoint */.KW)(session, epPath, deadline);
+            if (endpoint && serves(endpoint, kind === 'endpoint' ? undefined : name))
+                return stale(at, what, `it serves traffic now (${(0,traffic_plan/* formatTraffic */.zM)(endpoint.traffic)}), the plan found it serving none`, label, started);
+        }
+        const outcome = await core.group(label, () => {
+            core.info(kind === 'endpoint' ? `Deleting endpoint ${name}${withIt.length ? `; Azure deletes its deployment(s) ${withIt.join(', ')} with it` : ''}.` : `Deleting deployment ${name} of endpoint ${endpointName}.`);
+            return (0,writes/* writeLro */.zC)(session, log, { method: 'DELETE', path: request.path, apiVersion: manifests/* ML_API_VERSION */.W8 }, `Delete ${kind} ${name}`, deadline);
+        });
+        if (outcome.kind !== 'succeeded') {
+            // Say what Azure holds now, as read: a failed operation may have deleted nothing, or part.
+            const now = await read().catch(() => undefined);
+            const detail = outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : `no answer within the timeout budget (${Math.round(inputs.timeoutMs / 1000)} s)`;
+            log.fail('deployment-failed', at, `Deleting ${kind} ${name} failed (${detail}); it ${now ? `still exists (${now.provisioningState})` : 'reads back as gone'}.`, 'Read the service error, then run the teardown again: what is gone is a notice on the next run.');
+            log.entry(label, started, 'failed', (0,apply/* bodyOf */.EN)(outcome));
+            return result();
+        }
+        // Read back: deleted means a GET answers 404 (a resource still Deleting is waited for).
+        const after = await (0,live/* waitWhileBusy */.uI)(what, read, await read(), deadline);
+        if (after.kind === 'timeout' || after.value) {
+            const state = after.kind === 'timeout' ? after.state : after.value?.provisioningState;
+            log.fail('deployment-failed', at, `${what} reads back as ${state} after its delete succeeded: it was not deleted.`, 'Look at the resource in the Azure portal, then run the teardown again.');
+            log.entry(label, started, 'failed', 'read-back mismatch');
+            return result();
+        }
+        core.info(`${what}: deleted (read back: 404).`);
+        deleted.push({ kind, name, id: request.path, ...(kind === 'endpoint' ? { deployments: withIt } : {}) });
+        log.entry(label, started, 'ok', 'deleted (read back: 404)');
+    }
+    const endpointGone = deleted.some((d) => d.kind === 'endpoint');
+    // The endpoint is gone: nothing is left to read back (an empty read-back replaces the one read before the delete).
+    const readBack = endpointGone ? {} : (0,apply/* readBackOf */.Bv)(await (0,live/* readEndpoint */.KW)(session, epPath, deadline).catch(() => undefined));
+    log.notes.push(deleted.length
+        ? `Deleted (read back: 404): ${deleted.map((d) => (d.kind === 'endpoint' ? `endpoint ${d.name}${d.deployments?.length ? ` with its deployment(s) ${d.deployments.join(', ')}` : ''}` : `deployment ${d.name}`)).join('; ')}.`
+        : 'Nothing was deleted: what the files name is gone already.');
+    return result(readBack);
+}
+function locate(d) {
+    return { file: d.file, line: d.spans.name?.line ?? 1, column: d.spans.name?.column ?? 1 };
+}
+
+// EXTERNAL MODULE: ./lib/report/model.js
+var model = __webpack_require__(7053);
+// EXTERNAL MODULE: ./lib/checks/check.js
+var check = __webpack_require__(3155);
+// EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
+var validate_plan = __webpack_require__(9939);
+;// CONCATENATED MODULE: ./lib/modes/teardown-plan.js
+// The teardown plan (docs/teardown.md): what `mode: delete` deletes, computed once from the files and
+// the live endpoint, shown by validate (`teardown: true`) and executed as it stands by apply
+// (src/apply/teardown.ts). With an endpoint file: one DELETE of the endpoint, which takes its
+// deployments with it (Azure deletes an endpoint's deployments with it: "it deletes the endpoint and
+// all the underlying deployments", https://learn.microsoft.com/azure/machine-learning/how-to-deploy-online-endpoints#delete-the-endpoint-and-the-deployment).
+// With deployment files only: one DELETE per deployment. What serves live or mirrored traffic is
+// refused (`delete-serving`) unless `force-delete: true`; a forced deployment first gives its share
+// to the deployments that stay (one planned traffic step). What is already gone is a notice
+// (`already-deleted`); what could not be read is never missing (`resource-unreadable`). Pure.
+
+
+
+
+
+/** A map without `name`: the others keep their proportions of 100 (largest remainder); none left, nothing is served. */
+function withoutDeployment(map, name) {
+    const key = name.toLowerCase();
+    const others = Object.entries((0,traffic_plan/* normalizeTraffic */.dY)(map)).filter(([n, p]) => n !== key && p > 0);
+    if (others.length === 0)
+        return {};
+    const rest = (0,traffic_plan/* shareWith */.gx)(map, key, 0);
+    delete rest[key];
+    return rest;
+}
+function planTeardown(input) {
+    const { facts, endpointName: name } = input;
+    const findings = [];
+    const requests = [];
+    const notes = [];
+    const spec = input.endpoint;
+    const epAt = spec ? teardown_plan_locate(spec) : teardown_plan_locate(input.deployments[0]);
+    const epPath = (0,manifests/* endpointPath */.nM)(input.workspace, name);
+    let withEndpoint;
+    const done = (traffic, trafficBody) => {
+        const changes = requests.some((r) => r.change === 'delete') || (traffic?.steps.length ?? 0) > 0;
+        notes.unshift(`Plan: ${requests.map((r) => `${r.change} ${r.resource?.kind} ${r.resource?.name}`).join('; ') || 'nothing to delete'}.`);
+        if (traffic?.steps.length)
+            notes.push(`Traffic before the delete: ${(0,traffic_plan/* formatTraffic */.zM)(traffic.before)} → ${(0,traffic_plan/* formatTraffic */.zM)(traffic.after)}${Object.keys(traffic.mirrorBefore).length ? ` (mirror ${(0,traffic_plan/* formatTraffic */.zM)(traffic.mirrorBefore)} → ${(0,traffic_plan/* formatTraffic */.zM)(traffic.mirrorAfter)})` : ''}.`);
+        return { plan: { requests, assets: [], ...(traffic ? { traffic } : {}), quota: [], identity: [] }, changes, findings, notes, ...(trafficBody ? { trafficBody } : {}), ...(withEndpoint ? { withEndpoint } : {}) };
+    };
+    const unreadable = (where, what, why) => (0,finding/* makeFinding */.MH)('resource-unreadable', where, `The ${what} could not be read (${why}): a teardown does not take what it could not read for missing, and deletes nothing.`, {
+        severity: input.mode === 'delete' ? 'error' : 'warning',
+        hint: 'Run again once Azure answers; if it keeps failing, give the workflow identity read access to the workspace (Reader or AzureML Data Scientist).',
+    });
+    const unknownRequest = (kind, target, path, why) => ({ method: 'DELETE', path, apiVersion: manifests/* ML_API_VERSION */.W8, change: 'unknown', resource: { kind, name: target }, description: `${kind} ${target}: could not be read (${why})` });
+    const targets = () => spec ? [{ kind: 'endpoint', name, path: epPath, at: epAt }] : input.deployments.map((d) => ({ kind: 'deployment', name: d.name, path: (0,manifests/* deploymentPath */.nR)(input.workspace, name, d.name), at: teardown_plan_locate(d) }));
+    if (!name)
+        return done();
+    if (facts.endpoint.kind === 'unreadable' || (facts.endpoint.kind === 'found' && facts.deployments.kind === 'unreadable')) {
+        const why = facts.endpoint.kind === 'unreadable' ? facts.endpoint.why : facts.deployments.kind === 'unreadable' ? facts.deployments.why : '';
+        findings.push(unreadable(epAt, facts.endpoint.kind === 'unreadable' ? `endpoint ${name}` : `deployments of endpoint ${name}`, why));
+        for (const t of targets())
+            requests.push(unknownRequest(t.kind, t.name, t.path, why));
+        return done();
+    }
+    if (facts.endpoint.kind === 'missing') {
+        for (const t of targets()) {
+            const message = t.kind === 'endpoint'
+                ? `Endpoint ${name} does not exist (already deleted, and its deployments with it): nothing to delete.`
+                : `Deployment ${t.name}: its endpoint ${name} does not exist (already deleted, with its deployments): nothing to delete.`;
+            findings.push((0,finding/* makeFinding */.MH)('already-deleted', t.at, message));
+        }
+        return done();
+    }
+    const live = facts.endpoint.value;
+    const liveDeployments = facts.deployments.kind === 'found' ? Object.values(facts.deployments.value) : [];
+    const traffic = (0,traffic_plan/* normalizeTraffic */.dY)(live.traffic);
+    const mirror = (0,traffic_plan/* normalizeTraffic */.dY)(live.mirrorTraffic);
+    const share = (n) => {
+        const key = n.toLowerCase();
+        return [traffic[key] ? `${traffic[key]} % of live traffic` : '', mirror[key] ? `${mirror[key]} % mirrored` : ''].filter(Boolean).join(' and ');
+    };
+    const forced = input.forceDelete;
+    const busy = live.provisioningState.toLowerCase() === 'deleting';
+    // ---- The whole endpoint: one DELETE, its deployments go with it.
+    if (spec) {
+        const names = liveDeployments.map((d) => d.name);
+        withEndpoint = names;
+        requests.push({
+            method: 'DELETE',
+            path: epPath,
+            apiVersion: manifests/* ML_API_VERSION */.W8,
+            change: 'delete',
+            resource: { kind: 'endpoint', name },
+            description: `delete endpoint ${name}${names.length ? ` and its deployment(s) ${names.join(', ')} with it` : ' (it has no deployment)'}`,
+            diff: names.map((n) => `deployment ${n}: deleted with the endpoint${share(n) ? ` (serves ${share(n)})` : ''}`),
+        });
+        if (busy)
+            notes.push(`Endpoint ${name} is being deleted already (provisioningState Deleting); the run waits for it and reads it back.`);
+        const serving = Object.keys(traffic).length > 0 || Object.keys(mirror).length > 0;
+        if (serving) {
+            const what = `Endpoint ${name} serves traffic (${(0,traffic_plan/* formatTraffic */.zM)(traffic)}${Object.keys(mirror).length ? `; mirror ${(0,traffic_plan/* formatTraffic */.zM)(mirror)}` : ''}): deleting it takes its scoring URI down`;
+            findings.push(forced
+                ? (0,finding/* makeFinding */.MH)('delete-serving', epAt, `${what}; force-delete: true, so it is deleted.`, { severity: 'notice', hint: 'Nothing to do: force-delete: true confirmed this teardown.' })
+                : (0,finding/* makeFinding */.MH)('delete-serving', epAt, `${what}. Nothing is deleted.`, { severity: 'error', hint: 'If this endpoint is meant to go (a pull-request preview endpoint), set force-delete: true; otherwise delete only the deployments that serve nothing (deployment-file without endpoint-file).' }));
+        }
+        return done();
+    }
+    // ---- Deployments only: one DELETE each; a serving one gives its share to the others first (force-delete).
+    let after = { ...traffic };
+    let mirrorAfter = { ...mirror };
+    for (const d of input.deployments) {
+        const found = (0,check/* lookupCI */.d5)(Object.fromEntries(liveDeployments.map((l) => [l.name, l])), d.name);
+        if (!found) {
+            findings.push((0,finding/* makeFinding */.MH)('already-deleted', teardown_plan_locate(d), `Deployment ${d.name} does not exist on endpoint ${name} (already deleted): nothing to delete.`));
+            continue;
+        }
+        const serves = share(d.name);
+        const key = d.name.toLowerCase();
+        if (serves && !forced) {
+            findings.push((0,finding/* makeFinding */.MH)('delete-serving', teardown_plan_locate(d), `Deployment ${d.name} serves ${serves} of endpoint ${name}, which stays: deleting it would take that traffic away. Nothing is deleted.`, {
+                severity: 'error',
+                hint: `Move its traffic first (mode: deploy with a traffic map that leaves ${d.name} out), or set force-delete: true to give its share to the other deployments (in proportion) before the DELETE.`,
+            }));
+        }
+        else if (serves) {
+            after = withoutDeployment(after, key);
+            delete mirrorAfter[key];
+            findings.push((0,finding/* makeFinding */.MH)('delete-serving', teardown_plan_locate(d), `Deployment ${d.name} serves ${serves} of endpoint ${name}; force-delete: true, so its share goes first (traffic ${(0,traffic_plan/* formatTraffic */.zM)(after)}), then it is deleted.`, { severity: 'notice', hint: 'Nothing to do: force-delete: true confirmed this delete.' }));
+        }
+        requests.push({
+            method: 'DELETE',
+            path: (0,manifests/* deploymentPath */.nR)(input.workspace, name, found.name),
+            apiVersion: manifests/* ML_API_VERSION */.W8,
+            change: 'delete',
+            resource: { kind: 'deployment', name: found.name },
+            description: `delete deployment ${found.name} of endpoint ${name}${serves ? ` (it serves ${serves}${forced ? ': its share goes first' : ''})` : ' (it serves no traffic)'}`,
+            diff: serves ? [`traffic: ${serves} → 0`] : [],
+        });
+    }
+    // Mirroring needs live traffic, and never goes to a deployment that now serves live traffic.
+    mirrorAfter = Object.keys(after).length ? Object.fromEntries(Object.entries(mirrorAfter).filter(([n]) => !(after[n] ?? 0))) : {};
+    const moved = !(0,traffic_plan/* sameTraffic */.UN)(after, traffic) || !(0,traffic_plan/* sameTraffic */.UN)(mirrorAfter, mirror);
+    const planned = {
+        before: traffic,
+        after: moved ? after : traffic,
+        mirrorBefore: mirror,
+        mirrorAfter: moved ? mirrorAfter : mirror,
+        steps: moved ? [{ label: `traffic ${(0,traffic_plan/* formatTraffic */.zM)(after)} before the delete`, traffic: after, mirrorTraffic: mirrorAfter, gated: false }] : [],
+        rollback: { traffic, mirrorTraffic: mirror },
+    };
+    if (moved && !Object.keys(after).length)
+        notes.push(`After the delete, endpoint ${name} serves no traffic: no deployment that stays served any.`);
+    return done(planned, moved ? (0,validate_plan/* endpointBodyFromLive */.Ic)(live.body) : undefined);
+}
+function teardown_plan_locate(s) {
+    if (!s)
+        return { file: '', line: 1, column: 1 };
+    return s.spans.name ? (0,check.at)(s.file, s.spans.name) : { file: s.file, line: 1, column: 1 };
+}
+
+// EXTERNAL MODULE: ./lib/modes/validate.js + 19 modules
+var validate = __webpack_require__(2132);
+;// CONCATENATED MODULE: ./lib/modes/delete.js
+// mode: delete — the teardown of what the files name (docs/teardown.md), through the same pipeline as
+// every write: sign in, read the workspace, the endpoint and its deployments (read-only), plan the
+// teardown (src/modes/teardown-plan.ts: each DELETE as change `delete`, serving resources refused
+// unless force-delete, what is gone a notice), compare with an approved plan (`expected-plan`), then,
+// only when nothing fails the run, apply (src/apply/teardown.ts). validate with `teardown: true`
+// runs the same read-only half and shows the same plan. A teardown resolves no secret reference:
+// the secrets a deployment reads may be gone already when its pull request closes.
+
+
+
+
+
+
+
+
+
+/** The read-only half of a teardown, shared by mode: delete and validate with teardown: true. */
+async function teardownOnline(run, mode) {
+    const { inputs, analysis } = run;
+    const endpointName = analysis.endpoint?.name ?? analysis.deployments[0]?.endpointName ?? '';
+    const session = await run.phase('Sign in to Azure', () => (0,azure_session/* signIn */.Jv)(inputs));
+    const requestsAtSignIn = session.stats.requests;
+    const read = await run.phase('Read Azure (read-only)', async () => {
+        const ml = { arm: session.arm, subscriptionId: session.subscriptionId, workspacePath: session.workspacePath };
+        const unnamed = { kind: 'unreadable', why: 'the files name no endpoint (see the findings above)' };
+        const [workspace, endpoint, deployments] = await Promise.all([
+            (0,azure_workspace/* readWorkspaceAddress */.Ye)({ ...ml, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName }),
+            endpointName ? (0,azure_ml/* readEndpoint */.KW)(ml, endpointName) : Promise.resolve(unnamed),
+            endpointName ? (0,azure_ml/* readDeployments */.Fz)(ml, endpointName) : Promise.resolve(unnamed),
+        ]);
+        const line = `Read (nothing written): the workspace, endpoint ${endpointName} (${endpoint.kind}) and its deployments (${deployments.kind === 'found' ? Object.keys(deployments.value).join(', ') || 'none' : deployments.kind}); ${session.stats.requests - requestsAtSignIn} request(s).`;
+        core.info(line);
+        return { workspace, endpoint, deployments, line };
+    });
+    // A workspace that is not there makes a 404 of the endpoint meaningless: its one finding, and no plan (never "already deleted").
+    // workspaceGate reads only the address facts, the files and the references.
+    const gate = (0,workspace/* workspaceGate */.b)({ endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, references: [], facts: { workspaceAddress: read.workspace.address }, grantMissingRoles: false, mode: 'validate' });
+    const ws = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: read.workspace.workspace.kind === 'found' ? read.workspace.workspace.value.location : '' };
+    const teardown = await run.phase('Plan the teardown', async () => {
+        const t = gate
+            ? { plan: { requests: [], assets: [] }, changes: false, findings: gate.findings, notes: [] }
+            : planTeardown({ endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, facts: { endpoint: read.endpoint, deployments: read.deployments }, workspace: ws, forceDelete: inputs.forceDelete, mode });
+        for (const line of t.notes)
+            core.info(line);
+        for (const r of t.plan.requests)
+            core.info(`Planned: ${r.description}`);
+        if (inputs.expectedPlanFile && !gate)
+            t.findings.push(...(0,validate.approvedPlanFindings)(inputs.expectedPlanFile, t.plan, analysis));
+        return t;
+    });
+    const live = read.endpoint.kind === 'found' ? read.endpoint.value : undefined;
+    return {
+        findings: teardown.findings,
+        // A teardown resolves no secret reference.
+        references: [],
+        plan: teardown.plan,
+        changes: gate ? undefined : teardown.changes,
+        readBack: live ? { scoringUri: live.scoringUri, swaggerUri: live.swaggerUri, traffic: live.traffic, mirrorTraffic: live.mirrorTraffic, ...(0,model/* armIdentifiers */.rg)(live.body) } : undefined,
+        notes: [read.line, ...teardown.notes],
+        supersedes: (f) => f.rule === 'traffic' && f.severity === 'notice',
+        session,
+        teardown,
+        endpointName,
+    };
+}
+const deleteMode = {
+    // Traffic naming a deployment in no file is not this run's business: the teardown reads the live map.
+    unknownTrafficSeverity: 'notice',
+    offlineReferenceStatus: 'not resolved: a teardown resolves no secret reference',
+    check: (run) => teardownOnline(run, 'delete'),
+    apply: (run, checked) => applyTeardown(run, checked),
+};
+
+
+/***/ }),
+
+/***/ 9939:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Ru: () => (/* binding */ computePlan),
+  Ic: () => (/* binding */ endpointBodyFromLive),
   QR: () => (/* binding */ liveDiff)
 });
 
-// UNUSED EXPORTS: PLAN_RULES, endpointBodyFromLive, trafficRequest
+// UNUSED EXPORTS: PLAN_RULES, trafficRequest
 
 // EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
-var assets_plan = __webpack_require__(7275);
+var assets_plan = __webpack_require__(2880);
 // EXTERNAL MODULE: ./lib/assets/upload.js
-var upload = __webpack_require__(3884);
+var upload = __webpack_require__(6658);
 // EXTERNAL MODULE: ./lib/azure/json.js
-var json = __webpack_require__(2765);
+var json = __webpack_require__(7095);
 // EXTERNAL MODULE: ./lib/checks/assets.js
-var assets = __webpack_require__(1700);
+var assets = __webpack_require__(3454);
 // EXTERNAL MODULE: ./lib/checks/check.js
-var check = __webpack_require__(5229);
+var check = __webpack_require__(3155);
 // EXTERNAL MODULE: ./lib/secrets/parse.js
-var parse = __webpack_require__(8586);
+var parse = __webpack_require__(6352);
 ;// CONCATENATED MODULE: ./lib/checks/diff.js
 // The plan's field-level diff: the REST body the translator would send (src/manifests/rest.ts) against
 // the live GET body, ignoring what the service fills in, so that an unchanged file reads "no
@@ -1646,13 +3715,13 @@ function diffTraffic(before, after) {
 }
 
 // EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __webpack_require__(6939);
+var finding = __webpack_require__(65);
 // EXTERNAL MODULE: ./lib/apply/trace-tags.js
-var trace_tags = __webpack_require__(9415);
+var trace_tags = __webpack_require__(9537);
 // EXTERNAL MODULE: ./lib/apply/traffic-plan.js
-var traffic_plan = __webpack_require__(8274);
+var traffic_plan = __webpack_require__(1131);
 // EXTERNAL MODULE: ./lib/manifests/index.js
-var manifests = __webpack_require__(9878);
+var manifests = __webpack_require__(6144);
 ;// CONCATENATED MODULE: ./lib/modes/validate-plan.js
 // The plan, computed once (docs/architecture.md §5): for the endpoint and each deployment, the
 // exact body deploy will send (the file's fields with the workspace's region, the action's trace
@@ -1881,7 +3950,7 @@ function resolveLabels(body, d, rest, facts) {
 
 /***/ }),
 
-/***/ 9767:
+/***/ 2132:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1889,88 +3958,32 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  approvedPlanFindings: () => (/* binding */ approvedPlanFindings),
   describeReads: () => (/* binding */ describeReads),
   validateMode: () => (/* binding */ validateMode),
   validateOnline: () => (/* binding */ validateOnline)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(7094);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(9846);
 // EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
-var plan = __webpack_require__(7275);
-// EXTERNAL MODULE: ./lib/azure/rest.js
-var rest = __webpack_require__(9649);
-;// CONCATENATED MODULE: ./lib/azure/read.js
-
-async function read_lookup(read, permission) {
-    try {
-        return { kind: 'found', value: await read() };
-    }
-    catch (error) {
-        return failedLookup(error, permission);
-    }
-}
-function failedLookup(error, permission) {
-    if (error instanceof rest/* ArmError */.dW) {
-        if (error.status === 404)
-            return { kind: 'missing' };
-        if (error.status === 403 || error.status === 401) {
-            return { kind: 'unreadable', permission, why: `${error.status} ${error.code}${error.innerCode ? ` (${error.innerCode})` : ''} on ${error.method} ${error.path}` };
-        }
-        return { kind: 'unreadable', why: `${error.method} ${error.path} failed: ${error.status || 'no answer'} ${error.code}` };
-    }
-    return { kind: 'unreadable', why: error instanceof Error ? error.message : String(error) };
-}
-/** Every item of an ARM list, following `nextLink` (absolute URLs, used verbatim). */
-async function listAll(arm, req) {
-    const items = [];
-    let next = req;
-    for (let page = 0; next && page < 100; page++) {
-        const res = await arm.send(next);
-        items.push(...(res.body?.value ?? []));
-        next = res.body?.nextLink ? { method: 'GET', path: res.body.nextLink, apiVersion: req.apiVersion } : undefined;
-    }
-    return items;
-}
-/** The same over an absolute-URL client (Key Vault data plane). */
-async function listAllUrl(client, url) {
-    const items = [];
-    let next = url;
-    for (let page = 0; next && page < 100; page++) {
-        const res = await client.sendUrl('GET', next);
-        items.push(...(res.body?.value ?? []));
-        next = res.body?.nextLink ?? undefined;
-    }
-    return items;
-}
-/** Runs `work` once per distinct key, however many callers ask for it. */
-class Once {
-    started = new Map();
-    get(key, work) {
-        let p = this.started.get(key);
-        if (!p) {
-            p = work();
-            this.started.set(key, p);
-        }
-        return p;
-    }
-    get size() {
-        return this.started.size;
-    }
-}
-
+var plan = __webpack_require__(2880);
+// EXTERNAL MODULE: ./lib/azure/read.js
+var read = __webpack_require__(449);
 ;// CONCATENATED MODULE: ./lib/azure/identity.js
 
 const MSI_API_VERSION = '2023-01-31';
 function readUserAssignedIdentity(arm, resourceId) {
-    return read_lookup(async () => {
+    return (0,read/* lookup */.$I)(async () => {
         const body = (await arm.send({ method: 'GET', path: resourceId, apiVersion: MSI_API_VERSION })).body;
         return { resourceId: body?.id ?? resourceId, principalId: body?.properties?.principalId ?? '', clientId: body?.properties?.clientId };
     }, 'Microsoft.ManagedIdentity/userAssignedIdentities/read');
 }
 
+// EXTERNAL MODULE: ./lib/azure/rest.js
+var rest = __webpack_require__(4131);
 // EXTERNAL MODULE: ./lib/azure/json.js
-var json = __webpack_require__(2765);
+var json = __webpack_require__(7095);
 ;// CONCATENATED MODULE: ./lib/azure/keyvault.js
 
 
@@ -1984,7 +3997,7 @@ function vaultArmId(subscriptionId, resourceGroup, vaultName) {
     return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${vaultName}`;
 }
 function readVault(arm, host, resourceId) {
-    return read_lookup(async () => parseVault(host, (await arm.send({ method: 'GET', path: resourceId, apiVersion: KEYVAULT_ARM_API_VERSION })).body), 'Microsoft.KeyVault/vaults/read');
+    return (0,read/* lookup */.$I)(async () => parseVault(host, (await arm.send({ method: 'GET', path: resourceId, apiVersion: KEYVAULT_ARM_API_VERSION })).body), 'Microsoft.KeyVault/vaults/read');
 }
 function parseVault(host, body) {
     const b = (0,json/* obj */.WL)(body);
@@ -1997,7 +4010,7 @@ function parseVault(host, body) {
  */
 async function readSecretNames(keyVault, vaultUrl) {
     const url = `${vaultUrl.replace(/\/+$/, '')}/secrets?api-version=${KEYVAULT_DATA_API_VERSION}&maxresults=25`;
-    return read_lookup(async () => (await listAllUrl(keyVault, url)).map((v) => ((0,json/* str */.gx)((0,json/* obj */.WL)(v).id) ?? '').split('/').filter(Boolean).pop() ?? '').filter(Boolean), READ_METADATA_PERMISSION);
+    return (0,read/* lookup */.$I)(async () => (await (0,read/* listAllUrl */.fX)(keyVault, url)).map((v) => ((0,json/* str */.gx)((0,json/* obj */.WL)(v).id) ?? '').split('/').filter(Boolean).pop() ?? '').filter(Boolean), READ_METADATA_PERMISSION);
 }
 /**
  * All versions of one secret; `missing` when the secret (or the vault host) does not exist. A secret
@@ -2007,13 +4020,13 @@ async function readSecretNames(keyVault, vaultUrl) {
 async function readSecretVersions(keyVault, vaultUrl, secretName) {
     const url = `${vaultUrl.replace(/\/+$/, '')}/secrets/${encodeURIComponent(secretName)}/versions?api-version=${KEYVAULT_DATA_API_VERSION}&maxresults=25`;
     try {
-        const versions = (await listAllUrl(keyVault, url)).map(parseVersionItem);
+        const versions = (await (0,read/* listAllUrl */.fX)(keyVault, url)).map(parseVersionItem);
         return versions.length ? { kind: 'found', value: versions } : { kind: 'missing' };
     }
     catch (error) {
         if (vaultHostUnknown(error))
             return { kind: 'missing' };
-        return failedLookup(error, READ_METADATA_PERMISSION);
+        return (0,read/* failedLookup */.kU)(error, READ_METADATA_PERMISSION);
     }
 }
 /**
@@ -2062,236 +4075,12 @@ function secretVersionFacts(vaultHost, name, pinned, versions) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/azure/ml.js
+var azure_ml = __webpack_require__(7932);
+// EXTERNAL MODULE: ./lib/azure/workspace.js
+var azure_workspace = __webpack_require__(207);
 // EXTERNAL MODULE: ./lib/manifests/rest.js
-var manifests_rest = __webpack_require__(4138);
-// EXTERNAL MODULE: ./lib/azure/secret-values.js
-var secret_values = __webpack_require__(7266);
-;// CONCATENATED MODULE: ./lib/azure/ml.js
-
-
-
-
-const LIST_SECRETS_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action';
-const stringDict = (v) => Object.fromEntries(Object.entries((0,json/* obj */.WL)(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
-const numberDict = (v) => Object.fromEntries(Object.entries((0,json/* obj */.WL)(v)).filter(([, x]) => typeof x === 'number'));
-function readWorkspace(s) {
-    return lookup(async () => parseWorkspace((await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: ML_API_VERSION })).body), 'Microsoft.MachineLearningServices/workspaces/read');
-}
-function parseWorkspace(body) {
-    const b = (0,json/* obj */.WL)(body);
-    const p = (0,json/* obj */.WL)(b.properties);
-    return {
-        id: (0,json/* str */.gx)(b.id) ?? '',
-        location: ((0,json/* str */.gx)(b.location) ?? '').toLowerCase().replace(/\s+/g, ''),
-        storageAccountId: (0,json/* str */.gx)(p.storageAccount),
-        containerRegistryId: (0,json/* str */.gx)(p.containerRegistry),
-        keyVaultId: (0,json/* str */.gx)(p.keyVault),
-    };
-}
-function readEndpoint(s, name) {
-    return read_lookup(async () => parseEndpoint((await s.arm.send({ method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${name}`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 })).body), 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read');
-}
-function parseEndpoint(body) {
-    const b = (0,json/* obj */.WL)(body);
-    const p = (0,json/* obj */.WL)(b.properties);
-    return {
-        name: (0,json/* str */.gx)(b.name) ?? '',
-        provisioningState: (0,json/* str */.gx)(p.provisioningState) ?? 'Unknown',
-        identity: parseIdentity(b.identity),
-        authMode: (0,json/* str */.gx)(p.authMode),
-        traffic: numberDict(p.traffic),
-        mirrorTraffic: numberDict(p.mirrorTraffic),
-        scoringUri: (0,json/* str */.gx)(p.scoringUri),
-        swaggerUri: (0,json/* str */.gx)(p.swaggerUri),
-        properties: stringDict(p.properties),
-        body: b,
-    };
-}
-const IDENTITY_TYPES = ['SystemAssigned', 'UserAssigned', 'SystemAssigned,UserAssigned', 'None'];
-function parseIdentity(value) {
-    const i = (0,json/* obj */.WL)(value);
-    const typeText = ((0,json/* str */.gx)(i.type) ?? 'None').replace(/\s+/g, '').toLowerCase();
-    const type = IDENTITY_TYPES.find((t) => t.toLowerCase() === typeText) ?? 'None';
-    const userAssigned = {};
-    for (const [id, v] of Object.entries((0,json/* obj */.WL)(i.userAssignedIdentities))) {
-        userAssigned[id.toLowerCase()] = { principalId: (0,json/* str */.gx)((0,json/* obj */.WL)(v).principalId), clientId: (0,json/* str */.gx)((0,json/* obj */.WL)(v).clientId) };
-    }
-    return { type, principalId: (0,json/* str */.gx)(i.principalId), userAssigned };
-}
-/** The endpoint's deployments by name; an endpoint that does not exist has none (missing). */
-function readDeployments(s, endpointName) {
-    return read_lookup(async () => {
-        const items = await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/onlineEndpoints/${endpointName}/deployments`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 });
-        return Object.fromEntries(items.map(parseDeployment).map((d) => [d.name.toLowerCase(), d]));
-    }, 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read');
-}
-function parseDeployment(body) {
-    const b = (0,json/* obj */.WL)(body);
-    const p = (0,json/* obj */.WL)(b.properties);
-    const capacity = (0,json/* obj */.WL)(b.sku).capacity;
-    return {
-        name: (0,json/* str */.gx)(b.name) ?? '',
-        provisioningState: (0,json/* str */.gx)(p.provisioningState) ?? 'Unknown',
-        instanceType: (0,json/* str */.gx)(p.instanceType),
-        instanceCount: typeof capacity === 'number' ? capacity : undefined,
-        body: b,
-    };
-}
-/**
- * One `listsecrets` per connection. The answer carries credential values: they stay inside this
- * function, which keeps only the key names (docs/architecture.md §4).
- */
-function readConnection(s, name) {
-    return read_lookup(async () => {
-        const body = (await s.arm.send({ method: 'POST', path: `${s.workspacePath}/connections/${name}/listsecrets`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 })).body;
-        // The values are masks before anything can print them.
-        (0,secret_values/* holdSecretValues */.c)((0,json/* obj */.WL)((0,json/* obj */.WL)(body).properties).credentials);
-        return connectionFacts(name, body);
-    }, LIST_SECRETS_PERMISSION);
-}
-/** Key names of a `listsecrets` answer; never a value. CustomKeys keep theirs under `credentials.keys`. */
-function connectionFacts(name, body) {
-    const p = (0,json/* obj */.WL)((0,json/* obj */.WL)(body).properties);
-    const authType = (0,json/* str */.gx)(p.authType);
-    const credentials = (0,json/* obj */.WL)(p.credentials);
-    const credentialSource = authType?.toLowerCase() === 'customkeys' ? (0,json/* obj */.WL)(credentials.keys) : credentials;
-    return {
-        name: (0,json/* str */.gx)((0,json/* obj */.WL)(body).name) ?? name,
-        authType,
-        target: (0,json/* str */.gx)(p.target) !== undefined,
-        credentialKeys: Object.keys(credentialSource).filter((k) => credentialSource[k] !== null && credentialSource[k] !== undefined),
-        metadataKeys: Object.keys((0,json/* obj */.WL)(p.metadata)),
-    };
-}
-/** Names of every connection in the workspace (no secrets): read only when a referenced one is missing, to suggest the closest. */
-async function readConnectionNames(s) {
-    const l = await read_lookup(async () => (await listAll(s.arm, { method: 'GET', path: `${s.workspacePath}/connections`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 })).map((c) => (0,json/* str */.gx)(c.name) ?? ''));
-    return l.kind === 'found' ? l.value.filter(Boolean) : undefined;
-}
-/** The ARM path of a registered asset reference, or undefined when it cannot be read here (registry, curated). */
-function assetPath(s, ref) {
-    switch (ref.kind) {
-        case 'version':
-            return { path: `${s.workspacePath}/${ref.type}/${ref.name}/versions/${ref.version}`, latest: false };
-        case 'label':
-            return ref.label === 'latest' ? { path: `${s.workspacePath}/${ref.type}/${ref.name}/versions`, latest: true } : undefined;
-        case 'arm':
-            return { path: ref.id, latest: false };
-        default:
-            return undefined;
-    }
-}
-/** One GET per distinct asset version; `@latest` lists the versions newest first and takes one. */
-function readAsset(s, ref) {
-    const target = assetPath(s, ref);
-    if (!target)
-        return undefined;
-    return read_lookup(async () => {
-        if (!target.latest)
-            return { id: (0,json/* str */.gx)((0,json/* obj */.WL)((await s.arm.send({ method: 'GET', path: target.path, apiVersion: manifests_rest/* ML_API_VERSION */.W8 })).body).id) ?? target.path };
-        const res = await s.arm.send({ method: 'GET', path: target.path, apiVersion: manifests_rest/* ML_API_VERSION */.W8, query: { $orderBy: 'createdtime desc', $top: '1' } });
-        const newest = newestVersion(res.body?.value ?? []);
-        if (!newest)
-            throw new NoVersions();
-        return { id: (0,json/* str */.gx)(newest.id) ?? target.path };
-    }, `Microsoft.MachineLearningServices/workspaces/${ref.type}/versions/read`).then((l) => (l.kind === 'unreadable' && l.why === NoVersions.WHY ? { kind: 'missing' } : l));
-}
-/** The service orders by `$orderBy`; picking by creation time as well keeps a server that ignores it honest. */
-function newestVersion(items) {
-    const created = (v) => Date.parse((0,json/* str */.gx)((0,json/* obj */.WL)(v.systemData).createdAt) ?? '') || 0;
-    return items.reduce((best, v) => (best === undefined || created(v) > created(best) ? v : best), undefined);
-}
-class NoVersions extends Error {
-    static WHY = 'the asset has no versions';
-    constructor() {
-        super(NoVersions.WHY);
-    }
-}
-function readVmSizes(s, location) {
-    return read_lookup(async () => {
-        const res = await s.arm.send({ method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/vmSizes`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 });
-        return (res.body?.value ?? []).map((v) => ({ name: (0,json/* str */.gx)(v.name) ?? '', family: (0,json/* str */.gx)(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
-    }).then(notServedIsUnreadable);
-}
-function readUsages(s, location) {
-    return read_lookup(async () => {
-        const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/usages`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 });
-        return items.map((u) => ({ family: (0,json/* str */.gx)((0,json/* obj */.WL)(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
-    }).then(notServedIsUnreadable);
-}
-/** A list that answers 404 is not "no VM sizes": the region or the API is not available to read. */
-function notServedIsUnreadable(l) {
-    return l.kind === 'missing' ? { kind: 'unreadable', why: 'the region does not answer this list' } : l;
-}
-
-;// CONCATENATED MODULE: ./lib/azure/workspace.js
-
-
-
-
-
-/** Microsoft.Resources api-version for the subscription and resource-group lists (in the Resources REST spec). */
-const RESOURCES_API_VERSION = '2022-12-01';
-const WORKSPACE_READ_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/read';
-/** One GET of the workspace; on a 404 or 403, one list at the level ARM names as wrong. */
-async function readWorkspaceAddress(s) {
-    const address = { subscriptionId: s.subscriptionId, resourceGroup: s.resourceGroup, workspaceName: s.workspaceName };
-    try {
-        const res = await s.arm.send({ method: 'GET', path: s.workspacePath, apiVersion: manifests_rest/* ML_API_VERSION */.W8 });
-        return { workspace: { kind: 'found', value: parseWorkspace(res.body) }, address };
-    }
-    catch (error) {
-        const workspace = failedLookup(error, WORKSPACE_READ_PERMISSION);
-        if (!(error instanceof rest/* ArmError */.dW))
-            return { workspace, address };
-        const problem = classify(error);
-        if (!problem)
-            return { workspace, address };
-        address.problem = problem;
-        address.answer = `${error.status} ${error.code} on ${error.method} ${error.path}`;
-        const existing = await listLevel(s, problem);
-        if (existing)
-            address.existing = existing;
-        // A 404 at any level is `missing`; a refusal stays `unreadable`.
-        return { workspace: problem === 'refused' ? workspace : { kind: 'missing' }, address };
-    }
-}
-/** The part of the address ARM's answer names; undefined for a failure that says nothing about it (5xx, network). */
-function classify(error) {
-    if (error.status === 401 || error.status === 403)
-        return 'refused';
-    if (error.status !== 404)
-        return undefined;
-    if (error.code === 'SubscriptionNotFound')
-        return 'subscription-not-found';
-    if (error.code === 'ResourceGroupNotFound')
-        return 'resource-group-not-found';
-    return 'workspace-not-found';
-}
-/** Names one level above the wrong part; undefined when the list is refused or fails (never a guess). */
-async function listLevel(s, problem) {
-    try {
-        if (problem === 'subscription-not-found') {
-            const items = await listAll(s.arm, { method: 'GET', path: '/subscriptions', apiVersion: RESOURCES_API_VERSION });
-            return items.map((i) => ({ name: (0,json/* str */.gx)(i.subscriptionId) ?? '', displayName: (0,json/* str */.gx)(i.displayName) })).filter((i) => i.name);
-        }
-        if (problem === 'resource-group-not-found') {
-            const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/resourcegroups`, apiVersion: RESOURCES_API_VERSION });
-            return items.map((i) => ({ name: (0,json/* str */.gx)(i.name) ?? '' })).filter((i) => i.name);
-        }
-        if (problem === 'workspace-not-found') {
-            const path = `/subscriptions/${s.subscriptionId}/resourceGroups/${s.resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces`;
-            const items = await listAll(s.arm, { method: 'GET', path, apiVersion: manifests_rest/* ML_API_VERSION */.W8 });
-            // Hubs and projects are workspaces too (`kind`); all of them can hold endpoints.
-            return items.map((i) => ({ name: (0,json/* str */.gx)(i.name) ?? '', displayName: (0,json/* str */.gx)((0,json/* obj */.WL)(i.properties).friendlyName) })).filter((i) => i.name);
-        }
-        return undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
+var manifests_rest = __webpack_require__(2324);
 ;// CONCATENATED MODULE: ./lib/azure/compute.js
 
 
@@ -2300,7 +4089,7 @@ const COMPUTE_READ_PERMISSION = 'Microsoft.MachineLearningServices/workspaces/co
 /** `name` in the workspace, or a compute ARM id (possibly of another workspace) used as the path. */
 function readCompute(s, nameOrId) {
     const path = nameOrId.startsWith('/') ? nameOrId : `${s.workspacePath}/computes/${encodeURIComponent(nameOrId)}`;
-    return read_lookup(async () => parseCompute((await s.arm.send({ method: 'GET', path, apiVersion: manifests_rest/* ML_API_VERSION */.W8 })).body), COMPUTE_READ_PERMISSION);
+    return (0,read/* lookup */.$I)(async () => parseCompute((await s.arm.send({ method: 'GET', path, apiVersion: manifests_rest/* ML_API_VERSION */.W8 })).body), COMPUTE_READ_PERMISSION);
 }
 function parseCompute(body) {
     const b = (0,json/* obj */.WL)(body);
@@ -2311,11 +4100,11 @@ function parseCompute(body) {
 }
 
 // EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __webpack_require__(6939);
+var finding = __webpack_require__(65);
 // EXTERNAL MODULE: ./lib/manifests/edit-distance.js
-var edit_distance = __webpack_require__(4018);
+var edit_distance = __webpack_require__(772);
 // EXTERNAL MODULE: ./lib/checks/check.js
-var check = __webpack_require__(5229);
+var check = __webpack_require__(3155);
 ;// CONCATENATED MODULE: ./lib/checks/kubernetes-compute.js
 // A Kubernetes endpoint's `compute:` (docs/online-checks.md §kubernetes-compute): the attached
 // compute exists in the workspace, is a Kubernetes compute, and defines the `instance_type` each
@@ -2379,7 +4168,7 @@ function instanceTypeProblem(ctx, d, compute) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/rbac.js
-var rbac = __webpack_require__(6381);
+var rbac = __webpack_require__(4191);
 ;// CONCATENATED MODULE: ./lib/azure/rbac.js
 
 
@@ -2387,7 +4176,7 @@ const AUTHORIZATION_API_VERSION = '2022-04-01';
 const ROLE_ASSIGNMENTS_READ = 'Microsoft.Authorization/roleAssignments/read';
 /** The signed-in identity's permissions at `scope` (an ARM resource or resource-group id). */
 function readCallerPermissions(arm, scope) {
-    return read_lookup(async () => (await listAll(arm, { method: 'GET', path: `${trimSlash(scope)}/providers/Microsoft.Authorization/permissions`, apiVersion: AUTHORIZATION_API_VERSION })).map(parsePermission));
+    return (0,read/* lookup */.$I)(async () => (await (0,read/* listAll */._w)(arm, { method: 'GET', path: `${trimSlash(scope)}/providers/Microsoft.Authorization/permissions`, apiVersion: AUTHORIZATION_API_VERSION })).map(parsePermission));
 }
 function parsePermission(value) {
     const p = (0,json/* obj */.WL)(value);
@@ -2395,7 +4184,7 @@ function parsePermission(value) {
 }
 /** Assignments that apply to `principalId` (or a group it is in) at `scope`, inherited ones included. */
 function readAssignments(arm, principalId, scope) {
-    return read_lookup(async () => (await listAll(arm, {
+    return (0,read/* lookup */.$I)(async () => (await (0,read/* listAll */._w)(arm, {
         method: 'GET',
         path: `${trimSlash(scope)}/providers/Microsoft.Authorization/roleAssignments`,
         apiVersion: AUTHORIZATION_API_VERSION,
@@ -2416,7 +4205,7 @@ function parseAssignment(value) {
 }
 /** A role definition by its full id (`/subscriptions/…/roleDefinitions/{guid}`, as assignments name it). */
 function readRoleDefinition(arm, roleDefinitionId) {
-    return read_lookup(async () => parseRoleDefinition((await arm.send({ method: 'GET', path: roleDefinitionId, apiVersion: AUTHORIZATION_API_VERSION })).body));
+    return (0,read/* lookup */.$I)(async () => parseRoleDefinition((await arm.send({ method: 'GET', path: roleDefinitionId, apiVersion: AUTHORIZATION_API_VERSION })).body));
 }
 function parseRoleDefinition(value) {
     const d = (0,json/* obj */.WL)(value);
@@ -2444,14 +4233,14 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const kvRefs = input.references.filter((r) => r.kind === 'keyvault');
     const referencedConnections = unique(input.references.flatMap((r) => (r.kind === 'keyvault' ? [] : [r.connection])));
     // Round 1: everything whose address the files alone give.
-    const workspaceRead = readWorkspaceAddress({ ...ml, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName });
+    const workspaceRead = (0,azure_workspace/* readWorkspaceAddress */.Ye)({ ...ml, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName });
     const workspace = workspaceRead.then((r) => r.workspace);
     // Files that did not parse name no endpoint: there is nothing of it to read (their findings say why).
     const unnamed = Promise.resolve({ kind: 'unreadable', why: 'the files name no endpoint (see the findings above)' });
-    const endpoint = input.endpointName ? readEndpoint(ml, input.endpointName) : unnamed;
-    const deployments = input.endpointName ? readDeployments(ml, input.endpointName) : unnamed;
-    const connections = Object.fromEntries(referencedConnections.map((name) => [name, readConnection(ml, name)]));
-    const versionLists = new Once();
+    const endpoint = input.endpointName ? (0,azure_ml/* readEndpoint */.KW)(ml, input.endpointName) : unnamed;
+    const deployments = input.endpointName ? (0,azure_ml/* readDeployments */.Fz)(ml, input.endpointName) : unnamed;
+    const connections = Object.fromEntries(referencedConnections.map((name) => [name, (0,azure_ml/* readConnection */.dC)(ml, name)]));
+    const versionLists = new read/* Once */.a6();
     const versionListOf = new Map();
     const secretVersions = {};
     for (const ref of kvRefs) {
@@ -2459,7 +4248,7 @@ async function gatherFacts(session, input, clock = () => new Date()) {
         versionListOf.set(ref, list);
         secretVersions[ref.secretId] ??= list.then((l) => (l.kind === 'found' ? secretVersionFacts(ref.vaultHost, ref.secretName, ref.version, l.value) : l));
     }
-    const vaults = new Once();
+    const vaults = new read/* Once */.a6();
     const vaultByHost = {};
     for (const ref of kvRefs) {
         vaultByHost[ref.vaultHost] ??= vaults.get(ref.vaultHost.toLowerCase(), () => findVault(session, ref, workspace));
@@ -2489,7 +4278,7 @@ async function gatherFacts(session, input, clock = () => new Date()) {
             scopes.push(...[ws.value.containerRegistryId, ws.value.storageAccountId].filter((s) => Boolean(s)));
         return unique(scopes);
     };
-    const assignmentReads = new Once();
+    const assignmentReads = new read/* Once */.a6();
     const principalFacts = Promise.all(principals.map(async (p) => {
         const scopes = await scopesFor(p);
         const reads = await Promise.all(scopes.map((scope) => assignmentReads.get(`${p.objectId}|${scope.toLowerCase()}`, () => readAssignments(arm, p.objectId, scope))));
@@ -2511,12 +4300,12 @@ async function gatherFacts(session, input, clock = () => new Date()) {
         const entries = await Promise.all([...missingByVault].filter(([host]) => !blocked && !missingVault(host)).map(async ([host, e]) => [host, { missing: e.missing, names: await readSecretNames(session.keyVault, e.url) }]));
         return entries.length ? Object.fromEntries(entries) : undefined;
     });
-    const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (!blocked && ls.some((l) => l.kind === 'missing') ? readConnectionNames(ml) : undefined));
+    const workspaceConnections = Promise.all(Object.values(connections)).then((ls) => (!blocked && ls.some((l) => l.kind === 'missing') ? (0,azure_ml/* readConnectionNames */.t5)(ml) : undefined));
     const location = ws.kind === 'found' ? ws.value.location : undefined;
     const needsQuota = input.deployments.some((d) => d.computeType === 'Managed' && d.instanceType);
     const unreadableRegion = Promise.resolve({ kind: 'unreadable', why: 'the workspace (and so its region) could not be read' });
-    const vmSizes = location && needsQuota ? readVmSizes(ml, location) : unreadableRegion;
-    const usages = location && needsQuota ? readUsages(ml, location) : unreadableRegion;
+    const vmSizes = location && needsQuota ? (0,azure_ml/* readVmSizes */.wq)(ml, location) : unreadableRegion;
+    const usages = location && needsQuota ? (0,azure_ml/* readUsages */.r7)(ml, location) : unreadableRegion;
     // Round 3: the role definitions the assignments name.
     const principalEntries = await principalFacts;
     const definitionIds = unique(principalEntries.flatMap(([, p]) => (p.assignments.kind === 'found' ? p.assignments.value.map((a) => a.roleDefinitionId) : [])));
@@ -2624,7 +4413,7 @@ function readAssets(ml, deployments) {
     for (const ref of refs) {
         if (ref.text in out)
             continue;
-        const read = readAsset(ml, ref);
+        const read = (0,azure_ml/* readAsset */.fs)(ml, ref);
         if (read)
             out[ref.text] = read;
     }
@@ -2640,11 +4429,11 @@ function unique(values) {
 }
 
 // EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
-var azure_session = __webpack_require__(7076);
+var azure_session = __webpack_require__(7574);
 // EXTERNAL MODULE: ./lib/secrets/scan.js + 1 modules
-var scan = __webpack_require__(4799);
+var scan = __webpack_require__(4102);
 // EXTERNAL MODULE: ./lib/checks/assets.js
-var assets = __webpack_require__(1700);
+var assets = __webpack_require__(3454);
 ;// CONCATENATED MODULE: ./lib/checks/identity.js
 
 
@@ -2745,7 +4534,7 @@ function callerHolds(ctx, scope, permission) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/roles.js
-var roles = __webpack_require__(176);
+var roles = __webpack_require__(1966);
 ;// CONCATENATED MODULE: ./lib/checks/caller-permissions.js
 // With the enforce flag, the service checks at endpoint and at every deployment creation that the
 // identity creating them may read connection secrets, and fails the creation without it
@@ -3085,7 +4874,7 @@ function connectionName(r) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/endpoint-state.js
-var endpoint_state = __webpack_require__(3776);
+var endpoint_state = __webpack_require__(126);
 ;// CONCATENATED MODULE: ./lib/checks/identity-immutable.js
 // The identity of an existing endpoint cannot change: the file must ask for the one the endpoint
 // was created with (docs/online-checks.md §identity-immutable; docs/secret-injection.md §3).
@@ -3449,7 +5238,7 @@ function runningElsewhere(live, vmSizes, demand) {
 }
 
 // EXTERNAL MODULE: ./lib/manifests/index.js
-var manifests = __webpack_require__(9878);
+var manifests = __webpack_require__(6144);
 ;// CONCATENATED MODULE: ./lib/checks/traffic.js
 // Traffic may name only deployments that exist on the endpoint or that this run deploys
 // (docs/online-checks.md §traffic). Offline the same test is a warning (the deployment may exist);
@@ -3521,81 +5310,8 @@ const uaiPlatformRolesCheck = (0,check/* defineCheck */.qH)('uai-platform-roles'
     return out;
 });
 
-;// CONCATENATED MODULE: ./lib/checks/workspace.js
-// The workspace the inputs name (docs/online-checks.md §workspace). When ARM says a part of its
-// address does not exist, or refuses it, this is the one finding of the run: every other check
-// would only repeat it as false errors ("create the connection", "register the model") about
-// things that exist elsewhere, so the registry runs no other check (workspaceGate). A workspace
-// that failed for another reason (5xx after retries) is `unreadable`: a `cannot-verify`, never
-// "does not exist", and the other checks run on what they could read.
-
-
-
-/** How many existing names a message lists before "…and N more". */
-const workspace_LISTED = 15;
-const workspaceCheck = (0,check/* defineCheck */.qH)('workspace', ['workspace-not-found', 'workspace-unreadable', 'cannot-verify'], (ctx) => {
-    const gate = workspaceGate(ctx);
-    if (gate)
-        return gate;
-    const ws = ctx.facts.workspace;
-    if (ws.kind !== 'unreadable')
-        return {};
-    return {
-        findings: [
-            (0,finding/* makeFinding */.MH)('cannot-verify', (0,check/* endpointPosition */.FT)(ctx, (s) => s.name), `Cannot read the workspace (${ws.why}): its region, container registry and storage account are unknown, so the checks that need them are skipped.`, {
-                hint: 'Run again: a failure after the retries is usually transient. If it persists, check the workspace in the Azure portal.',
-            }),
-        ],
-    };
-});
-/** The one finding when the workspace inputs name nothing readable; every reference is then unknown. Undefined when the checks may run. */
-function workspaceGate(ctx) {
-    const address = ctx.facts.workspaceAddress;
-    if (!address?.problem)
-        return undefined;
-    const finding = addressFinding(ctx, address);
-    const why = `the workspace could not be read (${finding.rule}): nothing was checked`;
-    return { findings: [finding], verdicts: ctx.references.map((reference) => ({ reference, status: { state: 'unknown', why } })), identityPlan: [], grants: [] };
-}
-function addressFinding(ctx, a) {
-    // The inputs have no line in the files: the finding goes on the endpoint the run targets.
-    const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.name);
-    const answer = a.answer ? ` (${a.answer})` : '';
-    switch (a.problem) {
-        case 'subscription-not-found':
-            return (0,finding/* makeFinding */.MH)('workspace-not-found', where, `Input subscription-id ${a.subscriptionId}: no such subscription${answer}.${existing(a, 'The signed-in identity sees the subscriptions')}`, {
-                hint: suggestion(a, a.subscriptionId, 'subscription-id', 'az account list --query "[].{id:id, name:name}" -o table'),
-            });
-        case 'resource-group-not-found':
-            return (0,finding/* makeFinding */.MH)('workspace-not-found', where, `Input resource-group ${a.resourceGroup}: subscription ${a.subscriptionId} has no such resource group${answer}.${existing(a, 'It has')}`, {
-                hint: suggestion(a, a.resourceGroup, 'resource-group', `az group list --subscription ${a.subscriptionId} --query "[].name" -o tsv`),
-            });
-        case 'workspace-not-found':
-            return (0,finding/* makeFinding */.MH)('workspace-not-found', where, `Input workspace-name ${a.workspaceName}: resource group ${a.resourceGroup} has no such workspace${answer}.${existing(a, 'It has')}`, {
-                hint: suggestion(a, a.workspaceName, 'workspace-name', `az ml workspace list --resource-group ${a.resourceGroup} --subscription ${a.subscriptionId} --query "[].name" -o tsv`),
-            });
-        default:
-            return (0,finding/* makeFinding */.MH)('workspace-unreadable', where, `Inputs subscription-id, resource-group, workspace-name: workspace ${a.workspaceName} in resource group ${a.resourceGroup} of subscription ${a.subscriptionId} could not be read${answer}. ` +
-                'The signed-in identity may not read it, or one of the names is wrong inside a scope it may not see (ARM refuses before it looks a resource up).');
-    }
-}
-/** " It has: a, b." with the names the caller could list, or nothing when it could not list them. */
-function existing(a, lead) {
-    if (!a.existing)
-        return '';
-    if (a.existing.length === 0)
-        return ` ${lead}: none the signed-in identity may see.`;
-    const shown = a.existing.slice(0, workspace_LISTED).map((e) => (e.displayName && e.displayName !== e.name ? `${e.name} (${e.displayName})` : e.name));
-    const more = a.existing.length > workspace_LISTED ? ` and ${a.existing.length - workspace_LISTED} more` : '';
-    return ` ${lead}: ${shown.join(', ')}${more}.`;
-}
-function suggestion(a, given, input, listCommand) {
-    const near = a.existing ? (0,edit_distance/* closest */.k)(given, a.existing.map((e) => e.name)) : undefined;
-    if (near)
-        return `Did you mean ${near}? Set \`${input}: ${near}\` in the workflow step.`;
-    return `Correct the \`${input}\` input; \`${listCommand}\` lists what exists.`;
-}
-
+// EXTERNAL MODULE: ./lib/checks/workspace.js
+var workspace = __webpack_require__(7594);
 ;// CONCATENATED MODULE: ./lib/checks/registry.js
 
 
@@ -3613,7 +5329,7 @@ function suggestion(a, given, input, listCommand) {
 
 
 const CHECKS = [
-    workspaceCheck,
+    workspace/* workspaceCheck */.S,
     endpoint_state/* endpointStateCheck */.Lw,
     identityImmutableCheck,
     connectionsCheck,
@@ -3630,9 +5346,9 @@ const CHECKS = [
 ];
 function runChecks(ctx, checks = CHECKS) {
     // A workspace that is not there gates every other check: one finding on the inputs, not five false ones.
-    const gate = workspaceGate(ctx);
+    const gate = (0,workspace/* workspaceGate */.b)(ctx);
     if (gate)
-        checks = [workspaceCheck];
+        checks = [workspace/* workspaceCheck */.S];
     const findings = [];
     const identityPlan = [];
     const grants = [];
@@ -3667,15 +5383,15 @@ function mergeStatuses(statuses) {
 }
 
 // EXTERNAL MODULE: ./lib/report/redact.js
-var redact = __webpack_require__(6749);
+var redact = __webpack_require__(4684);
 // EXTERNAL MODULE: ./lib/apply/trace-tags.js
-var trace_tags = __webpack_require__(9415);
+var trace_tags = __webpack_require__(9537);
 // EXTERNAL MODULE: ./lib/report/model.js
-var model = __webpack_require__(5747);
+var model = __webpack_require__(7053);
 // EXTERNAL MODULE: ./lib/source-files.js
-var source_files = __webpack_require__(308);
+var source_files = __webpack_require__(2082);
 // EXTERNAL MODULE: ./lib/apply/traffic-plan.js
-var traffic_plan = __webpack_require__(8274);
+var traffic_plan = __webpack_require__(1131);
 ;// CONCATENATED MODULE: ./lib/modes/approved-plan.js
 
 
@@ -3754,7 +5470,9 @@ function canonical(v) {
 }
 
 // EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
-var validate_plan = __webpack_require__(8542);
+var validate_plan = __webpack_require__(9939);
+// EXTERNAL MODULE: ./lib/modes/delete.js + 2 modules
+var modes_delete = __webpack_require__(1999);
 ;// CONCATENATED MODULE: ./lib/modes/validate.js
 // mode: validate — read-only: sign in, read what the online checks need (src/azure/gather.ts),
 // run the check registry (src/checks/registry.ts), and refine the plan against the live workspace
@@ -3774,11 +5492,13 @@ var validate_plan = __webpack_require__(8542);
 
 
 
+
 const validateMode = {
     // Offline, traffic to a deployment in no file is only a notice: the online traffic check decides it.
     unknownTrafficSeverity: 'notice',
     offlineReferenceStatus: 'not resolved: the online checks did not run',
-    check: (run) => validateOnline(run, 'validate'),
+    // teardown: true plans what mode: delete would delete (docs/teardown.md) instead of a deploy.
+    check: (run) => (run.inputs.teardown ? (0,modes_delete.teardownOnline)(run, 'validate') : validateOnline(run, 'validate')),
 };
 /** The read-only half shared by validate and deploy. */
 async function validateOnline(run, mode) {
@@ -3838,7 +5558,7 @@ async function validateOnline(run, mode) {
     for (const line of computed.notes)
         core.info(line);
     if (inputs.expectedPlanFile)
-        computed.findings.push(...approvedPlanFindings(inputs.expectedPlanFile, computed, analysis));
+        computed.findings.push(...approvedPlanFindings(inputs.expectedPlanFile, computed.plan, analysis));
     const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
     return {
         // A workspace that is not there: its one finding only (the asset reads and the plan failed for the same reason).
@@ -3856,8 +5576,8 @@ async function validateOnline(run, mode) {
         computed,
     };
 }
-/** The plan just computed against the approved one (`expected-plan`): any difference stops deploy before any write. */
-function approvedPlanFindings(path, computed, analysis) {
+/** The plan just computed against the approved one (`expected-plan`): any difference stops deploy (or delete) before any write. */
+function approvedPlanFindings(path, plan, analysis) {
     const spec = analysis.endpoint;
     const first = analysis.deployments[0];
     const where = spec ? { file: spec.file, line: spec.spans.name?.line ?? 1, column: spec.spans.name?.column ?? 1 } : { file: first?.file ?? '', line: first?.spans.name?.line ?? 1, column: first?.spans.name?.column ?? 1 };
@@ -3868,7 +5588,7 @@ function approvedPlanFindings(path, computed, analysis) {
     catch (error) {
         return [(0,finding/* makeFinding */.MH)('plan-stale', where, `expected-plan: ${path} cannot be read as a plan file (${error instanceof Error ? error.message : String(error)}); nothing is written.`, { hint: 'Give the plan-file output of the approved validate run (for example downloaded with actions/download-artifact).' })];
     }
-    const differences = comparePlans(approved, computed.plan);
+    const differences = comparePlans(approved, plan);
     if (!differences.length) {
         core.info(`The plan matches the approved plan in ${path}.`);
         return [];
