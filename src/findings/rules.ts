@@ -563,6 +563,22 @@ export const RULES = {
       },
     },
   },
+  'caller-cannot-delete': {
+    severity: 'error',
+    title: 'The signed-in identity may not delete it',
+    fix: 'Give the workflow identity a role that may delete online endpoints and deployments on the workspace (e.g. AzureML Data Scientist or Contributor).',
+    when:
+      'Before a teardown writes anything, the signed-in identity\'s own permissions on the workspace (the Authorization `permissions` API) must allow each request of the plan: `onlineEndpoints/delete` for an endpoint, `onlineEndpoints/deployments/delete` for a deployment, and `onlineEndpoints/write` for the traffic step of a forced delete. Otherwise a forced delete would move the traffic and then fail on the DELETE. Permissions that could not be read are a `cannot-verify` warning.',
+    detectedIn: 'validate',
+    example: {
+      bad: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
+      good: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
+      azure: {
+        bad: 'The workflow identity holds only Reader on the workspace.',
+        good: 'The workflow identity holds AzureML Data Scientist on the workspace.',
+      },
+    },
+  },
   'already-deleted': {
     severity: 'notice',
     title: 'Already deleted: nothing to delete',

@@ -9,6 +9,7 @@ import * as core from '@actions/core';
 import { readDeployments, readEndpoint } from '../azure/ml.ts';
 import { signIn, type AzureSession } from '../azure/session.ts';
 import { readWorkspaceAddress } from '../azure/workspace.ts';
+import { readCallerPermissions } from '../azure/rbac.ts';
 import type { LiveDeploymentFacts, LiveEndpointFacts, Lookup, ValidateFacts } from '../checks/facts.ts';
 import { workspaceGate } from '../checks/workspace.ts';
 import { applyTeardown } from '../apply/teardown.ts';
@@ -32,14 +33,15 @@ export async function teardownOnline(run: AnalyzedRun, mode: 'validate' | 'delet
   const read = await run.phase('Read Azure (read-only)', async () => {
     const ml = { arm: session.arm, subscriptionId: session.subscriptionId, workspacePath: session.workspacePath };
     const unnamed: Lookup<never> = { kind: 'unreadable', why: 'the files name no endpoint (see the findings above)' };
-    const [workspace, endpoint, deployments] = await Promise.all([
+    const [workspace, endpoint, deployments, callerPermissions] = await Promise.all([
       readWorkspaceAddress({ ...ml, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName }),
       endpointName ? readEndpoint(ml, endpointName) : Promise.resolve<Lookup<LiveEndpointFacts>>(unnamed),
       endpointName ? readDeployments(ml, endpointName) : Promise.resolve<Lookup<Record<string, LiveDeploymentFacts>>>(unnamed),
+      readCallerPermissions(session.arm, session.workspacePath),
     ]);
-    const line = `Read (nothing written): the workspace, endpoint ${endpointName} (${endpoint.kind}) and its deployments (${deployments.kind === 'found' ? Object.keys(deployments.value).join(', ') || 'none' : deployments.kind}); ${session.stats.requests - requestsAtSignIn} request(s).`;
+    const line = `Read (nothing written): the workspace, the signed-in identity's permissions on it, endpoint ${endpointName} (${endpoint.kind}) and its deployments (${deployments.kind === 'found' ? Object.keys(deployments.value).join(', ') || 'none' : deployments.kind}); ${session.stats.requests - requestsAtSignIn} request(s).`;
     core.info(line);
-    return { workspace, endpoint, deployments, line };
+    return { workspace, endpoint, deployments, callerPermissions, line };
   });
   // A workspace that is not there makes a 404 of the endpoint meaningless: its one finding, and no plan (never "already deleted").
   // workspaceGate reads only the address facts, the files and the references.
@@ -48,7 +50,7 @@ export async function teardownOnline(run: AnalyzedRun, mode: 'validate' | 'delet
   const teardown = await run.phase('Plan the teardown', async () => {
     const t = gate
       ? { plan: { requests: [], assets: [] }, changes: false, findings: gate.findings, notes: [] }
-      : planTeardown({ endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, facts: { endpoint: read.endpoint, deployments: read.deployments }, workspace: ws, forceDelete: inputs.forceDelete, mode });
+      : planTeardown({ endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, facts: { endpoint: read.endpoint, deployments: read.deployments }, workspace: ws, forceDelete: inputs.forceDelete, callerPermissions: read.callerPermissions, mode });
     for (const line of t.notes) core.info(line);
     for (const r of t.plan.requests) core.info(`Planned: ${r.description}`);
     if (inputs.expectedPlanFile && !gate) t.findings.push(...approvedPlanFindings(inputs.expectedPlanFile, t.plan, analysis));

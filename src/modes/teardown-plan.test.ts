@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../analyze.ts';
-import type { LiveDeploymentFacts, LiveEndpointFacts, Lookup } from '../checks/facts.ts';
+import type { LiveDeploymentFacts, LiveEndpointFacts, Lookup, PermissionFacts } from '../checks/facts.ts';
 import { comparePlans } from './approved-plan.ts';
 import { planTeardown, withoutDeployment, type TeardownInput } from './teardown-plan.ts';
 
@@ -100,6 +100,25 @@ describe('planTeardown: what mode: delete deletes', () => {
     assert.deepEqual(comparePlans(JSON.parse(JSON.stringify(approved)), approved), []);
     assert.match(comparePlans(JSON.parse(JSON.stringify(approved)), now).join('\n'), /pr-7-shop: the field changes differ/);
   });
+});
+
+describe("planTeardown: the caller's own permissions allow every request, before any write", () => {
+  const block = (actions: string[], notActions: string[] = []) => ({ actions, notActions, dataActions: [], notDataActions: [] });
+  const cases: [string, { endpoint?: boolean; deployments?: string[] }, Live, boolean, Lookup<PermissionFacts[]>, string[]][] = [
+    ['Contributor may delete the endpoint', { endpoint: true }, {}, false, { kind: 'found', value: [block(['*'], ['Microsoft.Authorization/*/Write'])] }, []],
+    ['Reader may not', { endpoint: true }, {}, false, { kind: 'found', value: [block(['*/read'])] }, ['caller-cannot-delete error']],
+    ['a role whose notActions remove deployments/delete may not delete a deployment', { deployments: ['green'] }, { traffic: { blue: 100 }, deployments: ['blue', 'green'] }, false, { kind: 'found', value: [block(['Microsoft.MachineLearningServices/workspaces/onlineEndpoints/*'], ['Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/delete'])] }, ['caller-cannot-delete error']],
+    ['a forced delete that moves traffic needs onlineEndpoints/write too', { deployments: ['green'] }, { traffic: { blue: 50, green: 50 }, deployments: ['blue', 'green'] }, true, { kind: 'found', value: [block(['Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/delete'])] }, ['delete-serving notice', 'caller-cannot-delete error']],
+    ['permissions that could not be read: cannot-verify, not a refusal', { endpoint: true }, {}, false, { kind: 'unreadable', why: '403 AuthorizationFailed' }, ['cannot-verify warning']],
+    ['nothing to delete: nothing to check', { endpoint: true }, {}, false, { kind: 'found', value: [] }, []],
+  ];
+  for (const [name, files, live, force, callerPermissions, expected] of cases) {
+    it(name, () => {
+      const facts = name.startsWith('nothing') ? MISSING : found(live);
+      const t = planTeardown({ ...specs(files), facts, workspace: WS, forceDelete: force, callerPermissions, mode: 'delete' });
+      assert.deepEqual(t.findings.filter((f) => f.rule !== 'already-deleted').map((f) => `${f.rule} ${f.severity}`), expected, t.findings.map((f) => f.message).join('\n'));
+    });
+  }
 });
 
 describe('withoutDeployment: the others keep their proportions of 100', () => {

@@ -8,7 +8,8 @@
 // to the deployments that stay (one planned traffic step). What is already gone is a notice
 // (`already-deleted`); what could not be read is never missing (`resource-unreadable`). Pure.
 import { at, lookupCI } from '../checks/check.ts';
-import type { LiveDeploymentFacts, LiveEndpointFacts, Lookup } from '../checks/facts.ts';
+import type { LiveDeploymentFacts, LiveEndpointFacts, Lookup, PermissionFacts } from '../checks/facts.ts';
+import { blocksAllow } from '../checks/rbac.ts';
 import { makeFinding, type Finding, type SourceRange } from '../findings/finding.ts';
 import type { Plan, PlannedRequest, PlannedTraffic } from '../plan.ts';
 import { formatTraffic, normalizeTraffic, sameTraffic, shareWith, type TrafficMap } from '../apply/traffic-plan.ts';
@@ -22,6 +23,8 @@ export interface TeardownInput {
   facts: { endpoint: Lookup<LiveEndpointFacts>; deployments: Lookup<Record<string, LiveDeploymentFacts>> };
   workspace: WorkspaceContext;
   forceDelete: boolean;
+  /** The signed-in identity's own permissions on the workspace (Authorization `permissions` API); absent: not checked. */
+  callerPermissions?: Lookup<PermissionFacts[]>;
   /** An unreadable resource is a warning for validate and an error that stops the delete. */
   mode: 'validate' | 'delete';
 }
@@ -58,6 +61,7 @@ export function planTeardown(input: TeardownInput): TeardownPlan {
   const epPath = endpointPath(input.workspace, name);
   let withEndpoint: string[] | undefined;
   const done = (traffic?: PlannedTraffic, trafficBody?: Record<string, unknown>): TeardownPlan => {
+    findings.push(...callerFindings(input, requests, (traffic?.steps.length ?? 0) > 0, epAt));
     const changes = requests.some((r) => r.change === 'delete') || (traffic?.steps.length ?? 0) > 0;
     notes.unshift(`Plan: ${requests.map((r) => `${r.change} ${r.resource?.kind} ${r.resource?.name}`).join('; ') || 'nothing to delete'}.`);
     if (traffic?.steps.length) notes.push(`Traffic before the delete: ${formatTraffic(traffic.before)} → ${formatTraffic(traffic.after)}${Object.keys(traffic.mirrorBefore).length ? ` (mirror ${formatTraffic(traffic.mirrorBefore)} → ${formatTraffic(traffic.mirrorAfter)})` : ''}.`);
@@ -168,6 +172,25 @@ export function planTeardown(input: TeardownInput): TeardownPlan {
   };
   if (moved && !Object.keys(after).length) notes.push(`After the delete, endpoint ${name} serves no traffic: no deployment that stays served any.`);
   return done(planned, moved ? endpointBodyFromLive(live.body) : undefined);
+}
+
+const ML = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints';
+
+/** Whether the caller may send what the plan sends: the DELETEs and the traffic step of a forced delete (checked before any write). */
+function callerFindings(input: TeardownInput, requests: PlannedRequest[], trafficStep: boolean, where: SourceRange): Finding[] {
+  const perms = input.callerPermissions;
+  const wanted = [...new Set([...(trafficStep ? [`${ML}/write`] : []), ...requests.filter((r) => r.change === 'delete').map((r) => (r.resource?.kind === 'endpoint' ? `${ML}/delete` : `${ML}/deployments/delete`))])];
+  if (!perms || !wanted.length) return [];
+  if (perms.kind !== 'found') {
+    const why = perms.kind === 'unreadable' ? perms.why : 'not found';
+    return [makeFinding('cannot-verify', where, `Cannot verify that the signed-in identity may ${wanted.map((w) => w.split('/').slice(-2).join('/')).join(', ')} (its permissions could not be read: ${why}).`, { hint: 'Make sure the workflow identity may delete online endpoints and deployments on the workspace.' })];
+  }
+  const missing = wanted.filter((action) => !blocksAllow(perms.value, { action }));
+  if (!missing.length) return [];
+  return [makeFinding('caller-cannot-delete', where, `The signed-in identity lacks ${missing.join(', ')} on the workspace: the teardown would be refused (403) ${trafficStep ? 'after moving the traffic' : 'at its first DELETE'}. Nothing is deleted.`, {
+    severity: 'error',
+    hint: 'Assign the workflow identity a role that may delete online endpoints and deployments on the workspace (AzureML Data Scientist, or Contributor).',
+  })];
 }
 
 function locate(s: DeploymentSpec | EndpointSpec | undefined): SourceRange {

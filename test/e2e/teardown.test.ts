@@ -124,6 +124,19 @@ describe('mode delete: deployments only', () => {
 });
 
 describe('mode delete: what Azure answers', () => {
+  it('a caller that may only read is refused before any DELETE (caller-cannot-delete)', async () => {
+    const state = await admin<{ roleAssignments: Array<{ name: string; roleName: string }> }>(emu, 'GET', '/state');
+    const contributor = state.body.roleAssignments.find((a) => a.roleName === 'Contributor');
+    assert.ok(contributor);
+    await admin(emu, 'DELETE', `/role-assignments/${contributor.name}`);
+    await admin(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Reader', scope: 'resourceGroup' });
+    const run = await deploy(emu, { mode: 'delete', 'endpoint-file': 'ml/endpoint.yml', set: 'name=existing-ep', 'force-delete': 'true' }, files());
+    assert.equal(run.code, 1, run.stdout);
+    assert.match(annotation(run, 'caller-cannot-delete', 'error')?.message ?? '', /lacks Microsoft\.MachineLearningServices\/workspaces\/onlineEndpoints\/delete/);
+    assert.deepEqual(await writes(emu), []);
+    assert.deepEqual((await world(emu))['existing-ep']?.traffic, { blue: 100 });
+  });
+
   it('a 500 on the GET of the endpoint stops before any write (unreadable is not missing)', async () => {
     await admin(emu, 'POST', '/faults', { host: 'management.azure.com', method: 'GET', path: '/onlineEndpoints/existing-ep$', status: 500, times: 0 });
     const run = await deploy(emu, { mode: 'delete', 'endpoint-file': 'ml/endpoint.yml', set: 'name=existing-ep', 'force-delete': 'true' }, files(), { timeoutMs: 120_000 });

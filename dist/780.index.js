@@ -1,5 +1,5 @@
-export const id = 322;
-export const ids = [322];
+export const id = 780;
+export const ids = [780];
 export const modules = {
 
 /***/ 9258:
@@ -2485,6 +2485,66 @@ function notServedIsUnreadable(l) {
 
 /***/ }),
 
+/***/ 3497:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E5: () => (/* binding */ readRoleDefinition),
+/* harmony export */   FI: () => (/* binding */ readAssignments),
+/* harmony export */   UK: () => (/* binding */ readCallerPermissions)
+/* harmony export */ });
+/* unused harmony exports AUTHORIZATION_API_VERSION, ROLE_ASSIGNMENTS_READ, parsePermission, parseAssignment, parseRoleDefinition */
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(449);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7095);
+
+
+const AUTHORIZATION_API_VERSION = '2022-04-01';
+const ROLE_ASSIGNMENTS_READ = 'Microsoft.Authorization/roleAssignments/read';
+/** The signed-in identity's permissions at `scope` (an ARM resource or resource-group id). */
+function readCallerPermissions(arm, scope) {
+    return (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .lookup */ .$I)(async () => (await (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .listAll */ ._w)(arm, { method: 'GET', path: `${trimSlash(scope)}/providers/Microsoft.Authorization/permissions`, apiVersion: AUTHORIZATION_API_VERSION })).map(parsePermission));
+}
+function parsePermission(value) {
+    const p = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(value);
+    return { actions: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .strings */ .P$)(p.actions), notActions: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .strings */ .P$)(p.notActions), dataActions: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .strings */ .P$)(p.dataActions), notDataActions: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .strings */ .P$)(p.notDataActions) };
+}
+/** Assignments that apply to `principalId` (or a group it is in) at `scope`, inherited ones included. */
+function readAssignments(arm, principalId, scope) {
+    return (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .lookup */ .$I)(async () => (await (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .listAll */ ._w)(arm, {
+        method: 'GET',
+        path: `${trimSlash(scope)}/providers/Microsoft.Authorization/roleAssignments`,
+        apiVersion: AUTHORIZATION_API_VERSION,
+        query: { $filter: `assignedTo('${principalId}')` },
+    })).map(parseAssignment), ROLE_ASSIGNMENTS_READ);
+}
+function parseAssignment(value) {
+    const a = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(value);
+    const p = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(a.properties);
+    return {
+        id: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(a.id) ?? '',
+        principalId: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p.principalId) ?? '',
+        roleDefinitionId: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p.roleDefinitionId) ?? '',
+        scope: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p.scope) ?? '',
+        condition: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p.condition),
+        createdOn: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p.createdOn),
+    };
+}
+/** A role definition by its full id (`/subscriptions/…/roleDefinitions/{guid}`, as assignments name it). */
+function readRoleDefinition(arm, roleDefinitionId) {
+    return (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .lookup */ .$I)(async () => parseRoleDefinition((await arm.send({ method: 'GET', path: roleDefinitionId, apiVersion: AUTHORIZATION_API_VERSION })).body));
+}
+function parseRoleDefinition(value) {
+    const d = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(value);
+    const p = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(d.properties);
+    return { id: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.id) ?? '', roleName: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p.roleName) ?? '', permissions: (Array.isArray(p.permissions) ? p.permissions : []).map(parsePermission) };
+}
+function trimSlash(scope) {
+    return scope.replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
 /***/ 449:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -3063,6 +3123,8 @@ var azure_ml = __webpack_require__(7932);
 var azure_session = __webpack_require__(7574);
 // EXTERNAL MODULE: ./lib/azure/workspace.js
 var azure_workspace = __webpack_require__(207);
+// EXTERNAL MODULE: ./lib/azure/rbac.js
+var rbac = __webpack_require__(3497);
 // EXTERNAL MODULE: ./lib/checks/workspace.js
 var workspace = __webpack_require__(7594);
 // EXTERNAL MODULE: ./lib/findings/finding.js
@@ -3235,6 +3297,8 @@ function locate(d) {
 var model = __webpack_require__(7053);
 // EXTERNAL MODULE: ./lib/checks/check.js
 var check = __webpack_require__(3155);
+// EXTERNAL MODULE: ./lib/checks/rbac.js
+var checks_rbac = __webpack_require__(4191);
 // EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
 var validate_plan = __webpack_require__(9939);
 ;// CONCATENATED MODULE: ./lib/modes/teardown-plan.js
@@ -3247,6 +3311,7 @@ var validate_plan = __webpack_require__(9939);
 // refused (`delete-serving`) unless `force-delete: true`; a forced deployment first gives its share
 // to the deployments that stay (one planned traffic step). What is already gone is a notice
 // (`already-deleted`); what could not be read is never missing (`resource-unreadable`). Pure.
+
 
 
 
@@ -3272,6 +3337,7 @@ function planTeardown(input) {
     const epPath = (0,manifests/* endpointPath */.nM)(input.workspace, name);
     let withEndpoint;
     const done = (traffic, trafficBody) => {
+        findings.push(...callerFindings(input, requests, (traffic?.steps.length ?? 0) > 0, epAt));
         const changes = requests.some((r) => r.change === 'delete') || (traffic?.steps.length ?? 0) > 0;
         notes.unshift(`Plan: ${requests.map((r) => `${r.change} ${r.resource?.kind} ${r.resource?.name}`).join('; ') || 'nothing to delete'}.`);
         if (traffic?.steps.length)
@@ -3383,14 +3449,33 @@ function planTeardown(input) {
         notes.push(`After the delete, endpoint ${name} serves no traffic: no deployment that stays served any.`);
     return done(planned, moved ? (0,validate_plan/* endpointBodyFromLive */.Ic)(live.body) : undefined);
 }
+const ML = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints';
+/** Whether the caller may send what the plan sends: the DELETEs and the traffic step of a forced delete (checked before any write). */
+function callerFindings(input, requests, trafficStep, where) {
+    const perms = input.callerPermissions;
+    const wanted = [...new Set([...(trafficStep ? [`${ML}/write`] : []), ...requests.filter((r) => r.change === 'delete').map((r) => (r.resource?.kind === 'endpoint' ? `${ML}/delete` : `${ML}/deployments/delete`))])];
+    if (!perms || !wanted.length)
+        return [];
+    if (perms.kind !== 'found') {
+        const why = perms.kind === 'unreadable' ? perms.why : 'not found';
+        return [(0,finding/* makeFinding */.MH)('cannot-verify', where, `Cannot verify that the signed-in identity may ${wanted.map((w) => w.split('/').slice(-2).join('/')).join(', ')} (its permissions could not be read: ${why}).`, { hint: 'Make sure the workflow identity may delete online endpoints and deployments on the workspace.' })];
+    }
+    const missing = wanted.filter((action) => !(0,checks_rbac/* blocksAllow */.GQ)(perms.value, { action }));
+    if (!missing.length)
+        return [];
+    return [(0,finding/* makeFinding */.MH)('caller-cannot-delete', where, `The signed-in identity lacks ${missing.join(', ')} on the workspace: the teardown would be refused (403) ${trafficStep ? 'after moving the traffic' : 'at its first DELETE'}. Nothing is deleted.`, {
+            severity: 'error',
+            hint: 'Assign the workflow identity a role that may delete online endpoints and deployments on the workspace (AzureML Data Scientist, or Contributor).',
+        })];
+}
 function teardown_plan_locate(s) {
     if (!s)
         return { file: '', line: 1, column: 1 };
     return s.spans.name ? (0,check.at)(s.file, s.spans.name) : { file: s.file, line: 1, column: 1 };
 }
 
-// EXTERNAL MODULE: ./lib/modes/validate.js + 19 modules
-var validate = __webpack_require__(2132);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 18 modules
+var validate = __webpack_require__(7106);
 ;// CONCATENATED MODULE: ./lib/modes/delete.js
 // mode: delete — the teardown of what the files name (docs/teardown.md), through the same pipeline as
 // every write: sign in, read the workspace, the endpoint and its deployments (read-only), plan the
@@ -3399,6 +3484,7 @@ var validate = __webpack_require__(2132);
 // only when nothing fails the run, apply (src/apply/teardown.ts). validate with `teardown: true`
 // runs the same read-only half and shows the same plan. A teardown resolves no secret reference:
 // the secrets a deployment reads may be gone already when its pull request closes.
+
 
 
 
@@ -3417,14 +3503,15 @@ async function teardownOnline(run, mode) {
     const read = await run.phase('Read Azure (read-only)', async () => {
         const ml = { arm: session.arm, subscriptionId: session.subscriptionId, workspacePath: session.workspacePath };
         const unnamed = { kind: 'unreadable', why: 'the files name no endpoint (see the findings above)' };
-        const [workspace, endpoint, deployments] = await Promise.all([
+        const [workspace, endpoint, deployments, callerPermissions] = await Promise.all([
             (0,azure_workspace/* readWorkspaceAddress */.Ye)({ ...ml, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName }),
             endpointName ? (0,azure_ml/* readEndpoint */.KW)(ml, endpointName) : Promise.resolve(unnamed),
             endpointName ? (0,azure_ml/* readDeployments */.Fz)(ml, endpointName) : Promise.resolve(unnamed),
+            (0,rbac/* readCallerPermissions */.UK)(session.arm, session.workspacePath),
         ]);
-        const line = `Read (nothing written): the workspace, endpoint ${endpointName} (${endpoint.kind}) and its deployments (${deployments.kind === 'found' ? Object.keys(deployments.value).join(', ') || 'none' : deployments.kind}); ${session.stats.requests - requestsAtSignIn} request(s).`;
+        const line = `Read (nothing written): the workspace, the signed-in identity's permissions on it, endpoint ${endpointName} (${endpoint.kind}) and its deployments (${deployments.kind === 'found' ? Object.keys(deployments.value).join(', ') || 'none' : deployments.kind}); ${session.stats.requests - requestsAtSignIn} request(s).`;
         core.info(line);
-        return { workspace, endpoint, deployments, line };
+        return { workspace, endpoint, deployments, callerPermissions, line };
     });
     // A workspace that is not there makes a 404 of the endpoint meaningless: its one finding, and no plan (never "already deleted").
     // workspaceGate reads only the address facts, the files and the references.
@@ -3433,7 +3520,7 @@ async function teardownOnline(run, mode) {
     const teardown = await run.phase('Plan the teardown', async () => {
         const t = gate
             ? { plan: { requests: [], assets: [] }, changes: false, findings: gate.findings, notes: [] }
-            : planTeardown({ endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, facts: { endpoint: read.endpoint, deployments: read.deployments }, workspace: ws, forceDelete: inputs.forceDelete, mode });
+            : planTeardown({ endpoint: analysis.endpoint, endpointName, deployments: analysis.deployments, facts: { endpoint: read.endpoint, deployments: read.deployments }, workspace: ws, forceDelete: inputs.forceDelete, callerPermissions: read.callerPermissions, mode });
         for (const line of t.notes)
             core.info(line);
         for (const r of t.plan.requests)
@@ -3950,7 +4037,7 @@ function resolveLabels(body, d, rest, facts) {
 
 /***/ }),
 
-/***/ 2132:
+/***/ 7106:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -4169,53 +4256,8 @@ function instanceTypeProblem(ctx, d, compute) {
 
 // EXTERNAL MODULE: ./lib/checks/rbac.js
 var rbac = __webpack_require__(4191);
-;// CONCATENATED MODULE: ./lib/azure/rbac.js
-
-
-const AUTHORIZATION_API_VERSION = '2022-04-01';
-const ROLE_ASSIGNMENTS_READ = 'Microsoft.Authorization/roleAssignments/read';
-/** The signed-in identity's permissions at `scope` (an ARM resource or resource-group id). */
-function readCallerPermissions(arm, scope) {
-    return (0,read/* lookup */.$I)(async () => (await (0,read/* listAll */._w)(arm, { method: 'GET', path: `${trimSlash(scope)}/providers/Microsoft.Authorization/permissions`, apiVersion: AUTHORIZATION_API_VERSION })).map(parsePermission));
-}
-function parsePermission(value) {
-    const p = (0,json/* obj */.WL)(value);
-    return { actions: (0,json/* strings */.P$)(p.actions), notActions: (0,json/* strings */.P$)(p.notActions), dataActions: (0,json/* strings */.P$)(p.dataActions), notDataActions: (0,json/* strings */.P$)(p.notDataActions) };
-}
-/** Assignments that apply to `principalId` (or a group it is in) at `scope`, inherited ones included. */
-function readAssignments(arm, principalId, scope) {
-    return (0,read/* lookup */.$I)(async () => (await (0,read/* listAll */._w)(arm, {
-        method: 'GET',
-        path: `${trimSlash(scope)}/providers/Microsoft.Authorization/roleAssignments`,
-        apiVersion: AUTHORIZATION_API_VERSION,
-        query: { $filter: `assignedTo('${principalId}')` },
-    })).map(parseAssignment), ROLE_ASSIGNMENTS_READ);
-}
-function parseAssignment(value) {
-    const a = (0,json/* obj */.WL)(value);
-    const p = (0,json/* obj */.WL)(a.properties);
-    return {
-        id: (0,json/* str */.gx)(a.id) ?? '',
-        principalId: (0,json/* str */.gx)(p.principalId) ?? '',
-        roleDefinitionId: (0,json/* str */.gx)(p.roleDefinitionId) ?? '',
-        scope: (0,json/* str */.gx)(p.scope) ?? '',
-        condition: (0,json/* str */.gx)(p.condition),
-        createdOn: (0,json/* str */.gx)(p.createdOn),
-    };
-}
-/** A role definition by its full id (`/subscriptions/…/roleDefinitions/{guid}`, as assignments name it). */
-function readRoleDefinition(arm, roleDefinitionId) {
-    return (0,read/* lookup */.$I)(async () => parseRoleDefinition((await arm.send({ method: 'GET', path: roleDefinitionId, apiVersion: AUTHORIZATION_API_VERSION })).body));
-}
-function parseRoleDefinition(value) {
-    const d = (0,json/* obj */.WL)(value);
-    const p = (0,json/* obj */.WL)(d.properties);
-    return { id: (0,json/* str */.gx)(d.id) ?? '', roleName: (0,json/* str */.gx)(p.roleName) ?? '', permissions: (Array.isArray(p.permissions) ? p.permissions : []).map(parsePermission) };
-}
-function trimSlash(scope) {
-    return scope.replace(/\/+$/, '');
-}
-
+// EXTERNAL MODULE: ./lib/azure/rbac.js
+var azure_rbac = __webpack_require__(3497);
 ;// CONCATENATED MODULE: ./lib/azure/gather.js
 
 
@@ -4261,7 +4303,7 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const computeName = computeRef ? computeKey(computeRef) : undefined;
     const computes = computeRef && computeName ? { [computeName]: readCompute(ml, computeRef.id ?? computeRef.name ?? computeName) } : {};
     const callerPermissions = {
-        [session.workspacePath]: readCallerPermissions(arm, session.workspacePath),
+        [session.workspacePath]: (0,azure_rbac/* readCallerPermissions */.UK)(arm, session.workspacePath),
     };
     // Round 2: what needs round 1 (vault ids, principals, the region).
     const vaultIds = Promise.all(Object.values(vaultByHost)).then((ls) => unique(ls.flatMap((l) => (l.kind === 'found' && l.value.resourceId ? [l.value.resourceId] : []))));
@@ -4269,7 +4311,7 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     // A workspace that is not there (or refused) makes every other answer meaningless: no round 2
     // (the workspace check reports the one finding; docs/online-checks.md §workspace).
     const blocked = workspaceAddress.problem !== undefined;
-    const callerAtVaults = vaultIds.then((ids) => (blocked ? [] : Promise.all(ids.map(async (id) => [id, await readCallerPermissions(arm, id)]))));
+    const callerAtVaults = vaultIds.then((ids) => (blocked ? [] : Promise.all(ids.map(async (id) => [id, await (0,azure_rbac/* readCallerPermissions */.UK)(arm, id)]))));
     const principals = blocked ? [] : endpointPrincipals(await endpoint, await Promise.all(Object.values(userAssigned)));
     const ws = await workspace;
     const scopesFor = async (p) => {
@@ -4281,7 +4323,7 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     const assignmentReads = new read/* Once */.a6();
     const principalFacts = Promise.all(principals.map(async (p) => {
         const scopes = await scopesFor(p);
-        const reads = await Promise.all(scopes.map((scope) => assignmentReads.get(`${p.objectId}|${scope.toLowerCase()}`, () => readAssignments(arm, p.objectId, scope))));
+        const reads = await Promise.all(scopes.map((scope) => assignmentReads.get(`${p.objectId}|${scope.toLowerCase()}`, () => (0,azure_rbac/* readAssignments */.FI)(arm, p.objectId, scope))));
         return [p.objectId, { objectId: p.objectId, assignments: mergeAssignments(reads) }];
     }));
     // A referenced secret that does not exist: one names listing per such vault, for the closest name.
@@ -4313,7 +4355,7 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     for (const id of definitionIds)
         if (!definitionsByKey.has((0,rbac/* roleDefinitionKey */.BP)(id)))
             definitionsByKey.set((0,rbac/* roleDefinitionKey */.BP)(id), id);
-    const definitions = await Promise.all([...definitionsByKey].map(async ([key, id]) => [key, await readRoleDefinition(arm, id)]));
+    const definitions = await Promise.all([...definitionsByKey].map(async ([key, id]) => [key, await (0,azure_rbac/* readRoleDefinition */.E5)(arm, id)]));
     const roleDefinitions = {};
     for (const [key, def] of definitions)
         if (def.kind === 'found')
