@@ -160,6 +160,17 @@ describe('mode delete: what Azure answers', () => {
     assert.deepEqual((await world(emu))['existing-ep']?.traffic, { blue: 100 });
   });
 
+  it('a DELETE answered 500 until the timeout fails the run honestly, and the endpoint is still there', async () => {
+    await admin(emu, 'POST', '/faults', { host: 'management.azure.com', method: 'DELETE', path: '/onlineEndpoints/existing-ep$', status: 500, times: 0 });
+    const run = await deploy(emu, { mode: 'delete', 'endpoint-file': 'ml/endpoint.yml', set: 'name=existing-ep', 'force-delete': 'true', timeout: '6s' }, files());
+    await admin(emu, 'DELETE', '/faults');
+    assert.equal(run.code, 1, run.stdout);
+    assert.match(annotation(run, 'deployment-failed', 'error')?.message ?? '', /Deleting endpoint existing-ep failed \(InternalServerError: .*\); it still exists/);
+    assert.ok((await writes(emu)).filter((w) => w.method === 'DELETE').every((w) => w.status === 500), 'every DELETE answered 500');
+    assert.match(run.summary, /nothing was written to Azure/i);
+    assert.deepEqual((await world(emu))['existing-ep']?.traffic, { blue: 100 });
+  });
+
   it('a DELETE answered 503 once is sent again and succeeds', async () => {
     await admin(emu, 'POST', '/faults', { host: 'management.azure.com', method: 'DELETE', path: '/onlineEndpoints/existing-ep$', status: 503, times: 1 });
     const run = await deploy(emu, { mode: 'delete', 'endpoint-file': 'ml/endpoint.yml', set: 'name=existing-ep', 'force-delete': 'true' }, files());
