@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _apply_apply_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9258);
 /* harmony import */ var _apply_live_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(870);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7106);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5299);
 
 
 

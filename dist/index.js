@@ -42480,9 +42480,9 @@ const lintMode = {
 
 const MODE_REGISTRY = {
     lint: async () => lintMode,
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(318), __nccwpck_require__.e(444), __nccwpck_require__.e(780)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7106))).validateMode,
-    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(318), __nccwpck_require__.e(444), __nccwpck_require__.e(780), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3319))).deployMode,
-    delete: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(318), __nccwpck_require__.e(444), __nccwpck_require__.e(780)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1999))).deleteMode,
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(318), __nccwpck_require__.e(444), __nccwpck_require__.e(999), __nccwpck_require__.e(299)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5299))).validateMode,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(318), __nccwpck_require__.e(444), __nccwpck_require__.e(999), __nccwpck_require__.e(299), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3319))).deployMode,
+    delete: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(318), __nccwpck_require__.e(444), __nccwpck_require__.e(999)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1999))).deleteMode,
 };
 
 ;// CONCATENATED MODULE: ./lib/pipeline.js

@@ -16,7 +16,7 @@ import { applyTeardown } from '../apply/teardown.ts';
 import { armIdentifiers } from '../report/model.ts';
 import type { AnalyzedRun, CheckResult, ModeDefinition } from './mode.ts';
 import { planTeardown, type TeardownPlan } from './teardown-plan.ts';
-import { approvedPlanFindings } from './validate.ts';
+import { approvedPlanFindings } from './expected-plan.ts';
 
 export interface TeardownChecked extends CheckResult {
   session: AzureSession;

@@ -14,10 +14,8 @@ import { maskable } from '../report/redact.ts';
 import { traceTags } from '../apply/trace-tags.ts';
 import { armIdentifiers } from '../report/model.ts';
 import { OFFLINE_WORKSPACE, deploymentRestBody } from '../manifests/index.ts';
-import { readSourceFile, workspaceRoot } from '../source-files.ts';
-import { comparePlans } from './approved-plan.ts';
+import { approvedPlanFindings } from './expected-plan.ts';
 import { computePlan, type ComputedPlan } from './validate-plan.ts';
-import type { Plan } from '../plan.ts';
 import { teardownOnline } from './delete.ts';
 import type { AnalyzedRun, CheckResult, ModeDefinition } from './mode.ts';
 
@@ -112,25 +110,6 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
     assetPlan,
     computed,
   };
-}
-
-/** The plan just computed against the approved one (`expected-plan`): any difference stops deploy (or delete) before any write. */
-export function approvedPlanFindings(path: string, plan: Plan, analysis: AnalyzedRun['analysis']): Finding[] {
-  const spec = analysis.endpoint;
-  const first = analysis.deployments[0];
-  const where = spec ? { file: spec.file, line: spec.spans.name?.line ?? 1, column: spec.spans.name?.column ?? 1 } : { file: first?.file ?? '', line: first?.spans.name?.line ?? 1, column: first?.spans.name?.column ?? 1 };
-  let approved: unknown;
-  try {
-    approved = JSON.parse(readSourceFile('expected-plan', path, workspaceRoot()).text);
-  } catch (error) {
-    return [makeFinding('plan-stale', where, `expected-plan: ${path} cannot be read as a plan file (${error instanceof Error ? error.message : String(error)}); nothing is written.`, { hint: 'Give the plan-file output of the approved validate run (for example downloaded with actions/download-artifact).' })];
-  }
-  const differences = comparePlans(approved, plan);
-  if (!differences.length) {
-    core.info(`The plan matches the approved plan in ${path}.`);
-    return [];
-  }
-  return [makeFinding('plan-stale', where, `The plan differs from the approved one (${path}): ${differences.join('; ')}. Nothing is written.`, { hint: 'Azure or the files changed since the approval: run validate again, review the new plan, and approve that one.' })];
 }
 
 /** The online traffic check decides what the offline analysis could only flag as a notice. */
