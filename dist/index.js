@@ -41303,7 +41303,7 @@ function readInputs(read, env = process.env) {
     const teardownInput = bool('teardown', false);
     if (teardownInput && mode !== 'validate' && mode !== 'delete')
         problems.push(`teardown: plans what mode: delete would delete; use it with mode: validate (or run mode: delete), not mode: ${mode ?? get('mode')}.`);
-    if (mode === 'delete' && (get('traffic') || get('rollout-steps') || get('mirror-percent')))
+    if ((mode === 'delete' || teardownInput) && (get('traffic') || get('rollout-steps') || get('mirror-percent')))
         problems.push('traffic, rollout-steps, mirror-percent: mode: delete moves no traffic of its own; a serving deployment is refused (or, with force-delete: true, its share goes to the deployments that stay).');
     // validate reads grant-missing-roles too: it predicts the deploy that the same inputs would run.
     // validate plans the traffic (and the grants) of the deploy the same inputs would run: it reads those too.

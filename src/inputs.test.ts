@@ -62,6 +62,7 @@ describe('readInputs', () => {
   const invalid: [string, Record<string, string>, RegExp][] = [
     ['teardown with deploy', { 'endpoint-file': 'e', teardown: 'true' }, /teardown: plans what mode: delete would delete; use it with mode: validate/],
     ['traffic with delete', { mode: 'delete', 'endpoint-file': 'e', traffic: 'all' }, /mode: delete moves no traffic of its own/],
+    ['rollout-steps with a teardown plan', { mode: 'validate', teardown: 'true', 'endpoint-file': 'e', 'rollout-steps': '50,100' }, /mode: delete moves no traffic of its own/],
     ['a bad force-delete', { mode: 'delete', 'endpoint-file': 'e', 'force-delete': 'yes' }, /force-delete: 'yes' is not a boolean/],
     ['no files', {}, /give at least one YAML file/],
     ['unknown mode', { mode: 'apply', 'endpoint-file': 'e' }, /mode: 'apply' is not a mode/],

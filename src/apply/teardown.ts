@@ -2,9 +2,10 @@
 // as it stands. A forced delete of a serving deployment first moves its share to the deployments
 // that stay (one endpoint PUT, read back); then each planned DELETE: right before it the resource is
 // read again (gone meanwhile: a notice; being deleted: waited for; serving now although the plan
-// found it idle: plan-stale, nothing deleted), the DELETE is waited for as the long-running
-// operation Azure answers it with (202 + Azure-AsyncOperation/Location, test/fixtures/recorded/ml-online.json),
-// and read back: only a GET that answers 404 counts as deleted. A service failure becomes a
+// found it idle, or an endpoint with a deployment the plan did not list: plan-stale, nothing
+// deleted), the DELETE is waited for as the long-running operation Azure answers it with (202 +
+// Azure-AsyncOperation/Location, test/fixtures/recorded/ml-online.json), and read back: only a GET
+// that answers 404 counts as deleted. A service failure becomes a
 // finding with what was written so far, never a throw (src/modes/mode.ts).
 import * as core from '@actions/core';
 import type { SourceRange } from '../findings/finding.ts';
@@ -14,6 +15,7 @@ import { ML_API_VERSION, endpointPath, type DeploymentSpec } from '../manifests/
 import type { TeardownChecked } from '../modes/delete.ts';
 import type { AnalyzedRun, ApplyResult } from '../modes/mode.ts';
 import type { DeletedResource, ReadBack } from '../report/model.ts';
+import { readDeployments } from '../azure/ml.ts';
 import { bodyOf, readBackOf, written } from './apply.ts';
 import { readDeployment, readEndpoint, waitWhileBusy, type LiveEndpoint } from './live.ts';
 import { formatTraffic, normalizeTraffic, sameTraffic, withTraffic } from './traffic-plan.ts';
@@ -113,6 +115,14 @@ async function execute(run: AnalyzedRun, checked: TeardownChecked, log: ApplyLog
       log.findings.push(makeFinding('already-deleted', at, `${what} was deleted since the plan (by another run, or by hand): nothing to delete.`));
       log.entry(label, started, 'ok', 'already gone');
       continue;
+    }
+    if (kind === 'endpoint') {
+      // Deleting the endpoint deletes every deployment it has: one that appeared since the plan would go unreviewed.
+      const listed = await readDeployments({ arm: session.arm, subscriptionId: session.subscriptionId, workspacePath: session.workspacePath }, name);
+      if (listed.kind === 'unreadable') throw new Error(`the deployments of endpoint ${name}: ${listed.why}`);
+      const now = listed.kind === 'found' ? Object.values(listed.value).map((d) => d.name.toLowerCase()).sort() : [];
+      const added = now.filter((n) => !withIt.some((w) => w.toLowerCase() === n));
+      if (added.length) return stale(at, what, `deployment(s) ${added.join(', ')} appeared since the plan, and deleting the endpoint would delete them too`, label, started);
     }
     if (!inputs.forceDelete) {
       const endpoint = kind === 'endpoint' ? (busy.value as LiveEndpoint) : await readEndpoint(session, epPath, deadline);
