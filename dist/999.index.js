@@ -3146,9 +3146,10 @@ var writes = __webpack_require__(7544);
 // as it stands. A forced delete of a serving deployment first moves its share to the deployments
 // that stay (one endpoint PUT, read back); then each planned DELETE: right before it the resource is
 // read again (gone meanwhile: a notice; being deleted: waited for; serving now although the plan
-// found it idle, or an endpoint with a deployment the plan did not list: plan-stale, nothing deleted), the DELETE is waited for as the long-running
-// operation Azure answers it with (202 + Azure-AsyncOperation/Location, test/fixtures/recorded/ml-online.json),
-// and read back: only a GET that answers 404 counts as deleted. A service failure becomes a
+// found it idle, or an endpoint with a deployment the plan did not list: plan-stale, nothing
+// deleted), the DELETE is waited for as the long-running operation Azure answers it with (202 +
+// Azure-AsyncOperation/Location, test/fixtures/recorded/ml-online.json), and read back: only a GET
+// that answers 404 counts as deleted. A service failure becomes a
 // finding with what was written so far, never a throw (src/modes/mode.ts).
 
 

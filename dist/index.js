@@ -41091,6 +41091,7 @@ const RULES = {
         fix: 'Move the traffic away first, or set force-delete: true when the teardown is meant (a pull-request preview endpoint).',
         when: '`mode: delete` (or `mode: validate` with `teardown: true`) was asked to delete an endpoint whose deployments serve live or mirrored traffic, or a deployment that serves live or mirrored traffic of an endpoint that stays. Nothing is deleted. With `force-delete: true` the endpoint is deleted anyway (this finding is then a notice), and a serving deployment first gives its share to the deployments that stay (in proportion; none left: the endpoint serves nothing), in the plan and the timeline, before its DELETE. A deployment that serves 0 % is deleted without force (docs/teardown.md).',
         detectedIn: 'validate',
+        teardown: true,
         example: {
             bad: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
             good: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n  force-delete: true\n',
@@ -41106,6 +41107,7 @@ const RULES = {
         fix: 'Give the workflow identity a role that may delete online endpoints and deployments on the workspace (e.g. AzureML Data Scientist or Contributor).',
         when: 'Before a teardown writes anything, the signed-in identity\'s own permissions on the workspace (the Authorization `permissions` API) must allow each request of the plan: `onlineEndpoints/delete` for an endpoint, `onlineEndpoints/deployments/delete` for a deployment, and `onlineEndpoints/write` for the traffic step of a forced delete. Otherwise a forced delete would move the traffic and then fail on the DELETE. Permissions that could not be read are a `cannot-verify` warning.',
         detectedIn: 'validate',
+        teardown: true,
         example: {
             bad: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
             good: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
@@ -41121,6 +41123,7 @@ const RULES = {
         fix: 'Nothing to do: the teardown is idempotent, so a re-run of `pull_request: closed` passes.',
         when: '`mode: delete` was asked to delete an endpoint or a deployment that does not exist (Azure answers 404): it was deleted before, by an earlier run or by hand. The run passes and sends no DELETE for it. A resource that could not be read (a server error, a refused read) is never taken for missing: that is `resource-unreadable`, which stops the teardown.',
         detectedIn: 'validate',
+        teardown: true,
         example: {
             bad: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
             good: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
