@@ -19,8 +19,9 @@ const MODE_TEXT: Record<DetectedIn, string> = {
   deploy: 'found while deploying',
 };
 
-function modesFrom(first: DetectedIn): string {
-  const modes = MODES.slice(MODES.indexOf(first)).map((m) => `\`${m}\``);
+function modesFrom(first: DetectedIn, teardown = false): string {
+  // The teardown's rules: validate with teardown: true, and mode delete (docs/teardown.md).
+  const modes = teardown ? ['`validate` (with `teardown: true`)', '`delete`'] : MODES.slice(MODES.indexOf(first)).map((m) => `\`${m}\``);
   const list = modes.length === 1 ? (modes[0] ?? '') : `${modes.slice(0, -1).join(', ')} and ${modes[modes.length - 1] ?? ''}`;
   return `${list} (${MODE_TEXT[first]})`;
 }
@@ -30,7 +31,7 @@ function section(id: RuleId, spec: RuleSpec): string {
   const lines = [
     `## ${id}`,
     '',
-    `**${prose(spec.title)}** · severity: \`${spec.severity}\` · detected in: ${modesFrom(spec.detectedIn)}`,
+    `**${prose(spec.title)}** · severity: \`${spec.severity}\` · detected in: ${modesFrom(spec.detectedIn, spec.teardown)}`,
     '',
     `**When it fires.** ${prose(spec.when)}`,
     '',

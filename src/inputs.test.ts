@@ -50,7 +50,20 @@ describe('readInputs', () => {
     assert.deepEqual(inputs.rolloutSteps, [10, 50, 100]);
   });
 
+  it('mode delete is a teardown; force-delete and teardown mean something only to a teardown', () => {
+    const del = readInputs(reader({ mode: 'delete', 'endpoint-file': 'e.yml', 'force-delete': 'true', 'bake-time': '1m' }), {});
+    assert.deepEqual([del.mode, del.teardown, del.forceDelete, del.ignored], ['delete', true, true, ['bake-time']]);
+    const planned = readInputs(reader({ mode: 'validate', 'endpoint-file': 'e.yml', teardown: 'true', 'force-delete': 'true' }), {});
+    assert.deepEqual([planned.teardown, planned.forceDelete, planned.ignored], [true, true, []]);
+    assert.deepEqual(readInputs(reader({ mode: 'deploy', 'endpoint-file': 'e.yml', 'force-delete': 'true' }), {}).ignored, ['force-delete']);
+    assert.deepEqual(readInputs(reader({ 'endpoint-file': 'e.yml' }), {}).teardown, false);
+  });
+
   const invalid: [string, Record<string, string>, RegExp][] = [
+    ['teardown with deploy', { 'endpoint-file': 'e', teardown: 'true' }, /teardown: plans what mode: delete would delete; use it with mode: validate/],
+    ['traffic with delete', { mode: 'delete', 'endpoint-file': 'e', traffic: 'all' }, /mode: delete moves no traffic of its own/],
+    ['rollout-steps with a teardown plan', { mode: 'validate', teardown: 'true', 'endpoint-file': 'e', 'rollout-steps': '50,100' }, /mode: delete moves no traffic of its own/],
+    ['a bad force-delete', { mode: 'delete', 'endpoint-file': 'e', 'force-delete': 'yes' }, /force-delete: 'yes' is not a boolean/],
     ['no files', {}, /give at least one YAML file/],
     ['unknown mode', { mode: 'apply', 'endpoint-file': 'e' }, /mode: 'apply' is not a mode/],
     ['unknown cloud', { environment: 'Mars', 'endpoint-file': 'e' }, /environment: 'Mars'/],

@@ -3,7 +3,7 @@
 import { findCloud, type Cloud } from './azure/clouds.ts';
 import { ambiguousOverrides, parseScopedOverrides, secretNameOverrides, type ScopedOverride } from './manifests/override-scope.ts';
 
-export const MODES = ['lint', 'validate', 'deploy'] as const;
+export const MODES = ['lint', 'validate', 'deploy', 'delete'] as const;
 export type Mode = (typeof MODES)[number];
 
 export type TrafficInput = { kind: 'all' } | { kind: 'map'; weights: Record<string, number> };
@@ -51,6 +51,10 @@ export interface Inputs {
   githubToken?: string;
   failOn: 'error' | 'warning';
   timeoutMs: number;
+  /** `force-delete`: mode delete (and validate with teardown) may delete an endpoint or a deployment that serves live or mirrored traffic (docs/teardown.md). */
+  forceDelete: boolean;
+  /** `teardown`: validate plans the teardown `mode: delete` would run instead of a deploy. */
+  teardown: boolean;
   /** A plan file from an approved validate run (its `plan-file`): deploy refuses, before any write, a plan that differs from it. */
   expectedPlanFile?: string;
   /** Inputs that were set but mean nothing in the chosen mode: reported, not fatal. */
@@ -142,10 +146,16 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
   const grantMissingRoles = bool('grant-missing-roles', false);
   const skipDefaultTags = bool('skip-default-tags', false);
   const prComment = bool('pr-comment', false);
+  const forceDelete = bool('force-delete', false);
+  const teardownInput = bool('teardown', false);
+  if (teardownInput && mode !== 'validate' && mode !== 'delete') problems.push(`teardown: plans what mode: delete would delete; use it with mode: validate (or run mode: delete), not mode: ${mode ?? get('mode')}.`);
+  if ((mode === 'delete' || teardownInput) && (get('traffic') || get('rollout-steps') || get('mirror-percent'))) problems.push('traffic, rollout-steps, mirror-percent: mode: delete moves no traffic of its own; a serving deployment is refused (or, with force-delete: true, its share goes to the deployments that stay).');
 
   // validate reads grant-missing-roles too: it predicts the deploy that the same inputs would run.
   // validate plans the traffic (and the grants) of the deploy the same inputs would run: it reads those too.
-  const ignored = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(mode === 'validate' && (VALIDATE_READS as readonly string[]).includes(name)) && !(name === 'grant-missing-roles' && !grantMissingRoles));
+  const ignored: string[] = mode === 'deploy' ? [] : DEPLOY_ONLY.filter((name) => get(name) && !(mode === 'validate' && (VALIDATE_READS as readonly string[]).includes(name)) && !(name === 'grant-missing-roles' && !grantMissingRoles));
+  // force-delete means something only to a teardown (mode: delete, or validate planning one).
+  if (get('force-delete') && !(mode === 'delete' || (mode === 'validate' && teardownInput))) ignored.push('force-delete');
 
   if (problems.length > 0 || !mode || !cloud) throw new InputError(problems);
   return {
@@ -182,6 +192,9 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
     failOn: failOnText === 'warning' ? 'warning' : 'error',
     timeoutMs,
     expectedPlanFile: optional('expected-plan'),
+    forceDelete,
+    // mode: delete is a teardown by definition.
+    teardown: mode === 'delete' || teardownInput,
     ignored,
   };
 }

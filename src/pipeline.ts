@@ -47,7 +47,7 @@ export async function runPipeline(inputs: Inputs): Promise<RunReport> {
     timeline,
     endpointName: analysis.endpoint?.name,
     deploymentNames: analysis.deployments.map((d) => d.name),
-    notes: inputs.ignored.length ? [`Ignored in ${inputs.mode} mode (they apply to deploy): ${inputs.ignored.join(', ')}.`] : [],
+    notes: inputs.ignored.length ? [`Ignored in ${inputs.mode} mode (they do not apply to this mode): ${inputs.ignored.join(', ')}.`] : [],
   };
   if (!mode.check) return report;
 
@@ -72,6 +72,7 @@ export async function runPipeline(inputs: Inputs): Promise<RunReport> {
   report.written = applied.written;
   report.readBack = applied.readBack ?? report.readBack;
   report.notes.push(...applied.notes);
+  if (applied.deleted) report.deleted = applied.deleted;
   return report;
 }
 

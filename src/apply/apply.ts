@@ -46,7 +46,7 @@ export interface DeployFacts {
   assetPlan: LocalAssetPlan;
 }
 
-function bodyOf(outcome: LroOutcome): string {
+export function bodyOf(outcome: LroOutcome): string {
   return outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : outcome.kind;
 }
 
@@ -297,12 +297,12 @@ function locate(d: DeploymentSpec): SourceRange {
   return { file: d.file, line: d.spans.name?.line ?? 1, column: d.spans.name?.column ?? 1 };
 }
 
-function readBackOf(e: LiveEndpoint | undefined): ReadBack | undefined {
+export function readBackOf(e: LiveEndpoint | undefined): ReadBack | undefined {
   if (!e) return undefined;
   return { scoringUri: e.scoringUri, swaggerUri: e.swaggerUri, traffic: e.traffic, mirrorTraffic: e.mirrorTraffic, ...armIdentifiers(e.body) };
 }
 
-function written(log: ApplyLog): Written {
+export function written(log: ApplyLog): Written {
   if (log.writes === 0) return 'nothing';
   return log.failed ? 'partial' : 'all';
 }

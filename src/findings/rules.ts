@@ -27,6 +27,8 @@ export interface RuleSpec {
   when: string;
   /** The first mode that detects it; later modes run it too (lint ⊂ validate ⊂ deploy). */
   detectedIn: DetectedIn;
+  /** A teardown rule: detected by validate with `teardown: true` and by mode delete, not by deploy (docs/teardown.md). */
+  teardown?: boolean;
   example: RuleExample;
 }
 
@@ -544,6 +546,57 @@ export const RULES = {
       azure: {
         bad: 'Between the plan and the write, someone sets the traffic of `my-endpoint` to blue=100.',
         good: 'Nobody else writes `my-endpoint` during the run.',
+      },
+    },
+  },
+  'delete-serving': {
+    severity: 'error',
+    title: 'The teardown would delete what serves traffic',
+    fix: 'Move the traffic away first, or set force-delete: true when the teardown is meant (a pull-request preview endpoint).',
+    when:
+      '`mode: delete` (or `mode: validate` with `teardown: true`) was asked to delete an endpoint whose deployments serve live or mirrored traffic, or a deployment that serves live or mirrored traffic of an endpoint that stays. Nothing is deleted. With `force-delete: true` the endpoint is deleted anyway (this finding is then a notice), and a serving deployment first gives its share to the deployments that stay (in proportion; none left: the endpoint serves nothing), in the plan and the timeline, before its DELETE. A deployment that serves 0 % is deleted without force (docs/teardown.md).',
+    detectedIn: 'validate',
+    teardown: true,
+    example: {
+      bad: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
+      good: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n  force-delete: true\n',
+      azure: {
+        bad: 'The endpoint serves `blue=100`: deleting it takes its scoring URI down.',
+        good: 'The same endpoint, with the teardown confirmed by `force-delete: true` (a preview endpoint on `pull_request: closed`).',
+      },
+    },
+  },
+  'caller-cannot-delete': {
+    severity: 'error',
+    title: 'The signed-in identity may not delete it',
+    fix: 'Give the workflow identity a role that may delete online endpoints and deployments on the workspace (e.g. AzureML Data Scientist or Contributor).',
+    when:
+      'Before a teardown writes anything, the signed-in identity\'s own permissions on the workspace (the Authorization `permissions` API) must allow each request of the plan: `onlineEndpoints/delete` for an endpoint, `onlineEndpoints/deployments/delete` for a deployment, and `onlineEndpoints/write` for the traffic step of a forced delete. Otherwise a forced delete would move the traffic and then fail on the DELETE. Permissions that could not be read are a `cannot-verify` warning.',
+    detectedIn: 'validate',
+    teardown: true,
+    example: {
+      bad: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
+      good: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
+      azure: {
+        bad: 'The workflow identity holds only Reader on the workspace.',
+        good: 'The workflow identity holds AzureML Data Scientist on the workspace.',
+      },
+    },
+  },
+  'already-deleted': {
+    severity: 'notice',
+    title: 'Already deleted: nothing to delete',
+    fix: 'Nothing to do: the teardown is idempotent, so a re-run of `pull_request: closed` passes.',
+    when:
+      '`mode: delete` was asked to delete an endpoint or a deployment that does not exist (Azure answers 404): it was deleted before, by an earlier run or by hand. The run passes and sends no DELETE for it. A resource that could not be read (a server error, a refused read) is never taken for missing: that is `resource-unreadable`, which stops the teardown.',
+    detectedIn: 'validate',
+    teardown: true,
+    example: {
+      bad: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
+      good: '# workflow step\nwith:\n  mode: delete\n  endpoint-file: ml/endpoint.yml\n',
+      azure: {
+        bad: 'The endpoint was deleted by the first run of the workflow; the re-run finds it gone (a notice, exit 0).',
+        good: 'The endpoint exists; the run deletes it and reads back 404.',
       },
     },
   },

@@ -6,7 +6,7 @@ import type { Finding } from '../findings/finding.ts';
 import type { Severity } from '../findings/severity.ts';
 import type { Inputs } from '../inputs.ts';
 import type { Plan } from '../plan.ts';
-import type { ReadBack, ReferenceRow, TimelineEntry, Written } from '../report/model.ts';
+import type { DeletedResource, ReadBack, ReferenceRow, TimelineEntry, Written } from '../report/model.ts';
 import type { SourceFile } from '../source-files.ts';
 
 /** Opens a phase: its own log group, timed into the summary's timeline. */
@@ -40,6 +40,8 @@ export interface ApplyResult {
   written: Written;
   readBack?: ReadBack;
   notes: string[];
+  /** What a teardown deleted (read back as gone). */
+  deleted?: DeletedResource[];
 }
 
 export interface ModeDefinition<Checked extends CheckResult = CheckResult> {

@@ -9,4 +9,5 @@ export const MODE_REGISTRY: Record<Mode, () => Promise<ModeDefinition>> = {
   lint: async () => lintMode,
   validate: async () => (await import('./validate.ts')).validateMode as ModeDefinition,
   deploy: async () => (await import('./deploy.ts')).deployMode as ModeDefinition,
+  delete: async () => (await import('./delete.ts')).deleteMode as ModeDefinition,
 };

@@ -14,9 +14,9 @@ import { maskable } from '../report/redact.ts';
 import { traceTags } from '../apply/trace-tags.ts';
 import { armIdentifiers } from '../report/model.ts';
 import { OFFLINE_WORKSPACE, deploymentRestBody } from '../manifests/index.ts';
-import { readSourceFile, workspaceRoot } from '../source-files.ts';
-import { comparePlans } from './approved-plan.ts';
+import { approvedPlanFindings } from './expected-plan.ts';
 import { computePlan, type ComputedPlan } from './validate-plan.ts';
+import { teardownOnline } from './delete.ts';
 import type { AnalyzedRun, CheckResult, ModeDefinition } from './mode.ts';
 
 export interface ValidateChecked extends CheckResult {
@@ -30,11 +30,12 @@ export interface ValidateChecked extends CheckResult {
   computed: ComputedPlan;
 }
 
-export const validateMode: ModeDefinition<ValidateChecked> = {
+export const validateMode: ModeDefinition = {
   // Offline, traffic to a deployment in no file is only a notice: the online traffic check decides it.
   unknownTrafficSeverity: 'notice',
   offlineReferenceStatus: 'not resolved: the online checks did not run',
-  check: (run) => validateOnline(run, 'validate'),
+  // teardown: true plans what mode: delete would delete (docs/teardown.md) instead of a deploy.
+  check: (run): Promise<CheckResult> => (run.inputs.teardown ? teardownOnline(run, 'validate') : validateOnline(run, 'validate')),
 };
 
 /** The read-only half shared by validate and deploy. */
@@ -92,7 +93,7 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
     mode,
   });
   for (const line of computed.notes) core.info(line);
-  if (inputs.expectedPlanFile) computed.findings.push(...approvedPlanFindings(inputs.expectedPlanFile, computed, analysis));
+  if (inputs.expectedPlanFile) computed.findings.push(...approvedPlanFindings(inputs.expectedPlanFile, computed.plan, analysis));
   const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
   return {
     // A workspace that is not there: its one finding only (the asset reads and the plan failed for the same reason).
@@ -109,25 +110,6 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
     assetPlan,
     computed,
   };
-}
-
-/** The plan just computed against the approved one (`expected-plan`): any difference stops deploy before any write. */
-function approvedPlanFindings(path: string, computed: ComputedPlan, analysis: AnalyzedRun['analysis']): Finding[] {
-  const spec = analysis.endpoint;
-  const first = analysis.deployments[0];
-  const where = spec ? { file: spec.file, line: spec.spans.name?.line ?? 1, column: spec.spans.name?.column ?? 1 } : { file: first?.file ?? '', line: first?.spans.name?.line ?? 1, column: first?.spans.name?.column ?? 1 };
-  let approved: unknown;
-  try {
-    approved = JSON.parse(readSourceFile('expected-plan', path, workspaceRoot()).text);
-  } catch (error) {
-    return [makeFinding('plan-stale', where, `expected-plan: ${path} cannot be read as a plan file (${error instanceof Error ? error.message : String(error)}); nothing is written.`, { hint: 'Give the plan-file output of the approved validate run (for example downloaded with actions/download-artifact).' })];
-  }
-  const differences = comparePlans(approved, computed.plan);
-  if (!differences.length) {
-    core.info(`The plan matches the approved plan in ${path}.`);
-    return [];
-  }
-  return [makeFinding('plan-stale', where, `The plan differs from the approved one (${path}): ${differences.join('; ')}. Nothing is written.`, { hint: 'Azure or the files changed since the approval: run validate again, review the new plan, and approve that one.' })];
 }
 
 /** The online traffic check decides what the offline analysis could only flag as a notice. */

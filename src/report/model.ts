@@ -44,6 +44,16 @@ export function armIdentifiers(body: Record<string, unknown> | undefined): Pick<
   return ids;
 }
 
+/** A resource a teardown (mode: delete) deleted and read back as gone (the `deleted` output). */
+export interface DeletedResource {
+  kind: 'endpoint' | 'deployment';
+  name: string;
+  /** Its ARM resource id. */
+  id: string;
+  /** For an endpoint: the deployments Azure deleted with it. */
+  deployments?: string[];
+}
+
 /** One phase or gate of the run, for the summary's timeline. */
 export interface TimelineEntry {
   name: string;
@@ -68,6 +78,8 @@ export interface RunReport {
   deploymentNames: string[];
   /** Extra lines for the summary, e.g. inputs ignored in this mode. */
   notes: string[];
+  /** mode: delete: what was deleted and read back as gone. */
+  deleted?: DeletedResource[];
 }
 
 export function failed(report: Pick<RunReport, 'findings' | 'failOn'>): boolean {

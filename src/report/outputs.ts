@@ -34,6 +34,8 @@ export function buildOutputs(report: RunReport, files: ReportFiles = {}, budget:
     if (report.deploymentNames.length) outputs['deployment-id'] = report.deploymentNames.map((name) => `${live.endpointId}/deployments/${name}`).join(',');
   }
   if (live?.principalId) outputs['endpoint-principal-id'] = live.principalId;
+  // mode: delete: what was deleted and read back as gone (names and ARM ids: small, never a secret).
+  if (report.deleted) outputs.deleted = JSON.stringify(report.deleted);
   if (files.sarifFile) outputs['sarif-file'] = files.sarifFile;
   if (files.planFile) outputs['plan-file'] = files.planFile;
   return outputs;

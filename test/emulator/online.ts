@@ -352,6 +352,9 @@ export function deleteEndpoint(call: ArmCall): EmuResponse {
   const e = w.endpoints.get(name.toLowerCase());
   if (!e) return { status: 204 };
   e.properties.provisioningState = 'Deleting';
+  // Deleting an endpoint deletes its deployments ("it deletes the endpoint and all the underlying deployments",
+  // how-to-deploy-online-endpoints): they are Deleting with it, and go with it (assumed: their state meanwhile).
+  for (const d of e.deployments.values()) d.properties.provisioningState = 'Deleting';
   const op = startOperation(w, 'Location', e.id, { status: 'Succeeded' }, () => {
     w.endpoints.delete(name.toLowerCase());
     // The SAI goes with the endpoint; its role assignments stay behind, orphaned, as in Azure.
@@ -550,6 +553,8 @@ export function deleteDeployment(call: ArmCall): EmuResponse {
   if (!d) return { status: 204 };
   const weight = Object.entries(e.properties.traffic).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? 0;
   if (weight > 0) return userError(`Deployment '${d.name}' cannot be deleted because it receives ${weight}% of the traffic of endpoint '${e.name}'. Set its traffic to 0 first.`);
+  const mirrored = Object.entries((e.properties['mirrorTraffic'] ?? {}) as Record<string, number>).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? 0;
+  if (mirrored > 0) return userError(`Deployment '${d.name}' cannot be deleted because it receives ${mirrored}% of the mirrored traffic of endpoint '${e.name}'. Set its mirror traffic to 0 first.`);
   d.properties.provisioningState = 'Deleting';
   const op = startOperation(w, 'Location', d.id, { status: 'Succeeded' }, () => {
     e.deployments.delete(name.toLowerCase());

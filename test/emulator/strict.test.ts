@@ -74,4 +74,35 @@ describe('strict as Azure', () => {
     assert.match(String((shift.body['error'] as Json)['message']), /being deleted/);
     await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 1 } });
   });
+
+  it('a deployment that receives mirrored traffic cannot be deleted (assumed, as for live traffic)', async () => {
+    assert.equal((await putAndPoll(mlClient(emu), dep('shadow'), deploymentBody(emu, {}))).final['status'], 'Succeeded');
+    const body = (mirror: Record<string, number>) => ({ location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'Key', traffic: { blue: 100 }, mirrorTraffic: mirror } });
+    assert.equal((await putAndPoll(mlClient(emu), ep(), body({ shadow: 10 }))).final['status'], 'Succeeded');
+    const refused = await raw(mlClient(emu), 'DELETE', dep('shadow'));
+    assert.equal(refused.status, 400);
+    assert.match(String((refused.body['error'] as Json)['message']), /10% of the mirrored traffic/);
+    assert.equal((await putAndPoll(mlClient(emu), ep(), body({}))).final['status'], 'Succeeded');
+    assert.equal((await raw(mlClient(emu), 'DELETE', dep('shadow'))).status, 202);
+  });
+
+  it("deleting an endpoint deletes its deployments: they are Deleting with it, then gone (the docs: 'deletes the endpoint and all the underlying deployments')", async () => {
+    const endpoint = { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'Key' } };
+    const made = await putAndPoll(mlClient(emu), ep('going-ep'), endpoint);
+    assert.equal(made.final['status'], 'Succeeded', JSON.stringify(made.put));
+    assert.equal((await putAndPoll(mlClient(emu), dep('dep1', 'going-ep'), deploymentBody(emu, {}))).final['status'], 'Succeeded');
+    await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 5 } });
+    assert.equal((await raw(mlClient(emu), 'DELETE', ep('going-ep'))).status, 202);
+    const during = await raw(mlClient(emu), 'GET', dep('dep1', 'going-ep'));
+    assert.equal((during.body['properties'] as Json)['provisioningState'], 'Deleting');
+    await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 1 } });
+    let gone = 0;
+    for (let i = 0; i < 20 && !gone; i++) {
+      const r = await raw(mlClient(emu), 'GET', ep('going-ep'));
+      if (r.status === 404) gone = r.status;
+      else await new Promise((res) => setTimeout(res, 200));
+    }
+    assert.equal(gone, 404, 'the endpoint is gone');
+    assert.equal((await raw(mlClient(emu), 'GET', dep('dep1', 'going-ep'))).status, 404, 'and its deployment with it');
+  });
 });

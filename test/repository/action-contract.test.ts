@@ -20,7 +20,7 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8');
 /** Every input name readInputs asks for, over every mode (some are read only outside deploy). */
 function inputsRead(): string[] {
   const names = new Set<string>();
-  for (const mode of ['lint', 'validate', 'deploy']) {
+  for (const mode of ['lint', 'validate', 'deploy', 'delete']) {
     const values: Record<string, string> = { mode, 'endpoint-file': 'e.yml' };
     readInputs((name) => {
       names.add(name);
@@ -34,7 +34,7 @@ function inputsRead(): string[] {
 function everyOutput(): string[] {
   const report: RunReport = {
     mode: 'deploy', failOn: 'error', files: ['e.yml'], findings: [], references: [], plan: { requests: [], assets: [] }, written: 'all', timeline: [],
-    endpointName: 'ep', deploymentNames: ['blue'], notes: [], changes: true,
+    endpointName: 'ep', deploymentNames: ['blue'], notes: [], changes: true, deleted: [],
     readBack: { scoringUri: 'https://ep/score', swaggerUri: 'https://ep/swagger.json', traffic: { blue: 100 }, mirrorTraffic: {}, endpointId: '/subscriptions/s/x/onlineEndpoints/ep', principalId: 'p' },
   };
   return Object.keys(buildOutputs(report, { sarifFile: '/t/f.sarif', planFile: '/t/plan.json' })).sort();
