@@ -1,8 +1,466 @@
-export const id = 391;
-export const ids = [391];
+export const id = 349;
+export const ids = [349];
 export const modules = {
 
-/***/ 9649:
+/***/ 7552:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fp: () => (/* binding */ leaseHolder),
+/* harmony export */   QY: () => (/* binding */ armLeaseStore),
+/* harmony export */   VE: () => (/* binding */ releaseSavedLease),
+/* harmony export */   W1: () => (/* binding */ EndpointLease),
+/* harmony export */   ZN: () => (/* binding */ isLeaseTag),
+/* harmony export */   j8: () => (/* binding */ withLeaseTag),
+/* harmony export */   m8: () => (/* binding */ leaseOf),
+/* harmony export */   n4: () => (/* binding */ parseLeaseState),
+/* harmony export */   qh: () => (/* binding */ carryLease),
+/* harmony export */   un: () => (/* binding */ describeLease),
+/* harmony export */   zI: () => (/* binding */ withoutLease)
+/* harmony export */ });
+/* unused harmony exports LEASE_TAG, formatLease, parseLease */
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4211);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7574);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8349);
+/* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7544);
+
+
+
+
+const LEASE_TAG = 'azureml-online-deploy.lease';
+/** An ARM tag value holds at most 256 characters. */
+const TAG_VALUE_MAX = 256;
+const UNTIL = ' until ';
+function isLeaseTag(key) {
+    return key.toLowerCase() === LEASE_TAG;
+}
+function formatLease(v) {
+    const until = `${UNTIL}${new Date(v.expiresAt).toISOString()}`;
+    return `${v.holder.slice(0, TAG_VALUE_MAX - until.length)}${until}`;
+}
+/** Undefined for a missing or unparseable value (a damaged lease is no lease). */
+function parseLease(text) {
+    if (!text)
+        return undefined;
+    const i = text.lastIndexOf(UNTIL);
+    if (i <= 0)
+        return undefined;
+    const expiresAt = Date.parse(text.slice(i + UNTIL.length));
+    return Number.isFinite(expiresAt) ? { holder: text.slice(0, i), expiresAt } : undefined;
+}
+/** The lease on a tag map (the key in any letter case, as ARM keeps tag names case-insensitive). */
+function leaseOf(tags) {
+    const key = Object.keys(tags ?? {}).find(isLeaseTag);
+    const value = key === undefined ? undefined : tags?.[key];
+    return typeof value === 'string' ? parseLease(value) : undefined;
+}
+/** The tags without the lease. */
+function withoutLease(tags) {
+    return Object.fromEntries(Object.entries(tags).filter(([k]) => !isLeaseTag(k)));
+}
+/** An endpoint PUT body that carries exactly the given lease tag (none: no lease tag at all). */
+function withLeaseTag(body, lease) {
+    const tags = withoutLease((body.tags ?? {}));
+    return { ...body, tags: lease === undefined ? tags : { ...tags, [LEASE_TAG]: lease } };
+}
+/** An endpoint PUT body that carries the lease the live endpoint holds (so a PUT never drops a holder's lease). */
+function carryLease(body, liveTags) {
+    const key = Object.keys(liveTags ?? {}).find(isLeaseTag);
+    const value = key === undefined ? undefined : liveTags?.[key];
+    return withLeaseTag(body, typeof value === 'string' ? value : undefined);
+}
+/** Who holds the lease: repository, run, attempt and job (https://docs.github.com/actions/reference/variables-reference), and a nonce for matrix legs of one job. */
+function leaseHolder(env, nonce) {
+    const repo = env.GITHUB_REPOSITORY || 'local';
+    const run = env.GITHUB_RUN_ID || `pid-${process.pid}`;
+    return `${repo}/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT || '1'}/jobs/${env.GITHUB_JOB || 'deploy'}#${nonce}`;
+}
+function describeLease(v, now) {
+    const left = Math.round((v.expiresAt - now) / 1000);
+    return `${v.holder} until ${new Date(v.expiresAt).toISOString()}${left > 0 ? ` (${left} s from now)` : ' (expired)'}`;
+}
+class EndpointLease {
+    state = 'none';
+    value;
+    clock;
+    store;
+    options;
+    constructor(store, options) {
+        this.store = store;
+        this.options = options;
+        this.clock = options.clock ?? _azure_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
+        this.value = { holder: options.holder, expiresAt: options.expiresAt() };
+    }
+    get held() {
+        return this.state === 'held';
+    }
+    /** The lease tag's value, for an endpoint PUT of this run. */
+    tag() {
+        return formatLease(this.value);
+    }
+    /** Before a write: takes the lease on the first call (waiting for another run's), then checks it is still this run's and renews it. */
+    async ensure() {
+        if (this.state === 'held')
+            return this.check();
+        if (this.state === 'create')
+            return this.confirm();
+        return this.acquire();
+    }
+    mine(v) {
+        return v !== undefined && v.holder === this.options.holder;
+    }
+    async acquire() {
+        const { clock, options } = this;
+        const started = clock.now();
+        const name = options.endpointName;
+        for (;;) {
+            const tags = await this.store.readTags();
+            if (tags === undefined) {
+                this.value = { holder: options.holder, expiresAt: options.expiresAt() };
+                this.state = 'create';
+                return { kind: 'create' };
+            }
+            const current = leaseOf(tags);
+            const now = clock.now();
+            if (current && !this.mine(current) && current.expiresAt > now) {
+                const waited = now - started;
+                if (waited >= options.waitMs)
+                    return { kind: 'leased', by: current, waitedMs: waited };
+                options.log(`Endpoint ${name} is leased by ${describeLease(current, now)}; waiting for it (${Math.round(waited / 1000)} s of lease-wait ${Math.round(options.waitMs / 1000)} s).`);
+                await clock.sleep(Math.max(1, Math.min(options.pollMs ?? 5000, options.waitMs - waited, current.expiresAt - now)));
+                continue;
+            }
+            if (current && !this.mine(current)) {
+                options.notice(`Endpoint ${name}: taking over the lease of ${current.holder}, which expired at ${new Date(current.expiresAt).toISOString()} (a run that died or was cancelled without releasing it).`);
+            }
+            this.value = { holder: options.holder, expiresAt: options.expiresAt() };
+            await this.store.writeTags({ ...withoutLease(tags), [LEASE_TAG]: formatLease(this.value) });
+            // Another run that saw no lease either may have written at the same moment: the last write wins, and shows after the settle delay.
+            await clock.sleep(options.settleMs ?? 3000);
+            const back = await this.store.readTags();
+            if (back === undefined)
+                return { kind: 'lost' };
+            const holder = leaseOf(back);
+            if (this.mine(holder)) {
+                this.state = 'held';
+                options.onChange?.(true);
+                options.log(`Endpoint ${name}: lease taken (${formatLease(this.value)}).`);
+                return { kind: 'held', taken: true, waitedMs: clock.now() - started };
+            }
+            options.log(`Endpoint ${name}: another run took the lease at the same moment (${holder ? describeLease(holder, clock.now()) : 'no lease read back'}); backing off.`);
+        }
+    }
+    /** After the create PUT that carried the lease: read back whose lease the endpoint holds. */
+    async confirm() {
+        const back = await this.store.readTags();
+        if (back === undefined) {
+            // Still not created (the create PUT was not sent): take the lease the usual way.
+            this.state = 'none';
+            return this.acquire();
+        }
+        const holder = leaseOf(back);
+        if (this.mine(holder)) {
+            this.state = 'held';
+            this.options.onChange?.(true);
+            return this.check();
+        }
+        this.state = 'none';
+        return { kind: 'lost', by: holder };
+    }
+    /** Still this run's? Renewed when its expiry moved or a writer dropped the tag; another holder means the lease is lost. */
+    async check() {
+        const tags = await this.store.readTags();
+        if (tags === undefined)
+            return { kind: 'lost' };
+        const current = leaseOf(tags);
+        if (current && !this.mine(current)) {
+            this.state = 'none';
+            return { kind: 'lost', by: current };
+        }
+        const want = this.options.expiresAt();
+        if (!current || current.expiresAt !== want) {
+            if (!current)
+                this.options.log(`Endpoint ${this.options.endpointName}: the lease tag was dropped by another writer; writing it again.`);
+            this.value = { holder: this.options.holder, expiresAt: want };
+            await this.store.writeTags({ ...withoutLease(tags), [LEASE_TAG]: formatLease(this.value) });
+        }
+        return { kind: 'held', taken: false, waitedMs: 0 };
+    }
+    /** At the end of the run: removes the lease when it is still this run's. Never throws; a lease left behind expires, and the post step tries again. */
+    async release() {
+        if (this.state !== 'held' && this.state !== 'create')
+            return true;
+        try {
+            const tags = await this.store.readTags();
+            if (tags !== undefined && this.mine(leaseOf(tags)))
+                await this.store.writeTags(withoutLease(tags));
+            this.state = 'released';
+            this.options.onChange?.(false);
+            this.options.log(`Endpoint ${this.options.endpointName}: lease released.`);
+            return true;
+        }
+        catch (error) {
+            this.options.log(`Endpoint ${this.options.endpointName}: the lease could not be released (${error instanceof Error ? error.message : String(error)}); it expires at ${new Date(this.value.expiresAt).toISOString()}, and the post step tries again.`);
+            return false;
+        }
+    }
+}
+/** The lease store of an endpoint in Azure: GET for the tags, PATCH `{tags}` (200, or 202 and an operation) with retries for the write. */
+function armLeaseStore(session, path, apiVersion, deadline, clock) {
+    return {
+        async readTags() {
+            try {
+                const res = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .retryTransient */ .jh)('GET endpoint tags', deadline(), () => session.arm.send({ method: 'GET', path, apiVersion }), { clock });
+                const tags = (res.body?.tags ?? {});
+                return Object.fromEntries(Object.entries(tags).filter((e) => typeof e[1] === 'string'));
+            }
+            catch (error) {
+                if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW && error.status === 404)
+                    return undefined;
+                throw error;
+            }
+        },
+        async writeTags(tags) {
+            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .retryTransient */ .jh)('PATCH endpoint tags', deadline(), () => (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .runLro */ .z9)(session.arm, { method: 'PATCH', path, apiVersion, body: { tags } }, { label: 'Endpoint lease', deadline: deadline() }), {
+                clock,
+                retryable: (e) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(e) || (0,_writes_js__WEBPACK_IMPORTED_MODULE_3__/* .isBusyConflict */ .I2)(e),
+            });
+            if (outcome.kind !== 'succeeded')
+                throw new Error(`the tag update ${outcome.kind === 'failed' ? `failed: ${outcome.error.code}: ${outcome.error.message}` : 'did not finish in time'}`);
+        },
+    };
+}
+function parseLeaseState(text) {
+    try {
+        const s = JSON.parse(text);
+        return typeof s.endpointPath === 'string' && typeof s.apiVersion === 'string' && typeof s.endpointName === 'string' && typeof s.holder === 'string' ? s : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The post step's release: the lease is removed when Azure still holds this run's. */
+async function releaseSavedLease(session, state, options) {
+    const clock = options.clock ?? _azure_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
+    const end = clock.now() + options.budgetMs;
+    const store = armLeaseStore(session, state.endpointPath, state.apiVersion, () => end, clock);
+    const tags = await store.readTags();
+    if (tags === undefined)
+        return 'gone';
+    if (leaseOf(tags)?.holder !== state.holder)
+        return 'not ours';
+    await store.writeTags(withoutLease(tags));
+    return 'released';
+}
+
+
+/***/ }),
+
+/***/ 8349:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   jh: () => (/* binding */ retryTransient),
+/* harmony export */   z9: () => (/* binding */ runLro)
+/* harmony export */ });
+/* unused harmony exports pollDelayMs, PollLog */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9846);
+/* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9384);
+/* harmony import */ var _azure_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4131);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4211);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7574);
+// Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
+// the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
+// Retry-After (docs/rollout.md §1). Azure sends none (test/fixtures/recorded/ml-online.json), so the
+// action backs off on its own (at once, 1 s, 2 s, 3 s, then every 5 s: the SDK's deployment interval; never
+// more often than the SDK once settled, and a terminal state noticed within 5 s). One log line per
+// state change, plus a heartbeat each minute; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
+// pipeline's own retries) is not a failed operation: it is retried at the next interval.
+
+
+
+
+
+/** Wait before poll `n` (0-based) when the service sends no Retry-After: at once, then 1 s, 2 s, 3 s, then `maxMs`. */
+function pollDelayMs(n, maxMs) {
+    return Math.min(maxMs, [0, 1000, 2000, 3000][n] ?? maxMs);
+}
+/** Which poll results deserve a log line: a state change, or a heartbeat after `heartbeatMs` of the same state. */
+class PollLog {
+    last;
+    lastAt = 0;
+    heartbeatMs;
+    constructor(heartbeatMs = 60_000) {
+        this.heartbeatMs = heartbeatMs;
+    }
+    shouldLog(state, at) {
+        if (state === this.last && at - this.lastAt < this.heartbeatMs)
+            return false;
+        this.last = state;
+        this.lastAt = at;
+        return true;
+    }
+}
+const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
+/** Worth asking again: throttling, server errors, resets, and an access token that expired in flight (the next attempt gets a new one). */
+function isTransient(error) {
+    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW && (TRANSIENT.has(error.status) || (error.status === 401 && error.code === 'ExpiredAuthenticationToken'));
+}
+function toLro(res) {
+    return { flatResponse: res.body, rawResponse: { statusCode: res.status, headers: res.headers, body: res.body } };
+}
+function elapsed(ms) {
+    const s = Math.round(ms / 1000);
+    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+/** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
+async function runLro(arm, request, options) {
+    const now = options.now ?? Date.now;
+    const started = now();
+    let polls = 0;
+    let lastBody;
+    const interval = options.intervalMs ?? 5000;
+    const lines = new PollLog();
+    /** core-lro honours Retry-After: when the service sends none, the back-off schedule supplies it. */
+    const paced = (res) => {
+        const headers = res.rawResponse.headers;
+        if (Object.keys(headers).some((k) => k.toLowerCase() === 'retry-after'))
+            return res;
+        return { ...res, rawResponse: { ...res.rawResponse, headers: { ...headers, 'retry-after': String(pollDelayMs(polls, interval) / 1000) } } };
+    };
+    const poller = await (0,_azure_core_lro__WEBPACK_IMPORTED_MODULE_1__/* .createHttpPoller */ .Vj)({
+        requestPath: request.path,
+        requestMethod: request.method,
+        sendInitialRequest: async () => paced(toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body }))),
+        sendPollRequest: async (path) => {
+            polls += 1;
+            const absolute = /^https:\/\//i.test(path);
+            try {
+                const res = await arm.send({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion });
+                lastBody = res.body && typeof res.body === 'object' ? res.body : undefined;
+                const state = String(lastBody?.status ?? lastBody?.properties?.provisioningState ?? `HTTP ${res.status}`);
+                if (lines.shouldLog(state, now()))
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${state} (${elapsed(now() - started)} elapsed)`);
+                return paced(toLro(res));
+            }
+            catch (error) {
+                if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW && !isTransient(error)) {
+                    // A Location poll answers the failure itself with an error status.
+                    lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(now() - started)} elapsed)`);
+                    return { flatResponse: lastBody, rawResponse: { statusCode: 200, headers: {}, body: lastBody } };
+                }
+                if (!isTransient(error))
+                    throw error;
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: status not readable (${error.code}); asking again (${elapsed(now() - started)} elapsed)`);
+                const body = { status: 'InProgress' };
+                return { flatResponse: body, rawResponse: { statusCode: 200, headers: { 'retry-after': String(Math.ceil(interval / 1000)) }, body } };
+            }
+        },
+    }, { intervalInMs: interval, resolveOnUnsuccessful: true });
+    const remaining = options.deadline - now();
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), Math.max(0, remaining));
+    try {
+        await poller.pollUntilDone({ abortSignal: abort.signal });
+    }
+    catch (error) {
+        if (abort.signal.aborted)
+            return { kind: 'timeout', polls, elapsedMs: now() - started };
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+    const state = poller.getOperationState();
+    const elapsedMs = now() - started;
+    if (state.status === 'succeeded') {
+        const resource = (state.result && typeof state.result === 'object' ? state.result : {});
+        return { kind: 'succeeded', resource, polls, elapsedMs };
+    }
+    const fromBody = lastBody?.error;
+    const error = {
+        code: fromBody?.code ?? (state.status === 'canceled' ? 'OperationCanceled' : 'Failed'),
+        message: fromBody?.message ?? state.error?.message ?? `the operation ended ${state.status}`,
+        details: Array.isArray(fromBody?.details) ? fromBody.details : undefined,
+    };
+    return { kind: 'failed', error, polls, elapsedMs };
+}
+/**
+ * Runs an ARM call again while it fails with throttling, a 5xx or a reset after the pipeline's own
+ * retries (a 429 storm), until the deadline. Only for idempotent calls (GET, PUT). Retry-After is
+ * honoured but never past the deadline, and every request inside is aborted at the deadline (a
+ * `timeout: 20s` never waits out a `Retry-After: 90`).
+ */
+async function retryTransient(what, deadline, call, options = {}) {
+    return (0,_azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R)(what, { deadline, retryable: options.retryable ?? isTransient, retryAfterMs: (e) => (e instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW ? e.retryAfterMs : undefined), log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(line), clock: options.clock }, () => (0,_azure_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeadline */ .NE)(deadline, call));
+}
+
+
+/***/ }),
+
+/***/ 7544:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I2: () => (/* binding */ isBusyConflict),
+/* harmony export */   f6: () => (/* binding */ ApplyLog),
+/* harmony export */   zC: () => (/* binding */ writeLro)
+/* harmony export */ });
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7574);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8349);
+
+
+
+/** Shared by the apply steps: findings, timeline, and what has been written. */
+class ApplyLog {
+    findings = [];
+    notes = [];
+    writes = 0;
+    failed = false;
+    timeline;
+    constructor(timeline) {
+        this.timeline = timeline;
+    }
+    entry(name, started, verdict, detail) {
+        this.timeline.push({ name, durationMs: Math.round(Date.now() - started), verdict, ...(detail ? { detail } : {}) });
+    }
+    fail(rule, at, message, hint) {
+        this.failed = true;
+        this.findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .makeFinding */ .MH)(rule, at, message, { severity: 'error', ...(hint ? { hint } : {}) }));
+    }
+}
+/**
+ * A 409 because another operation runs on the resource ("Cannot create a deployment in endpoint X
+ * because it is in Updating provisioning state"): the write is waited out and sent again, never
+ * failed (docs/rollout.md §1 "Busy resources"). Other 409s (a name taken, an immutable field) are final.
+ */
+function isBusyConflict(error) {
+    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_0__/* .ArmError */ .dW && error.status === 409 && /provisioning state|current operation|operation is in progress/i.test(error.message);
+}
+/** A write through an LRO; a refused write (ARM error on the PUT itself) becomes a failed outcome. Throttling, 5xx and a busy resource's 409 are sent again until the deadline. */
+async function writeLro(session, log, req, label, deadline, options = {}) {
+    const started = Date.now();
+    try {
+        return await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .retryTransient */ .jh)(label, deadline, async () => {
+            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .runLro */ .z9)(session.arm, req, { label, deadline });
+            log.writes += 1;
+            return outcome;
+        }, { retryable: (error) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error) || isBusyConflict(error), clock: options.clock });
+    }
+    catch (error) {
+        if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_0__/* .ArmError */ .dW)
+            return { kind: 'failed', error: { code: error.code, message: error.message.replace(/^\w+ \S+: \d+ \w+: /, '') }, polls: 0, elapsedMs: Date.now() - started };
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4131:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,7 +471,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports retryAfterMsOf, armUrl */
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6698);
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(373);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9301);
 // The one HTTP path to Azure: an @azure/core-rest-pipeline pipeline (proxy from HTTPS_PROXY /
 // NO_PROXY, retries of throttling and 5xx honouring Retry-After, the credential's bearer token for
 // one resource) and the error type every adapter sees. docs/architecture.md §3: bodies are sent as
@@ -156,7 +614,7 @@ function armError(status, body, method, path, retryAfterMs) {
 
 /***/ }),
 
-/***/ 7573:
+/***/ 4211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -205,7 +663,7 @@ function describe(error) {
 
 /***/ }),
 
-/***/ 7076:
+/***/ 7574:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -217,16 +675,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: SignInError
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(7094);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(4942);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth = __webpack_require__(2145);
-// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 167 modules
-var esm = __webpack_require__(483);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(9846);
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(5326);
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
+var auth = __webpack_require__(3873);
+// EXTERNAL MODULE: ../main/node_modules/@azure/identity/dist/esm/index.js + 167 modules
+var esm = __webpack_require__(4547);
 // EXTERNAL MODULE: ./lib/azure/retry.js
-var retry = __webpack_require__(7573);
+var retry = __webpack_require__(4211);
 ;// CONCATENATED MODULE: ./lib/azure/credential.js
 // Sign-in: which credential the action uses, and failures explained so a user can fix them
 // (docs/sign-in.md). With GitHub OIDC, a client-assertion credential presents a GitHub ID token
@@ -499,7 +957,7 @@ function firstLine(text) {
 }
 
 // EXTERNAL MODULE: ./lib/azure/rest.js
-var rest = __webpack_require__(9649);
+var rest = __webpack_require__(4131);
 ;// CONCATENATED MODULE: ./lib/azure/session.js
 // The Azure session every online mode starts with: sign in once (src/azure/credential.ts), then
 // one ARM client over the Azure SDK pipeline (auth, retries honouring Retry-After, proxy) and the
@@ -556,7 +1014,7 @@ function stringClaim(value) {
 
 /***/ }),
 
-/***/ 5229:
+/***/ 3155:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -613,7 +1071,7 @@ function firstPerFile(refs, storeOf) {
 
 /***/ }),
 
-/***/ 3776:
+/***/ 126:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -621,8 +1079,8 @@ function firstPerFile(refs, storeOf) {
 /* harmony export */   Lw: () => (/* binding */ endpointStateCheck)
 /* harmony export */ });
 /* unused harmony export TERMINAL_STATES */
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3155);
 // The endpoint exists when only deployment files are given, and neither it nor a deployment this
 // run updates is in the middle of another operation (docs/online-checks.md §endpoint-state).
 

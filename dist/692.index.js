@@ -1,8 +1,8 @@
-export const id = 119;
-export const ids = [119];
+export const id = 692;
+export const ids = [692];
 export const modules = {
 
-/***/ 2056:
+/***/ 870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,11 +11,11 @@ export const modules = {
 /* harmony export */   iJ: () => (/* binding */ readDeployment),
 /* harmony export */   uI: () => (/* binding */ waitWhileBusy)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
-/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4138);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1599);
-/* harmony import */ var _checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3776);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9846);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7574);
+/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2324);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8349);
+/* harmony import */ var _checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(126);
 // Reads of the live endpoint and deployments that apply needs between its writes (read back after
 // every change, wait for a non-terminal state), through the session's ARM client.
 
@@ -78,151 +78,7 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 
 /***/ }),
 
-/***/ 1599:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   jh: () => (/* binding */ retryTransient),
-/* harmony export */   z9: () => (/* binding */ runLro)
-/* harmony export */ });
-/* unused harmony exports pollDelayMs, PollLog */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
-/* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7352);
-/* harmony import */ var _azure_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9649);
-/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7573);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7076);
-// Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
-// the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
-// Retry-After (docs/rollout.md §1). Azure sends none (test/fixtures/recorded/ml-online.json), so the
-// action backs off on its own (at once, 1 s, 2 s, 3 s, then every 5 s: the SDK's deployment interval; never
-// more often than the SDK once settled, and a terminal state noticed within 5 s). One log line per
-// state change, plus a heartbeat each minute; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
-// pipeline's own retries) is not a failed operation: it is retried at the next interval.
-
-
-
-
-
-/** Wait before poll `n` (0-based) when the service sends no Retry-After: at once, then 1 s, 2 s, 3 s, then `maxMs`. */
-function pollDelayMs(n, maxMs) {
-    return Math.min(maxMs, [0, 1000, 2000, 3000][n] ?? maxMs);
-}
-/** Which poll results deserve a log line: a state change, or a heartbeat after `heartbeatMs` of the same state. */
-class PollLog {
-    last;
-    lastAt = 0;
-    heartbeatMs;
-    constructor(heartbeatMs = 60_000) {
-        this.heartbeatMs = heartbeatMs;
-    }
-    shouldLog(state, at) {
-        if (state === this.last && at - this.lastAt < this.heartbeatMs)
-            return false;
-        this.last = state;
-        this.lastAt = at;
-        return true;
-    }
-}
-const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
-/** Worth asking again: throttling, server errors, resets, and an access token that expired in flight (the next attempt gets a new one). */
-function isTransient(error) {
-    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW && (TRANSIENT.has(error.status) || (error.status === 401 && error.code === 'ExpiredAuthenticationToken'));
-}
-function toLro(res) {
-    return { flatResponse: res.body, rawResponse: { statusCode: res.status, headers: res.headers, body: res.body } };
-}
-function elapsed(ms) {
-    const s = Math.round(ms / 1000);
-    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-/** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
-async function runLro(arm, request, options) {
-    const now = options.now ?? Date.now;
-    const started = now();
-    let polls = 0;
-    let lastBody;
-    const interval = options.intervalMs ?? 5000;
-    const lines = new PollLog();
-    /** core-lro honours Retry-After: when the service sends none, the back-off schedule supplies it. */
-    const paced = (res) => {
-        const headers = res.rawResponse.headers;
-        if (Object.keys(headers).some((k) => k.toLowerCase() === 'retry-after'))
-            return res;
-        return { ...res, rawResponse: { ...res.rawResponse, headers: { ...headers, 'retry-after': String(pollDelayMs(polls, interval) / 1000) } } };
-    };
-    const poller = await (0,_azure_core_lro__WEBPACK_IMPORTED_MODULE_1__/* .createHttpPoller */ .Vj)({
-        requestPath: request.path,
-        requestMethod: request.method,
-        sendInitialRequest: async () => paced(toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body }))),
-        sendPollRequest: async (path) => {
-            polls += 1;
-            const absolute = /^https:\/\//i.test(path);
-            try {
-                const res = await arm.send({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion });
-                lastBody = res.body && typeof res.body === 'object' ? res.body : undefined;
-                const state = String(lastBody?.status ?? lastBody?.properties?.provisioningState ?? `HTTP ${res.status}`);
-                if (lines.shouldLog(state, now()))
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${state} (${elapsed(now() - started)} elapsed)`);
-                return paced(toLro(res));
-            }
-            catch (error) {
-                if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW && !isTransient(error)) {
-                    // A Location poll answers the failure itself with an error status.
-                    lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(now() - started)} elapsed)`);
-                    return { flatResponse: lastBody, rawResponse: { statusCode: 200, headers: {}, body: lastBody } };
-                }
-                if (!isTransient(error))
-                    throw error;
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: status not readable (${error.code}); asking again (${elapsed(now() - started)} elapsed)`);
-                const body = { status: 'InProgress' };
-                return { flatResponse: body, rawResponse: { statusCode: 200, headers: { 'retry-after': String(Math.ceil(interval / 1000)) }, body } };
-            }
-        },
-    }, { intervalInMs: interval, resolveOnUnsuccessful: true });
-    const remaining = options.deadline - now();
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), Math.max(0, remaining));
-    try {
-        await poller.pollUntilDone({ abortSignal: abort.signal });
-    }
-    catch (error) {
-        if (abort.signal.aborted)
-            return { kind: 'timeout', polls, elapsedMs: now() - started };
-        throw error;
-    }
-    finally {
-        clearTimeout(timer);
-    }
-    const state = poller.getOperationState();
-    const elapsedMs = now() - started;
-    if (state.status === 'succeeded') {
-        const resource = (state.result && typeof state.result === 'object' ? state.result : {});
-        return { kind: 'succeeded', resource, polls, elapsedMs };
-    }
-    const fromBody = lastBody?.error;
-    const error = {
-        code: fromBody?.code ?? (state.status === 'canceled' ? 'OperationCanceled' : 'Failed'),
-        message: fromBody?.message ?? state.error?.message ?? `the operation ended ${state.status}`,
-        details: Array.isArray(fromBody?.details) ? fromBody.details : undefined,
-    };
-    return { kind: 'failed', error, polls, elapsedMs };
-}
-/**
- * Runs an ARM call again while it fails with throttling, a 5xx or a reset after the pipeline's own
- * retries (a 429 storm), until the deadline. Only for idempotent calls (GET, PUT). Retry-After is
- * honoured but never past the deadline, and every request inside is aborted at the deadline (a
- * `timeout: 20s` never waits out a `Retry-After: 90`).
- */
-async function retryTransient(what, deadline, call, options = {}) {
-    return (0,_azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R)(what, { deadline, retryable: options.retryable ?? isTransient, retryAfterMs: (e) => (e instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW ? e.retryAfterMs : undefined), log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(line), clock: options.clock }, () => (0,_azure_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeadline */ .NE)(deadline, call));
-}
-
-
-/***/ }),
-
-/***/ 3926:
+/***/ 5444:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -231,12 +87,14 @@ async function retryTransient(what, deadline, call, options = {}) {
 /* harmony export */   Yw: () => (/* binding */ restoreTraffic),
 /* harmony export */   ui: () => (/* binding */ ROLLBACK_BUDGET_MS)
 /* harmony export */ });
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
-/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7573);
-/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2056);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1599);
-/* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3306);
-/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8274);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7574);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4211);
+/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(870);
+/* harmony import */ var _lease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7552);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8349);
+/* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7544);
+/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1131);
+
 
 
 
@@ -246,10 +104,10 @@ async function retryTransient(what, deadline, call, options = {}) {
 /** The restore's own budget: long enough for a busy endpoint's update and a few throttled answers. */
 const ROLLBACK_BUDGET_MS = 3 * 60_000;
 function describeMaps(m) {
-    return `${(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .formatTraffic */ .zM)(m.traffic)}${Object.keys(m.mirrorTraffic).length ? ` (mirror ${(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .formatTraffic */ .zM)(m.mirrorTraffic)})` : ''}`;
+    return `${(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .formatTraffic */ .zM)(m.traffic)}${Object.keys(m.mirrorTraffic).length ? ` (mirror ${(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .formatTraffic */ .zM)(m.mirrorTraffic)})` : ''}`;
 }
 function sameMaps(live, want) {
-    return (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTraffic */ .UN)(live.traffic, want.traffic) && (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTraffic */ .UN)(live.mirrorTraffic, want.mirrorTraffic);
+    return (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .sameTraffic */ .UN)(live.traffic, want.traffic) && (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .sameTraffic */ .UN)(live.mirrorTraffic, want.mirrorTraffic);
 }
 const TERMINAL = /^(succeeded|failed|canceled)$/i;
 async function restoreTraffic(session, state, options) {
@@ -258,7 +116,7 @@ async function restoreTraffic(session, state, options) {
     const previous = state.previous;
     const mine = [previous, ...options.ours];
     const read = async (until) => {
-        const res = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)(`GET endpoint ${state.endpointName}`, until, () => session.arm.send({ method: 'GET', path: state.endpointPath, apiVersion: state.apiVersion }), { clock });
+        const res = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_4__/* .retryTransient */ .jh)(`GET endpoint ${state.endpointName}`, until, () => session.arm.send({ method: 'GET', path: state.endpointPath, apiVersion: state.apiVersion }), { clock });
         return (0,_live_js__WEBPACK_IMPORTED_MODULE_2__/* .describeEndpoint */ .N2)(res.body ?? {});
     };
     const tryRead = async (until) => {
@@ -298,9 +156,10 @@ async function restoreTraffic(session, state, options) {
             return { kind: 'failed', why: 'the rollback budget ended before the restore was confirmed', live: guard.live };
         sends += 1;
         options.log(`Sending the restore of traffic ${describeMaps(previous)}${guard.live ? '' : ` (${guard.why}; sent without it)`}.`);
-        const body = (0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .withTraffic */ .oO)(state.body, previous.traffic, previous.mirrorTraffic);
+        // The PUT replaces the tags: it carries the lease the guard read found (docs/rollout.md §6).
+        const body = (0,_lease_js__WEBPACK_IMPORTED_MODULE_3__/* .carryLease */ .qh)((0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .withTraffic */ .oO)(state.body, previous.traffic, previous.mirrorTraffic), guard.live?.body.tags);
         try {
-            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .retryTransient */ .jh)('Restore', deadline, () => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .runLro */ .z9)(session.arm, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body }, { label: 'Restore', deadline }), { clock, retryable: (e) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(e) || (0,_writes_js__WEBPACK_IMPORTED_MODULE_4__/* .isBusyConflict */ .I2)(e) });
+            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_4__/* .retryTransient */ .jh)('Restore', deadline, () => (0,_lro_js__WEBPACK_IMPORTED_MODULE_4__/* .runLro */ .z9)(session.arm, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body }, { label: 'Restore', deadline }), { clock, retryable: (e) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransient */ .dg)(e) || (0,_writes_js__WEBPACK_IMPORTED_MODULE_5__/* .isBusyConflict */ .I2)(e) });
             if (outcome.kind === 'failed')
                 return { kind: 'failed', why: `the restore failed: ${outcome.error.code}: ${outcome.error.message}`, live: guard.live };
             if (outcome.kind === 'timeout')
@@ -323,67 +182,7 @@ async function restoreTraffic(session, state, options) {
 
 /***/ }),
 
-/***/ 3306:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I2: () => (/* binding */ isBusyConflict),
-/* harmony export */   f6: () => (/* binding */ ApplyLog),
-/* harmony export */   zC: () => (/* binding */ writeLro)
-/* harmony export */ });
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6939);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1599);
-
-
-
-/** Shared by the apply steps: findings, timeline, and what has been written. */
-class ApplyLog {
-    findings = [];
-    notes = [];
-    writes = 0;
-    failed = false;
-    timeline;
-    constructor(timeline) {
-        this.timeline = timeline;
-    }
-    entry(name, started, verdict, detail) {
-        this.timeline.push({ name, durationMs: Math.round(Date.now() - started), verdict, ...(detail ? { detail } : {}) });
-    }
-    fail(rule, at, message, hint) {
-        this.failed = true;
-        this.findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .makeFinding */ .MH)(rule, at, message, { severity: 'error', ...(hint ? { hint } : {}) }));
-    }
-}
-/**
- * A 409 because another operation runs on the resource ("Cannot create a deployment in endpoint X
- * because it is in Updating provisioning state"): the write is waited out and sent again, never
- * failed (docs/rollout.md §1 "Busy resources"). Other 409s (a name taken, an immutable field) are final.
- */
-function isBusyConflict(error) {
-    return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_0__/* .ArmError */ .dW && error.status === 409 && /provisioning state|current operation|operation is in progress/i.test(error.message);
-}
-/** A write through an LRO; a refused write (ARM error on the PUT itself) becomes a failed outcome. Throttling, 5xx and a busy resource's 409 are sent again until the deadline. */
-async function writeLro(session, log, req, label, deadline, options = {}) {
-    const started = Date.now();
-    try {
-        return await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .retryTransient */ .jh)(label, deadline, async () => {
-            const outcome = await (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .runLro */ .z9)(session.arm, req, { label, deadline });
-            log.writes += 1;
-            return outcome;
-        }, { retryable: (error) => (0,_lro_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error) || isBusyConflict(error), clock: options.clock });
-    }
-    catch (error) {
-        if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_0__/* .ArmError */ .dW)
-            return { kind: 'failed', error: { code: error.code, message: error.message.replace(/^\w+ \S+: \d+ \w+: /, '') }, polls: 0, elapsedMs: Date.now() - started };
-        throw error;
-    }
-}
-
-
-/***/ }),
-
-/***/ 2119:
+/***/ 4692:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -395,26 +194,28 @@ __webpack_require__.d(__webpack_exports__, {
   deployMode: () => (/* binding */ deployMode)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(7094);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(9846);
 // EXTERNAL MODULE: ./lib/assets/upload.js
-var upload = __webpack_require__(3884);
+var upload = __webpack_require__(6658);
 // EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
-var azure_session = __webpack_require__(7076);
+var azure_session = __webpack_require__(7574);
 // EXTERNAL MODULE: ./lib/inputs.js
-var inputs = __webpack_require__(646);
+var inputs = __webpack_require__(8252);
 // EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
-var validate_plan = __webpack_require__(8542);
+var validate_plan = __webpack_require__(9939);
 // EXTERNAL MODULE: ./lib/report/redact.js
-var redact = __webpack_require__(6749);
+var redact = __webpack_require__(4684);
 // EXTERNAL MODULE: ./lib/report/model.js
-var model = __webpack_require__(5747);
+var model = __webpack_require__(7053);
 // EXTERNAL MODULE: ./lib/secrets/parse.js
-var parse = __webpack_require__(8586);
+var parse = __webpack_require__(6352);
 // EXTERNAL MODULE: ./lib/source-files.js
-var source_files = __webpack_require__(308);
+var source_files = __webpack_require__(2082);
 // EXTERNAL MODULE: ./lib/manifests/index.js
-var manifests = __webpack_require__(9878);
+var manifests = __webpack_require__(6144);
 ;// CONCATENATED MODULE: ./lib/apply/failure-codes.js
 // Pure: the documented online-deployment failure codes with a remedy each, after
 // "Troubleshooting online endpoints deployment and scoring"
@@ -528,14 +329,12 @@ function retryAfterGrant(error, references, grantedVaultHosts) {
     return involved.length > 0 && involved.every((r) => r.vaultHost !== undefined && granted.has(r.vaultHost.toLowerCase()));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/checks/rbac.js
-var rbac = __webpack_require__(6381);
+var rbac = __webpack_require__(4191);
 // EXTERNAL MODULE: ./lib/checks/roles.js
-var roles = __webpack_require__(176);
+var roles = __webpack_require__(1966);
 // EXTERNAL MODULE: ./lib/apply/lro.js
-var lro = __webpack_require__(1599);
+var lro = __webpack_require__(8349);
 ;// CONCATENATED MODULE: ./lib/apply/keyvault-roles.js
 // Key Vault access of a new system-assigned endpoint identity (docs/secret-injection.md): it is
 // never granted automatically and cannot be granted before the endpoint exists. Between endpoint
@@ -622,6 +421,8 @@ async function ensureKeyVaultAccess(session, principalId, vaults, grant, deadlin
     }));
 }
 
+// EXTERNAL MODULE: ./lib/apply/lease.js
+var apply_lease = __webpack_require__(7552);
 ;// CONCATENATED MODULE: ./lib/apply/log-redaction.js
 // Container logs are the user's own output, and a scoring script that prints its environment
 // (`printenv`, `declare -x`, `print(os.environ)`, a JSON dump, a Kubernetes-style listing, a
@@ -693,13 +494,15 @@ function redactVariables(text, variables) {
 }
 
 // EXTERNAL MODULE: ./lib/apply/live.js
-var apply_live = __webpack_require__(2056);
+var apply_live = __webpack_require__(870);
+// EXTERNAL MODULE: ./lib/apply/restore.js
+var restore = __webpack_require__(5444);
 // EXTERNAL MODULE: ./lib/apply/rollout-state.js
-var rollout_state = __webpack_require__(1445);
+var rollout_state = __webpack_require__(963);
 // EXTERNAL MODULE: ./lib/apply/traffic-plan.js
-var traffic_plan = __webpack_require__(8274);
+var traffic_plan = __webpack_require__(1131);
 // EXTERNAL MODULE: ./lib/apply/writes.js
-var writes = __webpack_require__(3306);
+var writes = __webpack_require__(7544);
 ;// CONCATENATED MODULE: ./lib/apply/gates.js
 // Pure: the verdicts of the rollout gates (docs/rollout.md §3). Smoke: the new deployment answers
 // 2xx (and, when given, the expected answer). Comparison: old and new answer with the same JSON
@@ -895,13 +698,11 @@ async function readDeploymentMetrics(session, endpointPath, deployment, window) 
 }
 
 // EXTERNAL MODULE: ./lib/azure/retry.js
-var retry = __webpack_require__(7573);
-// EXTERNAL MODULE: ./lib/apply/restore.js
-var restore = __webpack_require__(3926);
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
-var esm = __webpack_require__(373);
+var retry = __webpack_require__(4211);
+// EXTERNAL MODULE: ../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
+var esm = __webpack_require__(9301);
 // EXTERNAL MODULE: ./lib/manifests/rest.js
-var rest = __webpack_require__(4138);
+var rest = __webpack_require__(2324);
 ;// CONCATENATED MODULE: ./lib/apply/scoring.js
 // Scoring calls for the smoke and comparison gates: the endpoint's scoring URI, pinned to one
 // deployment with the `azureml-model-deployment` header, signed per the endpoint's auth mode with
@@ -972,6 +773,7 @@ async function createScorer(session, target) {
 
 
 
+
 const progressOf = new WeakMap();
 function progress(run) {
     let p = progressOf.get(run);
@@ -991,6 +793,9 @@ function clockOf(run) {
 async function applyMap(run, traffic, mirrorTraffic, label) {
     const { session, log, state } = run;
     const p = progress(run);
+    // Another run holds the endpoint now: nothing more is written, and nothing rolled back over it.
+    if (run.lease && !(await run.lease.ensure()).ok)
+        return { leaseLost: true, problem: 'another run holds the endpoint' };
     // Never written over a running operation (an update that outlived an earlier wait, say).
     const ready = await (0,apply_live/* waitWhileBusy */.uI)(`Endpoint ${state.endpointName}`, () => (0,apply_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), await (0,apply_live/* readEndpoint */.KW)(session, state.endpointPath, run.deadline), run.deadline, 1000);
     if (ready.kind === 'timeout')
@@ -1007,7 +812,7 @@ async function applyMap(run, traffic, mirrorTraffic, label) {
     p.asked = asked;
     p.written.push(asked);
     run.saveState({ ...state, written: [...p.written] });
-    const write = (0,writes/* writeLro */.zC)(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: (0,traffic_plan/* withTraffic */.oO)(state.body, traffic, mirrorTraffic) }, label, run.deadline, { clock: run.clock });
+    const write = (0,writes/* writeLro */.zC)(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: run.lease ? (0,apply_lease/* withLeaseTag */.j8)((0,traffic_plan/* withTraffic */.oO)(state.body, traffic, mirrorTraffic), run.lease.tag()) : (0,traffic_plan/* withTraffic */.oO)(state.body, traffic, mirrorTraffic) }, label, run.deadline, { clock: run.clock });
     p.inFlight = write;
     const outcome = await write.finally(() => {
         if (p.inFlight === write)
@@ -1123,7 +928,8 @@ function armSignals(run) {
             else
                 core.warning(`The restore is not confirmed: ${outcome.why}; the post step tries again.`);
         }, (error) => core.warning(`The restore could not be sent: ${error instanceof Error ? error.message : String(error)}`))
-            .finally(() => process.exit(1));
+            // The endpoint is free for the next run once the restore is sent (the post step releases it when this does not finish).
+            .finally(() => (run.lease?.release() ?? Promise.resolve(true)).finally(() => process.exit(1)));
     };
     const onSigint = () => signalRestore?.('SIGINT');
     const onSigterm = () => signalRestore?.('SIGTERM');
@@ -1169,6 +975,11 @@ async function runTraffic(run) {
             const applied = await core.group(name, () => applyMap(run, step.traffic, step.mirrorTraffic, name));
             if (applied.changedElsewhere)
                 return stopForeignChange(run, name, applied.live, started);
+            if (applied.leaseLost) {
+                // The finding is the lease's (endpoint-leased); the post step must not restore over the other run either.
+                run.saveState({ ...run.state, status: 'finished', written: [...progress(run).written] });
+                return undefined;
+            }
             if (applied.problem) {
                 log.entry(name, started, 'failed', applied.problem);
                 log.fail('deployment-failed', run.at, `Traffic step "${step.label}": ${applied.problem}.`, 'Nothing reports success until Azure holds the traffic asked for; check who else changes this endpoint.');
@@ -1237,6 +1048,9 @@ async function runTraffic(run) {
 
 
 
+
+
+
 function bodyOf(outcome) {
     return outcome.kind === 'failed' ? `${outcome.error.code}: ${outcome.error.message}` : outcome.kind;
 }
@@ -1270,8 +1084,10 @@ function recheck(planned, live, secretValues) {
 async function applyDeploy(run, facts) {
     const log = new writes/* ApplyLog */.f6(run.timeline);
     const started = Date.now();
+    const budget = { deadline: started + run.inputs.timeoutMs };
+    const lease = endpointLease(run, facts, budget);
     try {
-        return await applyPlan(run, facts, log);
+        return await applyPlan(run, facts, log, lease, budget);
     }
     catch (error) {
         if (error instanceof inputs/* InputError */.dz)
@@ -1281,11 +1097,35 @@ async function applyDeploy(run, facts) {
         log.entry('Apply: stopped', started, 'failed', error instanceof Error ? error.message : String(error));
         return { findings: log.findings, notes: log.notes, written: written(log) };
     }
+    finally {
+        // Success, failure or rollback: the endpoint is free for the next run (the post step tries again when this fails).
+        await lease.release();
+    }
 }
-async function applyPlan(run, facts, log) {
+/** The run's lease on its endpoint (docs/rollout.md §6): it runs until the end of the run's own budget and the rollback's. */
+function endpointLease(run, facts, budget) {
+    const { session } = facts;
+    const ws = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: facts.location };
+    const endpointName = run.analysis.endpoint?.name ?? run.analysis.deployments[0]?.endpointName ?? '';
+    const path = (0,manifests/* endpointPath */.nM)(ws, endpointName);
+    const holder = (0,apply_lease/* leaseHolder */.Fp)(process.env, (0,external_node_crypto_.randomBytes)(3).toString('hex'));
+    const saved = { endpointPath: path, apiVersion: manifests/* ML_API_VERSION */.W8, endpointName, holder };
+    // Reads and writes of the lease keep working while a run waits past its own budget (lease-wait > timeout).
+    const store = (0,apply_lease/* armLeaseStore */.QY)(session, path, manifests/* ML_API_VERSION */.W8, () => Math.max(budget.deadline, Date.now() + 60_000));
+    return new apply_lease/* EndpointLease */.W1(store, {
+        holder,
+        endpointName,
+        expiresAt: () => budget.deadline + restore/* ROLLBACK_BUDGET_MS */.ui,
+        waitMs: run.inputs.leaseWaitMs,
+        log: (line) => core.info(line),
+        notice: (line) => core.notice(line, { title: 'Endpoint lease taken over' }),
+        onChange: (held) => core.saveState(rollout_state/* LEASE_STATE_KEY */.b_, held ? JSON.stringify(saved) : ''),
+    });
+}
+async function applyPlan(run, facts, log, lease, budget) {
     const { inputs, analysis } = run;
     const { session, computed } = facts;
-    const deadline = Date.now() + inputs.timeoutMs;
+    let deadline = budget.deadline;
     const ws = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: facts.location };
     const spec = analysis.endpoint;
     const endpointName = spec?.name ?? analysis.deployments[0]?.endpointName ?? '';
@@ -1306,6 +1146,40 @@ async function applyPlan(run, facts, log) {
         log.fail('resource-unreadable', epFile, `The traffic of endpoint ${endpointName} could not be planned; nothing was written.`);
         return result();
     }
+    /**
+     * Right before a write: this run's lease on the endpoint (taken on the first write, waiting for another run's, then checked and
+     * renewed). Taken just now, the world may have moved while it waited: the endpoint's traffic must still be the planned one.
+     */
+    let leaseLost = false;
+    const holdLease = async (at, label, started) => {
+        // Lost once, the endpoint is another run's: said once, and nothing more is written.
+        if (leaseLost)
+            return { ok: false, stop: result() };
+        const held = await lease.ensure();
+        if (held.kind === 'held' || held.kind === 'create') {
+            if (held.kind === 'held' && held.taken && held.waitedMs > 0) {
+                // The wait is not the run's work: its budget starts again where the wait began (the next check renews the lease's expiry).
+                deadline += held.waitedMs;
+                budget.deadline = deadline;
+            }
+            const taken = held.kind === 'held' && held.taken;
+            if (taken) {
+                const now = await (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline);
+                if (now && !(0,traffic_plan/* sameTraffic */.UN)(now.traffic, traffic.before))
+                    return { ok: false, stop: stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${(0,traffic_plan/* formatTraffic */.zM)(traffic.before)}, Azure holds ${(0,traffic_plan/* formatTraffic */.zM)(now.traffic)} once the lease was taken (another run wrote it)`, label, started) };
+            }
+            return { ok: true, taken, create: held.kind === 'create' };
+        }
+        leaseLost = true;
+        const now = Date.now();
+        const message = held.kind === 'leased'
+            ? `Endpoint ${endpointName} is leased by ${(0,apply_lease/* describeLease */.un)(held.by, now)}: another run is writing it. This run waited ${Math.round(held.waitedMs / 1000)} s (lease-wait) and wrote nothing.`
+            : `Endpoint ${endpointName}: ${held.by ? `the lease is held by ${(0,apply_lease/* describeLease */.un)(held.by, now)} now` : 'the endpoint is gone'}; another run took the endpoint during this run, which stopped before this write and wrote nothing over it.`;
+        log.fail('endpoint-leased', at, message, held.kind === 'leased' ? 'Let the other run finish (or raise lease-wait), then run again; a `concurrency:` group per endpoint keeps a second run from starting (README).' : 'Find the other run (the lease tag names it); run again once it is done.');
+        log.entry(label, started, 'failed', held.kind === 'leased' ? `leased by ${held.by.holder}` : 'lease lost');
+        return { ok: false, stop: result() };
+    };
+    const guardDelete = async (at, label) => (await holdLease(at, label, Date.now())).ok;
     const planned = (kind, name) => computed.plan.requests.find((r) => r.resource?.kind === kind && r.resource.name.toLowerCase() === name.toLowerCase());
     // ---- Endpoint
     let endpoint = facts.endpoint;
@@ -1324,20 +1198,33 @@ async function applyPlan(run, facts, log) {
             log.entry(epLabel, epStarted, 'failed', `still ${busy.state}`);
             return result();
         }
-        const check = recheck(epRequest, busy.value?.body, secretValues);
+        let current = busy.value;
+        let check = recheck(epRequest, current?.body, secretValues);
         if (check.kind === 'moved')
             return stale(epFile, `Endpoint ${endpointName}`, check.why, epLabel, epStarted);
-        if (busy.value && !(0,traffic_plan/* sameTraffic */.UN)(busy.value.traffic, traffic.before))
-            return stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${(0,traffic_plan/* formatTraffic */.zM)(traffic.before)}, Azure now holds ${(0,traffic_plan/* formatTraffic */.zM)(busy.value.traffic)}`, epLabel, epStarted);
+        if (current && !(0,traffic_plan/* sameTraffic */.UN)(current.traffic, traffic.before))
+            return stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${(0,traffic_plan/* formatTraffic */.zM)(traffic.before)}, Azure now holds ${(0,traffic_plan/* formatTraffic */.zM)(current.traffic)}`, epLabel, epStarted);
+        const held = check.kind === 'write' ? await holdLease(epFile, epLabel, epStarted) : undefined;
+        if (held && !held.ok)
+            return held.stop;
+        if (held?.ok && held.taken) {
+            // Taken just now (perhaps after a wait): the endpoint is checked again against the plan.
+            current = await (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline);
+            check = recheck(epRequest, current?.body, secretValues);
+            if (check.kind === 'moved')
+                return stale(epFile, `Endpoint ${endpointName}`, check.why, epLabel, epStarted);
+        }
         if (check.kind === 'already-there') {
             core.info(`Endpoint ${endpointName}: Azure already holds the planned update; not written.`);
             log.entry(epLabel, epStarted, 'ok', 'unchanged');
-            endpoint = busy.value;
+            endpoint = current;
         }
         else {
+            // The PUT replaces the tags: it carries this run's lease (for a new endpoint, that is how the lease is taken).
+            const body = (0,apply_lease/* withLeaseTag */.j8)(epRequest.body, lease.tag());
             const outcome = await core.group(epLabel, async () => {
                 core.info(createdNow ? `Creating endpoint ${endpointName}.` : `Updating endpoint ${endpointName} (${(epRequest.diff ?? []).slice(0, 5).join('; ')}).`);
-                return (0,writes/* writeLro */.zC)(session, log, { method: 'PUT', path: epPath, apiVersion: manifests/* ML_API_VERSION */.W8, body: epRequest.body }, `Endpoint ${endpointName}`, deadline);
+                return (0,writes/* writeLro */.zC)(session, log, { method: 'PUT', path: epPath, apiVersion: manifests/* ML_API_VERSION */.W8, body }, `Endpoint ${endpointName}`, deadline);
             });
             if (outcome.kind !== 'succeeded') {
                 const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
@@ -1354,6 +1241,12 @@ async function applyPlan(run, facts, log) {
             }
             endpoint = after;
             log.entry(epLabel, epStarted, 'ok', createdNow ? 'created' : 'updated');
+            if (held?.ok && held.create) {
+                // The create PUT carried the lease: another run that created the endpoint at the same moment shows now.
+                const confirmed = await holdLease(epFile, `${epLabel}: lease`, Date.now());
+                if (!confirmed.ok)
+                    return confirmed.stop;
+            }
         }
     }
     if (!endpoint)
@@ -1385,6 +1278,9 @@ async function applyPlan(run, facts, log) {
     if (assetPlan.changes && assetPlan.items.length) {
         const label = 'Apply: upload and register local assets';
         const upStarted = Date.now();
+        const held = await holdLease(epFile, label, upStarted);
+        if (!held.ok)
+            return held.stop;
         try {
             const up = await core.group(label, () => (0,upload/* uploadLocalAssets */.YO)(session, assetPlan, { log: (line) => core.info(line) }));
             log.writes += up.registered.length;
@@ -1405,11 +1301,11 @@ async function applyPlan(run, facts, log) {
         const request = planned('deployment', d.name);
         if (!request)
             continue;
-        const ok = await applyDeployment(session, log, { spec: d, request }, grantedHosts, deadline, inputs, secretValues);
-        if (!ok) {
-            // Traffic has not moved yet: a deployment this run created has never served.
-            if (request.change === 'create')
-                await removeNeverServed(session, log, inputs, [{ name: d.name, path: request.path, at: locate(d) }]);
+        const outcome = await applyDeployment(session, log, { spec: d, request }, grantedHosts, deadline, inputs, secretValues, (at, label, started) => holdLease(at, label, started));
+        if (outcome !== 'ok') {
+            // Traffic has not moved yet: a deployment this run created has never served (one it did not write is not its own to delete).
+            if (request.change === 'create' && outcome === 'failed')
+                await removeNeverServed(session, log, inputs, [{ name: d.name, path: request.path, at: locate(d) }], guardDelete);
             return result(readBackOf(await (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline).catch(() => undefined)));
         }
     }
@@ -1431,15 +1327,15 @@ async function applyPlan(run, facts, log) {
     const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
     const state = { version: 1, status: 'inProgress', endpointPath: epPath, apiVersion: manifests/* ML_API_VERSION */.W8, endpointName, body: computed.trafficBody, previous: traffic.rollback, startedAt: new Date().toISOString() };
     const targetFile = target ? locate(analysis.deployments[0]) : epFile;
-    const after = await runTraffic({ session, log, plan: trafficPlan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(rollout_state/* ROLLOUT_STATE_KEY */.UH, (0,rollout_state/* serializeState */.sU)(s)) });
+    const after = await runTraffic({ session, log, plan: trafficPlan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(rollout_state/* ROLLOUT_STATE_KEY */.UH, (0,rollout_state/* serializeState */.sU)(s)), lease: { ensure: () => holdLease(targetFile, 'Traffic: lease', Date.now()), tag: () => lease.tag(), release: () => lease.release() } });
     if (log.failed && createdHere.length) {
         // Rolled back (or stopped): what this run created and what serves no live or mirrored traffic now never served.
         const live = after ?? (await (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline).catch(() => undefined));
         const idle = createdHere.filter((d) => live && !(live.traffic[d.name.toLowerCase()] ?? live.traffic[d.name]) && !(live.mirrorTraffic[d.name.toLowerCase()] ?? live.mirrorTraffic[d.name]));
-        await removeNeverServed(session, log, inputs, idle.map((d) => ({ name: d.name, path: planned('deployment', d.name)?.path ?? '', at: locate(d) })));
+        await removeNeverServed(session, log, inputs, idle.map((d) => ({ name: d.name, path: planned('deployment', d.name)?.path ?? '', at: locate(d) })), guardDelete);
     }
     if (!log.failed)
-        await removeIdle(session, log, computed.plan.requests.filter((r) => r.change === 'delete'), () => (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline));
+        await removeIdle(session, log, computed.plan.requests.filter((r) => r.change === 'delete'), () => (0,apply_live/* readEndpoint */.KW)(session, epPath, deadline), (label) => guardDelete(epFile, label));
     if (traffic.steps.length === 0 && log.writes === 0)
         log.notes.push(`Nothing to change: Azure already holds what the files and inputs ask for (traffic ${(0,traffic_plan/* formatTraffic */.zM)(before.traffic)}).`);
     else if (!log.failed)
@@ -1447,7 +1343,7 @@ async function applyPlan(run, facts, log) {
     return result(readBackOf(after));
 }
 /** Cleans up after a failed rollout: the deployments this run created that never served are deleted (rollback-on-failure), unless keep-failed-deployment. */
-async function removeNeverServed(session, log, inputs, deployments) {
+async function removeNeverServed(session, log, inputs, deployments, guard) {
     for (const d of deployments) {
         if (!inputs.rollbackOnFailure || inputs.keepFailedDeployment) {
             log.notes.push(`Deployment ${d.name} failed without serving and was kept (${inputs.keepFailedDeployment ? 'keep-failed-deployment: true' : 'rollback-on-failure: false'}); its instances keep running until you delete it: az ml online-deployment delete --name ${d.name} --endpoint-name ${d.path.split('/').at(-3) ?? ''} --yes`);
@@ -1455,6 +1351,8 @@ async function removeNeverServed(session, log, inputs, deployments) {
         }
         const label = `Apply: delete deployment ${d.name} (failed, never served)`;
         const started = Date.now();
+        if (!(await guard(d.at, label)))
+            continue;
         const outcome = await deleteDeployment(session, log, label, d.name, d.path);
         if (outcome.kind === 'succeeded') {
             log.entry(label, started, 'ok', 'deleted');
@@ -1472,7 +1370,7 @@ function deleteDeployment(session, log, label, name, path) {
     return core.group(label, () => (0,writes/* writeLro */.zC)(session, log, { method: 'DELETE', path, apiVersion: manifests/* ML_API_VERSION */.W8 }, `Delete ${name}`, Date.now() + CLEANUP_BUDGET_MS));
 }
 /** keep-deployments: the planned deletions of idle deployments, after the run succeeded; one that serves now (someone moved traffic to it) is never deleted. */
-async function removeIdle(session, log, deletions, read) {
+async function removeIdle(session, log, deletions, read, guard) {
     if (!deletions.length)
         return;
     const live = await read();
@@ -1484,6 +1382,8 @@ async function removeIdle(session, log, deletions, read) {
             log.entry(label, started, 'skipped', live ? 'it serves traffic now' : 'the endpoint could not be read');
             continue;
         }
+        if (!(await guard(label)))
+            return;
         const outcome = await deleteDeployment(session, log, label, r.resource?.name ?? '', r.path);
         log.entry(label, started, outcome.kind === 'succeeded' ? 'ok' : 'failed', outcome.kind === 'succeeded' ? 'deleted' : bodyOf(outcome));
         if (outcome.kind !== 'succeeded')
@@ -1526,7 +1426,7 @@ async function showLogs(session, path, spec) {
     });
     return injected;
 }
-async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, secretValues) {
+async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, secretValues, holdLease) {
     const label = `Apply: deployment ${d.spec.name}`;
     const started = Date.now();
     const at = locate(d.spec);
@@ -1534,26 +1434,40 @@ async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, 
     if (request.change === 'no change') {
         core.info(`Deployment ${d.spec.name}: no change (as planned); not written.`);
         log.entry(label, started, 'ok', 'unchanged');
-        return true;
+        return 'ok';
     }
     const path = request.path;
     const busy = await (0,apply_live/* waitWhileBusy */.uI)(`Deployment ${d.spec.name}`, () => (0,apply_live/* readDeployment */.iJ)(session, path, deadline), await (0,apply_live/* readDeployment */.iJ)(session, path, deadline), deadline);
     if (busy.kind === 'timeout') {
         log.fail('deployment-failed', at, `Deployment ${d.spec.name} stayed ${busy.state} until the timeout; nothing was written over it.`);
         log.entry(label, started, 'failed', `still ${busy.state}`);
-        return false;
+        return 'not written';
     }
-    const live = busy.value;
-    const check = recheck(request, live?.body, secretValues);
-    if (check.kind === 'moved') {
-        log.fail('plan-stale', at, `Deployment ${d.spec.name} changed since the plan: ${check.why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
+    let live = busy.value;
+    const moved = (why) => {
+        log.fail('plan-stale', at, `Deployment ${d.spec.name} changed since the plan: ${why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
         log.entry(label, started, 'failed', 'changed since the plan');
-        return false;
+        return 'not written';
+    };
+    let check = recheck(request, live?.body, secretValues);
+    if (check.kind === 'moved')
+        return moved(check.why);
+    if (check.kind === 'write') {
+        const held = await holdLease(at, label, started);
+        if (!held.ok)
+            return 'not written';
+        if (held.taken) {
+            // Taken just now (perhaps after a wait): the deployment is checked again against the plan.
+            live = await (0,apply_live/* readDeployment */.iJ)(session, path, deadline);
+            check = recheck(request, live?.body, secretValues);
+            if (check.kind === 'moved')
+                return moved(check.why);
+        }
     }
     if (check.kind === 'already-there') {
         core.info(`Deployment ${d.spec.name}: Azure already holds the planned update; not written.`);
         log.entry(label, started, 'ok', 'unchanged');
-        return true;
+        return 'ok';
     }
     const put = { method: 'PUT', path, apiVersion: manifests/* ML_API_VERSION */.W8, body: request.body };
     let outcome = await core.group(label, async () => {
@@ -1592,20 +1506,20 @@ async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, 
         else
             log.fail('deployment-failed', at, message(), `${entry.remedy} (${entry.docs})`);
         log.entry(label, started, 'failed', `${error.code}`);
-        return false;
+        return 'failed';
     }
     const after = await (0,apply_live/* readDeployment */.iJ)(session, path, deadline);
     if (!after || after.provisioningState.toLowerCase() !== 'succeeded') {
         log.fail('deployment-failed', at, `Deployment ${d.spec.name} reads back as ${after?.provisioningState ?? 'missing'} after its operation succeeded.`);
         log.entry(label, started, 'failed', 'read-back mismatch');
-        return false;
+        return 'failed';
     }
     log.entry(label, started, 'ok', live ? 'updated' : 'created');
-    return true;
+    return 'ok';
 }
 
 // EXTERNAL MODULE: ./lib/modes/validate.js + 23 modules
-var validate = __webpack_require__(9767);
+var validate = __webpack_require__(3675);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 
 
