@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { credential } from '../emulator/harness.ts';
 import { proxyFetch } from '../emulator/proxy-fetch.ts';
-import { admin, deploy, deploymentYaml, emulatorPerFile, until, world, writes, type Emu } from './deploy-harness.ts';
+import { admin, deploy, deploymentYaml, emulatorPerFile, ENDPOINT, until, world, writes, type Emu } from './deploy-harness.ts';
 
 const LEASE = 'azureml-online-deploy.lease';
 const current = emulatorPerFile();
@@ -21,9 +21,9 @@ const files = (name: string) => ({ [`ml/${name}.yml`]: deploymentYaml(emu, name,
 const traffic = async () => (await world(emu))['existing-ep']?.traffic ?? {};
 const same = (a: Record<string, number>) => (b: Record<string, number>) => JSON.stringify(a) === JSON.stringify(b);
 
-async function tags(): Promise<Record<string, string>> {
+async function tags(endpoint = 'existing-ep'): Promise<Record<string, string>> {
   const { body } = await admin<{ onlineEndpoints: Array<{ name: string; tags?: Record<string, string> }> }>(emu, 'GET', '/state');
-  return body.onlineEndpoints.find((e) => e.name === 'existing-ep')?.tags ?? {};
+  return body.onlineEndpoints.find((e) => e.name === endpoint)?.tags ?? {};
 }
 
 /** Another tool's tag update of the endpoint (a PATCH with the whole map). */
@@ -79,6 +79,23 @@ describe('deploy: two runs of one endpoint at once', () => {
       assert.equal((await tags())[LEASE], undefined, 'both released their lease');
     });
   }
+});
+
+describe('deploy: a new endpoint', () => {
+  it('the lease travels in the create PUT (no tag write before it), the file\'s tags stay, and it is released at the end', async () => {
+    const running = deploy(emu, { 'endpoint-file': 'ml/endpoint.yml', 'deployment-file': 'ml/blue.yml' }, { 'ml/endpoint.yml': ENDPOINT, 'ml/blue.yml': deploymentYaml(emu, 'blue', 'shop-ep') });
+    let seen = '';
+    const watch = until(async () => (seen = (await tags('shop-ep'))[LEASE] ?? '') !== '', 30_000);
+    const run = await running;
+    await watch.catch(() => assert.fail(`the endpoint never carried the lease: ${run.stdout}`));
+    assert.equal(run.code, 0, run.stdout);
+    assert.match(seen, /^contoso\/ml-service\/runs\/42\/attempts\/1\/jobs\/deploy#\w+ until \d{4}-/);
+    const first = (await writes(emu)).find((w) => /\/onlineEndpoints\/shop-ep/i.test(w.path));
+    assert.equal(first?.method, 'PUT', 'the first write of the endpoint is its create PUT');
+    const held = await tags('shop-ep');
+    assert.equal(held.team, 'ml');
+    assert.equal(held[LEASE], undefined);
+  });
 });
 
 describe('deploy: a lease left behind', () => {
