@@ -100,6 +100,9 @@ class EndpointLease {
     }
     /** Before a write: takes the lease on the first call (waiting for another run's), then checks it is still this run's and renews it. */
     async ensure() {
+        // Released (the end of the run, or the signal handler's): never taken again by a late write of this run.
+        if (this.state === 'released')
+            return { kind: 'lost' };
         if (this.state === 'held')
             return this.check();
         if (this.state === 'create')

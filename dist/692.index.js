@@ -793,6 +793,9 @@ function clockOf(run) {
 async function applyMap(run, traffic, mirrorTraffic, label) {
     const { session, log, state } = run;
     const p = progress(run);
+    // After SIGINT/SIGTERM the signal's restore owns the endpoint (and releases the lease): no lease check may write it again.
+    if (p.stopping)
+        await new Promise(() => undefined);
     // Another run holds the endpoint now: nothing more is written, and nothing rolled back over it.
     if (run.lease && !(await run.lease.ensure()).ok)
         return { leaseLost: true, problem: 'another run holds the endpoint' };

@@ -202,6 +202,8 @@ describe('EndpointLease', () => {
     assert.equal(await l.release(), true);
     assert.deepEqual(store.tags, { team: 'ml' });
     assert.deepEqual(changes, [true, false]);
+    assert.deepEqual(await l.ensure(), { kind: 'lost' }, 'a late write after the release never takes it again');
+    assert.deepEqual(store.tags, { team: 'ml' });
   });
 
   it('a release that fails never throws: it says the lease expires and the post step tries again', async () => {

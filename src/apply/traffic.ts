@@ -96,6 +96,8 @@ type Applied = { problem?: string; live?: LiveEndpoint; changedElsewhere?: boole
 async function applyMap(run: TrafficRun, traffic: TrafficMap, mirrorTraffic: TrafficMap, label: string): Promise<Applied> {
   const { session, log, state } = run;
   const p = progress(run);
+  // After SIGINT/SIGTERM the signal's restore owns the endpoint (and releases the lease): no lease check may write it again.
+  if (p.stopping) await new Promise<never>(() => undefined);
   // Another run holds the endpoint now: nothing more is written, and nothing rolled back over it.
   if (run.lease && !(await run.lease.ensure()).ok) return { leaseLost: true, problem: 'another run holds the endpoint' };
   // Never written over a running operation (an update that outlived an earlier wait, say).
