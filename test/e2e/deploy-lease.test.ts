@@ -81,6 +81,24 @@ describe('deploy: two runs of one endpoint at once', () => {
   }
 });
 
+describe('deploy: two runs started at the same moment', () => {
+  it('both may see no lease: one holds it, the other backs off, waits, then stops before writing; traffic never mixes', async () => {
+    const a = deploy(emu, { 'deployment-file': 'ml/green.yml', 'rollout-steps': '50,100', 'bake-time': '2s', 'lease-wait': '60s' }, files('green'), { env: RUN_A });
+    const b = deploy(emu, { 'deployment-file': 'ml/red.yml', 'rollout-steps': '50,100', 'bake-time': '2s', 'lease-wait': '60s' }, files('red'), { env: RUN_B });
+    const maps = await sampleTraffic(Promise.all([a, b]));
+    const runs = [await a, await b];
+    const winner = runs.findIndex((r) => r.code === 0);
+    assert.ok(winner >= 0, `one run succeeded: ${runs.map((r) => r.stdout).join('\n----\n')}`);
+    const loser = runs[1 - winner];
+    assert.notEqual(loser?.code, 0, 'the other did not');
+    const [won, lost] = winner === 0 ? [A_MAPS, 'red'] : [[{ blue: 100 }, { blue: 50, red: 50 }, { red: 100 }].map((m) => JSON.stringify(m)), 'green'];
+    for (const m of maps) assert.ok(won.includes(m), `sampled ${m}: not one of the winner's maps (seen ${maps.join(' → ')})`);
+    assert.match(loser?.stdout ?? '', /is leased by octo-org\/octo-repo\/runs\/(1001|2002)\//);
+    assert.deepEqual((await writes(emu)).filter((w) => new RegExp(`/deployments/${lost}$`, 'i').test(w.path)), [], 'the loser never wrote its deployment');
+    assert.equal((await tags())[LEASE], undefined, 'both released their lease');
+  });
+});
+
 describe('deploy: a new endpoint', () => {
   it('the lease travels in the create PUT (no tag write before it), the file\'s tags stay, and it is released at the end', async () => {
     const running = deploy(emu, { 'endpoint-file': 'ml/endpoint.yml', 'deployment-file': 'ml/blue.yml' }, { 'ml/endpoint.yml': ENDPOINT, 'ml/blue.yml': deploymentYaml(emu, 'blue', 'shop-ep') });
