@@ -34,6 +34,15 @@ describe('readInputs', () => {
     assert.deepEqual(inputs.overrides.map((o) => [o.path, o.value, o.secret ?? false]), [['instance_count', '2', false], ['environment_variables.TOKEN', 'abcd', true]]);
   });
 
+  const leaseWaits: Array<[string, number | RegExp]> = [['', 5 * 60_000], ['90s', 90_000], ['0', 0], ['2h', 2 * 3_600_000], ['7h', /lease-wait: '7h' is longer than a job may run/], ['soon', /lease-wait: 'soon' is not a duration/]];
+  for (const [text, want] of leaseWaits) {
+    it(`lease-wait '${text}'`, () => {
+      const read = () => readInputs(reader({ 'endpoint-file': 'e.yml', 'lease-wait': text }), {});
+      if (typeof want === 'number') assert.equal(read().leaseWaitMs, want);
+      else assert.throws(read, (e: unknown) => e instanceof InputError && want.test(e.message));
+    });
+  }
+
   const tags: [string, boolean][] = [['', false], ['false', false], ['true', true], ['True', true]];
   for (const [text, skip] of tags) {
     it(`skip-default-tags '${text}' is ${skip}`, () => assert.equal(readInputs(reader({ 'endpoint-file': 'e.yml', 'skip-default-tags': text }), {}).skipDefaultTags, skip));

@@ -43,6 +43,8 @@ export interface Inputs {
   keepFailedDeployment: boolean;
   /** After a successful run, how many idle deployments (no live or mirrored traffic, named by no file) to keep, newest first; Infinity for `all`. */
   keepDeployments: number;
+  /** How long deploy waits for another run's lease on the endpoint before it stops (docs/rollout.md §6). */
+  leaseWaitMs: number;
   grantMissingRoles: boolean;
   /** `skip-default-tags`: deploy sends no trace tags (src/apply/trace-tags.ts). */
   skipDefaultTags: boolean;
@@ -79,7 +81,7 @@ export function envInputReader(env: NodeJS.ProcessEnv = process.env): InputReade
 }
 
 const DEPLOY_ONLY = [
-  'keep-failed-deployment', 'keep-deployments', 'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'metrics-ingestion-delay', 'grant-missing-roles', 'skip-default-tags',
+  'keep-failed-deployment', 'keep-deployments', 'traffic', 'rollout-steps', 'bake-time', 'smoke-request-file', 'smoke-expected-file', 'comparison-tolerance', 'mirror-percent', 'max-error-rate', 'max-latency-p99-ms', 'min-request-count', 'on-no-data', 'metrics-ingestion-delay', 'grant-missing-roles', 'skip-default-tags', 'lease-wait',
 ] as const;
 /** Deploy inputs validate reads because they change the plan (docs/architecture.md §5). */
 const VALIDATE_READS = ['traffic', 'rollout-steps', 'mirror-percent', 'grant-missing-roles', 'keep-failed-deployment', 'keep-deployments', 'skip-default-tags'] as const;
@@ -122,6 +124,8 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
   const rolloutSteps = parseOrCollect(problems, 'rollout-steps', optional('rollout-steps'), parseRolloutSteps);
   const bakeTimeMs = parseOrCollect(problems, 'bake-time', optional('bake-time'), parseDuration);
   const timeoutMs = parseOrCollect(problems, 'timeout', get('timeout') || '30m', parseDuration) ?? 30 * 60_000;
+  const leaseWaitMs = parseOrCollect(problems, 'lease-wait', get('lease-wait') || '5m', parseDuration) ?? 5 * 60_000;
+  if (leaseWaitMs > 6 * 3_600_000) problems.push(`lease-wait: '${get('lease-wait')}' is longer than a job may run (6h); use a few minutes, e.g. 5m.`);
   if (traffic && rolloutSteps) problems.push('traffic and rollout-steps: choose one; rollout-steps already ends at 100 % to the new deployment.');
 
   const mirrorPercent = parseOrCollect(problems, 'mirror-percent', optional('mirror-percent'), (t) => parseWhole(t, 1, 50));
@@ -185,6 +189,7 @@ export function readInputs(read: InputReader, env: NodeJS.ProcessEnv = process.e
     rollbackOnFailure,
     keepFailedDeployment,
     keepDeployments,
+    leaseWaitMs,
     grantMissingRoles,
     skipDefaultTags,
     prComment,

@@ -5,6 +5,7 @@
 // resource another writer moved since the plan stops the run (plan-stale); only an update Azure
 // already holds is skipped silently. Every change is read back; a service failure becomes a finding
 // with what was written so far, never a throw (src/modes/mode.ts).
+import { randomBytes } from 'node:crypto';
 import * as core from '@actions/core';
 import type { LocalAssetPlan } from '../assets/plan.ts';
 import { AssetUploadError, uploadLocalAssets } from '../assets/upload.ts';
@@ -23,10 +24,12 @@ import { readSourceFile, workspaceRoot } from '../source-files.ts';
 import { endpointPath, ML_API_VERSION, type DeploymentSpec, type WorkspaceContext } from '../manifests/index.ts';
 import { describeFailure, injectionSuspects, retryAfterGrant, type ReferenceVariable, type ServiceError } from './failure-codes.ts';
 import { ensureKeyVaultAccess } from './keyvault-roles.ts';
+import { armLeaseStore, describeLease, EndpointLease, leaseHolder, withLeaseTag, type LeaseState } from './lease.ts';
 import { redactVariables } from './log-redaction.ts';
 import { readDeployment, readEndpoint, waitWhileBusy, type LiveDeployment, type LiveEndpoint } from './live.ts';
 import type { LroOutcome } from './lro.ts';
-import { ROLLOUT_STATE_KEY, serializeState, type RolloutState } from './rollout-state.ts';
+import { ROLLBACK_BUDGET_MS } from './restore.ts';
+import { LEASE_STATE_KEY, ROLLOUT_STATE_KEY, serializeState, type RolloutState } from './rollout-state.ts';
 import { formatTraffic, sameTraffic, type TrafficPlan } from './traffic-plan.ts';
 import { runTraffic, type GateSettings } from './traffic.ts';
 import { ApplyLog, writeLro } from './writes.ts';
@@ -78,21 +81,47 @@ function recheck(planned: PlannedRequest, live: Record<string, unknown> | undefi
 export async function applyDeploy(run: AnalyzedRun, facts: DeployFacts): Promise<ApplyResult> {
   const log = new ApplyLog(run.timeline);
   const started = Date.now();
+  const budget = { deadline: started + run.inputs.timeoutMs };
+  const lease = endpointLease(run, facts, budget);
   try {
-    return await applyPlan(run, facts, log);
+    return await applyPlan(run, facts, log, lease, budget);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const first = run.analysis.endpoint ?? run.analysis.deployments[0];
     log.fail('deployment-failed', { file: first?.file ?? '', line: first?.spans.name?.line ?? 1, column: first?.spans.name?.column ?? 1 }, `The apply phase stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}.`, 'Read the run log around the last timeline row; the post step restores the traffic a started rollout moved.');
     log.entry('Apply: stopped', started, 'failed', error instanceof Error ? error.message : String(error));
     return { findings: log.findings, notes: log.notes, written: written(log) };
+  } finally {
+    // Success, failure or rollback: the endpoint is free for the next run (the post step tries again when this fails).
+    await lease.release();
   }
 }
 
-async function applyPlan(run: AnalyzedRun, facts: DeployFacts, log: ApplyLog): Promise<ApplyResult> {
+/** The run's lease on its endpoint (docs/rollout.md §6): it runs until the end of the run's own budget and the rollback's. */
+function endpointLease(run: AnalyzedRun, facts: DeployFacts, budget: { deadline: number }): EndpointLease {
+  const { session } = facts;
+  const ws = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: facts.location };
+  const endpointName = run.analysis.endpoint?.name ?? run.analysis.deployments[0]?.endpointName ?? '';
+  const path = endpointPath(ws, endpointName);
+  const holder = leaseHolder(process.env, randomBytes(3).toString('hex'));
+  const saved: LeaseState = { endpointPath: path, apiVersion: ML_API_VERSION, endpointName, holder };
+  // Reads and writes of the lease keep working while a run waits past its own budget (lease-wait > timeout).
+  const store = armLeaseStore(session, path, ML_API_VERSION, () => Math.max(budget.deadline, Date.now() + 60_000));
+  return new EndpointLease(store, {
+    holder,
+    endpointName,
+    expiresAt: () => budget.deadline + ROLLBACK_BUDGET_MS,
+    waitMs: run.inputs.leaseWaitMs,
+    log: (line) => core.info(line),
+    notice: (line) => core.notice(line, { title: 'Endpoint lease taken over' }),
+    onChange: (held) => core.saveState(LEASE_STATE_KEY, held ? JSON.stringify(saved) : ''),
+  });
+}
+
+async function applyPlan(run: AnalyzedRun, facts: DeployFacts, log: ApplyLog, lease: EndpointLease, budget: { deadline: number }): Promise<ApplyResult> {
   const { inputs, analysis } = run;
   const { session, computed } = facts;
-  const deadline = Date.now() + inputs.timeoutMs;
+  let deadline = budget.deadline;
   const ws: WorkspaceContext = { subscriptionId: session.subscriptionId, resourceGroup: session.resourceGroup, workspaceName: session.workspaceName, location: facts.location };
   const spec = analysis.endpoint;
   const endpointName = spec?.name ?? analysis.deployments[0]?.endpointName ?? '';
@@ -114,6 +143,38 @@ async function applyPlan(run: AnalyzedRun, facts: DeployFacts, log: ApplyLog): P
     log.fail('resource-unreadable', epFile, `The traffic of endpoint ${endpointName} could not be planned; nothing was written.`);
     return result();
   }
+  /**
+   * Right before a write: this run's lease on the endpoint (taken on the first write, waiting for another run's, then checked and
+   * renewed). Taken just now, the world may have moved while it waited: the endpoint's traffic must still be the planned one.
+   */
+  let leaseLost = false;
+  const holdLease = async (at: SourceRange, label: string, started: number): Promise<{ ok: true; taken: boolean; create: boolean } | { ok: false; stop: ApplyResult }> => {
+    // Lost once, the endpoint is another run's: said once, and nothing more is written.
+    if (leaseLost) return { ok: false, stop: result() };
+    const held = await lease.ensure();
+    if (held.kind === 'held' || held.kind === 'create') {
+      if (held.kind === 'held' && held.taken && held.waitedMs > 0) {
+        // The wait is not the run's work: its budget starts again where the wait began (the next check renews the lease's expiry).
+        deadline += held.waitedMs;
+        budget.deadline = deadline;
+      }
+      const taken = held.kind === 'held' && held.taken;
+      if (taken) {
+        const now = await readEndpoint(session, epPath, deadline);
+        if (now && !sameTraffic(now.traffic, traffic.before)) return { ok: false, stop: stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${formatTraffic(traffic.before)}, Azure holds ${formatTraffic(now.traffic)} once the lease was taken (another run wrote it)`, label, started) };
+      }
+      return { ok: true, taken, create: held.kind === 'create' };
+    }
+    leaseLost = true;
+    const now = Date.now();
+    const message = held.kind === 'leased'
+      ? `Endpoint ${endpointName} is leased by ${describeLease(held.by, now)}: another run is writing it. This run waited ${Math.round(held.waitedMs / 1000)} s (lease-wait) and wrote nothing.`
+      : `Endpoint ${endpointName}: ${held.by ? `the lease is held by ${describeLease(held.by, now)} now` : 'the endpoint is gone'}; another run took the endpoint during this run, which stopped before this write and wrote nothing over it.`;
+    log.fail('endpoint-leased', at, message, held.kind === 'leased' ? 'Let the other run finish (or raise lease-wait), then run again; a `concurrency:` group per endpoint keeps a second run from starting (README).' : 'Find the other run (the lease tag names it); run again once it is done.');
+    log.entry(label, started, 'failed', held.kind === 'leased' ? `leased by ${held.by.holder}` : 'lease lost');
+    return { ok: false, stop: result() };
+  };
+  const guardDelete = async (at: SourceRange, label: string): Promise<boolean> => (await holdLease(at, label, Date.now())).ok;
   const planned = (kind: 'endpoint' | 'deployment', name: string) => computed.plan.requests.find((r) => r.resource?.kind === kind && r.resource.name.toLowerCase() === name.toLowerCase());
 
   // ---- Endpoint
@@ -132,17 +193,28 @@ async function applyPlan(run: AnalyzedRun, facts: DeployFacts, log: ApplyLog): P
       log.entry(epLabel, epStarted, 'failed', `still ${busy.state}`);
       return result();
     }
-    const check = recheck(epRequest, busy.value?.body, secretValues);
+    let current = busy.value;
+    let check = recheck(epRequest, current?.body, secretValues);
     if (check.kind === 'moved') return stale(epFile, `Endpoint ${endpointName}`, check.why, epLabel, epStarted);
-    if (busy.value && !sameTraffic(busy.value.traffic, traffic.before)) return stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${formatTraffic(traffic.before)}, Azure now holds ${formatTraffic(busy.value.traffic)}`, epLabel, epStarted);
+    if (current && !sameTraffic(current.traffic, traffic.before)) return stale(epFile, `The traffic of endpoint ${endpointName}`, `the plan read ${formatTraffic(traffic.before)}, Azure now holds ${formatTraffic(current.traffic)}`, epLabel, epStarted);
+    const held = check.kind === 'write' ? await holdLease(epFile, epLabel, epStarted) : undefined;
+    if (held && !held.ok) return held.stop;
+    if (held?.ok && held.taken) {
+      // Taken just now (perhaps after a wait): the endpoint is checked again against the plan.
+      current = await readEndpoint(session, epPath, deadline);
+      check = recheck(epRequest, current?.body, secretValues);
+      if (check.kind === 'moved') return stale(epFile, `Endpoint ${endpointName}`, check.why, epLabel, epStarted);
+    }
     if (check.kind === 'already-there') {
       core.info(`Endpoint ${endpointName}: Azure already holds the planned update; not written.`);
       log.entry(epLabel, epStarted, 'ok', 'unchanged');
-      endpoint = busy.value;
+      endpoint = current;
     } else {
+      // The PUT replaces the tags: it carries this run's lease (for a new endpoint, that is how the lease is taken).
+      const body = withLeaseTag(epRequest.body as Record<string, unknown>, lease.tag());
       const outcome = await core.group(epLabel, async () => {
         core.info(createdNow ? `Creating endpoint ${endpointName}.` : `Updating endpoint ${endpointName} (${(epRequest.diff ?? []).slice(0, 5).join('; ')}).`);
-        return writeLro(session, log, { method: 'PUT', path: epPath, apiVersion: ML_API_VERSION, body: epRequest.body }, `Endpoint ${endpointName}`, deadline);
+        return writeLro(session, log, { method: 'PUT', path: epPath, apiVersion: ML_API_VERSION, body }, `Endpoint ${endpointName}`, deadline);
       });
       if (outcome.kind !== 'succeeded') {
         const error = outcome.kind === 'failed' ? outcome.error : timeoutError(inputs);
@@ -159,6 +231,11 @@ async function applyPlan(run: AnalyzedRun, facts: DeployFacts, log: ApplyLog): P
       }
       endpoint = after;
       log.entry(epLabel, epStarted, 'ok', createdNow ? 'created' : 'updated');
+      if (held?.ok && held.create) {
+        // The create PUT carried the lease: another run that created the endpoint at the same moment shows now.
+        const confirmed = await holdLease(epFile, `${epLabel}: lease`, Date.now());
+        if (!confirmed.ok) return confirmed.stop;
+      }
     }
   }
   if (!endpoint) return result();
@@ -189,6 +266,8 @@ async function applyPlan(run: AnalyzedRun, facts: DeployFacts, log: ApplyLog): P
   if (assetPlan.changes && assetPlan.items.length) {
     const label = 'Apply: upload and register local assets';
     const upStarted = Date.now();
+    const held = await holdLease(epFile, label, upStarted);
+    if (!held.ok) return held.stop;
     try {
       const up = await core.group(label, () => uploadLocalAssets(session, assetPlan, { log: (line) => core.info(line) }));
       log.writes += up.registered.length;
@@ -208,10 +287,10 @@ async function applyPlan(run: AnalyzedRun, facts: DeployFacts, log: ApplyLog): P
   for (const d of analysis.deployments) {
     const request = planned('deployment', d.name);
     if (!request) continue;
-    const ok = await applyDeployment(session, log, { spec: d, request }, grantedHosts, deadline, inputs, secretValues);
-    if (!ok) {
-      // Traffic has not moved yet: a deployment this run created has never served.
-      if (request.change === 'create') await removeNeverServed(session, log, inputs, [{ name: d.name, path: request.path, at: locate(d) }]);
+    const outcome = await applyDeployment(session, log, { spec: d, request }, grantedHosts, deadline, inputs, secretValues, (at, label, started) => holdLease(at, label, started));
+    if (outcome !== 'ok') {
+      // Traffic has not moved yet: a deployment this run created has never served (one it did not write is not its own to delete).
+      if (request.change === 'create' && outcome === 'failed') await removeNeverServed(session, log, inputs, [{ name: d.name, path: request.path, at: locate(d) }], guardDelete);
       return result(readBackOf(await readEndpoint(session, epPath, deadline).catch(() => undefined)));
     }
   }
@@ -235,21 +314,21 @@ async function applyPlan(run: AnalyzedRun, facts: DeployFacts, log: ApplyLog): P
   const target = analysis.deployments.length === 1 ? analysis.deployments[0]?.name.toLowerCase() : undefined;
   const state: RolloutState = { version: 1, status: 'inProgress', endpointPath: epPath, apiVersion: ML_API_VERSION, endpointName, body: computed.trafficBody, previous: traffic.rollback, startedAt: new Date().toISOString() };
   const targetFile: SourceRange = target ? locate(analysis.deployments[0] as DeploymentSpec) : epFile;
-  const after = await runTraffic({ session, log, plan: trafficPlan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(ROLLOUT_STATE_KEY, serializeState(s)) });
+  const after = await runTraffic({ session, log, plan: trafficPlan, state, gates, target, scoring: before, rollbackOnFailure: inputs.rollbackOnFailure, deadline, at: targetFile, saveState: (s) => core.saveState(ROLLOUT_STATE_KEY, serializeState(s)), lease: { ensure: () => holdLease(targetFile, 'Traffic: lease', Date.now()), tag: () => lease.tag(), release: () => lease.release() } });
   if (log.failed && createdHere.length) {
     // Rolled back (or stopped): what this run created and what serves no live or mirrored traffic now never served.
     const live = after ?? (await readEndpoint(session, epPath, deadline).catch(() => undefined));
     const idle = createdHere.filter((d) => live && !(live.traffic[d.name.toLowerCase()] ?? live.traffic[d.name]) && !(live.mirrorTraffic[d.name.toLowerCase()] ?? live.mirrorTraffic[d.name]));
-    await removeNeverServed(session, log, inputs, idle.map((d) => ({ name: d.name, path: planned('deployment', d.name)?.path ?? '', at: locate(d) })));
+    await removeNeverServed(session, log, inputs, idle.map((d) => ({ name: d.name, path: planned('deployment', d.name)?.path ?? '', at: locate(d) })), guardDelete);
   }
-  if (!log.failed) await removeIdle(session, log, computed.plan.requests.filter((r) => r.change === 'delete'), () => readEndpoint(session, epPath, deadline));
+  if (!log.failed) await removeIdle(session, log, computed.plan.requests.filter((r) => r.change === 'delete'), () => readEndpoint(session, epPath, deadline), (label) => guardDelete(epFile, label));
   if (traffic.steps.length === 0 && log.writes === 0) log.notes.push(`Nothing to change: Azure already holds what the files and inputs ask for (traffic ${formatTraffic(before.traffic)}).`);
   else if (!log.failed) log.notes.push(`Traffic: ${formatTraffic(traffic.rollback.traffic)} → ${formatTraffic(after?.traffic)} (read back).`);
   return result(readBackOf(after));
 }
 
 /** Cleans up after a failed rollout: the deployments this run created that never served are deleted (rollback-on-failure), unless keep-failed-deployment. */
-async function removeNeverServed(session: AzureSession, log: ApplyLog, inputs: Inputs, deployments: Array<{ name: string; path: string; at: SourceRange }>): Promise<void> {
+async function removeNeverServed(session: AzureSession, log: ApplyLog, inputs: Inputs, deployments: Array<{ name: string; path: string; at: SourceRange }>, guard: (at: SourceRange, label: string) => Promise<boolean>): Promise<void> {
   for (const d of deployments) {
     if (!inputs.rollbackOnFailure || inputs.keepFailedDeployment) {
       log.notes.push(`Deployment ${d.name} failed without serving and was kept (${inputs.keepFailedDeployment ? 'keep-failed-deployment: true' : 'rollback-on-failure: false'}); its instances keep running until you delete it: az ml online-deployment delete --name ${d.name} --endpoint-name ${d.path.split('/').at(-3) ?? ''} --yes`);
@@ -257,6 +336,7 @@ async function removeNeverServed(session: AzureSession, log: ApplyLog, inputs: I
     }
     const label = `Apply: delete deployment ${d.name} (failed, never served)`;
     const started = Date.now();
+    if (!(await guard(d.at, label))) continue;
     const outcome = await deleteDeployment(session, log, label, d.name, d.path);
     if (outcome.kind === 'succeeded') {
       log.entry(label, started, 'ok', 'deleted');
@@ -276,7 +356,7 @@ function deleteDeployment(session: AzureSession, log: ApplyLog, label: string, n
 }
 
 /** keep-deployments: the planned deletions of idle deployments, after the run succeeded; one that serves now (someone moved traffic to it) is never deleted. */
-async function removeIdle(session: AzureSession, log: ApplyLog, deletions: PlannedRequest[], read: () => Promise<LiveEndpoint | undefined>): Promise<void> {
+async function removeIdle(session: AzureSession, log: ApplyLog, deletions: PlannedRequest[], read: () => Promise<LiveEndpoint | undefined>, guard: (label: string) => Promise<boolean>): Promise<void> {
   if (!deletions.length) return;
   const live = await read();
   for (const r of deletions) {
@@ -287,6 +367,7 @@ async function removeIdle(session: AzureSession, log: ApplyLog, deletions: Plann
       log.entry(label, started, 'skipped', live ? 'it serves traffic now' : 'the endpoint could not be read');
       continue;
     }
+    if (!(await guard(label))) return;
     const outcome = await deleteDeployment(session, log, label, r.resource?.name ?? '', r.path);
     log.entry(label, started, outcome.kind === 'succeeded' ? 'ok' : 'failed', outcome.kind === 'succeeded' ? 'deleted' : bodyOf(outcome));
     if (outcome.kind !== 'succeeded') log.notes.push(`Deleting the idle deployment ${r.resource?.name} failed (${bodyOf(outcome)}); it keeps its instances. The rollout itself succeeded.`);
@@ -340,7 +421,8 @@ async function applyDeployment(
   deadline: number,
   inputs: Inputs,
   secretValues: readonly string[],
-): Promise<boolean> {
+  holdLease: (at: SourceRange, label: string, started: number) => Promise<{ ok: true; taken: boolean } | { ok: false }>,
+): Promise<'ok' | 'failed' | 'not written'> {
   const label = `Apply: deployment ${d.spec.name}`;
   const started = Date.now();
   const at = locate(d.spec);
@@ -348,26 +430,37 @@ async function applyDeployment(
   if (request.change === 'no change') {
     core.info(`Deployment ${d.spec.name}: no change (as planned); not written.`);
     log.entry(label, started, 'ok', 'unchanged');
-    return true;
+    return 'ok';
   }
   const path = request.path;
   const busy = await waitWhileBusy(`Deployment ${d.spec.name}`, () => readDeployment(session, path, deadline), await readDeployment(session, path, deadline), deadline);
   if (busy.kind === 'timeout') {
     log.fail('deployment-failed', at, `Deployment ${d.spec.name} stayed ${busy.state} until the timeout; nothing was written over it.`);
     log.entry(label, started, 'failed', `still ${busy.state}`);
-    return false;
+    return 'not written';
   }
-  const live = busy.value;
-  const check = recheck(request, live?.body, secretValues);
-  if (check.kind === 'moved') {
-    log.fail('plan-stale', at, `Deployment ${d.spec.name} changed since the plan: ${check.why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
+  let live = busy.value;
+  const moved = (why: string): 'not written' => {
+    log.fail('plan-stale', at, `Deployment ${d.spec.name} changed since the plan: ${why}. Nothing was written over it.`, 'Another writer is at work on it: run validate again, review the new plan, and deploy that one.');
     log.entry(label, started, 'failed', 'changed since the plan');
-    return false;
+    return 'not written';
+  };
+  let check = recheck(request, live?.body, secretValues);
+  if (check.kind === 'moved') return moved(check.why);
+  if (check.kind === 'write') {
+    const held = await holdLease(at, label, started);
+    if (!held.ok) return 'not written';
+    if (held.taken) {
+      // Taken just now (perhaps after a wait): the deployment is checked again against the plan.
+      live = await readDeployment(session, path, deadline);
+      check = recheck(request, live?.body, secretValues);
+      if (check.kind === 'moved') return moved(check.why);
+    }
   }
   if (check.kind === 'already-there') {
     core.info(`Deployment ${d.spec.name}: Azure already holds the planned update; not written.`);
     log.entry(label, started, 'ok', 'unchanged');
-    return true;
+    return 'ok';
   }
   const put = { method: 'PUT' as const, path, apiVersion: ML_API_VERSION, body: request.body };
   let outcome = await core.group(label, async () => {
@@ -403,14 +496,14 @@ async function applyDeployment(
     if (places.length) for (const { v, s } of places) log.fail('deployment-failed', { file: d.spec.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn }, message(v), `${entry.remedy} (${entry.docs})`);
     else log.fail('deployment-failed', at, message(), `${entry.remedy} (${entry.docs})`);
     log.entry(label, started, 'failed', `${error.code}`);
-    return false;
+    return 'failed';
   }
   const after = await readDeployment(session, path, deadline);
   if (!after || after.provisioningState.toLowerCase() !== 'succeeded') {
     log.fail('deployment-failed', at, `Deployment ${d.spec.name} reads back as ${after?.provisioningState ?? 'missing'} after its operation succeeded.`);
     log.entry(label, started, 'failed', 'read-back mismatch');
-    return false;
+    return 'failed';
   }
   log.entry(label, started, 'ok', live ? 'updated' : 'created');
-  return true;
+  return 'ok';
 }

@@ -15,7 +15,7 @@ import { ArmError, type ArmClient, type ArmResponse } from '../azure/session.ts'
 import type { ServiceError } from './failure-codes.ts';
 
 export interface LroRequest {
-  method: 'PUT' | 'DELETE';
+  method: 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   apiVersion: string;
   body?: unknown;

@@ -10,6 +10,7 @@ import type { AzureSession } from '../azure/session.ts';
 import { ArmError } from '../azure/session.ts';
 import { systemClock, type Clock } from '../azure/retry.ts';
 import { describeEndpoint, waitWhileBusy, type LiveEndpoint } from './live.ts';
+import { carryLease } from './lease.ts';
 import { isTransient, retryTransient, runLro } from './lro.ts';
 import { isBusyConflict } from './writes.ts';
 import type { RolloutState, TrafficMaps } from './rollout-state.ts';
@@ -86,7 +87,8 @@ export async function restoreTraffic(session: Pick<AzureSession, 'arm'>, state: 
     if (clock.now() >= deadline) return { kind: 'failed', why: 'the rollback budget ended before the restore was confirmed', live: guard.live };
     sends += 1;
     options.log(`Sending the restore of traffic ${describeMaps(previous)}${guard.live ? '' : ` (${guard.why}; sent without it)`}.`);
-    const body = withTraffic(state.body, previous.traffic, previous.mirrorTraffic);
+    // The PUT replaces the tags: it carries the lease the guard read found (docs/rollout.md §6).
+    const body = carryLease(withTraffic(state.body, previous.traffic, previous.mirrorTraffic), guard.live?.body.tags as Record<string, unknown> | undefined);
     try {
       const outcome = await retryTransient(
         'Restore',

@@ -5,6 +5,8 @@
 import type { TrafficMap } from './traffic-plan.ts';
 
 export const ROLLOUT_STATE_KEY = 'rollout';
+/** The run's lease on the endpoint (src/apply/lease.ts), saved while held: the post step releases what the main step could not. */
+export const LEASE_STATE_KEY = 'lease';
 
 export interface RolloutState {
   version: 1;

@@ -106,3 +106,38 @@ describe('runTraffic: every write is guarded, restore never depends on a read', 
     assert.equal(saved.at(-1)?.status, 'finished');
   });
 });
+
+describe('runTraffic: the endpoint lease', () => {
+  const run = (lease: { ensure(): Promise<{ ok: boolean }>; tag(): string; release(): Promise<boolean> }, bodies: unknown[]) => {
+    const { session, puts } = fakeSession(() => false);
+    const send = session.arm.send.bind(session.arm);
+    (session.arm as { send: typeof send }).send = (async (req: Parameters<typeof send>[0]) => {
+      if (req.method === 'PUT') bodies.push(req.body);
+      return send(req);
+    }) as typeof send;
+    const log = new ApplyLog([]);
+    const live = describeEndpoint({ properties: { traffic: { blue: 100 }, mirrorTraffic: {}, provisioningState: 'Succeeded', authMode: 'Key' } });
+    const plan = planTraffic({ live: { blue: 100 }, liveMirror: {}, deployment: 'green', deployments: ['blue', 'green'], request: { kind: 'steps', steps: [10, 50, 100] }, gatesConfigured: false });
+    const saved: RolloutState[] = [];
+    const state: RolloutState = { version: 1, status: 'inProgress', endpointPath: PATH, apiVersion: 'v', endpointName: 'ep', body: { location: 'eastus', tags: { team: 'ml' }, properties: { authMode: 'Key' } }, previous: plan.previous, startedAt: '' };
+    return { puts, log, saved, done: runTraffic({ session, log, plan, state, gates: { onNoData: 'fail', bakeTimeMs: 0 }, target: 'green', scoring: live, rollbackOnFailure: true, deadline: Date.now() + 60_000, at: { file: 'g.yml', line: 1, column: 1 }, saveState: (s) => saved.push(s), lease, clock: fakeClock() }) };
+  };
+
+  it('each step is checked by the lease first and carries it in its PUT', async () => {
+    let checks = 0;
+    const bodies: unknown[] = [];
+    const r = run({ ensure: async () => ({ ok: (checks += 1) > 0 }), tag: () => 'A until 2026-12-07T13:00:00.000Z', release: async () => true }, bodies);
+    await r.done;
+    assert.equal(checks, 3);
+    assert.equal(r.puts.length, 3);
+    for (const b of bodies) assert.deepEqual((b as { tags: unknown }).tags, { team: 'ml', 'azureml-online-deploy.lease': 'A until 2026-12-07T13:00:00.000Z' });
+  });
+
+  it('a lease lost to another run before a step: nothing more is written, no rollback over the other run, the post step is told to leave it', async () => {
+    let checks = 0;
+    const r = run({ ensure: async () => ({ ok: (checks += 1) < 2 }), tag: () => 'A until 2026-12-07T13:00:00.000Z', release: async () => true }, []);
+    await r.done;
+    assert.deepEqual(r.puts, [{ blue: 90, green: 10 }], 'the first step only; no restore');
+    assert.equal(r.saved.at(-1)?.status, 'finished');
+  });
+});

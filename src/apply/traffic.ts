@@ -13,6 +13,7 @@ import { readEndpoint, waitWhileBusy, type LiveEndpoint } from './live.ts';
 import { METRICS_INGESTION_DELAY_MS } from '../inputs.ts';
 import { judgeMetricsWindow, readDeploymentMetrics } from './metrics.ts';
 import { systemClock, type Clock } from '../azure/retry.ts';
+import { withLeaseTag } from './lease.ts';
 import { describeMaps, restoreTraffic, sameMaps } from './restore.ts';
 import { manualRestoreCommand, type RolloutState, type TrafficMaps } from './rollout-state.ts';
 import { createScorer, type Scorer } from './scoring.ts';
@@ -47,6 +48,17 @@ export interface TrafficRun {
   /** The rollback's own budget (default ROLLBACK_BUDGET_MS), counted from the rollback's start, never from `deadline`. */
   rollbackBudgetMs?: number;
   clock?: Clock;
+  /**
+   * The run's lease on the endpoint (docs/rollout.md §6): checked (taken, for a run whose first write is a step) before each
+   * step, carried by each step's PUT, released by the signal handler. A failed check has already been reported (endpoint-leased).
+   */
+  lease?: TrafficLease;
+}
+
+export interface TrafficLease {
+  ensure(): Promise<{ ok: boolean }>;
+  tag(): string;
+  release(): Promise<boolean>;
 }
 
 /** What this run has done to the traffic: the guard of every write and what a restore may overwrite. */
@@ -78,7 +90,7 @@ function clockOf(run: TrafficRun): Clock {
   return run.clock ?? systemClock;
 }
 
-type Applied = { problem?: string; live?: LiveEndpoint; changedElsewhere?: boolean };
+type Applied = { problem?: string; live?: LiveEndpoint; changedElsewhere?: boolean; leaseLost?: boolean };
 
 /**
  * Applies one traffic map and reads it back; no problem when the write and read-back agree. The
@@ -87,6 +99,10 @@ type Applied = { problem?: string; live?: LiveEndpoint; changedElsewhere?: boole
 async function applyMap(run: TrafficRun, traffic: TrafficMap, mirrorTraffic: TrafficMap, label: string): Promise<Applied> {
   const { session, log, state } = run;
   const p = progress(run);
+  // After SIGINT/SIGTERM the signal's restore owns the endpoint (and releases the lease): no lease check may write it again.
+  if (p.stopping) await new Promise<never>(() => undefined);
+  // Another run holds the endpoint now: nothing more is written, and nothing rolled back over it.
+  if (run.lease && !(await run.lease.ensure()).ok) return { leaseLost: true, problem: 'another run holds the endpoint' };
   // Never written over a running operation (an update that outlived an earlier wait, say).
   const ready = await waitWhileBusy(`Endpoint ${state.endpointName}`, () => readEndpoint(session, state.endpointPath, run.deadline), await readEndpoint(session, state.endpointPath, run.deadline), run.deadline, 1000, clockOf(run));
   if (ready.kind === 'timeout') return { problem: `the endpoint stayed ${ready.state} until the timeout` };
@@ -100,7 +116,7 @@ async function applyMap(run: TrafficRun, traffic: TrafficMap, mirrorTraffic: Tra
   p.asked = asked;
   p.written.push(asked);
   run.saveState({ ...state, written: [...p.written] });
-  const write = writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: withTraffic(state.body, traffic, mirrorTraffic) }, label, run.deadline, { clock: run.clock });
+  const write = writeLro(session, log, { method: 'PUT', path: state.endpointPath, apiVersion: state.apiVersion, body: run.lease ? withLeaseTag(withTraffic(state.body, traffic, mirrorTraffic), run.lease.tag()) : withTraffic(state.body, traffic, mirrorTraffic) }, label, run.deadline, { clock: run.clock });
   p.inFlight = write;
   const outcome = await write.finally(() => {
     if (p.inFlight === write) p.inFlight = undefined;
@@ -220,7 +236,8 @@ function armSignals(run: TrafficRun): () => void {
         },
         (error: unknown) => core.warning(`The restore could not be sent: ${error instanceof Error ? error.message : String(error)}`),
       )
-      .finally(() => process.exit(1));
+      // The endpoint is free for the next run once the restore is sent (the post step releases it when this does not finish).
+      .finally(() => (run.lease?.release() ?? Promise.resolve(true)).finally(() => process.exit(1)));
   };
   const onSigint = () => signalRestore?.('SIGINT');
   const onSigterm = () => signalRestore?.('SIGTERM');
@@ -264,6 +281,11 @@ export async function runTraffic(run: TrafficRun): Promise<LiveEndpoint | undefi
       const name = `Traffic: ${step.label}`;
       const applied = await core.group(name, () => applyMap(run, step.traffic, step.mirrorTraffic, name));
       if (applied.changedElsewhere) return stopForeignChange(run, name, applied.live, started);
+      if (applied.leaseLost) {
+        // The finding is the lease's (endpoint-leased); the post step must not restore over the other run either.
+        run.saveState({ ...run.state, status: 'finished', written: [...progress(run).written] });
+        return undefined;
+      }
       if (applied.problem) {
         log.entry(name, started, 'failed', applied.problem);
         log.fail('deployment-failed', run.at, `Traffic step "${step.label}": ${applied.problem}.`, 'Nothing reports success until Azure holds the traffic asked for; check who else changes this endpoint.');

@@ -648,6 +648,22 @@ export const RULES = {
       },
     },
   },
+  'endpoint-leased': {
+    severity: 'error',
+    title: 'Another run holds the endpoint',
+    fix: 'Let the other run finish (or raise lease-wait), then run again; give every workflow that deploys the endpoint one `concurrency:` group.',
+    when:
+      'A deploy run holds its endpoint while it writes: a lease recorded as the endpoint tag `azureml-online-deploy.lease` (the holder — repository, run, attempt, job — and an expiry), taken right before the first write, checked before every later write and released at the end. A run that finds a live lease of another run waits for it (`lease-wait`, default 5m), naming who holds it and until when; when the lease is still held after that, the run stops before any write. A run whose lease was taken by another run meanwhile stops before its next write, without rolling back over the other run. A lease past its expiry (a run that died) is taken over with a notice (docs/rollout.md §6).',
+    detectedIn: 'deploy',
+    example: {
+      bad: '# workflow step\nwith:\n  deployment-file: ml/green.yml\n  lease-wait: 1m\n',
+      good: '# workflow step\nwith:\n  deployment-file: ml/green.yml\n  lease-wait: 1m\n',
+      azure: {
+        bad: 'Another run of the workflow is rolling `my-endpoint` out (its lease runs for 30 more minutes): this run waits one minute, then stops without writing.',
+        good: 'No other run holds `my-endpoint` (or its lease expired): the run takes the lease and deploys.',
+      },
+    },
+  },
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleId = keyof typeof RULES;

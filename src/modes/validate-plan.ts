@@ -16,6 +16,7 @@ import type { ChecksOutcome } from '../checks/registry.ts';
 import { makeFinding, type Finding, type SourceRange } from '../findings/finding.ts';
 import type { Inputs } from '../inputs.ts';
 import type { Plan, PlannedRequest, PlannedTraffic } from '../plan.ts';
+import { isLeaseTag, withoutLease } from '../apply/lease.ts';
 import { isTraceTag, withTraceTags } from '../apply/trace-tags.ts';
 import { describeTraffic, planTraffic, withTraffic, type TrafficMap, type TrafficRequest } from '../apply/traffic-plan.ts';
 import { deploymentPath, deploymentRestBody, endpointRestBody, ML_API_VERSION, endpointPath, type DeploymentSpec, type EndpointSpec, type WorkspaceContext } from '../manifests/index.ts';
@@ -55,7 +56,8 @@ export interface ComputedPlan {
 
 /** The one diff between a planned body and a live resource: trace tags and service-filled fields ignored. */
 export function liveDiff(body: Record<string, unknown>, live: Record<string, unknown> | undefined, secretValues: readonly string[]): { change: 'create' | 'update' | 'no change'; diff: string[] } {
-  const d = diffResource(body, live, { secretValues, ignoredTag: isTraceTag });
+  // The run's lease (docs/rollout.md §6) is bookkeeping, like the trace tags: never a change.
+  const d = diffResource(body, live, { secretValues, ignoredTag: (key) => isTraceTag(key) || isLeaseTag(key) });
   if (d.action === 'create') return { change: 'create', diff: [] };
   if (d.action === 'no-change') return { change: 'no change', diff: [] };
   return { change: 'update', diff: d.changes.map(describeChange) };
@@ -71,7 +73,8 @@ export function endpointBodyFromLive(live: Record<string, unknown>): Record<stri
   }
   const properties: Record<string, unknown> = { authMode: p.authMode, properties: p.properties ?? {}, traffic: p.traffic ?? {}, mirrorTraffic: p.mirrorTraffic ?? {} };
   for (const key of ['description', 'publicNetworkAccess', 'compute']) if (p[key] !== undefined && p[key] !== null) properties[key] = p[key];
-  const body: Record<string, unknown> = { location: live.location, identity: id, tags: live.tags ?? {}, properties };
+  // Without the lease tag: each write carries the lease of the moment (src/apply/lease.ts).
+  const body: Record<string, unknown> = { location: live.location, identity: id, tags: withoutLease((live.tags ?? {}) as Record<string, unknown>), properties };
   if (live.kind) body.kind = live.kind;
   return body;
 }

@@ -11,6 +11,7 @@ import type { ValidateFacts } from '../checks/facts.ts';
 import { runChecks, type ChecksOutcome } from '../checks/registry.ts';
 import { makeFinding, type Finding } from '../findings/finding.ts';
 import { maskable } from '../report/redact.ts';
+import { describeLease, leaseOf } from '../apply/lease.ts';
 import { traceTags } from '../apply/trace-tags.ts';
 import { armIdentifiers } from '../report/model.ts';
 import { OFFLINE_WORKSPACE, deploymentRestBody } from '../manifests/index.ts';
@@ -95,6 +96,15 @@ export async function validateOnline(run: AnalyzedRun, mode: 'validate' | 'deplo
   for (const line of computed.notes) core.info(line);
   if (inputs.expectedPlanFile) computed.findings.push(...approvedPlanFindings(inputs.expectedPlanFile, computed.plan, analysis));
   const live = gathered.facts.endpoint.kind === 'found' ? gathered.facts.endpoint.value : undefined;
+  // Read-only: another run's lease is shown, never touched (docs/rollout.md §6).
+  const held = leaseOf(live?.body.tags as Record<string, unknown> | undefined);
+  if (held) {
+    const line = held.expiresAt > Date.now()
+      ? `Endpoint ${endpointName} is leased by ${describeLease(held, Date.now())}: a deploy run now waits for it (lease-wait) before its first write.`
+      : `Endpoint ${endpointName} carries an expired lease of ${describeLease(held, Date.now())}: a deploy run takes it over.`;
+    core.notice(line, { title: 'Endpoint leased' });
+    computed.notes.push(line);
+  }
   return {
     // A workspace that is not there: its one finding only (the asset reads and the plan failed for the same reason).
     findings: [...outcome.findings, ...(outcome.workspaceBlocked ? [] : [...assetProblems, ...computed.findings])],

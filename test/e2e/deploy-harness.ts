@@ -64,10 +64,10 @@ export interface DeployRun extends ActionRun {
 }
 
 /** Runs `node dist/index.js` in deploy mode against the emulator; `post()` runs the post step with the saved state. */
-export async function deploy(emu: Emu, inputs: Record<string, string>, files: Record<string, string>, options: { timeoutMs?: number; onStart?: (pid: number) => void } = {}): Promise<DeployRun> {
+export async function deploy(emu: Emu, inputs: Record<string, string>, files: Record<string, string>, options: { timeoutMs?: number; onStart?: (pid: number) => void; env?: Record<string, string> } = {}): Promise<DeployRun> {
   const stateFile = join(mkdtempSync(join(tmpdir(), 'aod-state-')), 'state');
   writeFileSync(stateFile, '');
-  const env = { ...emu.env, GITHUB_STATE: stateFile, GITHUB_SHA: '0123abcd', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '42', GITHUB_WORKFLOW_REF: 'octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main' };
+  const env = { ...emu.env, GITHUB_STATE: stateFile, GITHUB_SHA: '0123abcd', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '42', GITHUB_WORKFLOW_REF: 'octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main', ...options.env };
   const allInputs = { ...emu.inputs, mode: 'deploy', timeout: '60s', ...inputs };
   const run = await runAction({ inputs: allInputs, files, env, timeoutMs: options.timeoutMs ?? 90_000, onStart: options.onStart });
   const state = readFileSync(stateFile, 'utf8');

@@ -107,6 +107,25 @@ describe('demo scenario: the happy path of examples/endpoint.yml + examples/depl
     await assert.rejects(mlClient(emu).workspaces.get('demo-rg', 'demo-ws'));
   });
 
+  it('a PATCH of the endpoint replaces its whole tag map (the deploy lease relies on it) and refuses tags over ARM\'s limits, PATCH or PUT', async () => {
+    const ml = mlClient(emu);
+    const url = `${wsPath(emu)}/onlineEndpoints/demo-endpoint?api-version=${API}`;
+    assert.equal((await raw(ml, 'PATCH', url, { tags: { a: '1', b: '2' } })).status, 200);
+    const patched = await raw(ml, 'PATCH', url, { tags: { b: '3' } });
+    assert.equal(patched.status, 200);
+    assert.deepEqual((patched.body as { tags: unknown }).tags, { b: '3' }, 'a key the PATCH leaves out is removed');
+    assert.deepEqual((await ml.onlineEndpoints.get('demo-rg', 'demo-ws', 'demo-endpoint')).tags, { b: '3' });
+    for (const tags of [{ long: 'x'.repeat(257) }, { n: 1 }, Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']))]) {
+      const refused = await raw(ml, 'PATCH', url, { tags });
+      assert.equal(refused.status, 400);
+      assert.equal((refused.body as { error: { code: string } }).error.code, 'InvalidTag');
+    }
+    const live = await ml.onlineEndpoints.get('demo-rg', 'demo-ws', 'demo-endpoint');
+    const put = await raw(ml, 'PUT', url, { location: live.location, identity: { type: live.identity?.type }, tags: { long: 'x'.repeat(257) }, properties: { authMode: live.properties.authMode, traffic: live.properties.traffic } });
+    assert.equal(put.status, 400);
+    assert.deepEqual((await ml.onlineEndpoints.get('demo-rg', 'demo-ws', 'demo-endpoint')).tags, { b: '3' });
+  });
+
   it('deletes deployments and endpoints as Location LROs (a deployment with traffic cannot go first: assumed)', async () => {
     const ml = mlClient(emu);
     const blocked = await raw(ml, 'DELETE', `${wsPath(emu)}/onlineEndpoints/demo-endpoint/deployments/blue?api-version=${API}`);

@@ -77,6 +77,23 @@ function endpointBusy(e: EndpointRec, what: 'update endpoint' | 'create a deploy
   return armError(409, 'UserError', `Cannot ${what} ${e.name} because it is in ${state} provisioning state.`, { details: [], innerError: { code: 'Conflict' } });
 }
 
+/**
+ * ARM's tag limits (https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations):
+ * at most 50 tags, names up to 512 characters, values up to 256, values strings. The error's code and text are assumed.
+ */
+function tagsError(tags: unknown): EmuResponse | undefined {
+  if (tags === undefined || tags === null) return undefined;
+  if (!isObj(tags)) return armError(400, 'InvalidTag', 'The tags must be an object of name-value pairs.');
+  const entries = Object.entries(tags);
+  if (entries.length > 50) return armError(400, 'InvalidTag', `A resource can have at most 50 tags; the request has ${entries.length}.`);
+  for (const [k, v] of entries) {
+    if (typeof v !== 'string') return armError(400, 'InvalidTag', `The value of tag '${k}' must be a string.`);
+    if (k.length > 512) return armError(400, 'InvalidTag', `The tag name '${k.slice(0, 40)}…' exceeds the maximum length of 512 characters.`);
+    if (v.length > 256) return armError(400, 'InvalidTag', `The value of tag '${k}' exceeds the maximum length of 256 characters.`);
+  }
+  return undefined;
+}
+
 /** ARM's identity.type strings, accepting the casings clients send. */
 function normalizeIdentityType(t: string): string | undefined {
   const parts = t.split(',').map((p) => p.trim().toLowerCase().replace(/_/g, ''));
@@ -243,6 +260,8 @@ export function putEndpoint(call: ArmCall): EmuResponse {
   const authMode = props['authMode'];
   if (authMode !== 'Key' && authMode !== 'AMLToken' && authMode !== 'AADToken') return userError(`Invalid authMode '${String(authMode)}': expected Key, AMLToken or AADToken.`);
   if (typeof body['location'] !== 'string') return userError("The request body must contain 'location'.");
+  const badTags = tagsError(body['tags']);
+  if (badTags) return badTags;
   const identity = isObj(body['identity']) ? body['identity'] : undefined;
   if (!identity || typeof identity['type'] !== 'string') return userError("The request body must contain 'identity' with a 'type'.");
   const idType = normalizeIdentityType(identity['type']);
@@ -338,10 +357,13 @@ export function patchEndpoint(call: ArmCall): EmuResponse {
   const parsed = parseArmBody(call.req);
   if (!parsed.ok) return parsed.res;
   // OnlineEndpoints_Update body is PartialMinimalTrackedResourceWithIdentity: only tags and identity.
+  const badTags = tagsError(parsed.body['tags']);
+  if (badTags) return badTags;
   const identity = parsed.body['identity'];
   if (isObj(identity) && typeof identity['type'] === 'string' && normalizeIdentityType(identity['type']) !== e.identity.type) {
     return userError(`The identity of online endpoint '${e.name}' cannot be changed after creation.`, 'Immutable');
   }
+  // The PATCH's tags replace the endpoint's whole tag map (ARM's tag semantics for a resource update; the README says why).
   if (isObj(parsed.body['tags'])) e.tags = parsed.body['tags'];
   return json(200, endpointResource(e));
 }
