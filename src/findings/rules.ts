@@ -141,12 +141,12 @@ export const RULES = {
     title: 'az ml accepts it, the service rejects it',
     fix: 'Give the value the service accepts (see the message): az ml passes it through, and the request fails at the service.',
     when:
-      'A value az ml loads and sends unchanged, which the online endpoint service then refuses: a negative `instance_count` (the deployment `sku.capacity`), a negative request timeout, queue wait, probe setting or scale setting (the durations and counts the service validates), a `target_utilization_percentage` above 100, a user-assigned identity entry without `resource_id` (az ml sends the identity id as the text "None"), `identity.type: user_assigned` with no `user_assigned_identities`, or a Kubernetes `compute: azureml:/subscriptions/…` that is not a compute id. ' +
-      'Reported as a **warning**: `user_assigned_identities` under `identity.type` `system_assigned` or `none`: az ml sends both, and Azure Resource Manager managed-identity validation is expected to refuse user-assigned identities on an identity of another type (not documented for online endpoints); and a `code_configuration.code` that is a URI: az ml registers it as the code location without uploading anything.',
+      'A value az ml loads and sends unchanged, which the online endpoint service then refuses: a negative `instance_count` (the deployment `sku.capacity`), a negative request timeout, queue wait, probe setting or scale setting (the durations and counts the service validates), a `target_utilization_percentage` above 100, the `request_settings.request_timeout_ms` of a managed deployment above 180000 (the documented 180-second limit of online endpoints), a user-assigned identity entry without `resource_id` (az ml sends the identity id as the text "None"), `identity.type: user_assigned` with no `user_assigned_identities`, or a Kubernetes `compute: azureml:/subscriptions/…` that is not a compute id. ' +
+      'Reported as a **warning**: a managed `instance_count` above 50, the documented instances-per-deployment limit, which a quota request can raise; `user_assigned_identities` under `identity.type` `system_assigned` or `none`: az ml sends both, and Azure Resource Manager managed-identity validation is expected to refuse user-assigned identities on an identity of another type (not documented for online endpoints); and a `code_configuration.code` that is a URI: az ml registers it as the code location without uploading anything.',
     detectedIn: 'lint',
     example: {
-      bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: -1\n',
-      good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+      bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: -1\nrequest_settings:\n  request_timeout_ms: 300000\n',
+      good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\nrequest_settings:\n  request_timeout_ms: 180000\n',
     },
   },
   'enforce-flag-value': {
