@@ -82,6 +82,8 @@ describe('mode: validate (emulator, dist/index.js)', () => {
     assert.equal(run.code, 0, run.stdout.slice(-3000));
     assert.deepEqual(errors(run), []);
     assert.equal(run.annotations.filter((a) => a.command === 'warning').length, 0, run.stdout.slice(-2000));
+    // The scenario's role assignments are backdated (created, default long ago): none is "not yet effective".
+    assert.deepEqual(run.annotations.filter((a) => a.properties.title?.startsWith('role-not-yet-effective:')), []);
     assert.equal(run.outputs.changes, 'true');
     const plan = JSON.parse(run.outputs.plan ?? '{}') as { requests: { change?: string; description: string }[]; traffic?: unknown };
     assert.deepEqual(plan.requests.map((r) => r.change), ['create']);
