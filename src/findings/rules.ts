@@ -492,7 +492,7 @@ export const RULES = {
     severity: 'error',
     title: 'Instance type not offered in the region',
     fix: 'Pick an instance type from the managed online endpoints SKU list that the workspace region offers (az ml online-deployment list-skus).',
-    when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt); or a Kubernetes deployment's `instance_type` is not an instance type its attached cluster defines.",
+    when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt): the region's list holds every Azure Machine Learning compute size, and only those whose `supportedComputeTypes` include `MIR` serve managed online endpoints (a size listed for training only is named with the nearest sizes of its family that do); or a Kubernetes deployment's `instance_type` is not an instance type its attached cluster defines.",
     detectedIn: 'validate',
     example: {
       bad: 'instance_type: Standard_DS3_v3\ninstance_count: 1\n',
@@ -503,8 +503,8 @@ export const RULES = {
   'quota-insufficient': {
     severity: 'error',
     title: 'Not enough core quota',
-    fix: 'Request more quota for the VM family (Azure portal: Quotas), lower instance_count, or pick a family with room.',
-    when: "The cores the deployment needs exceed the free core quota of its VM family in the region. A managed deployment needs ceil(1.2 × instance_count) × the size's cores: the service keeps 20 % for upgrades. Deployments that keep running during the rollout (the one being replaced, and an updated deployment until its new instances are up) keep their cores. OutOfQuota is the most reported online-deployment failure.",
+    fix: 'Request more quota for the VM family or the regional total (Azure portal: Quotas), lower instance_count, or pick a family with room.',
+    when: "The cores the deployment needs exceed the free dedicated-core quota of its VM family in the region, or of the regional total (Total Cluster Dedicated Regional vCPUs) that every managed online deployment and compute cluster of the subscription in the region counts against. A managed deployment needs ceil(1.2 × instance_count) × the size's cores: the service keeps 20 % for upgrades (A100, H100 and ND sizes skip it). Deployments that keep running during the rollout (the one being replaced, and an updated deployment until its new instances are up) keep their cores. OutOfQuota is the most reported online-deployment failure.",
     detectedIn: 'validate',
     example: {
       bad: 'instance_type: Standard_DS3_v2\ninstance_count: 10\n',
