@@ -98,7 +98,7 @@ export function nearestOnlineSizes(vmSizes: readonly VmSizeFacts[], name: string
   const online = onlineSizes(vmSizes);
   const asked = sizeOf(vmSizes, name);
   if (asked) {
-    const sameFamily = online.filter((s) => familyKey(s.family) === familyKey(asked.family)).sort((a, b) => Math.abs(a.vCPUs - asked.vCPUs) - Math.abs(b.vCPUs - asked.vCPUs) || a.vCPUs - b.vCPUs);
+    const sameFamily = online.filter((s) => familyId(s.family) === familyId(asked.family)).sort((a, b) => Math.abs(a.vCPUs - asked.vCPUs) - Math.abs(b.vCPUs - asked.vCPUs) || a.vCPUs - b.vCPUs);
     if (sameFamily.length) return sameFamily.slice(0, 3).map((s) => s.name);
   }
   const near = closest(name, online.map((s) => s.name));
@@ -115,6 +115,11 @@ export function familyKey(text: string): string | undefined {
   return m?.[1] ? m[1].toLowerCase().replace(/[^a-z0-9]/g, '') : undefined;
 }
 
+/** The key a family is compared by: familyKey, or the name itself (lower-cased) when it follows no known form. */
+function familyId(text: string): string {
+  return familyKey(text) ?? text.toLowerCase();
+}
+
 /**
  * A usage row, classified by its type and name, never by its display name: the subscription's dedicated-core row
  * of a VM family, the regional dedicated-core total (which every managed online deployment and compute cluster of
@@ -128,7 +133,7 @@ export function classifyUsage(u: UsageFacts): UsageRow | undefined {
   if (/\/workspaces?\//.test(type) || /\/workspaces\//i.test(u.id)) return undefined; // a workspace's or a cluster's share
   if (/lowpriority/.test(type) || /low\s*priority/i.test(u.name)) return undefined;
   if (/\/vmfamily\//.test(type)) {
-    const family = familyKey(u.name) ?? familyKey(u.id.split('/').at(-1) ?? '');
+    const family = familyKey(u.name) ?? familyKey(u.id.split('/').at(-1) ?? '') ?? (u.name ? u.name.toLowerCase() : undefined);
     return family ? { kind: 'family', family, row: u } : undefined;
   }
   if (/\/dedicatedcores\/usages$/.test(type) || /^total\s*(cluster\s*)?dedicated/i.test(u.name)) return { kind: 'regional', row: u };
@@ -159,7 +164,7 @@ export function quotaDemands(deployments: readonly DeploymentSpec[], live: Reado
     const cores = coresNeeded(instances, size.vCPUs, size.name);
     const existing = lookupCI(live, d.name);
     const oldSize = sizeOf(vmSizes, existing?.instanceType);
-    const held = existing && oldSize && familyKey(oldSize.family) === familyKey(size.family) ? coresNeeded(existing.instanceCount ?? 1, oldSize.vCPUs, oldSize.name) : 0;
+    const held = existing && oldSize && familyId(oldSize.family) === familyId(size.family) ? coresNeeded(existing.instanceCount ?? 1, oldSize.vCPUs, oldSize.name) : 0;
     out.push({ deployment: d.name, file: d.file, vmSize: size.name, family: size.family, instances, vCPUs: size.vCPUs, cores, held, additional: Math.max(0, cores - held) });
   }
   return out;
@@ -170,7 +175,7 @@ export function quotaByFamily(demands: readonly QuotaDemand[], usages: readonly 
   const rows = usages.map(classifyUsage).filter((r): r is Extract<UsageRow, { kind: 'family' }> => r?.kind === 'family');
   const families = new Map<string, QuotaDemand[]>();
   for (const d of demands) {
-    const key = familyKey(d.family) ?? d.family.toLowerCase();
+    const key = familyId(d.family);
     families.set(key, [...(families.get(key) ?? []), d]);
   }
   const out: FamilyQuota[] = [];
@@ -250,7 +255,7 @@ export const quotaCheck = defineCheck('quota', ['instance-type-unavailable', 'qu
   const byFamily = quotaByFamily(demands, usages.value);
   const regional = demands.length ? regionalQuota(demands, usages.value) : undefined;
   for (const demand of demands) {
-    const family = byFamily.find((f) => familyKey(f.family) === familyKey(demand.family));
+    const family = byFamily.find((f) => familyId(f.family) === familyId(demand.family));
     const d = managed.find((m) => m.name === demand.deployment && m.file === demand.file);
     if (!d) continue;
     if (!family) {
@@ -286,7 +291,7 @@ function runningElsewhere(live: Readonly<Record<string, LiveDeploymentFacts>>, v
   const holders = Object.values(live)
     .filter((l) => l.name.toLowerCase() !== demand.deployment.toLowerCase())
     .map((l) => ({ l, size: sizeOf(vmSizes, l.instanceType) }))
-    .filter((x) => x.size && familyKey(x.size.family) === familyKey(demand.family));
+    .filter((x) => x.size && familyId(x.size.family) === familyId(demand.family));
   if (!holders.length) return '';
   return ` ${holders.map((x) => `${x.l.name} (${coresNeeded(x.l.instanceCount ?? 1, x.size?.vCPUs ?? 0, x.size?.name)} cores)`).join(', ')} keep${holders.length === 1 ? 's' : ''} running during the rollout.`;
 }

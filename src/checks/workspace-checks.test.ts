@@ -286,6 +286,13 @@ describe('quota: the sizes of online endpoints, the rows that count, the regiona
       if (c.plan) assert.deepEqual(quotaPlanLines(ctx), c.plan);
     });
   }
+  test('families named in no known form are compared by name: two of them are not one family', () => {
+    const odd: VmSizeFacts[] = [{ name: 'Custom_A', family: 'alphaCores', vCPUs: 4 }, { name: 'Custom_B', family: 'betaCores', vCPUs: 4 }];
+    const demands = quotaDemands([deploymentSpec({ name: 'blue', instanceType: 'Custom_B', instanceCount: 1 })], { blue: { name: 'blue', provisioningState: 'Succeeded', instanceType: 'Custom_A', instanceCount: 1, body: {} } }, odd);
+    assert.deepEqual(demands.map((d) => [d.held, d.additional]), [[0, 8]]);
+    const rows = quotaByFamily(demands, [{ id: '/subscriptions/s/usages/betaCores', type: 'Microsoft.MachineLearningServices/vmFamily/usages', name: 'betaCores', current: 0, limit: 8 }]);
+    assert.deepEqual(rows.map((r) => [r.family, r.after, r.fits]), [['betaCores', 8, true]]);
+  });
   test('nearest online sizes: the same family by cores, else the closest name', () => {
     assert.deepEqual(nearestOnlineSizes(sizes, 'Standard_DS12_v2'), ['Standard_DS3_v2', 'Standard_DS2_v2', 'Standard_DS4_v2']);
     assert.deepEqual(nearestOnlineSizes(sizes, 'Standard_DS1_v2'), ['Standard_DS2_v2', 'Standard_DS3_v2', 'Standard_DS4_v2']);
