@@ -1,8 +1,8 @@
-export const id = 148;
-export const ids = [148];
+export const id = 675;
+export const ids = [675];
 export const modules = {
 
-/***/ 9415:
+/***/ 9537:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -48,7 +48,7 @@ function withTraceTags(body, tags) {
 
 /***/ }),
 
-/***/ 7617:
+/***/ 9655:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -113,7 +113,7 @@ function pendingUploadCodeUri(blobUri, kind, name) {
 
 /***/ }),
 
-/***/ 7275:
+/***/ 2880:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -129,12 +129,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
 // EXTERNAL MODULE: ./lib/manifests/rest.js
-var rest = __webpack_require__(4138);
+var rest = __webpack_require__(2324);
 // EXTERNAL MODULE: ./lib/azure/assets.js
-var assets = __webpack_require__(9597);
+var assets = __webpack_require__(2144);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -434,7 +434,7 @@ async function contentHash(asset) {
 }
 
 // EXTERNAL MODULE: ./lib/assets/names.js
-var names = __webpack_require__(7617);
+var names = __webpack_require__(9655);
 ;// CONCATENATED MODULE: ./lib/assets/plan.js
 // What a run would do with the deployments' assets (docs/local-assets.md §5): for each model, code
 // and environment to register, its final name, version and ARM id, which local files it uploads
@@ -697,7 +697,7 @@ function planLines(plan) {
 
 /***/ }),
 
-/***/ 3884:
+/***/ 6658:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -707,9 +707,9 @@ function planLines(plan) {
 /* harmony export */   vc: () => (/* binding */ withAssetIds)
 /* harmony export */ });
 /* unused harmony exports uploadWith, limiter */
-/* harmony import */ var _azure_assets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9597);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7275);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7617);
+/* harmony import */ var _azure_assets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2144);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2880);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9655);
 // Deploy's side of the asset plan (docs/local-assets.md §6): upload what is not there yet and
 // register each version, then hand back the ids the deployment bodies carry. Files are streamed
 // (several at once, large ones in parallel blocks, each request retried by the storage pipeline);
@@ -927,7 +927,7 @@ function setPointer(doc, pointer, value) {
 
 /***/ }),
 
-/***/ 9597:
+/***/ 2144:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -936,9 +936,9 @@ function setPointer(doc, pointer, value) {
 /* harmony export */   yc: () => (/* binding */ assetRegistry)
 /* harmony export */ });
 /* unused harmony exports parseVersionId, DEFAULT_BLOCK_SIZE */
-/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4326);
-/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4138);
-/* harmony import */ var _secret_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7266);
+/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1318);
+/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2324);
+/* harmony import */ var _secret_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9132);
 
 
 
@@ -1068,7 +1068,7 @@ function blobStore(options) {
 
 /***/ }),
 
-/***/ 2765:
+/***/ 7095:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1083,7 +1083,7 @@ const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string'
 
 /***/ }),
 
-/***/ 1700:
+/***/ 3454:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1091,8 +1091,8 @@ const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string'
 /* harmony export */   cv: () => (/* binding */ assetsCheck)
 /* harmony export */ });
 /* unused harmony export parseRegistryUri */
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3155);
 // Registered assets the deployment names exist: model, environment and code versions (by version,
 // `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
 // (docs/online-checks.md §assets). Local assets are registered by deploy and not checked here.
@@ -1188,7 +1188,7 @@ function fixFor(ref) {
 
 /***/ }),
 
-/***/ 6381:
+/***/ 4191:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1339,7 +1339,7 @@ function describeAge(ms) {
 
 /***/ }),
 
-/***/ 176:
+/***/ 1966:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1400,7 +1400,7 @@ function endpointPrincipalExpression(endpointName, workspaceId) {
 
 /***/ }),
 
-/***/ 8542:
+/***/ 9939:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1413,17 +1413,17 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: PLAN_RULES, endpointBodyFromLive, trafficRequest
 
 // EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
-var assets_plan = __webpack_require__(7275);
+var assets_plan = __webpack_require__(2880);
 // EXTERNAL MODULE: ./lib/assets/upload.js
-var upload = __webpack_require__(3884);
+var upload = __webpack_require__(6658);
 // EXTERNAL MODULE: ./lib/azure/json.js
-var json = __webpack_require__(2765);
+var json = __webpack_require__(7095);
 // EXTERNAL MODULE: ./lib/checks/assets.js
-var assets = __webpack_require__(1700);
+var assets = __webpack_require__(3454);
 // EXTERNAL MODULE: ./lib/checks/check.js
-var check = __webpack_require__(5229);
+var check = __webpack_require__(3155);
 // EXTERNAL MODULE: ./lib/secrets/parse.js
-var parse = __webpack_require__(8586);
+var parse = __webpack_require__(6352);
 ;// CONCATENATED MODULE: ./lib/checks/diff.js
 // The plan's field-level diff: the REST body the translator would send (src/manifests/rest.ts) against
 // the live GET body, ignoring what the service fills in, so that an unchanged file reads "no
@@ -1646,13 +1646,13 @@ function diffTraffic(before, after) {
 }
 
 // EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __webpack_require__(6939);
+var finding = __webpack_require__(65);
 // EXTERNAL MODULE: ./lib/apply/trace-tags.js
-var trace_tags = __webpack_require__(9415);
+var trace_tags = __webpack_require__(9537);
 // EXTERNAL MODULE: ./lib/apply/traffic-plan.js
-var traffic_plan = __webpack_require__(8274);
+var traffic_plan = __webpack_require__(1131);
 // EXTERNAL MODULE: ./lib/manifests/index.js
-var manifests = __webpack_require__(9878);
+var manifests = __webpack_require__(6144);
 ;// CONCATENATED MODULE: ./lib/modes/validate-plan.js
 // The plan, computed once (docs/architecture.md §5): for the endpoint and each deployment, the
 // exact body deploy will send (the file's fields with the workspace's region, the action's trace
@@ -1881,7 +1881,7 @@ function resolveLabels(body, d, rest, facts) {
 
 /***/ }),
 
-/***/ 9767:
+/***/ 3675:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1894,12 +1894,12 @@ __webpack_require__.d(__webpack_exports__, {
   validateOnline: () => (/* binding */ validateOnline)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(7094);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(9846);
 // EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
-var plan = __webpack_require__(7275);
+var plan = __webpack_require__(2880);
 // EXTERNAL MODULE: ./lib/azure/rest.js
-var rest = __webpack_require__(9649);
+var rest = __webpack_require__(4131);
 ;// CONCATENATED MODULE: ./lib/azure/read.js
 
 async function read_lookup(read, permission) {
@@ -1970,7 +1970,7 @@ function readUserAssignedIdentity(arm, resourceId) {
 }
 
 // EXTERNAL MODULE: ./lib/azure/json.js
-var json = __webpack_require__(2765);
+var json = __webpack_require__(7095);
 ;// CONCATENATED MODULE: ./lib/azure/keyvault.js
 
 
@@ -2063,9 +2063,9 @@ function secretVersionFacts(vaultHost, name, pinned, versions) {
 }
 
 // EXTERNAL MODULE: ./lib/manifests/rest.js
-var manifests_rest = __webpack_require__(4138);
+var manifests_rest = __webpack_require__(2324);
 // EXTERNAL MODULE: ./lib/azure/secret-values.js
-var secret_values = __webpack_require__(7266);
+var secret_values = __webpack_require__(9132);
 ;// CONCATENATED MODULE: ./lib/azure/ml.js
 
 
@@ -2210,13 +2210,24 @@ class NoVersions extends Error {
 function readVmSizes(s, location) {
     return read_lookup(async () => {
         const res = await s.arm.send({ method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/vmSizes`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 });
-        return (res.body?.value ?? []).map((v) => ({ name: (0,json/* str */.gx)(v.name) ?? '', family: (0,json/* str */.gx)(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
+        return (res.body?.value ?? []).map((v) => {
+            const size = { name: (0,json/* str */.gx)(v.name) ?? '', family: (0,json/* str */.gx)(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 };
+            if (Array.isArray(v.supportedComputeTypes))
+                size.supportedComputeTypes = v.supportedComputeTypes.filter((t) => typeof t === 'string');
+            return size;
+        });
     }).then(notServedIsUnreadable);
 }
 function readUsages(s, location) {
     return read_lookup(async () => {
         const items = await listAll(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/usages`, apiVersion: manifests_rest/* ML_API_VERSION */.W8 });
-        return items.map((u) => ({ family: (0,json/* str */.gx)((0,json/* obj */.WL)(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
+        return items.map((u) => {
+            const row = { id: (0,json/* str */.gx)(u.id) ?? '', type: (0,json/* str */.gx)(u.type) ?? '', name: (0,json/* str */.gx)((0,json/* obj */.WL)(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) };
+            const localized = (0,json/* str */.gx)((0,json/* obj */.WL)(u.name).localizedValue);
+            if (localized)
+                row.localizedName = localized;
+            return row;
+        });
     }).then(notServedIsUnreadable);
 }
 /** A list that answers 404 is not "no VM sizes": the region or the API is not available to read. */
@@ -2311,11 +2322,11 @@ function parseCompute(body) {
 }
 
 // EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __webpack_require__(6939);
+var finding = __webpack_require__(65);
 // EXTERNAL MODULE: ./lib/manifests/edit-distance.js
-var edit_distance = __webpack_require__(4018);
+var edit_distance = __webpack_require__(772);
 // EXTERNAL MODULE: ./lib/checks/check.js
-var check = __webpack_require__(5229);
+var check = __webpack_require__(3155);
 ;// CONCATENATED MODULE: ./lib/checks/kubernetes-compute.js
 // A Kubernetes endpoint's `compute:` (docs/online-checks.md §kubernetes-compute): the attached
 // compute exists in the workspace, is a Kubernetes compute, and defines the `instance_type` each
@@ -2379,7 +2390,7 @@ function instanceTypeProblem(ctx, d, compute) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/rbac.js
-var rbac = __webpack_require__(6381);
+var rbac = __webpack_require__(4191);
 ;// CONCATENATED MODULE: ./lib/azure/rbac.js
 
 
@@ -2640,11 +2651,11 @@ function unique(values) {
 }
 
 // EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
-var azure_session = __webpack_require__(7076);
+var azure_session = __webpack_require__(7574);
 // EXTERNAL MODULE: ./lib/secrets/scan.js + 1 modules
-var scan = __webpack_require__(4799);
+var scan = __webpack_require__(4102);
 // EXTERNAL MODULE: ./lib/checks/assets.js
-var assets = __webpack_require__(1700);
+var assets = __webpack_require__(3454);
 ;// CONCATENATED MODULE: ./lib/checks/identity.js
 
 
@@ -2745,7 +2756,7 @@ function callerHolds(ctx, scope, permission) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/roles.js
-var roles = __webpack_require__(176);
+var roles = __webpack_require__(1966);
 ;// CONCATENATED MODULE: ./lib/checks/caller-permissions.js
 // With the enforce flag, the service checks at endpoint and at every deployment creation that the
 // identity creating them may read connection secrets, and fails the creation without it
@@ -3085,7 +3096,7 @@ function connectionName(r) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/endpoint-state.js
-var endpoint_state = __webpack_require__(3776);
+var endpoint_state = __webpack_require__(126);
 ;// CONCATENATED MODULE: ./lib/checks/identity-immutable.js
 // The identity of an existing endpoint cannot change: the file must ask for the one the endpoint
 // was created with (docs/online-checks.md §identity-immutable; docs/secret-injection.md §3).
@@ -3296,18 +3307,21 @@ function emptyLocalAssets(localAssets) {
 const localAssetsCheck = (0,check/* defineCheck */.qH)('local-assets', ['local-asset-empty'], (ctx) => ({ findings: emptyLocalAssets(ctx.facts.localAssets ?? []) }));
 
 ;// CONCATENATED MODULE: ./lib/checks/quota.js
-// The instance type is offered in the workspace's region, and the VM family's core quota has room
-// for the deployment (docs/online-checks.md §quota). Managed online deployments hold 20 % more
-// instances than asked, for upgrades
+// The instance type is offered for managed online endpoints in the workspace's region (`MIR` among the
+// size's supportedComputeTypes), and both the VM family's dedicated-core quota and the regional
+// dedicated-core total have room for the deployment (docs/online-checks.md §quota). Managed online
+// deployments hold 20 % more instances than asked, for upgrades
 // (https://learn.microsoft.com/azure/machine-learning/how-to-manage-quotas#azure-machine-learning-online-endpoints-and-batch-endpoints):
-// cores = ceil(1.2 × instances) × cores per instance. Deployments that keep running during the
-// rollout (the one traffic moves away from) keep their cores, so nothing is counted as freed.
+// cores = ceil(1.2 × instances) × cores per instance, except the sizes that skip the reserve.
+// Deployments that keep running during the rollout (the one traffic moves away from) keep their
+// cores, so nothing is counted as freed. Usage rows are told apart by type and name (classifyUsage).
 //
 // Arithmetic (also used by the plan):
 //   reservedInstances(instances): number                  ceil(1.2 × instances), in integers
 //   coresNeeded(instances, vCPUs): number
 //   quotaDemands(deployments, live, vmSizes): QuotaDemand[]  what each deployment of this run adds
 //   quotaByFamily(demands, usages): FamilyQuota[]            before → after per family
+//   regionalQuota(demands, usages): QuotaBalance             before → after of the regional total
 
 
 
@@ -3336,52 +3350,125 @@ function sizeOf(vmSizes, name) {
         return undefined;
     return vmSizes.find((s) => s.name.toLowerCase() === name.toLowerCase());
 }
+/** `MIR` in `supportedComputeTypes` marks the sizes managed online endpoints offer; a list without the field is taken as it is. */
+const ONLINE_ENDPOINT_COMPUTE_TYPE = 'MIR';
+/** The region's sizes a managed online deployment may use (the vmSizes listing holds every Azure Machine Learning compute size). */
+function onlineSizes(vmSizes) {
+    return vmSizes.filter((s) => !s.supportedComputeTypes || s.supportedComputeTypes.some((t) => t.toLowerCase() === ONLINE_ENDPOINT_COMPUTE_TYPE.toLowerCase()));
+}
 /**
- * What each managed deployment of this run adds to its family's usage. An existing deployment of
+ * The sizes to suggest instead of `name`: online sizes of the same family, closest in cores first (up to three);
+ * else the closest name.
+ */
+function nearestOnlineSizes(vmSizes, name) {
+    const online = onlineSizes(vmSizes);
+    const asked = sizeOf(vmSizes, name);
+    if (asked) {
+        const sameFamily = online.filter((s) => familyId(s.family) === familyId(asked.family)).sort((a, b) => Math.abs(a.vCPUs - asked.vCPUs) - Math.abs(b.vCPUs - asked.vCPUs) || a.vCPUs - b.vCPUs);
+        if (sameFamily.length)
+            return sameFamily.slice(0, 3).map((s) => s.name);
+    }
+    const near = (0,edit_distance/* closest */.k)(name, online.map((s) => s.name));
+    return near ? [near] : [];
+}
+/**
+ * What a family is called, whichever form a row uses: `standardDSv2Family` (vmSizes), `Standard DSv2 Family
+ * Cluster Dedicated vCPUs` (a usage name) and `Standard_DSv2_Family_Cluster_Dedicated_vCPUs` (a usage id) are
+ * all `dsv2`. Undefined when the text names no family.
+ */
+function familyKey(text) {
+    const m = /^standard[\s_]*(.+?)[\s_]*family(?![a-z0-9])/i.exec(text);
+    return m?.[1] ? m[1].toLowerCase().replace(/[^a-z0-9]/g, '') : undefined;
+}
+/** The key a family is compared by: familyKey, or the name itself (lower-cased) when it follows no known form. */
+function familyId(text) {
+    return familyKey(text) ?? text.toLowerCase();
+}
+function classifyUsage(u) {
+    const type = u.type.toLowerCase();
+    if (/\/workspaces?\//.test(type) || /\/workspaces\//i.test(u.id))
+        return undefined; // a workspace's or a cluster's share
+    if (/lowpriority/.test(type) || /low\s*priority/i.test(u.name))
+        return undefined;
+    if (/\/vmfamily\//.test(type)) {
+        const family = familyKey(u.name) ?? familyKey(u.id.split('/').at(-1) ?? '') ?? (u.name ? u.name.toLowerCase() : undefined);
+        return family ? { kind: 'family', family, row: u } : undefined;
+    }
+    if (/\/dedicatedcores\/usages$/.test(type) || /^total\s*(cluster\s*)?dedicated/i.test(u.name))
+        return { kind: 'regional', row: u };
+    return undefined;
+}
+function display(u) {
+    return u.localizedName || u.name;
+}
+/** -1 is no limit. */
+function fitsIn(limit, after) {
+    return limit < 0 || after <= limit;
+}
+/** What each managed deployment of this run adds to its family's usage. An existing deployment of
  * the same name is updated in place: its current cores (assumed counted in usage with their
- * reserve) are subtracted when it stays in the same family.
+ * reserve) are subtracted when it stays in the same family. Sizes managed online endpoints do not offer are left out.
  */
 function quotaDemands(deployments, live, vmSizes) {
     const out = [];
+    const online = onlineSizes(vmSizes);
     for (const d of deployments) {
         if (d.computeType !== 'Managed')
             continue;
-        const size = sizeOf(vmSizes, d.instanceType);
+        const size = sizeOf(online, d.instanceType);
         if (!size)
             continue;
         const instances = d.instanceCount ?? 1;
         const cores = coresNeeded(instances, size.vCPUs, size.name);
         const existing = (0,check/* lookupCI */.d5)(live, d.name);
         const oldSize = sizeOf(vmSizes, existing?.instanceType);
-        const held = existing && oldSize && oldSize.family.toLowerCase() === size.family.toLowerCase() ? coresNeeded(existing.instanceCount ?? 1, oldSize.vCPUs, oldSize.name) : 0;
+        const held = existing && oldSize && familyId(oldSize.family) === familyId(size.family) ? coresNeeded(existing.instanceCount ?? 1, oldSize.vCPUs, oldSize.name) : 0;
         out.push({ deployment: d.name, file: d.file, vmSize: size.name, family: size.family, instances, vCPUs: size.vCPUs, cores, held, additional: Math.max(0, cores - held) });
     }
     return out;
 }
-/** Before → after per family; a family without a usage entry is left out (the caller reports it). */
+/** Before → after per family, from the family's subscription row; a family without one is left out (the caller reports it). */
 function quotaByFamily(demands, usages) {
+    const rows = usages.map(classifyUsage).filter((r) => r?.kind === 'family');
     const families = new Map();
-    for (const d of demands)
-        families.set(d.family.toLowerCase(), [...(families.get(d.family.toLowerCase()) ?? []), d]);
+    for (const d of demands) {
+        const key = familyId(d.family);
+        families.set(key, [...(families.get(key) ?? []), d]);
+    }
     const out = [];
     for (const [key, list] of families) {
-        const usage = usages.find((u) => u.family.toLowerCase() === key);
+        const usage = rows.find((r) => r.family === key)?.row;
         if (!usage)
             continue;
         const additional = list.reduce((n, d) => n + d.additional, 0);
         const after = usage.current + additional;
         // A run that adds nothing to a family (an update in place that does not grow) never fails its quota.
-        out.push({ family: usage.family, limit: usage.limit, current: usage.current, additional, after, fits: additional === 0 || after <= usage.limit, demands: list });
+        out.push({ family: list[0]?.family ?? key, title: display(usage), limit: usage.limit, current: usage.current, additional, after, fits: additional === 0 || fitsIn(usage.limit, after), demands: list });
     }
     return out;
 }
-/** Plan lines: "standardDSv2Family: 8 → 20 of 100 cores". */
+/** Before → after of the regional dedicated-core total, which every family's additions count against; undefined without that row. */
+function regionalQuota(demands, usages) {
+    const usage = usages.map(classifyUsage).find((r) => r?.kind === 'regional')?.row;
+    if (!usage)
+        return undefined;
+    const additional = demands.reduce((n, d) => n + d.additional, 0);
+    const after = usage.current + additional;
+    return { title: display(usage), limit: usage.limit, current: usage.current, additional, after, fits: additional === 0 || fitsIn(usage.limit, after), demands: [...demands] };
+}
+function limitText(limit) {
+    return limit < 0 ? 'no limit' : `${limit}`;
+}
+/** Plan lines: "Standard DSv2 Family Cluster Dedicated vCPUs: 8 → 20 of 100 cores", then the regional total. */
 function quotaPlanLines(ctx) {
     const { vmSizes, usages, deployments } = ctx.facts;
     if (vmSizes.kind !== 'found' || usages.kind !== 'found')
         return [];
     const live = deployments.kind === 'found' ? deployments.value : {};
-    return quotaByFamily(quotaDemands(ctx.deployments, live, vmSizes.value), usages.value).map((f) => `${f.family}: ${f.current} → ${f.after} of ${f.limit} cores${f.fits ? '' : ' (over the limit)'}`);
+    const demands = quotaDemands(ctx.deployments, live, vmSizes.value);
+    const line = (q) => `${q.title}: ${q.current} → ${q.after} of ${limitText(q.limit)} cores${q.fits ? '' : ' (over the limit)'}`;
+    const regional = demands.length ? regionalQuota(demands, usages.value) : undefined;
+    return [...quotaByFamily(demands, usages.value).map(line), ...(regional ? [line(regional)] : [])];
 }
 function instanceTypeAt(d) {
     return (0,check.at)(d.file, d.spans.instanceType ?? d.spans.name ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
@@ -3398,42 +3485,54 @@ const quotaCheck = (0,check/* defineCheck */.qH)('quota', ['instance-type-unavai
             findings.push((0,finding/* makeFinding */.MH)('cannot-verify', instanceTypeAt(d), `Cannot verify instance_type ${d.instanceType} and its quota: the VM sizes of the workspace's region could not be read (${why}).`, { hint: 'Give the workflow identity Reader on the subscription (Microsoft.MachineLearningServices/locations/vmSizes/read).' }));
         return { findings };
     }
-    const offered = vmSizes.value.map((s) => s.name);
+    const online = onlineSizes(vmSizes.value);
     for (const d of managed) {
-        if (sizeOf(vmSizes.value, d.instanceType))
+        if (sizeOf(online, d.instanceType))
             continue;
-        const near = (0,edit_distance/* closest */.k)(d.instanceType ?? '', offered);
-        findings.push((0,finding/* makeFinding */.MH)('instance-type-unavailable', instanceTypeAt(d), `instance_type ${d.instanceType} is not offered for online endpoints in the workspace's region.`, {
-            hint: near ? `Did you mean ${near}?` : 'List the sizes the region offers: az ml online-deployment list-skus, or see https://learn.microsoft.com/azure/machine-learning/reference-managed-online-endpoints-vm-sku-list',
-        }));
+        const near = nearestOnlineSizes(vmSizes.value, d.instanceType ?? '');
+        const listed = sizeOf(vmSizes.value, d.instanceType);
+        const suggestion = near.length ? `Did you mean ${near.join(' or ')}?` : 'List the sizes the region offers: az ml online-deployment list-skus, or see https://learn.microsoft.com/azure/machine-learning/reference-managed-online-endpoints-vm-sku-list';
+        findings.push((0,finding/* makeFinding */.MH)('instance-type-unavailable', instanceTypeAt(d), listed
+            ? `instance_type ${d.instanceType} is an Azure Machine Learning compute size of the workspace's region, but not one for managed online endpoints: its supported compute types (${(listed.supportedComputeTypes ?? []).join(', ')}) do not include ${ONLINE_ENDPOINT_COMPUTE_TYPE}, and the service refuses the deployment.`
+            : `instance_type ${d.instanceType} is not offered for online endpoints in the workspace's region.`, { hint: listed && near.length ? `Use a size managed online endpoints offer: ${near.join(', ')}.` : suggestion }));
     }
     if (usages.kind !== 'found') {
         const why = usages.kind === 'unreadable' ? usages.why : 'no usage was reported';
-        for (const d of managed.filter((m) => sizeOf(vmSizes.value, m.instanceType)))
+        for (const d of managed.filter((m) => sizeOf(online, m.instanceType)))
             findings.push((0,finding/* makeFinding */.MH)('cannot-verify', instanceTypeAt(d), `Cannot verify the core quota for ${d.instanceType}: the region's usage could not be read (${why}).`, { hint: 'Give the workflow identity Reader on the subscription (Microsoft.MachineLearningServices/locations/usages/read).' }));
         return { findings };
     }
     const live = deployments.kind === 'found' ? deployments.value : {};
     const demands = quotaDemands(managed, live, vmSizes.value);
     const byFamily = quotaByFamily(demands, usages.value);
+    const regional = demands.length ? regionalQuota(demands, usages.value) : undefined;
     for (const demand of demands) {
-        const family = byFamily.find((f) => f.family.toLowerCase() === demand.family.toLowerCase());
+        const family = byFamily.find((f) => familyId(f.family) === familyId(demand.family));
         const d = managed.find((m) => m.name === demand.deployment && m.file === demand.file);
         if (!d)
             continue;
         if (!family) {
             findings.push((0,finding/* makeFinding */.MH)('cannot-verify', instanceTypeAt(d), `Cannot verify the core quota for ${demand.vmSize}: no usage is reported for its family ${demand.family}.`, { hint: 'Check the family quota in the Azure portal (Quotas).' }));
-            continue;
         }
-        if (family.fits)
-            continue;
-        const free = Math.max(0, family.limit - family.current);
-        const others = family.demands.length > 1 ? ` Together with ${family.demands.filter((x) => x !== demand).map((x) => x.deployment).join(', ')}, this run adds ${family.additional}.` : '';
-        const update = demand.held ? ` It already holds ${demand.held} cores, which it keeps until the new instances are up.` : '';
-        const running = runningElsewhere(live, vmSizes.value, demand);
-        findings.push((0,finding/* makeFinding */.MH)('quota-insufficient', instanceTypeAt(d), `${demand.deployment} needs ${demand.cores} cores of ${demand.family}: ${reserveText(demand)} × ${demand.vCPUs} cores of ${demand.vmSize}; ${free} of ${family.limit} are free (${family.current} in use).${update}${others}${running}`, {
-            hint: `Request at least ${family.after} cores for ${demand.family} in the region (Azure portal: Quotas), or lower instance_count, or choose a size of a family with free quota.`,
-        }));
+        else if (!family.fits) {
+            const free = Math.max(0, family.limit - family.current);
+            const others = family.demands.length > 1 ? ` Together with ${family.demands.filter((x) => x !== demand).map((x) => x.deployment).join(', ')}, this run adds ${family.additional}.` : '';
+            const update = demand.held ? ` It already holds ${demand.held} cores, which it keeps until the new instances are up.` : '';
+            const running = runningElsewhere(live, vmSizes.value, demand);
+            findings.push((0,finding/* makeFinding */.MH)('quota-insufficient', instanceTypeAt(d), `${demand.deployment} needs ${demand.cores} cores of ${demand.family} (${family.title}): ${reserveText(demand)} × ${demand.vCPUs} cores of ${demand.vmSize}; ${free} of ${family.limit} are free (${family.current} in use).${update}${others}${running}`, {
+                hint: `Request at least ${family.after} cores for ${demand.family} in the region (Azure portal: Quotas), or lower instance_count, or choose a size of a family with free quota.`,
+            }));
+        }
+        if (!regional) {
+            findings.push((0,finding/* makeFinding */.MH)('cannot-verify', instanceTypeAt(d), `Cannot verify the regional core quota for ${demand.vmSize}: the region's usage has no dedicated-core total (Total Cluster Dedicated Regional vCPUs).`, { hint: 'Check the regional total in the Azure portal (Quotas).' }));
+        }
+        else if (!regional.fits) {
+            const free = Math.max(0, regional.limit - regional.current);
+            const together = regional.demands.length > 1 ? ` This run adds ${regional.additional} in all (${regional.demands.map((x) => `${x.deployment}: ${x.additional}`).join(', ')}).` : '';
+            findings.push((0,finding/* makeFinding */.MH)('quota-insufficient', instanceTypeAt(d), `${demand.deployment} adds ${demand.additional} cores to the region's total (${regional.title}), which every managed online deployment and compute cluster of the subscription in the region counts against: ${free} of ${regional.limit} are free (${regional.current} in use).${together}`, {
+                hint: `Request at least ${regional.after} cores for ${regional.title} in the region (Azure portal: Quotas), or lower instance_count.`,
+            }));
+        }
     }
     return { findings };
 });
@@ -3442,14 +3541,14 @@ function runningElsewhere(live, vmSizes, demand) {
     const holders = Object.values(live)
         .filter((l) => l.name.toLowerCase() !== demand.deployment.toLowerCase())
         .map((l) => ({ l, size: sizeOf(vmSizes, l.instanceType) }))
-        .filter((x) => x.size && x.size.family.toLowerCase() === demand.family.toLowerCase());
+        .filter((x) => x.size && familyId(x.size.family) === familyId(demand.family));
     if (!holders.length)
         return '';
     return ` ${holders.map((x) => `${x.l.name} (${coresNeeded(x.l.instanceCount ?? 1, x.size?.vCPUs ?? 0, x.size?.name)} cores)`).join(', ')} keep${holders.length === 1 ? 's' : ''} running during the rollout.`;
 }
 
 // EXTERNAL MODULE: ./lib/manifests/index.js
-var manifests = __webpack_require__(9878);
+var manifests = __webpack_require__(6144);
 ;// CONCATENATED MODULE: ./lib/checks/traffic.js
 // Traffic may name only deployments that exist on the endpoint or that this run deploys
 // (docs/online-checks.md §traffic). Offline the same test is a warning (the deployment may exist);
@@ -3667,15 +3766,15 @@ function mergeStatuses(statuses) {
 }
 
 // EXTERNAL MODULE: ./lib/report/redact.js
-var redact = __webpack_require__(6749);
+var redact = __webpack_require__(4684);
 // EXTERNAL MODULE: ./lib/apply/trace-tags.js
-var trace_tags = __webpack_require__(9415);
+var trace_tags = __webpack_require__(9537);
 // EXTERNAL MODULE: ./lib/report/model.js
-var model = __webpack_require__(5747);
+var model = __webpack_require__(7053);
 // EXTERNAL MODULE: ./lib/source-files.js
-var source_files = __webpack_require__(308);
+var source_files = __webpack_require__(2082);
 // EXTERNAL MODULE: ./lib/apply/traffic-plan.js
-var traffic_plan = __webpack_require__(8274);
+var traffic_plan = __webpack_require__(1131);
 ;// CONCATENATED MODULE: ./lib/modes/approved-plan.js
 
 
@@ -3754,7 +3853,7 @@ function canonical(v) {
 }
 
 // EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
-var validate_plan = __webpack_require__(8542);
+var validate_plan = __webpack_require__(9939);
 ;// CONCATENATED MODULE: ./lib/modes/validate.js
 // mode: validate — read-only: sign in, read what the online checks need (src/azure/gather.ts),
 // run the check registry (src/checks/registry.ts), and refine the plan against the live workspace
