@@ -185,14 +185,23 @@ class NoVersions extends Error {
 export function readVmSizes(s: MlScope, location: string): Promise<Lookup<VmSizeFacts[]>> {
   return lookup(async () => {
     const res = await s.arm.send<{ value?: Json[] }>({ method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/vmSizes`, apiVersion: ML_API_VERSION });
-    return (res.body?.value ?? []).map((v) => ({ name: str(v.name) ?? '', family: str(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 }));
+    return (res.body?.value ?? []).map((v): VmSizeFacts => {
+      const size: VmSizeFacts = { name: str(v.name) ?? '', family: str(v.family) ?? '', vCPUs: typeof v.vCPUs === 'number' ? v.vCPUs : 0 };
+      if (Array.isArray(v.supportedComputeTypes)) size.supportedComputeTypes = v.supportedComputeTypes.filter((t): t is string => typeof t === 'string');
+      return size;
+    });
   }).then(notServedIsUnreadable);
 }
 
 export function readUsages(s: MlScope, location: string): Promise<Lookup<UsageFacts[]>> {
   return lookup(async () => {
     const items = await listAll<Json>(s.arm, { method: 'GET', path: `/subscriptions/${s.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/${location}/usages`, apiVersion: ML_API_VERSION });
-    return items.map((u) => ({ family: str(obj(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) }));
+    return items.map((u): UsageFacts => {
+      const row: UsageFacts = { id: str(u.id) ?? '', type: str(u.type) ?? '', name: str(obj(u.name).value) ?? '', current: Number(u.currentValue ?? 0), limit: Number(u.limit ?? 0) };
+      const localized = str(obj(u.name).localizedValue);
+      if (localized) row.localizedName = localized;
+      return row;
+    });
   }).then(notServedIsUnreadable);
 }
 

@@ -148,16 +148,29 @@ export interface UserAssignedIdentityFacts {
   clientId?: string;
 }
 
+/** One size of `locations/{loc}/vmSizes`: the region's Azure Machine Learning compute sizes, not all of them for online endpoints. */
 export interface VmSizeFacts {
   name: string;
   family: string;
   vCPUs: number;
+  /** As listed (`AmlCompute`, `ComputeInstance`, `MIR` = managed online endpoints); absent when the service sends none. */
+  supportedComputeTypes?: string[];
 }
 
+/**
+ * One row of `locations/{loc}/usages`, as read: the rows mix kinds (VM-family, regional totals, workspace and
+ * cluster rows, dedicated and low-priority), told apart by `type` and `name` (docs/online-checks.md §quota).
+ */
 export interface UsageFacts {
-  /** Quota family, e.g. `standardDSv2Family`. */
-  family: string;
+  id: string;
+  /** E.g. `Microsoft.MachineLearningServices/vmFamily/usages`, `…/dedicatedCores/usages`, `…/workspaces/usages`. */
+  type: string;
+  /** `name.value`: a family (`standardDSv2Family`) or a title (`Standard DSv2 Family Cluster Dedicated vCPUs`). */
+  name: string;
+  /** `name.localizedValue`: for display only, never for matching. */
+  localizedName?: string;
   current: number;
+  /** -1: no limit. */
   limit: number;
 }
 

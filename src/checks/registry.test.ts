@@ -43,7 +43,7 @@ describe('runChecks', () => {
     assert.deepEqual(brief(out.findings), []);
     assert.deepEqual(out.references.map((r) => r.status.state), ['pass', 'pass']);
     assert.deepEqual(out.references[1], { variable: 'DB_PASSWORD', file: 'deployment.yml', line: 9, store: 'Key Vault kv1', target: 'secret db-password, version 01234567…', status: { state: 'pass' } });
-    assert.deepEqual(out.quota, ['standardDSv2Family: 0 → 0 of 100 cores']);
+    assert.deepEqual(out.quota, ['Standard DSv2 Family Cluster Dedicated vCPUs: 0 → 0 of 100 cores', 'Total Cluster Dedicated Regional vCPUs: 0 → 0 of 1000 cores']);
   });
 
   test('a new system identity: the plan names the role no one can grant yet', () => {

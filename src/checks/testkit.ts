@@ -8,7 +8,7 @@ import { parseExactReference } from '../secrets/parse.ts';
 import type { DeploymentSpec, EndpointSpec } from '../manifests/index.ts';
 import type { Span } from '../manifests/tree.ts';
 import type { CheckContext } from './check.ts';
-import type { PermissionFacts, RoleAssignmentFacts, RoleDefinitionFacts, ValidateFacts } from './facts.ts';
+import type { PermissionFacts, RoleAssignmentFacts, RoleDefinitionFacts, UsageFacts, ValidateFacts } from './facts.ts';
 
 const block = (p: Partial<PermissionFacts>): PermissionFacts => ({ actions: [], notActions: [], dataActions: [], notDataActions: [], ...p });
 
@@ -78,6 +78,21 @@ export function deploymentSpec(p: Partial<DeploymentSpec> = {}): DeploymentSpec 
 }
 
 /** Facts of a workspace where everything is readable and nothing but the workspace exists. */
+/**
+ * A subscription's dedicated-core row of a VM family, shaped as the REST spec's Usage/list example
+ * (azure-rest-api-specs …/stable/2024-04-01/examples/Usage/list.json): the family appears in the name and id as a title.
+ */
+export function familyUsage(family: string, current: number, limit: number, type = 'Microsoft.MachineLearningServices/vmFamily/usages'): UsageFacts {
+  const title = `${family.replace(/^standard/i, 'Standard ').replace(/Family$/i, ' Family')} Cluster Dedicated vCPUs`;
+  return { id: `${SUB}/usages/${title.replace(/ /g, '_')}`, type, name: title, localizedName: title, current, limit };
+}
+
+/** The regional dedicated-core total (same example). */
+export function regionalUsage(current: number, limit: number): UsageFacts {
+  const title = 'Total Cluster Dedicated Regional vCPUs';
+  return { id: `${SUB}/usages`, type: 'Microsoft.MachineLearningServices/dedicatedCores/usages', name: title, localizedName: title, current, limit };
+}
+
 export function facts(p: Partial<ValidateFacts> = {}): ValidateFacts {
   return {
     now: NOW,
@@ -92,8 +107,8 @@ export function facts(p: Partial<ValidateFacts> = {}): ValidateFacts {
     userAssignedIdentities: {},
     roleDefinitions: ALL_ROLES,
     assets: {},
-    vmSizes: { kind: 'found', value: [{ name: 'Standard_DS3_v2', family: 'standardDSv2Family', vCPUs: 4 }, { name: 'Standard_F4s_v2', family: 'standardFSv2Family', vCPUs: 4 }] },
-    usages: { kind: 'found', value: [{ family: 'standardDSv2Family', current: 0, limit: 100 }, { family: 'standardFSv2Family', current: 0, limit: 100 }] },
+    vmSizes: { kind: 'found', value: [{ name: 'Standard_DS3_v2', family: 'standardDSv2Family', vCPUs: 4, supportedComputeTypes: ['AmlCompute', 'ComputeInstance', 'MIR'] }, { name: 'Standard_F4s_v2', family: 'standardFSv2Family', vCPUs: 4, supportedComputeTypes: ['AmlCompute', 'ComputeInstance', 'MIR'] }] },
+    usages: { kind: 'found', value: [familyUsage('standardDSv2Family', 0, 100), familyUsage('standardFSv2Family', 0, 100), regionalUsage(0, 1000)] },
     ...p,
   };
 }

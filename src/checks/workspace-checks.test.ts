@@ -3,11 +3,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assetsCheck, parseRegistryUri } from './assets.ts';
 import { endpointStateCheck } from './endpoint-state.ts';
-import { coresNeeded, quotaByFamily, quotaCheck, quotaDemands, quotaPlanLines, reservedInstances } from './quota.ts';
+import { classifyUsage, coresNeeded, familyKey, nearestOnlineSizes, onlineSizes, quotaByFamily, quotaCheck, quotaDemands, quotaPlanLines, reservedInstances } from './quota.ts';
 import { trafficCheck } from './traffic.ts';
-import { brief, context, deploymentSpec, endpointSpec, facts, span } from './testkit.ts';
+import { brief, context, deploymentSpec, endpointSpec, facts, familyUsage, regionalUsage, span } from './testkit.ts';
 import type { DeploymentSpec, EndpointSpec } from '../manifests/index.ts';
-import type { LiveDeploymentFacts, Lookup, UsageFacts, ValidateFacts } from './facts.ts';
+import type { LiveDeploymentFacts, Lookup, UsageFacts, ValidateFacts, VmSizeFacts } from './facts.ts';
+
+/** A regional total with room: the family rows decide unless a test says otherwise. */
+const REGIONAL = regionalUsage(0, 1000);
 
 const modelRef = (text: string, name: string, version: string): DeploymentSpec['model'] => ({ kind: 'ref', ref: { kind: 'version', type: 'models', name, version, text }, span: span(4, 8, text.length) });
 
@@ -70,7 +73,7 @@ describe('quota arithmetic: ceil(1.2 × instances) × cores', () => {
     const blue = deploymentSpec({ name: 'blue', instanceCount: 3 });
     const demands = quotaDemands([green, blue], { blue: live('blue', 'Standard_DS3_v2', 2) }, sizes);
     assert.deepEqual(demands.map((d) => [d.deployment, d.cores, d.held, d.additional]), [['green', 24, 0, 24], ['blue', 16, 12, 4]]);
-    assert.deepEqual(quotaByFamily(demands, [{ family: 'standardDSv2Family', current: 12, limit: 40 }]).map((f) => [f.family, f.current, f.after, f.fits]), [['standardDSv2Family', 12, 40, true]]);
+    assert.deepEqual(quotaByFamily(demands, [familyUsage('standardDSv2Family', 12, 40)]).map((f) => [f.family, f.current, f.after, f.fits]), [['standardDSv2Family', 12, 40, true]]);
   });
   test('changing family: the old cores stay held in the old family, the new family pays in full', () => {
     const demands = quotaDemands([deploymentSpec({ name: 'blue', instanceType: 'Standard_F8s_v2', instanceCount: 1 })], { blue: live('blue', 'Standard_DS3_v2', 2) }, sizes);
@@ -86,14 +89,14 @@ describe('quota arithmetic: ceil(1.2 × instances) × cores', () => {
 });
 
 describe('quota check', () => {
-  const usage = (current: number, limit: number): Lookup<UsageFacts[]> => ({ kind: 'found', value: [{ family: 'standardDSv2Family', current, limit }] });
+  const usage = (current: number, limit: number): Lookup<UsageFacts[]> => ({ kind: 'found', value: [familyUsage('standardDSv2Family', current, limit), REGIONAL] });
   const table: Array<{ name: string; deployments: DeploymentSpec[]; f: Partial<ValidateFacts>; want: string[]; message?: RegExp; hint?: RegExp }> = [
     { name: 'fits', deployments: [deploymentSpec({ instanceCount: 2 })], f: { usages: usage(0, 12) }, want: [] },
     {
       name: '10 × DS3_v2 with 24 of 40 used: 48 needed, 16 free', deployments: [deploymentSpec({ name: 'green', instanceCount: 10 })],
       f: { usages: usage(24, 40), deployments: { kind: 'found', value: { blue: { name: 'blue', provisioningState: 'Succeeded', instanceType: 'Standard_DS3_v2', instanceCount: 5, body: {} } } } },
       want: ['quota-insufficient@6:error'],
-      message: /green needs 48 cores of standardDSv2Family: ceil\(1\.2 × 10\) = 12 instances \(20 % reserve for upgrades\) × 4 cores of Standard_DS3_v2; 16 of 40 are free \(24 in use\)\. blue \(24 cores\) keeps running during the rollout\./,
+      message: /green needs 48 cores of standardDSv2Family \(Standard DSv2 Family Cluster Dedicated vCPUs\): ceil\(1\.2 × 10\) = 12 instances \(20 % reserve for upgrades\) × 4 cores of Standard_DS3_v2; 16 of 40 are free \(24 in use\)\. blue \(24 cores\) keeps running during the rollout\./,
       hint: /at least 72 cores/,
     },
     { name: 'over the limit already, an update that does not grow passes', deployments: [deploymentSpec({ name: 'blue', instanceCount: 1 })], f: { usages: usage(50, 40), deployments: { kind: 'found', value: { blue: { name: 'blue', provisioningState: 'Succeeded', instanceType: 'Standard_DS3_v2', instanceCount: 2, body: {} } } } }, want: [] },
@@ -107,13 +110,13 @@ describe('quota check', () => {
     {
       name: '1 × A100 in a family with 24 free cores passes: A100 sizes skip the 20 % reserve',
       deployments: [deploymentSpec({ instanceType: 'Standard_NC24ads_A100_v4', instanceCount: 1 })],
-      f: { vmSizes: { kind: 'found', value: [{ name: 'Standard_NC24ads_A100_v4', family: 'StandardNCADSA100v4Family', vCPUs: 24 }] }, usages: { kind: 'found', value: [{ family: 'StandardNCADSA100v4Family', current: 0, limit: 24 }] } },
+      f: { vmSizes: { kind: 'found', value: [{ name: 'Standard_NC24ads_A100_v4', family: 'StandardNCADSA100v4Family', vCPUs: 24 }] }, usages: { kind: 'found', value: [REGIONAL, familyUsage('StandardNCADSA100v4Family', 0, 24)] } },
       want: [],
     },
     {
       name: 'the same 24 cores of a reserved size (F-series, 24 vCPUs) do not fit: ceil(1.2 × 1) = 2 instances',
       deployments: [deploymentSpec({ instanceType: 'Standard_F24s_v2', instanceCount: 1 })],
-      f: { vmSizes: { kind: 'found', value: [{ name: 'Standard_F24s_v2', family: 'standardFSv2Family', vCPUs: 24 }] }, usages: { kind: 'found', value: [{ family: 'standardFSv2Family', current: 0, limit: 24 }] } },
+      f: { vmSizes: { kind: 'found', value: [{ name: 'Standard_F24s_v2', family: 'standardFSv2Family', vCPUs: 24 }] }, usages: { kind: 'found', value: [REGIONAL, familyUsage('standardFSv2Family', 0, 24)] } },
       want: ['quota-insufficient@6:error'], message: /needs 48 cores/,
     },
     { name: 'Kubernetes: not checked', deployments: [deploymentSpec({ computeType: 'Kubernetes', instanceType: 'gpu-large' })], f: {}, want: [] },
@@ -127,7 +130,7 @@ describe('quota check', () => {
     });
   }
   test('plan lines: before → after per family', () => {
-    assert.deepEqual(quotaPlanLines(context({ deployments: [deploymentSpec({ instanceCount: 3 })], facts: facts({ usages: usage(8, 20) }) })), ['standardDSv2Family: 8 → 24 of 20 cores (over the limit)']);
+    assert.deepEqual(quotaPlanLines(context({ deployments: [deploymentSpec({ instanceCount: 3 })], facts: facts({ usages: usage(8, 20) }) })), ['Standard DSv2 Family Cluster Dedicated vCPUs: 8 → 24 of 20 cores (over the limit)', 'Total Cluster Dedicated Regional vCPUs: 0 → 16 of 1000 cores']);
   });
 });
 
@@ -171,8 +174,8 @@ describe('quota: details that decide', () => {
   });
   test('each family is matched to its own usage, whatever the order', () => {
     const demands = quotaDemands([deploymentSpec({ instanceType: 'Standard_F8s_v2', instanceCount: 1 })], {}, sizes);
-    const usage: UsageFacts[] = [{ family: 'standardDSv2Family', current: 0, limit: 100 }, { family: 'StandardFSv2Family', current: 90, limit: 100 }];
-    assert.deepEqual(quotaByFamily(demands, usage).map((f) => [f.family, f.current, f.after, f.fits]), [['StandardFSv2Family', 90, 106, false]]);
+    const usage: UsageFacts[] = [familyUsage('standardDSv2Family', 0, 100), familyUsage('StandardFSv2Family', 90, 100)];
+    assert.deepEqual(quotaByFamily(demands, usage).map((f) => [f.family, f.current, f.after, f.fits]), [['standardFSv2Family', 90, 106, false]]);
   });
   test('no plan lines without sizes or usage', () => {
     assert.deepEqual(quotaPlanLines(context({ facts: facts({ usages: { kind: 'unreadable', why: 'x' } }) })), []);
@@ -192,7 +195,7 @@ describe('quota: details that decide', () => {
   });
   test('an update in place that grows says what it holds; two running deployments are named', () => {
     const live = (name: string, n: number): LiveDeploymentFacts => ({ name, provisioningState: 'Succeeded', instanceType: 'Standard_DS3_v2', instanceCount: n, body: {} });
-    const [f] = quotaCheck.run(context({ deployments: [deploymentSpec({ name: 'blue', instanceCount: 8 })], facts: facts({ usages: { kind: 'found', value: [{ family: 'standardDSv2Family', current: 32, limit: 40 }] }, deployments: { kind: 'found', value: { blue: live('blue', 2), green: live('green', 1), red: live('red', 1) } } }) }));
+    const [f] = quotaCheck.run(context({ deployments: [deploymentSpec({ name: 'blue', instanceCount: 8 })], facts: facts({ usages: { kind: 'found', value: [REGIONAL, familyUsage('standardDSv2Family', 32, 40)] }, deployments: { kind: 'found', value: { blue: live('blue', 2), green: live('green', 1), red: live('red', 1) } } }) }));
     assert.match(f?.message ?? '', / It already holds 12 cores, which it keeps until the new instances are up\. green \(8 cores\), red \(8 cores\) keep running during the rollout\.$/);
   });
   test('quota and instance-type findings sit on instance_type, or the name without it', () => {
@@ -200,5 +203,99 @@ describe('quota: details that decide', () => {
     d.spans.instanceType = undefined;
     const [f] = quotaCheck.run(context({ deployments: [d] }));
     assert.deepEqual([f?.line, f?.column], [1, 7]);
+  });
+});
+
+// Usage rows as the REST spec's Usage/list example shapes them (azure-rest-api-specs …/2024-04-01/examples/Usage/list.json):
+// family, regional-total, low-priority, workspace and cluster rows share names; only type (and id) tell them apart. The
+// second form (name.value a family key, dedicated and low-priority told apart by type) is the one public scripts read.
+describe('quota: usage rows by type and name', () => {
+  const SUBU = '/subscriptions/00000000-0000-0000-0000-000000000000/usages';
+  const WSU = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/demo_workspace1';
+  const row = (type: string, name: string, id: string, current = 0, limit = 24): UsageFacts => ({ id, type: `Microsoft.MachineLearningServices/${type}`, name, current, limit });
+  const table: Array<[string, UsageFacts, string | undefined]> = [
+    ['subscription family row', row('vmFamily/usages', 'Standard DSv2 Family Cluster Dedicated vCPUs', `${SUBU}/Standard_DSv2_Family_Cluster_Dedicated_vCPUs`), 'family:dsv2'],
+    ['regional dedicated total', row('dedicatedCores/usages', 'Total Cluster Dedicated Regional vCPUs', SUBU), 'regional'],
+    ['cluster count, typed totalCores', row('totalCores/usages', 'Clusters', SUBU), undefined],
+    ['regional low-priority total', row('lowPriorityCores/usages', 'Total Cluster LowPriority Regional vCPUs', SUBU), undefined],
+    ['low-priority family row (limit -1)', row('vmFamily/usages', 'Standard DSv2 Family Cluster LowPriority vCPUs', `${SUBU}/Standard_DSv2_Family_Cluster_LowPriority_vCPUs`, 0, -1), undefined],
+    ['workspace row of the same family', row('workspaces/usages', 'Standard DSv2 Family Cluster Dedicated vCPUs', `${WSU}/usages/Standard_DSv2_Family_Cluster_Dedicated_vCPUs`), undefined],
+    ['workspace row, singular type', row('workspace/usages', 'Standard NC Family Cluster Dedicated vCPUs', `${WSU}/usages/Standard_NC_Family_Cluster_Dedicated_vCPUs`), undefined],
+    ['cluster row', row('workspaces/computes/usages', 'Standard DSv2 Family Cluster Dedicated vCPUs', `${WSU}/computes/demo_cluster1_dsv2/usages/Standard_DSv2_Family_Cluster_Dedicated_vCPUs`), undefined],
+    ['family key as name, dedicated by type', row('vmFamily/dedicatedCores/usages', 'standardNCADSA100v4Family', `${SUBU}/standardNCADSA100v4Family`), 'family:ncadsa100v4'],
+    ['family key as name, low priority by type', row('vmFamily/lowPriorityCores/usages', 'standardNCADSA100v4Family', `${SUBU}/standardNCADSA100v4Family`, 0, -1), undefined],
+    ['regional total named by key', row('dedicatedCores/usages', 'TotalDedicatedCores', SUBU), 'regional'],
+    ['a family row whose name is blank: the id names it', row('vmFamily/usages', '', `${SUBU}/Standard_FSv2_Family_Cluster_Dedicated_vCPUs`), 'family:fsv2'],
+  ];
+  for (const [name, u, want] of table) {
+    test(name, () => {
+      const r = classifyUsage(u);
+      assert.equal(r ? (r.kind === 'family' ? `family:${r.family}` : r.kind) : undefined, want);
+    });
+  }
+  const keys: Array<[string, string | undefined]> = [
+    ['standardDSv2Family', 'dsv2'], ['StandardNCADSA100v4Family', 'ncadsa100v4'], ['standardNCASv3_T4Family', 'ncasv3t4'],
+    ['Standard NCASv3_T4 Family Cluster Dedicated vCPUs', 'ncasv3t4'], ['Standard_DSv2_Family_Cluster_Dedicated_vCPUs', 'dsv2'], ['Standard D Family Cluster Dedicated vCPUs', 'd'], ['Clusters', undefined],
+  ];
+  for (const [text, key] of keys) test(`familyKey(${text}) = ${key}`, () => assert.equal(familyKey(text), key));
+});
+
+describe('quota: the sizes of online endpoints, the rows that count, the regional total', () => {
+  const ALL = ['AmlCompute', 'ComputeInstance', 'MIR'];
+  const TRAINING = ['AmlCompute', 'ComputeInstance'];
+  // The REST spec's VirtualMachineSize/list example: DS2–DS5 carry MIR, DS1 and DS11–DS14 do not.
+  const sizes: VmSizeFacts[] = [
+    { name: 'Standard_DS1_v2', family: 'standardDSv2Family', vCPUs: 1, supportedComputeTypes: TRAINING },
+    { name: 'Standard_DS2_v2', family: 'standardDSv2Family', vCPUs: 2, supportedComputeTypes: ALL },
+    { name: 'Standard_DS3_v2', family: 'standardDSv2Family', vCPUs: 4, supportedComputeTypes: ALL },
+    { name: 'Standard_DS4_v2', family: 'standardDSv2Family', vCPUs: 8, supportedComputeTypes: ALL },
+    { name: 'Standard_DS5_v2', family: 'standardDSv2Family', vCPUs: 16, supportedComputeTypes: ALL },
+    { name: 'Standard_DS12_v2', family: 'standardDSv2Family', vCPUs: 4, supportedComputeTypes: TRAINING },
+    { name: 'Standard_NC24ads_A100_v4', family: 'StandardNCADSA100v4Family', vCPUs: 24, supportedComputeTypes: ALL },
+    { name: 'Standard_Legacy_X', family: 'standardLegacyFamily', vCPUs: 2 },
+  ];
+  const vm = { kind: 'found' as const, value: sizes };
+  const ds = (current: number, limit: number) => familyUsage('standardDSv2Family', current, limit);
+  const wsRow = (current: number): UsageFacts => ({ ...ds(current, 40), id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws/usages/Standard_DSv2_Family_Cluster_Dedicated_vCPUs', type: 'Microsoft.MachineLearningServices/workspaces/usages' });
+  const lowPriority = (): UsageFacts => ({ ...familyUsage('standardDSv2Family', 0, -1), name: 'Standard DSv2 Family Cluster LowPriority vCPUs' });
+  const cases: Array<{ name: string; d: Partial<DeploymentSpec>; usages: UsageFacts[]; want: string[]; message?: RegExp; hint?: RegExp; plan?: string[] }> = [
+    { name: 'a size without MIR (DS12_v2): unavailable, with the nearest online sizes of its family', d: { instanceType: 'Standard_DS12_v2' }, usages: [ds(0, 40), REGIONAL], want: ['instance-type-unavailable@6:error'], message: /supported compute types \(AmlCompute, ComputeInstance\) do not include MIR/, hint: /Standard_DS3_v2, Standard_DS2_v2, Standard_DS4_v2/ },
+    { name: 'DS1_v2 is listed for training only', d: { instanceType: 'standard_ds1_v2' }, usages: [ds(0, 40), REGIONAL], want: ['instance-type-unavailable@6:error'], hint: /Standard_DS2_v2/ },
+    { name: 'a misspelt size: the closest online size only', d: { instanceType: 'Standard_DS12_v3' }, usages: [ds(0, 40), REGIONAL], want: ['instance-type-unavailable@6:error'], hint: /Did you mean Standard_DS(2|3|4|5)_v2\?/ },
+    { name: 'a size listed without supportedComputeTypes is taken as listed', d: { instanceType: 'Standard_Legacy_X' }, usages: [familyUsage('standardLegacyFamily', 0, 40), REGIONAL], want: [] },
+    { name: 'the workspace row (listed first, less used) is not the family quota', d: { instanceCount: 2 }, usages: [wsRow(0), ds(36, 40), REGIONAL], want: ['quota-insufficient@6:error'], message: /4 of 40 are free \(36 in use\)/ },
+    { name: 'the low-priority row of the family (no limit) is not the dedicated quota', d: { instanceCount: 2 }, usages: [lowPriority(), ds(36, 40), REGIONAL], want: ['quota-insufficient@6:error'] },
+    { name: 'no dedicated row for the family, only its low-priority one: cannot-verify', d: { instanceCount: 1 }, usages: [lowPriority(), REGIONAL], want: ['cannot-verify@6:warning'], message: /no usage is reported for its family standardDSv2Family/ },
+    {
+      name: 'the family fits, the regional total does not', d: { instanceCount: 5 }, usages: [ds(0, 100), regionalUsage(10, 30), familyUsage('standardFSv2Family', 10, 100)],
+      want: ['quota-insufficient@6:error'], message: /adds 24 cores to the region's total \(Total Cluster Dedicated Regional vCPUs\), which every managed online deployment and compute cluster .*: 20 of 30 are free \(10 in use\)/, hint: /at least 34 cores/,
+      plan: ['Standard DSv2 Family Cluster Dedicated vCPUs: 0 → 24 of 100 cores', 'Total Cluster Dedicated Regional vCPUs: 10 → 34 of 30 cores (over the limit)'],
+    },
+    { name: 'both over: two findings', d: { instanceCount: 10 }, usages: [ds(0, 40), regionalUsage(0, 40)], want: ['quota-insufficient@6:error', 'quota-insufficient@6:error'] },
+    { name: 'a regional total of -1 is no limit', d: { instanceCount: 5 }, usages: [ds(0, 100), regionalUsage(500, -1)], want: [], plan: ['Standard DSv2 Family Cluster Dedicated vCPUs: 0 → 24 of 100 cores', 'Total Cluster Dedicated Regional vCPUs: 500 → 524 of no limit cores'] },
+    { name: 'no regional row: cannot-verify', d: { instanceCount: 1 }, usages: [ds(0, 40)], want: ['cannot-verify@6:warning'], message: /no dedicated-core total/ },
+    { name: '1 × A100 with 24 free cores in its family and the region passes (no 20 % reserve)', d: { instanceType: 'Standard_NC24ads_A100_v4', instanceCount: 1 }, usages: [familyUsage('StandardNCADSA100v4Family', 0, 24), regionalUsage(0, 24)], want: [] },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const ctx = context({ deployments: [deploymentSpec(c.d)], facts: facts({ vmSizes: vm, usages: { kind: 'found', value: c.usages } }) });
+      const findings = quotaCheck.run(ctx);
+      assert.deepEqual(brief(findings), c.want, JSON.stringify(findings, null, 1));
+      if (c.message) assert.match(findings.map((f) => f.message).join('\n'), c.message);
+      if (c.hint) assert.match(findings.map((f) => f.hint).join('\n'), c.hint);
+      if (c.plan) assert.deepEqual(quotaPlanLines(ctx), c.plan);
+    });
+  }
+  test('families named in no known form are compared by name: two of them are not one family', () => {
+    const odd: VmSizeFacts[] = [{ name: 'Custom_A', family: 'alphaCores', vCPUs: 4 }, { name: 'Custom_B', family: 'betaCores', vCPUs: 4 }];
+    const demands = quotaDemands([deploymentSpec({ name: 'blue', instanceType: 'Custom_B', instanceCount: 1 })], { blue: { name: 'blue', provisioningState: 'Succeeded', instanceType: 'Custom_A', instanceCount: 1, body: {} } }, odd);
+    assert.deepEqual(demands.map((d) => [d.held, d.additional]), [[0, 8]]);
+    const rows = quotaByFamily(demands, [{ id: '/subscriptions/s/usages/betaCores', type: 'Microsoft.MachineLearningServices/vmFamily/usages', name: 'betaCores', current: 0, limit: 8 }]);
+    assert.deepEqual(rows.map((r) => [r.family, r.after, r.fits]), [['betaCores', 8, true]]);
+  });
+  test('nearest online sizes: the same family by cores, else the closest name', () => {
+    assert.deepEqual(nearestOnlineSizes(sizes, 'Standard_DS12_v2'), ['Standard_DS3_v2', 'Standard_DS2_v2', 'Standard_DS4_v2']);
+    assert.deepEqual(nearestOnlineSizes(sizes, 'Standard_DS1_v2'), ['Standard_DS2_v2', 'Standard_DS3_v2', 'Standard_DS4_v2']);
+    assert.deepEqual(onlineSizes(sizes).map((s) => s.name), ['Standard_DS2_v2', 'Standard_DS3_v2', 'Standard_DS4_v2', 'Standard_DS5_v2', 'Standard_NC24ads_A100_v4', 'Standard_Legacy_X']);
   });
 });

@@ -143,12 +143,12 @@ export const RULES = {
     title: 'az ml accepts it, the service rejects it',
     fix: 'Give the value the service accepts (see the message): az ml passes it through, and the request fails at the service.',
     when:
-      'A value az ml loads and sends unchanged, which the online endpoint service then refuses: a negative `instance_count` (the deployment `sku.capacity`), a negative request timeout, queue wait, probe setting or scale setting (the durations and counts the service validates), a `target_utilization_percentage` above 100, a user-assigned identity entry without `resource_id` (az ml sends the identity id as the text "None"), `identity.type: user_assigned` with no `user_assigned_identities`, or a Kubernetes `compute: azureml:/subscriptions/…` that is not a compute id. ' +
-      'Reported as a **warning**: `user_assigned_identities` under `identity.type` `system_assigned` or `none`: az ml sends both, and Azure Resource Manager managed-identity validation is expected to refuse user-assigned identities on an identity of another type (not documented for online endpoints); and a `code_configuration.code` that is a URI: az ml registers it as the code location without uploading anything.',
+      'A value az ml loads and sends unchanged, which the online endpoint service then refuses: a negative `instance_count` (the deployment `sku.capacity`), a negative request timeout, queue wait, probe setting or scale setting (the durations and counts the service validates), a `target_utilization_percentage` above 100, the `request_settings.request_timeout_ms` of a managed deployment above 180000 (the documented 180-second limit of online endpoints), a user-assigned identity entry without `resource_id` (az ml sends the identity id as the text "None"), `identity.type: user_assigned` with no `user_assigned_identities`, or a Kubernetes `compute: azureml:/subscriptions/…` that is not a compute id. ' +
+      'Reported as a **warning**: a managed `instance_count` above 50, the documented instances-per-deployment limit, which a quota request can raise; `user_assigned_identities` under `identity.type` `system_assigned` or `none`: az ml sends both, and Azure Resource Manager managed-identity validation is expected to refuse user-assigned identities on an identity of another type (not documented for online endpoints); and a `code_configuration.code` that is a URI: az ml registers it as the code location without uploading anything.',
     detectedIn: 'lint',
     example: {
-      bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: -1\n',
-      good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n',
+      bad: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: -1\nrequest_settings:\n  request_timeout_ms: 300000\n',
+      good: 'name: blue\nendpoint_name: my-endpoint\nmodel: azureml:my-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\nrequest_settings:\n  request_timeout_ms: 180000\n',
     },
   },
   'enforce-flag-value': {
@@ -494,7 +494,7 @@ export const RULES = {
     severity: 'error',
     title: 'Instance type not offered in the region',
     fix: 'Pick an instance type from the managed online endpoints SKU list that the workspace region offers (az ml online-deployment list-skus).',
-    when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt); or a Kubernetes deployment's `instance_type` is not an instance type its attached cluster defines.",
+    when: "A managed deployment's `instance_type` is not among the VM sizes offered for online endpoints in the workspace's region (or is misspelt): the region's list holds every Azure Machine Learning compute size, and only those whose `supportedComputeTypes` include `MIR` serve managed online endpoints (a size listed for training only is named with the nearest sizes of its family that do); or a Kubernetes deployment's `instance_type` is not an instance type its attached cluster defines.",
     detectedIn: 'validate',
     example: {
       bad: 'instance_type: Standard_DS3_v3\ninstance_count: 1\n',
@@ -505,8 +505,8 @@ export const RULES = {
   'quota-insufficient': {
     severity: 'error',
     title: 'Not enough core quota',
-    fix: 'Request more quota for the VM family (Azure portal: Quotas), lower instance_count, or pick a family with room.',
-    when: "The cores the deployment needs exceed the free core quota of its VM family in the region. A managed deployment needs ceil(1.2 × instance_count) × the size's cores: the service keeps 20 % for upgrades. Deployments that keep running during the rollout (the one being replaced, and an updated deployment until its new instances are up) keep their cores. OutOfQuota is the most reported online-deployment failure.",
+    fix: 'Request more quota for the VM family or the regional total (Azure portal: Quotas), lower instance_count, or pick a family with room.',
+    when: "The cores the deployment needs exceed the free dedicated-core quota of its VM family in the region, or of the regional total (Total Cluster Dedicated Regional vCPUs) that every managed online deployment and compute cluster of the subscription in the region counts against. A managed deployment needs ceil(1.2 × instance_count) × the size's cores: the service keeps 20 % for upgrades (A100, H100 and ND sizes skip it). Deployments that keep running during the rollout (the one being replaced, and an updated deployment until its new instances are up) keep their cores. OutOfQuota is the most reported online-deployment failure.",
     detectedIn: 'validate',
     example: {
       bad: 'instance_type: Standard_DS3_v2\ninstance_count: 10\n',

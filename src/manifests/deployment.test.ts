@@ -78,6 +78,13 @@ describe('deployment validation: findings with rule and position', () => {
     ['named model with a datastore URI', `${HEAD}model:\n  name: m\n  version: 1\n  path: azureml://datastores/workspaceblobstore/paths/m\n`, []],
     ['negative instance_count: the service rejects it', HEAD.replace('instance_count: 1', 'instance_count: -1'), [['service-rejects', 4, 17]], /at least 0, not -1.*service rejects/],
     ['negative request timeout: the service rejects it', `${HEAD}request_settings:\n  request_timeout_ms: -5000\n`, [['service-rejects', 6, 23]], /request_settings.request_timeout_ms must be at least 0/],
+    // documented limits of managed online deployments that only the service enforces (docs/rules.md §service-rejects)
+    ['request timeout at the 180 s limit', `${HEAD}request_settings:\n  request_timeout_ms: 180000\n`, []],
+    ['request timeout above the 180 s limit: the service rejects it', `${HEAD}request_settings:\n  request_timeout_ms: 180001\n`, [['service-rejects', 6, 23]], /at most 180000 ms.*service rejects/],
+    ['Kubernetes deployments are not held to the managed request timeout', 'name: blue\nendpoint_name: e1e\ntype: kubernetes\nrequest_settings:\n  request_timeout_ms: 300000\n', []],
+    ['50 instances: the documented limit', HEAD.replace('instance_count: 1', 'instance_count: 50'), []],
+    ['51 instances: above the default limit (warning: it can be raised)', HEAD.replace('instance_count: 1', 'instance_count: 51'), [['service-rejects', 4, 17]], /limited to 50 instances unless the subscription's limit was raised/],
+    ['Kubernetes deployments are not held to the managed instance limit', 'name: blue\nendpoint_name: e1e\ntype: kubernetes\ninstance_count: 60\n', []],
     ['inline model path missing', `${HEAD}model:\n  path: ./modle\n`, [['local-path-not-found', 6, 9]], /does not exist/],
     ['mlflow model must be a folder', `${HEAD}model:\n  name: m\n  path: single.pkl\n  type: mlflow_model\n`, [['schema', 7, 9]], /must be a folder/],
     ['model type enum', `${HEAD}model:\n  path: model\n  type: onnx\n`, [['schema', 7, 9]]],
@@ -129,6 +136,22 @@ describe('deployment validation: findings with rule and position', () => {
       assert.equal(r.spec === undefined, r.findings.some((f) => f.severity === 'error'));
     });
   }
+
+  it('documented limits: the request timeout is an error, the instance limit (which can be raised) a warning; set values are named', () => {
+    const cases: Array<{ yaml: string; sets?: string; severity: string; message: RegExp }> = [
+      { yaml: `${HEAD}request_settings:\n  request_timeout_ms: 240000\n`, severity: 'error', message: /request_timeout_ms is 240000: managed online endpoints allow at most 180000 ms/ },
+      { yaml: `${HEAD}request_settings:\n  request_timeout_ms: 1000\n`, sets: 'request_settings.request_timeout_ms=300000', severity: 'error', message: /300000 \(from the set input/ },
+      { yaml: HEAD.replace('instance_count: 1', 'instance_count: 80'), severity: 'warning', message: /instance_count is 80/ },
+    ];
+    for (const c of cases) {
+      const r = analyze(c.yaml, c.sets);
+      const f = r.findings.filter((x) => x.rule === 'service-rejects');
+      assert.equal(f.length, 1, JSON.stringify(r.findings));
+      assert.equal(f[0]?.severity, c.severity);
+      assert.match(f[0]?.message ?? '', c.message);
+      assert.equal(r.spec === undefined, c.severity === 'error');
+    }
+  });
 
   it('type=kubernetes from the set input does not pick the Kubernetes schema (az ml applies --set after choosing it)', () => {
     const r = analyze('name: blue\nendpoint_name: e1e\nresources:\n  requests:\n    cpu: "1"\n', 'type=kubernetes');

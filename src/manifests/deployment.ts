@@ -242,6 +242,30 @@ function notKubernetes(text: string, override: string | undefined): string {
 
 const TOO_SMALL = new Set(['standard_ds1_v2', 'standard_ds2_v2']);
 
+/**
+ * Limits of managed online deployments that only the service enforces (azure-ai-ml's
+ * RequestSettingsSchema and deployment schema declare plain `fields.Int()`s), from "Azure Machine
+ * Learning online endpoints and batch endpoints" in
+ * https://learn.microsoft.com/azure/machine-learning/how-to-manage-quotas (docs/rules.md §service-rejects):
+ * a request timeout of at most 180 seconds at endpoint level, and 50 instances per deployment, a
+ * default limit that a quota request can raise (so a warning, not an error).
+ */
+export const MANAGED_LIMITS = { requestTimeoutMs: 180_000, instancesPerDeployment: 50 } as const;
+
+function checkManagedLimits(ctx: Ctx, count: Located<number> | undefined, timeout: Located<number> | undefined): void {
+  if (timeout && timeout.value > MANAGED_LIMITS.requestTimeoutMs) {
+    ctx.report('service-rejects', timeout.node.span, `request_settings.request_timeout_ms is ${timeout.value}${fromSet(timeout.node)}: managed online endpoints allow at most ${MANAGED_LIMITS.requestTimeoutMs} ms (180 seconds); az ml sends it as written, and the service rejects the deployment.`, {
+      hint: `Use at most request_timeout_ms: ${MANAGED_LIMITS.requestTimeoutMs}; for longer work, use a batch endpoint or return early and poll.`,
+    });
+  }
+  if (count && count.value > MANAGED_LIMITS.instancesPerDeployment) {
+    ctx.report('service-rejects', count.node.span, `instance_count is ${count.value}${fromSet(count.node)}: a managed online deployment is limited to ${MANAGED_LIMITS.instancesPerDeployment} instances unless the subscription's limit was raised; az ml sends it as written, and the service rejects it otherwise.`, {
+      hint: `Use at most instance_count: ${MANAGED_LIMITS.instancesPerDeployment}, split the load over more deployments, or request a higher limit (Azure support: Machine Learning service quota).`,
+      severity: 'warning',
+    });
+  }
+}
+
 export function analyzeDeploymentTree(root: YNode | undefined, dir: string, env: SpecEnvironment, ctx: Ctx): DeploymentSpec | undefined {
   if (root === undefined) {
     ctx.report('schema', firstLine(), 'The deployment file is empty.', { hint: 'Write an online deployment YAML: name, endpoint_name, model, environment, instance_type, instance_count.' });
@@ -276,6 +300,8 @@ export function analyzeDeploymentTree(root: YNode | undefined, dir: string, env:
       hint: 'Use Standard_DS3_v2 or larger.',
     });
   }
+
+  if (!isK8s) checkManagedLimits(ctx, r.instance_count, r.request_settings?.value.request_timeout_ms);
 
   const model = r.model ? parseModel(r.model.node, r.model.keySpan, dir, env, ctx) : undefined;
   const environment = r.environment ? parseEnvironment(r.environment.node, r.environment.keySpan, dir, env, ctx) : undefined;

@@ -82,6 +82,8 @@ describe('mode: validate (emulator, dist/index.js)', () => {
     assert.equal(run.code, 0, run.stdout.slice(-3000));
     assert.deepEqual(errors(run), []);
     assert.equal(run.annotations.filter((a) => a.command === 'warning').length, 0, run.stdout.slice(-2000));
+    // The scenario's role assignments are backdated (created, default long ago): none is "not yet effective".
+    assert.deepEqual(run.annotations.filter((a) => a.properties.title?.startsWith('role-not-yet-effective:')), []);
     assert.equal(run.outputs.changes, 'true');
     const plan = JSON.parse(run.outputs.plan ?? '{}') as { requests: { change?: string; description: string }[]; traffic?: unknown };
     assert.deepEqual(plan.requests.map((r) => r.change), ['create']);
@@ -228,6 +230,19 @@ describe('mode: validate (emulator, dist/index.js)', () => {
         expect: (f) => ({ rule: 'quota-insufficient', severity: 'error', file: 'deployment.yml', line: lineOf(f.deployment ?? '', 'instance_type') }),
       },
       {
+        name: 'instance-type-unavailable (listed for training only: its supportedComputeTypes lack MIR)',
+        files: () => ({ deployment: deploymentYaml({ endpoint: 'ep-uai-good', instanceType: 'Standard_DS12_v2' }) }),
+        expect: (f) => ({ rule: 'instance-type-unavailable', severity: 'error', file: 'deployment.yml', line: lineOf(f.deployment ?? '', 'instance_type') }),
+      },
+      {
+        name: 'quota-insufficient on the regional total while the family has room',
+        setup: async () => {
+          await admin(emu, 'PATCH', '/knobs', { quota: { regional: { limit: 4, usage: 0 } } });
+        },
+        files: () => ({ deployment: deploymentYaml({ endpoint: 'ep-uai-good' }) }),
+        expect: (f) => ({ rule: 'quota-insufficient', severity: 'error', file: 'deployment.yml', line: lineOf(f.deployment ?? '', 'instance_type') }),
+      },
+      {
         name: 'endpoint-not-found',
         files: () => ({ deployment: deploymentYaml({ endpoint: 'ep-nowhere' }) }),
         expect: (f) => ({ rule: 'endpoint-not-found', severity: 'error', file: 'deployment.yml', line: lineOf(f.deployment ?? '', 'endpoint_name') }),
@@ -267,6 +282,23 @@ describe('mode: validate (emulator, dist/index.js)', () => {
         assert.deepEqual(await writesLogged(emu), [], 'validate sends no write');
       });
     }
+  });
+
+  it('quota: 1 × A100 in a family with 24 free cores passes (no 20 % reserve); the plan shows the family and the regional total before → after', async () => {
+    await admin(emu, 'PATCH', '/knobs', { quota: { StandardNCADSA100v4Family: { limit: 24, usage: 0 } } });
+    const run = await validate({ deployment: deploymentYaml({ endpoint: 'ep-uai-good', instanceType: 'Standard_NC24ads_A100_v4' }) });
+    assert.equal(run.code, 0, run.stdout.slice(-3000));
+    assert.deepEqual(run.annotations.filter((a) => /^(quota-insufficient|instance-type-unavailable|cannot-verify):/.test(a.properties.title ?? '')).map((a) => a.message), []);
+    const plan = JSON.parse(run.outputs.plan ?? '{}') as { quota?: string[] };
+    assert.equal(plan.quota?.[0], 'Standard NCADSA100v4 Family Cluster Dedicated vCPUs: 0 → 24 of 24 cores');
+    assert.match(plan.quota?.[1] ?? '', /^Total Cluster Dedicated Regional vCPUs: (\d+) → \d+ of 1000 cores$/);
+    const [, before, after] = /: (\d+) → (\d+)/.exec(plan.quota?.[1] ?? '') ?? [];
+    assert.equal(Number(after) - Number(before), 24);
+
+    await admin(emu, 'PATCH', '/knobs', { quota: { StandardNCADSA100v4Family: { limit: 24, usage: 1 } } });
+    const tight = await validate({ deployment: deploymentYaml({ endpoint: 'ep-uai-good', instanceType: 'Standard_NC24ads_A100_v4' }) });
+    assert.equal(tight.code, 1);
+    assert.match(assertAnnotation(tight, { rule: 'quota-insufficient', severity: 'error', file: 'deployment.yml', line: 5 }).message, /needs 24 cores .*1 instance\(s\) \(Standard_NC24ads_A100_v4 skips the 20 % reserve\).*23 of 24 are free/);
   });
 
   it('files that do not parse still get their offline findings, and validate reads nothing it cannot name', async () => {

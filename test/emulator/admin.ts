@@ -7,7 +7,7 @@ import type { EmuRequest, EmuResponse } from './http.ts';
 import { issueIdToken } from './oidc.ts';
 import { deploymentResource, endpointResource } from './online.ts';
 import { roleAssignmentResource } from './authorization-api.ts';
-import { parseKnobs } from './scenario.ts';
+import { parseCreated, parseKnobs } from './scenario.ts';
 
 export interface LogEntry { method: string; host: string; path: string; status: number; time: string; durationMs: number; fault?: string }
 
@@ -81,7 +81,10 @@ export function handleAdmin(deps: AdminDeps, req: EmuRequest): EmuResponse | und
       const principal = w.findPrincipal(String(b['principal'] ?? ''));
       const role = w.findRole(String(b['role'] ?? ''));
       if (!principal || !role) return json(400, { error: `unknown ${principal ? 'role' : 'principal'}` });
-      const rec = w.addAssignment({ principalId: principal.objectId, principalType: principal.type, roleGuid: role.id, scope: w.resolveScope(String(b['scope'] ?? 'workspace')), condition: typeof b['condition'] === 'string' ? b['condition'] : undefined, conditionHolds: b['conditionHolds'] === true, createdBy: 'admin' });
+      // `created` (ISO, unix seconds, or `now`: the default, the time of this request): an admin grant is new unless the test backdates it.
+      const c = b['created'] === undefined ? 'now' : parseCreated(b['created'], 'created');
+      const createdAt = c === 'now' ? Date.now() : c * 1000;
+      const rec = w.addAssignment({ principalId: principal.objectId, principalType: principal.type, roleGuid: role.id, scope: w.resolveScope(String(b['scope'] ?? 'workspace')), condition: typeof b['condition'] === 'string' ? b['condition'] : undefined, conditionHolds: b['conditionHolds'] === true, createdBy: 'admin', createdAt, effectiveFrom: w.propagatedAt(createdAt) });
       return json(201, roleAssignmentResource(w, rec));
     }
     if (p.startsWith('/role-assignments/') && req.method === 'DELETE') {

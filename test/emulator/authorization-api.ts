@@ -138,14 +138,8 @@ export function putRoleAssignment(call: ArmCall): EmuResponse {
   }
   const dup = w.roleAssignments.find((a) => a.principalId === principalId && a.roleDefinitionId === role.id && a.scope.toLowerCase() === scope.toLowerCase() && (a.condition ?? '') === (condition ?? ''));
   if (dup) return armError(409, 'RoleAssignmentExists', 'The role assignment already exists.');
-  const rec = w.addAssignment({ principalId, principalType: principalType ?? 'ServicePrincipal', roleGuid: role.id, scope, condition, name: name.toLowerCase(), createdBy: call.principal.objectId, description: typeof props['description'] === 'string' ? props['description'] : undefined, effectiveFrom: propagatesAt(w) });
+  const rec = w.addAssignment({ principalId, principalType: principalType ?? 'ServicePrincipal', roleGuid: role.id, scope, condition, name: name.toLowerCase(), createdBy: call.principal.objectId, description: typeof props['description'] === 'string' ? props['description'] : undefined, effectiveFrom: w.propagatedAt(Date.now()) }); // grants after rbac.propagationSeconds
   return json(201, roleAssignmentResource(w, rec));
-}
-
-/** Role assignment changes take effect after the propagation delay (knob rbac.propagationSeconds, default 0). */
-function propagatesAt(w: World): number | undefined {
-  const s = w.knobs.rbac.propagationSeconds;
-  return s > 0 ? Date.now() + s * 1000 : undefined;
 }
 
 export function deleteRoleAssignment(call: ArmCall): EmuResponse {

@@ -51,6 +51,34 @@ describe('time and eventual consistency', () => {
     assert.equal(typed.principalId, sai);
   });
 
+  it('a seeded endpoint identity and its service roles are as old as the endpoint (created, default long ago): replicated, propagated', async () => {
+    await admin(emu, 'PATCH', '/knobs', { rbac: { principalReplicationSeconds: 60 } });
+    const ml = mlClient(emu);
+    const sai = (await ml.onlineEndpoints.get('demo-rg', 'demo-ws', 'existing-ep')).identity?.principalId ?? '';
+    const authz = new AuthorizationManagementClient(credential(emu), sub(), { retryOptions: { maxRetries: 0 } });
+    const untyped = await authz.roleAssignments.create(vaultScope(), randomUUID(), { roleDefinitionId: roleId(VAULT_READER), principalId: sai });
+    assert.equal(untyped.principalId, sai, 'no PrincipalNotFound: replicated long ago');
+    const serviceRoles = [];
+    for await (const a of authz.roleAssignments.listForScope(`/subscriptions/${sub()}`, { filter: `assignedTo('${sai}')` })) if (a.roleDefinitionId !== roleId(VAULT_READER)) serviceRoles.push(a);
+    assert.ok(serviceRoles.length > 0);
+    for (const a of serviceRoles) assert.ok((a.createdOn?.getTime() ?? Date.now()) < Date.now() - 86_400_000, `backdated: ${a.createdOn?.toISOString()}`);
+    await admin(emu, 'POST', '/reset');
+  });
+
+  it('an admin grant is new unless the test backdates it (created)', async () => {
+    await admin(emu, 'PATCH', '/knobs', { rbac: { propagationSeconds: 600 } });
+    const secrets = new SecretClient('https://demo-kv.vault.azure.net', credential(emu), { retryOptions: { maxRetries: 0 } });
+    const fresh = await admin<{ properties: { createdOn: string } }>(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Key Vault Secrets User', scope: 'keyvault:demo-kv' });
+    assert.ok(Date.now() - Date.parse(fresh.body.properties.createdOn) < 60_000);
+    await assert.rejects(secrets.getSecret('db-password'), (e: { statusCode?: number }) => e.statusCode === 403, 'not propagated yet');
+    await admin(emu, 'POST', '/reset'); // a reset restores the scenario's knobs too
+    await admin(emu, 'PATCH', '/knobs', { rbac: { propagationSeconds: 600 } });
+    const old = await admin<{ properties: { createdOn: string } }>(emu, 'POST', '/role-assignments', { principal: 'deployer', role: 'Key Vault Secrets User', scope: 'keyvault:demo-kv', created: '2026-01-01T00:00:00Z' });
+    assert.equal(old.body.properties.createdOn, '2026-01-01T00:00:00.000Z');
+    assert.equal((await secrets.getSecret('db-password')).properties.name, 'db-password', 'propagated long ago');
+    await admin(emu, 'POST', '/reset');
+  });
+
   it('an LRO lasts lro.durationMs of wall-clock time and sends Retry-After on 201/202 and running polls (assumed: the ML service sending Retry-After)', async () => {
     await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 0, durationMs: 400, retryAfterSeconds: 1 } });
     const ml = mlClient(emu);

@@ -28,17 +28,17 @@ function storageId(w: World): string {
   return w.dependencyId(w.scenario.workspace.storageAccount, 'Microsoft.Storage/storageAccounts');
 }
 
-function grantOnce(w: World, principalId: string, roleGuid: string, scope: string): void {
+function grantOnce(w: World, principalId: string, roleGuid: string, scope: string, createdAt: number | undefined): void {
   const exists = w.roleAssignments.some((a) => a.principalId === principalId && a.roleDefinitionId === roleGuid && a.scope.toLowerCase() === scope.toLowerCase());
-  if (!exists) w.addAssignment({ principalId, principalType: 'ServicePrincipal', roleGuid, scope, createdBy: SERVICE });
+  if (!exists) w.addAssignment({ principalId, principalType: 'ServicePrincipal', roleGuid, scope, createdBy: SERVICE, createdAt });
 }
 
-/** What the service assigns to a system-assigned endpoint identity when the endpoint is created. */
-export function grantServiceRoles(w: World, saiObjectId: string, enforceFlag: boolean): void {
+/** What the service assigns to a system-assigned endpoint identity when the endpoint is created (`createdAt`, epoch ms: now unless seeded). */
+export function grantServiceRoles(w: World, saiObjectId: string, enforceFlag: boolean, createdAt?: number): void {
   const acr = registryId(w);
-  if (acr) grantOnce(w, saiObjectId, ROLE.acrPull, acr);
-  grantOnce(w, saiObjectId, ROLE.storageBlobDataReader, storageId(w));
-  if (enforceFlag) grantOnce(w, saiObjectId, ROLE.connectionSecretsReader, w.workspaceId);
+  if (acr) grantOnce(w, saiObjectId, ROLE.acrPull, acr, createdAt);
+  grantOnce(w, saiObjectId, ROLE.storageBlobDataReader, storageId(w), createdAt);
+  if (enforceFlag) grantOnce(w, saiObjectId, ROLE.connectionSecretsReader, w.workspaceId, createdAt);
 }
 
 /** The platform roles a user-assigned endpoint identity lacks (empty for system-assigned endpoints). */

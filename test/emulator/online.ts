@@ -114,8 +114,8 @@ export function endpointIdentityPrincipal(world: World, e: EndpointRec): Princip
 }
 
 // ---- endpoint creation side effects -----------------------------------------------------------
-function createSystemAssignedIdentity(world: World, e: EndpointRec, principalId?: string): PrincipalRec {
-  const p: PrincipalRec = { objectId: (principalId ?? randomUUID()).toLowerCase(), type: 'ServicePrincipal', displayName: `${world.scenario.workspace.name}/onlineEndpoints/${e.name}`, clientId: randomUUID(), memberOf: [], federatedCredentials: [], origin: 'endpointSystemAssigned', createdAt: Date.now() };
+function createSystemAssignedIdentity(world: World, e: EndpointRec, principalId?: string, createdAt = Date.now()): PrincipalRec {
+  const p: PrincipalRec = { objectId: (principalId ?? randomUUID()).toLowerCase(), type: 'ServicePrincipal', displayName: `${world.scenario.workspace.name}/onlineEndpoints/${e.name}`, clientId: randomUUID(), memberOf: [], federatedCredentials: [], origin: 'endpointSystemAssigned', createdAt };
   world.principals.set(p.objectId, p);
   e.identity.principalId = p.objectId;
   e.identity.tenantId = world.scenario.tenantId;
@@ -168,9 +168,10 @@ export function seedEndpoints(ctx: Ctx): void {
       e.identity.userAssignedIdentities = r.map;
     }
     if (type.includes('SystemAssigned')) {
-      // Seeded as the service would have left it: the automatic roles are in place.
-      const sai = createSystemAssignedIdentity(w, e, se.principalId);
-      grantServiceRoles(w, sai.objectId, (se.properties[ENFORCE_FLAG] ?? '').toLowerCase() === 'enabled');
+      // Seeded as the service would have left it when the endpoint was created (`created`): the automatic roles are in place.
+      const createdAt = w.createdAt(se.created);
+      const sai = createSystemAssignedIdentity(w, e, se.principalId, createdAt);
+      grantServiceRoles(w, sai.objectId, (se.properties[ENFORCE_FLAG] ?? '').toLowerCase() === 'enabled', createdAt);
       for (const a of w.scenario.roleAssignments) if (a.principal.toLowerCase() === `${ENDPOINT_PRINCIPAL}${se.name.toLowerCase()}`) w.addScenarioAssignment(a, sai);
     }
     w.endpoints.set(se.name.toLowerCase(), e);

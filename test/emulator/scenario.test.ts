@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ScenarioError, loadScenario, parseScenario } from './scenario.ts';
+import { SCENARIO_PAST, ScenarioError, loadScenario, parseScenario } from './scenario.ts';
+import { evaluate } from './rbac.ts';
 import { parseReference } from './secret-injection.ts';
 import { World } from './state.ts';
 
@@ -38,6 +39,8 @@ describe('scenario loader', () => {
     { name: 'unknown knob', patch: (d) => { d['behaviour'] = { lro: { polls: 3 } }; }, error: /behaviour\.lro\.polls: unknown key/ },
     { name: 'a quota limit that is not a number', patch: (d) => { d['behaviour'] = { quota: { standardDSv2Family: { limit: 'ten' } } }; }, error: /behaviour\.quota\.standardDSv2Family\.limit: must be a number/ },
     { name: 'an unknown datastore credential type', patch: (d) => { d['behaviour'] = { storage: { datastoreCredentials: 'Sas' } }; }, error: /behaviour\.storage\.datastoreCredentials: must be AccountKey or None/ },
+    { name: 'a role assignment created at no date', patch: (d) => { d['roleAssignments'] = [{ principal: 'app', role: 'Reader', scope: 'workspace', created: 'yesterday' }]; }, error: /roleAssignments\[0\]\.created: must be an ISO date or unix seconds/ },
+    { name: 'a principal created at no date', patch: (d) => { (d['principals'] as Record<string, unknown>[])[0]!['created'] = true; }, error: /principals\[0\]\.created: must be an ISO date or unix seconds/ },
     { name: 'an unknown rbac knob', patch: (d) => { d['behaviour'] = { rbac: { delay: 5 } }; }, error: /behaviour\.rbac\.delay: unknown key/ },
   ];
   for (const b of bad) {
@@ -73,4 +76,40 @@ describe('secret reference patterns (seeds/001)', () => {
   for (const [value, expected] of cases) {
     it(`${value} → ${expected === undefined ? 'literal' : (expected as { kind: string }).kind}`, () => assert.deepEqual(parseReference(value), expected));
   }
+
+  // What a scenario seeds existed long before the run (propagated, replicated), unless it says `created: now`:
+  // the action's role-not-yet-effective notice reads createdOn, and the emulator grants from createdOn + rbac.propagationSeconds.
+  describe('created: backdated by default, new when the scenario says so', () => {
+    const cases: { name: string; created?: unknown; propagationSeconds: number; createdOn: (builtAt: number) => string; grantsNow: boolean }[] = [
+      { name: 'no created: long ago, grants at once', propagationSeconds: 600, createdOn: () => new Date(SCENARIO_PAST * 1000).toISOString(), grantsNow: true },
+      { name: 'an ISO date in the past', created: '2026-01-02T03:04:05Z', propagationSeconds: 600, createdOn: () => '2026-01-02T03:04:05.000Z', grantsNow: true },
+      { name: 'unix seconds', created: 1750000000, propagationSeconds: 600, createdOn: () => new Date(1750000000 * 1000).toISOString(), grantsNow: true },
+      { name: 'now, with propagation: listed, not granting yet', created: 'now', propagationSeconds: 600, createdOn: (b) => new Date(b).toISOString(), grantsNow: false },
+      { name: 'now, without propagation: new, granting', created: 'now', propagationSeconds: 0, createdOn: (b) => new Date(b).toISOString(), grantsNow: true },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        const d = minimal();
+        d['roleAssignments'] = [{ principal: 'app', role: 'Reader', scope: 'workspace', ...(c.created === undefined ? {} : { created: c.created }) }];
+        d['behaviour'] = { rbac: { propagationSeconds: c.propagationSeconds } };
+        const w = new World(parseScenario(d, 'x.yml'));
+        const [a] = w.roleAssignments;
+        assert.ok(a);
+        assert.equal(a.createdOn, c.createdOn(w.builtAt));
+        const app = w.findPrincipal('app')?.objectId ?? '';
+        const decide = (at: number) => evaluate([app], w.roleAssignments, (g) => w.roleDefinitions.get(g), 'Microsoft.MachineLearningServices/workspaces/read', w.workspaceId, false, at).allowed;
+        assert.equal(decide(w.builtAt), c.grantsNow);
+        assert.equal(decide(w.builtAt + c.propagationSeconds * 1000 + 1), true, 'propagated once the delay has passed since createdOn');
+      });
+    }
+
+    it('principals: replicated long ago by default, or created when the world is built', () => {
+      const d = minimal();
+      (d['principals'] as Record<string, unknown>[]).push({ name: 'fresh', created: 'now' }, { name: 'dated', created: '2026-03-01T00:00:00Z' });
+      const w = new World(parseScenario(d, 'x.yml'));
+      assert.equal(w.findPrincipal('app')?.createdAt, SCENARIO_PAST * 1000);
+      assert.equal(w.findPrincipal('fresh')?.createdAt, w.builtAt);
+      assert.equal(w.findPrincipal('dated')?.createdAt, Date.parse('2026-03-01T00:00:00Z'));
+    });
+  });
 });

@@ -6,6 +6,15 @@ import { parse } from 'yaml';
 import { isObj } from './http.ts';
 import type { Obj } from './http.ts';
 
+/**
+ * When a scenario principal, role assignment or seeded endpoint came into being: unix seconds, or `'now'` (when the
+ * world is built: at start and on every reset). Default: long before any run (`SCENARIO_PAST`), so Microsoft.Authorization
+ * has replicated the principal and propagated the assignment (README "Scenario format", `created`).
+ */
+export type Created = number | 'now';
+/** 2023-11-14T22:13:20Z: the default creation time of what a scenario seeds (the same origin as secret versions' `created`). */
+export const SCENARIO_PAST = 1700000000;
+
 export interface FederatedCredential { issuer: string; subject: string; audiences: string[] }
 export interface ScenarioPrincipal {
   name: string;
@@ -14,11 +23,12 @@ export interface ScenarioPrincipal {
   clientId?: string;
   federatedCredentials: FederatedCredential[];
   memberOf: string[];
+  created: Created;
 }
 export interface ScenarioUai { name: string; resourceGroup: string; location: string; principalId: string; clientId: string }
 export interface ScenarioRoleDefinition { id: string; roleName: string; description: string; permissions: RolePermission[]; assignableScopes: string[] }
 export interface RolePermission { actions: string[]; notActions: string[]; dataActions: string[]; notDataActions: string[] }
-export interface ScenarioRoleAssignment { principal: string; role: string; scope: string; condition?: string; conditionHolds: boolean; name?: string }
+export interface ScenarioRoleAssignment { principal: string; role: string; scope: string; condition?: string; conditionHolds: boolean; name?: string; created: Created }
 export interface ScenarioSaiGrant { role: string; scope: string; endpoints?: string[] }
 export interface ScenarioConnection {
   name: string; category: string; authType: string; target?: string;
@@ -38,6 +48,8 @@ export interface ScenarioDeployment {
 }
 export interface ScenarioEndpoint {
   name: string; authMode: string; identityType: string; userAssignedIdentities: string[]; principalId?: string;
+  /** When the endpoint and its system-assigned identity (with the roles the service gave it) were created. */
+  created: Created;
   properties: Record<string, string>; traffic: Record<string, number>; deployments: ScenarioDeployment[];
 }
 export interface DeploymentBehaviour {
@@ -145,6 +157,11 @@ function checkKeys(o: Obj, allowed: string[], path: string): void {
   for (const k of Object.keys(o)) if (!allowed.includes(k)) fail(`${path}.${k}`, `unknown key (allowed: ${allowed.join(', ')})`);
 }
 /** Dates may be given as ISO strings or unix seconds; Key Vault speaks unix seconds. */
+/** `created`: ISO date, unix seconds or `now`; absent → SCENARIO_PAST. */
+export function parseCreated(v: unknown, path: string): Created {
+  if (v === 'now') return 'now';
+  return epoch(v, path) ?? SCENARIO_PAST;
+}
 function epoch(v: unknown, path: string): number | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'number') return v;
@@ -299,7 +316,7 @@ export function parseScenario(doc: unknown, file: string): Scenario {
   const principals = arr(root['principals'], 'principals').map((p, i): ScenarioPrincipal => {
     const path = `principals[${i}]`;
     const o = obj(p, path);
-    checkKeys(o, ['name', 'type', 'objectId', 'clientId', 'federatedCredentials', 'memberOf'], path);
+    checkKeys(o, ['name', 'type', 'objectId', 'clientId', 'federatedCredentials', 'memberOf', 'created'], path);
     const type = str(o['type'], `${path}.type`, 'ServicePrincipal');
     if (type !== 'ServicePrincipal' && type !== 'User' && type !== 'Group') fail(`${path}.type`, 'must be ServicePrincipal, User or Group');
     return {
@@ -313,6 +330,7 @@ export function parseScenario(doc: unknown, file: string): Scenario {
         return { issuer: str(fo['issuer'], `${fp}.issuer`, 'https://token.actions.githubusercontent.com'), subject: str(fo['subject'], `${fp}.subject`), audiences: aud.length ? aud : ['api://AzureADTokenExchange'] };
       }),
       memberOf: strList(o['memberOf'], `${path}.memberOf`),
+      created: parseCreated(o['created'], `${path}.created`),
     };
   });
   const names = new Set<string>();
@@ -341,8 +359,8 @@ export function parseScenario(doc: unknown, file: string): Scenario {
 
   const assignment = (a: unknown, path: string): ScenarioRoleAssignment => {
     const o = obj(a, path);
-    checkKeys(o, ['principal', 'role', 'scope', 'condition', 'conditionHolds', 'name'], path);
-    return { principal: str(o['principal'], `${path}.principal`), role: str(o['role'], `${path}.role`), scope: str(o['scope'], `${path}.scope`), condition: optStr(o['condition'], `${path}.condition`), conditionHolds: bool(o['conditionHolds'], `${path}.conditionHolds`, false), name: o['name'] === undefined ? undefined : guid(o['name'], `${path}.name`) };
+    checkKeys(o, ['principal', 'role', 'scope', 'condition', 'conditionHolds', 'name', 'created'], path);
+    return { principal: str(o['principal'], `${path}.principal`), role: str(o['role'], `${path}.role`), scope: str(o['scope'], `${path}.scope`), condition: optStr(o['condition'], `${path}.condition`), conditionHolds: bool(o['conditionHolds'], `${path}.conditionHolds`, false), name: o['name'] === undefined ? undefined : guid(o['name'], `${path}.name`), created: parseCreated(o['created'], `${path}.created`) };
   };
   const roleAssignments = arr(root['roleAssignments'], 'roleAssignments').map((a, i) => assignment(a, `roleAssignments[${i}]`));
   const endpointIdentityGrants = arr(root['endpointIdentityRoleAssignments'], 'endpointIdentityRoleAssignments').map((a, i): ScenarioSaiGrant => {
@@ -387,7 +405,7 @@ export function parseScenario(doc: unknown, file: string): Scenario {
           const vp = `${sp}.versions[${k}]`;
           const vo = obj(ver, vp);
           checkKeys(vo, ['version', 'value', 'enabled', 'nbf', 'exp', 'contentType', 'created'], vp);
-          return { version: str(vo['version'], `${vp}.version`, randomUUID().replace(/-/g, '')), value: str(vo['value'], `${vp}.value`), enabled: bool(vo['enabled'], `${vp}.enabled`, true), nbf: epoch(vo['nbf'], `${vp}.nbf`), exp: epoch(vo['exp'], `${vp}.exp`), contentType: optStr(vo['contentType'], `${vp}.contentType`), created: epoch(vo['created'], `${vp}.created`) ?? 1700000000 + k * 60 };
+          return { version: str(vo['version'], `${vp}.version`, randomUUID().replace(/-/g, '')), value: str(vo['value'], `${vp}.value`), enabled: bool(vo['enabled'], `${vp}.enabled`, true), nbf: epoch(vo['nbf'], `${vp}.nbf`), exp: epoch(vo['exp'], `${vp}.exp`), contentType: optStr(vo['contentType'], `${vp}.contentType`), created: epoch(vo['created'], `${vp}.created`) ?? SCENARIO_PAST + k * 60 };
         });
         if (versions.length === 0) fail(`${sp}.versions`, 'needs at least one version (the last one is the current version)');
         return { name: str(so['name'], `${sp}.name`), versions };
@@ -410,7 +428,7 @@ export function parseScenario(doc: unknown, file: string): Scenario {
   const onlineEndpoints = arr(root['onlineEndpoints'], 'onlineEndpoints').map((e, i): ScenarioEndpoint => {
     const path = `onlineEndpoints[${i}]`;
     const o = obj(e, path);
-    checkKeys(o, ['name', 'authMode', 'identity', 'principalId', 'properties', 'traffic', 'deployments'], path);
+    checkKeys(o, ['name', 'authMode', 'identity', 'principalId', 'created', 'properties', 'traffic', 'deployments'], path);
     const id = obj(o['identity'], `${path}.identity`);
     checkKeys(id, ['type', 'userAssignedIdentities'], `${path}.identity`);
     const traffic: Record<string, number> = {};
@@ -419,6 +437,7 @@ export function parseScenario(doc: unknown, file: string): Scenario {
       name: str(o['name'], `${path}.name`), authMode: str(o['authMode'], `${path}.authMode`, 'Key'), identityType: str(id['type'], `${path}.identity.type`, 'SystemAssigned'),
       userAssignedIdentities: strList(id['userAssignedIdentities'], `${path}.identity.userAssignedIdentities`),
       principalId: o['principalId'] === undefined ? undefined : guid(o['principalId'], `${path}.principalId`),
+      created: parseCreated(o['created'], `${path}.created`),
       properties: strDict(o['properties'], `${path}.properties`), traffic,
       deployments: arr(o['deployments'], `${path}.deployments`).map((d, j): ScenarioDeployment => {
         const dp = `${path}.deployments[${j}]`;

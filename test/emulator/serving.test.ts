@@ -157,11 +157,41 @@ describe('traffic, scoring, metrics and quota', () => {
     await admin(emu, 'PATCH', '/knobs', { quota: { standardDSv2Family: { limit: 40, usage: 4 } } });
     const usages = [];
     for await (const u of ml.usages.list('eastus')) usages.push(u);
-    const ds = usages.find((u) => u.name?.value === 'standardDSv2Family');
+    const title = 'Standard DSv2 Family Cluster Dedicated vCPUs';
+    const ds = usages.find((u) => u.type === 'Microsoft.MachineLearningServices/vmFamily/usages' && u.name?.value === title);
     // 4 outside + blue, green, extra, busy: DS3_v2 × 1 instance each = ceil(1.2) × 4 = 8 cores apiece
-    assert.deepEqual([ds?.currentValue, ds?.limit, ds?.unit], [4 + 4 * 8, 40, 'Count']);
-    const sizes = await ml.virtualMachineSizes.list('eastus');
-    assert.equal(sizes.value?.find((s) => s.name === 'Standard_DS3_v2')?.vCPUs, 4);
+    assert.deepEqual([ds?.currentValue, ds?.limit, ds?.unit, ds?.name?.localizedValue], [4 + 4 * 8, 40, 'Count', title]);
+    assert.match(ds?.id ?? '', /\/usages\/Standard_DSv2_Family_Cluster_Dedicated_vCPUs$/);
+    // The same title on the workspace's row (its own deployments only) and, typed differently, on the low-priority row.
+    const sameTitle = usages.filter((u) => u.name?.value === title);
+    assert.deepEqual(sameTitle.map((u) => [u.type, u.currentValue]), [['Microsoft.MachineLearningServices/workspaces/usages', 4 * 8], ['Microsoft.MachineLearningServices/vmFamily/usages', 4 + 4 * 8]]);
+    const low = usages.find((u) => u.name?.value === 'Standard DSv2 Family Cluster LowPriority vCPUs');
+    assert.deepEqual([low?.type, low?.limit], ['Microsoft.MachineLearningServices/vmFamily/usages', -1]);
+    const regional = usages.find((u) => u.type === 'Microsoft.MachineLearningServices/dedicatedCores/usages');
+    assert.equal(regional?.name?.value, 'Total Cluster Dedicated Regional vCPUs');
+    assert.equal(regional?.currentValue, 4 + 4 * 8, 'every family counts in the regional total');
+    assert.equal(usages.find((u) => u.type === 'Microsoft.MachineLearningServices/totalCores/usages')?.name?.value, 'Clusters');
+    // vmSizes lists every Azure ML compute size; MIR marks those of managed online endpoints (the REST spec example).
+    const sizes = (await ml.virtualMachineSizes.list('eastus')).value ?? [];
+    assert.equal(sizes.find((s) => s.name === 'Standard_DS3_v2')?.vCPUs, 4);
+    assert.deepEqual(sizes.filter((s) => s.family === 'standardDSv2Family').map((s) => [s.name, s.supportedComputeTypes?.includes('MIR')]), [
+      ['Standard_DS1_v2', false], ['Standard_DS2_v2', true], ['Standard_DS3_v2', true], ['Standard_DS4_v2', true], ['Standard_DS5_v2', true],
+      ['Standard_DS11_v2', false], ['Standard_DS12_v2', false], ['Standard_DS13_v2', false], ['Standard_DS14_v2', false],
+    ]);
+  });
+
+  it('refuses a size listed without MIR, and a deployment over the regional total while its family has room (wording assumed)', async () => {
+    const ml = mlClient(emu);
+    const body = deploymentBody(emu, {}) as { properties: Json };
+    const training = await raw(ml, 'PUT', `${ep()}/deployments/ds12?api-version=${API}`, { ...body, properties: { ...body.properties, instanceType: 'Standard_DS12_v2' } });
+    assert.equal(training.status, 400);
+    assert.match(String((training.body['error'] as Json)['message']), /Standard_DS12_v2' is not supported for managed online deployments/);
+    await admin(emu, 'PATCH', '/knobs', { quota: { standardDSv2Family: { limit: 1000, usage: 0 }, regional: { limit: 40, usage: 8 } } }); // 8 + 4 × 8 = 40 in use
+    const over = await raw(ml, 'PUT', `${ep()}/deployments/regional-over?api-version=${API}`, body);
+    assert.equal(over.status, 400);
+    const err = over.body['error'] as { details: { code: string; message: string }[] };
+    assert.match(err.details[0]?.message ?? '', /Not enough quota available for Standard_DS3_v2 \(Total Cluster Dedicated Regional vCPUs\).*Current usage\/limit: 40\/40\. Additional needed: 8/);
+    await admin(emu, 'PATCH', '/knobs', { quota: { standardDSv2Family: { limit: 200, usage: 0 }, regional: { limit: 1000, usage: 0 } } });
   });
 
   it('refuses a deployment that needs more cores than are free (OutOfQuota, 20 % reserve) and an unknown instance type (assumed wording)', async () => {

@@ -1,6 +1,6 @@
 // The emulator's world: every resource it holds, built from a Scenario and mutated by requests.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Knobs, Scenario, ScenarioConnection, ScenarioRoleAssignment, ScenarioVault } from './scenario.ts';
+import type { Created, Knobs, Scenario, ScenarioConnection, ScenarioRoleAssignment, ScenarioVault } from './scenario.ts';
 import { builtinRoles } from './builtin-roles.ts';
 import { normalizeScope, roleGuidOf } from './rbac.ts';
 import type { RoleAssignmentRec, RoleDefinitionRec } from './rbac.ts';
@@ -16,7 +16,7 @@ export interface PrincipalRec {
   memberOf: string[];
   federatedCredentials: Scenario['principals'][number]['federatedCredentials'];
   origin: 'scenario' | 'userAssignedIdentity' | 'endpointSystemAssigned';
-  /** Epoch ms the principal was created in the emulator (replication delay); absent for scenario principals. */
+  /** Epoch ms the principal was created (replication delay): a scenario principal's `created`, or when the emulator made it; absent for user-assigned identities (long replicated). */
   createdAt?: number;
 }
 
@@ -91,6 +91,8 @@ export class World {
   readonly mirrorCredit = new Map<string, number>();
   /** AML tokens issued by onlineEndpoints/{e}/token, checked by the scoring host. */
   readonly amlTokens = new Map<string, { endpointId: string; exp: number }>();
+  /** Epoch ms this world was built: what a scenario's `created: now` means. */
+  readonly builtAt = Date.now();
 
   constructor(scenario: Scenario) {
     this.scenario = scenario;
@@ -100,7 +102,7 @@ export class World {
       this.roleDefinitions.set(r.id, { id: r.id, roleName: r.roleName, roleType: 'CustomRole', description: r.description, permissions: r.permissions, assignableScopes: r.assignableScopes.length ? r.assignableScopes : [this.subscriptionId] });
     }
     for (const p of scenario.principals) {
-      this.principals.set(p.objectId, { objectId: p.objectId, type: p.type, displayName: p.name, clientId: p.clientId, memberOf: [], federatedCredentials: p.federatedCredentials, origin: 'scenario' });
+      this.principals.set(p.objectId, { objectId: p.objectId, type: p.type, displayName: p.name, clientId: p.clientId, memberOf: [], federatedCredentials: p.federatedCredentials, origin: 'scenario', createdAt: this.createdAt(p.created) });
     }
     for (const p of scenario.principals) {
       const rec = this.principals.get(p.objectId);
@@ -206,10 +208,21 @@ export class World {
     const p = principal ?? this.requirePrincipal(a.principal, 'roleAssignments.principal');
     const role = this.findRole(a.role);
     if (!role) throw new Error(`scenario: roleAssignments: unknown role '${a.role}'`);
-    this.addAssignment({ principalId: p.objectId, principalType: p.type, roleGuid: role.id, scope: this.resolveScope(a.scope), condition: a.condition, conditionHolds: a.conditionHolds, name: a.name, createdBy: 'scenario' });
+    const createdAt = this.createdAt(a.created);
+    this.addAssignment({ principalId: p.objectId, principalType: p.type, roleGuid: role.id, scope: this.resolveScope(a.scope), condition: a.condition, conditionHolds: a.conditionHolds, name: a.name, createdBy: 'scenario', createdAt, effectiveFrom: this.propagatedAt(createdAt) });
   }
-  addAssignment(a: { principalId: string; principalType: string; roleGuid: string; scope: string; condition?: string; conditionHolds?: boolean; name?: string; createdBy?: string; description?: string; effectiveFrom?: number }): RoleAssignmentRec {
-    const now = new Date().toISOString();
+  /** Epoch ms of a scenario `created`: `now` is when this world was built (start or reset). */
+  createdAt(c: Created): number {
+    return c === 'now' ? this.builtAt : c * 1000;
+  }
+  /** When an assignment created at `createdAt` starts to grant (knob rbac.propagationSeconds); undefined = at once. */
+  propagatedAt(createdAt: number): number | undefined {
+    const s = this.knobs.rbac.propagationSeconds;
+    return s > 0 ? createdAt + s * 1000 : undefined;
+  }
+  /** `createdAt` (epoch ms, default now) backdates the assignment: its `createdOn`, and when it starts to grant if `effectiveFrom` is derived from it. */
+  addAssignment(a: { principalId: string; principalType: string; roleGuid: string; scope: string; condition?: string; conditionHolds?: boolean; name?: string; createdBy?: string; description?: string; effectiveFrom?: number; createdAt?: number }): RoleAssignmentRec {
+    const now = new Date(a.createdAt ?? Date.now()).toISOString();
     const rec: RoleAssignmentRec = {
       name: a.name ?? randomUUID(), scope: normalizeScope(a.scope), roleDefinitionId: a.roleGuid, principalId: a.principalId.toLowerCase(), principalType: a.principalType,
       condition: a.condition, conditionVersion: a.condition ? '2.0' : undefined, conditionHolds: a.conditionHolds ?? false, createdOn: now, updatedOn: now, createdBy: a.createdBy, description: a.description, effectiveFrom: a.effectiveFrom,
