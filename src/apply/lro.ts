@@ -1,14 +1,18 @@
-// Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
-// the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
-// Retry-After (docs/rollout.md §1). Azure sends none (test/fixtures/recorded/ml-online.json), so the
-// action backs off on its own (at once, 1 s, 2 s, 3 s, then every 5 s: the SDK's deployment interval; never
-// more often than the SDK once settled, and a terminal state noticed within 5 s). One log line per
-// state change, plus a heartbeat each minute; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
-// pipeline's own retries) is not a failed operation: it is retried at the next interval.
+// Long-running ARM writes (PUT of an endpoint or a deployment, DELETE) waited for with @azure/core-lro
+// over the session's ARM client: the poller follows Azure-AsyncOperation / Location (docs/rollout.md §1).
+// The wait between polls is the service's Retry-After when it sends one; Azure sends none
+// (test/fixtures/recorded/ml-online.json), and then the action waits what azure-ai-ml waits: 5 s for a
+// deployment, 30 s for an endpoint, the first poll one interval after the write's answer. That is the
+// earliest schedule that never sends more status requests than the SDK whatever the operation's
+// duration (a poll before the SDK's k-th costs one more when the operation ends just after it), so a
+// terminal state is noticed within one interval: 5 s for a deployment, as the SDK. One log line per
+// state change, plus a heartbeat each minute; the wait stops at the run's `timeout` budget. A throttled
+// or failed poll (after the pipeline's own retries) is not a failed operation: it is retried at the next
+// interval. Tests scale the schedule with AZUREML_DEPLOY_TEST_TIME_SCALE (docs/rollout.md §1).
 import * as core from '@actions/core';
 import { createHttpPoller, type LroResponse, type OperationState } from '@azure/core-lro';
-import { withDeadline } from '../azure/rest.ts';
-import { retrying, type Clock } from '../azure/retry.ts';
+import { retryAfterMsOf, withDeadline } from '../azure/rest.ts';
+import { retrying, systemClock, type Clock } from '../azure/retry.ts';
 import { ArmError, type ArmClient, type ArmResponse } from '../azure/session.ts';
 import type { ServiceError } from './failure-codes.ts';
 
@@ -29,15 +33,44 @@ export interface LroOptions {
   label: string;
   /** Absolute time (ms since the epoch) by which the run must have its answer. */
   deadline: number;
-  /** The longest wait between polls when the service sends no Retry-After (default 5 s, azure-ai-ml's deployment interval). */
+  /** The wait between polls when the service sends no Retry-After (default: azure-ai-ml's interval for the resource, scaled). */
   intervalMs?: number;
-  /** Clock for elapsed times and the heartbeat (tests). */
-  now?: () => number;
+  /** Clock for the waits, elapsed times and the heartbeat (tests). */
+  clock?: Clock;
 }
 
-/** Wait before poll `n` (0-based) when the service sends no Retry-After: at once, then 1 s, 2 s, 3 s, then `maxMs`. */
-export function pollDelayMs(n: number, maxMs: number): number {
-  return Math.min(maxMs, [0, 1000, 2000, 3000][n] ?? maxMs);
+/**
+ * azure-ai-ml's wait between status polls when the service sends no Retry-After: deployments use
+ * `AzureMLPolling(LROConfigurations.POLL_INTERVAL)`, 5 s; endpoints the generated client's default
+ * `polling_interval`, 30 s. azure-core's poller waits one interval before its first poll.
+ */
+export const SDK_POLL_INTERVAL_MS = { deployment: 5000, endpoint: 30_000 } as const;
+
+/** How often a poll line is printed for an unchanged state. */
+export const HEARTBEAT_MS = 60_000;
+
+/** Which of the SDK's intervals applies to a write: deployments (and their operations) or endpoints. */
+export function operationKind(path: string): keyof typeof SDK_POLL_INTERVAL_MS {
+  return /\/onlineEndpoints\/[^/]+\/deployments\//i.test(path) ? 'deployment' : 'endpoint';
+}
+
+/** The environment variable that scales the poll schedule and the heartbeat, for tests against an emulator whose operations are scaled alike. */
+export const TIME_SCALE_VARIABLE = 'AZUREML_DEPLOY_TEST_TIME_SCALE';
+
+/**
+ * The test-only time scale: a number in (0, 1] from AZUREML_DEPLOY_TEST_TIME_SCALE, else 1. Anything
+ * else is ignored (the schedule is never made slower than the SDK's, nor faster without the variable).
+ */
+export function timeScale(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[TIME_SCALE_VARIABLE];
+  if (raw === undefined || raw.trim() === '') return 1;
+  const n = Number(raw);
+  return Number.isFinite(n) && n > 0 && n <= 1 ? n : 1;
+}
+
+/** Wait before the next status poll: the service's Retry-After when it sent one, else the interval. */
+export function pollWaitMs(retryAfterMs: number | undefined, intervalMs: number): number {
+  return retryAfterMs !== undefined && retryAfterMs >= 0 ? retryAfterMs : intervalMs;
 }
 
 /** Which poll results deserve a log line: a state change, or a heartbeat after `heartbeatMs` of the same state. */
@@ -45,7 +78,7 @@ export class PollLog {
   private last?: string;
   private lastAt = 0;
   private readonly heartbeatMs: number;
-  constructor(heartbeatMs = 60_000) {
+  constructor(heartbeatMs = HEARTBEAT_MS) {
     this.heartbeatMs = heartbeatMs;
   }
   shouldLog(state: string, at: number): boolean {
@@ -63,8 +96,10 @@ export function isTransient(error: unknown): boolean {
   return error instanceof ArmError && (TRANSIENT.has(error.status) || (error.status === 401 && error.code === 'ExpiredAuthenticationToken'));
 }
 
+/** core-lro's view of a response, without Retry-After: the waits are this module's (core-lro would read only whole seconds). */
 function toLro(res: ArmResponse): LroResponse {
-  return { flatResponse: res.body, rawResponse: { statusCode: res.status, headers: res.headers, body: res.body } };
+  const headers = Object.fromEntries(Object.entries(res.headers).filter(([k]) => k.toLowerCase() !== 'retry-after'));
+  return { flatResponse: res.body, rawResponse: { statusCode: res.status, headers, body: res.body } };
 }
 
 function elapsed(ms: number): string {
@@ -72,65 +107,87 @@ function elapsed(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+const TERMINAL = /^(succeeded|failed|canceled|cancelled)$/i;
+
+/** Sleeps `ms` on the clock, or less when `signal` aborts (the deadline). */
+async function pause(clock: Clock, ms: number, signal?: { aborted: boolean; addEventListener?: (type: 'abort', listener: () => void, options?: { once: boolean }) => void }): Promise<void> {
+  if (signal?.aborted) return;
+  await new Promise<void>((resolve) => {
+    signal?.addEventListener?.('abort', () => resolve(), { once: true });
+    void clock.sleep(ms).then(resolve);
+  });
+}
+
 /** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
 export async function runLro(arm: ArmClient, request: LroRequest, options: LroOptions): Promise<LroOutcome> {
-  const now = options.now ?? Date.now;
-  const started = now();
+  const clock = options.clock ?? systemClock;
+  const scale = timeScale();
+  const started = clock.now();
   let polls = 0;
   let lastBody: Record<string, unknown> | undefined;
-  const interval = options.intervalMs ?? 5000;
-  const lines = new PollLog();
-  /** core-lro honours Retry-After: when the service sends none, the back-off schedule supplies it. */
-  const paced = (res: LroResponse): LroResponse => {
-    const headers = res.rawResponse.headers as Record<string, string>;
-    if (Object.keys(headers).some((k) => k.toLowerCase() === 'retry-after')) return res;
-    return { ...res, rawResponse: { ...res.rawResponse, headers: { ...headers, 'retry-after': String(pollDelayMs(polls, interval) / 1000) } } };
+  const interval = options.intervalMs ?? SDK_POLL_INTERVAL_MS[operationKind(request.path)] * scale;
+  const lines = new PollLog(HEARTBEAT_MS * scale);
+  /** The wait before the next request: one interval (or the Retry-After) before each status poll, none before the final GET of the resource. */
+  let wait: number | undefined = interval;
+  const settle = (headers: Record<string, string>, state: string | undefined): void => {
+    wait = state !== undefined && TERMINAL.test(state) ? undefined : pollWaitMs(retryAfterMsOf(headers, clock.now()), interval);
   };
 
   const poller = await createHttpPoller<unknown, OperationState<unknown>>(
     {
       requestPath: request.path,
       requestMethod: request.method,
-      sendInitialRequest: async () => paced(toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body }))),
-      sendPollRequest: async (path) => {
+      sendInitialRequest: async () => {
+        const res = await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body });
+        settle(res.headers, undefined);
+        return toLro(res);
+      },
+      sendPollRequest: async (path, pollOptions) => {
+        if (wait !== undefined) await pause(clock, wait, pollOptions?.abortSignal);
+        if (pollOptions?.abortSignal?.aborted) throw new Error(`${options.label}: the budget ended while waiting`);
         polls += 1;
         const absolute = /^https:\/\//i.test(path);
         try {
           const res = await arm.send<Record<string, unknown>>({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion });
           lastBody = res.body && typeof res.body === 'object' ? res.body : undefined;
-          const state = String(lastBody?.status ?? (lastBody?.properties as { provisioningState?: unknown } | undefined)?.provisioningState ?? `HTTP ${res.status}`);
-          if (lines.shouldLog(state, now())) core.info(`${options.label}: ${state} (${elapsed(now() - started)} elapsed)`);
-          return paced(toLro(res));
+          const status = lastBody?.status ?? (lastBody?.properties as { provisioningState?: unknown } | undefined)?.provisioningState;
+          const state = String(status ?? `HTTP ${res.status}`);
+          settle(res.headers, status === undefined ? (res.status === 200 || res.status === 204 ? 'Succeeded' : undefined) : state);
+          if (lines.shouldLog(state, clock.now())) core.info(`${options.label}: ${state} (${elapsed(clock.now() - started)} elapsed)`);
+          return toLro(res);
         } catch (error) {
           if (error instanceof ArmError && !isTransient(error)) {
             // A Location poll answers the failure itself with an error status.
             lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
-            core.info(`${options.label}: Failed (${elapsed(now() - started)} elapsed)`);
+            core.info(`${options.label}: Failed (${elapsed(clock.now() - started)} elapsed)`);
             return { flatResponse: lastBody, rawResponse: { statusCode: 200, headers: {}, body: lastBody } };
           }
           if (!isTransient(error)) throw error;
-          core.info(`${options.label}: status not readable (${(error as ArmError).code}); asking again (${elapsed(now() - started)} elapsed)`);
+          core.info(`${options.label}: status not readable (${(error as ArmError).code}); asking again (${elapsed(clock.now() - started)} elapsed)`);
+          wait = pollWaitMs((error as ArmError).retryAfterMs, interval);
           const body = { status: 'InProgress' };
-          return { flatResponse: body, rawResponse: { statusCode: 200, headers: { 'retry-after': String(Math.ceil(interval / 1000)) }, body } };
+          return { flatResponse: body, rawResponse: { statusCode: 200, headers: {}, body } };
         }
       },
     },
-    { intervalInMs: interval, resolveOnUnsuccessful: true },
+    // The waits are sendPollRequest's own (core-lro's would read only whole seconds of Retry-After).
+    { intervalInMs: 0, resolveOnUnsuccessful: true },
   );
 
-  const remaining = options.deadline - now();
+  const remaining = options.deadline - clock.now();
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), Math.max(0, remaining));
   try {
     await poller.pollUntilDone({ abortSignal: abort.signal });
   } catch (error) {
-    if (abort.signal.aborted) return { kind: 'timeout', polls, elapsedMs: now() - started };
+    if (abort.signal.aborted) return { kind: 'timeout', polls, elapsedMs: clock.now() - started };
     throw error;
   } finally {
     clearTimeout(timer);
   }
+  if (abort.signal.aborted && !poller.isDone()) return { kind: 'timeout', polls, elapsedMs: clock.now() - started };
   const state = poller.getOperationState();
-  const elapsedMs = now() - started;
+  const elapsedMs = clock.now() - started;
   if (state.status === 'succeeded') {
     const resource = (state.result && typeof state.result === 'object' ? state.result : {}) as Record<string, unknown>;
     return { kind: 'succeeded', resource, polls, elapsedMs };
