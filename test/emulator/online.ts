@@ -508,7 +508,9 @@ export function putDeployment(call: ArmCall): EmuResponse {
   }, existing ? 'deploymentUpdate' : 'deploymentCreate');
   const headers = lroHeaders(call, op, e.location, { resourceUrl: `${call.base}${call.req.path}?api-version=${call.apiVersion}` });
   d.properties.properties = { ...(isObj(d.properties.properties) ? d.properties.properties : {}), AzureAsyncOperationUri: headers['Azure-AsyncOperation'] ?? '' };
-  return json(existing ? 200 : 201, deploymentResource(d), headers);
+  // Recorded (azure-cli-extensions test_online_endpoint_mir_deployment_update): an update of an existing deployment answers 201 too,
+  // its body already showing the new model and capacity (unlike an endpoint update's, which shows the traffic it held).
+  return json(201, deploymentResource(d), headers);
 }
 
 function limitError(props: Obj, sku: Obj): EmuResponse | undefined {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { admin, credential, scenarioPath, spawnEmulator, useEmulator, wsPath } from './harness.ts';
 import type { Emu } from './harness.ts';
-import { API, deploymentBody, mlClient, raw } from './ml-test-client.ts';
+import { API, deploymentBody, mlClient, putAndPoll, raw } from './ml-test-client.ts';
 import { proxyFetch } from './proxy-fetch.ts';
 import { summarize, tryJson } from './recorded-shape.ts';
 import { SDK_POLL_INTERVAL_MS } from '../../src/apply/lro.ts';
@@ -28,6 +28,8 @@ const GAPS: Record<string, string> = {
   'cli-online-deployment#5 vocabulary: {"provisioningState":"Succeeded"}': 'api-version gap: as ml-online#4 (the cassette answered 2022-02-01-preview / 2022-05-01)',
   'cli-online-deployment#6 shape: properties.modelMountPath, properties.privateNetworkConnection': 'api-version gap: as ml-online#6',
   'cli-online-deployment#9 shape: properties.modelMountPath, properties.privateNetworkConnection': 'api-version gap: as ml-online#6',
+  'cli-online-deployment-update#0 shape: properties.modelMountPath, properties.privateNetworkConnection': 'api-version gap: as ml-online#6',
+  'cli-online-deployment-update#3 shape: properties.modelMountPath, properties.privateNetworkConnection': 'api-version gap: as ml-online#6',
 };
 
 type Axis = 'code' | 'headers' | 'vocabulary' | 'shape';
@@ -187,6 +189,28 @@ describe('recorded Azure exchanges (test/fixtures/recorded)', () => {
       await call('GET', ep);
       await call('DELETE', ep);
       figures.push(judge('cli-online-endpoint', fixture('cli-online-endpoint.json').exchanges, summarize(seen)));
+    } finally {
+      await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 1 } });
+    }
+  });
+
+  it('az ml online-deployment update (azure-cli-extensions cassette): an existing deployment answers 201 and polls like a new one, then delete', async () => {
+    await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 2 } });
+    try {
+      const ws = wsPath(emu);
+      const ep = `${ws}/onlineEndpoints/cli-upd-ep?api-version=${API}`;
+      const url = `${ws}/onlineEndpoints/cli-upd-ep/deployments/cli-upd-dep?api-version=${API}`;
+      const client = mlClient(emu);
+      await putAndPoll(client, ep, { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'AMLToken', traffic: {} } });
+      const base = deploymentBody(emu, {}) as { properties: Record<string, unknown>; sku: Record<string, unknown> };
+      const body = { ...base, properties: { ...base.properties, codeConfiguration: { codeId: `${ws.replace('https://management.azure.com', '')}/codes/cli-code/versions/1`, scoringScript: 'score.py' } } };
+      await putAndPoll(client, url, body);
+      const { seen, call } = recorder();
+      const update = await call('PUT', url, { ...body, sku: { ...body.sku, name: 'Default', capacity: 2 } });
+      await sdkPolls(call, update.headers['azure-asyncoperation'] ?? '', 1);
+      await call('GET', url);
+      await call('DELETE', ep);
+      figures.push(judge('cli-online-deployment-update', fixture('cli-online-deployment-update.json').exchanges, summarize(seen)));
     } finally {
       await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 1 } });
     }
