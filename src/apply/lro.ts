@@ -42,7 +42,9 @@ export interface LroOptions {
 /**
  * azure-ai-ml's wait between status polls when the service sends no Retry-After: deployments use
  * `AzureMLPolling(LROConfigurations.POLL_INTERVAL)`, 5 s; endpoints the generated client's default
- * `polling_interval`, 30 s. azure-core's poller waits one interval before its first poll.
+ * `polling_interval`, 30 s. azure-core's poller waits one interval before its first poll. The
+ * azure-cli-extensions cassettes' date headers show exactly that (test/fixtures/recorded/cli-online-*.json
+ * `pollGapsS`, checked by test/emulator/recorded.test.ts).
  */
 export const SDK_POLL_INTERVAL_MS = { deployment: 5000, endpoint: 30_000 } as const;
 

@@ -1,8 +1,8 @@
-export const id = 208;
-export const ids = [208];
+export const id = 444;
+export const ids = [444];
 export const modules = {
 
-/***/ 2056:
+/***/ 870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,11 +11,11 @@ export const modules = {
 /* harmony export */   iJ: () => (/* binding */ readDeployment),
 /* harmony export */   uI: () => (/* binding */ waitWhileBusy)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
-/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4138);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1599);
-/* harmony import */ var _checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3776);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9846);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7574);
+/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2324);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8349);
+/* harmony import */ var _checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(126);
 // Reads of the live endpoint and deployments that apply needs between its writes (read back after
 // every change, wait for a non-terminal state), through the session's ARM client.
 
@@ -78,7 +78,7 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 
 /***/ }),
 
-/***/ 1599:
+/***/ 8349:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -86,34 +86,65 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 /* harmony export */   jh: () => (/* binding */ retryTransient),
 /* harmony export */   z9: () => (/* binding */ runLro)
 /* harmony export */ });
-/* unused harmony exports pollDelayMs, PollLog */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
-/* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7352);
-/* harmony import */ var _azure_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9649);
-/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7573);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7076);
-// Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
-// the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
-// Retry-After (docs/rollout.md §1). Azure sends none (test/fixtures/recorded/ml-online.json), so the
-// action backs off on its own (at once, 1 s, 2 s, 3 s, then every 5 s: the SDK's deployment interval; never
-// more often than the SDK once settled, and a terminal state noticed within 5 s). One log line per
-// state change, plus a heartbeat each minute; the wait stops at the run's `timeout` budget. A throttled or failed poll (after the
-// pipeline's own retries) is not a failed operation: it is retried at the next interval.
+/* unused harmony exports SDK_POLL_INTERVAL_MS, HEARTBEAT_MS, operationKind, TIME_SCALE_VARIABLE, timeScale, pollWaitMs, PollLog */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9846);
+/* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9384);
+/* harmony import */ var _azure_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4131);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4211);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7574);
+// Long-running ARM writes (PUT of an endpoint or a deployment, DELETE) waited for with @azure/core-lro
+// over the session's ARM client: the poller follows Azure-AsyncOperation / Location (docs/rollout.md §1).
+// The wait between polls is the service's Retry-After when it sends one; Azure sends none
+// (test/fixtures/recorded/ml-online.json), and then the action waits what azure-ai-ml waits: 5 s for a
+// deployment, 30 s for an endpoint, the first poll one interval after the write's answer. That is the
+// earliest schedule that never sends more status requests than the SDK whatever the operation's
+// duration (a poll before the SDK's k-th costs one more when the operation ends just after it), so a
+// terminal state is noticed within one interval: 5 s for a deployment, as the SDK. One log line per
+// state change, plus a heartbeat each minute; the wait stops at the run's `timeout` budget. A throttled
+// or failed poll (after the pipeline's own retries) is not a failed operation: it is retried at the next
+// interval. Tests scale the schedule with AZUREML_DEPLOY_TEST_TIME_SCALE (docs/rollout.md §1).
 
 
 
 
 
-/** Wait before poll `n` (0-based) when the service sends no Retry-After: at once, then 1 s, 2 s, 3 s, then `maxMs`. */
-function pollDelayMs(n, maxMs) {
-    return Math.min(maxMs, [0, 1000, 2000, 3000][n] ?? maxMs);
+/**
+ * azure-ai-ml's wait between status polls when the service sends no Retry-After: deployments use
+ * `AzureMLPolling(LROConfigurations.POLL_INTERVAL)`, 5 s; endpoints the generated client's default
+ * `polling_interval`, 30 s. azure-core's poller waits one interval before its first poll. The
+ * azure-cli-extensions cassettes' date headers show exactly that (test/fixtures/recorded/cli-online-*.json
+ * `pollGapsS`, checked by test/emulator/recorded.test.ts).
+ */
+const SDK_POLL_INTERVAL_MS = { deployment: 5000, endpoint: 30_000 };
+/** How often a poll line is printed for an unchanged state. */
+const HEARTBEAT_MS = 60_000;
+/** Which of the SDK's intervals applies to a write: deployments (and their operations) or endpoints. */
+function operationKind(path) {
+    return /\/onlineEndpoints\/[^/]+\/deployments\//i.test(path) ? 'deployment' : 'endpoint';
+}
+/** The environment variable that scales the poll schedule and the heartbeat, for tests against an emulator whose operations are scaled alike. */
+const TIME_SCALE_VARIABLE = 'AZUREML_DEPLOY_TEST_TIME_SCALE';
+/**
+ * The test-only time scale: a number in (0, 1] from AZUREML_DEPLOY_TEST_TIME_SCALE, else 1. Anything
+ * else is ignored (the schedule is never made slower than the SDK's, nor faster without the variable).
+ */
+function timeScale(env = process.env) {
+    const raw = env[TIME_SCALE_VARIABLE];
+    if (raw === undefined || raw.trim() === '')
+        return 1;
+    const n = Number(raw);
+    return Number.isFinite(n) && n > 0 && n <= 1 ? n : 1;
+}
+/** Wait before the next status poll: the service's Retry-After when it sent one, else the interval. */
+function pollWaitMs(retryAfterMs, intervalMs) {
+    return retryAfterMs !== undefined && retryAfterMs >= 0 ? retryAfterMs : intervalMs;
 }
 /** Which poll results deserve a log line: a state change, or a heartbeat after `heartbeatMs` of the same state. */
 class PollLog {
     last;
     lastAt = 0;
     heartbeatMs;
-    constructor(heartbeatMs = 60_000) {
+    constructor(heartbeatMs = HEARTBEAT_MS) {
         this.heartbeatMs = heartbeatMs;
     }
     shouldLog(state, at) {
@@ -129,59 +160,83 @@ const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
 function isTransient(error) {
     return error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW && (TRANSIENT.has(error.status) || (error.status === 401 && error.code === 'ExpiredAuthenticationToken'));
 }
+/** core-lro's view of a response, without Retry-After: the waits are this module's (core-lro would read only whole seconds). */
 function toLro(res) {
-    return { flatResponse: res.body, rawResponse: { statusCode: res.status, headers: res.headers, body: res.body } };
+    const headers = Object.fromEntries(Object.entries(res.headers).filter(([k]) => k.toLowerCase() !== 'retry-after'));
+    return { flatResponse: res.body, rawResponse: { statusCode: res.status, headers, body: res.body } };
 }
 function elapsed(ms) {
     const s = Math.round(ms / 1000);
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
+const TERMINAL = /^(succeeded|failed|canceled|cancelled)$/i;
+/** Sleeps `ms` on the clock, or less when `signal` aborts (the deadline). */
+async function pause(clock, ms, signal) {
+    if (signal?.aborted)
+        return;
+    await new Promise((resolve) => {
+        signal?.addEventListener?.('abort', () => resolve(), { once: true });
+        void clock.sleep(ms).then(resolve);
+    });
+}
 /** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
 async function runLro(arm, request, options) {
-    const now = options.now ?? Date.now;
-    const started = now();
+    const clock = options.clock ?? _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
+    const scale = timeScale();
+    const started = clock.now();
     let polls = 0;
     let lastBody;
-    const interval = options.intervalMs ?? 5000;
-    const lines = new PollLog();
-    /** core-lro honours Retry-After: when the service sends none, the back-off schedule supplies it. */
-    const paced = (res) => {
-        const headers = res.rawResponse.headers;
-        if (Object.keys(headers).some((k) => k.toLowerCase() === 'retry-after'))
-            return res;
-        return { ...res, rawResponse: { ...res.rawResponse, headers: { ...headers, 'retry-after': String(pollDelayMs(polls, interval) / 1000) } } };
+    const interval = options.intervalMs ?? SDK_POLL_INTERVAL_MS[operationKind(request.path)] * scale;
+    const lines = new PollLog(HEARTBEAT_MS * scale);
+    /** The wait before the next request: one interval (or the Retry-After) before each status poll, none before the final GET of the resource. */
+    let wait = interval;
+    const settle = (headers, state) => {
+        wait = state !== undefined && TERMINAL.test(state) ? undefined : pollWaitMs((0,_azure_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .retryAfterMsOf */ .mK)(headers, clock.now()), interval);
     };
     const poller = await (0,_azure_core_lro__WEBPACK_IMPORTED_MODULE_1__/* .createHttpPoller */ .Vj)({
         requestPath: request.path,
         requestMethod: request.method,
-        sendInitialRequest: async () => paced(toLro(await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body }))),
-        sendPollRequest: async (path) => {
+        sendInitialRequest: async () => {
+            const res = await arm.send({ method: request.method, path: request.path, apiVersion: request.apiVersion, body: request.body });
+            settle(res.headers, undefined);
+            return toLro(res);
+        },
+        sendPollRequest: async (path, pollOptions) => {
+            if (wait !== undefined)
+                await pause(clock, wait, pollOptions?.abortSignal);
+            if (pollOptions?.abortSignal?.aborted)
+                throw new Error(`${options.label}: the budget ended while waiting`);
             polls += 1;
             const absolute = /^https:\/\//i.test(path);
             try {
                 const res = await arm.send({ method: 'GET', path, apiVersion: absolute ? '' : request.apiVersion });
                 lastBody = res.body && typeof res.body === 'object' ? res.body : undefined;
-                const state = String(lastBody?.status ?? lastBody?.properties?.provisioningState ?? `HTTP ${res.status}`);
-                if (lines.shouldLog(state, now()))
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${state} (${elapsed(now() - started)} elapsed)`);
-                return paced(toLro(res));
+                const status = lastBody?.status ?? lastBody?.properties?.provisioningState;
+                const state = String(status ?? `HTTP ${res.status}`);
+                settle(res.headers, status === undefined ? (res.status === 200 || res.status === 204 ? 'Succeeded' : undefined) : state);
+                if (lines.shouldLog(state, clock.now()))
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: ${state} (${elapsed(clock.now() - started)} elapsed)`);
+                return toLro(res);
             }
             catch (error) {
                 if (error instanceof _azure_session_js__WEBPACK_IMPORTED_MODULE_4__/* .ArmError */ .dW && !isTransient(error)) {
                     // A Location poll answers the failure itself with an error status.
                     lastBody = { status: 'Failed', error: { code: error.code, message: error.message } };
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(now() - started)} elapsed)`);
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: Failed (${elapsed(clock.now() - started)} elapsed)`);
                     return { flatResponse: lastBody, rawResponse: { statusCode: 200, headers: {}, body: lastBody } };
                 }
                 if (!isTransient(error))
                     throw error;
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: status not readable (${error.code}); asking again (${elapsed(now() - started)} elapsed)`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${options.label}: status not readable (${error.code}); asking again (${elapsed(clock.now() - started)} elapsed)`);
+                wait = pollWaitMs(error.retryAfterMs, interval);
                 const body = { status: 'InProgress' };
-                return { flatResponse: body, rawResponse: { statusCode: 200, headers: { 'retry-after': String(Math.ceil(interval / 1000)) }, body } };
+                return { flatResponse: body, rawResponse: { statusCode: 200, headers: {}, body } };
             }
         },
-    }, { intervalInMs: interval, resolveOnUnsuccessful: true });
-    const remaining = options.deadline - now();
+    }, 
+    // The waits are sendPollRequest's own (core-lro's would read only whole seconds of Retry-After).
+    { intervalInMs: 0, resolveOnUnsuccessful: true });
+    const remaining = options.deadline - clock.now();
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), Math.max(0, remaining));
     try {
@@ -189,14 +244,16 @@ async function runLro(arm, request, options) {
     }
     catch (error) {
         if (abort.signal.aborted)
-            return { kind: 'timeout', polls, elapsedMs: now() - started };
+            return { kind: 'timeout', polls, elapsedMs: clock.now() - started };
         throw error;
     }
     finally {
         clearTimeout(timer);
     }
+    if (abort.signal.aborted && !poller.isDone())
+        return { kind: 'timeout', polls, elapsedMs: clock.now() - started };
     const state = poller.getOperationState();
-    const elapsedMs = now() - started;
+    const elapsedMs = clock.now() - started;
     if (state.status === 'succeeded') {
         const resource = (state.result && typeof state.result === 'object' ? state.result : {});
         return { kind: 'succeeded', resource, polls, elapsedMs };
@@ -222,62 +279,7 @@ async function retryTransient(what, deadline, call, options = {}) {
 
 /***/ }),
 
-/***/ 208:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runPost: () => (/* binding */ runPost)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(646);
-/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3926);
-/* harmony import */ var _rollout_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1445);
-/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8274);
-// The post step (action.yml `runs.post`, which the runner starts even when the job was cancelled):
-// when the main step died mid-rollout, its saved state still says `inProgress`; this finishes the
-// restore of the traffic it started from and reads it back (docs/rollout.md §5). The restore does
-// not depend on a read (src/apply/restore.ts), never writes over a map the main step never asked
-// for, and is skipped with `rollback-on-failure: false`.
-
-
-
-
-
-
-async function runPost(stateText, deps = {}) {
-    const state = (0,_rollout_state_js__WEBPACK_IMPORTED_MODULE_4__/* .parseState */ .Bu)(stateText);
-    if (!state || state.status !== 'inProgress')
-        return;
-    try {
-        const inputs = deps.inputs ?? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .envInputReader */ .tT)());
-        if (!inputs.rollbackOnFailure) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`The main step stopped during the rollout of ${state.endpointName}; rollback-on-failure is false, so the post step leaves the traffic as it is (it was ${(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .formatTraffic */ .zM)(state.previous.traffic)} before the rollout).`);
-            return;
-        }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`The main step stopped during the rollout of ${state.endpointName}: restoring traffic ${(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .formatTraffic */ .zM)(state.previous.traffic)}.`);
-        const session = deps.signIn ? await deps.signIn() : await (0,_azure_session_js__WEBPACK_IMPORTED_MODULE_1__/* .signIn */ .Jv)(inputs);
-        const outcome = await (0,_restore_js__WEBPACK_IMPORTED_MODULE_3__/* .restoreTraffic */ .Yw)(session, state, { ours: state.written ?? [], budgetMs: deps.budgetMs ?? _restore_js__WEBPACK_IMPORTED_MODULE_3__/* .ROLLBACK_BUDGET_MS */ .ui, clock: deps.clock, log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(line) });
-        if (outcome.kind === 'changed-elsewhere') {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(_rollout_state_js__WEBPACK_IMPORTED_MODULE_4__/* .ROLLOUT_STATE_KEY */ .UH, (0,_rollout_state_js__WEBPACK_IMPORTED_MODULE_4__/* .serializeState */ .sU)({ ...state, status: 'finished' }));
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`The post step did not restore the traffic of ${state.endpointName}: Azure holds ${(0,_restore_js__WEBPACK_IMPORTED_MODULE_3__/* .describeMaps */ .BV)(outcome.live)}, a map the main step never asked for, so someone else (a person or another run) changed it; it was left as it is. Before the rollout it was ${(0,_restore_js__WEBPACK_IMPORTED_MODULE_3__/* .describeMaps */ .BV)(state.previous)}.`);
-            return;
-        }
-        if (outcome.kind === 'failed')
-            throw new Error(outcome.why);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(_rollout_state_js__WEBPACK_IMPORTED_MODULE_4__/* .ROLLOUT_STATE_KEY */ .UH, (0,_rollout_state_js__WEBPACK_IMPORTED_MODULE_4__/* .serializeState */ .sU)({ ...state, status: 'finished' }));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(`Traffic of ${state.endpointName} is ${(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .formatTraffic */ .zM)(outcome.live.traffic)} again, as it was before the rollout (read back from Azure).`, { title: 'Rollout restored by the post step' });
-    }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`The post step could not restore the traffic of ${state.endpointName} to ${(0,_traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .formatTraffic */ .zM)(state.previous.traffic)}: ${error instanceof Error ? error.message : String(error)}. Restore it by hand: ${(0,_rollout_state_js__WEBPACK_IMPORTED_MODULE_4__/* .manualRestoreCommand */ .sT)(state)}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 3926:
+/***/ 5444:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -286,12 +288,12 @@ async function runPost(stateText, deps = {}) {
 /* harmony export */   Yw: () => (/* binding */ restoreTraffic),
 /* harmony export */   ui: () => (/* binding */ ROLLBACK_BUDGET_MS)
 /* harmony export */ });
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
-/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7573);
-/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2056);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1599);
-/* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3306);
-/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8274);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7574);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4211);
+/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(870);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8349);
+/* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7544);
+/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1131);
 
 
 
@@ -378,7 +380,7 @@ async function restoreTraffic(session, state, options) {
 
 /***/ }),
 
-/***/ 3306:
+/***/ 7544:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -386,9 +388,9 @@ async function restoreTraffic(session, state, options) {
 /* harmony export */   f6: () => (/* binding */ ApplyLog),
 /* harmony export */   zC: () => (/* binding */ writeLro)
 /* harmony export */ });
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6939);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1599);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7574);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8349);
 
 
 

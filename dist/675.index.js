@@ -1,8 +1,8 @@
-export const id = 148;
-export const ids = [148];
+export const id = 675;
+export const ids = [675];
 export const modules = {
 
-/***/ 9415:
+/***/ 9537:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -48,7 +48,7 @@ function withTraceTags(body, tags) {
 
 /***/ }),
 
-/***/ 7617:
+/***/ 9655:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -113,7 +113,7 @@ function pendingUploadCodeUri(blobUri, kind, name) {
 
 /***/ }),
 
-/***/ 7275:
+/***/ 2880:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -129,12 +129,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
 // EXTERNAL MODULE: ./lib/manifests/rest.js
-var rest = __webpack_require__(4138);
+var rest = __webpack_require__(2324);
 // EXTERNAL MODULE: ./lib/azure/assets.js
-var assets = __webpack_require__(9597);
+var assets = __webpack_require__(2144);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -434,7 +434,7 @@ async function contentHash(asset) {
 }
 
 // EXTERNAL MODULE: ./lib/assets/names.js
-var names = __webpack_require__(7617);
+var names = __webpack_require__(9655);
 ;// CONCATENATED MODULE: ./lib/assets/plan.js
 // What a run would do with the deployments' assets (docs/local-assets.md §5): for each model, code
 // and environment to register, its final name, version and ARM id, which local files it uploads
@@ -697,7 +697,7 @@ function planLines(plan) {
 
 /***/ }),
 
-/***/ 3884:
+/***/ 6658:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -707,9 +707,9 @@ function planLines(plan) {
 /* harmony export */   vc: () => (/* binding */ withAssetIds)
 /* harmony export */ });
 /* unused harmony exports uploadWith, limiter */
-/* harmony import */ var _azure_assets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9597);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7275);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7617);
+/* harmony import */ var _azure_assets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2144);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2880);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9655);
 // Deploy's side of the asset plan (docs/local-assets.md §6): upload what is not there yet and
 // register each version, then hand back the ids the deployment bodies carry. Files are streamed
 // (several at once, large ones in parallel blocks, each request retried by the storage pipeline);
@@ -927,7 +927,7 @@ function setPointer(doc, pointer, value) {
 
 /***/ }),
 
-/***/ 9597:
+/***/ 2144:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -936,9 +936,9 @@ function setPointer(doc, pointer, value) {
 /* harmony export */   yc: () => (/* binding */ assetRegistry)
 /* harmony export */ });
 /* unused harmony exports parseVersionId, DEFAULT_BLOCK_SIZE */
-/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4326);
-/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4138);
-/* harmony import */ var _secret_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7266);
+/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1318);
+/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2324);
+/* harmony import */ var _secret_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9132);
 
 
 
@@ -1068,7 +1068,7 @@ function blobStore(options) {
 
 /***/ }),
 
-/***/ 2765:
+/***/ 7095:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1083,7 +1083,7 @@ const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string'
 
 /***/ }),
 
-/***/ 1700:
+/***/ 3454:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1091,8 +1091,8 @@ const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string'
 /* harmony export */   cv: () => (/* binding */ assetsCheck)
 /* harmony export */ });
 /* unused harmony export parseRegistryUri */
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3155);
 // Registered assets the deployment names exist: model, environment and code versions (by version,
 // `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
 // (docs/online-checks.md §assets). Local assets are registered by deploy and not checked here.
@@ -1188,7 +1188,7 @@ function fixFor(ref) {
 
 /***/ }),
 
-/***/ 6381:
+/***/ 4191:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1339,7 +1339,7 @@ function describeAge(ms) {
 
 /***/ }),
 
-/***/ 176:
+/***/ 1966:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1400,7 +1400,7 @@ function endpointPrincipalExpression(endpointName, workspaceId) {
 
 /***/ }),
 
-/***/ 8542:
+/***/ 9939:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1413,17 +1413,17 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: PLAN_RULES, endpointBodyFromLive, trafficRequest
 
 // EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
-var assets_plan = __webpack_require__(7275);
+var assets_plan = __webpack_require__(2880);
 // EXTERNAL MODULE: ./lib/assets/upload.js
-var upload = __webpack_require__(3884);
+var upload = __webpack_require__(6658);
 // EXTERNAL MODULE: ./lib/azure/json.js
-var json = __webpack_require__(2765);
+var json = __webpack_require__(7095);
 // EXTERNAL MODULE: ./lib/checks/assets.js
-var assets = __webpack_require__(1700);
+var assets = __webpack_require__(3454);
 // EXTERNAL MODULE: ./lib/checks/check.js
-var check = __webpack_require__(5229);
+var check = __webpack_require__(3155);
 // EXTERNAL MODULE: ./lib/secrets/parse.js
-var parse = __webpack_require__(8586);
+var parse = __webpack_require__(6352);
 ;// CONCATENATED MODULE: ./lib/checks/diff.js
 // The plan's field-level diff: the REST body the translator would send (src/manifests/rest.ts) against
 // the live GET body, ignoring what the service fills in, so that an unchanged file reads "no
@@ -1646,13 +1646,13 @@ function diffTraffic(before, after) {
 }
 
 // EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __webpack_require__(6939);
+var finding = __webpack_require__(65);
 // EXTERNAL MODULE: ./lib/apply/trace-tags.js
-var trace_tags = __webpack_require__(9415);
+var trace_tags = __webpack_require__(9537);
 // EXTERNAL MODULE: ./lib/apply/traffic-plan.js
-var traffic_plan = __webpack_require__(8274);
+var traffic_plan = __webpack_require__(1131);
 // EXTERNAL MODULE: ./lib/manifests/index.js
-var manifests = __webpack_require__(9878);
+var manifests = __webpack_require__(6144);
 ;// CONCATENATED MODULE: ./lib/modes/validate-plan.js
 // The plan, computed once (docs/architecture.md §5): for the endpoint and each deployment, the
 // exact body deploy will send (the file's fields with the workspace's region, the action's trace
@@ -1881,7 +1881,7 @@ function resolveLabels(body, d, rest, facts) {
 
 /***/ }),
 
-/***/ 9767:
+/***/ 3675:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1894,12 +1894,12 @@ __webpack_require__.d(__webpack_exports__, {
   validateOnline: () => (/* binding */ validateOnline)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(7094);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(9846);
 // EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
-var plan = __webpack_require__(7275);
+var plan = __webpack_require__(2880);
 // EXTERNAL MODULE: ./lib/azure/rest.js
-var rest = __webpack_require__(9649);
+var rest = __webpack_require__(4131);
 ;// CONCATENATED MODULE: ./lib/azure/read.js
 
 async function read_lookup(read, permission) {
@@ -1970,7 +1970,7 @@ function readUserAssignedIdentity(arm, resourceId) {
 }
 
 // EXTERNAL MODULE: ./lib/azure/json.js
-var json = __webpack_require__(2765);
+var json = __webpack_require__(7095);
 ;// CONCATENATED MODULE: ./lib/azure/keyvault.js
 
 
@@ -2063,9 +2063,9 @@ function secretVersionFacts(vaultHost, name, pinned, versions) {
 }
 
 // EXTERNAL MODULE: ./lib/manifests/rest.js
-var manifests_rest = __webpack_require__(4138);
+var manifests_rest = __webpack_require__(2324);
 // EXTERNAL MODULE: ./lib/azure/secret-values.js
-var secret_values = __webpack_require__(7266);
+var secret_values = __webpack_require__(9132);
 ;// CONCATENATED MODULE: ./lib/azure/ml.js
 
 
@@ -2311,11 +2311,11 @@ function parseCompute(body) {
 }
 
 // EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __webpack_require__(6939);
+var finding = __webpack_require__(65);
 // EXTERNAL MODULE: ./lib/manifests/edit-distance.js
-var edit_distance = __webpack_require__(4018);
+var edit_distance = __webpack_require__(772);
 // EXTERNAL MODULE: ./lib/checks/check.js
-var check = __webpack_require__(5229);
+var check = __webpack_require__(3155);
 ;// CONCATENATED MODULE: ./lib/checks/kubernetes-compute.js
 // A Kubernetes endpoint's `compute:` (docs/online-checks.md §kubernetes-compute): the attached
 // compute exists in the workspace, is a Kubernetes compute, and defines the `instance_type` each
@@ -2379,7 +2379,7 @@ function instanceTypeProblem(ctx, d, compute) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/rbac.js
-var rbac = __webpack_require__(6381);
+var rbac = __webpack_require__(4191);
 ;// CONCATENATED MODULE: ./lib/azure/rbac.js
 
 
@@ -2640,11 +2640,11 @@ function unique(values) {
 }
 
 // EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
-var azure_session = __webpack_require__(7076);
+var azure_session = __webpack_require__(7574);
 // EXTERNAL MODULE: ./lib/secrets/scan.js + 1 modules
-var scan = __webpack_require__(4799);
+var scan = __webpack_require__(4102);
 // EXTERNAL MODULE: ./lib/checks/assets.js
-var assets = __webpack_require__(1700);
+var assets = __webpack_require__(3454);
 ;// CONCATENATED MODULE: ./lib/checks/identity.js
 
 
@@ -2745,7 +2745,7 @@ function callerHolds(ctx, scope, permission) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/roles.js
-var roles = __webpack_require__(176);
+var roles = __webpack_require__(1966);
 ;// CONCATENATED MODULE: ./lib/checks/caller-permissions.js
 // With the enforce flag, the service checks at endpoint and at every deployment creation that the
 // identity creating them may read connection secrets, and fails the creation without it
@@ -3085,7 +3085,7 @@ function connectionName(r) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/endpoint-state.js
-var endpoint_state = __webpack_require__(3776);
+var endpoint_state = __webpack_require__(126);
 ;// CONCATENATED MODULE: ./lib/checks/identity-immutable.js
 // The identity of an existing endpoint cannot change: the file must ask for the one the endpoint
 // was created with (docs/online-checks.md §identity-immutable; docs/secret-injection.md §3).
@@ -3449,7 +3449,7 @@ function runningElsewhere(live, vmSizes, demand) {
 }
 
 // EXTERNAL MODULE: ./lib/manifests/index.js
-var manifests = __webpack_require__(9878);
+var manifests = __webpack_require__(6144);
 ;// CONCATENATED MODULE: ./lib/checks/traffic.js
 // Traffic may name only deployments that exist on the endpoint or that this run deploys
 // (docs/online-checks.md §traffic). Offline the same test is a warning (the deployment may exist);
@@ -3667,15 +3667,15 @@ function mergeStatuses(statuses) {
 }
 
 // EXTERNAL MODULE: ./lib/report/redact.js
-var redact = __webpack_require__(6749);
+var redact = __webpack_require__(4684);
 // EXTERNAL MODULE: ./lib/apply/trace-tags.js
-var trace_tags = __webpack_require__(9415);
+var trace_tags = __webpack_require__(9537);
 // EXTERNAL MODULE: ./lib/report/model.js
-var model = __webpack_require__(5747);
+var model = __webpack_require__(7053);
 // EXTERNAL MODULE: ./lib/source-files.js
-var source_files = __webpack_require__(308);
+var source_files = __webpack_require__(2082);
 // EXTERNAL MODULE: ./lib/apply/traffic-plan.js
-var traffic_plan = __webpack_require__(8274);
+var traffic_plan = __webpack_require__(1131);
 ;// CONCATENATED MODULE: ./lib/modes/approved-plan.js
 
 
@@ -3754,7 +3754,7 @@ function canonical(v) {
 }
 
 // EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
-var validate_plan = __webpack_require__(8542);
+var validate_plan = __webpack_require__(9939);
 ;// CONCATENATED MODULE: ./lib/modes/validate.js
 // mode: validate — read-only: sign in, read what the online checks need (src/azure/gather.ts),
 // run the check registry (src/checks/registry.ts), and refine the plan against the live workspace
