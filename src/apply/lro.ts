@@ -1,12 +1,14 @@
-// Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
-// the session's ARM client: the poller follows Azure-AsyncOperation / Location, and the waits
-// between its polls are those of the one poll loop (src/azure/retry.ts `polling`, on the run's
-// clock): Retry-After honoured but never past the deadline (docs/rollout.md §1). Azure sends none
-// (test/fixtures/recorded/ml-online.json), so the action backs off on its own (at once, 1 s, 2 s, 3 s,
-// then every 5 s: the SDK's deployment interval; never more often than the SDK once settled, and a
-// terminal state noticed within 5 s). One log line per state change, plus a heartbeat each minute;
-// the wait stops at the run's `timeout` budget. A throttled or failed poll (429, 5xx, a reset, after
-// the pipeline's own retries) is not a failed operation: it is asked again about one interval later.
+// Long-running ARM writes (PUT of an endpoint or a deployment, DELETE) waited for with @azure/core-lro
+// over the session's ARM client: the poller follows Azure-AsyncOperation / Location, and the waits
+// between its polls are those of the one poll loop (src/azure/retry.ts `polling`, on the run's clock):
+// Retry-After honoured but never past the deadline (docs/rollout.md §1). Azure sends none
+// (test/fixtures/recorded/ml-online.json), and then the action waits what azure-ai-ml waits: 5 s for a
+// deployment, 30 s for an endpoint, the first poll one interval after the write's answer — the
+// earliest schedule that never sends more status requests than the SDK, and a terminal state noticed
+// within one interval. One log line per state change, plus a heartbeat each minute; the wait stops at
+// the run's `timeout` budget. A throttled or failed poll (429, 5xx, a reset, after the pipeline's own
+// retries) is not a failed operation: it is asked again one interval later. Tests scale the schedule
+// with AZUREML_DEPLOY_TEST_TIME_SCALE (docs/rollout.md §1).
 import * as core from '@actions/core';
 import { createHttpPoller, type LroResponse, type OperationState } from '@azure/core-lro';
 import { retryAfterMsOf, withDeadline } from '../azure/rest.ts';
@@ -31,15 +33,46 @@ export interface LroOptions {
   label: string;
   /** Absolute time (ms since the epoch) by which the run must have its answer. */
   deadline: number;
-  /** The longest wait between polls when the service sends no Retry-After (default 5 s, azure-ai-ml's deployment interval). */
+  /** The wait between polls when the service sends no Retry-After (default: azure-ai-ml's interval for the resource, scaled). */
   intervalMs?: number;
   /** The run's clock: the waits between polls, elapsed times and the heartbeat (tests run in fake time). */
   clock?: Clock;
 }
 
-/** Wait before poll `n` (0-based) when the service sends no Retry-After: at once, then 1 s, 2 s, 3 s, then `maxMs`. */
-export function pollDelayMs(n: number, maxMs: number): number {
-  return Math.min(maxMs, [0, 1000, 2000, 3000][n] ?? maxMs);
+/**
+ * azure-ai-ml's wait between status polls when the service sends no Retry-After: deployments use
+ * `AzureMLPolling(LROConfigurations.POLL_INTERVAL)`, 5 s; endpoints the generated client's default
+ * `polling_interval`, 30 s. azure-core's poller waits one interval before its first poll. The
+ * azure-cli-extensions cassettes' date headers show exactly that (test/fixtures/recorded/cli-online-*.json
+ * `pollGapsS`, checked by test/emulator/recorded.test.ts).
+ */
+export const SDK_POLL_INTERVAL_MS = { deployment: 5000, endpoint: 30_000 } as const;
+
+/** How often a poll line is printed for an unchanged state. */
+export const HEARTBEAT_MS = 60_000;
+
+/** Which of the SDK's intervals applies to a write: deployments (and their operations) or endpoints. */
+export function operationKind(path: string): keyof typeof SDK_POLL_INTERVAL_MS {
+  return /\/onlineEndpoints\/[^/]+\/deployments\//i.test(path) ? 'deployment' : 'endpoint';
+}
+
+/** The environment variable that scales the poll schedule and the heartbeat, for tests against an emulator whose operations are scaled alike. */
+export const TIME_SCALE_VARIABLE = 'AZUREML_DEPLOY_TEST_TIME_SCALE';
+
+/**
+ * The test-only time scale: a number in (0, 1] from AZUREML_DEPLOY_TEST_TIME_SCALE, else 1. Anything
+ * else is ignored (the schedule is never made slower than the SDK's, nor faster without the variable).
+ */
+export function timeScale(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[TIME_SCALE_VARIABLE];
+  if (raw === undefined || raw.trim() === '') return 1;
+  const n = Number(raw);
+  return Number.isFinite(n) && n > 0 && n <= 1 ? n : 1;
+}
+
+/** Wait before the next status poll: the service's Retry-After when it sent one, else the interval. */
+export function pollWaitMs(retryAfterMs: number | undefined, intervalMs: number): number {
+  return retryAfterMs !== undefined && retryAfterMs >= 0 ? retryAfterMs : intervalMs;
 }
 
 /** Which poll results deserve a log line: a state change, or a heartbeat after `heartbeatMs` of the same state. */
@@ -74,10 +107,6 @@ function elapsed(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** The wait after a poll that failed transiently (no Retry-After): about one interval of the schedule, at least 1 s. */
-export function transientPollDelayMs(polls: number, maxMs: number): number {
-  return Math.max(1000, pollDelayMs(polls, maxMs));
-}
 
 /** Sends the write and waits for its outcome; ARM errors on the write itself are thrown (ArmError). */
 export async function runLro(arm: ArmClient, request: LroRequest, options: LroOptions): Promise<LroOutcome> {
@@ -87,8 +116,10 @@ export async function runLro(arm: ArmClient, request: LroRequest, options: LroOp
   let lastBody: Record<string, unknown> | undefined;
   let lastHeaders: Record<string, string> = {};
   let lastState = 'InProgress';
-  const interval = options.intervalMs ?? 5000;
-  const lines = new PollLog();
+  const scale = timeScale();
+  const interval = options.intervalMs ?? SDK_POLL_INTERVAL_MS[operationKind(request.path)] * scale;
+  const lines = new PollLog(HEARTBEAT_MS * scale);
+  let first = true;
 
   const poller = await createHttpPoller<unknown, OperationState<unknown>>(
     {
@@ -131,13 +162,18 @@ export async function runLro(arm: ArmClient, request: LroRequest, options: LroOp
       clock,
       retryable: isTransient,
       retryAfterMs: (e) => (e instanceof ArmError ? e.retryAfterMs : undefined),
-      delayMs: () => transientPollDelayMs(polls, interval),
+      // A transient poll failure is asked again one interval later (its Retry-After when it sends one).
+      delayMs: () => interval,
       log: (line) => core.info(line),
     }, async () => {
+      // azure-core's poller, as the SDK runs it, waits one interval before its first poll too.
+      if (first && !poller.isDone()) {
+        first = false;
+        throw new NotYet(lastState, pollWaitMs(retryAfterMsOf(lastHeaders, clock.now()), interval));
+      }
       if (!poller.isDone()) await poller.poll();
       if (poller.isDone()) return true;
-      // Retry-After when the service sends one, else the back-off schedule.
-      throw new NotYet(lastState, retryAfterMsOf(lastHeaders, clock.now()) ?? pollDelayMs(polls, interval));
+      throw new NotYet(lastState, pollWaitMs(retryAfterMsOf(lastHeaders, clock.now()), interval));
     });
   } catch (error) {
     // A poll still failing transiently when the budget ends is a timeout, not a failed operation.

@@ -1,6 +1,8 @@
-// Shared by the deploy end-to-end tests: one emulator per test file (reset between tests), the
-// bundled action run against it with a GITHUB_STATE file (the post step reads it), and the
-// emulator's view of endpoints, requests and faults.
+// Shared by the deploy end-to-end tests: one emulator per test file (reset between tests) on the
+// realistic timing profile (operations last Azure's recorded durations × REALISTIC_SCALE, whether
+// or not anyone polls, no Retry-After), the bundled action run against it with its poll schedule
+// scaled alike (AZUREML_DEPLOY_TEST_TIME_SCALE, docs/rollout.md §1) and a GITHUB_STATE file (the
+// post step reads it), and the emulator's view of endpoints, requests, operations and faults.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +12,19 @@ import { parseOutputFile, runAction, type ActionRun } from './harness.ts';
 
 export { admin, type Emu };
 
-/** One emulator for the test file, reset before each test; the getter is valid inside tests. */
+/**
+ * The factor on Azure's recorded durations (endpoint create 90 s, deployment 582 s, traffic update 20 s) and on
+ * the action's poll schedule (azure-ai-ml's 5 s and 30 s): a deploy that creates an endpoint and a deployment
+ * lasts about 3.5 s, a deployment 2.9 s, polled every 25 ms, an endpoint every 150 ms.
+ */
+export const REALISTIC_SCALE = 0.005;
+
+/** The emulator's realistic profile at REALISTIC_SCALE (knobs; a reset restores the scenario's, so apply after each). */
+export async function useRealisticProfile(emu: Emu): Promise<void> {
+  await admin(emu, 'PATCH', '/knobs', { lro: { profile: 'realistic', realisticScale: REALISTIC_SCALE } });
+}
+
+/** One emulator for the test file on the realistic profile, reset before each test; the getter is valid inside tests. */
 export function emulatorPerFile(scenario = 'deploy.yml'): () => Emu {
   let emu: Emu | undefined;
   before(async () => {
@@ -18,7 +32,9 @@ export function emulatorPerFile(scenario = 'deploy.yml'): () => Emu {
   });
   after(() => emu?.stop());
   beforeEach(async () => {
-    if (emu) await admin(emu, 'POST', '/reset');
+    if (!emu) return;
+    await admin(emu, 'POST', '/reset');
+    await useRealisticProfile(emu);
   });
   return () => {
     if (!emu) throw new Error('the emulator is not running');
@@ -67,7 +83,7 @@ export interface DeployRun extends ActionRun {
 export async function deploy(emu: Emu, inputs: Record<string, string>, files: Record<string, string>, options: { timeoutMs?: number; onStart?: (pid: number) => void; env?: Record<string, string> } = {}): Promise<DeployRun> {
   const stateFile = join(mkdtempSync(join(tmpdir(), 'aod-state-')), 'state');
   writeFileSync(stateFile, '');
-  const env = { ...emu.env, GITHUB_STATE: stateFile, GITHUB_SHA: '0123abcd', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '42', GITHUB_WORKFLOW_REF: 'octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main', ...options.env };
+  const env = { ...emu.env, AZUREML_DEPLOY_TEST_TIME_SCALE: String(REALISTIC_SCALE), GITHUB_STATE: stateFile, GITHUB_SHA: '0123abcd', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '42', GITHUB_WORKFLOW_REF: 'octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main', ...options.env };
   const allInputs = { ...emu.inputs, mode: 'deploy', timeout: '60s', ...inputs };
   const run = await runAction({ inputs: allInputs, files, env, timeoutMs: options.timeoutMs ?? 90_000, onStart: options.onStart });
   const state = readFileSync(stateFile, 'utf8');
@@ -110,6 +126,22 @@ export interface LoggedRequest {
   host: string;
   path: string;
   status: number;
+  /** ISO time the request arrived. */
+  time: string;
+  durationMs: number;
+}
+
+export interface EmulatedOperation {
+  id: string;
+  resourceId: string;
+  status: string;
+  startTime: string;
+  endTime: string | null;
+}
+
+/** The long-running operations the emulator ran, with their start and (when done) end time. */
+export async function operations(emu: Emu): Promise<EmulatedOperation[]> {
+  return (await admin<{ operations: EmulatedOperation[] }>(emu, 'GET', '/state')).body.operations;
 }
 
 export async function requests(emu: Emu): Promise<LoggedRequest[]> {

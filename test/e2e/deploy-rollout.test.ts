@@ -199,7 +199,8 @@ describe('deploy: a cancelled or killed rollout leaves traffic where it was', ()
 
 describe('deploy: long operations and short-lived tokens', () => {
   it('GitHub ID tokens expire halfway through a long deployment: fresh ones are asked for, the deployment lands', async () => {
-    await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 6 }, tokens: { accessTokenLifetimeSeconds: 3, idTokenLifetimeSeconds: 2 } });
+    // The deployment lasts 8 s of wall-clock time (the realistic profile takes the longer of this and its recorded duration).
+    await admin(emu, 'PATCH', '/knobs', { lro: { durationMs: 8000 }, tokens: { accessTokenLifetimeSeconds: 3, idTokenLifetimeSeconds: 2 } });
     const run = await deploy(emu, { 'deployment-file': 'ml/green.yml', traffic: 'blue=90,green=10' }, green());
     assert.equal(run.code, 0, run.stdout);
     assert.deepEqual((await world(emu))['existing-ep']?.traffic, { blue: 90, green: 10 });

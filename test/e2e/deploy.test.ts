@@ -1,10 +1,13 @@
-// End-to-end: mode deploy against Azure in a box — create endpoint and deployment (system- and
-// user-assigned identity), idempotent re-run, Key Vault access of a new identity with and without
-// grant-missing-roles, failures of the endpoint and deployment operations with logs and annotations,
-// 429 storms. Each test asserts the traffic map and deployments the emulator finally holds.
+// End-to-end: mode deploy against Azure in a box on the realistic timing profile — create endpoint
+// and deployment (system- and user-assigned identity), idempotent re-run, polls no more often than
+// azure-ai-ml and each terminal state reported within one of its intervals, Key Vault access of a
+// new identity with and without grant-missing-roles, failures of the endpoint and deployment
+// operations with logs and annotations, 429 storms. Each test asserts the traffic map and
+// deployments the emulator finally holds.
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { ENDPOINT, KV_REF, SECRET_VALUES, UAI_ENDPOINT, admin, deploy, deploymentYaml, emulatorPerFile, world, writes, type Emu } from './deploy-harness.ts';
+import { SDK_POLL_INTERVAL_MS, HEARTBEAT_MS } from '../../src/apply/lro.ts';
+import { ENDPOINT, KV_REF, REALISTIC_SCALE, SECRET_VALUES, UAI_ENDPOINT, admin, deploy, deploymentYaml, emulatorPerFile, operations, requests, world, writes, type Emu } from './deploy-harness.ts';
 
 const current = emulatorPerFile();
 let emu: Emu;
@@ -55,6 +58,42 @@ describe('deploy: endpoint and deployment', () => {
     assert.equal(run.code, 0, run.stdout);
     assert.deepEqual((await world(emu))['shop-uai-ep'], { traffic: { blue: 100 }, mirror: {}, deployments: { blue: 'Succeeded' } });
     assertNoSecrets(run);
+  });
+});
+
+describe("deploy on Azure's clock (realistic profile: recorded durations, no Retry-After)", () => {
+  it('polls each operation no more often than azure-ai-ml and reports each terminal state within one of its intervals', async (t) => {
+    const files = { 'ml/endpoint.yml': ENDPOINT, 'ml/blue.yml': deploymentYaml(emu, 'blue', 'shop-ep') };
+    const run = await deploy(emu, { 'endpoint-file': 'ml/endpoint.yml', 'deployment-file': 'ml/blue.yml', traffic: 'all' }, files);
+    assert.equal(run.code, 0, run.stdout);
+    const ops = await operations(emu);
+    assert.deepEqual(ops.map((o) => [o.id.slice(0, 3), o.status]), [['oe:', 'Succeeded'], ['od:', 'Succeeded'], ['oe:', 'Succeeded']], 'endpoint create, deployment create, traffic update');
+    const log = await requests(emu);
+    for (const op of ops) {
+      const kind = op.id.startsWith('od:') ? 'deployment' : 'endpoint';
+      const interval = SDK_POLL_INTERVAL_MS[kind] * REALISTIC_SCALE;
+      const start = Date.parse(op.startTime);
+      const end = Date.parse(op.endTime ?? '');
+      const polls = log.filter((r) => r.method === 'GET' && /\/mfeOperation(sStatus|Results)\//i.test(r.path) && decodeURIComponent(r.path).toLowerCase().endsWith(op.id.toLowerCase()));
+      // azure-core waits one interval before each poll: ceil(D / interval) status GETs for an operation of D.
+      const sdk = Math.ceil((end - start) / interval);
+      assert.ok(polls.length >= 1 && polls.length <= sdk, `${op.id.slice(0, 3)} ${kind}: ${polls.length} status GETs, the SDK sends ${sdk} for ${end - start} ms`);
+      // The poll that saw the end, and the log line that reported it: within one interval of the end, plus that
+      // poll's own round trip and a little for the runner's pipe (a loaded machine).
+      // (A poll can itself end the operation: it arrived before the end and was answered after it.)
+      const seen = polls.find((r) => Date.parse(r.time) + r.durationMs >= end);
+      assert.ok(seen, `a poll after the end of ${op.id}`);
+      const line = run.lines.find((l) => l.at >= end && /: (Succeeded|Failed|Canceled) \(\d+:\d\d elapsed\)$/.test(l.text));
+      assert.ok(line, `a log line reporting the end of ${op.id}`);
+      const late = line.at - end;
+      t.diagnostic(`${op.id.slice(0, 3)} ${kind}: ${end - start} ms, ${polls.length} status GETs (the SDK: ${sdk}), reported ${late} ms after the end (interval ${interval} ms)`);
+      assert.ok(late <= interval + seen.durationMs + 500, `${kind} end reported ${late} ms after it (interval ${interval} ms, poll ${seen.durationMs} ms): ${line.text}`);
+      // One line per state change plus a heartbeat, never one per poll.
+      const label = line.text.replace(/: \w+ \(\d+:\d\d elapsed\)$/, '');
+      const printed = run.lines.filter((l) => l.at >= start && l.at <= line.at && l.text.startsWith(`${label}: `) && / \(\d+:\d\d elapsed\)$/.test(l.text)).length;
+      assert.ok(printed <= 2 + Math.ceil((end - start) / (HEARTBEAT_MS * REALISTIC_SCALE)), `${printed} lines for ${label}`);
+      if (polls.length > 4) assert.ok(printed < polls.length, `${printed} lines for ${polls.length} polls`);
+    }
   });
 });
 

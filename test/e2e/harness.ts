@@ -23,6 +23,8 @@ export interface ActionRun {
   outputs: Record<string, string>;
   summary: string;
   workspace: string;
+  /** stdout lines with the time (ms since the epoch) they reached the runner, as the runner timestamps its log. */
+  lines: Array<{ at: number; text: string }>;
 }
 
 export interface RunOptions {
@@ -87,7 +89,15 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   if (child.pid !== undefined) options.onStart?.(child.pid);
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  const lines: Array<{ at: number; text: string }> = [];
+  let partial = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    stdout += d;
+    const at = Date.now();
+    const parts = (partial + d).split('\n');
+    partial = parts.pop() ?? '';
+    for (const text of parts) lines.push({ at, text });
+  });
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
@@ -103,6 +113,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
     summary: readFileSync(summaryFile, 'utf8'),
     workspace,
+    lines: partial ? [...lines, { at: Date.now(), text: partial }] : lines,
   };
 }
 

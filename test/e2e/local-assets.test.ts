@@ -1,5 +1,6 @@
 // End-to-end: a deployment whose code folder and conda environment are local (azureml-examples
-// style, cli/endpoints/online/model-1) deployed by dist/index.js against Azure in a box: validate
+// style, cli/endpoints/online/model-1) deployed by dist/index.js against Azure in a box on the
+// realistic profile, which stores asset versions normalised as Azure does (test/fixtures/recorded): validate
 // says what would be uploaded and writes nothing; deploy uploads, registers and deploys with the
 // asset ids; a re-run finds everything in place and writes nothing; a changed file gives a new
 // code version. A local model folder goes to the workspace blob store with the workflow identity's
@@ -9,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ENDPOINT, admin, deploy, world, type Emu } from './deploy-harness.ts';
+import { ENDPOINT, admin, deploy, useRealisticProfile, world, type Emu } from './deploy-harness.ts';
 import { scenarioPath, spawnEmulator } from '../emulator/harness.ts';
 import { runAction } from './harness.ts';
 import { model1Deployment } from '../../src/assets/testkit.ts';
@@ -44,6 +45,7 @@ async function writesAnywhere(emu: Emu): Promise<string[]> {
 let emu: Emu;
 before(async () => {
   emu = await spawnEmulator(scenarioPath('deploy.yml'));
+  await useRealisticProfile(emu);
 });
 after(() => emu.stop());
 
@@ -75,7 +77,7 @@ describe('local code and environment, end to end', () => {
     const again = await deploy(emu, INPUTS, FILES);
     assert.equal(again.code, 0, again.stdout);
     assert.match(again.stdout, /an identical version already exists \(/);
-    assert.deepEqual(await writesAnywhere(emu), [], 'the re-run sent no write (no upload, no registration, no deployment)');
+    assert.deepEqual(await writesAnywhere(emu), [], 'the re-run sent no write (no upload, no asset PUT, no deployment update)');
     assert.match(again.summary, /Nothing to change/);
 
     const changed = await deploy(emu, INPUTS, { ...FILES, 'ml/onlinescoring/score.py': `${FILES['ml/onlinescoring/score.py']}\n# v2\n` });
@@ -85,6 +87,7 @@ describe('local code and environment, end to end', () => {
 
   it('a local model folder goes to workspaceblobstore under its hash name (Entra token, else the datastore key as az ml); the re-run sends nothing', async () => {
     await admin(emu, 'POST', '/reset');
+    await useRealisticProfile(emu);
     const files = {
       ...FILES,
       'ml/blue.yml': model1Deployment({ model: 'model/', endpoint: 'shop-ep' }),

@@ -35,7 +35,7 @@ function state(ctx: Ctx): Record<string, unknown> {
       ...endpointResource(e),
       deployments: [...e.deployments.values()].map((d) => ({ ...deploymentResource(d), containerEnvironment: d.containerEnvironment ?? null })),
     })),
-    operations: [...w.operations.values()].map((o) => ({ id: o.id, kind: o.kind, resourceId: o.resourceId, status: o.status, pollsLeft: o.pollsLeft, error: o.result.status === 'Failed' ? o.result.error : null, causes: o.result.status === 'Failed' ? o.result.causes ?? null : null })),
+    operations: [...w.operations.values()].map((o) => ({ id: o.id, kind: o.kind, resourceId: o.resourceId, status: o.status, startTime: o.startTime, endTime: o.endTime ?? null, pollsLeft: o.pollsLeft, error: o.result.status === 'Failed' ? o.result.error : null, causes: o.result.status === 'Failed' ? o.result.causes ?? null : null })),
     issueComments: Object.fromEntries(w.issueComments),
     knobs: w.knobs,
   };

@@ -18,9 +18,10 @@ import type { OperationRec, World } from './state.ts';
 export type OperationWhat = 'endpointCreate' | 'endpointUpdate' | 'endpointDelete' | 'deploymentCreate' | 'deploymentUpdate' | 'deploymentScale' | 'deploymentDelete';
 
 /**
- * Durations recorded in Azure (test/fixtures/recorded/ml-online.json `durationsMs`, from the status bodies' startTime/endTime):
- * endpoint create 90 s, deployment create 582 s, traffic update 20 s. Delete and scale are not recorded to the end: assumed
- * like an update (delete) and a create (scale, it provisions instances).
+ * Durations recorded in Azure (test/fixtures/recorded/*.json `durationMs`, from the status bodies' startTime/endTime):
+ * endpoint create 90 s (ml-online, cli-online-deployment; 23 s in cli-online-endpoint), deployment create 582 s (371 s in
+ * cli-online-deployment), deployment update 552 s (cli-online-deployment-update), traffic update 20 s (both). Delete and
+ * scale are not recorded to the end: assumed like an update (delete) and a create (scale, it provisions instances).
  */
 export const RECORDED_DURATION_MS: Record<OperationWhat, number> = {
   endpointCreate: 90_000, endpointUpdate: 20_000, endpointDelete: 20_000,

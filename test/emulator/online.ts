@@ -319,15 +319,21 @@ export function putEndpoint(call: ArmCall): EmuResponse {
   e.properties.description = typeof props['description'] === 'string' ? props['description'] : e.properties.description ?? '';
   e.properties.authMode = authMode;
   e.properties.publicNetworkAccess = typeof props['publicNetworkAccess'] === 'string' ? props['publicNetworkAccess'] : 'Enabled';
-  e.properties.mirrorTraffic = isObj(props['mirrorTraffic']) ? props['mirrorTraffic'] : {};
-  if (isObj(props['traffic'])) e.properties.traffic = traffic;
+  // Recorded (azure-cli-extensions cassettes test_online_endpoint_mir, …_deployment_create_with_all_traffic): an update's 201 body
+  // still shows the traffic and tags the endpoint held, `Updating`; the new ones hold once the operation has ended.
+  const pending = { mirrorTraffic: isObj(props['mirrorTraffic']) ? props['mirrorTraffic'] : {}, traffic: isObj(props['traffic']) ? traffic : e.properties.traffic, tags: isObj(body['tags']) ? body['tags'] : e.tags };
+  const settle = (): void => {
+    e.properties.mirrorTraffic = pending.mirrorTraffic;
+    e.properties.traffic = pending.traffic;
+    e.tags = pending.tags;
+  };
+  if (!existing) settle();
   if (!existing) {
     // The scoring host belongs to the cloud the endpoint was created in (that of the ARM host it was PUT to).
     e.properties.scoringUri = `https://${scoringHost(w, name, cloudOfArmBase(call.base))}/score`;
     e.properties.swaggerUri = `https://${scoringHost(w, name, cloudOfArmBase(call.base))}/swagger.json`;
   }
   e.properties.provisioningState = existing ? 'Updating' : 'Creating';
-  e.tags = isObj(body['tags']) ? body['tags'] : e.tags;
   let sai: PrincipalRec | undefined;
   if (!existing && idType.includes('SystemAssigned')) sai = createSystemAssignedIdentity(w, e);
   w.endpoints.set(name.toLowerCase(), e);
@@ -336,6 +342,7 @@ export function putEndpoint(call: ArmCall): EmuResponse {
   const result: OperationRec['result'] = permitted ? { status: 'Succeeded' } : callerLacksListSecrets(call, 'online endpoint');
   const op = startOperation(w, 'AzureAsyncOperation', id, result, () => {
     e.properties.provisioningState = permitted ? 'Succeeded' : 'Failed';
+    if (permitted && existing) settle();
     if (!permitted || !sai) return;
     applyScenarioSaiGrants(w, e, sai);
     // AcrPull, Storage Blob Data Reader and (with the flag, the creator being allowed) Connection Secrets Reader.
@@ -527,7 +534,9 @@ export function putDeployment(call: ArmCall): EmuResponse {
   }, existing ? 'deploymentUpdate' : 'deploymentCreate');
   const headers = lroHeaders(call, op, e.location, { resourceUrl: `${call.base}${call.req.path}?api-version=${call.apiVersion}` });
   d.properties.properties = { ...(isObj(d.properties.properties) ? d.properties.properties : {}), AzureAsyncOperationUri: headers['Azure-AsyncOperation'] ?? '' };
-  return json(existing ? 200 : 201, deploymentResource(d), headers);
+  // Recorded (azure-cli-extensions test_online_endpoint_mir_deployment_update): an update of an existing deployment answers 201 too,
+  // its body already showing the new model and capacity (unlike an endpoint update's, which shows the traffic it held).
+  return json(201, deploymentResource(d), headers);
 }
 
 function limitError(props: Obj, sku: Obj): EmuResponse | undefined {

@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { admin, credential, scenarioPath, spawnEmulator, useEmulator, wsPath } from './harness.ts';
 import type { Emu } from './harness.ts';
-import { API, deploymentBody, mlClient, raw } from './ml-test-client.ts';
+import { API, deploymentBody, mlClient, putAndPoll, raw } from './ml-test-client.ts';
 import { proxyFetch } from './proxy-fetch.ts';
 import { summarize, tryJson } from './recorded-shape.ts';
+import { SDK_POLL_INTERVAL_MS } from '../../src/apply/lro.ts';
 import type { Exchange, RawExchange } from './recorded-shape.ts';
 
 const fixture = (name: string): { source: string; exchanges: Exchange[] } => JSON.parse(readFileSync(new URL(`../fixtures/recorded/${name}`, import.meta.url), 'utf8')) as { source: string; exchanges: Exchange[] };
@@ -24,6 +25,11 @@ const GAPS: Record<string, string> = {
   'ml-online#9 shape: properties.modelMountPath, properties.privateNetworkConnection': 'api-version gap: as above',
   'ml-online#4 vocabulary: {"provisioningState":"Succeeded"}': 'api-version gap: asset versions carry provisioningState from 2023 on (contracts ModelVersions_Get / EnvironmentVersions_Get 2026-09-01); 2022-05-01 had none',
   'ml-online#5 vocabulary: {"provisioningState":"Succeeded"}': 'api-version gap: as above',
+  'cli-online-deployment#5 vocabulary: {"provisioningState":"Succeeded"}': 'api-version gap: as ml-online#4 (the cassette answered 2022-02-01-preview / 2022-05-01)',
+  'cli-online-deployment#6 shape: properties.modelMountPath, properties.privateNetworkConnection': 'api-version gap: as ml-online#6',
+  'cli-online-deployment#9 shape: properties.modelMountPath, properties.privateNetworkConnection': 'api-version gap: as ml-online#6',
+  'cli-online-deployment-update#0 shape: properties.modelMountPath, properties.privateNetworkConnection': 'api-version gap: as ml-online#6',
+  'cli-online-deployment-update#3 shape: properties.modelMountPath, properties.privateNetworkConnection': 'api-version gap: as ml-online#6',
 };
 
 type Axis = 'code' | 'headers' | 'vocabulary' | 'shape';
@@ -60,11 +66,16 @@ function judge(name: string, recorded: Exchange[], seen: Exchange[]): { total: n
 describe('recorded Azure exchanges (test/fixtures/recorded)', () => {
   let emu: Emu;
   const log: RawExchange[] = [];
+  const figures: Array<ReturnType<typeof judge>> = [];
   before(async () => {
     emu = await spawnEmulator(scenarioPath('demo.yml'));
     useEmulator(emu);
   });
-  after(() => emu.stop());
+  after(async () => {
+    const sum = (k: Axis | 'all') => figures.reduce((n, f) => n + f.matched[k], 0);
+    console.log(`recorded, all fixtures: ${figures.reduce((n, f) => n + f.total, 0)} exchanges; code ${sum('code')}, headers ${sum('headers')}, vocabulary ${sum('vocabulary')}, shape ${sum('shape')}, all four ${sum('all')}`);
+    await emu.stop();
+  });
 
   /** One request through the real ML client's pipeline, kept for the comparison. */
   const send = async (method: 'GET' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<{ status: number; headers: Record<string, string>; body: Record<string, unknown> }> => {
@@ -99,8 +110,110 @@ describe('recorded Azure exchanges (test/fixtures/recorded)', () => {
     const del = await send('DELETE', ep);
     await pollOnce(del.headers['azure-asyncoperation'] ?? '');
     const r = judge('ml-online', fixture('ml-online.json').exchanges, summarize(log));
+    figures.push(r);
     assert.equal(r.matched.code, r.total);
     assert.equal(r.matched.headers, r.total);
+  });
+
+  /** One sequence of its own: requests through the real ML client, kept for the comparison. */
+  const recorder = () => {
+    const seen: RawExchange[] = [];
+    const client = mlClient(emu);
+    const call = async (method: 'GET' | 'PUT' | 'DELETE', url: string, body?: unknown) => {
+      const res = await raw(client, method, url, body);
+      seen.push({ method, url, status: res.status, headers: res.headers, req: body, body: res.body });
+      return res;
+    };
+    return { seen, call };
+  };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /** Polls as azure-core does: one interval before each poll, until a terminal status. */
+  const sdkPolls = async (call: ReturnType<typeof recorder>['call'], url: string, intervalMs: number): Promise<void> => {
+    for (let i = 0; i < 2000; i++) {
+      await sleep(intervalMs);
+      if ((await call('GET', url)).body['status'] !== 'Updating') return;
+    }
+  };
+
+  it('az ml online-endpoint create, online-deployment create --all-traffic (azure-cli-extensions cassette) answers as Azure did, on the realistic clock', async () => {
+    // Azure's recorded durations × SCALE, polled at azure-ai-ml's cadence × SCALE (the cassette's date headers: 30 s, 5 s).
+    const SCALE = 0.01;
+    await admin(emu, 'PATCH', '/knobs', { lro: { profile: 'realistic', realisticScale: SCALE } });
+    try {
+      const { seen, call } = recorder();
+      const ws = wsPath(emu);
+      const ep = `${ws}/onlineEndpoints/cli-ep?api-version=${API}`;
+      const endpoint = (traffic: Record<string, number>) => ({ tags: { endpointkey1: 'newval1', dummy: 'dummy' }, location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'AMLToken', description: 'some description', properties: {}, mirrorTraffic: {}, traffic } });
+      await call('GET', ep);
+      const put = await call('PUT', ep, endpoint({}));
+      await sdkPolls(call, put.headers['azure-asyncoperation'] ?? '', SDK_POLL_INTERVAL_MS.endpoint * SCALE);
+      await call('GET', ep);
+      const sub = emu.inputs['subscription-id'] ?? '';
+      await call('PUT', `${ws}/models/demo-model/versions/1?api-version=${API}`, { properties: { properties: {}, tags: {}, isAnonymous: false, isArchived: false, modelType: 'custom_model', modelUri: `azureml://subscriptions/${sub}/resourcegroups/demo-rg/workspaces/demo-ws/datastores/workspaceblobstore/paths/LocalUpload/98caf8d6/sklearn_regression_model.pkl` } });
+      const body = deploymentBody(emu, {}) as { properties: Record<string, unknown> };
+      const codeId = `${ws.replace('https://management.azure.com', '')}/codes/cli-code/versions/1`;
+      const dep = await call('PUT', `${ws}/onlineEndpoints/cli-ep/deployments/cli-dep?api-version=${API}`, { ...body, properties: { ...body.properties, codeConfiguration: { codeId, scoringScript: 'score.py' }, description: 'description for online deployment', appInsightsEnabled: false, scaleSettings: { scaleType: 'Default' } } });
+      await sdkPolls(call, dep.headers['azure-asyncoperation'] ?? '', SDK_POLL_INTERVAL_MS.deployment * SCALE);
+      await call('GET', `${ws}/onlineEndpoints/cli-ep/deployments/cli-dep?api-version=${API}`);
+      const traffic = await call('PUT', ep, endpoint({ 'cli-dep': 100 }));
+      await sdkPolls(call, traffic.headers['azure-asyncoperation'] ?? '', SDK_POLL_INTERVAL_MS.endpoint * SCALE);
+      await call('GET', ep);
+      const recorded = fixture('cli-online-deployment.json').exchanges;
+      figures.push(judge('cli-online-deployment', recorded, summarize(seen)));
+      // The cassette's date headers: azure-ai-ml waited 30 s before each endpoint poll and 5 s before each deployment
+      // poll, the schedule the action keeps (src/apply/lro.ts SDK_POLL_INTERVAL_MS).
+      const gaps = (i: number) => recorded[i]?.pollGapsS ?? [];
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      assert.equal(median([...gaps(2), ...gaps(3), ...gaps(11)]), SDK_POLL_INTERVAL_MS.endpoint / 1000);
+      assert.equal(median([...gaps(7), ...gaps(8)]), SDK_POLL_INTERVAL_MS.deployment / 1000);
+    } finally {
+      await admin(emu, 'PATCH', '/knobs', { lro: { profile: 'fast', pollsBeforeDone: 1 } });
+    }
+  });
+
+  it('az ml online-endpoint create, update --set tags, delete --no-wait (azure-cli-extensions cassette) answers as Azure did', async () => {
+    // Both operations had ended (23 s, 11 s) when azure-ai-ml polled after 30 s: the first poll sees the end.
+    await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 0 } });
+    try {
+      const { seen, call } = recorder();
+      const ws = wsPath(emu);
+      const ep = `${ws}/onlineEndpoints/cli-tags-ep?api-version=${API}`;
+      const endpoint = (tags: Record<string, string>) => ({ tags, location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'AMLToken', description: 'some description', properties: {}, mirrorTraffic: {}, traffic: {} } });
+      await call('GET', ep);
+      const put = await call('PUT', ep, endpoint({ endpointkey1: 'newval1', dummy: 'dummy' }));
+      await sdkPolls(call, put.headers['azure-asyncoperation'] ?? '', 1);
+      await call('GET', ep);
+      await call('GET', `${ws}/onlineEndpoints/cli-tags-ep/deployments?api-version=${API}`);
+      const update = await call('PUT', ep, endpoint({ endpointkey1: 'newval1', dummy: 'dummy', new_tag: 'new_val' }));
+      await sdkPolls(call, update.headers['azure-asyncoperation'] ?? '', 1);
+      await call('GET', ep);
+      await call('DELETE', ep);
+      figures.push(judge('cli-online-endpoint', fixture('cli-online-endpoint.json').exchanges, summarize(seen)));
+    } finally {
+      await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 1 } });
+    }
+  });
+
+  it('az ml online-deployment update (azure-cli-extensions cassette): an existing deployment answers 201 and polls like a new one, then delete', async () => {
+    await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 2 } });
+    try {
+      const ws = wsPath(emu);
+      const ep = `${ws}/onlineEndpoints/cli-upd-ep?api-version=${API}`;
+      const url = `${ws}/onlineEndpoints/cli-upd-ep/deployments/cli-upd-dep?api-version=${API}`;
+      const client = mlClient(emu);
+      await putAndPoll(client, ep, { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'AMLToken', traffic: {} } });
+      const base = deploymentBody(emu, {}) as { properties: Record<string, unknown>; sku: Record<string, unknown> };
+      const body = { ...base, properties: { ...base.properties, codeConfiguration: { codeId: `${ws.replace('https://management.azure.com', '')}/codes/cli-code/versions/1`, scoringScript: 'score.py' } } };
+      await putAndPoll(client, url, body);
+      const { seen, call } = recorder();
+      const update = await call('PUT', url, { ...body, sku: { ...body.sku, name: 'Default', capacity: 2 } });
+      await sdkPolls(call, update.headers['azure-asyncoperation'] ?? '', 1);
+      await call('GET', url);
+      await call('DELETE', ep);
+      figures.push(judge('cli-online-deployment-update', fixture('cli-online-deployment-update.json').exchanges, summarize(seen)));
+    } finally {
+      await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 1 } });
+    }
   });
 
   it('Key Vault secrets: the challenge, an empty versions list for a secret that does not exist, SecretNotFound', async () => {
@@ -118,6 +231,7 @@ describe('recorded Azure exchanges (test/fixtures/recorded)', () => {
     await get('/secrets/never-created/versions', '7.0', true);
     await get('/secrets/never-created/', '7.1-preview', true);
     const r = judge('keyvault-secrets', fixture('keyvault-secrets.json').exchanges, summarize(seen));
+    figures.push(r);
     assert.equal(r.matched.all, r.total);
   });
 });

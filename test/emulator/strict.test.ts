@@ -37,6 +37,26 @@ describe('strict as Azure', () => {
     await admin(emu, 'PATCH', '/knobs', { lro: { profile: 'fast', pollsBeforeDone: 1 } });
   });
 
+  it('an endpoint update answers 201 with the traffic and tags it held, Updating; the new ones hold once it has ended (recorded)', async () => {
+    await admin(emu, 'PATCH', '/knobs', { lro: { pollsBeforeDone: 1, durationMs: 300 } });
+    try {
+      const client = mlClient(emu);
+      const live = (await raw(client, 'GET', ep())).body as { location: string; identity: Json; tags?: Record<string, string>; properties: Json };
+      const body = (traffic: Record<string, number>, tags: Record<string, string>) => ({ location: live.location, identity: { type: (live.identity as { type: string }).type }, tags, properties: { authMode: live.properties['authMode'], traffic } });
+      const before = live.tags ?? {};
+      const { put, final } = await putAndPoll(client, ep(), body({ blue: 0 }, { ...before, owner: 'ops' }), 100);
+      assert.equal(put.status, 201);
+      const answered = put.body as { tags?: Record<string, string>; properties: Json };
+      assert.deepEqual([answered.properties['provisioningState'], answered.properties['traffic'], answered.tags?.['owner']], ['Updating', { blue: 100 }, undefined], 'the 201 body shows what the endpoint held');
+      assert.equal(final['status'], 'Succeeded');
+      const after = (await raw(client, 'GET', ep())).body as { tags?: Record<string, string>; properties: Json };
+      assert.deepEqual([after.properties['traffic'], after.tags?.['owner']], [{ blue: 0 }, 'ops']);
+      await putAndPoll(client, ep(), body({ blue: 100 }, before), 100);
+    } finally {
+      await admin(emu, 'PATCH', '/knobs', { lro: { durationMs: 0 } });
+    }
+  });
+
   it('getLogs: an invalid containerType is refused; a container that never ran has no logs yet (try again later)', async () => {
     assert.equal((await logs('blue', { containerType: 'Sidecar', tail: 10 })).status, 400);
     assert.equal((await logs('blue', { containerType: 'InferenceServer', tail: 10 })).status, 200);
