@@ -6,6 +6,7 @@
 // assignments), so a typical run takes three round trips after sign-in.
 import type {
   CallerFacts,
+  ComputeFacts,
   LiveEndpointFacts,
   Lookup,
   PermissionFacts,
@@ -92,10 +93,8 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
   const uaiIds = unique((input.endpoint?.identity?.userAssignedIdentities ?? []).map((u) => u.resourceId));
   const userAssigned = Object.fromEntries(uaiIds.map((id) => [id.toLowerCase(), readUserAssignedIdentity(arm, id)]));
   const assets = readAssets(ml, input.deployments);
-  // A Kubernetes endpoint's compute: one GET (type and instance types).
-  const computeRef = input.endpoint?.compute;
-  const computeName = computeRef ? computeKey(computeRef) : undefined;
-  const computes = computeRef && computeName ? { [computeName]: readCompute(ml, computeRef.id ?? computeRef.name ?? computeName) } : {};
+  // A Kubernetes endpoint's compute: one GET (type and instance types), as soon as its name is known.
+  const computes = readEndpointCompute(ml, input, endpoint);
   const callerPermissions: Record<string, Promise<Lookup<PermissionFacts[]>>> = {
     [session.workspacePath]: readCallerPermissions(arm, session.workspacePath),
   };
@@ -174,7 +173,7 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
     userAssignedIdentities: await settle(userAssigned),
     roleDefinitions,
     assets: await settle(assets),
-    computes: await settle(computes),
+    computes: await computes,
     vmSizes: await vmSizes,
     usages: await usages,
   };
@@ -187,7 +186,7 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
       principalScopes: assignmentReads.size,
       roleDefinitions: definitionsByKey.size,
       assets: Object.keys(assets).length,
-      computes: Object.keys(computes).length,
+      computes: Object.keys(facts.computes ?? {}).length,
       secretNameLists: Object.keys(facts.secretNames ?? {}).length,
       addressLists: workspaceAddress.problem && workspaceAddress.problem !== 'refused' ? 1 : 0,
       durationMs: Math.round(performance.now() - started),
@@ -238,6 +237,22 @@ function mergeAssignments(reads: Lookup<RoleAssignmentFacts[]>[]): Lookup<RoleAs
   const byId = new Map<string, RoleAssignmentFacts>();
   for (const r of reads) if (r.kind === 'found') for (const a of r.value) byId.set(a.id.toLowerCase(), a);
   return { kind: 'found', value: [...byId.values()] };
+}
+
+/**
+ * The compute a Kubernetes endpoint runs on: named by the endpoint file, or, when only deployment
+ * files were given, by the live endpoint's `properties.compute` (read as soon as the endpoint GET
+ * answers). No endpoint either: nothing to read (endpoint-not-found says why). docs/online-checks.md §kubernetes-compute.
+ */
+async function readEndpointCompute(ml: Parameters<typeof readCompute>[0], input: GatherInput, endpoint: Promise<Lookup<LiveEndpointFacts>>): Promise<Record<string, Lookup<ComputeFacts>>> {
+  let named = input.endpoint?.compute;
+  if (!input.endpoint && input.deployments.length > 0) {
+    const live = await endpoint;
+    if (live.kind === 'found' && live.value.compute) named = { id: live.value.compute };
+  }
+  const key = named ? computeKey(named) : undefined;
+  if (!named || !key) return {};
+  return { [key]: await readCompute(ml, named.id ?? named.name ?? key) };
 }
 
 function readAssets(ml: Parameters<typeof readAsset>[0], deployments: DeploymentSpec[]): Record<string, Promise<Lookup<{ id: string }>>> {

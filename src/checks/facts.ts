@@ -127,6 +127,8 @@ export interface LiveEndpointFacts {
   mirrorTraffic: Record<string, number>;
   scoringUri?: string;
   swaggerUri?: string;
+  /** Additive: `properties.compute` (a Kubernetes endpoint's attached compute, an ARM id), when set. */
+  compute?: string;
   /** `properties.properties` as the service holds it (the enforce flag lives there). */
   properties: Record<string, string>;
   /** The GET body as received, for the plan's field-level diff. */
@@ -225,7 +227,7 @@ export interface ValidateFacts {
   vmSizes: Lookup<VmSizeFacts[]>;
   /** Core quota per VM family in the workspace's region. */
   usages: Lookup<UsageFacts[]>;
-  /** Additive: the compute a Kubernetes endpoint names, by compute name lower-cased. */
+  /** Additive: the compute a Kubernetes endpoint names (in its file, else on the live endpoint), by compute name lower-cased. */
   computes?: Record<string, Lookup<ComputeFacts>>;
   /** Additive: every local model/code/build-context path the deployments upload (src/assets/plan.ts). */
   localAssets?: LocalAssetFacts[];

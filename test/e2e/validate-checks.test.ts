@@ -4,7 +4,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { admin, type Emu } from '../emulator/harness.ts';
-import { CONN, KV, SEEDED_SECRET_VALUES, WS, armAs, deploymentYaml, lineOf, runValidate, startWorld, writesLogged } from './validate-world.ts';
+import { CONN, KV, SEEDED_SECRET_VALUES, WS, armAs, deploymentYaml, lineOf, putAndWait, runValidate, startWorld, writesLogged } from './validate-world.ts';
 
 const CURRENT = 'c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3';
 
@@ -71,6 +71,24 @@ describe('validate: secret names and connection keys (emulator, dist/index.js)',
         assert.deepEqual(await writesLogged(emu), []);
       });
     }
+    it('deployment files only, the live endpoint\'s cluster was detached: compute-not-found from properties.compute, on endpoint_name', async () => {
+      await attach();
+      const arm = armAs(emu);
+      const created = await putAndWait(arm, `${WS}/onlineEndpoints/ep-k8s`, { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { authMode: 'Key', compute: `${WS}/computes/k8s-cluster` } });
+      assert.equal(created.status, 'Succeeded', JSON.stringify(created));
+      await arm.send({ method: 'DELETE', path: `${WS}/computes/k8s-cluster`, apiVersion: '2026-03-01', query: { underlyingResourceAction: 'Detach' } });
+      await admin(emu, 'DELETE', '/requests');
+      const dep = deployment('cpu-small');
+      const run = await runValidate(emu, { deployment: dep });
+      assert.equal(run.code, 1, run.stdout.slice(-2000));
+      const a = run.annotations.find((x) => x.properties.title?.startsWith('compute-not-found:'));
+      assert.ok(a, run.stdout.slice(-3000));
+      assert.deepEqual([a.properties.file, Number(a.properties.line), Number(a.properties.col)], ['deployment.yml', lineOf(dep, 'endpoint_name:'), 'endpoint_name: '.length + 1]);
+      assert.match(a.message, /compute k8s-cluster \(properties\.compute of the live endpoint ep-k8s; no endpoint file was given\): the workspace has no compute of that name/);
+      const log = (await admin<{ method: string; path: string }[]>(emu, 'GET', '/requests')).body;
+      assert.equal(log.filter((r) => r.method === 'GET' && /\/computes\/k8s-cluster$/i.test(r.path)).length, 1, 'one compute GET');
+      assert.deepEqual(await writesLogged(emu), []);
+    });
     it('the compute and instance type exist: no compute finding', async () => {
       await attach();
       const run = await runValidate(emu, { endpoint: endpoint('k8s-cluster'), deployment: deployment('gpu-large') });

@@ -11,6 +11,7 @@ import { CLOUDS, cloudNamed, cloudOfArmBase } from './clouds.ts';
 import type { Cloud } from './clouds.ts';
 import { grantServiceRoles, platformRoleFailure, uaiPlatformRoleGaps } from './identity-rules.ts';
 import { advanceFor, lroHeaders, startOperation } from './lro.ts';
+import { computeAttached } from './computes.ts';
 import { checkQuota } from './quota.ts';
 import { resolveEnvironment } from './secret-injection.ts';
 import { deploymentProperties } from './service-defaults.ts';
@@ -286,6 +287,10 @@ export function putEndpoint(call: ArmCall): EmuResponse {
   }
   const mirrorError = validateMirrorTraffic(body, props, existing, isObj(props['traffic']) ? traffic : existing?.properties.traffic ?? {});
   if (mirrorError) return mirrorError;
+  // A Kubernetes endpoint is created on an attached compute of the workspace (assumed: the service refuses a
+  // compute it cannot find; its text is not documented). Kept as sent, an ARM id (contracts OnlineEndpoints_Get `compute`).
+  const compute = typeof props['compute'] === 'string' ? props['compute'] : undefined;
+  if (compute && !existing && !computeAttached(w, compute)) return userError(`Compute '${compute}' does not exist in workspace '${w.scenario.workspace.name}': attach a Kubernetes cluster before creating an endpoint on it.`, 'NotFound');
 
   const id = `${w.workspaceId}/onlineEndpoints/${name}`;
   const e: EndpointRec = existing ?? {
@@ -300,6 +305,7 @@ export function putEndpoint(call: ArmCall): EmuResponse {
   e.properties.authMode = authMode;
   e.properties.publicNetworkAccess = typeof props['publicNetworkAccess'] === 'string' ? props['publicNetworkAccess'] : 'Enabled';
   e.properties.mirrorTraffic = isObj(props['mirrorTraffic']) ? props['mirrorTraffic'] : {};
+  if (compute && !existing) e.properties['compute'] = compute;
   if (isObj(props['traffic'])) e.properties.traffic = traffic;
   if (!existing) {
     // The scoring host belongs to the cloud the endpoint was created in (that of the ARM host it was PUT to).
