@@ -11,6 +11,7 @@ import type {
   Lookup,
   PermissionFacts,
   PrincipalFacts,
+  RegistryMissFacts,
   RoleAssignmentFacts,
   RoleDefinitionFacts,
   SecretVersionFacts,
@@ -27,6 +28,7 @@ import { readSecretNames, readSecretVersions, readVault, secretVersionFacts, vau
 import { readAsset, readConnection, readConnectionNames, readDeployments, readEndpoint, readUsages, readVmSizes } from './ml.ts';
 import { readWorkspaceAddress } from './workspace.ts';
 import { readCompute } from './compute.ts';
+import { registryReader } from './registry.ts';
 import { computeKey } from '../checks/kubernetes-compute.ts';
 import { roleDefinitionKey } from '../checks/rbac.ts';
 import { readAssignments, readCallerPermissions, readRoleDefinition } from './rbac.ts';
@@ -92,7 +94,7 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
   }
   const uaiIds = unique((input.endpoint?.identity?.userAssignedIdentities ?? []).map((u) => u.resourceId));
   const userAssigned = Object.fromEntries(uaiIds.map((id) => [id.toLowerCase(), readUserAssignedIdentity(arm, id)]));
-  const assets = readAssets(ml, input.deployments);
+  const { assets, misses: registryMisses } = readAssets(ml, registryReader({ arm, cloud: session.cloud }), input.deployments);
   // A Kubernetes endpoint's compute: one GET (type and instance types), as soon as its name is known.
   const computes = readEndpointCompute(ml, input, endpoint);
   const callerPermissions: Record<string, Promise<Lookup<PermissionFacts[]>>> = {
@@ -173,6 +175,7 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
     userAssignedIdentities: await settle(userAssigned),
     roleDefinitions,
     assets: await settle(assets),
+    registryMisses: await registryMisses,
     computes: await computes,
     vmSizes: await vmSizes,
     usages: await usages,
@@ -255,15 +258,29 @@ async function readEndpointCompute(ml: Parameters<typeof readCompute>[0], input:
   return { [key]: await readCompute(ml, named.id ?? named.name ?? key) };
 }
 
-function readAssets(ml: Parameters<typeof readAsset>[0], deployments: DeploymentSpec[]): Record<string, Promise<Lookup<{ id: string }>>> {
+/**
+ * One read per distinct asset reference: workspace assets through ARM (src/azure/ml.ts), registry
+ * assets through registry discovery and the registry's own host (src/azure/registry.ts), with, for
+ * a registry asset that does not exist, what is missing.
+ */
+function readAssets(ml: Parameters<typeof readAsset>[0], registry: ReturnType<typeof registryReader>, deployments: DeploymentSpec[]): { assets: Record<string, Promise<Lookup<{ id: string }>>>; misses: Promise<Record<string, RegistryMissFacts> | undefined> } {
   const out: Record<string, Promise<Lookup<{ id: string }>>> = {};
+  const misses: Array<Promise<[string, RegistryMissFacts | undefined]>> = [];
   const refs: AssetRef[] = deployments.flatMap((d) => [d.model, d.environment, d.code].flatMap((a) => (a?.kind === 'ref' ? [a.ref] : [])));
   for (const ref of refs) {
     if (ref.text in out) continue;
+    if (ref.kind === 'registry') {
+      const read = registry(ref);
+      if (!read) continue;
+      out[ref.text] = read.then((r) => r.asset);
+      misses.push(read.then((r) => [ref.text, r.miss]));
+      continue;
+    }
     const read = readAsset(ml, ref);
     if (read) out[ref.text] = read;
   }
-  return out;
+  const settled = Promise.all(misses).then((entries) => entries.filter((e): e is [string, RegistryMissFacts] => e[1] !== undefined));
+  return { assets: out, misses: settled.then((entries) => (entries.length ? Object.fromEntries(entries) : undefined)) };
 }
 
 async function settle<T>(record: Record<string, Promise<T>>): Promise<Record<string, T>> {
