@@ -5,27 +5,18 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLOUDS } from './clouds.ts';
 import { registryReader, type RegistryRef } from './registry.ts';
-import { ArmError, type ArmClient, type ArmRequest } from './rest.ts';
+import { ArmError } from './rest.ts';
+import { scriptedArm } from './testkit.ts';
 
 const DISCOVERY = (name: string) => `https://eastus.api.azureml.ms/registrymanagement/v1.0/registries/${name}/discovery`;
 const BASE = 'https://westus2.api.azureml.ms/mferp/managementfrontend/subscriptions/reg-sub/resourceGroups/reg-rg/providers/Microsoft.MachineLearningServices/registries/contoso';
 const Q = '?api-version=2021-10-01-dataplanepreview';
 const discovered = (host = 'https://westus2.api.azureml.ms/') => ({ registryName: 'contoso', primaryRegion: 'westus2', subscriptionId: 'reg-sub', resourceGroup: 'reg-rg', primaryRegionResourceProviderUri: host });
 
-function scripted(answers: Record<string, unknown>): { arm: ArmClient; sent: string[] } {
-  const sent: string[] = [];
-  return {
-    sent,
-    arm: {
-      async send<T>(req: ArmRequest) {
-        sent.push(req.path);
-        const a = answers[req.path];
-        if (typeof a === 'number') throw new ArmError({ status: a, code: a === 403 ? 'AuthorizationFailed' : `Http${a}`, message: String(a), method: 'GET', path: req.path.replace(/^https:\/\/[^/]+/, '').split('?')[0] ?? '' });
-        if (a === undefined) throw new ArmError({ status: 404, code: 'UserError', message: 'not found', method: 'GET', path: req.path });
-        return { status: 200, headers: {}, body: a as T };
-      },
-    },
-  };
+/** A status number scripts that error (the path as ArmError carries it: no host, no query). */
+function scripted(answers: Record<string, unknown>) {
+  const errorFor = (status: number, url: string) => new ArmError({ status, code: status === 403 ? 'AuthorizationFailed' : `Http${status}`, message: String(status), method: 'GET', path: url.replace(/^https:\/\/[^/]+/, '').split('?')[0] ?? '' });
+  return scriptedArm(Object.fromEntries(Object.entries(answers).map(([url, a]) => [url, typeof a === 'number' ? errorFor(a, url) : a])));
 }
 
 const ref = (uri: string, type: RegistryRef['type'] = 'models'): RegistryRef => ({ kind: 'registry', type, uri, text: uri });

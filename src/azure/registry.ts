@@ -19,7 +19,7 @@ import type { ArmClient } from './rest.ts';
 
 /** The api-version of azure-ai-ml's registry client (`_restclient/v2021_10_01_dataplanepreview`). */
 export const REGISTRY_API_VERSION = '2021-10-01-dataplanepreview';
-/** What reading a registry asset needs (granted by the AzureML Registry User role). */
+/** What reading a registry asset needs (the Reader role grants it; docs: "Manage Azure Machine Learning registries", RBAC). */
 export const REGISTRY_ASSET_READ_PERMISSION = 'Microsoft.MachineLearningServices/registries/assets/read';
 
 export type RegistryRef = Extract<AssetRef, { kind: 'registry' }>;

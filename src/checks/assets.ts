@@ -31,7 +31,7 @@ export const assetsCheck = defineCheck('assets', ['asset-not-found', 'cannot-ver
         const registry = ref.kind === 'registry' ? parseRegistryUri(ref.uri)?.registry : undefined;
         out.findings.push(makeFinding('cannot-verify', at(d.file, span), `Cannot verify that ${field} ${ref.text} exists: ${lookup.why}.`, {
           hint: lookup.permission
-            ? `Give the workflow identity ${lookup.permission} ${registry ? `on registry ${registry} (e.g. the AzureML Registry User role)` : 'where the asset lives'}.`
+            ? `Give the workflow identity ${lookup.permission} ${registry ? `on registry ${registry} (the Reader role on the registry grants it)` : 'where the asset lives'}.`
             : 'Give the workflow identity read access to the workspace or registry that holds the asset.',
         }));
         continue;

@@ -17,7 +17,7 @@ import type { ScenarioRegistry } from './scenario.ts';
 
 /** The api-version azure-ai-ml's registry client (v2021_10_01_dataplanepreview) sends; the only one served. */
 export const REGISTRY_API_VERSIONS = ['2021-10-01-dataplanepreview'];
-/** The data action a registry asset read needs (the AzureML Registry User role grants it). */
+/** The action a registry asset read needs (Reader grants it; "Manage Azure Machine Learning registries"). */
 export const REGISTRY_ASSET_READ = 'Microsoft.MachineLearningServices/registries/assets/read';
 
 export function registryArmId(r: ScenarioRegistry): string {
