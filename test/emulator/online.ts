@@ -12,6 +12,7 @@ import type { Cloud } from './clouds.ts';
 import { grantServiceRoles, platformRoleFailure, uaiPlatformRoleGaps } from './identity-rules.ts';
 import { advanceFor, lroHeaders, startOperation } from './lro.ts';
 import { computeAttached } from './computes.ts';
+import { registryAssetExists } from './registries.ts';
 import { checkQuota } from './quota.ts';
 import { resolveEnvironment } from './secret-injection.ts';
 import { deploymentProperties } from './service-defaults.ts';
@@ -419,8 +420,10 @@ export function getDeployment(call: ArmCall): EmuResponse {
 
 function assetExists(w: World, ref: unknown, kind: 'models' | 'environments'): boolean {
   if (typeof ref !== 'string') return true;
+  const inRegistry = registryAssetExists(w.scenario.registries, ref);
+  if (inRegistry !== undefined) return inRegistry;
   const m = new RegExp(`/workspaces/([^/]+)/${kind}/([^/]+)/versions/([^/]+)$`, 'i').exec(ref);
-  if (!m || (m[1] ?? '').toLowerCase() !== w.scenario.workspace.name.toLowerCase()) return true; // registry / curated / other forms are not checked
+  if (!m || (m[1] ?? '').toLowerCase() !== w.scenario.workspace.name.toLowerCase()) return true; // curated and other forms are not checked
   return w.assets.has(`${kind}/${m[2] ?? ''}/${m[3] ?? ''}`.toLowerCase());
 }
 

@@ -71,4 +71,16 @@ describe('registries (regional ML API hosts)', () => {
     const curated = await get(`${asset('eastus.api.azureml.ms', sub, 'azureml-rg', 'azureml', 'environments/sklearn-1.5')}${Q}`);
     assert.equal(curated.status, 200, curated.body);
   });
+  it('a deployment PUT resolves registry URIs: a missing version is refused (400 NotFound), an existing one and labels/latest are accepted', async () => {
+    const url = `https://management.azure.com/subscriptions/${sub}/resourceGroups/${emu.inputs['resource-group'] ?? ''}/providers/Microsoft.MachineLearningServices/workspaces/${emu.inputs['workspace-name'] ?? ''}/onlineEndpoints/existing-ep/deployments/REG?api-version=2026-09-01`;
+    const put = (name: string, model: string) => proxyFetch(emu, url.replace('REG', name), {
+      method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ location: 'eastus', sku: { name: 'Default', capacity: 1 }, properties: { endpointComputeType: 'Managed', instanceType: 'Standard_DS3_v2', model, environmentId: 'azureml://registries/azureml/environments/sklearn-1.5/labels/latest' } }),
+    });
+    const missing = await put('reg-missing', 'azureml://registries/demo-registry/models/fraud-model/versions/9');
+    assert.equal(missing.status, 400, missing.body);
+    assert.match(missing.body, /NotFound/);
+    const ok = await put('reg-ok', 'azureml://registries/demo-registry/models/fraud-model/versions/2');
+    assert.ok(ok.status === 200 || ok.status === 201, ok.body);
+  });
 });

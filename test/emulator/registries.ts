@@ -94,3 +94,15 @@ function route(ctx: Ctx, req: EmuRequest): EmuResponse {
   const v = versions.find((a) => a.version === version);
   return v ? json(200, resource(v)) : mlError(404, 'UserError', `Could not find asset with ID: azureml://registries/${r.name}/${type}/${name}/versions/${version ?? ''}`, 'NotFound');
 }
+
+/**
+ * Whether a registry URI (`azureml://registries/<reg>/<type>/<name>/versions/<v>` or `…/labels/latest`) names an asset
+ * the scenario's registries hold: what a deployment PUT that sends one resolves. Other shapes: undefined (not a registry URI).
+ */
+export function registryAssetExists(registries: ScenarioRegistry[], uri: string): boolean | undefined {
+  const m = /^azureml:\/\/registries\/([^/]+)\/(models|environments|codes)\/([^/]+)\/(versions|labels)\/([^/]+)$/i.exec(uri);
+  if (!m) return undefined;
+  const r = registries.find((x) => x.name.toLowerCase() === (m[1] ?? '').toLowerCase());
+  const versions = (r?.assets ?? []).filter((a) => a.kind === (m[2] ?? '').toLowerCase() && a.name === m[3]);
+  return (m[4] ?? '').toLowerCase() === 'versions' ? versions.some((a) => a.version === m[5]) : (m[5] ?? '') === 'latest' && versions.length > 0;
+}
