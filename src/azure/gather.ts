@@ -50,6 +50,8 @@ export interface ReadSummary {
   principalScopes: number;
   roleDefinitions: number;
   assets: number;
+  /** Additive: of `assets`, those read from Azure ML registries (src/azure/registry.ts). */
+  registryAssets?: number;
   /** Additive: Kubernetes computes read (one GET each). */
   computes?: number;
   /** Additive: Key Vault secret-name listings (one per vault with a missing referenced secret). */
@@ -189,6 +191,7 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
       principalScopes: assignmentReads.size,
       roleDefinitions: definitionsByKey.size,
       assets: Object.keys(assets).length,
+      registryAssets: Object.keys(assets).filter((text) => text.startsWith('azureml://registries/')).length,
       computes: Object.keys(facts.computes ?? {}).length,
       secretNameLists: Object.keys(facts.secretNames ?? {}).length,
       addressLists: workspaceAddress.problem && workspaceAddress.problem !== 'refused' ? 1 : 0,

@@ -106,6 +106,7 @@ describe('validate: secret names and connection keys (emulator, dist/index.js)',
       const run = await runValidate(emu, { deployment: registryDeployment('azureml://registries/val-registry/models/fraud-model/versions/2') });
       assert.deepEqual(assetAnnotations(run).map((a) => `${a.properties.title ?? ''}: ${a.message}`), [], run.stdout.slice(-3000));
       assert.equal(run.code, 0, run.stdout.slice(-3000));
+      assert.match(run.stdout, /2 asset\(s\) \(2 in Azure ML registries\)/);
       const log = (await admin<{ method: string; host: string; path: string }[]>(emu, 'GET', '/requests')).body;
       const discoveries = log.filter((r) => r.host === 'eastus.api.azureml.ms' && r.path.endsWith('/discovery')).map((r) => r.path);
       assert.deepEqual(discoveries.sort(), ['/registrymanagement/v1.0/registries/azureml/discovery', '/registrymanagement/v1.0/registries/val-registry/discovery']);

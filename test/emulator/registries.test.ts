@@ -3,7 +3,8 @@
 // host only, api-version, RBAC on registries/assets/read, public registries, case-sensitive names.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { credential, scenarioPath, spawnEmulator, type Emu } from './harness.ts';
+import { ClientAssertionCredential } from '@azure/identity';
+import { credential, githubIdToken, scenarioPath, spawnEmulator, type Emu } from './harness.ts';
 import { proxyFetch } from './proxy-fetch.ts';
 
 const Q = '?api-version=2021-10-01-dataplanepreview';
@@ -82,5 +83,13 @@ describe('registries (regional ML API hosts)', () => {
     assert.match(missing.body, /NotFound/);
     const ok = await put('reg-ok', 'azureml://registries/demo-registry/models/fraud-model/versions/2');
     assert.ok(ok.status === 200 || ok.status === 201, ok.body);
+  });
+  it('sovereign clouds: discovery on their own ML API host with their own ARM token; a public-cloud token is refused there', async () => {
+    const govToken = (await new ClientAssertionCredential(emu.inputs['tenant-id'] ?? '', emu.inputs['client-id'] ?? '', () => githubIdToken(emu), { authorityHost: 'https://login.microsoftonline.us' }).getToken('https://management.usgovcloudapi.net/.default')).token;
+    const url = 'https://usgovarizona.api.ml.azure.us/registrymanagement/v1.0/registries/demo-registry/discovery';
+    const ok = await get(url, govToken);
+    assert.equal(ok.status, 200, ok.body);
+    assert.equal((JSON.parse(ok.body) as { primaryRegionResourceProviderUri: string }).primaryRegionResourceProviderUri, 'https://westus2.api.ml.azure.us/');
+    assert.equal((await get(url)).status, 401);
   });
 });
