@@ -1,8 +1,8 @@
-export const id = 148;
-export const ids = [148];
+export const id = 609;
+export const ids = [609];
 export const modules = {
 
-/***/ 9415:
+/***/ 9537:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -48,7 +48,7 @@ function withTraceTags(body, tags) {
 
 /***/ }),
 
-/***/ 7617:
+/***/ 9655:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -113,7 +113,7 @@ function pendingUploadCodeUri(blobUri, kind, name) {
 
 /***/ }),
 
-/***/ 7275:
+/***/ 2880:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -129,12 +129,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
 // EXTERNAL MODULE: ./lib/manifests/rest.js
-var rest = __webpack_require__(4138);
+var rest = __webpack_require__(2324);
 // EXTERNAL MODULE: ./lib/azure/assets.js
-var assets = __webpack_require__(9597);
+var assets = __webpack_require__(2144);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -434,7 +434,7 @@ async function contentHash(asset) {
 }
 
 // EXTERNAL MODULE: ./lib/assets/names.js
-var names = __webpack_require__(7617);
+var names = __webpack_require__(9655);
 ;// CONCATENATED MODULE: ./lib/assets/plan.js
 // What a run would do with the deployments' assets (docs/local-assets.md §5): for each model, code
 // and environment to register, its final name, version and ARM id, which local files it uploads
@@ -697,7 +697,7 @@ function planLines(plan) {
 
 /***/ }),
 
-/***/ 3884:
+/***/ 6658:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -707,9 +707,9 @@ function planLines(plan) {
 /* harmony export */   vc: () => (/* binding */ withAssetIds)
 /* harmony export */ });
 /* unused harmony exports uploadWith, limiter */
-/* harmony import */ var _azure_assets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9597);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7275);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7617);
+/* harmony import */ var _azure_assets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2144);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2880);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9655);
 // Deploy's side of the asset plan (docs/local-assets.md §6): upload what is not there yet and
 // register each version, then hand back the ids the deployment bodies carry. Files are streamed
 // (several at once, large ones in parallel blocks, each request retried by the storage pipeline);
@@ -927,7 +927,7 @@ function setPointer(doc, pointer, value) {
 
 /***/ }),
 
-/***/ 9597:
+/***/ 2144:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -936,9 +936,9 @@ function setPointer(doc, pointer, value) {
 /* harmony export */   yc: () => (/* binding */ assetRegistry)
 /* harmony export */ });
 /* unused harmony exports parseVersionId, DEFAULT_BLOCK_SIZE */
-/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4326);
-/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4138);
-/* harmony import */ var _secret_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7266);
+/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1318);
+/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2324);
+/* harmony import */ var _secret_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9132);
 
 
 
@@ -1068,7 +1068,7 @@ function blobStore(options) {
 
 /***/ }),
 
-/***/ 2765:
+/***/ 7095:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1083,19 +1083,20 @@ const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string'
 
 /***/ }),
 
-/***/ 1700:
+/***/ 3454:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NE: () => (/* binding */ assetReferences),
-/* harmony export */   cv: () => (/* binding */ assetsCheck)
+/* harmony export */   cv: () => (/* binding */ assetsCheck),
+/* harmony export */   zq: () => (/* binding */ parseRegistryUri)
 /* harmony export */ });
-/* unused harmony export parseRegistryUri */
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3155);
 // Registered assets the deployment names exist: model, environment and code versions (by version,
-// `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
-// (docs/online-checks.md §assets). Local assets are registered by deploy and not checked here.
+// `@latest`, ARM id or registry URI, `labels/latest` included), as the adapters looked them up by
+// the reference text (docs/online-checks.md §assets); for a registry asset that does not exist, what
+// is missing and its latest version. Curated `azureml:AzureML-…` names: an honest cannot-verify. Local assets are registered by deploy and not checked here.
 
 
 /** The registered assets a deployment names, with where. */
@@ -1121,9 +1122,17 @@ const assetsCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ 
             if (!lookup || lookup.kind === 'found')
                 continue;
             if (lookup.kind === 'unreadable') {
+                const registry = ref.kind === 'registry' ? parseRegistryUri(ref.uri)?.registry : undefined;
                 out.findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('cannot-verify', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, span), `Cannot verify that ${field} ${ref.text} exists: ${lookup.why}.`, {
-                    hint: lookup.permission ? `Give the workflow identity ${lookup.permission} where the asset lives.` : 'Give the workflow identity read access to the workspace or registry that holds the asset.',
+                    hint: lookup.permission
+                        ? `Give the workflow identity ${lookup.permission} ${registry ? `on registry ${registry} (the Reader role on the registry grants it)` : 'where the asset lives'}.`
+                        : 'Give the workflow identity read access to the workspace or registry that holds the asset.',
                 }));
+                continue;
+            }
+            const miss = ref.kind === 'registry' ? (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .lookupCI */ .d5)(ctx.facts.registryMisses ?? {}, ref.text) : undefined;
+            if (ref.kind === 'registry' && miss) {
+                out.findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('asset-not-found', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, span), `${field} ${ref.text}: ${registryMissing(ref, miss)}.`, { hint: registryFix(field, ref, miss) }));
                 continue;
             }
             out.findings.push((0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('asset-not-found', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(d.file, span), `${field} ${ref.text}: ${missingWhat(ref)}.`, { hint: fixFor(ref) }));
@@ -1132,10 +1141,10 @@ const assetsCheck = (0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheck */ 
     return out;
 });
 /**
- * A registry asset (or a curated environment, which lives in the `azureml` registry) is not read:
- * registry assets are served by the registry's regional host after a discovery call, not by the
- * workspace's ARM path, and the action does not make those reads yet. Honest `cannot-verify` with
- * the command that shows the asset, never a silent pass.
+ * An asset reference that was not read: a curated environment (`azureml:AzureML-…`, which the service
+ * resolves from the `azureml` registry under a name this action does not map), or a registry URI
+ * that is not shaped as an asset. Honest `cannot-verify` with the command that shows the asset,
+ * never a silent pass. Registry URIs are read (src/azure/registry.ts) and judged above.
  */
 function notRead(file, span, field, ref) {
     const cli = ref.type === 'models' ? 'model' : ref.type === 'environments' ? 'environment' : 'code';
@@ -1143,16 +1152,19 @@ function notRead(file, span, field, ref) {
     const show = parts
         ? `az ml ${cli} show --registry-name ${parts.registry} --name ${parts.name} ${parts.version ? `--version ${parts.version}` : `--label ${parts.label ?? 'latest'}`}`
         : `az ml ${cli} list --registry-name <registry>`;
-    return (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('cannot-verify', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(file, span), `Cannot verify that ${field} ${ref.text} exists: it lives in ${parts ? `registry ${parts.registry}` : 'a registry'}, which is read through the registry's own regional endpoint, and this action reads only the workspace's assets; the service resolves it when the deployment is created.`, {
+    const why = ref.kind === 'curated'
+        ? 'it is a curated environment of registry azureml, which the service resolves by its curated name when the deployment is created; this action does not read curated names'
+        : parts ? `registry ${parts.registry} was not read` : `${ref.uri} is not shaped as azureml://registries/<registry>/<type>/<name>/versions/<version> (or …/labels/latest), so it was not read`;
+    return (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)('cannot-verify', (0,_check_js__WEBPACK_IMPORTED_MODULE_1__.at)(file, span), `Cannot verify that ${field} ${ref.text} exists: ${why}.`, {
         hint: `Check it exists and that the endpoint identity may read it: ${show}.`,
     });
 }
 /** `azureml://registries/<reg>/<type>/<name>/versions/<v>` or `…/labels/<label>`; undefined when shaped otherwise. */
 function parseRegistryUri(uri) {
-    const m = /^azureml:\/\/registries\/([^/]+)\/[^/]+\/([^/]+)(?:\/(versions|labels)\/([^/]+))?$/i.exec(uri);
-    if (!m || !m[1] || !m[2])
+    const m = /^azureml:\/\/registries\/([^/]+)\/([^/]+)\/([^/]+)(?:\/(versions|labels)\/([^/]+))?$/i.exec(uri);
+    if (!m || !m[1] || !m[2] || !m[3])
         return undefined;
-    return { registry: m[1], name: m[2], ...(m[3]?.toLowerCase() === 'versions' ? { version: m[4] } : { label: m[4] ?? 'latest' }) };
+    return { registry: m[1], type: m[2], name: m[3], ...(m[4]?.toLowerCase() === 'versions' ? { version: m[5] } : { label: m[5] ?? 'latest' }) };
 }
 /** `azureml:AzureML-<name>:<version>` / `@latest`: a curated environment of the `azureml` registry. */
 function curatedParts(text) {
@@ -1162,6 +1174,34 @@ function curatedParts(text) {
         return { registry: 'azureml', name: rest.slice(0, atSign), label: rest.slice(atSign + 1) };
     const colon = rest.lastIndexOf(':');
     return colon > 0 ? { registry: 'azureml', name: rest.slice(0, colon), version: rest.slice(colon + 1) } : { registry: 'azureml', name: rest, label: 'latest' };
+}
+function cliOf(type) {
+    return type === 'models' ? 'model' : type === 'environments' ? 'environment' : type === 'codes' ? 'code' : type.replace(/s$/, '');
+}
+/** What a registry read found missing (src/checks/facts.ts RegistryMissFacts). */
+function registryMissing(ref, miss) {
+    const parts = parseRegistryUri(ref.uri);
+    const kind = cliOf(parts?.type ?? ref.type);
+    switch (miss.missing) {
+        case 'registry':
+            return `no registry named ${miss.registry} exists (registry discovery answered 404)`;
+        case 'name':
+            return `registry ${miss.registry} has no ${kind} named ${parts?.name ?? ''} (names are case-sensitive)${parts?.label ? `, so labels/${parts.label} resolves to nothing` : ''}`;
+        case 'version':
+            return `registry ${miss.registry} has no version ${parts?.version ?? ''} of ${kind} ${parts?.name ?? ''}${miss.latestVersion ? `; its latest version is ${miss.latestVersion}` : ''}`;
+    }
+}
+function registryFix(field, ref, miss) {
+    const parts = parseRegistryUri(ref.uri);
+    const cli = cliOf(parts?.type ?? ref.type);
+    if (miss.missing === 'registry')
+        return `Check the registry name (az ml registry list --query "[].name" lists those of a subscription); registry names are those of azureml://registries/<registry>/….`;
+    if (miss.missing === 'name')
+        return `See what exists: az ml ${cli} list --registry-name ${miss.registry} --query "[].name".`;
+    const latest = miss.latestVersion;
+    return latest && parts
+        ? `Did you mean version ${latest}? ${field}: azureml://registries/${parts.registry}/${parts.type}/${parts.name}/versions/${latest} (or …/labels/latest). See every version: az ml ${cli} list --registry-name ${miss.registry} --name ${parts.name} --query "[].version".`
+        : `See what exists: az ml ${cli} list --registry-name ${miss.registry} --name ${parts?.name ?? '<name>'} --query "[].version".`;
 }
 function missingWhat(ref) {
     const kind = ref.type === 'codes' ? 'code' : ref.type.replace(/s$/, '');
@@ -1188,7 +1228,7 @@ function fixFor(ref) {
 
 /***/ }),
 
-/***/ 6381:
+/***/ 4191:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1339,7 +1379,7 @@ function describeAge(ms) {
 
 /***/ }),
 
-/***/ 176:
+/***/ 1966:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1400,7 +1440,7 @@ function endpointPrincipalExpression(endpointName, workspaceId) {
 
 /***/ }),
 
-/***/ 8542:
+/***/ 9939:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1413,17 +1453,17 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: PLAN_RULES, endpointBodyFromLive, trafficRequest
 
 // EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
-var assets_plan = __webpack_require__(7275);
+var assets_plan = __webpack_require__(2880);
 // EXTERNAL MODULE: ./lib/assets/upload.js
-var upload = __webpack_require__(3884);
+var upload = __webpack_require__(6658);
 // EXTERNAL MODULE: ./lib/azure/json.js
-var json = __webpack_require__(2765);
+var json = __webpack_require__(7095);
 // EXTERNAL MODULE: ./lib/checks/assets.js
-var assets = __webpack_require__(1700);
+var assets = __webpack_require__(3454);
 // EXTERNAL MODULE: ./lib/checks/check.js
-var check = __webpack_require__(5229);
+var check = __webpack_require__(3155);
 // EXTERNAL MODULE: ./lib/secrets/parse.js
-var parse = __webpack_require__(8586);
+var parse = __webpack_require__(6352);
 ;// CONCATENATED MODULE: ./lib/checks/diff.js
 // The plan's field-level diff: the REST body the translator would send (src/manifests/rest.ts) against
 // the live GET body, ignoring what the service fills in, so that an unchanged file reads "no
@@ -1646,13 +1686,13 @@ function diffTraffic(before, after) {
 }
 
 // EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __webpack_require__(6939);
+var finding = __webpack_require__(65);
 // EXTERNAL MODULE: ./lib/apply/trace-tags.js
-var trace_tags = __webpack_require__(9415);
+var trace_tags = __webpack_require__(9537);
 // EXTERNAL MODULE: ./lib/apply/traffic-plan.js
-var traffic_plan = __webpack_require__(8274);
+var traffic_plan = __webpack_require__(1131);
 // EXTERNAL MODULE: ./lib/manifests/index.js
-var manifests = __webpack_require__(9878);
+var manifests = __webpack_require__(6144);
 ;// CONCATENATED MODULE: ./lib/modes/validate-plan.js
 // The plan, computed once (docs/architecture.md §5): for the endpoint and each deployment, the
 // exact body deploy will send (the file's fields with the workspace's region, the action's trace
@@ -1881,7 +1921,7 @@ function resolveLabels(body, d, rest, facts) {
 
 /***/ }),
 
-/***/ 9767:
+/***/ 4609:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1894,12 +1934,12 @@ __webpack_require__.d(__webpack_exports__, {
   validateOnline: () => (/* binding */ validateOnline)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(7094);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(9846);
 // EXTERNAL MODULE: ./lib/assets/plan.js + 2 modules
-var plan = __webpack_require__(7275);
+var plan = __webpack_require__(2880);
 // EXTERNAL MODULE: ./lib/azure/rest.js
-var rest = __webpack_require__(9649);
+var rest = __webpack_require__(4131);
 ;// CONCATENATED MODULE: ./lib/azure/read.js
 
 async function read_lookup(read, permission) {
@@ -1970,7 +2010,7 @@ function readUserAssignedIdentity(arm, resourceId) {
 }
 
 // EXTERNAL MODULE: ./lib/azure/json.js
-var json = __webpack_require__(2765);
+var json = __webpack_require__(7095);
 ;// CONCATENATED MODULE: ./lib/azure/keyvault.js
 
 
@@ -2063,9 +2103,9 @@ function secretVersionFacts(vaultHost, name, pinned, versions) {
 }
 
 // EXTERNAL MODULE: ./lib/manifests/rest.js
-var manifests_rest = __webpack_require__(4138);
+var manifests_rest = __webpack_require__(2324);
 // EXTERNAL MODULE: ./lib/azure/secret-values.js
-var secret_values = __webpack_require__(7266);
+var secret_values = __webpack_require__(9132);
 ;// CONCATENATED MODULE: ./lib/azure/ml.js
 
 
@@ -2103,6 +2143,7 @@ function parseEndpoint(body) {
         mirrorTraffic: numberDict(p.mirrorTraffic),
         scoringUri: (0,json/* str */.gx)(p.scoringUri),
         swaggerUri: (0,json/* str */.gx)(p.swaggerUri),
+        ...((0,json/* str */.gx)(p.compute) ? { compute: (0,json/* str */.gx)(p.compute) } : {}),
         properties: stringDict(p.properties),
         body: b,
     };
@@ -2310,14 +2351,106 @@ function parseCompute(body) {
     return { name: (0,json/* str */.gx)(b.name) ?? '', computeType: (0,json/* str */.gx)(p.computeType) ?? '', instanceTypes: Object.keys((0,json/* obj */.WL)(k8s.instanceTypes)), ...(defaultInstanceType ? { defaultInstanceType } : {}) };
 }
 
+// EXTERNAL MODULE: ./lib/checks/assets.js
+var assets = __webpack_require__(3454);
+;// CONCATENATED MODULE: ./lib/azure/registry.js
+// Registry assets a deployment names (`azureml://registries/<reg>/<type>/<name>/versions/<v>` or
+// `…/labels/latest`), read the way azure-ai-ml reads them (`_utils/_registry_utils.py`
+// RegistryDiscovery / get_registry_client; `_utils/_asset_utils.py` _get_latest_version_from_container):
+//  1. one discovery GET per registry on the cloud's discovery host (src/azure/clouds.ts), no
+//     api-version, which names the registry's subscription, resource group and primary-region
+//     resource-provider host (`primaryRegionResourceProviderUri`);
+//  2. on that host under `mferp/managementfrontend`, api-version 2021-10-01-dataplanepreview: the
+//     version, or for `labels/latest` the container's `latestVersion`.
+// Both carry the ARM token (the SDK builds both clients with the ARM credential scopes), and only to
+// an Azure ML host of the session's cloud. A version that does not exist costs one container GET
+// more, for its latest version (did you mean). Read-only. docs/online-checks.md §assets.
+
+
+
+/** The api-version of azure-ai-ml's registry client (`_restclient/v2021_10_01_dataplanepreview`). */
+const REGISTRY_API_VERSION = '2021-10-01-dataplanepreview';
+/** What reading a registry asset needs (the Reader role grants it; docs: "Manage Azure Machine Learning registries", RBAC). */
+const REGISTRY_ASSET_READ_PERMISSION = 'Microsoft.MachineLearningServices/registries/assets/read';
+/**
+ * A reader shared by every reference of a run: one discovery per registry and one read per distinct
+ * asset, however many deployments name them. Undefined for a URI that is not shaped as an asset.
+ */
+function registryReader(s) {
+    const discoveries = new Once();
+    const reads = new Once();
+    return (ref) => {
+        const parts = (0,assets/* parseRegistryUri */.zq)(ref.uri);
+        if (!parts)
+            return undefined;
+        const key = [parts.registry.toLowerCase(), parts.type.toLowerCase(), parts.name, parts.version ? `versions/${parts.version}` : `labels/${parts.label ?? ''}`].join('/');
+        return reads.get(key, () => registry_readAsset(s, parts, (host) => discoveries.get(parts.registry.toLowerCase(), () => discover(s, host, parts.registry))));
+    };
+}
+const enc = encodeURIComponent;
+async function registry_readAsset(s, parts, discovery) {
+    const host = s.cloud.registryDiscovery;
+    if (!host)
+        return { asset: { kind: 'unreadable', why: `this action does not know where ${s.cloud.name} discovers Azure ML registries` } };
+    if (!parts.version && parts.label?.toLowerCase() !== 'latest')
+        return { asset: { kind: 'unreadable', why: `only labels/latest is resolved before the deployment; label ${parts.label ?? ''} is resolved by the service` } };
+    const found = await discovery(host);
+    const registry = parts.registry;
+    if (found.kind === 'missing')
+        return { asset: { kind: 'missing' }, miss: { registry, missing: 'registry' } };
+    if (found.kind === 'unreadable')
+        return { asset: found };
+    const d = found.value;
+    const assetUrl = `${d.base}/subscriptions/${enc(d.subscriptionId)}/resourceGroups/${enc(d.resourceGroup)}/providers/Microsoft.MachineLearningServices/registries/${enc(registry)}/${enc(parts.type)}/${enc(parts.name)}`;
+    const get = async (url) => (0,json/* obj */.WL)((await s.arm.send({ method: 'GET', path: `${url}?api-version=${REGISTRY_API_VERSION}`, apiVersion: REGISTRY_API_VERSION })).body);
+    const latest = () => read_lookup(async () => (0,json/* str */.gx)((0,json/* obj */.WL)((await get(assetUrl)).properties).latestVersion), REGISTRY_ASSET_READ_PERMISSION);
+    const uri = (version) => `azureml://registries/${registry}/${parts.type}/${parts.name}/versions/${version}`;
+    if (!parts.version) {
+        const container = await latest();
+        if (container.kind === 'unreadable')
+            return { asset: container };
+        if (container.kind === 'found' && container.value)
+            return { asset: { kind: 'found', value: { id: uri(container.value) } } };
+        return { asset: { kind: 'missing' }, miss: { registry, missing: 'name' } };
+    }
+    const version = parts.version;
+    const asset = await read_lookup(async () => {
+        await get(`${assetUrl}/versions/${enc(version)}`);
+        return { id: uri(version) };
+    }, REGISTRY_ASSET_READ_PERMISSION);
+    if (asset.kind !== 'missing')
+        return { asset };
+    const container = await latest();
+    if (container.kind === 'missing')
+        return { asset, miss: { registry, missing: 'name' } };
+    return { asset, miss: { registry, missing: 'version', ...(container.kind === 'found' && container.value ? { latestVersion: container.value } : {}) } };
+}
+/** The discovery GET: where the registry lives. A host outside the cloud's Azure ML hosts is refused (the ARM token is not sent there). */
+function discover(s, host, registry) {
+    return read_lookup(async () => {
+        const body = (0,json/* obj */.WL)((await s.arm.send({ method: 'GET', path: `${host}/registrymanagement/v1.0/registries/${enc(registry)}/discovery`, apiVersion: '' })).body);
+        const provider = (0,json/* str */.gx)(body.primaryRegionResourceProviderUri);
+        const subscriptionId = (0,json/* str */.gx)(body.subscriptionId);
+        const resourceGroup = (0,json/* str */.gx)(body.resourceGroup);
+        if (!provider || !subscriptionId || !resourceGroup)
+            throw new Error(`the discovery of registry ${registry} named no resource-provider host, subscription or resource group`);
+        const providerHost = /^https:\/\/([^/:]+)(?::443)?(?:\/|$)/i.exec(provider)?.[1]?.toLowerCase();
+        if (!providerHost || !s.cloud.registryHostSuffixes.some((suffix) => providerHost.endsWith(suffix))) {
+            throw new Error(`the discovery of registry ${registry} named ${providerHost ?? 'a host'}, which is not an Azure ML host of ${s.cloud.name}, so the token is not sent there`);
+        }
+        return { base: `${provider.replace(/\/+$/, '')}/mferp/managementfrontend`, subscriptionId, resourceGroup };
+    });
+}
+
 // EXTERNAL MODULE: ./lib/findings/finding.js
-var finding = __webpack_require__(6939);
+var finding = __webpack_require__(65);
 // EXTERNAL MODULE: ./lib/manifests/edit-distance.js
-var edit_distance = __webpack_require__(4018);
+var edit_distance = __webpack_require__(772);
 // EXTERNAL MODULE: ./lib/checks/check.js
-var check = __webpack_require__(5229);
+var check = __webpack_require__(3155);
 ;// CONCATENATED MODULE: ./lib/checks/kubernetes-compute.js
-// A Kubernetes endpoint's `compute:` (docs/online-checks.md §kubernetes-compute): the attached
+// A Kubernetes endpoint's `compute:` (docs/online-checks.md §kubernetes-compute), from the endpoint
+// file or, with deployment files only, the live endpoint's `properties.compute`: the attached
 // compute exists in the workspace, is a Kubernetes compute, and defines the `instance_type` each
 // of its deployments asks for (the cluster's instance types, `properties.properties.instanceTypes`).
 
@@ -2334,12 +2467,24 @@ function computeKey(ref) {
     const text = ref.name ?? ref.id?.split('/').filter(Boolean).pop();
     return text?.toLowerCase();
 }
+/**
+ * The compute the deployments run on: the endpoint file's `compute:`, or, when only deployment
+ * files were given, the live endpoint's `properties.compute` (an ARM id).
+ */
+function endpointCompute(ctx) {
+    if (ctx.endpoint)
+        return ctx.endpoint.compute ? { ref: ctx.endpoint.compute, live: false } : undefined;
+    const live = ctx.facts.endpoint.kind === 'found' ? ctx.facts.endpoint.value.compute : undefined;
+    return live && ctx.deployments.length > 0 ? { ref: { id: live }, live: true } : undefined;
+}
 const kubernetesComputeCheck = (0,check/* defineCheck */.qH)('kubernetes-compute', ['compute-not-found', 'instance-type-unavailable', 'cannot-verify'], (ctx) => {
-    const compute = ctx.endpoint?.compute;
-    const key = compute ? computeKey(compute) : undefined;
-    if (!ctx.endpoint || !compute || !key)
+    const compute = endpointCompute(ctx);
+    const key = compute ? computeKey(compute.ref) : undefined;
+    if (!compute || !key)
         return {};
-    const shown = compute.name ?? compute.id ?? key;
+    const name = compute.ref.name ?? compute.ref.id?.split('/').filter(Boolean).pop() ?? key;
+    const shown = compute.live ? `${name} (properties.compute of the live endpoint ${ctx.endpointName}; no endpoint file was given)` : name;
+    const target = compute.live ? `deployments of endpoint ${ctx.endpointName} cannot run on it` : 'the Kubernetes endpoint cannot be created on it';
     const where = (0,check/* endpointPosition */.FT)(ctx, (s) => s.compute);
     const read = (0,check/* lookupCI */.d5)(ctx.facts.computes ?? {}, key);
     if (!read)
@@ -2348,7 +2493,13 @@ const kubernetesComputeCheck = (0,check/* defineCheck */.qH)('kubernetes-compute
         return { findings: [(0,finding/* makeFinding */.MH)('cannot-verify', where, `Cannot verify that compute ${shown} exists and is Kubernetes: ${read.why}.`, { hint: `Give the workflow identity ${read.permission ?? 'Microsoft.MachineLearningServices/workspaces/computes/read'} on the workspace.` })] };
     }
     if (read.kind === 'missing') {
-        return { findings: [(0,finding/* makeFinding */.MH)('compute-not-found', where, `compute ${shown}: the workspace has no compute of that name, so the Kubernetes endpoint cannot be created on it.`)] };
+        return {
+            findings: [
+                (0,finding/* makeFinding */.MH)('compute-not-found', where, `compute ${shown}: the workspace has no compute of that name, so ${target}.`, compute.live ? {
+                    hint: `The endpoint's cluster was detached or deleted: attach it again (az ml compute attach --type Kubernetes --name ${name} …), or recreate the endpoint from an endpoint file whose compute: names an attached cluster.`,
+                } : {}),
+            ],
+        };
     }
     if (read.value.computeType.toLowerCase() !== 'kubernetes') {
         return {
@@ -2379,7 +2530,7 @@ function instanceTypeProblem(ctx, d, compute) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/rbac.js
-var rbac = __webpack_require__(6381);
+var rbac = __webpack_require__(4191);
 ;// CONCATENATED MODULE: ./lib/azure/rbac.js
 
 
@@ -2437,6 +2588,7 @@ function trimSlash(scope) {
 
 
 
+
 async function gatherFacts(session, input, clock = () => new Date()) {
     const started = performance.now();
     const { arm } = session;
@@ -2466,11 +2618,9 @@ async function gatherFacts(session, input, clock = () => new Date()) {
     }
     const uaiIds = unique((input.endpoint?.identity?.userAssignedIdentities ?? []).map((u) => u.resourceId));
     const userAssigned = Object.fromEntries(uaiIds.map((id) => [id.toLowerCase(), readUserAssignedIdentity(arm, id)]));
-    const assets = readAssets(ml, input.deployments);
-    // A Kubernetes endpoint's compute: one GET (type and instance types).
-    const computeRef = input.endpoint?.compute;
-    const computeName = computeRef ? computeKey(computeRef) : undefined;
-    const computes = computeRef && computeName ? { [computeName]: readCompute(ml, computeRef.id ?? computeRef.name ?? computeName) } : {};
+    const { assets, misses: registryMisses } = readAssets(ml, registryReader({ arm, cloud: session.cloud }), input.deployments);
+    // A Kubernetes endpoint's compute: one GET (type and instance types), as soon as its name is known.
+    const computes = readEndpointCompute(ml, input, endpoint);
     const callerPermissions = {
         [session.workspacePath]: readCallerPermissions(arm, session.workspacePath),
     };
@@ -2550,7 +2700,8 @@ async function gatherFacts(session, input, clock = () => new Date()) {
         userAssignedIdentities: await settle(userAssigned),
         roleDefinitions,
         assets: await settle(assets),
-        computes: await settle(computes),
+        registryMisses: await registryMisses,
+        computes: await computes,
         vmSizes: await vmSizes,
         usages: await usages,
     };
@@ -2563,7 +2714,8 @@ async function gatherFacts(session, input, clock = () => new Date()) {
             principalScopes: assignmentReads.size,
             roleDefinitions: definitionsByKey.size,
             assets: Object.keys(assets).length,
-            computes: Object.keys(computes).length,
+            registryAssets: Object.keys(assets).filter((text) => text.startsWith('azureml://registries/')).length,
+            computes: Object.keys(facts.computes ?? {}).length,
             secretNameLists: Object.keys(facts.secretNames ?? {}).length,
             addressLists: workspaceAddress.problem && workspaceAddress.problem !== 'refused' ? 1 : 0,
             durationMs: Math.round(performance.now() - started),
@@ -2618,17 +2770,49 @@ function mergeAssignments(reads) {
                 byId.set(a.id.toLowerCase(), a);
     return { kind: 'found', value: [...byId.values()] };
 }
-function readAssets(ml, deployments) {
+/**
+ * The compute a Kubernetes endpoint runs on: named by the endpoint file, or, when only deployment
+ * files were given, by the live endpoint's `properties.compute` (read as soon as the endpoint GET
+ * answers). No endpoint either: nothing to read (endpoint-not-found says why). docs/online-checks.md §kubernetes-compute.
+ */
+async function readEndpointCompute(ml, input, endpoint) {
+    let named = input.endpoint?.compute;
+    if (!input.endpoint && input.deployments.length > 0) {
+        const live = await endpoint;
+        if (live.kind === 'found' && live.value.compute)
+            named = { id: live.value.compute };
+    }
+    const key = named ? computeKey(named) : undefined;
+    if (!named || !key)
+        return {};
+    return { [key]: await readCompute(ml, named.id ?? named.name ?? key) };
+}
+/**
+ * One read per distinct asset reference: workspace assets through ARM (src/azure/ml.ts), registry
+ * assets through registry discovery and the registry's own host (src/azure/registry.ts), with, for
+ * a registry asset that does not exist, what is missing.
+ */
+function readAssets(ml, registry, deployments) {
     const out = {};
+    const misses = [];
     const refs = deployments.flatMap((d) => [d.model, d.environment, d.code].flatMap((a) => (a?.kind === 'ref' ? [a.ref] : [])));
     for (const ref of refs) {
         if (ref.text in out)
             continue;
+        if (ref.kind === 'registry') {
+            const read = registry(ref);
+            if (!read)
+                continue;
+            out[ref.text] = read.then((r) => r.asset);
+            misses.push(read.then((r) => [ref.text, r.miss]));
+            continue;
+        }
         const read = readAsset(ml, ref);
         if (read)
             out[ref.text] = read;
     }
-    return out;
+    const settled = Promise.all(misses).then((entries) => entries.filter((e) => e[1] !== undefined));
+    return { assets: out, misses: settled.then((entries) => (entries.length ? Object.fromEntries(entries) : undefined)) };
 }
 async function settle(record) {
     const entries = await Promise.all(Object.entries(record).map(async ([k, p]) => [k, await p]));
@@ -2640,11 +2824,9 @@ function unique(values) {
 }
 
 // EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
-var azure_session = __webpack_require__(7076);
+var azure_session = __webpack_require__(7574);
 // EXTERNAL MODULE: ./lib/secrets/scan.js + 1 modules
-var scan = __webpack_require__(4799);
-// EXTERNAL MODULE: ./lib/checks/assets.js
-var assets = __webpack_require__(1700);
+var scan = __webpack_require__(4102);
 ;// CONCATENATED MODULE: ./lib/checks/identity.js
 
 
@@ -2745,7 +2927,7 @@ function callerHolds(ctx, scope, permission) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/roles.js
-var roles = __webpack_require__(176);
+var roles = __webpack_require__(1966);
 ;// CONCATENATED MODULE: ./lib/checks/caller-permissions.js
 // With the enforce flag, the service checks at endpoint and at every deployment creation that the
 // identity creating them may read connection secrets, and fails the creation without it
@@ -3085,7 +3267,7 @@ function connectionName(r) {
 }
 
 // EXTERNAL MODULE: ./lib/checks/endpoint-state.js
-var endpoint_state = __webpack_require__(3776);
+var endpoint_state = __webpack_require__(126);
 ;// CONCATENATED MODULE: ./lib/checks/identity-immutable.js
 // The identity of an existing endpoint cannot change: the file must ask for the one the endpoint
 // was created with (docs/online-checks.md §identity-immutable; docs/secret-injection.md §3).
@@ -3449,7 +3631,7 @@ function runningElsewhere(live, vmSizes, demand) {
 }
 
 // EXTERNAL MODULE: ./lib/manifests/index.js
-var manifests = __webpack_require__(9878);
+var manifests = __webpack_require__(6144);
 ;// CONCATENATED MODULE: ./lib/checks/traffic.js
 // Traffic may name only deployments that exist on the endpoint or that this run deploys
 // (docs/online-checks.md §traffic). Offline the same test is a warning (the deployment may exist);
@@ -3667,15 +3849,15 @@ function mergeStatuses(statuses) {
 }
 
 // EXTERNAL MODULE: ./lib/report/redact.js
-var redact = __webpack_require__(6749);
+var redact = __webpack_require__(4684);
 // EXTERNAL MODULE: ./lib/apply/trace-tags.js
-var trace_tags = __webpack_require__(9415);
+var trace_tags = __webpack_require__(9537);
 // EXTERNAL MODULE: ./lib/report/model.js
-var model = __webpack_require__(5747);
+var model = __webpack_require__(7053);
 // EXTERNAL MODULE: ./lib/source-files.js
-var source_files = __webpack_require__(308);
+var source_files = __webpack_require__(2082);
 // EXTERNAL MODULE: ./lib/apply/traffic-plan.js
-var traffic_plan = __webpack_require__(8274);
+var traffic_plan = __webpack_require__(1131);
 ;// CONCATENATED MODULE: ./lib/modes/approved-plan.js
 
 
@@ -3754,7 +3936,7 @@ function canonical(v) {
 }
 
 // EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
-var validate_plan = __webpack_require__(8542);
+var validate_plan = __webpack_require__(9939);
 ;// CONCATENATED MODULE: ./lib/modes/validate.js
 // mode: validate — read-only: sign in, read what the online checks need (src/azure/gather.ts),
 // run the check registry (src/checks/registry.ts), and refine the plan against the live workspace
@@ -3886,7 +4068,7 @@ function describeReads(r, requests) {
         `${r.vaults} vault(s)`,
         `${r.principalScopes} identity role lookup(s)`,
         `${r.roleDefinitions} role definition(s)`,
-        `${r.assets} asset(s)`,
+        `${r.assets} asset(s)${r.registryAssets ? ` (${r.registryAssets} in Azure ML registries)` : ''}`,
     ];
     return `Read (nothing written): the workspace, the endpoint and its deployments, ${parts.join(', ')}; ${requests} request(s) in ${r.durationMs} ms.`;
 }

@@ -1,8 +1,8 @@
-export const id = 391;
-export const ids = [391];
+export const id = 287;
+export const ids = [287];
 export const modules = {
 
-/***/ 9649:
+/***/ 4131:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,7 +13,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports retryAfterMsOf, armUrl */
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6698);
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(373);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9301);
 // The one HTTP path to Azure: an @azure/core-rest-pipeline pipeline (proxy from HTTPS_PROXY /
 // NO_PROXY, retries of throttling and 5xx honouring Retry-After, the credential's bearer token for
 // one resource) and the error type every adapter sees. docs/architecture.md §3: bodies are sent as
@@ -156,7 +156,7 @@ function armError(status, body, method, path, retryAfterMs) {
 
 /***/ }),
 
-/***/ 7573:
+/***/ 4211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -205,7 +205,7 @@ function describe(error) {
 
 /***/ }),
 
-/***/ 7076:
+/***/ 7574:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -217,16 +217,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: SignInError
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(7094);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(4942);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth = __webpack_require__(2145);
-// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 167 modules
-var esm = __webpack_require__(483);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(9846);
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(5326);
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
+var auth = __webpack_require__(3873);
+// EXTERNAL MODULE: ../main/node_modules/@azure/identity/dist/esm/index.js + 167 modules
+var esm = __webpack_require__(4547);
 // EXTERNAL MODULE: ./lib/azure/retry.js
-var retry = __webpack_require__(7573);
+var retry = __webpack_require__(4211);
 ;// CONCATENATED MODULE: ./lib/azure/credential.js
 // Sign-in: which credential the action uses, and failures explained so a user can fix them
 // (docs/sign-in.md). With GitHub OIDC, a client-assertion credential presents a GitHub ID token
@@ -499,7 +499,7 @@ function firstLine(text) {
 }
 
 // EXTERNAL MODULE: ./lib/azure/rest.js
-var rest = __webpack_require__(9649);
+var rest = __webpack_require__(4131);
 ;// CONCATENATED MODULE: ./lib/azure/session.js
 // The Azure session every online mode starts with: sign in once (src/azure/credential.ts), then
 // one ARM client over the Azure SDK pipeline (auth, retries honouring Retry-After, proxy) and the
@@ -556,7 +556,7 @@ function stringClaim(value) {
 
 /***/ }),
 
-/***/ 5229:
+/***/ 3155:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -613,7 +613,7 @@ function firstPerFile(refs, storeOf) {
 
 /***/ }),
 
-/***/ 3776:
+/***/ 126:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -621,8 +621,8 @@ function firstPerFile(refs, storeOf) {
 /* harmony export */   Lw: () => (/* binding */ endpointStateCheck)
 /* harmony export */ });
 /* unused harmony export TERMINAL_STATES */
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5229);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3155);
 // The endpoint exists when only deployment files are given, and neither it nor a deployment this
 // run updates is in the middle of another operation (docs/online-checks.md §endpoint-state).
 

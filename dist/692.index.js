@@ -1,8 +1,8 @@
-export const id = 119;
-export const ids = [119];
+export const id = 692;
+export const ids = [692];
 export const modules = {
 
-/***/ 2056:
+/***/ 870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,11 +11,11 @@ export const modules = {
 /* harmony export */   iJ: () => (/* binding */ readDeployment),
 /* harmony export */   uI: () => (/* binding */ waitWhileBusy)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
-/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4138);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1599);
-/* harmony import */ var _checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3776);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9846);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7574);
+/* harmony import */ var _manifests_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2324);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8349);
+/* harmony import */ var _checks_endpoint_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(126);
 // Reads of the live endpoint and deployments that apply needs between its writes (read back after
 // every change, wait for a non-terminal state), through the session's ARM client.
 
@@ -78,7 +78,7 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 
 /***/ }),
 
-/***/ 1599:
+/***/ 8349:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -87,11 +87,11 @@ async function waitWhileBusy(label, read, first, deadline, intervalMs = 5000) {
 /* harmony export */   z9: () => (/* binding */ runLro)
 /* harmony export */ });
 /* unused harmony exports pollDelayMs, PollLog */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7094);
-/* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7352);
-/* harmony import */ var _azure_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9649);
-/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7573);
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7076);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9846);
+/* harmony import */ var _azure_core_lro__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9384);
+/* harmony import */ var _azure_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4131);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4211);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7574);
 // Long-running ARM writes (PUT of an endpoint or a deployment) waited for with @azure/core-lro over
 // the session's ARM client: the poller follows Azure-AsyncOperation / Location and honours
 // Retry-After (docs/rollout.md §1). Azure sends none (test/fixtures/recorded/ml-online.json), so the
@@ -222,7 +222,7 @@ async function retryTransient(what, deadline, call, options = {}) {
 
 /***/ }),
 
-/***/ 3926:
+/***/ 5444:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -231,12 +231,12 @@ async function retryTransient(what, deadline, call, options = {}) {
 /* harmony export */   Yw: () => (/* binding */ restoreTraffic),
 /* harmony export */   ui: () => (/* binding */ ROLLBACK_BUDGET_MS)
 /* harmony export */ });
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
-/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7573);
-/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2056);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1599);
-/* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3306);
-/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8274);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7574);
+/* harmony import */ var _azure_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4211);
+/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(870);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8349);
+/* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7544);
+/* harmony import */ var _traffic_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1131);
 
 
 
@@ -323,7 +323,7 @@ async function restoreTraffic(session, state, options) {
 
 /***/ }),
 
-/***/ 3306:
+/***/ 7544:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -331,9 +331,9 @@ async function restoreTraffic(session, state, options) {
 /* harmony export */   f6: () => (/* binding */ ApplyLog),
 /* harmony export */   zC: () => (/* binding */ writeLro)
 /* harmony export */ });
-/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7076);
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6939);
-/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1599);
+/* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7574);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65);
+/* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8349);
 
 
 
@@ -383,7 +383,7 @@ async function writeLro(session, log, req, label, deadline, options = {}) {
 
 /***/ }),
 
-/***/ 2119:
+/***/ 4692:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -395,26 +395,26 @@ __webpack_require__.d(__webpack_exports__, {
   deployMode: () => (/* binding */ deployMode)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(7094);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(9846);
 // EXTERNAL MODULE: ./lib/assets/upload.js
-var upload = __webpack_require__(3884);
+var upload = __webpack_require__(6658);
 // EXTERNAL MODULE: ./lib/azure/session.js + 1 modules
-var azure_session = __webpack_require__(7076);
+var azure_session = __webpack_require__(7574);
 // EXTERNAL MODULE: ./lib/inputs.js
-var inputs = __webpack_require__(646);
+var inputs = __webpack_require__(8252);
 // EXTERNAL MODULE: ./lib/modes/validate-plan.js + 1 modules
-var validate_plan = __webpack_require__(8542);
+var validate_plan = __webpack_require__(9939);
 // EXTERNAL MODULE: ./lib/report/redact.js
-var redact = __webpack_require__(6749);
+var redact = __webpack_require__(4684);
 // EXTERNAL MODULE: ./lib/report/model.js
-var model = __webpack_require__(5747);
+var model = __webpack_require__(7053);
 // EXTERNAL MODULE: ./lib/secrets/parse.js
-var parse = __webpack_require__(8586);
+var parse = __webpack_require__(6352);
 // EXTERNAL MODULE: ./lib/source-files.js
-var source_files = __webpack_require__(308);
+var source_files = __webpack_require__(2082);
 // EXTERNAL MODULE: ./lib/manifests/index.js
-var manifests = __webpack_require__(9878);
+var manifests = __webpack_require__(6144);
 ;// CONCATENATED MODULE: ./lib/apply/failure-codes.js
 // Pure: the documented online-deployment failure codes with a remedy each, after
 // "Troubleshooting online endpoints deployment and scoring"
@@ -531,11 +531,11 @@ function retryAfterGrant(error, references, grantedVaultHosts) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/checks/rbac.js
-var rbac = __webpack_require__(6381);
+var rbac = __webpack_require__(4191);
 // EXTERNAL MODULE: ./lib/checks/roles.js
-var roles = __webpack_require__(176);
+var roles = __webpack_require__(1966);
 // EXTERNAL MODULE: ./lib/apply/lro.js
-var lro = __webpack_require__(1599);
+var lro = __webpack_require__(8349);
 ;// CONCATENATED MODULE: ./lib/apply/keyvault-roles.js
 // Key Vault access of a new system-assigned endpoint identity (docs/secret-injection.md): it is
 // never granted automatically and cannot be granted before the endpoint exists. Between endpoint
@@ -693,13 +693,13 @@ function redactVariables(text, variables) {
 }
 
 // EXTERNAL MODULE: ./lib/apply/live.js
-var apply_live = __webpack_require__(2056);
+var apply_live = __webpack_require__(870);
 // EXTERNAL MODULE: ./lib/apply/rollout-state.js
-var rollout_state = __webpack_require__(1445);
+var rollout_state = __webpack_require__(963);
 // EXTERNAL MODULE: ./lib/apply/traffic-plan.js
-var traffic_plan = __webpack_require__(8274);
+var traffic_plan = __webpack_require__(1131);
 // EXTERNAL MODULE: ./lib/apply/writes.js
-var writes = __webpack_require__(3306);
+var writes = __webpack_require__(7544);
 ;// CONCATENATED MODULE: ./lib/apply/gates.js
 // Pure: the verdicts of the rollout gates (docs/rollout.md §3). Smoke: the new deployment answers
 // 2xx (and, when given, the expected answer). Comparison: old and new answer with the same JSON
@@ -895,13 +895,13 @@ async function readDeploymentMetrics(session, endpointPath, deployment, window) 
 }
 
 // EXTERNAL MODULE: ./lib/azure/retry.js
-var retry = __webpack_require__(7573);
+var retry = __webpack_require__(4211);
 // EXTERNAL MODULE: ./lib/apply/restore.js
-var restore = __webpack_require__(3926);
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
-var esm = __webpack_require__(373);
+var restore = __webpack_require__(5444);
+// EXTERNAL MODULE: ../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
+var esm = __webpack_require__(9301);
 // EXTERNAL MODULE: ./lib/manifests/rest.js
-var rest = __webpack_require__(4138);
+var rest = __webpack_require__(2324);
 ;// CONCATENATED MODULE: ./lib/apply/scoring.js
 // Scoring calls for the smoke and comparison gates: the endpoint's scoring URI, pinned to one
 // deployment with the `azureml-model-deployment` header, signed per the endpoint's auth mode with
@@ -1604,8 +1604,8 @@ async function applyDeployment(session, log, d, grantedHosts, deadline, inputs, 
     return true;
 }
 
-// EXTERNAL MODULE: ./lib/modes/validate.js + 23 modules
-var validate = __webpack_require__(9767);
+// EXTERNAL MODULE: ./lib/modes/validate.js + 24 modules
+var validate = __webpack_require__(4609);
 ;// CONCATENATED MODULE: ./lib/modes/deploy.js
 
 
