@@ -11,6 +11,13 @@ export interface Cloud {
   keyVaultResource: string;
   /** Audience of the GitHub ID token that Entra exchanges (the federated credential's audience). */
   defaultAudience: string;
+  /**
+   * Where Azure ML registries are discovered (`/registrymanagement/v1.0/registries/{name}/discovery`):
+   * azure-ai-ml `_azure_environments.py` REGISTRY_DISCOVERY_ENDPOINT. Undefined: registry assets are not read.
+   */
+  registryDiscovery?: string;
+  /** Host suffixes a registry's `primaryRegionResourceProviderUri` may have; the ARM token goes to no other host. */
+  registryHostSuffixes: string[];
 }
 
 export const CLOUDS: Record<CloudName, Cloud> = {
@@ -21,6 +28,8 @@ export const CLOUDS: Record<CloudName, Cloud> = {
     keyVaultSuffix: 'vault.azure.net',
     keyVaultResource: 'https://vault.azure.net',
     defaultAudience: 'api://AzureADTokenExchange',
+    registryDiscovery: 'https://eastus.api.azureml.ms',
+    registryHostSuffixes: ['.api.azureml.ms', '.experiments.azureml.net'],
   },
   AzureUSGovernment: {
     name: 'AzureUSGovernment',
@@ -29,6 +38,8 @@ export const CLOUDS: Record<CloudName, Cloud> = {
     keyVaultSuffix: 'vault.usgovcloudapi.net',
     keyVaultResource: 'https://vault.usgovcloudapi.net',
     defaultAudience: 'api://AzureADTokenExchangeUSGov',
+    registryDiscovery: 'https://usgovarizona.api.ml.azure.us',
+    registryHostSuffixes: ['.api.ml.azure.us'],
   },
   AzureChinaCloud: {
     name: 'AzureChinaCloud',
@@ -37,6 +48,8 @@ export const CLOUDS: Record<CloudName, Cloud> = {
     keyVaultSuffix: 'vault.azure.cn',
     keyVaultResource: 'https://vault.azure.cn',
     defaultAudience: 'api://AzureADTokenExchangeChina',
+    registryDiscovery: 'https://chinaeast2.api.ml.azure.cn',
+    registryHostSuffixes: ['.api.ml.azure.cn'],
   },
 };
 

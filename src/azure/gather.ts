@@ -6,10 +6,12 @@
 // assignments), so a typical run takes three round trips after sign-in.
 import type {
   CallerFacts,
+  ComputeFacts,
   LiveEndpointFacts,
   Lookup,
   PermissionFacts,
   PrincipalFacts,
+  RegistryMissFacts,
   RoleAssignmentFacts,
   RoleDefinitionFacts,
   SecretVersionFacts,
@@ -26,6 +28,7 @@ import { readSecretNames, readSecretVersions, readVault, secretVersionFacts, vau
 import { readAsset, readConnection, readConnectionNames, readDeployments, readEndpoint, readUsages, readVmSizes } from './ml.ts';
 import { readWorkspaceAddress } from './workspace.ts';
 import { readCompute } from './compute.ts';
+import { registryReader } from './registry.ts';
 import { computeKey } from '../checks/kubernetes-compute.ts';
 import { roleDefinitionKey } from '../checks/rbac.ts';
 import { readAssignments, readCallerPermissions, readRoleDefinition } from './rbac.ts';
@@ -47,6 +50,8 @@ export interface ReadSummary {
   principalScopes: number;
   roleDefinitions: number;
   assets: number;
+  /** Additive: of `assets`, those read from Azure ML registries (src/azure/registry.ts). */
+  registryAssets?: number;
   /** Additive: Kubernetes computes read (one GET each). */
   computes?: number;
   /** Additive: Key Vault secret-name listings (one per vault with a missing referenced secret). */
@@ -91,11 +96,9 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
   }
   const uaiIds = unique((input.endpoint?.identity?.userAssignedIdentities ?? []).map((u) => u.resourceId));
   const userAssigned = Object.fromEntries(uaiIds.map((id) => [id.toLowerCase(), readUserAssignedIdentity(arm, id)]));
-  const assets = readAssets(ml, input.deployments);
-  // A Kubernetes endpoint's compute: one GET (type and instance types).
-  const computeRef = input.endpoint?.compute;
-  const computeName = computeRef ? computeKey(computeRef) : undefined;
-  const computes = computeRef && computeName ? { [computeName]: readCompute(ml, computeRef.id ?? computeRef.name ?? computeName) } : {};
+  const { assets, misses: registryMisses } = readAssets(ml, registryReader({ arm, cloud: session.cloud }), input.deployments);
+  // A Kubernetes endpoint's compute: one GET (type and instance types), as soon as its name is known.
+  const computes = readEndpointCompute(ml, input, endpoint);
   const callerPermissions: Record<string, Promise<Lookup<PermissionFacts[]>>> = {
     [session.workspacePath]: readCallerPermissions(arm, session.workspacePath),
   };
@@ -174,7 +177,8 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
     userAssignedIdentities: await settle(userAssigned),
     roleDefinitions,
     assets: await settle(assets),
-    computes: await settle(computes),
+    registryMisses: await registryMisses,
+    computes: await computes,
     vmSizes: await vmSizes,
     usages: await usages,
   };
@@ -187,7 +191,8 @@ export async function gatherFacts(session: AzureSession, input: GatherInput, clo
       principalScopes: assignmentReads.size,
       roleDefinitions: definitionsByKey.size,
       assets: Object.keys(assets).length,
-      computes: Object.keys(computes).length,
+      registryAssets: Object.keys(assets).filter((text) => text.startsWith('azureml://registries/')).length,
+      computes: Object.keys(facts.computes ?? {}).length,
       secretNameLists: Object.keys(facts.secretNames ?? {}).length,
       addressLists: workspaceAddress.problem && workspaceAddress.problem !== 'refused' ? 1 : 0,
       durationMs: Math.round(performance.now() - started),
@@ -240,15 +245,45 @@ function mergeAssignments(reads: Lookup<RoleAssignmentFacts[]>[]): Lookup<RoleAs
   return { kind: 'found', value: [...byId.values()] };
 }
 
-function readAssets(ml: Parameters<typeof readAsset>[0], deployments: DeploymentSpec[]): Record<string, Promise<Lookup<{ id: string }>>> {
+/**
+ * The compute a Kubernetes endpoint runs on: named by the endpoint file, or, when only deployment
+ * files were given, by the live endpoint's `properties.compute` (read as soon as the endpoint GET
+ * answers). No endpoint either: nothing to read (endpoint-not-found says why). docs/online-checks.md §kubernetes-compute.
+ */
+async function readEndpointCompute(ml: Parameters<typeof readCompute>[0], input: GatherInput, endpoint: Promise<Lookup<LiveEndpointFacts>>): Promise<Record<string, Lookup<ComputeFacts>>> {
+  let named = input.endpoint?.compute;
+  if (!input.endpoint && input.deployments.length > 0) {
+    const live = await endpoint;
+    if (live.kind === 'found' && live.value.compute) named = { id: live.value.compute };
+  }
+  const key = named ? computeKey(named) : undefined;
+  if (!named || !key) return {};
+  return { [key]: await readCompute(ml, named.id ?? named.name ?? key) };
+}
+
+/**
+ * One read per distinct asset reference: workspace assets through ARM (src/azure/ml.ts), registry
+ * assets through registry discovery and the registry's own host (src/azure/registry.ts), with, for
+ * a registry asset that does not exist, what is missing.
+ */
+function readAssets(ml: Parameters<typeof readAsset>[0], registry: ReturnType<typeof registryReader>, deployments: DeploymentSpec[]): { assets: Record<string, Promise<Lookup<{ id: string }>>>; misses: Promise<Record<string, RegistryMissFacts> | undefined> } {
   const out: Record<string, Promise<Lookup<{ id: string }>>> = {};
+  const misses: Array<Promise<[string, RegistryMissFacts | undefined]>> = [];
   const refs: AssetRef[] = deployments.flatMap((d) => [d.model, d.environment, d.code].flatMap((a) => (a?.kind === 'ref' ? [a.ref] : [])));
   for (const ref of refs) {
     if (ref.text in out) continue;
+    if (ref.kind === 'registry') {
+      const read = registry(ref);
+      if (!read) continue;
+      out[ref.text] = read.then((r) => r.asset);
+      misses.push(read.then((r) => [ref.text, r.miss]));
+      continue;
+    }
     const read = readAsset(ml, ref);
     if (read) out[ref.text] = read;
   }
-  return out;
+  const settled = Promise.all(misses).then((entries) => entries.filter((e): e is [string, RegistryMissFacts] => e[1] !== undefined));
+  return { assets: out, misses: settled.then((entries) => (entries.length ? Object.fromEntries(entries) : undefined)) };
 }
 
 async function settle<T>(record: Record<string, Promise<T>>): Promise<Record<string, T>> {

@@ -66,6 +66,7 @@ export function parseEndpoint(body: unknown): LiveEndpointFacts {
     mirrorTraffic: numberDict(p.mirrorTraffic),
     scoringUri: str(p.scoringUri),
     swaggerUri: str(p.swaggerUri),
+    ...(str(p.compute) ? { compute: str(p.compute) } : {}),
     properties: stringDict(p.properties),
     body: b,
   };

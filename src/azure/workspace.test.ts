@@ -2,28 +2,13 @@
 // the level above (docs/online-checks.md §workspace).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ArmError, type ArmClient, type ArmRequest } from './rest.ts';
+import { ArmError } from './rest.ts';
+import { scriptedArm as scripted } from './testkit.ts';
 import { classify, readWorkspaceAddress } from './workspace.ts';
 
 const SUB = '00000000-0000-0000-0000-000000000001';
 const WS_PATH = `/subscriptions/${SUB}/resourceGroups/ml-rg/providers/Microsoft.MachineLearningServices/workspaces/ws1`;
 const err = (status: number, code: string, path = WS_PATH) => new ArmError({ status, code, message: code, method: 'GET', path });
-
-function scripted(answers: Record<string, unknown>): { arm: ArmClient; sent: string[] } {
-  const sent: string[] = [];
-  return {
-    sent,
-    arm: {
-      async send<T>(req: ArmRequest) {
-        sent.push(req.path);
-        const a = answers[req.path];
-        if (a instanceof Error) throw a;
-        if (a === undefined) throw err(404, 'NotFound', req.path);
-        return { status: 200, headers: {}, body: a as T };
-      },
-    },
-  };
-}
 
 describe('workspace address', () => {
   test('classify', () => {

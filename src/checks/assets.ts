@@ -1,8 +1,10 @@
 // Registered assets the deployment names exist: model, environment and code versions (by version,
-// `@latest`, ARM id or registry URI), as the adapters looked them up by the reference text
-// (docs/online-checks.md §assets). Local assets are registered by deploy and not checked here.
+// `@latest`, ARM id or registry URI, `labels/latest` included), as the adapters looked them up by
+// the reference text (docs/online-checks.md §assets); for a registry asset that does not exist, what
+// is missing and its latest version. Curated `azureml:AzureML-…` names: an honest cannot-verify. Local assets are registered by deploy and not checked here.
 import { makeFinding } from '../findings/finding.ts';
 import type { AssetRef, DeploymentSpec } from '../manifests/index.ts';
+import type { RegistryMissFacts } from './facts.ts';
 import type { Span } from '../manifests/tree.ts';
 import { at, defineCheck, lookupCI, type CheckOutput } from './check.ts';
 
@@ -26,9 +28,17 @@ export const assetsCheck = defineCheck('assets', ['asset-not-found', 'cannot-ver
       }
       if (!lookup || lookup.kind === 'found') continue;
       if (lookup.kind === 'unreadable') {
+        const registry = ref.kind === 'registry' ? parseRegistryUri(ref.uri)?.registry : undefined;
         out.findings.push(makeFinding('cannot-verify', at(d.file, span), `Cannot verify that ${field} ${ref.text} exists: ${lookup.why}.`, {
-          hint: lookup.permission ? `Give the workflow identity ${lookup.permission} where the asset lives.` : 'Give the workflow identity read access to the workspace or registry that holds the asset.',
+          hint: lookup.permission
+            ? `Give the workflow identity ${lookup.permission} ${registry ? `on registry ${registry} (the Reader role on the registry grants it)` : 'where the asset lives'}.`
+            : 'Give the workflow identity read access to the workspace or registry that holds the asset.',
         }));
+        continue;
+      }
+      const miss = ref.kind === 'registry' ? lookupCI(ctx.facts.registryMisses ?? {}, ref.text) : undefined;
+      if (ref.kind === 'registry' && miss) {
+        out.findings.push(makeFinding('asset-not-found', at(d.file, span), `${field} ${ref.text}: ${registryMissing(ref, miss)}.`, { hint: registryFix(field, ref, miss) }));
         continue;
       }
       out.findings.push(makeFinding('asset-not-found', at(d.file, span), `${field} ${ref.text}: ${missingWhat(ref)}.`, { hint: fixFor(ref) }));
@@ -38,10 +48,10 @@ export const assetsCheck = defineCheck('assets', ['asset-not-found', 'cannot-ver
 });
 
 /**
- * A registry asset (or a curated environment, which lives in the `azureml` registry) is not read:
- * registry assets are served by the registry's regional host after a discovery call, not by the
- * workspace's ARM path, and the action does not make those reads yet. Honest `cannot-verify` with
- * the command that shows the asset, never a silent pass.
+ * An asset reference that was not read: a curated environment (`azureml:AzureML-…`, which the service
+ * resolves from the `azureml` registry under a name this action does not map), or a registry URI
+ * that is not shaped as an asset. Honest `cannot-verify` with the command that shows the asset,
+ * never a silent pass. Registry URIs are read (src/azure/registry.ts) and judged above.
  */
 function notRead(file: string, span: Span, field: string, ref: Extract<AssetRef, { kind: 'registry' | 'curated' }>) {
   const cli = ref.type === 'models' ? 'model' : ref.type === 'environments' ? 'environment' : 'code';
@@ -49,16 +59,19 @@ function notRead(file: string, span: Span, field: string, ref: Extract<AssetRef,
   const show = parts
     ? `az ml ${cli} show --registry-name ${parts.registry} --name ${parts.name} ${parts.version ? `--version ${parts.version}` : `--label ${parts.label ?? 'latest'}`}`
     : `az ml ${cli} list --registry-name <registry>`;
-  return makeFinding('cannot-verify', at(file, span), `Cannot verify that ${field} ${ref.text} exists: it lives in ${parts ? `registry ${parts.registry}` : 'a registry'}, which is read through the registry's own regional endpoint, and this action reads only the workspace's assets; the service resolves it when the deployment is created.`, {
+  const why = ref.kind === 'curated'
+    ? 'it is a curated environment of registry azureml, which the service resolves by its curated name when the deployment is created; this action does not read curated names'
+    : parts ? `registry ${parts.registry} was not read` : `${ref.uri} is not shaped as azureml://registries/<registry>/<type>/<name>/versions/<version> (or …/labels/latest), so it was not read`;
+  return makeFinding('cannot-verify', at(file, span), `Cannot verify that ${field} ${ref.text} exists: ${why}.`, {
     hint: `Check it exists and that the endpoint identity may read it: ${show}.`,
   });
 }
 
 /** `azureml://registries/<reg>/<type>/<name>/versions/<v>` or `…/labels/<label>`; undefined when shaped otherwise. */
-export function parseRegistryUri(uri: string): { registry: string; name: string; version?: string; label?: string } | undefined {
-  const m = /^azureml:\/\/registries\/([^/]+)\/[^/]+\/([^/]+)(?:\/(versions|labels)\/([^/]+))?$/i.exec(uri);
-  if (!m || !m[1] || !m[2]) return undefined;
-  return { registry: m[1], name: m[2], ...(m[3]?.toLowerCase() === 'versions' ? { version: m[4] } : { label: m[4] ?? 'latest' }) };
+export function parseRegistryUri(uri: string): { registry: string; type: string; name: string; version?: string; label?: string } | undefined {
+  const m = /^azureml:\/\/registries\/([^/]+)\/([^/]+)\/([^/]+)(?:\/(versions|labels)\/([^/]+))?$/i.exec(uri);
+  if (!m || !m[1] || !m[2] || !m[3]) return undefined;
+  return { registry: m[1], type: m[2], name: m[3], ...(m[4]?.toLowerCase() === 'versions' ? { version: m[5] } : { label: m[5] ?? 'latest' }) };
 }
 
 /** `azureml:AzureML-<name>:<version>` / `@latest`: a curated environment of the `azureml` registry. */
@@ -68,6 +81,35 @@ function curatedParts(text: string): { registry: string; name: string; version?:
   if (atSign >= 0) return { registry: 'azureml', name: rest.slice(0, atSign), label: rest.slice(atSign + 1) };
   const colon = rest.lastIndexOf(':');
   return colon > 0 ? { registry: 'azureml', name: rest.slice(0, colon), version: rest.slice(colon + 1) } : { registry: 'azureml', name: rest, label: 'latest' };
+}
+
+function cliOf(type: string): string {
+  return type === 'models' ? 'model' : type === 'environments' ? 'environment' : type === 'codes' ? 'code' : type.replace(/s$/, '');
+}
+
+/** What a registry read found missing (src/checks/facts.ts RegistryMissFacts). */
+function registryMissing(ref: Extract<AssetRef, { kind: 'registry' }>, miss: RegistryMissFacts): string {
+  const parts = parseRegistryUri(ref.uri);
+  const kind = cliOf(parts?.type ?? ref.type);
+  switch (miss.missing) {
+    case 'registry':
+      return `no registry named ${miss.registry} exists (registry discovery answered 404)`;
+    case 'name':
+      return `registry ${miss.registry} has no ${kind} named ${parts?.name ?? ''} (names are case-sensitive)${parts?.label ? `, so labels/${parts.label} resolves to nothing` : ''}`;
+    case 'version':
+      return `registry ${miss.registry} has no version ${parts?.version ?? ''} of ${kind} ${parts?.name ?? ''}${miss.latestVersion ? `; its latest version is ${miss.latestVersion}` : ''}`;
+  }
+}
+
+function registryFix(field: string, ref: Extract<AssetRef, { kind: 'registry' }>, miss: RegistryMissFacts): string {
+  const parts = parseRegistryUri(ref.uri);
+  const cli = cliOf(parts?.type ?? ref.type);
+  if (miss.missing === 'registry') return `Check the registry name (az ml registry list --query "[].name" lists those of a subscription); registry names are those of azureml://registries/<registry>/….`;
+  if (miss.missing === 'name') return `See what exists: az ml ${cli} list --registry-name ${miss.registry} --query "[].name".`;
+  const latest = miss.latestVersion;
+  return latest && parts
+    ? `Did you mean version ${latest}? ${field}: azureml://registries/${parts.registry}/${parts.type}/${parts.name}/versions/${latest} (or …/labels/latest). See every version: az ml ${cli} list --registry-name ${miss.registry} --name ${parts.name} --query "[].version".`
+    : `See what exists: az ml ${cli} list --registry-name ${miss.registry} --name ${parts?.name ?? '<name>'} --query "[].version".`;
 }
 
 function missingWhat(ref: AssetRef): string {

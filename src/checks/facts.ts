@@ -127,6 +127,8 @@ export interface LiveEndpointFacts {
   mirrorTraffic: Record<string, number>;
   scoringUri?: string;
   swaggerUri?: string;
+  /** Additive: `properties.compute` (a Kubernetes endpoint's attached compute, an ARM id), when set. */
+  compute?: string;
   /** `properties.properties` as the service holds it (the enforce flag lives there). */
   properties: Record<string, string>;
   /** The GET body as received, for the plan's field-level diff. */
@@ -201,6 +203,15 @@ export interface ComputeFacts {
   defaultInstanceType?: string;
 }
 
+/** Why a registry asset reference resolves to nothing (src/azure/registry.ts read it). */
+export interface RegistryMissFacts {
+  registry: string;
+  /** `registry`: discovery knows no registry of that name; `name`: the registry has no such asset; `version`: the asset has no such version. */
+  missing: 'registry' | 'name' | 'version';
+  /** The asset's latest version (its container's `latestVersion`), when the name exists. */
+  latestVersion?: string;
+}
+
 /** Everything validate read, keyed so that each distinct thing was read once. */
 export interface ValidateFacts {
   /** When the facts were read (ISO): the clock for expiry and propagation checks. */
@@ -234,11 +245,16 @@ export interface ValidateFacts {
   roleDefinitions: Record<string, RoleDefinitionFacts>;
   /** By the asset reference as the deployment names it (`azureml:name:version`, `azureml:name@latest`, ARM id, registry URI). */
   assets: Record<string, Lookup<{ id: string }>>;
+  /**
+   * Additive: for a registry asset that does not exist (`assets` says `missing`), by the reference text:
+   * what is missing, and the asset's latest version when its name exists (for "did you mean").
+   */
+  registryMisses?: Record<string, RegistryMissFacts>;
   /** Instance types offered in the workspace's region. */
   vmSizes: Lookup<VmSizeFacts[]>;
   /** Core quota per VM family in the workspace's region. */
   usages: Lookup<UsageFacts[]>;
-  /** Additive: the compute a Kubernetes endpoint names, by compute name lower-cased. */
+  /** Additive: the compute a Kubernetes endpoint names (in its file, else on the live endpoint), by compute name lower-cased. */
   computes?: Record<string, Lookup<ComputeFacts>>;
   /** Additive: every local model/code/build-context path the deployments upload (src/assets/plan.ts). */
   localAssets?: LocalAssetFacts[];

@@ -2,8 +2,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeKey, kubernetesComputeCheck } from './kubernetes-compute.ts';
-import { brief, context, deploymentSpec, endpointSpec, facts, span } from './testkit.ts';
-import type { ComputeFacts, Lookup } from './facts.ts';
+import { endpointStateCheck } from './endpoint-state.ts';
+import { brief, context, deploymentSpec, endpointSpec, facts, span, WS } from './testkit.ts';
+import type { ComputeFacts, LiveEndpointFacts, Lookup } from './facts.ts';
 
 const k8s = (p: Partial<ComputeFacts> = {}): Lookup<ComputeFacts> => ({ kind: 'found', value: { name: 'k8s-cluster', computeType: 'Kubernetes', instanceTypes: ['gpu-small', 'cpu-large'], defaultInstanceType: 'cpu-large', ...p } });
 const endpoint = endpointSpec({ computeType: 'Kubernetes', compute: { name: 'k8s-cluster' }, spans: { name: span(1), compute: span(2, 10, 19), properties: {} } });
@@ -29,6 +30,28 @@ describe('kubernetes-compute check', () => {
       if (c.hint) assert.match(findings[0]?.hint ?? '', c.hint);
     });
   }
+  // Deployment files only: the compute comes from the live endpoint's properties.compute (an ARM id).
+  const liveEndpoint = (compute?: string): Lookup<LiveEndpointFacts> => ({ kind: 'found', value: { name: 'my-endpoint', provisioningState: 'Succeeded', identity: { type: 'SystemAssigned', userAssigned: {} }, traffic: {}, mirrorTraffic: {}, properties: {}, body: {}, ...(compute ? { compute } : {}) } });
+  const liveTable: Array<{ name: string; endpoint: Lookup<LiveEndpointFacts>; computes: Record<string, Lookup<ComputeFacts>>; instanceType?: string; want: string[]; message?: RegExp; hint?: RegExp }> = [
+    { name: 'deployment files only, the live compute is gone: compute-not-found on endpoint_name, says where the compute came from', endpoint: liveEndpoint(`${WS}/computes/k8s-cluster`), computes: { 'k8s-cluster': { kind: 'missing' } }, instanceType: 'gpu-small', want: ['compute-not-found@2:error'], message: /compute k8s-cluster \(properties\.compute of the live endpoint my-endpoint; no endpoint file was given\): the workspace has no compute of that name, so deployments of endpoint my-endpoint cannot run on it/, hint: /az ml compute attach --type Kubernetes --name k8s-cluster/ },
+    { name: 'deployment files only, live compute exists: instance type checked against it', endpoint: liveEndpoint(`${WS}/computes/K8s-Cluster`), computes: { 'k8s-cluster': k8s() }, instanceType: 'gpu-smal', want: ['instance-type-unavailable@6:error'], hint: /Did you mean gpu-small\?/ },
+    { name: 'deployment files only, live compute is not Kubernetes', endpoint: liveEndpoint(`${WS}/computes/k8s-cluster`), computes: { 'k8s-cluster': k8s({ computeType: 'AmlCompute' }) }, want: ['compute-not-found@2:error'], message: /not an attached Kubernetes cluster/ },
+    { name: 'deployment files only, live compute unreadable: cannot-verify', endpoint: liveEndpoint(`${WS}/computes/k8s-cluster`), computes: { 'k8s-cluster': { kind: 'unreadable', why: '403 AuthorizationFailed' } }, want: ['cannot-verify@2:warning'] },
+    { name: 'deployment files only, a managed live endpoint (no compute): nothing', endpoint: liveEndpoint(), computes: { 'k8s-cluster': { kind: 'missing' } }, want: [] },
+    { name: 'deployment files only, no live endpoint: nothing here (endpoint-not-found says it)', endpoint: { kind: 'missing' }, computes: { 'k8s-cluster': { kind: 'missing' } }, want: [] },
+  ];
+  for (const c of liveTable) {
+    test(c.name, () => {
+      const findings = kubernetesComputeCheck.run(context({ endpoint: undefined, deployments: [deployment(c.instanceType)], facts: facts({ endpoint: c.endpoint, computes: c.computes }) }));
+      assert.deepEqual(brief(findings), c.want);
+      if (c.message) assert.match(findings[0]?.message ?? '', c.message);
+      if (c.hint) assert.match(findings[0]?.hint ?? '', c.hint);
+    });
+  }
+  test('deployment files only, no live endpoint: endpoint-not-found is the finding (endpoint-state)', () => {
+    const findings = endpointStateCheck.run(context({ endpoint: undefined, deployments: [deployment('gpu-small')], facts: facts({ endpoint: { kind: 'missing' } }) }));
+    assert.deepEqual(brief(findings), ['endpoint-not-found@2:error']);
+  });
   test('a managed endpoint: nothing', () => {
     assert.deepEqual(kubernetesComputeCheck.run(context({ facts: facts({ computes: { 'k8s-cluster': { kind: 'missing' } } }) })), []);
   });

@@ -1,4 +1,5 @@
-// A Kubernetes endpoint's `compute:` (docs/online-checks.md §kubernetes-compute): the attached
+// A Kubernetes endpoint's `compute:` (docs/online-checks.md §kubernetes-compute), from the endpoint
+// file or, with deployment files only, the live endpoint's `properties.compute`: the attached
 // compute exists in the workspace, is a Kubernetes compute, and defines the `instance_type` each
 // of its deployments asks for (the cluster's instance types, `properties.properties.instanceTypes`).
 import { makeFinding, type Finding } from '../findings/finding.ts';
@@ -19,11 +20,23 @@ export function computeKey(ref: { name?: string; id?: string }): string | undefi
   return text?.toLowerCase();
 }
 
+/**
+ * The compute the deployments run on: the endpoint file's `compute:`, or, when only deployment
+ * files were given, the live endpoint's `properties.compute` (an ARM id).
+ */
+function endpointCompute(ctx: CheckContext): { ref: { name?: string; id?: string }; live: boolean } | undefined {
+  if (ctx.endpoint) return ctx.endpoint.compute ? { ref: ctx.endpoint.compute, live: false } : undefined;
+  const live = ctx.facts.endpoint.kind === 'found' ? ctx.facts.endpoint.value.compute : undefined;
+  return live && ctx.deployments.length > 0 ? { ref: { id: live }, live: true } : undefined;
+}
+
 export const kubernetesComputeCheck = defineCheck('kubernetes-compute', ['compute-not-found', 'instance-type-unavailable', 'cannot-verify'], (ctx) => {
-  const compute = ctx.endpoint?.compute;
-  const key = compute ? computeKey(compute) : undefined;
-  if (!ctx.endpoint || !compute || !key) return {};
-  const shown = compute.name ?? compute.id ?? key;
+  const compute = endpointCompute(ctx);
+  const key = compute ? computeKey(compute.ref) : undefined;
+  if (!compute || !key) return {};
+  const name = compute.ref.name ?? compute.ref.id?.split('/').filter(Boolean).pop() ?? key;
+  const shown = compute.live ? `${name} (properties.compute of the live endpoint ${ctx.endpointName}; no endpoint file was given)` : name;
+  const target = compute.live ? `deployments of endpoint ${ctx.endpointName} cannot run on it` : 'the Kubernetes endpoint cannot be created on it';
   const where = endpointPosition(ctx, (s) => s.compute);
   const read = lookupCI(ctx.facts.computes ?? {}, key);
   if (!read) return {};
@@ -31,7 +44,13 @@ export const kubernetesComputeCheck = defineCheck('kubernetes-compute', ['comput
     return { findings: [makeFinding('cannot-verify', where, `Cannot verify that compute ${shown} exists and is Kubernetes: ${read.why}.`, { hint: `Give the workflow identity ${read.permission ?? 'Microsoft.MachineLearningServices/workspaces/computes/read'} on the workspace.` })] };
   }
   if (read.kind === 'missing') {
-    return { findings: [makeFinding('compute-not-found', where, `compute ${shown}: the workspace has no compute of that name, so the Kubernetes endpoint cannot be created on it.`)] };
+    return {
+      findings: [
+        makeFinding('compute-not-found', where, `compute ${shown}: the workspace has no compute of that name, so ${target}.`, compute.live ? {
+          hint: `The endpoint's cluster was detached or deleted: attach it again (az ml compute attach --type Kubernetes --name ${name} …), or recreate the endpoint from an endpoint file whose compute: names an attached cluster.`,
+        } : {}),
+      ],
+    };
   }
   if (read.value.computeType.toLowerCase() !== 'kubernetes') {
     return {

@@ -26,19 +26,44 @@ describe('assets check', () => {
     { name: 'registry unreadable: cannot-verify', assets: { 'azureml:my-model:3': { kind: 'unreadable', why: 'no access to registry', permission: 'Microsoft.MachineLearningServices/registries/read' } }, want: ['cannot-verify@4:warning'], hint: /registries\/read/ },
     { name: 'not looked up: nothing', assets: {}, want: [] },
   ];
+  // Registry references, as src/azure/registry.ts reads them (assets + registryMisses).
+  const REG_V = 'azureml://registries/contoso-reg/models/fraud/versions/9';
+  const REG_LATEST = 'azureml://registries/azureml/environments/sklearn-1.5/labels/latest';
+  const regD = deploymentSpec({
+    model: { kind: 'ref', ref: { kind: 'registry', type: 'models', uri: REG_V, text: REG_V }, span: span(4, 8, REG_V.length) },
+    environment: { kind: 'ref', ref: { kind: 'registry', type: 'environments', uri: REG_LATEST, text: REG_LATEST }, span: span(5, 14, REG_LATEST.length) },
+  });
+  const regTable: Array<{ name: string; assets: Record<string, Lookup<{ id: string }>>; misses?: ValidateFacts['registryMisses']; want: string[]; message?: RegExp; hint?: RegExp }> = [
+    { name: 'registry version and labels/latest found: nothing', assets: { [REG_V]: { kind: 'found', value: { id: REG_V } }, [REG_LATEST]: { kind: 'found', value: { id: 'azureml://registries/azureml/environments/sklearn-1.5/versions/19' } } }, want: [] },
+    { name: 'registry version missing: on the model line, did you mean the latest version', assets: { [REG_V]: { kind: 'missing' } }, misses: { [REG_V]: { registry: 'contoso-reg', missing: 'version', latestVersion: '3' } }, want: ['asset-not-found@4:error'], message: /registry contoso-reg has no version 9 of model fraud; its latest version is 3/, hint: /Did you mean version 3\? model: azureml:\/\/registries\/contoso-reg\/models\/fraud\/versions\/3/ },
+    { name: 'registry asset name missing: names are case-sensitive, list command', assets: { [REG_LATEST]: { kind: 'missing' } }, misses: { [REG_LATEST]: { registry: 'azureml', missing: 'name' } }, want: ['asset-not-found@5:error'], message: /registry azureml has no environment named sklearn-1\.5 \(names are case-sensitive\), so labels\/latest resolves to nothing/, hint: /az ml environment list --registry-name azureml/ },
+    { name: 'registry does not exist: discovery 404', assets: { [REG_V]: { kind: 'missing' } }, misses: { [REG_V]: { registry: 'contoso-reg', missing: 'registry' } }, want: ['asset-not-found@4:error'], message: /no registry named contoso-reg exists/ },
+    { name: 'registry refused (403): cannot-verify naming the registry role, never missing', assets: { [REG_V]: { kind: 'unreadable', why: '403 AuthorizationFailed on GET /mferp/…', permission: 'Microsoft.MachineLearningServices/registries/assets/read' } }, want: ['cannot-verify@4:warning'], hint: /registries\/assets\/read on registry contoso-reg \(the Reader role on the registry grants it\)/ },
+    { name: 'registry 5xx after retries: cannot-verify', assets: { [REG_V]: { kind: 'unreadable', why: 'GET /mferp/… failed: 503 ServiceUnavailable' } }, want: ['cannot-verify@4:warning'], message: /503/ },
+  ];
+  for (const c of regTable) {
+    test(c.name, () => {
+      const bothFound: Record<string, Lookup<{ id: string }>> = { [REG_V]: { kind: 'found', value: { id: REG_V } }, [REG_LATEST]: { kind: 'found', value: { id: REG_LATEST } } };
+      const findings = assetsCheck.run(context({ deployments: [regD], facts: facts({ assets: { ...bothFound, ...c.assets }, ...(c.misses ? { registryMisses: c.misses } : {}) }) }));
+      assert.deepEqual(brief(findings), c.want);
+      if (c.message) assert.match(findings[0]?.message ?? '', c.message);
+      if (c.hint) assert.match(findings[0]?.hint ?? '', c.hint);
+    });
+  }
   test('registry and curated references are not read: an honest cannot-verify on the line, with the command that shows them', () => {
     const reg: DeploymentSpec['model'] = { kind: 'ref', ref: { kind: 'registry', type: 'models', uri: 'azureml://registries/azureml/models/phi-3/versions/7', text: 'azureml://registries/azureml/models/phi-3/versions/7' }, span: span(4, 8, 50) };
     const curated: DeploymentSpec['environment'] = { kind: 'ref', ref: { kind: 'curated', type: 'environments', ref: 'azureml:AzureML-sklearn-1.5@latest', text: 'azureml:AzureML-sklearn-1.5@latest' }, span: span(5, 14, 34) };
     const labels: DeploymentSpec['code'] = undefined;
     const findings = assetsCheck.run(context({ deployments: [deploymentSpec({ model: reg, environment: curated, code: labels })], facts: facts({ assets: {} }) }));
     assert.deepEqual(brief(findings), ['cannot-verify@4:warning', 'cannot-verify@5:warning']);
-    assert.match(findings[0]?.message ?? '', /lives in registry azureml, which is read through the registry's own regional endpoint/);
+    assert.match(findings[0]?.message ?? '', /registry azureml was not read/);
+    assert.match(findings[1]?.message ?? '', /curated environment of registry azureml/);
     assert.match(findings[0]?.hint ?? '', /az ml model show --registry-name azureml --name phi-3 --version 7/);
     assert.match(findings[1]?.hint ?? '', /az ml environment show --registry-name azureml --name AzureML-sklearn-1.5 --label latest/);
   });
   test('parseRegistryUri', () => {
-    assert.deepEqual(parseRegistryUri('azureml://registries/r1/environments/e/labels/latest'), { registry: 'r1', name: 'e', label: 'latest' });
-    assert.deepEqual(parseRegistryUri('azureml://registries/r1/models/m/versions/2'), { registry: 'r1', name: 'm', version: '2' });
+    assert.deepEqual(parseRegistryUri('azureml://registries/r1/environments/e/labels/latest'), { registry: 'r1', type: 'environments', name: 'e', label: 'latest' });
+    assert.deepEqual(parseRegistryUri('azureml://registries/r1/models/m/versions/2'), { registry: 'r1', type: 'models', name: 'm', version: '2' });
     assert.equal(parseRegistryUri('azureml://registries/r1'), undefined);
   });
   for (const c of table) {

@@ -134,7 +134,7 @@ export function describeReads(r: ReadSummary, requests: number): string {
     `${r.vaults} vault(s)`,
     `${r.principalScopes} identity role lookup(s)`,
     `${r.roleDefinitions} role definition(s)`,
-    `${r.assets} asset(s)`,
+    `${r.assets} asset(s)${r.registryAssets ? ` (${r.registryAssets} in Azure ML registries)` : ''}`,
   ];
   return `Read (nothing written): the workspace, the endpoint and its deployments, ${parts.join(', ')}; ${requests} request(s) in ${r.durationMs} ms.`;
 }

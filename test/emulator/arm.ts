@@ -84,6 +84,7 @@ const ROUTES: Route[] = [
   r('POST', `${WS}/datastores/*/listsecrets`, datastores.listDatastoreSecrets),
   r('GET', `${WS}/computes/*`, computes.getCompute),
   r('PUT', `${WS}/computes/*`, computes.putCompute),
+  r('DELETE', `${WS}/computes/*`, computes.deleteCompute),
   r('GET', `${WS}/*/*`, assets.getAssetContainer),
   r('PUT', `${WS}/*/*`, assets.putAssetContainer),
   r('GET', `${WS}/*/*/versions`, assets.listAssetVersions),

@@ -4,10 +4,11 @@
 // (Compute/get.json "Get a Kubernetes Compute") shapes them. Tests attach a cluster with the PUT,
 // as `az ml compute attach` does; a PUT answers the resource at once (assumed: the real attach is
 // a long-running operation; the action only reads computes). Unknown compute: 404 ResourceNotFound
-// (assumed, the ARM wording).
+// (assumed, the ARM wording). DELETE detaches (`underlyingResourceAction=Detach`) or deletes: the REST
+// spec's Compute_Delete requires that query parameter; answered 200 at once (assumed, like the PUT).
 import type { ArmCall } from './arm-common.ts';
-import { notFound, parseArmBody } from './arm-common.ts';
-import { json } from './http.ts';
+import { armError, notFound, parseArmBody } from './arm-common.ts';
+import { json, queryGet } from './http.ts';
 import type { EmuResponse } from './http.ts';
 import type { World } from './state.ts';
 
@@ -37,4 +38,20 @@ export function putCompute(call: ArmCall): EmuResponse {
   };
   computes(w).set(name.toLowerCase(), resource);
   return json(200, resource);
+}
+
+export function deleteCompute(call: ArmCall): EmuResponse {
+  const name = call.params[3] ?? '';
+  const action = queryGet(call.req, 'underlyingResourceAction');
+  if (action !== 'Delete' && action !== 'Detach') return armError(400, 'UserError', "The query parameter 'underlyingResourceAction' is required: Delete or Detach.");
+  const m = computes(call.ctx.world);
+  if (!m.has(name.toLowerCase())) return notFound('Microsoft.MachineLearningServices/workspaces/computes', `${call.params[2] ?? ''}/${name}`, call.params[1]);
+  m.delete(name.toLowerCase());
+  return json(200, null);
+}
+
+/** Whether a compute (by name or ARM id of this workspace) is attached. */
+export function computeAttached(world: World, nameOrId: string): boolean {
+  const name = nameOrId.split('/').filter(Boolean).pop() ?? '';
+  return computes(world).has(name.toLowerCase());
 }

@@ -11,6 +11,8 @@ import { CLOUDS, cloudNamed, cloudOfArmBase } from './clouds.ts';
 import type { Cloud } from './clouds.ts';
 import { grantServiceRoles, platformRoleFailure, uaiPlatformRoleGaps } from './identity-rules.ts';
 import { advanceFor, lroHeaders, startOperation } from './lro.ts';
+import { computeAttached } from './computes.ts';
+import { registryAssetExists } from './registries.ts';
 import { checkQuota } from './quota.ts';
 import { resolveEnvironment } from './secret-injection.ts';
 import { deploymentProperties } from './service-defaults.ts';
@@ -306,6 +308,10 @@ export function putEndpoint(call: ArmCall): EmuResponse {
   }
   const mirrorError = validateMirrorTraffic(body, props, existing, isObj(props['traffic']) ? traffic : existing?.properties.traffic ?? {});
   if (mirrorError) return mirrorError;
+  // A Kubernetes endpoint is created on an attached compute of the workspace (assumed: the service refuses a
+  // compute it cannot find; its text is not documented). Kept as sent, an ARM id (contracts OnlineEndpoints_Get `compute`).
+  const compute = typeof props['compute'] === 'string' ? props['compute'] : undefined;
+  if (compute && !existing && !computeAttached(w, compute)) return userError(`Compute '${compute}' does not exist in workspace '${w.scenario.workspace.name}': attach a Kubernetes cluster before creating an endpoint on it.`, 'NotFound');
 
   const id = `${w.workspaceId}/onlineEndpoints/${name}`;
   const e: EndpointRec = existing ?? {
@@ -328,6 +334,7 @@ export function putEndpoint(call: ArmCall): EmuResponse {
     e.tags = pending.tags;
   };
   if (!existing) settle();
+  if (compute && !existing) e.properties['compute'] = compute;
   if (!existing) {
     // The scoring host belongs to the cloud the endpoint was created in (that of the ARM host it was PUT to).
     e.properties.scoringUri = `https://${scoringHost(w, name, cloudOfArmBase(call.base))}/score`;
@@ -446,8 +453,10 @@ export function getDeployment(call: ArmCall): EmuResponse {
 
 function assetExists(w: World, ref: unknown, kind: 'models' | 'environments'): boolean {
   if (typeof ref !== 'string') return true;
+  const inRegistry = registryAssetExists(w.scenario.registries, ref);
+  if (inRegistry !== undefined) return inRegistry;
   const m = new RegExp(`/workspaces/([^/]+)/${kind}/([^/]+)/versions/([^/]+)$`, 'i').exec(ref);
-  if (!m || (m[1] ?? '').toLowerCase() !== w.scenario.workspace.name.toLowerCase()) return true; // registry / curated / other forms are not checked
+  if (!m || (m[1] ?? '').toLowerCase() !== w.scenario.workspace.name.toLowerCase()) return true; // curated and other forms are not checked
   return w.assets.has(`${kind}/${m[2] ?? ''}/${m[3] ?? ''}`.toLowerCase());
 }
 

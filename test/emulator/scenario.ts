@@ -42,6 +42,17 @@ export interface ScenarioVault {
   accessPolicies: ScenarioAccessPolicy[]; secrets: ScenarioSecret[];
 }
 export interface ScenarioAsset { kind: 'models' | 'environments' | 'codes'; name: string; version: string; properties: Record<string, unknown> }
+/** An Azure ML registry (test/emulator/registries.ts): where discovery says it lives, and its assets. */
+export interface ScenarioRegistry {
+  name: string;
+  /** Primary region: the host its assets are served from. */
+  location: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  /** Readable by every signed-in principal (the `azureml` registry of curated assets), without a role. */
+  public: boolean;
+  assets: Array<{ kind: 'models' | 'environments' | 'codes'; name: string; version: string; properties: Record<string, unknown> }>;
+}
 export interface ScenarioDeployment {
   name: string; instanceType: string; instanceCount: number; model?: string; environmentId?: string;
   environmentVariables: Record<string, string>; properties: Record<string, unknown>;
@@ -102,6 +113,7 @@ export interface Scenario {
   connections: ScenarioConnection[];
   keyVaults: ScenarioVault[];
   assets: ScenarioAsset[];
+  registries: ScenarioRegistry[];
   onlineEndpoints: ScenarioEndpoint[];
   knobs: Knobs;
 }
@@ -287,7 +299,7 @@ export function parseScenario(doc: unknown, file: string): Scenario {
   const root = obj(doc, '(root)');
   checkKeys(root, ['cloud', 'tenantId', 'subscription', 'resourceGroups', 'location', 'workspace', 'github', 'workflowPrincipal', 'principals',
     'userAssignedIdentities', 'roleDefinitions', 'roleAssignments', 'endpointIdentityRoleAssignments', 'connections', 'keyVaults',
-    'assets', 'onlineEndpoints', 'behaviour', 'description'], '(root)');
+    'assets', 'registries', 'onlineEndpoints', 'behaviour', 'description'], '(root)');
   const tenantId = guid(root['tenantId'], 'tenantId');
   const sub = obj(root['subscription'], 'subscription');
   checkKeys(sub, ['id', 'name'], 'subscription');
@@ -425,6 +437,27 @@ export function parseScenario(doc: unknown, file: string): Scenario {
     });
   }
 
+  const registries = arr(root['registries'], 'registries').map((r, i): ScenarioRegistry => {
+    const path = `registries[${i}]`;
+    const o = obj(r, path);
+    checkKeys(o, ['name', 'location', 'subscription', 'resourceGroup', 'public', 'models', 'environments', 'codes'], path);
+    const name = str(o['name'], `${path}.name`);
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/.test(name)) fail(`${path}.name`, 'must be 3-33 letters, digits, - or _, starting with a letter or digit');
+    const regAssets: ScenarioRegistry['assets'] = [];
+    for (const kind of ['models', 'environments', 'codes'] as const) {
+      arr(o[kind], `${path}.${kind}`).forEach((a, j) => {
+        const ap = `${path}.${kind}[${j}]`;
+        const { name: n, version, ...rest } = obj(a, ap);
+        regAssets.push({ kind, name: str(n, `${ap}.name`), version: str(version, `${ap}.version`), properties: rest });
+      });
+    }
+    return {
+      name, location: str(o['location'], `${path}.location`, location).toLowerCase(),
+      subscriptionId: o['subscription'] === undefined ? subscriptionId : guid(o['subscription'], `${path}.subscription`),
+      resourceGroup: str(o['resourceGroup'], `${path}.resourceGroup`, `${name}-rg`), public: bool(o['public'], `${path}.public`, false), assets: regAssets,
+    };
+  });
+
   const onlineEndpoints = arr(root['onlineEndpoints'], 'onlineEndpoints').map((e, i): ScenarioEndpoint => {
     const path = `onlineEndpoints[${i}]`;
     const o = obj(e, path);
@@ -462,7 +495,7 @@ export function parseScenario(doc: unknown, file: string): Scenario {
       actor: str(gh['actor'], 'github.actor', 'octocat'), apiToken: str(gh['apiToken'], 'github.apiToken', `ghs_${randomUUID().replace(/-/g, '')}`),
       requestToken: str(gh['requestToken'], 'github.requestToken', `emu-request-${randomUUID()}`), comments,
     },
-    workflowPrincipal, principals, userAssignedIdentities, roleDefinitions, roleAssignments, endpointIdentityGrants, connections, keyVaults, assets, onlineEndpoints,
+    workflowPrincipal, principals, userAssignedIdentities, roleDefinitions, roleAssignments, endpointIdentityGrants, connections, keyVaults, assets, registries, onlineEndpoints,
     knobs: parseKnobs(root['behaviour'], 'behaviour'),
   };
 }

@@ -22,7 +22,8 @@ import { seedEndpoints } from './online.ts';
 import { loadScenario } from './scenario.ts';
 import type { Scenario } from './scenario.ts';
 import { handleScoring } from './scoring.ts';
-import { isScoringHost } from './clouds.ts';
+import { isScoringHost, mlApiHost } from './clouds.ts';
+import { handleRegistry } from './registries.ts';
 import { World } from './state.ts';
 import { createTestPki, defaultSans } from './tls.ts';
 
@@ -49,6 +50,7 @@ function serviceFor(host: string): Service | undefined {
   if (vaultHostInfo(host)) return handleKeyVault;
   if (/\.blob\.core\.(windows\.net|usgovcloudapi\.net|chinacloudapi\.cn)$/.test(host)) return handleBlob;
   if (isScoringHost(host)) return handleScoring;
+  if (mlApiHost(host)) return handleRegistry;
   if (host === 'api.github.com') return handleGithub;
   if (host === 'token.actions.githubusercontent.com' || host.endsWith('.actions.githubusercontent.com')) return handleGithubOidcHost;
   return undefined;

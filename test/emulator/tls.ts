@@ -23,6 +23,7 @@ export function defaultSans(locations: string[]): string[] {
     'management.azure.com', 'management.core.windows.net', 'management.usgovcloudapi.net', 'management.chinacloudapi.cn',
     '*.vault.azure.net', '*.vault.usgovcloudapi.net', '*.vault.azure.cn',
     '*.blob.core.windows.net', '*.blob.core.usgovcloudapi.net', '*.blob.core.chinacloudapi.cn',
+    ...CLOUDS.map((c) => `*${c.mlApiSuffix}`),
     'api.github.com', 'token.actions.githubusercontent.com', '*.actions.githubusercontent.com',
     'localhost',
   ];
