@@ -1,8 +1,8 @@
-export const id = 654;
-export const ids = [654];
+export const id = 958;
+export const ids = [958];
 export const modules = {
 
-/***/ 4654:
+/***/ 2958:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -29,7 +29,7 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ../main/node_modules/is-docker/index.js
+;// CONCATENATED MODULE: ./node_modules/is-docker/index.js
 
 
 let isDockerCached;
@@ -60,7 +60,7 @@ function isDocker() {
 	return isDockerCached;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/is-inside-container/index.js
+;// CONCATENATED MODULE: ./node_modules/is-inside-container/index.js
 
 
 
@@ -85,7 +85,7 @@ function isInsideContainer() {
 	return cachedResult;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/is-wsl/index.js
+;// CONCATENATED MODULE: ./node_modules/is-wsl/index.js
 
 
 
@@ -127,7 +127,7 @@ const isWsl = () => {
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
-;// CONCATENATED MODULE: ../main/node_modules/powershell-utils/index.js
+;// CONCATENATED MODULE: ./node_modules/powershell-utils/index.js
 
 
 
@@ -208,7 +208,7 @@ const executePowerShellSync = (command, options = {}) => {
 	);
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/wsl-utils/utilities.js
+;// CONCATENATED MODULE: ./node_modules/wsl-utils/utilities.js
 function parseMountPointFromConfig(content) {
 	for (const line of content.split('\n')) {
 		// Skip comment lines
@@ -229,7 +229,7 @@ function parseMountPointFromConfig(content) {
 	}
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/wsl-utils/index.js
+;// CONCATENATED MODULE: ./node_modules/wsl-utils/index.js
 
 
 
@@ -357,7 +357,7 @@ const convertWindowsPathToWsl = async paths => {
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/define-lazy-prop/index.js
+;// CONCATENATED MODULE: ./node_modules/define-lazy-prop/index.js
 function defineLazyProperty(object, propertyName, valueGetter) {
 	const define = value => Object.defineProperty(object, propertyName, {value, enumerable: true, writable: true});
 
@@ -377,7 +377,7 @@ function defineLazyProperty(object, propertyName, valueGetter) {
 	return object;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/default-browser/windows.js
+;// CONCATENATED MODULE: ./node_modules/default-browser/windows.js
 
 
 
@@ -438,7 +438,7 @@ async function defaultBrowser(_execFileAsync = execFileAsync) {
 	return windowsBrowserProgIds[id] ?? windowsBrowserProgIds[baseIdByDot] ?? windowsBrowserProgIds[baseIdByHyphen] ?? {name: id, id};
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/default-browser-id/index.js
+;// CONCATENATED MODULE: ./node_modules/default-browser-id/index.js
 
 
 
@@ -465,7 +465,7 @@ async function defaultBrowserId() {
 	return browserId;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/run-applescript/index.js
+;// CONCATENATED MODULE: ./node_modules/run-applescript/index.js
 
 
 
@@ -504,7 +504,7 @@ function runAppleScriptSync(script, {humanReadableOutput = true} = {}) {
 	return stdout.trim();
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/bundle-name/index.js
+;// CONCATENATED MODULE: ./node_modules/bundle-name/index.js
 
 
 // Only a double quote can end the AppleScript string literal. A backslash can pre-escape one, and line breaks are rejected as defense in depth.
@@ -522,7 +522,7 @@ async function bundleName(bundleId) {
 	return runAppleScript(`tell application "Finder" to set app_path to application file id "${bundleId}" as string\ntell application "System Events" to get value of property list item "CFBundleName" of property list file (app_path & ":Contents:Info.plist")`);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/default-browser/index.js
+;// CONCATENATED MODULE: ./node_modules/default-browser/index.js
 
 
 
@@ -558,7 +558,7 @@ async function default_browser_defaultBrowser() {
 	throw new Error('Only macOS, Linux, and Windows are supported');
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/is-in-ssh/index.js
+;// CONCATENATED MODULE: ./node_modules/is-in-ssh/index.js
 
 
 const isInSsh = Boolean(external_node_process_.env.SSH_CONNECTION
@@ -567,7 +567,7 @@ const isInSsh = Boolean(external_node_process_.env.SSH_CONNECTION
 
 /* harmony default export */ const is_in_ssh = (isInSsh);
 
-;// CONCATENATED MODULE: ../main/node_modules/open/index.js
+;// CONCATENATED MODULE: ./node_modules/open/index.js
 
 
 
