@@ -3582,6 +3582,8 @@ var validate_plan = __webpack_require__(8542);
 
 
 
+/** The rules the teardown plan reports (besides resource-unreadable and plan-stale, which are the plan's): the catalog's `teardown: true` rules. */
+const TEARDOWN_RULES = (/* unused pure expression or super */ null && (['delete-serving', 'caller-cannot-delete', 'already-deleted']));
 /** A map without `name`: the others keep their proportions of 100 (largest remainder); none left, nothing is served. */
 function withoutDeployment(map, name) {
     const key = name.toLowerCase();

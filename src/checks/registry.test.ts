@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import { PLAN_RULES } from '../modes/validate-plan.ts';
+import { TEARDOWN_RULES } from '../modes/teardown-plan.ts';
 import assert from 'node:assert/strict';
 import { CHECKS, mergeStatuses, runChecks } from './registry.ts';
 import { RULES, type RuleId } from '../findings/rules.ts';
@@ -71,10 +72,12 @@ describe('runChecks', () => {
   });
 
   test('every validate rule of the catalog has a check', () => {
-    // The plan (src/modes/validate-plan.ts) reports what it finds while computing the bodies.
-    const declared = new Set<RuleId>([...CHECKS.flatMap((c) => c.rules), ...PLAN_RULES]);
+    // The plan (src/modes/validate-plan.ts) reports what it finds while computing the bodies; the
+    // teardown plan (src/modes/teardown-plan.ts) reports the catalog's teardown rules.
+    const declared = new Set<RuleId>([...CHECKS.flatMap((c) => c.rules), ...PLAN_RULES, ...TEARDOWN_RULES]);
     const validateRules = (Object.keys(RULES) as RuleId[]).filter((id) => RULES[id].detectedIn === 'validate');
     assert.deepEqual(validateRules.filter((id) => !declared.has(id)), []);
+    assert.deepEqual([...TEARDOWN_RULES].sort(), (Object.keys(RULES) as RuleId[]).filter((id) => RULES[id].teardown).sort());
   });
 });
 

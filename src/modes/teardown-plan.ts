@@ -15,6 +15,10 @@ import type { Plan, PlannedRequest, PlannedTraffic } from '../plan.ts';
 import { formatTraffic, normalizeTraffic, sameTraffic, shareWith, type TrafficMap } from '../apply/traffic-plan.ts';
 import { deploymentPath, endpointPath, ML_API_VERSION, type DeploymentSpec, type EndpointSpec, type WorkspaceContext } from '../manifests/index.ts';
 import { endpointBodyFromLive } from './validate-plan.ts';
+import type { RuleId } from '../findings/rules.ts';
+
+/** The rules the teardown plan reports (besides resource-unreadable and plan-stale, which are the plan's): the catalog's `teardown: true` rules. */
+export const TEARDOWN_RULES: readonly RuleId[] = ['delete-serving', 'caller-cannot-delete', 'already-deleted'];
 
 export interface TeardownInput {
   endpoint?: EndpointSpec;
