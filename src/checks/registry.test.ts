@@ -3,7 +3,7 @@ import { PLAN_RULES } from '../modes/validate-plan.ts';
 import { TEARDOWN_RULES } from '../modes/teardown-plan.ts';
 import assert from 'node:assert/strict';
 import { CHECKS, mergeStatuses, runChecks } from './registry.ts';
-import { RULES, type RuleId } from '../findings/rules.ts';
+import { RULES, type RuleId, type RuleSpec } from '../findings/rules.ts';
 import { KV1, ROLES, V1, WS, assign, brief, context, endpointSpec, facts, kvRef, ref, span } from './testkit.ts';
 import type { ValidateFacts } from './facts.ts';
 
@@ -77,7 +77,7 @@ describe('runChecks', () => {
     const declared = new Set<RuleId>([...CHECKS.flatMap((c) => c.rules), ...PLAN_RULES, ...TEARDOWN_RULES]);
     const validateRules = (Object.keys(RULES) as RuleId[]).filter((id) => RULES[id].detectedIn === 'validate');
     assert.deepEqual(validateRules.filter((id) => !declared.has(id)), []);
-    assert.deepEqual([...TEARDOWN_RULES].sort(), (Object.keys(RULES) as RuleId[]).filter((id) => RULES[id].teardown).sort());
+    assert.deepEqual([...TEARDOWN_RULES].sort(), (Object.keys(RULES) as RuleId[]).filter((id) => (RULES[id] as RuleSpec).teardown === true).sort());
   });
 });
 
