@@ -23,6 +23,18 @@ export const modules = {
 /* harmony import */ var _azure_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7076);
 /* harmony import */ var _lro_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1599);
 /* harmony import */ var _writes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3306);
+// The endpoint lease (docs/rollout.md §6): a deploy run holds the endpoint while it writes, so two
+// runs of one endpoint never mix their traffic. The lease is a tag on the endpoint
+// (`azureml-online-deploy.lease`: the holder — repository, run, attempt, job and a per-process
+// nonce — and an expiry). It is taken right before the run's first write (for an endpoint that does
+// not exist yet it travels in the create PUT's tags), checked (and renewed when its expiry moved)
+// before every later write, and released at the end (success, failure, rollback, the signal handler,
+// the post step). Two runs that both see no lease both write it; each reads it back after a settle
+// delay and only the one whose lease Azure holds goes on, the other backs off and waits. A live lease
+// of another run is waited for (`lease-wait`), then the run stops before any write; a lease past its
+// expiry (a run that died) is taken over with a notice. The tags are written by a PATCH with the
+// whole map (Azure replaces the tags of a resource with the PATCH's map; test/emulator/README.md), and
+// every endpoint PUT carries the lease it read, so no write drops it. The clock is a parameter.
 
 
 
@@ -116,7 +128,8 @@ class EndpointLease {
         const { clock, options } = this;
         const started = clock.now();
         const name = options.endpointName;
-        for (;;) {
+        // The waits are the one poll loop's (src/azure/retry.ts): each look either ends the wait or says how long until the next.
+        const looked = await (0,_azure_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .polling */ .CM)(`Lease of endpoint ${name}`, { deadline: Number.POSITIVE_INFINITY, clock }, async () => {
             const tags = await this.store.readTags();
             if (tags === undefined) {
                 this.value = { holder: options.holder, expiresAt: options.expiresAt() };
@@ -130,8 +143,7 @@ class EndpointLease {
                 if (waited >= options.waitMs)
                     return { kind: 'leased', by: current, waitedMs: waited };
                 options.log(`Endpoint ${name} is leased by ${describeLease(current, now)}; waiting for it (${Math.round(waited / 1000)} s of lease-wait ${Math.round(options.waitMs / 1000)} s).`);
-                await clock.sleep(Math.max(1, Math.min(options.pollMs ?? 5000, options.waitMs - waited, current.expiresAt - now)));
-                continue;
+                throw new _azure_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .NotYet */ .QH('leased', Math.max(1, Math.min(options.pollMs ?? 5000, options.waitMs - waited, current.expiresAt - now)));
             }
             if (current && !this.mine(current)) {
                 options.notice(`Endpoint ${name}: taking over the lease of ${current.holder}, which expired at ${new Date(current.expiresAt).toISOString()} (a run that died or was cancelled without releasing it).`);
@@ -151,7 +163,12 @@ class EndpointLease {
                 return { kind: 'held', taken: true, waitedMs: clock.now() - started };
             }
             options.log(`Endpoint ${name}: another run took the lease at the same moment (${holder ? describeLease(holder, clock.now()) : 'no lease read back'}); backing off.`);
-        }
+            throw new _azure_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .NotYet */ .QH('contended', 0);
+        });
+        // The deadline is the probe's own (lease-wait), so the loop ends only through it.
+        if (!looked.done)
+            throw new Error(`Lease of endpoint ${name}: the wait ended without an answer`);
+        return looked.value;
     }
     /** After the create PUT that carried the lease: read back whose lease the endpoint holds. */
     async confirm() {

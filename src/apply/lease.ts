@@ -10,8 +10,7 @@
 // expiry (a run that died) is taken over with a notice. The tags are written by a PATCH with the
 // whole map (Azure replaces the tags of a resource with the PATCH's map; test/emulator/README.md), and
 // every endpoint PUT carries the lease it read, so no write drops it. The clock is a parameter.
-import type { Clock } from '../azure/retry.ts';
-import { systemClock } from '../azure/retry.ts';
+import { NotYet, polling, systemClock, type Clock } from '../azure/retry.ts';
 import { ArmError, type AzureSession } from '../azure/session.ts';
 import { isTransient, retryTransient, runLro } from './lro.ts';
 import { isBusyConflict } from './writes.ts';
@@ -158,7 +157,8 @@ export class EndpointLease {
     const { clock, options } = this;
     const started = clock.now();
     const name = options.endpointName;
-    for (;;) {
+    // The waits are the one poll loop's (src/azure/retry.ts): each look either ends the wait or says how long until the next.
+    const looked = await polling(`Lease of endpoint ${name}`, { deadline: Number.POSITIVE_INFINITY, clock }, async (): Promise<LeaseCheck> => {
       const tags = await this.store.readTags();
       if (tags === undefined) {
         this.value = { holder: options.holder, expiresAt: options.expiresAt() };
@@ -171,8 +171,7 @@ export class EndpointLease {
         const waited = now - started;
         if (waited >= options.waitMs) return { kind: 'leased', by: current, waitedMs: waited };
         options.log(`Endpoint ${name} is leased by ${describeLease(current, now)}; waiting for it (${Math.round(waited / 1000)} s of lease-wait ${Math.round(options.waitMs / 1000)} s).`);
-        await clock.sleep(Math.max(1, Math.min(options.pollMs ?? 5000, options.waitMs - waited, current.expiresAt - now)));
-        continue;
+        throw new NotYet('leased', Math.max(1, Math.min(options.pollMs ?? 5000, options.waitMs - waited, current.expiresAt - now)));
       }
       if (current && !this.mine(current)) {
         options.notice(`Endpoint ${name}: taking over the lease of ${current.holder}, which expired at ${new Date(current.expiresAt).toISOString()} (a run that died or was cancelled without releasing it).`);
@@ -191,7 +190,11 @@ export class EndpointLease {
         return { kind: 'held', taken: true, waitedMs: clock.now() - started };
       }
       options.log(`Endpoint ${name}: another run took the lease at the same moment (${holder ? describeLease(holder, clock.now()) : 'no lease read back'}); backing off.`);
-    }
+      throw new NotYet('contended', 0);
+    });
+    // The deadline is the probe's own (lease-wait), so the loop ends only through it.
+    if (!looked.done) throw new Error(`Lease of endpoint ${name}: the wait ended without an answer`);
+    return looked.value;
   }
 
   /** After the create PUT that carried the lease: read back whose lease the endpoint holds. */
